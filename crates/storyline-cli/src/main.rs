@@ -1,0 +1,215 @@
+//! The `storyline` command: a thin layer over the library.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use storyline::run::{self, Observer};
+use storyline::{Pipeline, PipelineConfig};
+
+mod report;
+
+const EXAMPLES: &str = "\
+Examples:
+  storyline digest examples/corpus              ingest into ./storyline.db and print a digest
+  storyline digest --db news.db crawl.warc.gz   ingest a WARC archive into news.db
+  storyline analyze article.html --format json  one JSON document, no store
+  storyline analyze feeds/ | jq .title          one JSON record per line
+  storyline articles --db news.db               list what is stored
+
+Exit status: 0 when every item was processed, 1 when some items failed (the rest
+were processed and stored), 2 on a usage error or when the run could not proceed.";
+
+#[derive(Parser)]
+#[command(name = "storyline", version, about = "Raw news from many outlets → clean, deduplicated articles", after_help = EXAMPLES)]
+struct Cli {
+    /// Pipeline settings as JSON (see docs/schema.md); flags override them.
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    /// Near-duplicate threshold (estimated Jaccard similarity of word 5-grams).
+    #[arg(long, global = true)]
+    threshold: Option<f64>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Ingest files, folders, WARC archives and JSON Lines into the store, then print a digest.
+    Digest {
+        /// Files or folders (walked recursively). Text, HTML, WARC, JSON Lines, gzip of any.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value = "storyline.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = DigestFormat::Text)]
+        format: DigestFormat,
+    },
+    /// Analyse inputs without a store: one JSON record per article on stdout.
+    Analyze {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = RecordFormat::Jsonl)]
+        format: RecordFormat,
+    },
+    /// List the articles in the store.
+    Articles {
+        #[arg(long, default_value = "storyline.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DigestFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RecordFormat {
+    Jsonl,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Table,
+    Jsonl,
+    Json,
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal.
+struct Bar(ProgressBar);
+
+impl Bar {
+    fn new() -> Self {
+        let pb = if std::io::stderr().is_terminal() {
+            ProgressBar::new(0)
+        } else {
+            ProgressBar::hidden()
+        };
+        pb.set_style(
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg}",
+            )
+            .expect("template"),
+        );
+        Bar(pb)
+    }
+}
+
+impl Observer for Bar {
+    fn start(&mut self, _files: usize, bytes: u64) {
+        self.0.set_length(bytes);
+    }
+    fn file_done(&mut self, bytes: u64) {
+        self.0.inc(bytes);
+    }
+    fn item(&mut self, source: &str, _ok: bool) {
+        let name = source.rsplit('/').next().unwrap_or(source);
+        self.0.set_message(name.chars().take(40).collect::<String>());
+    }
+}
+
+fn pipeline(cli: &Cli) -> anyhow::Result<Pipeline> {
+    let mut config = match &cli.config {
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+            serde_json::from_slice::<PipelineConfig>(&bytes).with_context(|| format!("in {}", p.display()))?
+        }
+        None => PipelineConfig::default(),
+    };
+    if let Some(t) = cli.threshold {
+        config.dedup.threshold = t;
+    }
+    Ok(Pipeline::build(config)?)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match real_main(&cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("storyline: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let pipeline = pipeline(cli)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let failed = match &cli.cmd {
+        Cmd::Digest { paths, db, format } => {
+            let mut bar = Bar::new();
+            let d = run::digest(paths, db, &pipeline, &mut bar)?;
+            bar.0.finish_and_clear();
+            match format {
+                DigestFormat::Text => report::digest(&mut out, &d)?,
+                DigestFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?,
+            }
+            !d.failures.is_empty()
+        }
+        Cmd::Analyze { paths, format } => {
+            let mut bar = Bar::new();
+            let a = run::analyze_paths(paths, &pipeline, &mut bar)?;
+            bar.0.finish_and_clear();
+            match format {
+                RecordFormat::Jsonl => {
+                    for art in &a.articles {
+                        serde_json::to_writer(&mut out, art)?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+                RecordFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &a.articles)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            report::failures(&a.failures);
+            eprintln!(
+                "storyline: {} articles from {} items ({:.1} MB), {} failed",
+                a.articles.len(),
+                a.items,
+                a.bytes as f64 / 1e6,
+                a.failures.len()
+            );
+            !a.failures.is_empty()
+        }
+        Cmd::Articles { db, format } => {
+            anyhow::ensure!(
+                db.exists(),
+                "no store at {} (run `storyline digest` first)",
+                db.display()
+            );
+            let store = storyline::store::Store::open(db)?;
+            let arts = store.articles()?;
+            match format {
+                ListFormat::Table => report::articles(&mut out, &arts)?,
+                ListFormat::Jsonl => {
+                    for a in &arts {
+                        serde_json::to_writer(&mut out, a)?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+                ListFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &arts)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            false
+        }
+    };
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,120 @@
+//! Human-readable output: the digest and the article table.
+
+use std::io::Write;
+
+use storyline::run::Digest;
+use storyline::{Article, Failure};
+
+fn outlet(o: &Option<String>) -> &str {
+    o.as_deref().unwrap_or("(unknown)")
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut c: String = s.chars().take(n - 1).collect();
+        c.push('…');
+        c
+    }
+}
+
+pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
+    writeln!(out, "Storyline digest: run {} into {}", d.run, d.store)?;
+    writeln!(
+        out,
+        "  read {} items ({:.1} MB) in {:.2} s: {} new articles, {} already stored, {} skipped as ingested before, {} failed",
+        d.items,
+        d.bytes as f64 / 1e6,
+        d.seconds,
+        d.added,
+        d.already,
+        d.skipped,
+        d.failures.len()
+    )?;
+    writeln!(out, "  the store holds {} articles", d.articles)?;
+    writeln!(out, "\nArticles per outlet")?;
+    for o in &d.outlets {
+        let copies = match o.copies {
+            0 => String::new(),
+            1 => "  (1 copy of another article)".into(),
+            n => format!("  ({n} copies of other articles)"),
+        };
+        writeln!(
+            out,
+            "  {:<32} {:>6}{}",
+            clip(outlet(&o.outlet), 32),
+            o.articles,
+            copies
+        )?;
+    }
+    writeln!(
+        out,
+        "\nDuplicates and syndicated copies: {} groups",
+        d.duplicate_groups.len()
+    )?;
+    for g in &d.duplicate_groups {
+        let r = &g.representative;
+        writeln!(
+            out,
+            "  {} [{} carriers]",
+            clip(r.title.as_deref().unwrap_or(&r.id), 70),
+            g.copies.len() + 1
+        )?;
+        writeln!(
+            out,
+            "    original  {:<24} {:<25} {}",
+            clip(outlet(&r.outlet), 24),
+            r.published.as_deref().unwrap_or("-"),
+            r.source
+        )?;
+        for c in &g.copies {
+            writeln!(
+                out,
+                "    {:<9} {:<24} {:<25} {}",
+                c.kind
+                    .as_deref()
+                    .unwrap_or("copy")
+                    .split(' ')
+                    .next()
+                    .unwrap_or("copy"),
+                clip(outlet(&c.outlet), 24),
+                c.published.as_deref().unwrap_or("-"),
+                c.source
+            )?;
+        }
+    }
+    writeln!(out, "\nFailed items: {}", d.failures.len())?;
+    for f in &d.failures {
+        writeln!(out, "  {}: {} ({})", f.source, f.reason, f.stage)?;
+    }
+    Ok(())
+}
+
+pub fn failures(fs: &[Failure]) {
+    for f in fs {
+        eprintln!("storyline: failed: {}: {} ({})", f.source, f.reason, f.stage);
+    }
+}
+
+pub fn articles(out: &mut impl Write, arts: &[Article]) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<16}  {:<25}  {:<20}  {:<10}  title",
+        "id", "published", "outlet", "copy of"
+    )?;
+    for a in arts {
+        writeln!(
+            out,
+            "{:<16}  {:<25}  {:<20}  {:<10}  {}",
+            a.id,
+            a.published.as_ref().map_or("-", |p| p.value.as_str()),
+            clip(outlet(&a.outlet), 20),
+            a.duplicate_of
+                .as_deref()
+                .map_or("-".to_string(), |d| d[..8.min(d.len())].to_string()),
+            clip(a.title.as_deref().unwrap_or("(untitled)"), 70)
+        )?;
+    }
+    writeln!(out, "{} articles", arts.len())
+}

@@ -1,0 +1,216 @@
+//! End-to-end tests of the `storyline` binary in temporary folders.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_storyline"))
+}
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    bin().args(args).current_dir(dir).output().expect("run storyline")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
+}
+
+/// The store's content as comparable rows: articles with their corpus verdicts,
+/// sources, failures. Run ids and timestamps are left out.
+fn dump(db: &Path) -> Vec<String> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let mut rows = Vec::new();
+    for sql in [
+        "SELECT id || '|' || doc || '|' || ifnull(duplicate_of,'') || '|' || template FROM articles ORDER BY id",
+        "SELECT key || '|' || ifnull(article_id,'') FROM sources ORDER BY key",
+        "SELECT source || '|' || reason FROM failures ORDER BY source",
+    ] {
+        let mut st = c.prepare(sql).unwrap();
+        let r = st.query_map([], |r| r.get::<_, String>(0)).unwrap();
+        rows.extend(r.map(Result::unwrap));
+    }
+    rows
+}
+
+fn count(db: &Path, table: &str) -> i64 {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap_or(0)
+}
+
+#[test]
+fn digest_twice_adds_nothing() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("s.db");
+    let dbs = db.to_str().unwrap();
+    let ex = examples();
+    let first = run(&["digest", ex.to_str().unwrap(), "--db", dbs], d.path());
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let out = stdout(&first);
+    assert!(out.contains("Articles per outlet"), "{out}");
+    assert!(out.contains("carriers"), "a syndicated story is grouped: {out}");
+    let before = dump(&db);
+    let second = run(
+        &["digest", ex.to_str().unwrap(), "--db", dbs, "--format", "json"],
+        d.path(),
+    );
+    assert!(second.status.success());
+    let j: serde_json::Value = serde_json::from_slice(&second.stdout).unwrap();
+    assert_eq!(j["added"], 0);
+    assert_eq!(dump(&db), before);
+    let list = run(&["articles", "--db", dbs], d.path());
+    assert!(stdout(&list).contains("Storm strands ferries"));
+}
+
+#[test]
+fn analyze_prints_one_record_per_article() {
+    let d = tempfile::tempdir().unwrap();
+    let o = run(&["analyze", examples().to_str().unwrap()], d.path());
+    assert!(o.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 7);
+    for a in &lines {
+        assert_eq!(a["schema"], 1);
+        let text = a["text"].as_str().unwrap();
+        for p in a["paragraphs"].as_array().unwrap() {
+            let (s, e) = (
+                p["start"].as_u64().unwrap() as usize,
+                p["end"].as_u64().unwrap() as usize,
+            );
+            assert!(text.get(s..e).is_some());
+        }
+    }
+    let copies = lines.iter().filter(|a| !a["duplicate_of"].is_null()).count();
+    assert_eq!(copies, 2);
+}
+
+#[test]
+fn bad_inputs_fail_per_item_and_the_rest_is_stored() {
+    let d = tempfile::tempdir().unwrap();
+    let inp = d.path().join("in");
+    std::fs::create_dir(&inp).unwrap();
+    let good = "Harbour talks stall\n\nNegotiators left the harbour city on Monday without an agreement, officials said.\n";
+    std::fs::write(inp.join("good.txt"), good).unwrap();
+    std::fs::write(inp.join("empty.txt"), "").unwrap();
+    std::fs::write(inp.join("image.jpg"), b"\xff\xd8\xff\xe0\0\x10JFIF\0").unwrap();
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(
+        "Переговоры в порту\n\nПереговоры завершились в понедельник без соглашения, сообщили официальные лица.\n",
+    );
+    std::fs::write(inp.join("legacy.txt"), &cp1251).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(good.repeat(50).as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    std::fs::write(inp.join("cut.txt.gz"), &gz[..gz.len() / 2]).unwrap();
+    let warc = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 500\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>cut";
+    std::fs::write(inp.join("cut.warc"), warc).unwrap();
+    std::fs::write(
+        inp.join("hostile.html"),
+        "<div>".repeat(20_000) + "<p title=\"" + &"x".repeat(100_000) + "\">hi",
+    )
+    .unwrap();
+    let db = d.path().join("s.db");
+    let o = run(
+        &["digest", inp.to_str().unwrap(), "--db", db.to_str().unwrap()],
+        d.path(),
+    );
+    assert_eq!(o.status.code(), Some(1), "some items failed: exit 1");
+    let out = stdout(&o);
+    for name in ["empty.txt", "image.jpg", "cut.txt.gz", "cut.warc", "hostile.html"] {
+        assert!(out.contains(name), "{name} listed as failed in:\n{out}");
+    }
+    assert!(out.contains("JPEG"), "{out}");
+    assert!(out.contains("truncated"), "{out}");
+    assert_eq!(count(&db, "articles"), 2, "good.txt and legacy.txt stored");
+    let arts = run(
+        &["articles", "--db", db.to_str().unwrap(), "--format", "jsonl"],
+        d.path(),
+    );
+    assert!(stdout(&arts).contains("Переговоры"), "windows-1251 decoded");
+}
+
+#[test]
+fn kill_during_ingest_then_rerun_equals_a_clean_run() {
+    let d = tempfile::tempdir().unwrap();
+    let inp = d.path().join("in");
+    std::fs::create_dir(&inp).unwrap();
+    // Enough distinct articles that a run takes a while, in several files.
+    for f in 0..8 {
+        let mut w =
+            std::io::BufWriter::new(std::fs::File::create(inp.join(format!("part{f}.jsonl"))).unwrap());
+        for i in 0..600 {
+            let n = f * 1000 + i;
+            let text = format!(
+                "Council {n} votes on harbour plan\\n\\nThe council of district {n} voted on Monday to approve plan {n} for the harbour, \
+                 officials said, after a debate that lasted {} hours.\\n\\n\"This is a good day for district {n},\" the chair said.",
+                n % 7 + 1
+            );
+            writeln!(w, "{{\"text\": \"{text}\", \"outlet\": \"Outlet {}\"}}", n % 5).unwrap();
+        }
+    }
+    let clean_db = d.path().join("clean.db");
+    let o = run(
+        &[
+            "digest",
+            inp.to_str().unwrap(),
+            "--db",
+            clean_db.to_str().unwrap(),
+        ],
+        d.path(),
+    );
+    assert!(o.status.success());
+
+    let db = d.path().join("killed.db");
+    let mut killed_mid_run = false;
+    for _ in 0..5 {
+        let _ = std::fs::remove_file(&db);
+        let mut child = bin()
+            .args(["digest", inp.to_str().unwrap(), "--db", db.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while count(&db, "sources") == 0 && start.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let n = count(&db, "sources");
+        if n > 0 && n < 4800 {
+            killed_mid_run = true;
+            break;
+        }
+    }
+    assert!(killed_mid_run, "could not stop a run in the middle");
+    let o = run(
+        &["digest", inp.to_str().unwrap(), "--db", db.to_str().unwrap()],
+        d.path(),
+    );
+    assert!(o.status.success());
+    assert_eq!(dump(&db), dump(&clean_db));
+}
+
+#[test]
+fn help_has_examples_and_bad_usage_exits_2() {
+    let h = bin().arg("--help").output().unwrap();
+    assert!(stdout(&h).contains("Examples:"));
+    let bad = bin().args(["digest"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let d = tempfile::tempdir().unwrap();
+    let o = run(&["--threshold", "1.5", "analyze", "."], d.path());
+    assert_eq!(o.status.code(), Some(2));
+}

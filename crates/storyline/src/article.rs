@@ -1,0 +1,197 @@
+//! The article record: what `storyline analyze` prints and the store keeps.
+//! The JSON shape is documented, versioned, in `docs/schema.md`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// Version of the article record's JSON schema (`docs/schema.md`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Where an article came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The file the item was read from.
+    pub path: String,
+    /// What kind of container held it.
+    pub format: Format,
+    /// WARC-Record-ID of the response record, for WARC input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_id: Option<String>,
+    /// 1-based line number, for JSON Lines input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+}
+
+impl Source {
+    /// A key that names this item uniquely among all inputs: the path plus the
+    /// position inside a container.
+    pub fn key(&self) -> String {
+        match (&self.record_id, self.line) {
+            (Some(r), _) => format!("{}#{}", self.path, r),
+            (None, Some(l)) => format!("{}:{}", self.path, l),
+            (None, None) => self.path.clone(),
+        }
+    }
+}
+
+/// Input formats, recognised by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Html,
+    Warc,
+    Jsonl,
+}
+
+/// Where the publication date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// Given by the user: sidecar `.meta.json` or a JSON Lines field.
+    Metadata,
+    /// `<meta>` tags (`article:published_time`, `date`, `dc.date`, …).
+    MetaTag,
+    /// JSON-LD `datePublished` / `dateCreated`.
+    JsonLd,
+    /// A `<time datetime>` element.
+    TimeElement,
+    /// A date in the URL path (`/2016/12/08/`).
+    UrlPath,
+    /// The crawl date of the WARC record: a weak fallback.
+    WarcDate,
+}
+
+/// A publication date with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Published {
+    /// ISO 8601: a date (`2016-12-08`) or a date-time with offset.
+    pub value: String,
+    pub source: DateSource,
+    /// 0–1: how far the source is to be trusted.
+    pub confidence: f32,
+}
+
+/// Kinds of boilerplate removed from an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RemovedKind {
+    Advertisement,
+    Navigation,
+    Share,
+    Subscription,
+    RelatedLinks,
+    Caption,
+    Credit,
+    Byline,
+    CommentPolicy,
+    Counter,
+    MirrorNotice,
+    SourceLine,
+    Headline,
+    Subtitle,
+    DuplicateLine,
+    Template,
+    MediaJunk,
+    Other,
+}
+
+/// A piece of the input that is not article text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    pub kind: RemovedKind,
+    pub text: String,
+}
+
+/// One clean article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub schema: u32,
+    /// Content hash (hex) of the normalised clean text: the same text has the same id.
+    pub id: String,
+    pub source: Source,
+    pub outlet: Option<String>,
+    /// How the outlet was found: `metadata`, `url`, `site-name`, `tell-tale`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet_source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<Published>,
+    pub language: Option<String>,
+    /// The clean body, title excluded; paragraphs separated by a blank line.
+    pub text: String,
+    /// Byte spans of the paragraphs in `text`.
+    pub paragraphs: Vec<Span>,
+    pub removed: Vec<Removed>,
+    /// Id of the representative of this article's duplicate group, when it is a copy.
+    pub duplicate_of: Option<String>,
+    /// How the copy relates to its representative: `exact`, `near`; with `syndicated`
+    /// when the outlets differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_kind: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+impl Article {
+    /// Paragraph texts, in order.
+    pub fn paragraph_texts(&self) -> impl Iterator<Item = &str> {
+        self.paragraphs
+            .iter()
+            .map(|s| s.slice(&self.text).unwrap_or_default())
+    }
+}
+
+/// Joins paragraphs with a blank line and returns the text with each paragraph's span.
+pub fn join_paragraphs<S: AsRef<str>>(paras: &[S]) -> (String, Vec<Span>) {
+    let mut text = String::with_capacity(paras.iter().map(|p| p.as_ref().len() + 2).sum());
+    let mut spans = Vec::with_capacity(paras.len());
+    for p in paras {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(p.as_ref());
+        spans.push(Span::new(start, text.len()));
+    }
+    (text, spans)
+}
+
+/// Id of an article: hash of its text with whitespace collapsed and case folded,
+/// so re-encodings and re-wrappings of the same text share an id.
+pub fn content_id(text: &str) -> String {
+    let mut h = blake3::Hasher::new();
+    let mut buf = String::with_capacity(64);
+    for w in text.split_whitespace() {
+        buf.clear();
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        buf.push(' ');
+        h.update(buf.as_bytes());
+    }
+    h.finalize().to_hex()[..16].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_join_with_spans() {
+        let (text, spans) = join_paragraphs(&["One.", "Two two."]);
+        assert_eq!(text, "One.\n\nTwo two.");
+        assert_eq!(spans[1].slice(&text), Some("Two two."));
+    }
+
+    #[test]
+    fn content_id_ignores_layout_and_case() {
+        assert_eq!(content_id("A  b\nC"), content_id("a b c"));
+        assert_ne!(content_id("a b c"), content_id("a b d"));
+    }
+}

@@ -1,0 +1,631 @@
+//! Clean: scraped plain text → article paragraphs, with every dropped piece kept
+//! and labelled (advertisement, share prompt, related links, caption, byline, …).
+//!
+//! Scraped text has one block per line. Each line is first judged on its own
+//! (rules over its wording and shape), then in context: a related-links header
+//! starts a run of link titles, a comment header starts the comment section, the
+//! page's tail after the last paragraph is navigation, a headline repeated or a
+//! teaser repeated later is not body text. Corpus-level evidence (a line repeated
+//! across many articles of one outlet) is applied later, by [`crate::template`].
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::{Removed, RemovedKind};
+use crate::outlets;
+
+/// How much of the page structure is still to be found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CleanMode {
+    /// Scraped text: title, subtitle and byline are inside the text.
+    Scraped,
+    /// Text extracted from HTML: the title came from the markup.
+    Extracted,
+}
+
+/// The result of cleaning one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cleaned {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub authors: Vec<String>,
+    /// An outlet named by a tell-tale line, and which kind of line it was.
+    pub outlet: Option<(String, &'static str)>,
+    pub paragraphs: Vec<String>,
+    pub removed: Vec<Removed>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Body,
+    Title,
+    Subtitle,
+    Drop(RemovedKind),
+}
+
+struct Line {
+    text: String,
+    words: usize,
+    key: u64,
+    role: Role,
+}
+
+/// Compiles a rule. Word boundaries are ASCII (`(?-u:\b)`): Unicode ones make the regex
+/// engine fall back to its slowest matcher on non-ASCII text, and every rule here is
+/// anchored on ASCII words.
+fn re(p: &str) -> Regex {
+    Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("static regex")
+}
+
+macro_rules! lazy_re {
+    ($name:ident, $p:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| re($p));
+    };
+}
+
+lazy_re!(
+    ADVERT,
+    r"(?i)^[-–—\s*]*(advertisements?|advertising|ads?|sponsored( content| links?)?|paid (content|post)|promoted( content)?|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|реклама|reklam)[-–—\s*.:]*$"
+);
+lazy_re!(
+    COUNTER,
+    r"(?i)(\b(read|viewed|seen|visited|shared)\b[^.]{0,40}?\b\d[\d,.\s]*\s*times\b|^\s*\d[\d,.\s]*(k\s*)?(views?|reads?|hits|comments?|shares?|likes?|reactions?)\s*$|^\s*(views?|reads?|hits|comments?|shares?)\s*:?\s*\d[\d,.\s]*$|^\s*\d+\s*(min(ute)?s?)\s+read\s*$)"
+);
+lazy_re!(
+    RELATED_HEADER,
+    r"(?i)^[\s#*>-]*(recommended( articles| stories| for you| reading| videos?)?|related( articles?| stories| news| posts| content| coverage| topics| links| videos?)?|read (more|also|next)|also read|see also|more (from|on|in|about)\b.*|more (stories|news|articles|headlines|videos)|you (may|might) (also )?(like|be interested in)|most (read|popular|viewed|shared|watched)|trending( now| stories| news)?|popular( now| stories| news)?|latest( news| stories| headlines)?|top (stories|news|headlines)|editor'?s (picks|choice)|don'?t miss|further reading|what to read next|in case you missed it|other news|also on [\w ]+|sponsored stories)\s*[:.!]?\s*$"
+);
+lazy_re!(
+    NAV_PREV_NEXT,
+    r"(?i)^(previous|next|older|newer|prev)\b.{0,30}$|^.{0,30}\b(previous|next) (news|article|story|post)s?\s*$|^(back to top|skip to (main )?content|home|menu|search|close|open menu|toggle navigation|print|e-?mail)\s*$"
+);
+lazy_re!(
+    SHARE,
+    r"(?i)^(share( this( article| story| post)?)?( on (facebook|twitter|x|whatsapp|linkedin|telegram|email))?|tweet|(facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|email|e-mail|print|copy link|vk|ok)([\s,|/•·]+(facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|email|e-mail|print|copy link|vk|ok))*|click to share.*|share via.*)\s*[:!.]?\s*$"
+);
+lazy_re!(
+    UI_WORDS,
+    r"(?i)\b(subscribe|subscription|newsletters?|sign[ -]?up|log[ -]?in|register now|notifications?|browser settings|cookies?|our app|the app|download (our|the)|follow us|join our|join the|feedback|push alerts|alerts? (for|on)|unblock|premium (content|members?)|paywall|create (an )?account|already a (member|subscriber)|terms of (use|service)|privacy policy|all rights reserved|copyright ©?)\b"
+);
+lazy_re!(SECOND_PERSON, r"(?i)\b(you|your|you're|you'll|yours)\b");
+lazy_re!(
+    REPORTING_VERB,
+    r"(?i)\b(said|says|told|tells|according|stated|added|asked|warned|announced)\b"
+);
+lazy_re!(
+    CONTACT,
+    r"(?i)^(e-?mail|tel|phone|fax|contact( us)?|whatsapp|call)\b\s*:?\s*\S+|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b"
+);
+lazy_re!(EMAIL, r"\b[\w.+-]+@([\w-]+(\.[\w-]+)+)\b");
+lazy_re!(
+    BARE_URL,
+    r"(?i)^((https?://|www\.)\S+|[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|ir|ru|tr|uk|ng|info|news|tv)(/\S*)?)$"
+);
+lazy_re!(
+    MIRROR,
+    r"(?i)(can also be (accessed|reached|found|viewed|read)|alternat\w* (web )?(address|domain|url|link|site)s?|mirror (site|address|domain)s?)"
+);
+lazy_re!(
+    MIRROR_OWNER,
+    r"^(.{2,40}?)[’']s? (website|site|web site|portal)\b"
+);
+lazy_re!(
+    COMMENT_WORD,
+    r"(?i)(comment|kommentar|commentaire|comentario|comentário|commento|yorum|комментар|коментар|komentarz|reactie|تعليق|评论|leave a reply|post a reply|join the (conversation|discussion)|disqus)"
+);
+lazy_re!(
+    POLICY_WORD,
+    r"(?i)(policy|moderat|approv|onaylan|insult|hakaret|küfür|offensive|abusive|guidelines|reserve the right|will not be (published|approved)|are not (published|approved)|community standards|richtlinie|regeln|charte|normas|правил|оскорб)"
+);
+lazy_re!(
+    SOURCE_LINE,
+    r"(?i)^(sources?|kaynak|quelle|источник|fuente|fonte|fonti|bron)\s*:\s*\S.{0,60}$|^(with )?(agencies|wires|agency reports|news desk|news agencies)\.?$"
+);
+lazy_re!(
+    AND_AGENCIES,
+    r"(?i)^(.{2,40}?)\s*(and|with|&|\+)\s*(agencies|wires|news agencies)\.?$"
+);
+lazy_re!(
+    CREDIT,
+    r"(?i)^(photos?|photograph|images?|pictures?|pics?|videos?|credits?|illustrations?|graphics?|source of (photo|image))\s*(by|credit|courtesy)?\s*:\s*\S.{0,80}$|^©\s*\S|^\(?(photo|image|picture)\s*(by|credit|courtesy( of)?)\s+\S.{0,60}$"
+);
+lazy_re!(
+    CAPTION_START,
+    r"(?i)^(file )?(photo|image|picture|screenshot|screengrab)s?\s*(of|shows|showing|taken|:)\s"
+);
+lazy_re!(
+    CAPTION_END,
+    r"(?i)[-–—|/(]\s*(archive|file( photo)?|photo|reuters|afp|ap|getty( images)?|epa|aa|anadolu|handout|screengrab|screenshot)\s*\)?\s*$"
+);
+lazy_re!(
+    ENDS_WITH_DATE,
+    r"(?i),?\s*(on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d\d\s*\.?$"
+);
+lazy_re!(
+    PAST_TENSE,
+    r"(?i)\b(\w{3,}ed|was|were|had|said|told|took|came|went|began|met|made|gave|saw|fell|held|won|got|left|led|fled|hit|shot|struck|ran|sent|spoke|wrote|became|brought|fought|thought|knew|kept|lost|paid|put|rose|sought|stood|withdrew)\b"
+);
+lazy_re!(
+    BYLINE,
+    r"^(?:[Bb][Yy]|Written by|Words by|Reporting by|Von|Par|Por|Di)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|el|da|di|and|&|,)){0,12})\s*$"
+);
+lazy_re!(
+    DATELINE_CODE,
+    r"^\p{Lu}[\p{Lu}\p{Lu} .,'-]{1,40}\s*\(([A-Za-z/]{2,12})\)\s*[-–—:]"
+);
+lazy_re!(BREADCRUMB, r"^[^.!?]{1,40}(\s+(>|»|/|\||›)\s+[^.!?]{1,40}){2,}$");
+lazy_re!(MEDIA_EXT, r"(?i)^(jpe?g|png|gif|webp|mp4|mpeg4?|mov|webm|m4v)");
+lazy_re!(
+    MEDIA_TOKEN,
+    r"(?i)^[a-z0-9_.-]*((jpe?g|png|gif|webp|mp4|mpeg4?|mov|webm|m4v)[a-z0-9_.-]*|\d{2,4}x\d{2,4})$"
+);
+lazy_re!(RESOLUTION, r"\d{2,4}x\d{2,4}");
+
+const QUOTES: [char; 6] = ['"', '“', '”', '«', '»', '„'];
+
+fn has_quote(s: &str) -> bool {
+    s.contains(QUOTES)
+}
+
+/// Ends like a sentence: terminal punctuation, possibly inside closing quotes.
+fn sentence_end(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', ' ']);
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// Looks like a headline: short, no final full stop.
+fn headline_like(l: &Line) -> bool {
+    let t = l.text.trim_end_matches(['"', '”', '’', '\'', ')', ' ']);
+    l.words >= 2
+        && l.words <= 25
+        && !t.ends_with(['.', ':', ';', ','])
+        && l.text.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+/// A normalised key for duplicate detection: a hash of the letters and digits,
+/// lower-cased. Zero for a line with no letters or digits.
+pub(crate) fn line_key(s: &str) -> u64 {
+    let mut buf = [0u8; 256];
+    let mut len = 0;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut any = false;
+    let mut push = |b: &[u8], len: &mut usize, buf: &mut [u8; 256], h: &mut xxhash_rust::xxh3::Xxh3| {
+        if *len + b.len() > buf.len() {
+            h.update(&buf[..*len]);
+            *len = 0;
+        }
+        buf[*len..*len + b.len()].copy_from_slice(b);
+        *len += b.len();
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                any = true;
+                push(&[c.to_ascii_lowercase() as u8], &mut len, &mut buf, &mut h);
+            }
+        } else if c.is_alphanumeric() {
+            any = true;
+            for l in c.to_lowercase() {
+                let mut tmp = [0u8; 4];
+                push(l.encode_utf8(&mut tmp).as_bytes(), &mut len, &mut buf, &mut h);
+            }
+        }
+    }
+    h.update(&buf[..len]);
+    if any {
+        h.digest() | 1
+    } else {
+        0
+    }
+}
+
+/// Strips a media file name glued before the first word ("jpegMpeg4-1280x720Syria's …").
+fn strip_media_junk(s: &str) -> Option<(String, String)> {
+    let token_end = s.find(char::is_whitespace).unwrap_or(s.len());
+    let token = &s[..token_end];
+    if !(RESOLUTION.is_match(token) || MEDIA_EXT.is_match(token)) {
+        return None;
+    }
+    let mut best = None;
+    for (i, c) in token.char_indices().skip(1) {
+        if !c.is_uppercase() {
+            continue;
+        }
+        let next_lower = token[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_lowercase() || n == '\'' || n == '’');
+        if next_lower && MEDIA_TOKEN.is_match(&token[..i]) {
+            best = Some(i);
+        }
+    }
+    best.map(|i| (s[..i].to_string(), s[i..].to_string()))
+}
+
+fn split_lines(text: &str, removed: &mut Vec<Removed>) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    for raw in text.lines() {
+        let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{a0}');
+        if t.is_empty() {
+            continue;
+        }
+        let mut t = t.to_string();
+        if let Some((junk, rest)) = strip_media_junk(&t) {
+            removed.push(Removed {
+                kind: RemovedKind::MediaJunk,
+                text: junk,
+            });
+            t = rest;
+        }
+        // Re-join hard-wrapped lines: a long line without an ending, then a lower-case start.
+        if let Some(prev) = lines.last_mut() {
+            let starts_lower = t.chars().next().is_some_and(char::is_lowercase);
+            if starts_lower && prev.text.len() >= 40 && !sentence_end(&prev.text) {
+                prev.text.push(' ');
+                prev.text.push_str(&t);
+                prev.words = prev.text.split_whitespace().count();
+                prev.key = line_key(&prev.text);
+                continue;
+            }
+        }
+        let words = t.split_whitespace().count();
+        lines.push(Line {
+            key: line_key(&t),
+            text: t,
+            words,
+            role: Role::Body,
+        });
+    }
+    lines
+}
+
+/// What a line is on its own, if it is boilerplate.
+fn classify(l: &Line) -> Option<RemovedKind> {
+    use RemovedKind::*;
+    let t = l.text.as_str();
+    let quoted = has_quote(t);
+    if l.words <= 4 && ADVERT.is_match(t) {
+        return Some(Advertisement);
+    }
+    if COUNTER.is_match(t) && l.words <= 14 {
+        return Some(Counter);
+    }
+    if MIRROR.is_match(t) && l.words <= 30 {
+        return Some(MirrorNotice);
+    }
+    if COMMENT_WORD.is_match(t) && POLICY_WORD.is_match(t) {
+        return Some(CommentPolicy);
+    }
+    if l.words <= 40 && !quoted && CAPTION_START.is_match(t) {
+        return Some(Caption);
+    }
+    if l.words <= 60 && !quoted && !REPORTING_VERB.is_match(t) && ENDS_WITH_DATE.is_match(t) {
+        // A picture caption ends with the date it was taken; a news sentence that ends
+        // with a date tells what happened (past tense) and ends with a full stop.
+        if !t.ends_with('.') || !PAST_TENSE.is_match(t) {
+            return Some(Caption);
+        }
+    }
+    if !quoted && l.words >= 8 && SECOND_PERSON.find_iter(t).count() >= 2 && !REPORTING_VERB.is_match(t) {
+        return Some(Subscription);
+    }
+    if l.words > 15 {
+        return None;
+    }
+    // Short lines from here on.
+    if RELATED_HEADER.is_match(t) {
+        return Some(RelatedLinks);
+    }
+    if SHARE.is_match(t) {
+        return Some(Share);
+    }
+    if NAV_PREV_NEXT.is_match(t) || BREADCRUMB.is_match(t) || BARE_URL.is_match(t) {
+        return Some(Navigation);
+    }
+    if CREDIT.is_match(t) {
+        return Some(Credit);
+    }
+    if SOURCE_LINE.is_match(t) || AND_AGENCIES.is_match(t) {
+        return Some(SourceLine);
+    }
+    if BYLINE.is_match(t) {
+        return Some(Byline);
+    }
+    if l.words <= 8 && COMMENT_WORD.is_match(t) && !quoted && !sentence_end(t) {
+        return Some(CommentPolicy);
+    }
+    if !quoted && CONTACT.is_match(t) {
+        return Some(Navigation);
+    }
+    if !quoted && (UI_WORDS.is_match(t) || SECOND_PERSON.is_match(t)) {
+        return Some(Subscription);
+    }
+    if !quoted && l.words <= 8 && t.ends_with('!') {
+        return Some(Subscription);
+    }
+    if !quoted && l.words <= 20 && CAPTION_END.is_match(t) && !sentence_end(t) {
+        return Some(Caption);
+    }
+    None
+}
+
+fn is_long_paragraph(l: &Line) -> bool {
+    l.words >= 15 && sentence_end(&l.text)
+}
+
+fn parse_authors(byline: &str) -> Vec<String> {
+    let Some(c) = BYLINE.captures(byline) else {
+        return vec![];
+    };
+    c[1].split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().trim_end_matches('.').to_string())
+        .filter(|p| {
+            let n = p.split_whitespace().count();
+            (1..=5).contains(&n) && p.chars().next().is_some_and(char::is_uppercase)
+        })
+        .collect()
+}
+
+/// Cleans one document. `known_title` is the title found elsewhere (HTML markup,
+/// metadata): lines repeating it are dropped as headlines.
+pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut junk = Vec::new();
+    let mut lines = split_lines(text, &mut junk);
+    let n = lines.len();
+
+    for l in lines.iter_mut() {
+        if let Some(k) = classify(l) {
+            l.role = Role::Drop(k);
+        }
+    }
+
+    // Regions: after a related-links header, link titles until a real paragraph;
+    // after a comment header, the rest of the page.
+    let mut i = 0;
+    while i < n {
+        match lines[i].role {
+            Role::Drop(RemovedKind::RelatedLinks) => {
+                let mut j = i + 1;
+                while j < n
+                    && !(matches!(lines[j].role, Role::Body) && is_long_paragraph(&lines[j]))
+                    && matches!(lines[j].role, Role::Body | Role::Drop(RemovedKind::RelatedLinks))
+                {
+                    if matches!(lines[j].role, Role::Body) {
+                        lines[j].role = Role::Drop(RemovedKind::RelatedLinks);
+                    }
+                    j += 1;
+                }
+                i = j;
+            }
+            Role::Drop(RemovedKind::CommentPolicy) if lines[i].words <= 8 && i * 2 >= n => {
+                for l in &mut lines[i + 1..] {
+                    if matches!(l.role, Role::Body) {
+                        l.role = Role::Drop(RemovedKind::CommentPolicy);
+                    }
+                }
+                break;
+            }
+            _ => i += 1,
+        }
+    }
+
+    // Calls to the reader ("Got a story? Write to us:") between two pieces of boilerplate.
+    for i in 1..n.saturating_sub(1) {
+        let t = lines[i].text.trim_end();
+        if lines[i].role == Role::Body
+            && lines[i].words <= 12
+            && t.ends_with([':', '?', '!'])
+            && !has_quote(t)
+        {
+            if let (Role::Drop(k), Role::Drop(_)) = (lines[i - 1].role, lines[i + 1].role) {
+                lines[i].role = Role::Drop(k);
+            }
+        }
+    }
+
+    // The tail: short non-sentences after the last paragraph are page furniture.
+    let mut saw_drop = false;
+    for l in lines.iter_mut().rev() {
+        match l.role {
+            Role::Drop(_) => saw_drop = true,
+            Role::Body if saw_drop && l.words <= 10 && !sentence_end(&l.text) && !has_quote(&l.text) => {
+                l.role = Role::Drop(RemovedKind::Navigation)
+            }
+            _ => break,
+        }
+    }
+
+    // Title and subtitle: the first headline-like line, then a headline-like line or a
+    // teaser that the body repeats.
+    let mut counts: HashMap<u64, usize> = HashMap::new();
+    for l in &lines {
+        *counts.entry(l.key).or_default() += 1;
+    }
+    let mut title_key = known_title.map(line_key).filter(|&k| k != 0);
+    if mode == CleanMode::Scraped && title_key.is_none() {
+        let first_body = lines.iter().position(|l| l.role == Role::Body);
+        if let Some(fi) = first_body {
+            // Short menu items before the headline are navigation.
+            let cand = (fi..n.min(fi + 4))
+                .take_while(|&k| {
+                    lines[k].role != Role::Body || lines[k].words <= 3 || headline_like(&lines[k])
+                })
+                .find(|&k| lines[k].role == Role::Body && lines[k].words >= 4 && headline_like(&lines[k]))
+                .or_else(|| headline_like(&lines[fi]).then_some(fi));
+            if let Some(ti) = cand {
+                for l in &mut lines[fi..ti] {
+                    if l.role == Role::Body && l.words <= 3 {
+                        l.role = Role::Drop(RemovedKind::Navigation);
+                    }
+                }
+                lines[ti].role = Role::Title;
+                out.title = Some(lines[ti].text.clone());
+                title_key = Some(lines[ti].key);
+                // Subtitle: next body line before the text proper.
+                let body_after =
+                    (ti + 1..n).find(|&k| lines[k].role == Role::Body && Some(lines[k].key) != title_key);
+                if let Some(si) = body_after {
+                    let s = &lines[si];
+                    let repeated = counts.get(&s.key).copied().unwrap_or(0) > 1;
+                    let heading = s.words <= 40 && !sentence_end(&s.text) && !s.text.starts_with(QUOTES);
+                    let next_is_text = (si + 1..n).any(|k| lines[k].role == Role::Body);
+                    if (repeated || heading) && next_is_text {
+                        lines[si].role = Role::Subtitle;
+                        out.subtitle = Some(lines[si].text.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    // Duplicates: repeated headlines; a teaser repeated in the body keeps its body copy;
+    // any other repeated line keeps its first copy.
+    let subtitle_key = out.subtitle.as_deref().map(line_key);
+    let mut seen: std::collections::HashSet<u64> = Default::default();
+    for l in lines.iter_mut() {
+        let key = l.key;
+        if key == 0 {
+            if l.role == Role::Body {
+                l.role = Role::Drop(RemovedKind::Other);
+            }
+            continue;
+        }
+        if l.role == Role::Body {
+            if Some(key) == title_key {
+                l.role = Role::Drop(RemovedKind::Headline);
+            } else if seen.contains(&key) && Some(key) != subtitle_key {
+                l.role = Role::Drop(RemovedKind::DuplicateLine);
+            }
+        }
+        if !matches!(l.role, Role::Drop(_)) {
+            seen.insert(key);
+        }
+    }
+
+    // Tell-tales for the outlet, strongest first.
+    let mut outlet: Option<(String, &'static str)> = None;
+    let mut emails: Vec<String> = Vec::new();
+    for l in &lines {
+        let t = l.text.as_str();
+        match l.role {
+            Role::Drop(RemovedKind::SourceLine) => {
+                if let Some(c) = AND_AGENCIES.captures(t) {
+                    let name = c[1].trim();
+                    outlet = Some((
+                        outlets::canonical_name(name).map_or_else(|| name.to_string(), str::to_string),
+                        "tell-tale",
+                    ));
+                }
+            }
+            Role::Drop(RemovedKind::MirrorNotice) if outlet.is_none() => {
+                if let Some(c) = MIRROR_OWNER.captures(t) {
+                    let name = c[1].trim();
+                    outlet = Some((
+                        outlets::canonical_name(name).map_or_else(|| name.to_string(), str::to_string),
+                        "tell-tale",
+                    ));
+                }
+            }
+            Role::Drop(RemovedKind::Byline) => out.authors.extend(parse_authors(t)),
+            Role::Drop(_) => {
+                for c in EMAIL.captures_iter(t) {
+                    let host = c[1].to_ascii_lowercase();
+                    if !emails.contains(&host) {
+                        emails.push(host);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if outlet.is_none() && emails.len() == 1 {
+        outlet = Some((outlets::by_host(&emails[0]), "tell-tale"));
+    }
+    if outlet.is_none() {
+        let first = lines.iter().find(|l| l.role == Role::Body);
+        if let Some(c) = first.and_then(|l| DATELINE_CODE.captures(&l.text)) {
+            if let Some(name) = outlets::by_code(&c[1]) {
+                outlet = Some((name.to_string(), "dateline"));
+            }
+        }
+    }
+    out.outlet = outlet;
+
+    out.removed = junk;
+    for l in lines {
+        match l.role {
+            Role::Body => out.paragraphs.push(l.text),
+            Role::Title => out.removed.push(Removed {
+                kind: RemovedKind::Headline,
+                text: l.text,
+            }),
+            Role::Subtitle => out.removed.push(Removed {
+                kind: RemovedKind::Subtitle,
+                text: l.text,
+            }),
+            Role::Drop(kind) => out.removed.push(Removed { kind, text: l.text }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(c: &Cleaned, kind: RemovedKind) -> Vec<&str> {
+        c.removed
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| r.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn media_junk_is_cut_from_the_first_word() {
+        let (junk, rest) = strip_media_junk("pngVideo-640x360Rebels said on Monday").unwrap();
+        assert_eq!(junk, "pngVideo-640x360");
+        assert_eq!(rest, "Rebels said on Monday");
+        let (junk, _) = strip_media_junk("imgPhoto-1024x576The dispute").unwrap();
+        assert_eq!(junk, "imgPhoto-1024x576");
+        assert!(strip_media_junk("Jpeg files are images").is_none());
+    }
+
+    #[test]
+    fn lead_paragraph_first_line_is_not_a_title() {
+        let c = clean(
+            "The council voted on Monday to extend the mandate of the mission for another year.\nIt was the third vote.",
+            None,
+            CleanMode::Scraped,
+        );
+        assert_eq!(c.title, None);
+        assert_eq!(c.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn byline_becomes_authors() {
+        let c = clean(
+            "Harbour talks stall\n\nBy Jane Roe and Ali Veli\n\nNegotiators left the harbour city on Monday without an agreement, officials said.",
+            None,
+            CleanMode::Scraped,
+        );
+        assert_eq!(c.title.as_deref(), Some("Harbour talks stall"));
+        assert_eq!(c.authors, vec!["Jane Roe", "Ali Veli"]);
+        assert_eq!(c.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn captions_ending_with_dates() {
+        let c = clean(
+            "Ministers meet\n\nA minister speaks to reporters in the capital, March 3, 2019.\n\nThe talks began on March 3, 2019 and ended without a deal, officials said on Friday.\n\nThe truce took effect on March 4, 2019.",
+            None,
+            CleanMode::Scraped,
+        );
+        assert_eq!(kinds(&c, RemovedKind::Caption).len(), 1);
+        assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
+    }
+}

@@ -1,0 +1,245 @@
+//! Dedup: exact copies (same normalised text) and near copies (MinHash + LSH over
+//! word 5-gram shingles, verified against a Jaccard threshold). A wire story carried
+//! by ten outlets becomes one group: one representative, nine copies, each copy
+//! keeping its own outlet and date.
+
+use std::collections::HashMap;
+
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
+/// Number of MinHash permutations in a signature.
+pub const NUM_PERM: usize = 128;
+const SHINGLE: usize = 5;
+
+/// Settings for duplicate detection.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DedupConfig {
+    /// Estimated Jaccard similarity of shingle sets at or above which two articles are
+    /// near-duplicates.
+    pub threshold: f64,
+}
+
+impl Default for DedupConfig {
+    fn default() -> Self {
+        DedupConfig { threshold: 0.8 }
+    }
+}
+
+/// What dedup needs to know of one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Hash of the normalised text: equal for exact copies.
+    pub exact: u64,
+    /// MinHash signature of the word shingles.
+    pub minhash: Vec<u32>,
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Computes the fingerprint of an article text.
+pub fn fingerprint(text: &str) -> Fingerprint {
+    let ws: Vec<String> = words(text).collect();
+    let exact = xxh3_64(ws.join(" ").as_bytes());
+    let mut minhash = vec![u32::MAX; NUM_PERM];
+    let mut feed = |h: u64| {
+        for (i, m) in minhash.iter_mut().enumerate() {
+            let v = xxh3_64_with_seed(&h.to_le_bytes(), i as u64) as u32;
+            if v < *m {
+                *m = v;
+            }
+        }
+    };
+    if ws.len() < SHINGLE {
+        feed(exact);
+    } else {
+        let mut buf = String::new();
+        for w in ws.windows(SHINGLE) {
+            buf.clear();
+            for x in w {
+                buf.push_str(x);
+                buf.push(' ');
+            }
+            feed(xxh3_64(buf.as_bytes()));
+        }
+    }
+    Fingerprint { exact, minhash }
+}
+
+/// Estimated Jaccard similarity of two signatures.
+pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    same as f64 / a.len().max(1) as f64
+}
+
+/// One article as dedup sees it.
+#[derive(Debug, Clone)]
+pub struct Candidate<'a> {
+    pub id: &'a str,
+    pub published: Option<&'a str>,
+    pub fingerprint: &'a Fingerprint,
+}
+
+/// How a copy relates to its group's representative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DupKind {
+    Exact,
+    Near,
+}
+
+impl DupKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DupKind::Exact => "exact",
+            DupKind::Near => "near",
+        }
+    }
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Groups duplicates. Returns, for each candidate, the index of its group's
+/// representative and the kind of copy, or `None` for representatives and singletons.
+///
+/// The representative is the earliest published member (undated last), ties broken by
+/// id, so the result does not depend on input order.
+pub fn group(items: &[Candidate<'_>], config: &DedupConfig) -> Vec<Option<(usize, DupKind)>> {
+    let n = items.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (find(parent, a), find(parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    };
+    let mut exact: HashMap<u64, usize> = HashMap::new();
+    for (i, c) in items.iter().enumerate() {
+        if let Some(&j) = exact.get(&c.fingerprint.exact) {
+            union(&mut parent, i, j);
+        } else {
+            exact.insert(c.fingerprint.exact, i);
+        }
+    }
+    // Near copies: LSH bands narrow the pairs to compare.
+    let rows = if config.threshold >= 0.75 { 8 } else { 4 };
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (i, c) in items.iter().enumerate() {
+        if exact.get(&c.fingerprint.exact) != Some(&i) {
+            continue; // exact copies ride with their first twin
+        }
+        for (b, band) in c.fingerprint.minhash.chunks(rows).enumerate() {
+            let bytes: Vec<u8> = band.iter().flat_map(|v| v.to_le_bytes()).collect();
+            buckets.entry((b, xxh3_64(&bytes))).or_default().push(i);
+        }
+    }
+    let mut compared = std::collections::HashSet::new();
+    for members in buckets.values() {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                if find(&mut parent, a) == find(&mut parent, b) || !compared.insert((a, b)) {
+                    continue;
+                }
+                let s = similarity(&items[a].fingerprint.minhash, &items[b].fingerprint.minhash);
+                if s >= config.threshold {
+                    union(&mut parent, a, b);
+                }
+            }
+        }
+    }
+    // Representatives: earliest date, then smallest id.
+    let mut rep: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        let better = |cur: usize| {
+            let key = |x: usize| (items[x].published.is_none(), items[x].published, items[x].id);
+            key(i) < key(cur)
+        };
+        match rep.get(&root) {
+            Some(&cur) if !better(cur) => {}
+            _ => {
+                rep.insert(root, i);
+            }
+        }
+    }
+    (0..n)
+        .map(|i| {
+            let r = rep[&find(&mut parent, i)];
+            if r == i {
+                None
+            } else if items[r].fingerprint.exact == items[i].fingerprint.exact {
+                Some((r, DupKind::Exact))
+            } else {
+                Some((r, DupKind::Near))
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "Negotiators left the harbour city on Monday without an agreement on the \
+        fishing quotas, officials said, after two days of talks that both sides had called \
+        decisive. The next round is expected in the spring, according to a statement issued by \
+        the mediators, who said the gap between the positions had narrowed on most issues.";
+
+    fn run(texts: &[(&str, Option<&str>)]) -> Vec<Option<(usize, DupKind)>> {
+        let fps: Vec<Fingerprint> = texts.iter().map(|(t, _)| fingerprint(t)).collect();
+        let ids: Vec<String> = texts.iter().map(|(t, _)| crate::article::content_id(t)).collect();
+        let cands: Vec<Candidate> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (_, d))| Candidate {
+                id: &ids[i],
+                published: *d,
+                fingerprint: &fps[i],
+            })
+            .collect();
+        group(&cands, &DedupConfig::default())
+    }
+
+    #[test]
+    fn exact_near_and_distinct() {
+        let near = STORY.replace("Monday", "Tuesday") + " Reporting by staff.";
+        let other = "Heavy rain flooded the lower town overnight, closing schools and the main \
+            bridge, and the river is expected to crest on Friday, the weather service said.";
+        let g = run(&[
+            (STORY, Some("2016-12-09")),
+            (&STORY.to_uppercase(), Some("2016-12-08")),
+            (&near, None),
+            (other, None),
+        ]);
+        assert_eq!(
+            g[0],
+            Some((1, DupKind::Exact)),
+            "earliest copy represents the group"
+        );
+        assert_eq!(g[1], None);
+        assert_eq!(g[2], Some((1, DupKind::Near)));
+        assert_eq!(g[3], None);
+    }
+
+    #[test]
+    fn order_does_not_change_groups() {
+        let near = STORY.replace("spring", "summer");
+        let texts = [STORY, near.as_str()];
+        let rep_text = |order: [usize; 2]| {
+            let g = run(&[(texts[order[0]], None), (texts[order[1]], None)]);
+            let copy = g.iter().position(Option::is_some).expect("one copy");
+            let (rep, _) = g[copy].unwrap();
+            texts[order[rep]]
+        };
+        assert_eq!(rep_text([0, 1]), rep_text([1, 0]));
+    }
+}

@@ -1,0 +1,558 @@
+//! Ingest: paths → raw items (text or HTML with whatever metadata came with them).
+//!
+//! Formats are recognised by content, not by extension: gzip (any of the others
+//! inside), WARC (response records streamed one at a time), JSON Lines (one article
+//! per line), HTML, plain text. Directories are walked recursively in name order.
+//! A `NAME.meta.json` beside a file gives it metadata (see `docs/schema.md`).
+
+pub mod decode;
+pub mod warc;
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::article::{Format, Source};
+use crate::error::{InputError, Stage};
+use warc::{WarcItem, WarcReader};
+
+/// Limits for reading inputs.
+#[derive(Debug, Clone)]
+pub struct IngestConfig {
+    /// Largest single document (a file, a WARC record, a JSON line) read into memory.
+    pub max_bytes: u64,
+}
+
+impl Default for IngestConfig {
+    fn default() -> Self {
+        IngestConfig {
+            max_bytes: 50 * 1024 * 1024,
+        }
+    }
+}
+
+/// The body of an item before extraction.
+#[derive(Debug, Clone)]
+pub enum Content {
+    Text(String),
+    Html(String),
+}
+
+/// Metadata that came with an item (sidecar file, JSON Lines fields, WARC headers).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct InputMeta {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    #[serde(deserialize_with = "one_or_many")]
+    pub authors: Vec<String>,
+    pub language: Option<String>,
+    /// The WARC record's crawl date: a weak hint for the publication date.
+    #[serde(skip)]
+    pub crawl_date: Option<String>,
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match Option::<OneOrMany>::deserialize(d)? {
+        None => vec![],
+        Some(OneOrMany::One(s)) => vec![s],
+        Some(OneOrMany::Many(v)) => v,
+    })
+}
+
+/// One input document, decoded.
+#[derive(Debug, Clone)]
+pub struct RawItem {
+    pub source: Source,
+    pub content: Content,
+    pub meta: InputMeta,
+    pub warnings: Vec<String>,
+    /// Size of the raw bytes, for throughput reporting.
+    pub bytes: u64,
+}
+
+/// An item that could not be processed, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Failure {
+    /// The file, plus the record or line inside it.
+    pub source: String,
+    pub stage: Stage,
+    pub reason: String,
+}
+
+impl Failure {
+    pub fn new(source: impl Into<String>, stage: Stage, reason: impl ToString) -> Self {
+        Failure {
+            source: source.into(),
+            stage,
+            reason: reason.to_string(),
+        }
+    }
+}
+
+pub type Item = Result<RawItem, Failure>;
+
+/// Lists the input files under `paths`: directories recursively, in name order,
+/// hidden files and `.meta.json` sidecars left out. Missing paths become failures.
+pub fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failure>) {
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let walker = walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            for entry in walker {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && !is_sidecar(e.path()) => files.push(e.into_path()),
+                    Ok(_) => {}
+                    Err(err) => failures.push(Failure::new(
+                        err.path().unwrap_or(p).display().to_string(),
+                        Stage::Ingest,
+                        err,
+                    )),
+                }
+            }
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            failures.push(Failure::new(
+                p.display().to_string(),
+                Stage::Ingest,
+                "no such file or directory",
+            ));
+        }
+    }
+    (files, failures)
+}
+
+fn is_sidecar(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".meta.json"))
+}
+
+/// Reads the `.meta.json` sidecar of `path`: `FILE.meta.json`, or the name with its
+/// extensions replaced (`a.txt` → `a.meta.json`).
+fn sidecar(path: &Path) -> Result<Option<InputMeta>, String> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or(name);
+    for candidate in [format!("{name}.meta.json"), format!("{stem}.meta.json")] {
+        let p = path.with_file_name(candidate);
+        if p.is_file() {
+            let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            return serde_json::from_slice(&bytes)
+                .map(Some)
+                .map_err(|e| format!("{}: {e}", p.display()));
+        }
+    }
+    Ok(None)
+}
+
+/// Streams items from a list of files, one file (or WARC record, or JSON line) at a time.
+pub struct Ingest {
+    files: std::vec::IntoIter<PathBuf>,
+    current: Option<Box<dyn Iterator<Item = Item> + Send>>,
+    config: IngestConfig,
+}
+
+impl Ingest {
+    pub fn new(files: Vec<PathBuf>, config: IngestConfig) -> Self {
+        Ingest {
+            files: files.into_iter(),
+            current: None,
+            config,
+        }
+    }
+}
+
+impl Iterator for Ingest {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(cur) = &mut self.current {
+                if let Some(item) = cur.next() {
+                    return Some(item);
+                }
+                self.current = None;
+            }
+            let path = self.files.next()?;
+            self.current = Some(open(&path, &self.config));
+        }
+    }
+}
+
+type Stream = Box<dyn BufRead + Send>;
+
+fn one(item: Item) -> Box<dyn Iterator<Item = Item> + Send> {
+    Box::new(std::iter::once(item))
+}
+
+/// Opens one file and returns the items in it.
+pub fn open(path: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Item> + Send> {
+    let shown = path.display().to_string();
+    let fail = |e: InputError| one(Err(Failure::new(shown.clone(), Stage::Ingest, e)));
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => return fail(e.into()),
+    };
+    let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut reader: Stream = Box::new(BufReader::with_capacity(64 * 1024, file));
+    let gz = match reader.fill_buf() {
+        Ok(head) => head.starts_with(&[0x1f, 0x8b]),
+        Err(e) => return fail(e.into()),
+    };
+    if gz {
+        reader = Box::new(BufReader::with_capacity(
+            64 * 1024,
+            flate2::bufread::MultiGzDecoder::new(reader),
+        ));
+    }
+    let head = match reader.fill_buf() {
+        Ok(h) => h.to_vec(),
+        Err(e) => return fail(InputError::Truncated(format!("gzip: {e}"))),
+    };
+    if head.is_empty() {
+        return fail(InputError::Empty);
+    }
+    if head.starts_with(b"WARC/") {
+        return Box::new(warc_items(shown, reader, config.max_bytes));
+    }
+    if looks_like_jsonl(&head) {
+        return Box::new(jsonl_items(shown, reader, config.max_bytes));
+    }
+    let mut bytes = Vec::with_capacity(file_len.min(config.max_bytes) as usize);
+    match reader.take(config.max_bytes + 1).read_to_end(&mut bytes) {
+        Ok(_) => {}
+        Err(e) if gz => return fail(InputError::Truncated(format!("gzip: {e}"))),
+        Err(e) => return fail(e.into()),
+    }
+    if bytes.len() as u64 > config.max_bytes {
+        let size = if gz { bytes.len() as u64 } else { file_len };
+        return fail(InputError::TooLarge {
+            size,
+            limit: config.max_bytes,
+        });
+    }
+    let meta = match sidecar(path) {
+        Ok(m) => m.unwrap_or_default(),
+        Err(e) => {
+            return fail(InputError::Malformed {
+                format: "sidecar .meta.json",
+                reason: e,
+            })
+        }
+    };
+    let html = looks_like_html(&bytes);
+    let source = Source {
+        path: shown.clone(),
+        format: if html { Format::Html } else { Format::Text },
+        record_id: None,
+        line: None,
+    };
+    one(make_item(source, &bytes, None, html, meta))
+}
+
+fn make_item(source: Source, bytes: &[u8], charset: Option<&str>, html: bool, meta: InputMeta) -> Item {
+    let decoded =
+        decode::decode(bytes, charset, html).map_err(|e| Failure::new(source.key(), Stage::Ingest, e))?;
+    Ok(RawItem {
+        content: if html {
+            Content::Html(decoded.text)
+        } else {
+            Content::Text(decoded.text)
+        },
+        source,
+        meta,
+        warnings: decoded.warning.into_iter().collect(),
+        bytes: bytes.len() as u64,
+    })
+}
+
+/// HTML if the first non-blank characters open a tag and the head names an HTML element.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(2048)];
+    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let head = &head[start..];
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    if !head.starts_with(b"<") {
+        return false;
+    }
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<meta",
+        b"<div",
+        b"<p>",
+        b"<article",
+        b"<title",
+        b"<!--",
+    ]
+    .iter()
+    .any(|t| memchr::memmem::find(&lower, t).is_some())
+}
+
+fn looks_like_jsonl(head: &[u8]) -> bool {
+    let start = head.iter().position(|b| !b.is_ascii_whitespace());
+    let Some(start) = start else { return false };
+    if head[start] != b'{' {
+        return false;
+    }
+    // The first line must be a whole JSON object (or run past the peeked buffer).
+    let line_end = memchr::memchr(b'\n', &head[start..]).map(|i| start + i);
+    match line_end {
+        Some(end) => serde_json::from_slice::<serde_json::Value>(&head[start..end])
+            .map(|v| v.is_object())
+            .unwrap_or(false),
+        None => true,
+    }
+}
+
+fn warc_items(path: String, reader: Stream, max: u64) -> impl Iterator<Item = Item> + Send {
+    WarcReader::new(reader, max).filter_map(move |item| match item {
+        WarcItem::Fatal(e) => Some(Err(Failure::new(path.clone(), Stage::Ingest, e))),
+        WarcItem::Skipped { record_id, error } => Some(Err(Failure::new(
+            format!("{path}#{}", record_id.unwrap_or_default()),
+            Stage::Ingest,
+            error,
+        ))),
+        WarcItem::Record(rec) => {
+            if rec.warc_type != "response" && rec.warc_type != "resource" {
+                return None;
+            }
+            let source = Source {
+                path: path.clone(),
+                format: Format::Warc,
+                record_id: rec.record_id.clone(),
+                line: None,
+            };
+            let (body, ctype) = if rec.warc_type == "response" {
+                let resp = warc::parse_http(&rec.body)?;
+                if !(200..300).contains(&resp.status) {
+                    return None;
+                }
+                (resp.body, resp.content_type)
+            } else {
+                (&rec.body[..], rec.content_type.clone())
+            };
+            let ctype_l = ctype.as_deref().unwrap_or("").to_ascii_lowercase();
+            if !(ctype_l.is_empty() || ctype_l.contains("html") || ctype_l.contains("text/plain")) {
+                return None;
+            }
+            if body.iter().all(|b| b.is_ascii_whitespace()) {
+                return None;
+            }
+            let charset = ctype_l.split(';').find_map(|p| {
+                p.trim()
+                    .strip_prefix("charset=")
+                    .map(|c| c.trim_matches('"').to_string())
+            });
+            let html = ctype_l.contains("html") || looks_like_html(body);
+            let meta = InputMeta {
+                url: rec.target_uri.clone(),
+                crawl_date: rec.date.clone(),
+                ..Default::default()
+            };
+            Some(make_item(source, body, charset.as_deref(), html, meta))
+        }
+    })
+}
+
+/// A JSON Lines record: `text` or `html`, plus optional metadata.
+#[derive(Deserialize)]
+struct JsonRecord {
+    #[serde(alias = "content", alias = "body")]
+    text: Option<String>,
+    html: Option<String>,
+    #[serde(flatten)]
+    meta: InputMeta,
+}
+
+fn jsonl_items(path: String, mut reader: Stream, max: u64) -> impl Iterator<Item = Item> + Send {
+    let mut line_no = 0u64;
+    let mut buf = Vec::new();
+    std::iter::from_fn(move || loop {
+        buf.clear();
+        line_no += 1;
+        let source = Source {
+            path: path.clone(),
+            format: Format::Jsonl,
+            record_id: None,
+            line: Some(line_no),
+        };
+        let n = match (&mut reader).take(max + 1).read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(n) => n,
+            Err(e) => {
+                // Nothing after a read error can be trusted: end this file.
+                buf.clear();
+                let e = InputError::Truncated(e.to_string());
+                reader = Box::new(std::io::empty());
+                return Some(Err(Failure::new(source.key(), Stage::Ingest, e)));
+            }
+        };
+        if n as u64 > max && buf.last() != Some(&b'\n') {
+            // Discard the rest of the over-long line.
+            let mut sink = Vec::new();
+            let _ = reader.read_until(b'\n', &mut sink);
+            let e = InputError::TooLarge {
+                size: n as u64,
+                limit: max,
+            };
+            return Some(Err(Failure::new(source.key(), Stage::Ingest, e)));
+        }
+        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        let rec: JsonRecord = match serde_json::from_slice(&buf) {
+            Ok(r) => r,
+            Err(e) => {
+                let e = InputError::Malformed {
+                    format: "JSON line",
+                    reason: e.to_string(),
+                };
+                return Some(Err(Failure::new(source.key(), Stage::Ingest, e)));
+            }
+        };
+        let item = match (rec.html, rec.text) {
+            (Some(h), _) if !h.trim().is_empty() => Ok(RawItem {
+                source,
+                bytes: h.len() as u64,
+                content: Content::Html(h),
+                meta: rec.meta,
+                warnings: vec![],
+            }),
+            (_, Some(t)) if !t.trim().is_empty() => Ok(RawItem {
+                source,
+                bytes: t.len() as u64,
+                content: Content::Text(t),
+                meta: rec.meta,
+                warnings: vec![],
+            }),
+            _ => Err(Failure::new(
+                source.key(),
+                Stage::Ingest,
+                InputError::Malformed {
+                    format: "JSON line",
+                    reason: "no non-empty `text` or `html` field".into(),
+                },
+            )),
+        };
+        return Some(item);
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    fn items(path: &Path) -> Vec<Item> {
+        open(path, &IngestConfig::default()).collect()
+    }
+
+    #[test]
+    fn recognises_formats_by_content() {
+        let d = tempfile::tempdir().unwrap();
+        let html = write(
+            d.path(),
+            "page.txt",
+            b"<!DOCTYPE html><html><body><p>Hi</p></body></html>",
+        );
+        let text = write(d.path(), "story.html", b"Plain words here.\nMore words.");
+        let jsonl = write(
+            d.path(),
+            "a.data",
+            b"{\"text\":\"One.\",\"outlet\":\"X\"}\n\n{\"html\":\"<p>Two</p>\"}\n",
+        );
+        assert!(matches!(
+            items(&html)[0].as_ref().unwrap().content,
+            Content::Html(_)
+        ));
+        assert!(matches!(
+            items(&text)[0].as_ref().unwrap().content,
+            Content::Text(_)
+        ));
+        let j = items(&jsonl);
+        assert_eq!(j.len(), 2);
+        assert_eq!(j[0].as_ref().unwrap().meta.outlet.as_deref(), Some("X"));
+        assert_eq!(j[1].as_ref().unwrap().source.line, Some(3));
+    }
+
+    #[test]
+    fn gzip_of_text_and_truncated_gzip() {
+        let d = tempfile::tempdir().unwrap();
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(
+            "Some article text that is long enough to compress. "
+                .repeat(200)
+                .as_bytes(),
+        )
+        .unwrap();
+        let gz = enc.finish().unwrap();
+        let good = write(d.path(), "a.gz", &gz);
+        let bad = write(d.path(), "b.gz", &gz[..gz.len() / 2]);
+        assert!(items(&good)[0].is_ok());
+        let err = items(&bad).remove(0).unwrap_err();
+        assert!(err.reason.contains("truncated"), "{}", err.reason);
+    }
+
+    #[test]
+    fn sidecar_metadata_is_read() {
+        let d = tempfile::tempdir().unwrap();
+        let p = write(d.path(), "story.txt", b"Text of the story.");
+        write(
+            d.path(),
+            "story.meta.json",
+            br#"{"published":"2016-12-08","outlet":"Example Wire","authors":"Jo Doe"}"#,
+        );
+        let it = items(&p).remove(0).unwrap();
+        assert_eq!(it.meta.published.as_deref(), Some("2016-12-08"));
+        assert_eq!(it.meta.authors, vec!["Jo Doe"]);
+        let (files, _) = list_files(&[d.path().to_path_buf()]);
+        assert_eq!(files.len(), 1, "sidecars are not inputs");
+    }
+
+    #[test]
+    fn bad_inputs_fail_per_item() {
+        let d = tempfile::tempdir().unwrap();
+        let empty = write(d.path(), "empty.txt", b"");
+        let bin = write(d.path(), "x.png", b"\x89PNG\r\n\x1a\n\0\0\0");
+        let badjson = write(
+            d.path(),
+            "b.jsonl",
+            b"{\"text\":\"ok\"}\n{not json\n{\"url\":\"u\"}\n",
+        );
+        assert!(items(&empty)[0].is_err());
+        assert!(items(&bin)[0].as_ref().unwrap_err().reason.contains("PNG"));
+        let j = items(&badjson);
+        assert!(j[0].is_ok() && j[1].is_err() && j[2].is_err());
+        let small = IngestConfig { max_bytes: 10 };
+        let big = write(d.path(), "big.txt", b"this is more than ten bytes");
+        let r: Vec<_> = open(&big, &small).collect();
+        assert!(r[0].as_ref().unwrap_err().reason.contains("too large"));
+        let (_, missing) = list_files(&[d.path().join("nope")]);
+        assert_eq!(missing.len(), 1);
+    }
+}

@@ -1,0 +1,330 @@
+//! The pipeline: raw items → articles (per document), then the corpus passes
+//! (template lines, duplicates) over all of them.
+
+use crate::article::{
+    content_id, join_paragraphs, Article, DateSource, Published, Removed, RemovedKind, SCHEMA_VERSION,
+};
+use crate::clean::{clean, CleanMode};
+use crate::dedup::{self, Candidate, DedupConfig, Fingerprint};
+use crate::error::{Error, InputError, Stage};
+use crate::extract::{self, extract_html};
+use crate::ingest::{Content, Failure, IngestConfig, RawItem};
+use crate::outlets;
+use crate::template::{self, LineSig, TemplateConfig};
+use crate::{Format, Source};
+
+/// Pipeline settings. Unknown fields are refused, so a typo never silently falls back
+/// to a default.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PipelineConfig {
+    /// Largest single document read into memory, in bytes.
+    pub max_bytes: u64,
+    pub dedup: DedupConfig,
+    pub template: TemplateConfig,
+}
+
+impl Default for PipelineConfig {
+    fn default() -> Self {
+        PipelineConfig {
+            max_bytes: IngestConfig::default().max_bytes,
+            dedup: DedupConfig::default(),
+            template: TemplateConfig::default(),
+        }
+    }
+}
+
+/// A validated pipeline.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    config: PipelineConfig,
+}
+
+impl Pipeline {
+    /// Validates the configuration.
+    pub fn build(config: PipelineConfig) -> Result<Self, Error> {
+        let t = config.dedup.threshold;
+        if !(t > 0.0 && t <= 1.0) {
+            return Err(Error::Input(format!(
+                "dedup threshold must be in (0, 1], got {t}"
+            )));
+        }
+        if config.template.min_stories < 2 {
+            return Err(Error::Input("template.min_stories must be at least 2".into()));
+        }
+        if config.max_bytes == 0 {
+            return Err(Error::Input("max_bytes must be positive".into()));
+        }
+        Ok(Pipeline { config })
+    }
+
+    pub fn config(&self) -> &PipelineConfig {
+        &self.config
+    }
+
+    pub fn ingest_config(&self) -> IngestConfig {
+        IngestConfig {
+            max_bytes: self.config.max_bytes,
+        }
+    }
+
+    /// Analyses one plain-text document (as scraped).
+    pub fn analyze_text(&self, text: &str, name: &str) -> Result<Article, Failure> {
+        self.analyze(RawItem {
+            source: Source {
+                path: name.to_string(),
+                format: Format::Text,
+                record_id: None,
+                line: None,
+            },
+            content: Content::Text(text.to_string()),
+            meta: Default::default(),
+            warnings: vec![],
+            bytes: text.len() as u64,
+        })
+    }
+
+    /// Analyses one document on its own: extraction, cleaning, metadata.
+    pub fn analyze(&self, item: RawItem) -> Result<Article, Failure> {
+        let RawItem {
+            source,
+            content,
+            meta,
+            mut warnings,
+            ..
+        } = item;
+        let key = source.key();
+        let mut title = meta.title.clone();
+        let mut authors = meta.authors.clone();
+        let mut url = meta.url.clone();
+        let mut language = meta.language.clone();
+        let mut published = meta.published.as_deref().and_then(|p| {
+            let value = extract::parse_date(p);
+            if value.is_none() {
+                warnings.push(format!("unreadable published date in metadata: {p:?}"));
+            }
+            value.map(|value| Published {
+                value,
+                source: DateSource::Metadata,
+                confidence: 1.0,
+            })
+        });
+        let mut outlet = meta.outlet.clone().map(|o| (o, "metadata"));
+        let mut site_name = None;
+
+        let cleaned = match &content {
+            Content::Html(html) => {
+                let e = extract_html(html, url.as_deref());
+                if title.is_none() {
+                    title = e.title.clone();
+                }
+                if authors.is_empty() {
+                    authors = e.authors.clone();
+                }
+                if url.is_none() {
+                    url = e.url.clone();
+                }
+                if language.is_none() {
+                    language = e.language.clone();
+                }
+                if published.is_none() {
+                    published = e.published.clone();
+                }
+                site_name = e.site_name.clone();
+                let c = clean(&e.text, title.as_deref(), CleanMode::Extracted);
+                if c.paragraphs.is_empty() {
+                    return Err(Failure::new(key, Stage::Extract, InputError::NoText));
+                }
+                c
+            }
+            Content::Text(text) => {
+                let c = clean(text, title.as_deref(), CleanMode::Scraped);
+                if c.paragraphs.is_empty() {
+                    return Err(Failure::new(key, Stage::Clean, InputError::NoText));
+                }
+                if title.is_none() {
+                    title = c.title.clone();
+                }
+                if authors.is_empty() {
+                    authors = c.authors.clone();
+                }
+                c
+            }
+        };
+        if published.is_none() {
+            published = url.as_deref().and_then(extract::date_from_url);
+        }
+        if published.is_none() {
+            published = meta
+                .crawl_date
+                .as_deref()
+                .and_then(extract::parse_date)
+                .map(|value| Published {
+                    value,
+                    source: DateSource::WarcDate,
+                    confidence: 0.2,
+                });
+        }
+        // A known outlet's host first, then the page's own name for itself, then
+        // tell-tale lines, then the bare host.
+        let host = url.as_deref().and_then(outlets::by_url);
+        let known_host = host
+            .as_deref()
+            .is_some_and(|h| outlets::canonical_name(h).is_some());
+        if outlet.is_none() && known_host {
+            outlet = host.clone().map(|o| (o, "url"));
+        }
+        if outlet.is_none() {
+            outlet = site_name.map(|s| (outlets::canonical_name(&s).map_or(s, str::to_string), "site-name"));
+        }
+        if outlet.is_none() {
+            outlet = cleaned.outlet.clone();
+        }
+        if outlet.is_none() {
+            outlet = host.map(|o| (o, "url"));
+        }
+        let (text, paragraphs) = join_paragraphs(&cleaned.paragraphs);
+        if language.is_none() {
+            language = extract::detect_language(&text);
+        }
+        Ok(Article {
+            schema: SCHEMA_VERSION,
+            id: content_id(&text),
+            source,
+            outlet_source: outlet.as_ref().map(|(_, how)| how.to_string()),
+            outlet: outlet.map(|(o, _)| o),
+            url,
+            title,
+            subtitle: cleaned.subtitle,
+            authors,
+            published,
+            language,
+            text,
+            paragraphs,
+            removed: cleaned.removed,
+            duplicate_of: None,
+            duplicate_kind: None,
+            warnings,
+        })
+    }
+
+    /// Per-article data the corpus passes need, computed once per article.
+    pub fn corpus_sigs(&self, a: &Article) -> CorpusSig {
+        CorpusSig {
+            fingerprint: dedup::fingerprint(&a.text),
+            lines: template::line_sigs(a.paragraph_texts(), &self.config.template),
+        }
+    }
+
+    /// Corpus passes over a set of articles: duplicate groups, then template lines
+    /// (counted once per duplicate group). Returns each article's decision.
+    pub fn corpus(&self, metas: &[CorpusMeta<'_>]) -> Vec<CorpusDecision> {
+        let cands: Vec<Candidate> = metas
+            .iter()
+            .map(|m| Candidate {
+                id: m.id,
+                published: m.published,
+                fingerprint: &m.sig.fingerprint,
+            })
+            .collect();
+        let groups = dedup::group(&cands, &self.config.dedup);
+        let docs: Vec<template::Doc> = metas
+            .iter()
+            .enumerate()
+            .map(|(i, m)| template::Doc {
+                outlet: m.outlet,
+                group: groups[i].map_or(i, |(r, _)| r),
+                lines: &m.sig.lines,
+            })
+            .collect();
+        let tmpl = template::find(&docs, &self.config.template);
+        groups
+            .into_iter()
+            .zip(tmpl)
+            .enumerate()
+            .map(|(i, (g, template_lines))| CorpusDecision {
+                duplicate_of: g.map(|(r, _)| metas[r].id.to_string()),
+                duplicate_kind: g.map(|(r, k)| {
+                    let syndicated = metas[r].outlet != metas[i].outlet;
+                    if syndicated {
+                        format!("{} syndicated", k.as_str())
+                    } else {
+                        k.as_str().to_string()
+                    }
+                }),
+                template_lines,
+            })
+            .collect()
+    }
+
+    /// Runs the corpus passes over articles held in memory and applies them.
+    pub fn finish(&self, articles: &mut [Article]) {
+        let sigs: Vec<CorpusSig> = articles.iter().map(|a| self.corpus_sigs(a)).collect();
+        let metas: Vec<CorpusMeta> = articles
+            .iter()
+            .zip(&sigs)
+            .map(|(a, s)| CorpusMeta {
+                id: &a.id,
+                outlet: a.outlet.as_deref(),
+                published: a.published.as_ref().map(|p| p.value.as_str()),
+                sig: s,
+            })
+            .collect();
+        let decisions = self.corpus(&metas);
+        for (a, d) in articles.iter_mut().zip(decisions) {
+            d.apply(a);
+        }
+    }
+}
+
+/// What the corpus passes need of one article.
+#[derive(Debug, Clone)]
+pub struct CorpusSig {
+    pub fingerprint: Fingerprint,
+    pub lines: Vec<LineSig>,
+}
+
+/// One article's corpus-pass input.
+pub struct CorpusMeta<'a> {
+    pub id: &'a str,
+    pub outlet: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub sig: &'a CorpusSig,
+}
+
+/// The corpus passes' verdict on one article.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CorpusDecision {
+    pub duplicate_of: Option<String>,
+    pub duplicate_kind: Option<String>,
+    /// Indices of paragraphs that are outlet template.
+    pub template_lines: Vec<usize>,
+}
+
+impl CorpusDecision {
+    /// Applies the verdict to the per-document article: drops template paragraphs
+    /// (the id stays that of the per-document text) and sets the duplicate fields.
+    pub fn apply(&self, a: &mut Article) {
+        a.duplicate_of = self.duplicate_of.clone();
+        a.duplicate_kind = self.duplicate_kind.clone();
+        if self.template_lines.is_empty() || self.template_lines.len() >= a.paragraphs.len() {
+            return;
+        }
+        let mut keep = Vec::with_capacity(a.paragraphs.len());
+        let mut dropped = Vec::new();
+        for (i, p) in a.paragraph_texts().enumerate() {
+            if self.template_lines.contains(&i) {
+                dropped.push(Removed {
+                    kind: RemovedKind::Template,
+                    text: p.to_string(),
+                });
+            } else {
+                keep.push(p.to_string());
+            }
+        }
+        a.removed.extend(dropped);
+        let (text, spans) = join_paragraphs(&keep);
+        a.text = text;
+        a.paragraphs = spans;
+    }
+}

@@ -1,0 +1,94 @@
+//! Property tests: no input panics the parsers, spans always slice the text, and
+//! dedup does not depend on input order.
+
+use proptest::prelude::*;
+use storyline::clean::{clean, CleanMode};
+use storyline::dedup::{fingerprint, group, Candidate, DedupConfig};
+use storyline::ingest::warc::WarcReader;
+use storyline::{Pipeline, PipelineConfig};
+
+/// Text made of news-like pieces: words, quotes of every kind, multi-byte letters,
+/// boilerplate words and line breaks.
+fn newsish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("ADVERTISEMENT".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("By Jo Roe".to_string()),
+        Just("Recommended articles".to_string()),
+        Just("jpegMpeg4-1280x720".to_string()),
+        Just("March 3, 2021".to_string()),
+        Just("Ünïcödé ßtraße Переговоры".to_string()),
+        "[A-Za-z]{1,12}",
+        "[ .,!?:;'-]",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    proptest::collection::vec(piece, 0..80).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn cleaning_never_panics_and_spans_slice(text in newsish()) {
+        let p = Pipeline::build(PipelineConfig::default()).unwrap();
+        for mode in [CleanMode::Scraped, CleanMode::Extracted] {
+            let c = clean(&text, None, mode);
+            for para in &c.paragraphs {
+                prop_assert!(!para.trim().is_empty());
+            }
+        }
+        if let Ok(a) = p.analyze_text(&text, "p.txt") {
+            for s in &a.paragraphs {
+                let slice = s.slice(&a.text);
+                prop_assert!(slice.is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn decoding_and_warc_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let _ = storyline::ingest::decode::decode(&bytes, None, true);
+        let mut with_header = b"WARC/1.0\r\nContent-Length: 20\r\n\r\n".to_vec();
+        with_header.extend_from_slice(&bytes);
+        for data in [&bytes[..], &with_header[..]] {
+            for _ in WarcReader::new(data, 1 << 16) {}
+        }
+    }
+
+    #[test]
+    fn dedup_is_order_independent(seed in 0u64..1000) {
+        let base = "the council voted on monday to approve the harbour plan after a long debate \
+                    in the town hall where residents had gathered since the early morning";
+        let texts: Vec<String> = (0..6u64)
+            .map(|i| match (seed + i) % 3 {
+                0 => base.to_string(),
+                1 => format!("{base} and more {i}"),
+                _ => format!("an unrelated story number {i} about floods in the valley and the river"),
+            })
+            .collect();
+        let verdict = |order: &[usize]| {
+            let fps: Vec<_> = order.iter().map(|&i| fingerprint(&texts[i])).collect();
+            let ids: Vec<String> = order.iter().map(|&i| storyline::article::content_id(&texts[i])).collect();
+            let cands: Vec<Candidate> = (0..order.len())
+                .map(|k| Candidate { id: &ids[k], published: None, fingerprint: &fps[k] })
+                .collect();
+            let g = group(&cands, &DedupConfig::default());
+            // For each text: the text of its representative (itself when none).
+            let mut out: Vec<(String, String)> = (0..order.len())
+                .map(|k| {
+                    let rep = g[k].map_or(k, |(r, _)| r);
+                    (texts[order[k]].clone(), texts[order[rep]].clone())
+                })
+                .collect();
+            out.sort();
+            out
+        };
+        let forward: Vec<usize> = (0..6).collect();
+        let backward: Vec<usize> = (0..6).rev().collect();
+        prop_assert_eq!(verdict(&forward), verdict(&backward));
+    }
+}

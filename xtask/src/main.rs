@@ -1,0 +1,59 @@
+//! Project tasks: quality evaluations on the development datasets.
+//!
+//! `cargo xtask eval extraction --data ../shared/datasets/extraction`
+
+mod extraction;
+mod shingles;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(about = "Storyline project tasks")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Measure quality on a development dataset and print a table.
+    Eval {
+        #[command(subcommand)]
+        what: Eval,
+    },
+}
+
+#[derive(Subcommand)]
+enum Eval {
+    /// Main-text extraction on pages in the Zyte benchmark layout
+    /// (`html/<id>.html.gz` and `ground-truth.json`).
+    Extraction {
+        #[arg(long)]
+        data: PathBuf,
+        /// Only these extractors (storyline, trafilatura, libreadability, dom_smoothie).
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+        /// Print each page's F1 for this extractor.
+        #[arg(long)]
+        pages: Option<String>,
+        /// Write each page's extracted text under this folder, one file per extractor and page.
+        #[arg(long)]
+        dump: Option<PathBuf>,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    match Cli::parse().cmd {
+        Cmd::Eval {
+            what:
+                Eval::Extraction {
+                    data,
+                    only,
+                    pages,
+                    dump,
+                },
+        } => extraction::run(&data, &only, pages.as_deref(), dump.as_deref()),
+    }
+}
