@@ -41,6 +41,12 @@ enum Eval {
         /// Write each page's extracted text under this folder, one file per extractor and page.
         #[arg(long)]
         dump: Option<PathBuf>,
+        /// Time each extractor this many times over all pages and report the median.
+        #[arg(long, default_value_t = 1)]
+        repeats: usize,
+        /// Print one JSON line per extractor instead of the table.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -53,7 +59,16 @@ fn main() -> anyhow::Result<()> {
                     only,
                     pages,
                     dump,
+                    repeats,
+                    json,
                 },
-        } => extraction::run(&data, &only, pages.as_deref(), dump.as_deref()),
+        } => extraction::run(
+            &data,
+            &only,
+            pages.as_deref(),
+            dump.as_deref(),
+            repeats.max(1),
+            json,
+        ),
     }
 }

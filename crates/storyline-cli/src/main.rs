@@ -32,6 +32,9 @@ struct Cli {
     /// Near-duplicate threshold (estimated Jaccard similarity of word 5-grams).
     #[arg(long, global = true)]
     threshold: Option<f64>,
+    /// HTML main-text extractor: `accurate` (two extractors and a choice) or `fast` (one).
+    #[arg(long, global = true, value_parser = ["accurate", "fast"])]
+    extractor: Option<String>,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -126,6 +129,9 @@ fn pipeline(cli: &Cli) -> anyhow::Result<Pipeline> {
     };
     if let Some(t) = cli.threshold {
         config.dedup.threshold = t;
+    }
+    if let Some(e) = &cli.extractor {
+        config.extract = serde_json::from_value(serde_json::Value::String(e.clone()))?;
     }
     Ok(Pipeline::build(config)?)
 }

@@ -89,6 +89,8 @@ pub enum RemovedKind {
     Counter,
     MirrorNotice,
     SourceLine,
+    /// A date or time stamp line ("Updated 9:41 AM").
+    Timestamp,
     Headline,
     Subtitle,
     DuplicateLine,

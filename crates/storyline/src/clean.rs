@@ -67,7 +67,7 @@ macro_rules! lazy_re {
 
 lazy_re!(
     ADVERT,
-    r"(?i)^[-–—\s*]*(advertisements?|advertising|ads?|sponsored( content| links?)?|paid (content|post)|promoted( content)?|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|реклама|reklam)[-–—\s*.:]*$"
+    r"(?i)^[-–—\s*]*(advertisements?|advertising|adverts?|ads?|sponsored( content| links?)?|paid (content|post)|promoted( content)?|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|реклама|reklam)[-–—\s*.:]*$"
 );
 lazy_re!(
     COUNTER,
@@ -75,7 +75,7 @@ lazy_re!(
 );
 lazy_re!(
     RELATED_HEADER,
-    r"(?i)^[\s#*>-]*(recommended( articles| stories| for you| reading| videos?)?|related( articles?| stories| news| posts| content| coverage| topics| links| videos?)?|read (more|also|next)|also read|see also|more (from|on|in|about)\b.*|more (stories|news|articles|headlines|videos)|you (may|might) (also )?(like|be interested in)|most (read|popular|viewed|shared|watched)|trending( now| stories| news)?|popular( now| stories| news)?|latest( news| stories| headlines)?|top (stories|news|headlines)|editor'?s (picks|choice)|don'?t miss|further reading|what to read next|in case you missed it|other news|also on [\w ]+|sponsored stories)\s*[:.!]?\s*$"
+    r"(?i)^[\s#*>-]*(recommended( articles| stories| for you| reading| videos?)?|related( articles?| stories| news| posts| content| coverage| topics| links| videos?)?|read (more|also|next)|also read|see also|more (from|on|in|about)\b.*|more( [\w'’-]+){0,3} (stories|news|articles|headlines|videos|reads)|(stories|articles) you (may|might) (like|have missed|also like)|you (may|might) (also )?(like|be interested in)|most (read|popular|viewed|shared|watched)|trending( now| stories| news)?|popular( now| stories| news)?|latest( news| stories| headlines)?|top (stories|news|headlines)|editor'?s (picks|choice)|don'?t miss|further reading|what to read next|in case you missed it|other news|also on [\w ]+|sponsored stories)\s*[:.!]?\s*$"
 );
 lazy_re!(
     NAV_PREV_NEXT,
@@ -87,9 +87,32 @@ lazy_re!(
 );
 lazy_re!(
     UI_WORDS,
-    r"(?i)\b(subscribe|subscription|newsletters?|sign[ -]?up|log[ -]?in|register now|notifications?|browser settings|cookies?|our app|the app|download (our|the)|follow us|join our|join the|feedback|push alerts|alerts? (for|on)|unblock|premium (content|members?)|paywall|create (an )?account|already a (member|subscriber)|terms of (use|service)|privacy policy|all rights reserved|copyright ©?)\b"
+    r"(?i)\b(subscri\w*|newsletters?|sign[ -]?up|click here|news alerts|breaking news emails?|delivered (to|through) your|log[ -]?in|register now|notifications?|browser settings|cookies?|our app|the app|download (our|the)|follow us|join our|join the|push alerts|alerts? (for|on)|unblock|premium (content|members?)|paywall|create (an )?account|already a (member|subscriber)|terms of (use|service)|privacy policy|all rights reserved|copyright ©?)\b"
+);
+lazy_re!(
+    RELATED_PREFIX,
+    r"(?i)^(read more|read also|see more|see also|also read|also see|related( post| article| story| coverage| video)?|more|watch|listen|recommended|further reading)\s*:\s*\S"
+);
+lazy_re!(
+    UI_LINE,
+    r"(?i)^(image|photo|slide|picture) \d+ (of|/) \d+$|^(caption|close|expand|collapse|show more|show less|load more|loading( content)?|see all|view all|view gallery|open gallery|play video|watch video|listen to (this )?article|print this( page| article)?)\W*$|this (slideshow|video|content|feature) requires javascript|enable javascript"
+);
+lazy_re!(
+    AUTHOR_BIO,
+    r"^\p{Lu}[\p{L}'’.-]+( \p{Lu}[\p{L}'’.-]+){0,3} (is|was) an? ([\p{L}-]+ ){0,4}(writer|reporter|journalist|editor|correspondent|columnist|contributor|freelancer|producer|author|blogger|photographer)\b"
+);
+lazy_re!(NUMERIC_DATE, r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b");
+lazy_re!(
+    CONTACT_CUE,
+    r"(?i)\b(reach|reached|contact|e-?mail|write to|tips?|tel|phone|fax|follow)\b"
+);
+lazy_re!(PHONE, r"\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\+\d{1,3}[ (]\d");
+lazy_re!(
+    TIMESTAMP_START,
+    r"(?i)^(updated|published|posted|first published|last updated|last modified|modified|created|date)\b\s*:?"
 );
 lazy_re!(SECOND_PERSON, r"(?i)\b(you|your|you're|you'll|yours)\b");
+lazy_re!(FIRST_PLURAL, r"(?i)\b(our|us|we)\b");
 lazy_re!(
     REPORTING_VERB,
     r"(?i)\b(said|says|told|tells|according|stated|added|asked|warned|announced)\b"
@@ -117,7 +140,7 @@ lazy_re!(
 );
 lazy_re!(
     POLICY_WORD,
-    r"(?i)(policy|moderat|approv|onaylan|insult|hakaret|küfür|offensive|abusive|guidelines|reserve the right|will not be (published|approved)|are not (published|approved)|community standards|richtlinie|regeln|charte|normas|правил|оскорб)"
+    r"(?i)(policy|moder|approv|aprova|onaylan|insult|hakaret|küfür|offensive|abusive|guidelines|reserve the right|will not be (published|approved)|are not (published|approved)|community standards|richtlinie|regeln|charte|normas|правил|оскорб)"
 );
 lazy_re!(
     SOURCE_LINE,
@@ -137,7 +160,7 @@ lazy_re!(
 );
 lazy_re!(
     CAPTION_END,
-    r"(?i)[-–—|/(]\s*(archive|file( photo)?|photo|reuters|afp|ap|getty( images)?|epa|aa|anadolu|handout|screengrab|screenshot)\s*\)?\s*$"
+    r"(?i)[-–—|/(]\s*(archive|file( photo)?|photo|reuters|afp|ap|getty( images)?|epa|aa|anadolu|handout|screengrab|screenshot)\s*\)?\s*$|\((image|photo|picture|pictured|credit|photograph)s?\s*:[^)]{1,60}\)\s*$|(credit|photograph|photo)\s*:\s*\S.{0,60}$"
 );
 lazy_re!(
     ENDS_WITH_DATE,
@@ -149,13 +172,13 @@ lazy_re!(
 );
 lazy_re!(
     BYLINE,
-    r"^(?:[Bb][Yy]|Written by|Words by|Reporting by|Von|Par|Por|Di)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|el|da|di|and|&|,)){0,12})\s*$"
+    r"^(?:[Bb][Yy]|Written by|Words by|Reporting by|Von|Par|Por|Di)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|el|da|di|and|&|,)|,){0,12}?)\s*(?:[-–—|/]\s*.{0,60})?$"
 );
 lazy_re!(
     DATELINE_CODE,
     r"^\p{Lu}[\p{Lu}\p{Lu} .,'-]{1,40}\s*\(([A-Za-z/]{2,12})\)\s*[-–—:]"
 );
-lazy_re!(BREADCRUMB, r"^[^.!?]{1,40}(\s+(>|»|/|\||›)\s+[^.!?]{1,40}){2,}$");
+lazy_re!(BREADCRUMB, r"^[^.!?]{1,40}(\s+(>|»|›)\s+[^.!?]{1,40}){2,}$");
 lazy_re!(MEDIA_EXT, r"(?i)^(jpe?g|png|gif|webp|mp4|mpeg4?|mov|webm|m4v)");
 lazy_re!(
     MEDIA_TOKEN,
@@ -175,6 +198,12 @@ fn sentence_end(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
+/// The last character, closing quotes aside, is sentence punctuation (not a bracket).
+fn ends_with_terminal(s: &str) -> bool {
+    s.trim_end_matches(['"', '”', '’', '\'', ' '])
+        .ends_with(['.', '!', '?', '…'])
+}
+
 /// Looks like a headline: short, no final full stop.
 fn headline_like(l: &Line) -> bool {
     let t = l.text.trim_end_matches(['"', '”', '’', '\'', ')', ' ']);
@@ -187,37 +216,23 @@ fn headline_like(l: &Line) -> bool {
 /// A normalised key for duplicate detection: a hash of the letters and digits,
 /// lower-cased. Zero for a line with no letters or digits.
 pub(crate) fn line_key(s: &str) -> u64 {
-    let mut buf = [0u8; 256];
-    let mut len = 0;
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let mut any = false;
-    let mut push = |b: &[u8], len: &mut usize, buf: &mut [u8; 256], h: &mut xxhash_rust::xxh3::Xxh3| {
-        if *len + b.len() > buf.len() {
-            h.update(&buf[..*len]);
-            *len = 0;
-        }
-        buf[*len..*len + b.len()].copy_from_slice(b);
-        *len += b.len();
-    };
+    let mut norm = Vec::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
-                any = true;
-                push(&[c.to_ascii_lowercase() as u8], &mut len, &mut buf, &mut h);
+                norm.push(c.to_ascii_lowercase() as u8);
             }
         } else if c.is_alphanumeric() {
-            any = true;
+            let mut tmp = [0u8; 4];
             for l in c.to_lowercase() {
-                let mut tmp = [0u8; 4];
-                push(l.encode_utf8(&mut tmp).as_bytes(), &mut len, &mut buf, &mut h);
+                norm.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
             }
         }
     }
-    h.update(&buf[..len]);
-    if any {
-        h.digest() | 1
-    } else {
+    if norm.is_empty() {
         0
+    } else {
+        xxhash_rust::xxh3::xxh3_64(&norm) | 1
     }
 }
 
@@ -282,7 +297,7 @@ fn split_lines(text: &str, removed: &mut Vec<Removed>) -> Vec<Line> {
 }
 
 /// What a line is on its own, if it is boilerplate.
-fn classify(l: &Line) -> Option<RemovedKind> {
+fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     use RemovedKind::*;
     let t = l.text.as_str();
     let quoted = has_quote(t);
@@ -295,21 +310,56 @@ fn classify(l: &Line) -> Option<RemovedKind> {
     if MIRROR.is_match(t) && l.words <= 30 {
         return Some(MirrorNotice);
     }
-    if COMMENT_WORD.is_match(t) && POLICY_WORD.is_match(t) {
+    if l.words <= 40 && !quoted && COMMENT_WORD.is_match(t) && POLICY_WORD.is_match(t) {
         return Some(CommentPolicy);
     }
     if l.words <= 40 && !quoted && CAPTION_START.is_match(t) {
         return Some(Caption);
     }
-    if l.words <= 60 && !quoted && !REPORTING_VERB.is_match(t) && ENDS_WITH_DATE.is_match(t) {
+    // (An embedded post's signature, "— Name (@handle) May 1, 2019", is not a caption.)
+    if l.words <= 60
+        && !quoted
+        && !t.contains("(@")
+        && !REPORTING_VERB.is_match(t)
+        && ENDS_WITH_DATE.is_match(t)
+    {
         // A picture caption ends with the date it was taken; a news sentence that ends
         // with a date tells what happened (past tense) and ends with a full stop.
         if !t.ends_with('.') || !PAST_TENSE.is_match(t) {
             return Some(Caption);
         }
     }
-    if !quoted && l.words >= 8 && SECOND_PERSON.find_iter(t).count() >= 2 && !REPORTING_VERB.is_match(t) {
+    // The site talking to its reader ("your input will help us"): second person and the
+    // site's own "we/our/us", outside any quotation.
+    let scraped = mode == CleanMode::Scraped;
+    if scraped
+        && !quoted
+        && l.words >= 8
+        && SECOND_PERSON.is_match(t)
+        && FIRST_PLURAL.is_match(t)
+        && !REPORTING_VERB.is_match(t)
+    {
         return Some(Subscription);
+    }
+    if !quoted && l.words <= 40 {
+        if EMAIL.is_match(t) && CONTACT_CUE.is_match(t) {
+            return Some(Navigation);
+        }
+        if PHONE.is_match(t) && l.words >= 4 && (t.contains('|') || CONTACT_CUE.is_match(t)) {
+            return Some(Navigation);
+        }
+        if t.contains('©') || t.to_ascii_lowercase().contains("copyright") {
+            return Some(Credit);
+        }
+    }
+    if timestamp_like(t, l.words) {
+        return Some(Timestamp);
+    }
+    if l.words <= 20 && RELATED_PREFIX.is_match(t) {
+        return Some(RelatedLinks);
+    }
+    if UI_LINE.is_match(t) && l.words <= 12 {
+        return Some(Navigation);
     }
     if l.words > 15 {
         return None;
@@ -321,7 +371,12 @@ fn classify(l: &Line) -> Option<RemovedKind> {
     if SHARE.is_match(t) {
         return Some(Share);
     }
-    if NAV_PREV_NEXT.is_match(t) || BREADCRUMB.is_match(t) || BARE_URL.is_match(t) {
+    // A bare address in scraped text is a menu or mirror link; in extracted HTML it is a
+    // link the article itself shows.
+    if NAV_PREV_NEXT.is_match(t)
+        || BREADCRUMB.is_match(t)
+        || (mode == CleanMode::Scraped && BARE_URL.is_match(t))
+    {
         return Some(Navigation);
     }
     if CREDIT.is_match(t) {
@@ -339,7 +394,8 @@ fn classify(l: &Line) -> Option<RemovedKind> {
     if !quoted && CONTACT.is_match(t) {
         return Some(Navigation);
     }
-    if !quoted && (UI_WORDS.is_match(t) || SECOND_PERSON.is_match(t)) {
+    let calls = t.ends_with(['!', ':']) || (scraped && FIRST_PLURAL.is_match(t));
+    if !quoted && (UI_WORDS.is_match(t) || (SECOND_PERSON.is_match(t) && calls)) {
         return Some(Subscription);
     }
     if !quoted && l.words <= 8 && t.ends_with('!') {
@@ -349,6 +405,185 @@ fn classify(l: &Line) -> Option<RemovedKind> {
         return Some(Caption);
     }
     None
+}
+
+const DATE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "msk",
+    "trt",
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "first",
+    "last",
+    "on",
+    "at",
+    "de",
+    "às",
+    "le",
+    "el",
+    "am",
+    "um",
+    "et",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "sábado",
+    "domingo",
+    "feira",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "ocak",
+    "şubat",
+    "mart",
+    "nisan",
+    "mayıs",
+    "haziran",
+    "temmuz",
+    "ağustos",
+    "eylül",
+    "ekim",
+    "kasım",
+    "aralık",
+];
+
+/// A line that is a date or time stamp ("Updated Nov 19, 9:41 AM", "22 de outubro de 2010 às
+/// 20:13"): at least one number and nearly every word a date or time word.
+fn timestamp_like(t: &str, words: usize) -> bool {
+    if words > 16 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut total = 0;
+    let mut datey = 0;
+    let mut named = TIMESTAMP_START.is_match(t) || NUMERIC_DATE.is_match(t);
+    for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        total += 1;
+        let lw = w.to_lowercase();
+        let word = DATE_WORDS.contains(&lw.as_str());
+        named |=
+            word && lw.len() >= 3 && !matches!(lw.as_str(), "the" | "and" | "last" | "first" | "at" | "on");
+        if w.bytes().all(|b| b.is_ascii_digit())
+            || word
+            || (w.bytes().any(|b| b.is_ascii_digit())
+                && (lw.ends_with("th")
+                    || lw.ends_with("st")
+                    || lw.ends_with("nd")
+                    || lw.ends_with("rd")
+                    || lw.ends_with("am")
+                    || lw.ends_with("pm")))
+        {
+            datey += 1;
+        }
+    }
+    named && total > 0 && (datey * 4 >= total * 3 || (TIMESTAMP_START.is_match(t) && datey * 2 >= total))
 }
 
 fn is_long_paragraph(l: &Line) -> bool {
@@ -378,7 +613,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
     let n = lines.len();
 
     for l in lines.iter_mut() {
-        if let Some(k) = classify(l) {
+        if let Some(k) = classify(l, mode) {
             l.role = Role::Drop(k);
         }
     }
@@ -388,7 +623,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
     let mut i = 0;
     while i < n {
         match lines[i].role {
-            Role::Drop(RemovedKind::RelatedLinks) => {
+            Role::Drop(RemovedKind::RelatedLinks) if RELATED_HEADER.is_match(&lines[i].text) => {
                 let mut j = i + 1;
                 while j < n
                     && !(matches!(lines[j].role, Role::Body) && is_long_paragraph(&lines[j]))
@@ -427,12 +662,25 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
         }
     }
 
+    // An author's bio among the last lines is a byline.
+    for l in lines.iter_mut().rev().take(4) {
+        if l.role == Role::Body && l.words <= 60 && AUTHOR_BIO.is_match(&l.text) {
+            l.role = Role::Drop(RemovedKind::Byline);
+        }
+    }
+
     // The tail: short non-sentences after the last paragraph are page furniture.
     let mut saw_drop = false;
     for l in lines.iter_mut().rev() {
         match l.role {
             Role::Drop(_) => saw_drop = true,
-            Role::Body if saw_drop && l.words <= 10 && !sentence_end(&l.text) && !has_quote(&l.text) => {
+            Role::Body
+                if mode == CleanMode::Scraped
+                    && saw_drop
+                    && l.words <= 10
+                    && !sentence_end(&l.text)
+                    && !has_quote(&l.text) =>
+            {
                 l.role = Role::Drop(RemovedKind::Navigation)
             }
             _ => break,
@@ -484,6 +732,9 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
 
     // Duplicates: repeated headlines; a teaser repeated in the body keeps its body copy;
     // any other repeated line keeps its first copy.
+    // Repeated short lines are kept: list items and table cells repeat. Extracted HTML
+    // keeps its structure, so only whole repeated paragraphs are dropped there.
+    let min_dup_words = if mode == CleanMode::Scraped { 6 } else { 15 };
     let subtitle_key = out.subtitle.as_deref().map(line_key);
     let mut seen: std::collections::HashSet<u64> = Default::default();
     for l in lines.iter_mut() {
@@ -497,7 +748,11 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
         if l.role == Role::Body {
             if Some(key) == title_key {
                 l.role = Role::Drop(RemovedKind::Headline);
-            } else if seen.contains(&key) && Some(key) != subtitle_key {
+            } else if seen.contains(&key)
+                && Some(key) != subtitle_key
+                && l.words >= min_dup_words
+                && (mode == CleanMode::Scraped || ends_with_terminal(&l.text))
+            {
                 l.role = Role::Drop(RemovedKind::DuplicateLine);
             }
         }

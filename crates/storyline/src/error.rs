@@ -50,6 +50,8 @@ pub enum InputError {
     Malformed { format: &'static str, reason: String },
     #[error("no article text found")]
     NoText,
+    #[error("hostile HTML refused: {0}")]
+    Hostile(String),
 }
 
 /// Errors of the library as a whole.

@@ -9,9 +9,9 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use regex::Regex;
-use trafilatura::dom::Document;
 
 use crate::article::{DateSource, Published};
+use crate::error::InputError;
 
 /// What extraction found in one page.
 #[derive(Debug, Clone, Default)]
@@ -27,39 +27,68 @@ pub struct Extracted {
     pub description: Option<String>,
 }
 
+/// Which main-text extractor to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExtractMode {
+    /// Two extractors (trafilatura and readability) and a choice between them: the best
+    /// quality, at about half the speed.
+    #[default]
+    Accurate,
+    /// Readability alone, from the single parse that also yields the metadata.
+    Fast,
+}
+
 /// The most elements a page may have; larger (hostile) trees are cut off by the extractor.
 const MAX_TREE: usize = 200_000;
 
+/// Deeper nesting than this is refused: no real page needs it, and tree algorithms
+/// slow down badly on it.
+pub const MAX_DEPTH: usize = 1_000;
+
 /// Extracts the main text and metadata of an HTML page. `url` is where the page came
 /// from, when known (it helps resolve the canonical URL and dates in paths).
-pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
-    let doc = Document::parse(html);
+pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<Extracted, InputError> {
+    let depth = nesting_depth(html);
+    if depth > MAX_DEPTH {
+        return Err(InputError::Hostile(format!(
+            "elements nested {depth} deep (limit {MAX_DEPTH})"
+        )));
+    }
+    let doc = dom_query::Document::from(html);
     let mut out = Extracted::default();
     read_meta(&doc, &mut out);
     let page_url = url.map(str::to_string).or_else(|| out.url.clone());
+    let page_url = page_url.filter(|u| url::Url::parse(u).is_ok());
+    let readability = readability_text(doc, page_url.as_deref(), &mut out);
 
-    let mut opts = trafilatura::Options::default().with_max_tree_size(MAX_TREE);
-    if let Some(u) = page_url.as_deref().and_then(|u| url::Url::parse(u).ok()) {
-        opts = opts.with_url(u);
-    }
-    match trafilatura::extract_document(doc, &opts) {
-        Ok(r) => {
-            out.text = blocks_to_text(&r.content_html);
-            let m = r.metadata;
-            set_if_empty(&mut out.title, m.title);
-            set_if_empty(&mut out.site_name, m.sitename);
-            set_if_empty(&mut out.url, m.url);
-            set_if_empty(&mut out.language, m.language);
-            set_if_empty(&mut out.description, m.description);
-            if out.authors.is_empty() && !m.author.is_empty() {
-                out.authors = split_authors(&m.author);
+    out.text = match mode {
+        ExtractMode::Fast => readability.unwrap_or_else(|| trafilatura::html2txt(html)),
+        ExtractMode::Accurate => {
+            let mut opts = trafilatura::Options::default().with_max_tree_size(MAX_TREE);
+            if let Some(u) = page_url.as_deref().and_then(|u| url::Url::parse(u).ok()) {
+                opts = opts.with_url(u);
+            }
+            match trafilatura::extract(html, &opts) {
+                Ok(r) => {
+                    let m = r.metadata;
+                    set_if_empty(&mut out.title, m.title);
+                    set_if_empty(&mut out.site_name, m.sitename);
+                    if out.authors.is_empty() && !m.author.is_empty() {
+                        out.authors = split_authors(&m.author);
+                    }
+                    let main = blocks_to_text(&r.content_html);
+                    match readability {
+                        Some(alt) if prefer_alternative(&main, &alt) => alt,
+                        _ => main,
+                    }
+                }
+                // Too little text for the main extractor: the readability text, else all
+                // visible text.
+                Err(_) => readability.unwrap_or_else(|| trafilatura::html2txt(html)),
             }
         }
-        Err(_) => {
-            // Too little text for the main extractor: fall back to the whole visible text.
-            out.text = trafilatura::html2txt(html);
-        }
-    }
+    };
     if out.published.is_none() {
         if let Some(u) = page_url.as_deref() {
             out.published = date_from_url(u);
@@ -68,7 +97,190 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     if out.language.is_none() {
         out.language = detect_language(&out.text);
     }
-    out
+    Ok(out)
+}
+
+/// Estimates how deep the page's elements nest: open tags minus close tags, with void
+/// and self-closing elements, comments, and the contents of scripts and styles left out.
+/// (Elements that HTML closes implicitly, such as `<p>` and `<li>`, are not counted.)
+pub fn nesting_depth(html: &str) -> usize {
+    /// Elements that never hold others (void), or that HTML closes implicitly.
+    fn not_nesting(name: &[u8]) -> bool {
+        let mut buf = [0u8; 8];
+        if name.len() > buf.len() {
+            return false;
+        }
+        for (d, s) in buf.iter_mut().zip(name) {
+            *d = s.to_ascii_lowercase();
+        }
+        matches!(
+            &buf[..name.len()],
+            b"area"
+                | b"base"
+                | b"br"
+                | b"col"
+                | b"embed"
+                | b"hr"
+                | b"img"
+                | b"input"
+                | b"link"
+                | b"meta"
+                | b"param"
+                | b"source"
+                | b"track"
+                | b"wbr"
+                | b"p"
+                | b"li"
+                | b"option"
+                | b"tr"
+                | b"td"
+                | b"th"
+                | b"dt"
+                | b"dd"
+                | b"!doctype"
+        )
+    }
+    let b = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut max = 0;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        i += off + 1;
+        if b[i..].starts_with(b"!--") {
+            i = memchr::memmem::find(&b[i..], b"-->").map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let end = b[start..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'!' || *c == b'-'))
+            .map_or(b.len(), |p| start + p);
+        if end == start {
+            continue;
+        }
+        let name = &b[start..end];
+        let tag_end = memchr::memchr(b'>', &b[end..]).map_or(b.len(), |p| end + p);
+        if not_nesting(name) {
+            i = tag_end;
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if b.get(tag_end.wrapping_sub(1)) != Some(&b'/') {
+            depth += 1;
+            max = max.max(depth);
+            if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
+                // Skip to the matching close tag: scripts hold '<' that are not tags.
+                let close: &[u8] = if name.len() == 6 { b"</script" } else { b"</style" };
+                let rest = &b[tag_end.min(b.len())..];
+                let mut found = None;
+                let mut k = 0;
+                while let Some(p) = memchr::memmem::find(&rest[k..], b"</") {
+                    let at = k + p;
+                    if rest.len() >= at + close.len()
+                        && rest[at..at + close.len()].eq_ignore_ascii_case(close)
+                    {
+                        found = Some(at);
+                        break;
+                    }
+                    k = at + 2;
+                }
+                match found {
+                    Some(p) => i = tag_end + p,
+                    None => break,
+                }
+                continue;
+            }
+        }
+        i = tag_end.min(b.len());
+    }
+    max
+}
+
+fn set_if_empty(slot: &mut Option<String>, v: impl AsRef<str>) {
+    let v = v.as_ref().trim();
+    if slot.is_none() && !v.is_empty() {
+        *slot = Some(v.to_string());
+    }
+}
+
+/// The main text by the readability algorithm (`dom_smoothie`), one line per block; its
+/// metadata fills what the page's own tags left empty.
+fn readability_text(doc: dom_query::Document, url: Option<&str>, out: &mut Extracted) -> Option<String> {
+    let cfg = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        // JSON-LD is read by `read_meta`, with the provenance we report.
+        disable_json_ld: true,
+        ..Default::default()
+    };
+    let mut r = dom_smoothie::Readability::with_document(doc, url, Some(cfg)).ok()?;
+    let a = r.parse().ok()?;
+    set_if_empty(&mut out.title, &a.title);
+    set_if_empty(&mut out.site_name, a.site_name.as_deref().unwrap_or_default());
+    if out.authors.is_empty() {
+        if let Some(b) = a.byline.as_deref() {
+            out.authors = split_authors(b);
+        }
+    }
+    let mut text = String::with_capacity(a.text_content.len());
+    for line in a.text_content.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !line.is_empty() {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&line);
+        }
+    }
+    (!text.is_empty()).then_some(text)
+}
+
+/// Word 4-gram shingles with counts, hashed.
+fn shingle_counts(text: &str) -> std::collections::HashMap<u64, u32> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut m = std::collections::HashMap::with_capacity(words.len());
+    for w in words.windows(4) {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for x in w {
+            h.update(x.as_bytes());
+            h.update(b" ");
+        }
+        *m.entry(h.digest()).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Decides between the main extractor's text and the readability text.
+///
+/// The two agree on most pages. Where they disagree, one usually contains the other:
+/// when the main text is much longer and holds nearly all of the readability text, the
+/// extra is page furniture (comments, link lists) that readability's stricter scoring
+/// left out; when the main text is less than half as long and lies inside the
+/// readability text, the main extractor stopped early. In both cases readability's
+/// text is the better one.
+pub fn prefer_alternative(main: &str, alt: &str) -> bool {
+    let m = shingle_counts(main);
+    let a = shingle_counts(alt);
+    let lm: u32 = m.values().sum();
+    let la: u32 = a.values().sum();
+    if la == 0 {
+        return false;
+    }
+    if lm == 0 {
+        return true;
+    }
+    let inter: u32 = m
+        .iter()
+        .map(|(k, &c)| c.min(a.get(k).copied().unwrap_or(0)))
+        .sum();
+    let ratio = lm as f64 / la as f64;
+    let alt_inside_main = inter as f64 / la as f64;
+    let main_inside_alt = inter as f64 / lm as f64;
+    (ratio > 1.1 && alt_inside_main >= 0.9) || (ratio < 0.5 && main_inside_alt >= 0.9)
 }
 
 const BLOCKS: &[&str] = &[
@@ -158,13 +370,6 @@ pub fn blocks_to_text(html: &str) -> String {
     out.trim_end().to_string()
 }
 
-fn set_if_empty(slot: &mut Option<String>, v: String) {
-    let v = v.trim();
-    if slot.is_none() && !v.is_empty() {
-        *slot = Some(v.to_string());
-    }
-}
-
 /// ISO 639-1 language of a text, when the detector is confident.
 pub fn detect_language(text: &str) -> Option<String> {
     let sample: String = text.chars().take(400).collect();
@@ -229,32 +434,67 @@ const DATE_META: &[&str] = &[
     "cxenseparse:recs:publishtime",
 ];
 
-fn read_meta(doc: &Document, out: &mut Extracted) {
-    let root = doc.root();
+/// Reads the page's metadata in one pass over the elements that carry it.
+fn read_meta(doc: &dom_query::Document, out: &mut Extracted) {
     let mut best: Option<(usize, String)> = None;
-    for id in doc.query_selector_all(root, "meta") {
-        let key = ["property", "name", "itemprop", "http-equiv"]
-            .iter()
-            .find_map(|a| doc.get_attribute(id, a))
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let Some(content) = doc.get_attribute(id, "content") else {
-            continue;
-        };
-        if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
-            if best.as_ref().is_none_or(|(r, _)| rank < *r) && parse_date(&content).is_some() {
-                best = Some((rank, content.clone()));
+    let mut json_ld: Vec<String> = Vec::new();
+    let mut time: Option<String> = None;
+    let mut canonical: Option<String> = None;
+    let mut title: Option<String> = None;
+    let sel = doc.select(r#"html, title, meta[content], link[rel=canonical], script[type="application/ld+json"], time[datetime]"#);
+    for node in sel.nodes() {
+        if node.has_name("meta") {
+            let key = ["property", "name", "itemprop", "http-equiv"]
+                .iter()
+                .find_map(|a| node.attr(a))
+                .map(|k| k.to_ascii_lowercase())
+                .unwrap_or_default();
+            let Some(content) = node.attr("content") else {
+                continue;
+            };
+            let content = content.to_string();
+            if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
+                if best.as_ref().is_none_or(|(r, _)| rank < *r) && parse_date(&content).is_some() {
+                    best = Some((rank, content.clone()));
+                }
             }
-        }
-        match key.as_str() {
-            "og:site_name" | "application-name" => set_if_empty(&mut out.site_name, content),
-            "og:url" => set_if_empty(&mut out.url, content),
-            "author" | "article:author" | "parsely-author" | "sailthru.author" | "dc.creator"
-                if out.authors.is_empty() && !content.starts_with("http") =>
-            {
-                out.authors = split_authors(&content)
+            match key.as_str() {
+                "og:site_name" | "application-name" => set_if_empty(&mut out.site_name, &content),
+                "og:url" => set_if_empty(&mut out.url, &content),
+                "og:title" => set_if_empty(&mut out.title, &content),
+                "description" | "og:description" => set_if_empty(&mut out.description, &content),
+                "author" | "article:author" | "parsely-author" | "sailthru.author" | "dc.creator"
+                    if out.authors.is_empty() && !content.starts_with("http") =>
+                {
+                    out.authors = split_authors(&content)
+                }
+                _ => {}
             }
-            _ => {}
+        } else if node.has_name("script") {
+            json_ld.push(node.text().to_string());
+        } else if node.has_name("time") {
+            if time.is_none() {
+                time = node.attr("datetime").map(|d| d.to_string());
+            }
+        } else if node.has_name("link") {
+            if canonical.is_none() {
+                canonical = node.attr("href").map(|h| h.to_string());
+            }
+        } else if node.has_name("title") {
+            if title.is_none() {
+                title = Some(node.text().to_string());
+            }
+        } else if node.has_name("html") {
+            if let Some(l) = node.attr("lang") {
+                let l = l
+                    .split(['-', '_'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                if (2..=3).contains(&l.len()) {
+                    out.language = Some(l);
+                }
+            }
         }
     }
     if let Some((_, v)) = best {
@@ -264,16 +504,12 @@ fn read_meta(doc: &Document, out: &mut Extracted) {
             confidence: 0.9,
         });
     }
-    if out.url.is_none() {
-        for id in doc.query_selector_all(root, "link[rel=canonical]") {
-            if let Some(h) = doc.get_attribute(id, "href") {
-                set_if_empty(&mut out.url, h);
-            }
-        }
+    if let Some(c) = canonical {
+        set_if_empty(&mut out.url, &c);
     }
     if out.published.is_none() || out.authors.is_empty() {
-        for id in doc.scripts_with_type(&["application/ld+json"]) {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(&doc.text(id)) else {
+        for text in &json_ld {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
                 continue;
             };
             if out.published.is_none() {
@@ -292,28 +528,14 @@ fn read_meta(doc: &Document, out: &mut Extracted) {
         }
     }
     if out.published.is_none() {
-        for id in doc.query_selector_all(root, "time[datetime]") {
-            if let Some(d) = doc.get_attribute(id, "datetime").and_then(|d| parse_date(&d)) {
-                out.published = Some(Published {
-                    value: d,
-                    source: DateSource::TimeElement,
-                    confidence: 0.7,
-                });
-                break;
-            }
-        }
+        out.published = time.and_then(|d| parse_date(&d)).map(|value| Published {
+            value,
+            source: DateSource::TimeElement,
+            confidence: 0.7,
+        });
     }
-    if let Some(html) = doc.query_selector(root, "html") {
-        if let Some(l) = doc.get_attribute(html, "lang") {
-            let l = l
-                .split(['-', '_'])
-                .next()
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            if (2..=3).contains(&l.len()) {
-                out.language = Some(l);
-            }
-        }
+    if let Some(t) = title {
+        set_if_empty(&mut out.title, &t);
     }
 }
 
@@ -449,13 +671,41 @@ mod tests {
             <p>Negotiators left the harbour city on Monday without an agreement, officials said, after two days of talks.</p>
             <p>The next round is expected in the spring, according to a statement from the mediators in the capital.</p>
             </article></body></html>"#;
-        let e = extract_html(html, Some("https://news.example.org/world/talks-stall"));
+        let e = extract_html(
+            html,
+            Some("https://news.example.org/world/talks-stall"),
+            ExtractMode::Accurate,
+        )
+        .unwrap();
         assert_eq!(e.published.as_ref().unwrap().value, "2016-12-08T10:30:00+00:00");
         assert_eq!(e.published.unwrap().source, DateSource::MetaTag);
         assert_eq!(e.site_name.as_deref(), Some("Example News"));
         assert_eq!(e.authors, vec!["Jane Roe"]);
         assert_eq!(e.language.as_deref(), Some("en"));
         assert!(e.text.contains("Negotiators left"));
+    }
+
+    #[test]
+    fn the_longer_text_loses_when_it_only_adds() {
+        let story = "the council voted on monday to approve the harbour plan after a long debate in the \
+                     town hall where residents had gathered since the early morning to hear the result";
+        let with_junk = format!(
+            "{story} {}",
+            "read more about other things in our section today ".repeat(10)
+        );
+        assert!(
+            prefer_alternative(&with_junk, story),
+            "main adds only junk: take readability"
+        );
+        assert!(
+            !prefer_alternative(story, &with_junk[..story.len() + 30]),
+            "close: keep main"
+        );
+        let third: Vec<&str> = story.split(' ').take(10).collect();
+        assert!(
+            prefer_alternative(&third.join(" "), story),
+            "main stopped early: take readability"
+        );
     }
 
     #[test]
@@ -481,11 +731,29 @@ mod tests {
     }
 
     #[test]
-    fn hostile_html_does_not_panic() {
+    fn hostile_html_is_refused_or_survived() {
         let deep = "<div>".repeat(5_000) + "text" + &"</div>".repeat(5_000);
-        let _ = extract_html(&deep, None);
+        assert!(matches!(
+            extract_html(&deep, None, ExtractMode::Accurate),
+            Err(InputError::Hostile(_))
+        ));
         let attr = format!("<p title=\"{}\">x</p>", "a".repeat(1_000_000));
-        let _ = extract_html(&attr, None);
-        let _ = extract_html("<<<>>><//", None);
+        for mode in [ExtractMode::Accurate, ExtractMode::Fast] {
+            let _ = extract_html(&attr, None, mode);
+            let _ = extract_html("<<<>>><//", None, mode);
+        }
+    }
+
+    #[test]
+    fn nesting_depth_counts_real_nesting() {
+        assert_eq!(
+            nesting_depth("<html><body><div><p>a<p>b<br><img src=x></div></body></html>"),
+            3
+        );
+        assert_eq!(
+            nesting_depth("<div><!-- <div><div> --><script>if (a<b) {}</script></div>"),
+            2
+        );
+        assert_eq!(nesting_depth(&"<span>".repeat(40)), 40);
     }
 }

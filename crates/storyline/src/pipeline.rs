@@ -7,8 +7,14 @@ use crate::article::{
 use crate::clean::{clean, CleanMode};
 use crate::dedup::{self, Candidate, DedupConfig, Fingerprint};
 use crate::error::{Error, InputError, Stage};
-use crate::extract::{self, extract_html};
-use crate::ingest::{Content, Failure, IngestConfig, RawItem};
+use crate::extract::{self, extract_html, ExtractMode};
+use crate::ingest::{Content, Failure, IngestConfig, InputMeta, RawItem};
+
+/// A document's body, borrowed.
+enum Body<'a> {
+    Text(&'a str),
+    Html(&'a str),
+}
 use crate::outlets;
 use crate::template::{self, LineSig, TemplateConfig};
 use crate::{Format, Source};
@@ -20,6 +26,8 @@ use crate::{Format, Source};
 pub struct PipelineConfig {
     /// Largest single document read into memory, in bytes.
     pub max_bytes: u64,
+    /// Main-text extractor for HTML: `accurate` (default) or `fast`.
+    pub extract: ExtractMode,
     pub dedup: DedupConfig,
     pub template: TemplateConfig,
 }
@@ -28,6 +36,7 @@ impl Default for PipelineConfig {
     fn default() -> Self {
         PipelineConfig {
             max_bytes: IngestConfig::default().max_bytes,
+            extract: ExtractMode::default(),
             dedup: DedupConfig::default(),
             template: TemplateConfig::default(),
         }
@@ -86,13 +95,35 @@ impl Pipeline {
 
     /// Analyses one document on its own: extraction, cleaning, metadata.
     pub fn analyze(&self, item: RawItem) -> Result<Article, Failure> {
-        let RawItem {
-            source,
-            content,
-            meta,
-            mut warnings,
-            ..
-        } = item;
+        let body = match &item.content {
+            Content::Html(h) => Body::Html(h),
+            Content::Text(t) => Body::Text(t),
+        };
+        self.analyze_body(item.source, body, item.meta, item.warnings)
+    }
+
+    /// Analyses one HTML page given by reference.
+    pub fn analyze_html(&self, html: &str, url: Option<&str>, name: &str) -> Result<Article, Failure> {
+        let source = Source {
+            path: name.to_string(),
+            format: Format::Html,
+            record_id: None,
+            line: None,
+        };
+        let meta = InputMeta {
+            url: url.map(str::to_string),
+            ..Default::default()
+        };
+        self.analyze_body(source, Body::Html(html), meta, vec![])
+    }
+
+    fn analyze_body(
+        &self,
+        source: Source,
+        content: Body<'_>,
+        meta: InputMeta,
+        mut warnings: Vec<String>,
+    ) -> Result<Article, Failure> {
         let key = source.key();
         let mut title = meta.title.clone();
         let mut authors = meta.authors.clone();
@@ -112,9 +143,10 @@ impl Pipeline {
         let mut outlet = meta.outlet.clone().map(|o| (o, "metadata"));
         let mut site_name = None;
 
-        let cleaned = match &content {
-            Content::Html(html) => {
-                let e = extract_html(html, url.as_deref());
+        let cleaned = match content {
+            Body::Html(html) => {
+                let e = extract_html(html, url.as_deref(), self.config.extract)
+                    .map_err(|e| Failure::new(key.clone(), Stage::Extract, e))?;
                 if title.is_none() {
                     title = e.title.clone();
                 }
@@ -137,7 +169,7 @@ impl Pipeline {
                 }
                 c
             }
-            Content::Text(text) => {
+            Body::Text(text) => {
                 let c = clean(text, title.as_deref(), CleanMode::Scraped);
                 if c.paragraphs.is_empty() {
                     return Err(Failure::new(key, Stage::Clean, InputError::NoText));
