@@ -1,7 +1,7 @@
 //! Throughput of the per-document stages on one core, median of several runs.
 //!
 //! `cargo bench -p storyline` — cleans the fixture articles (`testdata/clean`), repeated to
-//! about 20 MB, or every `*.txt` under `$STORYLINE_BENCH_TEXT` when set.
+//! about 20 MB (`$STORYLINE_BENCH_MB`), or every `*.txt` under `$STORYLINE_BENCH_TEXT` when set.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -45,7 +45,12 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn main() {
     let base = texts();
     let base_bytes: usize = base.iter().map(String::len).sum();
-    let reps = (20_000_000 / base_bytes).max(1);
+    let target: usize = std::env::var("STORYLINE_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20)
+        * 1_000_000;
+    let reps = (target / base_bytes).max(1);
     let docs: Vec<&str> = (0..reps).flat_map(|_| base.iter().map(String::as_str)).collect();
     let bytes: usize = docs.iter().map(|d| d.len()).sum();
     let expected: usize = docs

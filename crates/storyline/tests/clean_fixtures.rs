@@ -55,7 +55,12 @@ fn snapshots() {
 
 #[test]
 fn spans_slice_their_paragraphs() {
-    for name in ["agency-dateline.txt", "promo-tail.txt", "captions-and-footer.txt"] {
+    for name in [
+        "agency-dateline.txt",
+        "promo-tail.txt",
+        "captions-and-footer.txt",
+        "tail-furniture.txt",
+    ] {
         let a = analyze(name);
         for (i, s) in a.paragraphs.iter().enumerate() {
             let p = s.slice(&a.text).expect("span on char boundaries");
@@ -138,4 +143,15 @@ fn captions_and_footer_traps() {
     assert_eq!(a.outlet.as_deref(), Some("Northern Star"));
     assert!(!a.text.contains("SHARE"));
     assert!(!a.text.contains("News App"));
+}
+
+#[test]
+fn furniture_after_the_share_prompt_at_the_very_end() {
+    let a = analyze("tail-furniture.txt");
+    assert_eq!(paragraphs(&a).len(), 3, "{:#?}", paragraphs(&a));
+    assert_eq!(
+        removed(&a, RemovedKind::Navigation),
+        vec!["harbourherald.example", "Harbour Herald Radio"]
+    );
+    assert_eq!(a.outlet.as_deref(), Some("Harbour Herald"));
 }
