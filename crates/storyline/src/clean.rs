@@ -120,7 +120,7 @@ lazy_re!(
 );
 lazy_re!(
     CONTACT,
-    r"(?i)^(e-?mail|tel|phone|fax|contact( us)?|whatsapp|call)\b\s*:?\s*\S+|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b"
+    r"(?i)^(e-?mail|tel|phone|fax|contact( us)?|whatsapp|call)\b\s*:?\s*\S+"
 );
 lazy_re!(EMAIL, r"\b[\w.+-]+@([\w-]+(\.[\w-]+)+)\b");
 lazy_re!(
@@ -219,31 +219,52 @@ fn headline_like(l: &Line) -> bool {
 /// A normalised key for duplicate detection: a hash of the letters and digits,
 /// lower-cased. Zero for a line with no letters or digits.
 pub(crate) fn line_key(s: &str) -> u64 {
-    let mut norm = Vec::with_capacity(s.len());
+    /// ASCII letters and digits lower-cased; everything else 0 (dropped).
+    const FOLD: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut i = 0;
+        while i < 128 {
+            let b = i as u8;
+            if b.is_ascii_alphanumeric() {
+                t[i] = b.to_ascii_lowercase();
+            }
+            i += 1;
+        }
+        t
+    };
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = [0u8; 256];
+    let mut len = 0;
+    let mut any = false;
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if len + 16 > buf.len() {
+            hasher.update(&buf[..len]);
+            len = 0;
+        }
         let b = bytes[i];
         if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                norm.push(b.to_ascii_lowercase());
-            }
+            let f = FOLD[b as usize];
+            buf[len] = f;
+            len += (f != 0) as usize;
             i += 1;
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             if c.is_alphanumeric() {
-                let mut tmp = [0u8; 4];
                 for l in c.to_lowercase() {
-                    norm.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
+                    len += l.encode_utf8(&mut buf[len..]).len();
                 }
             }
             i += c.len_utf8();
         }
+        any |= len > 0;
     }
-    if norm.is_empty() {
-        0
+    hasher.update(&buf[..len]);
+    if any {
+        hasher.digest() | 1
     } else {
-        xxhash_rust::xxh3::xxh3_64(&norm) | 1
+        0
     }
 }
 
@@ -409,7 +430,7 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     if l.words <= 8 && COMMENT_WORD.is_match(t) && !quoted && !sentence_end(t) {
         return Some(CommentPolicy);
     }
-    if !quoted && CONTACT.is_match(t) {
+    if !quoted && (CONTACT.is_match(t) || (t.contains('@') && EMAIL.is_match(t))) {
         return Some(Navigation);
     }
     let calls = t.ends_with(['!', ':']) || (scraped && FIRST_PLURAL.is_match(t));
