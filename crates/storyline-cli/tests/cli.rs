@@ -214,3 +214,44 @@ fn help_has_examples_and_bad_usage_exits_2() {
     let o = run(&["--threshold", "1.5", "analyze", "."], d.path());
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn an_identical_wire_story_keeps_every_carrier() {
+    let d = tempfile::tempdir().unwrap();
+    let text =
+        "Storm strands ferries\\n\\nA winter storm stranded ferries across the Grey Sea on Wednesday, \
+                leaving thousands of passengers waiting in port terminals overnight, the coast guard said.";
+    let mut lines = String::new();
+    for (outlet, date) in [
+        ("Wire", "2021-04-14T06:00:00Z"),
+        ("Courier", "2021-04-14T09:00:00Z"),
+        ("Herald", "2021-04-15"),
+    ] {
+        lines.push_str(&format!(
+            "{{\"text\": \"{text}\", \"outlet\": \"{outlet}\", \"published\": \"{date}\"}}\n"
+        ));
+    }
+    std::fs::write(d.path().join("wire.jsonl"), lines).unwrap();
+    let db = d.path().join("s.db");
+    let o = run(
+        &[
+            "digest",
+            "wire.jsonl",
+            "--db",
+            db.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        d.path(),
+    );
+    assert!(o.status.success());
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["articles"], 3, "each carrier is its own record");
+    let groups = j["duplicate_groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["representative"]["outlet"], "Wire");
+    let copies = groups[0]["copies"].as_array().unwrap();
+    assert_eq!(copies.len(), 2);
+    assert!(copies.iter().all(|c| c["kind"] == "exact syndicated"));
+    assert_eq!(copies[1]["published"], "2021-04-15");
+}

@@ -110,7 +110,7 @@ pub struct Removed {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub schema: u32,
-    /// Content hash (hex) of the normalised clean text: the same text has the same id.
+    /// Hash (hex) of the normalised clean text with the outlet and URL: see [`article_id`].
     pub id: String,
     pub source: Source,
     pub outlet: Option<String>,
@@ -161,9 +161,11 @@ pub fn join_paragraphs<S: AsRef<str>>(paras: &[S]) -> (String, Vec<Span>) {
     (text, spans)
 }
 
-/// Id of an article: hash of its text with whitespace collapsed and case folded,
-/// so re-encodings and re-wrappings of the same text share an id.
-pub fn content_id(text: &str) -> String {
+/// Id of an article: a hash of its text (whitespace collapsed, case folded) together with
+/// its outlet and URL. The same article read twice from the same place (re-crawled,
+/// re-encoded, re-wrapped) keeps its id; the same text carried by another outlet or at
+/// another address is another record, which dedup groups as an exact copy.
+pub fn article_id(text: &str, outlet: Option<&str>, url: Option<&str>) -> String {
     let mut h = blake3::Hasher::new();
     let mut buf = String::with_capacity(64);
     for w in text.split_whitespace() {
@@ -177,7 +179,16 @@ pub fn content_id(text: &str) -> String {
         buf.push(' ');
         h.update(buf.as_bytes());
     }
+    for part in [outlet, url] {
+        h.update(b"\0");
+        h.update(part.unwrap_or_default().as_bytes());
+    }
     h.finalize().to_hex()[..16].to_string()
+}
+
+/// Id of a text alone (see [`article_id`]).
+pub fn content_id(text: &str) -> String {
+    article_id(text, None, None)
 }
 
 #[cfg(test)]
@@ -192,8 +203,12 @@ mod tests {
     }
 
     #[test]
-    fn content_id_ignores_layout_and_case() {
+    fn ids_ignore_layout_and_case_but_not_the_carrier() {
         assert_eq!(content_id("A  b\nC"), content_id("a b c"));
         assert_ne!(content_id("a b c"), content_id("a b d"));
+        assert_ne!(
+            article_id("a b c", Some("Wire A"), None),
+            article_id("a b c", Some("Wire B"), None)
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! (template lines, duplicates) over all of them.
 
 use crate::article::{
-    content_id, join_paragraphs, Article, DateSource, Published, Removed, RemovedKind, SCHEMA_VERSION,
+    article_id, join_paragraphs, Article, DateSource, Published, Removed, RemovedKind, SCHEMA_VERSION,
 };
 use crate::clean::{clean, CleanMode};
 use crate::dedup::{self, Candidate, DedupConfig, Fingerprint};
@@ -221,7 +221,7 @@ impl Pipeline {
         }
         Ok(Article {
             schema: SCHEMA_VERSION,
-            id: content_id(&text),
+            id: article_id(&text, outlet.as_ref().map(|(o, _)| o.as_str()), url.as_deref()),
             source,
             outlet_source: outlet.as_ref().map(|(_, how)| how.to_string()),
             outlet: outlet.map(|(o, _)| o),
@@ -358,5 +358,78 @@ impl CorpusDecision {
         let (text, spans) = join_paragraphs(&keep);
         a.text = text;
         a.paragraphs = spans;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_round_trips_and_refuses_typos() {
+        let c = PipelineConfig {
+            max_bytes: 1234,
+            extract: ExtractMode::Fast,
+            dedup: DedupConfig { threshold: 0.7 },
+            template: TemplateConfig {
+                min_stories: 4,
+                max_words: 12,
+            },
+        };
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(serde_json::from_str::<PipelineConfig>(&json).unwrap(), c);
+        assert_eq!(
+            serde_json::from_str::<PipelineConfig>("{}").unwrap(),
+            PipelineConfig::default()
+        );
+        assert!(serde_json::from_str::<PipelineConfig>(r#"{"dedup": {"treshold": 0.5}}"#).is_err());
+        assert!(serde_json::from_str::<PipelineConfig>(r#"{"extract": "quick"}"#).is_err());
+    }
+
+    #[test]
+    fn build_validates() {
+        let mut c = PipelineConfig::default();
+        c.dedup.threshold = 0.0;
+        assert!(Pipeline::build(c).is_err());
+        let mut c = PipelineConfig::default();
+        c.template.min_stories = 1;
+        assert!(Pipeline::build(c).is_err());
+        assert!(Pipeline::build(PipelineConfig::default()).is_ok());
+    }
+
+    #[test]
+    fn metadata_beats_inference_and_copies_are_grouped() {
+        let p = Pipeline::build(PipelineConfig::default()).unwrap();
+        let text = "Harbour talks stall\n\nNegotiators left the harbour city on Monday without an agreement \
+                    on the fishing quotas, officials said, after two days of talks that both sides had called \
+                    decisive for the coming season.";
+        let item = |outlet: &str, published: &str, n: u64| RawItem {
+            source: Source {
+                path: format!("in{n}.txt"),
+                format: Format::Text,
+                record_id: None,
+                line: None,
+            },
+            content: Content::Text(text.to_string()),
+            meta: InputMeta {
+                outlet: Some(outlet.into()),
+                published: Some(published.into()),
+                ..Default::default()
+            },
+            warnings: vec![],
+            bytes: 0,
+        };
+        let mut arts = vec![
+            p.analyze(item("Wire B", "2016-12-09", 1)).unwrap(),
+            p.analyze(item("Wire A", "2016-12-08", 2)).unwrap(),
+        ];
+        assert_eq!(arts[0].published.as_ref().unwrap().source, DateSource::Metadata);
+        assert_eq!(arts[0].outlet.as_deref(), Some("Wire B"));
+        p.finish(&mut arts);
+        // Same text, same id: the earlier carrier represents the group, the other is an
+        // exact syndicated copy that keeps its own outlet and date.
+        assert_eq!(arts[0].duplicate_of.as_deref(), Some(arts[1].id.as_str()));
+        assert_eq!(arts[0].duplicate_kind.as_deref(), Some("exact syndicated"));
+        assert_eq!(arts[0].published.as_ref().unwrap().value, "2016-12-09");
     }
 }
