@@ -53,40 +53,57 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
         "\nDuplicates and syndicated copies: {} groups",
         d.duplicate_groups.len()
     )?;
-    for g in &d.duplicate_groups {
+    const GROUPS: usize = 20;
+    const COPIES: usize = 8;
+    for g in d.duplicate_groups.iter().take(GROUPS) {
         let r = &g.representative;
+        let title = clip(r.title.as_deref().unwrap_or(&r.id), 70);
+        writeln!(out, "  {title} [{} carriers]", g.copies.len() + 1)?;
+        let published = r.published.as_deref().unwrap_or("-");
         writeln!(
             out,
-            "  {} [{} carriers]",
-            clip(r.title.as_deref().unwrap_or(&r.id), 70),
-            g.copies.len() + 1
-        )?;
-        writeln!(
-            out,
-            "    original  {:<24} {:<25} {}",
+            "    original  {:<24} {published:<25} {}",
             clip(outlet(&r.outlet), 24),
-            r.published.as_deref().unwrap_or("-"),
             r.source
         )?;
-        for c in &g.copies {
+        for c in g.copies.iter().take(COPIES) {
+            let kind = c
+                .kind
+                .as_deref()
+                .unwrap_or("copy")
+                .split(' ')
+                .next()
+                .unwrap_or("copy");
+            let published = c.published.as_deref().unwrap_or("-");
             writeln!(
                 out,
-                "    {:<9} {:<24} {:<25} {}",
-                c.kind
-                    .as_deref()
-                    .unwrap_or("copy")
-                    .split(' ')
-                    .next()
-                    .unwrap_or("copy"),
+                "    {kind:<9} {:<24} {published:<25} {}",
                 clip(outlet(&c.outlet), 24),
-                c.published.as_deref().unwrap_or("-"),
                 c.source
             )?;
         }
+        if g.copies.len() > COPIES {
+            writeln!(
+                out,
+                "    … and {} more copies (--format json lists all)",
+                g.copies.len() - COPIES
+            )?;
+        }
+    }
+    if d.duplicate_groups.len() > GROUPS {
+        writeln!(out, "  … and {} more groups", d.duplicate_groups.len() - GROUPS)?;
     }
     writeln!(out, "\nFailed items: {}", d.failures.len())?;
-    for f in &d.failures {
+    const FAILURES: usize = 50;
+    for f in d.failures.iter().take(FAILURES) {
         writeln!(out, "  {}: {} ({})", f.source, f.reason, f.stage)?;
+    }
+    if d.failures.len() > FAILURES {
+        writeln!(
+            out,
+            "  … and {} more (--format json lists all)",
+            d.failures.len() - FAILURES
+        )?;
     }
     Ok(())
 }

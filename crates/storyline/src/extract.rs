@@ -57,7 +57,7 @@ pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<
     }
     let doc = dom_query::Document::from(html);
     let mut out = Extracted::default();
-    read_meta(&doc, &mut out);
+    let html_title = read_meta(&doc, &mut out);
     let page_url = url.map(str::to_string).or_else(|| out.url.clone());
     let page_url = page_url.filter(|u| url::Url::parse(u).is_ok());
     let readability = readability_text(doc, page_url.as_deref(), &mut out);
@@ -92,6 +92,12 @@ pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<
     if out.published.is_none() {
         if let Some(u) = page_url.as_deref() {
             out.published = date_from_url(u);
+        }
+    }
+    if out.title.is_none() {
+        if let Some(t) = html_title {
+            let t = strip_site_suffix(&t, out.site_name.as_deref());
+            set_if_empty(&mut out.title, &t);
         }
     }
     if out.language.is_none() {
@@ -435,7 +441,7 @@ const DATE_META: &[&str] = &[
 ];
 
 /// Reads the page's metadata in one pass over the elements that carry it.
-fn read_meta(doc: &dom_query::Document, out: &mut Extracted) {
+fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
     let mut json_ld: Vec<String> = Vec::new();
     let mut time: Option<String> = None;
@@ -534,9 +540,22 @@ fn read_meta(doc: &dom_query::Document, out: &mut Extracted) {
             confidence: 0.7,
         });
     }
-    if let Some(t) = title {
-        set_if_empty(&mut out.title, &t);
+    title
+}
+
+/// The `<title>` text without a trailing " | Site" or " - Site" naming the site.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let title = title.trim();
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some(i) = title.rfind(sep) {
+            let tail = &title[i + sep.len()..];
+            let names_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()));
+            if names_site || tail.split_whitespace().count() <= 3 && i > 0 {
+                return title[..i].trim().to_string();
+            }
+        }
     }
+    title.to_string()
 }
 
 fn find_key(v: &serde_json::Value, keys: &[&str]) -> Option<String> {

@@ -24,6 +24,7 @@ pub mod ingest;
 pub mod outlets;
 pub mod pipeline;
 pub mod run;
+pub mod segment;
 pub mod span;
 pub mod store;
 pub mod template;

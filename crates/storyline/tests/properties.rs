@@ -50,6 +50,28 @@ proptest! {
     }
 
     #[test]
+    fn sentences_tile_their_paragraphs(text in newsish()) {
+        let p = Pipeline::build(PipelineConfig::default()).unwrap();
+        if let Ok(a) = p.analyze_text(&text, "p.txt") {
+            let sents = storyline::segment::sentences(&a.text, &a.paragraphs);
+            let mut last_end = 0;
+            for s in &sents {
+                prop_assert!(s.start >= last_end && s.start < s.end);
+                let slice = s.slice(&a.text);
+                prop_assert!(slice.is_some());
+                let slice = slice.unwrap();
+                prop_assert_eq!(slice.trim(), slice);
+                prop_assert!(a.paragraphs.iter().any(|p| p.start <= s.start && s.end <= p.end));
+                last_end = s.end;
+            }
+            // Every non-space character of a paragraph is in some sentence.
+            let covered: usize = sents.iter().map(|s| a.text[s.start..s.end].split_whitespace().map(str::len).sum::<usize>()).sum();
+            let total: usize = a.paragraph_texts().map(|p| p.split_whitespace().map(str::len).sum::<usize>()).sum();
+            prop_assert_eq!(covered, total);
+        }
+    }
+
+    #[test]
     fn decoding_and_warc_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         let _ = storyline::ingest::decode::decode(&bytes, None, true);
         let mut with_header = b"WARC/1.0\r\nContent-Length: 20\r\n\r\n".to_vec();

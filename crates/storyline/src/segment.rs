@@ -1,0 +1,192 @@
+//! Segment: paragraphs → sentences, as byte spans into the article text.
+//!
+//! News-specific rules: abbreviations and titles ("U.S.", "Sen.", "Dec.", "Gov."),
+//! initials ("John F. Kennedy"), decimal numbers and times ("4.2", "9 a.m. Friday"),
+//! terminal punctuation inside closing quotes ("… end.” He said") and paragraph
+//! boundaries. Dashes and datelines never end a sentence. Quotes that run over several
+//! sentences are split like any other text; joining them is the quote finder's job.
+
+use crate::span::Span;
+
+/// Words that end with a full stop without ending the sentence (compared lower-cased,
+/// without the stop).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "maj", "adm",
+    "cmdr", "gov", "pres", "rev", "hon", "st", "mt", "ft", "jr", "sr", "inc", "corp", "co", "ltd", "llc",
+    "bros", "no", "nos", "vs", "v", "etc", "al", "approx", "dept", "univ", "assn", "est", "fig", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "blvd", "rd", "ky", "ala", "ariz", "ark",
+    "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "la", "md", "mass", "mich", "minn",
+    "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+    "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "u.s.a", "d.c", "e.u",
+];
+
+/// Sentence spans of every paragraph, in order.
+pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        if let Some(par) = p.slice(text) {
+            split_paragraph(par, p.start, &mut out);
+        }
+    }
+    out
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«')
+}
+
+/// The word that ends just before byte `end` (letters, digits and inner dots).
+fn word_before(s: &str, end: usize) -> &str {
+    let start = s[..end]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.' || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..end]
+}
+
+/// Whether the full stop at byte `dot` of `s` ends a sentence, given what follows.
+fn stop_ends_sentence(s: &str, dot: usize, next: Option<char>) -> bool {
+    let word = word_before(s, dot);
+    let lower = word.to_lowercase();
+    let bare = lower.trim_start_matches(['-', '.']);
+    // An initial ("F.") or a dotted acronym ("U.S.") before a capital is usually a name or
+    // an abbreviation, unless the acronym closes the sentence; be conservative with both.
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    if single_initial {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&bare) {
+        // "a.m." or "U.S." can end a sentence: only when a capitalised word follows that
+        // does not look like the rest of a name or a date.
+        return matches!(bare, "a.m" | "p.m" | "u.s" | "u.k" | "u.n" | "etc")
+            && next.is_some_and(|c| c.is_uppercase())
+            && !matches!(word_after(s, dot), Some(w) if is_weekday_or_month(w));
+    }
+    true
+}
+
+fn word_after(s: &str, dot: usize) -> Option<&str> {
+    let rest = s[dot + 1..].trim_start_matches(|c: char| c.is_whitespace() || is_closing(c));
+    rest.split(|c: char| !c.is_alphanumeric())
+        .next()
+        .filter(|w| !w.is_empty())
+}
+
+fn is_weekday_or_month(w: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES.contains(&w)
+}
+
+fn split_paragraph(par: &str, base: usize, out: &mut Vec<Span>) {
+    let mut start = par.len() - par.trim_start().len();
+    let chars: Vec<(usize, char)> = par.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Take a run of terminal marks and closing quotes/brackets.
+            let mut j = k + 1;
+            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closing(chars[j].1))
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(par.len(), |x| x.0);
+            // A boundary needs whitespace, then a capital, digit or opening quote.
+            let mut n = j;
+            while n < chars.len() && chars[n].1.is_whitespace() {
+                n += 1;
+            }
+            let next = chars.get(n).map(|x| x.1);
+            let spaced = n > j;
+            let starts_new = next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_opening(c));
+            let decimal = c == '.' && chars.get(k + 1).is_some_and(|x| x.1.is_ascii_digit());
+            let ok = spaced && starts_new && !decimal && (c != '.' || stop_ends_sentence(par, i, next));
+            if ok && end > start {
+                out.push(Span::new(base + start, base + end));
+                start = chars.get(n).map_or(par.len(), |x| x.0);
+            }
+            k = j.max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    let tail = par[start..].trim_end();
+    if !tail.is_empty() {
+        out.push(Span::new(base + start, base + start + tail.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::join_paragraphs;
+
+    fn split(paras: &[&str]) -> Vec<String> {
+        let (text, spans) = join_paragraphs(paras);
+        sentences(&text, &spans)
+            .iter()
+            .map(|s| s.slice(&text).unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn news_abbreviations_initials_and_numbers() {
+        let s = split(&[
+            "Sen. Jo Roe met U.S. officials on Dec. 2 in Washington, D.C. with John F. Kennedy Jr. \
+                         and paid $4.2 million. The talks ended at 9 p.m. Friday. Then they left.",
+        ]);
+        assert_eq!(s.len(), 3, "{s:#?}");
+        assert!(s[1].starts_with("The talks ended at 9 p.m. Friday."));
+    }
+
+    #[test]
+    fn quotes_and_paragraphs() {
+        let s = split(&[
+            "“We don't see a future for him,” he said. “On the contrary.”",
+            "\"It defies belief.\" She added: \"We will continue.\"",
+            "WASHINGTON (AA) – The U.S. military said Tuesday -- again -- that it would stay.",
+        ]);
+        assert_eq!(
+            s,
+            vec![
+                "“We don't see a future for him,” he said.",
+                "“On the contrary.”",
+                "\"It defies belief.\"",
+                "She added: \"We will continue.\"",
+                "WASHINGTON (AA) – The U.S. military said Tuesday -- again -- that it would stay.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_may_end_with_an_acronym() {
+        let s = split(&["The aid came from the U.S. Officials in Rome said so."]);
+        assert_eq!(s.len(), 2, "{s:#?}");
+    }
+}
