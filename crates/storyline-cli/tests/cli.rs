@@ -69,6 +69,18 @@ fn digest_twice_adds_nothing() {
     let j: serde_json::Value = serde_json::from_slice(&second.stdout).unwrap();
     assert_eq!(j["added"], 0);
     assert_eq!(dump(&db), before);
+    // A store inside the input folder is not read as input.
+    let inside = d.path().join("in");
+    std::fs::create_dir(&inside).unwrap();
+    std::fs::copy(ex.join("wire.jsonl"), inside.join("wire.jsonl")).unwrap();
+    let o = run(&["digest", "in", "--db", "in/s.db"], d.path());
+    assert!(o.status.success(), "{}", stdout(&o));
+    let o = run(&["digest", "in", "--db", "in/s.db"], d.path());
+    assert!(
+        o.status.success(),
+        "the store's files are skipped: {}",
+        stdout(&o)
+    );
     let list = run(&["articles", "--db", dbs], d.path());
     assert!(stdout(&list).contains("Storm strands ferries"));
 }

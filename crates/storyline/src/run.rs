@@ -29,12 +29,26 @@ impl Observer for Quiet {}
 /// Goes through every item under `paths`, calling `each` with the per-document result.
 fn for_each_item(
     paths: &[PathBuf],
+    store_file: Option<&Path>,
     pipeline: &Pipeline,
     obs: &mut dyn Observer,
     mut skip: impl FnMut(&str) -> bool,
     mut each: impl FnMut(Result<Article, Failure>) -> Result<(), Error>,
 ) -> Result<(usize, u64), Error> {
-    let (files, listing_failures) = ingest::list_files(paths);
+    let (mut files, listing_failures) = ingest::list_files(paths);
+    // The store's own files (and their journals) are never input.
+    if let Some(db) = store_file.and_then(|d| d.canonicalize().ok()) {
+        let db = db.to_string_lossy().into_owned();
+        files.retain(|f| {
+            let f = f
+                .canonicalize()
+                .map(|c| c.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            !(f == db
+                || f.strip_prefix(&db)
+                    .is_some_and(|rest| matches!(rest, "-wal" | "-shm" | "-journal")))
+        });
+    }
     let sizes: Vec<u64> = files
         .iter()
         .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
@@ -89,6 +103,7 @@ pub fn analyze_paths(
     let mut failures = Vec::new();
     let (items, bytes) = for_each_item(
         paths,
+        None,
         pipeline,
         obs,
         |_| false,
@@ -160,7 +175,7 @@ pub fn digest(
             }
             k
         };
-        for_each_item(paths, pipeline, obs, &mut skip, |r| {
+        for_each_item(paths, Some(db), pipeline, obs, &mut skip, |r| {
             match r {
                 Ok(a) => articles.push(a),
                 Err(f) => {
