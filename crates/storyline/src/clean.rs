@@ -95,13 +95,23 @@ lazy_re!(
 );
 lazy_re!(
     UI_LINE,
-    r"(?i)^(image|photo|slide|picture) \d+ (of|/) \d+$|^(caption|close|expand|collapse|show more|show less|load more|loading( content)?|see all|view all|view gallery|open gallery|play video|watch video|listen to (this )?article|print this( page| article)?)\W*$|this (slideshow|video|content|feature) requires javascript|enable javascript"
+    r"(?i)^(image|photo|slide|picture) \d+\s*(of|/)\s*/?\s*\d+$|^(caption|close|expand|collapse|show more|show less|load more|loading( content)?|see all|view all|view gallery|open gallery|play video|watch video|listen to (this )?article|print this( page| article)?)\W*$|this (slideshow|video|content|feature) requires javascript|enable javascript"
 );
 lazy_re!(
     AUTHOR_BIO,
     r"^\p{Lu}[\p{L}'’.-]+( \p{Lu}[\p{L}'’.-]+){0,3} (is|was) an? ([\p{L}-]+ ){0,4}(writer|reporter|journalist|editor|correspondent|columnist|contributor|freelancer|producer|author|blogger|photographer)\b"
 );
 lazy_re!(COPYRIGHT, r"(?i)copyright");
+// A picture credit glued to the end of a caption ("… on Sunday. Jo Roe/Getty Images").
+lazy_re!(
+    TRAILING_CREDIT,
+    r"[./]\s*[^.]{0,60}(Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|Alamy|Bloomberg via Getty Images|Anadolu Agency)\s*$"
+);
+// Markup that leaked into text: escaped tags, shortcodes, editor bookmarks.
+lazy_re!(
+    MARKUP,
+    r"&(amp;)?lt;/?[a-zA-Z]|\[/?[a-z_]+(\s+[a-z_]+=[^\]]*)*\]|data-mce-|</?(span|div|p|a|img|br|iframe|script)\b[^>]*>"
+);
 lazy_re!(NUMERIC_DATE, r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b");
 lazy_re!(
     CONTACT_CUE,
@@ -335,6 +345,12 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     let quoted = has_quote(t);
     if l.words <= 4 && ADVERT.is_match(t) {
         return Some(Advertisement);
+    }
+    if t.contains(['&', '[', '<']) && MARKUP.is_match(t) {
+        return Some(MediaJunk);
+    }
+    if l.words <= 60 && !quoted && TRAILING_CREDIT.is_match(t) {
+        return Some(Caption);
     }
     if l.words <= 14 && COUNTER.is_match(t) {
         return Some(Counter);

@@ -160,40 +160,6 @@ fn sidecar(path: &Path) -> Result<Option<InputMeta>, String> {
     Ok(None)
 }
 
-/// Streams items from a list of files, one file (or WARC record, or JSON line) at a time.
-pub struct Ingest {
-    files: std::vec::IntoIter<PathBuf>,
-    current: Option<Box<dyn Iterator<Item = Item> + Send>>,
-    config: IngestConfig,
-}
-
-impl Ingest {
-    pub fn new(files: Vec<PathBuf>, config: IngestConfig) -> Self {
-        Ingest {
-            files: files.into_iter(),
-            current: None,
-            config,
-        }
-    }
-}
-
-impl Iterator for Ingest {
-    type Item = Item;
-
-    fn next(&mut self) -> Option<Item> {
-        loop {
-            if let Some(cur) = &mut self.current {
-                if let Some(item) = cur.next() {
-                    return Some(item);
-                }
-                self.current = None;
-            }
-            let path = self.files.next()?;
-            self.current = Some(open(&path, &self.config));
-        }
-    }
-}
-
 type Stream = Box<dyn BufRead + Send>;
 
 fn one(item: Item) -> Box<dyn Iterator<Item = Item> + Send> {
