@@ -110,7 +110,7 @@ lazy_re!(
 // Markup that leaked into text: escaped tags, shortcodes, editor bookmarks.
 lazy_re!(
     MARKUP,
-    r"&(amp;)?lt;/?[a-zA-Z]|\[/?[a-z_]+(\s+[a-z_]+=[^\]]*)*\]|data-mce-|</?(span|div|p|a|img|br|iframe|script)\b[^>]*>"
+    r"&(amp;)?lt;/?[a-zA-Z]|\[[a-z_]+\s+[a-z_]+=|\[/[a-z_]+\]|data-mce-|</?(span|div|p|a|img|br|iframe|script)\b[^>]*>"
 );
 lazy_re!(NUMERIC_DATE, r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b");
 lazy_re!(
@@ -895,6 +895,22 @@ mod tests {
             .filter(|r| r.kind == kind)
             .map(|r| r.text.as_str())
             .collect()
+    }
+
+    #[test]
+    fn leaked_markup_and_glued_credits() {
+        let text = "Harbour talks stall\n\nNegotiators left on Monday, officials said.\n\n\
+                    [button link=\"x\" type=\"big\"] Send us your story[/button]\n\n\
+                    &lt;span data-mce-type=\"bookmark\"&gt;\n\n\
+                    Workers clear the bridge on Sunday. Jo Roe/Getty Images\n\n\
+                    \"We get our shot [again],\" she said. \"It was [sic] a long day.\"";
+        let c = clean(text, None, CleanMode::Extracted);
+        assert_eq!(kinds(&c, RemovedKind::MediaJunk).len(), 2, "{:?}", c.removed);
+        assert_eq!(kinds(&c, RemovedKind::Caption).len(), 1);
+        assert!(
+            c.paragraphs.iter().any(|p| p.contains("[again]")),
+            "editorial brackets stay"
+        );
     }
 
     #[test]
