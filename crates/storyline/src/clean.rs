@@ -52,6 +52,26 @@ struct Line {
     role: Role,
 }
 
+/// Line keys are already hashes: use them as they are.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
+
 /// Compiles a rule. Word boundaries are ASCII (`(?-u:\b)`): Unicode ones make the regex
 /// engine fall back to its slowest matcher on non-ASCII text, and every rule here is
 /// anchored on ASCII words.
@@ -746,7 +766,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
 
     // Title and subtitle: the first headline-like line, then a headline-like line or a
     // teaser that the body repeats.
-    let mut counts: HashMap<u64, usize> = HashMap::new();
+    let mut counts: HashMap<u64, usize, KeyHash> = HashMap::default();
     for l in &lines {
         *counts.entry(l.key).or_default() += 1;
     }
@@ -793,7 +813,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
     // keeps its structure, so only whole repeated paragraphs are dropped there.
     let min_dup_words = if mode == CleanMode::Scraped { 6 } else { 15 };
     let subtitle_key = out.subtitle.as_deref().map(line_key);
-    let mut seen: std::collections::HashSet<u64> = Default::default();
+    let mut seen: std::collections::HashSet<u64, KeyHash> = Default::default();
     for l in lines.iter_mut() {
         let key = l.key;
         if key == 0 {

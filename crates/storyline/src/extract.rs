@@ -231,12 +231,16 @@ fn readability_text(doc: dom_query::Document, url: Option<&str>, out: &mut Extra
     }
     let mut text = String::with_capacity(a.text_content.len());
     for line in a.text_content.lines() {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !line.is_empty() {
+        let mut words = line.split_whitespace();
+        if let Some(first) = words.next() {
             if !text.is_empty() {
                 text.push('\n');
             }
-            text.push_str(&line);
+            text.push_str(first);
+            for w in words {
+                text.push(' ');
+                text.push_str(w);
+            }
         }
     }
     (!text.is_empty()).then_some(text)
@@ -447,9 +451,13 @@ fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
     let mut time: Option<String> = None;
     let mut canonical: Option<String> = None;
     let mut title: Option<String> = None;
-    let sel = doc.select(r#"html, title, meta[content], link[rel=canonical], script[type="application/ld+json"], time[datetime]"#);
-    for node in sel.nodes() {
-        if node.has_name("meta") {
+    // One walk over the elements, dispatching on the tag name: cheaper than CSS selectors.
+    for node in doc.root().descendants_it() {
+        let Some(name) = node.qual_name_ref() else {
+            continue;
+        };
+        let name: &str = &name.local;
+        if name == "meta" {
             let key = ["property", "name", "itemprop", "http-equiv"]
                 .iter()
                 .find_map(|a| node.attr(a))
@@ -476,21 +484,29 @@ fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
                 }
                 _ => {}
             }
-        } else if node.has_name("script") {
-            json_ld.push(node.text().to_string());
-        } else if node.has_name("time") {
+        } else if name == "script" {
+            if node
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            {
+                json_ld.push(node.text().to_string());
+            }
+        } else if name == "time" {
             if time.is_none() {
                 time = node.attr("datetime").map(|d| d.to_string());
             }
-        } else if node.has_name("link") {
-            if canonical.is_none() {
+        } else if name == "link" {
+            let is_canonical = node
+                .attr("rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
+            if canonical.is_none() && is_canonical {
                 canonical = node.attr("href").map(|h| h.to_string());
             }
-        } else if node.has_name("title") {
+        } else if name == "title" {
             if title.is_none() {
                 title = Some(node.text().to_string());
             }
-        } else if node.has_name("html") {
+        } else if name == "html" {
             if let Some(l) = node.attr("lang") {
                 let l = l
                     .split(['-', '_'])
