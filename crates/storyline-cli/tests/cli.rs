@@ -98,13 +98,16 @@ fn analyze_prints_one_record_per_article() {
     for a in &lines {
         assert_eq!(a["schema"], 1);
         let text = a["text"].as_str().unwrap();
-        for p in a["paragraphs"].as_array().unwrap() {
+        let paragraphs = a["paragraphs"].as_array().unwrap();
+        let sentences = a["sentences"].as_array().unwrap();
+        for p in paragraphs.iter().chain(sentences) {
             let (s, e) = (
                 p["start"].as_u64().unwrap() as usize,
                 p["end"].as_u64().unwrap() as usize,
             );
-            assert!(text.get(s..e).is_some());
+            assert!(text.get(s..e).is_some_and(|t| !t.trim().is_empty()));
         }
+        assert!(sentences.len() >= paragraphs.len());
     }
     let copies = lines.iter().filter(|a| !a["duplicate_of"].is_null()).count();
     assert_eq!(copies, 2);

@@ -127,6 +127,9 @@ pub struct Article {
     pub text: String,
     /// Byte spans of the paragraphs in `text`.
     pub paragraphs: Vec<Span>,
+    /// Byte spans of the sentences in `text`, in order, each inside one paragraph.
+    #[serde(default)]
+    pub sentences: Vec<Span>,
     pub removed: Vec<Removed>,
     /// Id of the representative of this article's duplicate group, when it is a copy.
     pub duplicate_of: Option<String>,

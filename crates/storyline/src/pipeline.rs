@@ -16,6 +16,7 @@ enum Body<'a> {
     Html(&'a str),
 }
 use crate::outlets;
+use crate::segment;
 use crate::template::{self, LineSig, TemplateConfig};
 use crate::{Format, Source};
 
@@ -216,6 +217,7 @@ impl Pipeline {
             outlet = host.map(|o| (o, "url"));
         }
         let (text, paragraphs) = join_paragraphs(&cleaned.paragraphs);
+        let sentences = segment::sentences(&text, &paragraphs);
         if language.is_none() {
             language = extract::detect_language(&text);
         }
@@ -233,6 +235,7 @@ impl Pipeline {
             language,
             text,
             paragraphs,
+            sentences,
             removed: cleaned.removed,
             duplicate_of: None,
             duplicate_kind: None,
@@ -356,6 +359,7 @@ impl CorpusDecision {
         }
         a.removed.extend(dropped);
         let (text, spans) = join_paragraphs(&keep);
+        a.sentences = segment::sentences(&text, &spans);
         a.text = text;
         a.paragraphs = spans;
     }
