@@ -82,27 +82,25 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
                 c.source
             )?;
         }
-        if g.copies.len() > COPIES {
-            writeln!(
-                out,
-                "    … and {} more copies (--format json lists all)",
-                g.copies.len() - COPIES
-            )?;
-        }
+        more(out, "    ", g.copies.len(), COPIES, "copies")?;
     }
-    if d.duplicate_groups.len() > GROUPS {
-        writeln!(out, "  … and {} more groups", d.duplicate_groups.len() - GROUPS)?;
-    }
+    more(out, "  ", d.duplicate_groups.len(), GROUPS, "groups")?;
     writeln!(out, "\nFailed items: {}", d.failures.len())?;
     const FAILURES: usize = 50;
     for f in d.failures.iter().take(FAILURES) {
         writeln!(out, "  {}: {} ({})", f.source, f.reason, f.stage)?;
     }
-    if d.failures.len() > FAILURES {
+    more(out, "  ", d.failures.len(), FAILURES, "failures")?;
+    Ok(())
+}
+
+/// "… and N more" after a list cut at `shown` of `total`.
+fn more(out: &mut impl Write, indent: &str, total: usize, shown: usize, what: &str) -> std::io::Result<()> {
+    if total > shown {
         writeln!(
             out,
-            "  … and {} more (--format json lists all)",
-            d.failures.len() - FAILURES
+            "{indent}… and {} more {what} (--format json lists all)",
+            total - shown
         )?;
     }
     Ok(())

@@ -270,3 +270,20 @@ fn an_identical_wire_story_keeps_every_carrier() {
     assert!(copies.iter().all(|c| c["kind"] == "exact syndicated"));
     assert_eq!(copies[1]["published"], "2021-04-15");
 }
+
+#[test]
+fn long_listings_are_cut_in_the_text_digest() {
+    let d = tempfile::tempdir().unwrap();
+    let text =
+        "Storm strands ferries\\n\\nA winter storm stranded ferries across the Grey Sea on Wednesday, \
+                leaving thousands of passengers waiting in port terminals overnight, the coast guard said.";
+    let lines: String = (0..12)
+        .map(|i| format!("{{\"text\": \"{text}\", \"outlet\": \"Outlet {i:02}\"}}\n"))
+        .collect();
+    std::fs::write(d.path().join("wire.jsonl"), lines).unwrap();
+    let o = run(&["digest", "wire.jsonl", "--db", "s.db"], d.path());
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("[12 carriers]"), "{out}");
+    assert!(out.contains("… and 3 more copies"), "{out}");
+}

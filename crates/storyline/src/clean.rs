@@ -342,18 +342,21 @@ fn split_lines(text: &str, removed: &mut Vec<Removed>) -> Vec<Line> {
             if starts_lower && prev.text.len() >= 40 && !sentence_end(&prev.text) {
                 prev.text.push(' ');
                 prev.text.push_str(&t);
-                prev.words = prev.text.split_whitespace().count();
-                prev.key = line_key(&prev.text);
+                prev.words += t.split_whitespace().count();
                 continue;
             }
         }
         let words = t.split_whitespace().count();
         lines.push(Line {
-            key: line_key(&t),
+            key: 0,
             text: t,
             words,
             role: Role::Body,
         });
+    }
+    // Keys once the lines are whole.
+    for l in &mut lines {
+        l.key = line_key(&l.text);
     }
     lines
 }
@@ -812,7 +815,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
     // Repeated short lines are kept: list items and table cells repeat. Extracted HTML
     // keeps its structure, so only whole repeated paragraphs are dropped there.
     let min_dup_words = if mode == CleanMode::Scraped { 6 } else { 15 };
-    let subtitle_key = out.subtitle.as_deref().map(line_key);
+    let subtitle_key = lines.iter().find(|l| l.role == Role::Subtitle).map(|l| l.key);
     let mut seen: std::collections::HashSet<u64, KeyHash> = Default::default();
     for l in lines.iter_mut() {
         let key = l.key;
@@ -846,20 +849,12 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
         match l.role {
             Role::Drop(RemovedKind::SourceLine) => {
                 if let Some(c) = AND_AGENCIES.captures(t) {
-                    let name = c[1].trim();
-                    outlet = Some((
-                        outlets::canonical_name(name).map_or_else(|| name.to_string(), str::to_string),
-                        "tell-tale",
-                    ));
+                    outlet = Some((outlets::name_for(&c[1]), "tell-tale"));
                 }
             }
             Role::Drop(RemovedKind::MirrorNotice) if outlet.is_none() => {
                 if let Some(c) = MIRROR_OWNER.captures(t) {
-                    let name = c[1].trim();
-                    outlet = Some((
-                        outlets::canonical_name(name).map_or_else(|| name.to_string(), str::to_string),
-                        "tell-tale",
-                    ));
+                    outlet = Some((outlets::name_for(&c[1]), "tell-tale"));
                 }
             }
             Role::Drop(RemovedKind::Byline) => out.authors.extend(parse_authors(t)),

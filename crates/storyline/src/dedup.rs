@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Number of MinHash permutations in a signature.
 pub const NUM_PERM: usize = 128;
@@ -35,36 +35,76 @@ pub struct Fingerprint {
     pub minhash: Vec<u32>,
 }
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+/// Hashes of the word `n`-grams of a text (words: runs of letters and digits, case
+/// folded). A text shorter than `n` words gives one hash of all its words; an empty
+/// text, none.
+pub fn shingle_hashes(text: &str, n: usize) -> Vec<u64> {
+    let lower = text.to_lowercase();
+    shingles_of(&words_of(&lower), n)
 }
+
+fn words_of(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn shingles_of(words: &[&str], n: usize) -> Vec<u64> {
+    if words.is_empty() {
+        return vec![];
+    }
+    if words.len() < n {
+        return vec![hash_words(words)];
+    }
+    words.windows(n).map(hash_words).collect()
+}
+
+fn hash_words(words: &[&str]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for w in words {
+        h.update(w.as_bytes());
+        h.update(b" ");
+    }
+    h.digest()
+}
+
+/// Multipliers and offsets of the hash permutations, `h_i(x) = a_i * x + b_i` over
+/// 64-bit words (a_i odd), keeping the high 32 bits: one multiply-add per permutation and
+/// shingle. Fixed (splitmix64 from a constant seed) because signatures are stored.
+const PERMUTATIONS: [(u64, u64); NUM_PERM] = {
+    let mut out = [(0u64, 0u64); NUM_PERM];
+    let mut state: u64 = 0x5354_4f52_594c_494e;
+    let mut i = 0;
+    while i < 2 * NUM_PERM {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        if i % 2 == 0 {
+            out[i / 2].0 = z | 1;
+        } else {
+            out[i / 2].1 = z;
+        }
+        i += 1;
+    }
+    out
+};
 
 /// Computes the fingerprint of an article text.
 pub fn fingerprint(text: &str) -> Fingerprint {
-    let ws: Vec<String> = words(text).collect();
-    let exact = xxh3_64(ws.join(" ").as_bytes());
+    let lower = text.to_lowercase();
+    let words = words_of(&lower);
+    let exact = hash_words(&words);
+    let shingles = shingles_of(&words, SHINGLE);
     let mut minhash = vec![u32::MAX; NUM_PERM];
-    let mut feed = |h: u64| {
-        for (i, m) in minhash.iter_mut().enumerate() {
-            let v = xxh3_64_with_seed(&h.to_le_bytes(), i as u64) as u32;
+    for &x in &shingles {
+        for (m, &(a, b)) in minhash.iter_mut().zip(&PERMUTATIONS) {
+            let v = (a.wrapping_mul(x).wrapping_add(b) >> 32) as u32;
             if v < *m {
                 *m = v;
             }
-        }
-    };
-    if ws.len() < SHINGLE {
-        feed(exact);
-    } else {
-        let mut buf = String::new();
-        for w in ws.windows(SHINGLE) {
-            buf.clear();
-            for x in w {
-                buf.push_str(x);
-                buf.push(' ');
-            }
-            feed(xxh3_64(buf.as_bytes()));
         }
     }
     Fingerprint { exact, minhash }

@@ -1,9 +1,11 @@
 //! Extract: an HTML page → main text and metadata (title, authors, publication
 //! date with its source, site name, canonical URL, language).
 //!
-//! The main text comes from the `trafilatura` crate (a port of the best-scoring
-//! open extractor); metadata is read here from the same parsed tree, because the
-//! product needs to know *where* a date came from and how far to trust it.
+//! The page is parsed once (`dom_query`) for the metadata and the readability text
+//! (`dom_smoothie`); in the default `accurate` mode the `trafilatura` crate extracts a
+//! second text and [`prefer_alternative`] chooses between the two. Metadata is read here
+//! because the product needs to know *where* a date came from and how far to trust it.
+//! Language is left to the caller, who detects it on the cleaned text.
 
 use std::sync::LazyLock;
 
@@ -23,8 +25,8 @@ pub struct Extracted {
     pub published: Option<Published>,
     pub site_name: Option<String>,
     pub url: Option<String>,
+    /// From `<html lang>`.
     pub language: Option<String>,
-    pub description: Option<String>,
 }
 
 /// Which main-text extractor to run.
@@ -58,15 +60,14 @@ pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<
     let doc = dom_query::Document::from(html);
     let mut out = Extracted::default();
     let html_title = read_meta(&doc, &mut out);
-    let page_url = url.map(str::to_string).or_else(|| out.url.clone());
-    let page_url = page_url.filter(|u| url::Url::parse(u).is_ok());
-    let readability = readability_text(doc, page_url.as_deref(), &mut out);
+    let page_url = url.or(out.url.as_deref()).and_then(|u| url::Url::parse(u).ok());
+    let readability = readability_text(doc, page_url.as_ref().map(url::Url::as_str), &mut out);
 
     out.text = match mode {
         ExtractMode::Fast => readability.unwrap_or_else(|| trafilatura::html2txt(html)),
         ExtractMode::Accurate => {
             let mut opts = trafilatura::Options::default().with_max_tree_size(MAX_TREE);
-            if let Some(u) = page_url.as_deref().and_then(|u| url::Url::parse(u).ok()) {
+            if let Some(u) = page_url.clone() {
                 opts = opts.with_url(u);
             }
             match trafilatura::extract(html, &opts) {
@@ -90,8 +91,8 @@ pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<
         }
     };
     if out.published.is_none() {
-        if let Some(u) = page_url.as_deref() {
-            out.published = date_from_url(u);
+        if let Some(u) = &page_url {
+            out.published = date_from_url(u.as_str());
         }
     }
     if out.title.is_none() {
@@ -99,9 +100,6 @@ pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<
             let t = strip_site_suffix(&t, out.site_name.as_deref());
             set_if_empty(&mut out.title, &t);
         }
-    }
-    if out.language.is_none() {
-        out.language = detect_language(&out.text);
     }
     Ok(out)
 }
@@ -248,18 +246,9 @@ fn readability_text(doc: dom_query::Document, url: Option<&str>, out: &mut Extra
 
 /// Word 4-gram shingles with counts, hashed.
 fn shingle_counts(text: &str) -> std::collections::HashMap<u64, u32> {
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut m = std::collections::HashMap::with_capacity(words.len());
-    for w in words.windows(4) {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        for x in w {
-            h.update(x.as_bytes());
-            h.update(b" ");
-        }
-        *m.entry(h.digest()).or_insert(0) += 1;
+    let mut m = std::collections::HashMap::new();
+    for h in crate::dedup::shingle_hashes(text, 4) {
+        *m.entry(h).or_insert(0) += 1;
     }
     m
 }
@@ -293,45 +282,48 @@ pub fn prefer_alternative(main: &str, alt: &str) -> bool {
     (ratio > 1.1 && alt_inside_main >= 0.9) || (ratio < 0.5 && main_inside_alt >= 0.9)
 }
 
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "pre",
-    "tr",
-    "table",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "figure",
-    "figcaption",
-    "dd",
-    "dt",
-    "dl",
-    "br",
-    "hr",
-    "main",
-    "aside",
-    "head",
-    "title",
-    "td",
-    "th",
-    "caption",
-    "details",
-    "summary",
-    "address",
-    "center",
-];
+/// Elements that start a new line of text.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "blockquote"
+            | "pre"
+            | "tr"
+            | "table"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "figure"
+            | "figcaption"
+            | "dd"
+            | "dt"
+            | "dl"
+            | "br"
+            | "hr"
+            | "main"
+            | "aside"
+            | "head"
+            | "title"
+            | "td"
+            | "th"
+            | "caption"
+            | "details"
+            | "summary"
+            | "address"
+            | "center"
+    )
+}
 
 /// Text of an HTML fragment with one line per block element, whitespace inside
 /// a block collapsed.
@@ -361,7 +353,7 @@ pub fn blocks_to_text(html: &str) -> String {
                     }
                     pending_space = t.ends_with(char::is_whitespace);
                 }
-                Node::Element(e) if BLOCKS.contains(&e.name()) => {
+                Node::Element(e) if is_block(e.name()) => {
                     newline(&mut out);
                     pending_space = false;
                 }
@@ -369,7 +361,7 @@ pub fn blocks_to_text(html: &str) -> String {
             },
             Edge::Close(n) => {
                 if let Node::Element(e) = n.value() {
-                    if BLOCKS.contains(&e.name()) {
+                    if is_block(e.name()) {
                         newline(&mut out);
                         pending_space = false;
                     }
@@ -446,6 +438,7 @@ const DATE_META: &[&str] = &[
 
 /// Reads the page's metadata in one pass over the elements that carry it.
 fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
+    // The best-ranked date tag, already parsed.
     let mut best: Option<(usize, String)> = None;
     let mut json_ld: Vec<String> = Vec::new();
     let mut time: Option<String> = None;
@@ -468,15 +461,16 @@ fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
             };
             let content = content.to_string();
             if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
-                if best.as_ref().is_none_or(|(r, _)| rank < *r) && parse_date(&content).is_some() {
-                    best = Some((rank, content.clone()));
+                if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+                    if let Some(value) = parse_date(&content) {
+                        best = Some((rank, value));
+                    }
                 }
             }
             match key.as_str() {
                 "og:site_name" | "application-name" => set_if_empty(&mut out.site_name, &content),
                 "og:url" => set_if_empty(&mut out.url, &content),
                 "og:title" => set_if_empty(&mut out.title, &content),
-                "description" | "og:description" => set_if_empty(&mut out.description, &content),
                 "author" | "article:author" | "parsely-author" | "sailthru.author" | "dc.creator"
                     if out.authors.is_empty() && !content.starts_with("http") =>
                 {
@@ -519,13 +513,11 @@ fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
             }
         }
     }
-    if let Some((_, v)) = best {
-        out.published = parse_date(&v).map(|value| Published {
-            value,
-            source: DateSource::MetaTag,
-            confidence: 0.9,
-        });
-    }
+    out.published = best.map(|(_, value)| Published {
+        value,
+        source: DateSource::MetaTag,
+        confidence: 0.9,
+    });
     if let Some(c) = canonical {
         set_if_empty(&mut out.url, &c);
     }

@@ -184,30 +184,49 @@ pub fn canonical_name(name: &str) -> Option<&'static str> {
     })
 }
 
+/// The canonical name for `name` when the outlet is known, else `name` itself (trimmed).
+pub fn name_for(name: &str) -> String {
+    let name = name.trim();
+    canonical_name(name).map_or_else(|| name.to_string(), str::to_string)
+}
+
 /// The outlet behind a dateline code such as `(AA)` or `(AFP)`. Codes are matched
 /// exactly (case included): "AP" is an agency, "ap" is not.
 pub fn by_code(code: &str) -> Option<&'static str> {
     OUTLETS.iter().find(|o| o.codes.contains(&code)).map(|o| o.name)
 }
 
-/// The outlet for a URL host: a known outlet's name, or the host without `www.`.
-pub fn by_host(host: &str) -> String {
+/// The known outlet whose web host this is (subdomains included).
+pub fn known_host(host: &str) -> Option<&'static str> {
     let host = host.trim_start_matches("www.").to_ascii_lowercase();
     OUTLETS
         .iter()
         .find(|o| {
             o.hosts
                 .iter()
-                .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+                .any(|h| host == *h || host.strip_suffix(h).is_some_and(|p| p.ends_with('.')))
         })
-        .map(|o| o.name.to_string())
-        .unwrap_or(host)
+        .map(|o| o.name)
+}
+
+/// The outlet for a URL host: a known outlet's name, or the host without `www.`.
+pub fn by_host(host: &str) -> String {
+    known_host(host).map_or_else(
+        || host.trim_start_matches("www.").to_ascii_lowercase(),
+        str::to_string,
+    )
+}
+
+/// The host of a URL, without `www.`.
+pub fn host_of(url: &str) -> Option<String> {
+    let u = url::Url::parse(url).ok()?;
+    u.host_str()
+        .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
 }
 
 /// The outlet for a URL, if it has a host.
 pub fn by_url(url: &str) -> Option<String> {
-    let u = url::Url::parse(url).ok()?;
-    u.host_str().map(by_host)
+    host_of(url).map(|h| by_host(&h))
 }
 
 #[cfg(test)]

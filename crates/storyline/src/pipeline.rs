@@ -126,11 +126,16 @@ impl Pipeline {
         mut warnings: Vec<String>,
     ) -> Result<Article, Failure> {
         let key = source.key();
-        let mut title = meta.title.clone();
-        let mut authors = meta.authors.clone();
-        let mut url = meta.url.clone();
-        let mut language = meta.language.clone();
-        let mut published = meta.published.as_deref().and_then(|p| {
+        let InputMeta {
+            mut url,
+            mut title,
+            published: meta_published,
+            outlet: meta_outlet,
+            mut authors,
+            mut language,
+            crawl_date,
+        } = meta;
+        let mut published = meta_published.as_deref().and_then(|p| {
             let value = extract::parse_date(p);
             if value.is_none() {
                 warnings.push(format!("unreadable published date in metadata: {p:?}"));
@@ -141,29 +146,21 @@ impl Pipeline {
                 confidence: 1.0,
             })
         });
-        let mut outlet = meta.outlet.clone().map(|o| (o, "metadata"));
+        let outlet = meta_outlet.map(|o| (o, "metadata"));
         let mut site_name = None;
 
         let cleaned = match content {
             Body::Html(html) => {
                 let e = extract_html(html, url.as_deref(), self.config.extract)
                     .map_err(|e| Failure::new(key.clone(), Stage::Extract, e))?;
-                if title.is_none() {
-                    title = e.title.clone();
-                }
+                title = title.or(e.title);
                 if authors.is_empty() {
-                    authors = e.authors.clone();
+                    authors = e.authors;
                 }
-                if url.is_none() {
-                    url = e.url.clone();
-                }
-                if language.is_none() {
-                    language = e.language.clone();
-                }
-                if published.is_none() {
-                    published = e.published.clone();
-                }
-                site_name = e.site_name.clone();
+                url = url.or(e.url);
+                language = language.or(e.language);
+                published = published.or(e.published);
+                site_name = e.site_name;
                 let c = clean(&e.text, title.as_deref(), CleanMode::Extracted);
                 if c.paragraphs.is_empty() {
                     return Err(Failure::new(key, Stage::Extract, InputError::NoText));
@@ -175,9 +172,7 @@ impl Pipeline {
                 if c.paragraphs.is_empty() {
                     return Err(Failure::new(key, Stage::Clean, InputError::NoText));
                 }
-                if title.is_none() {
-                    title = c.title.clone();
-                }
+                title = title.or_else(|| c.title.clone());
                 if authors.is_empty() {
                     authors = c.authors.clone();
                 }
@@ -188,8 +183,7 @@ impl Pipeline {
             published = url.as_deref().and_then(extract::date_from_url);
         }
         if published.is_none() {
-            published = meta
-                .crawl_date
+            published = crawl_date
                 .as_deref()
                 .and_then(extract::parse_date)
                 .map(|value| Published {
@@ -200,22 +194,15 @@ impl Pipeline {
         }
         // A known outlet's host first, then the page's own name for itself, then
         // tell-tale lines, then the bare host.
-        let host = url.as_deref().and_then(outlets::by_url);
-        let known_host = host
-            .as_deref()
-            .is_some_and(|h| outlets::canonical_name(h).is_some());
-        if outlet.is_none() && known_host {
-            outlet = host.clone().map(|o| (o, "url"));
-        }
-        if outlet.is_none() {
-            outlet = site_name.map(|s| (outlets::canonical_name(&s).map_or(s, str::to_string), "site-name"));
-        }
-        if outlet.is_none() {
-            outlet = cleaned.outlet.clone();
-        }
-        if outlet.is_none() {
-            outlet = host.map(|o| (o, "url"));
-        }
+        let host = url.as_deref().and_then(outlets::host_of);
+        let outlet = outlet
+            .or_else(|| {
+                let known = host.as_deref().and_then(outlets::known_host)?;
+                Some((known.to_string(), "url"))
+            })
+            .or_else(|| site_name.map(|s| (outlets::name_for(&s), "site-name")))
+            .or(cleaned.outlet)
+            .or_else(|| host.map(|h| (h, "url")));
         let (text, paragraphs) = join_paragraphs(&cleaned.paragraphs);
         let sentences = segment::sentences(&text, &paragraphs);
         if language.is_none() {

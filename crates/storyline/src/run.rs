@@ -22,10 +22,6 @@ pub trait Observer {
     fn item(&mut self, _source: &str, _ok: bool) {}
 }
 
-/// An observer that ignores everything.
-pub struct Quiet;
-impl Observer for Quiet {}
-
 /// Goes through every item under `paths`, calling `each` with the per-document result.
 fn for_each_item(
     paths: &[PathBuf],
@@ -38,16 +34,23 @@ fn for_each_item(
     let (mut files, listing_failures) = ingest::list_files(paths);
     // The store's own files (and their journals) are never input.
     if let Some(db) = store_file.and_then(|d| d.canonicalize().ok()) {
-        let db = db.to_string_lossy().into_owned();
-        files.retain(|f| {
-            let f = f
+        let db_name = db
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let is_store_file = |f: &Path| {
+            let Some(name) = f.file_name().map(|n| n.to_string_lossy()) else {
+                return false;
+            };
+            let ours = name
+                .strip_prefix(db_name.as_str())
+                .is_some_and(|rest| matches!(rest, "" | "-wal" | "-shm" | "-journal"));
+            // Only a name match costs a canonicalize.
+            ours && f
                 .canonicalize()
-                .map(|c| c.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            !(f == db
-                || f.strip_prefix(&db)
-                    .is_some_and(|rest| matches!(rest, "-wal" | "-shm" | "-journal")))
-        });
+                .is_ok_and(|c| c.with_file_name(db_name.as_str()) == db)
+        };
+        files.retain(|f| !is_store_file(f));
     }
     let sizes: Vec<u64> = files
         .iter()
@@ -161,8 +164,9 @@ pub fn digest(
     let inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let run = store.begin_run(&inputs)?;
     let mut articles = Vec::with_capacity(BATCH);
-    let mut failures_batch = Vec::new();
-    let mut failures = Vec::new();
+    // Failures of the whole run; those from `written` on are not in the store yet.
+    let mut failures: Vec<Failure> = Vec::new();
+    let mut written = 0;
     let (mut added, mut already, mut skipped) = (0, 0, 0);
     let (items, bytes) = {
         let store_ref = &mut store;
@@ -178,22 +182,19 @@ pub fn digest(
         for_each_item(paths, Some(db), pipeline, obs, &mut skip, |r| {
             match r {
                 Ok(a) => articles.push(a),
-                Err(f) => {
-                    failures.push(f.clone());
-                    failures_batch.push(f);
-                }
+                Err(f) => failures.push(f),
             }
-            if articles.len() + failures_batch.len() >= BATCH {
-                let res = store_ref.write_batch(run, pipeline, &articles, &failures_batch)?;
+            if articles.len() + failures.len() - written >= BATCH {
+                let res = store_ref.write_batch(run, pipeline, &articles, &failures[written..])?;
                 added += res.added;
                 already += res.already;
                 articles.clear();
-                failures_batch.clear();
+                written = failures.len();
             }
             Ok(())
         })?
     };
-    let res = store.write_batch(run, pipeline, &articles, &failures_batch)?;
+    let res = store.write_batch(run, pipeline, &articles, &failures[written..])?;
     added += res.added;
     already += res.already;
     store.finalize(pipeline)?;

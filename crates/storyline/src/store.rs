@@ -136,6 +136,7 @@ impl Store {
             )?;
             let mut clear = tx.prepare_cached("DELETE FROM failures WHERE source = ?1")?;
             for a in articles {
+                let key = a.source.key();
                 let sig = pipeline.corpus_sigs(a);
                 let n = ins.execute(params![
                     a.id,
@@ -144,7 +145,7 @@ impl Store {
                     a.title,
                     a.published.as_ref().map(|p| p.value.as_str()),
                     a.url,
-                    a.source.key(),
+                    key,
                     u32s_to_bytes(&sig.fingerprint.minhash),
                     sig.fingerprint.exact as i64,
                     lines_to_bytes(&sig.lines),
@@ -155,8 +156,8 @@ impl Store {
                 } else {
                     res.already += 1;
                 }
-                src.execute(params![a.source.key(), a.id, run])?;
-                clear.execute([a.source.key()])?;
+                src.execute(params![key, a.id, run])?;
+                clear.execute([&key])?;
             }
             let mut fail = tx.prepare_cached(
                 "INSERT OR REPLACE INTO failures (source, stage, reason, run_id) VALUES (?1, ?2, ?3, ?4)",
