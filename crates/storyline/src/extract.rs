@@ -139,30 +139,23 @@ pub fn strip_inert(html: &str) -> std::borrow::Cow<'_, str> {
             .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b':' | b'_')))
             .map_or(b.len(), |p| i + p);
         let name = &b[i..name_end];
-        let kind: &[u8] = if name.eq_ignore_ascii_case(b"script") {
-            b"</script"
-        } else if name.eq_ignore_ascii_case(b"style") {
-            b"</style"
-        } else if name.eq_ignore_ascii_case(b"svg") {
-            b"</svg"
-        } else if name.eq_ignore_ascii_case(b"noscript") {
-            b"</noscript"
-        } else if name.eq_ignore_ascii_case(b"nav") {
-            b"</nav"
-        } else if name.eq_ignore_ascii_case(b"figcaption") {
-            b"</figcaption"
-        } else if name.eq_ignore_ascii_case(b"title") {
-            b"</title"
-        } else if name.eq_ignore_ascii_case(b"textarea") {
-            b"</textarea"
-        } else {
+        // Elements whose content is skipped; `true` where the element itself is kept.
+        const SKIPPED: [(&[u8], &[u8], bool); 8] = [
+            (b"script", b"</script", false),
+            (b"style", b"</style", false),
+            (b"svg", b"</svg", false),
+            (b"noscript", b"</noscript", false),
+            (b"nav", b"</nav", false),
+            (b"figcaption", b"</figcaption", false),
+            (b"title", b"</title", true),
+            (b"textarea", b"</textarea", true),
+        ];
+        let Some(&(_, kind, kept)) = SKIPPED.iter().find(|(n, _, _)| name.eq_ignore_ascii_case(n)) else {
             continue;
         };
         let tag_end = memchr::memchr(b'>', &b[name_end..]).map_or(b.len(), |p| name_end + p + 1);
         let close = find_close(&b[tag_end..], kind).map(|p| tag_end + p);
-        let keep = kind == b"</title"
-            || kind == b"</textarea"
-            || (kind == b"</script" && contains_ignore_case(&b[name_end..tag_end], b"ld+json"));
+        let keep = kept || (kind == b"</script" && contains_ignore_case(&b[name_end..tag_end], b"ld+json"));
         let element_end = close.map_or(b.len(), |c| {
             memchr::memchr(b'>', &b[c..]).map_or(b.len(), |p| c + p + 1)
         });
