@@ -1,8 +1,10 @@
 //! Project tasks: quality evaluations on the development datasets.
 //!
 //! `cargo xtask eval extraction --data ../shared/datasets/extraction`
+//! `cargo xtask eval quotes --data ../shared/datasets/polnear/dev`
 
 mod extraction;
+mod quotes;
 mod shingles;
 
 use std::path::PathBuf;
@@ -48,6 +50,24 @@ enum Eval {
         #[arg(long)]
         json: bool,
     },
+    /// Quotes and attributions on brat standoff data in the PolNeAR layout
+    /// (`text/NAME.txt`, `attributions/NAME_ANNOTATOR.ann`).
+    Quotes {
+        #[arg(long)]
+        data: PathBuf,
+        /// Predictions of the anchor (spaCy + textacy), written by `bench/quotes_anchor.py`.
+        #[arg(long)]
+        anchor: Option<PathBuf>,
+        /// Print storyline's errors: fn, fp, spk or all (add `-direct` for direct quotes only).
+        #[arg(long)]
+        show: Option<String>,
+        /// Time the analysis this many times and report the median.
+        #[arg(long, default_value_t = 1)]
+        repeats: usize,
+        /// Print one JSON line per system instead of the table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -70,5 +90,15 @@ fn main() -> anyhow::Result<()> {
             repeats.max(1),
             json,
         ),
+        Cmd::Eval {
+            what:
+                Eval::Quotes {
+                    data,
+                    anchor,
+                    show,
+                    repeats,
+                    json,
+                },
+        } => quotes::run(&data, anchor.as_deref(), show.as_deref(), repeats.max(1), json),
     }
 }

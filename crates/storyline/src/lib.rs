@@ -18,16 +18,20 @@
 pub mod article;
 pub mod clean;
 pub mod dedup;
+pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod ingest;
+pub mod lexicon;
 pub mod outlets;
 pub mod pipeline;
+pub mod quotes;
 pub mod run;
 pub mod segment;
 pub mod span;
 pub mod store;
 pub mod template;
+pub mod tokens;
 
 pub use article::{Article, Format, Published, Removed, RemovedKind, Source};
 pub use error::{Error, Result, Stage};

@@ -103,6 +103,26 @@ fn is_weekday_or_month(w: &str) -> bool {
     NAMES.contains(&w)
 }
 
+/// Whether the text after a quotation that ends in a stop begins with its attribution
+/// ("“Why?” Trump asked reporters", "“No.” he said"): a name or pronoun, then a speech
+/// verb. The quotation and its attribution are one sentence.
+fn attribution_follows(rest: &str) -> bool {
+    let mut words = rest.split_whitespace().take(5);
+    for _ in 0..4 {
+        let Some(w) = words.next() else { return false };
+        if crate::lexicon::speech_lemma(w.trim_end_matches([',', '.'])).is_some() {
+            // "She added: “…”" introduces the next quotation instead.
+            return !w.ends_with(':');
+        }
+        let name_like =
+            w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "he" | "she" | "they");
+        if !name_like {
+            return false;
+        }
+    }
+    false
+}
+
 fn split_paragraph(par: &str, base: usize, out: &mut Vec<Span>) {
     let mut start = par.len() - par.trim_start().len();
     let chars: Vec<(usize, char)> = par.char_indices().collect();
@@ -126,7 +146,15 @@ fn split_paragraph(par: &str, base: usize, out: &mut Vec<Span>) {
             let spaced = n > j;
             let starts_new = next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_opening(c));
             let decimal = c == '.' && chars.get(k + 1).is_some_and(|x| x.1.is_ascii_digit());
-            let ok = spaced && starts_new && !decimal && (c != '.' || stop_ends_sentence(par, i, next));
+            let quoted = chars[k + 1..j]
+                .iter()
+                .any(|x| is_closing(x.1) && x.1 != ')' && x.1 != ']');
+            let attributed = quoted && attribution_follows(&par[end..]);
+            let ok = spaced
+                && starts_new
+                && !decimal
+                && !attributed
+                && (c != '.' || stop_ends_sentence(par, i, next));
             if ok && end > start {
                 out.push(Span::new(base + start, base + end));
                 start = chars.get(n).map_or(par.len(), |x| x.0);
@@ -169,7 +197,7 @@ mod tests {
     fn quotes_and_paragraphs() {
         let s = split(&[
             "“We don't see a future for him,” he said. “On the contrary.”",
-            "\"It defies belief.\" She added: \"We will continue.\"",
+            "\"It defies belief.\" She added: \"We will continue.\" \"Why?\" Jo Roe asked. \"Because.\"",
             "WASHINGTON (AA) – The U.S. military said Tuesday -- again -- that it would stay.",
         ]);
         assert_eq!(
@@ -179,6 +207,8 @@ mod tests {
                 "“On the contrary.”",
                 "\"It defies belief.\"",
                 "She added: \"We will continue.\"",
+                "\"Why?\" Jo Roe asked.",
+                "\"Because.\"",
                 "WASHINGTON (AA) – The U.S. military said Tuesday -- again -- that it would stay.",
             ]
         );

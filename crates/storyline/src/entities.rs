@@ -1,0 +1,701 @@
+//! Entities: people, organisations and places named in an article, with their roles, and
+//! every mention (names, and pronouns or role nouns when they stand for a speaker).
+//!
+//! Names are found as runs of capitalised words ("Secretary of Defense Ash Carter", "Save
+//! the Children", "al-Assad") and split into a role and a name: "UK Defense Secretary Michael
+//! Fallon" is the person Michael Fallon with the role "UK Defense Secretary"; a lower-case
+//! role before a name ("State Department spokesman Mark Toner") and an appositive after it
+//! ("Hugh Hill, a doctor,") count too. Kinds come from role words, organisation words,
+//! a place gazetteer, first names and acronyms. Within an article, name variants resolve
+//! to one entity by surname and compatible first names ("Ash Carter", "Ashton Carter",
+//! "Carter"); pronouns and role nouns are resolved by [`Entities::resolve_pronoun`] and
+//! [`Entities::resolve_nominal`] when the quote finder needs a speaker.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::{self, Pronoun};
+use crate::span::Span;
+use crate::tokens::{Kind, Token};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    /// A name with no clue to its kind (a lone capitalised word that is not a known place).
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    Name,
+    Pronoun,
+    /// A role noun or description standing for the entity ("the spokesman").
+    Nominal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+    /// The role written with this mention ("UK Defense Secretary"), as a span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Article-local id, `e1`, `e2`, … (the store merges entities across articles).
+    pub id: String,
+    pub kind: EntityKind,
+    /// The fullest form of the name seen in the article.
+    pub name: String,
+    /// Roles as written, most specific first, without duplicates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    pub mentions: Vec<Mention>,
+    /// `Some(true)` male, `Some(false)` female, when titles, first names or pronouns tell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub male: Option<bool>,
+}
+
+/// A name found in a sentence: which tokens, its kind and its role.
+#[derive(Debug, Clone)]
+pub struct NameChunk {
+    /// Token range of the name itself (without role or title), within the sentence tokens.
+    pub first: usize,
+    pub last: usize,
+    /// Token range of the whole phrase including a role before it.
+    pub phrase_first: usize,
+    pub span: Span,
+    pub role: Option<Span>,
+    pub kind: EntityKind,
+    pub male: Option<bool>,
+}
+
+fn is_cap_word(t: &str) -> bool {
+    let mut c = t.chars();
+    match c.next() {
+        Some(f) if f.is_uppercase() => true,
+        // Arabic and other particles: "al-Assad", "bin Salman" is handled as a connector.
+        Some(_) => ["al-", "el-", "ad-", "as-", "ash-", "at-", "an-", "ar-", "az-"]
+            .iter()
+            .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase)),
+        None => false,
+    }
+}
+
+fn is_connector(t: &str) -> bool {
+    matches!(
+        t,
+        "of" | "the" | "for" | "de" | "la" | "du" | "von" | "van" | "bin" | "ibn" | "der" | "da" | "on"
+    )
+}
+
+/// Strips a possessive "'s" / "’s" from a token's text; returns the kept byte length.
+fn without_possessive(t: &str) -> usize {
+    for p in ["'s", "’s", "’", "'"] {
+        if t.len() > p.len() && t.ends_with(p) {
+            return t.len() - p.len();
+        }
+    }
+    t.len()
+}
+
+/// The surname key of a person name: last word, possessive and Arabic article removed,
+/// lower-cased.
+pub fn surname_key(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or(name);
+    let last = &last[..without_possessive(last)];
+    let bare = last.split_once('-').map_or(last, |(pre, rest)| {
+        if pre.len() <= 3 && pre.chars().all(|c| c.is_lowercase()) {
+            rest
+        } else {
+            last
+        }
+    });
+    bare.to_lowercase()
+}
+
+fn is_demonym(w: &str) -> bool {
+    (w.ends_with("ian")
+        || w.ends_with("ese")
+        || w.ends_with("ish")
+        || w.ends_with("ean")
+        || w.ends_with("an"))
+        && w.len() > 4
+        && !w.contains('-')
+        || matches!(
+            w,
+            "Western" | "Eastern" | "Arab" | "Kurdish" | "Democratic" | "Republican" | "Islamic"
+        )
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// Whether a sentence is a headline in Title Case (where capitals say nothing).
+pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.text(text))
+        .collect();
+    if words.len() < 5 {
+        return false;
+    }
+    let caps = words.iter().filter(|w| is_cap_word(w)).count();
+    // Headlines capitalise function words too; name-dense prose does not.
+    let cap_function = words
+        .iter()
+        .skip(1)
+        .filter(|w| lexicon::is_function_word(w))
+        .count();
+    caps * 10 >= words.len() * 6 && cap_function >= 1 || caps * 10 >= words.len() * 9
+}
+
+/// Names in one sentence's tokens.
+pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
+    let mut out = Vec::new();
+    if is_title_case(text, toks) {
+        return out;
+    }
+    let word = |i: usize| -> &str { toks[i].text(text) };
+    let is_name_tok = |i: usize| -> bool {
+        toks[i].kind == Kind::Word && is_cap_word(word(i)) && !lexicon::is_calendar_word(word(i))
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_name_tok(i) || lexicon::is_function_word(word(i)) {
+            i += 1;
+            continue;
+        }
+        // Grow the run: capitalised words, and connectors between capitalised words.
+        let start = i;
+        let mut end = i; // inclusive
+        let mut possessive = without_possessive(word(i)) < word(i).len();
+        while !possessive && end + 1 < toks.len() {
+            let n = end + 1;
+            if is_name_tok(n) && !lexicon::is_function_word(word(n)) {
+                end = n;
+            } else if is_connector(word(n))
+                && n + 1 < toks.len()
+                && is_name_tok(n + 1)
+                && !lexicon::is_function_word(word(n + 1))
+            {
+                end = n + 1;
+            } else {
+                break;
+            }
+            possessive = without_possessive(word(end)) < word(end).len();
+        }
+        i = end + 1;
+        // A dateline ("WASHINGTON (AA) –", "BEIRUT, Lebanon —") is a place, not a speaker.
+        let shouting = (start..=end).all(|k| word(k).chars().all(|c| !c.is_lowercase()));
+        if start == 0 && shouting && word(start).len() > 3 {
+            continue;
+        }
+        if let Some(c) = classify(text, toks, start, end) {
+            out.push(c);
+        }
+    }
+    merge_comma_roles(text, toks, &mut out);
+    out
+}
+
+/// "Russian President, Vladimir Putin": a chunk that is only a role, a comma, then a
+/// person-like name: one person with that role.
+fn merge_comma_roles(text: &str, toks: &[Token], out: &mut Vec<NameChunk>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let role_only = a.kind == EntityKind::Unknown && a.role.is_some() && a.first > a.last;
+        let comma_between = b.phrase_first == a.last.max(a.phrase_first) + 2
+            && toks.get(b.phrase_first.wrapping_sub(1)).map(|t| t.text(text)) == Some(",");
+        if role_only && comma_between && b.kind == EntityKind::Person && b.role.is_none() {
+            let role = a.role;
+            let phrase_first = a.phrase_first;
+            let b = &mut out[k + 1];
+            b.role = role;
+            b.phrase_first = phrase_first;
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    out.retain(|c| c.first <= c.last);
+}
+
+fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<NameChunk> {
+    let w = |i: usize| toks[i].text(text);
+    // The name is the longest tail of name-like words; what precedes it may be a role.
+    let mut name_first = end + 1;
+    while name_first > start {
+        let t = w(name_first - 1);
+        if is_connector(t) || lexicon::is_role_word(t) || lexicon::is_org_word(t) {
+            break;
+        }
+        name_first -= 1;
+    }
+    let has_role_head = (start..name_first).any(|i| lexicon::is_role_head(w(i)));
+    let span_of = |a: usize, b: usize| {
+        let last = w(b);
+        Span::new(toks[a].span.start, toks[b].span.start + without_possessive(last))
+    };
+    let courtesy = |i: usize| lexicon::is_courtesy_title(w(i));
+    let male_title = |i: usize| match w(i) {
+        "Mr." | "Mr" | "Sir" => Some(true),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Dame" => Some(false),
+        _ => None,
+    };
+    // A role word just before the run, in lower case ("spokesman Mark Toner"), possibly
+    // with modifiers and an organisation before it ("State Department spokesman").
+    let (outer_role_first, outer_role_head) = lowercase_role_before(text, toks, start);
+
+    let full_span = span_of(start, end);
+    let full = full_span.slice(text).unwrap_or("");
+    if name_first <= end && (has_role_head || outer_role_head) {
+        // Person with a role.
+        let role_first = if outer_role_head { outer_role_first } else { start };
+        let role_last = name_first.checked_sub(1).filter(|&l| l >= role_first);
+        let titled = !outer_role_head && (start..name_first).all(courtesy);
+        let role = match role_last {
+            Some(l) if !titled => Some(Span::new(toks[role_first].span.start, toks[l].span.end)),
+            _ => None,
+        };
+        let male = (start..name_first)
+            .find_map(male_title)
+            .or_else(|| lexicon::first_name_gender(w(name_first)));
+        return Some(NameChunk {
+            first: name_first,
+            last: end,
+            phrase_first: role_first,
+            span: span_of(name_first, end),
+            role,
+            kind: EntityKind::Person,
+            male,
+        });
+    }
+    if name_first > end && has_role_head {
+        // Only a role ("President", "Foreign Minister"): kept so a comma-name can join it.
+        return Some(NameChunk {
+            first: end + 1,
+            last: end,
+            phrase_first: start,
+            span: full_span,
+            role: Some(full_span),
+            kind: EntityKind::Unknown,
+            male: None,
+        });
+    }
+    let words = end - start + 1;
+    let first_word = w(start);
+    let kind = if (start..=end).any(|i| lexicon::is_org_word(w(i))) {
+        EntityKind::Organization
+    } else if lexicon::is_place(full) {
+        EntityKind::Place
+    } else if words == 1 && is_acronym(first_word) {
+        EntityKind::Organization
+    } else if lexicon::first_name_gender(first_word).is_some() && words >= 2 {
+        EntityKind::Person
+    } else if words == 1 {
+        if is_demonym(first_word) {
+            return None;
+        }
+        EntityKind::Unknown
+    } else if (start..=end).all(|i| !is_connector(w(i))) && words <= 4 {
+        EntityKind::Person
+    } else {
+        EntityKind::Organization
+    };
+    let male = if kind == EntityKind::Person {
+        lexicon::first_name_gender(first_word)
+    } else {
+        None
+    };
+    Some(NameChunk {
+        first: start,
+        last: end,
+        phrase_first: start,
+        span: full_span,
+        role: None,
+        kind,
+        male,
+    })
+}
+
+/// Walks left from a capitalised run over a lower-case role phrase: returns where the
+/// role phrase starts and whether it holds a role head.
+fn lowercase_role_before(text: &str, toks: &[Token], start: usize) -> (usize, bool) {
+    const MODIFIERS: &[&str] = &[
+        "former",
+        "outgoing",
+        "incoming",
+        "acting",
+        "deputy",
+        "senior",
+        "top",
+        "chief",
+        "then",
+        "vice",
+        "presidential",
+        "press",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "state",
+        "prime",
+        "general",
+        "assistant",
+        "associate",
+        "executive",
+        "managing",
+        "communications",
+        "campaign",
+        "national",
+        "political",
+        "white",
+        "house",
+        "security",
+        "longtime",
+        "veteran",
+        "retired",
+        "military",
+        "senate",
+        "republican",
+        "democratic",
+        "gop",
+        "district",
+        "county",
+        "city",
+        "federal",
+        "regional",
+        "local",
+    ];
+    let mut k = start;
+    let mut head = false;
+    // A lower-case role word must touch the name.
+    match toks.get(start.wrapping_sub(1)) {
+        Some(t) if lexicon::is_role_head(t.text(text)) && !is_cap_word(t.text(text)) => {}
+        _ => return (start, false),
+    }
+    while k > 0 {
+        let t = toks[k - 1].text(text);
+        if toks[k - 1].kind != Kind::Word {
+            break;
+        }
+        let lower = t.to_lowercase();
+        if lexicon::is_role_head(t) {
+            head = true;
+        } else if !(MODIFIERS.contains(&lower.as_str()) || is_cap_word(t) && !lexicon::is_function_word(t)) {
+            break;
+        }
+        k -= 1;
+    }
+    (k, head)
+}
+
+/// The entities of one article, built mention by mention in text order.
+#[derive(Debug, Default, Clone)]
+pub struct Entities {
+    pub list: Vec<Entity>,
+}
+
+impl Entities {
+    fn new_entity(&mut self, kind: EntityKind, name: &str, male: Option<bool>) -> usize {
+        let id = self.list.len();
+        self.list.push(Entity {
+            id: format!("e{}", id + 1),
+            kind,
+            name: name.to_string(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            male,
+        });
+        id
+    }
+
+    fn add_role(&mut self, e: usize, role: &str) {
+        let role = role.trim().trim_end_matches(',').trim();
+        let role = role
+            .strip_prefix("the ")
+            .or_else(|| role.strip_prefix("a "))
+            .or_else(|| role.strip_prefix("an "))
+            .unwrap_or(role);
+        if !role.is_empty() && !self.list[e].roles.iter().any(|r| r == role) {
+            self.list[e].roles.push(role.to_string());
+        }
+    }
+
+    /// Adds a mention of a name; returns the entity it resolves to.
+    pub fn add_name(&mut self, text: &str, chunk: &NameChunk) -> usize {
+        let name = chunk.span.slice(text).unwrap_or("");
+        let e = self.find_name(name, chunk.kind).unwrap_or_else(|| {
+            let kind = if chunk.kind == EntityKind::Unknown && lexicon::is_place(name) {
+                EntityKind::Place
+            } else {
+                chunk.kind
+            };
+            self.new_entity(kind, name, chunk.male)
+        });
+        let ent = &mut self.list[e];
+        if name.split_whitespace().count() > ent.name.split_whitespace().count()
+            && chunk.kind == EntityKind::Person
+        {
+            ent.name = name.to_string();
+        }
+        if ent.kind == EntityKind::Unknown && chunk.kind != EntityKind::Unknown {
+            ent.kind = chunk.kind;
+        }
+        if ent.male.is_none() {
+            ent.male = chunk.male;
+        }
+        ent.mentions.push(Mention {
+            span: chunk.span,
+            kind: MentionKind::Name,
+            role: chunk.role,
+        });
+        if let Some(r) = chunk.role.and_then(|r| r.slice(text)) {
+            self.add_role(e, r);
+        }
+        e
+    }
+
+    /// An existing entity this name refers to: the same name, a person's surname or
+    /// first name, or a full name with the same surname and a compatible first name.
+    fn find_name(&self, name: &str, kind: EntityKind) -> Option<usize> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let key = surname_key(name);
+        let lower = name.to_lowercase();
+        let mut best = None;
+        for (i, e) in self.list.iter().enumerate().rev() {
+            if e.name.to_lowercase() == lower {
+                return Some(i);
+            }
+            if best.is_some() {
+                continue;
+            }
+            let person_like = matches!(kind, EntityKind::Person | EntityKind::Unknown);
+            if e.kind == EntityKind::Person && person_like && surname_key(&e.name) == key {
+                let theirs: Vec<&str> = e.name.split_whitespace().collect();
+                let compatible = words.len() == 1
+                    || theirs.len() == 1
+                    || lexicon::same_first_name(words[0], theirs[0])
+                    || words[0].len() <= 2;
+                if compatible {
+                    best = Some(i);
+                }
+            } else if words.len() == 1
+                && e.kind == EntityKind::Person
+                && kind == EntityKind::Unknown
+                && e.name.split_whitespace().next() == Some(name)
+            {
+                best = Some(i);
+            } else if words.len() == 1 && is_acronym(name) && e.kind == EntityKind::Organization {
+                let initials: String = e
+                    .name
+                    .split_whitespace()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                if initials == name.replace('.', "") {
+                    best = Some(i);
+                }
+            }
+        }
+        best
+    }
+
+    /// Whether a name refers to an entity seen already.
+    pub fn knows(&self, name: &str) -> bool {
+        self.find_name(name, EntityKind::Unknown).is_some()
+    }
+
+    /// Records that `span` (a pronoun or role noun) mentions entity `e`.
+    pub fn add_reference(&mut self, e: usize, span: Span, kind: MentionKind) {
+        if !self.list[e].mentions.iter().any(|m| m.span == span) {
+            self.list[e].mentions.push(Mention {
+                span,
+                kind,
+                role: None,
+            });
+        }
+    }
+
+    /// Adds a role learnt from an appositive ("Hugh Hill, a doctor").
+    pub fn add_role_text(&mut self, e: usize, role: &str) {
+        self.add_role(e, role);
+    }
+
+    pub fn gender_fits(&self, e: usize, p: Pronoun) -> bool {
+        let ent = &self.list[e];
+        match p {
+            Pronoun::Male => ent.kind == EntityKind::Person && ent.male != Some(false),
+            Pronoun::Female => ent.kind == EntityKind::Person && ent.male != Some(true),
+            Pronoun::Plural | Pronoun::Neuter => ent.kind != EntityKind::Person,
+            Pronoun::First => true,
+        }
+    }
+
+    /// A role noun phrase ("the spokesman", "the Syrian president", "the newspaper"): the
+    /// most recently seen entity, of those in `candidates` (most recent first), whose roles
+    /// or name hold the head noun.
+    pub fn resolve_nominal(&self, head: &str, candidates: &[usize]) -> Option<usize> {
+        let head = head.to_lowercase();
+        const OUTLET_NOUNS: &[&str] = &[
+            "newspaper",
+            "paper",
+            "daily",
+            "outlet",
+            "network",
+            "magazine",
+            "agency",
+        ];
+        candidates.iter().copied().find(|&e| {
+            let ent = &self.list[e];
+            let in_roles = ent
+                .roles
+                .iter()
+                .any(|r| r.to_lowercase().split_whitespace().any(|w| w == head));
+            let in_name = ent.kind == EntityKind::Organization
+                && (ent.name.to_lowercase().split_whitespace().any(|w| w == head)
+                    || OUTLET_NOUNS.contains(&head.as_str())
+                        && ent.name.split_whitespace().any(|w| {
+                            matches!(
+                                w,
+                                "Times"
+                                    | "Post"
+                                    | "Journal"
+                                    | "News"
+                                    | "Daily"
+                                    | "Tribune"
+                                    | "Herald"
+                                    | "Gazette"
+                                    | "Press"
+                                    | "Agency"
+                            )
+                        }))
+                || ent.kind == EntityKind::Organization
+                    && crate::outlets::canonical_name(&ent.name).is_some()
+                    && OUTLET_NOUNS.contains(&head.as_str());
+            in_roles || in_name
+        })
+    }
+
+    pub fn set_male(&mut self, e: usize, p: Pronoun) {
+        if self.list[e].male.is_none() && self.list[e].kind == EntityKind::Person {
+            self.list[e].male = match p {
+                Pronoun::Male => Some(true),
+                Pronoun::Female => Some(false),
+                _ => None,
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn names(s: &str) -> Vec<(String, EntityKind, Option<String>)> {
+        let toks = tokenize(s, Span::new(0, s.len()));
+        find_names(s, &toks)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.span.slice(s).unwrap().to_string(),
+                    c.kind,
+                    c.role.map(|r| r.slice(s).unwrap().to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn roles_split_from_names() {
+        let n = names("UK Defense Secretary Michael Fallon met State Department spokesman Mark Toner.");
+        assert_eq!(
+            n[0],
+            (
+                "Michael Fallon".into(),
+                EntityKind::Person,
+                Some("UK Defense Secretary".into())
+            )
+        );
+        // The organisation in the role is a mention of its own.
+        assert_eq!(n[1], ("State Department".into(), EntityKind::Organization, None));
+        assert_eq!(
+            n[2],
+            (
+                "Mark Toner".into(),
+                EntityKind::Person,
+                Some("State Department spokesman".into())
+            )
+        );
+        let n = names("Then outgoing Secretary of Defense Ash Carter spoke to Save the Children Syria Director Ana Ruiz.");
+        assert_eq!(
+            n[0],
+            (
+                "Ash Carter".into(),
+                EntityKind::Person,
+                Some("Secretary of Defense".into())
+            )
+        );
+        assert_eq!(
+            n[1],
+            (
+                "Ana Ruiz".into(),
+                EntityKind::Person,
+                Some("Save the Children Syria Director".into())
+            )
+        );
+        let n = names("The calls from Russian President, Vladimir Putin were rejected by al-Assad's allies.");
+        assert_eq!(
+            n[0],
+            (
+                "Vladimir Putin".into(),
+                EntityKind::Person,
+                Some("Russian President".into())
+            )
+        );
+        assert_eq!(n[1].0, "al-Assad");
+    }
+
+    #[test]
+    fn kinds_from_clues() {
+        let n = names(
+            "The Syrian Observatory for Human Rights said Russia and the Pentagon agreed with Mr. Lee.",
+        );
+        let kinds: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Syrian Observatory for Human Rights", EntityKind::Organization),
+                ("Russia", EntityKind::Place),
+                ("Pentagon", EntityKind::Organization),
+                ("Lee", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn name_variants_resolve_to_one_entity() {
+        let mut es = Entities::default();
+        let text = "Bashar al-Assad met Ashton Carter. Assad and Ash Carter and al-Assad and Carter.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let ids: Vec<usize> = find_names(text, &toks)
+            .iter()
+            .map(|c| es.add_name(text, c))
+            .collect();
+        assert_eq!(ids, [0, 1, 0, 1, 0, 1]);
+        assert_eq!(es.list[1].name, "Ashton Carter");
+    }
+}

@@ -1,0 +1,1312 @@
+//! Who said what: direct quotes, partial quotes and reported speech, each attributed to a
+//! speaker mention and, where it can be resolved, an entity.
+//!
+//! The finder works sentence by sentence over the article's tokens:
+//! 1. **Quote marks** are paired within each paragraph (curly or straight, mixed too); an
+//!    unclosed quote ends with its paragraph.
+//! 2. **Attribution frames**: a speech cue ("said", "told", "according to", "warned" …)
+//!    outside quote marks, with its source noun phrase before it ("the spokesman said"),
+//!    after it ("…,” said Mark Toner") or as the subject of the main clause (", saying …"),
+//!    and its content: the clause after the cue ("said (that) …") or the part of the sentence
+//!    before the source ("“…,” he said"), joined with a quote that resumes after the
+//!    attribution ("“A,” he said, “B.”").
+//! 3. **Quotes without a cue** in their sentence continue the previous speaker when they fill
+//!    their sentence or paragraph (news convention); short quoted phrases with no speaker are
+//!    scare quotes and are dropped; longer ones are kept with the speaker unknown.
+//! 4. **Speakers** resolve to entities: names by the entity table, pronouns to the nearest
+//!    compatible person who is the subject or speaker of the previous sentences (not
+//!    whoever was named last), role nouns to the entity that carried the role.
+
+use serde::{Deserialize, Serialize};
+
+use crate::entities::{self, Entities, EntityKind, MentionKind, NameChunk};
+use crate::lexicon::{self, Pronoun};
+use crate::span::Span;
+use crate::tokens::{self, Kind, Token};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// The content is in quotation marks.
+    Direct,
+    /// Reported (indirect) speech; may hold partial quotes.
+    Reported,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// From the start of the first part to the end of the last.
+    pub span: Span,
+    /// The content pieces (a direct quote split by its attribution has two).
+    pub parts: Vec<Span>,
+    pub kind: QuoteKind,
+    /// A quoted fragment inside reported speech ("accused Russia of supporting “incredible
+    /// brutality”"); it has the reported statement's speaker.
+    pub partial: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Span>,
+    /// The speaker as written at this quote (a name, pronoun or noun phrase); for a quote
+    /// that continues an earlier speaker, that speaker's mention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Span>,
+    /// The entity the speaker resolves to (an id in the record's `entities`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_entity: Option<String>,
+    /// The speaker's name: the entity's name, else the mention's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// Entities and quotes of an article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    pub entities: Vec<entities::Entity>,
+    pub quotes: Vec<Quote>,
+}
+
+struct Sentence {
+    para: usize,
+    toks: Vec<Token>,
+    names: Vec<NameChunk>,
+    /// Entity index of each name chunk.
+    name_entities: Vec<usize>,
+    /// Token index ranges (inclusive) inside quote marks, marks included.
+    inside: Vec<(usize, usize)>,
+}
+
+impl Sentence {
+    fn in_quote(&self, i: usize) -> bool {
+        self.inside.iter().any(|&(a, b)| a <= i && i <= b)
+    }
+    fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
+        self.toks[i].text(text)
+    }
+}
+
+/// A speaker phrase found for a cue.
+#[derive(Debug, Clone, Copy)]
+struct Source {
+    first: usize,
+    last: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Frame {
+    cue: Span,
+    source: Option<Source>,
+    /// Content as token ranges of the sentence (inclusive), in order.
+    content: Vec<(usize, usize)>,
+    /// The source is the main clause's subject (", saying …").
+    subject_source: bool,
+}
+
+/// Finds entities and quotes in `text`, given its paragraph and sentence spans.
+pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attribution {
+    let mut ents = Entities::default();
+    let mut sents = Vec::with_capacity(sentences.len());
+    let mut para = 0;
+    for s in sentences {
+        while para + 1 < paragraphs.len() && paragraphs[para].end <= s.start {
+            para += 1;
+        }
+        let toks = tokens::tokenize(text, *s);
+        let mut names = entities::find_names(text, &toks);
+        // A lone capitalised word opening the sentence is only a name when it is known
+        // already or speaks ("Carter said").
+        names.retain(|c| {
+            let opening = c.first == 0 || c.first == 1 && matches!(toks[0].kind, Kind::Quote { .. });
+            !(opening && c.first == c.last && c.kind == EntityKind::Unknown)
+                || ents.knows(c.span.slice(text).unwrap_or(""))
+                || toks
+                    .get(c.last + 1)
+                    .is_some_and(|t| lexicon::speech_lemma(t.text(text)).is_some())
+        });
+        let name_entities = names.iter().map(|c| ents.add_name(text, c)).collect();
+        sents.push(Sentence {
+            para,
+            toks,
+            names,
+            name_entities,
+            inside: Vec::new(),
+        });
+    }
+    let segs = mark_quotes(&mut sents);
+    // Pass 1: attribution frames in text order, resolved, their content grown over every
+    // quote it touches (a quote running over several sentences is one content).
+    struct Found {
+        parts: Vec<Span>,
+        cue: Span,
+        speaker: Option<Span>,
+        entity: Option<usize>,
+        role: Option<String>,
+        para: usize,
+    }
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    let mut found: Vec<Found> = Vec::new();
+    for si in 0..sents.len() {
+        for f in frames_in(text, &sents, si) {
+            let s = &sents[si];
+            let mut parts: Vec<Span> = f
+                .content
+                .iter()
+                .filter(|&&(a, b)| a <= b && b < s.toks.len())
+                .map(|&(a, b)| Span::new(s.toks[a].span.start, s.toks[b].span.end))
+                .collect();
+            if parts.is_empty() {
+                continue;
+            }
+            for p in parts.iter_mut() {
+                for g in &segs {
+                    if overlaps(*p, g.span) {
+                        *p = Span::new(p.start.min(g.span.start), p.end.max(g.span.end));
+                    }
+                }
+            }
+            parts.sort();
+            parts.dedup_by(|b, a| {
+                if b.start <= a.end {
+                    a.end = a.end.max(b.end);
+                    true
+                } else {
+                    false
+                }
+            });
+            let (speaker, entity, role) = match f.source {
+                Some(src) => resolve_source(text, &sents, si, src, f.subject_source, &mut ents),
+                None => (None, None, None),
+            };
+            found.push(Found {
+                parts,
+                cue: f.cue,
+                speaker,
+                entity,
+                role,
+                para: s.para,
+            });
+        }
+    }
+    // Pass 2: quotes no frame took. One that fills its sentences continues the latest
+    // speaker: in the same paragraph it is another part of that statement ("“A,” he said.
+    // “B.”"); in the next paragraph, a quote of its own by the same speaker. A long one
+    // otherwise keeps an unknown speaker; a short one is a scare quote.
+    let mut loose: Vec<(Span, Option<usize>)> = Vec::new();
+    for g in &segs {
+        if found.iter().any(|f| f.parts.iter().any(|p| overlaps(*p, g.span))) {
+            continue;
+        }
+        let outside_words: usize = (g.first_sent..=g.last_sent)
+            .map(|si| {
+                let s = &sents[si];
+                s.toks
+                    .iter()
+                    .filter(|t| {
+                        t.kind == Kind::Word && (t.span.end <= g.span.start || t.span.start >= g.span.end)
+                    })
+                    .count()
+            })
+            .sum();
+        let previous = found
+            .iter()
+            .rposition(|f| f.cue.start < g.span.start && (f.speaker.is_some() || f.entity.is_some()));
+        match previous {
+            Some(k) if outside_words == 0 && found[k].para == g.para => found[k].parts.push(g.span),
+            Some(k) if outside_words == 0 && found[k].para + 1 >= g.para => loose.push((g.span, Some(k))),
+            _ if g.words >= 6 && outside_words <= 3 => loose.push((g.span, None)),
+            _ => {}
+        }
+    }
+    let mut quotes = Vec::new();
+    for f in &found {
+        let len: usize = f.parts.iter().map(Span::len).sum();
+        let quoted: usize = f
+            .parts
+            .iter()
+            .flat_map(|p| segs.iter().map(move |g| (p, g)))
+            .map(|(p, g)| p.end.min(g.span.end).saturating_sub(p.start.max(g.span.start)))
+            .sum();
+        let kind = if quoted * 10 >= len * 8 {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Reported
+        };
+        if kind == QuoteKind::Reported {
+            for g in &segs {
+                if f.parts
+                    .iter()
+                    .any(|p| p.start <= g.span.start && g.span.end <= p.end)
+                {
+                    quotes.push(make_quote(
+                        text,
+                        &ents,
+                        vec![g.span],
+                        QuoteKind::Direct,
+                        true,
+                        Some(f.cue),
+                        f.speaker,
+                        f.entity,
+                        f.role.clone(),
+                    ));
+                }
+            }
+        }
+        quotes.push(make_quote(
+            text,
+            &ents,
+            f.parts.clone(),
+            kind,
+            false,
+            Some(f.cue),
+            f.speaker,
+            f.entity,
+            f.role.clone(),
+        ));
+    }
+    for (span, k) in loose {
+        let f = k.map(|k| &found[k]);
+        quotes.push(make_quote(
+            text,
+            &ents,
+            vec![span],
+            QuoteKind::Direct,
+            false,
+            None,
+            f.and_then(|f| f.speaker),
+            f.and_then(|f| f.entity),
+            f.and_then(|f| f.role.clone()),
+        ));
+    }
+    quotes.sort_by_key(|q| (q.span.start, q.partial));
+    // Mentions are recorded in text order.
+    for e in &mut ents.list {
+        e.mentions.sort_by_key(|m| m.span.start);
+    }
+    Attribution {
+        entities: ents.list,
+        quotes,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_quote(
+    text: &str,
+    ents: &Entities,
+    parts: Vec<Span>,
+    kind: QuoteKind,
+    partial: bool,
+    cue: Option<Span>,
+    speaker: Option<Span>,
+    entity: Option<usize>,
+    role: Option<String>,
+) -> Quote {
+    let span = Span::new(parts[0].start, parts[parts.len() - 1].end);
+    let speaker_name = entity
+        .map(|e| ents.list[e].name.clone())
+        .or_else(|| speaker.and_then(|s| s.slice(text)).map(str::to_string));
+    let role = role.or_else(|| entity.and_then(|e| ents.list[e].roles.first().cloned()));
+    Quote {
+        span,
+        parts,
+        kind,
+        partial,
+        cue,
+        speaker,
+        speaker_entity: entity.map(|e| ents.list[e].id.clone()),
+        speaker_name,
+        role,
+    }
+}
+
+/// A quotation: from its opening mark to its closing mark (or its paragraph's end).
+struct Seg {
+    span: Span,
+    para: usize,
+    first_sent: usize,
+    last_sent: usize,
+    words: usize,
+}
+
+/// Pairs quotation marks paragraph by paragraph, records per sentence the token ranges
+/// inside them, and returns the quotations.
+fn mark_quotes(sents: &mut [Sentence]) -> Vec<Seg> {
+    let mut segs = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (sentence, token) of the opening mark
+    let mut para = usize::MAX;
+    for si in 0..sents.len() {
+        if sents[si].para != para {
+            // An unclosed quote ends with its paragraph.
+            if let Some(o) = open.take() {
+                close_range(
+                    sents,
+                    o,
+                    (si - 1, sents[si - 1].toks.len().saturating_sub(1)),
+                    &mut segs,
+                );
+            }
+            para = sents[si].para;
+        }
+        for ti in 0..sents[si].toks.len() {
+            if let Kind::Quote { open: is_open } = sents[si].toks[ti].kind {
+                match open {
+                    None => {
+                        if is_open || ti == 0 {
+                            open = Some((si, ti));
+                        }
+                    }
+                    // Two opening marks in a row: the first was a stray.
+                    Some(o) if is_open && o.0 == si && ti == o.1 + 1 => open = Some((si, ti)),
+                    Some(o) => {
+                        close_range(sents, o, (si, ti), &mut segs);
+                        open = None;
+                    }
+                }
+            }
+        }
+    }
+    if let Some(o) = open {
+        let last = sents.len() - 1;
+        close_range(
+            sents,
+            o,
+            (last, sents[last].toks.len().saturating_sub(1)),
+            &mut segs,
+        );
+    }
+    segs
+}
+
+fn close_range(sents: &mut [Sentence], from: (usize, usize), to: (usize, usize), segs: &mut Vec<Seg>) {
+    let mut words = 0;
+    let mut span: Option<Span> = None;
+    for (si, s) in sents.iter_mut().enumerate().take(to.0 + 1).skip(from.0) {
+        if s.toks.is_empty() {
+            continue;
+        }
+        let a = if si == from.0 { from.1 } else { 0 };
+        let b = if si == to.0 { to.1 } else { s.toks.len() - 1 };
+        if a <= b {
+            s.inside.push((a, b));
+            words += s.toks[a..=b].iter().filter(|t| t.kind == Kind::Word).count();
+            let sp = Span::new(s.toks[a].span.start, s.toks[b].span.end);
+            span = Some(span.map_or(sp, |x| Span::new(x.start, sp.end)));
+        }
+    }
+    if let Some(span) = span {
+        segs.push(Seg {
+            span,
+            para: sents[from.0].para,
+            first_sent: from.0,
+            last_sent: to.0,
+            words,
+        });
+    }
+}
+
+/// Words that may stand between a source and its cue ("has also said").
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "later"
+            | "has"
+            | "had"
+            | "have"
+            | "would"
+            | "will"
+            | "previously"
+            | "repeatedly"
+            | "reportedly"
+            | "then"
+            | "recently"
+            | "publicly"
+            | "privately"
+            | "again"
+            | "further"
+            | "even"
+            | "once"
+            | "earlier"
+            | "already"
+            | "just"
+            | "never"
+            | "often"
+            | "frequently"
+            | "subsequently"
+            | "quickly"
+            | "flatly"
+            | "explicitly"
+            | "specifically"
+            | "simply"
+            | "first"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "may"
+            | "might"
+            | "could"
+            | "should"
+            | "can"
+            | "must"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "been"
+            | "be"
+            | "being"
+            | "still"
+            | "now"
+            | "long"
+            | "always"
+            | "initially"
+            | "separately"
+            | "similarly"
+            | "angrily"
+            | "openly"
+            | "directly"
+            | "falsely"
+            | "correctly"
+            | "rightly"
+            | "wrongly"
+            | "clearly"
+            | "strongly"
+            | "loudly"
+            | "bluntly"
+            | "candidly"
+            | "confidently"
+            | "emphatically"
+            | "firmly"
+            | "told"
+            | "n't"
+            | "allegedly"
+            | "apparently"
+            | "officially"
+            | "formally"
+            | "eventually"
+            | "finally"
+            | "boldly"
+    )
+}
+
+/// Words that end a source phrase on its left.
+fn is_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "but"
+            | "because"
+            | "when"
+            | "while"
+            | "as"
+            | "if"
+            | "after"
+            | "before"
+            | "so"
+            | "than"
+            | "where"
+            | "although"
+            | "though"
+            | "since"
+            | "until"
+            | "whether"
+            | "or"
+            | "and"
+            | "what"
+            | "how"
+            | "why"
+            | "said"
+            | "says"
+            | "who"
+            | "whom"
+            | "whose"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "of"
+            | "about"
+            | "into"
+            | "over"
+            | "after,"
+            | "told"
+            | "also"
+            | "yet"
+            | "nor"
+            | "not"
+    )
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "a"
+            | "A"
+            | "an"
+            | "An"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "this"
+            | "This"
+            | "that"
+            | "these"
+            | "These"
+            | "those"
+            | "some"
+            | "Some"
+            | "many"
+            | "Many"
+            | "several"
+            | "Several"
+            | "other"
+            | "Other"
+            | "another"
+            | "Another"
+            | "one"
+            | "One"
+            | "two"
+            | "Two"
+            | "three"
+            | "Three"
+            | "most"
+            | "Most"
+            | "all"
+            | "All"
+            | "both"
+            | "Both"
+            | "our"
+            | "Our"
+            | "my"
+            | "My"
+            | "your"
+            | "Your"
+    )
+}
+
+/// A speaker phrase that ends just before token `end` (exclusive): returns its first token.
+fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
+    if end == 0 {
+        return None;
+    }
+    let mut last = end - 1;
+    // Skip auxiliaries and adverbs between source and cue.
+    while is_aux(s.word(text, last)) && !s.in_quote(last) {
+        if last == 0 {
+            return None;
+        }
+        last -= 1;
+    }
+    let t = &s.toks[last];
+    if t.kind != Kind::Word || s.in_quote(last) {
+        return None;
+    }
+    let w = s.word(text, last);
+    // A pronoun source.
+    if let Some(p) = lexicon::pronoun(w) {
+        if p != Pronoun::Neuter || w == "It" || w == "it" {
+            return Some(Source { first: last, last });
+        }
+    }
+    // A name ending here.
+    if let Some(c) = s.names.iter().find(|c| c.last == last) {
+        // Take the article or role before the name too.
+        let mut first = c.phrase_first;
+        if first > 0 && is_determiner(s.word(text, first - 1)) {
+            first -= 1;
+        }
+        return Some(Source { first, last });
+    }
+    // A noun phrase: back over words to a boundary.
+    if is_boundary(w)
+        || is_determiner(w)
+        || w.ends_with("ly") && w.len() > 4
+        || w.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && last - first < 7 {
+        let p = first - 1;
+        let pt = &s.toks[p];
+        let pw = s.word(text, p);
+        if pt.kind != Kind::Word || s.in_quote(p) || is_boundary(pw) || is_aux(pw) && !is_determiner(pw) {
+            break;
+        }
+        first = p;
+        if is_determiner(pw) {
+            break;
+        }
+    }
+    // "and": joins two capitalised sources ("Russia and Syria rejected").
+    if first >= 2 && s.word(text, first - 1) == "and" {
+        if let Some(prev) = s.names.iter().find(|c| c.last == first - 2) {
+            first = prev.phrase_first;
+        }
+    }
+    Some(Source { first, last })
+}
+
+/// A speaker phrase starting at token `start`: a name (with what it holds) or a noun phrase
+/// up to punctuation.
+fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Source> {
+    let mut first = start;
+    while first < s.toks.len() && is_aux(s.word(text, first)) {
+        first += 1;
+    }
+    let t = s.toks.get(first)?;
+    if t.kind != Kind::Word || s.in_quote(first) {
+        return None;
+    }
+    let w = s.word(text, first);
+    if lexicon::pronoun(w).is_some() {
+        return Some(Source { first, last: first });
+    }
+    if lexicon::is_calendar_word(w) || is_boundary(w) {
+        return None;
+    }
+    let mut last = first;
+    while last + 1 < s.toks.len() && last - first < 8 {
+        let n = last + 1;
+        let nt = &s.toks[n];
+        let nw = s.word(text, n);
+        if nt.kind != Kind::Word || s.in_quote(n) || is_boundary(nw) || lexicon::is_calendar_word(nw) {
+            break;
+        }
+        last = n;
+    }
+    Some(Source { first, last })
+}
+
+fn is_clause_punct(w: &str) -> bool {
+    matches!(w, "," | ":" | ";" | "—" | "–" | "-" | "(" | ")")
+}
+
+/// Attribution frames in sentence `si`.
+fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
+    let s = &sents[si];
+    let n = s.toks.len();
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut used_until = 0usize; // tokens before this are part of an earlier frame's content
+    let end_of_content = |from: usize| -> usize {
+        // Last token before the final full stop (or the closing quote holding it).
+        let mut e = n - 1;
+        while e > from && s.toks[e].kind == Kind::Punct && matches!(s.word(text, e), "." | "!" | "?" | "…")
+        {
+            e -= 1;
+        }
+        e
+    };
+    // Content after a cue runs to the end of the sentence, or to a participle cue that
+    // starts the next statement (", insisting that …").
+    let clause_end = |from: usize| -> usize {
+        let mut k = from;
+        while k + 1 < n {
+            if s.word(text, k) == ","
+                && !s.in_quote(k)
+                && k > from
+                && s.toks[k + 1].kind == Kind::Word
+                && s.word(text, k + 1).ends_with("ing")
+                && lexicon::speech_lemma(s.word(text, k + 1)).is_some()
+            {
+                return k - 1;
+            }
+            k += 1;
+        }
+        end_of_content(from)
+    };
+    let mut i = 0;
+    while i < n {
+        if s.in_quote(i) || s.toks[i].kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        let w = s.word(text, i);
+        // "according to X"
+        if (w == "according" || w == "According") && s.toks.get(i + 1).is_some_and(|t| t.text(text) == "to") {
+            let cue = Span::new(s.toks[i].span.start, s.toks[i + 1].span.end);
+            let Some(src) = source_after(text, s, i + 2) else {
+                i += 2;
+                continue;
+            };
+            let before = i.checked_sub(1).filter(|&b| b >= used_until);
+            let content = if let Some(b) = before {
+                // "Y, according to X."
+                let mut e = b;
+                while e > used_until && is_clause_punct(s.word(text, e)) {
+                    e -= 1;
+                }
+                (e >= used_until).then_some((used_until, e))
+            } else {
+                // "According to X, Y."
+                let mut a = src.last + 1;
+                while a < n && is_clause_punct(s.word(text, a)) {
+                    a += 1;
+                }
+                (a < n).then(|| (a, end_of_content(a)))
+            };
+            if let Some(c) = content {
+                if c.0 <= c.1 {
+                    frames.push(Frame {
+                        cue,
+                        source: Some(src),
+                        content: vec![c],
+                        subject_source: false,
+                    });
+                    used_until = n;
+                }
+            }
+            i = src.last + 1;
+            continue;
+        }
+        let Some(lemma) = lexicon::speech_lemma(w) else {
+            i += 1;
+            continue;
+        };
+        let cue = s.toks[i].span;
+        let prev = i.checked_sub(1).map(|p| s.word(text, p));
+        let prev_is_break =
+            prev.is_some_and(|p| p == "," || matches!(s.toks[i - 1].kind, Kind::Quote { .. })) || i == 0;
+        let strong = lexicon::is_strong_cue(lemma);
+        // What follows the cue: the content start, after "that", an object of "tell", a day.
+        let mut a = i + 1;
+        let mut explicit = false; // "that", ":" or a quote follows: a clause for sure
+        if lemma == "tell" || lemma == "ask" || lemma == "warn" || lemma == "urge" || lemma == "accuse" {
+            // Object: up to a few words before "that", a comma, colon or quote.
+            let mut k = a;
+            while k < n && k - a < 5 && s.toks[k].kind == Kind::Word && s.word(text, k) != "that" {
+                k += 1;
+            }
+            if k < n && (s.word(text, k) == "that" || s.toks[k].kind != Kind::Word) && k > a {
+                a = k;
+            } else if lemma == "tell" && k > a {
+                // "told reporters the plan was dead": one object word.
+                a += 1;
+                if s.names.iter().any(|c| c.phrase_first == i + 1) {
+                    a = s
+                        .names
+                        .iter()
+                        .find(|c| c.phrase_first == i + 1)
+                        .map_or(a, |c| c.last + 1);
+                }
+            }
+        }
+        while a < n
+            && s.toks[a].kind == Kind::Word
+            && (lexicon::is_calendar_word(s.word(text, a))
+                || matches!(
+                    s.word(text, a),
+                    "on" | "Monday"
+                        | "today"
+                        | "yesterday"
+                        | "late"
+                        | "earlier"
+                        | "last"
+                        | "this"
+                        | "week"
+                        | "night"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                ))
+            && !s.in_quote(a)
+        {
+            a += 1;
+        }
+        if a < n && s.word(text, a) == "that" {
+            explicit = true;
+        } else if a < n && matches!(s.word(text, a), ":" | ",") {
+            explicit = s
+                .toks
+                .get(a + 1)
+                .is_some_and(|t| matches!(t.kind, Kind::Quote { .. }))
+                || s.word(text, a) == ":";
+            a += 1;
+        }
+        if a < n && matches!(s.toks[a].kind, Kind::Quote { .. }) {
+            explicit = true;
+        }
+        let after_empty =
+            a >= n || end_of_content(a) < a || s.toks[a..].iter().all(|t| t.kind == Kind::Punct);
+
+        // Source before the cue ("X said"), or after it ("…,” said X").
+        let src_before = if !prev_is_break {
+            source_before(text, s, i)
+        } else if prev == Some(",") {
+            // "Scott Reed, who ran the campaign, said …"
+            appositive_source(text, s, i - 1, used_until)
+        } else {
+            None
+        };
+        let participle = w.ends_with("ing") && prev.is_some_and(|p| p == ",");
+        if participle && !after_empty && (strong || explicit) {
+            // ", saying …": the main clause's subject speaks.
+            let subj = frames
+                .last()
+                .and_then(|f| f.source)
+                .or_else(|| subject_of(text, s, i));
+            frames.push(Frame {
+                cue,
+                source: subj,
+                content: vec![(a, clause_end(a))],
+                subject_source: true,
+            });
+            let stop = frame_end(frames.last(), i);
+            used_until = stop;
+            i = stop;
+            continue;
+        }
+        if let Some(src) = src_before {
+            let before_empty = src.first <= used_until;
+            if !after_empty && (strong || explicit) && (before_empty || explicit || !prev_is_break) {
+                // "X said (that) …"; a quote may resume after the attribution.
+                let mut content = vec![(a, clause_end(a))];
+                if !before_empty {
+                    if let Some(pre) = quote_before(text, s, used_until, src.first) {
+                        // "“A,” he said, “B.”"
+                        content.insert(0, pre);
+                    }
+                }
+                frames.push(Frame {
+                    cue,
+                    source: Some(src),
+                    content,
+                    subject_source: false,
+                });
+                let stop = frame_end(frames.last(), i);
+                used_until = stop;
+                i = stop;
+                continue;
+            }
+            if after_empty && !before_empty && strong {
+                // "…, the source added." / "“…,” he said."
+                let mut e = src.first - 1;
+                while e > used_until && (is_clause_punct(s.word(text, e))) {
+                    e -= 1;
+                }
+                frames.push(Frame {
+                    cue,
+                    source: Some(src),
+                    content: vec![(used_until, e)],
+                    subject_source: false,
+                });
+                let stop = frame_end(frames.last(), i);
+                used_until = stop;
+                i = stop;
+                continue;
+            }
+            if !after_empty && strong && !before_empty {
+                // "“A,” he said, “B.”" where B follows a comma.
+                let mut content = Vec::new();
+                if let Some(pre) = quote_before(text, s, used_until, src.first) {
+                    content.push(pre);
+                }
+                content.push((a, clause_end(a)));
+                frames.push(Frame {
+                    cue,
+                    source: Some(src),
+                    content,
+                    subject_source: false,
+                });
+                let stop = frame_end(frames.last(), i);
+                used_until = stop;
+                i = stop;
+                continue;
+            }
+        }
+        if prev_is_break && strong && i > used_until {
+            // "…,” said X." — inverted.
+            if let Some(src) = source_after(text, s, i + 1) {
+                let mut e = i - 1;
+                while e > used_until && is_clause_punct(s.word(text, e)) {
+                    e -= 1;
+                }
+                let mut content = vec![(used_until, e)];
+                // A quote resuming after the source: ", said X, “B.”"
+                let mut k = src.last + 1;
+                while k < n && is_clause_punct(s.word(text, k)) {
+                    k += 1;
+                }
+                if k < n && matches!(s.toks[k].kind, Kind::Quote { open: true }) {
+                    content.push((k, end_of_content(k)));
+                }
+                frames.push(Frame {
+                    cue,
+                    source: Some(src),
+                    content,
+                    subject_source: false,
+                });
+                let stop = frame_end(frames.last(), i);
+                used_until = stop;
+                i = stop;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if frames.is_empty() {
+        if let Some(f) = subject_verb_frame(text, s) {
+            let c = f.content[0];
+            if c.0 <= c.1 && c.1 < n {
+                frames.push(Frame {
+                    content: vec![(c.0, clause_end(c.0).max(c.1))],
+                    ..f
+                });
+            }
+        }
+    }
+    frames
+}
+
+/// A sentence with a quoted phrase but no speech cue: its subject, if a person,
+/// organisation or personal pronoun, says it with the main verb ("He called it a
+/// “fundamental mistake”"; "She promised to “be a champion”").
+fn subject_verb_frame(text: &str, s: &Sentence) -> Option<Frame> {
+    let &(qa, _) = s.inside.first()?;
+    let subj = subject_of(text, s, qa)?;
+    let is_pronoun = subj.first == subj.last && lexicon::pronoun(s.word(text, subj.first)).is_some();
+    let named = s
+        .names
+        .iter()
+        .any(|c| c.first <= subj.last && subj.last <= c.last && c.kind != EntityKind::Place);
+    if !(is_pronoun || named) {
+        return None;
+    }
+    let mut v = subj.last + 1;
+    while v < qa && is_aux(s.word(text, v)) {
+        v += 1;
+    }
+    if v >= qa || s.toks[v].kind != Kind::Word || !s.word(text, v).chars().all(|c| c.is_lowercase()) {
+        return None;
+    }
+    Some(Frame {
+        cue: s.toks[v].span,
+        source: Some(subj),
+        content: vec![(v + 1, v + 1)],
+        subject_source: false,
+    })
+}
+
+/// The name before an appositive or relative clause that ends at the comma `comma`:
+/// "Scott Reed, who managed the campaign," / "Ki Hong, 33," / "Jo Roe, a doctor,".
+fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: usize) -> Option<Source> {
+    let mut k = comma;
+    while k > floor + 1 && comma - k < 30 {
+        k -= 1;
+        if s.in_quote(k) || matches!(s.toks[k].kind, Kind::Quote { .. }) {
+            return None;
+        }
+        if s.word(text, k) != "," {
+            continue;
+        }
+        let c = s.names.iter().find(|c| c.last + 1 == k && c.first <= c.last)?;
+        let opener = s.toks.get(k + 1)?;
+        let ow = opener.text(text);
+        let fits = matches!(
+            ow,
+            "who" | "whose" | "a" | "an" | "the" | "which" | "now" | "then" | "also"
+        ) || opener.kind == Kind::Number
+            || lexicon::is_role_word(ow)
+            || ow.chars().next().is_some_and(char::is_uppercase);
+        return fits.then_some(Source {
+            first: c.phrase_first,
+            last: c.last,
+        });
+    }
+    None
+}
+
+/// The token after everything a frame took (its content, cue and source).
+fn frame_end(f: Option<&Frame>, cue: usize) -> usize {
+    let f = f.expect("a frame was just pushed");
+    let content = f.content.iter().map(|c| c.1).max().unwrap_or(cue);
+    let source = f.source.map_or(cue, |s| s.last);
+    content.max(cue).max(source) + 1
+}
+
+/// A quote (or clause) that ends just before the source at `src_first`, from `from`.
+fn quote_before(text: &str, s: &Sentence, from: usize, src_first: usize) -> Option<(usize, usize)> {
+    let mut e = src_first.checked_sub(1)?;
+    while e > from && is_clause_punct(s.word(text, e)) {
+        e -= 1;
+    }
+    (e >= from && s.in_quote(e)).then_some((from, e))
+}
+
+/// The subject of the sentence's main clause: the first name, pronoun or noun phrase
+/// before the first verb-like word — approximated as the first name or pronoun outside
+/// quotes before `before`.
+fn subject_of(text: &str, s: &Sentence, before: usize) -> Option<Source> {
+    for (k, t) in s.toks.iter().enumerate().take(before) {
+        if s.in_quote(k) || t.kind != Kind::Word {
+            continue;
+        }
+        let w = s.word(text, k);
+        if let Some(c) = s.names.iter().find(|c| c.first == k || c.phrase_first == k) {
+            if c.kind != EntityKind::Place || k == 0 {
+                return Some(Source {
+                    first: c.phrase_first,
+                    last: c.last,
+                });
+            }
+        }
+        if matches!(
+            lexicon::pronoun(w),
+            Some(Pronoun::Male | Pronoun::Female | Pronoun::Plural | Pronoun::First)
+        ) {
+            return Some(Source { first: k, last: k });
+        }
+    }
+    None
+}
+
+/// Resolves a source phrase: the speaker mention span, its entity and a role.
+fn resolve_source(
+    text: &str,
+    sents: &[Sentence],
+    si: usize,
+    src: Source,
+    _subject: bool,
+    ents: &mut Entities,
+) -> (Option<Span>, Option<usize>, Option<String>) {
+    let s = &sents[si];
+    let span = Span::new(s.toks[src.first].span.start, s.toks[src.last].span.end);
+    // A name inside the phrase (the last one: "State Department spokesman Mark Toner").
+    if let Some((k, c)) = s
+        .names
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, c)| c.first >= src.first && c.last <= src.last && c.first <= c.last)
+    {
+        let e = s.name_entities[k];
+        let role = c.role.and_then(|r| r.slice(text)).map(str::to_string);
+        // Appositive role after the name: "Hugh Hill, a doctor, said".
+        let role = role.or_else(|| appositive_role(text, s, c.last, ents, e));
+        return (Some(c.span), Some(e), role);
+    }
+    let first_word = s.word(text, src.first);
+    if src.first == src.last {
+        if let Some(p) = lexicon::pronoun(first_word) {
+            let e = resolve_pronoun(text, sents, si, src.first, p, ents);
+            if let Some(e) = e {
+                ents.add_reference(e, span, MentionKind::Pronoun);
+                ents.set_male(e, p);
+            }
+            return (Some(span), e, None);
+        }
+    }
+    // A noun phrase whose last word is a role noun ("the spokesman", "the Syrian president").
+    let head = s.word(text, src.last);
+    let definite = matches!(first_word, "the" | "The");
+    if definite {
+        let candidates = recent_entities(sents, si, src.first);
+        if let Some(e) = ents.resolve_nominal(head, &candidates) {
+            ents.add_reference(e, span, MentionKind::Nominal);
+            return (Some(span), Some(e), None);
+        }
+    }
+    // An appositive before a name: "a doctor, Hugh Hill," is rare; leave unresolved.
+    (Some(span), None, None)
+}
+
+/// ", a doctor," after a name: records and returns the role.
+fn appositive_role(
+    text: &str,
+    s: &Sentence,
+    name_last: usize,
+    ents: &mut Entities,
+    e: usize,
+) -> Option<String> {
+    let k = name_last + 1;
+    if s.toks.get(k).map(|t| t.text(text)) != Some(",") {
+        return None;
+    }
+    let det = s.toks.get(k + 1)?.text(text);
+    if !matches!(det, "a" | "an" | "the" | "A" | "An" | "The") {
+        return None;
+    }
+    let mut end = k + 2;
+    let mut head = false;
+    while end < s.toks.len() && s.toks[end].kind == Kind::Word && end - k < 10 {
+        head |= lexicon::is_role_head(s.word(text, end));
+        end += 1;
+    }
+    if !head || end == k + 2 {
+        return None;
+    }
+    let role = &text[s.toks[k + 2].span.start..s.toks[end - 1].span.end];
+    ents.add_role_text(e, role);
+    Some(role.to_string())
+}
+
+/// Entities named before token `before` of sentence `si` and in earlier sentences, most
+/// recent first.
+fn recent_entities(sents: &[Sentence], si: usize, before: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for j in (0..=si).rev() {
+        let s = &sents[j];
+        for (k, c) in s.names.iter().enumerate().rev() {
+            if j == si && c.first >= before {
+                continue;
+            }
+            let e = s.name_entities[k];
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// A pronoun speaker: the first compatible person outside quotes earlier in the sentence,
+/// else the subject (first person named) of the nearest earlier sentence that names one.
+fn resolve_pronoun(
+    text: &str,
+    sents: &[Sentence],
+    si: usize,
+    tok: usize,
+    p: Pronoun,
+    ents: &Entities,
+) -> Option<usize> {
+    if p == Pronoun::First {
+        return None;
+    }
+    let fits = |e: usize| ents.gender_fits(e, p);
+    let s = &sents[si];
+    for (k, c) in s.names.iter().enumerate() {
+        if c.last < tok && !s.in_quote(c.first) && fits(s.name_entities[k]) && c.first <= c.last {
+            return Some(s.name_entities[k]);
+        }
+    }
+    let _ = text;
+    for j in (si.saturating_sub(6)..si).rev() {
+        let prev = &sents[j];
+        if prev.para + 3 < s.para {
+            break;
+        }
+        let subject = prev
+            .names
+            .iter()
+            .enumerate()
+            .find(|(k, c)| !prev.in_quote(c.first) && c.first <= c.last && fits(prev.name_entities[*k]));
+        if let Some((k, _)) = subject {
+            return Some(prev.name_entities[k]);
+        }
+        // A pronoun subject continues the same referent: keep looking back.
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::join_paragraphs;
+
+    fn run(paras: &[&str]) -> (String, Attribution) {
+        let (text, spans) = join_paragraphs(paras);
+        let sentences = crate::segment::sentences(&text, &spans);
+        let a = analyze(&text, &spans, &sentences);
+        (text, a)
+    }
+
+    fn who(text: &str, a: &Attribution) -> Vec<(String, Option<String>, QuoteKind, bool)> {
+        a.quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.span.slice(text).unwrap().to_string(),
+                    q.speaker_name.clone(),
+                    q.kind,
+                    q.partial,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn direct_quotes_split_continued_and_pronouns() {
+        let (text, a) = run(&[
+            "Harbour Minister Jo Brandt said the port would reopen.",
+            "“We will not wait,” she said, “and we will not pay.”",
+            "“The ships are ready.”",
+            "Port director Sam Okafor, a former pilot, disagreed. \"Nothing is ready,\" he told reporters.",
+        ]);
+        let q = who(&text, &a);
+        assert_eq!(q[0].1.as_deref(), Some("Jo Brandt"));
+        assert_eq!(q[0].2, QuoteKind::Reported);
+        assert_eq!(q[1].0, "“We will not wait,” she said, “and we will not pay.”");
+        assert_eq!(a.quotes[1].parts.len(), 2);
+        assert_eq!(q[1].1.as_deref(), Some("Jo Brandt"));
+        assert_eq!(
+            q[2],
+            (
+                "“The ships are ready.”".into(),
+                Some("Jo Brandt".into()),
+                QuoteKind::Direct,
+                false
+            )
+        );
+        assert_eq!(q[3].1.as_deref(), Some("Sam Okafor"));
+        let okafor = a.entities.iter().find(|e| e.name == "Sam Okafor").unwrap();
+        assert!(
+            okafor.roles.iter().any(|r| r == "Port director"),
+            "{:?}",
+            okafor.roles
+        );
+    }
+
+    #[test]
+    fn the_pronoun_follows_the_subject_not_the_last_name() {
+        let (text, a) = run(&[
+            "Lee Park deflected a question about the mayor, Dana Cole, and her budget.",
+            "“That is for the council,” he said.",
+        ]);
+        let q = who(&text, &a);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Lee Park"));
+    }
+
+    #[test]
+    fn partial_and_scare_quotes() {
+        let (text, a) = run(&[
+            "On Monday, Okafor accused the board of “reckless delays” in the harbour.",
+            "The so-called “reform” has stalled.",
+        ]);
+        let q = who(&text, &a);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].2, QuoteKind::Reported);
+        assert_eq!(
+            q[1],
+            (
+                "“reckless delays”".into(),
+                Some("Okafor".into()),
+                QuoteKind::Direct,
+                true
+            )
+        );
+    }
+
+    #[test]
+    fn unknown_speakers_stay_unknown() {
+        let (text, a) = run(&["“This cannot go on much longer, not like this,” a sign on the gate read."]);
+        let q = who(&text, &a);
+        assert!(
+            q.iter()
+                .all(|x| x.1.is_none() || x.1.as_deref() == Some("a sign on the gate")),
+            "{q:?}"
+        );
+    }
+}

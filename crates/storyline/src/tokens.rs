@@ -1,0 +1,200 @@
+//! Tokens: words, numbers, punctuation and quotation marks, as byte spans into the text.
+//!
+//! Words keep inner apostrophes, hyphens and dots ("don't", "al-Assad", "U.S."), and a
+//! trailing dot when the word is a known abbreviation or an initial ("Sen.", "F."), so later
+//! stages can match titles. Quotation marks are their own tokens with a direction guessed
+//! from their neighbours: curly marks say it themselves; a straight `"` opens after
+//! whitespace or an opening bracket and closes otherwise.
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    /// A quotation mark; `open` is the guessed direction.
+    Quote {
+        open: bool,
+    },
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: Kind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.span.start..self.span.end]
+    }
+}
+
+/// Double quotation marks (single marks double as apostrophes, so only these delimit quotes).
+pub fn is_double_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokens of `text[range]`, with spans into `text`.
+pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
+    let s = &text[range.start..range.end];
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = range.start + i;
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            let mut numeric = c.is_ascii_digit();
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    numeric &= d.is_ascii_digit();
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                // Inner joiners: a letter or digit must follow.
+                if matches!(d, '\'' | '’' | '-' | '.' | ',' | '‑') {
+                    let next = s[j + d.len_utf8()..].chars().next();
+                    let joins = next.is_some_and(is_word_char)
+                        && match d {
+                            ',' => numeric && next.is_some_and(|n| n.is_ascii_digit()),
+                            '.' => next.is_some_and(|n| n.is_alphanumeric()),
+                            _ => true,
+                        };
+                    if joins {
+                        end = j + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            // A trailing dot belongs to initials and abbreviations ("F.", "Sen.", "U.S.").
+            if let Some(&(j, '.')) = it.peek() {
+                let word = &s[i..end];
+                if is_abbreviation(word) {
+                    end = j + 1;
+                    it.next();
+                }
+            }
+            out.push(Token {
+                span: Span::new(start, range.start + end),
+                kind: if numeric { Kind::Number } else { Kind::Word },
+            });
+            continue;
+        }
+        // Two apostrophes or backticks stand for a double quote in some wire styles.
+        if matches!(c, '\'' | '`') && it.peek().is_some_and(|&(_, d)| d == c) {
+            it.next();
+            let prev = s[..i].chars().next_back();
+            let open =
+                c == '`' || prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
+            out.push(Token {
+                span: Span::new(start, start + 2),
+                kind: Kind::Quote { open },
+            });
+            continue;
+        }
+        let end = range.start + i + c.len_utf8();
+        let kind = if is_double_quote(c) {
+            let prev = s[..i].chars().next_back();
+            let next = s[i + c.len_utf8()..].chars().next();
+            let open = match c {
+                '“' | '«' | '„' => true,
+                '”' | '»' => false,
+                _ => {
+                    let after_space =
+                        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
+                    let before_space = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
+                    after_space || !before_space && prev.is_some_and(|p| matches!(p, ':' | ','))
+                }
+            };
+            Kind::Quote { open }
+        } else {
+            Kind::Punct
+        };
+        out.push(Token {
+            span: Span::new(start, end),
+            kind,
+        });
+    }
+    out
+}
+
+/// Initials and the abbreviations news text writes with a dot.
+pub fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    // Dotted acronyms: "U.S", "D.C" (the last dot is added by the caller).
+    if word.len() <= 6 && word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return true;
+    }
+    const ABBR: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
+        "Adm", "Cmdr", "Pres", "Rev", "Hon", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "No",
+        "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Calif",
+        "Fla", "Mass", "Ariz", "Ga", "Pa", "Va", "Wash", "Tex", "Ill", "Mich", "Minn", "Wis", "etc", "Ky",
+        "Tenn", "Ala", "Mo", "Md", "Conn", "Colo", "Ore", "Okla", "Nev", "Neb", "Ind", "La", "Del", "Ark",
+        "Kan", "Miss",
+    ];
+    ABBR.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(&str, Kind)> {
+        tokenize(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|t| (t.text(s), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_joiners_and_titles_keep_dots() {
+        let t = toks("Sen. al-Assad's U.S. deal, worth 1,200.5 don’t.");
+        let words: Vec<_> = t.iter().map(|x| x.0).collect();
+        assert_eq!(
+            words,
+            [
+                "Sen.",
+                "al-Assad's",
+                "U.S.",
+                "deal",
+                ",",
+                "worth",
+                "1,200.5",
+                "don’t",
+                "."
+            ]
+        );
+        assert_eq!(t[6].1, Kind::Number);
+    }
+
+    #[test]
+    fn quote_directions() {
+        let t = toks("He said: \"Yes,\" and “no” (\"maybe\") ''so,'' ``there''.");
+        let q: Vec<_> = t
+            .iter()
+            .filter_map(|x| match x.1 {
+                Kind::Quote { open } => Some(open),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            q,
+            [true, false, true, false, true, false, true, false, true, false]
+        );
+    }
+}
