@@ -19,6 +19,8 @@ Examples:
   storyline analyze article.html --format json  one JSON document, no store
   storyline analyze feeds/ | jq .title          one JSON record per line
   storyline articles --db news.db               list what is stored
+  storyline quotes --speaker Carter             who said what, grouped by speaker
+  storyline entities --kind person              people with their roles and quote counts
 
 Exit status: 0 when every item was processed, 1 when some items failed (the rest
 were processed and stored), 2 on a usage error or when the run could not proceed.";
@@ -65,6 +67,45 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Who said what: the stored quotes grouped by speaker, with outlet and date.
+    Quotes {
+        #[arg(long, default_value = "storyline.db")]
+        db: PathBuf,
+        /// Only this speaker: part of a name (any case) or an entity id (`person:…`).
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Only this story: an article id, or the id of a duplicate group's representative
+        /// (its syndicated copies are included).
+        #[arg(long)]
+        story: Option<String>,
+        /// Include partial quotes (quoted words inside reported speech).
+        #[arg(long)]
+        partial: bool,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// People, organisations and places across the store, with roles and quote counts.
+    Entities {
+        #[arg(long, default_value = "storyline.db")]
+        db: PathBuf,
+        #[arg(long, value_enum)]
+        kind: Option<KindFilter>,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TableFormat {
+    Table,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindFilter {
+    Person,
+    Organization,
+    Place,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -189,25 +230,48 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             !a.failures.is_empty()
         }
         Cmd::Articles { db, format } => {
-            anyhow::ensure!(
-                db.exists(),
-                "no store at {} (run `storyline digest` first)",
-                db.display()
-            );
-            let store = storyline::store::Store::open(db)?;
+            let store = open_store(db)?;
             let arts = store.articles()?;
             match format {
                 ListFormat::Table => report::articles(&mut out, &arts)?,
-                ListFormat::Jsonl => {
-                    for a in &arts {
-                        serde_json::to_writer(&mut out, a)?;
-                        out.write_all(b"\n")?;
-                    }
-                }
+                ListFormat::Jsonl => write_jsonl(&mut out, &arts)?,
                 ListFormat::Json => {
                     serde_json::to_writer_pretty(&mut out, &arts)?;
                     out.write_all(b"\n")?;
                 }
+            }
+            false
+        }
+        Cmd::Quotes {
+            db,
+            speaker,
+            story,
+            partial,
+            format,
+        } => {
+            let store = open_store(db)?;
+            let rows = store.quotes(speaker.as_deref(), story.as_deref(), *partial)?;
+            match format {
+                TableFormat::Table => report::quotes(&mut out, &rows)?,
+                TableFormat::Jsonl => write_jsonl(&mut out, &rows)?,
+            }
+            false
+        }
+        Cmd::Entities { db, kind, format } => {
+            let store = open_store(db)?;
+            let want = kind.map(|k| match k {
+                KindFilter::Person => storyline::entities::EntityKind::Person,
+                KindFilter::Organization => storyline::entities::EntityKind::Organization,
+                KindFilter::Place => storyline::entities::EntityKind::Place,
+            });
+            let ents: Vec<_> = store
+                .entities()?
+                .into_iter()
+                .filter(|e| want.is_none_or(|k| e.kind == k))
+                .collect();
+            match format {
+                TableFormat::Table => report::entities(&mut out, &ents)?,
+                TableFormat::Jsonl => write_jsonl(&mut out, &ents)?,
             }
             false
         }
@@ -218,4 +282,22 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn open_store(db: &std::path::Path) -> anyhow::Result<storyline::store::Store> {
+    anyhow::ensure!(
+        db.exists(),
+        "no store at {} (run `storyline digest` first)",
+        db.display()
+    );
+    Ok(storyline::store::Store::open(db)?)
+}
+
+/// One JSON record per line.
+fn write_jsonl<T: serde::Serialize>(out: &mut impl Write, items: &[T]) -> anyhow::Result<()> {
+    for it in items {
+        serde_json::to_writer(&mut *out, it)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }

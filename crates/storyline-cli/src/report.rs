@@ -1,4 +1,4 @@
-//! Human-readable output: the digest and the article table.
+//! Human-readable output: the digest and the article, quote and entity tables.
 
 use std::io::Write;
 
@@ -132,4 +132,67 @@ pub fn articles(out: &mut impl Write, arts: &[Article]) -> std::io::Result<()> {
         )?;
     }
     writeln!(out, "{} articles", arts.len())
+}
+
+/// Quotes grouped by speaker: a heading per speaker, then one line per quote.
+pub fn quotes(out: &mut impl Write, rows: &[storyline::store::QuoteRow]) -> std::io::Result<()> {
+    let mut current: Option<(Option<&str>, Option<&str>)> = None;
+    for r in rows {
+        let key = (r.speaker_id.as_deref(), r.speaker.as_deref());
+        if current != Some(key) {
+            current = Some(key);
+            let n = rows
+                .iter()
+                .filter(|x| (x.speaker_id.as_deref(), x.speaker.as_deref()) == key)
+                .count();
+            let role = r.role.as_deref().map(|x| format!(", {x}")).unwrap_or_default();
+            writeln!(
+                out,
+                "\n{}{} — {} quote{}",
+                r.speaker.as_deref().unwrap_or("(speaker unknown)"),
+                role,
+                n,
+                if n == 1 { "" } else { "s" }
+            )?;
+        }
+        let kind = match (r.kind, r.partial) {
+            (_, true) => "partial",
+            (storyline::quotes::QuoteKind::Direct, _) => "direct",
+            (storyline::quotes::QuoteKind::Reported, _) => "reported",
+        };
+        writeln!(
+            out,
+            "  {:<10}  {:<18}  {:<8}  {}",
+            r.published.as_deref().map_or("-", |p| &p[..10.min(p.len())]),
+            clip(outlet(&r.outlet), 18),
+            kind,
+            clip(&r.text.replace('\n', " "), 110)
+        )?;
+    }
+    writeln!(out, "\n{} quotes", rows.len())
+}
+
+/// People, organisations and places with roles and counts.
+pub fn entities(out: &mut impl Write, ents: &[storyline::directory::GlobalEntity]) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<12}  {:<28}  {:>8}  {:>6}  roles",
+        "kind", "name", "articles", "quotes"
+    )?;
+    for e in ents {
+        let kind = serde_json::to_value(e.kind).ok();
+        writeln!(
+            out,
+            "{:<12}  {:<28}  {:>8}  {:>6}  {}",
+            kind.as_ref().and_then(|k| k.as_str()).unwrap_or("-"),
+            clip(&e.name, 28),
+            e.articles,
+            e.quotes,
+            clip(
+                &e.roles.iter().take(3).cloned().collect::<Vec<_>>().join("; "),
+                60
+            )
+        )?;
+    }
+    writeln!(out, "{} entities", ents.len())
 }

@@ -96,7 +96,7 @@ fn analyze_prints_one_record_per_article() {
         .collect();
     assert_eq!(lines.len(), 7);
     for a in &lines {
-        assert_eq!(a["schema"], 1);
+        assert_eq!(a["schema"], 2);
         let text = a["text"].as_str().unwrap();
         let paragraphs = a["paragraphs"].as_array().unwrap();
         let sentences = a["sentences"].as_array().unwrap();
@@ -286,4 +286,45 @@ fn long_listings_are_cut_in_the_text_digest() {
     let out = stdout(&o);
     assert!(out.contains("[12 carriers]"), "{out}");
     assert!(out.contains("… and 3 more copies"), "{out}");
+}
+
+#[test]
+fn quotes_and_entities_are_listed_from_the_store() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("s.db");
+    let dbs = db.to_str().unwrap();
+    let o = run(&["digest", examples().to_str().unwrap(), "--db", dbs], d.path());
+    assert!(o.status.success(), "{}", stdout(&o));
+    // The wire story is carried by three outlets: its quotes are listed once per carrier,
+    // all under one speaker.
+    let o = run(
+        &["quotes", "--db", dbs, "--speaker", "vik", "--format", "jsonl"],
+        d.path(),
+    );
+    assert!(o.status.success());
+    let rows: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(rows.len() >= 3, "{rows:#?}");
+    assert!(rows.iter().all(|r| r["speaker"] == "Jonas Vik"));
+    let outlets: std::collections::BTreeSet<_> = rows.iter().map(|r| r["outlet"].to_string()).collect();
+    assert!(outlets.len() >= 3, "{outlets:?}");
+    let table = run(&["quotes", "--db", dbs], d.path());
+    assert!(stdout(&table).contains("Jonas Vik"));
+    let o = run(
+        &["entities", "--db", dbs, "--kind", "person", "--format", "jsonl"],
+        d.path(),
+    );
+    let people: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let vik = people
+        .iter()
+        .find(|p| p["name"] == "Jonas Vik")
+        .expect("Jonas Vik listed");
+    assert_eq!(vik["articles"], 3);
+    assert!(vik["quotes"].as_u64().unwrap() >= 3);
+    assert!(people.iter().all(|p| p["kind"] == "person"));
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::span::Span;
 
 /// Version of the article record's JSON schema (`docs/schema.md`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Where an article came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,6 +130,12 @@ pub struct Article {
     /// Byte spans of the sentences in `text`, in order, each inside one paragraph.
     #[serde(default)]
     pub sentences: Vec<Span>,
+    /// People, organisations and places named in `text`, with mentions (schema 2).
+    #[serde(default)]
+    pub entities: Vec<crate::entities::Entity>,
+    /// Direct quotes, partial quotes and reported speech, with speakers (schema 2).
+    #[serde(default)]
+    pub quotes: Vec<crate::quotes::Quote>,
     pub removed: Vec<Removed>,
     /// Id of the representative of this article's duplicate group, when it is a copy.
     pub duplicate_of: Option<String>,

@@ -238,7 +238,16 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
     let mut name_first = end + 1;
     while name_first > start {
         let t = w(name_first - 1);
-        if is_connector(t) || lexicon::is_role_word(t) || lexicon::is_org_word(t) {
+        // Name particles stay inside a name ("Staffan de Mistura", "Ibn Saud").
+        let particle = matches!(
+            t,
+            "de" | "da" | "di" | "du" | "van" | "von" | "bin" | "ibn" | "der" | "del" | "le" | "la"
+        ) && name_first - 1 > start
+            && name_first <= end
+            && is_cap_word(w(name_first - 2))
+            && !lexicon::is_role_word(w(name_first - 2))
+            && !lexicon::is_org_word(w(name_first - 2));
+        if !particle && (is_connector(t) || lexicon::is_role_word(t) || lexicon::is_org_word(t)) {
             break;
         }
         name_first -= 1;
@@ -304,13 +313,17 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
         EntityKind::Organization
     } else if lexicon::first_name_gender(first_word).is_some() && words >= 2 {
         EntityKind::Person
+    } else if words >= 2 && (start..=end).any(|i| lexicon::is_place_word(w(i))) {
+        EntityKind::Place
     } else if words == 1 {
         if is_demonym(first_word) {
             return None;
         }
         EntityKind::Unknown
     } else if (start..=end).all(|i| !is_connector(w(i))) && words <= 4 {
-        EntityKind::Person
+        // Two or three capitalised words with no clue: most often a person, but it may
+        // be a place or a name of something; a role, a pronoun or speech decides later.
+        EntityKind::Unknown
     } else {
         EntityKind::Organization
     };
@@ -483,7 +496,9 @@ impl Entities {
                 continue;
             }
             let person_like = matches!(kind, EntityKind::Person | EntityKind::Unknown);
-            if e.kind == EntityKind::Person && person_like && surname_key(&e.name) == key {
+            let they_person = e.kind == EntityKind::Person
+                || e.kind == EntityKind::Unknown && e.name.split_whitespace().count() >= 2;
+            if they_person && person_like && surname_key(&e.name) == key {
                 let theirs: Vec<&str> = e.name.split_whitespace().collect();
                 let compatible = words.len() == 1
                     || theirs.len() == 1
@@ -493,7 +508,7 @@ impl Entities {
                     best = Some(i);
                 }
             } else if words.len() == 1
-                && e.kind == EntityKind::Person
+                && they_person
                 && kind == EntityKind::Unknown
                 && e.name.split_whitespace().next() == Some(name)
             {
@@ -537,8 +552,8 @@ impl Entities {
     pub fn gender_fits(&self, e: usize, p: Pronoun) -> bool {
         let ent = &self.list[e];
         match p {
-            Pronoun::Male => ent.kind == EntityKind::Person && ent.male != Some(false),
-            Pronoun::Female => ent.kind == EntityKind::Person && ent.male != Some(true),
+            Pronoun::Male => self.could_be_person(e) && ent.male != Some(false),
+            Pronoun::Female => self.could_be_person(e) && ent.male != Some(true),
             Pronoun::Plural | Pronoun::Neuter => ent.kind != EntityKind::Person,
             Pronoun::First => true,
         }
@@ -589,7 +604,25 @@ impl Entities {
         })
     }
 
+    /// A person, or a name of two or three words with no other clue.
+    fn could_be_person(&self, e: usize) -> bool {
+        let ent = &self.list[e];
+        ent.kind == EntityKind::Person
+            || ent.kind == EntityKind::Unknown && (2..=3).contains(&ent.name.split_whitespace().count())
+    }
+
+    /// A name that speaks or that "he"/"she" stands for is a person, when nothing said
+    /// otherwise.
+    pub fn make_person(&mut self, e: usize) {
+        if self.list[e].kind == EntityKind::Unknown {
+            self.list[e].kind = EntityKind::Person;
+        }
+    }
+
     pub fn set_male(&mut self, e: usize, p: Pronoun) {
+        if matches!(p, Pronoun::Male | Pronoun::Female) {
+            self.make_person(e);
+        }
         if self.list[e].male.is_none() && self.list[e].kind == EntityKind::Person {
             self.list[e].male = match p {
                 Pronoun::Male => Some(true),

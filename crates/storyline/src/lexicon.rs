@@ -1,6 +1,22 @@
 //! Word lists for entities and attribution: speech verbs, roles and titles, organisation
 //! and place words, pronouns. Lists describe English news language in general; none is
-//! drawn from a particular article.
+//! drawn from a particular article. Lookups go through hash sets built once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// `w` lower-cased, borrowed when it already is.
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
 
 /// Verbs that introduce what somebody said, thought or claimed, in all inflections that
 /// news uses. The value is the lemma.
@@ -136,10 +152,16 @@ pub fn speech_lemma(word: &str) -> Option<&'static str> {
         ("tout", &["touted"]),
         ("acknowledge", &["acknowledges"]),
     ];
-    VERBS
-        .iter()
-        .find(|(_, forms)| forms.contains(&word))
-        .map(|(lemma, _)| *lemma)
+    static FORMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+        let mut m = HashMap::new();
+        for (lemma, forms) in VERBS {
+            for f in *forms {
+                m.entry(*f).or_insert(*lemma);
+            }
+        }
+        m
+    });
+    FORMS.get(word).copied()
 }
 
 /// Speech verbs strong enough to attribute a quote on their own ("X said", "X told").
@@ -372,8 +394,8 @@ pub fn is_role_word(w: &str) -> bool {
         "monitor",
         "observer",
     ];
-    let lw = w.to_lowercase();
-    ROLES.contains(&lw.as_str())
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLES));
+    SET.contains(lower(w).as_ref())
 }
 
 /// Role words that on their own make the following name a person ("Secretary", "Sen.").
@@ -381,7 +403,7 @@ pub fn is_role_word(w: &str) -> bool {
 pub fn is_role_head(w: &str) -> bool {
     is_role_word(w)
         && !matches!(
-            w.to_lowercase().as_str(),
+            lower(w).as_ref(),
             "press"
                 | "prime"
                 | "foreign"
@@ -534,8 +556,8 @@ pub fn is_org_word(w: &str) -> bool {
         "court",
         "tribunal",
     ];
-    let lw = w.to_lowercase();
-    ORG.contains(&lw.as_str())
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ORG));
+    SET.contains(lower(w).as_ref())
 }
 
 /// Countries, regions and large cities that news names without other clues.
@@ -784,7 +806,50 @@ pub fn is_place(name: &str) -> bool {
         "Capitol Hill",
         "Wall Street",
     ];
-    PLACES.contains(&name)
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PLACES));
+    SET.contains(name)
+}
+
+/// Words that make a capitalised name a place ("Vatican City", "Port Arnes").
+pub fn is_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        "City"
+            | "Town"
+            | "Port"
+            | "Sea"
+            | "River"
+            | "Island"
+            | "Islands"
+            | "Province"
+            | "Street"
+            | "Square"
+            | "Valley"
+            | "Mountain"
+            | "Mountains"
+            | "Bay"
+            | "Lake"
+            | "County"
+            | "Region"
+            | "District"
+            | "Strait"
+            | "Gulf"
+            | "Ocean"
+            | "Coast"
+            | "Peninsula"
+            | "Desert"
+            | "Avenue"
+            | "Road"
+            | "Bridge"
+            | "Airport"
+            | "Harbour"
+            | "Harbor"
+            | "Village"
+            | "Heights"
+            | "Hills"
+            | "Plain"
+            | "Plains"
+    )
 }
 
 /// Capitalised words that start sentences or titles but never names.
@@ -977,7 +1042,8 @@ pub fn is_function_word(w: &str) -> bool {
         "Somebody",
         "Anyone",
     ];
-    F.contains(&w)
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(F));
+    SET.contains(w)
 }
 
 /// Month and weekday names (capitalised, but dates, not entities).
@@ -1385,9 +1451,11 @@ pub fn first_name_gender(w: &str) -> Option<bool> {
         "Zainab",
         "Yasmin",
     ];
-    if FEMALE.contains(&w) {
+    static FEMALES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(FEMALE));
+    static MALES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(MALE));
+    if FEMALES.contains(w) {
         Some(false)
-    } else if MALE.contains(&w) {
+    } else if MALES.contains(w) {
         Some(true)
     } else {
         None

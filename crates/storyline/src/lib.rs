@@ -18,6 +18,7 @@
 pub mod article;
 pub mod clean;
 pub mod dedup;
+pub mod directory;
 pub mod entities;
 pub mod error;
 pub mod extract;

@@ -16,8 +16,10 @@ enum Body<'a> {
     Html(&'a str),
 }
 use crate::outlets;
+use crate::quotes;
 use crate::segment;
 use crate::template::{self, LineSig, TemplateConfig};
+use crate::Span;
 use crate::{Format, Source};
 
 /// Pipeline settings. Unknown fields are refused, so a typo never silently falls back
@@ -31,6 +33,8 @@ pub struct PipelineConfig {
     pub extract: ExtractMode,
     pub dedup: DedupConfig,
     pub template: TemplateConfig,
+    /// Find entities and quotes (who said what).
+    pub quotes: bool,
 }
 
 impl Default for PipelineConfig {
@@ -40,6 +44,7 @@ impl Default for PipelineConfig {
             extract: ExtractMode::default(),
             dedup: DedupConfig::default(),
             template: TemplateConfig::default(),
+            quotes: true,
         }
     }
 }
@@ -205,6 +210,7 @@ impl Pipeline {
             .or_else(|| host.map(|h| (h, "url")));
         let (text, paragraphs) = join_paragraphs(&cleaned.paragraphs);
         let sentences = segment::sentences(&text, &paragraphs);
+        let who = self.attribution(&text, &paragraphs, &sentences);
         if language.is_none() {
             language = extract::detect_language(&text);
         }
@@ -223,11 +229,22 @@ impl Pipeline {
             text,
             paragraphs,
             sentences,
+            entities: who.entities,
+            quotes: who.quotes,
             removed: cleaned.removed,
             duplicate_of: None,
             duplicate_kind: None,
             warnings,
         })
+    }
+
+    /// Entities and quotes of a text, when the configuration asks for them.
+    pub fn attribution(&self, text: &str, paragraphs: &[Span], sentences: &[Span]) -> quotes::Attribution {
+        if self.config.quotes {
+            quotes::analyze(text, paragraphs, sentences)
+        } else {
+            quotes::Attribution::default()
+        }
     }
 
     /// Per-article data the corpus passes need, computed once per article.
@@ -347,6 +364,13 @@ impl CorpusDecision {
         a.removed.extend(dropped);
         let (text, spans) = join_paragraphs(&keep);
         a.sentences = segment::sentences(&text, &spans);
+        // Spans moved: find entities and quotes again (when they were asked for; removing
+        // template lines cannot add any to a text that had none).
+        if !a.entities.is_empty() || !a.quotes.is_empty() {
+            let who = quotes::analyze(&text, &spans, &a.sentences);
+            a.entities = who.entities;
+            a.quotes = who.quotes;
+        }
         a.text = text;
         a.paragraphs = spans;
     }
@@ -366,6 +390,7 @@ mod tests {
                 min_stories: 4,
                 max_words: 12,
             },
+            quotes: false,
         };
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<PipelineConfig>(&json).unwrap(), c);

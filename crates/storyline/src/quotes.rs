@@ -80,8 +80,9 @@ impl Sentence {
     fn in_quote(&self, i: usize) -> bool {
         self.inside.iter().any(|&(a, b)| a <= i && i <= b)
     }
+    /// The token's text; empty past the end, so look-arounds need no bounds checks.
     fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
-        self.toks[i].text(text)
+        self.toks.get(i).map_or("", |t| t.text(text))
     }
 }
 
@@ -98,8 +99,6 @@ struct Frame {
     source: Option<Source>,
     /// Content as token ranges of the sentence (inclusive), in order.
     content: Vec<(usize, usize)>,
-    /// The source is the main clause's subject (", saying …").
-    subject_source: bool,
 }
 
 /// Finds entities and quotes in `text`, given its paragraph and sentence spans.
@@ -123,7 +122,13 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
                     .get(c.last + 1)
                     .is_some_and(|t| lexicon::speech_lemma(t.text(text)).is_some())
         });
-        let name_entities = names.iter().map(|c| ents.add_name(text, c)).collect();
+        let name_entities: Vec<usize> = names.iter().map(|c| ents.add_name(text, c)).collect();
+        // Appositive roles: "Sam Okafor, a former pilot, …".
+        for (c, &e) in names.iter().zip(&name_entities) {
+            if matches!(c.kind, EntityKind::Person | EntityKind::Unknown) && c.first <= c.last {
+                appositive_role_of(text, &toks, c.last, &mut ents, e);
+            }
+        }
         sents.push(Sentence {
             para,
             toks,
@@ -145,6 +150,8 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
     }
     let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
     let mut found: Vec<Found> = Vec::new();
+    // The entity that speaks in each sentence, once resolved.
+    let mut spoke: Vec<Option<usize>> = vec![None; sents.len()];
     for si in 0..sents.len() {
         for f in frames_in(text, &sents, si) {
             let s = &sents[si];
@@ -174,9 +181,12 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
                 }
             });
             let (speaker, entity, role) = match f.source {
-                Some(src) => resolve_source(text, &sents, si, src, f.subject_source, &mut ents),
+                Some(src) => resolve_source(text, &sents, si, src, &spoke, &mut ents),
                 None => (None, None, None),
             };
+            if entity.is_some() {
+                spoke[si] = entity;
+            }
             found.push(Found {
                 parts,
                 cue: f.cue,
@@ -226,7 +236,23 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
             .flat_map(|p| segs.iter().map(move |g| (p, g)))
             .map(|(p, g)| p.end.min(g.span.end).saturating_sub(p.start.max(g.span.start)))
             .sum();
-        let kind = if quoted * 10 >= len * 8 {
+        // Direct when the quotation is all of it but a word or two ("that", "saying").
+        let outside_words = f
+            .parts
+            .iter()
+            .flat_map(|p| text[p.start..p.end].split_whitespace())
+            .count()
+            .saturating_sub(
+                segs.iter()
+                    .filter(|g| {
+                        f.parts
+                            .iter()
+                            .any(|p| p.start <= g.span.start && g.span.end <= p.end)
+                    })
+                    .map(|g| text[g.span.start..g.span.end].split_whitespace().count())
+                    .sum(),
+            );
+        let kind = if quoted * 10 >= len * 8 && outside_words <= 1 {
             QuoteKind::Direct
         } else {
             QuoteKind::Reported
@@ -602,12 +628,18 @@ fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
         return None;
     }
     let mut last = end - 1;
-    // Skip auxiliaries and adverbs between source and cue.
-    while is_aux(s.word(text, last)) && !s.in_quote(last) {
-        if last == 0 {
-            return None;
+    // Skip auxiliaries and adverbs between source and cue, and a parenthesis after a
+    // name ("Rep. Jo Roe (D-Wis.) said").
+    loop {
+        let w = s.word(text, last);
+        if w == ")" && !s.in_quote(last) {
+            let open = (0..last).rev().take(8).find(|&k| s.word(text, k) == "(")?;
+            last = open.checked_sub(1)?;
+        } else if is_aux(w) && !s.in_quote(last) {
+            last = last.checked_sub(1)?;
+        } else {
+            break;
         }
-        last -= 1;
     }
     let t = &s.toks[last];
     if t.kind != Kind::Word || s.in_quote(last) {
@@ -630,7 +662,8 @@ fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
         return Some(Source { first, last });
     }
     // A noun phrase: back over words to a boundary.
-    if is_boundary(w)
+    if is_boundary(&w.to_lowercase())
+        || lexicon::is_function_word(w)
         || is_determiner(w)
         || w.ends_with("ly") && w.len() > 4
         || w.chars().all(|c| c.is_ascii_digit())
@@ -642,7 +675,12 @@ fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
         let p = first - 1;
         let pt = &s.toks[p];
         let pw = s.word(text, p);
-        if pt.kind != Kind::Word || s.in_quote(p) || is_boundary(pw) || is_aux(pw) && !is_determiner(pw) {
+        if pt.kind != Kind::Word
+            || s.in_quote(p)
+            || is_boundary(&pw.to_lowercase())
+            || is_aux(pw) && !is_determiner(pw)
+            || lexicon::is_function_word(pw) && !is_determiner(pw)
+        {
             break;
         }
         first = p;
@@ -712,6 +750,14 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
     // Content after a cue runs to the end of the sentence, or to a participle cue that
     // starts the next statement (", insisting that …").
     let clause_end = |from: usize| -> usize {
+        // Content that opens with a quotation is the quotation ("said: “…”, referring to").
+        if matches!(s.toks[from].kind, Kind::Quote { open: true }) {
+            if let Some(&(_, b)) = s.inside.iter().find(|r| r.0 == from) {
+                if b + 1 < n && s.toks[b + 1..].iter().any(|t| t.kind == Kind::Word) {
+                    return b;
+                }
+            }
+        }
         let mut k = from;
         while k + 1 < n {
             if s.word(text, k) == ","
@@ -727,6 +773,34 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         }
         end_of_content(from)
     };
+    // "“…” — Name": a quotation signed with a dash.
+    for d in 1..n.saturating_sub(1) {
+        let dash = matches!(s.word(text, d), "―" | "—" | "–" | "-" | "--");
+        let after_quote =
+            (d.saturating_sub(2)..d).any(|k| matches!(s.toks[k].kind, Kind::Quote { open: false }));
+        if dash && after_quote && !s.in_quote(d) {
+            if let Some(c) = s
+                .names
+                .iter()
+                .find(|c| c.phrase_first == d + 1 && c.first <= c.last)
+            {
+                let q = (0..d)
+                    .rev()
+                    .find(|&k| matches!(s.toks[k].kind, Kind::Quote { open: false }));
+                if let Some(q) = q {
+                    frames.push(Frame {
+                        cue: s.toks[d].span,
+                        source: Some(Source {
+                            first: c.phrase_first,
+                            last: c.last,
+                        }),
+                        content: vec![(0, q)],
+                    });
+                    return frames;
+                }
+            }
+        }
+    }
     let mut i = 0;
     while i < n {
         if s.in_quote(i) || s.toks[i].kind != Kind::Word {
@@ -763,7 +837,6 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                         cue,
                         source: Some(src),
                         content: vec![c],
-                        subject_source: false,
                     });
                     used_until = n;
                 }
@@ -777,13 +850,24 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         };
         let cue = s.toks[i].span;
         let prev = i.checked_sub(1).map(|p| s.word(text, p));
+        // "When asked about …", "as reported by …": not an attribution of its own.
+        if prev.is_some_and(|p| {
+            matches!(
+                p.to_lowercase().as_str(),
+                "when" | "if" | "as" | "after" | "being" | "been" | "be" | "was" | "were" | "is" | "are"
+            )
+        }) && w.ends_with("ed")
+        {
+            i += 1;
+            continue;
+        }
         let prev_is_break =
             prev.is_some_and(|p| p == "," || matches!(s.toks[i - 1].kind, Kind::Quote { .. })) || i == 0;
         let strong = lexicon::is_strong_cue(lemma);
         // What follows the cue: the content start, after "that", an object of "tell", a day.
         let mut a = i + 1;
         let mut explicit = false; // "that", ":" or a quote follows: a clause for sure
-        if lemma == "tell" || lemma == "ask" || lemma == "warn" || lemma == "urge" || lemma == "accuse" {
+        if lemma == "tell" || lemma == "ask" || lemma == "urge" {
             // Object: up to a few words before "that", a comma, colon or quote.
             let mut k = a;
             while k < n && k - a < 5 && s.toks[k].kind == Kind::Word && s.word(text, k) != "that" {
@@ -825,7 +909,17 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         {
             a += 1;
         }
-        if a < n && s.word(text, a) == "that" {
+        // "…, he said, adding …": a comma after the cue closes the attribution unless a
+        // quotation follows it.
+        let comma_closes = a < n
+            && s.word(text, a) == ","
+            && !s
+                .toks
+                .get(a + 1)
+                .is_some_and(|t| matches!(t.kind, Kind::Quote { .. }));
+        if comma_closes {
+            a = n;
+        } else if a < n && s.word(text, a) == "that" {
             explicit = true;
         } else if a < n && matches!(s.word(text, a), ":" | ",") {
             explicit = s
@@ -861,7 +955,6 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                 cue,
                 source: subj,
                 content: vec![(a, clause_end(a))],
-                subject_source: true,
             });
             let stop = frame_end(frames.last(), i);
             used_until = stop;
@@ -883,7 +976,6 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                     cue,
                     source: Some(src),
                     content,
-                    subject_source: false,
                 });
                 let stop = frame_end(frames.last(), i);
                 used_until = stop;
@@ -891,8 +983,15 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                 continue;
             }
             if after_empty && !before_empty && strong {
-                // "…, the source added." / "“…,” he said."
+                // "…, the source added." / "“…,” he said." The content ends at the
+                // last comma or closing quote before the source (what lies between is
+                // more of the source: "…,” coast guard spokesman Jo Vik said").
                 let mut e = src.first - 1;
+                if let Some(k) = (used_until..src.first).rev().take(6).find(|&k| {
+                    s.word(text, k) == "," || matches!(s.toks[k].kind, Kind::Quote { open: false })
+                }) {
+                    e = k;
+                }
                 while e > used_until && (is_clause_punct(s.word(text, e))) {
                     e -= 1;
                 }
@@ -900,7 +999,6 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                     cue,
                     source: Some(src),
                     content: vec![(used_until, e)],
-                    subject_source: false,
                 });
                 let stop = frame_end(frames.last(), i);
                 used_until = stop;
@@ -918,7 +1016,6 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                     cue,
                     source: Some(src),
                     content,
-                    subject_source: false,
                 });
                 let stop = frame_end(frames.last(), i);
                 used_until = stop;
@@ -946,7 +1043,6 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                     cue,
                     source: Some(src),
                     content,
-                    subject_source: false,
                 });
                 let stop = frame_end(frames.last(), i);
                 used_until = stop;
@@ -995,7 +1091,6 @@ fn subject_verb_frame(text: &str, s: &Sentence) -> Option<Frame> {
         cue: s.toks[v].span,
         source: Some(subj),
         content: vec![(v + 1, v + 1)],
-        subject_source: false,
     })
 }
 
@@ -1049,27 +1144,73 @@ fn quote_before(text: &str, s: &Sentence, from: usize, src_first: usize) -> Opti
 /// before the first verb-like word — approximated as the first name or pronoun outside
 /// quotes before `before`.
 fn subject_of(text: &str, s: &Sentence, before: usize) -> Option<Source> {
-    for (k, t) in s.toks.iter().enumerate().take(before) {
-        if s.in_quote(k) || t.kind != Kind::Word {
-            continue;
-        }
-        let w = s.word(text, k);
-        if let Some(c) = s.names.iter().find(|c| c.first == k || c.phrase_first == k) {
-            if c.kind != EntityKind::Place || k == 0 {
-                return Some(Source {
-                    first: c.phrase_first,
-                    last: c.last,
-                });
-            }
-        }
-        if matches!(
-            lexicon::pronoun(w),
-            Some(Pronoun::Male | Pronoun::Female | Pronoun::Plural | Pronoun::First)
-        ) {
-            return Some(Source { first: k, last: k });
+    let n = s.toks.len();
+    let mut k = (0..n).find(|&k| s.toks[k].kind == Kind::Word && !s.in_quote(k))?;
+    // A dateline first: "NORDVIK (NWA) – …".
+    if s.word(text, k).len() > 2 && s.word(text, k).chars().all(|c| !c.is_lowercase()) {
+        if let Some(d) = (k..n.min(k + 8)).find(|&d| matches!(s.word(text, d), "–" | "—" | "-" | "--")) {
+            k = d + 1;
         }
     }
-    None
+    // An introductory phrase ("After the debate, …", "In Ohio on Monday, …") or a
+    // conjunction ("But …") comes before the subject.
+    let w = s.word(text, k);
+    if matches!(
+        w,
+        "But" | "And" | "So" | "Yet" | "Still" | "Then" | "Also" | "Now" | "Meanwhile"
+    ) {
+        k += 1;
+        if s.toks.get(k).is_some_and(|t| t.text(text) == ",") {
+            k += 1;
+        }
+    } else if lexicon::is_function_word(w) && lexicon::pronoun(w).is_none() && !is_determiner(w) {
+        let comma = (k..n.min(k + 16)).find(|&c| s.word(text, c) == "," && !s.in_quote(c))?;
+        k = comma + 1;
+    }
+    if k >= before.min(n) {
+        return None;
+    }
+    let w = s.word(text, k);
+    if matches!(
+        lexicon::pronoun(w),
+        Some(Pronoun::Male | Pronoun::Female | Pronoun::Plural | Pronoun::First)
+    ) {
+        return Some(Source { first: k, last: k });
+    }
+    let at = if is_determiner(w) { k + 1 } else { k };
+    // The longest name phrase starting there ("US State Department spokesman Mark Toner",
+    // not its "US State Department").
+    let c = s
+        .names
+        .iter()
+        .filter(|c| {
+            (c.phrase_first == k || c.phrase_first == at || c.first == at)
+                && c.first <= c.last
+                && c.last < before
+        })
+        .max_by_key(|c| c.last)?;
+    let mut last = c.last;
+    // Coordinated names: "The United States, Britain and France".
+    loop {
+        let next = s.names.iter().find(|d| {
+            d.phrase_first > last
+                && d.phrase_first <= last + 2
+                && d.last < before
+                && (last + 1..d.phrase_first).all(|x| matches!(s.word(text, x), "," | "and"))
+        });
+        match next {
+            Some(d) if (last + 1..d.phrase_first).any(|x| s.word(text, x) == "and") => {
+                last = d.last;
+                break;
+            }
+            Some(d) => last = d.last,
+            None => break,
+        }
+    }
+    Some(Source {
+        first: c.phrase_first.min(k),
+        last,
+    })
 }
 
 /// Resolves a source phrase: the speaker mention span, its entity and a role.
@@ -1078,20 +1219,31 @@ fn resolve_source(
     sents: &[Sentence],
     si: usize,
     src: Source,
-    _subject: bool,
+    spoke: &[Option<usize>],
     ents: &mut Entities,
 ) -> (Option<Span>, Option<usize>, Option<String>) {
     let s = &sents[si];
     let span = Span::new(s.toks[src.first].span.start, s.toks[src.last].span.end);
+    // A group ("Russia and Syria", "The United States, Britain and France") is its own
+    // speaker, named as written.
+    let names_in = s
+        .names
+        .iter()
+        .filter(|c| c.first >= src.first && c.last <= src.last)
+        .count();
+    if names_in >= 2 && (src.first..=src.last).any(|k| s.word(text, k) == "and") {
+        return (Some(span), None, None);
+    }
     // A name inside the phrase (the last one: "State Department spokesman Mark Toner").
     if let Some((k, c)) = s
         .names
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, c)| c.first >= src.first && c.last <= src.last && c.first <= c.last)
+        .find(|(_, c)| c.first >= src.first && c.last == src.last && c.first <= c.last)
     {
         let e = s.name_entities[k];
+        ents.make_person(e);
         let role = c.role.and_then(|r| r.slice(text)).map(str::to_string);
         // Appositive role after the name: "Hugh Hill, a doctor, said".
         let role = role.or_else(|| appositive_role(text, s, c.last, ents, e));
@@ -1100,7 +1252,7 @@ fn resolve_source(
     let first_word = s.word(text, src.first);
     if src.first == src.last {
         if let Some(p) = lexicon::pronoun(first_word) {
-            let e = resolve_pronoun(text, sents, si, src.first, p, ents);
+            let e = resolve_pronoun(sents, si, src.first, p, spoke, ents);
             if let Some(e) = e {
                 ents.add_reference(e, span, MentionKind::Pronoun);
                 ents.set_male(e, p);
@@ -1130,24 +1282,41 @@ fn appositive_role(
     ents: &mut Entities,
     e: usize,
 ) -> Option<String> {
+    appositive_role_of(text, &s.toks, name_last, ents, e)
+}
+
+fn appositive_role_of(
+    text: &str,
+    toks: &[Token],
+    name_last: usize,
+    ents: &mut Entities,
+    e: usize,
+) -> Option<String> {
     let k = name_last + 1;
-    if s.toks.get(k).map(|t| t.text(text)) != Some(",") {
+    if toks.get(k).map(|t| t.text(text)) != Some(",") {
         return None;
     }
-    let det = s.toks.get(k + 1)?.text(text);
+    let det = toks.get(k + 1)?.text(text);
     if !matches!(det, "a" | "an" | "the" | "A" | "An" | "The") {
         return None;
     }
     let mut end = k + 2;
     let mut head = false;
-    while end < s.toks.len() && s.toks[end].kind == Kind::Word && end - k < 10 {
-        head |= lexicon::is_role_head(s.word(text, end));
+    while end < toks.len() && toks[end].kind == Kind::Word && end - k < 10 {
+        head |= lexicon::is_role_head(toks[end].text(text));
         end += 1;
     }
-    if !head || end == k + 2 {
+    // The appositive must close (a comma or the end of the clause) right after.
+    // A description set off by two commas is one ("Sam Okafor, a former pilot, said");
+    // one that runs to the end of the sentence must name a role.
+    let comma_closed = toks.get(end).is_some_and(|t| t.text(text) == ",") && end - k <= 8;
+    let closed = toks
+        .get(end)
+        .is_none_or(|t| matches!(t.text(text), "." | ";" | ")"));
+    if end == k + 2 || !(comma_closed || closed && head) {
         return None;
     }
-    let role = &text[s.toks[k + 2].span.start..s.toks[end - 1].span.end];
+    let role = &text[toks[k + 2].span.start..toks[end - 1].span.end];
     ents.add_role_text(e, role);
     Some(role.to_string())
 }
@@ -1172,13 +1341,14 @@ fn recent_entities(sents: &[Sentence], si: usize, before: usize) -> Vec<usize> {
 }
 
 /// A pronoun speaker: the first compatible person outside quotes earlier in the sentence,
-/// else the subject (first person named) of the nearest earlier sentence that names one.
+/// else, in the nearest earlier sentence that has one, its speaker or its subject (the
+/// first person named) — not whoever was named last.
 fn resolve_pronoun(
-    text: &str,
     sents: &[Sentence],
     si: usize,
     tok: usize,
     p: Pronoun,
+    spoke: &[Option<usize>],
     ents: &Entities,
 ) -> Option<usize> {
     if p == Pronoun::First {
@@ -1191,11 +1361,14 @@ fn resolve_pronoun(
             return Some(s.name_entities[k]);
         }
     }
-    let _ = text;
     for j in (si.saturating_sub(6)..si).rev() {
         let prev = &sents[j];
         if prev.para + 3 < s.para {
             break;
+        }
+        // The speaker of the sentence before speaks on ("…, Cook said. “…,” he added").
+        if let Some(e) = spoke[j].filter(|&e| fits(e)) {
+            return Some(e);
         }
         let subject = prev
             .names

@@ -52,6 +52,24 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 CREATE INDEX IF NOT EXISTS articles_dup ON articles(duplicate_of);
+-- Entities merged across articles (recomputed at the end of every run), and which
+-- article-local entity is which.
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    quotes INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entity_members (
+    article_id TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX IF NOT EXISTS entity_members_entity ON entity_members(entity_id);
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT PRIMARY KEY,
     stage TEXT NOT NULL,
@@ -233,7 +251,212 @@ impl Store {
             }
         }
         tx.commit()?;
+        self.merge_entities()
+    }
+
+    /// Rebuilds the corpus-wide entity directory from every stored article's entities.
+    /// Streams the records and keeps only names, roles and quote speakers of each.
+    fn merge_entities(&mut self) -> Result<(), Error> {
+        #[derive(serde::Deserialize)]
+        struct Light {
+            #[serde(default)]
+            entities: Vec<crate::entities::Entity>,
+            #[serde(default)]
+            quotes: Vec<LightQuote>,
+        }
+        #[derive(serde::Deserialize)]
+        struct LightQuote {
+            #[serde(default)]
+            partial: bool,
+            #[serde(default)]
+            speaker_entity: Option<String>,
+        }
+        let mut per_article: Vec<(String, Vec<crate::entities::Entity>, Vec<String>)> = Vec::new();
+        {
+            let mut st = self.conn.prepare("SELECT id, doc FROM articles ORDER BY id")?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                let id: String = r.get(0)?;
+                let doc: String = r.get(1)?;
+                let Ok(light) = serde_json::from_str::<Light>(&doc) else {
+                    continue;
+                };
+                let mut entities = light.entities;
+                for e in &mut entities {
+                    e.mentions = Vec::new();
+                }
+                let speakers = light
+                    .quotes
+                    .into_iter()
+                    .filter(|q| !q.partial)
+                    .filter_map(|q| q.speaker_entity)
+                    .collect();
+                per_article.push((id, entities, speakers));
+            }
+        }
+        let (entities, members) = crate::directory::merge(
+            per_article
+                .iter()
+                .map(|(id, e, s)| (id.as_str(), e.as_slice(), s.as_slice())),
+        );
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM entities", [])?;
+        tx.execute("DELETE FROM entity_members", [])?;
+        {
+            let mut ins = tx.prepare_cached(
+                "INSERT INTO entities (id, kind, name, aliases, roles, articles, quotes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            for e in &entities {
+                ins.execute(params![
+                    e.id,
+                    serde_json::to_value(e.kind)?.as_str().unwrap_or("unknown"),
+                    e.name,
+                    serde_json::to_string(&e.aliases)?,
+                    serde_json::to_string(&e.roles)?,
+                    e.articles as i64,
+                    e.quotes as i64
+                ])?;
+            }
+            let mut ins = tx.prepare_cached(
+                "INSERT OR REPLACE INTO entity_members (article_id, local_id, entity_id) VALUES (?1, ?2, ?3)",
+            )?;
+            for m in &members {
+                ins.execute(params![m.article, m.local, m.entity])?;
+            }
+        }
+        tx.commit()?;
         Ok(())
+    }
+
+    /// The corpus-wide entities, most quoted first.
+    pub fn entities(&self) -> Result<Vec<crate::directory::GlobalEntity>, Error> {
+        let mut st = self.conn.prepare(
+            "SELECT id, kind, name, aliases, roles, articles, quotes FROM entities
+             ORDER BY quotes DESC, articles DESC, id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, kind, name, aliases, roles, articles, quotes) = row?;
+            out.push(crate::directory::GlobalEntity {
+                id,
+                kind: serde_json::from_value(serde_json::Value::String(kind))?,
+                name,
+                aliases: serde_json::from_str(&aliases)?,
+                roles: serde_json::from_str(&roles)?,
+                articles: articles as usize,
+                quotes: quotes as usize,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Stored quotes with their speakers resolved to corpus-wide entities, in speaker
+    /// order (most quoted first), then by date. `speaker` keeps quotes whose entity id
+    /// equals it or whose speaker's name or alias holds it (any case); `story` keeps an
+    /// article and its duplicate group.
+    pub fn quotes(
+        &self,
+        speaker: Option<&str>,
+        story: Option<&str>,
+        partial: bool,
+    ) -> Result<Vec<QuoteRow>, Error> {
+        let members = self.entity_members()?;
+        let entities: std::collections::HashMap<String, crate::directory::GlobalEntity> =
+            self.entities()?.into_iter().map(|e| (e.id.clone(), e)).collect();
+        let needle = speaker.map(str::to_lowercase);
+        let mut rows = Vec::new();
+        for a in self.articles()? {
+            if let Some(st) = story {
+                if a.id != st && a.duplicate_of.as_deref() != Some(st) {
+                    continue;
+                }
+            }
+            for q in &a.quotes {
+                if q.partial && !partial {
+                    continue;
+                }
+                let global = q
+                    .speaker_entity
+                    .as_ref()
+                    .and_then(|l| members.get(&(a.id.clone(), l.clone())))
+                    .and_then(|g| entities.get(g));
+                if let Some(n) = &needle {
+                    let hit = match global {
+                        Some(g) => {
+                            g.id == *n
+                                || g.name.to_lowercase().contains(n.as_str())
+                                || g.aliases.iter().any(|x| x.to_lowercase().contains(n.as_str()))
+                        }
+                        None => q
+                            .speaker_name
+                            .as_deref()
+                            .is_some_and(|x| x.to_lowercase().contains(n.as_str())),
+                    };
+                    if !hit {
+                        continue;
+                    }
+                }
+                rows.push(QuoteRow {
+                    article: a.id.clone(),
+                    outlet: a.outlet.clone(),
+                    published: a.published.as_ref().map(|p| p.value.clone()),
+                    duplicate_of: a.duplicate_of.clone(),
+                    speaker_id: global.map(|g| g.id.clone()),
+                    speaker: global.map(|g| g.name.clone()).or_else(|| q.speaker_name.clone()),
+                    role: q.role.clone(),
+                    kind: q.kind,
+                    partial: q.partial,
+                    text: q
+                        .parts
+                        .iter()
+                        .filter_map(|p| p.slice(&a.text))
+                        .collect::<Vec<_>>()
+                        .join(" … "),
+                });
+            }
+        }
+        let rank: std::collections::HashMap<&str, usize> =
+            entities.values().map(|e| (e.id.as_str(), e.quotes)).collect();
+        rows.sort_by(|x, y| {
+            let rx = x
+                .speaker_id
+                .as_deref()
+                .and_then(|i| rank.get(i))
+                .copied()
+                .unwrap_or(0);
+            let ry = y
+                .speaker_id
+                .as_deref()
+                .and_then(|i| rank.get(i))
+                .copied()
+                .unwrap_or(0);
+            ry.cmp(&rx)
+                .then(x.speaker_id.is_none().cmp(&y.speaker_id.is_none()))
+                .then(x.speaker.cmp(&y.speaker))
+                .then(x.published.cmp(&y.published))
+                .then(x.article.cmp(&y.article))
+        });
+        Ok(rows)
+    }
+
+    /// Article-local entity id → corpus-wide entity id, for every article.
+    pub fn entity_members(&self) -> Result<std::collections::HashMap<(String, String), String>, Error> {
+        let mut st = self
+            .conn
+            .prepare("SELECT article_id, local_id, entity_id FROM entity_members")?;
+        let rows = st.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every stored article, with the corpus passes applied, in id order.
@@ -320,6 +543,24 @@ fn bytes_to_lines(b: &[u8]) -> Vec<LineSig> {
             eligible: c[8] != 0,
         })
         .collect()
+}
+
+/// One stored quote, for listings.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct QuoteRow {
+    pub article: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub duplicate_of: Option<String>,
+    /// Corpus-wide entity id of the speaker, when resolved.
+    pub speaker_id: Option<String>,
+    /// The speaker's name (the entity's, else as written), `None` when unknown.
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    pub kind: crate::quotes::QuoteKind,
+    pub partial: bool,
+    /// The quote's text (parts joined with " … ").
+    pub text: String,
 }
 
 /// Articles per outlet in the store.

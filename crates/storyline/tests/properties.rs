@@ -22,6 +22,18 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("jpegMpeg4-1280x720".to_string()),
         Just("March 3, 2021".to_string()),
         Just("Ünïcödé ßtraße Переговоры".to_string()),
+        Just("said".to_string()),
+        Just("he said,".to_string()),
+        Just("told reporters".to_string()),
+        Just("according to".to_string()),
+        Just("saying".to_string()),
+        Just("Sen. Jo Roe (D-Ohio)".to_string()),
+        Just("spokesman".to_string()),
+        Just("President".to_string()),
+        Just(", a former pilot,".to_string()),
+        Just("— ".to_string()),
+        Just("''".to_string()),
+        Just("NORDVIK (NWA) –".to_string()),
         "[A-Za-z]{1,12}",
         "[ .,!?:;'-]",
         any::<char>().prop_map(|c| c.to_string()),
@@ -45,6 +57,32 @@ proptest! {
             for s in &a.paragraphs {
                 let slice = s.slice(&a.text);
                 prop_assert!(slice.is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn quotes_and_entities_point_into_the_text(text in newsish()) {
+        let p = Pipeline::build(PipelineConfig::default()).unwrap();
+        if let Ok(a) = p.analyze_text(&text, "p.txt") {
+            for q in &a.quotes {
+                prop_assert!(q.span.slice(&a.text).is_some());
+                prop_assert!(!q.parts.is_empty());
+                for part in &q.parts {
+                    prop_assert!(part.slice(&a.text).is_some());
+                    prop_assert!(q.span.start <= part.start && part.end <= q.span.end);
+                }
+                for s in q.speaker.iter().chain(q.cue.iter()) {
+                    prop_assert!(s.slice(&a.text).is_some());
+                }
+                if let Some(id) = &q.speaker_entity {
+                    prop_assert!(a.entities.iter().any(|e| &e.id == id));
+                }
+            }
+            for e in &a.entities {
+                for m in &e.mentions {
+                    prop_assert!(m.span.slice(&a.text).is_some());
+                }
             }
         }
     }

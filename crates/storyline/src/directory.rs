@@ -1,0 +1,288 @@
+//! The corpus-wide directory of entities: each article's entities merged across articles
+//! and outlets, so that "Ash Carter", "Ashton Carter" and "US Defense Secretary Carter" in
+//! three articles are one person.
+//!
+//! People merge by surname and compatible first names (equal, a short form — "Ash" and
+//! "Ashton" — or an initial). A surname alone ("Carter") joins the only person of that
+//! surname in the corpus, or the one whose roles it shares ("Defense Secretary"); when
+//! several fit and no role tells them apart it stays on its own rather than being guessed.
+//! Organisations and places merge by name (without a leading "the").
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::entities::{surname_key, Entity, EntityKind};
+use crate::lexicon;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GlobalEntity {
+    /// Stable id from the kind and canonical name, e.g. `person:ashton-carter`.
+    pub id: String,
+    pub kind: EntityKind,
+    /// The fullest name, most often written.
+    pub name: String,
+    /// Other names seen for it.
+    pub aliases: Vec<String>,
+    /// Roles seen, most frequent first.
+    pub roles: Vec<String>,
+    /// Articles naming it.
+    pub articles: usize,
+    /// Quotes attributed to it (partial quotes not counted).
+    pub quotes: usize,
+}
+
+/// Which global entity an article's local entity is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub article: String,
+    pub local: String,
+    pub entity: String,
+}
+
+struct Item<'a> {
+    article: &'a str,
+    entity: &'a Entity,
+    quotes: usize,
+}
+
+#[derive(Default)]
+struct Cluster {
+    kind: Option<EntityKind>,
+    names: HashMap<String, usize>,
+    roles: HashMap<String, usize>,
+    first_names: Vec<String>,
+    members: Vec<usize>,
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn role_words(role: &str) -> Vec<String> {
+    role.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            w.len() > 2
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "the" | "and" | "for" | "former" | "outgoing"
+                )
+        })
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn roles_agree(a: &HashMap<String, usize>, roles: &[String]) -> bool {
+    let mine: Vec<String> = roles.iter().flat_map(|r| role_words(r)).collect();
+    let heads: Vec<&String> = mine.iter().filter(|w| lexicon::is_role_word(w)).collect();
+    !heads.is_empty()
+        && a.keys()
+            .flat_map(|r| role_words(r))
+            .filter(|w| heads.contains(&w))
+            .count()
+            >= heads.len().min(2)
+}
+
+/// Merges the entities of many articles. `articles` yields each article's id, entities
+/// and, for each of its quotes (partial ones left out), the local id of the speaker entity.
+pub fn merge<'a>(
+    articles: impl IntoIterator<Item = (&'a str, &'a [Entity], &'a [String])>,
+) -> (Vec<GlobalEntity>, Vec<Membership>) {
+    let mut items = Vec::new();
+    for (article, entities, speakers) in articles {
+        for e in entities {
+            let n = speakers.iter().filter(|s| **s == e.id).count();
+            items.push(Item {
+                article,
+                entity: e,
+                quotes: n,
+            });
+        }
+    }
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<(u8, String), usize> = HashMap::new();
+    let add = |c: &mut Cluster, i: usize, it: &Item| {
+        *c.names.entry(it.entity.name.clone()).or_default() += 1;
+        for r in &it.entity.roles {
+            *c.roles.entry(r.clone()).or_default() += 1;
+        }
+        c.members.push(i);
+        if c.kind.is_none() || c.kind == Some(EntityKind::Unknown) {
+            c.kind = Some(it.entity.kind);
+        }
+    };
+    // People with a first name first, longest names first, so that surnames alone meet
+    // every candidate.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| {
+        let e = items[i].entity;
+        (
+            e.kind != EntityKind::Person,
+            std::cmp::Reverse(e.name.split_whitespace().count()),
+        )
+    });
+    for i in order {
+        let e = items[i].entity;
+        let words: Vec<&str> = e.name.split_whitespace().collect();
+        let person_like = e.kind == EntityKind::Person || e.kind == EntityKind::Unknown && words.len() == 1;
+        if person_like {
+            let key = surname_key(&e.name);
+            let candidates = by_surname.get(&key).cloned().unwrap_or_default();
+            let target = if words.len() >= 2 {
+                candidates.iter().copied().find(|&c| {
+                    clusters[c]
+                        .first_names
+                        .iter()
+                        .any(|f| lexicon::same_first_name(f, words[0]))
+                })
+            } else if candidates.len() == 1 {
+                Some(candidates[0])
+            } else {
+                let fits: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| roles_agree(&clusters[c].roles, &e.roles))
+                    .collect();
+                (fits.len() == 1).then(|| fits[0])
+            };
+            if let Some(c) = target {
+                add(&mut clusters[c], i, &items[i]);
+                continue;
+            }
+            if e.kind == EntityKind::Person {
+                let mut c = Cluster::default();
+                if words.len() >= 2 {
+                    c.first_names.push(words[0].to_string());
+                }
+                add(&mut c, i, &items[i]);
+                clusters.push(c);
+                by_surname.entry(key).or_default().push(clusters.len() - 1);
+                continue;
+            }
+        }
+        let lower = e.name.to_lowercase();
+        let key = lower.strip_prefix("the ").unwrap_or(&lower).to_string();
+        let kind_key = match e.kind {
+            EntityKind::Person => 0,
+            EntityKind::Organization => 1,
+            EntityKind::Place => 2,
+            EntityKind::Unknown => 3,
+        };
+        match by_name.get(&(kind_key, key.clone())) {
+            Some(&c) => add(&mut clusters[c], i, &items[i]),
+            None => {
+                let mut c = Cluster::default();
+                add(&mut c, i, &items[i]);
+                clusters.push(c);
+                by_name.insert((kind_key, key), clusters.len() - 1);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(clusters.len());
+    let mut members = Vec::with_capacity(items.len());
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    for c in clusters {
+        let kind = c.kind.unwrap_or(EntityKind::Unknown);
+        let mut names: Vec<(String, usize)> = c.names.into_iter().collect();
+        // The fullest name, then the most frequent.
+        names.sort_by(|a, b| {
+            b.0.split_whitespace()
+                .count()
+                .cmp(&a.0.split_whitespace().count())
+                .then(b.1.cmp(&a.1))
+                .then(a.0.cmp(&b.0))
+        });
+        let name = names[0].0.clone();
+        let mut roles: Vec<(String, usize)> = c.roles.into_iter().collect();
+        roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let prefix = match kind {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "org",
+            EntityKind::Place => "place",
+            EntityKind::Unknown => "name",
+        };
+        let mut id = format!("{prefix}:{}", slug(&name));
+        let n = used_ids.entry(id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            id = format!("{id}-{n}");
+        }
+        let mut arts: Vec<&str> = c.members.iter().map(|&i| items[i].article).collect();
+        arts.sort_unstable();
+        arts.dedup();
+        for &i in &c.members {
+            members.push(Membership {
+                article: items[i].article.to_string(),
+                local: items[i].entity.id.clone(),
+                entity: id.clone(),
+            });
+        }
+        out.push(GlobalEntity {
+            id,
+            kind,
+            name,
+            aliases: names.into_iter().skip(1).map(|n| n.0).collect(),
+            roles: roles.into_iter().map(|r| r.0).collect(),
+            articles: arts.len(),
+            quotes: c.members.iter().map(|&i| items[i].quotes).sum(),
+        });
+    }
+    out.sort_by(|a, b| {
+        b.quotes
+            .cmp(&a.quotes)
+            .then(b.articles.cmp(&a.articles))
+            .then(a.id.cmp(&b.id))
+    });
+    (out, members)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, name: &str, roles: &[&str]) -> Entity {
+        Entity {
+            id: id.into(),
+            kind: EntityKind::Person,
+            name: name.into(),
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            mentions: Vec::new(),
+            male: None,
+        }
+    }
+
+    #[test]
+    fn name_variants_merge_across_articles() {
+        let a = [person("e1", "Ash Carter", &["Secretary of Defense"])];
+        let b = [person("e1", "Ashton Carter", &["US Defense Secretary"])];
+        let c = [person("e1", "Carter", &["US Defense Secretary"])];
+        let d = [person("e1", "Jimmy Carter", &["former President"])];
+        let e = [person("e1", "Carter", &[])];
+        let (ents, members) = merge([
+            ("a", &a[..], &[][..]),
+            ("b", &b[..], &[][..]),
+            ("c", &c[..], &[][..]),
+            ("d", &d[..], &[][..]),
+            ("e", &e[..], &[][..]),
+        ]);
+        let of = |art: &str| members.iter().find(|m| m.article == art).unwrap().entity.clone();
+        assert_eq!(of("a"), of("b"));
+        assert_eq!(of("a"), of("c"), "the role tells which Carter");
+        assert_ne!(of("a"), of("d"));
+        // Two Carters and no role: not guessed.
+        assert_ne!(of("e"), of("a"));
+        assert_ne!(of("e"), of("d"));
+        let ash = ents.iter().find(|g| g.id == of("a")).unwrap();
+        assert_eq!(ash.articles, 3);
+        assert!(ash.name == "Ashton Carter" || ash.name == "Ash Carter");
+    }
+}

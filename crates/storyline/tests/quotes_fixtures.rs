@@ -1,0 +1,93 @@
+//! Who said what on fixture articles written with the seeds' traps: roles before names,
+//! a quote split by its attribution, a quote-only paragraph that continues its speaker,
+//! "he" after a paragraph that names somebody else, partial and scare quotes, and a
+//! speaker nobody can know.
+
+use storyline::quotes::QuoteKind;
+use storyline::{Pipeline, PipelineConfig};
+
+fn quotes(name: &str) -> Vec<(String, Option<String>, QuoteKind, bool)> {
+    let path = format!("{}/testdata/quotes/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let a = Pipeline::build(PipelineConfig::default())
+        .unwrap()
+        .analyze_text(&text, name)
+        .unwrap();
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.span.slice(&a.text).unwrap().to_string(),
+                q.speaker_name.clone(),
+                q.kind,
+                q.partial,
+            )
+        })
+        .collect()
+}
+
+fn speaker_of(qs: &[(String, Option<String>, QuoteKind, bool)], start: &str) -> Option<String> {
+    qs.iter()
+        .find(|q| q.0.starts_with(start))
+        .unwrap_or_else(|| panic!("no quote starting {start:?} in {qs:#?}"))
+        .1
+        .clone()
+}
+
+#[test]
+fn every_direct_quote_has_the_right_speaker() {
+    let qs = quotes("harbour-minister.txt");
+    let lund = Some("Karin Lund".to_string());
+    let okafor = Some("Sam Okafor".to_string());
+    // Split by the attribution: one quote in two parts.
+    assert_eq!(speaker_of(&qs, "“We have looked"), lund);
+    assert!(qs
+        .iter()
+        .any(|q| q.0.contains("“Closing the port") && q.0.starts_with("“We have")));
+    // A quote-only paragraph continues the speaker.
+    assert_eq!(speaker_of(&qs, "“The ships will keep coming"), lund);
+    assert_eq!(speaker_of(&qs, "\"Nothing is ready"), okafor);
+    // "he" after a sentence naming Dana Cole is still its subject, Okafor.
+    assert_eq!(speaker_of(&qs, "“That is for the council"), okafor);
+    // Reported speech: "saying …", "according to …", "accused … of".
+    assert_eq!(speaker_of(&qs, "the city \"cannot afford"), lund);
+    assert_eq!(
+        speaker_of(&qs, "catches fell"),
+        Some("Grey Sea Fisheries Council".to_string())
+    );
+    let partial = qs.iter().find(|q| q.0 == "“reckless delays”").unwrap();
+    assert!(partial.3, "a quoted fragment of reported speech is partial");
+    assert_eq!(partial.1, Some("Dana Cole".to_string()));
+    // Scare quotes are not quotes; an unknowable speaker stays unknown.
+    assert!(!qs.iter().any(|q| q.0 == "“reform”"));
+    let sign = qs.iter().find(|q| q.0.starts_with("\"Stay away"));
+    assert!(sign.is_none_or(|q| q.1.as_deref() != Some("Sam Okafor") && q.1.as_deref() != Some("Dana Cole")));
+}
+
+#[test]
+fn roles_come_with_the_entities() {
+    let path = format!(
+        "{}/testdata/quotes/harbour-minister.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let a = Pipeline::build(PipelineConfig::default())
+        .unwrap()
+        .analyze_text(&text, "harbour-minister.txt")
+        .unwrap();
+    let role_of = |name: &str| {
+        a.entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}: {:#?}", a.entities))
+            .roles
+            .clone()
+    };
+    assert!(role_of("Karin Lund").contains(&"Vestmark Harbour Minister".to_string()));
+    let okafor = role_of("Sam Okafor");
+    assert!(okafor.contains(&"Port director".to_string()), "{okafor:?}");
+    assert!(okafor.contains(&"former pilot".to_string()), "{okafor:?}");
+    // Name variants are one entity: "Lund" and "Okafor" are mentions of the full names.
+    let lund = a.entities.iter().find(|e| e.name == "Karin Lund").unwrap();
+    assert!(lund.mentions.len() >= 2);
+}
