@@ -623,6 +623,57 @@ pub fn is_speaking_noun(w: &str) -> bool {
     SET.contains(lower(w).as_ref())
 }
 
+/// Verbs of stance, wanting, judging and dealing with others' words ("endorsed",
+/// "wants", "blasted", "seemed"): with a human subject they attribute a position even
+/// without quotation marks. Matched on the base form after stripping -s/-es/-ed/-d/-ing.
+pub fn is_stance_verb(w: &str) -> bool {
+    const BASES: &[&str] = &[
+        "support", "oppose", "endorse", "criticize", "criticise", "praise", "blame", "attack", "slam", "blast",
+        "defend", "deny", "reject", "accept", "want", "need", "hope", "plan", "expect", "believe", "think",
+        "feel", "fear", "worry", "seem", "appear", "ask", "urge", "call", "demand", "refuse", "decline", "agree",
+        "disagree", "promise", "vow", "threaten", "warn", "suggest", "propose", "insist", "pledge", "argue",
+        "accuse", "applaud", "condemn", "denounce", "dismiss", "question", "challenge", "mock", "ridicule",
+        "welcome", "embrace", "back", "favor", "favour", "prefer", "like", "love", "hate", "dislike", "admire",
+        "respect", "trust", "doubt", "recognize", "acknowledge", "admit", "concede", "confirm", "cite",
+        "describe", "portray", "characterize", "label", "dub", "brand", "compare", "liken", "credit",
+        "thank", "apologize", "apologise", "promote", "tout", "champion", "advocate", "push", "press", "lobby",
+        "campaign", "pressure", "encourage", "discourage", "invite", "ignore", "downplay", "dispute",
+        "contest", "refute", "rebut", "counter", "respond", "reply", "react", "address", "discuss", "mention",
+        "raise", "signal", "hint", "indicate", "predict", "forecast", "estimate", "project", "reveal",
+        "disclose", "release", "announce", "declare", "proclaim", "maintain", "assert", "stress", "emphasize",
+        "emphasise", "highlight", "note", "observe", "point", "recall", "remember", "forget", "know", "learn",
+        "understand", "realize", "realise", "consider", "view", "see", "regard", "deem", "judge", "rate", "rank",
+        "score", "grade", "warn", "caution", "alert", "notify", "inform", "remind", "assure", "reassure",
+        "convince", "persuade", "lament", "regret", "celebrate", "hail", "laud", "commend", "congratulate",
+        "scold", "rebuke", "chide", "lambaste", "berate", "assail", "excoriate", "pan", "knock", "bash",
+        "target", "vilify", "demonize", "smear", "insult", "taunt", "tease", "joke", "quip", "jab", "swipe",
+        "fault", "question", "wonder", "speculate", "guess", "assume", "suspect", "allege", "claim", "charge",
+        "contend", "conclude", "decide", "determine", "rule", "find", "show", "demonstrate", "prove",
+        "vote", "veto", "sign", "block", "try", "seek", "aim", "intend", "vow", "resolve",
+    ];
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(BASES));
+    let w = lower(w);
+    let w = w.as_ref();
+    if SET.contains(w) {
+        return true;
+    }
+    let stems = [
+        w.strip_suffix("ies").map(|b| format!("{b}y")),
+        w.strip_suffix("ied").map(|b| format!("{b}y")),
+        w.strip_suffix("es").map(str::to_string),
+        w.strip_suffix('s').map(str::to_string),
+        w.strip_suffix("ed").map(str::to_string),
+        w.strip_suffix('d').map(str::to_string),
+        w.strip_suffix("ing").map(str::to_string),
+        w.strip_suffix("ing").map(|b| format!("{b}e")),
+        // Doubled consonants: "slammed", "mocking" is not doubled but "planned" is.
+        w.strip_suffix("ed").and_then(|b| b.get(..b.len().saturating_sub(1))).map(str::to_string),
+        w.strip_suffix("ing").and_then(|b| b.get(..b.len().saturating_sub(1))).map(str::to_string),
+    ];
+    stems.iter().flatten().any(|b| SET.contains(b.as_str()))
+        || matches!(w, "thought" | "felt" | "knew" | "saw" | "found" | "sought" | "understood" | "took" | "made")
+}
+
 /// Courtesy titles: part of how a name is written, not a role.
 pub fn is_courtesy_title(w: &str) -> bool {
     matches!(

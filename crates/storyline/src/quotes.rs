@@ -119,11 +119,14 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
         // already or speaks ("Carter said").
         names.retain(|c| {
             let opening = c.first == 0 || c.first == 1 && matches!(toks[0].kind, Kind::Quote { .. });
+            let word = c.span.slice(text).unwrap_or("");
+            let verb_follows = toks.get(c.last + 1).is_some_and(|t| {
+                let v = t.text(text);
+                lexicon::speech_lemma(v).is_some() || lexicon::is_stance_verb(v) && v.chars().all(char::is_lowercase)
+            });
             !(opening && c.first == c.last && c.kind == EntityKind::Unknown)
-                || ents.knows(c.span.slice(text).unwrap_or(""))
-                || toks
-                    .get(c.last + 1)
-                    .is_some_and(|t| lexicon::speech_lemma(t.text(text)).is_some())
+                || ents.knows(word)
+                || verb_follows && !word.ends_with("ed") && !word.ends_with("ing")
         });
         let name_entities: Vec<usize> = names.iter().map(|c| ents.add_name(text, c)).collect();
         // Appositive roles: "Sam Okafor, a former pilot, …".
@@ -594,6 +597,25 @@ fn is_boundary(w: &str) -> bool {
             | "yet"
             | "nor"
             | "not"
+            | "despite"
+            | "amid"
+            | "during"
+            | "against"
+            | "without"
+            | "like"
+            | "unlike"
+            | "per"
+            | "via"
+            | "toward"
+            | "towards"
+            | "among"
+            | "between"
+            | "through"
+            | "across"
+            | "under"
+            | "upon"
+            | "within"
+            | "unless"
     )
 }
 
@@ -676,6 +698,15 @@ fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
         return None;
     }
     let w = s.word(text, last);
+    // A relative pronoun after a name: "Trump, who said …" — the mention is "who", the
+    // speaker its antecedent (resolved later).
+    if matches!(w, "who" | "which") && last > 0 && s.word(text, last - 1) == "," {
+        return Some(Source {
+            first: last,
+            last,
+            speaks: true,
+        });
+    }
     // A pronoun source.
     if let Some(p) = lexicon::pronoun(w) {
         if p != Pronoun::Neuter || w == "It" || w == "it" {
@@ -701,11 +732,7 @@ fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
     }
     // A noun phrase: back over words to a boundary. Its head must be able to speak: a
     // capitalised word, a role, an organisation or a speaking noun ("officials", "a study").
-    let speaks = w.chars().next().is_some_and(char::is_uppercase)
-        || lexicon::is_role_word(w)
-        || lexicon::is_org_word(w)
-        || lexicon::is_speaking_noun(w)
-        || !(w.ends_with("ing") || w.contains('-') || w.ends_with("ly") || w.ends_with("ed"));
+    let speaks = can_speak(w);
     if is_boundary(&w.to_lowercase())
         || lexicon::is_function_word(w)
         || is_determiner(w)
@@ -741,6 +768,22 @@ fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
     Some(Source { first, last, speaks })
 }
 
+/// Whether the head word of a source phrase can be a speaker: a capitalised word, a role,
+/// an organisation, a speaking noun, or any other word but a participle, an adverb, a
+/// hyphenated modifier or an object pronoun.
+fn can_speak(w: &str) -> bool {
+    if w.chars().next().is_some_and(char::is_uppercase)
+        || lexicon::is_role_word(w)
+        || lexicon::is_org_word(w)
+        || lexicon::is_speaking_noun(w)
+    {
+        return true;
+    }
+    !(w.contains('-')
+        || ["ing", "ed", "ly", "n't"].iter().any(|suf| w.ends_with(suf))
+        || matches!(w, "me" | "him" | "them" | "us"))
+}
+
 /// A speaker phrase starting at token `start`: a name (with what it holds) or a noun phrase
 /// up to punctuation.
 fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Source> {
@@ -773,6 +816,7 @@ fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Source> {
         }
         last = n;
     }
+    // After the cue the phrase is a speaker by position.
     Some(Source {
         first,
         last,
@@ -826,15 +870,16 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         end_of_content(from)
     };
     // A transcript line: "WALLACE: …", "MR. TRUMP: …".
-    let label_end = (0..n.min(4)).find(|&k| s.word(text, k) == ":");
-    if let Some(c) = label_end.filter(|&c| c > 0 && c + 1 < n) {
-        let shouted = (0..c)
+    let l0 = usize::from(matches!(s.toks.first().map(|t| t.kind), Some(Kind::Quote { .. })));
+    let label_end = (l0..n.min(l0 + 4)).find(|&k| s.word(text, k) == ":");
+    if let Some(c) = label_end.filter(|&c| c > l0 && c + 1 < n) {
+        let shouted = (l0..c)
             .all(|k| s.toks[k].kind == Kind::Word && s.word(text, k).chars().all(|ch| !ch.is_lowercase()));
         if shouted {
             frames.push(Frame {
                 cue: s.toks[c].span,
                 source: Some(Source {
-                    first: 0,
+                    first: l0,
                     last: c - 1,
                     speaks: true,
                 }),
@@ -1285,7 +1330,9 @@ fn subject_verb_frame(text: &str, s: &Sentence) -> Option<Frame> {
         .names
         .iter()
         .any(|c| c.first <= subj.last && subj.last <= c.last && c.kind != EntityKind::Place);
-    if !(is_pronoun || named) {
+    let head = s.word(text, subj.last);
+    let noun = !named && (lexicon::is_speaking_noun(head) || lexicon::is_org_word(head) || lexicon::is_role_head(head));
+    if !(is_pronoun || named || noun) {
         return None;
     }
     let mut v = subj.last + 1;
@@ -1297,8 +1344,11 @@ fn subject_verb_frame(text: &str, s: &Sentence) -> Option<Frame> {
     }
     // Without a quotation, only a finite verb makes a statement of the clause.
     let vw = s.word(text, v);
-    let finite = vw.ends_with("ed") || vw.ends_with('s') && !vw.ends_with("ss") || is_irregular_past(vw);
-    if !quoted && !finite {
+    let finite = vw.ends_with("ed")
+        || vw.ends_with('s') && !vw.ends_with("ss")
+        || is_irregular_past(vw)
+        || v > subj.last + 1;
+    if !quoted && !(finite && (lexicon::is_stance_verb(vw) || lexicon::speech_lemma(vw).is_some())) {
         return None;
     }
     Some(Frame {
@@ -1468,7 +1518,7 @@ fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<S
     let at = if is_determiner(w) { k + 1 } else { k };
     // The longest name phrase starting there ("US State Department spokesman Mark Toner",
     // not its "US State Department").
-    let c = s
+    let Some(c) = s
         .names
         .iter()
         .filter(|c| {
@@ -1476,7 +1526,31 @@ fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<S
                 && c.first <= c.last
                 && c.last < before
         })
-        .max_by_key(|c| c.last)?;
+        .max_by_key(|c| c.last)
+    else {
+        // A common-noun subject that can speak: "The campaign", "Senior officials",
+        // "A new poll by Gallup".
+        let mut h = at;
+        while h < before.min(n) && h < at + 4 && s.toks[h].kind == Kind::Word && !s.in_quote(h) {
+            let hw = s.word(text, h);
+            if lexicon::is_speaking_noun(hw) || lexicon::is_org_word(hw) || lexicon::is_role_head(hw) {
+                let next = s.word(text, h + 1);
+                let ends = !(lexicon::is_speaking_noun(next) || lexicon::is_org_word(next));
+                if ends && h > k || ends && is_determiner(w) || ends && hw.ends_with('s') {
+                    return Some(Source {
+                        first: k,
+                        last: h,
+                        speaks: true,
+                    });
+                }
+            }
+            if is_boundary(&hw.to_lowercase()) {
+                break;
+            }
+            h += 1;
+        }
+        return None;
+    };
     let mut last = c.last;
     // Coordinated names: "The United States, Britain and France".
     loop {
@@ -1542,6 +1616,20 @@ fn resolve_source(
         return (Some(c.span), Some(e), role);
     }
     let first_word = s.word(text, src.first);
+    if src.first == src.last && matches!(first_word, "who" | "which") {
+        // The antecedent: the name that ends just before the comma.
+        let ante = s
+            .names
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, c)| c.last + 2 == src.first && c.first <= c.last);
+        let e = ante.map(|(k, _)| s.name_entities[k]);
+        if let Some(e) = e {
+            ents.add_reference(e, span, MentionKind::Pronoun);
+        }
+        return (Some(span), e, None);
+    }
     if src.first == src.last {
         if let Some(p) = lexicon::pronoun(first_word) {
             let e = resolve_pronoun(sents, si, src.first, p, spoke, ents);
