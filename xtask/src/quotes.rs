@@ -445,11 +445,16 @@ fn show_errors(docs: &[Doc], preds: &[Vec<Pred>], which: &str) {
             for &(gi, pi) in &pairs {
                 let g = &d.gold[gi];
                 if g.source.is_some() && !speaker_right(g, &p[pi]) {
+                    let at = g.content[0].0;
+                    let context: String = chars[at.saturating_sub(120)..at.min(chars.len())]
+                        .iter()
+                        .collect();
                     println!(
-                        "SPK {} | gold {} | pred {:?} | {}",
+                        "SPK {} | gold {} | pred {:?} | …{} ⟦{}⟧",
                         d.name,
                         g.source_text,
                         p[pi].speaker.as_ref().map(|s| char_slice(&chars, s)),
+                        context.replace('\n', " ¶ "),
                         clip(char_slice(&chars, &g.content))
                     );
                 }

@@ -122,7 +122,8 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
             let word = c.span.slice(text).unwrap_or("");
             let verb_follows = toks.get(c.last + 1).is_some_and(|t| {
                 let v = t.text(text);
-                lexicon::speech_lemma(v).is_some() || lexicon::is_stance_verb(v) && v.chars().all(char::is_lowercase)
+                lexicon::speech_lemma(v).is_some()
+                    || lexicon::is_stance_verb(v) && v.chars().all(char::is_lowercase)
             });
             !(opening && c.first == c.last && c.kind == EntityKind::Unknown)
                 || ents.knows(word)
@@ -694,6 +695,10 @@ fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
         }
     }
     let t = &s.toks[last];
+    if s.word(text, last) == "," && !s.in_quote(last) {
+        // "An Israeli blogger, Tal Schneider, reported this week that …"
+        return appositive_source(text, s, last, 0);
+    }
     if t.kind != Kind::Word || s.in_quote(last) {
         return None;
     }
@@ -875,7 +880,15 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
     if let Some(c) = label_end.filter(|&c| c > l0 && c + 1 < n) {
         let shouted = (l0..c)
             .all(|k| s.toks[k].kind == Kind::Word && s.word(text, k).chars().all(|ch| !ch.is_lowercase()));
-        if shouted {
+        // "Clinton: “…”", or a transcript paragraph that opens with a quotation mark:
+        // "\"Chris Matthews: Seriously …".
+        let named_label = s.names.iter().any(|nc| nc.phrase_first == l0 && nc.last + 1 == c)
+            && (l0 == 1
+                || matches!(
+                    s.toks.get(c + 1).map(|t| t.kind),
+                    Some(Kind::Quote { open: true })
+                ));
+        if shouted || named_label {
             frames.push(Frame {
                 cue: s.toks[c].span,
                 source: Some(Source {
@@ -1114,8 +1127,13 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                 let mut content = vec![(a, clause_end(a))];
                 if !before_empty {
                     if let Some(pre) = quote_before(text, s, used_until, src.first) {
-                        // "“A,” he said, “B.”"
-                        content.insert(0, pre);
+                        if explicit {
+                            // "“A,” he said, “B.”"
+                            content.insert(0, pre);
+                        } else {
+                            // "“A,” he said outside the building.": only the quotation.
+                            content = vec![pre];
+                        }
                     }
                 }
                 frames.push(Frame {
@@ -1331,7 +1349,8 @@ fn subject_verb_frame(text: &str, s: &Sentence) -> Option<Frame> {
         .iter()
         .any(|c| c.first <= subj.last && subj.last <= c.last && c.kind != EntityKind::Place);
     let head = s.word(text, subj.last);
-    let noun = !named && (lexicon::is_speaking_noun(head) || lexicon::is_org_word(head) || lexicon::is_role_head(head));
+    let noun = !named
+        && (lexicon::is_speaking_noun(head) || lexicon::is_org_word(head) || lexicon::is_role_head(head));
     if !(is_pronoun || named || noun) {
         return None;
     }
@@ -1430,10 +1449,14 @@ fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: usize) -> Op
         let c = s.names.iter().find(|c| c.last + 1 == k && c.first <= c.last)?;
         let opener = s.toks.get(k + 1)?;
         let ow = opener.text(text);
-        let fits = matches!(
-            ow,
-            "who" | "whose" | "a" | "an" | "the" | "which" | "now" | "then" | "also"
-        ) || opener.kind == Kind::Number
+        // After a person's name anything set off by commas is an aside ("Blunt, after a
+        // long pause, said"); after other names only a description.
+        let fits = matches!(c.kind, EntityKind::Person | EntityKind::Unknown)
+            || matches!(
+                ow,
+                "who" | "whose" | "a" | "an" | "the" | "which" | "now" | "then" | "also"
+            )
+            || opener.kind == Kind::Number
             || lexicon::is_role_word(ow)
             || ow.chars().next().is_some_and(char::is_uppercase);
         return fits.then_some(Source {
@@ -1536,7 +1559,7 @@ fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<S
             if lexicon::is_speaking_noun(hw) || lexicon::is_org_word(hw) || lexicon::is_role_head(hw) {
                 let next = s.word(text, h + 1);
                 let ends = !(lexicon::is_speaking_noun(next) || lexicon::is_org_word(next));
-                if ends && h > k || ends && is_determiner(w) || ends && hw.ends_with('s') {
+                if ends && (h > k || is_determiner(w) || hw.ends_with('s')) {
                     return Some(Source {
                         first: k,
                         last: h,
