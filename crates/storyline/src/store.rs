@@ -395,13 +395,10 @@ impl Store {
                     let hit = match global {
                         Some(g) => {
                             g.id == *n
-                                || g.name.to_lowercase().contains(n.as_str())
-                                || g.aliases.iter().any(|x| x.to_lowercase().contains(n.as_str()))
+                                || names_match(&g.name, n)
+                                || g.aliases.iter().any(|x| names_match(x, n))
                         }
-                        None => q
-                            .speaker_name
-                            .as_deref()
-                            .is_some_and(|x| x.to_lowercase().contains(n.as_str())),
+                        None => q.speaker_name.as_deref().is_some_and(|x| names_match(x, n)),
                     };
                     if !hit {
                         continue;
@@ -543,6 +540,19 @@ fn bytes_to_lines(b: &[u8]) -> Vec<LineSig> {
             eligible: c[8] != 0,
         })
         .collect()
+}
+
+/// Whether `name` holds the words of `needle` (lower-cased) as whole words, in order:
+/// "vik" finds "Jonas Vik" but not "Lindvik".
+fn names_match(name: &str, needle: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (hay, pin) = (words(name), words(needle));
+    !pin.is_empty() && hay.windows(pin.len()).any(|w| w == pin.as_slice())
 }
 
 /// One stored quote, for listings.
