@@ -816,6 +816,11 @@ fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Source> {
         let n = last + 1;
         let nt = &s.toks[n];
         let nw = s.word(text, n);
+        // A name runs over its connectors ("the Syrian Observatory for Human Rights").
+        if let Some(c) = s.names.iter().find(|c| c.phrase_first <= n && n <= c.last) {
+            last = c.last;
+            continue;
+        }
         if nt.kind != Kind::Word || s.in_quote(n) || is_boundary(nw) || lexicon::is_calendar_word(nw) {
             break;
         }
