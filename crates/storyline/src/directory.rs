@@ -40,10 +40,32 @@ pub struct Membership {
     pub entity: String,
 }
 
-struct Item<'a> {
-    article: &'a str,
-    entity: &'a Entity,
-    quotes: usize,
+/// What the merge needs of an article-local entity; equal signatures from many articles
+/// are merged once (a corpus of copies holds few distinct ones).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Signature {
+    pub kind: EntityKind,
+    pub name: String,
+    pub roles: Vec<String>,
+}
+
+impl Signature {
+    pub fn of(e: &Entity) -> Self {
+        Signature {
+            kind: e.kind,
+            name: e.name.clone(),
+            roles: e.roles.clone(),
+        }
+    }
+}
+
+/// A distinct signature with how often it was seen and how many quotes it has.
+#[derive(Debug, Clone)]
+pub struct Weighted {
+    pub sig: Signature,
+    /// Articles it appears in.
+    pub articles: usize,
+    pub quotes: usize,
 }
 
 #[derive(Default)]
@@ -93,45 +115,81 @@ fn roles_agree(a: &HashMap<String, usize>, roles: &[String]) -> bool {
 
 /// Merges the entities of many articles. `articles` yields each article's id, entities
 /// and, for each of its quotes (partial ones left out), the local id of the speaker entity.
+/// (Everything in memory: the store uses [`merge_signatures`] in two streaming passes.)
 pub fn merge<'a>(
     articles: impl IntoIterator<Item = (&'a str, &'a [Entity], &'a [String])>,
 ) -> (Vec<GlobalEntity>, Vec<Membership>) {
-    let mut items = Vec::new();
+    let mut index: HashMap<Signature, usize> = HashMap::new();
+    let mut weighted: Vec<Weighted> = Vec::new();
+    let mut seen: Vec<(&str, &str, usize)> = Vec::new();
     for (article, entities, speakers) in articles {
         for e in entities {
-            let n = speakers.iter().filter(|s| **s == e.id).count();
-            items.push(Item {
-                article,
-                entity: e,
-                quotes: n,
+            let sig = Signature::of(e);
+            let k = *index.entry(sig.clone()).or_insert_with(|| {
+                weighted.push(Weighted {
+                    sig,
+                    articles: 0,
+                    quotes: 0,
+                });
+                weighted.len() - 1
             });
+            weighted[k].articles += 1;
+            weighted[k].quotes += speakers.iter().filter(|s| **s == e.id).count();
+            seen.push((article, e.id.as_str(), k));
         }
     }
+    let (mut out, ids) = merge_signatures(&weighted);
+    let members: Vec<Membership> = seen
+        .iter()
+        .map(|&(article, local, k)| Membership {
+            article: article.to_string(),
+            local: local.to_string(),
+            entity: ids[k].clone(),
+        })
+        .collect();
+    // Articles per entity, counted exactly.
+    let mut per: HashMap<&str, std::collections::HashSet<&str>> = HashMap::new();
+    for m in &members {
+        per.entry(m.entity.as_str())
+            .or_default()
+            .insert(m.article.as_str());
+    }
+    for g in &mut out {
+        g.articles = per.get(g.id.as_str()).map_or(0, |s| s.len());
+    }
+    (out, members)
+}
+
+/// Merges distinct signatures into corpus-wide entities. Returns the entities (with
+/// `articles` summed over their signatures — the caller may count exactly) and, for each
+/// input signature, the id of its entity.
+pub fn merge_signatures(items: &[Weighted]) -> (Vec<GlobalEntity>, Vec<String>) {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_name: HashMap<(u8, String), usize> = HashMap::new();
-    let add = |c: &mut Cluster, i: usize, it: &Item| {
-        *c.names.entry(it.entity.name.clone()).or_default() += 1;
-        for r in &it.entity.roles {
-            *c.roles.entry(r.clone()).or_default() += 1;
+    let add = |c: &mut Cluster, i: usize, it: &Weighted| {
+        *c.names.entry(it.sig.name.clone()).or_default() += it.articles;
+        for r in &it.sig.roles {
+            *c.roles.entry(r.clone()).or_default() += it.articles;
         }
         c.members.push(i);
         if c.kind.is_none() || c.kind == Some(EntityKind::Unknown) {
-            c.kind = Some(it.entity.kind);
+            c.kind = Some(it.sig.kind);
         }
     };
     // People with a first name first, longest names first, so that surnames alone meet
     // every candidate.
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by_key(|&i| {
-        let e = items[i].entity;
+        let e = &items[i].sig;
         (
             e.kind != EntityKind::Person,
             std::cmp::Reverse(e.name.split_whitespace().count()),
+            i,
         )
     });
     for i in order {
-        let e = items[i].entity;
+        let e = &items[i].sig;
         let words: Vec<&str> = e.name.split_whitespace().collect();
         let person_like = e.kind == EntityKind::Person || e.kind == EntityKind::Unknown && words.len() == 1;
         if person_like {
@@ -188,7 +246,7 @@ pub fn merge<'a>(
         }
     }
     let mut out = Vec::with_capacity(clusters.len());
-    let mut members = Vec::with_capacity(items.len());
+    let mut ids = vec![String::new(); items.len()];
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     for c in clusters {
         let kind = c.kind.unwrap_or(EntityKind::Unknown);
@@ -216,15 +274,8 @@ pub fn merge<'a>(
         if *n > 1 {
             id = format!("{id}-{n}");
         }
-        let mut arts: Vec<&str> = c.members.iter().map(|&i| items[i].article).collect();
-        arts.sort_unstable();
-        arts.dedup();
         for &i in &c.members {
-            members.push(Membership {
-                article: items[i].article.to_string(),
-                local: items[i].entity.id.clone(),
-                entity: id.clone(),
-            });
+            ids[i] = id.clone();
         }
         out.push(GlobalEntity {
             id,
@@ -232,7 +283,7 @@ pub fn merge<'a>(
             name,
             aliases: names.into_iter().skip(1).map(|n| n.0).collect(),
             roles: roles.into_iter().map(|r| r.0).collect(),
-            articles: arts.len(),
+            articles: c.members.iter().map(|&i| items[i].articles).sum(),
             quotes: c.members.iter().map(|&i| items[i].quotes).sum(),
         });
     }
@@ -242,7 +293,7 @@ pub fn merge<'a>(
             .then(b.articles.cmp(&a.articles))
             .then(a.id.cmp(&b.id))
     });
-    (out, members)
+    (out, ids)
 }
 
 #[cfg(test)]

@@ -94,6 +94,14 @@ fn is_connector(t: &str) -> bool {
     )
 }
 
+/// Lower-case particles inside personal names ("Staffan de Mistura", "Ludwig van Beethoven").
+fn is_particle(t: &str) -> bool {
+    matches!(
+        t,
+        "de" | "da" | "di" | "du" | "van" | "von" | "bin" | "ibn" | "der" | "del" | "le" | "la"
+    )
+}
+
 /// Strips a possessive "'s" / "’s" from a token's text; returns the kept byte length.
 fn without_possessive(t: &str) -> usize {
     for p in ["'s", "’s", "’", "'"] {
@@ -120,6 +128,7 @@ pub fn surname_key(name: &str) -> String {
 }
 
 fn is_demonym(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
     (w.ends_with("ian")
         || w.ends_with("ese")
         || w.ends_with("ish")
@@ -168,7 +177,12 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
     }
     let word = |i: usize| -> &str { toks[i].text(text) };
     let is_name_tok = |i: usize| -> bool {
-        toks[i].kind == Kind::Word && is_cap_word(word(i)) && !lexicon::is_calendar_word(word(i))
+        let w = word(i);
+        // "US-led", "Russian-backed": a modifier, not a name.
+        let modifier = w
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.chars().all(char::is_lowercase));
+        toks[i].kind == Kind::Word && is_cap_word(w) && !lexicon::is_calendar_word(w) && !modifier
     };
     let mut i = 0;
     while i < toks.len() {
@@ -194,6 +208,22 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
                 break;
             }
             possessive = without_possessive(word(end)) < word(end).len();
+        }
+        // A known place in front of a person's name ("envoy for Syria Staffan de Mistura"):
+        // two names.
+        let plain_name = |a: usize| {
+            (a..=end).all(|k| {
+                !lexicon::is_role_word(word(k))
+                    && !lexicon::is_org_word(word(k))
+                    && !lexicon::is_place(word(k))
+            })
+        };
+        if end > start && lexicon::is_place(word(start)) && plain_name(start + 1) {
+            if let Some(c) = classify(text, toks, start, start) {
+                out.push(c);
+            }
+            i = start + 1;
+            continue;
         }
         i = end + 1;
         // A dateline ("WASHINGTON (AA) –", "BEIRUT, Lebanon —") is a place, not a speaker.
@@ -320,7 +350,7 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
             return None;
         }
         EntityKind::Unknown
-    } else if (start..=end).all(|i| !is_connector(w(i))) && words <= 4 {
+    } else if (start..=end).all(|i| !is_connector(w(i)) || is_particle(w(i))) && words <= 4 {
         // Two or three capitalised words with no clue: most often a person, but it may
         // be a place or a name of something; a role, a pronoun or speech decides later.
         EntityKind::Unknown
@@ -436,7 +466,8 @@ impl Entities {
     }
 
     fn add_role(&mut self, e: usize, role: &str) {
-        let role = role.trim().trim_end_matches(',').trim();
+        let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
+        let role = role.trim_end_matches(',').trim();
         let role = role
             .strip_prefix("the ")
             .or_else(|| role.strip_prefix("a "))

@@ -866,14 +866,29 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         }
         let mut k = from;
         while k + 1 < n {
-            if s.word(text, k) == ","
-                && !s.in_quote(k)
-                && k > from
-                && s.toks[k + 1].kind == Kind::Word
-                && s.word(text, k + 1).ends_with("ing")
-                && lexicon::speech_lemma(s.word(text, k + 1)).is_some()
-            {
-                return k - 1;
+            if s.word(text, k) == "," && !s.in_quote(k) && k > from && s.toks[k + 1].kind == Kind::Word {
+                let next = s.word(text, k + 1);
+                if next.ends_with("ing") && lexicon::speech_lemma(next).is_some() {
+                    return k - 1;
+                }
+                // ", Devine responded: …" / ", he said, …": the next attribution begins.
+                let speaker_len = if lexicon::pronoun(next).is_some() {
+                    Some(1)
+                } else {
+                    s.names
+                        .iter()
+                        .find(|c| c.phrase_first == k + 1 && c.first <= c.last)
+                        .map(|c| c.last - k)
+                };
+                if let Some(len) = speaker_len {
+                    let mut v = k + 1 + len;
+                    while is_aux(s.word(text, v)) {
+                        v += 1;
+                    }
+                    if lexicon::speech_lemma(s.word(text, v)).is_some() {
+                        return k - 1;
+                    }
+                }
             }
             k += 1;
         }
@@ -1108,7 +1123,12 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         } else {
             None
         };
-        let participle = w.ends_with("ing") && prev.is_some_and(|p| p == ",");
+        // ", saying …", and "X released a statement saying …": the subject speaks, not
+        // the object before the participle (unless that is a name or a pronoun).
+        let named_before = src_before.is_some_and(|sb| {
+            lexicon::pronoun(s.word(text, sb.last)).is_some() || s.names.iter().any(|c| c.last == sb.last)
+        });
+        let participle = w.ends_with("ing") && (prev.is_some_and(|p| p == ",") || !named_before && i > 0);
         if participle && !after_empty && (strong || explicit) {
             // ", saying …": the main clause's subject speaks.
             let subj = frames
@@ -1637,7 +1657,11 @@ fn resolve_source(
         .find(|(_, c)| c.first >= src.first && c.last == src.last && c.first <= c.last)
     {
         let e = s.name_entities[k];
-        ents.make_person(e);
+        // A name of two words or more that speaks is a person when nothing said otherwise
+        // (a lone word may be a place: "Aleppo has been …").
+        if c.last > c.first {
+            ents.make_person(e);
+        }
         let role = c.role.and_then(|r| r.slice(text)).map(str::to_string);
         // Appositive role after the name: "Hugh Hill, a doctor, said".
         let role = role.or_else(|| appositive_role(text, s, c.last, ents, e));

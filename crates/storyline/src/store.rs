@@ -254,15 +254,27 @@ impl Store {
         self.merge_entities()
     }
 
-    /// Rebuilds the corpus-wide entity directory from every stored article's entities.
-    /// Streams the records and keeps only names, roles and quote speakers of each.
+    /// Rebuilds the corpus-wide entity directory from every stored article's entities, in
+    /// two streaming passes so memory stays bounded: the first collects the distinct
+    /// (kind, name, roles) signatures with their counts and merges them; the second writes
+    /// each article's memberships and counts articles per entity exactly.
     fn merge_entities(&mut self) -> Result<(), Error> {
+        use crate::directory::{merge_signatures, Signature, Weighted};
+        use std::collections::{HashMap, HashSet};
         #[derive(serde::Deserialize)]
         struct Light {
             #[serde(default)]
-            entities: Vec<crate::entities::Entity>,
+            entities: Vec<LightEntity>,
             #[serde(default)]
             quotes: Vec<LightQuote>,
+        }
+        #[derive(serde::Deserialize)]
+        struct LightEntity {
+            id: String,
+            kind: crate::entities::EntityKind,
+            name: String,
+            #[serde(default)]
+            roles: Vec<String>,
         }
         #[derive(serde::Deserialize)]
         struct LightQuote {
@@ -271,42 +283,76 @@ impl Store {
             #[serde(default)]
             speaker_entity: Option<String>,
         }
-        let mut per_article: Vec<(String, Vec<crate::entities::Entity>, Vec<String>)> = Vec::new();
-        {
-            let mut st = self.conn.prepare("SELECT id, doc FROM articles ORDER BY id")?;
+        fn each_article(
+            conn: &Connection,
+            mut f: impl FnMut(&str, Light) -> Result<(), Error>,
+        ) -> Result<(), Error> {
+            let mut st = conn.prepare("SELECT id, doc FROM articles ORDER BY id")?;
             let mut rows = st.query([])?;
             while let Some(r) = rows.next()? {
                 let id: String = r.get(0)?;
                 let doc: String = r.get(1)?;
-                let Ok(light) = serde_json::from_str::<Light>(&doc) else {
-                    continue;
-                };
-                let mut entities = light.entities;
-                for e in &mut entities {
-                    e.mentions = Vec::new();
+                if let Ok(light) = serde_json::from_str::<Light>(&doc) {
+                    f(&id, light)?;
                 }
-                let speakers = light
-                    .quotes
-                    .into_iter()
-                    .filter(|q| !q.partial)
-                    .filter_map(|q| q.speaker_entity)
-                    .collect();
-                per_article.push((id, entities, speakers));
             }
+            Ok(())
         }
-        let (entities, members) = crate::directory::merge(
-            per_article
-                .iter()
-                .map(|(id, e, s)| (id.as_str(), e.as_slice(), s.as_slice())),
-        );
+        let sig = |e: &LightEntity| Signature {
+            kind: e.kind,
+            name: e.name.clone(),
+            roles: e.roles.clone(),
+        };
+        let mut index: HashMap<Signature, usize> = HashMap::new();
+        let mut weighted: Vec<Weighted> = Vec::new();
+        each_article(&self.conn, |_, light| {
+            for e in &light.entities {
+                let quotes = light
+                    .quotes
+                    .iter()
+                    .filter(|q| !q.partial && q.speaker_entity.as_deref() == Some(e.id.as_str()))
+                    .count();
+                let k = *index.entry(sig(e)).or_insert_with(|| {
+                    weighted.push(Weighted {
+                        sig: sig(e),
+                        articles: 0,
+                        quotes: 0,
+                    });
+                    weighted.len() - 1
+                });
+                weighted[k].articles += 1;
+                weighted[k].quotes += quotes;
+            }
+            Ok(())
+        })?;
+        let (mut entities, ids) = merge_signatures(&weighted);
+        drop(weighted);
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM entities", [])?;
         tx.execute("DELETE FROM entity_members", [])?;
+        let mut articles_of: HashMap<String, usize> = HashMap::new();
         {
+            let mut ins = tx.prepare_cached(
+                "INSERT OR REPLACE INTO entity_members (article_id, local_id, entity_id) VALUES (?1, ?2, ?3)",
+            )?;
+            each_article(&tx, |article, light| {
+                let mut here: HashSet<&str> = HashSet::new();
+                for e in &light.entities {
+                    if let Some(&k) = index.get(&sig(e)) {
+                        ins.execute(params![article, e.id, ids[k]])?;
+                        here.insert(ids[k].as_str());
+                    }
+                }
+                for g in here {
+                    *articles_of.entry(g.to_string()).or_default() += 1;
+                }
+                Ok(())
+            })?;
             let mut ins = tx.prepare_cached(
                 "INSERT INTO entities (id, kind, name, aliases, roles, articles, quotes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
-            for e in &entities {
+            for e in &mut entities {
+                e.articles = articles_of.get(&e.id).copied().unwrap_or(0);
                 ins.execute(params![
                     e.id,
                     serde_json::to_value(e.kind)?.as_str().unwrap_or("unknown"),
@@ -316,12 +362,6 @@ impl Store {
                     e.articles as i64,
                     e.quotes as i64
                 ])?;
-            }
-            let mut ins = tx.prepare_cached(
-                "INSERT OR REPLACE INTO entity_members (article_id, local_id, entity_id) VALUES (?1, ?2, ?3)",
-            )?;
-            for m in &members {
-                ins.execute(params![m.article, m.local, m.entity])?;
             }
         }
         tx.commit()?;
