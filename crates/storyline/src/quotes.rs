@@ -168,7 +168,9 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
                 .filter(|&&(a, b)| a <= b && b < s.toks.len())
                 .map(|&(a, b)| Span::new(s.toks[a].span.start, s.toks[b].span.end))
                 .collect();
-            if parts.is_empty() {
+            // A frame without content introduces the next paragraph's quotation
+            // ("Dr. Ward stated:"); it needs a speaker to be of use.
+            if parts.is_empty() && (!f.content.is_empty() || f.source.is_none()) {
                 continue;
             }
             for p in parts.iter_mut() {
@@ -239,7 +241,7 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
         }
     }
     let mut quotes = Vec::new();
-    for f in &found {
+    for f in found.iter().filter(|f| !f.parts.is_empty()) {
         let len: usize = f.parts.iter().map(Span::len).sum();
         let quoted: usize = f
             .parts
@@ -784,8 +786,7 @@ fn can_speak(w: &str) -> bool {
     {
         return true;
     }
-    !(w.contains('-')
-        || ["ing", "ed", "ly", "n't"].iter().any(|suf| w.ends_with(suf))
+    !(["ing", "ed", "ly", "n't"].iter().any(|suf| w.ends_with(suf))
         || matches!(w, "me" | "him" | "them" | "us"))
 }
 
@@ -1022,7 +1023,15 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
             ) || pw.ends_with("'s")
                 || pw.ends_with("’s")
         }) || s.word(text, i + 1) == "of" && w.ends_with('s') && w != "says"
-            || matches!(w, "state" | "states") && s.word(text, i + 1) != "that";
+            || matches!(w, "state" | "states") && s.word(text, i + 1) != "that"
+            // "Republican claims as false", "reports of fraud": a plural noun.
+            || w.ends_with('s')
+                && w != "says"
+                && matches!(
+                    s.word(text, i + 1),
+                    "as" | "of" | "in" | "on" | "by" | "from" | "with" | "about" | "were" | "are" | "was" | "is"
+                        | "have" | "had" | "and" | "or"
+                );
         if nominal {
             i += 1;
             continue;
@@ -1240,6 +1249,18 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
             }
         }
         i += 1;
+    }
+    // "Dr. Ward stated:" / "He told his audience, to rowdy applause:" closing a paragraph:
+    // the speaker of the quotation that follows.
+    if frames.is_empty() && n > 1 && s.word(text, n - 1) == ":" && s.inside.is_empty() {
+        if let Some(src) = subject_of(text, s, n - 1) {
+            frames.push(Frame {
+                cue: s.toks[n - 1].span,
+                source: Some(src),
+                content: Vec::new(),
+            });
+            return frames;
+        }
     }
     if frames.is_empty() {
         if let Some(f) = quote_then_speaker(text, s).or_else(|| verb_first(text, s)) {
