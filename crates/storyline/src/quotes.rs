@@ -1819,8 +1819,15 @@ fn resolve_pronoun(
         if prev.para + 3 < s.para {
             break;
         }
-        // The speaker of the sentence before speaks on ("…, Cook said. “…,” he added").
-        if let Some(e) = spoke[j].filter(|&e| fits(e)) {
+        // The speaker of the sentence before speaks on ("…, Cook said. “…,” he added"),
+        // even when nothing yet told that the name ("Assad said …") is a person.
+        let speaker_fits = |e: usize| {
+            fits(e)
+                || matches!(p, Pronoun::Male | Pronoun::Female)
+                    && ents.list[e].kind == EntityKind::Unknown
+                    && ents.list[e].male.is_none()
+        };
+        if let Some(e) = spoke[j].filter(|&e| speaker_fits(e)) {
             return Some(e);
         }
         let subject = prev
@@ -1904,6 +1911,18 @@ mod tests {
         let direct: Vec<_> = q.iter().filter(|x| x.2 == QuoteKind::Direct).collect();
         assert_eq!(direct.len(), 1, "{q:?}");
         assert_eq!(direct[0].1.as_deref(), Some("Lee Park"));
+    }
+
+    #[test]
+    fn a_lone_surname_that_speaks_is_who_he_is() {
+        let (text, a) = run(&[
+            "In an interview published on Monday, Berg said the talks would go on.",
+            "“We will not give up,” he said.",
+        ]);
+        let q = who(&text, &a);
+        let direct: Vec<_> = q.iter().filter(|x| x.2 == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 1, "{q:?}");
+        assert_eq!(direct[0].1.as_deref(), Some("Berg"));
     }
 
     #[test]
