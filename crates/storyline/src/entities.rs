@@ -449,6 +449,8 @@ fn lowercase_role_before(text: &str, toks: &[Token], start: usize) -> (usize, bo
 #[derive(Debug, Default, Clone)]
 pub struct Entities {
     pub list: Vec<Entity>,
+    /// Per entity: its name lower-cased and its surname key, kept for lookups.
+    keys: Vec<(String, String)>,
 }
 
 impl Entities {
@@ -462,6 +464,7 @@ impl Entities {
             mentions: Vec::new(),
             male,
         });
+        self.keys.push((name.to_lowercase(), surname_key(name)));
         id
     }
 
@@ -494,6 +497,7 @@ impl Entities {
             && chunk.kind == EntityKind::Person
         {
             ent.name = name.to_string();
+            self.keys[e] = (name.to_lowercase(), surname_key(name));
         }
         if ent.kind == EntityKind::Unknown && chunk.kind != EntityKind::Unknown {
             ent.kind = chunk.kind;
@@ -520,7 +524,8 @@ impl Entities {
         let lower = name.to_lowercase();
         let mut best = None;
         for (i, e) in self.list.iter().enumerate().rev() {
-            if e.name.to_lowercase() == lower {
+            let (their_lower, their_surname) = &self.keys[i];
+            if *their_lower == lower {
                 return Some(i);
             }
             if best.is_some() {
@@ -529,7 +534,7 @@ impl Entities {
             let person_like = matches!(kind, EntityKind::Person | EntityKind::Unknown);
             let they_person = e.kind == EntityKind::Person
                 || e.kind == EntityKind::Unknown && e.name.split_whitespace().count() >= 2;
-            if they_person && person_like && surname_key(&e.name) == key {
+            if they_person && person_like && *their_surname == key {
                 let theirs: Vec<&str> = e.name.split_whitespace().collect();
                 let compatible = words.len() == 1
                     || theirs.len() == 1
