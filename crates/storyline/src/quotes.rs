@@ -67,6 +67,8 @@ pub struct Attribution {
 }
 
 struct Sentence {
+    /// The first sentence of its paragraph.
+    first_in_para: bool,
     para: usize,
     toks: Vec<Token>,
     names: Vec<NameChunk>,
@@ -80,6 +82,12 @@ impl Sentence {
     fn in_quote(&self, i: usize) -> bool {
         self.inside.iter().any(|&(a, b)| a <= i && i <= b)
     }
+    /// Whether the sentence's first token starts at byte `at` and the sentence opens its
+    /// paragraph.
+    fn span_start_is(&self, at: usize) -> bool {
+        self.first_in_para && self.toks.first().is_some_and(|t| t.span.start == at)
+    }
+
     /// The token's text; empty past the end, so look-arounds need no bounds checks.
     fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(text))
@@ -136,7 +144,9 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
                 appositive_role_of(text, &toks, c.last, &mut ents, e);
             }
         }
+        let first_in_para = sents.last().is_none_or(|p: &Sentence| p.para != para);
         sents.push(Sentence {
+            first_in_para,
             para,
             toks,
             names,
@@ -144,7 +154,7 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
             inside: Vec::new(),
         });
     }
-    let segs = mark_quotes(&mut sents);
+    let segs = mark_quotes(text, &mut sents);
     // Pass 1: attribution frames in text order, resolved, their content grown over every
     // quote it touches (a quote running over several sentences is one content).
     struct Found {
@@ -214,10 +224,43 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
     // speaker: in the same paragraph it is another part of that statement ("“A,” he said.
     // “B.”"); in the next paragraph, a quote of its own by the same speaker. A long one
     // otherwise keeps an unknown speaker; a short one is a scare quote.
-    let mut loose: Vec<(Span, Option<usize>)> = Vec::new();
-    for g in &segs {
-        if found.iter().any(|f| f.parts.iter().any(|p| overlaps(*p, g.span))) {
+    // A quotation left open at the end of its paragraph goes on in the next paragraph
+    // when that one opens with a quotation mark: one quotation in several parts.
+    #[derive(Clone, Copy)]
+    enum Owner {
+        Frame(usize),
+        Loose(usize),
+    }
+    let mut loose: Vec<(Vec<Span>, Option<usize>)> = Vec::new();
+    let mut owner: Vec<Option<Owner>> = segs
+        .iter()
+        .map(|g| {
+            found
+                .iter()
+                .position(|f| f.parts.iter().any(|p| overlaps(*p, g.span)))
+                .map(Owner::Frame)
+        })
+        .collect();
+    for gi in 0..segs.len() {
+        if owner[gi].is_some() {
             continue;
+        }
+        let g = &segs[gi];
+        let opens_paragraph = sents[g.first_sent].span_start_is(g.span.start);
+        if gi > 0 && !segs[gi - 1].closed && segs[gi - 1].para + 1 == g.para && opens_paragraph {
+            match owner[gi - 1] {
+                Some(Owner::Frame(k)) => {
+                    found[k].parts.push(g.span);
+                    owner[gi] = Some(Owner::Frame(k));
+                    continue;
+                }
+                Some(Owner::Loose(j)) => {
+                    loose[j].0.push(g.span);
+                    owner[gi] = Some(Owner::Loose(j));
+                    continue;
+                }
+                None => {}
+            }
         }
         let outside_words: usize = (g.first_sent..=g.last_sent)
             .map(|si| {
@@ -234,9 +277,18 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
             .iter()
             .rposition(|f| f.cue.start < g.span.start && (f.speaker.is_some() || f.entity.is_some()));
         match previous {
-            Some(k) if outside_words == 0 && found[k].para == g.para => found[k].parts.push(g.span),
-            Some(k) if outside_words == 0 && found[k].para + 1 >= g.para => loose.push((g.span, Some(k))),
-            _ if g.words >= 6 && outside_words <= 3 => loose.push((g.span, None)),
+            Some(k) if outside_words == 0 && found[k].para == g.para => {
+                found[k].parts.push(g.span);
+                owner[gi] = Some(Owner::Frame(k));
+            }
+            Some(k) if outside_words == 0 && found[k].para + 1 >= g.para => {
+                loose.push((vec![g.span], Some(k)));
+                owner[gi] = Some(Owner::Loose(loose.len() - 1));
+            }
+            _ if g.words >= 6 && outside_words <= 3 => {
+                loose.push((vec![g.span], None));
+                owner[gi] = Some(Owner::Loose(loose.len() - 1));
+            }
             _ => {}
         }
     }
@@ -302,12 +354,12 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
             f.role.clone(),
         ));
     }
-    for (span, k) in loose {
+    for (parts, k) in loose {
         let f = k.map(|k| &found[k]);
         quotes.push(make_quote(
             text,
             &ents,
-            vec![span],
+            parts,
             QuoteKind::Direct,
             false,
             None,
@@ -364,13 +416,29 @@ struct Seg {
     first_sent: usize,
     last_sent: usize,
     words: usize,
+    /// False when the paragraph ended before a closing mark (a quotation running on into
+    /// the next paragraph, by news convention).
+    closed: bool,
 }
 
 /// Pairs quotation marks paragraph by paragraph, records per sentence the token ranges
 /// inside them, and returns the quotations.
-fn mark_quotes(sents: &mut [Sentence]) -> Vec<Seg> {
+fn mark_quotes(text: &str, sents: &mut [Sentence]) -> Vec<Seg> {
+    // Quotation styles: a mark of another style inside a quotation opens a nested one
+    // ('"… “Equal Justice” …"'), except that a closing mark of another style may close a
+    // quotation written with mixed marks ("“… coalition."").
+    fn style(mark: &str) -> u8 {
+        match mark {
+            "\"" => 0,
+            "“" | "”" | "„" => 1,
+            "«" | "»" => 2,
+            _ => 3,
+        }
+    }
     let mut segs = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (sentence, token) of the opening mark
+    let mut open_style = 0u8;
+    let mut nested = 0usize;
     let mut para = usize::MAX;
     for si in 0..sents.len() {
         if sents[si].para != para {
@@ -381,24 +449,38 @@ fn mark_quotes(sents: &mut [Sentence]) -> Vec<Seg> {
                     o,
                     (si - 1, sents[si - 1].toks.len().saturating_sub(1)),
                     &mut segs,
+                    false,
                 );
             }
+            nested = 0;
             para = sents[si].para;
         }
         for ti in 0..sents[si].toks.len() {
-            if let Kind::Quote { open: is_open } = sents[si].toks[ti].kind {
-                match open {
-                    None => {
-                        if is_open || ti == 0 {
-                            open = Some((si, ti));
-                        }
+            let Kind::Quote { open: is_open } = sents[si].toks[ti].kind else {
+                continue;
+            };
+            let st = style(sents[si].toks[ti].text(text));
+            match open {
+                None => {
+                    if is_open || ti == 0 {
+                        open = Some((si, ti));
+                        open_style = st;
+                        nested = 0;
                     }
-                    // Two opening marks in a row: the first was a stray.
-                    Some(o) if is_open && o.0 == si && ti == o.1 + 1 => open = Some((si, ti)),
-                    Some(o) => {
-                        close_range(sents, o, (si, ti), &mut segs);
-                        open = None;
-                    }
+                }
+                // Two opening marks in a row: the first was a stray.
+                Some(o) if is_open && o.0 == si && ti == o.1 + 1 => {
+                    open = Some((si, ti));
+                    open_style = st;
+                }
+                Some(_) if st != open_style && is_open => nested += 1,
+                Some(_) if st != open_style && nested > 0 => nested -= 1,
+                Some(_) if st == open_style && st != 0 && is_open => nested += 1,
+                Some(_) if st == open_style && st != 0 && nested > 0 => nested -= 1,
+                Some(o) => {
+                    close_range(sents, o, (si, ti), &mut segs, true);
+                    open = None;
+                    nested = 0;
                 }
             }
         }
@@ -410,12 +492,19 @@ fn mark_quotes(sents: &mut [Sentence]) -> Vec<Seg> {
             o,
             (last, sents[last].toks.len().saturating_sub(1)),
             &mut segs,
+            false,
         );
     }
     segs
 }
 
-fn close_range(sents: &mut [Sentence], from: (usize, usize), to: (usize, usize), segs: &mut Vec<Seg>) {
+fn close_range(
+    sents: &mut [Sentence],
+    from: (usize, usize),
+    to: (usize, usize),
+    segs: &mut Vec<Seg>,
+    closed: bool,
+) {
     let mut words = 0;
     let mut span: Option<Span> = None;
     for (si, s) in sents.iter_mut().enumerate().take(to.0 + 1).skip(from.0) {
@@ -438,6 +527,7 @@ fn close_range(sents: &mut [Sentence], from: (usize, usize), to: (usize, usize),
             first_sent: from.0,
             last_sent: to.0,
             words,
+            closed,
         });
     }
 }
