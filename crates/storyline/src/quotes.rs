@@ -795,6 +795,29 @@ fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
         return None;
     }
     let w = s.word(text, last);
+    // Coordinated verbs: "he laughed and said", "Trump smiled and added".
+    if w == "and" && last >= 2 && !s.in_quote(last) {
+        let subj = last - 2;
+        let verb = s.word(text, last - 1);
+        let verb_like = verb.chars().all(char::is_lowercase)
+            && (verb.ends_with("ed") || verb.ends_with('s') || is_irregular_past(verb));
+        if verb_like {
+            if matches!(lexicon::pronoun(s.word(text, subj)), Some(p) if p != Pronoun::Neuter) {
+                return Some(Source {
+                    first: subj,
+                    last: subj,
+                    speaks: true,
+                });
+            }
+            if let Some(c) = s.names.iter().find(|c| c.last == subj && c.first <= c.last) {
+                return Some(Source {
+                    first: c.phrase_first,
+                    last: c.last,
+                    speaks: true,
+                });
+            }
+        }
+    }
     // A relative pronoun after a name: "Trump, who said …" — the mention is "who", the
     // speaker its antecedent (resolved later).
     if matches!(w, "who" | "which") && last > 0 && s.word(text, last - 1) == "," {
@@ -962,7 +985,14 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                 if next.ends_with("ing") && lexicon::speech_lemma(next).is_some() {
                     return k - 1;
                 }
-                // ", Devine responded: …" / ", he said, …": the next attribution begins.
+                // ", Devine responded: …" / ", he said, …" / ", although he tweeted …":
+                // the next attribution begins.
+                let conj = usize::from(matches!(
+                    next,
+                    "although" | "but" | "and" | "while" | "though" | "as"
+                ));
+                let next = s.word(text, k + 1 + conj);
+                let k = k + conj;
                 let speaker_len = if lexicon::pronoun(next).is_some() {
                     Some(1)
                 } else {
