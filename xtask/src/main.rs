@@ -2,10 +2,12 @@
 //!
 //! `cargo xtask eval extraction --data ../shared/datasets/extraction`
 //! `cargo xtask eval quotes --data ../shared/datasets/polnear/dev`
+//! `cargo xtask eval timex --data ../shared/datasets/timex/tbaq`
 
 mod extraction;
 mod quotes;
 mod shingles;
+mod timex;
 
 use std::path::PathBuf;
 
@@ -68,6 +70,17 @@ enum Eval {
         #[arg(long)]
         json: bool,
     },
+    /// Temporal expressions on TimeML files (TempEval-3 Task A), any folder of `*.tml`.
+    Timex {
+        #[arg(long)]
+        data: PathBuf,
+        /// Time the tagger this many times and report the median.
+        #[arg(long, default_value_t = 1)]
+        repeats: usize,
+        /// Print misses (FN), false alarms (FP) and wrong values (VAL).
+        #[arg(long)]
+        show: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -100,5 +113,8 @@ fn main() -> anyhow::Result<()> {
                     json,
                 },
         } => quotes::run(&data, anchor.as_deref(), show.as_deref(), repeats.max(1), json),
+        Cmd::Eval {
+            what: Eval::Timex { data, repeats, show },
+        } => timex::run(&data, repeats.max(1), show),
     }
 }

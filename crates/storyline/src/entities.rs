@@ -8,8 +8,8 @@
 //! ("Hugh Hill, a doctor,") count too. Kinds come from role words, organisation words,
 //! a place gazetteer, first names and acronyms. Within an article, name variants resolve
 //! to one entity by surname and compatible first names ("Ash Carter", "Ashton Carter",
-//! "Carter"); pronouns and role nouns are resolved by [`Entities::resolve_pronoun`] and
-//! [`Entities::resolve_nominal`] when the quote finder needs a speaker.
+//! "Carter"); pronouns and role nouns are resolved by the quote finder (`quotes.rs`) when
+//! it needs a speaker, with [`Entities::gender_fits`] and [`Entities::resolve_nominal`].
 
 use serde::{Deserialize, Serialize};
 

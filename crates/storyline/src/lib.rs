@@ -32,6 +32,7 @@ pub mod segment;
 pub mod span;
 pub mod store;
 pub mod template;
+pub mod timex;
 pub mod tokens;
 
 pub use article::{Article, Format, Published, Removed, RemovedKind, Source};

@@ -1,0 +1,786 @@
+//! When: temporal expressions (TimeML TIMEX3) found in text and normalised against the
+//! document's creation time, as in TempEval-3.
+//!
+//! Recognition is a set of patterns over the text, each written for a construction of
+//! English news ("December 7, 2016", "last week", "two days ago", "a 48-hour ceasefire",
+//! "every day", "now"); overlapping candidates keep the longest. Normalisation resolves
+//! relative expressions against the reference date: weekdays go to the most recent such day
+//! in past-tense sentences and to the next one in future-tense sentences; "last/this/next
+//! week|month|year" shift by the unit; durations become ISO 8601 periods (`P3W`, `PT48H`,
+//! `PXY` for "several years"). Expressions that need a reference date and have none keep a
+//! value with the unknown parts as `X`s rather than a guess.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timex {
+    pub span: Span,
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value: `2016-12-08`, `2016-W49`, `1998-10`, `P3W`, `PRESENT_REF`, …
+    pub value: String,
+    /// The reference date a relative expression was resolved against, when one was used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+}
+
+const MONTHS: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
+const WEEKDAYS: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const NUMBER_WORDS: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|a|an|several|a few|few|many|some|\d+(?:\.\d+)?)";
+const UNITS: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)";
+
+fn month_number(s: &str) -> Option<u32> {
+    let l = s.trim_end_matches('.').to_lowercase();
+    let m = match l.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn weekday(s: &str) -> Option<Weekday> {
+    Some(match s.to_lowercase().get(..3)? {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn number(s: &str) -> Option<String> {
+    let l = s.to_lowercase();
+    let n = match l.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "several" | "few" | "a few" | "many" | "some" => return Some("X".into()),
+        _ => return l.parse::<f64>().ok().map(|v| format!("{v}")),
+    };
+    Some(n.to_string())
+}
+
+/// ISO period of `n` units (`n` may be `X`).
+fn period(n: &str, unit: &str) -> String {
+    let u = unit.to_lowercase();
+    let u = u.trim_end_matches('s');
+    match u {
+        "second" => format!("PT{n}S"),
+        "minute" => format!("PT{n}M"),
+        "hour" => format!("PT{n}H"),
+        "day" => format!("P{n}D"),
+        "week" => format!("P{n}W"),
+        "fortnight" => match n.parse::<u32>() {
+            Ok(k) => format!("P{}W", 2 * k),
+            Err(_) => "PXW".into(),
+        },
+        "month" => format!("P{n}M"),
+        "quarter" => match n.parse::<u32>() {
+            Ok(k) => format!("P{}M", 3 * k),
+            Err(_) => "PXM".into(),
+        },
+        "year" => format!("P{n}Y"),
+        "decade" => format!("P{n}DE"),
+        _ => format!("P{n}CE"),
+    }
+}
+
+struct Pattern {
+    re: Regex,
+    rule: Rule,
+}
+
+#[derive(Clone, Copy)]
+enum Rule {
+    MonthDayYear,
+    DayMonthYear,
+    MonthDay,
+    DayMonth,
+    MonthYear,
+    Year,
+    Decade,
+    NumericDate,
+    IsoDate,
+    Weekday,
+    DayWord,
+    PartOfDay,
+    RelativeUnit,
+    Ago,
+    Present,
+    Past,
+    Clock,
+    Duration,
+    Set,
+    Season,
+    Quarter,
+}
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    let p = |re: String, rule| Pattern {
+        re: Regex::new(&re).expect("timex pattern"),
+        rule,
+    };
+    vec![
+        p(
+            format!(r"\b(?:(?:early|mid|late)[- ])?({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:1[6-9]|20)\d\d)\b"),
+            Rule::MonthDayYear,
+        ),
+        p(
+            format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS}),?\s+((?:1[6-9]|20)\d\d)\b"),
+            Rule::DayMonthYear,
+        ),
+        p(format!(r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"), Rule::MonthDay),
+        p(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b"), Rule::DayMonth),
+        p(
+            format!(r"\b(?:(early|mid|late|the end of|the beginning of)[- ])?({MONTHS}),?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)\b"),
+            Rule::MonthYear,
+        ),
+        p(
+            format!(r"(?i)\b(this|last|next|early|late|mid|the end of|the beginning of)?\s*({MONTHS})\b"),
+            Rule::MonthYear,
+        ),
+        p(
+            r"(?i)\b(?:(early|mid|late)[- ])?((?:1[6-9]|20)\d\d)\b(?:\s*-\s*\d\d\b)?".into(),
+            Rule::Year,
+        ),
+        p(r"(?i)\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[6-9]|20)\d)0'?s\b".into(), Rule::Decade),
+        p(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)\b".into(), Rule::NumericDate),
+        p(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b".into(), Rule::IsoDate),
+        p(
+            format!(r"(?i)\b(?:(last|next|this|coming|past)\s+)?({WEEKDAYS})(?:\s+(morning|afternoon|evening|night))?\b"),
+            Rule::Weekday,
+        ),
+        p(
+            r"(?i)\b(today|yesterday|tomorrow|the day before yesterday|the day after tomorrow)\b".into(),
+            Rule::DayWord,
+        ),
+        p(
+            r"(?i)\b(tonight|this (?:morning|afternoon|evening)|last night|yesterday (?:morning|afternoon|evening))\b".into(),
+            Rule::PartOfDay,
+        ),
+        p(
+            r"(?i)\b(?:(earlier|later) )?(this|last|next|the past|the previous|the coming|the following|the same|the current|the next) (week|weekend|month|year|quarter|decade|century|summer|spring|fall|autumn|winter)\b".into(),
+            Rule::RelativeUnit,
+        ),
+        p(
+            format!(r"(?i)\b({NUMBER_WORDS})\s+({UNITS})\s+(ago|earlier|before|later|from now)\b"),
+            Rule::Ago,
+        ),
+        p(
+            r"(?i)\b(now|currently|at present|these days|nowadays|the present|at the moment|at this time|right now)\b".into(),
+            Rule::Present,
+        ),
+        p(
+            r"(?i)\b(recently|in the past|formerly|previously|in recent (?:days|weeks|months|years)|lately)\b".into(),
+            Rule::Past,
+        ),
+        p(
+            r"(?i)\b(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\b(noon|midnight)\b".into(),
+            Rule::Clock,
+        ),
+        p(
+            format!(r"(?i)\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|over|at least|up to)\s+)*({NUMBER_WORDS})[-\s]({UNITS})(?:[-\s]long)?\b"),
+            Rule::Duration,
+        ),
+        p(
+            r"(?i)\b(every|each|per|a) (day|week|month|year|morning|night|evening|hour|minute|quarter)\b|\b(daily|weekly|monthly|annually|yearly|hourly|nightly)\b".into(),
+            Rule::Set,
+        ),
+        p(
+            r"(?i)\b(?:(early|late|mid)[- ])?(?:the )?(summer|spring|fall|autumn|winter)(?: of)? ((?:19|20)\d\d)\b".into(),
+            Rule::Season,
+        ),
+        p(
+            r"(?i)\b(?:the )?(first|second|third|fourth|final|last) quarter(?: of ((?:19|20)\d\d))?\b".into(),
+            Rule::Quarter,
+        ),
+    ]
+});
+
+/// Whether the sentence around `at` speaks of the future.
+fn future_tense(sentence: &str) -> bool {
+    static FUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(will|'ll|shall|going to|plans? to|planned|scheduled|is to|are to|expects? to|would)\b",
+        )
+        .expect("future")
+    });
+    FUT.is_match(sentence)
+}
+
+fn fmt_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn week_of(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+fn shift_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
+    let idx = y * 12 + (m as i32 - 1) + delta;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+/// The year of a month/day without one: the nearest such date to the reference.
+fn nearest_year(dct: NaiveDate, month: u32, day: u32) -> i32 {
+    let mut best = dct.year();
+    let mut dist = i64::MAX;
+    for y in [dct.year() - 1, dct.year(), dct.year() + 1] {
+        if let Some(d) = NaiveDate::from_ymd_opt(y, month, day.max(1)) {
+            let k = (d - dct).num_days().abs();
+            if k < dist {
+                dist = k;
+                best = y;
+            }
+        }
+    }
+    best
+}
+
+/// Temporal expressions in `text`, normalised against `dct` (the document creation
+/// time) when given. `sentences` gives the tense context of relative weekdays.
+pub fn find(text: &str, dct: Option<NaiveDate>, sentences: &[Span]) -> Vec<Timex> {
+    let mut cands: Vec<(usize, usize, usize, TimexType, String, bool)> = Vec::new(); // start, end, priority, type, value, anchored
+    for (prio, pat) in PATTERNS.iter().enumerate() {
+        for c in pat.re.captures_iter(text) {
+            let m = c.get(0).expect("match");
+            let (start, end) = (m.start(), m.end());
+            let sentence = sentences
+                .iter()
+                .find(|s| s.start <= start && end <= s.end)
+                .and_then(|s| s.slice(text))
+                .unwrap_or(text);
+            if let Some((kind, value, anchored)) = normalise(pat.rule, &c, text, start, dct, sentence) {
+                let trimmed = trim_span(text, start, end);
+                cands.push((trimmed.0, trimmed.1, prio, kind, value, anchored));
+            }
+        }
+    }
+    // Longest first, then the earlier pattern; no overlaps.
+    cands.sort_by(|a, b| {
+        (b.1 - b.0)
+            .cmp(&(a.1 - a.0))
+            .then(a.2.cmp(&b.2))
+            .then(a.0.cmp(&b.0))
+    });
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for (s, e, _, kind, value, anchored) in cands {
+        if taken.iter().any(|&(a, b)| s < b && a < e) {
+            continue;
+        }
+        taken.push((s, e));
+        out.push(Timex {
+            span: Span::new(s, e),
+            kind,
+            value,
+            anchor: if anchored { dct.map(fmt_date) } else { None },
+        });
+    }
+    out.sort_by_key(|t| t.span.start);
+    out
+}
+
+/// Leading articles and trailing dots of abbreviations are not part of the expression
+/// when TimeML would leave them out ("the 1990s" keeps "the"; "in 1998" never had "in").
+fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    (start + lead, end - trail)
+}
+
+fn normalise(
+    rule: Rule,
+    c: &regex::Captures,
+    text: &str,
+    start: usize,
+    dct: Option<NaiveDate>,
+    sentence: &str,
+) -> Option<(TimexType, String, bool)> {
+    let g = |i: usize| c.get(i).map(|m| m.as_str());
+    let before = &text[..start];
+    let prev_char = before.chars().next_back();
+    // Not dates: money, scores, measures, ids.
+    if matches!(
+        prev_char,
+        Some('$' | '#' | '£' | '€' | '/' | '-' | '.' | ',' | ':')
+    ) && matches!(rule, Rule::Year | Rule::NumericDate | Rule::Decade)
+    {
+        return None;
+    }
+    let after = &text[c.get(0)?.end()..];
+    let next_char = after.chars().next();
+    Some(match rule {
+        Rule::MonthDayYear | Rule::DayMonthYear => {
+            let (mo, d, y) = if matches!(rule, Rule::MonthDayYear) {
+                (g(1)?, g(2)?, g(3)?)
+            } else {
+                (g(2)?, g(1)?, g(3)?)
+            };
+            let date = NaiveDate::from_ymd_opt(y.parse().ok()?, month_number(mo)?, d.parse().ok()?)?;
+            (TimexType::Date, fmt_date(date), false)
+        }
+        Rule::MonthDay | Rule::DayMonth => {
+            let (mo, d) = if matches!(rule, Rule::MonthDay) {
+                (g(1)?, g(2)?)
+            } else {
+                (g(2)?, g(1)?)
+            };
+            let (m, d): (u32, u32) = (month_number(mo)?, d.parse().ok()?);
+            if !(1..=31).contains(&d) || matches!(next_char, Some('%')) {
+                return None;
+            }
+            // "May 5" needs a capitalised May; "March 20" fine.
+            if mo.eq_ignore_ascii_case("may") && !mo.starts_with('M') {
+                return None;
+            }
+            match dct {
+                Some(dct) => {
+                    let y = nearest_year(dct, m, d);
+                    (TimexType::Date, fmt_date(NaiveDate::from_ymd_opt(y, m, d)?), true)
+                }
+                None => (TimexType::Date, format!("XXXX-{m:02}-{d:02}"), false),
+            }
+        }
+        Rule::MonthYear => {
+            let (modifier, mo, y) = (g(1), g(2)?, g(3));
+            // A bare month must be capitalised, and "May" only with a modifier or year.
+            if !mo.starts_with(|ch: char| ch.is_uppercase()) {
+                return None;
+            }
+            if mo == "May" && modifier.is_none() && y.is_none() {
+                return None;
+            }
+            if mo.len() <= 4
+                && !mo.ends_with('.')
+                && y.is_none()
+                && mo.len() < 5
+                && mo != "June"
+                && mo != "July"
+            {
+                // "Mar", "Jan" without a year or dot: too ambiguous.
+                return None;
+            }
+            let m = month_number(mo)?;
+            let year = match y {
+                Some(y) => y.parse::<i32>().ok()?,
+                None => {
+                    let dct = dct?;
+                    match modifier.map(str::to_lowercase).as_deref() {
+                        Some("last") => {
+                            if m >= dct.month() {
+                                dct.year() - 1
+                            } else {
+                                dct.year()
+                            }
+                        }
+                        Some("next") => {
+                            if m <= dct.month() {
+                                dct.year() + 1
+                            } else {
+                                dct.year()
+                            }
+                        }
+                        _ => {
+                            if future_tense(sentence) && m < dct.month() {
+                                dct.year() + 1
+                            } else if !future_tense(sentence) && m > dct.month() {
+                                dct.year() - 1
+                            } else {
+                                dct.year()
+                            }
+                        }
+                    }
+                }
+            };
+            (TimexType::Date, format!("{year}-{m:02}"), y.is_none())
+        }
+        Rule::Year => {
+            let y = g(2)?;
+            if matches!(next_char, Some('%' | '-' | '/')) && !after.starts_with("-year") {
+                return None;
+            }
+            // A year needs a time context: "in 1998", "1998's", "the 1998 election".
+            let word_before = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
+            let plausible = matches!(
+                word_before.as_str(),
+                "in" | "since"
+                    | "of"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "to"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "the"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "and"
+                    | "through"
+                    | "between"
+                    | "for"
+                    | "fiscal"
+                    | "year"
+                    | "summer"
+                    | "spring"
+                    | "fall"
+                    | "winter"
+                    | "around"
+                    | "about"
+                    | "than"
+                    | "("
+                    | "in,"
+                    | "circa"
+            ) || after.starts_with("'s")
+                || after.trim_start().starts_with(|ch: char| ch.is_lowercase())
+                || word_before.ends_with(',');
+            if !plausible {
+                return None;
+            }
+            (TimexType::Date, y.to_string(), false)
+        }
+        Rule::Decade => (TimexType::Date, g(2)?.to_string(), false),
+        Rule::NumericDate => {
+            let (a, b, y): (u32, u32, &str) = (g(1)?.parse().ok()?, g(2)?.parse().ok()?, g(3)?);
+            let y: i32 = if y.len() == 2 {
+                1900 + y.parse::<i32>().ok()?
+            } else {
+                y.parse().ok()?
+            };
+            let y = if y < 1950 { y + 100 } else { y };
+            // US order first (month/day), else day/month.
+            let date = NaiveDate::from_ymd_opt(y, a, b).or_else(|| NaiveDate::from_ymd_opt(y, b, a))?;
+            (TimexType::Date, fmt_date(date), false)
+        }
+        Rule::IsoDate => {
+            let date =
+                NaiveDate::from_ymd_opt(g(1)?.parse().ok()?, g(2)?.parse().ok()?, g(3)?.parse().ok()?)?;
+            (TimexType::Date, fmt_date(date), false)
+        }
+        Rule::Weekday => {
+            let modifier = g(1).map(str::to_lowercase);
+            let wd = weekday(g(2)?)?;
+            let part = g(3).map(|p| match p.to_lowercase().as_str() {
+                "morning" => "MO",
+                "afternoon" => "AF",
+                "evening" => "EV",
+                _ => "NI",
+            });
+            let Some(dct) = dct else {
+                return Some((TimexType::Date, "XXXX-XX-XX".into(), false));
+            };
+            let back = (dct.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64)
+                .rem_euclid(7);
+            let fwd = (wd.num_days_from_monday() as i64 - dct.weekday().num_days_from_monday() as i64)
+                .rem_euclid(7);
+            let date = match modifier.as_deref() {
+                Some("next") | Some("coming") => dct + Duration::days(if fwd == 0 { 7 } else { fwd }),
+                Some("last") | Some("past") => dct - Duration::days(if back == 0 { 7 } else { back }),
+                _ if future_tense(sentence) => dct + Duration::days(fwd),
+                _ => dct - Duration::days(back),
+            };
+            match part {
+                Some(p) => (TimexType::Time, format!("{}T{p}", fmt_date(date)), true),
+                None => (TimexType::Date, fmt_date(date), true),
+            }
+        }
+        Rule::DayWord => {
+            let dct = dct?;
+            let d = match g(1)?.to_lowercase().as_str() {
+                "today" => dct,
+                "yesterday" => dct - Duration::days(1),
+                "tomorrow" => dct + Duration::days(1),
+                "the day before yesterday" => dct - Duration::days(2),
+                _ => dct + Duration::days(2),
+            };
+            (TimexType::Date, fmt_date(d), true)
+        }
+        Rule::PartOfDay => {
+            let dct = dct?;
+            let w = g(1)?.to_lowercase();
+            let (d, p) = match w.as_str() {
+                "tonight" => (dct, "NI"),
+                "last night" => (dct - Duration::days(1), "NI"),
+                _ => {
+                    let d = if w.starts_with("yesterday") {
+                        dct - Duration::days(1)
+                    } else {
+                        dct
+                    };
+                    let p = if w.ends_with("morning") {
+                        "MO"
+                    } else if w.ends_with("afternoon") {
+                        "AF"
+                    } else {
+                        "EV"
+                    };
+                    (d, p)
+                }
+            };
+            (TimexType::Time, format!("{}T{p}", fmt_date(d)), true)
+        }
+        Rule::RelativeUnit => {
+            let dct = dct?;
+            let which = g(2)?.to_lowercase();
+            let unit = g(3)?.to_lowercase();
+            let delta: i32 = match which.as_str() {
+                "last" | "the past" | "the previous" => -1,
+                "next" | "the coming" | "the following" | "the next" => 1,
+                _ => 0,
+            };
+            let value = match unit.as_str() {
+                "week" => week_of(dct + Duration::weeks(delta as i64)),
+                "weekend" => format!("{}-WE", week_of(dct + Duration::weeks(delta as i64))),
+                "month" => {
+                    let (y, m) = shift_months(dct.year(), dct.month(), delta);
+                    format!("{y}-{m:02}")
+                }
+                "year" => (dct.year() + delta).to_string(),
+                "quarter" => {
+                    let q = (dct.month() as i32 - 1) / 3 + delta;
+                    let (y, q) = (dct.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
+                    format!("{y}-Q{q}")
+                }
+                "decade" => format!("{}", (dct.year() / 10 + delta)),
+                "century" => format!("{}", (dct.year() / 100 + delta)),
+                season => {
+                    let code = match season {
+                        "summer" => "SU",
+                        "spring" => "SP",
+                        "winter" => "WI",
+                        _ => "FA",
+                    };
+                    format!("{}-{code}", dct.year() + delta)
+                }
+            };
+            (TimexType::Date, value, true)
+        }
+        Rule::Ago => {
+            let n = number(g(1)?)?;
+            let unit = g(2)?.to_lowercase();
+            let dir = g(3)?.to_lowercase();
+            let Some(dct) = dct else {
+                return Some((TimexType::Date, "XXXX-XX-XX".into(), false));
+            };
+            let Ok(k) = n.parse::<f64>() else {
+                return Some((
+                    TimexType::Date,
+                    if dir == "ago" {
+                        "PAST_REF".into()
+                    } else {
+                        "FUTURE_REF".into()
+                    },
+                    true,
+                ));
+            };
+            let k = k as i64
+                * if matches!(dir.as_str(), "ago" | "earlier" | "before") {
+                    -1
+                } else {
+                    1
+                };
+            let u = unit.trim_end_matches('s');
+            let value = match u {
+                "day" => fmt_date(dct + Duration::days(k)),
+                "week" => week_of(dct + Duration::weeks(k)),
+                "month" => {
+                    let (y, m) = shift_months(dct.year(), dct.month(), k as i32);
+                    format!("{y}-{m:02}")
+                }
+                "year" => (dct.year() as i64 + k).to_string(),
+                "decade" => format!("{}", (dct.year() as i64 + 10 * k) / 10),
+                "hour" | "minute" | "second" => fmt_date(dct),
+                _ => return None,
+            };
+            (TimexType::Date, value, true)
+        }
+        Rule::Present => (TimexType::Date, "PRESENT_REF".into(), true),
+        Rule::Past => (TimexType::Date, "PAST_REF".into(), true),
+        Rule::Clock => {
+            if let Some(w) = g(4) {
+                let hh = if w.eq_ignore_ascii_case("noon") {
+                    "12:00"
+                } else {
+                    "24:00"
+                };
+                return Some(match dct {
+                    Some(d) => (TimexType::Time, format!("{}T{hh}", fmt_date(d)), true),
+                    None => (TimexType::Time, format!("XXXX-XX-XXT{hh}"), false),
+                });
+            }
+            let mut h: u32 = g(1)?.parse().ok()?;
+            let min: u32 = g(2).map_or(Some(0), |m| m.parse().ok())?;
+            let pm = g(3)?.to_lowercase().starts_with('p');
+            if h > 12 || min > 59 {
+                return None;
+            }
+            if pm && h < 12 {
+                h += 12;
+            } else if !pm && h == 12 {
+                h = 0;
+            }
+            match dct {
+                Some(d) => (TimexType::Time, format!("{}T{h:02}:{min:02}", fmt_date(d)), true),
+                None => (TimexType::Time, format!("XXXX-XX-XXT{h:02}:{min:02}"), false),
+            }
+        }
+        Rule::Duration => {
+            let n = number(g(1)?)?;
+            let unit = g(2)?;
+            // "a day" alone is too vague to be a duration when it is "a day" as in "once a day".
+            if matches!(g(1)?.to_lowercase().as_str(), "a" | "an")
+                && before.trim_end().to_lowercase().ends_with("once")
+            {
+                return None;
+            }
+            (TimexType::Duration, period(&n, unit), false)
+        }
+        Rule::Set => {
+            let unit = g(2).or(g(3))?.to_lowercase();
+            let v = match unit.as_str() {
+                "day" | "daily" | "morning" | "night" | "evening" | "nightly" => "P1D",
+                "week" | "weekly" => "P1W",
+                "month" | "monthly" => "P1M",
+                "year" | "annually" | "yearly" => "P1Y",
+                "quarter" => "P3M",
+                "hour" | "hourly" => "PT1H",
+                _ => "PT1M",
+            };
+            (TimexType::Set, v.into(), false)
+        }
+        Rule::Season => {
+            let code = match g(2)?.to_lowercase().as_str() {
+                "summer" => "SU",
+                "spring" => "SP",
+                "winter" => "WI",
+                _ => "FA",
+            };
+            (TimexType::Date, format!("{}-{code}", g(3)?), false)
+        }
+        Rule::Quarter => {
+            let q = match g(1)?.to_lowercase().as_str() {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                _ => 4,
+            };
+            let (y, anchored) = match g(2) {
+                Some(y) => (y.parse::<i32>().ok()?, false),
+                None => (dct?.year(), true),
+            };
+            (TimexType::Date, format!("{y}-Q{q}"), anchored)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, dct: &str) -> Vec<(String, TimexType, String)> {
+        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        let s = [Span::new(0, text.len())];
+        find(text, dct, &s)
+            .into_iter()
+            .map(|t| (t.span.slice(text).unwrap().to_string(), t.kind, t.value))
+            .collect()
+    }
+
+    #[test]
+    fn absolute_and_relative_dates() {
+        let t = run(
+            "On December 7, 2016 the talks began; on Thursday they ended, and last week a 48-hour ceasefire held.",
+            "2016-12-08",
+        );
+        assert!(
+            t.contains(&("December 7, 2016".into(), TimexType::Date, "2016-12-07".into())),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&("Thursday".into(), TimexType::Date, "2016-12-08".into())),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&("last week".into(), TimexType::Date, "2016-W48".into())),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&("48-hour".into(), TimexType::Duration, "PT48H".into())),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn future_weekdays_go_forward() {
+        let t = run("The minister will travel to Rome on Monday.", "2016-12-08");
+        assert_eq!(t, vec![("Monday".into(), TimexType::Date, "2016-12-12".into())]);
+    }
+
+    #[test]
+    fn not_dates() {
+        let t = run(
+            "He paid $2016 for a 200-level course; call 555-1999.",
+            "2016-12-08",
+        );
+        assert!(
+            t.iter()
+                .all(|x| x.1 == TimexType::Duration || !x.2.starts_with("20")),
+            "{t:?}"
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! Temporal expressions on TimeML files (TempEval-3 Task A): strict and relaxed span
+//! precision/recall/F1, type and value accuracy over relaxed matches, and value F1 (a span
+//! that overlaps and has the gold value). Each file's DCT is the reference date.
+//!
+//! Layout: any folder, searched recursively for `*.tml`. The text is `<TEXT>`'s content
+//! with the tags removed; TIMEX3 elements inside it are the gold.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+struct Gold {
+    start: usize,
+    end: usize,
+    kind: String,
+    value: String,
+}
+
+struct Doc {
+    name: String,
+    text: String,
+    dct: Option<chrono::NaiveDate>,
+    gold: Vec<Gold>,
+}
+
+fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+}
+
+fn parse(path: &Path) -> anyhow::Result<Doc> {
+    let xml = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut r = Reader::from_str(&xml);
+    let mut in_text = false;
+    let mut in_dct = false;
+    let mut text = String::new();
+    let mut dct = None;
+    let mut gold = Vec::new();
+    let mut open: Option<(usize, String, String)> = None;
+    loop {
+        match r.read_event()? {
+            Event::Start(e) => match e.name().as_ref() {
+                b"TEXT" => in_text = true,
+                b"DCT" => in_dct = true,
+                b"TIMEX3" if in_dct => {
+                    let v = attr(&e, b"value").unwrap_or_default();
+                    dct = chrono::NaiveDate::parse_from_str(v.get(..10).unwrap_or(""), "%Y-%m-%d").ok();
+                }
+                b"TIMEX3" if in_text => {
+                    open = Some((
+                        text.len(),
+                        attr(&e, b"type").unwrap_or_default(),
+                        attr(&e, b"value").unwrap_or_default(),
+                    ));
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                b"TEXT" => in_text = false,
+                b"DCT" => in_dct = false,
+                b"TIMEX3" if in_text => {
+                    if let Some((start, kind, value)) = open.take() {
+                        gold.push(Gold {
+                            start,
+                            end: text.len(),
+                            kind,
+                            value,
+                        });
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_text => text.push_str(&t.xml_content()?),
+            Event::GeneralRef(g) if in_text => {
+                let name = g.decode()?;
+                text.push_str(match name.as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => "?",
+                });
+            }
+            Event::CData(t) if in_text => text.push_str(&String::from_utf8_lossy(&t)),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(Doc {
+        name: path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+        text,
+        dct,
+        gold,
+    })
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    for e in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let p = e?.path();
+        if p.is_dir() {
+            files(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "tml") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Paragraph and sentence spans for plain text: non-empty lines are paragraphs.
+fn spans(text: &str) -> (Vec<storyline::Span>, Vec<storyline::Span>) {
+    let mut paras = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let body = line.trim();
+        if !body.is_empty() {
+            paras.push(storyline::Span::new(pos + lead, pos + lead + body.len()));
+        }
+        pos += line.len() + 1;
+    }
+    let sentences = storyline::segment::sentences(text, &paras);
+    (paras, sentences)
+}
+
+#[derive(Default)]
+struct Score {
+    gold: usize,
+    sys: usize,
+    strict: usize,
+    relaxed: usize,
+    type_ok: usize,
+    value_ok: usize,
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
+}
+
+pub fn run(data: &Path, repeats: usize, show: bool) -> anyhow::Result<()> {
+    let mut paths = Vec::new();
+    files(data, &mut paths)?;
+    paths.sort();
+    let docs: Vec<Doc> = paths.iter().map(|p| parse(p)).collect::<anyhow::Result<_>>()?;
+    let mut times = Vec::new();
+    let mut preds = Vec::new();
+    for _ in 0..repeats {
+        let t = Instant::now();
+        preds = docs
+            .iter()
+            .map(|d| {
+                let (_, sentences) = spans(&d.text);
+                storyline::timex::find(&d.text, d.dct, &sentences)
+            })
+            .collect();
+        times.push(t.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    let secs = times[times.len() / 2];
+    let mut sc = Score::default();
+    for (d, p) in docs.iter().zip(&preds) {
+        sc.gold += d.gold.len();
+        sc.sys += p.len();
+        let mut used = vec![false; p.len()];
+        for g in &d.gold {
+            let hit = p
+                .iter()
+                .enumerate()
+                .find(|(i, t)| !used[*i] && t.span.start < g.end && g.start < t.span.end);
+            match hit {
+                Some((i, t)) => {
+                    used[i] = true;
+                    sc.relaxed += 1;
+                    if t.span.start == g.start && t.span.end == g.end {
+                        sc.strict += 1;
+                    }
+                    let kind = serde_json::to_value(t.kind)?.as_str().unwrap_or("").to_string();
+                    if kind == g.kind {
+                        sc.type_ok += 1;
+                    }
+                    if t.value == g.value {
+                        sc.value_ok += 1;
+                    } else if show {
+                        println!(
+                            "VAL {} | {} | gold {} {} | sys {} {}",
+                            d.name,
+                            &d.text[g.start..g.end],
+                            g.kind,
+                            g.value,
+                            kind,
+                            t.value
+                        );
+                    }
+                }
+                None if show => println!(
+                    "FN {} | {} | {} {}",
+                    d.name,
+                    &d.text[g.start..g.end],
+                    g.kind,
+                    g.value
+                ),
+                None => {}
+            }
+        }
+        if show {
+            for (i, t) in p.iter().enumerate() {
+                if !used[i] {
+                    println!(
+                        "FP {} | {} | {}",
+                        d.name,
+                        t.span.slice(&d.text).unwrap_or(""),
+                        t.value
+                    );
+                }
+            }
+        }
+    }
+    let rate = |n: usize, d: usize| n as f64 / d.max(1) as f64;
+    let (sp, sr) = (rate(sc.strict, sc.sys), rate(sc.strict, sc.gold));
+    let (rp, rr) = (rate(sc.relaxed, sc.sys), rate(sc.relaxed, sc.gold));
+    let (vp, vr) = (rate(sc.value_ok, sc.sys), rate(sc.value_ok, sc.gold));
+    println!(
+        "timex: {} documents, {} gold expressions, from {}",
+        docs.len(),
+        sc.gold,
+        data.display()
+    );
+    println!(
+        "{:<12} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8} {:>10}",
+        "system",
+        "strictP",
+        "strictR",
+        "strictF1",
+        "relaxP",
+        "relaxR",
+        "relaxF1",
+        "typeAcc",
+        "valueAcc",
+        "valueF1",
+        "",
+        "docs/s"
+    );
+    println!(
+        "{:<12} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>9.3} {:>8} {:>10.0}",
+        "storyline",
+        sp,
+        sr,
+        f1(sp, sr),
+        rp,
+        rr,
+        f1(rp, rr),
+        rate(sc.type_ok, sc.relaxed),
+        rate(sc.value_ok, sc.relaxed),
+        f1(vp, vr),
+        "",
+        docs.len() as f64 / secs
+    );
+    Ok(())
+}
