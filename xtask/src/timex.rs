@@ -186,6 +186,13 @@ pub fn run(data: &Path, repeats: usize, show: bool) -> anyhow::Result<()> {
                     sc.relaxed += 1;
                     if t.span.start == g.start && t.span.end == g.end {
                         sc.strict += 1;
+                    } else if show {
+                        println!(
+                            "SPAN {} | gold {} | sys {}",
+                            d.name,
+                            &d.text[g.start..g.end],
+                            t.span.slice(&d.text).unwrap_or("")
+                        );
                     }
                     let kind = serde_json::to_value(t.kind)?.as_str().unwrap_or("").to_string();
                     if kind == g.kind {

@@ -163,6 +163,8 @@ enum Rule {
     Set,
     Season,
     Quarter,
+    QuarterRelative,
+    Reference,
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -190,7 +192,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::MonthYear,
         ),
         p(
-            r"(?i)\b(?:(early|mid|late)[- ])?((?:1[6-9]|20)\d\d)\b(?:\s*-\s*\d\d\b)?".into(),
+            r"(?i)\b(?:(early|mid|late|fiscal|the end of|the beginning of|the start of)[- ])?((?:1[6-9]|20)\d\d)\b(?:\s*-\s*\d\d\b)?".into(),
             Rule::Year,
         ),
         p(r"(?i)\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[6-9]|20)\d)0'?s\b".into(), Rule::Decade),
@@ -209,7 +211,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::PartOfDay,
         ),
         p(
-            r"(?i)\b(?:(earlier|later) )?(this|last|next|the past|the previous|the coming|the following|the same|the current|the next) (week|weekend|month|year|quarter|decade|century|summer|spring|fall|autumn|winter)\b".into(),
+            r"(?i)\b(?:(earlier|later|early|late|mid)[- ])?(this|last|next|the past|the previous|the coming|the following|the same|the current|the next) (week|weekend|month|year|quarter|decade|century|summer|spring|fall|autumn|winter)\b".into(),
             Rule::RelativeUnit,
         ),
         p(
@@ -221,7 +223,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Present,
         ),
         p(
-            r"(?i)\b(recently|in the past|formerly|previously|in recent (?:days|weeks|months|years)|lately)\b".into(),
+            r"(?i)\b(recently|in the past|in recent (?:days|weeks|months|years)|lately)\b".into(),
             Rule::Past,
         ),
         p(
@@ -233,7 +235,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Duration,
         ),
         p(
-            r"(?i)\b(every|each|per|a) (day|week|month|year|morning|night|evening|hour|minute|quarter)\b|\b(daily|weekly|monthly|annually|yearly|hourly|nightly)\b".into(),
+            r"(?i)\b(every|each|per|a) (day|week|month|year|morning|night|evening|hour|minute|quarter)\b|\b(daily|weekly|monthly|yearly|hourly|nightly)\b".into(),
             Rule::Set,
         ),
         p(
@@ -241,8 +243,16 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Season,
         ),
         p(
-            r"(?i)\b(?:the )?(first|second|third|fourth|final|last) quarter(?: of ((?:19|20)\d\d))?\b".into(),
+            r"(?i)\b(?:the )?(first|second|third|fourth|final|last)[- ]quarter(?: of ((?:19|20)\d\d))?\b".into(),
             Rule::Quarter,
+        ),
+        p(
+            r"(?i)\bthe (?:(latest|last|previous|current|same|year-earlier|year-ago|comparable|fiscal) )?(quarter|period)\b|\b(year-earlier|year-ago) (?:quarter|period)\b".into(),
+            Rule::QuarterRelative,
+        ),
+        p(
+            r"(?i)\b(current|the future|in future|the past|now and then)\b".into(),
+            Rule::Reference,
         ),
     ]
 });
@@ -302,8 +312,9 @@ pub fn find(text: &str, dct: Option<NaiveDate>, sentences: &[Span]) -> Vec<Timex
                 .and_then(|s| s.slice(text))
                 .unwrap_or(text);
             if let Some((kind, value, anchored)) = normalise(pat.rule, &c, text, start, dct, sentence) {
-                let trimmed = trim_span(text, start, end);
-                cands.push((trimmed.0, trimmed.1, prio, kind, value, anchored));
+                let (s0, e0) = trim_span(text, start, end);
+                let (s1, e1) = timebank_extent(text, s0, e0, pat.rule);
+                cands.push((s1, e1, prio, kind, value, anchored));
             }
         }
     }
@@ -339,6 +350,45 @@ fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     (start + lead, end - trail)
+}
+
+/// TimeBank's extent conventions: modifiers of quantity ("about", "nearly", "more
+/// than") and "in" stay outside the expression, and so does the article of a hyphenated
+/// quarter used as a modifier ("the third-quarter results").
+fn timebank_extent(text: &str, mut start: usize, end: usize, rule: Rule) -> (usize, usize) {
+    const LEAD: &[&str] = &[
+        "in ",
+        "about ",
+        "almost ",
+        "nearly ",
+        "over ",
+        "some ",
+        "more than ",
+        "less than ",
+        "at least ",
+        "up to ",
+        "In ",
+        "About ",
+        "Nearly ",
+        "Almost ",
+        "Over ",
+    ];
+    loop {
+        let s = &text[start..end];
+        match LEAD.iter().find(|l| s.starts_with(*l) && s.len() > l.len()) {
+            Some(l) => start += l.len(),
+            None => break,
+        }
+    }
+    // "the third-quarter results": the hyphenated quarter is a modifier, "the" is not its.
+    let s = &text[start..end];
+    if matches!(rule, Rule::Quarter)
+        && s.contains("-quarter")
+        && (s.starts_with("the ") || s.starts_with("The "))
+    {
+        start += 4;
+    }
+    (start, end)
 }
 
 fn normalise(
@@ -388,7 +438,21 @@ fn normalise(
             }
             match dct {
                 Some(dct) => {
-                    let y = nearest_year(dct, m, d);
+                    // Past-tense text means the latest such day up to a week ahead of the
+                    // reference; future tense, the next one.
+                    let this_year = NaiveDate::from_ymd_opt(dct.year(), m, d)?;
+                    let y = if future_tense(sentence) {
+                        if this_year < dct - Duration::days(7) {
+                            dct.year() + 1
+                        } else {
+                            dct.year()
+                        }
+                    } else if this_year > dct + Duration::days(7) {
+                        dct.year() - 1
+                    } else {
+                        dct.year()
+                    };
+                    let _ = nearest_year;
                     (TimexType::Date, fmt_date(NaiveDate::from_ymd_opt(y, m, d)?), true)
                 }
                 None => (TimexType::Date, format!("XXXX-{m:02}-{d:02}"), false),
@@ -534,10 +598,9 @@ fn normalise(
                 _ if future_tense(sentence) => dct + Duration::days(fwd),
                 _ => dct - Duration::days(back),
             };
-            match part {
-                Some(p) => (TimexType::Time, format!("{}T{p}", fmt_date(date)), true),
-                None => (TimexType::Date, fmt_date(date), true),
-            }
+            // TimeBank writes "Wednesday night" as that day's date.
+            let _ = part;
+            (TimexType::Date, fmt_date(date), true)
         }
         Rule::DayWord => {
             let dct = dct?;
@@ -553,8 +616,10 @@ fn normalise(
         Rule::PartOfDay => {
             let dct = dct?;
             let w = g(1)?.to_lowercase();
+            if w == "tonight" {
+                return Some((TimexType::Date, fmt_date(dct), true));
+            }
             let (d, p) = match w.as_str() {
-                "tonight" => (dct, "NI"),
                 "last night" => (dct - Duration::days(1), "NI"),
                 _ => {
                     let d = if w.starts_with("yesterday") {
@@ -649,7 +714,13 @@ fn normalise(
             };
             (TimexType::Date, value, true)
         }
-        Rule::Present => (TimexType::Date, "PRESENT_REF".into(), true),
+        Rule::Present => {
+            // "Now, …" opening a sentence is a discourse marker.
+            if g(1)? == "Now" && after.starts_with(',') {
+                return None;
+            }
+            (TimexType::Date, "PRESENT_REF".into(), true)
+        }
         Rule::Past => (TimexType::Date, "PAST_REF".into(), true),
         Rule::Clock => {
             if let Some(w) = g(4) {
@@ -680,6 +751,10 @@ fn normalise(
             }
         }
         Rule::Duration => {
+            // Ages are not durations: "a 6-year-old", "44 years old".
+            if after.starts_with("-old") || after.starts_with(" old") {
+                return None;
+            }
             let n = number(g(1)?)?;
             let unit = g(2)?;
             // "a day" alone is too vague to be a duration when it is "a day" as in "once a day".
@@ -712,6 +787,39 @@ fn normalise(
             };
             (TimexType::Date, format!("{}-{code}", g(3)?), false)
         }
+        Rule::QuarterRelative => {
+            let dct = dct?;
+            let which = g(1).or(g(3)).map(str::to_lowercase);
+            let noun = g(2).unwrap_or("quarter").to_lowercase();
+            if noun == "period" && which.is_none() {
+                return None;
+            }
+            // The quarter a report speaks of is the last completed one.
+            let q = (dct.month() as i32 - 1) / 3 - 1;
+            let (mut y, q) = (dct.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
+            match which.as_deref() {
+                Some("current") => {
+                    return Some((
+                        TimexType::Date,
+                        format!("{}-Q{}", dct.year(), (dct.month() - 1) / 3 + 1),
+                        true,
+                    ))
+                }
+                Some("year-earlier" | "year-ago" | "comparable") => y -= 1,
+                _ => {}
+            }
+            (TimexType::Date, format!("{y}-Q{q}"), true)
+        }
+        Rule::Reference => {
+            let w = g(1)?.to_lowercase();
+            let v = match w.as_str() {
+                "current" => "PRESENT_REF",
+                "recent" | "the past" => "PAST_REF",
+                "now and then" => return None,
+                _ => "FUTURE_REF",
+            };
+            (TimexType::Date, v.into(), true)
+        }
         Rule::Quarter => {
             let q = match g(1)?.to_lowercase().as_str() {
                 "first" => 1,
@@ -721,7 +829,16 @@ fn normalise(
             };
             let (y, anchored) = match g(2) {
                 Some(y) => (y.parse::<i32>().ok()?, false),
-                None => (dct?.year(), true),
+                None => {
+                    let dct = dct?;
+                    let current = (dct.month() - 1) / 3 + 1;
+                    let y = if q > current && !future_tense(sentence) {
+                        dct.year() - 1
+                    } else {
+                        dct.year()
+                    };
+                    (y, true)
+                }
             };
             (TimexType::Date, format!("{y}-Q{q}"), anchored)
         }
