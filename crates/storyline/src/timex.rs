@@ -306,11 +306,13 @@ pub fn find(text: &str, dct: Option<NaiveDate>, sentences: &[Span]) -> Vec<Timex
         for c in pat.re.captures_iter(text) {
             let m = c.get(0).expect("match");
             let (start, end) = (m.start(), m.end());
-            let sentence = sentences
+            // The sentence gives the tense and the context ("quarter").
+            let sent = sentences
                 .iter()
                 .find(|s| s.start <= start && end <= s.end)
-                .and_then(|s| s.slice(text))
-                .unwrap_or(text);
+                .copied()
+                .unwrap_or(Span::new(0, text.len()));
+            let sentence = sent.slice(text).unwrap_or(text);
             if let Some((kind, value, anchored)) = normalise(pat.rule, &c, text, start, dct, sentence) {
                 let (s0, e0) = trim_span(text, start, end);
                 let (s1, e1) = timebank_extent(text, s0, e0, pat.rule);
@@ -706,6 +708,12 @@ fn normalise(
                 "month" => {
                     let (y, m) = shift_months(dct.year(), dct.month(), k as i32);
                     format!("{y}-{m:02}")
+                }
+                // In quarterly results, "a year ago" is the same quarter a year before.
+                "year" if sentence.contains("quarter") => {
+                    let q = (dct.month() as i32 - 1) / 3 - 1;
+                    let (y, q) = (dct.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
+                    format!("{}-Q{q}", y as i64 + k)
                 }
                 "year" => (dct.year() as i64 + k).to_string(),
                 "decade" => format!("{}", (dct.year() as i64 + 10 * k) / 10),
