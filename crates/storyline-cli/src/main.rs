@@ -21,6 +21,7 @@ Examples:
   storyline articles --db news.db               list what is stored
   storyline quotes --speaker Carter             who said what, grouped by speaker
   storyline entities --kind person              people with their roles and quote counts
+  storyline dates article.txt                   time expressions, normalised
 
 Exit status: 0 when every item was processed, 1 when some items failed (the rest
 were processed and stored), 2 on a usage error or when the run could not proceed.";
@@ -81,6 +82,13 @@ enum Cmd {
         /// Include partial quotes (quoted words inside reported speech).
         #[arg(long)]
         partial: bool,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Temporal expressions of each article, normalised against its publication date.
+    Dates {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
@@ -256,6 +264,20 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
                 TableFormat::Jsonl => write_jsonl(&mut out, &rows)?,
             }
             false
+        }
+        Cmd::Dates { paths, format } => {
+            let mut bar = Bar::new();
+            let a = run::analyze_paths(paths, &pipeline, &mut bar)?;
+            bar.0.finish_and_clear();
+            match format {
+                TableFormat::Table => report::dates(&mut out, &a.articles)?,
+                TableFormat::Jsonl => {
+                    let rows: Vec<serde_json::Value> = a.articles.iter().map(report::dates_record).collect();
+                    write_jsonl(&mut out, &rows)?;
+                }
+            }
+            report::failures(&a.failures);
+            !a.failures.is_empty()
         }
         Cmd::Entities { db, kind, format } => {
             let store = open_store(db)?;

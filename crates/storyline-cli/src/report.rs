@@ -196,3 +196,38 @@ pub fn entities(out: &mut impl Write, ents: &[storyline::directory::GlobalEntity
     }
     writeln!(out, "{} entities", ents.len())
 }
+
+/// Each article's temporal expressions: the expression, its type and normalised value.
+pub fn dates(out: &mut impl Write, arts: &[Article]) -> std::io::Result<()> {
+    for a in arts {
+        let published = a.published.as_ref().map_or("unknown", |p| p.value.as_str());
+        writeln!(out, "{}  {}  published {}", a.id, a.source.path, published)?;
+        for t in &a.timexes {
+            let kind = serde_json::to_value(t.kind).ok();
+            writeln!(
+                out,
+                "  {:<32}  {:<8}  {}",
+                clip(t.span.slice(&a.text).unwrap_or(""), 32),
+                kind.as_ref().and_then(|k| k.as_str()).unwrap_or("-"),
+                t.value
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The JSON record `storyline dates --format jsonl` prints for an article.
+pub fn dates_record(a: &Article) -> serde_json::Value {
+    serde_json::json!({
+        "id": a.id,
+        "source": a.source,
+        "published": a.published,
+        "timexes": a.timexes.iter().map(|t| serde_json::json!({
+            "text": t.span.slice(&a.text),
+            "span": t.span,
+            "type": t.kind,
+            "value": t.value,
+            "anchor": t.anchor,
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -328,3 +328,23 @@ fn quotes_and_entities_are_listed_from_the_store() {
     assert!(vik["quotes"].as_u64().unwrap() >= 3);
     assert!(people.iter().all(|p| p["kind"] == "person"));
 }
+
+#[test]
+fn dates_are_normalised_against_the_publication_date() {
+    let d = tempfile::tempdir().unwrap();
+    let file = examples().join("harbour-talks.txt");
+    let o = run(&["dates", file.to_str().unwrap(), "--format", "jsonl"], d.path());
+    assert!(o.status.success());
+    let rec: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    // The sidecar gives 2021-03-03 (a Wednesday).
+    let timexes = rec["timexes"].as_array().unwrap();
+    let value_of = |text: &str| {
+        timexes
+            .iter()
+            .find(|t| t["text"] == text)
+            .unwrap_or_else(|| panic!("no {text:?} in {timexes:#?}"))["value"]
+            .clone()
+    };
+    assert_eq!(value_of("last year"), "2020");
+    assert_eq!(value_of("Wednesday"), "2021-03-03");
+}

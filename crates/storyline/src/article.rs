@@ -73,6 +73,13 @@ pub struct Published {
     pub confidence: f32,
 }
 
+impl Published {
+    /// The calendar date of the value (its first ten characters), when it has one.
+    pub fn date(&self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::parse_from_str(self.value.get(..10)?, "%Y-%m-%d").ok()
+    }
+}
+
 /// Kinds of boilerplate removed from an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -136,6 +143,9 @@ pub struct Article {
     /// Direct quotes, partial quotes and reported speech, with speakers (schema 2).
     #[serde(default)]
     pub quotes: Vec<crate::quotes::Quote>,
+    /// Temporal expressions (TIMEX3), normalised against `published` (schema 2).
+    #[serde(default)]
+    pub timexes: Vec<crate::timex::Timex>,
     pub removed: Vec<Removed>,
     /// Id of the representative of this article's duplicate group, when it is a copy.
     pub duplicate_of: Option<String>,

@@ -19,6 +19,7 @@ use crate::outlets;
 use crate::quotes;
 use crate::segment;
 use crate::template::{self, LineSig, TemplateConfig};
+use crate::timex;
 use crate::Span;
 use crate::{Format, Source};
 
@@ -211,6 +212,7 @@ impl Pipeline {
         let (text, paragraphs) = join_paragraphs(&cleaned.paragraphs);
         let sentences = segment::sentences(&text, &paragraphs);
         let who = self.attribution(&text, &paragraphs, &sentences);
+        let timexes = timex::find(&text, published.as_ref().and_then(Published::date), &sentences);
         if language.is_none() {
             language = extract::detect_language(&text);
         }
@@ -231,6 +233,7 @@ impl Pipeline {
             sentences,
             entities: who.entities,
             quotes: who.quotes,
+            timexes,
             removed: cleaned.removed,
             duplicate_of: None,
             duplicate_kind: None,
@@ -371,6 +374,11 @@ impl CorpusDecision {
             a.entities = who.entities;
             a.quotes = who.quotes;
         }
+        a.timexes = timex::find(
+            &text,
+            a.published.as_ref().and_then(Published::date),
+            &a.sentences,
+        );
         a.text = text;
         a.paragraphs = spans;
     }

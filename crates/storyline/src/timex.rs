@@ -165,6 +165,7 @@ enum Rule {
     Quarter,
     QuarterRelative,
     Reference,
+    Narrative,
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -254,6 +255,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"(?i)\b(current|the future|in future|the past|now and then)\b".into(),
             Rule::Reference,
         ),
+        p(
+            r"(?i)\bthe (previous|following|next) day\b|\bthe day (before|after)\b".into(),
+            Rule::Narrative,
+        ),
     ]
 });
 
@@ -261,7 +266,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 fn future_tense(sentence: &str) -> bool {
     static FUT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(will|'ll|shall|going to|plans? to|planned|scheduled|is to|are to|expects? to|would)\b",
+            r"(?i)\b(will|'ll|shall|going to|plans? to|planned|scheduled|is to|are to|expects? to|expected to|due to|set to|would)\b",
         )
         .expect("future")
     });
@@ -342,6 +347,23 @@ pub fn find(text: &str, dct: Option<NaiveDate>, sentences: &[Span]) -> Vec<Timex
         });
     }
     out.sort_by_key(|t| t.span.start);
+    // Narrative anchors move: "the previous day" is the day before the last full date
+    // mentioned (the creation date when none was).
+    let mut anchor = dct;
+    for t in &mut out {
+        if let Some(step) = t.value.strip_prefix("ANCHOR") {
+            let base = anchor.or(dct);
+            t.value = match (base, step) {
+                (Some(b), "-1") => fmt_date(b - Duration::days(1)),
+                (Some(b), _) => fmt_date(b + Duration::days(1)),
+                (None, _) => "XXXX-XX-XX".into(),
+            };
+            t.anchor = base.map(fmt_date);
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(&t.value, "%Y-%m-%d") {
+            anchor = Some(d);
+        }
+    }
     out
 }
 
@@ -828,6 +850,18 @@ fn normalise(
             };
             (TimexType::Date, v.into(), true)
         }
+        Rule::Narrative => {
+            // Resolved in text order against the last full date (see `find`).
+            let back = matches!(
+                g(1).or(g(2)).map(str::to_lowercase).as_deref(),
+                Some("previous" | "before")
+            );
+            (
+                TimexType::Date,
+                if back { "ANCHOR-1" } else { "ANCHOR+1" }.into(),
+                true,
+            )
+        }
         Rule::Quarter => {
             let q = match g(1)?.to_lowercase().as_str() {
                 "first" => 1,
@@ -886,6 +920,26 @@ mod tests {
         );
         assert!(
             t.contains(&("48-hour".into(), TimexType::Duration, "PT48H".into())),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn narrative_anchors_move() {
+        let t = run(
+            "Since March 2011 the war has gone on. On December 2 the talks failed; the previous day, shelling resumed.",
+            "2016-12-08",
+        );
+        assert!(
+            t.contains(&("March 2011".into(), TimexType::Date, "2011-03".into())),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&("December 2".into(), TimexType::Date, "2016-12-02".into())),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&("the previous day".into(), TimexType::Date, "2016-12-01".into())),
             "{t:?}"
         );
     }
