@@ -189,7 +189,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::MonthYear,
         ),
         p(
-            format!(r"(?i)\b(this|last|next|early|late|mid|the end of|the beginning of)?\s*({MONTHS})\b"),
+            format!(r"(?i)\b(?:(this|last|next|early|late|mid|the end of|the beginning of)[- ]?)?\s*({MONTHS})\b"),
             Rule::MonthYear,
         ),
         p(
@@ -204,7 +204,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Weekday,
         ),
         p(
-            r"(?i)\b(today|yesterday|tomorrow|the day before yesterday|the day after tomorrow)\b".into(),
+            r"(?i)\b(?:(?:early|late) )?(today|yesterday|tomorrow|the day before yesterday|the day after tomorrow)\b".into(),
             Rule::DayWord,
         ),
         p(
@@ -244,11 +244,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Season,
         ),
         p(
-            r"(?i)\b(?:the )?(first|second|third|fourth|final|last)[- ]quarter(?: of ((?:19|20)\d\d))?\b".into(),
+            r"(?i)\b(?:the )?(?:fiscal )?(first|second|third|fourth|final|last)[- ]quarter(?: of ((?:19|20)\d\d))?\b".into(),
             Rule::Quarter,
         ),
         p(
-            r"(?i)\bthe (?:(latest|last|previous|current|same|year-earlier|year-ago|comparable|fiscal) )?(quarter|period)\b|\b(year-earlier|year-ago) (?:quarter|period)\b".into(),
+            r"(?i)\bthe (?:(latest|last|previous|current|same|year-earlier|year-ago|comparable|fiscal|(?:19|20)\d\d) )?(quarter|period)\b|\b(year-earlier|year-ago) (?:quarter|period)\b".into(),
             Rule::QuarterRelative,
         ),
         p(
@@ -827,6 +827,9 @@ fn normalise(
             // The quarter a report speaks of is the last completed one.
             let q = (dct.month() as i32 - 1) / 3 - 1;
             let (mut y, q) = (dct.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
+            if let Some(y0) = which.as_deref().and_then(|w| w.parse::<i32>().ok()) {
+                y = y0;
+            }
             match which.as_deref() {
                 Some("current") => {
                     return Some((
