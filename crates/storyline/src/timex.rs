@@ -265,10 +265,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 /// Whether the sentence around `at` speaks of the future.
 fn future_tense(sentence: &str) -> bool {
     static FUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)\b(will|'ll|shall|going to|plans? to|planned|scheduled|is to|are to|expects? to|expected to|due to|set to|would)\b",
-        )
-        .expect("future")
+        Regex::new(r"(?i)\b(will|'ll|shall|going to|plans? to|scheduled|expects? to|expected to|set to)\b")
+            .expect("future")
     });
     FUT.is_match(sentence)
 }
@@ -462,21 +460,8 @@ fn normalise(
             }
             match dct {
                 Some(dct) => {
-                    // Past-tense text means the latest such day up to a week ahead of the
-                    // reference; future tense, the next one.
-                    let this_year = NaiveDate::from_ymd_opt(dct.year(), m, d)?;
-                    let y = if future_tense(sentence) {
-                        if this_year < dct - Duration::days(7) {
-                            dct.year() + 1
-                        } else {
-                            dct.year()
-                        }
-                    } else if this_year > dct + Duration::days(7) {
-                        dct.year() - 1
-                    } else {
-                        dct.year()
-                    };
-                    let _ = nearest_year;
+                    // The nearest such day: news mentions recent and coming dates alike.
+                    let y = nearest_year(dct, m, d);
                     (TimexType::Date, fmt_date(NaiveDate::from_ymd_opt(y, m, d)?), true)
                 }
                 None => (TimexType::Date, format!("XXXX-{m:02}-{d:02}"), false),
