@@ -228,7 +228,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Past,
         ),
         p(
-            r"(?i)\b(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\b(noon|midnight)\b".into(),
+            format!(r"(?i)\b(\d{{1,2}})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[A-Z]{{2,4}}T)?(?:,?\s+({WEEKDAYS}))?|\b(noon|midnight)\b"),
             Rule::Clock,
         ),
         p(
@@ -567,7 +567,8 @@ fn normalise(
             }
             (TimexType::Date, y.to_string(), false)
         }
-        Rule::Decade => (TimexType::Date, g(2)?.to_string(), false),
+        // TimeBank writes a decade with its unknown last digit: "the 1990s" → 199X.
+        Rule::Decade => (TimexType::Date, format!("{}X", g(2)?), false),
         Rule::NumericDate => {
             let (a, b, y): (u32, u32, &str) = (g(1)?.parse().ok()?, g(2)?.parse().ok()?, g(3)?);
             let y: i32 = if y.len() == 2 {
@@ -607,9 +608,11 @@ fn normalise(
                 _ if future_tense(sentence) => dct + Duration::days(fwd),
                 _ => dct - Duration::days(back),
             };
-            // TimeBank writes "Wednesday night" as that day's date.
-            let _ = part;
-            (TimexType::Date, fmt_date(date), true)
+            // TimeBank writes "Wednesday night" as a DATE with the part of day.
+            match part {
+                Some(p) => (TimexType::Date, format!("{}T{p}", fmt_date(date)), true),
+                None => (TimexType::Date, fmt_date(date), true),
+            }
         }
         Rule::DayWord => {
             let dct = dct?;
@@ -657,6 +660,22 @@ fn normalise(
                 "next" | "the coming" | "the following" | "the next" => 1,
                 _ => 0,
             };
+            // "the past year", "the next decade": a stretch of time, not a calendar unit.
+            if matches!(
+                which.as_str(),
+                "the past" | "the next" | "the coming" | "the following"
+            ) && matches!(
+                unit.as_str(),
+                "week" | "weekend" | "month" | "year" | "quarter" | "decade" | "century"
+            ) {
+                let v = match unit.as_str() {
+                    "decade" => "P10Y".to_string(),
+                    "century" => "P100Y".to_string(),
+                    "weekend" => "P2D".to_string(),
+                    u => period("1", u),
+                };
+                return Some((TimexType::Duration, v, false));
+            }
             let value = match unit.as_str() {
                 "week" => week_of(dct + Duration::weeks(delta as i64)),
                 "weekend" => format!("{}-WE", week_of(dct + Duration::weeks(delta as i64))),
@@ -738,7 +757,7 @@ fn normalise(
         }
         Rule::Past => (TimexType::Date, "PAST_REF".into(), true),
         Rule::Clock => {
-            if let Some(w) = g(4) {
+            if let Some(w) = g(5) {
                 let hh = if w.eq_ignore_ascii_case("noon") {
                     "12:00"
                 } else {
@@ -760,7 +779,22 @@ fn normalise(
             } else if !pm && h == 12 {
                 h = 0;
             }
-            match dct {
+            // "9 a.m. Tuesday": that weekday, resolved as a weekday is.
+            let day = match (dct, g(4).and_then(weekday)) {
+                (Some(d), Some(wd)) => {
+                    let back = (d.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64)
+                        .rem_euclid(7);
+                    let fwd = (wd.num_days_from_monday() as i64 - d.weekday().num_days_from_monday() as i64)
+                        .rem_euclid(7);
+                    Some(if future_tense(sentence) {
+                        d + Duration::days(fwd)
+                    } else {
+                        d - Duration::days(back)
+                    })
+                }
+                (d, _) => d,
+            };
+            match day {
                 Some(d) => (TimexType::Time, format!("{}T{h:02}:{min:02}", fmt_date(d)), true),
                 None => (TimexType::Time, format!("XXXX-XX-XXT{h:02}:{min:02}"), false),
             }
