@@ -166,6 +166,7 @@ enum Rule {
     QuarterRelative,
     Reference,
     Narrative,
+    Vague,
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -259,6 +260,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"(?i)\bthe (previous|following|next) day\b|\bthe day (before|after)\b".into(),
             Rule::Narrative,
         ),
+        p(r"(?i)\b(?:for|over|within|in) (days|weeks|months|years|decades)\b".into(), Rule::Vague),
     ]
 });
 
@@ -400,6 +402,12 @@ fn timebank_extent(text: &str, mut start: usize, end: usize, rule: Rule) -> (usi
         match LEAD.iter().find(|l| s.starts_with(*l) && s.len() > l.len()) {
             Some(l) => start += l.len(),
             None => break,
+        }
+    }
+    if matches!(rule, Rule::Vague) {
+        let s = &text[start..end];
+        if let Some(sp) = s.find(' ') {
+            start += sp + 1;
         }
     }
     // "the third-quarter results": the hyphenated quarter is a modifier, "the" is not its.
@@ -800,8 +808,12 @@ fn normalise(
             }
         }
         Rule::Duration => {
-            // Ages are not durations: "a 6-year-old", "44 years old".
+            // Ages are not durations ("a 6-year-old", "44 years old"), nor fractions
+            // ("three-quarters of").
             if after.starts_with("-old") || after.starts_with(" old") {
+                return None;
+            }
+            if g(2)?.to_lowercase().starts_with("quarter") && after.trim_start().starts_with("of ") {
                 return None;
             }
             let n = number(g(1)?)?;
@@ -871,6 +883,13 @@ fn normalise(
                 _ => "FUTURE_REF",
             };
             (TimexType::Date, v.into(), true)
+        }
+        Rule::Vague => {
+            // "for years": an unknown number of years. Only the unit is the expression.
+            if after.trim_start().starts_with("of ") || after.trim_start().starts_with("ago") {
+                return None;
+            }
+            (TimexType::Duration, period("X", g(1)?), false)
         }
         Rule::Narrative => {
             // Resolved in text order against the last full date (see `find`).
