@@ -61,6 +61,9 @@ pub enum DateSource {
     UrlPath,
     /// The crawl date of the WARC record: a weak fallback.
     WarcDate,
+    /// Inferred from the text: an explicit full date with consistent weekdays, or a
+    /// photo caption's date (`evidence` says which).
+    Text,
 }
 
 /// A publication date with its provenance.
@@ -71,6 +74,9 @@ pub struct Published {
     pub source: DateSource,
     /// 0–1: how far the source is to be trusted.
     pub confidence: f32,
+    /// For a date inferred from the text: what it rests on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
 }
 
 impl Published {

@@ -603,6 +603,7 @@ fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
         value,
         source: DateSource::MetaTag,
         confidence: 0.9,
+        evidence: None,
     });
     if let Some(c) = canonical {
         set_if_empty(&mut out.url, &c);
@@ -619,6 +620,7 @@ fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
                         value: d,
                         source: DateSource::JsonLd,
                         confidence: 0.9,
+                        evidence: None,
                     });
                 }
             }
@@ -632,6 +634,7 @@ fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
             value,
             source: DateSource::TimeElement,
             confidence: 0.7,
+            evidence: None,
         });
     }
     title
@@ -767,6 +770,7 @@ pub fn date_from_url(u: &str) -> Option<Published> {
         value: plausible(date)?,
         source: DateSource::UrlPath,
         confidence: 0.8,
+        evidence: None,
     })
 }
 

@@ -35,7 +35,7 @@ pub mod template;
 pub mod timex;
 pub mod tokens;
 
-pub use article::{Article, Format, Published, Removed, RemovedKind, Source};
+pub use article::{Article, DateSource, Format, Published, Removed, RemovedKind, Source};
 pub use error::{Error, Result, Stage};
 pub use ingest::Failure;
 pub use pipeline::{Pipeline, PipelineConfig};

@@ -150,6 +150,7 @@ impl Pipeline {
                 value,
                 source: DateSource::Metadata,
                 confidence: 1.0,
+                evidence: None,
             })
         });
         let outlet = meta_outlet.map(|o| (o, "metadata"));
@@ -196,6 +197,7 @@ impl Pipeline {
                     value,
                     source: DateSource::WarcDate,
                     confidence: 0.2,
+                    evidence: None,
                 });
         }
         // A known outlet's host first, then the page's own name for itself, then
@@ -212,6 +214,27 @@ impl Pipeline {
         let (text, paragraphs) = join_paragraphs(&cleaned.paragraphs);
         let sentences = segment::sentences(&text, &paragraphs);
         let who = self.attribution(&text, &paragraphs, &sentences);
+        // No publication date, or only a crawl date: read it from the text when the evidence
+        // is strong (photo captions count: they were cleaned out, not lost).
+        if published
+            .as_ref()
+            .is_none_or(|p| p.source == DateSource::WarcDate)
+        {
+            let captions: Vec<&str> = cleaned
+                .removed
+                .iter()
+                .filter(|r| matches!(r.kind, RemovedKind::Caption | RemovedKind::Credit))
+                .map(|r| r.text.as_str())
+                .collect();
+            if let Some(inf) = timex::infer_published(&text, &sentences, &captions) {
+                published = Some(Published {
+                    value: inf.date.format("%Y-%m-%d").to_string(),
+                    source: DateSource::Text,
+                    confidence: inf.confidence,
+                    evidence: Some(inf.evidence),
+                });
+            }
+        }
         let timexes = timex::find(&text, published.as_ref().and_then(Published::date), &sentences);
         if language.is_none() {
             language = extract::detect_language(&text);

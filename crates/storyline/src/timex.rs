@@ -367,6 +367,101 @@ pub fn find(text: &str, dct: Option<NaiveDate>, sentences: &[Span]) -> Vec<Timex
     out
 }
 
+/// A publication date read from the text itself, with what it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inferred {
+    pub date: NaiveDate,
+    pub evidence: String,
+    pub confidence: f32,
+}
+
+/// Infers when a text was written, for articles without metadata: the latest explicit full
+/// date ("December 7, 2016"), then the day in the following week that makes the most
+/// weekday mentions consistent ("on Wednesday" in a past-tense sentence falls on or after
+/// that date and before the writing day; "is set to meet Thursday" on or after it). A date
+/// in a photo caption stands on its own (captions are dated when the photo is published);
+/// a full date in the body needs at least one consistent weekday. Otherwise nothing: the
+/// date stays unknown rather than guessed.
+pub fn infer_published(text: &str, sentences: &[Span], captions: &[&str]) -> Option<Inferred> {
+    let full = |t: &str| -> Vec<(NaiveDate, String)> {
+        let spans = [Span::new(0, t.len())];
+        find(t, None, &spans)
+            .into_iter()
+            .filter_map(|x| {
+                let d = NaiveDate::parse_from_str(&x.value, "%Y-%m-%d").ok()?;
+                Some((d, x.span.slice(t)?.to_string()))
+            })
+            .collect()
+    };
+    let mut dates: Vec<(NaiveDate, String, bool)> =
+        full(text).into_iter().map(|(d, s)| (d, s, false)).collect();
+    for c in captions {
+        dates.extend(full(c).into_iter().map(|(d, s)| (d, s, true)));
+    }
+    let (latest, written, in_caption) = dates.into_iter().max_by_key(|d| d.0)?;
+    // Weekday mentions and their tense.
+    static WD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"\b({WEEKDAYS})\b")).expect("weekdays"));
+    let mut mentions: Vec<(Weekday, bool, String)> = Vec::new();
+    for s in sentences {
+        let Some(sent) = s.slice(text) else { continue };
+        for m in WD.find_iter(sent) {
+            // The tense of the words just before the weekday ("is set to meet Thursday",
+            // "published Thursday").
+            let mut lo = m.start().saturating_sub(40);
+            while !sent.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let future = future_tense(&sent[lo..m.start()]);
+            if let Some(w) = weekday(m.as_str()) {
+                mentions.push((w, future, m.as_str().to_string()));
+            }
+        }
+    }
+    let score = |c: NaiveDate| -> Vec<&str> {
+        mentions
+            .iter()
+            .filter(|(w, future, _)| {
+                let back = (c.weekday().num_days_from_monday() as i64 - w.num_days_from_monday() as i64)
+                    .rem_euclid(7);
+                let fwd = (w.num_days_from_monday() as i64 - c.weekday().num_days_from_monday() as i64)
+                    .rem_euclid(7);
+                if *future {
+                    c + Duration::days(fwd) >= latest
+                } else {
+                    c - Duration::days(back) >= latest
+                }
+            })
+            .map(|(_, _, s)| s.as_str())
+            .collect()
+    };
+    let best = (0..7)
+        .map(|k| latest + Duration::days(k))
+        .map(|c| (c, score(c)))
+        .max_by_key(|(c, hits)| (hits.len(), std::cmp::Reverse(*c)));
+    match best {
+        Some((c, hits)) if !hits.is_empty() => {
+            let mut names: Vec<&str> = hits;
+            names.sort_unstable();
+            names.dedup();
+            Some(Inferred {
+                date: c,
+                evidence: format!(
+                    "full date \"{written}\" and weekdays consistent with it: {}",
+                    names.join(", ")
+                ),
+                confidence: 0.6,
+            })
+        }
+        _ if in_caption => Some(Inferred {
+            date: latest,
+            evidence: format!("photo caption dated \"{written}\""),
+            confidence: 0.4,
+        }),
+        _ => None,
+    }
+}
+
 /// Leading articles and trailing dots of abbreviations are not part of the expression
 /// when TimeML would leave them out ("the 1990s" keeps "the"; "in 1998" never had "in").
 fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
@@ -983,6 +1078,26 @@ mod tests {
             t.contains(&("the previous day".into(), TimexType::Date, "2016-12-01".into())),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn publication_date_from_a_full_date_and_weekdays() {
+        let text = "Talks failed on Wednesday. The ministers are set to meet Thursday. \
+                    An interview published Thursday repeated the demands.";
+        let spans = crate::segment::sentences(text, &[Span::new(0, text.len())]);
+        let caption = ["Residents leave the old town on December 7, 2016"];
+        let got = infer_published(text, &spans, &caption).unwrap();
+        assert_eq!(got.date, NaiveDate::from_ymd_opt(2016, 12, 8).unwrap());
+        // No full date anywhere: unknown, whatever the weekdays.
+        assert_eq!(infer_published(text, &spans, &[]), None);
+        // A caption alone dates the article weakly.
+        let got = infer_published(
+            "No weekday here.",
+            &[Span::new(0, 16)],
+            &["Leaders meet, September 15, 2015."],
+        )
+        .unwrap();
+        assert_eq!(got.date, NaiveDate::from_ymd_opt(2015, 9, 15).unwrap());
     }
 
     #[test]

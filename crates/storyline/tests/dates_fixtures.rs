@@ -1,0 +1,52 @@
+//! When: relative expressions on fixtures written with the seeds' phrases, resolved against
+//! a publication date given as metadata, and a publication date inferred from the text.
+
+use storyline::{DateSource, Pipeline, PipelineConfig};
+
+fn analyze(name: &str) -> storyline::Article {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/dates")
+        .join(name);
+    let pipeline = Pipeline::build(PipelineConfig::default()).unwrap();
+    struct Quiet;
+    impl storyline::run::Observer for Quiet {}
+    let run = storyline::run::analyze_paths(&[path], &pipeline, &mut Quiet).unwrap();
+    run.articles.into_iter().next().expect("one article")
+}
+
+fn value_of(a: &storyline::Article, text: &str) -> String {
+    a.timexes
+        .iter()
+        .find(|t| t.span.slice(&a.text) == Some(text))
+        .unwrap_or_else(|| panic!("no {text:?} in {:#?}", a.timexes))
+        .value
+        .clone()
+}
+
+#[test]
+fn relative_expressions_resolve_against_the_metadata_date() {
+    let a = analyze("harbour-strike.txt");
+    assert_eq!(a.published.as_ref().unwrap().source, DateSource::Metadata);
+    // 2016-12-08 is a Thursday.
+    assert_eq!(value_of(&a, "Thursday"), "2016-12-08");
+    assert_eq!(value_of(&a, "last week"), "2016-W48");
+    assert_eq!(value_of(&a, "March 2011"), "2011-03");
+    assert_eq!(value_of(&a, "December 2"), "2016-12-02");
+    // Narrative anchor: the day before the last date mentioned.
+    assert_eq!(value_of(&a, "the previous day"), "2016-12-01");
+    // Future tense: the next Monday.
+    assert_eq!(value_of(&a, "Monday"), "2016-12-12");
+}
+
+#[test]
+fn a_missing_date_is_inferred_with_evidence_or_left_unknown() {
+    let a = analyze("undated-ferry.txt");
+    let p = a.published.as_ref().expect("inferred");
+    assert_eq!(p.source, DateSource::Text);
+    // The caption's March 3, 2021 is a Wednesday; "published Thursday" puts the writing on
+    // the 4th, and "is set to return on Friday" stays ahead of it.
+    assert_eq!(p.value, "2021-03-04");
+    assert!(p.evidence.as_deref().unwrap().contains("March 3, 2021"));
+    let b = analyze("harbour-strike.txt");
+    assert_eq!(b.published.as_ref().unwrap().source, DateSource::Metadata);
+}
