@@ -212,6 +212,21 @@ pub fn dates(out: &mut impl Write, arts: &[Article]) -> std::io::Result<()> {
                 t.value
             )?;
         }
+        for d in &a.sentence_dates {
+            let sentence = a
+                .sentences
+                .get(d.sentence)
+                .and_then(|s| s.slice(&a.text))
+                .unwrap_or("");
+            let rule = serde_json::to_value(d.rule).ok();
+            writeln!(
+                out,
+                "    {:<12}  {:<11}  {}",
+                d.value,
+                rule.as_ref().and_then(|r| r.as_str()).unwrap_or("-"),
+                clip(sentence, 90)
+            )?;
+        }
     }
     Ok(())
 }
@@ -228,6 +243,12 @@ pub fn dates_record(a: &Article) -> serde_json::Value {
             "type": t.kind,
             "value": t.value,
             "anchor": t.anchor,
+        })).collect::<Vec<_>>(),
+        "sentences": a.sentence_dates.iter().map(|d| serde_json::json!({
+            "text": a.sentences.get(d.sentence).and_then(|s| s.slice(&a.text)),
+            "value": d.value,
+            "rule": d.rule,
+            "timex": d.timex,
         })).collect::<Vec<_>>(),
     })
 }

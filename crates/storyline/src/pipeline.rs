@@ -235,7 +235,9 @@ impl Pipeline {
                 });
             }
         }
-        let timexes = timex::find(&text, published.as_ref().and_then(Published::date), &sentences);
+        let dct = published.as_ref().and_then(Published::date);
+        let timexes = timex::find(&text, dct, &sentences);
+        let sentence_dates = timex::date_sentences(&text, &sentences, &paragraphs, &timexes, dct);
         if language.is_none() {
             language = extract::detect_language(&text);
         }
@@ -257,6 +259,7 @@ impl Pipeline {
             entities: who.entities,
             quotes: who.quotes,
             timexes,
+            sentence_dates,
             removed: cleaned.removed,
             duplicate_of: None,
             duplicate_kind: None,
@@ -397,11 +400,9 @@ impl CorpusDecision {
             a.entities = who.entities;
             a.quotes = who.quotes;
         }
-        a.timexes = timex::find(
-            &text,
-            a.published.as_ref().and_then(Published::date),
-            &a.sentences,
-        );
+        let dct = a.published.as_ref().and_then(Published::date);
+        a.timexes = timex::find(&text, dct, &a.sentences);
+        a.sentence_dates = timex::date_sentences(&text, &a.sentences, &spans, &a.timexes, dct);
         a.text = text;
         a.paragraphs = spans;
     }

@@ -367,6 +367,94 @@ pub fn find(text: &str, dct: Option<NaiveDate>, sentences: &[Span]) -> Vec<Timex
     out
 }
 
+/// How a sentence got its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateRule {
+    /// A time expression in the sentence fixed it (`timex` says which).
+    Expression,
+    /// No expression of its own: the date of the previous sentence in the paragraph.
+    Carried,
+    /// No expression in reach: the publication date (news reports what happened by then).
+    Publication,
+}
+
+/// The date (or date range, as a TIMEX3 value: `2016-12`, `2016-W49`) of one sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceDate {
+    /// Index into the record's `sentences`.
+    pub sentence: usize,
+    pub value: String,
+    pub rule: DateRule,
+    /// Index into the record's `timexes`, for `expression`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timex: Option<usize>,
+}
+
+/// Whether a TIMEX3 value names a point or stretch on the calendar (not a duration, a
+/// set, a vague reference or an unknown date).
+fn calendar_value(t: &Timex) -> bool {
+    matches!(t.kind, TimexType::Date | TimexType::Time)
+        && t.value.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && !t.value.starts_with("XXXX")
+}
+
+/// Dates every sentence: by its own first calendar expression (not one after "since" or
+/// "until", which bounds a state), else the previous dated sentence of its paragraph, else
+/// the publication date.
+pub fn date_sentences(
+    text: &str,
+    sentences: &[Span],
+    paragraphs: &[Span],
+    timexes: &[Timex],
+    published: Option<NaiveDate>,
+) -> Vec<SentenceDate> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut carried: Option<(usize, String)> = None; // (paragraph, value)
+    for (i, s) in sentences.iter().enumerate() {
+        let para = paragraphs
+            .iter()
+            .position(|p| p.start <= s.start && s.end <= p.end);
+        let own = timexes.iter().enumerate().find(|(_, t)| {
+            // "a stronghold since 2012": the start of a state, not the event's date.
+            let before = text[..t.span.start].trim_end();
+            let opens_state = ["since", "Since", "until", "till"]
+                .iter()
+                .any(|w| before.ends_with(w));
+            s.start <= t.span.start && t.span.end <= s.end && calendar_value(t) && !opens_state
+        });
+        if let Some((k, t)) = own {
+            out.push(SentenceDate {
+                sentence: i,
+                value: t.value.clone(),
+                rule: DateRule::Expression,
+                timex: Some(k),
+            });
+            carried = para.map(|p| (p, t.value.clone()));
+            continue;
+        }
+        match (&carried, para) {
+            (Some((cp, v)), Some(p)) if *cp == p => out.push(SentenceDate {
+                sentence: i,
+                value: v.clone(),
+                rule: DateRule::Carried,
+                timex: None,
+            }),
+            _ => {
+                if let Some(d) = published {
+                    out.push(SentenceDate {
+                        sentence: i,
+                        value: fmt_date(d),
+                        rule: DateRule::Publication,
+                        timex: None,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A publication date read from the text itself, with what it rests on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Inferred {

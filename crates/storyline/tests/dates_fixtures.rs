@@ -36,6 +36,31 @@ fn relative_expressions_resolve_against_the_metadata_date() {
     assert_eq!(value_of(&a, "the previous day"), "2016-12-01");
     // Future tense: the next Monday.
     assert_eq!(value_of(&a, "Monday"), "2016-12-12");
+    // Sentences: dated by their own expression, else the publication date; "since March
+    // 2011" bounds a state and does not date its sentence.
+    let date_of = |start: &str| {
+        let (i, _) = a
+            .sentences
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.slice(&a.text).unwrap().starts_with(start))
+            .unwrap();
+        let d = a.sentence_dates.iter().find(|d| d.sentence == i).unwrap();
+        (d.value.clone(), d.rule)
+    };
+    use storyline::timex::DateRule;
+    assert_eq!(
+        date_of("Dock workers"),
+        ("2016-12-08".into(), DateRule::Expression)
+    );
+    assert_eq!(
+        date_of("The dispute"),
+        ("2016-12-08".into(), DateRule::Publication)
+    );
+    assert_eq!(
+        date_of("Negotiators met"),
+        ("2016-12-02".into(), DateRule::Expression)
+    );
 }
 
 #[test]
