@@ -80,6 +80,13 @@ enum Eval {
         /// Print misses (FN), false alarms (FP) and wrong values (VAL).
         #[arg(long)]
         show: bool,
+        /// Write each document's plain text and a `list.tsv` of texts and DCTs here (the
+        /// anchor's input, see `bench/heideltime.sh`).
+        #[arg(long)]
+        export: Option<PathBuf>,
+        /// Score HeidelTime's TimeML outputs in this folder side by side.
+        #[arg(long)]
+        anchor: Option<PathBuf>,
     },
 }
 
@@ -114,7 +121,14 @@ fn main() -> anyhow::Result<()> {
                 },
         } => quotes::run(&data, anchor.as_deref(), show.as_deref(), repeats.max(1), json),
         Cmd::Eval {
-            what: Eval::Timex { data, repeats, show },
-        } => timex::run(&data, repeats.max(1), show),
+            what:
+                Eval::Timex {
+                    data,
+                    repeats,
+                    show,
+                    export,
+                    anchor,
+                },
+        } => timex::run(&data, repeats.max(1), show, export.as_deref(), anchor.as_deref()),
     }
 }

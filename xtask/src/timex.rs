@@ -33,7 +33,9 @@ fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {
         .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
-fn parse(path: &Path) -> anyhow::Result<Doc> {
+/// Parses a TimeML file. `text_element` is the element holding the text: `TEXT` in the
+/// corpora, `TimeML` in HeidelTime's output.
+fn parse(path: &Path, text_element: &[u8]) -> anyhow::Result<Doc> {
     let xml = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut r = Reader::from_str(&xml);
     let mut in_text = false;
@@ -45,7 +47,7 @@ fn parse(path: &Path) -> anyhow::Result<Doc> {
     loop {
         match r.read_event()? {
             Event::Start(e) => match e.name().as_ref() {
-                b"TEXT" => in_text = true,
+                n if n == text_element => in_text = true,
                 b"DCT" => in_dct = true,
                 b"TIMEX3" if in_dct => {
                     let v = attr(&e, b"value").unwrap_or_default();
@@ -61,7 +63,7 @@ fn parse(path: &Path) -> anyhow::Result<Doc> {
                 _ => {}
             },
             Event::End(e) => match e.name().as_ref() {
-                b"TEXT" => in_text = false,
+                n if n == text_element => in_text = false,
                 b"DCT" => in_dct = false,
                 b"TIMEX3" if in_text => {
                     if let Some((start, kind, value)) = open.take() {
@@ -150,11 +152,37 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
-pub fn run(data: &Path, repeats: usize, show: bool) -> anyhow::Result<()> {
+/// A system's annotations: (start, end, type, value) per document, in the order of `docs`.
+type SysOut = Vec<Vec<(usize, usize, String, String)>>;
+
+pub fn run(
+    data: &Path,
+    repeats: usize,
+    show: bool,
+    export: Option<&Path>,
+    anchor: Option<&Path>,
+) -> anyhow::Result<()> {
     let mut paths = Vec::new();
     files(data, &mut paths)?;
     paths.sort();
-    let docs: Vec<Doc> = paths.iter().map(|p| parse(p)).collect::<anyhow::Result<_>>()?;
+    let docs: Vec<Doc> = paths
+        .iter()
+        .map(|p| parse(p, b"TEXT"))
+        .collect::<anyhow::Result<_>>()?;
+    if let Some(dir) = export {
+        // Plain texts and a list of "path<TAB>DCT" for the anchor (bench/heideltime.sh).
+        std::fs::create_dir_all(dir)?;
+        let mut list = String::new();
+        for d in &docs {
+            let p = dir.join(d.name.replace(".tml", ".txt"));
+            std::fs::write(&p, &d.text)?;
+            let dct = d
+                .dct
+                .map_or("1970-01-01".to_string(), |x| x.format("%Y-%m-%d").to_string());
+            list.push_str(&format!("{}\t{dct}\n", p.display()));
+        }
+        std::fs::write(dir.join("list.tsv"), list)?;
+    }
     let mut times = Vec::new();
     let mut preds = Vec::new();
     for _ in 0..repeats {
@@ -170,8 +198,88 @@ pub fn run(data: &Path, repeats: usize, show: bool) -> anyhow::Result<()> {
     }
     times.sort_by(f64::total_cmp);
     let secs = times[times.len() / 2];
+    let ours: SysOut = preds
+        .iter()
+        .map(|p| {
+            p.iter()
+                .map(|t| {
+                    let kind = serde_json::to_value(t.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    (t.span.start, t.span.end, kind, t.value.clone())
+                })
+                .collect()
+        })
+        .collect();
+    println!(
+        "timex: {} documents, {} gold expressions, from {}",
+        docs.len(),
+        docs.iter().map(|d| d.gold.len()).sum::<usize>(),
+        data.display()
+    );
+    println!(
+        "{:<14} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>10}",
+        "system",
+        "strictP",
+        "strictR",
+        "strictF1",
+        "relaxP",
+        "relaxR",
+        "relaxF1",
+        "typeAcc",
+        "valueAcc",
+        "valueF1",
+        "docs/s"
+    );
+    row(
+        "storyline",
+        &score(&docs, &ours, show),
+        Some(docs.len() as f64 / secs),
+    );
+    if let Some(dir) = anchor {
+        let (theirs, speed) = load_anchor(dir, &docs)?;
+        row("heideltime", &score(&docs, &theirs, false), speed);
+    }
+    Ok(())
+}
+
+/// HeidelTime's TimeML outputs (one per document, named like the exported text) and the
+/// speed line its batch driver wrote (`speed.txt`, optional).
+fn load_anchor(dir: &Path, docs: &[Doc]) -> anyhow::Result<(SysOut, Option<f64>)> {
+    let mut out = Vec::with_capacity(docs.len());
+    for d in docs {
+        let p = dir.join(d.name.replace(".tml", ".txt"));
+        let parsed = match parse(&p, b"TimeML") {
+            Ok(x) => x,
+            Err(_) => {
+                out.push(Vec::new());
+                continue;
+            }
+        };
+        // HeidelTime rewrites some whitespace: find each expression's surface in our text,
+        // searching forward from the previous one.
+        let mut from = 0;
+        let mut mine = Vec::new();
+        for g in parsed.gold {
+            let surface = &parsed.text[g.start..g.end];
+            if let Some(k) = d.text.get(from..).and_then(|rest| rest.find(surface)) {
+                let s = from + k;
+                mine.push((s, s + surface.len(), g.kind, g.value));
+                from = s + surface.len();
+            }
+        }
+        out.push(mine);
+    }
+    let speed = std::fs::read_to_string(dir.join("speed.txt"))
+        .ok()
+        .and_then(|t| t.split_whitespace().rev().nth(1).and_then(|x| x.parse().ok()));
+    Ok((out, speed))
+}
+
+fn score(docs: &[Doc], sys: &SysOut, show: bool) -> Score {
     let mut sc = Score::default();
-    for (d, p) in docs.iter().zip(&preds) {
+    for (d, p) in docs.iter().zip(sys) {
         sc.gold += d.gold.len();
         sc.sys += p.len();
         let mut used = vec![false; p.len()];
@@ -179,26 +287,25 @@ pub fn run(data: &Path, repeats: usize, show: bool) -> anyhow::Result<()> {
             let hit = p
                 .iter()
                 .enumerate()
-                .find(|(i, t)| !used[*i] && t.span.start < g.end && g.start < t.span.end);
+                .find(|(i, t)| !used[*i] && t.0 < g.end && g.start < t.1);
             match hit {
                 Some((i, t)) => {
                     used[i] = true;
                     sc.relaxed += 1;
-                    if t.span.start == g.start && t.span.end == g.end {
+                    if t.0 == g.start && t.1 == g.end {
                         sc.strict += 1;
                     } else if show {
                         println!(
                             "SPAN {} | gold {} | sys {}",
                             d.name,
                             &d.text[g.start..g.end],
-                            t.span.slice(&d.text).unwrap_or("")
+                            d.text.get(t.0..t.1).unwrap_or("")
                         );
                     }
-                    let kind = serde_json::to_value(t.kind)?.as_str().unwrap_or("").to_string();
-                    if kind == g.kind {
+                    if t.2 == g.kind {
                         sc.type_ok += 1;
                     }
-                    if t.value == g.value {
+                    if t.3 == g.value {
                         sc.value_ok += 1;
                     } else if show {
                         println!(
@@ -207,8 +314,8 @@ pub fn run(data: &Path, repeats: usize, show: bool) -> anyhow::Result<()> {
                             &d.text[g.start..g.end],
                             g.kind,
                             g.value,
-                            kind,
-                            t.value
+                            t.2,
+                            t.3
                         );
                     }
                 }
@@ -225,44 +332,22 @@ pub fn run(data: &Path, repeats: usize, show: bool) -> anyhow::Result<()> {
         if show {
             for (i, t) in p.iter().enumerate() {
                 if !used[i] {
-                    println!(
-                        "FP {} | {} | {}",
-                        d.name,
-                        t.span.slice(&d.text).unwrap_or(""),
-                        t.value
-                    );
+                    println!("FP {} | {} | {}", d.name, d.text.get(t.0..t.1).unwrap_or(""), t.3);
                 }
             }
         }
     }
+    sc
+}
+
+fn row(name: &str, sc: &Score, docs_per_s: Option<f64>) {
     let rate = |n: usize, d: usize| n as f64 / d.max(1) as f64;
     let (sp, sr) = (rate(sc.strict, sc.sys), rate(sc.strict, sc.gold));
     let (rp, rr) = (rate(sc.relaxed, sc.sys), rate(sc.relaxed, sc.gold));
     let (vp, vr) = (rate(sc.value_ok, sc.sys), rate(sc.value_ok, sc.gold));
     println!(
-        "timex: {} documents, {} gold expressions, from {}",
-        docs.len(),
-        sc.gold,
-        data.display()
-    );
-    println!(
-        "{:<12} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8} {:>10}",
-        "system",
-        "strictP",
-        "strictR",
-        "strictF1",
-        "relaxP",
-        "relaxR",
-        "relaxF1",
-        "typeAcc",
-        "valueAcc",
-        "valueF1",
-        "",
-        "docs/s"
-    );
-    println!(
-        "{:<12} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>9.3} {:>8} {:>10.0}",
-        "storyline",
+        "{:<14} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>10}",
+        name,
         sp,
         sr,
         f1(sp, sr),
@@ -272,8 +357,6 @@ pub fn run(data: &Path, repeats: usize, show: bool) -> anyhow::Result<()> {
         rate(sc.type_ok, sc.relaxed),
         rate(sc.value_ok, sc.relaxed),
         f1(vp, vr),
-        "",
-        docs.len() as f64 / secs
+        docs_per_s.map_or("-".to_string(), |x| format!("{x:.1}"))
     );
-    Ok(())
 }
