@@ -167,6 +167,8 @@ enum Rule {
     Reference,
     Narrative,
     Vague,
+    TheYear,
+    Holiday,
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -261,6 +263,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Narrative,
         ),
         p(r"(?i)\b(?:for|over|within|in) (days|weeks|months|years|decades)\b".into(), Rule::Vague),
+        p(r"\b[Tt]he (?:full |fiscal |calendar )?year\b".into(), Rule::TheYear),
+        p(
+            r"\b(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Independence Day|Labor Day|Memorial Day|Veterans Day|Halloween|Valentine's Day)\b".into(),
+            Rule::Holiday,
+        ),
     ]
 });
 
@@ -751,9 +758,13 @@ fn normalise(
                     | "in,"
                     | "circa"
             ) || after.starts_with("'s")
-                || after.trim_start().starts_with(|ch: char| ch.is_lowercase())
                 || word_before.ends_with(',');
-            if !plausible {
+            // Otherwise a recent year standing alone ("1990 BellSouth earnings", "… 1990.")
+            // is a year; one followed by a lower-case word is a count ("2000 troops").
+            let year: i32 = y.parse().ok()?;
+            let next_lower = after.trim_start().starts_with(|ch: char| ch.is_lowercase());
+            let standalone = (1900..=2039).contains(&year) && !next_lower;
+            if !(plausible || standalone) {
                 return None;
             }
             (TimexType::Date, y.to_string(), false)
@@ -1066,6 +1077,57 @@ fn normalise(
                 _ => "FUTURE_REF",
             };
             (TimexType::Date, v.into(), true)
+        }
+        Rule::TheYear => {
+            // "the year" in a dated report is the current year ("earnings for the year").
+            let rest = after.trim_start();
+            if [
+                "ago", "before", "earlier", "after", "later", "of", "in which", "when", "that", "'s",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
+            {
+                return None;
+            }
+            (TimexType::Date, dct?.year().to_string(), true)
+        }
+        Rule::Holiday => {
+            let dct = dct?;
+            let name = g(1)?;
+            let date_in = |y: i32| -> Option<NaiveDate> {
+                let nth =
+                    |month: u32, wd: Weekday, n: u8| NaiveDate::from_weekday_of_month_opt(y, month, wd, n);
+                if name.starts_with("Thanksgiving") {
+                    nth(11, Weekday::Thu, 4)
+                } else if name.starts_with("Christmas Eve") {
+                    NaiveDate::from_ymd_opt(y, 12, 24)
+                } else if name.starts_with("Christmas") {
+                    NaiveDate::from_ymd_opt(y, 12, 25)
+                } else if name.ends_with("Eve") {
+                    NaiveDate::from_ymd_opt(y, 12, 31)
+                } else if name.starts_with("New Year") {
+                    NaiveDate::from_ymd_opt(y, 1, 1)
+                } else if name.starts_with("Independence") {
+                    NaiveDate::from_ymd_opt(y, 7, 4)
+                } else if name.starts_with("Labor") {
+                    nth(9, Weekday::Mon, 1)
+                } else if name.starts_with("Memorial") {
+                    // The last Monday of May.
+                    (1..=5).rev().find_map(|n| nth(5, Weekday::Mon, n))
+                } else if name.starts_with("Veterans") {
+                    NaiveDate::from_ymd_opt(y, 11, 11)
+                } else if name.starts_with("Halloween") {
+                    NaiveDate::from_ymd_opt(y, 10, 31)
+                } else {
+                    NaiveDate::from_ymd_opt(y, 2, 14)
+                }
+            };
+            // The nearest occurrence.
+            let best = [dct.year() - 1, dct.year(), dct.year() + 1]
+                .into_iter()
+                .filter_map(date_in)
+                .min_by_key(|d| (*d - dct).num_days().abs())?;
+            (TimexType::Date, fmt_date(best), true)
         }
         Rule::Vague => {
             // "for years": an unknown number of years. Only the unit is the expression.
