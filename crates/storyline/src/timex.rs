@@ -125,10 +125,7 @@ fn period(n: &str, unit: &str) -> String {
             Err(_) => "PXW".into(),
         },
         "month" => format!("P{n}M"),
-        "quarter" => match n.parse::<u32>() {
-            Ok(k) => format!("P{}M", 3 * k),
-            Err(_) => "PXM".into(),
-        },
+        "quarter" => format!("P{n}Q"),
         "year" => format!("P{n}Y"),
         "decade" => format!("P{n}DE"),
         _ => format!("P{n}CE"),
