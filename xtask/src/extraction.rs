@@ -12,11 +12,12 @@ use crate::shingles::{prf, score_page};
 type Extractor = fn(&str, Option<&str>) -> String;
 
 fn pipeline_text(mode: storyline::extract::ExtractMode, html: &str, url: Option<&str>) -> String {
-    // Extraction and cleaning, as the benchmark measures them; who-said-what is measured
-    // by `eval quotes`.
+    // Extraction and cleaning, as the benchmark measures them; who-said-what and time are
+    // measured by `eval quotes` and `eval timex`.
     let config = storyline::PipelineConfig {
         extract: mode,
         quotes: false,
+        dates: false,
         ..Default::default()
     };
     let pipeline = storyline::Pipeline::build(config).expect("valid config");

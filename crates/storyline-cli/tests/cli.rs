@@ -17,6 +17,18 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// One wire story as a JSON string body (escaped newlines), for JSON Lines inputs.
+const WIRE_TEXT: &str = "Storm strands ferries\\n\\nA winter storm stranded ferries across the Grey Sea on \
+    Wednesday, leaving thousands of passengers waiting in port terminals overnight, the coast guard said.";
+
+/// The JSON records of a command's stdout, one per line.
+fn jsonl(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
 }
@@ -90,10 +102,7 @@ fn analyze_prints_one_record_per_article() {
     let d = tempfile::tempdir().unwrap();
     let o = run(&["analyze", examples().to_str().unwrap()], d.path());
     assert!(o.status.success());
-    let lines: Vec<serde_json::Value> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = jsonl(&o);
     assert_eq!(lines.len(), 7);
     for a in &lines {
         assert_eq!(a["schema"], 2);
@@ -233,9 +242,7 @@ fn help_has_examples_and_bad_usage_exits_2() {
 #[test]
 fn an_identical_wire_story_keeps_every_carrier() {
     let d = tempfile::tempdir().unwrap();
-    let text =
-        "Storm strands ferries\\n\\nA winter storm stranded ferries across the Grey Sea on Wednesday, \
-                leaving thousands of passengers waiting in port terminals overnight, the coast guard said.";
+    let text = WIRE_TEXT;
     let mut lines = String::new();
     for (outlet, date) in [
         ("Wire", "2021-04-14T06:00:00Z"),
@@ -274,9 +281,7 @@ fn an_identical_wire_story_keeps_every_carrier() {
 #[test]
 fn long_listings_are_cut_in_the_text_digest() {
     let d = tempfile::tempdir().unwrap();
-    let text =
-        "Storm strands ferries\\n\\nA winter storm stranded ferries across the Grey Sea on Wednesday, \
-                leaving thousands of passengers waiting in port terminals overnight, the coast guard said.";
+    let text = WIRE_TEXT;
     let lines: String = (0..12)
         .map(|i| format!("{{\"text\": \"{text}\", \"outlet\": \"Outlet {i:02}\"}}\n"))
         .collect();
@@ -302,10 +307,7 @@ fn quotes_and_entities_are_listed_from_the_store() {
         d.path(),
     );
     assert!(o.status.success());
-    let rows: Vec<serde_json::Value> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = jsonl(&o);
     assert!(rows.len() >= 3, "{rows:#?}");
     assert!(rows.iter().all(|r| r["speaker"] == "Jonas Vik"));
     let outlets: std::collections::BTreeSet<_> = rows.iter().map(|r| r["outlet"].to_string()).collect();
@@ -316,10 +318,7 @@ fn quotes_and_entities_are_listed_from_the_store() {
         &["entities", "--db", dbs, "--kind", "person", "--format", "jsonl"],
         d.path(),
     );
-    let people: Vec<serde_json::Value> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let people = jsonl(&o);
     let vik = people
         .iter()
         .find(|p| p["name"] == "Jonas Vik")

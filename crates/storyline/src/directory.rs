@@ -59,6 +59,34 @@ impl Signature {
     }
 }
 
+/// Distinct signatures with their counts, gathered one entity at a time.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub index: HashMap<Signature, usize>,
+    pub weighted: Vec<Weighted>,
+}
+
+impl Tally {
+    /// Counts one article's entity (with its quotes); returns the signature's index.
+    pub fn add(&mut self, sig: Signature, quotes: usize) -> usize {
+        let k = match self.index.get(&sig) {
+            Some(&k) => k,
+            None => {
+                self.weighted.push(Weighted {
+                    sig: sig.clone(),
+                    articles: 0,
+                    quotes: 0,
+                });
+                self.index.insert(sig, self.weighted.len() - 1);
+                self.weighted.len() - 1
+            }
+        };
+        self.weighted[k].articles += 1;
+        self.weighted[k].quotes += quotes;
+        k
+    }
+}
+
 /// A distinct signature with how often it was seen and how many quotes it has.
 #[derive(Debug, Clone)]
 pub struct Weighted {
@@ -119,25 +147,16 @@ fn roles_agree(a: &HashMap<String, usize>, roles: &[String]) -> bool {
 pub fn merge<'a>(
     articles: impl IntoIterator<Item = (&'a str, &'a [Entity], &'a [String])>,
 ) -> (Vec<GlobalEntity>, Vec<Membership>) {
-    let mut index: HashMap<Signature, usize> = HashMap::new();
-    let mut weighted: Vec<Weighted> = Vec::new();
+    let mut tally = Tally::default();
     let mut seen: Vec<(&str, &str, usize)> = Vec::new();
     for (article, entities, speakers) in articles {
         for e in entities {
-            let sig = Signature::of(e);
-            let k = *index.entry(sig.clone()).or_insert_with(|| {
-                weighted.push(Weighted {
-                    sig,
-                    articles: 0,
-                    quotes: 0,
-                });
-                weighted.len() - 1
-            });
-            weighted[k].articles += 1;
-            weighted[k].quotes += speakers.iter().filter(|s| **s == e.id).count();
+            let quotes = speakers.iter().filter(|s| **s == e.id).count();
+            let k = tally.add(Signature::of(e), quotes);
             seen.push((article, e.id.as_str(), k));
         }
     }
+    let weighted = tally.weighted;
     let (mut out, ids) = merge_signatures(&weighted);
     let members: Vec<Membership> = seen
         .iter()

@@ -599,7 +599,6 @@ impl Entities {
     /// most recently seen entity, of those in `candidates` (most recent first), whose roles
     /// or name hold the head noun.
     pub fn resolve_nominal(&self, head: &str, candidates: &[usize]) -> Option<usize> {
-        let head = head.to_lowercase();
         const OUTLET_NOUNS: &[&str] = &[
             "newspaper",
             "paper",
@@ -609,34 +608,23 @@ impl Entities {
             "magazine",
             "agency",
         ];
+        const MASTHEAD: &[&str] = &[
+            "Times", "Post", "Journal", "News", "Daily", "Tribune", "Herald", "Gazette", "Press", "Agency",
+        ];
+        let head = head.to_lowercase();
+        let outlet_noun = OUTLET_NOUNS.contains(&head.as_str());
         candidates.iter().copied().find(|&e| {
             let ent = &self.list[e];
             let in_roles = ent
                 .roles
                 .iter()
-                .any(|r| r.to_lowercase().split_whitespace().any(|w| w == head));
-            let in_name = ent.kind == EntityKind::Organization
-                && (ent.name.to_lowercase().split_whitespace().any(|w| w == head)
-                    || OUTLET_NOUNS.contains(&head.as_str())
-                        && ent.name.split_whitespace().any(|w| {
-                            matches!(
-                                w,
-                                "Times"
-                                    | "Post"
-                                    | "Journal"
-                                    | "News"
-                                    | "Daily"
-                                    | "Tribune"
-                                    | "Herald"
-                                    | "Gazette"
-                                    | "Press"
-                                    | "Agency"
-                            )
-                        }))
-                || ent.kind == EntityKind::Organization
-                    && crate::outlets::canonical_name(&ent.name).is_some()
-                    && OUTLET_NOUNS.contains(&head.as_str());
-            in_roles || in_name
+                .any(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)));
+            // "the ministry" → "Foreign Ministry"; "the newspaper" → a masthead or a known outlet.
+            let org = ent.kind == EntityKind::Organization;
+            let named_by_head = ent.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head));
+            let an_outlet = ent.name.split_whitespace().any(|w| MASTHEAD.contains(&w))
+                || crate::outlets::canonical_name(&ent.name).is_some();
+            in_roles || org && (named_by_head || outlet_noun && an_outlet)
         })
     }
 

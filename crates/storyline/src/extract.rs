@@ -263,19 +263,7 @@ pub fn nesting_depth(html: &str) -> usize {
             if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
                 // Skip to the matching close tag: scripts hold '<' that are not tags.
                 let close: &[u8] = if name.len() == 6 { b"</script" } else { b"</style" };
-                let rest = &b[tag_end.min(b.len())..];
-                let mut found = None;
-                let mut k = 0;
-                while let Some(p) = memchr::memmem::find(&rest[k..], b"</") {
-                    let at = k + p;
-                    if rest.len() >= at + close.len()
-                        && rest[at..at + close.len()].eq_ignore_ascii_case(close)
-                    {
-                        found = Some(at);
-                        break;
-                    }
-                    k = at + 2;
-                }
+                let found = find_close(&b[tag_end.min(b.len())..], close);
                 match found {
                     Some(p) => i = tag_end + p,
                     None => break,

@@ -36,6 +36,8 @@ pub struct PipelineConfig {
     pub template: TemplateConfig,
     /// Find entities and quotes (who said what).
     pub quotes: bool,
+    /// Find time expressions, date sentences and infer missing publication dates.
+    pub dates: bool,
 }
 
 impl Default for PipelineConfig {
@@ -46,6 +48,7 @@ impl Default for PipelineConfig {
             dedup: DedupConfig::default(),
             template: TemplateConfig::default(),
             quotes: true,
+            dates: true,
         }
     }
 }
@@ -216,9 +219,10 @@ impl Pipeline {
         let who = self.attribution(&text, &paragraphs, &sentences);
         // No publication date, or only a crawl date: read it from the text when the evidence
         // is strong (photo captions count: they were cleaned out, not lost).
-        if published
-            .as_ref()
-            .is_none_or(|p| p.source == DateSource::WarcDate)
+        if self.config.dates
+            && published
+                .as_ref()
+                .is_none_or(|p| p.source == DateSource::WarcDate)
         {
             let captions: Vec<&str> = cleaned
                 .removed
@@ -235,9 +239,16 @@ impl Pipeline {
                 });
             }
         }
-        let dct = published.as_ref().and_then(Published::date);
-        let timexes = timex::find(&text, dct, &sentences);
-        let sentence_dates = timex::date_sentences(&text, &sentences, &paragraphs, &timexes, dct);
+        let (timexes, sentence_dates) = if self.config.dates {
+            timex::annotate(
+                &text,
+                &paragraphs,
+                &sentences,
+                published.as_ref().and_then(Published::date),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
         if language.is_none() {
             language = extract::detect_language(&text);
         }
@@ -393,16 +404,21 @@ impl CorpusDecision {
         a.removed.extend(dropped);
         let (text, spans) = join_paragraphs(&keep);
         a.sentences = segment::sentences(&text, &spans);
-        // Spans moved: find entities and quotes again (when they were asked for; removing
-        // template lines cannot add any to a text that had none).
+        // Spans moved: redo the stages that ran (an empty result means the stage was off,
+        // or found nothing — and removing template lines cannot add anything).
         if !a.entities.is_empty() || !a.quotes.is_empty() {
             let who = quotes::analyze(&text, &spans, &a.sentences);
             a.entities = who.entities;
             a.quotes = who.quotes;
         }
-        let dct = a.published.as_ref().and_then(Published::date);
-        a.timexes = timex::find(&text, dct, &a.sentences);
-        a.sentence_dates = timex::date_sentences(&text, &a.sentences, &spans, &a.timexes, dct);
+        if !a.timexes.is_empty() || !a.sentence_dates.is_empty() {
+            (a.timexes, a.sentence_dates) = timex::annotate(
+                &text,
+                &spans,
+                &a.sentences,
+                a.published.as_ref().and_then(Published::date),
+            );
+        }
         a.text = text;
         a.paragraphs = spans;
     }
@@ -423,6 +439,7 @@ mod tests {
                 max_words: 12,
             },
             quotes: false,
+            dates: false,
         };
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<PipelineConfig>(&json).unwrap(), c);

@@ -1805,7 +1805,7 @@ fn resolve_source(
         }
         let role = c.role.and_then(|r| r.slice(text)).map(str::to_string);
         // Appositive role after the name: "Hugh Hill, a doctor, said".
-        let role = role.or_else(|| appositive_role(text, s, c.last, ents, e));
+        let role = role.or_else(|| appositive_role_of(text, &s.toks, c.last, ents, e));
         return (Some(c.span), Some(e), role);
     }
     let first_word = s.word(text, src.first);
@@ -1848,16 +1848,6 @@ fn resolve_source(
 }
 
 /// ", a doctor," after a name: records and returns the role.
-fn appositive_role(
-    text: &str,
-    s: &Sentence,
-    name_last: usize,
-    ents: &mut Entities,
-    e: usize,
-) -> Option<String> {
-    appositive_role_of(text, &s.toks, name_last, ents, e)
-}
-
 fn appositive_role_of(
     text: &str,
     toks: &[Token],
@@ -1989,6 +1979,14 @@ mod tests {
             .collect()
     }
 
+    /// The speaker of the text's only direct quote (fails when there is not exactly one).
+    fn sole_direct_speaker(text: &str, a: &Attribution) -> Option<String> {
+        let q = who(text, a);
+        let direct: Vec<_> = q.iter().filter(|x| x.2 == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 1, "{q:?}");
+        direct[0].1.clone()
+    }
+
     #[test]
     fn direct_quotes_split_continued_and_pronouns() {
         let (text, a) = run(&[
@@ -2027,10 +2025,7 @@ mod tests {
             "Lee Park deflected a question about the mayor, Dana Cole, and her budget.",
             "“That is for the council,” he said.",
         ]);
-        let q = who(&text, &a);
-        let direct: Vec<_> = q.iter().filter(|x| x.2 == QuoteKind::Direct).collect();
-        assert_eq!(direct.len(), 1, "{q:?}");
-        assert_eq!(direct[0].1.as_deref(), Some("Lee Park"));
+        assert_eq!(sole_direct_speaker(&text, &a).as_deref(), Some("Lee Park"));
     }
 
     #[test]
@@ -2039,10 +2034,7 @@ mod tests {
             "In an interview published on Monday, Berg said the talks would go on.",
             "“We will not give up,” he said.",
         ]);
-        let q = who(&text, &a);
-        let direct: Vec<_> = q.iter().filter(|x| x.2 == QuoteKind::Direct).collect();
-        assert_eq!(direct.len(), 1, "{q:?}");
-        assert_eq!(direct[0].1.as_deref(), Some("Berg"));
+        assert_eq!(sole_direct_speaker(&text, &a).as_deref(), Some("Berg"));
     }
 
     #[test]

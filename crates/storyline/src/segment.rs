@@ -79,28 +79,12 @@ fn word_after(s: &str, dot: usize) -> Option<&str> {
 }
 
 fn is_weekday_or_month(w: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES.contains(&w)
+    crate::lexicon::is_calendar_word(w) || w == "May"
+}
+
+/// Whether a lower-cased word (without its dot) is an abbreviation written with a dot.
+pub fn is_abbreviation(lower: &str) -> bool {
+    ABBREVIATIONS.contains(&lower)
 }
 
 /// Whether the text after a quotation that ends in a stop begins with its attribution

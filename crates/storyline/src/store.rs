@@ -259,7 +259,7 @@ impl Store {
     /// (kind, name, roles) signatures with their counts and merges them; the second writes
     /// each article's memberships and counts articles per entity exactly.
     fn merge_entities(&mut self) -> Result<(), Error> {
-        use crate::directory::{merge_signatures, Signature, Weighted};
+        use crate::directory::{merge_signatures, Signature, Tally};
         use std::collections::{HashMap, HashSet};
         #[derive(serde::Deserialize)]
         struct Light {
@@ -303,8 +303,7 @@ impl Store {
             name: e.name.clone(),
             roles: e.roles.clone(),
         };
-        let mut index: HashMap<Signature, usize> = HashMap::new();
-        let mut weighted: Vec<Weighted> = Vec::new();
+        let mut tally = Tally::default();
         each_article(&self.conn, |_, light| {
             for e in &light.entities {
                 let quotes = light
@@ -312,21 +311,12 @@ impl Store {
                     .iter()
                     .filter(|q| !q.partial && q.speaker_entity.as_deref() == Some(e.id.as_str()))
                     .count();
-                let k = *index.entry(sig(e)).or_insert_with(|| {
-                    weighted.push(Weighted {
-                        sig: sig(e),
-                        articles: 0,
-                        quotes: 0,
-                    });
-                    weighted.len() - 1
-                });
-                weighted[k].articles += 1;
-                weighted[k].quotes += quotes;
+                tally.add(sig(e), quotes);
             }
             Ok(())
         })?;
-        let (mut entities, ids) = merge_signatures(&weighted);
-        drop(weighted);
+        let (mut entities, ids) = merge_signatures(&tally.weighted);
+        let index = tally.index;
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM entities", [])?;
         tx.execute("DELETE FROM entity_members", [])?;

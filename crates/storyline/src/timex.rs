@@ -13,7 +13,7 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -310,17 +310,37 @@ fn nearest_year(dct: NaiveDate, month: u32, day: u32) -> i32 {
 /// Temporal expressions in `text`, normalised against `dct` (the document creation
 /// time) when given. `sentences` gives the tense context of relative weekdays.
 pub fn find(text: &str, dct: Option<NaiveDate>, sentences: &[Span]) -> Vec<Timex> {
+    find_with(text, dct, sentences, |_| true)
+}
+
+/// [`find`] with only the patterns whose rule `only` accepts.
+fn find_with(
+    text: &str,
+    dct: Option<NaiveDate>,
+    sentences: &[Span],
+    only: impl Fn(Rule) -> bool,
+) -> Vec<Timex> {
+    // One scan tells which patterns occur at all; only those are run for their matches.
+    static ANY: LazyLock<RegexSet> =
+        LazyLock::new(|| RegexSet::new(PATTERNS.iter().map(|p| p.re.as_str())).expect("timex pattern set"));
+    let whole = Span::new(0, text.len());
     let mut cands: Vec<(usize, usize, usize, TimexType, String, bool)> = Vec::new(); // start, end, priority, type, value, anchored
-    for (prio, pat) in PATTERNS.iter().enumerate() {
+    for prio in ANY.matches(text).iter() {
+        let pat = &PATTERNS[prio];
+        if !only(pat.rule) {
+            continue;
+        }
         for c in pat.re.captures_iter(text) {
             let m = c.get(0).expect("match");
             let (start, end) = (m.start(), m.end());
-            // The sentence gives the tense and the context ("quarter").
+            // The sentence gives the tense and the context ("quarter"); sentences are in
+            // text order.
+            let k = sentences.partition_point(|s| s.end < end);
             let sent = sentences
-                .iter()
-                .find(|s| s.start <= start && end <= s.end)
+                .get(k)
                 .copied()
-                .unwrap_or(Span::new(0, text.len()));
+                .filter(|s| s.start <= start)
+                .unwrap_or(whole);
             let sentence = sent.slice(text).unwrap_or(text);
             if let Some((kind, value, anchored)) = normalise(pat.rule, &c, text, start, dct, sentence) {
                 let (s0, e0) = trim_span(text, start, end);
@@ -369,6 +389,18 @@ pub fn find(text: &str, dct: Option<NaiveDate>, sentences: &[Span]) -> Vec<Timex
         }
     }
     out
+}
+
+/// Time expressions and sentence dates of a text, against the creation date `dct`.
+pub fn annotate(
+    text: &str,
+    paragraphs: &[Span],
+    sentences: &[Span],
+    dct: Option<NaiveDate>,
+) -> (Vec<Timex>, Vec<SentenceDate>) {
+    let timexes = find(text, dct, sentences);
+    let dates = date_sentences(text, sentences, paragraphs, &timexes, dct);
+    (timexes, dates)
 }
 
 /// How a sentence got its date.
@@ -475,9 +507,16 @@ pub struct Inferred {
 /// a full date in the body needs at least one consistent weekday. Otherwise nothing: the
 /// date stays unknown rather than guessed.
 pub fn infer_published(text: &str, sentences: &[Span], captions: &[&str]) -> Option<Inferred> {
+    // Only the absolute patterns: with no reference date nothing else yields a full date.
+    let absolute = |r: Rule| {
+        matches!(
+            r,
+            Rule::MonthDayYear | Rule::DayMonthYear | Rule::IsoDate | Rule::NumericDate
+        )
+    };
     let full = |t: &str| -> Vec<(NaiveDate, String)> {
         let spans = [Span::new(0, t.len())];
-        find(t, None, &spans)
+        find_with(t, None, &spans, absolute)
             .into_iter()
             .filter_map(|x| {
                 let d = NaiveDate::parse_from_str(&x.value, "%Y-%m-%d").ok()?;

@@ -129,7 +129,8 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
     out
 }
 
-/// Initials and the abbreviations news text writes with a dot.
+/// Initials, dotted acronyms and the abbreviations news text writes with a dot (the
+/// sentence splitter's list).
 pub fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -139,15 +140,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     if word.len() <= 6 && word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true;
     }
-    const ABBR: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
-        "Adm", "Cmdr", "Pres", "Rev", "Hon", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "No",
-        "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Calif",
-        "Fla", "Mass", "Ariz", "Ga", "Pa", "Va", "Wash", "Tex", "Ill", "Mich", "Minn", "Wis", "etc", "Ky",
-        "Tenn", "Ala", "Mo", "Md", "Conn", "Colo", "Ore", "Okla", "Nev", "Neb", "Ind", "La", "Del", "Ark",
-        "Kan", "Miss",
-    ];
-    ABBR.contains(&word)
+    crate::segment::is_abbreviation(&word.to_lowercase())
 }
 
 #[cfg(test)]
