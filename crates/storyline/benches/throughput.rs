@@ -88,7 +88,7 @@ fn main() {
         assert_eq!(ok, docs.len());
     }
     println!(
-        "analyze_text (clean + metadata) {:>8.0} docs/s median of 3 ({:.1} MB/s)",
+        "analyze_text (whole record) {:>8.0} docs/s median of 3 ({:.1} MB/s)",
         median(rates.clone()),
         median(rates) * bytes as f64 / docs.len() as f64 / 1e6
     );

@@ -82,9 +82,9 @@ fn is_weekday_or_month(w: &str) -> bool {
     crate::lexicon::is_calendar_word(w) || w == "May"
 }
 
-/// Whether a lower-cased word (without its dot) is an abbreviation written with a dot.
-pub fn is_abbreviation(lower: &str) -> bool {
-    ABBREVIATIONS.contains(&lower)
+/// Whether a word (without its dot, any case) is an abbreviation written with a dot.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Whether the text after a quotation that ends in a stop begins with its attribution

@@ -175,94 +175,94 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     };
     vec![
         p(
-            format!(r"\b(?:(?:early|mid|late)[- ])?({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:1[6-9]|20)\d\d)\b"),
+            format!(r"(?-u:\b)(?:(?:early|mid|late)[- ])?({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:1[6-9]|20)\d\d)(?-u:\b)"),
             Rule::MonthDayYear,
         ),
         p(
-            format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS}),?\s+((?:1[6-9]|20)\d\d)\b"),
+            format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS}),?\s+((?:1[6-9]|20)\d\d)(?-u:\b)"),
             Rule::DayMonthYear,
         ),
-        p(format!(r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"), Rule::MonthDay),
-        p(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b"), Rule::DayMonth),
+        p(format!(r"(?-u:\b)({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"), Rule::MonthDay),
+        p(format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?-u:\b)"), Rule::DayMonth),
         p(
-            format!(r"\b(?:(early|mid|late|the end of|the beginning of)[- ])?({MONTHS}),?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)\b"),
+            format!(r"(?-u:\b)(?:(early|mid|late|the end of|the beginning of)[- ])?({MONTHS}),?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)(?-u:\b)"),
             Rule::MonthYear,
         ),
         p(
-            format!(r"(?i)\b(?:(this|last|next|early|late|mid|the end of|the beginning of)[- ]?)?\s*({MONTHS})\b"),
+            format!(r"(?i)(?-u:\b)(?:(this|last|next|early|late|mid|the end of|the beginning of)[- ]?)?\s*({MONTHS})(?-u:\b)"),
             Rule::MonthYear,
         ),
         p(
-            r"(?i)\b(?:(early|mid|late|fiscal|the end of|the beginning of|the start of)[- ])?((?:1[6-9]|20)\d\d)\b(?:\s*-\s*\d\d\b)?".into(),
+            r"(?i)(?-u:\b)(?:(early|mid|late|fiscal|the end of|the beginning of|the start of)[- ])?((?:1[6-9]|20)\d\d)(?-u:\b)(?:\s*-\s*\d\d(?-u:\b))?".into(),
             Rule::Year,
         ),
-        p(r"(?i)\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[6-9]|20)\d)0'?s\b".into(), Rule::Decade),
-        p(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)\b".into(), Rule::NumericDate),
-        p(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b".into(), Rule::IsoDate),
+        p(r"(?i)(?-u:\b)(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[6-9]|20)\d)0'?s(?-u:\b)".into(), Rule::Decade),
+        p(r"(?-u:\b)(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?-u:\b)".into(), Rule::NumericDate),
+        p(r"(?-u:\b)((?:19|20)\d\d)-(\d\d)-(\d\d)(?-u:\b)".into(), Rule::IsoDate),
         p(
-            format!(r"(?i)\b(?:(last|next|this|coming|past)\s+)?({WEEKDAYS})(?:\s+(morning|afternoon|evening|night))?\b"),
+            format!(r"(?i)(?-u:\b)(?:(last|next|this|coming|past)\s+)?({WEEKDAYS})(?:\s+(morning|afternoon|evening|night))?(?-u:\b)"),
             Rule::Weekday,
         ),
         p(
-            r"(?i)\b(?:(?:early|late) )?(today|yesterday|tomorrow|the day before yesterday|the day after tomorrow)\b".into(),
+            r"(?i)(?-u:\b)(?:(?:early|late) )?(today|yesterday|tomorrow|the day before yesterday|the day after tomorrow)(?-u:\b)".into(),
             Rule::DayWord,
         ),
         p(
-            r"(?i)\b(tonight|this (?:morning|afternoon|evening)|last night|yesterday (?:morning|afternoon|evening))\b".into(),
+            r"(?i)(?-u:\b)(tonight|this (?:morning|afternoon|evening)|last night|yesterday (?:morning|afternoon|evening))(?-u:\b)".into(),
             Rule::PartOfDay,
         ),
         p(
-            r"(?i)\b(?:(earlier|later|early|late|mid)[- ])?(this|last|next|the past|the previous|the coming|the following|the same|the current|the next) (week|weekend|month|year|quarter|decade|century|summer|spring|fall|autumn|winter)\b".into(),
+            r"(?i)(?-u:\b)(?:(earlier|later|early|late|mid)[- ])?(this|last|next|the past|the previous|the coming|the following|the same|the current|the next) (week|weekend|month|year|quarter|decade|century|summer|spring|fall|autumn|winter)(?-u:\b)".into(),
             Rule::RelativeUnit,
         ),
         p(
-            format!(r"(?i)\b({NUMBER_WORDS})\s+({UNITS})\s+(ago|earlier|before|later|from now)\b"),
+            format!(r"(?i)(?-u:\b)({NUMBER_WORDS})\s+({UNITS})\s+(ago|earlier|before|later|from now)(?-u:\b)"),
             Rule::Ago,
         ),
         p(
-            r"(?i)\b(now|currently|at present|these days|nowadays|the present|at the moment|at this time|right now)\b".into(),
+            r"(?i)(?-u:\b)(now|currently|at present|these days|nowadays|the present|at the moment|at this time|right now)(?-u:\b)".into(),
             Rule::Present,
         ),
         p(
-            r"(?i)\b(recently|in the past|in recent (?:days|weeks|months|years)|lately)\b".into(),
+            r"(?i)(?-u:\b)(recently|in the past|in recent (?:days|weeks|months|years)|lately)(?-u:\b)".into(),
             Rule::Past,
         ),
         p(
-            format!(r"(?i)\b(\d{{1,2}})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[A-Z]{{2,4}}T)?(?:,?\s+({WEEKDAYS}))?|\b(noon|midnight)\b"),
+            format!(r"(?i)(?-u:\b)(\d{{1,2}})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))(?:\s+[A-Z]{{2,4}}T)?(?:,?\s+({WEEKDAYS}))?|(?-u:\b)(noon|midnight)(?-u:\b)"),
             Rule::Clock,
         ),
         p(
-            format!(r"(?i)\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|over|at least|up to)\s+)*({NUMBER_WORDS})[-\s]({UNITS})(?:[-\s]long)?\b"),
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|over|at least|up to)\s+)*({NUMBER_WORDS})[-\s]({UNITS})(?:[-\s]long)?(?-u:\b)"),
             Rule::Duration,
         ),
         p(
-            r"(?i)\b(every|each|per|a) (day|week|month|year|morning|night|evening|hour|minute|quarter)\b|\b(daily|weekly|monthly|yearly|hourly|nightly)\b".into(),
+            r"(?i)(?-u:\b)(every|each|per|a) (day|week|month|year|morning|night|evening|hour|minute|quarter)(?-u:\b)|(?-u:\b)(daily|weekly|monthly|yearly|hourly|nightly)(?-u:\b)".into(),
             Rule::Set,
         ),
         p(
-            r"(?i)\b(?:(early|late|mid)[- ])?(?:the )?(summer|spring|fall|autumn|winter)(?: of)? ((?:19|20)\d\d)\b".into(),
+            r"(?i)(?-u:\b)(?:(early|late|mid)[- ])?(?:the )?(summer|spring|fall|autumn|winter)(?: of)? ((?:19|20)\d\d)(?-u:\b)".into(),
             Rule::Season,
         ),
         p(
-            r"(?i)\b(?:the )?(?:fiscal )?(first|second|third|fourth|final|last)[- ]quarter(?: of ((?:19|20)\d\d))?\b".into(),
+            r"(?i)(?-u:\b)(?:the )?(?:fiscal )?(first|second|third|fourth|final|last)[- ]quarter(?: of ((?:19|20)\d\d))?(?-u:\b)".into(),
             Rule::Quarter,
         ),
         p(
-            r"(?i)\bthe (?:(latest|last|previous|current|same|year-earlier|year-ago|comparable|fiscal|(?:19|20)\d\d) )?(quarter|period)\b|\b(year-earlier|year-ago) (?:quarter|period)\b".into(),
+            r"(?i)(?-u:\b)the (?:(latest|last|previous|current|same|year-earlier|year-ago|comparable|fiscal|(?:19|20)\d\d) )?(quarter|period)(?-u:\b)|(?-u:\b)(year-earlier|year-ago) (?:quarter|period)(?-u:\b)".into(),
             Rule::QuarterRelative,
         ),
         p(
-            r"(?i)\b(current|the future|in future|the past|now and then)\b".into(),
+            r"(?i)(?-u:\b)(current|the future|in future|the past|now and then)(?-u:\b)".into(),
             Rule::Reference,
         ),
         p(
-            r"(?i)\bthe (previous|following|next) day\b|\bthe day (before|after)\b".into(),
+            r"(?i)(?-u:\b)the (previous|following|next) day(?-u:\b)|(?-u:\b)the day (before|after)(?-u:\b)".into(),
             Rule::Narrative,
         ),
-        p(r"(?i)\b(?:for|over|within|in) (days|weeks|months|years|decades)\b".into(), Rule::Vague),
-        p(r"\b[Tt]he (?:full |fiscal |calendar )?year\b".into(), Rule::TheYear),
+        p(r"(?i)(?-u:\b)(?:for|over|within|in) (days|weeks|months|years|decades)(?-u:\b)".into(), Rule::Vague),
+        p(r"(?-u:\b)[Tt]he (?:full |fiscal |calendar )?year(?-u:\b)".into(), Rule::TheYear),
         p(
-            r"\b(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Independence Day|Labor Day|Memorial Day|Veterans Day|Halloween|Valentine's Day)\b".into(),
+            r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Independence Day|Labor Day|Memorial Day|Veterans Day|Halloween|Valentine's Day)(?-u:\b)".into(),
             Rule::Holiday,
         ),
     ]
@@ -271,7 +271,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 /// Whether the sentence around `at` speaks of the future.
 fn future_tense(sentence: &str) -> bool {
     static FUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(will|'ll|shall|going to|plans? to|scheduled|expects? to|expected to|set to)\b")
+        Regex::new(r"(?i)(?-u:\b)(will|'ll|shall|going to|plans? to|scheduled|expects? to|expected to|set to)(?-u:\b)")
             .expect("future")
     });
     FUT.is_match(sentence)
@@ -532,7 +532,7 @@ pub fn infer_published(text: &str, sentences: &[Span], captions: &[&str]) -> Opt
     let (latest, written, in_caption) = dates.into_iter().max_by_key(|d| d.0)?;
     // Weekday mentions and their tense.
     static WD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"\b({WEEKDAYS})\b")).expect("weekdays"));
+        LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)({WEEKDAYS})(?-u:\b)")).expect("weekdays"));
     let mut mentions: Vec<(Weekday, bool, String)> = Vec::new();
     for s in sentences {
         let Some(sent) = s.slice(text) else { continue };
