@@ -226,6 +226,17 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
             continue;
         }
         i = end + 1;
+        // A sentence that opens with its verb: "Said Comey, …".
+        let mut start = start;
+        if start == 0
+            && end > start
+            && matches!(
+                word(start),
+                "Said" | "Says" | "Added" | "Asked" | "Wrote" | "Writes"
+            )
+        {
+            start += 1;
+        }
         // A dateline ("WASHINGTON (AA) –", "BEIRUT, Lebanon —") is a place, not a speaker.
         let shouting = (start..=end).all(|k| word(k).chars().all(|c| !c.is_lowercase()));
         if start == 0 && shouting && word(start).len() > 3 {

@@ -89,14 +89,30 @@ pub fn is_abbreviation(word: &str) -> bool {
 
 /// Whether the text after a quotation that ends in a stop begins with its attribution
 /// ("“Why?” Trump asked reporters", "“No.” he said"): a name or pronoun, then a speech
-/// verb. The quotation and its attribution are one sentence.
+/// verb, then at most a short tail before the clause ends. The quotation and its
+/// attribution are one sentence. A verb that goes on to its own content ("He warns that
+/// …", "Rubio called the statement “outlandish.”") starts a new sentence instead.
 fn attribution_follows(rest: &str) -> bool {
-    let mut words = rest.split_whitespace().take(5);
+    let mut words = rest.split_whitespace();
     for _ in 0..4 {
         let Some(w) = words.next() else { return false };
         if crate::lexicon::speech_lemma(w.trim_end_matches([',', '.'])).is_some() {
             // "She added: “…”" introduces the next quotation instead.
-            return !w.ends_with(':');
+            if w.ends_with(':') {
+                return false;
+            }
+            if w.ends_with(['.', ',']) {
+                return true;
+            }
+            for tail in words.take(5) {
+                if tail.starts_with(is_opening) || matches!(tail, "that" | "how" | "whether") {
+                    return false;
+                }
+                if tail.ends_with(['.', ',', ';', '!', '?']) {
+                    return true;
+                }
+            }
+            return false;
         }
         let name_like =
             w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "he" | "she" | "they");
@@ -194,6 +210,24 @@ mod tests {
                 "\"Why?\" Jo Roe asked.",
                 "\"Because.\"",
                 "WASHINGTON (AA) – The U.S. military said Tuesday -- again -- that it would stay.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speech_verb_with_its_own_content_starts_a_sentence() {
+        let s = split(&[
+            "Bo Lin called him “unfit.” Sen. Jo Roe called the plan “reckless and cruel.” \
+             “Enough.” Roe said on Friday. “Later.” He warns that “worse” is coming.",
+        ]);
+        assert_eq!(
+            s,
+            vec![
+                "Bo Lin called him “unfit.”",
+                "Sen. Jo Roe called the plan “reckless and cruel.”",
+                "“Enough.” Roe said on Friday.",
+                "“Later.”",
+                "He warns that “worse” is coming.",
             ]
         );
     }
