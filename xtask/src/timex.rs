@@ -277,6 +277,19 @@ fn load_anchor(dir: &Path, docs: &[Doc]) -> anyhow::Result<(SysOut, Option<f64>)
     Ok((out, speed))
 }
 
+/// The text around a span on one line, the span in brackets.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let mut a = start.saturating_sub(90);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (end + 60).min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    format!("…{}⟦{}⟧{}…", &text[a..start], &text[start..end], &text[end..b]).replace('\n', " ")
+}
+
 fn score(docs: &[Doc], sys: &SysOut, show: bool) -> Score {
     let mut sc = Score::default();
     for (d, p) in docs.iter().zip(sys) {
@@ -309,13 +322,15 @@ fn score(docs: &[Doc], sys: &SysOut, show: bool) -> Score {
                         sc.value_ok += 1;
                     } else if show {
                         println!(
-                            "VAL {} | {} | gold {} {} | sys {} {}",
+                            "VAL {} | {} | gold {} {} | sys {} {} | DCT {} | {}",
                             d.name,
                             &d.text[g.start..g.end],
                             g.kind,
                             g.value,
                             t.2,
-                            t.3
+                            t.3,
+                            d.dct.map(|x| x.to_string()).unwrap_or_default(),
+                            context(&d.text, g.start, g.end)
                         );
                     }
                 }

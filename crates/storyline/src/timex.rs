@@ -139,6 +139,7 @@ struct Pattern {
 
 #[derive(Clone, Copy)]
 enum Rule {
+    WeekdayDate,
     MonthDayYear,
     DayMonthYear,
     MonthDay,
@@ -174,6 +175,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         rule,
     };
     vec![
+        p(
+            format!(r"(?-u:\b)({WEEKDAYS}),?\s+({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+((?:1[6-9]|20)\d\d))?(?-u:\b)"),
+            Rule::WeekdayDate,
+        ),
         p(
             format!(r"(?-u:\b)(?:(?:early|mid|late)[- ])?({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:1[6-9]|20)\d\d)(?-u:\b)"),
             Rule::MonthDayYear,
@@ -228,7 +233,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Past,
         ),
         p(
-            format!(r"(?i)(?-u:\b)(\d{{1,2}})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))(?:\s+[A-Z]{{2,4}}T)?(?:,?\s+({WEEKDAYS}))?|(?-u:\b)(noon|midnight)(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:(\d{{1,2}})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(noon|midnight)(?-u:\b))(?:\s+[A-Z]{{2,4}}T)?(?:,?\s+({WEEKDAYS})(?-u:\b))?"),
             Rule::Clock,
         ),
         p(
@@ -244,7 +249,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Season,
         ),
         p(
-            r"(?i)(?-u:\b)(?:the )?(?:fiscal )?(first|second|third|fourth|final|last)[- ]quarter(?: of ((?:19|20)\d\d))?(?-u:\b)".into(),
+            r"(?i)(?-u:\b)(?:the )?(?:fiscal )?(?:((?:19|20)\d\d) )?(first|second|third|fourth|final|last)[- ]quarter(?: of ((?:19|20)\d\d))?(?-u:\b)".into(),
             Rule::Quarter,
         ),
         p(
@@ -275,6 +280,131 @@ fn future_tense(sentence: &str) -> bool {
             .expect("future")
     });
     FUT.is_match(sentence)
+}
+
+/// Whether the event at `start..end` of `sentence` lies ahead of the creation date: the
+/// tense signal nearest to the expression decides ("said Friday" → past, "planned to
+/// leave on Thursday" → future, "will remain … said Thursday" → past); `None` when no
+/// signal is near.
+fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
+    fn clean(w: &str) -> String {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .to_lowercase()
+    }
+    // A word's signal given the word before it: a past participle after "be" or "to"
+    // ("will be named", "must be returned") says nothing of its own.
+    fn signal(w: &str, prev: Option<&str>, next: Option<&str>) -> Option<bool> {
+        let l = clean(w);
+        let l = l.as_str();
+        if l.ends_with("'ll") || l.ends_with("’ll") {
+            return Some(true);
+        }
+        let after_be = prev
+            .map(clean)
+            .is_some_and(|p| matches!(p.as_str(), "be" | "been" | "being" | "to"));
+        match l {
+            // "the plan", "a schedule": nouns.
+            _ if matches!(l, "plan" | "plans" | "schedule")
+                && prev.map(clean).is_some_and(|p| {
+                    matches!(p.as_str(), "the" | "a" | "its" | "his" | "her" | "their" | "our")
+                }) =>
+            {
+                None
+            }
+            "will" | "shall" | "wo" | "plan" | "plans" | "planned" | "planning" | "scheduled"
+            | "schedule" | "expected" | "expects" | "expect" | "would" | "soon" | "upcoming" | "due"
+            | "going" | "intends" | "intend" | "intended" | "aims" | "hopes" | "tomorrow" | "postponed"
+            | "delayed" | "adjourned" | "must" | "should" | "may" | "might" | "poised" => Some(true),
+            "set" if next.map(clean).as_deref() == Some("to") => Some(true),
+
+            "said" | "told" | "was" | "were" | "had" | "did" | "met" | "began" | "took" | "came" | "went"
+            | "held" | "left" | "made" | "gave" | "got" | "saw" | "won" | "lost" | "fell" | "rose"
+            | "sent" | "spoke" | "wrote" | "struck" | "shot" | "led" | "ran" | "brought" | "bought"
+            | "fought" | "found" | "kept" | "paid" | "sold" | "stood" | "thought" | "became" | "broke"
+            | "chose" | "drove" | "flew" | "grew" | "knew" | "shook" | "threw" | "ago" | "last"
+            | "earlier" | "yesterday" | "since" => (!after_be).then_some(false),
+            _ if l.len() > 4
+                && l.ends_with("ed")
+                && w.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) =>
+            {
+                (!after_be).then_some(false)
+            }
+            _ => None,
+        }
+    }
+    let quoted = |w: &str| w.contains(['"', '“', '”', '`', '(', ')']) || w.contains("''");
+    let before: Vec<&str> = sentence[..start].split_whitespace().collect();
+    let after: Vec<&str> = sentence[end..].split_whitespace().collect();
+    // Back over the clause (a quotation mark ends it), nearest first.
+    // "postponed until Tuesday", "a deadline until 9 a.m. Tuesday" (not a sentence's
+    // opening "Until Thursday, they had …").
+    if before.last() == Some(&"until") {
+        return Some(true);
+    }
+    let mut near_before = None;
+    for d in 0..before.len().min(12) {
+        let k = before.len() - 1 - d;
+        let w = before[k];
+        if quoted(w) {
+            break;
+        }
+        let prev = k.checked_sub(1).map(|p| before[p]);
+        let next = before.get(k + 1).copied();
+        if let Some(f) = signal(w, prev, next) {
+            near_before = Some((d, f));
+            break;
+        }
+    }
+    // Forward a few words, within the clause.
+    let mut near_after = None;
+    for (d, w) in after.iter().take(4).enumerate() {
+        if quoted(w) {
+            break;
+        }
+        let prev = if d == 0 { None } else { Some(after[d - 1]) };
+        if let Some(f) = signal(w, prev, after.get(d + 1).copied()) {
+            near_after = Some((d, f));
+            break;
+        }
+        if w.ends_with([',', ';', ':']) {
+            break;
+        }
+    }
+    match (near_before, near_after) {
+        (Some((db, fb)), Some((da, fa))) => Some(if da < db { fa } else { fb }),
+        (Some((_, f)), None) | (None, Some((_, f))) => Some(f),
+        (None, None) => None,
+    }
+}
+
+/// Whether a sentence reports quarterly results: the document speaks of a quarter and
+/// the sentence of money or rates.
+fn quarterly(text: &str, sentence: &str) -> bool {
+    static FIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)[$%#]|(?-u:)(?:cents|net|earn(?:ed|ings)|revenue|sales|profits?|loss|income|dividends?)(?-u:)")
+            .expect("financial words")
+    });
+    sentence.contains("quarter") || text.contains("quarter") && FIN.is_match(sentence)
+}
+
+/// The last completed quarter before `dct`, `years` years on ("1988-Q3").
+fn last_quarter(dct: NaiveDate, years: i32) -> String {
+    let q = (dct.month() as i32 - 1) / 3 - 1;
+    let (y, q) = (dct.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
+    format!("{}-Q{q}", y + years)
+}
+
+/// The weekday `wd` nearest `from`: on or after it when `ahead`, else on or before.
+fn weekday_date(from: NaiveDate, wd: Weekday, ahead: bool) -> NaiveDate {
+    let (a, b) = (
+        from.weekday().num_days_from_monday() as i64,
+        wd.num_days_from_monday() as i64,
+    );
+    if ahead {
+        from + Duration::days((b - a).rem_euclid(7))
+    } else {
+        from - Duration::days((a - b).rem_euclid(7))
+    }
 }
 
 fn fmt_date(d: NaiveDate) -> String {
@@ -668,7 +798,33 @@ fn normalise(
     }
     let after = &text[c.get(0)?.end()..];
     let next_char = after.chars().next();
+    // The tense around the expression (past when nothing says).
+    let tense = || {
+        let off = (sentence.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        let end = c.get(0).map_or(start, |m| m.end());
+        if off <= start && end - off <= sentence.len() {
+            tense_at(sentence, start - off, end - off)
+        } else {
+            None
+        }
+    };
+    let future = || tense().unwrap_or_else(|| future_tense(sentence));
     Some(match rule {
+        Rule::WeekdayDate => {
+            // "Monday, Oct. 26": the date, in the year (of three) whose weekday agrees.
+            let (wd, m, d) = (weekday(g(1)?)?, month_number(g(2)?)?, g(3)?.parse::<u32>().ok()?);
+            if let Some(y) = g(4) {
+                let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m, d)?;
+                return Some((TimexType::Date, fmt_date(date), false));
+            }
+            let dct = dct?;
+            let fits = [0, -1, 1]
+                .iter()
+                .filter_map(|k| NaiveDate::from_ymd_opt(dct.year() + k, m, d))
+                .find(|x| x.weekday() == wd);
+            let date = fits.or_else(|| NaiveDate::from_ymd_opt(nearest_year(dct, m, d), m, d))?;
+            (TimexType::Date, fmt_date(date), true)
+        }
         Rule::MonthDayYear | Rule::DayMonthYear => {
             let (mo, d, y) = if matches!(rule, Rule::MonthDayYear) {
                 (g(1)?, g(2)?, g(3)?)
@@ -694,8 +850,17 @@ fn normalise(
             }
             match dct {
                 Some(dct) => {
-                    // The nearest such day: news mentions recent and coming dates alike.
-                    let y = nearest_year(dct, m, d);
+                    // The tense decides when it is clear; else the nearest such day (news
+                    // mentions recent and coming dates alike).
+                    let this = NaiveDate::from_ymd_opt(dct.year(), m, d)?;
+                    let near = nearest_year(dct, m, d);
+                    let far =
+                        NaiveDate::from_ymd_opt(near, m, d).is_some_and(|x| (x - dct).num_days().abs() > 120);
+                    let y = match tense() {
+                        Some(false) if far && this > dct + Duration::days(1) => dct.year() - 1,
+                        Some(true) if far && this < dct - Duration::days(1) => dct.year() + 1,
+                        _ => near,
+                    };
                     (TimexType::Date, fmt_date(NaiveDate::from_ymd_opt(y, m, d)?), true)
                 }
                 None => (TimexType::Date, format!("XXXX-{m:02}-{d:02}"), false),
@@ -741,9 +906,9 @@ fn normalise(
                             }
                         }
                         _ => {
-                            if future_tense(sentence) && m < dct.month() {
+                            if future() && m < dct.month() {
                                 dct.year() + 1
-                            } else if !future_tense(sentence) && m > dct.month() {
+                            } else if !future() && m > dct.month() {
                                 dct.year() - 1
                             } else {
                                 dct.year()
@@ -836,15 +1001,12 @@ fn normalise(
             let Some(dct) = dct else {
                 return Some((TimexType::Date, "XXXX-XX-XX".into(), false));
             };
-            let back = (dct.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64)
-                .rem_euclid(7);
-            let fwd = (wd.num_days_from_monday() as i64 - dct.weekday().num_days_from_monday() as i64)
-                .rem_euclid(7);
             let date = match modifier.as_deref() {
-                Some("next") | Some("coming") => dct + Duration::days(if fwd == 0 { 7 } else { fwd }),
-                Some("last") | Some("past") => dct - Duration::days(if back == 0 { 7 } else { back }),
-                _ if future_tense(sentence) => dct + Duration::days(fwd),
-                _ => dct - Duration::days(back),
+                Some("next") | Some("coming") => weekday_date(dct + Duration::days(1), wd, true),
+                Some("last") | Some("past") => weekday_date(dct - Duration::days(1), wd, false),
+                // "Wednesday's ruling": something that happened.
+                _ if after.starts_with("'s") || after.starts_with("’s") => weekday_date(dct, wd, false),
+                _ => weekday_date(dct, wd, future()),
             };
             // TimeBank writes "Wednesday night" as a DATE with the part of day.
             match part {
@@ -974,11 +1136,7 @@ fn normalise(
                     format!("{y}-{m:02}")
                 }
                 // In quarterly results, "a year ago" is the same quarter a year before.
-                "year" if sentence.contains("quarter") => {
-                    let q = (dct.month() as i32 - 1) / 3 - 1;
-                    let (y, q) = (dct.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
-                    format!("{}-Q{q}", y as i64 + k)
-                }
+                "year" if k == -1 && quarterly(text, sentence) => last_quarter(dct, -1),
                 "year" => (dct.year() as i64 + k).to_string(),
                 "decade" => format!("{}", (dct.year() as i64 + 10 * k) / 10),
                 "hour" | "minute" | "second" => fmt_date(dct),
@@ -993,43 +1151,37 @@ fn normalise(
             }
             (TimexType::Date, "PRESENT_REF".into(), true)
         }
-        Rule::Past => (TimexType::Date, "PAST_REF".into(), true),
+        Rule::Past => {
+            // "in recent months": an unspecified stretch of months before now.
+            let unit = g(1)?.to_lowercase();
+            match unit.rsplit(' ').next() {
+                Some("days") => (TimexType::Duration, "PXD".into(), false),
+                Some("weeks") => (TimexType::Duration, "PXW".into(), false),
+                Some("months") => (TimexType::Duration, "PXM".into(), false),
+                Some("years") => (TimexType::Duration, "PXY".into(), false),
+                _ => (TimexType::Date, "PAST_REF".into(), true),
+            }
+        }
         Rule::Clock => {
-            if let Some(w) = g(5) {
-                let hh = if w.eq_ignore_ascii_case("noon") {
-                    "12:00"
-                } else {
-                    "24:00"
-                };
-                return Some(match dct {
-                    Some(d) => (TimexType::Time, format!("{}T{hh}", fmt_date(d)), true),
-                    None => (TimexType::Time, format!("XXXX-XX-XXT{hh}"), false),
-                });
-            }
-            let mut h: u32 = g(1)?.parse().ok()?;
-            let min: u32 = g(2).map_or(Some(0), |m| m.parse().ok())?;
-            let pm = g(3)?.to_lowercase().starts_with('p');
-            if h > 12 || min > 59 {
-                return None;
-            }
-            if pm && h < 12 {
-                h += 12;
-            } else if !pm && h == 12 {
-                h = 0;
-            }
-            // "9 a.m. Tuesday": that weekday, resolved as a weekday is.
-            let day = match (dct, g(4).and_then(weekday)) {
-                (Some(d), Some(wd)) => {
-                    let back = (d.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64)
-                        .rem_euclid(7);
-                    let fwd = (wd.num_days_from_monday() as i64 - d.weekday().num_days_from_monday() as i64)
-                        .rem_euclid(7);
-                    Some(if future_tense(sentence) {
-                        d + Duration::days(fwd)
-                    } else {
-                        d - Duration::days(back)
-                    })
+            let (h, min) = if let Some(w) = g(4) {
+                (if w.eq_ignore_ascii_case("noon") { 12 } else { 24 }, 0)
+            } else {
+                let mut h: u32 = g(1)?.parse().ok()?;
+                let min: u32 = g(2).map_or(Some(0), |m| m.parse().ok())?;
+                let pm = g(3)?.to_lowercase().starts_with('p');
+                if h > 12 || min > 59 {
+                    return None;
                 }
+                if pm && h < 12 {
+                    h += 12;
+                } else if !pm && h == 12 {
+                    h = 0;
+                }
+                (h, min)
+            };
+            // "9 a.m. Tuesday", "noon Thursday": that weekday, resolved as a weekday is.
+            let day = match (dct, g(5).and_then(weekday)) {
+                (Some(d), Some(wd)) => Some(weekday_date(d, wd, future())),
                 (d, _) => d,
             };
             match day {
@@ -1048,6 +1200,10 @@ fn normalise(
             }
             let n = number(g(1)?)?;
             let unit = g(2)?;
+            // "the 1988 second quarter": a year, not a count.
+            if g(1)?.len() == 4 && (1600..2100).contains(&n.parse::<u32>().unwrap_or(0)) {
+                return None;
+            }
             // "a day" alone is too vague to be a duration when it is "a day" as in "once a day".
             if matches!(g(1)?.to_lowercase().as_str(), "a" | "an")
                 && before.trim_end().to_lowercase().ends_with("once")
@@ -1125,6 +1281,13 @@ fn normalise(
             {
                 return None;
             }
+            // "the year ended June 30": a twelve-month period.
+            if ["ended", "ending", "that ended", "through", "to "]
+                .iter()
+                .any(|w| rest.starts_with(w))
+            {
+                return Some((TimexType::Duration, "P1Y".into(), false));
+            }
             (TimexType::Date, dct?.year().to_string(), true)
         }
         Rule::Holiday => {
@@ -1185,13 +1348,13 @@ fn normalise(
             )
         }
         Rule::Quarter => {
-            let q = match g(1)?.to_lowercase().as_str() {
+            let q = match g(2)?.to_lowercase().as_str() {
                 "first" => 1,
                 "second" => 2,
                 "third" => 3,
                 _ => 4,
             };
-            let (y, anchored) = match g(2) {
+            let (y, anchored) = match g(1).or(g(3)) {
                 Some(y) => (y.parse::<i32>().ok()?, false),
                 None => {
                     let dct = dct?;
@@ -1290,6 +1453,77 @@ mod tests {
     fn future_weekdays_go_forward() {
         let t = run("The minister will travel to Rome on Monday.", "2016-12-08");
         assert_eq!(t, vec![("Monday".into(), TimexType::Date, "2016-12-12".into())]);
+    }
+
+    /// The value of the only expression in `text` against `dct`.
+    fn value(text: &str, dct: &str) -> String {
+        let t = run(text, dct);
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        t[0].2.clone()
+    }
+
+    #[test]
+    fn the_nearest_tense_decides_the_weekday() {
+        // 2016-12-08 is a Thursday.
+        for (text, want) in [
+            ("A spokesman said Monday that the troops will stay.", "2016-12-05"),
+            (
+                "The team planned to leave the capital on Monday for the coast.",
+                "2016-12-12",
+            ),
+            (
+                "Officials postponed until Tuesday any action on the request.",
+                "2016-12-13",
+            ),
+            (
+                "They will look for ways around Tuesday's ruling by the court.",
+                "2016-12-06",
+            ),
+            (
+                "The vote will be held at noon Friday in the old hall.",
+                "2016-12-09T12:00",
+            ),
+            (
+                "The panel met again Friday, Dec. 2, in the old hall.",
+                "2016-12-02",
+            ),
+        ] {
+            assert_eq!(value(text, "2016-12-08"), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn far_month_days_follow_the_tense_near_ones_the_calendar() {
+        // Six months either way: the tense decides; a month ahead: the calendar does.
+        assert_eq!(
+            value("The clinic was attacked on Oct. 23 by a gunman.", "1999-05-06"),
+            "1998-10-23"
+        );
+        assert_eq!(
+            value("The dividend is payable June 1 to holders.", "1999-05-06"),
+            "1999-06-01"
+        );
+    }
+
+    #[test]
+    fn periods_in_reports() {
+        let t = run(
+            "Third-quarter net rose to $5 million from $4 million a year ago.",
+            "1989-11-02",
+        );
+        assert_eq!(t[1], ("a year ago".into(), TimexType::Date, "1988-Q3".into()));
+        let t = run(
+            "Revenue was $76 million for the year ended March 31.",
+            "1989-11-02",
+        );
+        assert_eq!(t[0], ("the year".into(), TimexType::Duration, "P1Y".into()));
+        assert_eq!(
+            value("Profit rose in the 1988 second quarter.", "1989-11-02"),
+            "1988-Q2"
+        );
+        let t = run("Prices have risen in recent months.", "1989-11-02");
+        assert_eq!(t[0].1, TimexType::Duration);
+        assert_eq!(t[0].2, "PXM");
     }
 
     #[test]
