@@ -104,6 +104,9 @@ fn number(s: &str) -> Option<String> {
         "forty" => 40,
         "fifty" => 50,
         "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
         "several" | "few" | "a few" | "many" | "some" => return Some("X".into()),
         _ => return l.parse::<f64>().ok().map(|v| format!("{v}")),
     };
@@ -167,6 +170,8 @@ enum Rule {
     Vague,
     TheYear,
     Holiday,
+    SpelledYear,
+    Weekend,
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -221,7 +226,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::RelativeUnit,
         ),
         p(
-            format!(r"(?i)(?-u:\b)({NUMBER_WORDS})\s+({UNITS})\s+(ago|earlier|before|later|from now)(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:(?:nearly|almost|about|more than|less than|at least|some) )?({NUMBER_WORDS})\s+({UNITS})\s+(ago|earlier|before|later|from now)(?-u:\b)"),
             Rule::Ago,
         ),
         p(
@@ -237,7 +242,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Clock,
         ),
         p(
-            format!(r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|over|at least|up to)\s+)*({NUMBER_WORDS})[-\s]({UNITS})(?:[-\s]long)?(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|no more than|over|at least|up to)\s+)*({NUMBER_WORDS})[-\s]({UNITS})(?:[-\s]long)?(?-u:\b)"),
             Rule::Duration,
         ),
         p(
@@ -265,6 +270,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Narrative,
         ),
         p(r"(?i)(?-u:\b)(?:for|over|within|in) (days|weeks|months|years|decades)(?-u:\b)".into(), Rule::Vague),
+        p(
+            r"(?i)(?-u:\b)(?:the year )?(?:(nineteen)[- ](ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|(two thousand)(?:(?: and)? (one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)".into(),
+            Rule::SpelledYear,
+        ),
+        p(r"(?-u:\b)[Tt]he weekend(?-u:\b)".into(), Rule::Weekend),
         p(r"(?-u:\b)[Tt]he (?:full |fiscal |calendar )?year(?-u:\b)".into(), Rule::TheYear),
         p(
             r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Independence Day|Labor Day|Memorial Day|Veterans Day|Halloween|Valentine's Day)(?-u:\b)".into(),
@@ -737,21 +747,7 @@ fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// quarter used as a modifier ("the third-quarter results").
 fn timebank_extent(text: &str, mut start: usize, end: usize, rule: Rule) -> (usize, usize) {
     const LEAD: &[&str] = &[
-        "in ",
-        "about ",
-        "almost ",
-        "nearly ",
-        "over ",
-        "some ",
-        "more than ",
-        "less than ",
-        "at least ",
-        "up to ",
-        "In ",
-        "About ",
-        "Nearly ",
-        "Almost ",
-        "Over ",
+        "in ", "about ", "almost ", "over ", "In ", "About ", "Almost ", "Over ",
     ];
     loop {
         let s = &text[start..end];
@@ -878,6 +874,7 @@ fn normalise(
             if mo.len() <= 4
                 && !mo.ends_with('.')
                 && y.is_none()
+                && !(mo == "May" && modifier.is_some())
                 && mo.len() < 5
                 && mo != "June"
                 && mo != "July"
@@ -960,12 +957,20 @@ fn normalise(
                     | "circa"
             ) || after.starts_with("'s")
                 || word_before.ends_with(',');
+            // "its 1990 invasion", "his unsuccessful 1996 campaign": a possessive before.
+            let owned = before.split_whitespace().rev().take(2).any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "his" | "her" | "its" | "their" | "our" | "this" | "that" | "whose"
+                ) || w.ends_with("'s")
+                    || w.ends_with("’s")
+            });
             // Otherwise a recent year standing alone ("1990 BellSouth earnings", "… 1990.")
             // is a year; one followed by a lower-case word is a count ("2000 troops").
             let year: i32 = y.parse().ok()?;
             let next_lower = after.trim_start().starts_with(|ch: char| ch.is_lowercase());
             let standalone = (1900..=2039).contains(&year) && !next_lower;
-            if !(plausible || standalone) {
+            if !(plausible || standalone || owned && (1900..=2039).contains(&year)) {
                 return None;
             }
             (TimexType::Date, y.to_string(), false)
@@ -1270,6 +1275,31 @@ fn normalise(
             };
             (TimexType::Date, v.into(), true)
         }
+        Rule::SpelledYear => {
+            // "nineteen ninety-six", "the year two thousand" (spoken transcripts).
+            let n = |i: usize| g(i).and_then(number).and_then(|v| v.parse::<i32>().ok());
+            let year = if g(4).is_some() {
+                2000 + n(5).unwrap_or(0)
+            } else {
+                1900 + n(2)? + n(3).unwrap_or(0)
+            };
+            // "two thousand" alone is a count unless "the year" says otherwise.
+            if g(4).is_some() && g(5).is_none() && !c.get(0)?.as_str().to_lowercase().starts_with("the year")
+            {
+                return None;
+            }
+            (TimexType::Date, year.to_string(), false)
+        }
+        Rule::Weekend => {
+            // The weekend just past (or, in the future tense, the next one).
+            let dct = dct?;
+            let day = if future() {
+                weekday_date(dct, Weekday::Sat, true)
+            } else {
+                weekday_date(dct, Weekday::Sun, false)
+            };
+            (TimexType::Date, format!("{}-WE", week_of(day)), true)
+        }
         Rule::TheYear => {
             // "the year" in a dated report is the current year ("earnings for the year").
             let rest = after.trim_start();
@@ -1521,6 +1551,13 @@ mod tests {
             value("Profit rose in the 1988 second quarter.", "1989-11-02"),
             "1988-Q2"
         );
+        assert_eq!(value("It dilutes earnings by 9% in its 1990 forecast.", "1989-11-02"), "1990");
+        assert_eq!(value("He lost his unsuccessful 1996 campaign.", "1998-11-02"), "1996");
+        assert_eq!(value("It began in nineteen ninety-six, she said.", "1998-11-02"), "1996");
+        assert_eq!(value("Fears grew as the year two thousand approached.", "1998-11-02"), "2000");
+        assert!(run("They counted two thousand ballots.", "1998-11-02").is_empty());
+        // 1990-08-13 is a Monday: the weekend just past.
+        assert_eq!(value("Talks broke off over the weekend, aides said.", "1990-08-13"), "1990-W32-WE");
         let t = run("Prices have risen in recent months.", "1989-11-02");
         assert_eq!(t[0].1, TimexType::Duration);
         assert_eq!(t[0].2, "PXM");
