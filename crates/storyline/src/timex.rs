@@ -130,9 +130,25 @@ fn period(n: &str, unit: &str) -> String {
         "month" => format!("P{n}M"),
         "quarter" => format!("P{n}Q"),
         "year" => format!("P{n}Y"),
-        "decade" => format!("P{n}DE"),
+        "decade" => match n.parse::<u32>() {
+            Ok(k) => format!("P{}Y", 10 * k),
+            Err(_) => "PXDE".into(),
+        },
         _ => format!("P{n}CE"),
     }
+}
+
+/// `k` and a half units in the next smaller unit: "2 1/2 years" → P2Y6M.
+fn half_period(k: u32, unit: &str) -> Option<String> {
+    let u = unit.to_lowercase();
+    Some(match u.trim_end_matches('s') {
+        "year" => format!("P{k}Y6M"),
+        "month" => format!("P{k}M15D"),
+        "day" => format!("P{k}DT12H"),
+        "hour" => format!("PT{k}H30M"),
+        "minute" => format!("PT{k}M30S"),
+        _ => return None,
+    })
 }
 
 struct Pattern {
@@ -172,6 +188,8 @@ enum Rule {
     Holiday,
     SpelledYear,
     Weekend,
+    YearAgo,
+    NarrativeYear,
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -238,15 +256,15 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Past,
         ),
         p(
-            format!(r"(?i)(?-u:\b)(?:(\d{{1,2}})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(noon|midnight)(?-u:\b))(?:\s+[A-Z]{{2,4}}T)?(?:,?\s+({WEEKDAYS})(?-u:\b))?"),
+            format!(r"(?i)(?-u:\b)(?:(\d{{1,2}})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(noon|midnight)(?-u:\b))(?-i:\s+[A-Z]{{1,3}}T(?-u:\b))?(?:,?\s+({WEEKDAYS})(?-u:\b))?(?:,?\s+({MONTHS})\s+(\d{{1,2}})(?-u:\b))?"),
             Rule::Clock,
         ),
         p(
-            format!(r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|no more than|over|at least|up to)\s+)*({NUMBER_WORDS})[-\s]({UNITS})(?:[-\s]long)?(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|no more than|over|at least|up to)\s+)*({NUMBER_WORDS})(\s+1/2|\s+and\s+a\s+half)?[-\s]({UNITS})(\s+and\s+a\s+half)?(?:[-\s]long)?(?-u:\b)"),
             Rule::Duration,
         ),
         p(
-            r"(?i)(?-u:\b)(every|each|per|a) (day|week|month|year|morning|night|evening|hour|minute|quarter)(?-u:\b)|(?-u:\b)(daily|weekly|monthly|yearly|hourly|nightly)(?-u:\b)".into(),
+            format!(r"(?i)(?-u:\b)(every|each|per|a) (day|week|month|year|morning|night|evening|hour|minute|quarter|{WEEKDAYS}|{MONTHS})(?-u:\b)|(?-u:\b)(daily|weekly|monthly|yearly|hourly|nightly)(?-u:\b)"),
             Rule::Set,
         ),
         p(
@@ -275,6 +293,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::SpelledYear,
         ),
         p(r"(?-u:\b)[Tt]he weekend(?-u:\b)".into(), Rule::Weekend),
+        p(r"(?i)(?-u:\b)year-(?:ago|earlier)(?-u:\b)".into(), Rule::YearAgo),
+        p(r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following) year(?-u:\b)".into(), Rule::NarrativeYear),
         p(r"(?-u:\b)[Tt]he (?:full |fiscal |calendar )?year(?-u:\b)".into(), Rule::TheYear),
         p(
             r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Independence Day|Labor Day|Memorial Day|Veterans Day|Halloween|Valentine's Day)(?-u:\b)".into(),
@@ -514,7 +534,20 @@ fn find_with(
     // Narrative anchors move: "the previous day" is the day before the last full date
     // mentioned (the creation date when none was).
     let mut anchor = dct;
+    let mut anchor_year = dct.map(|d| d.year());
     for t in &mut out {
+        if let Some(step) = t.value.strip_prefix("ANCHORY") {
+            let k: i32 = step.parse().unwrap_or(0);
+            t.value = anchor_year.map_or_else(|| "XXXX".into(), |y| (y + k).to_string());
+            t.anchor = anchor_year.map(|y| y.to_string());
+            continue;
+        }
+        // An absolute date or year moves the year anchor ("In 1995 … the following year").
+        if t.anchor.is_none() && t.kind == TimexType::Date {
+            if let Some(y) = t.value.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+                anchor_year = Some(y);
+            }
+        }
         if let Some(step) = t.value.strip_prefix("ANCHOR") {
             let base = anchor.or(dct);
             t.value = match (base, step) {
@@ -1185,7 +1218,17 @@ fn normalise(
                 (h, min)
             };
             // "9 a.m. Tuesday", "noon Thursday": that weekday, resolved as a weekday is.
+            // "5 p.m. EST Nov. 9": that date.
+            let dated = match (
+                dct,
+                g(6).and_then(month_number),
+                g(7).and_then(|d| d.parse::<u32>().ok()),
+            ) {
+                (Some(d), Some(m), Some(day)) => NaiveDate::from_ymd_opt(nearest_year(d, m, day), m, day),
+                _ => None,
+            };
             let day = match (dct, g(5).and_then(weekday)) {
+                _ if dated.is_some() => dated,
                 (Some(d), Some(wd)) => Some(weekday_date(d, wd, future())),
                 (d, _) => d,
             };
@@ -1200,11 +1243,12 @@ fn normalise(
             if after.starts_with("-old") || after.starts_with(" old") {
                 return None;
             }
-            if g(2)?.to_lowercase().starts_with("quarter") && after.trim_start().starts_with("of ") {
+            if g(3)?.to_lowercase().starts_with("quarter") && after.trim_start().starts_with("of ") {
                 return None;
             }
             let n = number(g(1)?)?;
-            let unit = g(2)?;
+            let unit = g(3)?;
+            let half = g(2).or(g(4)).is_some();
             // "the 1988 second quarter": a year, not a count.
             if g(1)?.len() == 4 && (1600..2100).contains(&n.parse::<u32>().unwrap_or(0)) {
                 return None;
@@ -1215,10 +1259,31 @@ fn normalise(
             {
                 return None;
             }
-            (TimexType::Duration, period(&n, unit), false)
+            let value = match (half, n.parse::<u32>()) {
+                (true, Ok(k)) => half_period(k, unit).unwrap_or_else(|| period(&n, unit)),
+                _ => period(&n, unit),
+            };
+            (TimexType::Duration, value, false)
         }
         Rule::Set => {
             let unit = g(2).or(g(3))?.to_lowercase();
+            // "each Thursday", "every July"; but "a May" is not a set.
+            if let Some(wd) = weekday(&unit).filter(|_| unit.len() > 5) {
+                if g(1)?.eq_ignore_ascii_case("a") {
+                    return None;
+                }
+                return Some((
+                    TimexType::Set,
+                    format!("XXXX-WXX-{}", wd.number_from_monday()),
+                    false,
+                ));
+            }
+            if let Some(m) = month_number(&unit).filter(|_| !matches!(unit.as_str(), "day" | "daily")) {
+                if g(1)?.eq_ignore_ascii_case("a") || g(2)? == "may" {
+                    return None;
+                }
+                return Some((TimexType::Set, format!("XXXX-{m:02}"), false));
+            }
             let v = match unit.as_str() {
                 "day" | "daily" | "morning" | "night" | "evening" | "nightly" => "P1D",
                 "week" | "weekly" => "P1W",
@@ -1290,6 +1355,25 @@ fn normalise(
             }
             (TimexType::Date, year.to_string(), false)
         }
+        Rule::YearAgo => {
+            // "year-earlier results": the year before, or its quarter in a quarterly report.
+            let dct = dct?;
+            let v = if quarterly(text, sentence) {
+                last_quarter(dct, -1)
+            } else {
+                (dct.year() - 1).to_string()
+            };
+            (TimexType::Date, v, true)
+        }
+        Rule::NarrativeYear => {
+            // Resolved in text order against the last year mentioned (see `find`).
+            let next = g(1)?.eq_ignore_ascii_case("the following");
+            (
+                TimexType::Date,
+                if next { "ANCHORY+1" } else { "ANCHORY+0" }.into(),
+                true,
+            )
+        }
         Rule::Weekend => {
             // The weekend just past (or, in the future tense, the next one).
             let dct = dct?;
@@ -1302,6 +1386,9 @@ fn normalise(
         }
         Rule::TheYear => {
             // "the year" in a dated report is the current year ("earnings for the year").
+            if after.starts_with('-') {
+                return None;
+            }
             let rest = after.trim_start();
             if [
                 "ago", "before", "earlier", "after", "later", "of", "in which", "when", "that", "'s",
@@ -1551,13 +1638,28 @@ mod tests {
             value("Profit rose in the 1988 second quarter.", "1989-11-02"),
             "1988-Q2"
         );
-        assert_eq!(value("It dilutes earnings by 9% in its 1990 forecast.", "1989-11-02"), "1990");
-        assert_eq!(value("He lost his unsuccessful 1996 campaign.", "1998-11-02"), "1996");
-        assert_eq!(value("It began in nineteen ninety-six, she said.", "1998-11-02"), "1996");
-        assert_eq!(value("Fears grew as the year two thousand approached.", "1998-11-02"), "2000");
+        assert_eq!(
+            value("It dilutes earnings by 9% in its 1990 forecast.", "1989-11-02"),
+            "1990"
+        );
+        assert_eq!(
+            value("He lost his unsuccessful 1996 campaign.", "1998-11-02"),
+            "1996"
+        );
+        assert_eq!(
+            value("It began in nineteen ninety-six, she said.", "1998-11-02"),
+            "1996"
+        );
+        assert_eq!(
+            value("Fears grew as the year two thousand approached.", "1998-11-02"),
+            "2000"
+        );
         assert!(run("They counted two thousand ballots.", "1998-11-02").is_empty());
         // 1990-08-13 is a Monday: the weekend just past.
-        assert_eq!(value("Talks broke off over the weekend, aides said.", "1990-08-13"), "1990-W32-WE");
+        assert_eq!(
+            value("Talks broke off over the weekend, aides said.", "1990-08-13"),
+            "1990-W32-WE"
+        );
         let t = run("Prices have risen in recent months.", "1989-11-02");
         assert_eq!(t[0].1, TimexType::Duration);
         assert_eq!(t[0].2, "PXM");
