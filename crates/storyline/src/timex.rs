@@ -190,6 +190,7 @@ enum Rule {
     Weekend,
     YearAgo,
     NarrativeYear,
+    Half,
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -240,11 +241,15 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::PartOfDay,
         ),
         p(
+            r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following) (year|month)(?-u:\b)".into(),
+            Rule::NarrativeYear,
+        ),
+        p(
             r"(?i)(?-u:\b)(?:(earlier|later|early|late|mid)[- ])?(this|last|next|the past|the previous|the coming|the following|the same|the current|the next) (week|weekend|month|year|quarter|decade|century|summer|spring|fall|autumn|winter)(?-u:\b)".into(),
             Rule::RelativeUnit,
         ),
         p(
-            format!(r"(?i)(?-u:\b)(?:(?:nearly|almost|about|more than|less than|at least|some) )?({NUMBER_WORDS})\s+({UNITS})\s+(ago|earlier|before|later|from now)(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:(?:nearly|almost|about|more than|less than|at least|some) )?({NUMBER_WORDS})\s+({UNITS})\s+(ago|earlier|from now)(?-u:\b)"),
             Rule::Ago,
         ),
         p(
@@ -272,7 +277,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Season,
         ),
         p(
-            r"(?i)(?-u:\b)(?:the )?(?:fiscal )?(?:((?:19|20)\d\d) )?(first|second|third|fourth|final|last)[- ]quarter(?: of ((?:19|20)\d\d))?(?-u:\b)".into(),
+            r"(?i)(?-u:\b)(?:the )?(?:fiscal )?(?:((?:19|20)\d\d) |(this|last|next) year(?:'s|’s) )?(first|second|third|fourth|final|last)[- ]quarter(?: of ((?:19|20)\d\d))?(?-u:\b)".into(),
             Rule::Quarter,
         ),
         p(
@@ -293,8 +298,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::SpelledYear,
         ),
         p(r"(?-u:\b)[Tt]he weekend(?-u:\b)".into(), Rule::Weekend),
+        p(
+            r"(?i)(?-u:\b)(?:the )?(?:(first|second|last|latter) half|(first two|last two) quarters)(?: of ((?:19|20)\d\d))?(?-u:\b)".into(),
+            Rule::Half,
+        ),
         p(r"(?i)(?-u:\b)year-(?:ago|earlier)(?-u:\b)".into(), Rule::YearAgo),
-        p(r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following) year(?-u:\b)".into(), Rule::NarrativeYear),
         p(r"(?-u:\b)[Tt]he (?:full |fiscal |calendar )?year(?-u:\b)".into(), Rule::TheYear),
         p(
             r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Independence Day|Labor Day|Memorial Day|Veterans Day|Halloween|Valentine's Day)(?-u:\b)".into(),
@@ -535,6 +543,7 @@ fn find_with(
     // mentioned (the creation date when none was).
     let mut anchor = dct;
     let mut anchor_year = dct.map(|d| d.year());
+    let mut anchor_month = dct.map(|d| (d.year(), d.month()));
     for t in &mut out {
         if let Some(step) = t.value.strip_prefix("ANCHORY") {
             let k: i32 = step.parse().unwrap_or(0);
@@ -542,10 +551,26 @@ fn find_with(
             t.anchor = anchor_year.map(|y| y.to_string());
             continue;
         }
-        // An absolute date or year moves the year anchor ("In 1995 … the following year").
-        if t.anchor.is_none() && t.kind == TimexType::Date {
+        if let Some(step) = t.value.strip_prefix("ANCHORM") {
+            let k: i32 = step.parse().unwrap_or(0);
+            t.value = anchor_month.map_or_else(
+                || "XXXX-XX".into(),
+                |(y, m)| {
+                    let (y, m) = shift_months(y, m, k);
+                    format!("{y}-{m:02}")
+                },
+            );
+            t.anchor = anchor_month.map(|(y, m)| format!("{y}-{m:02}"));
+            continue;
+        }
+        // An absolute date, month or year moves the anchors ("In 1995 … the following
+        // year", "In March … the following month").
+        if t.kind == TimexType::Date {
             if let Some(y) = t.value.get(..4).and_then(|y| y.parse::<i32>().ok()) {
                 anchor_year = Some(y);
+                if let Some(m) = t.value.get(5..7).and_then(|m| m.parse::<u32>().ok()) {
+                    anchor_month = Some((y, m));
+                }
             }
         }
         if let Some(step) = t.value.strip_prefix("ANCHOR") {
@@ -886,8 +911,8 @@ fn normalise(
                     let far =
                         NaiveDate::from_ymd_opt(near, m, d).is_some_and(|x| (x - dct).num_days().abs() > 120);
                     let y = match tense() {
-                        Some(false) if far && this > dct + Duration::days(1) => dct.year() - 1,
-                        Some(true) if far && this < dct - Duration::days(1) => dct.year() + 1,
+                        Some(false) if far => dct.year() - i32::from(this > dct + Duration::days(1)),
+                        Some(true) if far => dct.year() + i32::from(this < dct - Duration::days(1)),
                         _ => near,
                     };
                     (TimexType::Date, fmt_date(NaiveDate::from_ymd_opt(y, m, d)?), true)
@@ -936,12 +961,14 @@ fn normalise(
                             }
                         }
                         _ => {
-                            if future() && m < dct.month() {
-                                dct.year() + 1
-                            } else if !future() && m > dct.month() {
-                                dct.year() - 1
-                            } else {
-                                dct.year()
+                            let (m, now) = (m as i32, dct.month() as i32);
+                            match tense() {
+                                Some(true) => dct.year() + i32::from(m < now),
+                                Some(false) => dct.year() - i32::from(m > now),
+                                // No tense nearby: the nearest such month.
+                                None if m - now > 6 => dct.year() - 1,
+                                None if now - m > 6 => dct.year() + 1,
+                                None => dct.year(),
                             }
                         }
                     }
@@ -1008,8 +1035,8 @@ fn normalise(
             }
             (TimexType::Date, y.to_string(), false)
         }
-        // TimeBank writes a decade with its unknown last digit: "the 1990s" → 199X.
-        Rule::Decade => (TimexType::Date, format!("{}X", g(2)?), false),
+        // A decade is its first three digits: "the 1990s" → 199 (ISO 8601, TimeML).
+        Rule::Decade => (TimexType::Date, g(2)?.to_string(), false),
         Rule::NumericDate => {
             let (a, b, y): (u32, u32, &str) = (g(1)?.parse().ok()?, g(2)?.parse().ok()?, g(3)?);
             let y: i32 = if y.len() == 2 {
@@ -1355,6 +1382,19 @@ fn normalise(
             }
             (TimexType::Date, year.to_string(), false)
         }
+        Rule::Half => {
+            // "the last half of 1989" → 1989-H2; without a year, the current one.
+            let first = g(1).or(g(2))?.to_lowercase().starts_with("first");
+            let (y, anchored) = match g(3) {
+                Some(y) => (y.parse::<i32>().ok()?, false),
+                None => (dct?.year(), true),
+            };
+            (
+                TimexType::Date,
+                format!("{y}-H{}", if first { 1 } else { 2 }),
+                anchored,
+            )
+        }
         Rule::YearAgo => {
             // "year-earlier results": the year before, or its quarter in a quarterly report.
             let dct = dct?;
@@ -1368,9 +1408,14 @@ fn normalise(
         Rule::NarrativeYear => {
             // Resolved in text order against the last year mentioned (see `find`).
             let next = g(1)?.eq_ignore_ascii_case("the following");
+            let unit = if g(2)?.eq_ignore_ascii_case("month") {
+                'M'
+            } else {
+                'Y'
+            };
             (
                 TimexType::Date,
-                if next { "ANCHORY+1" } else { "ANCHORY+0" }.into(),
+                format!("ANCHOR{unit}{}", if next { "+1" } else { "+0" }),
                 true,
             )
         }
@@ -1465,13 +1510,23 @@ fn normalise(
             )
         }
         Rule::Quarter => {
-            let q = match g(2)?.to_lowercase().as_str() {
+            let q = match g(3)?.to_lowercase().as_str() {
                 "first" => 1,
                 "second" => 2,
                 "third" => 3,
                 _ => 4,
             };
-            let (y, anchored) = match g(1).or(g(3)) {
+            // "next year's first quarter"
+            if let (Some(rel), Some(dct)) = (g(2), dct) {
+                let y = dct.year()
+                    + match rel.to_lowercase().as_str() {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                return Some((TimexType::Date, format!("{y}-Q{q}"), true));
+            }
+            let (y, anchored) = match g(1).or(g(4)) {
                 Some(y) => (y.parse::<i32>().ok()?, false),
                 None => {
                     let dct = dct?;
@@ -1659,6 +1714,24 @@ mod tests {
         assert_eq!(
             value("Talks broke off over the weekend, aides said.", "1990-08-13"),
             "1990-W32-WE"
+        );
+        assert_eq!(
+            value("Earnings will fall in the last half of 1989.", "1989-11-02"),
+            "1989-H2"
+        );
+        assert_eq!(
+            value("Net was $5 million next year's first quarter.", "1989-11-02"),
+            "1990-Q1"
+        );
+        assert_eq!(value("Stocks peaked in the early 1980s.", "1989-11-02"), "198");
+        // In 1995 … the following year.
+        let t = run(
+            "He was promoted in 1995, and the following year he left.",
+            "1998-04-18",
+        );
+        assert_eq!(
+            t[1],
+            ("the following year".into(), TimexType::Date, "1996".into())
         );
         let t = run("Prices have risen in recent months.", "1989-11-02");
         assert_eq!(t[0].1, TimexType::Duration);
