@@ -172,16 +172,26 @@ fn squash(s: &str) -> String {
 
 /// The canonical name for a name or alias, if the outlet is known.
 pub fn canonical_name(name: &str) -> Option<&'static str> {
+    // Every outlet's squashed name, aliases and long codes, built once (the first listed
+    // outlet wins a shared key).
+    static KEYS: std::sync::LazyLock<std::collections::HashMap<String, &'static str>> =
+        std::sync::LazyLock::new(|| {
+            let mut keys = std::collections::HashMap::new();
+            for o in OUTLETS {
+                let names = std::iter::once(o.name.trim_start_matches("The "))
+                    .chain(o.aliases.iter().copied())
+                    .chain(o.codes.iter().copied().filter(|c| c.len() > 3));
+                for n in names {
+                    keys.entry(squash(n)).or_insert(o.name);
+                }
+            }
+            keys
+        });
     let key = squash(name.trim().trim_start_matches("The ").trim_start_matches("the "));
     if key.is_empty() {
         return None;
     }
-    OUTLETS.iter().find_map(|o| {
-        let hit = squash(o.name.trim_start_matches("The ")) == key
-            || o.aliases.iter().any(|a| squash(a) == key)
-            || o.codes.iter().any(|c| squash(c) == key && c.len() > 3);
-        hit.then_some(o.name)
-    })
+    KEYS.get(&key).copied()
 }
 
 /// The canonical name for `name` when the outlet is known, else `name` itself (trimmed).

@@ -489,8 +489,14 @@ fn find_with(
     only: impl Fn(Rule) -> bool,
 ) -> Vec<Timex> {
     // One scan tells which patterns occur at all; only those are run for their matches.
-    static ANY: LazyLock<RegexSet> =
-        LazyLock::new(|| RegexSet::new(PATTERNS.iter().map(|p| p.re.as_str())).expect("timex pattern set"));
+    static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+        // A larger lazy-DFA cache: the set has many overlapping patterns, and with the
+        // default the cache is rebuilt over and over (a quarter of the whole record's time).
+        regex::RegexSetBuilder::new(PATTERNS.iter().map(|p| p.re.as_str()))
+            .dfa_size_limit(64 << 20)
+            .build()
+            .expect("timex pattern set")
+    });
     let whole = Span::new(0, text.len());
     let mut cands: Vec<(usize, usize, usize, TimexType, String, bool)> = Vec::new(); // start, end, priority, type, value, anchored
     for prio in ANY.matches(text).iter() {
