@@ -391,7 +391,13 @@ fn score(docs: &[Doc], sys: &SysOut, show: bool) -> Score {
         if show {
             for (i, t) in p.iter().enumerate() {
                 if !used[i] {
-                    println!("FP {} | {} | {}", d.name, d.text.get(t.0..t.1).unwrap_or(""), t.3);
+                    println!(
+                        "FP {} | {} | {} | {}",
+                        d.name,
+                        d.text.get(t.0..t.1).unwrap_or(""),
+                        t.3,
+                        context(&d.text, t.0, t.1)
+                    );
                 }
             }
         }

@@ -16,6 +16,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon;
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,6 +192,7 @@ enum Rule {
     YearAgo,
     NarrativeYear,
     Half,
+    MonthRelYear,
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -298,6 +300,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::SpelledYear,
         ),
         p(r"(?-u:\b)[Tt]he weekend(?-u:\b)".into(), Rule::Weekend),
+        p(
+            format!(r"(?-u:\b)(?:(?:early|mid|late)[- ])?({MONTHS}),? (this|last|next) year(?-u:\b)"),
+            Rule::MonthRelYear,
+        ),
         p(
             r"(?i)(?-u:\b)(?:the )?(?:(first|second|last|latter) half|(first two|last two) quarters)(?: of ((?:19|20)\d\d))?(?-u:\b)".into(),
             Rule::Half,
@@ -935,6 +941,19 @@ fn normalise(
             if mo == "May" && modifier.is_none() && y.is_none() {
                 return None;
             }
+            // "the March for Life", "the March of the Mothers": an event's name.
+            let named_next = |lead: &str| {
+                after
+                    .strip_prefix(lead)
+                    .is_some_and(|r| r.starts_with(|ch: char| ch.is_uppercase()))
+            };
+            if mo == "March"
+                && y.is_none()
+                && modifier.is_none()
+                && (named_next(" for ") || named_next(" of the "))
+            {
+                return None;
+            }
             if mo.len() <= 4
                 && !mo.ends_with('.')
                 && y.is_none()
@@ -1286,11 +1305,33 @@ fn normalise(
             if g(1)?.len() == 4 && (1600..2100).contains(&n.parse::<u32>().unwrap_or(0)) {
                 return None;
             }
-            // "a day" alone is too vague to be a duration when it is "a day" as in "once a day".
-            if matches!(g(1)?.to_lowercase().as_str(), "a" | "an")
-                && before.trim_end().to_lowercase().ends_with("once")
-            {
-                return None;
+            // "once a day", "$2 million a year", "four flights a week": a rate, not a duration.
+            if matches!(g(1)?.to_lowercase().as_str(), "a" | "an") {
+                let prev = before.split_whitespace().next_back().unwrap_or("");
+                let amount = prev.chars().any(|ch| ch.is_ascii_digit())
+                    || matches!(
+                        prev,
+                        "once"
+                            | "twice"
+                            | "million"
+                            | "billion"
+                            | "thousand"
+                            | "hundred"
+                            | "cents"
+                            | "percent"
+                    );
+                let plural_noun = prev.len() > 3
+                    && prev.ends_with('s')
+                    && !prev.ends_with("ss")
+                    && prev.chars().all(|ch| ch.is_ascii_lowercase())
+                    && !lexicon::is_function_word(prev)
+                    && !matches!(
+                        prev,
+                        "does" | "was" | "has" | "is" | "this" | "its" | "his" | "as"
+                    );
+                if amount || plural_noun {
+                    return None;
+                }
             }
             let value = match (half, n.parse::<u32>()) {
                 (true, Ok(k)) => half_period(k, unit).unwrap_or_else(|| period(&n, unit)),
@@ -1369,6 +1410,8 @@ fn normalise(
                 "current" => "PRESENT_REF",
                 "recent" | "the past" => "PAST_REF",
                 "now and then" => return None,
+                // "the future of the region": a topic, not a time.
+                _ if after.starts_with(" of ") => return None,
                 _ => "FUTURE_REF",
             };
             (TimexType::Date, v.into(), true)
@@ -1387,6 +1430,17 @@ fn normalise(
                 return None;
             }
             (TimexType::Date, year.to_string(), false)
+        }
+        Rule::MonthRelYear => {
+            // "January this year", "July last year".
+            let m = month_number(g(1)?)?;
+            let y = dct?.year()
+                + match g(2)? {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+            (TimexType::Date, format!("{y}-{m:02}"), true)
         }
         Rule::Half => {
             // "the last half of 1989" → 1989-H2; without a year, the current one.
@@ -1739,6 +1793,19 @@ mod tests {
             t[1],
             ("the following year".into(), TimexType::Date, "1996".into())
         );
+        assert_eq!(
+            value("The talks began in January this year in Geneva.", "1998-02-19"),
+            "1998-01"
+        );
+        // Rates and names are not times.
+        // A rate is a set, not a duration.
+        let t = run(
+            "It will save $500 million a year and add 700 seats a week.",
+            "1989-11-02",
+        );
+        assert!(t.iter().all(|x| x.1 == TimexType::Set), "{t:?}");
+        assert!(run("Thousands joined the March for Life downtown.", "1998-01-23").is_empty());
+        assert!(run("It matters to the future of our peoples.", "1998-01-23").is_empty());
         let t = run("Prices have risen in recent months.", "1989-11-02");
         assert_eq!(t[0].1, TimexType::Duration);
         assert_eq!(t[0].2, "PXM");
