@@ -234,8 +234,13 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             format!(r"(?i)(?-u:\b)(?:(last|next|this|coming|past)\s+)?({WEEKDAYS})(?:\s+(morning|afternoon|evening|night))?(?-u:\b)"),
             Rule::Weekday,
         ),
+        // Abbreviated weekdays only after a word that makes them days ("this Sat", "on Thurs").
         p(
-            r"(?i)(?-u:\b)(?:(?:early|late) )?(today|yesterday|tomorrow|the day before yesterday|the day after tomorrow)(?-u:\b)".into(),
+            r"(?i)(?-u:\b)(?:(last|next|this|on)\s+)(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?(?:\s+(morning|afternoon|evening|night))?(?-u:\b)".into(),
+            Rule::Weekday,
+        ),
+        p(
+            r"(?i)(?-u:\b)(?:(?:early|late) )?(today|yesterday|tomorrow|tmrw?|trmw|tomo(?:rrow|lo)?|2mor+ow|2moro|the day before yesterday|the day after tomorrow)(?-u:\b)".into(),
             Rule::DayWord,
         ),
         p(
@@ -817,7 +822,7 @@ fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// quarter used as a modifier ("the third-quarter results").
 fn timebank_extent(text: &str, mut start: usize, end: usize, rule: Rule) -> (usize, usize) {
     const LEAD: &[&str] = &[
-        "in ", "about ", "almost ", "over ", "In ", "About ", "Almost ", "Over ",
+        "in ", "on ", "On ", "about ", "almost ", "over ", "In ", "About ", "Almost ", "Over ",
     ];
     loop {
         let s = &text[start..end];
@@ -1096,6 +1101,8 @@ fn normalise(
                 Some("last") | Some("past") => weekday_date(dct - Duration::days(1), wd, false),
                 // "Wednesday's ruling": something that happened.
                 _ if after.starts_with("'s") || after.starts_with("’s") => weekday_date(dct, wd, false),
+                // "this Saturday": the coming one unless the tense says otherwise.
+                Some("this") => weekday_date(dct, wd, tense().unwrap_or(true)),
                 _ => weekday_date(dct, wd, future()),
             };
             // TimeBank writes "Wednesday night" as a DATE with the part of day.
@@ -1109,9 +1116,10 @@ fn normalise(
             let d = match g(1)?.to_lowercase().as_str() {
                 "today" => dct,
                 "yesterday" => dct - Duration::days(1),
-                "tomorrow" => dct + Duration::days(1),
                 "the day before yesterday" => dct - Duration::days(2),
-                _ => dct + Duration::days(2),
+                "the day after tomorrow" => dct + Duration::days(2),
+                // "tomorrow" and the ways posts write it ("tmrw", "2moro").
+                _ => dct + Duration::days(1),
             };
             (TimexType::Date, fmt_date(d), true)
         }
@@ -1719,6 +1727,13 @@ mod tests {
                 "The panel met again Friday, Dec. 2, in the old hall.",
                 "2016-12-02",
             ),
+            ("The ultimatum runs from noon Saturday.", "2016-12-03T12:00"),
+            (
+                "It extended its offer until 5 p.m. EST Dec. 9, the firm said.",
+                "2016-12-09T17:00",
+            ),
+            ("see u tmrw at the game!!", "2016-12-09"),
+            ("Gig this Sat night, who's coming", "2016-12-10TNI"),
         ] {
             assert_eq!(value(text, "2016-12-08"), want, "{text}");
         }
