@@ -197,7 +197,10 @@ enum Rule {
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let p = |re: String, rule| Pattern {
-        re: Regex::new(&re).expect("timex pattern"),
+        re: regex::RegexBuilder::new(&re)
+            .dfa_size_limit(8 << 20)
+            .build()
+            .expect("timex pattern"),
         rule,
     };
     vec![
@@ -430,7 +433,7 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
 /// the sentence of money or rates.
 fn quarterly(text: &str, sentence: &str) -> bool {
     static FIN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)[$%#]|(?-u:)(?:cents|net|earn(?:ed|ings)|revenue|sales|profits?|loss|income|dividends?)(?-u:)")
+        Regex::new(r"(?i)[$%#]|(?-u:\b)(?:cents|net|earn(?:ed|ings)|revenue|sales|profits?|loss|income|dividends?)(?-u:\b)")
             .expect("financial words")
     });
     sentence.contains("quarter") || text.contains("quarter") && FIN.is_match(sentence)
