@@ -770,17 +770,7 @@ pub fn infer_published(text: &str, sentences: &[Span], captions: &[&str]) -> Opt
     let score = |c: NaiveDate| -> Vec<&str> {
         mentions
             .iter()
-            .filter(|(w, future, _)| {
-                let back = (c.weekday().num_days_from_monday() as i64 - w.num_days_from_monday() as i64)
-                    .rem_euclid(7);
-                let fwd = (w.num_days_from_monday() as i64 - c.weekday().num_days_from_monday() as i64)
-                    .rem_euclid(7);
-                if *future {
-                    c + Duration::days(fwd) >= latest
-                } else {
-                    c - Duration::days(back) >= latest
-                }
-            })
+            .filter(|(w, future, _)| weekday_date(c, *w, *future) >= latest)
             .map(|(_, _, s)| s.as_str())
             .collect()
     };
