@@ -675,10 +675,9 @@ fn adverbial_before(text: &str, s: &Sentence, last: usize) -> Option<usize> {
                     )
             })?;
             let article = matches!(w(open + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its");
-            let tail_ok = (head + 1..=last).all(|k| {
-                k == head + 1 && w(k) == "with"
-                    || k > head + 1 && w(head + 1) == "with" && s.toks[k].kind == Kind::Word
-            });
+            // Nothing after the noun but "with" and a name: "in an interview with Fox News".
+            let tail_ok = head == last
+                || w(head + 1) == "with" && (head + 2..=last).all(|k| s.toks[k].kind == Kind::Word);
             (article && tail_ok && open > 0).then_some(open)
         }
     }
@@ -2292,6 +2291,10 @@ mod tests {
             (
                 "Cory Hale, 22, of Flint, Mich., said he was “still hopeful.”",
                 "Cory Hale",
+            ),
+            (
+                "Mayor Ana Ruiz in an interview with Radio Nord said the plan was “dead.”",
+                "Ana Ruiz",
             ),
             (
                 "Marsh, during a town hall in Dayton, Ohio, said she was “not worried.”",
