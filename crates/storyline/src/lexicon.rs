@@ -32,6 +32,17 @@ pub fn speech_lemma(word: &str) -> Option<&'static str> {
         ("note", &["note", "notes", "noted", "noting"]),
         ("explain", &["explain", "explains", "explained", "explaining"]),
         ("insist", &["insist", "insists", "insisted", "insisting"]),
+        (
+            "assure",
+            &[
+                "assure",
+                "assures",
+                "assured",
+                "assuring",
+                "reassured",
+                "reassures",
+            ],
+        ),
         ("announce", &["announce", "announces", "announced", "announcing"]),
         ("report", &["report", "reports", "reported", "reporting"]),
         ("write", &["write", "writes", "wrote", "writing", "written"]),

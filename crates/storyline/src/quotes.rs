@@ -843,24 +843,46 @@ fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
     let w = s.word(text, last);
     // Coordinated verbs: "he laughed and said", "Trump smiled and added".
     if w == "and" && last >= 2 && !s.in_quote(last) {
-        let subj = last - 2;
+        // A subject at token `k` (a personal pronoun or a name ending there).
+        let subject_at = |k: usize, pronouns: &dyn Fn(Pronoun) -> bool| {
+            if lexicon::pronoun(s.word(text, k)).is_some_and(pronouns) {
+                return Some(Source {
+                    first: k,
+                    last: k,
+                    speaks: true,
+                });
+            }
+            s.names
+                .iter()
+                .find(|c| c.last == k && c.first <= c.last)
+                .map(|c| Source {
+                    first: c.phrase_first,
+                    last: c.last,
+                    speaks: true,
+                })
+        };
         let verb = s.word(text, last - 1);
         let verb_like = verb.chars().all(char::is_lowercase)
             && (verb.ends_with("ed") || verb.ends_with('s') || is_irregular_past(verb));
         if verb_like {
-            if matches!(lexicon::pronoun(s.word(text, subj)), Some(p) if p != Pronoun::Neuter) {
-                return Some(Source {
-                    first: subj,
-                    last: subj,
-                    speaks: true,
-                });
+            if let Some(src) = subject_at(last - 2, &|p| p != Pronoun::Neuter) {
+                return Some(src);
             }
-            if let Some(c) = s.names.iter().find(|c| c.last == subj && c.first <= c.last) {
-                return Some(Source {
-                    first: c.phrase_first,
-                    last: c.last,
-                    speaks: true,
-                });
+        }
+        // A longer coordination: "he looked into the camera, furrowed his brow and said":
+        // the nearest person-like subject before a past-tense verb in this clause.
+        for k in (0..last.saturating_sub(1)).rev().take(25) {
+            if s.in_quote(k) || matches!(s.word(text, k), ";" | ":") {
+                break;
+            }
+            let verb = s.word(text, k + 1);
+            let past =
+                verb.chars().all(char::is_lowercase) && (verb.ends_with("ed") || is_irregular_past(verb));
+            if let Some(src) = past
+                .then(|| subject_at(k, &|p| matches!(p, Pronoun::Male | Pronoun::Female)))
+                .flatten()
+            {
+                return Some(src);
             }
         }
     }
@@ -1293,7 +1315,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         // What follows the cue: the content start, after "that", an object of "tell", a day.
         let mut a = i + 1;
         let mut explicit = false; // "that", ":" or a quote follows: a clause for sure
-        if lemma == "tell" || lemma == "ask" || lemma == "urge" {
+        if matches!(lemma, "tell" | "ask" | "urge" | "assure") {
             // Object: up to a few words before "that", a comma, colon or quote.
             let mut k = a;
             while k < n && k - a < 5 && s.toks[k].kind == Kind::Word && s.word(text, k) != "that" {
@@ -1301,16 +1323,15 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
             }
             if k < n && (s.word(text, k) == "that" || s.toks[k].kind != Kind::Word) && k > a {
                 a = k;
-            } else if lemma == "tell" && k > a {
-                // "told reporters the plan was dead": one object word.
-                a += 1;
-                if s.names.iter().any(|c| c.phrase_first == i + 1) {
-                    a = s
-                        .names
-                        .iter()
-                        .find(|c| c.phrase_first == i + 1)
-                        .map_or(a, |c| c.last + 1);
-                }
+            } else if matches!(lemma, "tell" | "assure") && k > a {
+                // "told reporters the plan was dead", "assured his audience he would":
+                // one object word or name, after its determiner ("told The Daily Star").
+                let o = if is_determiner(s.word(text, a)) { a + 1 } else { a };
+                a = s
+                    .names
+                    .iter()
+                    .find(|c| c.phrase_first == o || c.phrase_first == a)
+                    .map_or(o + 1, |c| c.last + 1);
             }
         }
         while a < n
@@ -2296,6 +2317,11 @@ mod tests {
                 "Mayor Ana Ruiz in an interview with Radio Nord said the plan was “dead.”",
                 "Ana Ruiz",
             ),
+            (
+                "Asked about the fee, Mayor Lena Ortiz looked into the camera, furrowed her brow and said, “Ask me later.”",
+                "Lena Ortiz",
+            ),
+            ("Senator Bo Hart assured his audience he would “never give up.”", "Bo Hart"),
             (
                 "Marsh, during a town hall in Dayton, Ohio, said she was “not worried.”",
                 "Marsh",
