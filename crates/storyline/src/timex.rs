@@ -81,7 +81,8 @@ fn weekday(s: &str) -> Option<Weekday> {
 fn number(s: &str) -> Option<String> {
     let l = s.to_lowercase();
     let n = match l.as_str() {
-        "a" | "an" | "one" => 1,
+        "a" | "an" | "one" | "an additional" => 1,
+        "a couple of" => 2,
         "two" => 2,
         "three" => 3,
         "four" => 4,
@@ -193,6 +194,7 @@ enum Rule {
     NarrativeYear,
     Half,
     MonthRelYear,
+    YearEnd,
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -267,7 +269,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Present,
         ),
         p(
-            r"(?i)(?-u:\b)(recently|in the past|in recent (?:days|weeks|months|years)|lately)(?-u:\b)".into(),
+            r"(?i)(?-u:\b)(recently|in the past|in recent (?:days|weeks|months|years)|lately|(?:the )?coming (?:days|weeks|months|years)|the (?:days|weeks|months|years) ahead)(?-u:\b)".into(),
             Rule::Past,
         ),
         p(
@@ -275,7 +277,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Clock,
         ),
         p(
-            format!(r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|no more than|over|at least|up to)\s+)*({NUMBER_WORDS})(\s+1/2|\s+and\s+a\s+half)?[-\s]({UNITS})(\s+and\s+a\s+half)?(?:[-\s]long)?(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|no more than|over|at least|up to)\s+)*({NUMBER_WORDS}|a couple of|an additional)(\s+1/2|\s+and\s+a\s+half)?(?:\s+more|\s+additional|\s+trading|\s+business|\s+working)?[-\s]({UNITS})(\s+and\s+a\s+half)?(?:[-\s]long)?(?-u:\b)"),
             Rule::Duration,
         ),
         p(
@@ -295,7 +297,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::QuarterRelative,
         ),
         p(
-            r"(?i)(?-u:\b)(current|the future|in future|the past|now and then)(?-u:\b)".into(),
+            r"(?i)(?-u:\b)(current|the (?:near |distant )?future|in future|the past|now and then|the (?:near|short) term)(?-u:\b)".into(),
             Rule::Reference,
         ),
         p(
@@ -308,6 +310,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::SpelledYear,
         ),
         p(r"(?-u:\b)[Tt]he weekend(?-u:\b)".into(), Rule::Weekend),
+        p(r"(?i)(?-u:\b)(?:around )?(?:the )?(?:year[- ]end|year's end|end of the year)(?-u:\b)".into(), Rule::YearEnd),
         p(
             format!(r"(?-u:\b)(?:(?:early|mid|late)[- ])?({MONTHS}),? (this|last|next) year(?-u:\b)"),
             Rule::MonthRelYear,
@@ -319,7 +322,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(r"(?i)(?-u:\b)year-(?:ago|earlier)(?-u:\b)".into(), Rule::YearAgo),
         p(r"(?-u:\b)[Tt]he (?:full |fiscal |calendar )?year(?-u:\b)".into(), Rule::TheYear),
         p(
-            r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Independence Day|Labor Day|Memorial Day|Veterans Day|Halloween|Valentine's Day)(?-u:\b)".into(),
+            r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Independence Day|Labor Day|Memorial Day|Veterans Day|Election Day|Halloween|Valentine's Day)(?-u:\b)".into(),
             Rule::Holiday,
         ),
     ]
@@ -936,7 +939,22 @@ fn normalise(
             if !mo.starts_with(|ch: char| ch.is_uppercase()) {
                 return None;
             }
-            if mo == "May" && modifier.is_none() && y.is_none() {
+            // "May" needs a modifier, a year or a preposition that makes it the month ("in May").
+            let word_before = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
+            let month_prep = matches!(
+                word_before.as_str(),
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "through"
+                    | "from"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "early"
+                    | "late"
+            );
+            if mo == "May" && modifier.is_none() && y.is_none() && !month_prep {
                 return None;
             }
             // "the March for Life", "the March of the Mothers": an event's name.
@@ -955,7 +973,7 @@ fn normalise(
             if mo.len() <= 4
                 && !mo.ends_with('.')
                 && y.is_none()
-                && !(mo == "May" && modifier.is_some())
+                && !(mo == "May" && (modifier.is_some() || month_prep))
                 && mo.len() < 5
                 && mo != "June"
                 && mo != "July"
@@ -1243,9 +1261,12 @@ fn normalise(
             (TimexType::Date, "PRESENT_REF".into(), true)
         }
         Rule::Past => {
-            // "in recent months": an unspecified stretch of months before now.
+            // "in recent months", "the coming weeks": an unspecified stretch of them.
             let unit = g(1)?.to_lowercase();
-            match unit.rsplit(' ').next() {
+            match unit
+                .split(' ')
+                .find(|w| matches!(*w, "days" | "weeks" | "months" | "years"))
+            {
                 Some("days") => (TimexType::Duration, "PXD".into(), false),
                 Some("weeks") => (TimexType::Duration, "PXW".into(), false),
                 Some("months") => (TimexType::Duration, "PXM".into(), false),
@@ -1432,6 +1453,8 @@ fn normalise(
             }
             (TimexType::Date, year.to_string(), false)
         }
+        // "by year-end": the end of the current year.
+        Rule::YearEnd => (TimexType::Date, dct?.year().to_string(), true),
         Rule::MonthRelYear => {
             // "January this year", "July last year".
             let m = month_number(g(1)?)?;
@@ -1536,6 +1559,9 @@ fn normalise(
                 } else if name.starts_with("Memorial") {
                     // The last Monday of May.
                     (1..=5).rev().find_map(|n| nth(5, Weekday::Mon, n))
+                } else if name.starts_with("Election") {
+                    // The Tuesday after the first Monday of November.
+                    nth(11, Weekday::Mon, 1).map(|d| d + Duration::days(1))
                 } else if name.starts_with("Veterans") {
                     NaiveDate::from_ymd_opt(y, 11, 11)
                 } else if name.starts_with("Halloween") {
@@ -1806,6 +1832,19 @@ mod tests {
             "1998-01"
         );
         // Rates and names are not times.
+        assert_eq!(
+            value("The plant will close in May, officials said.", "1998-02-19"),
+            "1998-05"
+        );
+        assert!(run("Officials May Delay Plan", "1998-02-19").is_empty());
+        assert_eq!(value("Results are due by year-end.", "1989-11-02"), "1989");
+        let t = run("Talks will continue in the coming weeks.", "1989-11-02");
+        assert_eq!((t[0].1, t[0].2.as_str()), (TimexType::Duration, "PXW"));
+        let t = run(
+            "The index fell for eight trading days and two more weeks.",
+            "1989-11-02",
+        );
+        assert_eq!(t.iter().map(|x| x.2.as_str()).collect::<Vec<_>>(), ["P8D", "P2W"]);
         // A rate is a set, not a duration.
         let t = run(
             "It will save $500 million a year and add 700 seats a week.",
