@@ -865,6 +865,22 @@ fn normalise(
     }
     let after = &text[c.get(0)?.end()..];
     let next_char = after.chars().next();
+    let word_before = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    // "in May", "since 1998": a preposition that makes the next word a time.
+    let time_prep = matches!(
+        word_before.as_str(),
+        "in" | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "through"
+            | "from"
+            | "during"
+            | "before"
+            | "after"
+            | "early"
+            | "late"
+    );
     // The tense around the expression (past when nothing says).
     let tense = || {
         let off = (sentence.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
@@ -940,21 +956,7 @@ fn normalise(
                 return None;
             }
             // "May" needs a modifier, a year or a preposition that makes it the month ("in May").
-            let word_before = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
-            let month_prep = matches!(
-                word_before.as_str(),
-                "in" | "since"
-                    | "until"
-                    | "by"
-                    | "through"
-                    | "from"
-                    | "during"
-                    | "before"
-                    | "after"
-                    | "early"
-                    | "late"
-            );
-            if mo == "May" && modifier.is_none() && y.is_none() && !month_prep {
+            if mo == "May" && modifier.is_none() && y.is_none() && !time_prep {
                 return None;
             }
             // "the March for Life", "the March of the Mothers": an event's name.
@@ -973,7 +975,7 @@ fn normalise(
             if mo.len() <= 4
                 && !mo.ends_with('.')
                 && y.is_none()
-                && !(mo == "May" && (modifier.is_some() || month_prep))
+                && !(mo == "May" && (modifier.is_some() || time_prep))
                 && mo.len() < 5
                 && mo != "June"
                 && mo != "July"
@@ -1023,40 +1025,29 @@ fn normalise(
                 return None;
             }
             // A year needs a time context: "in 1998", "1998's", "the 1998 election".
-            let word_before = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
-            let plausible = matches!(
-                word_before.as_str(),
-                "in" | "since"
-                    | "of"
-                    | "by"
-                    | "until"
-                    | "till"
-                    | "from"
-                    | "to"
-                    | "before"
-                    | "after"
-                    | "during"
-                    | "the"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "and"
-                    | "through"
-                    | "between"
-                    | "for"
-                    | "fiscal"
-                    | "year"
-                    | "summer"
-                    | "spring"
-                    | "fall"
-                    | "winter"
-                    | "around"
-                    | "about"
-                    | "than"
-                    | "("
-                    | "in,"
-                    | "circa"
-            ) || after.starts_with("'s")
+            let plausible = time_prep
+                || matches!(
+                    word_before.as_str(),
+                    "of" | "to"
+                        | "the"
+                        | "mid"
+                        | "and"
+                        | "between"
+                        | "for"
+                        | "fiscal"
+                        | "year"
+                        | "summer"
+                        | "spring"
+                        | "fall"
+                        | "winter"
+                        | "around"
+                        | "about"
+                        | "than"
+                        | "("
+                        | "in,"
+                        | "circa"
+                )
+                || after.starts_with("'s")
                 || word_before.ends_with(',');
             // "its 1990 invasion", "his unsuccessful 1996 campaign": a possessive before.
             let owned = before.split_whitespace().rev().take(2).any(|w| {
