@@ -1126,6 +1126,18 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                     }
                 }
             }
+            // "… asked for a photo and Clinton said, “…”": the next attribution begins.
+            if matches!(s.word(text, k), "and" | "but")
+                && !s.in_quote(k)
+                && k > from + 1
+                && s.word(text, k - 1) != ","
+                && s.names
+                    .iter()
+                    .any(|c| c.phrase_first == k + 1 && c.first <= c.last)
+                && speaker_speaks_at(k + 1)
+            {
+                return k - 1;
+            }
             if s.word(text, k) == "," && !s.in_quote(k) && k > from && s.toks[k + 1].kind == Kind::Word {
                 let next = s.word(text, k + 1);
                 if next.ends_with("ing") && lexicon::speech_lemma(next).is_some() {
@@ -1946,7 +1958,12 @@ fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<S
             let hw = s.word(text, h);
             if lexicon::is_speaking_noun(hw) || lexicon::is_org_word(hw) || lexicon::is_role_head(hw) {
                 let next = s.word(text, h + 1);
-                let ends = !(lexicon::is_speaking_noun(next) || lexicon::is_org_word(next));
+                // "A few days later, …": a quantity of time, not a speaker.
+                let of_time = matches!(
+                    next.trim_end_matches('s'),
+                    "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade"
+                );
+                let ends = !(lexicon::is_speaking_noun(next) || lexicon::is_org_word(next) || of_time);
                 if ends && (h > k || is_determiner(w) || hw.ends_with('s')) {
                     return Some(Source {
                         first: k,
@@ -2323,6 +2340,10 @@ mod tests {
             ),
             ("Senator Bo Hart assured his audience he would “never give up.”", "Bo Hart"),
             (
+                "But a few days later, Mayor Lena Ortiz reversed herself, telling the council that the fee was “fair.”",
+                "Lena Ortiz",
+            ),
+            (
                 "Marsh, during a town hall in Dayton, Ohio, said she was “not worried.”",
                 "Marsh",
             ),
@@ -2341,6 +2362,13 @@ mod tests {
                 "{para}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_second_speaker_joined_by_and() {
+        let (text, a) =
+            run(&["At one point, a woman asked for a photo and Mayor Lena Ortiz said, “Not here.”"]);
+        assert_eq!(sole_direct_speaker(&text, &a).as_deref(), Some("Lena Ortiz"));
     }
 
     #[test]
