@@ -432,6 +432,7 @@ fn mark_quotes(text: &str, sents: &mut [Sentence]) -> Vec<Seg> {
             "\"" => 0,
             "“" | "”" | "„" => 1,
             "«" | "»" => 2,
+            "‘" | "’" => 4,
             _ => 3,
         }
     }
@@ -1546,7 +1547,9 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         }
         if let Some(f) = subject_verb_frame(text, s) {
             let c = f.content[0];
-            if c.0 <= c.1 && c.1 < n {
+            // "Okafor disagreed.": a stance with nothing said.
+            let said_something = c.1 < n && (c.0..n).any(|k| s.toks[k].kind != Kind::Punct);
+            if c.0 <= c.1 && said_something {
                 frames.push(Frame {
                     content: vec![(c.0, clause_end(c.0).max(c.1))],
                     ..f
@@ -1760,6 +1763,21 @@ fn is_irregular_past(w: &str) -> bool {
 /// The name before an appositive or relative clause that ends at the comma `comma`:
 /// "Scott Reed, who managed the campaign," / "Ki Hong, 33," / "Jo Roe, a doctor,".
 fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: usize) -> Option<Source> {
+    // "The Harbour Minister, Jo Brandt, said": the name set off after a role speaks.
+    if let Some(c) = s.names.iter().find(|c| c.last + 1 == comma && c.first <= c.last) {
+        let role_before = c.phrase_first >= 2
+            && c.phrase_first > floor + 1
+            && s.word(text, c.phrase_first - 1) == ","
+            && (c.phrase_first.saturating_sub(5)..c.phrase_first - 1)
+                .any(|k| lexicon::is_role_head(s.word(text, k)) || lexicon::is_role_word(s.word(text, k)));
+        if role_before && matches!(c.kind, EntityKind::Person | EntityKind::Unknown) {
+            return Some(Source {
+                first: c.phrase_first,
+                last: c.last,
+                speaks: true,
+            });
+        }
+    }
     let mut k = comma;
     while k > floor && comma - k < 30 {
         k -= 1;

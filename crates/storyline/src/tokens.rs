@@ -104,6 +104,40 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
             continue;
         }
         let end = range.start + i + c.len_utf8();
+        // British style quotes with single curly marks: ‘…’. An opening mark stands before a
+        // word; a closing one after it, unless it is a plural possessive ("the workers’
+        // money": after an s, before a word that is not a function word).
+        if c == '‘' || c == '’' {
+            let prev = s[..i].chars().next_back();
+            let rest = s[i + c.len_utf8()..].trim_start();
+            let next = s[i + c.len_utf8()..].chars().next();
+            let kind = if c == '‘' {
+                let at_start =
+                    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '"' | '“'));
+                if at_start && next.is_some_and(|n| !n.is_whitespace()) {
+                    Kind::Quote { open: true }
+                } else {
+                    Kind::Punct
+                }
+            } else {
+                let next_word: String = rest.chars().take_while(|ch| ch.is_alphabetic()).collect();
+                let possessive = prev.is_some_and(|p| p == 's' || p == 'S')
+                    && next.is_some_and(char::is_whitespace)
+                    && next_word.chars().next().is_some_and(char::is_lowercase)
+                    && !crate::lexicon::is_function_word(&next_word)
+                    && !matches!(next_word.as_str(), "said" | "says" | "added" | "told" | "wrote");
+                if prev.is_some_and(|p| !p.is_whitespace()) && !possessive {
+                    Kind::Quote { open: false }
+                } else {
+                    Kind::Punct
+                }
+            };
+            out.push(Token {
+                span: Span::new(start, end),
+                kind,
+            });
+            continue;
+        }
         let kind = if is_double_quote(c) {
             let prev = s[..i].chars().next_back();
             let next = s[i + c.len_utf8()..].chars().next();
@@ -189,5 +223,28 @@ mod tests {
             q,
             [true, false, true, false, true, false, true, false, true, false]
         );
+    }
+
+    #[test]
+    fn single_curly_quotes_and_apostrophes() {
+        let t = toks("‘It’s the workers’ money,’ she said, calling it ‘unfair’ and ‘late’.");
+        let marks: Vec<_> = t
+            .iter()
+            .filter(|x| x.0 == "‘" || x.0 == "’")
+            .map(|x| (x.0, x.1))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("‘", Kind::Quote { open: true }),
+                ("’", Kind::Punct),
+                ("’", Kind::Quote { open: false }),
+                ("‘", Kind::Quote { open: true }),
+                ("’", Kind::Quote { open: false }),
+                ("‘", Kind::Quote { open: true }),
+                ("’", Kind::Quote { open: false }),
+            ]
+        );
+        assert!(t.iter().any(|x| x.0 == "It’s"));
     }
 }

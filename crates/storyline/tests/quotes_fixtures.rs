@@ -91,3 +91,23 @@ fn roles_come_with_the_entities() {
     let lund = a.entities.iter().find(|e| e.name == "Karin Lund").unwrap();
     assert!(lund.mentions.len() >= 2);
 }
+
+#[test]
+fn british_single_quotes_and_apostrophes() {
+    let qs = quotes("british-style.txt");
+    let nandra = Some("Priya Nandra".to_string());
+    // Single curly marks are quotation marks; "It’s", "passengers’ service" and "operator’s"
+    // are apostrophes, not the end of the quotation.
+    let first = qs
+        .iter()
+        .find(|q| q.0.starts_with("‘We will not leave"))
+        .unwrap_or_else(|| panic!("{qs:#?}"));
+    assert_eq!(first.1, nandra);
+    assert!(first.0.ends_with("a clear answer.’"), "{first:?}");
+    assert_eq!(
+        speaker_of(&qs, "‘Nothing is settled"),
+        Some("Tom Reyes".to_string())
+    );
+    // "The Transport Secretary, Priya Nandra, said …": the name after the role speaks.
+    assert_eq!(speaker_of(&qs, "the island route"), nandra);
+}
