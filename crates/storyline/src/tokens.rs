@@ -107,14 +107,20 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
         // British style quotes with single curly marks: ‘…’. An opening mark stands before a
         // word; a closing one after it, unless it is a plural possessive ("the workers’
         // money": after an s, before a word that is not a function word).
-        if c == '‘' || c == '’' {
+        if c == '‘' || c == '’' || c == '\'' {
             let prev = s[..i].chars().next_back();
             let rest = s[i + c.len_utf8()..].trim_start();
             let next = s[i + c.len_utf8()..].chars().next();
-            let kind = if c == '‘' {
-                let at_start =
-                    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '"' | '“'));
-                if at_start && next.is_some_and(|n| !n.is_whitespace()) {
+            let at_start =
+                prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '"' | '“'));
+            // A straight mark opens only before a letter ("'90s" is a decade).
+            let opens = match c {
+                '‘' => next.is_some_and(|n| !n.is_whitespace()),
+                '\'' => at_start && next.is_some_and(char::is_alphabetic),
+                _ => false,
+            };
+            let kind = if c == '‘' || opens {
+                if at_start && opens {
                     Kind::Quote { open: true }
                 } else {
                     Kind::Punct
@@ -124,8 +130,38 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
                 let possessive = prev.is_some_and(|p| p == 's' || p == 'S')
                     && next.is_some_and(char::is_whitespace)
                     && next_word.chars().next().is_some_and(char::is_lowercase)
-                    && !crate::lexicon::is_function_word(&next_word)
-                    && !matches!(next_word.as_str(), "said" | "says" | "added" | "told" | "wrote");
+                    && !matches!(
+                        next_word.as_str(),
+                        "and"
+                            | "or"
+                            | "but"
+                            | "to"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "for"
+                            | "of"
+                            | "as"
+                            | "is"
+                            | "was"
+                            | "were"
+                            | "are"
+                            | "that"
+                            | "which"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "it"
+                            | "we"
+                            | "from"
+                            | "with"
+                            | "by"
+                            | "said"
+                            | "says"
+                            | "added"
+                            | "told"
+                            | "wrote"
+                    );
                 if prev.is_some_and(|p| !p.is_whitespace()) && !possessive {
                     Kind::Quote { open: false }
                 } else {
@@ -246,5 +282,25 @@ mod tests {
             ]
         );
         assert!(t.iter().any(|x| x.0 == "It’s"));
+    }
+
+    #[test]
+    fn straight_single_quotes() {
+        let quotes = |s: &str| -> Vec<bool> {
+            toks(s)
+                .iter()
+                .filter_map(|x| match x.1 {
+                    Kind::Quote { open } => Some(open),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(quotes("'We will not wait,' she said."), [true, false]);
+        assert_eq!(
+            quotes("Critics called it 'reckless' and 'late'."),
+            [true, false, true, false]
+        );
+        // Apostrophes: a decade, a plural possessive, a contraction.
+        assert!(quotes("In the '90s the Joneses' house didn't sell.").is_empty());
     }
 }
