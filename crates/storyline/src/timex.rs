@@ -634,6 +634,9 @@ pub enum DateRule {
     Carried,
     /// No expression in reach: the publication date (news reports what happened by then).
     Publication,
+    /// A span of time from the last date mentioned: "two days later", "a week before"
+    /// (`timex` says which).
+    Shifted,
 }
 
 /// The date (or date range, as a TIMEX3 value: `2016-12`, `2016-W49`) of one sentence.
@@ -646,6 +649,32 @@ pub struct SentenceDate {
     /// Index into the record's `timexes`, for `expression`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timex: Option<usize>,
+}
+
+/// `day` moved by a duration value of whole days, weeks, months or years ("P2D", "P1W"),
+/// forward (`sign` 1) or back (-1).
+fn shift(day: NaiveDate, period: &str, sign: i32) -> Option<NaiveDate> {
+    let body = period.strip_prefix('P')?;
+    let unit = body.chars().last()?;
+    let n: i32 = body[..body.len() - 1].parse().ok()?;
+    let n = n * sign;
+    // The same day of the month, or the month's last when it is shorter (Jan 31 + 1 month).
+    let on = |y: i32, m: u32| {
+        (28..=day.day())
+            .rev()
+            .find_map(|d| NaiveDate::from_ymd_opt(y, m, d))
+    };
+    match unit {
+        'D' => Some(day + Duration::days(n.into())),
+        'W' => Some(day + Duration::weeks(n.into())),
+        'M' => {
+            let (y, m) = shift_months(day.year(), day.month(), n);
+            on(y, m).or_else(|| NaiveDate::from_ymd_opt(y, m, day.day()))
+        }
+        'Y' => on(day.year() + n, day.month())
+            .or_else(|| NaiveDate::from_ymd_opt(day.year() + n, day.month(), day.day())),
+        _ => None,
+    }
 }
 
 /// Whether a TIMEX3 value names a point or stretch on the calendar (not a duration, a
@@ -668,10 +697,38 @@ pub fn date_sentences(
 ) -> Vec<SentenceDate> {
     let mut out = Vec::with_capacity(sentences.len());
     let mut carried: Option<(usize, String)> = None; // (paragraph, value)
+    let mut last_day: Option<NaiveDate> = None; // the last full date any sentence got
     for (i, s) in sentences.iter().enumerate() {
         let para = paragraphs
             .iter()
             .position(|p| p.start <= s.start && s.end <= p.end);
+        // "Two days later, …": the last full date moved by the span.
+        let shifted = timexes.iter().enumerate().find_map(|(k, t)| {
+            if !(s.start <= t.span.start && t.span.end <= s.end && t.kind == TimexType::Duration) {
+                return None;
+            }
+            let word = text[t.span.end..]
+                .split_whitespace()
+                .next()?
+                .trim_end_matches([',', '.', ';']);
+            let sign = match word {
+                "later" | "after" => 1,
+                "earlier" | "before" => -1,
+                _ => return None,
+            };
+            Some((k, shift(last_day?, &t.value, sign)?))
+        });
+        if let Some((k, d)) = shifted {
+            out.push(SentenceDate {
+                sentence: i,
+                value: fmt_date(d),
+                rule: DateRule::Shifted,
+                timex: Some(k),
+            });
+            carried = para.map(|p| (p, fmt_date(d)));
+            last_day = Some(d);
+            continue;
+        }
         let own = timexes.iter().enumerate().find(|(_, t)| {
             // "a stronghold since 2012": the start of a state, not the event's date.
             let before = text[..t.span.start].trim_end();
@@ -688,6 +745,9 @@ pub fn date_sentences(
                 timex: Some(k),
             });
             carried = para.map(|p| (p, t.value.clone()));
+            if let Ok(d) = NaiveDate::parse_from_str(t.value.get(..10).unwrap_or(""), "%Y-%m-%d") {
+                last_day = Some(d);
+            }
             continue;
         }
         match (&carried, para) {
@@ -1747,6 +1807,16 @@ mod tests {
         ] {
             assert_eq!(value(text, "2016-12-08"), want, "{text}");
         }
+    }
+
+    #[test]
+    fn spans_shift_dates() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(shift(d("2016-12-02"), "P3D", 1), Some(d("2016-12-05")));
+        assert_eq!(shift(d("2016-12-02"), "P2W", -1), Some(d("2016-11-18")));
+        assert_eq!(shift(d("2016-01-31"), "P1M", 1), Some(d("2016-02-29")));
+        assert_eq!(shift(d("2016-02-29"), "P1Y", 1), Some(d("2017-02-28")));
+        assert_eq!(shift(d("2016-02-29"), "PXD", 1), None);
     }
 
     #[test]

@@ -61,6 +61,11 @@ fn relative_expressions_resolve_against_the_metadata_date() {
         date_of("Negotiators met"),
         ("2016-12-02".into(), DateRule::Expression)
     );
+    // A span from the last date: "three days later" is three days after December 2.
+    assert_eq!(
+        date_of("Three days later"),
+        ("2016-12-05".into(), DateRule::Shifted)
+    );
 }
 
 #[test]
