@@ -656,7 +656,10 @@ pub struct SentenceDate {
 fn shift(day: NaiveDate, period: &str, sign: i32) -> Option<NaiveDate> {
     let body = period.strip_prefix('P')?;
     let unit = body.chars().last()?;
-    let n: i32 = body[..body.len() - 1].parse().ok()?;
+    let n: i32 = body[..body.len() - 1]
+        .parse()
+        .ok()
+        .filter(|n: &i32| *n <= 10_000)?;
     let n = n * sign;
     // The same day of the month, or the month's last when it is shorter (Jan 31 + 1 month).
     let on = |y: i32, m: u32| {
@@ -1270,7 +1273,8 @@ fn normalise(
             let Some(dct) = dct else {
                 return Some((TimexType::Date, "XXXX-XX-XX".into(), false));
             };
-            let Ok(k) = n.parse::<f64>() else {
+            // A count beyond any calendar ("99999 years ago") is no date.
+            let Ok(k) = n.parse::<f64>().map(|k| k.min(10_000.0)) else {
                 return Some((
                     TimexType::Date,
                     if dir == "ago" {
@@ -1806,6 +1810,21 @@ mod tests {
             ("Gig this Sat night, who's coming", "2016-12-10TNI"),
         ] {
             assert_eq!(value(text, "2016-12-08"), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn huge_counts_do_not_panic() {
+        let dct = NaiveDate::from_ymd_opt(2016, 12, 8);
+        for t in [
+            "It happened 99999999999 days ago.",
+            "It lasted 99999999999 years.",
+            "He left 9999999 weeks ago. Then 99999999 days later he came back.",
+            "In 9999999 months from now.",
+            "99999999999 years earlier",
+        ] {
+            let s = [Span::new(0, t.len())];
+            let _ = annotate(t, &s, &s, dct);
         }
     }
 
