@@ -5,14 +5,7 @@ use libfuzzer_sys::fuzz_target;
 // with and without a creation date: no panic, and every span slices the text.
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let mut paras = Vec::new();
-    let mut pos = 0;
-    for line in text.split('\n') {
-        if !line.trim().is_empty() {
-            paras.push(storyline::Span::new(pos, pos + line.len()));
-        }
-        pos += line.len() + 1;
-    }
+    let paras = storyline::segment::line_paragraphs(&text);
     let sentences = storyline::segment::sentences(&text, &paras);
     for dct in [chrono::NaiveDate::from_ymd_opt(2016, 12, 8), None] {
         let (timexes, _dated) = storyline::timex::annotate(&text, &paras, &sentences, dct);

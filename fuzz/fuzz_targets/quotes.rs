@@ -1,18 +1,11 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-// Entities and quotes straight on the text (no cleaning first), with paragraphs split
-// on newlines: every span must slice the text.
+// Entities and quotes straight on the text (no cleaning first), with its lines
+// as paragraphs: every span must slice the text.
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let mut paras = Vec::new();
-    let mut pos = 0;
-    for line in text.split('\n') {
-        if !line.trim().is_empty() {
-            paras.push(storyline::Span::new(pos, pos + line.len()));
-        }
-        pos += line.len() + 1;
-    }
+    let paras = storyline::segment::line_paragraphs(&text);
     let sentences = storyline::segment::sentences(&text, &paras);
     let a = storyline::quotes::analyze(&text, &paras, &sentences);
     for q in &a.quotes {

@@ -145,24 +145,8 @@ fn load(data: &Path) -> anyhow::Result<Vec<Doc>> {
     Ok(docs)
 }
 
-/// Paragraphs are the text's non-empty lines; spans are bytes into the original text.
-fn paragraphs(text: &str) -> Vec<storyline::Span> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for line in text.split('\n') {
-        let trimmed = line.trim_end_matches('\r');
-        let lead = trimmed.len() - trimmed.trim_start().len();
-        let body = trimmed.trim();
-        if !body.is_empty() {
-            out.push(storyline::Span::new(pos + lead, pos + lead + body.len()));
-        }
-        pos += line.len() + 1;
-    }
-    out
-}
-
 fn analyze(text: &str) -> storyline::quotes::Attribution {
-    let paras = paragraphs(text);
+    let paras = storyline::segment::line_paragraphs(text);
     let sentences = storyline::segment::sentences(text, &paras);
     storyline::quotes::analyze(text, &paras, &sentences)
 }

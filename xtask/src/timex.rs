@@ -120,16 +120,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 
 /// Paragraph and sentence spans for plain text: non-empty lines are paragraphs.
 fn spans(text: &str) -> (Vec<storyline::Span>, Vec<storyline::Span>) {
-    let mut paras = Vec::new();
-    let mut pos = 0;
-    for line in text.split('\n') {
-        let lead = line.len() - line.trim_start().len();
-        let body = line.trim();
-        if !body.is_empty() {
-            paras.push(storyline::Span::new(pos + lead, pos + lead + body.len()));
-        }
-        pos += line.len() + 1;
-    }
+    let paras = storyline::segment::line_paragraphs(text);
     let sentences = storyline::segment::sentences(text, &paras);
     (paras, sentences)
 }

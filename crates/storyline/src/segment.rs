@@ -21,6 +21,22 @@ const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "u.s.a", "d.c", "e.u",
 ];
 
+/// Paragraph spans of plain text: its non-empty lines, trimmed (a trailing `\r` included),
+/// as bytes into `text`.
+pub fn line_paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let body = line.trim();
+        if !body.is_empty() {
+            out.push(Span::new(pos + lead, pos + lead + body.len()));
+        }
+        pos += line.len() + 1;
+    }
+    out
+}
+
 /// Sentence spans of every paragraph, in order.
 pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
@@ -230,6 +246,16 @@ mod tests {
                 "He warns that “worse” is coming.",
             ]
         );
+    }
+
+    #[test]
+    fn lines_are_paragraphs() {
+        let text = "  Title\r\n\nFirst line.\n   \nSecond.";
+        let p: Vec<_> = line_paragraphs(text)
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect();
+        assert_eq!(p, ["Title", "First line.", "Second."]);
     }
 
     #[test]

@@ -532,8 +532,7 @@ fn find_with(
                 .copied()
                 .filter(|s| s.start <= start)
                 .unwrap_or(whole);
-            let sentence = sent.slice(text).unwrap_or(text);
-            if let Some((kind, value, anchored)) = normalise(pat.rule, &c, text, start, dct, sentence) {
+            if let Some((kind, value, anchored)) = normalise(pat.rule, &c, text, start, dct, sent) {
                 let (s0, e0) = trim_span(text, start, end);
                 let (s1, e1) = timebank_extent(text, s0, e0, pat.rule);
                 cands.push((s1, e1, prio, kind, value, anchored));
@@ -913,9 +912,11 @@ fn normalise(
     text: &str,
     start: usize,
     dct: Option<NaiveDate>,
-    sentence: &str,
+    sent: Span,
 ) -> Option<(TimexType, String, bool)> {
     let g = |i: usize| c.get(i).map(|m| m.as_str());
+    // The sentence holding the match (it gives tense and context).
+    let sentence = sent.slice(text).unwrap_or(text);
     let before = &text[..start];
     let prev_char = before.chars().next_back();
     // Not dates: money, scores, measures, ids.
@@ -946,13 +947,9 @@ fn normalise(
     );
     // The tense around the expression (past when nothing says).
     let tense = || {
-        let off = (sentence.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
         let end = c.get(0).map_or(start, |m| m.end());
-        if off <= start && end - off <= sentence.len() {
-            tense_at(sentence, start - off, end - off)
-        } else {
-            None
-        }
+        (sent.start <= start && end <= sent.end)
+            .then(|| tense_at(sentence, start - sent.start, end - sent.start))?
     };
     let future = || tense().unwrap_or_else(|| future_tense(sentence));
     Some(match rule {
@@ -1699,47 +1696,38 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that `text` against `dct` yields each of `want` (surface, type, value).
+    fn has_all(text: &str, dct: &str, want: &[(&str, TimexType, &str)]) {
+        let t = run(text, dct);
+        for &(surface, kind, v) in want {
+            assert!(t.contains(&(surface.into(), kind, v.into())), "{surface}: {t:?}");
+        }
+    }
+
     #[test]
     fn absolute_and_relative_dates() {
-        let t = run(
+        has_all(
             "On December 7, 2016 the talks began; on Thursday they ended, and last week a 48-hour ceasefire held.",
             "2016-12-08",
-        );
-        assert!(
-            t.contains(&("December 7, 2016".into(), TimexType::Date, "2016-12-07".into())),
-            "{t:?}"
-        );
-        assert!(
-            t.contains(&("Thursday".into(), TimexType::Date, "2016-12-08".into())),
-            "{t:?}"
-        );
-        assert!(
-            t.contains(&("last week".into(), TimexType::Date, "2016-W48".into())),
-            "{t:?}"
-        );
-        assert!(
-            t.contains(&("48-hour".into(), TimexType::Duration, "PT48H".into())),
-            "{t:?}"
+            &[
+                ("December 7, 2016", TimexType::Date, "2016-12-07"),
+                ("Thursday", TimexType::Date, "2016-12-08"),
+                ("last week", TimexType::Date, "2016-W48"),
+                ("48-hour", TimexType::Duration, "PT48H"),
+            ],
         );
     }
 
     #[test]
     fn narrative_anchors_move() {
-        let t = run(
+        has_all(
             "Since March 2011 the war has gone on. On December 2 the talks failed; the previous day, shelling resumed.",
             "2016-12-08",
-        );
-        assert!(
-            t.contains(&("March 2011".into(), TimexType::Date, "2011-03".into())),
-            "{t:?}"
-        );
-        assert!(
-            t.contains(&("December 2".into(), TimexType::Date, "2016-12-02".into())),
-            "{t:?}"
-        );
-        assert!(
-            t.contains(&("the previous day".into(), TimexType::Date, "2016-12-01".into())),
-            "{t:?}"
+            &[
+                ("March 2011", TimexType::Date, "2011-03"),
+                ("December 2", TimexType::Date, "2016-12-02"),
+                ("the previous day", TimexType::Date, "2016-12-01"),
+            ],
         );
     }
 
@@ -1930,7 +1918,8 @@ mod tests {
             "It will save $500 million a year and add 700 seats a week.",
             "1989-11-02",
         );
-        assert!(t.iter().all(|x| x.1 == TimexType::Set), "{t:?}");
+        let kinds: Vec<_> = t.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(kinds, [("a year", TimexType::Set), ("a week", TimexType::Set)]);
         assert!(run("Thousands joined the March for Life downtown.", "1998-01-23").is_empty());
         assert!(run("It matters to the future of our peoples.", "1998-01-23").is_empty());
         let t = run("Prices have risen in recent months.", "1989-11-02");

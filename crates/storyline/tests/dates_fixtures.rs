@@ -49,23 +49,15 @@ fn relative_expressions_resolve_against_the_metadata_date() {
         (d.value.clone(), d.rule)
     };
     use storyline::timex::DateRule;
-    assert_eq!(
-        date_of("Dock workers"),
-        ("2016-12-08".into(), DateRule::Expression)
-    );
-    assert_eq!(
-        date_of("The dispute"),
-        ("2016-12-08".into(), DateRule::Publication)
-    );
-    assert_eq!(
-        date_of("Negotiators met"),
-        ("2016-12-02".into(), DateRule::Expression)
-    );
-    // A span from the last date: "three days later" is three days after December 2.
-    assert_eq!(
-        date_of("Three days later"),
-        ("2016-12-05".into(), DateRule::Shifted)
-    );
+    for (start, value, rule) in [
+        ("Dock workers", "2016-12-08", DateRule::Expression),
+        ("The dispute", "2016-12-08", DateRule::Publication),
+        ("Negotiators met", "2016-12-02", DateRule::Expression),
+        // A span from the last date: "three days later" is three days after December 2.
+        ("Three days later", "2016-12-05", DateRule::Shifted),
+    ] {
+        assert_eq!(date_of(start), (value.to_string(), rule), "{start}");
+    }
 }
 
 #[test]
