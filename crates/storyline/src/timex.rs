@@ -42,7 +42,7 @@ pub struct Timex {
 
 const MONTHS: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 const WEEKDAYS: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const NUMBER_WORDS: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|a|an|several|a few|few|many|some|\d+(?:\.\d+)?)";
+const NUMBER_WORDS: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an|several|a few|few|many|some|\d+(?:\.\d+)?)";
 const UNITS: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)";
 
 fn month_number(s: &str) -> Option<u32> {
@@ -110,6 +110,15 @@ fn number(s: &str) -> Option<String> {
         "eighty" => 80,
         "ninety" => 90,
         "several" | "few" | "a few" | "many" | "some" => return Some("X".into()),
+        // "twenty-four", "twenty four".
+        _ if l.contains(['-', ' ']) => {
+            let (tens, ones) = l.split_once(['-', ' '])?;
+            let (tens, ones) = (
+                number(tens)?.parse::<u32>().ok()?,
+                number(ones)?.parse::<u32>().ok()?,
+            );
+            return (tens % 10 == 0 && tens >= 20 && ones < 10).then(|| (tens + ones).to_string());
+        }
         _ => return l.parse::<f64>().ok().map(|v| format!("{v}")),
     };
     Some(n.to_string())
@@ -158,7 +167,7 @@ struct Pattern {
     rule: Rule,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Rule {
     WeekdayDate,
     MonthDayYear,
@@ -181,6 +190,8 @@ enum Rule {
     Duration,
     Set,
     Season,
+    SeasonBare,
+    Century,
     Quarter,
     QuarterRelative,
     Reference,
@@ -257,7 +268,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::NarrativeYear,
         ),
         p(
-            r"(?i)(?-u:\b)(?:(earlier|later|early|late|mid)[- ])?(this|last|next|the past|the previous|the coming|the following|the same|the current|the next) (week|weekend|month|year|quarter|decade|century|summer|spring|fall|autumn|winter)(?-u:\b)".into(),
+            r"(?i)(?-u:\b)(?:(earlier|later|early|late|mid)[- ])?(this|last|next|the past|the previous|the coming|the following|the same|the current|the next) (?:fiscal )?(week|weekend|month|year|quarter|decade|century|summer|spring|fall|autumn|winter)(?-u:\b)".into(),
             Rule::RelativeUnit,
         ),
         p(
@@ -309,6 +320,14 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?:the year )?(?:(nineteen)[- ](ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|(two thousand)(?:(?: and)? (one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)".into(),
             Rule::SpelledYear,
         ),
+        p(
+            r"(?i)(?-u:\b)(this past |the (?:(?:early|late|mid)[- ])?)(summer|spring|fall|autumn|winter)(?-u:\b)".into(),
+            Rule::SeasonBare,
+        ),
+        p(
+            r"(?i)(?-u:\b)(?:the )?(\d{1,2})(?:st|nd|rd|th) century(?-u:\b)|(?-u:\b)the (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)".into(),
+            Rule::Century,
+        ),
         p(r"(?-u:\b)[Tt]he weekend(?-u:\b)".into(), Rule::Weekend),
         p(r"(?i)(?-u:\b)(?:around )?(?:the )?(?:year[- ]end|year's end|end of the year)(?-u:\b)".into(), Rule::YearEnd),
         p(
@@ -346,43 +365,101 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .to_lowercase()
     }
-    // A word's signal given the word before it: a past participle after "be" or "to"
-    // ("will be named", "must be returned") says nothing of its own.
-    fn signal(w: &str, prev: Option<&str>, next: Option<&str>) -> Option<bool> {
+    // Words that put an event ahead.
+    fn ahead(l: &str) -> bool {
+        matches!(
+            l,
+            "will"
+                | "shall"
+                | "wo"
+                | "plan"
+                | "plans"
+                | "planned"
+                | "planning"
+                | "scheduled"
+                | "schedule"
+                | "expected"
+                | "expects"
+                | "expect"
+                | "would"
+                | "soon"
+                | "upcoming"
+                | "due"
+                | "going"
+                | "intends"
+                | "intend"
+                | "intended"
+                | "aims"
+                | "hopes"
+                | "tomorrow"
+                | "postponed"
+                | "delayed"
+                | "adjourned"
+                | "must"
+                | "should"
+                | "may"
+                | "might"
+                | "poised"
+        )
+    }
+    // The signal of `words[k]` given its neighbours: a past participle after "be" or "to"
+    // ("will be named", "must be returned") says nothing of its own; "had been scheduled
+    // to expire" lies behind, "were planning to" ahead.
+    fn signal(words: &[&str], k: usize) -> Option<bool> {
+        let w = words[k];
+        let at = |i: Option<usize>| i.and_then(|i| words.get(i)).map(|w| clean(w));
+        let (prev, prev2, next) = (at(k.checked_sub(1)), at(k.checked_sub(2)), at(Some(k + 1)));
+        let prev = prev.as_deref();
+        let next = next.as_deref();
         let l = clean(w);
         let l = l.as_str();
         if l.ends_with("'ll") || l.ends_with("’ll") {
             return Some(true);
         }
-        let after_be = prev
-            .map(clean)
-            .is_some_and(|p| matches!(p.as_str(), "be" | "been" | "being" | "to"));
+        let after_be =
+            prev.is_some_and(|p| matches!(p, "be" | "been" | "being" | "to" | "is" | "are" | "am"));
+        let to_follows = next == Some("to");
         match l {
-            // "the plan", "a schedule": nouns.
+            // "the plan", "vacation plans", "a schedule": nouns ("plans to" is the verb).
             _ if matches!(l, "plan" | "plans" | "schedule")
-                && prev.map(clean).is_some_and(|p| {
-                    matches!(p.as_str(), "the" | "a" | "its" | "his" | "her" | "their" | "our")
-                }) =>
+                && (prev
+                    .is_some_and(|p| matches!(p, "the" | "a" | "its" | "his" | "her" | "their" | "our"))
+                    || l != "schedule" && !to_follows) =>
             {
                 None
             }
-            "will" | "shall" | "wo" | "plan" | "plans" | "planned" | "planning" | "scheduled"
-            | "schedule" | "expected" | "expects" | "expect" | "would" | "soon" | "upcoming" | "due"
-            | "going" | "intends" | "intend" | "intended" | "aims" | "hopes" | "tomorrow" | "postponed"
-            | "delayed" | "adjourned" | "must" | "should" | "may" | "might" | "poised" => Some(true),
-            "set" if next.map(clean).as_deref() == Some("to") => Some(true),
-
+            // "had been scheduled to expire", "had planned to": a plan already past.
+            _ if ahead(l)
+                && (prev == Some("had") || prev == Some("been") && prev2.as_deref() == Some("had")) =>
+            {
+                Some(false)
+            }
+            _ if ahead(l) => Some(true),
+            // "set to", "supposed to", "agreed to acquire …": what is to happen.
+            "set" | "supposed" | "agreed" | "decided" | "voted" | "promised" | "pledged" | "vowed"
+            | "threatened" | "offered" | "wants" | "wanted" | "hoped" | "hope"
+                if to_follows =>
+            {
+                Some(true)
+            }
+            // "were planning to", "was expected to".
+            "was" | "were" if next.is_some_and(ahead) => Some(true),
             "said" | "told" | "was" | "were" | "had" | "did" | "met" | "began" | "took" | "came" | "went"
             | "held" | "left" | "made" | "gave" | "got" | "saw" | "won" | "lost" | "fell" | "rose"
             | "sent" | "spoke" | "wrote" | "struck" | "shot" | "led" | "ran" | "brought" | "bought"
             | "fought" | "found" | "kept" | "paid" | "sold" | "stood" | "thought" | "became" | "broke"
             | "chose" | "drove" | "flew" | "grew" | "knew" | "shook" | "threw" | "ago" | "last"
             | "earlier" | "yesterday" | "since" => (!after_be).then_some(false),
+            // "a still unspecified date", "the unnamed official": adjectives.
             _ if l.len() > 4
                 && l.ends_with("ed")
                 && w.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) =>
             {
-                (!after_be).then_some(false)
+                let adjective = l.starts_with("un")
+                    || prev.is_some_and(|p| {
+                        matches!(p, "a" | "an" | "the" | "its" | "their" | "his" | "her" | "still")
+                    });
+                (!after_be && !adjective).then_some(false)
             }
             _ => None,
         }
@@ -403,25 +480,24 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
         if quoted(w) {
             break;
         }
-        let prev = k.checked_sub(1).map(|p| before[p]);
-        let next = before.get(k + 1).copied();
-        if let Some(f) = signal(w, prev, next) {
+        if let Some(f) = signal(&before, k) {
             near_before = Some((d, f));
             break;
         }
     }
-    // Forward a few words, within the clause.
+    // Forward a few words, within the clause; an expression that opens the sentence ("In
+    // January, the company bought …") takes the tense of the main clause after its comma.
+    let fronted = before.len() <= 3 && after.first().is_some_and(|w| w.starts_with(','));
     let mut near_after = None;
-    for (d, w) in after.iter().take(4).enumerate() {
+    for (d, w) in after.iter().take(if fronted { 8 } else { 4 }).enumerate() {
         if quoted(w) {
             break;
         }
-        let prev = if d == 0 { None } else { Some(after[d - 1]) };
-        if let Some(f) = signal(w, prev, after.get(d + 1).copied()) {
+        if let Some(f) = signal(&after, d) {
             near_after = Some((d, f));
             break;
         }
-        if w.ends_with([',', ';', ':']) {
+        if w.ends_with([',', ';', ':']) && !(fronted && d == 0) {
             break;
         }
     }
@@ -433,13 +509,19 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
 }
 
 /// Whether a sentence reports quarterly results: the document speaks of a quarter and
-/// the sentence of money or rates.
+/// the sentence of money or rates, not of a longer period ("for the nine months, net rose
+/// … from a year earlier" compares years).
 fn quarterly(text: &str, sentence: &str) -> bool {
     static FIN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)[$%#]|(?-u:\b)(?:cents|net|earn(?:ed|ings)|revenue|sales|profits?|loss|income|dividends?)(?-u:\b)")
             .expect("financial words")
     });
-    sentence.contains("quarter") || text.contains("quarter") && FIN.is_match(sentence)
+    static LONGER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:nine|six|twelve|12) months|(?-u:\b)(?:first|second) half|(?-u:\b)(?:full|fiscal) year")
+            .expect("longer periods")
+    });
+    (sentence.contains("quarter") || text.contains("quarter") && FIN.is_match(sentence))
+        && !LONGER.is_match(sentence)
 }
 
 /// The last completed quarter before `dct`, `years` years on ("1988-Q3").
@@ -492,6 +574,43 @@ fn nearest_year(dct: NaiveDate, month: u32, day: u32) -> i32 {
     best
 }
 
+/// Whether the match at `start..end` is part of a name or title: a capitalised time word
+/// inside a sentence ("ABC's \"This Week\"", "CBS's \"60 Minutes\"", "High Noon", "VOA
+/// Today"). Sentence openers, quotation openers, all-capital text and headlines written in
+/// title case ("Soundbar Now Available in Singapore") are not titles.
+fn in_title(text: &str, start: usize, end: usize, sentence: Span) -> bool {
+    const WORDS: [&str; 16] = [
+        "week", "weeks", "month", "months", "year", "years", "day", "days", "minutes", "hours", "noon",
+        "today", "tonight", "now", "weekend", "century",
+    ];
+    let capitalised = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().skip(1).any(|c| c.is_lowercase())
+            && WORDS.contains(&w.to_lowercase().as_str())
+    };
+    let mut words = text[start..end].split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if words.any(capitalised) {
+        return true;
+    }
+    let lead = text[sentence.start.min(start)..start].trim_end();
+    let opens = lead.is_empty() || lead.ends_with(['"', '“', '\'', '‘', '(', '`', ':', '-', '—', '_']);
+    if !capitalised(first) || opens {
+        return false;
+    }
+    let (mut long, mut upper) = (0, 0);
+    for w in text[sentence.start.min(start)..sentence.end.max(end)].split_whitespace() {
+        if w.len() > 3 && w.chars().all(char::is_alphabetic) {
+            long += 1;
+            upper += usize::from(w.starts_with(|c: char| c.is_uppercase()));
+        }
+    }
+    upper * 10 < long * 6
+}
+
 /// Temporal expressions in `text`, normalised against `dct` (the document creation
 /// time) when given. `sentences` gives the tense context of relative weekdays.
 pub fn find(text: &str, dct: Option<NaiveDate>, sentences: &[Span]) -> Vec<Timex> {
@@ -532,6 +651,9 @@ fn find_with(
                 .copied()
                 .filter(|s| s.start <= start)
                 .unwrap_or(whole);
+            if pat.rule != Rule::Holiday && in_title(text, start, end, sent) {
+                continue;
+            }
             if let Some((kind, value, anchored)) = normalise(pat.rule, &c, text, start, dct, sent) {
                 let (s0, e0) = trim_span(text, start, end);
                 let (s1, e1) = timebank_extent(text, s0, e0, pat.rule);
@@ -1086,6 +1208,7 @@ fn normalise(
             }
             // A year needs a time context: "in 1998", "1998's", "the 1998 election".
             let plausible = time_prep
+                || g(1).is_some()
                 || matches!(
                     word_before.as_str(),
                     "of" | "to"
@@ -1174,6 +1297,26 @@ fn normalise(
             }
         }
         Rule::DayWord => {
+            // "today's world", "today's youth": the present in general, not a day.
+            if let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) {
+                let noun = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+                if matches!(
+                    noun.as_str(),
+                    "world"
+                        | "youth"
+                        | "society"
+                        | "generation"
+                        | "children"
+                        | "kids"
+                        | "young"
+                        | "standards"
+                        | "technology"
+                        | "economy"
+                        | "culture"
+                ) {
+                    return None;
+                }
+            }
             let dct = dct?;
             let d = match g(1)?.to_lowercase().as_str() {
                 "today" => dct,
@@ -1375,6 +1518,16 @@ fn normalise(
             let n = number(g(1)?)?;
             let unit = g(3)?;
             let half = g(2).or(g(4)).is_some();
+            // "a second group", "a second betrayal": an ordinal.
+            if unit.eq_ignore_ascii_case("second")
+                && g(1)?.to_lowercase().starts_with('a')
+                && after.trim_start().starts_with(|c: char| c.is_alphabetic())
+                && !["ago", "later", "earlier", "or", "and", "before", "after"]
+                    .iter()
+                    .any(|w| after.trim_start().starts_with(w))
+            {
+                return None;
+            }
             // "the 1988 second quarter": a year, not a count.
             if g(1)?.len() == 4 && (1600..2100).contains(&n.parse::<u32>().unwrap_or(0)) {
                 return None;
@@ -1451,6 +1604,67 @@ fn normalise(
                 _ => "FA",
             };
             (TimexType::Date, format!("{}-{code}", g(3)?), false)
+        }
+        Rule::SeasonBare => {
+            // "the summer", "over the early summer", "this past spring": a season of the
+            // creation year (or the one before, when past and not yet begun). "The fall of
+            // the Wall", "the spring in his step" are not seasons.
+            let past = g(1)?.to_lowercase().starts_with("this past");
+            let season = g(2)?.to_lowercase();
+            if !past
+                && (!(time_prep || matches!(word_before.as_str(), "over" | "throughout" | "into" | "for"))
+                    || [" of", " in", " to", " from", " on"]
+                        .iter()
+                        .any(|p| after.starts_with(p)))
+            {
+                return None;
+            }
+            let dct = dct?;
+            let (code, first) = match season.as_str() {
+                "summer" => ("SU", 6),
+                "spring" => ("SP", 3),
+                "winter" => ("WI", 12),
+                _ => ("FA", 9),
+            };
+            let ahead = if past { Some(false) } else { tense() };
+            let year = match ahead {
+                Some(false) if first > dct.month() => dct.year() - 1,
+                Some(true) if first + 2 < dct.month() => dct.year() + 1,
+                _ => dct.year(),
+            };
+            (TimexType::Date, format!("{year}-{code}"), true)
+        }
+        Rule::Century => {
+            // "the 20th century" → 19; "the nineties" → the decade of the creation century.
+            if let Some(n) = g(1) {
+                let n: u32 = n.parse().ok()?;
+                (1..=30).contains(&n).then_some(())?;
+                (TimexType::Date, format!("{:02}", n - 1), false)
+            } else {
+                let tens = [
+                    "twenties",
+                    "thirties",
+                    "forties",
+                    "fifties",
+                    "sixties",
+                    "seventies",
+                    "eighties",
+                    "nineties",
+                ]
+                .iter()
+                .position(|d| g(2).is_some_and(|w| w.eq_ignore_ascii_case(d)))?
+                    + 2;
+                // The latest such decade that has begun, or begins within ten years.
+                let century = dct.map_or(19, |d| {
+                    let c = d.year() / 100;
+                    if c * 100 + tens as i32 * 10 <= d.year() + 10 {
+                        c
+                    } else {
+                        c - 1
+                    }
+                });
+                (TimexType::Date, format!("{century}{tens}"), dct.is_some())
+            }
         }
         Rule::QuarterRelative => {
             let dct = dct?;
@@ -1925,6 +2139,124 @@ mod tests {
         let t = run("Prices have risen in recent months.", "1989-11-02");
         assert_eq!(t[0].1, TimexType::Duration);
         assert_eq!(t[0].2, "PXM");
+    }
+
+    #[test]
+    fn tense_of_the_clause() {
+        let v = |text: &str, dct: &str| run(text, dct).first().map(|t| t.2.clone()).unwrap_or_default();
+        // A fronted date takes the tense of the main clause after its comma.
+        assert_eq!(
+            v("In January, the company brought in a new chief.", "1989-10-27"),
+            "1989-01"
+        );
+        // "had been scheduled to expire" lies behind; "were planning to" ahead.
+        assert_eq!(
+            v(
+                "The offer had been scheduled to expire at midnight Friday.",
+                "1989-10-30"
+            ),
+            "1989-10-27T24:00"
+        );
+        assert_eq!(
+            v(
+                "A rally is called for Saturday and organisers were planning to march.",
+                "2000-01-07"
+            ),
+            "2000-01-08"
+        );
+        // "vacation plans" is a noun; "a still unspecified date" an adjective.
+        assert_eq!(
+            v(
+                "On Friday, when she set aside vacation plans, rain fell.",
+                "1998-09-30"
+            ),
+            "1998-09-25"
+        );
+        assert_eq!(
+            v(
+                "The split would be paid on a still unspecified date in January.",
+                "1989-10-26"
+            ),
+            "1990-01"
+        );
+        // "supposed to", "decided to": what is to come.
+        assert_eq!(
+            v("Talks are supposed to conclude by May.", "1998-03-22"),
+            "1998-05"
+        );
+        assert_eq!(
+            v("NATO has decided to admit them in early March.", "1999-02-10"),
+            "1999-03"
+        );
+    }
+
+    #[test]
+    fn seasons_centuries_and_compound_numbers() {
+        has_all(
+            "Sales slowed over the summer, after a strike that began this past spring. In the 20th century, \
+             and again in the nineties, prices fell for twenty-four hours. The current fiscal year is weak.",
+            "1989-10-26",
+            &[
+                ("the summer", TimexType::Date, "1989-SU"),
+                ("this past spring", TimexType::Date, "1989-SP"),
+                ("the 20th century", TimexType::Date, "19"),
+                ("the nineties", TimexType::Date, "199"),
+                ("twenty-four hours", TimexType::Duration, "PT24H"),
+                ("The current fiscal year", TimexType::Date, "1989"),
+            ],
+        );
+        // Not seasons: the fall of a wall, the spring in a step.
+        assert!(run(
+            "After the fall of the Wall came the spring in his step.",
+            "1989-10-26"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn titles_and_generic_present_are_not_times() {
+        for text in [
+            "Baker said on ABC News' \"This Week\" that the request mattered.",
+            "He spoke on CBS's ''60 Minutes.''",
+            "The poster showed Gary Cooper from the film High Noon.",
+            "The case is for today's youth what the blockade was for their parents.",
+            "A second group of directors objected.",
+        ] {
+            assert!(
+                run(text, "1991-02-25").is_empty(),
+                "{text}: {:?}",
+                run(text, "1991-02-25")
+            );
+        }
+        // A headline in title case keeps its times; a quotation may open with "Now".
+        assert_eq!(
+            run("Soundbar Now Available in Singapore Stores", "2014-09-01").len(),
+            1
+        );
+        assert_eq!(
+            run("He said: \"Now we see that edge eroded.\"", "1991-02-25").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn quarterly_comparisons_over_longer_periods_are_years() {
+        let t = run(
+            "For the nine months, net rose to $254 million from $163 million a year earlier.",
+            "1989-10-26",
+        );
+        assert!(
+            t.contains(&("a year earlier".into(), TimexType::Date, "1988".into())),
+            "{t:?}"
+        );
+        let t = run(
+            "Third-quarter net rose to $87 million from $58 million a year earlier.",
+            "1989-10-26",
+        );
+        assert!(
+            t.contains(&("a year earlier".into(), TimexType::Date, "1988-Q3".into())),
+            "{t:?}"
+        );
     }
 
     #[test]
