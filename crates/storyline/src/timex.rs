@@ -82,7 +82,7 @@ fn number(s: &str) -> Option<String> {
     let l = s.to_lowercase();
     let n = match l.as_str() {
         "a" | "an" | "one" | "an additional" => 1,
-        "a couple of" => 2,
+        "a couple of" | "couple of" => 2,
         "two" => 2,
         "three" => 3,
         "four" => 4,
@@ -288,7 +288,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Clock,
         ),
         p(
-            format!(r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|no more than|over|at least|up to)\s+)*({NUMBER_WORDS}|a couple of|an additional)(\s+1/2|\s+and\s+a\s+half)?(?:\s+more|\s+additional|\s+trading|\s+business|\s+working)?[-\s]({UNITS})(\s+and\s+a\s+half)?(?:[-\s]long)?(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|no more than|over|at least|up to)\s+)*({NUMBER_WORDS}|a couple of|couple of|an additional)(\s+1/2|\s+and\s+a\s+half)?(?:\s+more|\s+additional|\s+trading|\s+business|\s+working)?[-\s]({UNITS})(\s+and\s+a\s+half)?(?:[-\s]long)?(?-u:\b)"),
             Rule::Duration,
         ),
         p(
@@ -312,7 +312,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Reference,
         ),
         p(
-            r"(?i)(?-u:\b)the (previous|following|next) day(?-u:\b)|(?-u:\b)the day (before|after)(?-u:\b)".into(),
+            r"(?i)(?-u:\b)the (previous|following|next) (?:day|morning)(?-u:\b)|(?-u:\b)the day (before|after)(?-u:\b)|(?-u:\b)(?:(?:earlier|later) that|that same) day(?-u:\b)".into(),
             Rule::Narrative,
         ),
         p(r"(?i)(?-u:\b)(?:for|over|within|in) (days|weeks|months|years|decades)(?-u:\b)".into(), Rule::Vague),
@@ -721,6 +721,7 @@ fn find_with(
             let base = anchor.or(dct);
             t.value = match (base, step) {
                 (Some(b), "-1") => fmt_date(b - Duration::days(1)),
+                (Some(b), "0") => fmt_date(b),
                 (Some(b), _) => fmt_date(b + Duration::days(1)),
                 (None, _) => "XXXX-XX-XX".into(),
             };
@@ -1000,6 +1001,18 @@ fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// TimeBank's extent conventions: modifiers of quantity ("about", "nearly", "more
 /// than") and "in" stay outside the expression, and so does the article of a hyphenated
 /// quarter used as a modifier ("the third-quarter results").
+/// Whether "the day before/after" stands beside a date and names it: "Oct. 12, the day
+/// before the plunge" (a word follows, a date and comma precede).
+fn appositive_day(before: &str, after: &str) -> bool {
+    after
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_alphabetic()))
+        && before
+            .trim_end()
+            .strip_suffix(',')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+}
+
 fn timebank_extent(text: &str, mut start: usize, end: usize, rule: Rule) -> (usize, usize) {
     const LEAD: &[&str] = &[
         "in ", "on ", "On ", "about ", "almost ", "over ", "In ", "About ", "Almost ", "Over ",
@@ -1016,6 +1029,13 @@ fn timebank_extent(text: &str, mut start: usize, end: usize, rule: Rule) -> (usi
         if let Some(sp) = s.find(' ') {
             start += sp + 1;
         }
+    }
+    // "the day before the plunge": the expression is "the day".
+    if matches!(rule, Rule::Narrative)
+        && text[start..end].to_lowercase().starts_with("the day ")
+        && appositive_day(&text[..start], &text[end..])
+    {
+        return (start, start + "the day".len());
     }
     // "the third-quarter results": the hyphenated quarter is a modifier, "the" is not its.
     let s = &text[start..end];
@@ -1209,6 +1229,9 @@ fn normalise(
             // A year needs a time context: "in 1998", "1998's", "the 1998 election".
             let plausible = time_prep
                 || g(1).is_some()
+                || ["post-", "pre-"]
+                    .iter()
+                    .any(|p| before.to_lowercase().ends_with(p))
                 || matches!(
                     word_before.as_str(),
                     "of" | "to"
@@ -1363,14 +1386,18 @@ fn normalise(
                 "next" | "the coming" | "the following" | "the next" => 1,
                 _ => 0,
             };
-            // "the past year", "the next decade": a stretch of time, not a calendar unit.
-            if matches!(
-                which.as_str(),
-                "the past" | "the next" | "the coming" | "the following"
-            ) && matches!(
-                unit.as_str(),
-                "week" | "weekend" | "month" | "year" | "quarter" | "decade" | "century"
-            ) {
+            // "the next decade", "the past month": a stretch of time, not a calendar unit
+            // ("the past year", as TimeBank reads it, is the last calendar year).
+            if !(which == "the past" && unit == "year")
+                && matches!(
+                    which.as_str(),
+                    "the past" | "the next" | "the coming" | "the following"
+                )
+                && matches!(
+                    unit.as_str(),
+                    "week" | "weekend" | "month" | "year" | "quarter" | "decade" | "century"
+                )
+            {
                 let v = match unit.as_str() {
                     "decade" => "P10Y".to_string(),
                     "century" => "P100Y".to_string(),
@@ -1851,16 +1878,15 @@ fn normalise(
             (TimexType::Duration, period("X", g(1)?), false)
         }
         Rule::Narrative => {
-            // Resolved in text order against the last full date (see `find`).
-            let back = matches!(
-                g(1).or(g(2)).map(str::to_lowercase).as_deref(),
-                Some("previous" | "before")
-            );
-            (
-                TimexType::Date,
-                if back { "ANCHOR-1" } else { "ANCHOR+1" }.into(),
-                true,
-            )
+            // Resolved in text order against the last full date (see `find`). "That same
+            // day", and "the day" of "Oct. 12, the day before the plunge", are the date itself.
+            let step = match g(1).or(g(2)).map(str::to_lowercase).as_deref() {
+                None => "ANCHOR0",
+                Some("before" | "after") if appositive_day(before, after) => "ANCHOR0",
+                Some("previous" | "before") => "ANCHOR-1",
+                Some(_) => "ANCHOR+1",
+            };
+            (TimexType::Date, step.into(), true)
         }
         Rule::Quarter => {
             let q = match g(3)?.to_lowercase().as_str() {
@@ -2211,6 +2237,29 @@ mod tests {
             "1989-10-26"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn the_day_beside_a_date_and_that_same_day() {
+        has_all(
+            "Trading slowed after Oct. 12, the day before the plunge. Brokers met on Oct. 20 and \
+             filed that same day; the next morning they sold. Over the past year, more than a \
+             couple of years of gains were lost.",
+            "1989-10-30",
+            &[
+                ("the day", TimexType::Date, "1989-10-12"),
+                ("that same day", TimexType::Date, "1989-10-20"),
+                ("the next morning", TimexType::Date, "1989-10-21"),
+                ("the past year", TimexType::Date, "1988"),
+                ("more than a couple of years", TimexType::Duration, "P2Y"),
+            ],
+        );
+        // Not beside a date: the day after an event, counted from the last date.
+        has_all(
+            "He was shot on Oct. 23. Two men came the day after his death.",
+            "1998-11-21",
+            &[("the day after", TimexType::Date, "1998-10-24")],
+        );
     }
 
     #[test]
