@@ -260,7 +260,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::DayWord,
         ),
         p(
-            r"(?i)(?-u:\b)(tonight|this (?:morning|afternoon|evening)|last night|yesterday (?:morning|afternoon|evening))(?-u:\b)".into(),
+            r"(?i)(?-u:\b)(tonight|this (?:morning|afternoon|evening)|last night|yesterday (?:morning|afternoon|evening)|(?:midday|mid[- ]?(?:afternoon|morning))(?: yesterday| today)?)(?-u:\b)".into(),
             Rule::PartOfDay,
         ),
         p(
@@ -280,7 +280,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::Present,
         ),
         p(
-            r"(?i)(?-u:\b)(recently|in the past|in recent (?:days|weeks|months|years)|lately|(?:the )?coming (?:days|weeks|months|years)|the (?:days|weeks|months|years) ahead)(?-u:\b)".into(),
+            r"(?i)(?-u:\b)(recently|in the past|in recent (?:days|weeks|months|quarters|years)|lately|(?:the )?coming (?:days|weeks|months|years)|the (?:days|weeks|months|years) ahead)(?-u:\b)".into(),
             Rule::Past,
         ),
         p(
@@ -444,6 +444,18 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
             }
             // "were planning to", "was expected to".
             "was" | "were" if next.is_some_and(ahead) => Some(true),
+            // A scheduled event in the present tense: "they meet Monday", "the trial opens
+            // in May".
+            "meet" | "meets" | "begin" | "begins" | "start" | "starts" | "open" | "opens" | "arrive"
+            | "arrives" | "visit" | "visits" | "resume" | "resumes" | "convene" | "convenes" | "travel"
+            | "travels" | "vote" | "votes" | "depart" | "departs" | "leave" | "leaves"
+                if !matches!(
+                    prev,
+                    Some("to" | "the" | "a" | "an" | "will" | "would" | "did" | "didn't")
+                ) =>
+            {
+                Some(true)
+            }
             "said" | "told" | "was" | "were" | "had" | "did" | "met" | "began" | "took" | "came" | "went"
             | "held" | "left" | "made" | "gave" | "got" | "saw" | "won" | "lost" | "fell" | "rose"
             | "sent" | "spoke" | "wrote" | "struck" | "shot" | "led" | "ran" | "brought" | "bought"
@@ -1360,11 +1372,15 @@ fn normalise(
             let (d, p) = match w.as_str() {
                 "last night" => (dct - Duration::days(1), "NI"),
                 _ => {
-                    let d = if w.starts_with("yesterday") {
+                    let d = if w.contains("yesterday") {
                         dct - Duration::days(1)
                     } else {
                         dct
                     };
+                    let w = w.trim_end_matches(" yesterday").trim_end_matches(" today");
+                    if w == "midday" {
+                        return Some((TimexType::Time, format!("{}T12:00", fmt_date(d)), true));
+                    }
                     let p = if w.ends_with("morning") {
                         "MO"
                     } else if w.ends_with("afternoon") {
@@ -1639,7 +1655,9 @@ fn normalise(
             let past = g(1)?.to_lowercase().starts_with("this past");
             let season = g(2)?.to_lowercase();
             if !past
-                && (!(time_prep || matches!(word_before.as_str(), "over" | "throughout" | "into" | "for"))
+                && (!(time_prep
+                    || matches!(word_before.as_str(), "over" | "throughout" | "into" | "for")
+                    || word_before == "of" && season != "fall")
                     || [" of", " in", " to", " from", " on"]
                         .iter()
                         .any(|p| after.starts_with(p)))
@@ -2205,6 +2223,14 @@ mod tests {
             ),
             "1990-01"
         );
+        // A scheduled event in the present tense lies ahead.
+        assert_eq!(
+            v(
+                "He and Arafat meet separately Monday with Albright.",
+                "1998-05-01"
+            ),
+            "1998-05-04"
+        );
         // "supposed to", "decided to": what is to come.
         assert_eq!(
             v("Talks are supposed to conclude by May.", "1998-03-22"),
@@ -2229,6 +2255,15 @@ mod tests {
                 ("the nineties", TimexType::Date, "199"),
                 ("twenty-four hours", TimexType::Duration, "PT24H"),
                 ("The current fiscal year", TimexType::Date, "1989"),
+            ],
+        );
+        has_all(
+            "Shares rose from the lows of the early summer. At mid-afternoon yesterday they fell; by midday today they rose.",
+            "1989-11-02",
+            &[
+                ("the early summer", TimexType::Date, "1989-SU"),
+                ("mid-afternoon yesterday", TimexType::Time, "1989-11-01TAF"),
+                ("midday today", TimexType::Time, "1989-11-02T12:00"),
             ],
         );
         // Not seasons: the fall of a wall, the spring in a step.
