@@ -247,7 +247,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(r"(?-u:\b)(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?-u:\b)".into(), Rule::NumericDate),
         p(r"(?-u:\b)((?:19|20)\d\d)-(\d\d)-(\d\d)(?-u:\b)".into(), Rule::IsoDate),
         p(
-            format!(r"(?i)(?-u:\b)(?:(last|next|this|coming|past)\s+)?({WEEKDAYS})(?:\s+(morning|afternoon|evening|night))?(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:(last|next|this|coming|past|the previous|the following)\s+)?({WEEKDAYS})(?:\s+(morning|afternoon|evening|night))?(?-u:\b)"),
             Rule::Weekday,
         ),
         // Abbreviated weekdays only after a word that makes them days ("this Sat", "on Thurs").
@@ -370,6 +370,7 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
         matches!(
             l,
             "will"
+                | "ahead"
                 | "shall"
                 | "wo"
                 | "plan"
@@ -462,6 +463,14 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
             | "fought" | "found" | "kept" | "paid" | "sold" | "stood" | "thought" | "became" | "broke"
             | "chose" | "drove" | "flew" | "grew" | "knew" | "shook" | "threw" | "ago" | "last"
             | "earlier" | "yesterday" | "since" => (!after_be).then_some(false),
+            // "and set Friday as the deadline" (not "was set for Friday", "a set of").
+            "set"
+                if !after_be
+                    && !matches!(prev, Some("was" | "were" | "a" | "the" | "is" | "are"))
+                    && next != Some("for") =>
+            {
+                Some(false)
+            }
             // "a still unspecified date", "the unnamed official": adjectives.
             _ if l.len() > 4
                 && l.ends_with("ed")
@@ -728,6 +737,26 @@ fn find_with(
                     anchor_month = Some((y, m));
                 }
             }
+        }
+        if let Some(step) = t.value.strip_prefix("ANCHORW") {
+            // The weekday strictly before (or after) the last date named.
+            let base = anchor.or(dct);
+            let wd = step[1..]
+                .parse::<u8>()
+                .ok()
+                .and_then(|n| Weekday::try_from(n).ok());
+            t.value = match (base, wd) {
+                (Some(b), Some(wd)) if step.starts_with('-') => {
+                    fmt_date(weekday_date(b - Duration::days(1), wd, false))
+                }
+                (Some(b), Some(wd)) => fmt_date(weekday_date(b + Duration::days(1), wd, true)),
+                _ => "XXXX-XX-XX".into(),
+            };
+            t.anchor = base.map(fmt_date);
+            if let Ok(d) = NaiveDate::parse_from_str(&t.value, "%Y-%m-%d") {
+                anchor = Some(d);
+            }
+            continue;
         }
         if let Some(step) = t.value.strip_prefix("ANCHOR") {
             let base = anchor.or(dct);
@@ -1316,6 +1345,12 @@ fn normalise(
             let Some(dct) = dct else {
                 return Some((TimexType::Date, "XXXX-XX-XX".into(), false));
             };
+            // "the previous Friday": the Friday before the last date named (see `find`).
+            if let Some(m @ ("the previous" | "the following")) = modifier.as_deref() {
+                let n = wd.num_days_from_monday();
+                let sign = if m == "the previous" { '-' } else { '+' };
+                return Some((TimexType::Date, format!("ANCHORW{sign}{n}"), true));
+            }
             let date = match modifier.as_deref() {
                 Some("next") | Some("coming") => weekday_date(dct + Duration::days(1), wd, true),
                 Some("last") | Some("past") => weekday_date(dct - Duration::days(1), wd, false),
@@ -1778,7 +1813,19 @@ fn normalise(
             (TimexType::Date, format!("{y}-{m:02}"), true)
         }
         Rule::Half => {
-            // "the last half of 1989" → 1989-H2; without a year, the current one.
+            // "the last half of 1989" → 1989-H2; without a year, the current one. Half of a
+            // decade ("the last half of the '80s") has no ISO form: the decade.
+            static DECADE: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^ of the (?:(?:'|’)(\d)0s|(1[6-9]|20)(\d)0s)").expect("decade after a half")
+            });
+            if let Some(d) = DECADE.captures(after) {
+                let century = d.get(2).map_or_else(
+                    || dct.map_or(19, |x| x.year() / 100).to_string(),
+                    |c| c.as_str().to_string(),
+                );
+                let tens = d.get(1).or(d.get(3))?.as_str();
+                return Some((TimexType::Date, format!("{century}{tens}"), d.get(2).is_none()));
+            }
             let first = g(1).or(g(2))?.to_lowercase().starts_with("first");
             let (y, anchored) = match g(3) {
                 Some(y) => (y.parse::<i32>().ok()?, false),
@@ -2222,6 +2269,24 @@ mod tests {
                 "1989-10-26"
             ),
             "1990-01"
+        );
+        // "set Friday as the deadline" is past; "the previous Friday" is the one before the
+        // Friday just named.
+        assert_eq!(
+            v(
+                "The agency ruled he must go home, and set Friday as the deadline.",
+                "2000-01-15"
+            ),
+            "2000-01-14"
+        );
+        has_all(
+            "Shares closed lower Friday, down 4.5% from the previous Friday; the following Monday they rose.",
+            "1989-10-30",
+            &[
+                ("Friday", TimexType::Date, "1989-10-27"),
+                ("the previous Friday", TimexType::Date, "1989-10-20"),
+                ("the following Monday", TimexType::Date, "1989-10-23"),
+            ],
         );
         // A scheduled event in the present tense lies ahead.
         assert_eq!(
