@@ -416,4 +416,8 @@ fn row(name: &str, sc: &Score, docs_per_s: Option<f64>) {
         f1(vp, vr),
         docs_per_s.map_or("-".to_string(), |x| format!("{x:.1}"))
     );
+    println!(
+        "{:<14} gold {} · system {} · relaxed matches {} · strict {} · right value {}",
+        "", sc.gold, sc.sys, sc.relaxed, sc.strict, sc.value_ok
+    );
 }

@@ -1182,7 +1182,10 @@ fn normalise(
                     let near = nearest_year(dct, m, d);
                     let far =
                         NaiveDate::from_ymd_opt(near, m, d).is_some_and(|x| (x - dct).num_days().abs() > 120);
+                    // "the quarter ended Oct. 31": the period closed, so the last such day.
+                    let closed = word_before == "ended";
                     let y = match tense() {
+                        _ if closed => dct.year() - i32::from(this > dct),
                         Some(false) if far => dct.year() - i32::from(this > dct + Duration::days(1)),
                         Some(true) if far => dct.year() + i32::from(this < dct - Duration::days(1)),
                         _ => near,
@@ -1251,9 +1254,18 @@ fn normalise(
                             match tense() {
                                 Some(true) => dct.year() + i32::from(m < now),
                                 Some(false) => dct.year() - i32::from(m > now),
-                                // No tense nearby: the nearest such month.
+                                // No tense nearby: this year's month, or last year's when
+                                // this year's is more than six months ahead (news looks back
+                                // more than forward: "In January, …" in October is past).
+                                // "by February", "through January": a deadline ahead.
+                                None if matches!(
+                                    word_before.as_str(),
+                                    "by" | "until" | "till" | "through"
+                                ) =>
+                                {
+                                    dct.year() + i32::from(m < now)
+                                }
                                 None if m - now > 6 => dct.year() - 1,
-                                None if now - m > 6 => dct.year() + 1,
                                 None => dct.year(),
                             }
                         }
@@ -2287,6 +2299,28 @@ mod tests {
                 ("the previous Friday", TimexType::Date, "1989-10-20"),
                 ("the following Monday", TimexType::Date, "1989-10-23"),
             ],
+        );
+        // Months and days with no tense: a closed period ended on the last such day; a
+        // deadline lies ahead; otherwise this year's month unless it is far ahead.
+        has_all(
+            "In the fiscal year ended Jan. 31, sales were $59 million.",
+            "1989-10-31",
+            &[("Jan. 31", TimexType::Date, "1989-01-31")],
+        );
+        assert_eq!(
+            v("The program pays down the loan by February.", "1989-10-30"),
+            "1990-02"
+        );
+        assert_eq!(
+            v(
+                "In January, a week after the anniversary, a doctor was shot.",
+                "1998-10-25"
+            ),
+            "1998-01"
+        );
+        assert_eq!(
+            v("The stock hit a high in June from $29.75 in March.", "1989-10-30"),
+            "1989-06"
         );
         // A scheduled event in the present tense lies ahead.
         assert_eq!(
