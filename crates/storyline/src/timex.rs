@@ -704,6 +704,7 @@ fn find_with(
         });
     }
     out.sort_by_key(|t| t.span.start);
+    merge_relative_to_next(text, &mut out);
     // Narrative anchors move: "the previous day" is the day before the last full date
     // mentioned (the creation date when none was).
     let mut anchor = dct;
@@ -1042,6 +1043,45 @@ fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// TimeBank's extent conventions: modifiers of quantity ("about", "nearly", "more
 /// than") and "in" stay outside the expression, and so does the article of a hyphenated
 /// quarter used as a modifier ("the third-quarter results").
+/// Expressions counted from the date that follows them: "the day before last Tuesday's
+/// hearing" (the Monday), "the day after Christmas", "the week of March 6" (its week).
+fn merge_relative_to_next(text: &str, out: &mut Vec<Timex>) {
+    let day = |t: &Timex| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok();
+    let mut k = 0;
+    while k < out.len() {
+        // "the week of March 6": the phrase right before a full date.
+        if let Some(d) = day(&out[k]) {
+            let lead = &text[..out[k].span.start];
+            let cut = lead.len().saturating_sub("the week of ".len());
+            if lead.is_char_boundary(cut) && lead[cut..].eq_ignore_ascii_case("the week of ") {
+                out[k].span = Span::new(cut, out[k].span.end);
+                out[k].value = week_of(d);
+            }
+        }
+        let step = match out[k].value.as_str() {
+            "ANCHOR-1" => -1,
+            "ANCHOR+1" => 1,
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let next = out.get(k + 1).filter(|n| {
+            text.get(out[k].span.end..n.span.start) == Some(" ")
+                && text[out[k].span.start..out[k].span.end]
+                    .to_lowercase()
+                    .starts_with("the day ")
+        });
+        if let Some(d) = next.and_then(day) {
+            let end = out[k + 1].span.end;
+            out[k].span = Span::new(out[k].span.start, end);
+            out[k].value = fmt_date(d + Duration::days(step));
+            out.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
 /// Whether "the day before/after" stands beside a date and names it: "Oct. 12, the day
 /// before the plunge" (a word follows, a date and comma precede).
 fn appositive_day(before: &str, after: &str) -> bool {
@@ -1305,6 +1345,8 @@ fn normalise(
                         | "("
                         | "in,"
                         | "circa"
+                        | "due"
+                        | "a"
                 )
                 || after.starts_with("'s")
                 || word_before.ends_with(',');
@@ -2393,6 +2435,22 @@ mod tests {
             "He was shot on Oct. 23. Two men came the day after his death.",
             "1998-11-21",
             &[("the day after", TimexType::Date, "1998-10-24")],
+        );
+    }
+
+    #[test]
+    fn counted_from_the_date_that_follows() {
+        has_all(
+            "A hearing is set for the week of March 6. The day before last Tuesday's hearing, he \
+             visited; they met again the day after Christmas. A 1996 law governs bonds due 1999.",
+            "2000-02-24",
+            &[
+                ("the week of March 6", TimexType::Date, "2000-W10"),
+                ("The day before last Tuesday", TimexType::Date, "2000-02-21"),
+                ("the day after Christmas", TimexType::Date, "1999-12-26"),
+                ("1996", TimexType::Date, "1996"),
+                ("1999", TimexType::Date, "1999"),
+            ],
         );
     }
 
