@@ -272,7 +272,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::RelativeUnit,
         ),
         p(
-            format!(r"(?i)(?-u:\b)(?:(?:nearly|almost|about|more than|less than|at least|some) )?({NUMBER_WORDS})\s+({UNITS})\s+(ago|earlier|from now)(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:(?:nearly|almost|about|more than|less than|at least|some) )?({NUMBER_WORDS})\s+({UNITS})(?:\s+or\s+so)?\s+(ago|earlier|from now)(?-u:\b)"),
             Rule::Ago,
         ),
         p(
@@ -704,7 +704,7 @@ fn find_with(
         });
     }
     out.sort_by_key(|t| t.span.start);
-    merge_relative_to_next(text, &mut out);
+    merge_relative_to_next(text, dct, &mut out);
     // Narrative anchors move: "the previous day" is the day before the last full date
     // mentioned (the creation date when none was).
     let mut anchor = dct;
@@ -1044,11 +1044,21 @@ fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// than") and "in" stay outside the expression, and so does the article of a hyphenated
 /// quarter used as a modifier ("the third-quarter results").
 /// Expressions counted from the date that follows them: "the day before last Tuesday's
-/// hearing" (the Monday), "the day after Christmas", "the week of March 6" (its week).
-fn merge_relative_to_next(text: &str, out: &mut Vec<Timex>) {
+/// hearing" (the Monday), "the day after Christmas", "the week of March 6" (its week), and
+/// a clock time on the day named just after it ("10:35 a.m. (0735 GMT) Friday").
+fn merge_relative_to_next(text: &str, dct: Option<NaiveDate>, out: &mut Vec<Timex>) {
     let day = |t: &Timex| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok();
     let mut k = 0;
     while k < out.len() {
+        if let (Some(dct), Some(next)) = (dct, out.get(k + 1)) {
+            let between = text.get(out[k].span.end..next.span.start).unwrap_or(".");
+            let on_dct = out[k].value.starts_with(&format!("{}T", fmt_date(dct)));
+            let close = between.len() <= 16 && !between.contains(['.', ',', ';']);
+            if let (true, Some(d)) = (out[k].kind == TimexType::Time && on_dct && close, day(next)) {
+                let time = out[k].value[10..].to_string();
+                out[k].value = format!("{}{time}", fmt_date(d));
+            }
+        }
         // "the week of March 6": the phrase right before a full date.
         if let Some(d) = day(&out[k]) {
             let lead = &text[..out[k].span.start];
@@ -1650,6 +1660,16 @@ fn normalise(
             let n = number(g(1)?)?;
             let unit = g(3)?;
             let half = g(2).or(g(4)).is_some();
+            // "Islam will one day be …": some time ahead, not a day's length.
+            if g(1)?.eq_ignore_ascii_case("one")
+                && unit.eq_ignore_ascii_case("day")
+                && matches!(
+                    word_before.as_str(),
+                    "will" | "would" | "could" | "may" | "might" | "can" | "should" | "shall"
+                )
+            {
+                return Some((TimexType::Date, "FUTURE_REF".into(), true));
+            }
             // "a second group", "a second betrayal": an ordinal.
             if unit.eq_ignore_ascii_case("second")
                 && g(1)?.to_lowercase().starts_with('a')
@@ -1829,6 +1849,8 @@ fn normalise(
         Rule::Reference => {
             let w = g(1)?.to_lowercase();
             let v = match w.as_str() {
+                // "the then current price": current at a time past.
+                "current" if word_before == "then" || before.ends_with("then-") => "PAST_REF",
                 "current" => "PRESENT_REF",
                 "recent" | "the past" => "PAST_REF",
                 "now and then" => return None,
@@ -2450,6 +2472,23 @@ mod tests {
                 ("the day after Christmas", TimexType::Date, "1999-12-26"),
                 ("1996", TimexType::Date, "1996"),
                 ("1999", TimexType::Date, "1999"),
+            ],
+        );
+        has_all(
+            "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.",
+            "1998-08-08",
+            &[
+                ("10:35 a.m.", TimexType::Time, "1998-08-07T10:35"),
+                ("Friday", TimexType::Date, "1998-08-07"),
+            ],
+        );
+        has_all(
+            "Holders may buy at the then current price; Islam will one day be larger. A week or so ago, he left.",
+            "1998-08-08",
+            &[
+                ("current", TimexType::Date, "PAST_REF"),
+                ("one day", TimexType::Date, "FUTURE_REF"),
+                ("A week or so ago", TimexType::Date, "1998-W31"),
             ],
         );
     }
