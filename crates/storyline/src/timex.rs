@@ -417,8 +417,31 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
         if l.ends_with("'ll") || l.ends_with("’ll") {
             return Some(true);
         }
-        let after_be =
-            prev.is_some_and(|p| matches!(p, "be" | "been" | "being" | "to" | "is" | "are" | "am"));
+        // After "be" and its kin ("stay banned", "remain closed") a participle describes a
+        // state and says nothing of when.
+        let after_be = prev.is_some_and(|p| {
+            matches!(
+                p,
+                "be" | "been"
+                    | "being"
+                    | "to"
+                    | "is"
+                    | "are"
+                    | "am"
+                    | "stay"
+                    | "stays"
+                    | "remain"
+                    | "remains"
+                    | "remained"
+                    | "stayed"
+                    | "become"
+                    | "becomes"
+                    | "seem"
+                    | "seems"
+                    | "get"
+                    | "gets"
+            )
+        });
         let to_follows = next == Some("to");
         match l {
             // "the plan", "vacation plans", "a schedule": nouns ("plans to" is the verb).
@@ -2385,6 +2408,14 @@ mod tests {
         assert_eq!(
             v("The stock hit a high in June from $29.75 in March.", "1989-10-30"),
             "1989-06"
+        );
+        // A participle after "stay" or "remain" is a state, not a past event.
+        assert_eq!(
+            v(
+                "Lorries will stay banned from the bridge until a load test in June.",
+                "2021-04-12"
+            ),
+            "2021-06"
         );
         // A scheduled event in the present tense lies ahead.
         assert_eq!(
