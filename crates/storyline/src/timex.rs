@@ -1115,6 +1115,38 @@ fn merge_relative_to_next(text: &str, dct: Option<NaiveDate>, out: &mut Vec<Time
     }
 }
 
+/// Whether "a year", "a week" … after `before` is a rate ("$2 million a year", "four
+/// flights a week", "once a day") rather than a span of time ("in 2012, a year after the
+/// war began", "a week later").
+fn is_rate(before: &str, after: &str) -> bool {
+    let rest = after.trim_start();
+    if ["after", "before", "later", "earlier", "ago", "of", "or"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        return false;
+    }
+    let prev = before.split_whitespace().next_back().unwrap_or("");
+    if prev.ends_with([',', ';', ':', '.']) {
+        return false;
+    }
+    let amount = prev.chars().any(|ch| ch.is_ascii_digit())
+        || matches!(
+            prev,
+            "once" | "twice" | "million" | "billion" | "thousand" | "hundred" | "cents" | "percent"
+        );
+    let plural_noun = prev.len() > 3
+        && prev.ends_with('s')
+        && !prev.ends_with("ss")
+        && prev.chars().all(|ch| ch.is_ascii_lowercase())
+        && !lexicon::is_function_word(prev)
+        && !matches!(
+            prev,
+            "does" | "was" | "has" | "is" | "this" | "its" | "his" | "as"
+        );
+    amount || plural_noun
+}
+
 /// Whether "the day before/after" stands beside a date and names it: "Oct. 12, the day
 /// before the plunge" (a word follows, a date and comma precede).
 fn appositive_day(before: &str, after: &str) -> bool {
@@ -1680,8 +1712,13 @@ fn normalise(
             if g(3)?.to_lowercase().starts_with("quarter") && after.trim_start().starts_with("of ") {
                 return None;
             }
-            let n = number(g(1)?)?;
             let unit = g(3)?;
+            // "a weeks-long battle": some weeks, not one.
+            let n = if matches!(g(1)?.to_lowercase().as_str(), "a" | "an") && unit.ends_with('s') {
+                "X".to_string()
+            } else {
+                number(g(1)?)?
+            };
             let half = g(2).or(g(4)).is_some();
             // "Islam will one day be …": some time ahead, not a day's length.
             if g(1)?.eq_ignore_ascii_case("one")
@@ -1708,32 +1745,8 @@ fn normalise(
                 return None;
             }
             // "once a day", "$2 million a year", "four flights a week": a rate, not a duration.
-            if matches!(g(1)?.to_lowercase().as_str(), "a" | "an") {
-                let prev = before.split_whitespace().next_back().unwrap_or("");
-                let amount = prev.chars().any(|ch| ch.is_ascii_digit())
-                    || matches!(
-                        prev,
-                        "once"
-                            | "twice"
-                            | "million"
-                            | "billion"
-                            | "thousand"
-                            | "hundred"
-                            | "cents"
-                            | "percent"
-                    );
-                let plural_noun = prev.len() > 3
-                    && prev.ends_with('s')
-                    && !prev.ends_with("ss")
-                    && prev.chars().all(|ch| ch.is_ascii_lowercase())
-                    && !lexicon::is_function_word(prev)
-                    && !matches!(
-                        prev,
-                        "does" | "was" | "has" | "is" | "this" | "its" | "his" | "as"
-                    );
-                if amount || plural_noun {
-                    return None;
-                }
+            if matches!(g(1)?.to_lowercase().as_str(), "a" | "an") && is_rate(before, after) {
+                return None;
             }
             let value = match (half, n.parse::<u32>()) {
                 (true, Ok(k)) => half_period(k, unit).unwrap_or_else(|| period(&n, unit)),
@@ -1743,6 +1756,10 @@ fn normalise(
         }
         Rule::Set => {
             let unit = g(2).or(g(3))?.to_lowercase();
+            // "a year" is a set only as a rate ("$2 million a year").
+            if g(1).is_some_and(|a| a.eq_ignore_ascii_case("a")) && !is_rate(before, after) {
+                return None;
+            }
             // "each Thursday", "every July"; but "a May" is not a set.
             if let Some(wd) = weekday(&unit).filter(|_| unit.len() > 5) {
                 if g(1)?.eq_ignore_ascii_case("a") {
@@ -2520,6 +2537,20 @@ mod tests {
                 ("current", TimexType::Date, "PAST_REF"),
                 ("one day", TimexType::Date, "FUTURE_REF"),
                 ("A week or so ago", TimexType::Date, "1998-W31"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_year_after_is_a_span_not_a_rate() {
+        has_all(
+            "The city has been divided since 2012, a year after the war began, and a weeks-long \
+             battle ended it. The plant makes $2 million a year.",
+            "2016-12-08",
+            &[
+                ("a year", TimexType::Duration, "P1Y"),
+                ("a weeks-long", TimexType::Duration, "PXW"),
+                ("a year", TimexType::Set, "P1Y"),
             ],
         );
     }
