@@ -191,6 +191,7 @@ enum Rule {
     Set,
     Season,
     SeasonBare,
+    SetEvery,
     Century,
     Quarter,
     QuarterRelative,
@@ -264,7 +265,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Rule::PartOfDay,
         ),
         p(
-            r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following) (year|month)(?-u:\b)".into(),
+            r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following) (year|month|week)(?-u:\b)".into(),
             Rule::NarrativeYear,
         ),
         p(
@@ -327,6 +328,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(
             r"(?i)(?-u:\b)(?:the )?(\d{1,2})(?:st|nd|rd|th) century(?-u:\b)|(?-u:\b)the (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)".into(),
             Rule::Century,
+        ),
+        p(
+            format!(r"(?i)(?-u:\b)(?:every|each) ({NUMBER_WORDS}|other) ({UNITS})(?-u:\b)"),
+            Rule::SetEvery,
         ),
         p(r"(?-u:\b)[Tt]he weekend(?-u:\b)".into(), Rule::Weekend),
         p(r"(?i)(?-u:\b)(?:around )?(?:the )?(?:year[- ]end|year's end|end of the year)(?-u:\b)".into(), Rule::YearEnd),
@@ -521,7 +526,8 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
     for d in 0..before.len().min(12) {
         let k = before.len() - 1 - d;
         let w = before[k];
-        if quoted(w) {
+        // A quotation mark or a semicolon ends the clause.
+        if quoted(w) || w.ends_with(';') {
             break;
         }
         if let Some(f) = signal(&before, k) {
@@ -714,11 +720,22 @@ fn find_with(
     });
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
-    for (s, e, _, kind, value, anchored) in cands {
+    // Starts of month-days, months and seasons whose year came from the creation date: in a
+    // narrative they take the year the text last named instead (see below).
+    let mut yearless: Vec<usize> = Vec::new();
+    for (s, e, prio, kind, value, anchored) in cands {
         if taken.iter().any(|&(a, b)| s < b && a < e) {
             continue;
         }
         taken.push((s, e));
+        if anchored
+            && matches!(
+                PATTERNS[prio].rule,
+                Rule::MonthDay | Rule::DayMonth | Rule::MonthYear | Rule::SeasonBare
+            )
+        {
+            yearless.push(s);
+        }
         out.push(Timex {
             span: Span::new(s, e),
             kind,
@@ -730,14 +747,39 @@ fn find_with(
     merge_relative_to_next(text, dct, &mut out);
     // Narrative anchors move: "the previous day" is the day before the last full date
     // mentioned (the creation date when none was).
+    let narrative = is_narrative(&out, &yearless, dct);
+    // The last year the text itself named (a narrative's reference year).
+    let mut named_year: Option<i32> = None;
     let mut anchor = dct;
     let mut anchor_year = dct.map(|d| d.year());
     let mut anchor_month = dct.map(|d| (d.year(), d.month()));
     for t in &mut out {
+        let unknown_year = t.value.starts_with("XXXX-") && !t.value[5..].contains('X');
+        if narrative && (yearless.contains(&t.span.start) || unknown_year) {
+            if let Some(y) = named_year {
+                t.value = format!("{y}{}", t.value.get(4..).unwrap_or(""));
+                t.anchor = Some(y.to_string());
+            }
+        }
+        if t.kind == TimexType::Date {
+            if let Some(y) = t.value.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+                if t.anchor.is_none() || narrative {
+                    named_year = Some(y);
+                }
+            }
+        }
         if let Some(step) = t.value.strip_prefix("ANCHORY") {
             let k: i32 = step.parse().unwrap_or(0);
             t.value = anchor_year.map_or_else(|| "XXXX".into(), |y| (y + k).to_string());
             t.anchor = anchor_year.map(|y| y.to_string());
+            continue;
+        }
+        if let Some(step) = t.value.strip_prefix("ANCHORK") {
+            // "the following week": the week after the last full date.
+            let k: i64 = step.parse().unwrap_or(0);
+            let base = anchor.or(dct);
+            t.value = base.map_or_else(|| "XXXX-WXX".into(), |b| week_of(b + Duration::weeks(k)));
+            t.anchor = base.map(fmt_date);
             continue;
         }
         if let Some(step) = t.value.strip_prefix("ANCHORM") {
@@ -1115,6 +1157,38 @@ fn merge_relative_to_next(text: &str, dct: Option<NaiveDate>, out: &mut Vec<Time
     }
 }
 
+/// A history names at least this many years …
+const NARRATIVE_MIN: usize = 3;
+/// … with the median this many years or more before the creation date.
+const NARRATIVE_GAP: i32 = 10;
+
+/// Whether the text tells a story of its own time rather than news of its creation date: no
+/// creation date and some years named, or nothing said relative to the creation date ("on
+/// Friday", "last week") while the years it names lie mostly well before it (a history page
+/// written decades later). There a month or day without a year takes the year last named
+/// ("In 1947 … On March 12, …"), as HeidelTime's narrative mode does.
+fn is_narrative(found: &[Timex], yearless: &[usize], dct: Option<NaiveDate>) -> bool {
+    let mut years: Vec<i32> = found
+        .iter()
+        .filter(|t| t.kind == TimexType::Date && t.anchor.is_none())
+        .filter_map(|t| t.value.get(..4).and_then(|y| y.parse().ok()))
+        .collect();
+    let Some(dct) = dct else {
+        return !years.is_empty();
+    };
+    // News speaks from its own day ("on Friday", "last week", "yesterday"); a history does not.
+    let deictic = found.iter().any(|t| {
+        t.anchor.is_some()
+            && !yearless.contains(&t.span.start)
+            && t.value.starts_with(|c: char| c.is_ascii_digit())
+    });
+    if deictic || years.len() < NARRATIVE_MIN {
+        return false;
+    }
+    years.sort_unstable();
+    years[years.len() / 2] <= dct.year() - NARRATIVE_GAP
+}
+
 /// Whether "a year", "a week" … after `before` is a rate ("$2 million a year", "four
 /// flights a week", "once a day") rather than a span of time ("in 2012, a year after the
 /// war began", "a week later").
@@ -1338,7 +1412,9 @@ fn normalise(
             let year = match y {
                 Some(y) => y.parse::<i32>().ok()?,
                 None => {
-                    let dct = dct?;
+                    let Some(dct) = dct else {
+                        return Some((TimexType::Date, format!("XXXX-{m:02}"), false));
+                    };
                     match modifier.map(str::to_lowercase).as_deref() {
                         Some("last") => {
                             if m >= dct.month() {
@@ -1813,12 +1889,14 @@ fn normalise(
             {
                 return None;
             }
-            let dct = dct?;
             let (code, first) = match season.as_str() {
                 "summer" => ("SU", 6),
                 "spring" => ("SP", 3),
                 "winter" => ("WI", 12),
                 _ => ("FA", 9),
+            };
+            let Some(dct) = dct else {
+                return Some((TimexType::Date, format!("XXXX-{code}"), false));
             };
             let ahead = if past { Some(false) } else { tense() };
             let year = match ahead {
@@ -1827,6 +1905,15 @@ fn normalise(
                 _ => dct.year(),
             };
             (TimexType::Date, format!("{year}-{code}"), true)
+        }
+        Rule::SetEvery => {
+            // "every three minutes", "every other day": a set with that period.
+            let n = if g(1)?.eq_ignore_ascii_case("other") {
+                "2".to_string()
+            } else {
+                number(g(1)?)?
+            };
+            (TimexType::Set, period(&n, g(2)?), false)
         }
         Rule::Century => {
             // "the 20th century" → 19; "the nineties" → the decade of the creation century.
@@ -1966,10 +2053,10 @@ fn normalise(
         Rule::NarrativeYear => {
             // Resolved in text order against the last year mentioned (see `find`).
             let next = g(1)?.eq_ignore_ascii_case("the following");
-            let unit = if g(2)?.eq_ignore_ascii_case("month") {
-                'M'
-            } else {
-                'Y'
+            let unit = match g(2)?.to_lowercase().as_str() {
+                "month" => 'M',
+                "week" => 'K',
+                _ => 'Y',
             };
             (
                 TimexType::Date,
@@ -2552,6 +2639,41 @@ mod tests {
                 ("a weeks-long", TimexType::Duration, "PXW"),
                 ("a year", TimexType::Set, "P1Y"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_history_takes_the_year_it_last_named() {
+        let text = "On 5 March 1946, Churchill spoke at Fulton. In the autumn of 1946 the ministers \
+                    met in New York and agreed on treaties on 12 December. By early 1947 relations had \
+                    worsened. On March 12, Truman asked Congress for aid; the next day, newspapers \
+                    called it a doctrine. In June, Marshall announced his plan.";
+        let want = [
+            ("12 December", TimexType::Date, "1946-12-12"),
+            ("March 12", TimexType::Date, "1947-03-12"),
+            ("the next day", TimexType::Date, "1947-03-13"),
+            ("June", TimexType::Date, "1947-06"),
+        ];
+        // With a creation date decades later (a wiki page) and with none.
+        has_all(text, "2009-05-01", &want);
+        has_all(text, "", &want);
+        has_all(
+            "The blockade began on 24 June 1948. The following week, aircraft landed every three \
+             minutes, and during the winter every other day brought snow.",
+            "",
+            &[
+                ("The following week", TimexType::Date, "1948-W27"),
+                ("every three minutes", TimexType::Set, "PT3M"),
+                ("the winter", TimexType::Date, "1948-WI"),
+                ("every other day", TimexType::Set, "P2D"),
+            ],
+        );
+        // News that recalls history but speaks from its own day keeps its creation year.
+        has_all(
+            "NATO was founded in 1949 and grew in 1952, 1955 and 1982. On Friday the three new \
+             members joined; a summit follows in April.",
+            "1999-03-12",
+            &[("April", TimexType::Date, "1999-04")],
         );
     }
 
