@@ -1162,10 +1162,10 @@ const NARRATIVE_MIN: usize = 3;
 /// … with the median this many years or more before the creation date.
 const NARRATIVE_GAP: i32 = 10;
 
-/// Whether the text tells a story of its own time rather than news of its creation date: no
-/// creation date and some years named, or nothing said relative to the creation date ("on
-/// Friday", "last week") while the years it names lie mostly well before it (a history page
-/// written decades later). There a month or day without a year takes the year last named
+/// Whether the text tells a story of its own time rather than news of its creation date: it
+/// names several years and says nothing relative to a creation date ("on Friday", "last
+/// week"), and, when it has one, the years lie mostly well before it (a history page written
+/// decades later). There a month or day without a year takes the year last named
 /// ("In 1947 … On March 12, …"), as HeidelTime's narrative mode does.
 fn is_narrative(found: &[Timex], yearless: &[usize], dct: Option<NaiveDate>) -> bool {
     let mut years: Vec<i32> = found
@@ -1173,10 +1173,11 @@ fn is_narrative(found: &[Timex], yearless: &[usize], dct: Option<NaiveDate>) -> 
         .filter(|t| t.kind == TimexType::Date && t.anchor.is_none())
         .filter_map(|t| t.value.get(..4).and_then(|y| y.parse().ok()))
         .collect();
-    let Some(dct) = dct else {
-        return !years.is_empty();
-    };
     // News speaks from its own day ("on Friday", "last week", "yesterday"); a history does not.
+    // Without a creation date those are the weekdays left unresolved.
+    let Some(dct) = dct else {
+        return years.len() >= NARRATIVE_MIN && !found.iter().any(|t| t.value == "XXXX-XX-XX");
+    };
     let deictic = found.iter().any(|t| {
         t.anchor.is_some()
             && !yearless.contains(&t.span.start)
@@ -2658,7 +2659,7 @@ mod tests {
         has_all(text, "2009-05-01", &want);
         has_all(text, "", &want);
         has_all(
-            "The blockade began on 24 June 1948. The following week, aircraft landed every three \
+            "After the wars of 1914 and 1939, the blockade began on 24 June 1948. The following week, aircraft landed every three \
              minutes, and during the winter every other day brought snow.",
             "",
             &[
@@ -2667,6 +2668,13 @@ mod tests {
                 ("the winter", TimexType::Date, "1948-WI"),
                 ("every other day", TimexType::Set, "P2D"),
             ],
+        );
+        // Undated news that names a year or two and speaks of weekdays is no history.
+        has_all(
+            "The war began in 2011 and the city fell in 2012. On Thursday talks resumed; on \
+             December 2 they had failed.",
+            "",
+            &[("December 2", TimexType::Date, "XXXX-12-02")],
         );
         // News that recalls history but speaks from its own day keeps its creation year.
         has_all(
