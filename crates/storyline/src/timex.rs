@@ -723,11 +723,19 @@ fn find_with(
     // Starts of month-days, months and seasons whose year came from the creation date: in a
     // narrative they take the year the text last named instead (see below).
     let mut yearless: Vec<usize> = Vec::new();
+    // Likewise bare weekdays, which in a narrative follow the last date named.
+    let mut weekdays: Vec<usize> = Vec::new();
     for (s, e, prio, kind, value, anchored) in cands {
         if taken.iter().any(|&(a, b)| s < b && a < e) {
             continue;
         }
         taken.push((s, e));
+        if anchored
+            && PATTERNS[prio].rule == Rule::Weekday
+            && text[s..e].split_whitespace().next().and_then(weekday).is_some()
+        {
+            weekdays.push(s);
+        }
         if anchored
             && matches!(
                 PATTERNS[prio].rule,
@@ -748,8 +756,9 @@ fn find_with(
     // Narrative anchors move: "the previous day" is the day before the last full date
     // mentioned (the creation date when none was).
     let narrative = is_narrative(&out, &yearless, dct);
-    // The last year the text itself named (a narrative's reference year).
+    // The last year and day the text itself named (a narrative's reference).
     let mut named_year: Option<i32> = None;
+    let mut named_day: Option<NaiveDate> = None;
     let mut anchor = dct;
     let mut anchor_year = dct.map(|d| d.year());
     let mut anchor_month = dct.map(|d| (d.year(), d.month()));
@@ -759,6 +768,23 @@ fn find_with(
             if let Some(y) = named_year {
                 t.value = format!("{y}{}", t.value.get(4..).unwrap_or(""));
                 t.anchor = Some(y.to_string());
+            }
+        }
+        if narrative && weekdays.contains(&t.span.start) {
+            // "On 5 March 1946 … On Sunday": the first such day from the last date named.
+            let wd = text[t.span.start..t.span.end]
+                .split_whitespace()
+                .next()
+                .and_then(weekday);
+            if let (Some(day), Some(wd)) = (named_day, wd) {
+                let part = t.value.get(10..).unwrap_or("").to_string();
+                t.value = format!("{}{part}", fmt_date(weekday_date(day, wd, true)));
+                t.anchor = Some(fmt_date(day));
+            }
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(t.value.get(..10).unwrap_or(""), "%Y-%m-%d") {
+            if t.anchor.is_none() || narrative {
+                named_day = Some(d);
             }
         }
         if t.kind == TimexType::Date {
@@ -1159,8 +1185,10 @@ fn merge_relative_to_next(text: &str, dct: Option<NaiveDate>, out: &mut Vec<Time
 
 /// A history names at least this many years …
 const NARRATIVE_MIN: usize = 3;
-/// … with the median this many years or more before the creation date.
+/// … with the median this many years or more before the creation date …
 const NARRATIVE_GAP: i32 = 10;
+/// … and this many named years or more for each expression relative to the creation date.
+const NARRATIVE_PER_DEICTIC: usize = 5;
 
 /// Whether the text tells a story of its own time rather than news of its creation date: it
 /// names several years and says nothing relative to a creation date ("on Friday", "last
@@ -1173,17 +1201,25 @@ fn is_narrative(found: &[Timex], yearless: &[usize], dct: Option<NaiveDate>) -> 
         .filter(|t| t.kind == TimexType::Date && t.anchor.is_none())
         .filter_map(|t| t.value.get(..4).and_then(|y| y.parse().ok()))
         .collect();
-    // News speaks from its own day ("on Friday", "last week", "yesterday"); a history does not.
-    // Without a creation date those are the weekdays left unresolved.
+    // News speaks from its own day ("on Friday", "last week", "yesterday"); a history rarely
+    // does (a weekday now and then, against many years). Without a creation date those are
+    // the weekdays left unresolved.
+    let deictic = found
+        .iter()
+        .filter(|t| match dct {
+            None => t.value == "XXXX-XX-XX",
+            Some(_) => {
+                t.anchor.is_some()
+                    && !yearless.contains(&t.span.start)
+                    && t.value.starts_with(|c: char| c.is_ascii_digit())
+            }
+        })
+        .count();
+    let few_deictic = deictic * NARRATIVE_PER_DEICTIC <= years.len();
     let Some(dct) = dct else {
-        return years.len() >= NARRATIVE_MIN && !found.iter().any(|t| t.value == "XXXX-XX-XX");
+        return years.len() >= NARRATIVE_MIN && few_deictic;
     };
-    let deictic = found.iter().any(|t| {
-        t.anchor.is_some()
-            && !yearless.contains(&t.span.start)
-            && t.value.starts_with(|c: char| c.is_ascii_digit())
-    });
-    if deictic || years.len() < NARRATIVE_MIN {
+    if !few_deictic || years.len() < NARRATIVE_MIN {
         return false;
     }
     years.sort_unstable();
@@ -2658,6 +2694,14 @@ mod tests {
         // With a creation date decades later (a wiki page) and with none.
         has_all(text, "2009-05-01", &want);
         has_all(text, "", &want);
+        // A weekday in a history follows the last date named.
+        has_all(
+            "The war ended in 1945. Between 1946 and 1949 the alliance split, and by 1950 it was \
+             over. On 5 March 1946 Churchill \
+             spoke at Fulton; on Sunday Stalin replied.",
+            "2009-05-01",
+            &[("Sunday", TimexType::Date, "1946-03-10")],
+        );
         has_all(
             "After the wars of 1914 and 1939, the blockade began on 24 June 1948. The following week, aircraft landed every three \
              minutes, and during the winter every other day brought snow.",
