@@ -752,6 +752,8 @@ fn find_with(
         });
     }
     out.sort_by_key(|t| t.span.start);
+    yearless.sort_unstable();
+    weekdays.sort_unstable();
     merge_relative_to_next(text, dct, &mut out);
     // Narrative anchors move: "the previous day" is the day before the last full date
     // mentioned (the creation date when none was).
@@ -764,13 +766,13 @@ fn find_with(
     let mut anchor_month = dct.map(|d| (d.year(), d.month()));
     for t in &mut out {
         let unknown_year = t.value.starts_with("XXXX-") && !t.value[5..].contains('X');
-        if narrative && (yearless.contains(&t.span.start) || unknown_year) {
+        if narrative && (yearless.binary_search(&t.span.start).is_ok() || unknown_year) {
             if let Some(y) = named_year {
                 t.value = format!("{y}{}", t.value.get(4..).unwrap_or(""));
                 t.anchor = Some(y.to_string());
             }
         }
-        if narrative && weekdays.contains(&t.span.start) {
+        if narrative && weekdays.binary_search(&t.span.start).is_ok() {
             // "On 5 March 1946 … On Sunday": the first such day from the last date named.
             let wd = text[t.span.start..t.span.end]
                 .split_whitespace()
@@ -1210,7 +1212,7 @@ fn is_narrative(found: &[Timex], yearless: &[usize], dct: Option<NaiveDate>) -> 
             None => t.value == "XXXX-XX-XX",
             Some(_) => {
                 t.anchor.is_some()
-                    && !yearless.contains(&t.span.start)
+                    && yearless.binary_search(&t.span.start).is_err()
                     && t.value.starts_with(|c: char| c.is_ascii_digit())
             }
         })
