@@ -92,4 +92,30 @@ fn main() {
         median(rates.clone()),
         median(rates) * bytes as f64 / docs.len() as f64 / 1e6
     );
+
+    // One long document (the texts joined, ~5 MB): time expressions must stay linear in
+    // the length (a per-match look at all the text before it once made this quadratic).
+    let long: String = docs
+        .iter()
+        .scan(0usize, |n, d| {
+            *n += d.len();
+            (*n <= 5_000_000).then_some(*d)
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let paras = storyline::segment::line_paragraphs(&long);
+    let sents = storyline::segment::sentences(&long, &paras);
+    let dct = chrono::NaiveDate::from_ymd_opt(2016, 12, 8);
+    let mut rates = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let n = storyline::timex::find(&long, dct, &sents).len();
+        rates.push(long.len() as f64 / 1e6 / t.elapsed().as_secs_f64());
+        assert!(n > 0);
+    }
+    println!(
+        "timex::find on one long text    {:>8.1} MB/s  median of 3, {:.1} MB",
+        median(rates),
+        long.len() as f64 / 1e6
+    );
 }

@@ -718,7 +718,9 @@ fn find_with(
             .then(a.2.cmp(&b.2))
             .then(a.0.cmp(&b.0))
     });
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Taken extents, disjoint, by start: a new one overlaps only if the last taken extent
+    // starting before its end reaches past its start.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut out = Vec::new();
     // Starts of month-days, months and seasons whose year came from the creation date: in a
     // narrative they take the year the text last named instead (see below).
@@ -726,10 +728,10 @@ fn find_with(
     // Likewise bare weekdays, which in a narrative follow the last date named.
     let mut weekdays: Vec<usize> = Vec::new();
     for (s, e, prio, kind, value, anchored) in cands {
-        if taken.iter().any(|&(a, b)| s < b && a < e) {
+        if taken.range(..e).next_back().is_some_and(|(_, &b)| s < b) {
             continue;
         }
-        taken.push((s, e));
+        taken.insert(s, e);
         if anchored
             && PATTERNS[prio].rule == Rule::Weekday
             && text[s..e].split_whitespace().next().and_then(weekday).is_some()
@@ -1502,9 +1504,8 @@ fn normalise(
             // A year needs a time context: "in 1998", "1998's", "the 1998 election".
             let plausible = time_prep
                 || g(1).is_some()
-                || ["post-", "pre-"]
-                    .iter()
-                    .any(|p| before.to_lowercase().ends_with(p))
+                || word_before.ends_with("post-")
+                || word_before.ends_with("pre-")
                 || matches!(
                     word_before.as_str(),
                     "of" | "to"
