@@ -118,4 +118,12 @@ fn main() {
         median(rates),
         long.len() as f64 / 1e6
     );
+    // And the whole record of it: entity and quote lookups must not scan every earlier one.
+    let t = Instant::now();
+    p.analyze_text(&long, "long.txt").expect("long text");
+    println!(
+        "analyze_text on one long text   {:>8.1} MB/s  one run, {:.1} MB",
+        long.len() as f64 / 1e6 / t.elapsed().as_secs_f64(),
+        long.len() as f64 / 1e6
+    );
 }

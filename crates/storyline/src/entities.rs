@@ -462,6 +462,9 @@ pub struct Entities {
     pub list: Vec<Entity>,
     /// Per entity: its name lower-cased and its surname key, kept for lookups.
     keys: Vec<(String, String)>,
+    /// Lower-cased name → entity: the exact lookup, without a scan of all entities (a
+    /// book-length text names thousands).
+    exact: std::collections::HashMap<String, usize>,
 }
 
 impl Entities {
@@ -476,6 +479,7 @@ impl Entities {
             male,
         });
         self.keys.push((name.to_lowercase(), surname_key(name)));
+        self.exact.insert(name.to_lowercase(), id);
         id
     }
 
@@ -508,7 +512,11 @@ impl Entities {
             && chunk.kind == EntityKind::Person
         {
             ent.name = name.to_string();
-            self.keys[e] = (name.to_lowercase(), surname_key(name));
+            let old = std::mem::replace(&mut self.keys[e], (name.to_lowercase(), surname_key(name)));
+            if self.exact.get(&old.0) == Some(&e) {
+                self.exact.remove(&old.0);
+            }
+            self.exact.insert(name.to_lowercase(), e);
         }
         if ent.kind == EntityKind::Unknown && chunk.kind != EntityKind::Unknown {
             ent.kind = chunk.kind;
@@ -532,15 +540,14 @@ impl Entities {
     fn find_name(&self, name: &str, kind: EntityKind) -> Option<usize> {
         let words: Vec<&str> = name.split_whitespace().collect();
         let key = surname_key(name);
-        let lower = name.to_lowercase();
+        if let Some(&i) = self.exact.get(&name.to_lowercase()) {
+            return Some(i);
+        }
         let mut best = None;
         for (i, e) in self.list.iter().enumerate().rev() {
-            let (their_lower, their_surname) = &self.keys[i];
-            if *their_lower == lower {
-                return Some(i);
-            }
+            let their_surname = &self.keys[i].1;
             if best.is_some() {
-                continue;
+                break;
             }
             let person_like = matches!(kind, EntityKind::Person | EntityKind::Unknown);
             let they_person = e.kind == EntityKind::Person

@@ -2142,8 +2142,10 @@ fn appositive_role_of(
 }
 
 /// Entities named before token `before` of sentence `si` and in earlier sentences, most
-/// recent first.
+/// recent first — at most the last hundred (a definite description points back a little way,
+/// and a book-length text must not make every lookup walk all of it).
 fn recent_entities(sents: &[Sentence], si: usize, before: usize) -> Vec<usize> {
+    const MAX: usize = 100;
     let mut out = Vec::new();
     for j in (0..=si).rev() {
         let s = &sents[j];
@@ -2154,6 +2156,9 @@ fn recent_entities(sents: &[Sentence], si: usize, before: usize) -> Vec<usize> {
             let e = s.name_entities[k];
             if !out.contains(&e) {
                 out.push(e);
+                if out.len() == MAX {
+                    return out;
+                }
             }
         }
     }

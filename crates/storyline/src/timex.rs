@@ -757,6 +757,7 @@ fn find_with(
     yearless.sort_unstable();
     weekdays.sort_unstable();
     merge_relative_to_next(text, dct, &mut out);
+    out.sort_by_key(|t| t.span.start);
     // Narrative anchors move: "the previous day" is the day before the last full date
     // mentioned (the creation date when none was).
     let narrative = is_narrative(&out, &yearless, dct);
@@ -961,11 +962,22 @@ pub fn date_sentences(
     let mut carried: Option<(usize, String)> = None; // (paragraph, value)
     let mut last_day: Option<NaiveDate> = None; // the last full date any sentence got
     for (i, s) in sentences.iter().enumerate() {
-        let para = paragraphs
-            .iter()
-            .position(|p| p.start <= s.start && s.end <= p.end);
+        // Paragraphs, sentences and expressions are all in text order: look up, don't scan.
+        let para = Some(paragraphs.partition_point(|p| p.end < s.end)).filter(|&k| {
+            paragraphs
+                .get(k)
+                .is_some_and(|p| p.start <= s.start && s.end <= p.end)
+        });
+        let first = timexes.partition_point(|t| t.span.start < s.start);
+        let last = first + timexes[first..].partition_point(|t| t.span.start < s.end);
+        let inside = || {
+            timexes[first..last]
+                .iter()
+                .enumerate()
+                .map(move |(k, t)| (first + k, t))
+        };
         // "Two days later, …": the last full date moved by the span.
-        let shifted = timexes.iter().enumerate().find_map(|(k, t)| {
+        let shifted = inside().find_map(|(k, t)| {
             if !(s.start <= t.span.start && t.span.end <= s.end && t.kind == TimexType::Duration) {
                 return None;
             }
@@ -991,7 +1003,7 @@ pub fn date_sentences(
             last_day = Some(d);
             continue;
         }
-        let own = timexes.iter().enumerate().find(|(_, t)| {
+        let own = inside().find(|(_, t)| {
             // "a stronghold since 2012": the start of a state, not the event's date.
             let before = text[..t.span.start].trim_end();
             let opens_state = ["since", "Since", "until", "till"]
