@@ -465,6 +465,10 @@ pub struct Entities {
     /// Lower-cased name → entity: the exact lookup, without a scan of all entities (a
     /// book-length text names thousands).
     exact: std::collections::HashMap<String, usize>,
+    /// Surname key → entities that have (or once had) it, and first word → entities: the
+    /// candidates of the fuzzy lookup. Renames add entries; stale ones are checked away.
+    by_surname: std::collections::HashMap<String, Vec<usize>>,
+    by_first: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Entities {
@@ -480,7 +484,16 @@ impl Entities {
         });
         self.keys.push((name.to_lowercase(), surname_key(name)));
         self.exact.insert(name.to_lowercase(), id);
+        self.index(id);
         id
+    }
+
+    fn index(&mut self, e: usize) {
+        let key = self.keys[e].1.clone();
+        self.by_surname.entry(key).or_default().push(e);
+        if let Some(first) = self.list[e].name.split_whitespace().next() {
+            self.by_first.entry(first.to_string()).or_default().push(e);
+        }
     }
 
     fn add_role(&mut self, e: usize, role: &str) {
@@ -507,17 +520,18 @@ impl Entities {
             };
             self.new_entity(kind, name, chunk.male)
         });
-        let ent = &mut self.list[e];
-        if name.split_whitespace().count() > ent.name.split_whitespace().count()
+        if name.split_whitespace().count() > self.list[e].name.split_whitespace().count()
             && chunk.kind == EntityKind::Person
         {
-            ent.name = name.to_string();
+            self.list[e].name = name.to_string();
             let old = std::mem::replace(&mut self.keys[e], (name.to_lowercase(), surname_key(name)));
             if self.exact.get(&old.0) == Some(&e) {
                 self.exact.remove(&old.0);
             }
             self.exact.insert(name.to_lowercase(), e);
+            self.index(e);
         }
+        let ent = &mut self.list[e];
         if ent.kind == EntityKind::Unknown && chunk.kind != EntityKind::Unknown {
             ent.kind = chunk.kind;
         }
@@ -543,8 +557,23 @@ impl Entities {
         if let Some(&i) = self.exact.get(&name.to_lowercase()) {
             return Some(i);
         }
+        // Only entities that could match: the same surname, the same first word, or (for an
+        // acronym) any organisation — newest first, as a scan from the end would meet them.
+        let acronym = words.len() == 1 && is_acronym(name);
+        let mut candidates: Vec<usize> = Vec::new();
+        candidates.extend(self.by_surname.get(&key).into_iter().flatten());
+        if words.len() == 1 {
+            candidates.extend(self.by_first.get(name).into_iter().flatten());
+        }
+        if acronym {
+            candidates
+                .extend((0..self.list.len()).filter(|&i| self.list[i].kind == EntityKind::Organization));
+        }
+        candidates.sort_unstable_by(|a, b| b.cmp(a));
+        candidates.dedup();
         let mut best = None;
-        for (i, e) in self.list.iter().enumerate().rev() {
+        for i in candidates {
+            let e = &self.list[i];
             let their_surname = &self.keys[i].1;
             if best.is_some() {
                 break;
@@ -567,7 +596,7 @@ impl Entities {
                 && e.name.split_whitespace().next() == Some(name)
             {
                 best = Some(i);
-            } else if words.len() == 1 && is_acronym(name) && e.kind == EntityKind::Organization {
+            } else if acronym && e.kind == EntityKind::Organization {
                 let initials: String = e
                     .name
                     .split_whitespace()
