@@ -460,8 +460,8 @@ fn lowercase_role_before(text: &str, toks: &[Token], start: usize) -> (usize, bo
 #[derive(Debug, Default, Clone)]
 pub struct Entities {
     pub list: Vec<Entity>,
-    /// Per entity: its name lower-cased and its surname key, kept for lookups.
-    keys: Vec<(String, String)>,
+    /// Per entity: its surname key, kept for lookups.
+    surnames: Vec<String>,
     /// Lower-cased name → entity: the exact lookup, without a scan of all entities (a
     /// book-length text names thousands).
     exact: std::collections::HashMap<String, usize>,
@@ -482,14 +482,14 @@ impl Entities {
             mentions: Vec::new(),
             male,
         });
-        self.keys.push((name.to_lowercase(), surname_key(name)));
+        self.surnames.push(surname_key(name));
         self.exact.insert(name.to_lowercase(), id);
         self.index(id);
         id
     }
 
     fn index(&mut self, e: usize) {
-        let key = self.keys[e].1.clone();
+        let key = self.surnames[e].clone();
         self.by_surname.entry(key).or_default().push(e);
         if let Some(first) = self.list[e].name.split_whitespace().next() {
             self.by_first.entry(first.to_string()).or_default().push(e);
@@ -523,11 +523,11 @@ impl Entities {
         if name.split_whitespace().count() > self.list[e].name.split_whitespace().count()
             && chunk.kind == EntityKind::Person
         {
-            self.list[e].name = name.to_string();
-            let old = std::mem::replace(&mut self.keys[e], (name.to_lowercase(), surname_key(name)));
-            if self.exact.get(&old.0) == Some(&e) {
-                self.exact.remove(&old.0);
+            let old = std::mem::replace(&mut self.list[e].name, name.to_string()).to_lowercase();
+            if self.exact.get(&old) == Some(&e) {
+                self.exact.remove(&old);
             }
+            self.surnames[e] = surname_key(name);
             self.exact.insert(name.to_lowercase(), e);
             self.index(e);
         }
@@ -574,7 +574,7 @@ impl Entities {
         let mut best = None;
         for i in candidates {
             let e = &self.list[i];
-            let their_surname = &self.keys[i].1;
+            let their_surname = &self.surnames[i];
             if best.is_some() {
                 break;
             }

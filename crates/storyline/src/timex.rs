@@ -514,8 +514,10 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
         }
     }
     let quoted = |w: &str| w.contains(['"', '“', '”', '`', '(', ')']) || w.contains("''");
-    let before: Vec<&str> = sentence[..start].split_whitespace().collect();
-    let after: Vec<&str> = sentence[end..].split_whitespace().collect();
+    // Only the words the scans below can reach (12 back, 8 ahead, and a neighbour each).
+    let mut before: Vec<&str> = sentence[..start].split_whitespace().rev().take(14).collect();
+    before.reverse();
+    let after: Vec<&str> = sentence[end..].split_whitespace().take(9).collect();
     // Back over the clause (a quotation mark ends it), nearest first.
     // "postponed until Tuesday", "a deadline until 9 a.m. Tuesday" (not a sentence's
     // opening "Until Thursday, they had …").
@@ -561,7 +563,7 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
 /// Whether a sentence reports quarterly results: the document speaks of a quarter and
 /// the sentence of money or rates, not of a longer period ("for the nine months, net rose
 /// … from a year earlier" compares years).
-fn quarterly(text: &str, sentence: &str) -> bool {
+fn quarterly(text_has_quarter: bool, sentence: &str) -> bool {
     static FIN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)[$%#]|(?-u:\b)(?:cents|net|earn(?:ed|ings)|revenue|sales|profits?|loss|income|dividends?)(?-u:\b)")
             .expect("financial words")
@@ -570,8 +572,7 @@ fn quarterly(text: &str, sentence: &str) -> bool {
         Regex::new(r"(?i)(?-u:\b)(?:nine|six|twelve|12) months|(?-u:\b)(?:first|second) half|(?-u:\b)(?:full|fiscal) year")
             .expect("longer periods")
     });
-    (sentence.contains("quarter") || text.contains("quarter") && FIN.is_match(sentence))
-        && !LONGER.is_match(sentence)
+    (sentence.contains("quarter") || text_has_quarter && FIN.is_match(sentence)) && !LONGER.is_match(sentence)
 }
 
 /// The last completed quarter before `dct`, `years` years on ("1988-Q3").
@@ -594,8 +595,19 @@ fn weekday_date(from: NaiveDate, wd: Weekday, ahead: bool) -> NaiveDate {
     }
 }
 
+/// `2016-12-08`. (chrono's `format` interprets a format string on every call; this runs
+/// for every expression.)
 fn fmt_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// The date a value of exactly the form `YYYY-MM-DD` names.
+fn parse_day(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(s[..4].parse().ok()?, s[5..7].parse().ok()?, s[8..].parse().ok()?)
 }
 
 fn week_of(d: NaiveDate) -> String {
@@ -684,6 +696,8 @@ fn find_with(
             .expect("timex pattern set")
     });
     let whole = Span::new(0, text.len());
+    // Whether the document speaks of quarters (financial reports), once, not per match.
+    let text_has_quarter = text.contains("quarter");
     let mut cands: Vec<(usize, usize, usize, TimexType, String, bool)> = Vec::new(); // start, end, priority, type, value, anchored
     for prio in ANY.matches(text).iter() {
         let pat = &PATTERNS[prio];
@@ -704,7 +718,9 @@ fn find_with(
             if pat.rule != Rule::Holiday && in_title(text, start, end, sent) {
                 continue;
             }
-            if let Some((kind, value, anchored)) = normalise(pat.rule, &c, text, start, dct, sent) {
+            if let Some((kind, value, anchored)) =
+                normalise(pat.rule, &c, text, start, dct, sent, text_has_quarter)
+            {
                 let (s0, e0) = trim_span(text, start, end);
                 let (s1, e1) = timebank_extent(text, s0, e0, pat.rule);
                 cands.push((s1, e1, prio, kind, value, anchored));
@@ -787,15 +803,21 @@ fn find_with(
                 t.anchor = Some(fmt_date(day));
             }
         }
-        if let Ok(d) = NaiveDate::parse_from_str(t.value.get(..10).unwrap_or(""), "%Y-%m-%d") {
+        if let Some(d) = parse_day(t.value.get(..10).unwrap_or("")) {
             if t.anchor.is_none() || narrative {
                 named_day = Some(d);
             }
         }
+        // An absolute date, month or year moves the anchors ("In 1995 … the following
+        // year", "In March … the following month"); placeholders below have no year yet.
         if t.kind == TimexType::Date {
             if let Some(y) = t.value.get(..4).and_then(|y| y.parse::<i32>().ok()) {
                 if t.anchor.is_none() || narrative {
                     named_year = Some(y);
+                }
+                anchor_year = Some(y);
+                if let Some(m) = t.value.get(5..7).and_then(|m| m.parse::<u32>().ok()) {
+                    anchor_month = Some((y, m));
                 }
             }
         }
@@ -825,16 +847,6 @@ fn find_with(
             t.anchor = anchor_month.map(|(y, m)| format!("{y}-{m:02}"));
             continue;
         }
-        // An absolute date, month or year moves the anchors ("In 1995 … the following
-        // year", "In March … the following month").
-        if t.kind == TimexType::Date {
-            if let Some(y) = t.value.get(..4).and_then(|y| y.parse::<i32>().ok()) {
-                anchor_year = Some(y);
-                if let Some(m) = t.value.get(5..7).and_then(|m| m.parse::<u32>().ok()) {
-                    anchor_month = Some((y, m));
-                }
-            }
-        }
         if let Some(step) = t.value.strip_prefix("ANCHORW") {
             // The weekday strictly before (or after) the last date named.
             let base = anchor.or(dct);
@@ -850,7 +862,7 @@ fn find_with(
                 _ => "XXXX-XX-XX".into(),
             };
             t.anchor = base.map(fmt_date);
-            if let Ok(d) = NaiveDate::parse_from_str(&t.value, "%Y-%m-%d") {
+            if let Some(d) = parse_day(&t.value) {
                 anchor = Some(d);
             }
             continue;
@@ -865,7 +877,7 @@ fn find_with(
             };
             t.anchor = base.map(fmt_date);
         }
-        if let Ok(d) = NaiveDate::parse_from_str(&t.value, "%Y-%m-%d") {
+        if let Some(d) = parse_day(&t.value) {
             anchor = Some(d);
         }
     }
@@ -1019,7 +1031,7 @@ pub fn date_sentences(
                 timex: Some(k),
             });
             carried = para.map(|p| (p, t.value.clone()));
-            if let Ok(d) = NaiveDate::parse_from_str(t.value.get(..10).unwrap_or(""), "%Y-%m-%d") {
+            if let Some(d) = parse_day(t.value.get(..10).unwrap_or("")) {
                 last_day = Some(d);
             }
             continue;
@@ -1074,7 +1086,7 @@ pub fn infer_published(text: &str, sentences: &[Span], captions: &[&str]) -> Opt
         find_with(t, None, &spans, absolute)
             .into_iter()
             .filter_map(|x| {
-                let d = NaiveDate::parse_from_str(&x.value, "%Y-%m-%d").ok()?;
+                let d = parse_day(&x.value)?;
                 Some((d, x.span.slice(t)?.to_string()))
             })
             .collect()
@@ -1154,12 +1166,13 @@ fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// hearing" (the Monday), "the day after Christmas", "the week of March 6" (its week), and
 /// a clock time on the day named just after it ("10:35 a.m. (0735 GMT) Friday").
 fn merge_relative_to_next(text: &str, dct: Option<NaiveDate>, out: &mut Vec<Timex>) {
-    let day = |t: &Timex| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok();
+    let day = |t: &Timex| parse_day(&t.value);
+    let dct_time = dct.map(|d| format!("{}T", fmt_date(d)));
     let mut k = 0;
     while k < out.len() {
-        if let (Some(dct), Some(next)) = (dct, out.get(k + 1)) {
+        if let (Some(dct_time), Some(next)) = (&dct_time, out.get(k + 1)) {
             let between = text.get(out[k].span.end..next.span.start).unwrap_or(".");
-            let on_dct = out[k].value.starts_with(&format!("{}T", fmt_date(dct)));
+            let on_dct = out[k].value.starts_with(dct_time.as_str());
             let close = between.len() <= 16 && !between.contains(['.', ',', ';']);
             if let (true, Some(d)) = (out[k].kind == TimexType::Time && on_dct && close, day(next)) {
                 let time = out[k].value[10..].to_string();
@@ -1328,6 +1341,7 @@ fn normalise(
     start: usize,
     dct: Option<NaiveDate>,
     sent: Span,
+    text_has_quarter: bool,
 ) -> Option<(TimexType, String, bool)> {
     let g = |i: usize| c.get(i).map(|m| m.as_str());
     // The sentence holding the match (it gives tense and context).
@@ -1765,7 +1779,7 @@ fn normalise(
                     format!("{y}-{m:02}")
                 }
                 // In quarterly results, "a year ago" is the same quarter a year before.
-                "year" if k == -1 && quarterly(text, sentence) => last_quarter(dct, -1),
+                "year" if k == -1 && quarterly(text_has_quarter, sentence) => last_quarter(dct, -1),
                 "year" => (dct.year() as i64 + k).to_string(),
                 "decade" => format!("{}", (dct.year() as i64 + 10 * k) / 10),
                 "hour" | "minute" | "second" => fmt_date(dct),
@@ -2095,7 +2109,7 @@ fn normalise(
         Rule::YearAgo => {
             // "year-earlier results": the year before, or its quarter in a quarterly report.
             let dct = dct?;
-            let v = if quarterly(text, sentence) {
+            let v = if quarterly(text_has_quarter, sentence) {
                 last_quarter(dct, -1)
             } else {
                 (dct.year() - 1).to_string()
