@@ -5,8 +5,8 @@ use libfuzzer_sys::fuzz_target;
 // as paragraphs: every span must slice the text.
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let paras = storyline::segment::line_paragraphs(&text);
-    let sentences = storyline::segment::sentences(&text, &paras);
+    let paras = storyline::text::segment::line_paragraphs(&text);
+    let sentences = storyline::text::segment::sentences(&text, &paras);
     let a = storyline::quotes::analyze(&text, &paras, &sentences);
     for q in &a.quotes {
         for p in &q.parts {

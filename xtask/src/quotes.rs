@@ -47,7 +47,7 @@ struct Doc {
 }
 
 fn is_direct(text: &str) -> bool {
-    text.chars().any(storyline::tokens::is_double_quote)
+    text.chars().any(storyline::text::tokens::is_double_quote)
 }
 
 fn char_slice(chars: &[char], f: &Frags) -> String {
@@ -146,8 +146,8 @@ fn load(data: &Path) -> anyhow::Result<Vec<Doc>> {
 }
 
 fn analyze(text: &str) -> storyline::quotes::Attribution {
-    let paras = storyline::segment::line_paragraphs(text);
-    let sentences = storyline::segment::sentences(text, &paras);
+    let paras = storyline::text::segment::line_paragraphs(text);
+    let sentences = storyline::text::segment::sentences(text, &paras);
     storyline::quotes::analyze(text, &paras, &sentences)
 }
 

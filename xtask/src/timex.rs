@@ -120,8 +120,8 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 
 /// Paragraph and sentence spans for plain text: non-empty lines are paragraphs.
 fn spans(text: &str) -> (Vec<storyline::Span>, Vec<storyline::Span>) {
-    let paras = storyline::segment::line_paragraphs(text);
-    let sentences = storyline::segment::sentences(text, &paras);
+    let paras = storyline::text::segment::line_paragraphs(text);
+    let sentences = storyline::text::segment::sentences(text, &paras);
     (paras, sentences)
 }
 
@@ -182,7 +182,7 @@ pub fn run(
             .iter()
             .map(|d| {
                 let (_, sentences) = spans(&d.text);
-                storyline::timex::find(&d.text, d.dct, &sentences)
+                storyline::time::find(&d.text, d.dct, &sentences)
             })
             .collect();
         times.push(t.elapsed().as_secs_f64());

@@ -173,7 +173,10 @@ pub fn quotes(out: &mut impl Write, rows: &[storyline::store::QuoteRow]) -> std:
 }
 
 /// People, organisations and places with roles and counts.
-pub fn entities(out: &mut impl Write, ents: &[storyline::directory::GlobalEntity]) -> std::io::Result<()> {
+pub fn entities(
+    out: &mut impl Write,
+    ents: &[storyline::corpus::directory::GlobalEntity],
+) -> std::io::Result<()> {
     writeln!(
         out,
         "{:<12}  {:<28}  {:>8}  {:>6}  roles",

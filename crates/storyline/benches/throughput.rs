@@ -103,18 +103,18 @@ fn main() {
         })
         .collect::<Vec<_>>()
         .join("\n\n");
-    let paras = storyline::segment::line_paragraphs(&long);
-    let sents = storyline::segment::sentences(&long, &paras);
+    let paras = storyline::text::segment::line_paragraphs(&long);
+    let sents = storyline::text::segment::sentences(&long, &paras);
     let dct = chrono::NaiveDate::from_ymd_opt(2016, 12, 8);
     let mut rates = Vec::new();
     for _ in 0..3 {
         let t = Instant::now();
-        let n = storyline::timex::find(&long, dct, &sents).len();
+        let n = storyline::time::find(&long, dct, &sents).len();
         rates.push(long.len() as f64 / 1e6 / t.elapsed().as_secs_f64());
         assert!(n > 0);
     }
     println!(
-        "timex::find on one long text    {:>8.1} MB/s  median of 3, {:.1} MB",
+        "time::find on one long text     {:>8.1} MB/s  median of 3, {:.1} MB",
         median(rates),
         long.len() as f64 / 1e6
     );

@@ -151,10 +151,10 @@ pub struct Article {
     pub quotes: Vec<crate::quotes::Quote>,
     /// Temporal expressions (TIMEX3), normalised against `published` (schema 2).
     #[serde(default)]
-    pub timexes: Vec<crate::timex::Timex>,
+    pub timexes: Vec<crate::time::Timex>,
     /// The date of each sentence, with the rule that fixed it (schema 2).
     #[serde(default)]
-    pub sentence_dates: Vec<crate::timex::SentenceDate>,
+    pub sentence_dates: Vec<crate::time::SentenceDate>,
     pub removed: Vec<Removed>,
     /// Id of the representative of this article's duplicate group, when it is a copy.
     pub duplicate_of: Option<String>,

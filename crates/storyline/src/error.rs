@@ -4,32 +4,66 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// The pipeline stages, in order. Used in errors, progress and metrics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The pipeline stages, in order: the same stages, in the same order, as the library's
+/// folders and `docs/ARCHITECTURE.md`. Used in errors, progress and metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
-    /// Reading files, archives and records; decoding bytes to text.
+    /// Reading files, archives and records; decoding bytes to text (`ingest/`).
     Ingest,
-    /// Main-text and metadata extraction from HTML.
+    /// Main-text and metadata extraction from HTML (`extract/`).
     Extract,
-    /// Boilerplate removal from plain text.
+    /// Boilerplate removal from plain text (`clean/`).
     Clean,
-    /// Exact and near-duplicate detection across the corpus.
-    Dedup,
-    /// Writing to the embedded store.
+    /// Tokens and sentences (`text/`).
+    Text,
+    /// People, organisations and places (`entities/`).
+    Entities,
+    /// Who said what (`quotes/`).
+    Quotes,
+    /// Time expressions, sentence dates, inferred publication dates (`time/`).
+    Time,
+    /// Passes across articles: duplicates, template lines, the entity directory
+    /// (`corpus/`).
+    #[serde(alias = "dedup")]
+    Corpus,
+    /// Writing to the embedded store (`store/`).
     Store,
+}
+
+impl Stage {
+    /// Every stage, in pipeline order.
+    pub const ALL: [Stage; 9] = [
+        Stage::Ingest,
+        Stage::Extract,
+        Stage::Clean,
+        Stage::Text,
+        Stage::Entities,
+        Stage::Quotes,
+        Stage::Time,
+        Stage::Corpus,
+        Stage::Store,
+    ];
+
+    /// The stage's name, as in errors and the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Ingest => "ingest",
+            Stage::Extract => "extract",
+            Stage::Clean => "clean",
+            Stage::Text => "text",
+            Stage::Entities => "entities",
+            Stage::Quotes => "quotes",
+            Stage::Time => "time",
+            Stage::Corpus => "corpus",
+            Stage::Store => "store",
+        }
+    }
 }
 
 impl fmt::Display for Stage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = match self {
-            Stage::Ingest => "ingest",
-            Stage::Extract => "extract",
-            Stage::Clean => "clean",
-            Stage::Dedup => "dedup",
-            Stage::Store => "store",
-        };
-        f.write_str(s)
+        f.write_str(self.as_str())
     }
 }
 

@@ -16,24 +16,21 @@
 //! ```
 
 pub mod article;
-pub mod clean;
-pub mod dedup;
-pub mod directory;
-pub mod entities;
 pub mod error;
+pub mod span;
+
+pub mod clean;
+pub mod corpus;
+pub mod entities;
 pub mod extract;
 pub mod ingest;
-pub mod lexicon;
-pub mod outlets;
-pub mod pipeline;
 pub mod quotes;
-pub mod run;
-pub mod segment;
-pub mod span;
 pub mod store;
-pub mod template;
-pub mod timex;
-pub mod tokens;
+pub mod text;
+pub mod time;
+
+pub mod pipeline;
+pub mod run;
 
 pub use article::{Article, DateSource, Format, Published, Removed, RemovedKind, Source};
 pub use error::{Error, Result, Stage};

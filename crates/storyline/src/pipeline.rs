@@ -5,7 +5,7 @@ use crate::article::{
     article_id, join_paragraphs, Article, DateSource, Published, Removed, RemovedKind, SCHEMA_VERSION,
 };
 use crate::clean::{clean, CleanMode};
-use crate::dedup::{self, Candidate, DedupConfig, Fingerprint};
+use crate::corpus::dedup::{self, Candidate, DedupConfig, Fingerprint};
 use crate::error::{Error, InputError, Stage};
 use crate::extract::{self, extract_html, ExtractMode};
 use crate::ingest::{Content, Failure, IngestConfig, InputMeta, RawItem};
@@ -15,11 +15,11 @@ enum Body<'a> {
     Text(&'a str),
     Html(&'a str),
 }
-use crate::outlets;
+use crate::corpus::template::{self, LineSig, TemplateConfig};
+use crate::extract::outlets;
 use crate::quotes;
-use crate::segment;
-use crate::template::{self, LineSig, TemplateConfig};
-use crate::timex;
+use crate::text::segment;
+use crate::time;
 use crate::Span;
 use crate::{Format, Source};
 
@@ -230,7 +230,7 @@ impl Pipeline {
                 .filter(|r| matches!(r.kind, RemovedKind::Caption | RemovedKind::Credit))
                 .map(|r| r.text.as_str())
                 .collect();
-            if let Some(inf) = timex::infer_published(&text, &sentences, &captions) {
+            if let Some(inf) = time::infer_published(&text, &sentences, &captions) {
                 published = Some(Published {
                     value: inf.date.format("%Y-%m-%d").to_string(),
                     source: DateSource::Text,
@@ -240,7 +240,7 @@ impl Pipeline {
             }
         }
         let (timexes, sentence_dates) = if self.config.dates {
-            timex::annotate(
+            time::annotate(
                 &text,
                 &paragraphs,
                 &sentences,
@@ -412,7 +412,7 @@ impl CorpusDecision {
             a.quotes = who.quotes;
         }
         if !a.timexes.is_empty() || !a.sentence_dates.is_empty() {
-            (a.timexes, a.sentence_dates) = timex::annotate(
+            (a.timexes, a.sentence_dates) = time::annotate(
                 &text,
                 &spans,
                 &a.sentences,

@@ -48,7 +48,7 @@ fn relative_expressions_resolve_against_the_metadata_date() {
         let d = a.sentence_dates.iter().find(|d| d.sentence == i).unwrap();
         (d.value.clone(), d.rule)
     };
-    use storyline::timex::DateRule;
+    use storyline::time::DateRule;
     for (start, value, rule) in [
         ("Dock workers", "2016-12-08", DateRule::Expression),
         ("The dispute", "2016-12-08", DateRule::Publication),

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use storyline::clean::{clean, CleanMode};
-use storyline::dedup::{fingerprint, group, Candidate, DedupConfig};
+use storyline::corpus::dedup::{fingerprint, group, Candidate, DedupConfig};
 use storyline::ingest::warc::WarcReader;
 use storyline::{Pipeline, PipelineConfig};
 
@@ -91,7 +91,7 @@ proptest! {
     fn sentences_tile_their_paragraphs(text in newsish()) {
         let p = Pipeline::build(PipelineConfig::default()).unwrap();
         if let Ok(a) = p.analyze_text(&text, "p.txt") {
-            let sents = storyline::segment::sentences(&a.text, &a.paragraphs);
+            let sents = storyline::text::segment::sentences(&a.text, &a.paragraphs);
             let mut last_end = 0;
             for s in &sents {
                 prop_assert!(s.start >= last_end && s.start < s.end);

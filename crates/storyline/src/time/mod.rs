@@ -16,7 +16,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon;
+use crate::entities::lexicon;
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -2309,7 +2309,7 @@ mod tests {
     fn publication_date_from_a_full_date_and_weekdays() {
         let text = "Talks failed on Wednesday. The ministers are set to meet Thursday. \
                     An interview published Thursday repeated the demands.";
-        let spans = crate::segment::sentences(text, &[Span::new(0, text.len())]);
+        let spans = crate::text::segment::sentences(text, &[Span::new(0, text.len())]);
         let caption = ["Residents leave the old town on December 7, 2016"];
         let got = infer_published(text, &spans, &caption).unwrap();
         assert_eq!(got.date, NaiveDate::from_ymd_opt(2016, 12, 8).unwrap());

@@ -95,7 +95,7 @@ fn word_after(s: &str, dot: usize) -> Option<&str> {
 }
 
 fn is_weekday_or_month(w: &str) -> bool {
-    crate::lexicon::is_calendar_word(w) || w == "May"
+    crate::entities::lexicon::is_calendar_word(w) || w == "May"
 }
 
 /// Whether a word (without its dot, any case) is an abbreviation written with a dot.
@@ -112,7 +112,7 @@ fn attribution_follows(rest: &str) -> bool {
     let mut words = rest.split_whitespace();
     for _ in 0..4 {
         let Some(w) = words.next() else { return false };
-        if crate::lexicon::speech_lemma(w.trim_end_matches([',', '.'])).is_some() {
+        if crate::entities::lexicon::speech_lemma(w.trim_end_matches([',', '.'])).is_some() {
             // "She added: “…”" introduces the next quotation instead.
             if w.ends_with(':') {
                 return false;

@@ -210,7 +210,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     if word.len() <= 6 && word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true;
     }
-    crate::segment::is_abbreviation(word)
+    crate::text::segment::is_abbreviation(word)
 }
 
 #[cfg(test)]

@@ -11,10 +11,10 @@ use std::path::Path;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::article::Article;
+use crate::corpus::template::LineSig;
 use crate::error::{Error, Stage};
 use crate::ingest::Failure;
 use crate::pipeline::{CorpusDecision, CorpusMeta, CorpusSig, Pipeline};
-use crate::template::LineSig;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS runs (
@@ -209,7 +209,7 @@ impl Store {
                     outlet: r.get(1)?,
                     published: r.get(2)?,
                     sig: CorpusSig {
-                        fingerprint: crate::dedup::Fingerprint {
+                        fingerprint: crate::corpus::dedup::Fingerprint {
                             minhash: bytes_to_u32s(&r.get::<_, Vec<u8>>(3)?),
                             exact: r.get::<_, i64>(4)? as u64,
                         },
@@ -259,7 +259,7 @@ impl Store {
     /// (kind, name, roles) signatures with their counts and merges them; the second writes
     /// each article's memberships and counts articles per entity exactly.
     fn merge_entities(&mut self) -> Result<(), Error> {
-        use crate::directory::{merge_signatures, Signature, Tally};
+        use crate::corpus::directory::{merge_signatures, Signature, Tally};
         use std::collections::{HashMap, HashSet};
         #[derive(serde::Deserialize)]
         struct Light {
@@ -359,7 +359,7 @@ impl Store {
     }
 
     /// The corpus-wide entities, most quoted first.
-    pub fn entities(&self) -> Result<Vec<crate::directory::GlobalEntity>, Error> {
+    pub fn entities(&self) -> Result<Vec<crate::corpus::directory::GlobalEntity>, Error> {
         let mut st = self.conn.prepare(
             "SELECT id, kind, name, aliases, roles, articles, quotes FROM entities
              ORDER BY quotes DESC, articles DESC, id",
@@ -378,7 +378,7 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (id, kind, name, aliases, roles, articles, quotes) = row?;
-            out.push(crate::directory::GlobalEntity {
+            out.push(crate::corpus::directory::GlobalEntity {
                 id,
                 kind: serde_json::from_value(serde_json::Value::String(kind))?,
                 name,
@@ -402,7 +402,7 @@ impl Store {
         partial: bool,
     ) -> Result<Vec<QuoteRow>, Error> {
         let members = self.entity_members()?;
-        let entities: std::collections::HashMap<String, crate::directory::GlobalEntity> =
+        let entities: std::collections::HashMap<String, crate::corpus::directory::GlobalEntity> =
             self.entities()?.into_iter().map(|e| (e.id.clone(), e)).collect();
         let needle = speaker.map(str::to_lowercase);
         let mut rows = Vec::new();

@@ -19,10 +19,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::entities::lexicon::{self, Pronoun};
 use crate::entities::{self, Entities, EntityKind, MentionKind, NameChunk};
-use crate::lexicon::{self, Pronoun};
 use crate::span::Span;
-use crate::tokens::{self, Kind, Token};
+use crate::text::tokens::{self, Kind, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -2222,7 +2222,7 @@ mod tests {
 
     fn run(paras: &[&str]) -> (String, Attribution) {
         let (text, spans) = join_paragraphs(paras);
-        let sentences = crate::segment::sentences(&text, &spans);
+        let sentences = crate::text::segment::sentences(&text, &spans);
         let a = analyze(&text, &spans, &sentences);
         (text, a)
     }

@@ -6,7 +6,7 @@
 //! starts a run of link titles, a comment header starts the comment section, the
 //! page's tail after the last paragraph is navigation, a headline repeated or a
 //! teaser repeated later is not body text. Corpus-level evidence (a line repeated
-//! across many articles of one outlet) is applied later, by [`crate::template`].
+//! across many articles of one outlet) is applied later, by [`crate::corpus::template`].
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::article::{Removed, RemovedKind};
-use crate::outlets;
+use crate::extract::outlets;
 
 /// How much of the page structure is still to be found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

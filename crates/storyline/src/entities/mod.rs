@@ -11,11 +11,13 @@
 //! "Carter"); pronouns and role nouns are resolved by the quote finder (`quotes.rs`) when
 //! it needs a speaker, with [`Entities::gender_fits`] and [`Entities::resolve_nominal`].
 
+pub mod lexicon;
+
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{self, Pronoun};
 use crate::span::Span;
-use crate::tokens::{Kind, Token};
+use crate::text::tokens::{Kind, Token};
+use lexicon::Pronoun;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -670,7 +672,7 @@ impl Entities {
             let org = ent.kind == EntityKind::Organization;
             let named_by_head = ent.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head));
             let an_outlet = ent.name.split_whitespace().any(|w| MASTHEAD.contains(&w))
-                || crate::outlets::canonical_name(&ent.name).is_some();
+                || crate::extract::outlets::canonical_name(&ent.name).is_some();
             in_roles || org && (named_by_head || outlet_noun && an_outlet)
         })
     }
@@ -707,7 +709,7 @@ impl Entities {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::text::tokens::tokenize;
 
     fn names(s: &str) -> Vec<(String, EntityKind, Option<String>)> {
         let toks = tokenize(s, Span::new(0, s.len()));

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::entities::lexicon;
 use crate::entities::{surname_key, Entity, EntityKind};
-use crate::lexicon;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GlobalEntity {

@@ -7,6 +7,8 @@
 //! because the product needs to know *where* a date came from and how far to trust it.
 //! Language is left to the caller, who detects it on the cleaned text.
 
+pub mod outlets;
+
 use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
@@ -321,7 +323,7 @@ fn readability_text(doc: dom_query::Document, url: Option<&str>, out: &mut Extra
 /// Word 4-gram shingles with counts, hashed.
 fn shingle_counts(text: &str) -> std::collections::HashMap<u64, u32> {
     let mut m = std::collections::HashMap::new();
-    for h in crate::dedup::shingle_hashes(text, 4) {
+    for h in crate::corpus::dedup::shingle_hashes(text, 4) {
         *m.entry(h).or_insert(0) += 1;
     }
     m
