@@ -123,7 +123,7 @@ pub fn articles(out: &mut impl Write, arts: &[Article]) -> std::io::Result<()> {
             out,
             "{:<16}  {:<25}  {:<20}  {:<10}  {}",
             a.id,
-            a.published.as_ref().map_or("-", |p| p.value.as_str()),
+            a.published.as_ref().map_or("-".into(), |p| p.value.to_string()),
             clip(outlet(&a.outlet), 20),
             a.duplicate_of
                 .as_deref()
@@ -203,7 +203,10 @@ pub fn entities(
 /// Each article's temporal expressions: the expression, its type and normalised value.
 pub fn dates(out: &mut impl Write, arts: &[Article]) -> std::io::Result<()> {
     for a in arts {
-        let published = a.published.as_ref().map_or("unknown", |p| p.value.as_str());
+        let published = a
+            .published
+            .as_ref()
+            .map_or("unknown".into(), |p| p.value.to_string());
         writeln!(out, "{}  {}  published {}", a.id, a.source.path, published)?;
         for t in &a.timexes {
             let kind = serde_json::to_value(t.kind).ok();

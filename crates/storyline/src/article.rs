@@ -66,11 +66,130 @@ pub enum DateSource {
     Text,
 }
 
+/// A publication date as the source gave it: a calendar date, or a date-time with or
+/// without its UTC offset. Compared and computed with as a value; written as ISO 8601
+/// (`2016-12-08`, `2016-12-08T10:30:00`, `2016-12-08T10:30:00+02:00`) only at the edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PubDate {
+    Date(chrono::NaiveDate),
+    /// A date-time whose zone the source did not say.
+    Local(chrono::NaiveDateTime),
+    /// A date-time with its offset from UTC.
+    Zoned(chrono::DateTime<chrono::FixedOffset>),
+}
+
+impl PubDate {
+    /// Years a news publication date can fall in; anything else is a placeholder
+    /// (`0001-01-01`) or a typo, and is not taken.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+    /// The calendar date, as the outlet printed it (the local date of a date-time).
+    pub fn date(&self) -> chrono::NaiveDate {
+        match self {
+            PubDate::Date(d) => *d,
+            PubDate::Local(t) => t.date(),
+            PubDate::Zoned(t) => t.date_naive(),
+        }
+    }
+
+    /// Whether the year is one a publication date can have ([`PubDate::YEARS`]).
+    pub fn plausible(&self) -> bool {
+        use chrono::Datelike;
+        Self::YEARS.contains(&self.date().year())
+    }
+
+    /// Parses the forms [`PubDate`] is written in (and the other ISO 8601 / RFC 2822 forms
+    /// found in page metadata); `None` for anything else or an implausible year.
+    pub fn parse(s: &str) -> Option<PubDate> {
+        use chrono::{DateTime, NaiveDate, NaiveDateTime};
+        let s = s.trim();
+        let zoned = DateTime::parse_from_rfc3339(s)
+            .or_else(|_| DateTime::parse_from_rfc2822(s))
+            .ok()
+            .or_else(|| {
+                [
+                    "%Y-%m-%dT%H:%M:%S%.f%z",
+                    "%Y-%m-%dT%H:%M%z",
+                    "%Y-%m-%d %H:%M:%S%.f%z",
+                ]
+                .iter()
+                .find_map(|f| DateTime::parse_from_str(s, f).ok())
+            });
+        let value = if let Some(z) = zoned {
+            PubDate::Zoned(z)
+        } else if let Some(t) = [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+        ]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        {
+            PubDate::Local(t)
+        } else {
+            let head = s.get(..10).unwrap_or(s);
+            ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"]
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(head, f).ok())
+                .map(PubDate::Date)?
+        };
+        value.plausible().then_some(value)
+    }
+}
+
+impl PubDate {
+    /// Sort key: the printed calendar date, then the local time of day (a bare date
+    /// first), then the variant, so that the order agrees with equality.
+    fn key(&self) -> (chrono::NaiveDateTime, u8, i32) {
+        match self {
+            PubDate::Date(d) => (d.and_time(chrono::NaiveTime::MIN), 0, 0),
+            PubDate::Local(t) => (*t, 1, 0),
+            PubDate::Zoned(t) => (t.naive_local(), 2, t.offset().local_minus_utc()),
+        }
+    }
+}
+
+impl Ord for PubDate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for PubDate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::fmt::Display for PubDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PubDate::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            PubDate::Local(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%S")),
+            PubDate::Zoned(t) => f.write_str(&t.to_rfc3339()),
+        }
+    }
+}
+
+impl Serialize for PubDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PubDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        PubDate::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a publication date: {s:?}")))
+    }
+}
+
 /// A publication date with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Published {
-    /// ISO 8601: a date (`2016-12-08`) or a date-time with offset.
-    pub value: String,
+    /// A date or a date-time, written as ISO 8601.
+    pub value: PubDate,
     pub source: DateSource,
     /// 0–1: how far the source is to be trusted.
     pub confidence: f32,
@@ -80,9 +199,9 @@ pub struct Published {
 }
 
 impl Published {
-    /// The calendar date of the value (its first ten characters), when it has one.
-    pub fn date(&self) -> Option<chrono::NaiveDate> {
-        chrono::NaiveDate::parse_from_str(self.value.get(..10)?, "%Y-%m-%d").ok()
+    /// The calendar date of the value.
+    pub fn date(&self) -> chrono::NaiveDate {
+        self.value.date()
     }
 }
 
@@ -222,6 +341,32 @@ pub fn content_id(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn publication_dates_are_typed_and_round_trip() {
+        for (input, written) in [
+            ("2016-12-08", Some("2016-12-08")),
+            ("2016/12/08", Some("2016-12-08")),
+            ("2016-12-08T10:30:00", Some("2016-12-08T10:30:00")),
+            ("2016-12-08T10:30:00Z", Some("2016-12-08T10:30:00+00:00")),
+            (
+                "Thu, 08 Dec 2016 23:30:00 -0500",
+                Some("2016-12-08T23:30:00-05:00"),
+            ),
+            ("0001-01-01T00:00:00Z", None),
+            ("0001-01-01", None),
+            ("yesterday", None),
+        ] {
+            let v = PubDate::parse(input);
+            assert_eq!(v.map(|v| v.to_string()).as_deref(), written, "{input}");
+            if let Some(v) = v {
+                assert_eq!(PubDate::parse(&v.to_string()), Some(v), "{input} round trip");
+            }
+        }
+        // The local calendar date, as printed, not the UTC one.
+        let late = PubDate::parse("2016-12-08T23:30:00-05:00").unwrap();
+        assert_eq!(late.date().to_string(), "2016-12-08");
+    }
 
     #[test]
     fn paragraphs_join_with_spans() {

@@ -2,7 +2,8 @@
 //! (template lines, duplicates) over all of them.
 
 use crate::article::{
-    article_id, join_paragraphs, Article, DateSource, Published, Removed, RemovedKind, SCHEMA_VERSION,
+    article_id, join_paragraphs, Article, DateSource, PubDate, Published, Removed, RemovedKind,
+    SCHEMA_VERSION,
 };
 use crate::clean::{clean, CleanMode};
 use crate::corpus::dedup::{self, Candidate, DedupConfig, Fingerprint};
@@ -232,7 +233,7 @@ impl Pipeline {
                 .collect();
             if let Some(inf) = time::infer_published(&text, &sentences, &captions) {
                 published = Some(Published {
-                    value: inf.date.format("%Y-%m-%d").to_string(),
+                    value: PubDate::Date(inf.date),
                     source: DateSource::Text,
                     confidence: inf.confidence,
                     evidence: Some(inf.evidence),
@@ -244,7 +245,7 @@ impl Pipeline {
                 &text,
                 &paragraphs,
                 &sentences,
-                published.as_ref().and_then(Published::date),
+                published.as_ref().map(Published::date),
             )
         } else {
             (Vec::new(), Vec::new())
@@ -345,7 +346,7 @@ impl Pipeline {
             .map(|(a, s)| CorpusMeta {
                 id: &a.id,
                 outlet: a.outlet.as_deref(),
-                published: a.published.as_ref().map(|p| p.value.as_str()),
+                published: a.published.as_ref().map(|p| p.value),
                 sig: s,
             })
             .collect();
@@ -367,7 +368,7 @@ pub struct CorpusSig {
 pub struct CorpusMeta<'a> {
     pub id: &'a str,
     pub outlet: Option<&'a str>,
-    pub published: Option<&'a str>,
+    pub published: Option<PubDate>,
     pub sig: &'a CorpusSig,
 }
 
@@ -416,7 +417,7 @@ impl CorpusDecision {
                 &text,
                 &spans,
                 &a.sentences,
-                a.published.as_ref().and_then(Published::date),
+                a.published.as_ref().map(Published::date),
             );
         }
         a.text = text;
@@ -495,6 +496,9 @@ mod tests {
         // exact syndicated copy that keeps its own outlet and date.
         assert_eq!(arts[0].duplicate_of.as_deref(), Some(arts[1].id.as_str()));
         assert_eq!(arts[0].duplicate_kind.as_deref(), Some("exact syndicated"));
-        assert_eq!(arts[0].published.as_ref().unwrap().value, "2016-12-09");
+        assert_eq!(
+            arts[0].published.as_ref().unwrap().value.to_string(),
+            "2016-12-09"
+        );
     }
 }

@@ -67,6 +67,6 @@ fn a_missing_date_is_inferred_with_evidence_or_left_unknown() {
     assert_eq!(p.source, DateSource::Text);
     // The caption's March 3, 2021 is a Wednesday; "published Thursday" puts the writing on
     // the 4th, and "is set to return on Friday" stays ahead of it.
-    assert_eq!(p.value, "2021-03-04");
+    assert_eq!(p.value.to_string(), "2021-03-04");
     assert!(p.evidence.as_deref().unwrap().contains("March 3, 2021"));
 }

@@ -120,7 +120,7 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
 #[derive(Debug, Clone)]
 pub struct Candidate<'a> {
     pub id: &'a str,
-    pub published: Option<&'a str>,
+    pub published: Option<crate::article::PubDate>,
     pub fingerprint: &'a Fingerprint,
 }
 
@@ -242,7 +242,7 @@ mod tests {
             .enumerate()
             .map(|(i, (_, d))| Candidate {
                 id: &ids[i],
-                published: *d,
+                published: d.and_then(crate::article::PubDate::parse),
                 fingerprint: &fps[i],
             })
             .collect();

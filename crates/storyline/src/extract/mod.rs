@@ -11,10 +11,10 @@ pub mod outlets;
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::article::{DateSource, Published};
+use crate::article::{DateSource, PubDate, Published};
 use crate::error::InputError;
 
 /// What extraction found in one page.
@@ -548,7 +548,7 @@ const DATE_META: &[&str] = &[
 /// Reads the page's metadata in one pass over the elements that carry it.
 fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
     // The best-ranked date tag, already parsed.
-    let mut best: Option<(usize, String)> = None;
+    let mut best: Option<(usize, PubDate)> = None;
     let mut json_ld: Vec<String> = Vec::new();
     let mut time: Option<String> = None;
     let mut canonical: Option<String> = None;
@@ -726,49 +726,10 @@ fn json_ld_authors(v: &serde_json::Value) -> Vec<String> {
     out
 }
 
-/// Parses the date formats found in page metadata into ISO 8601: a date-time with
-/// offset when the source had one, else a date.
-pub fn parse_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Some(d.to_rfc3339());
-    }
-    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return Some(d.to_rfc3339());
-    }
-    for f in [
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M%z",
-        "%Y-%m-%d %H:%M:%S%.f%z",
-    ] {
-        if let Ok(d) = DateTime::parse_from_str(s, f) {
-            return Some(d.to_rfc3339());
-        }
-    }
-    for f in [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-    ] {
-        if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
-            return Some(d.format("%Y-%m-%dT%H:%M:%S").to_string());
-        }
-    }
-    let head = s.get(..10).unwrap_or(s);
-    for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"] {
-        if let Ok(d) = NaiveDate::parse_from_str(head, f) {
-            return plausible(d);
-        }
-    }
-    None
-}
-
-fn plausible(d: NaiveDate) -> Option<String> {
-    use chrono::Datelike;
-    (1990..=2100)
-        .contains(&d.year())
-        .then(|| d.format("%Y-%m-%d").to_string())
+/// Parses the date formats found in page metadata: a date-time with its offset when
+/// the source had one, else a date-time or a date ([`PubDate::parse`]).
+pub fn parse_date(s: &str) -> Option<PubDate> {
+    PubDate::parse(s)
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -790,7 +751,7 @@ pub fn date_from_url(u: &str) -> Option<Published> {
     };
     let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
     Some(Published {
-        value: plausible(date)?,
+        value: Some(PubDate::Date(date)).filter(PubDate::plausible)?,
         source: DateSource::UrlPath,
         confidence: 0.8,
         evidence: None,
@@ -844,7 +805,10 @@ mod tests {
             ExtractMode::Accurate,
         )
         .unwrap();
-        assert_eq!(e.published.as_ref().unwrap().value, "2016-12-08T10:30:00+00:00");
+        assert_eq!(
+            e.published.as_ref().unwrap().value.to_string(),
+            "2016-12-08T10:30:00+00:00"
+        );
         assert_eq!(e.published.unwrap().source, DateSource::MetaTag);
         assert_eq!(e.site_name.as_deref(), Some("Example News"));
         assert_eq!(e.authors, vec!["Jane Roe"]);
@@ -885,11 +849,17 @@ mod tests {
     #[test]
     fn url_dates_and_non_dates() {
         assert_eq!(
-            date_from_url("https://x.org/2016/12/08/slug").unwrap().value,
+            date_from_url("https://x.org/2016/12/08/slug")
+                .unwrap()
+                .value
+                .to_string(),
             "2016-12-08"
         );
         assert_eq!(
-            date_from_url("https://x.org/news/20161208/slug").unwrap().value,
+            date_from_url("https://x.org/news/20161208/slug")
+                .unwrap()
+                .value
+                .to_string(),
             "2016-12-08"
         );
         assert!(date_from_url("https://x.org/story/2016/13/40/slug").is_none());

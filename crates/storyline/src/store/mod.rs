@@ -161,7 +161,7 @@ impl Store {
                     serde_json::to_string(a)?,
                     a.outlet,
                     a.title,
-                    a.published.as_ref().map(|p| p.value.as_str()),
+                    a.published.as_ref().map(|p| p.value.to_string()),
                     a.url,
                     key,
                     u32s_to_bytes(&sig.fingerprint.minhash),
@@ -229,7 +229,7 @@ impl Store {
             .map(|r| CorpusMeta {
                 id: &r.id,
                 outlet: r.outlet.as_deref(),
-                published: r.published.as_deref(),
+                published: r.published.as_deref().and_then(crate::article::PubDate::parse),
                 sig: &r.sig,
             })
             .collect();
@@ -437,7 +437,7 @@ impl Store {
                 rows.push(QuoteRow {
                     article: a.id.clone(),
                     outlet: a.outlet.clone(),
-                    published: a.published.as_ref().map(|p| p.value.clone()),
+                    published: a.published.as_ref().map(|p| p.value.to_string()),
                     duplicate_of: a.duplicate_of.clone(),
                     speaker_id: global.map(|g| g.id.clone()),
                     speaker: global.map(|g| g.name.clone()).or_else(|| q.speaker_name.clone()),
