@@ -1,16 +1,27 @@
-//! Whole runs over paths: `analyze` (in memory, no store) and `digest` (into the
-//! store). The CLI and, later, the server call these; they only add presentation.
+//! Whole runs over paths: `analyze` (in memory, no store), `digest` (into the store) and
+//! `reanalyze` (the store's articles through a newer analysis). The CLI and the server
+//! call these; they only add presentation.
+//!
+//! A run is a small pipeline of threads: a reader lists and streams the inputs in
+//! order, in chunks; the chunks are analysed on all cores (rayon), each item on its
+//! own — a panic in one item is that item's failure, reported with its stage — and the
+//! results keep the input order; one writer stores them, a transaction per chunk.
 
+use std::any::Any;
+use std::cell::RefCell;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::time::{Instant, UNIX_EPOCH};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::article::Article;
-use crate::error::Error;
-use crate::ingest::{self, Failure};
-use crate::pipeline::Pipeline;
-use crate::store::Store;
+use crate::article::{Article, Source};
+use crate::error::{Error, Stage};
+use crate::ingest::{self, Failure, RawItem};
+use crate::pipeline::{self, Pipeline, PIPELINE_VERSION};
+use crate::store::{CorpusReport, CorpusRules, SourceStamp, SourceState, Store, Stored};
 
 /// Receives progress while a run goes through its inputs.
 pub trait Observer {
@@ -22,17 +33,150 @@ pub trait Observer {
     fn item(&mut self, _source: &str, _ok: bool) {}
 }
 
-/// Goes through every item under `paths`, calling `each` with the per-document result.
-fn for_each_item(
-    paths: &[PathBuf],
-    store_file: Option<&Path>,
-    pipeline: &Pipeline,
-    obs: &mut dyn Observer,
-    mut skip: impl FnMut(&str) -> bool,
-    mut each: impl FnMut(Result<Article, Failure>) -> Result<(), Error>,
-) -> Result<(usize, u64), Error> {
-    let (mut files, listing_failures) = ingest::list_files(paths);
-    // The store's own files (and their journals) are never input.
+/// How a run uses the machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RunOptions {
+    /// Worker threads for the per-article analysis; 0 means one per core.
+    pub jobs: usize,
+}
+
+/// Items per chunk: enough to keep every core busy, few enough to bound memory.
+const CHUNK_ITEMS: usize = 64;
+/// Raw bytes per chunk, at most (one large item may exceed it alone).
+const CHUNK_BYTES: u64 = 32 << 20;
+/// Items per store transaction, at most; and the longest a transaction waits.
+const WRITE_BATCH: usize = 1024;
+const WRITE_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+/// Chunks in flight between the threads.
+const IN_FLIGHT: usize = 2;
+
+/// One unit of work from the reader.
+enum Work {
+    Item {
+        raw: Box<RawItem>,
+        key: String,
+        stamp: Option<SourceStamp>,
+    },
+    Failed(Failure, Option<SourceStamp>),
+    /// Items of an unchanged file, not read again.
+    Skipped(usize),
+    FileDone(u64),
+}
+
+/// An analysed article with what the store needs of it.
+struct Analysed {
+    article: Box<Article>,
+    key: String,
+    stamp: Option<SourceStamp>,
+    /// The corpus passes' signature, computed on the worker (digest only).
+    sig: Option<crate::corpus::CorpusSig>,
+}
+
+/// The outcome of one unit, in input order.
+enum Outcome {
+    Article(Analysed),
+    Failed(Failure, Option<SourceStamp>),
+    Skipped(usize),
+    FileDone(u64),
+}
+
+thread_local! {
+    /// Set while a worker analyses an item: its panics are recorded, not printed.
+    static IN_ITEM: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs (once) a panic hook that keeps panics inside an item quiet: the item's
+/// failure reports them. Panics elsewhere print as usual.
+fn quiet_item_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            let inside = IN_ITEM.with(|c| c.borrow().is_some());
+            if inside {
+                let at = info
+                    .location()
+                    .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                    .unwrap_or_default();
+                IN_ITEM.with(|c| *c.borrow_mut() = Some(at));
+            } else {
+                previous(info);
+            }
+        }));
+    });
+}
+
+fn panic_text(p: &(dyn Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}
+
+/// Runs `f` for one item; a panic becomes the item's failure, with the stage it was in.
+fn guarded<T>(source: &str, f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    IN_ITEM.with(|c| *c.borrow_mut() = Some(String::new()));
+    pipeline::enter(Stage::Ingest);
+    let r = panic::catch_unwind(AssertUnwindSafe(f));
+    let at = IN_ITEM.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    r.unwrap_or_else(|p| {
+        Err(Failure::new(
+            source,
+            pipeline::current_stage(),
+            format!(
+                "internal error: {}{at} (a bug in storyline: the run went on without this item)",
+                panic_text(p.as_ref())
+            ),
+        ))
+    })
+}
+
+/// The stamp of a file: canonical path, size, modification time.
+fn stamp_of(path: &Path) -> Option<SourceStamp> {
+    if path.as_os_str() == "-" {
+        return None;
+    }
+    let canonical = path.canonicalize().ok()?;
+    let meta = std::fs::metadata(&canonical).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i64);
+    Some(SourceStamp {
+        path: canonical.to_string_lossy().into_owned(),
+        size: meta.len(),
+        mtime,
+    })
+}
+
+/// The store's key of an item: its file's canonical path, then its place in the file.
+fn item_key(stamp: Option<&SourceStamp>, source: &Source) -> String {
+    let base = stamp.map_or_else(|| source.path.clone(), |s| s.path.clone());
+    match (&source.record_id, source.line) {
+        (Some(r), _) => format!("{base}#{r}"),
+        (None, Some(l)) => format!("{base}:{l}"),
+        (None, None) => base,
+    }
+}
+
+/// What the reader asks the store (a connection of its own).
+struct Known {
+    store: Store,
+}
+
+impl Known {
+    fn file(&self, stamp: &SourceStamp) -> SourceState {
+        self.store.source_state(stamp).unwrap_or(SourceState::New)
+    }
+    fn item(&self, key: &str, stamp: &SourceStamp) -> bool {
+        self.store.has_item(key, stamp).unwrap_or(false)
+    }
+}
+
+/// Lists the inputs (leaving out the store's own files) and their total size.
+fn list_inputs(paths: &[PathBuf], store_file: Option<&Path>) -> (Vec<PathBuf>, Vec<Failure>, Vec<u64>) {
+    let (mut files, failures) = ingest::list_files(paths);
     if let Some(db) = store_file.and_then(|d| d.canonicalize().ok()) {
         let db_name = db
             .file_name()
@@ -45,47 +189,205 @@ fn for_each_item(
             let ours = name
                 .strip_prefix(db_name.as_str())
                 .is_some_and(|rest| matches!(rest, "" | "-wal" | "-shm" | "-journal"));
-            // Only a name match costs a canonicalize.
             ours && f
                 .canonicalize()
                 .is_ok_and(|c| c.with_file_name(db_name.as_str()) == db)
         };
         files.retain(|f| !is_store_file(f));
     }
-    let sizes: Vec<u64> = files
+    let sizes = files
         .iter()
         .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
         .collect();
-    obs.start(files.len(), sizes.iter().sum());
-    let mut items = 0;
-    let mut bytes = 0;
-    for f in listing_failures {
-        obs.item(&f.source, false);
-        each(Err(f))?;
-    }
+    (files, failures, sizes)
+}
+
+/// The reader: streams every item of every file, in order, in chunks.
+fn read_inputs(
+    files: Vec<PathBuf>,
+    sizes: Vec<u64>,
+    listing_failures: Vec<Failure>,
+    pipeline: &Pipeline,
+    known: Option<Known>,
+    out: std::sync::mpsc::SyncSender<Vec<Work>>,
+) {
     let cfg = pipeline.ingest_config();
+    let mut chunk: Vec<Work> = Vec::with_capacity(CHUNK_ITEMS);
+    let mut bytes = 0u64;
+    let flush = |chunk: &mut Vec<Work>, bytes: &mut u64, force: bool| -> bool {
+        let items = chunk.iter().filter(|w| matches!(w, Work::Item { .. })).count();
+        if force || items >= CHUNK_ITEMS || *bytes >= CHUNK_BYTES {
+            *bytes = 0;
+            if !chunk.is_empty() {
+                return out.send(std::mem::take(chunk)).is_ok();
+            }
+        }
+        true
+    };
+    chunk.extend(listing_failures.into_iter().map(|f| Work::Failed(f, None)));
     for (file, size) in files.iter().zip(sizes) {
-        for item in ingest::open(file, &cfg) {
-            items += 1;
-            let result = match item {
+        let stamp = stamp_of(file);
+        if let (Some(k), Some(s)) = (&known, &stamp) {
+            if let SourceState::Unchanged(n) = k.file(s) {
+                chunk.push(Work::Skipped(n));
+                chunk.push(Work::FileDone(size));
+                continue;
+            }
+        }
+        let shown = file.display().to_string();
+        let mut items = ingest::open(file, &cfg);
+        loop {
+            // Reading is guarded too: a panic in a reader ends that file, not the run.
+            let next = guarded(&shown, || Ok(items.next()));
+            let item = match next {
+                Ok(Some(item)) => item,
+                Ok(None) => break,
+                Err(f) => {
+                    chunk.push(Work::Failed(f, stamp.clone()));
+                    break;
+                }
+            };
+            match item {
                 Ok(raw) => {
-                    if skip(&raw.source.key()) {
-                        continue;
+                    let key = item_key(stamp.as_ref(), &raw.source);
+                    if let (Some(k), Some(s)) = (&known, &stamp) {
+                        if k.item(&key, s) {
+                            chunk.push(Work::Skipped(1));
+                            continue;
+                        }
                     }
                     bytes += raw.bytes;
-                    pipeline.analyze(raw)
+                    chunk.push(Work::Item {
+                        raw: Box::new(raw),
+                        key,
+                        stamp: stamp.clone(),
+                    });
                 }
-                Err(f) => Err(f),
-            };
-            match &result {
-                Ok(a) => obs.item(&a.source.key(), true),
-                Err(f) => obs.item(&f.source, false),
+                Err(f) => chunk.push(Work::Failed(f, stamp.clone())),
             }
-            each(result)?;
+            if !flush(&mut chunk, &mut bytes, false) {
+                return;
+            }
         }
-        obs.file_done(size);
+        chunk.push(Work::FileDone(size));
     }
-    Ok((items, bytes))
+    flush(&mut chunk, &mut bytes, true);
+}
+
+/// Analyses one chunk on the pool, keeping its order.
+fn analyze_chunk(
+    chunk: Vec<Work>,
+    pipeline: &Pipeline,
+    pool: &rayon::ThreadPool,
+    sigs: bool,
+) -> Vec<Outcome> {
+    pool.install(|| {
+        chunk
+            .into_par_iter()
+            .map(|w| match w {
+                Work::Item { raw, key, stamp } => {
+                    let shown = raw.source.key();
+                    match guarded(&shown, || pipeline.analyze(*raw)) {
+                        Ok(a) => Outcome::Article(Analysed {
+                            sig: sigs.then(|| pipeline.corpus_sigs(&a)),
+                            article: Box::new(a),
+                            key,
+                            stamp,
+                        }),
+                        Err(f) => Outcome::Failed(f, stamp),
+                    }
+                }
+                Work::Failed(f, s) => Outcome::Failed(f, s),
+                Work::Skipped(n) => Outcome::Skipped(n),
+                Work::FileDone(b) => Outcome::FileDone(b),
+            })
+            .collect()
+    })
+}
+
+fn pool(opts: RunOptions) -> Result<rayon::ThreadPool, Error> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .thread_name(|i| format!("storyline-worker-{i}"))
+        .build()
+        .map_err(|e| Error::Input(format!("cannot start {} worker threads: {e}", opts.jobs)))
+}
+
+/// Runs the reader on its own thread, analyses its chunks on the pool, and hands each
+/// analysed chunk, in order, to `each` on a thread of its own (the writer), so that
+/// writing one chunk overlaps analysing the next.
+fn run_chunks(
+    paths: &[PathBuf],
+    store_file: Option<&Path>,
+    pipeline: &Pipeline,
+    pool: &rayon::ThreadPool,
+    obs: &mut dyn Observer,
+    each: impl FnMut(Vec<Outcome>) -> Result<(), Error> + Send,
+) -> Result<(), Error> {
+    quiet_item_panics();
+    let (files, listing_failures, sizes) = list_inputs(paths, store_file);
+    obs.start(files.len(), sizes.iter().sum());
+    let known = match store_file {
+        Some(db) if db.exists() => Some(Known {
+            store: Store::open(db)?,
+        }),
+        _ => None,
+    };
+    let (tx, rx): (_, Receiver<Vec<Work>>) = sync_channel(IN_FLIGHT);
+    let (done_tx, done_rx) = sync_channel::<Vec<Outcome>>(IN_FLIGHT);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || read_inputs(files, sizes, listing_failures, pipeline, known, tx));
+        let writer = scope.spawn(move || {
+            let mut each = each;
+            for outcomes in done_rx.iter() {
+                each(outcomes)?;
+            }
+            Ok::<(), Error>(())
+        });
+        for chunk in rx.iter() {
+            let outcomes = analyze_chunk(chunk, pipeline, pool, store_file.is_some());
+            for o in &outcomes {
+                match o {
+                    Outcome::Article(a) => obs.item(&a.article.source.key(), true),
+                    Outcome::Failed(f, _) => obs.item(&f.source, false),
+                    Outcome::FileDone(b) => obs.file_done(*b),
+                    Outcome::Skipped(_) => {}
+                }
+            }
+            if done_tx.send(outcomes).is_err() {
+                break; // the writer stopped on an error: it says which
+            }
+        }
+        drop(done_tx);
+        drop(rx);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(Error::Input("the store writer stopped unexpectedly".into())));
+        let read = reader
+            .join()
+            .map_err(|_| Error::Input("the input reader stopped unexpectedly".into()));
+        written.and(read)
+    })
+}
+
+/// Runs the language stages again on articles whose text the corpus passes trimmed, on
+/// the pool; a panic leaves that article without its analysis, with a warning.
+fn revise_all(articles: &mut [Article], pipeline: &Pipeline, pool: &rayon::ThreadPool) {
+    pool.install(|| {
+        articles.par_iter_mut().for_each(|a| {
+            let shown = a.source.key();
+            if let Err(f) = guarded(&shown, || {
+                pipeline.language_stages(a);
+                Ok(())
+            }) {
+                a.entities.clear();
+                a.quotes.clear();
+                a.timexes.clear();
+                a.sentence_dates.clear();
+                a.warnings.push(f.reason);
+            }
+        })
+    })
 }
 
 /// What `analyze` produced.
@@ -100,24 +402,31 @@ pub struct Analysis {
 pub fn analyze_paths(
     paths: &[PathBuf],
     pipeline: &Pipeline,
+    opts: RunOptions,
     obs: &mut dyn Observer,
 ) -> Result<Analysis, Error> {
     let mut articles = Vec::new();
     let mut failures = Vec::new();
-    let (items, bytes) = for_each_item(
-        paths,
-        None,
-        pipeline,
-        obs,
-        |_| false,
-        |r| {
-            match r {
-                Ok(a) => articles.push(a),
-                Err(f) => failures.push(f),
+    let mut items = 0;
+    let mut bytes = 0;
+    let pool = pool(opts)?;
+    run_chunks(paths, None, pipeline, &pool, obs, |outcomes| {
+        for o in outcomes {
+            match o {
+                Outcome::Article(a) => {
+                    items += 1;
+                    bytes += a.article.text.len() as u64;
+                    articles.push(*a.article);
+                }
+                Outcome::Failed(f, _) => {
+                    items += 1;
+                    failures.push(f);
+                }
+                Outcome::Skipped(_) | Outcome::FileDone(_) => {}
             }
-            Ok(())
-        },
-    )?;
+        }
+        Ok(())
+    })?;
     pipeline.finish(&mut articles);
     Ok(Analysis {
         articles,
@@ -127,21 +436,29 @@ pub fn analyze_paths(
     })
 }
 
-/// The digest of a run: what was ingested, what is in the store, what failed.
+/// The digest of a run: what was read, what it added, what is in the store.
 #[derive(Debug, Clone, Serialize)]
 pub struct Digest {
     pub run: i64,
     pub store: String,
-    /// Items read in this run (articles and failures).
+    /// Items met in this run: `skipped + added + already + failed`.
     pub items: usize,
-    /// Items skipped because an earlier run stored them.
+    /// Items of unchanged inputs that an earlier run stored, not read again.
     pub skipped: usize,
     /// New distinct articles stored by this run.
     pub added: usize,
-    /// Items whose text the store already had.
+    /// Of `added`, the new versions of items whose file was edited since it was read
+    /// (each replaced the article the old version had given).
+    pub replaced: usize,
+    /// Items whose text the store already had (the same article from another item).
     pub already: usize,
+    /// Items that failed (each in `failures`).
+    pub failed: usize,
     pub seconds: f64,
+    /// Clean text analysed, in bytes.
     pub bytes: u64,
+    /// What the corpus passes changed.
+    pub corpus: CorpusReport,
     /// The whole store after the run.
     pub articles: usize,
     pub outlets: Vec<crate::store::OutletCount>,
@@ -150,68 +467,184 @@ pub struct Digest {
     pub failures: Vec<Failure>,
 }
 
-const BATCH: usize = 256;
-
 /// Ingests everything under `paths` into the store at `db` and returns the digest.
 pub fn digest(
     paths: &[PathBuf],
     db: &Path,
     pipeline: &Pipeline,
+    opts: RunOptions,
     obs: &mut dyn Observer,
 ) -> Result<Digest, Error> {
     let started = Instant::now();
     let mut store = Store::open(db)?;
     let inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let run = store.begin_run(&inputs)?;
-    let mut articles = Vec::with_capacity(BATCH);
-    // Failures of the whole run; those from `written` on are not in the store yet.
-    let mut failures: Vec<Failure> = Vec::new();
-    let mut written = 0;
-    let (mut added, mut already, mut skipped) = (0, 0, 0);
-    let (items, bytes) = {
-        let store_ref = &mut store;
-        // Source look-ups go through a second connection: the writer holds the first.
-        let reader = Store::open(db)?;
-        let mut skip = |key: &str| {
-            let k = reader.has_source(key).unwrap_or(false);
-            if k {
-                skipped += 1;
-            }
-            k
-        };
-        for_each_item(paths, Some(db), pipeline, obs, &mut skip, |r| {
-            match r {
-                Ok(a) => articles.push(a),
-                Err(f) => failures.push(f),
-            }
-            if articles.len() + failures.len() - written >= BATCH {
-                let res = store_ref.write_batch(run, pipeline, &articles, &failures[written..])?;
-                added += res.added;
-                already += res.already;
-                articles.clear();
-                written = failures.len();
-            }
-            Ok(())
-        })?
-    };
-    let res = store.write_batch(run, pipeline, &articles, &failures[written..])?;
-    added += res.added;
-    already += res.already;
-    store.finalize(pipeline)?;
-    store.end_run(run, items, added, failures.len())?;
-    let (total, _, _) = store.counts()?;
-    Ok(Digest {
+    let run = store.begin_run(&inputs, PIPELINE_VERSION)?;
+    let mut d = Digest {
         run,
         store: db.display().to_string(),
-        items,
-        skipped,
-        added,
-        already,
+        items: 0,
+        skipped: 0,
+        added: 0,
+        replaced: 0,
+        already: 0,
+        failed: 0,
+        seconds: 0.0,
+        bytes: 0,
+        corpus: CorpusReport::default(),
+        articles: 0,
+        outlets: Vec::new(),
+        duplicate_groups: Vec::new(),
+        failures: Vec::new(),
+    };
+    let template = pipeline.config().template;
+    let mut pending: Vec<Stored> = Vec::with_capacity(WRITE_BATCH);
+    let mut last_write = Instant::now();
+    let pool = pool(opts)?;
+    let revise = |articles: &mut [Article]| revise_all(articles, pipeline, &pool);
+    let rules = CorpusRules {
+        dedup: &pipeline.config().dedup,
+        template: &template,
+        revise: &revise,
+    };
+    let write = |store: &mut Store, d: &mut Digest, pending: &mut Vec<Stored>| -> Result<(), Error> {
+        let res = store.write_batch(d.run, pending, &rules)?;
+        d.corpus.add(&res.corpus);
+        d.added += res.added;
+        d.already += res.already;
+        d.replaced += res.replaced;
+        d.failed += res.failed;
+        pending.clear();
+        Ok(())
+    };
+    run_chunks(paths, Some(db), pipeline, &pool, obs, |outcomes| {
+        for o in outcomes {
+            match o {
+                Outcome::Article(Analysed {
+                    article,
+                    key,
+                    stamp,
+                    sig,
+                }) => {
+                    d.bytes += article.text.len() as u64;
+                    let sig = sig.unwrap_or_else(|| pipeline.corpus_sigs(&article));
+                    // Standard input has no file to key by: its content does.
+                    let (key, stamp) = match stamp {
+                        Some(s) => (key, s),
+                        None => (
+                            format!("-#{}", article.id),
+                            SourceStamp {
+                                path: "-".into(),
+                                size: 0,
+                                mtime: 0,
+                            },
+                        ),
+                    };
+                    pending.push(Stored::Article {
+                        article,
+                        key,
+                        stamp,
+                        sig,
+                    });
+                }
+                Outcome::Failed(f, stamp) => {
+                    d.failures.push(f.clone());
+                    pending.push(Stored::Failure { failure: f, stamp });
+                }
+                Outcome::Skipped(n) => d.skipped += n,
+                Outcome::FileDone(_) => {}
+            }
+        }
+        // Fewer, larger transactions: each commit flushes the text indexes.
+        if pending.len() >= WRITE_BATCH || last_write.elapsed() >= WRITE_EVERY {
+            write(&mut store, &mut d, &mut pending)?;
+            last_write = Instant::now();
+        }
+        Ok(())
+    })?;
+    write(&mut store, &mut d, &mut pending)?;
+    let last = store.corpus_pass(&rules)?;
+    d.corpus.add(&last);
+    d.items = d.skipped + d.added + d.already + d.failed;
+    store.end_run(run, d.items, d.added, d.failed)?;
+    d.articles = store.counts()?.0;
+    d.outlets = store.outlet_counts()?;
+    d.duplicate_groups = store.duplicate_groups()?;
+    d.seconds = started.elapsed().as_secs_f64();
+    Ok(d)
+}
+
+/// What `reanalyze` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reanalysis {
+    pub store: String,
+    /// Articles analysed again.
+    pub articles: usize,
+    pub corpus: CorpusReport,
+    pub seconds: f64,
+}
+
+/// Runs the analysis stages again over the store's articles, from their stored clean
+/// text (no re-ingest): those analysed by an older pipeline, or all with `all`.
+pub fn reanalyze(
+    db: &Path,
+    pipeline: &Pipeline,
+    all: bool,
+    opts: RunOptions,
+    obs: &mut dyn Observer,
+) -> Result<Reanalysis, Error> {
+    quiet_item_panics();
+    let started = Instant::now();
+    let mut store = Store::open_existing(db)?;
+    let pool = pool(opts)?;
+    let below = if all { u32::MAX } else { PIPELINE_VERSION };
+    obs.start(store.stale(below)?, 0);
+    let mut after = 0i64;
+    let mut count = 0;
+    loop {
+        let batch = store.stale_batch(below, after, CHUNK_ITEMS)?;
+        let Some(&(last, _)) = batch.last() else {
+            break;
+        };
+        after = last;
+        let redone: Vec<(i64, Result<Article, Failure>)> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|(n, mut a)| {
+                    let shown = a.source.key();
+                    let r = guarded(&shown, || {
+                        pipeline.reanalyze(&mut a);
+                        Ok(())
+                    });
+                    (n, r.map(|()| a))
+                })
+                .collect()
+        });
+        let mut ok = Vec::with_capacity(redone.len());
+        for (n, r) in redone {
+            match r {
+                Ok(a) => {
+                    obs.item(&a.source.key(), true);
+                    ok.push((n, a));
+                }
+                Err(f) => {
+                    obs.item(&f.source, false);
+                    eprintln!("storyline: {}: {}", f.source, f.reason);
+                }
+            }
+        }
+        count += ok.len();
+        store.replace_analysis(&ok, PIPELINE_VERSION)?;
+    }
+    let revise = |articles: &mut [Article]| revise_all(articles, pipeline, &pool);
+    let corpus = store.corpus_pass(&CorpusRules {
+        dedup: &pipeline.config().dedup,
+        template: &pipeline.config().template,
+        revise: &revise,
+    })?;
+    Ok(Reanalysis {
+        store: db.display().to_string(),
+        articles: count,
+        corpus,
         seconds: started.elapsed().as_secs_f64(),
-        bytes,
-        articles: total,
-        outlets: store.outlet_counts()?,
-        duplicate_groups: store.duplicate_groups()?,
-        failures,
     })
 }

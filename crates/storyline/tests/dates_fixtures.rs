@@ -10,7 +10,7 @@ fn analyze(name: &str) -> storyline::Article {
     let pipeline = Pipeline::build(PipelineConfig::default()).unwrap();
     struct Quiet;
     impl storyline::run::Observer for Quiet {}
-    let run = storyline::run::analyze_paths(&[path], &pipeline, &mut Quiet).unwrap();
+    let run = storyline::run::analyze_paths(&[path], &pipeline, Default::default(), &mut Quiet).unwrap();
     run.articles.into_iter().next().expect("one article")
 }
 
