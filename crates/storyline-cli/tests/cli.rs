@@ -39,9 +39,18 @@ fn dump(db: &Path) -> Vec<String> {
     let c = rusqlite::Connection::open(db).unwrap();
     let mut rows = Vec::new();
     for sql in [
-        "SELECT id || '|' || doc || '|' || ifnull(duplicate_of,'') || '|' || template FROM articles ORDER BY id",
+        "SELECT id || '|' || doc || '|' || ifnull(view,'') || '|' || ifnull(duplicate_of,'') || '|'
+             || ifnull(duplicate_kind,'') || '|' || template || '|' || pending FROM articles ORDER BY id",
         "SELECT key || '|' || ifnull(article_id,'') FROM sources ORDER BY key",
         "SELECT source || '|' || reason FROM failures ORDER BY source",
+        "SELECT id || '|' || kind || '|' || name || '|' || articles || '|' || quotes FROM entities ORDER BY id",
+        "SELECT a.id || '|' || m.local || '|' || e.id FROM entity_members m JOIN articles a ON a.n = m.article
+             JOIN entities e ON e.n = m.entity ORDER BY 1",
+        "SELECT a.id || '|' || q.ord || '|' || q.text || '|' || ifnull(e.id,'') || '|' || ifnull(q.said,'')
+             FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN entities e ON e.n = q.speaker ORDER BY 1",
+        "SELECT outlet || '|' || key || '|' || stories FROM line_stories ORDER BY 1",
+        "SELECT count(*) || '|' || ifnull(sum(size),0) FROM dup_groups",
+        "SELECT a.id || '|' || t.ord || '|' || t.value FROM timexes t JOIN articles a ON a.n = t.article ORDER BY 1",
     ] {
         let mut st = c.prepare(sql).unwrap();
         let r = st.query_map([], |r| r.get::<_, String>(0)).unwrap();
@@ -346,4 +355,42 @@ fn dates_are_normalised_against_the_publication_date() {
     };
     assert_eq!(value_of("last year"), "2020");
     assert_eq!(value_of("Wednesday"), "2021-03-03");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let d = tempfile::tempdir().unwrap();
+    // Enough output to fill a pipe many times over.
+    let mut w = std::io::BufWriter::new(std::fs::File::create(d.path().join("many.jsonl")).unwrap());
+    for i in 0..400 {
+        writeln!(
+            w,
+            "{{\"text\": \"{WIRE_TEXT} Item {i} of the night.\", \"outlet\": \"Outlet {i}\"}}"
+        )
+        .unwrap();
+    }
+    drop(w);
+    let mut child = bin()
+        .args(["analyze", "many.jsonl"])
+        .current_dir(d.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut first,
+    )
+    .unwrap();
+    assert!(first.starts_with('{'));
+    // The reader is gone: the rest of the output has nowhere to go.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("Broken pipe"));
 }

@@ -281,15 +281,35 @@ fn analyze_chunk(
     pool: &rayon::ThreadPool,
     sigs: bool,
 ) -> Vec<Outcome> {
+    let analyze = |raw: RawItem| pipeline.analyze(raw);
+    let sig = |a: &Article| pipeline.corpus_sigs(a);
+    analyze_with(
+        chunk,
+        pool,
+        &analyze,
+        sigs.then_some(&sig as &(dyn Fn(&Article) -> _ + Sync)),
+    )
+}
+
+type Analyze<'a> = &'a (dyn Fn(RawItem) -> Result<Article, Failure> + Sync);
+type Signature<'a> = Option<&'a (dyn Fn(&Article) -> crate::corpus::CorpusSig + Sync)>;
+
+/// Runs `analyze` over a chunk's items on the pool, each item guarded, order kept.
+fn analyze_with(
+    chunk: Vec<Work>,
+    pool: &rayon::ThreadPool,
+    analyze: Analyze<'_>,
+    sig: Signature<'_>,
+) -> Vec<Outcome> {
     pool.install(|| {
         chunk
             .into_par_iter()
             .map(|w| match w {
                 Work::Item { raw, key, stamp } => {
                     let shown = raw.source.key();
-                    match guarded(&shown, || pipeline.analyze(*raw)) {
+                    match guarded(&shown, || analyze(*raw)) {
                         Ok(a) => Outcome::Article(Analysed {
-                            sig: sigs.then(|| pipeline.corpus_sigs(&a)),
+                            sig: sig.map(|f| f(&a)),
                             article: Box::new(a),
                             key,
                             stamp,
@@ -647,4 +667,87 @@ pub fn reanalyze(
         corpus,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(text: &str) -> Work {
+        let raw = RawItem {
+            source: Source {
+                path: format!("{text}.txt"),
+                format: crate::article::Format::Text,
+                record_id: None,
+                line: None,
+            },
+            content: crate::ingest::Content::Text(text.to_string()),
+            meta: Default::default(),
+            warnings: vec![],
+            bytes: text.len() as u64,
+        };
+        Work::Item {
+            raw: Box::new(raw),
+            key: text.to_string(),
+            stamp: None,
+        }
+    }
+
+    #[test]
+    fn a_panic_in_one_item_is_that_items_failure_and_the_rest_go_on() {
+        let pipeline = Pipeline::build(Default::default()).unwrap();
+        let pool = pool(RunOptions { jobs: 2 }).unwrap();
+        let analyze = |raw: RawItem| {
+            if raw.source.path.starts_with("boom") {
+                // As a stage would: announce itself, then fail a bug's way.
+                pipeline::enter(Stage::Quotes);
+                let empty: Vec<u8> = Vec::new();
+                let _ = empty[3];
+            }
+            pipeline.analyze(raw)
+        };
+        quiet_item_panics();
+        let chunk = vec![
+            item("Ferry resumes\n\nThe ferry to the outer islands resumed service on Monday."),
+            item("boom"),
+            item("Bridge opens\n\nThe new bridge over the inlet opened to traffic on Friday."),
+        ];
+        let out = analyze_with(chunk, &pool, &analyze, None);
+        assert_eq!(out.len(), 3);
+        assert!(matches!(out[0], Outcome::Article(_)));
+        assert!(matches!(out[2], Outcome::Article(_)));
+        let Outcome::Failed(f, _) = &out[1] else {
+            panic!("the panicking item should fail");
+        };
+        assert_eq!(f.stage, Stage::Quotes);
+        assert!(
+            f.reason.starts_with("internal error: index out of bounds"),
+            "{}",
+            f.reason
+        );
+        assert!(
+            f.reason.contains("run.rs"),
+            "the place of the bug is named: {}",
+            f.reason
+        );
+    }
+
+    #[test]
+    fn item_keys_name_the_canonical_file_and_the_place_in_it() {
+        let stamp = SourceStamp {
+            path: "/data/crawl.warc".into(),
+            size: 1,
+            mtime: 2,
+        };
+        let mut source = Source {
+            path: "./crawl.warc".into(),
+            format: crate::article::Format::Warc,
+            record_id: Some("<urn:uuid:1>".into()),
+            line: None,
+        };
+        assert_eq!(item_key(Some(&stamp), &source), "/data/crawl.warc#<urn:uuid:1>");
+        source.record_id = None;
+        source.line = Some(7);
+        assert_eq!(item_key(Some(&stamp), &source), "/data/crawl.warc:7");
+    }
 }

@@ -692,7 +692,9 @@ impl Directory<'_, '_> {
         {
             return Ok((e, false));
         }
-        let e = self.create(sig, None)?;
+        // A lone unknown word may be a surname: people who arrive later can find it.
+        let surname = directory::person_like(sig).then(|| surname_key(&sig.name));
+        let e = self.create(sig, surname.as_deref())?;
         self.tx
             .prepare_cached("INSERT INTO entity_keys (kind, key, entity) VALUES (?1, ?2, ?3)")?
             .execute(params![kind, key, e])?;
