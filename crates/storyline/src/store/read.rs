@@ -174,6 +174,14 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The latest publication day in the store.
+    pub fn last_day(&self) -> Result<Option<chrono::NaiveDate>, Error> {
+        let day: Option<String> = self
+            .conn
+            .query_row("SELECT max(day) FROM articles", [], |r| r.get(0))?;
+        Ok(day.and_then(|d| d.parse().ok()))
+    }
+
     /// The entity an id names now (following redirects left by renames).
     pub fn resolve_entity(&self, id: &str) -> Result<Option<String>, Error> {
         let now: Option<String> = self
