@@ -174,6 +174,16 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The corpus-wide entities an article names: (article-local id, entity id).
+    pub fn entities_of_article(&self, id: &str) -> Result<Vec<(String, String)>, Error> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT m.local, e.id FROM entity_members m JOIN entities e ON e.n = m.entity
+             WHERE m.article = (SELECT n FROM articles WHERE id = ?1) ORDER BY m.local",
+        )?;
+        let rows = st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The latest publication day in the store.
     pub fn last_day(&self) -> Result<Option<chrono::NaiveDate>, Error> {
         let day: Option<String> = self

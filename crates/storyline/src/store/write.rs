@@ -109,6 +109,7 @@ impl Store {
         items: &[Stored],
         rules: &CorpusRules<'_>,
     ) -> Result<BatchResult, Error> {
+        let pipeline: u32 = self.conn.query_row("SELECT pipeline FROM runs WHERE id = ?1", [run], |r| r.get(0))?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -120,7 +121,7 @@ impl Store {
                     key,
                     stamp,
                     sig,
-                } => write_article(&tx, run, article, key, stamp, sig, &mut res)?,
+                } => write_article(&tx, run, pipeline, article, key, stamp, sig, &mut res)?,
                 Stored::Failure { failure, stamp } => {
                     tx.prepare_cached(
                         "INSERT OR REPLACE INTO failures (source, path, stage, reason, run_id) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -195,9 +196,11 @@ impl Store {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn write_article(
     tx: &Transaction<'_>,
     run: i64,
+    pipeline: u32,
     a: &Article,
     key: &str,
     stamp: &SourceStamp,
@@ -221,7 +224,7 @@ fn write_article(
             a.published.as_ref().map(|p| p.value.to_string()),
             a.published.as_ref().map(|p| p.date().to_string()),
             key,
-            crate::pipeline::PIPELINE_VERSION,
+            pipeline,
             sig.fingerprint.exact as i64,
             u32s_to_bytes(&sig.fingerprint.minhash),
             lines_to_bytes(&sig.lines),
