@@ -43,6 +43,15 @@ pub(crate) fn current_stage() -> Stage {
     CURRENT_STAGE.with(Cell::get)
 }
 
+/// An item analysed for the store (see [`Pipeline::analyze_known`]).
+pub struct Prepared {
+    /// The per-document record; unanalysed (no sentences) when `view` is given.
+    pub doc: Article,
+    pub sig: CorpusSig,
+    /// The template lines dropped and the analysed record without them.
+    pub view: Option<(Vec<usize>, Article)>,
+}
+
 /// A document's body, borrowed.
 enum Body<'a> {
     Text(&'a str),
@@ -129,13 +138,16 @@ impl Pipeline {
         })
     }
 
-    /// Analyses one document on its own: extraction, cleaning, metadata.
+    /// Analyses one document on its own: extraction, cleaning, metadata, then the
+    /// language stages.
     pub fn analyze(&self, item: RawItem) -> Result<Article, Failure> {
         let body = match &item.content {
             Content::Html(h) => Body::Html(h),
             Content::Text(t) => Body::Text(t),
         };
-        self.analyze_body(item.source, body, item.meta, item.warnings)
+        let mut a = self.analyze_body(item.source, body, item.meta, item.warnings)?;
+        self.language_stages(&mut a);
+        Ok(a)
     }
 
     /// Analyses one HTML page given by reference.
@@ -150,7 +162,9 @@ impl Pipeline {
             url: url.map(str::to_string),
             ..Default::default()
         };
-        self.analyze_body(source, Body::Html(html), meta, vec![])
+        let mut a = self.analyze_body(source, Body::Html(html), meta, vec![])?;
+        self.language_stages(&mut a);
+        Ok(a)
     }
 
     fn analyze_body(
@@ -249,7 +263,7 @@ impl Pipeline {
         enter(Stage::Text);
         let detected = extract::detect_language(&text);
         language = detected.clone().or(language);
-        let mut article = Article {
+        let article = Article {
             schema: SCHEMA_VERSION,
             id: article_id(&text, outlet.as_ref().map(|(o, _)| o.as_str()), url.as_deref()),
             source,
@@ -273,8 +287,48 @@ impl Pipeline {
             duplicate_kind: None,
             warnings,
         };
-        self.language_stages(&mut article);
         Ok(article)
+    }
+
+    /// Analyses one item knowing some of its outlet's template lines (`known(outlet,
+    /// line key)`): when the item carries any, they are dropped before the language
+    /// stages run (on the trimmed view only; the per-document record is kept as read,
+    /// unanalysed), so that the store need not analyse it twice. The corpus passes
+    /// still decide; this only guesses ahead with what they decided before.
+    pub fn analyze_known(
+        &self,
+        item: RawItem,
+        known: &(dyn Fn(Option<&str>, u64) -> bool + Sync),
+    ) -> Result<Prepared, Failure> {
+        let body = match &item.content {
+            Content::Html(h) => Body::Html(h),
+            Content::Text(t) => Body::Text(t),
+        };
+        let mut doc = self.analyze_body(item.source, body, item.meta, item.warnings)?;
+        let sig = self.corpus_sigs(&doc);
+        let outlet = doc.outlet.as_deref();
+        let template: Vec<usize> = sig
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.eligible && known(outlet, l.key))
+            .map(|(i, _)| i)
+            .collect();
+        let mut view = doc.clone();
+        let decision = corpus::CorpusDecision {
+            template_lines: template.clone(),
+            ..Default::default()
+        };
+        if decision.apply(&mut view) {
+            self.language_stages(&mut view);
+            return Ok(Prepared {
+                doc,
+                sig,
+                view: Some((template, view)),
+            });
+        }
+        self.language_stages(&mut doc);
+        Ok(Prepared { doc, sig, view: None })
     }
 
     /// Whether the language stages can read an article in `language` (unknown: try).

@@ -65,11 +65,43 @@ enum Work {
 
 /// An analysed article with what the store needs of it.
 struct Analysed {
-    article: Box<Article>,
+    ready: Ready,
     key: String,
     stamp: Option<SourceStamp>,
+}
+
+/// What a worker made of one item.
+struct Ready {
+    /// The per-document record (unanalysed when `view` is given).
+    article: Box<Article>,
+    /// Template lines known ahead, and the analysed record without them (digest only).
+    view: Option<(Vec<usize>, Box<Article>)>,
     /// The corpus passes' signature, computed on the worker (digest only).
     sig: Option<crate::corpus::CorpusSig>,
+}
+
+/// Template lines the store has found so far, as the workers look them up: a hash of the
+/// outlet and the line's key. (A collision only makes a worker guess wrong; the store's
+/// corpus pass decides, and analyses again where the guess was wrong.)
+#[derive(Default)]
+struct KnownTemplate(std::sync::RwLock<std::collections::HashSet<(u64, u64)>>);
+
+impl KnownTemplate {
+    fn outlet_hash(outlet: &str) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(outlet.as_bytes())
+    }
+    fn contains(&self, outlet: Option<&str>, key: u64) -> bool {
+        let set = self.0.read().unwrap_or_else(|e| e.into_inner());
+        !set.is_empty() && set.contains(&(Self::outlet_hash(outlet.unwrap_or("")), key))
+    }
+    fn set(&self, outlet: &str, key: u64, template: bool) {
+        let mut set = self.0.write().unwrap_or_else(|e| e.into_inner());
+        if template {
+            set.insert((Self::outlet_hash(outlet), key));
+        } else {
+            set.remove(&(Self::outlet_hash(outlet), key));
+        }
+    }
 }
 
 /// The outcome of one unit, in input order.
@@ -279,28 +311,33 @@ fn analyze_chunk(
     chunk: Vec<Work>,
     pipeline: &Pipeline,
     pool: &rayon::ThreadPool,
-    sigs: bool,
+    known: Option<&KnownTemplate>,
 ) -> Vec<Outcome> {
-    let analyze = |raw: RawItem| pipeline.analyze(raw);
-    let sig = |a: &Article| pipeline.corpus_sigs(a);
-    analyze_with(
-        chunk,
-        pool,
-        &analyze,
-        sigs.then_some(&sig as &(dyn Fn(&Article) -> _ + Sync)),
-    )
+    match known {
+        None => analyze_with(chunk, pool, &|raw: RawItem| {
+            pipeline.analyze(raw).map(|a| Ready {
+                article: Box::new(a),
+                view: None,
+                sig: None,
+            })
+        }),
+        Some(known) => {
+            let known = |outlet: Option<&str>, key: u64| known.contains(outlet, key);
+            analyze_with(chunk, pool, &|raw: RawItem| {
+                pipeline.analyze_known(raw, &known).map(|p| Ready {
+                    article: Box::new(p.doc),
+                    view: p.view.map(|(t, v)| (t, Box::new(v))),
+                    sig: Some(p.sig),
+                })
+            })
+        }
+    }
 }
 
-type Analyze<'a> = &'a (dyn Fn(RawItem) -> Result<Article, Failure> + Sync);
-type Signature<'a> = Option<&'a (dyn Fn(&Article) -> crate::corpus::CorpusSig + Sync)>;
+type Analyze<'a> = &'a (dyn Fn(RawItem) -> Result<Ready, Failure> + Sync);
 
 /// Runs `analyze` over a chunk's items on the pool, each item guarded, order kept.
-fn analyze_with(
-    chunk: Vec<Work>,
-    pool: &rayon::ThreadPool,
-    analyze: Analyze<'_>,
-    sig: Signature<'_>,
-) -> Vec<Outcome> {
+fn analyze_with(chunk: Vec<Work>, pool: &rayon::ThreadPool, analyze: Analyze<'_>) -> Vec<Outcome> {
     pool.install(|| {
         chunk
             .into_par_iter()
@@ -308,12 +345,7 @@ fn analyze_with(
                 Work::Item { raw, key, stamp } => {
                     let shown = raw.source.key();
                     match guarded(&shown, || analyze(*raw)) {
-                        Ok(a) => Outcome::Article(Analysed {
-                            sig: sig.map(|f| f(&a)),
-                            article: Box::new(a),
-                            key,
-                            stamp,
-                        }),
+                        Ok(ready) => Outcome::Article(Analysed { ready, key, stamp }),
                         Err(f) => Outcome::Failed(f, stamp),
                     }
                 }
@@ -341,13 +373,14 @@ fn run_chunks(
     store_file: Option<&Path>,
     pipeline: &Pipeline,
     pool: &rayon::ThreadPool,
+    known: Option<&KnownTemplate>,
     obs: &mut dyn Observer,
     each: impl FnMut(Vec<Outcome>) -> Result<(), Error> + Send,
 ) -> Result<(), Error> {
     quiet_item_panics();
     let (files, listing_failures, sizes) = list_inputs(paths, store_file);
     obs.start(files.len(), sizes.iter().sum());
-    let known = match store_file {
+    let stored = match store_file {
         Some(db) if db.exists() => Some(Known {
             store: Store::open(db)?,
         }),
@@ -356,7 +389,7 @@ fn run_chunks(
     let (tx, rx): (_, Receiver<Vec<Work>>) = sync_channel(IN_FLIGHT);
     let (done_tx, done_rx) = sync_channel::<Vec<Outcome>>(IN_FLIGHT);
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_inputs(files, sizes, listing_failures, pipeline, known, tx));
+        let reader = scope.spawn(move || read_inputs(files, sizes, listing_failures, pipeline, stored, tx));
         let writer = scope.spawn(move || {
             let mut each = each;
             for outcomes in done_rx.iter() {
@@ -365,10 +398,10 @@ fn run_chunks(
             Ok::<(), Error>(())
         });
         for chunk in rx.iter() {
-            let outcomes = analyze_chunk(chunk, pipeline, pool, store_file.is_some());
+            let outcomes = analyze_chunk(chunk, pipeline, pool, known);
             for o in &outcomes {
                 match o {
-                    Outcome::Article(a) => obs.item(&a.article.source.key(), true),
+                    Outcome::Article(a) => obs.item(&a.ready.article.source.key(), true),
                     Outcome::Failed(f, _) => obs.item(&f.source, false),
                     Outcome::FileDone(b) => obs.file_done(*b),
                     Outcome::Skipped(_) => {}
@@ -430,13 +463,13 @@ pub fn analyze_paths(
     let mut items = 0;
     let mut bytes = 0;
     let pool = pool(opts)?;
-    run_chunks(paths, None, pipeline, &pool, obs, |outcomes| {
+    run_chunks(paths, None, pipeline, &pool, None, obs, |outcomes| {
         for o in outcomes {
             match o {
                 Outcome::Article(a) => {
                     items += 1;
-                    bytes += a.article.text.len() as u64;
-                    articles.push(*a.article);
+                    bytes += a.ready.article.text.len() as u64;
+                    articles.push(*a.ready.article);
                 }
                 Outcome::Failed(f, _) => {
                     items += 1;
@@ -519,6 +552,11 @@ pub fn digest(
     let template = pipeline.config().template;
     let mut pending: Vec<Stored> = Vec::with_capacity(WRITE_BATCH);
     let mut last_write = Instant::now();
+    let mut batch = CHUNK_ITEMS;
+    let known = KnownTemplate::default();
+    for (outlet, key) in store.template_lines(template.min_stories)? {
+        known.set(&outlet, key, true);
+    }
     let pool = pool(opts)?;
     let revise = |articles: &mut [Article]| revise_all(articles, pipeline, &pool);
     let rules = CorpusRules {
@@ -529,6 +567,9 @@ pub fn digest(
     let write = |store: &mut Store, d: &mut Digest, pending: &mut Vec<Stored>| -> Result<(), Error> {
         let res = store.write_batch(d.run, pending, &rules)?;
         d.corpus.add(&res.corpus);
+        for (outlet, key, now) in &res.turned {
+            known.set(outlet, *key, *now);
+        }
         d.added += res.added;
         d.already += res.already;
         d.replaced += res.replaced;
@@ -536,16 +577,15 @@ pub fn digest(
         pending.clear();
         Ok(())
     };
-    run_chunks(paths, Some(db), pipeline, &pool, obs, |outcomes| {
+    run_chunks(paths, Some(db), pipeline, &pool, Some(&known), obs, |outcomes| {
         for o in outcomes {
             match o {
                 Outcome::Article(Analysed {
-                    article,
+                    ready: Ready { article, view, sig },
                     key,
                     stamp,
-                    sig,
                 }) => {
-                    d.bytes += article.text.len() as u64;
+                    d.bytes += view.as_ref().map_or(&article.text, |v| &v.1.text).len() as u64;
                     let sig = sig.unwrap_or_else(|| pipeline.corpus_sigs(&article));
                     // Standard input has no file to key by: its content does.
                     let (key, stamp) = match stamp {
@@ -561,6 +601,7 @@ pub fn digest(
                     };
                     pending.push(Stored::Article {
                         article,
+                        view,
                         key,
                         stamp,
                         sig,
@@ -574,10 +615,12 @@ pub fn digest(
                 Outcome::FileDone(_) => {}
             }
         }
-        // Fewer, larger transactions: each commit flushes the text indexes.
-        if pending.len() >= WRITE_BATCH || last_write.elapsed() >= WRITE_EVERY {
+        // Fewer, larger transactions (each commit flushes the text indexes), but small
+        // ones first, so that the template lines they find are known ahead sooner.
+        if pending.len() >= batch || last_write.elapsed() >= WRITE_EVERY {
             write(&mut store, &mut d, &mut pending)?;
             last_write = Instant::now();
+            batch = (batch * 2).min(WRITE_BATCH);
         }
         Ok(())
     })?;
@@ -704,7 +747,11 @@ mod tests {
                 let empty: Vec<u8> = Vec::new();
                 let _ = empty[3];
             }
-            pipeline.analyze(raw)
+            pipeline.analyze(raw).map(|a| Ready {
+                article: Box::new(a),
+                view: None,
+                sig: None,
+            })
         };
         quiet_item_panics();
         let chunk = vec![
@@ -712,7 +759,7 @@ mod tests {
             item("boom"),
             item("Bridge opens\n\nThe new bridge over the inlet opened to traffic on Friday."),
         ];
-        let out = analyze_with(chunk, &pool, &analyze, None);
+        let out = analyze_with(chunk, &pool, &analyze);
         assert_eq!(out.len(), 3);
         assert!(matches!(out[0], Outcome::Article(_)));
         assert!(matches!(out[2], Outcome::Article(_)));

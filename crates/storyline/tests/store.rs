@@ -368,3 +368,69 @@ fn two_digests_at_once_and_a_reader_during_them() {
     };
     assert_eq!(names(&store), names(&clean));
 }
+
+#[test]
+fn a_line_that_stops_being_template_comes_back_analysed() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    // Three Fjord Post stories make its footer template; a fourth, digested later, has it
+    // dropped ahead, before its analysis.
+    let files: Vec<PathBuf> = (0..4)
+        .map(|k| {
+            let n = 3 * k;
+            write(
+                d.path(),
+                &format!("f{k}.txt"),
+                &story(n, "Fjord Post"),
+                "Fjord Post",
+                "2022-07-01",
+            )
+        })
+        .collect();
+    run::digest(&files[..3], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    run::digest(&files[3..], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let fourth = |store: &Store| {
+        store
+            .articles()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.text.contains("story number 9"))
+            .unwrap()
+    };
+    let before = fourth(&Store::open(&db).unwrap());
+    assert!(!before.text.contains("every morning"), "the footer was dropped");
+    let analysed: bool = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT analysed FROM articles WHERE text LIKE '%story number 9%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!analysed, "dropped ahead: only the view was analysed");
+    assert!(!before.quotes.is_empty());
+    // Two of the first three lose their footer: it is in two stories only now.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    for f in &files[..2] {
+        let text = std::fs::read_to_string(f).unwrap();
+        std::fs::write(
+            f,
+            text.replace("\n\nRead the Fjord Post every morning at the kiosk", ""),
+        )
+        .unwrap();
+    }
+    run::digest(&files, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let after = fourth(&Store::open(&db).unwrap());
+    assert!(
+        after.text.contains("every morning"),
+        "the footer is back in the text"
+    );
+    // Analysed on its whole text, as the in-memory run does it.
+    let batch = run::analyze_paths(&files, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let expected = batch.articles.iter().find(|a| a.id == after.id).unwrap();
+    assert_eq!(after.text, expected.text);
+    assert_eq!(after.quotes, expected.quotes);
+    assert_eq!(after.sentences, expected.sentences);
+    assert!(!after.sentences.is_empty());
+}

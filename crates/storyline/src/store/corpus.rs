@@ -104,6 +104,8 @@ pub(super) struct Pass<'a, 't> {
     revise: &'a (dyn Fn(&mut [Article]) + Sync),
     /// Lines whose story count crossed the template threshold, either way.
     crossed: BTreeSet<(String, i64)>,
+    /// The crossings of this pass, with where each line ended: template or not.
+    pub(super) turned: Vec<(String, u64, bool)>,
 }
 
 impl<'a, 't> Pass<'a, 't> {
@@ -114,6 +116,7 @@ impl<'a, 't> Pass<'a, 't> {
             tmpl: rules.template,
             revise: rules.revise,
             crossed: BTreeSet::new(),
+            turned: Vec::new(),
         }
     }
 
@@ -407,7 +410,7 @@ impl<'a, 't> Pass<'a, 't> {
             let rows = st.query_map([PENDING_GROUP | PENDING_TEMPLATE | PENDING_ROWS], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
-        for (outlet, key) in &self.crossed {
+        for (outlet, key) in &self.crossed.clone() {
             let mut st = self
                 .tx
                 .prepare_cached("SELECT article FROM lines WHERE outlet = ?1 AND key = ?2")?;
@@ -416,7 +419,10 @@ impl<'a, 't> Pass<'a, 't> {
                 targets.insert(n?);
             }
         }
-        self.crossed.clear();
+        for (outlet, key) in std::mem::take(&mut self.crossed) {
+            let now = self.stories(&outlet, key)? >= self.tmpl.min_stories as i64;
+            self.turned.push((outlet, key as u64, now));
+        }
         // (article, new template lines or None when unchanged, rows missing)
         let mut todo: Vec<(i64, Option<Vec<usize>>, bool)> = Vec::new();
         for n in targets {
@@ -460,16 +466,22 @@ impl<'a, 't> Pass<'a, 't> {
             template: Option<Vec<usize>>,
             trimmed: bool,
             missing: bool,
+            /// The per-document record was stored unanalysed and now stands as the view:
+            /// it is analysed, and stored back.
+            analyse_doc: bool,
         }
         let mut views = Vec::with_capacity(todo.len());
         for (n, template, missing) in todo {
             // A new template starts from the per-document record; otherwise the view stands.
             let sql = if template.is_some() {
-                "SELECT doc FROM articles WHERE n = ?1"
+                "SELECT doc, analysed FROM articles WHERE n = ?1"
             } else {
-                "SELECT coalesce(view, doc) FROM articles WHERE n = ?1"
+                "SELECT coalesce(view, doc), 1 FROM articles WHERE n = ?1"
             };
-            let doc: String = self.tx.prepare_cached(sql)?.query_row([n], |r| r.get(0))?;
+            let (doc, analysed): (String, bool) = self
+                .tx
+                .prepare_cached(sql)?
+                .query_row([n], |r| Ok((r.get(0)?, r.get(1)?)))?;
             let mut article: Article = serde_json::from_str(&doc)?;
             let trimmed = template.as_ref().is_some_and(|t| {
                 CorpusDecision {
@@ -484,12 +496,13 @@ impl<'a, 't> Pass<'a, 't> {
                 template,
                 trimmed,
                 missing,
+                analyse_doc: !trimmed && !analysed,
             });
         }
         let mut again: Vec<Article> = Vec::new();
         let mut slots = Vec::new();
         for (i, v) in views.iter_mut().enumerate() {
-            if v.trimmed {
+            if v.trimmed || v.analyse_doc {
                 again.push(std::mem::replace(&mut v.article, placeholder()));
                 slots.push(i);
             }
@@ -502,6 +515,11 @@ impl<'a, 't> Pass<'a, 't> {
             if !v.missing {
                 directory_remove(self.tx, v.n)?;
                 delete_rows(self.tx, v.n)?;
+            }
+            if v.analyse_doc {
+                self.tx
+                    .prepare_cached("UPDATE articles SET doc = ?2, analysed = 1 WHERE n = ?1")?
+                    .execute(params![v.n, serde_json::to_string(&v.article)?])?;
             }
             if let Some(template) = &v.template {
                 let view = v.trimmed.then(|| serde_json::to_string(&v.article)).transpose()?;

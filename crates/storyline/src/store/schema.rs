@@ -34,13 +34,15 @@ CREATE INDEX IF NOT EXISTS sources_path ON sources(path);
 CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id);
 -- One row per distinct article. `doc` is the per-document record (JSON, what the
 -- analysis of the item gave); `view`, when the corpus passes dropped template lines, the
--- record analysed again without them. `title` and `text` are the view's, for search.
+-- record analysed again without them (when the run knew them ahead, `doc` was not
+-- analysed itself: `analysed` is 0). `title` and `text` are the view's, for search.
 -- `pending` articles still wait for the corpus passes (a run killed before them leaves
 -- some; the next run finishes them).
 CREATE TABLE IF NOT EXISTS articles (
     n INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     doc TEXT NOT NULL,
+    analysed INTEGER NOT NULL DEFAULT 1,
     view TEXT,
     title TEXT,
     text TEXT NOT NULL,

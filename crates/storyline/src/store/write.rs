@@ -34,10 +34,16 @@ pub enum SourceState {
     Changed,
 }
 
+/// Template lines dropped from an article, and the record analysed without them.
+pub type TrimmedView = (Vec<usize>, Box<Article>);
+
 /// One analysed item, ready to store.
 pub enum Stored {
     Article {
+        /// The per-document record (unanalysed when `view` is given).
         article: Box<Article>,
+        /// Template lines known when it was analysed, and the analysed record without them.
+        view: Option<TrimmedView>,
         /// The item's key: canonical path plus its place in a container.
         key: String,
         stamp: SourceStamp,
@@ -54,6 +60,8 @@ pub enum Stored {
 pub struct BatchResult {
     /// What placing the batch changed.
     pub corpus: super::CorpusReport,
+    /// Lines that became template (`true`) or stopped being it, per outlet.
+    pub turned: Vec<(String, u64, bool)>,
     /// New distinct articles.
     pub added: usize,
     /// Items whose text was already stored (same content id).
@@ -64,6 +72,17 @@ pub struct BatchResult {
 }
 
 impl Store {
+    /// The lines that are template now: (outlet, line key), for runs to drop ahead.
+    pub fn template_lines(&self, min_stories: usize) -> Result<Vec<(String, u64)>, Error> {
+        let mut st = self
+            .conn
+            .prepare("SELECT outlet, key FROM line_stories WHERE stories >= ?1")?;
+        let rows = st.query_map([min_stories as i64], |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// What the store knows of the file at `stamp.path`.
     pub fn source_state(&self, stamp: &SourceStamp) -> Result<SourceState, Error> {
         let (items, same, stored): (i64, i64, i64) = self.conn.query_row(
@@ -109,7 +128,9 @@ impl Store {
         items: &[Stored],
         rules: &CorpusRules<'_>,
     ) -> Result<BatchResult, Error> {
-        let pipeline: u32 = self.conn.query_row("SELECT pipeline FROM runs WHERE id = ?1", [run], |r| r.get(0))?;
+        let pipeline: u32 = self
+            .conn
+            .query_row("SELECT pipeline FROM runs WHERE id = ?1", [run], |r| r.get(0))?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -118,10 +139,20 @@ impl Store {
             match item {
                 Stored::Article {
                     article,
+                    view,
                     key,
                     stamp,
                     sig,
-                } => write_article(&tx, run, pipeline, article, key, stamp, sig, &mut res)?,
+                } => write_article(
+                    &tx,
+                    run,
+                    pipeline,
+                    (article, view.as_ref()),
+                    key,
+                    stamp,
+                    sig,
+                    &mut res,
+                )?,
                 Stored::Failure { failure, stamp } => {
                     tx.prepare_cached(
                         "INSERT OR REPLACE INTO failures (source, path, stage, reason, run_id) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -138,7 +169,9 @@ impl Store {
             }
         }
         let mut report = super::CorpusReport::default();
-        corpus::Pass::new(&tx, rules).place(&mut report)?;
+        let mut pass = corpus::Pass::new(&tx, rules);
+        pass.place(&mut report)?;
+        res.turned = std::mem::take(&mut pass.turned);
         res.corpus = report;
         tx.commit()?;
         Ok(res)
@@ -201,7 +234,7 @@ fn write_article(
     tx: &Transaction<'_>,
     run: i64,
     pipeline: u32,
-    a: &Article,
+    (a, view): (&Article, Option<&TrimmedView>),
     key: &str,
     stamp: &SourceStamp,
     sig: &CorpusSig,
@@ -210,14 +243,14 @@ fn write_article(
     let inserted = tx
         .prepare_cached(
             "INSERT OR IGNORE INTO articles (id, doc, title, text, outlet, url, language, published, day, source,
-                 pipeline, exact, minhash, lines, pending, run_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                 pipeline, exact, minhash, lines, pending, run_id, analysed, view, template)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         )?
         .execute(params![
             a.id,
             serde_json::to_string(a)?,
-            a.title,
-            a.text,
+            view.map_or(&a.title, |v| &v.1.title),
+            view.map_or(&a.text, |v| &v.1.text),
             a.outlet,
             a.url,
             a.language,
@@ -230,6 +263,9 @@ fn write_article(
             lines_to_bytes(&sig.lines),
             PENDING_ALL,
             run,
+            view.is_none(),
+            view.map(|v| serde_json::to_string(&v.1)).transpose()?,
+            view.map_or(Ok("[]".to_string()), |v| serde_json::to_string(&v.0))?,
         ])?
         == 1;
     if inserted {
