@@ -564,6 +564,7 @@ impl<'a, 't> Pass<'a, 't> {
         let mut dir = Directory {
             tx: self.tx,
             touched: HashSet::new(),
+            people: HashMap::new(),
         };
         let mut placed: HashMap<SigKey, i64> = HashMap::new();
         // Fuller names first, so that a surname alone meets every candidate.
@@ -640,10 +641,19 @@ fn kind_of(s: &str) -> EntityKind {
     serde_json::from_value(serde_json::Value::String(s.to_string())).unwrap_or(EntityKind::Unknown)
 }
 
+/// A person as the merge sees it: entity, first names, roles with counts.
+struct Person {
+    n: i64,
+    first: Vec<String>,
+    roles: HashMap<String, usize>,
+}
+
 struct Directory<'a, 't> {
     tx: &'a Transaction<'t>,
     /// Entities whose names changed.
     touched: HashSet<i64>,
+    /// People by surname key, read once per pass and kept up to date by it.
+    people: HashMap<String, Vec<Person>>,
 }
 
 impl Directory<'_, '_> {
@@ -668,35 +678,43 @@ impl Directory<'_, '_> {
 
     fn merge(&mut self, sig: &Signature) -> Result<(i64, bool), Error> {
         let words: Vec<&str> = sig.name.split_whitespace().collect();
-        if directory::person_like(sig) {
-            let key = surname_key(&sig.name);
-            let candidates = self.people(&key)?;
+        let surname = directory::person_like(sig).then(|| surname_key(&sig.name));
+        if let Some(key) = &surname {
+            let candidates = self.people(key)?;
             let views: Vec<PersonView> = candidates
                 .iter()
-                .map(|(_, first, roles)| PersonView {
-                    first_names: first,
-                    roles,
+                .map(|p| PersonView {
+                    first_names: &p.first,
+                    roles: &p.roles,
                 })
                 .collect();
             if let Some(k) = directory::person_target(sig, &views) {
-                let e = candidates[k].0;
-                if words.len() >= 2 && candidates[k].1.is_empty() {
+                let e = candidates[k].n;
+                if words.len() >= 2 && candidates[k].first.is_empty() {
                     self.tx
                         .prepare_cached(
                             "INSERT OR IGNORE INTO entity_first_names (entity, first) VALUES (?1, ?2)",
                         )?
                         .execute(params![e, words[0]])?;
+                    self.people_mut(key)[k].first.push(words[0].to_string());
                 }
                 self.adopt_kind(e, sig.kind)?;
                 return Ok((e, false));
             }
             if sig.kind == EntityKind::Person {
-                let e = self.create(sig, Some(&key))?;
+                let e = self.create(sig, Some(key))?;
+                let mut first = Vec::new();
                 if words.len() >= 2 {
                     self.tx
                         .prepare_cached("INSERT INTO entity_first_names (entity, first) VALUES (?1, ?2)")?
                         .execute(params![e, words[0]])?;
+                    first.push(words[0].to_string());
                 }
+                self.people_mut(key).push(Person {
+                    n: e,
+                    first,
+                    roles: HashMap::new(),
+                });
                 return Ok((e, true));
             }
         }
@@ -711,17 +729,34 @@ impl Directory<'_, '_> {
             return Ok((e, false));
         }
         // A lone unknown word may be a surname: people who arrive later can find it.
-        let surname = directory::person_like(sig).then(|| surname_key(&sig.name));
         let e = self.create(sig, surname.as_deref())?;
         self.tx
             .prepare_cached("INSERT INTO entity_keys (kind, key, entity) VALUES (?1, ?2, ?3)")?
             .execute(params![kind, key, e])?;
+        if let Some(key) = &surname {
+            self.people_mut(key).push(Person {
+                n: e,
+                first: Vec::new(),
+                roles: HashMap::new(),
+            });
+        }
         Ok((e, true))
     }
 
-    /// People with this surname key: entity, first names, roles with counts.
-    #[allow(clippy::type_complexity)]
-    fn people(&self, key: &str) -> Result<Vec<(i64, Vec<String>, HashMap<String, usize>)>, Error> {
+    /// People with this surname key (read from the store the first time it is asked).
+    fn people(&mut self, key: &str) -> Result<&[Person], Error> {
+        if !self.people.contains_key(key) {
+            let loaded = self.load_people(key)?;
+            self.people.insert(key.to_string(), loaded);
+        }
+        Ok(&self.people[key])
+    }
+
+    fn people_mut(&mut self, key: &str) -> &mut Vec<Person> {
+        self.people.entry(key.to_string()).or_default()
+    }
+
+    fn load_people(&self, key: &str) -> Result<Vec<Person>, Error> {
         let ids: Vec<i64> = {
             let mut st = self
                 .tx
@@ -730,22 +765,22 @@ impl Directory<'_, '_> {
             rows.collect::<Result<_, _>>()?
         };
         let mut out = Vec::with_capacity(ids.len());
-        for e in ids {
+        for n in ids {
             let first: Vec<String> = {
                 let mut st = self.tx.prepare_cached(
                     "SELECT first FROM entity_first_names WHERE entity = ?1 ORDER BY first",
                 )?;
-                let rows = st.query_map([e], |r| r.get(0))?;
+                let rows = st.query_map([n], |r| r.get(0))?;
                 rows.collect::<Result<_, _>>()?
             };
             let roles: HashMap<String, usize> = {
                 let mut st = self
                     .tx
                     .prepare_cached("SELECT role, count FROM entity_roles WHERE entity = ?1")?;
-                let rows = st.query_map([e], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+                let rows = st.query_map([n], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
                 rows.collect::<Result<_, _>>()?
             };
-            out.push((e, first, roles));
+            out.push(Person { n, first, roles });
         }
         Ok(out)
     }
