@@ -14,7 +14,13 @@ impl Observer for Quiet {}
 fn example_corpus_records_are_as_reviewed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
     let p = Pipeline::build(PipelineConfig::default()).unwrap();
-    let mut a = run::analyze_paths(std::slice::from_ref(&root), &p, RunOptions { jobs: 1 }, &mut Quiet).unwrap();
+    let mut a = run::analyze_paths(
+        std::slice::from_ref(&root),
+        &p,
+        RunOptions { jobs: 1 },
+        &mut Quiet,
+    )
+    .unwrap();
     assert!(a.failures.is_empty(), "{:?}", a.failures);
     for art in &mut a.articles {
         // Where the checkout is does not matter.
