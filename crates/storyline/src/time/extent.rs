@@ -1,6 +1,7 @@
 //! Where an expression begins and ends, and matches that are names rather than times.
 
-use super::patterns::Rule;
+use super::lists::TITLE_WORDS;
+use super::rules::Rule;
 use crate::span::Span;
 
 /// Whether the match at `start..end` is part of a name or title: a capitalised time word
@@ -8,15 +9,11 @@ use crate::span::Span;
 /// Today"). Sentence openers, quotation openers, all-capital text and headlines written in
 /// title case ("Soundbar Now Available in Singapore") are not titles.
 pub(super) fn in_title(text: &str, start: usize, end: usize, sentence: Span) -> bool {
-    const WORDS: [&str; 16] = [
-        "week", "weeks", "month", "months", "year", "years", "day", "days", "minutes", "hours", "noon",
-        "today", "tonight", "now", "weekend", "century",
-    ];
     let capitalised = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.starts_with(|c: char| c.is_uppercase())
             && w.chars().skip(1).any(|c| c.is_lowercase())
-            && WORDS.contains(&w.to_lowercase().as_str())
+            && TITLE_WORDS.contains(&w.to_lowercase())
     };
     let mut words = text[start..end].split_whitespace();
     let Some(first) = words.next() else {

@@ -6,8 +6,8 @@ use chrono::{Duration, NaiveDate, Weekday};
 use regex::Regex;
 
 use super::calendar::weekday_date;
-use super::patterns::Rule;
 use super::resolve::find_with;
+use super::rules::Rule;
 use super::tense::future_tense;
 use super::words::{weekday, WEEKDAYS};
 use crate::span::Span;

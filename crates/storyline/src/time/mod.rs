@@ -12,8 +12,8 @@
 //!
 //! Values are [`TimeValue`]s, written as TIMEX3 text only at the edge.
 //!
-//! The stage, in order: [`patterns`] find candidates, [`normalise`] gives each its value
-//! (with [`tense`] for relative days and [`extent`] for where it begins and ends),
+//! The stage, in order: the [`rules`]' [`patterns`] find candidates and the rules give each
+//! its value (with [`tense`] for relative days and [`extent`] for where it begins and ends),
 //! [`resolve`] keeps the longest of overlapping candidates and resolves, in text order,
 //! what depends on the dates named before ("the previous day", a history's years);
 //! [`sentences`] dates every sentence; [`infer`] reads a missing publication date.
@@ -21,10 +21,11 @@
 mod calendar;
 mod extent;
 mod infer;
-mod normalise;
+mod lists;
 mod patterns;
 mod period;
 mod resolve;
+mod rules;
 mod sentences;
 mod tense;
 mod value;

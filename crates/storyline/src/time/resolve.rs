@@ -4,15 +4,13 @@
 //! following year", a history's months and weekdays).
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::RegexSet;
 
 use super::calendar::{shift_months, weekday_date};
 use super::extent::{in_title, timebank_extent, trim_span};
-use super::normalise::normalise;
-use super::patterns::{Rule, PATTERNS};
+use super::patterns::{ANY, PATTERNS};
+use super::rules::{normalise, Rule};
 use super::value::{Anchor, TimeValue};
 use super::words::weekday;
 use super::{Pending, Resolved, Timex, TimexType};
@@ -72,21 +70,13 @@ fn candidates(
     only: impl Fn(Rule) -> bool,
 ) -> Vec<Candidate> {
     // One scan tells which patterns occur at all; only those are run for their matches.
-    static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
-        // A larger lazy-DFA cache: the set has many overlapping patterns, and with the
-        // default the cache is rebuilt over and over (a quarter of the whole record's time).
-        regex::RegexSetBuilder::new(PATTERNS.iter().map(|p| p.re.as_str()))
-            .dfa_size_limit(64 << 20)
-            .build()
-            .expect("timex pattern set")
-    });
     let whole = Span::new(0, text.len());
     // Whether the document speaks of quarters (financial reports), once, not per match.
     let text_has_quarter = text.contains("quarter");
     let mut out = Vec::new();
     for priority in ANY.matches(text).iter() {
         let pat = &PATTERNS[priority];
-        if !only(pat.rule) {
+        if !only(pat.rule()) {
             continue;
         }
         for c in pat.re.captures_iter(text) {
@@ -100,20 +90,18 @@ fn candidates(
                 .copied()
                 .filter(|s| s.start <= start)
                 .unwrap_or(whole);
-            if pat.rule != Rule::Holiday && in_title(text, start, end, sent) {
+            if pat.rule() != Rule::Holiday && in_title(text, start, end, sent) {
                 continue;
             }
-            if let Some((kind, value, anchored)) =
-                normalise(pat.rule, &c, text, start, dct, sent, text_has_quarter)
-            {
+            if let Some(n) = normalise(pat.def, &c, text, dct, sent, text_has_quarter) {
                 let (s0, e0) = trim_span(text, start, end);
-                let (s1, e1) = timebank_extent(text, s0, e0, pat.rule);
+                let (s1, e1) = timebank_extent(text, s0, e0, pat.rule());
                 out.push(Candidate {
                     span: Span::new(s1, e1),
                     priority,
-                    kind,
-                    value,
-                    anchored,
+                    kind: n.kind,
+                    value: n.value,
+                    anchored: n.anchored,
                 });
             }
         }
@@ -141,7 +129,7 @@ fn select(text: &str, dct: Option<NaiveDate>, mut cands: Vec<Candidate>) -> Vec<
             continue;
         }
         taken.insert(s, e);
-        let rule = PATTERNS[c.priority].rule;
+        let rule = PATTERNS[c.priority].rule();
         let bare_weekday = (c.anchored && rule == Rule::Weekday)
             .then(|| text[s..e].split_whitespace().next().and_then(weekday))
             .flatten();
