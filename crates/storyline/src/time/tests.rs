@@ -500,10 +500,10 @@ fn a_history_takes_the_year_it_last_named() {
 #[test]
 fn titles_and_generic_present_are_not_times() {
     for text in [
-        "Baker said on ABC News' \"This Week\" that the request mattered.",
-        "He spoke on CBS's ''60 Minutes.''",
-        "The poster showed Gary Cooper from the film High Noon.",
-        "The case is for today's youth what the blockade was for their parents.",
+        "The mayor said on Quayside Radio's \"This Week\" that the request mattered.",
+        "She spoke on Lantern TV's ''90 Minutes.''",
+        "The poster showed a sheriff from the western Dry Noon.",
+        "Such tunes are to today's youth what sea shanties were to the dockers.",
         "A second group of directors objected.",
     ] {
         assert!(
