@@ -12,7 +12,6 @@
 //! re-runs analysis: the stored rows are the truth.
 
 mod corpus;
-mod days;
 mod read;
 mod schema;
 mod write;

@@ -31,9 +31,9 @@ pub struct QuoteRow {
     pub partial: bool,
     /// The quote's text (parts joined with " … ").
     pub text: String,
-    /// The date of the statement (its sentence's date, TIMEX3), when known.
+    /// The date of the statement (its sentence's date), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub said: Option<String>,
+    pub said: Option<crate::time::TimeValue>,
 }
 
 /// Which quotes to list.
@@ -462,7 +462,7 @@ fn quote_row(r: &Row<'_>) -> rusqlite::Result<QuoteRow> {
         },
         partial: r.get(8)?,
         text: r.get(9)?,
-        said: r.get(10)?,
+        said: r.get::<_, Option<String>>(10)?.and_then(|s| s.parse().ok()),
     })
 }
 

@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use super::corpus::{self, CorpusRules, PENDING_ALL};
-use super::{days::days, outlet_key, Store};
+use super::{outlet_key, Store};
 use crate::article::Article;
 use crate::corpus::CorpusSig;
 use crate::error::Error;
@@ -359,17 +359,17 @@ pub(super) fn write_rows(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<()
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (i, t) in a.timexes.iter().enumerate() {
-        let covered = days(&t.value);
+        let covered = t.value.days();
         timex.execute(params![
             n,
             i as i64,
             tag(&t.kind),
-            t.value,
+            t.value.to_string(),
             t.span.start as i64,
             t.span.end as i64,
-            t.anchor,
-            covered.map(|d| d.0.to_string()),
-            covered.map(|d| d.1.to_string()),
+            t.anchor.map(|a| a.to_string()),
+            covered.map(|d| d.first.to_string()),
+            covered.map(|d| d.last.to_string()),
         ])?;
     }
     let mut sdate = tx.prepare_cached(
@@ -380,15 +380,15 @@ pub(super) fn write_rows(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<()
         let Some(s) = a.sentences.get(d.sentence) else {
             continue;
         };
-        let covered = days(&d.value);
+        let covered = d.value.days();
         sdate.execute(params![
             n,
             d.sentence as i64,
             s.start as i64,
             s.end as i64,
-            d.value,
-            covered.map(|d| d.0.to_string()),
-            covered.map(|d| d.1.to_string()),
+            d.value.to_string(),
+            covered.map(|d| d.first.to_string()),
+            covered.map(|d| d.last.to_string()),
             tag(&d.rule),
             d.timex.map(|t| t as i64),
         ])?;
@@ -421,7 +421,7 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
             .binary_search_by_key(&sentence, |d| d.sentence)
             .ok()
             .map(|k| &a.sentence_dates[k]);
-        let covered = said.and_then(|d| days(&d.value));
+        let covered = said.and_then(|d| d.value.days());
         quote.execute(params![
             n,
             i as i64,
@@ -438,9 +438,9 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
             q.speaker_name,
             q.role,
             text,
-            said.map(|d| d.value.as_str()),
-            covered.map(|d| d.0.to_string()),
-            covered.map(|d| d.1.to_string()),
+            said.map(|d| d.value.to_string()),
+            covered.map(|d| d.first.to_string()),
+            covered.map(|d| d.last.to_string()),
             said.map(|d| tag(&d.rule)),
             a.outlet,
             day,
