@@ -59,10 +59,12 @@ fn dump(db: &Path) -> Vec<String> {
     rows
 }
 
+/// Rows in a table, read as a reader would: without creating the store or writing to it.
 fn count(db: &Path, table: &str) -> i64 {
-    rusqlite::Connection::open(db)
-        .unwrap()
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+    let Ok(c) = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return 0;
+    };
+    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .unwrap_or(0)
 }
 
@@ -114,7 +116,7 @@ fn analyze_prints_one_record_per_article() {
     let lines = jsonl(&o);
     assert_eq!(lines.len(), 7);
     for a in &lines {
-        assert_eq!(a["schema"], 2);
+        assert_eq!(a["schema"], 3);
         let text = a["text"].as_str().unwrap();
         let paragraphs = a["paragraphs"].as_array().unwrap();
         let sentences = a["sentences"].as_array().unwrap();
@@ -188,7 +190,7 @@ fn kill_during_ingest_then_rerun_equals_a_clean_run() {
             let n = f * 1000 + i;
             let text = format!(
                 "Council {n} votes on harbour plan\\n\\nThe council of district {n} voted on Monday to approve plan {n} for the harbour, \
-                 officials said, after a debate that lasted {} hours.\\n\\n\"This is a good day for district {n},\" the chair said.",
+                 officials said, after a debate that lasted {} hours.\\n\\n\\\"This is a good day for district {n},\\\" the chair said.",
                 n % 7 + 1
             );
             writeln!(w, "{{\"text\": \"{text}\", \"outlet\": \"Outlet {}\"}}", n % 5).unwrap();
@@ -205,6 +207,7 @@ fn kill_during_ingest_then_rerun_equals_a_clean_run() {
         d.path(),
     );
     assert!(o.status.success());
+    assert_eq!(count(&clean_db, "articles"), 4800, "every line is an article");
 
     let db = d.path().join("killed.db");
     let mut killed_mid_run = false;

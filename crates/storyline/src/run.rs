@@ -60,7 +60,18 @@ enum Work {
     Failed(Failure, Option<SourceStamp>),
     /// Items of an unchanged file, not read again.
     Skipped(usize),
-    FileDone(u64),
+    FileDone(FileDone),
+}
+
+/// A file read to its end: its size (for progress) and, for the store, its stamp and
+/// how many items it held.
+#[derive(Debug, Clone)]
+struct FileDone {
+    size: u64,
+    stamp: Option<SourceStamp>,
+    items: usize,
+    /// Read again because it changed (not skipped as unchanged).
+    read: bool,
 }
 
 /// An analysed article with what the store needs of it.
@@ -109,7 +120,7 @@ enum Outcome {
     Article(Analysed),
     Failed(Failure, Option<SourceStamp>),
     Skipped(usize),
-    FileDone(u64),
+    FileDone(FileDone),
 }
 
 thread_local! {
@@ -262,12 +273,18 @@ fn read_inputs(
         if let (Some(k), Some(s)) = (&known, &stamp) {
             if let SourceState::Unchanged(n) = k.file(s) {
                 chunk.push(Work::Skipped(n));
-                chunk.push(Work::FileDone(size));
+                chunk.push(Work::FileDone(FileDone {
+                    size,
+                    stamp: None,
+                    items: n,
+                    read: false,
+                }));
                 continue;
             }
         }
         let shown = file.display().to_string();
         let mut items = ingest::open(file, &cfg);
+        let mut count = 0;
         loop {
             // Reading is guarded too: a panic in a reader ends that file, not the run.
             let next = guarded(&shown, || Ok(items.next()));
@@ -276,9 +293,11 @@ fn read_inputs(
                 Ok(None) => break,
                 Err(f) => {
                     chunk.push(Work::Failed(f, stamp.clone()));
+                    count += 1;
                     break;
                 }
             };
+            count += 1;
             match item {
                 Ok(raw) => {
                     let key = item_key(stamp.as_ref(), &raw.source);
@@ -301,7 +320,14 @@ fn read_inputs(
                 return;
             }
         }
-        chunk.push(Work::FileDone(size));
+        // Written after the file's items: a run killed before it reads the file again
+        // (skipping the items it had stored) rather than trusting a half-read file.
+        chunk.push(Work::FileDone(FileDone {
+            size,
+            stamp,
+            items: count,
+            read: true,
+        }));
     }
     flush(&mut chunk, &mut bytes, true);
 }
@@ -403,7 +429,7 @@ fn run_chunks(
                 match o {
                     Outcome::Article(a) => obs.item(&a.ready.article.source.key(), true),
                     Outcome::Failed(f, _) => obs.item(&f.source, false),
-                    Outcome::FileDone(b) => obs.file_done(*b),
+                    Outcome::FileDone(f) => obs.file_done(f.size),
                     Outcome::Skipped(_) => {}
                 }
             }
@@ -612,6 +638,12 @@ pub fn digest(
                     pending.push(Stored::Failure { failure: f, stamp });
                 }
                 Outcome::Skipped(n) => d.skipped += n,
+                Outcome::FileDone(FileDone {
+                    stamp: Some(stamp),
+                    items,
+                    read: true,
+                    ..
+                }) => pending.push(Stored::File { stamp, items }),
                 Outcome::FileDone(_) => {}
             }
         }

@@ -434,3 +434,73 @@ fn a_line_that_stops_being_template_comes_back_analysed() {
     assert_eq!(after.sentences, expected.sentences);
     assert!(!after.sentences.is_empty());
 }
+
+#[test]
+fn a_file_killed_half_read_is_read_again_and_a_line_removed_goes() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    let feed = d.path().join("feed.jsonl");
+    let line = |n: usize| {
+        serde_json::json!({"text": story(n, "Valley Herald"), "outlet": "Valley Herald", "published": "2022-08-01"})
+            .to_string()
+    };
+    std::fs::write(&feed, format!("{}\n{}\n{}\n", line(1), line(2), line(3))).unwrap();
+    run::digest(
+        std::slice::from_ref(&feed),
+        &db,
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    {
+        // As if a run had been killed after storing the first item only: the file is not
+        // known to be complete.
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute_batch("DELETE FROM files; DELETE FROM sources WHERE key NOT LIKE '%:1';")
+            .unwrap();
+    }
+    let again = run::digest(
+        std::slice::from_ref(&feed),
+        &db,
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    assert_eq!(
+        (again.skipped, again.already),
+        (1, 2),
+        "the stored item skipped, the rest read"
+    );
+    let third = run::digest(
+        std::slice::from_ref(&feed),
+        &db,
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    assert_eq!(
+        (third.skipped, third.items),
+        (3, 3),
+        "complete now: skipped whole"
+    );
+
+    // The feed is edited: its middle line is gone.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&feed, format!("{}\n{}\n", line(1), line(3))).unwrap();
+    run::digest(
+        std::slice::from_ref(&feed),
+        &db,
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    let store = Store::open(&db).unwrap();
+    let texts: Vec<String> = store.articles().unwrap().into_iter().map(|a| a.text).collect();
+    assert_eq!(texts.len(), 2, "the removed line's article is gone");
+    assert!(texts.iter().all(|t| !t.contains("story number 2,")));
+}

@@ -31,6 +31,15 @@ CREATE TABLE IF NOT EXISTS sources (
     run_id INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sources_path ON sources(path);
+-- Files read to their end, with the stamp they had and how many items they held: an
+-- unchanged one is skipped without being opened.
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    items INTEGER NOT NULL,
+    run_id INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id);
 -- One row per distinct article. `doc` is the per-document record (JSON, what the
 -- analysis of the item gave); `view`, when the corpus passes dropped template lines, the

@@ -53,6 +53,9 @@ pub enum Stored {
         failure: Failure,
         stamp: Option<SourceStamp>,
     },
+    /// A file read to its end, after all its items: the next run may skip it whole while
+    /// it stays unchanged, and items an edited file no longer holds are dropped.
+    File { stamp: SourceStamp, items: usize },
 }
 
 /// Counts for one stored batch.
@@ -85,21 +88,21 @@ impl Store {
 
     /// What the store knows of the file at `stamp.path`.
     pub fn source_state(&self, stamp: &SourceStamp) -> Result<SourceState, Error> {
-        let (items, same, stored): (i64, i64, i64) = self.conn.query_row(
-            "SELECT count(*), coalesce(sum(size = ?2 AND mtime = ?3), 0), count(article_id)
-             FROM sources WHERE path = ?1",
-            params![stamp.path, stamp.size as i64, stamp.mtime],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        if items == 0 {
+        let done: Option<(i64, i64, i64)> = self
+            .conn
+            .prepare_cached("SELECT size, mtime, items FROM files WHERE path = ?1")?
+            .query_row([&stamp.path], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((size, mtime, items)) = done else {
             return Ok(SourceState::New);
-        }
-        let failed: i64 = self.conn.query_row(
-            "SELECT count(*) FROM failures WHERE path = ?1",
-            [&stamp.path],
-            |r| r.get(0),
-        )?;
-        Ok(if same == items && stored == items && failed == 0 {
+        };
+        let failed: bool = self
+            .conn
+            .prepare_cached("SELECT 1 FROM failures WHERE path = ?1 LIMIT 1")?
+            .query_row([&stamp.path], |_| Ok(()))
+            .optional()?
+            .is_some();
+        Ok(if (size, mtime) == (stamp.size as i64, stamp.mtime) && !failed {
             SourceState::Unchanged(items as usize)
         } else {
             SourceState::Changed
@@ -166,6 +169,7 @@ impl Store {
                     ])?;
                     res.failed += 1;
                 }
+                Stored::File { stamp, items } => file_done(&tx, run, stamp, *items)?,
             }
         }
         let mut report = super::CorpusReport::default();
@@ -227,6 +231,41 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Records a file read to its end. Items it gave before and no longer holds (an edited
+/// file) lose their source, and their article when nothing else gives it.
+fn file_done(tx: &Transaction<'_>, run: i64, stamp: &SourceStamp, items: usize) -> Result<(), Error> {
+    let gone: Vec<Option<String>> = {
+        let mut st = tx.prepare_cached(
+            "SELECT article_id FROM sources WHERE path = ?1 AND (size != ?2 OR mtime != ?3)",
+        )?;
+        let rows = st.query_map(params![stamp.path, stamp.size as i64, stamp.mtime], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    tx.prepare_cached("DELETE FROM sources WHERE path = ?1 AND (size != ?2 OR mtime != ?3)")?
+        .execute(params![stamp.path, stamp.size as i64, stamp.mtime])?;
+    for id in gone.into_iter().flatten() {
+        let still_used = tx
+            .prepare_cached("SELECT 1 FROM sources WHERE article_id = ?1 LIMIT 1")?
+            .query_row([&id], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !still_used {
+            delete_article(tx, &id)?;
+        }
+    }
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO files (path, size, mtime, items, run_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        stamp.path,
+        stamp.size as i64,
+        stamp.mtime,
+        items as i64,
+        run
+    ])?;
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
