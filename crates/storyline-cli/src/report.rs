@@ -52,7 +52,7 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
     }
     writeln!(
         out,
-        "\nDuplicates and syndicated copies: {} groups",
+        "\nDuplicates and syndicated copies this run added to: {} groups",
         d.duplicate_groups.len()
     )?;
     const GROUPS: usize = 20;

@@ -541,6 +541,7 @@ pub struct Digest {
     /// The whole store after the run.
     pub articles: usize,
     pub outlets: Vec<crate::store::OutletCount>,
+    /// The duplicate groups this run's articles are in, with every member.
     pub duplicate_groups: Vec<crate::store::DupGroup>,
     /// Failures of this run.
     pub failures: Vec<Failure>,
@@ -663,7 +664,7 @@ pub fn digest(
     store.end_run(run, d.items, d.added, d.failed)?;
     d.articles = store.counts()?.0;
     d.outlets = store.outlet_counts()?;
-    d.duplicate_groups = store.duplicate_groups()?;
+    d.duplicate_groups = store.duplicate_groups(Some(run))?;
     d.seconds = started.elapsed().as_secs_f64();
     Ok(d)
 }

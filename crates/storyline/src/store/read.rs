@@ -395,8 +395,8 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Duplicate groups, largest first.
-    pub fn duplicate_groups(&self) -> Result<Vec<DupGroup>, Error> {
+    /// Duplicate groups, largest first: all of them, or (`run`) those a run added to.
+    pub fn duplicate_groups(&self, run: Option<i64>) -> Result<Vec<DupGroup>, Error> {
         let member = |r: &Row<'_>| -> rusqlite::Result<GroupMember> {
             Ok(GroupMember {
                 id: r.get(0)?,
@@ -407,28 +407,42 @@ impl Store {
                 kind: dup_kind(r, 5)?,
             })
         };
-        let mut st = self.conn.prepare(
-            "SELECT id, outlet, published, title, source, duplicate_kind, duplicate_of FROM articles
-             WHERE duplicate_of IS NOT NULL ORDER BY duplicate_of, day IS NULL, day, published, id",
+        // The representatives: every one, or those of the groups the run's articles are in.
+        let reps: Vec<String> = match run {
+            None => {
+                let mut st = self
+                    .conn
+                    .prepare("SELECT DISTINCT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL")?;
+                let rows = st.query_map([], |r| r.get(0))?;
+                rows.collect::<Result<_, _>>()?
+            }
+            Some(run) => {
+                let mut st = self.conn.prepare(
+                    "SELECT DISTINCT coalesce(a.duplicate_of, a.id) FROM articles a WHERE a.run_id = ?1
+                       AND (a.duplicate_of IS NOT NULL
+                            OR EXISTS (SELECT 1 FROM articles c WHERE c.duplicate_of = a.id))",
+                )?;
+                let rows = st.query_map([run], |r| r.get(0))?;
+                rows.collect::<Result<_, _>>()?
+            }
+        };
+        let mut rep_st = self.conn.prepare_cached(
+            "SELECT id, outlet, published, title, source, NULL FROM articles WHERE id = ?1",
         )?;
-        let copies: Vec<(String, GroupMember)> = st
-            .query_map([], |r| Ok((r.get::<_, String>(6)?, member(r)?)))?
-            .collect::<Result<_, _>>()?;
-        let mut rep_st = self
-            .conn
-            .prepare("SELECT id, outlet, published, title, source, NULL FROM articles WHERE id = ?1")?;
-        let mut groups: Vec<DupGroup> = Vec::new();
-        for (rep, m) in copies {
-            if groups.last().is_none_or(|g| g.representative.id != rep) {
-                let r = rep_st.query_row([&rep], member)?;
-                groups.push(DupGroup {
-                    representative: r,
-                    copies: vec![],
-                });
-            }
-            if let Some(g) = groups.last_mut() {
-                g.copies.push(m);
-            }
+        let mut copies_st = self.conn.prepare_cached(
+            "SELECT id, outlet, published, title, source, duplicate_kind FROM articles
+             WHERE duplicate_of = ?1 ORDER BY day IS NULL, day, published, id",
+        )?;
+        let mut groups = Vec::with_capacity(reps.len());
+        for rep in reps {
+            let representative = rep_st.query_row([&rep], member)?;
+            let copies = copies_st
+                .query_map([&rep], member)?
+                .collect::<Result<Vec<_>, _>>()?;
+            groups.push(DupGroup {
+                representative,
+                copies,
+            });
         }
         groups.sort_by(|a, b| {
             b.copies

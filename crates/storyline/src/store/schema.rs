@@ -79,6 +79,7 @@ CREATE INDEX IF NOT EXISTS articles_exact ON articles(exact);
 CREATE INDEX IF NOT EXISTS articles_group ON articles(dup_group);
 CREATE INDEX IF NOT EXISTS articles_pending ON articles(pending) WHERE pending != 0;
 CREATE INDEX IF NOT EXISTS articles_pipeline ON articles(pipeline);
+CREATE INDEX IF NOT EXISTS articles_run ON articles(run_id);
 -- Words and the column they are in, not their positions (`detail=column`): a third less
 -- indexing work; queries are sets of words (see `read::fts_query`), snippets still work.
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
