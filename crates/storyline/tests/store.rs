@@ -434,3 +434,56 @@ fn a_line_that_stops_being_template_comes_back_analysed() {
     assert_eq!(after.sentences, expected.sentences);
     assert!(!after.sentences.is_empty());
 }
+
+/// A WARC of `resource` records with these bodies, none with a WARC-Record-ID.
+fn warc_without_ids(bodies: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, body) in bodies.iter().enumerate() {
+        out.extend(
+            format!(
+                "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://harbour.invalid/{i}\r\n\
+                 WARC-Date: 2022-05-0{}T10:00:00Z\r\nContent-Type: text/plain\r\n\
+                 Content-Length: {}\r\n\r\n",
+                i + 1,
+                body.len()
+            )
+            .as_bytes(),
+        );
+        out.extend(body.as_bytes());
+        out.extend(b"\r\n\r\n");
+    }
+    out
+}
+
+#[test]
+fn warc_records_without_ids_are_each_stored() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    let warc = d.path().join("crawl.warc");
+    std::fs::write(
+        &warc,
+        warc_without_ids(&[
+            "Ferry resumes\n\nThe ferry to the outer islands of Brekkvik resumed service on Monday \
+             after a week of storms kept the boats in the harbour.",
+            "Bridge opens\n\nThe new bridge over the Sollund inlet opened to traffic on Friday, two \
+             years after the council approved the plan for it.",
+            "Market moves\n\nThe Havstad fish market moved to the old tram depot on Wednesday while \
+             the roof of the market hall is repaired.",
+        ]),
+    )
+    .unwrap();
+    let first = run::digest(&[warc.clone()], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!((first.added, first.replaced, first.failed), (3, 0, 0));
+    assert_eq!(Store::open(&db).unwrap().counts().unwrap().0, 3);
+    let again = run::digest(&[warc], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!((again.added, again.skipped), (0, 3));
+    assert_eq!(
+        Store::open(&db)
+            .unwrap()
+            .search_articles("ferry", 5)
+            .unwrap()
+            .len(),
+        1
+    );
+}
