@@ -487,3 +487,48 @@ fn warc_records_without_ids_are_each_stored() {
         1
     );
 }
+
+#[test]
+fn an_article_trimmed_ahead_keeps_the_date_read_from_its_text() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    let footers: Vec<PathBuf> = (0..3)
+        .map(|k| {
+            write(
+                d.path(),
+                &format!("f{k}.txt"),
+                &story(3 * k, "Fjord Post"),
+                "Fjord Post",
+                "2022-05-01",
+            )
+        })
+        .collect();
+    run::digest(&footers, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    // No date in its metadata: the text dates it (a full date and a weekday after it).
+    let undated = d.path().join("undated.txt");
+    std::fs::write(
+        &undated,
+        "Ferry timetable changes\n\nThe ferry company announced on May 3, 2022 that winter \
+         sailings would start earlier. On Wednesday, the harbour director said the change had \
+         been asked for by residents of the outer islands.\n\n\
+         Read the Fjord Post every morning at the kiosk",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("undated.txt.meta.json"),
+        r#"{"outlet": "Fjord Post"}"#,
+    )
+    .unwrap();
+    let memory = run::analyze_paths(&[undated.clone()], &p, RunOptions::default(), &mut Quiet).unwrap();
+    let expected = memory.articles[0].published.as_ref().map(|p| p.value);
+    assert!(expected.is_some(), "the text dates the article");
+    run::digest(&[undated], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let store = Store::open(&db).unwrap();
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let listed = store
+        .articles_of_outlet("Fjord Post", day("2022-05-02"), day("2022-05-31"), 50)
+        .unwrap();
+    assert_eq!(listed.len(), 1, "{listed:#?}");
+    assert_eq!(listed[0].published, expected);
+}
