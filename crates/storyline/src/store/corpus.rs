@@ -540,6 +540,15 @@ impl<'a, 't> Pass<'a, 't> {
                     .prepare_cached("UPDATE articles SET pending = pending | ?2 WHERE n = ?1")?
                     .execute(params![v.n, PENDING_DIRECTORY])?;
             }
+            // The record now shown may have been analysed only now (its date read from the text).
+            let published = v.article.published.as_ref();
+            self.tx
+                .prepare_cached("UPDATE articles SET published = ?2, day = ?3 WHERE n = ?1")?
+                .execute(params![
+                    v.n,
+                    published.map(|p| p.value.to_string()),
+                    published.map(|p| p.date().to_string())
+                ])?;
             write_rows(self.tx, v.n, &v.article)?;
         }
         Ok(())

@@ -254,8 +254,14 @@ fn write_article(
             a.outlet,
             a.url,
             a.language,
-            a.published.as_ref().map(|p| p.value.to_string()),
-            a.published.as_ref().map(|p| p.date().to_string()),
+            // The analysed record's date: the per-document one is unanalysed when a view is
+            // given, and lacks a date read from the text.
+            view.map_or(&a.published, |v| &v.1.published)
+                .as_ref()
+                .map(|p| p.value.to_string()),
+            view.map_or(&a.published, |v| &v.1.published)
+                .as_ref()
+                .map(|p| p.date().to_string()),
             key,
             pipeline,
             sig.fingerprint.exact as i64,
