@@ -532,3 +532,28 @@ fn an_article_trimmed_ahead_keeps_the_date_read_from_its_text() {
     assert_eq!(listed.len(), 1, "{listed:#?}");
     assert_eq!(listed[0].published, expected);
 }
+
+#[test]
+fn a_reader_opens_and_reads_while_a_write_transaction_is_open() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let db = d.path().join("s.db");
+    run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    std::thread::scope(|s| {
+        let mut writer = rusqlite::Connection::open(&db).unwrap();
+        let tx = writer
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .unwrap();
+        tx.execute("UPDATE runs SET items = items", []).unwrap();
+        s.spawn(|| {
+            let store = Store::open(&db).unwrap();
+            let n = store.articles().unwrap().len();
+            done_tx.send(n).unwrap();
+        });
+        // The writer holds its transaction until the reader is done, or for 20 s.
+        let read = done_rx.recv_timeout(std::time::Duration::from_secs(20));
+        tx.commit().unwrap();
+        assert_eq!(read.ok(), Some(files.len()), "the reader waited for the writer");
+    });
+}
