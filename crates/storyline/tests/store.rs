@@ -557,3 +557,47 @@ fn a_reader_opens_and_reads_while_a_write_transaction_is_open() {
         assert_eq!(read.ok(), Some(files.len()), "the reader waited for the writer");
     });
 }
+
+#[test]
+fn reanalyze_keeps_entity_ids() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    // The full name first (the lower article number), the surname alone after it.
+    let full = write(
+        d.path(),
+        "a.txt",
+        "Pier lease signed\n\nThe pier lease was signed on Thursday in Brekkvik. \
+         \u{201c}This secures the pier for twenty years,\u{201d} said harbour director Mara Lindqvist.",
+        "Fjord Post",
+        "2022-06-03",
+    );
+    let surname = write(
+        d.path(),
+        "b.txt",
+        "Pier talks resume\n\nTalks on the pier lease resumed on Monday in Brekkvik. \
+         \u{201c}We are close to a deal,\u{201d} Lindqvist told reporters after the first session.",
+        "Fjord Post",
+        "2022-06-05",
+    );
+    run::digest(&[full], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    run::digest(&[surname], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let ids = |db: &Path| {
+        let mut v: Vec<String> = Store::open(db)
+            .unwrap()
+            .entities()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        v.sort();
+        v
+    };
+    let before = ids(&db);
+    assert!(
+        before.contains(&"person:mara-lindqvist".to_string()),
+        "{before:?}"
+    );
+    run::reanalyze(&db, &p, true, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!(ids(&db), before, "the same analysis again changed no id");
+}
