@@ -908,8 +908,10 @@ fn refresh_entity(tx: &Transaction<'_>, e: i64) -> Result<bool, Error> {
         .execute(params![e, name])?;
     // A surname-only id ("person:carter") is not a name to link to once the full one is
     // known: move it, and let the old id redirect.
+    // Only an id made from that surname moves: an entity that had the full name's id
+    // before (its full-name mentions were taken out for a while) keeps it.
     let single = |s: &str| s.split_whitespace().count() == 1;
-    if !single(&old_name) || single(name) {
+    if !single(&old_name) || single(name) || !made_from(&id, &old_name) {
         return Ok(false);
     }
     let new_id = free_id(tx, &directory::base_id(kind_of(&kind), name))?;
@@ -923,6 +925,21 @@ fn refresh_entity(tx: &Transaction<'_>, e: i64) -> Result<bool, Error> {
         params![id, new_id],
     )?;
     Ok(true)
+}
+
+/// Whether `id` was made from `name` (`person:carter`, or `person:carter-2` when taken),
+/// whatever its kind.
+fn made_from(id: &str, name: &str) -> bool {
+    let base = directory::base_id(EntityKind::Unknown, name);
+    let slug = base.split_once(':').map_or("", |(_, s)| s);
+    let Some(rest) = id.split_once(':').map(|(_, s)| s) else {
+        return false;
+    };
+    rest == slug
+        || rest
+            .strip_prefix(slug)
+            .and_then(|r| r.strip_prefix('-'))
+            .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Adds `delta` to the counts of a signature's name and roles in an entity.
