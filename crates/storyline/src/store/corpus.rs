@@ -171,9 +171,12 @@ impl<'a, 't> Pass<'a, 't> {
     /// merged with every group holding a near copy found through the LSH buckets.
     /// Returns the groups that changed, with whether their representative did.
     fn group_pending(&mut self, report: &mut CorpusReport) -> Result<usize, Error> {
+        // The pending articles by the partial index, then sorted: ordered by id, SQLite
+        // would walk the whole table (every `doc`) to find the few that wait.
         let pending: Vec<(i64, i64, Vec<u8>)> = {
             let mut st = self.tx.prepare(
-                "SELECT n, exact, minhash FROM articles WHERE pending != 0 AND pending & ?1 != 0 ORDER BY id",
+                "SELECT n, exact, minhash FROM articles INDEXED BY articles_pending
+                 WHERE pending != 0 AND pending & ?1 != 0 ORDER BY id",
             )?;
             let rows = st.query_map([PENDING_GROUP], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
             rows.collect::<Result<_, _>>()?
@@ -374,7 +377,7 @@ impl<'a, 't> Pass<'a, 't> {
     fn count_lines(&mut self) -> Result<(), Error> {
         let rows: Vec<(String, i64, i64)> = {
             let mut st = self.tx.prepare(
-                "SELECT l.outlet, l.key, a.dup_group FROM articles a JOIN lines l ON l.article = a.n
+                "SELECT l.outlet, l.key, a.dup_group FROM articles a INDEXED BY articles_pending JOIN lines l ON l.article = a.n
                  WHERE a.pending != 0 AND a.pending & ?1 != 0 ORDER BY a.id, l.outlet, l.key",
             )?;
             let rows = st.query_map([PENDING_GROUP], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -559,7 +562,9 @@ impl<'a, 't> Pass<'a, 't> {
         let articles: Vec<i64> = {
             let mut st = self
                 .tx
-                .prepare("SELECT n FROM articles WHERE pending != 0 AND pending & ?1 != 0 ORDER BY id")?;
+                .prepare(
+                    "SELECT n FROM articles INDEXED BY articles_pending WHERE pending != 0 AND pending & ?1 != 0 ORDER BY id",
+                )?;
             let rows = st.query_map([PENDING_DIRECTORY], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
