@@ -168,6 +168,8 @@ CREATE TABLE IF NOT EXISTS entity_redirects (
     old TEXT PRIMARY KEY,
     new TEXT NOT NULL
 ) WITHOUT ROWID;
+-- Chains are shortened on each rename (`UPDATE … WHERE new = ?`): without it, a scan.
+CREATE INDEX IF NOT EXISTS entity_redirects_new ON entity_redirects(new);
 CREATE TABLE IF NOT EXISTS entity_members (
     article INTEGER NOT NULL,
     local TEXT NOT NULL,
