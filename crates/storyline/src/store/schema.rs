@@ -65,6 +65,9 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_outlet_day ON articles(outlet, day);
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
+-- Covers the digest's articles and copies per outlet (`outlet_counts`), which otherwise
+-- reads every article row, `doc` included, at the end of each run.
+CREATE INDEX IF NOT EXISTS articles_outlet_dup ON articles(outlet, duplicate_of);
 CREATE INDEX IF NOT EXISTS articles_dup ON articles(duplicate_of);
 CREATE INDEX IF NOT EXISTS articles_exact ON articles(exact);
 CREATE INDEX IF NOT EXISTS articles_group ON articles(dup_group);
