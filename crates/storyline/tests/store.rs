@@ -473,7 +473,14 @@ fn warc_records_without_ids_are_each_stored() {
         ]),
     )
     .unwrap();
-    let first = run::digest(&[warc.clone()], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let first = run::digest(
+        std::slice::from_ref(&warc),
+        &db,
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
     assert_eq!((first.added, first.replaced, first.failed), (3, 0, 0));
     assert_eq!(Store::open(&db).unwrap().counts().unwrap().0, 3);
     let again = run::digest(&[warc], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
@@ -520,7 +527,13 @@ fn an_article_trimmed_ahead_keeps_the_date_read_from_its_text() {
         r#"{"outlet": "Fjord Post"}"#,
     )
     .unwrap();
-    let memory = run::analyze_paths(&[undated.clone()], &p, RunOptions::default(), &mut Quiet).unwrap();
+    let memory = run::analyze_paths(
+        std::slice::from_ref(&undated),
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
     let expected = memory.articles[0].published.as_ref().map(|p| p.value);
     assert!(expected.is_some(), "the text dates the article");
     run::digest(&[undated], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
