@@ -397,3 +397,40 @@ fn a_closed_pipe_ends_quietly() {
     );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("Broken pipe"));
 }
+
+#[test]
+fn a_dash_reads_standard_input() {
+    let d = tempfile::tempdir().unwrap();
+    let text = "Ferry timetable changes\n\nThe ferry to the outer islands of Brekkvik will sail \
+                earlier from next month, the harbour office said on Monday.\n";
+    let with_stdin = |args: &[&str]| {
+        let mut child = bin()
+            .args(args)
+            .current_dir(d.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = with_stdin(&["analyze", "-"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["title"], "Ferry timetable changes");
+    let out = with_stdin(&["digest", "-", "--db", "s.db"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(count(&d.path().join("s.db"), "articles"), 1);
+}

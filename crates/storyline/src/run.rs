@@ -203,6 +203,31 @@ fn item_key(stamp: Option<&SourceStamp>, source: &Source) -> String {
     }
 }
 
+/// The places of a file's items met so far. WARC records are keyed by their record id,
+/// which a record may lack (or repeat): the second and later items at one place are told
+/// apart by their count (`KEY~2`), so that each is its own source and none replaces another.
+/// (JSON lines are keyed by line, which never repeats: they are not kept.)
+#[derive(Default)]
+struct Places(std::collections::HashMap<u64, u32>);
+
+impl Places {
+    fn unique(&mut self, key: String, source: &Source) -> String {
+        if source.line.is_some() {
+            return key;
+        }
+        let seen = self
+            .0
+            .entry(xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+            .or_default();
+        *seen += 1;
+        if *seen == 1 {
+            key
+        } else {
+            format!("{key}~{seen}")
+        }
+    }
+}
+
 /// What the reader asks the store (a connection of its own).
 struct Known {
     store: Store,
@@ -285,6 +310,7 @@ fn read_inputs(
         let shown = file.display().to_string();
         let mut items = ingest::open(file, &cfg);
         let mut count = 0;
+        let mut places = Places::default();
         loop {
             // Reading is guarded too: a panic in a reader ends that file, not the run.
             let next = guarded(&shown, || Ok(items.next()));
@@ -300,7 +326,7 @@ fn read_inputs(
             count += 1;
             match item {
                 Ok(raw) => {
-                    let key = item_key(stamp.as_ref(), &raw.source);
+                    let key = places.unique(item_key(stamp.as_ref(), &raw.source), &raw.source);
                     if let (Some(k), Some(s)) = (&known, &stamp) {
                         if k.item(&key, s) {
                             chunk.push(Work::Skipped(1));

@@ -504,3 +504,183 @@ fn a_file_killed_half_read_is_read_again_and_a_line_removed_goes() {
     assert_eq!(texts.len(), 2, "the removed line's article is gone");
     assert!(texts.iter().all(|t| !t.contains("story number 2,")));
 }
+
+/// A WARC of `resource` records with these bodies, none with a WARC-Record-ID.
+fn warc_without_ids(bodies: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, body) in bodies.iter().enumerate() {
+        out.extend(
+            format!(
+                "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://harbour.invalid/{i}\r\n\
+                 WARC-Date: 2022-05-0{}T10:00:00Z\r\nContent-Type: text/plain\r\n\
+                 Content-Length: {}\r\n\r\n",
+                i + 1,
+                body.len()
+            )
+            .as_bytes(),
+        );
+        out.extend(body.as_bytes());
+        out.extend(b"\r\n\r\n");
+    }
+    out
+}
+
+#[test]
+fn warc_records_without_ids_are_each_stored() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    let warc = d.path().join("crawl.warc");
+    std::fs::write(
+        &warc,
+        warc_without_ids(&[
+            "Ferry resumes\n\nThe ferry to the outer islands of Brekkvik resumed service on Monday \
+             after a week of storms kept the boats in the harbour.",
+            "Bridge opens\n\nThe new bridge over the Sollund inlet opened to traffic on Friday, two \
+             years after the council approved the plan for it.",
+            "Market moves\n\nThe Havstad fish market moved to the old tram depot on Wednesday while \
+             the roof of the market hall is repaired.",
+        ]),
+    )
+    .unwrap();
+    let first = run::digest(
+        std::slice::from_ref(&warc),
+        &db,
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    assert_eq!((first.added, first.replaced, first.failed), (3, 0, 0));
+    assert_eq!(Store::open(&db).unwrap().counts().unwrap().0, 3);
+    let again = run::digest(&[warc], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!((again.added, again.skipped), (0, 3));
+    assert_eq!(
+        Store::open(&db)
+            .unwrap()
+            .search_articles("ferry", 5)
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn an_article_trimmed_ahead_keeps_the_date_read_from_its_text() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    let footers: Vec<PathBuf> = (0..3)
+        .map(|k| {
+            write(
+                d.path(),
+                &format!("f{k}.txt"),
+                &story(3 * k, "Fjord Post"),
+                "Fjord Post",
+                "2022-05-01",
+            )
+        })
+        .collect();
+    run::digest(&footers, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    // No date in its metadata: the text dates it (a full date and a weekday after it).
+    let undated = d.path().join("undated.txt");
+    std::fs::write(
+        &undated,
+        "Ferry timetable changes\n\nThe ferry company announced on May 3, 2022 that winter \
+         sailings would start earlier. On Wednesday, the harbour director said the change had \
+         been asked for by residents of the outer islands.\n\n\
+         Read the Fjord Post every morning at the kiosk",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("undated.txt.meta.json"),
+        r#"{"outlet": "Fjord Post"}"#,
+    )
+    .unwrap();
+    let memory = run::analyze_paths(
+        std::slice::from_ref(&undated),
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    let expected = memory.articles[0].published.as_ref().map(|p| p.value);
+    assert!(expected.is_some(), "the text dates the article");
+    run::digest(&[undated], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let store = Store::open(&db).unwrap();
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let listed = store
+        .articles_of_outlet("Fjord Post", day("2022-05-02"), day("2022-05-31"), 50)
+        .unwrap();
+    assert_eq!(listed.len(), 1, "{listed:#?}");
+    assert_eq!(listed[0].published, expected);
+}
+
+#[test]
+fn a_reader_opens_and_reads_while_a_write_transaction_is_open() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let db = d.path().join("s.db");
+    run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    std::thread::scope(|s| {
+        let mut writer = rusqlite::Connection::open(&db).unwrap();
+        let tx = writer
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .unwrap();
+        tx.execute("UPDATE runs SET items = items", []).unwrap();
+        s.spawn(|| {
+            let store = Store::open(&db).unwrap();
+            let n = store.articles().unwrap().len();
+            done_tx.send(n).unwrap();
+        });
+        // The writer holds its transaction until the reader is done, or for 20 s.
+        let read = done_rx.recv_timeout(std::time::Duration::from_secs(20));
+        tx.commit().unwrap();
+        assert_eq!(read.ok(), Some(files.len()), "the reader waited for the writer");
+    });
+}
+
+#[test]
+fn reanalyze_keeps_entity_ids() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    // The full name first (the lower article number), the surname alone after it.
+    let full = write(
+        d.path(),
+        "a.txt",
+        "Pier lease signed\n\nThe pier lease was signed on Thursday in Brekkvik. \
+         \u{201c}This secures the pier for twenty years,\u{201d} said harbour director Mara Lindqvist.",
+        "Fjord Post",
+        "2022-06-03",
+    );
+    let surname = write(
+        d.path(),
+        "b.txt",
+        "Pier talks resume\n\nTalks on the pier lease resumed on Monday in Brekkvik. \
+         \u{201c}We are close to a deal,\u{201d} Lindqvist told reporters after the first session.",
+        "Fjord Post",
+        "2022-06-05",
+    );
+    run::digest(&[full], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    run::digest(&[surname], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let ids = |db: &Path| {
+        let mut v: Vec<String> = Store::open(db)
+            .unwrap()
+            .entities()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        v.sort();
+        v
+    };
+    let before = ids(&db);
+    assert!(
+        before.contains(&"person:mara-lindqvist".to_string()),
+        "{before:?}"
+    );
+    run::reanalyze(&db, &p, true, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!(ids(&db), before, "the same analysis again changed no id");
+}

@@ -108,7 +108,9 @@ pub fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failure>) {
     let mut files = Vec::new();
     let mut failures = Vec::new();
     for p in paths {
-        if p.is_dir() {
+        if p.as_os_str() == STDIN {
+            files.push(p.clone());
+        } else if p.is_dir() {
             let walker = walkdir::WalkDir::new(p)
                 .sort_by_file_name()
                 .into_iter()
@@ -166,16 +168,23 @@ fn one(item: Item) -> Box<dyn Iterator<Item = Item> + Send> {
     Box::new(std::iter::once(item))
 }
 
-/// Opens one file and returns the items in it.
+/// The path that names standard input.
+const STDIN: &str = "-";
+
+/// Opens one file (`-`: standard input) and returns the items in it.
 pub fn open(path: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Item> + Send> {
     let shown = path.display().to_string();
     let fail = |e: InputError| one(Err(Failure::new(shown.clone(), Stage::Ingest, e)));
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) => return fail(e.into()),
+    let (mut reader, file_len): (Stream, u64) = if path.as_os_str() == STDIN {
+        (Box::new(BufReader::with_capacity(64 * 1024, std::io::stdin())), 0)
+    } else {
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => return fail(e.into()),
+        };
+        let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
+        (Box::new(BufReader::with_capacity(64 * 1024, file)), file_len)
     };
-    let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut reader: Stream = Box::new(BufReader::with_capacity(64 * 1024, file));
     let gz = match reader.fill_buf() {
         Ok(head) => head.starts_with(&[0x1f, 0x8b]),
         Err(e) => return fail(e.into()),
@@ -206,7 +215,11 @@ pub fn open(path: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Item>
         Err(e) => return fail(e.into()),
     }
     if bytes.len() as u64 > config.max_bytes {
-        let size = if gz { bytes.len() as u64 } else { file_len };
+        let size = if gz || file_len == 0 {
+            bytes.len() as u64
+        } else {
+            file_len
+        };
         return fail(InputError::TooLarge {
             size,
             limit: config.max_bytes,

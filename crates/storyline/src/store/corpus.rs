@@ -171,9 +171,12 @@ impl<'a, 't> Pass<'a, 't> {
     /// merged with every group holding a near copy found through the LSH buckets.
     /// Returns the groups that changed, with whether their representative did.
     fn group_pending(&mut self, report: &mut CorpusReport) -> Result<usize, Error> {
+        // The pending articles by the partial index, then sorted: ordered by id, SQLite
+        // would walk the whole table (every `doc`) to find the few that wait.
         let pending: Vec<(i64, i64, Vec<u8>)> = {
             let mut st = self.tx.prepare(
-                "SELECT n, exact, minhash FROM articles WHERE pending != 0 AND pending & ?1 != 0 ORDER BY id",
+                "SELECT n, exact, minhash FROM articles INDEXED BY articles_pending
+                 WHERE pending != 0 AND pending & ?1 != 0 ORDER BY id",
             )?;
             let rows = st.query_map([PENDING_GROUP], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
             rows.collect::<Result<_, _>>()?
@@ -374,7 +377,7 @@ impl<'a, 't> Pass<'a, 't> {
     fn count_lines(&mut self) -> Result<(), Error> {
         let rows: Vec<(String, i64, i64)> = {
             let mut st = self.tx.prepare(
-                "SELECT l.outlet, l.key, a.dup_group FROM articles a JOIN lines l ON l.article = a.n
+                "SELECT l.outlet, l.key, a.dup_group FROM articles a INDEXED BY articles_pending JOIN lines l ON l.article = a.n
                  WHERE a.pending != 0 AND a.pending & ?1 != 0 ORDER BY a.id, l.outlet, l.key",
             )?;
             let rows = st.query_map([PENDING_GROUP], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -540,6 +543,15 @@ impl<'a, 't> Pass<'a, 't> {
                     .prepare_cached("UPDATE articles SET pending = pending | ?2 WHERE n = ?1")?
                     .execute(params![v.n, PENDING_DIRECTORY])?;
             }
+            // The record now shown may have been analysed only now (its date read from the text).
+            let published = v.article.published.as_ref();
+            self.tx
+                .prepare_cached("UPDATE articles SET published = ?2, day = ?3 WHERE n = ?1")?
+                .execute(params![
+                    v.n,
+                    published.map(|p| p.value.to_string()),
+                    published.map(|p| p.date().to_string())
+                ])?;
             write_rows(self.tx, v.n, &v.article)?;
         }
         Ok(())
@@ -550,7 +562,9 @@ impl<'a, 't> Pass<'a, 't> {
         let articles: Vec<i64> = {
             let mut st = self
                 .tx
-                .prepare("SELECT n FROM articles WHERE pending != 0 AND pending & ?1 != 0 ORDER BY id")?;
+                .prepare(
+                    "SELECT n FROM articles INDEXED BY articles_pending WHERE pending != 0 AND pending & ?1 != 0 ORDER BY id",
+                )?;
             let rows = st.query_map([PENDING_DIRECTORY], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
@@ -899,8 +913,10 @@ fn refresh_entity(tx: &Transaction<'_>, e: i64) -> Result<bool, Error> {
         .execute(params![e, name])?;
     // A surname-only id ("person:carter") is not a name to link to once the full one is
     // known: move it, and let the old id redirect.
+    // Only an id made from that surname moves: an entity that had the full name's id
+    // before (its full-name mentions were taken out for a while) keeps it.
     let single = |s: &str| s.split_whitespace().count() == 1;
-    if !single(&old_name) || single(name) {
+    if !single(&old_name) || single(name) || !made_from(&id, &old_name) {
         return Ok(false);
     }
     let new_id = free_id(tx, &directory::base_id(kind_of(&kind), name))?;
@@ -914,6 +930,21 @@ fn refresh_entity(tx: &Transaction<'_>, e: i64) -> Result<bool, Error> {
         params![id, new_id],
     )?;
     Ok(true)
+}
+
+/// Whether `id` was made from `name` (`person:carter`, or `person:carter-2` when taken),
+/// whatever its kind.
+fn made_from(id: &str, name: &str) -> bool {
+    let base = directory::base_id(EntityKind::Unknown, name);
+    let slug = base.split_once(':').map_or("", |(_, s)| s);
+    let Some(rest) = id.split_once(':').map(|(_, s)| s) else {
+        return false;
+    };
+    rest == slug
+        || rest
+            .strip_prefix(slug)
+            .and_then(|r| r.strip_prefix('-'))
+            .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Adds `delta` to the counts of a signature's name and roles in an entity.

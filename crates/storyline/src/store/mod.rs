@@ -46,10 +46,19 @@ impl Store {
         let store = Store { conn };
         store.check_format(path)?;
         store.conn.execute_batch(schema::SCHEMA)?;
-        store.conn.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?1)",
-            [schema::FORMAT.to_string()],
-        )?;
+        // Written once, when the store is new: a write on every open would make a reader
+        // wait for a digest's transaction.
+        let stamped = store
+            .conn
+            .query_row("SELECT 1 FROM meta WHERE key = 'format'", [], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !stamped {
+            store.conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?1)",
+                [schema::FORMAT.to_string()],
+            )?;
+        }
         Ok(store)
     }
 

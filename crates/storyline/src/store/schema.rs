@@ -74,6 +74,9 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_outlet_day ON articles(outlet, day);
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
+-- Covers the digest's articles and copies per outlet (`outlet_counts`), which otherwise
+-- reads every article row, `doc` included, at the end of each run.
+CREATE INDEX IF NOT EXISTS articles_outlet_dup ON articles(outlet, duplicate_of);
 CREATE INDEX IF NOT EXISTS articles_dup ON articles(duplicate_of);
 CREATE INDEX IF NOT EXISTS articles_exact ON articles(exact);
 CREATE INDEX IF NOT EXISTS articles_group ON articles(dup_group);
@@ -178,6 +181,8 @@ CREATE TABLE IF NOT EXISTS entity_redirects (
     old TEXT PRIMARY KEY,
     new TEXT NOT NULL
 ) WITHOUT ROWID;
+-- Chains are shortened on each rename (`UPDATE … WHERE new = ?`): without it, a scan.
+CREATE INDEX IF NOT EXISTS entity_redirects_new ON entity_redirects(new);
 CREATE TABLE IF NOT EXISTS entity_members (
     article INTEGER NOT NULL,
     local TEXT NOT NULL,

@@ -293,8 +293,14 @@ fn write_article(
             a.outlet,
             a.url,
             a.language,
-            a.published.as_ref().map(|p| p.value.to_string()),
-            a.published.as_ref().map(|p| p.date().to_string()),
+            // The analysed record's date: the per-document one is unanalysed when a view is
+            // given, and lacks a date read from the text.
+            view.map_or(&a.published, |v| &v.1.published)
+                .as_ref()
+                .map(|p| p.value.to_string()),
+            view.map_or(&a.published, |v| &v.1.published)
+                .as_ref()
+                .map(|p| p.date().to_string()),
             key,
             pipeline,
             sig.fingerprint.exact as i64,
@@ -515,16 +521,28 @@ pub(super) fn delete_rows(tx: &Transaction<'_>, n: i64) -> Result<(), Error> {
 /// its place in the directory, and its duplicate group, whose other members are grouped
 /// again by the next corpus pass.
 pub(super) fn delete_article(tx: &Transaction<'_>, id: &str) -> Result<(), Error> {
-    let Some((n, group)) = tx
-        .query_row("SELECT n, dup_group FROM articles WHERE id = ?1", [id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
-        })
+    let Some((n, group, pending)) = tx
+        .query_row(
+            "SELECT n, dup_group, pending FROM articles WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            },
+        )
         .optional()?
     else {
         return Ok(());
     };
     corpus::directory_remove(tx, n)?;
-    delete_rows(tx, n)?;
+    // An article stored earlier in the same batch has no rows yet (nor an indexed text,
+    // whose removal would corrupt the index).
+    if pending & corpus::PENDING_ROWS == 0 {
+        delete_rows(tx, n)?;
+    }
     if let Some(g) = group {
         corpus::dissolve_group(tx, g)?;
     }
