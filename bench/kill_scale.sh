@@ -20,7 +20,7 @@ import hashlib, sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 h = hashlib.sha256()
 for sql in [
-    "SELECT id, doc, ifnull(view,''), ifnull(duplicate_of,''), ifnull(duplicate_kind,''), template, pending FROM articles ORDER BY id",
+    "SELECT id, coalesce(view, doc), ifnull(duplicate_of,''), ifnull(duplicate_kind,''), template, pending FROM articles ORDER BY id",
     "SELECT key, ifnull(article_id,''), size, mtime FROM sources ORDER BY key",
     "SELECT id, kind, name, articles, quotes FROM entities ORDER BY id",
     "SELECT a.id, m.local, e.id FROM entity_members m JOIN articles a ON a.n = m.article JOIN entities e ON e.n = m.entity ORDER BY 1, 2",

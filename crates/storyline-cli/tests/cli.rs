@@ -39,7 +39,9 @@ fn dump(db: &Path) -> Vec<String> {
     let c = rusqlite::Connection::open(db).unwrap();
     let mut rows = Vec::new();
     for sql in [
-        "SELECT id || '|' || doc || '|' || ifnull(view,'') || '|' || ifnull(duplicate_of,'') || '|'
+        // What readers see: an article's view, or its record when it has none (whether
+        // a record with a view was analysed itself depends on timing, not on the input).
+        "SELECT id || '|' || coalesce(view, doc) || '|' || ifnull(duplicate_of,'') || '|'
              || ifnull(duplicate_kind,'') || '|' || template || '|' || pending FROM articles ORDER BY id",
         "SELECT key || '|' || ifnull(article_id,'') FROM sources ORDER BY key",
         "SELECT source || '|' || reason FROM failures ORDER BY source",

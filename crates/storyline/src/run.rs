@@ -583,6 +583,7 @@ pub fn digest(
 ) -> Result<Digest, Error> {
     let started = Instant::now();
     let mut store = Store::open(db)?;
+    store.check_corpus_settings(&pipeline.config().dedup, &pipeline.config().template)?;
     let inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let run = store.begin_run(&inputs, PIPELINE_VERSION)?;
     let mut d = Digest {
@@ -717,6 +718,7 @@ pub fn reanalyze(
     quiet_item_panics();
     let started = Instant::now();
     let mut store = Store::open_existing(db)?;
+    store.check_corpus_settings(&pipeline.config().dedup, &pipeline.config().template)?;
     let pool = pool(opts)?;
     let below = if all { u32::MAX } else { PIPELINE_VERSION };
     obs.start(store.stale(below)?, 0);

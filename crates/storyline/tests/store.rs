@@ -684,3 +684,21 @@ fn reanalyze_keeps_entity_ids() {
     run::reanalyze(&db, &p, true, RunOptions::default(), &mut Quiet).unwrap();
     assert_eq!(ids(&db), before, "the same analysis again changed no id");
 }
+
+#[test]
+fn other_corpus_settings_are_refused_not_mixed() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let db = d.path().join("s.db");
+    run::digest(&files[..3], &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    let mut config = PipelineConfig::default();
+    config.dedup.threshold = 0.7;
+    let other = Pipeline::build(config).unwrap();
+    let err = run::digest(&files[3..], &db, &other, RunOptions::default(), &mut Quiet)
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("--threshold"), "{err}");
+    // Nothing was added by the refused run; the same settings go on.
+    assert_eq!(Store::open(&db).unwrap().counts().unwrap().0, 3);
+    run::digest(&files[3..], &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+}

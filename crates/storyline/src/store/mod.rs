@@ -140,6 +140,35 @@ impl Store {
         Ok(out)
     }
 
+    /// Records the corpus settings a store is built with on its first run, and refuses
+    /// other ones later: near-copy buckets and template counts are kept for one threshold,
+    /// and mixing settings would silently miss copies.
+    pub fn check_corpus_settings(
+        &self,
+        dedup: &crate::corpus::dedup::DedupConfig,
+        template: &crate::corpus::template::TemplateConfig,
+    ) -> Result<(), Error> {
+        let want = serde_json::json!({"dedup": dedup, "template": template}).to_string();
+        let have: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'corpus'", [], |r| r.get(0))
+            .optional()?;
+        match have {
+            Some(h) if h == want => Ok(()),
+            Some(h) => Err(Error::Input(format!(
+                "this store was built with corpus settings {h}; this run asks for {want}. \
+                 Digest into it with the same settings (--threshold, --config) or into a new store"
+            ))),
+            None => {
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('corpus', ?1)",
+                    [&want],
+                )?;
+                Ok(())
+            }
+        }
+    }
+
     /// Starts a run and returns its id.
     pub fn begin_run(&self, inputs: &[String], pipeline: u32) -> Result<i64, Error> {
         self.conn.execute(

@@ -211,7 +211,7 @@ impl Store {
             delete_rows(&tx, *n)?;
             tx.prepare_cached(
                 "UPDATE articles SET doc = ?2, title = ?3, text = ?4, language = ?5, published = ?6, day = ?7,
-                     pipeline = ?8, pending = pending | ?9,
+                     pipeline = ?8, pending = pending | ?9, analysed = 1,
                      template = CASE WHEN view IS NULL THEN template ELSE '' END, view = NULL
                  WHERE n = ?1",
             )?
@@ -336,7 +336,9 @@ fn write_article(
     tx.prepare_cached("DELETE FROM failures WHERE source = ?1")?
         .execute([a.source.key()])?;
     if let Some(Some(old)) = before.filter(|b| b.as_deref() != Some(a.id.as_str())) {
-        res.replaced += 1;
+        // Counted with the new articles it is one of; a new version the store already
+        // had is counted as already stored.
+        res.replaced += usize::from(inserted);
         let still_used: bool = tx
             .prepare_cached("SELECT 1 FROM sources WHERE article_id = ?1 LIMIT 1")?
             .query_row([&old], |_| Ok(()))

@@ -12,11 +12,11 @@
 //!
 //! Values are [`TimeValue`]s, written as TIMEX3 text only at the edge.
 //!
-//! The stage, in order: the [`rules`]' [`patterns`] find candidates and the rules give each
-//! its value (with [`tense`] for relative days and [`extent`] for where it begins and ends),
-//! [`resolve`] keeps the longest of overlapping candidates and resolves, in text order,
+//! The stage, in order: the `rules`' `patterns` find candidates and the rules give each
+//! its value (with `tense` for relative days and `extent` for where it begins and ends),
+//! `resolve` keeps the longest of overlapping candidates and resolves, in text order,
 //! what depends on the dates named before ("the previous day", a history's years);
-//! [`sentences`] dates every sentence; [`infer`] reads a missing publication date.
+//! `sentences` dates every sentence; `infer` reads a missing publication date.
 
 mod calendar;
 mod extent;
@@ -66,7 +66,7 @@ pub struct Timex {
 }
 
 /// A value that depends on what the text named before it, resolved in text order (see
-/// [`resolve`]).
+/// `resolve`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pending {
     /// "the previous day" (-1), "that same day" (0), "the next day" (1): from the last
