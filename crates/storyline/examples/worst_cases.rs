@@ -1,0 +1,73 @@
+//! Speed of the text, entity and quote stages on generated worst cases, in MB/s.
+//!
+//! `cargo run --release -p storyline --example worst_cases [-- SIZE_KB… [--pipeline]]`
+//! (default sizes 64, 256 and 1024 KB). A stage that is linear keeps its MB/s as the size
+//! grows; a quadratic one loses half of it at each doubling. A case whose run takes more
+//! than a minute is not tried at larger sizes. `--pipeline` also times the whole
+//! per-article pipeline (cleaning and dates included) on the same text.
+
+use std::time::{Duration, Instant};
+
+use storyline::{Pipeline, PipelineConfig};
+
+#[path = "../testdata/quotes/worst_cases.rs"]
+mod worst_cases;
+
+fn mb_per_s(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / 1e6 / d.as_secs_f64().max(1e-9)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let pipeline = args.iter().any(|a| a == "--pipeline");
+    let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    if sizes.is_empty() {
+        sizes = vec![64, 256, 1024];
+    }
+    let p = Pipeline::build(PipelineConfig::default()).expect("pipeline");
+    println!(
+        "{:<36} {:>8} {:>9} {:>12} {:>12} {:>12}{}",
+        "case",
+        "KB",
+        "seconds",
+        "segment MB/s",
+        "quotes MB/s",
+        "total MB/s",
+        if pipeline { "   pipeline MB/s" } else { "" }
+    );
+    for case in worst_cases::CASES {
+        for &kb in &sizes {
+            let text = (case.make)(kb * 1024);
+            let t = Instant::now();
+            let paras = storyline::text::segment::line_paragraphs(&text);
+            let sentences = storyline::text::segment::sentences(&text, &paras);
+            let seg = t.elapsed();
+            let t = Instant::now();
+            let a = storyline::quotes::analyze(&text, &paras, &sentences);
+            let quotes = t.elapsed();
+            let total = seg + quotes;
+            let mut line = format!(
+                "{:<36} {:>8} {:>9.3} {:>12.2} {:>12.2} {:>12.2}",
+                case.name,
+                text.len() / 1024,
+                total.as_secs_f64(),
+                mb_per_s(text.len(), seg),
+                mb_per_s(text.len(), quotes),
+                mb_per_s(text.len(), total),
+            );
+            if pipeline {
+                let t = Instant::now();
+                let _ = p.analyze_text(&text, "worst.txt");
+                line += &format!(" {:>15.2}", mb_per_s(text.len(), t.elapsed()));
+            }
+            println!(
+                "{line}   ({} quotes, {} entities)",
+                a.quotes.len(),
+                a.entities.len()
+            );
+            if total > Duration::from_secs(60) {
+                break;
+            }
+        }
+    }
+}
