@@ -1,7 +1,8 @@
 //! Speed of the text, entity and quote stages on generated worst cases, in MB/s.
 //!
-//! `cargo run --release -p storyline --example worst_cases [-- SIZE_KB… [--pipeline]]`
-//! (default sizes 64, 256 and 1024 KB). A stage that is linear keeps its MB/s as the size
+//! `cargo run --release -p storyline --example worst_cases [-- SIZE_KB… [--pipeline]
+//! [--case TEXT]]` (default sizes 64, 256 and 1024 KB; `--case` keeps the cases whose name
+//! holds TEXT). A stage that is linear keeps its MB/s as the size
 //! grows; a quadratic one loses half of it at each doubling. A case whose run takes more
 //! than a minute is not tried at larger sizes. `--pipeline` also times the whole
 //! per-article pipeline (cleaning and dates included) on the same text.
@@ -20,7 +21,17 @@ fn mb_per_s(bytes: usize, d: Duration) -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let pipeline = args.iter().any(|a| a == "--pipeline");
-    let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    let only = args
+        .iter()
+        .position(|a| a == "--case")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    let mut sizes: Vec<usize> = args
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i == 0 || args[i - 1] != "--case")
+        .filter_map(|(_, a)| a.parse().ok())
+        .collect();
     if sizes.is_empty() {
         sizes = vec![64, 256, 1024];
     }
@@ -36,6 +47,9 @@ fn main() {
         if pipeline { "   pipeline MB/s" } else { "" }
     );
     for case in worst_cases::CASES {
+        if only.as_ref().is_some_and(|o| !case.name.contains(o.as_str())) {
+            continue;
+        }
         for &kb in &sizes {
             let text = (case.make)(kb * 1024);
             let t = Instant::now();

@@ -163,3 +163,74 @@ fn generated_articles_keep_their_attributions() {
         .collect();
     insta::assert_json_snapshot!("generated_articles", view);
 }
+
+#[path = "../testdata/quotes/worst_cases.rs"]
+mod worst_cases;
+
+/// Seconds to find sentences, entities and quotes in `text`.
+fn seconds(text: &str) -> f64 {
+    let t = std::time::Instant::now();
+    let paras = storyline::text::segment::line_paragraphs(text);
+    let sentences = storyline::text::segment::sentences(text, &paras);
+    let a = storyline::quotes::analyze(text, &paras, &sentences);
+    std::hint::black_box(a);
+    t.elapsed().as_secs_f64()
+}
+
+/// Every generated worst case grows in time with its size, not with its square: eight
+/// times the text takes at most twenty times as long (a quadratic step takes 64 times),
+/// with half a second of slack for a busy machine.
+#[test]
+fn worst_cases_stay_linear() {
+    for case in worst_cases::CASES {
+        let small = (case.make)(32 * 1024);
+        let big = (case.make)(256 * 1024);
+        let t_small = seconds(&small).min(seconds(&small));
+        let t_big = seconds(&big);
+        assert!(
+            t_big <= 20.0 * t_small + 0.5,
+            "{}: 32 KB in {t_small:.3} s, 256 KB in {t_big:.3} s",
+            case.name
+        );
+    }
+}
+
+/// The reported fault: 1.28 MB of short quotations took about two minutes in a release
+/// build (quadratic in the number of quotations); linear, it takes well under a second
+/// there and a few seconds in a test build.
+#[test]
+fn a_megabyte_of_short_quotations_is_quick() {
+    let text = worst_cases::short_quotations(1_280_000);
+    let t = seconds(&text);
+    assert!(t < 20.0, "1.28 MB of “a” took {t:.1} s");
+}
+
+/// The output on 2,000 generated articles, as one short digest per article, recorded from
+/// the code before the speed work (`STORYLINE_RECORD_DIGESTS=1` writes the file again):
+/// a change of behaviour on ordinary text shows as a changed digest.
+#[test]
+fn generated_articles_keep_their_digests() {
+    let path = format!(
+        "{}/testdata/quotes/generated-digests.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let now: Vec<String> = (0..2000u64)
+        .map(|seed| {
+            let view = attribution_view(&newsgen::article(seed)).join("\n");
+            format!("{seed} {}", &blake3::hash(view.as_bytes()).to_hex()[..16])
+        })
+        .collect();
+    if std::env::var_os("STORYLINE_RECORD_DIGESTS").is_some() {
+        std::fs::write(&path, now.join("\n") + "\n").unwrap();
+        return;
+    }
+    let recorded = std::fs::read_to_string(&path).unwrap();
+    let changed: Vec<&str> = recorded
+        .lines()
+        .zip(&now)
+        .filter(|(a, b)| a != b)
+        .map(|(a, _)| a.split(' ').next().unwrap_or(""))
+        .collect();
+    assert_eq!(recorded.lines().count(), now.len());
+    assert!(changed.is_empty(), "seeds whose output changed: {changed:?}");
+}

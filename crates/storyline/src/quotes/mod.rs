@@ -17,6 +17,8 @@
 //!    compatible person who is the subject or speaker of the previous sentences (not
 //!    whoever was named last), role nouns to the entity that carried the role.
 
+use std::collections::{BTreeSet, HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 
 use crate::entities::lexicon::{self, Pronoun};
@@ -79,8 +81,23 @@ struct Sentence {
 }
 
 impl Sentence {
+    /// Whether token `i` is inside quote marks. The ranges are in text order and disjoint
+    /// (quotations do not overlap), so a binary search finds the one that could hold it.
     fn in_quote(&self, i: usize) -> bool {
-        self.inside.iter().any(|&(a, b)| a <= i && i <= b)
+        let k = self.inside.partition_point(|&(_, b)| b < i);
+        self.inside.get(k).is_some_and(|&(a, _)| a <= i)
+    }
+
+    /// The quoted range that opens at token `a`.
+    fn quote_opening_at(&self, a: usize) -> Option<(usize, usize)> {
+        let k = self.inside.partition_point(|&(x, _)| x < a);
+        self.inside.get(k).copied().filter(|r| r.0 == a)
+    }
+
+    /// The quoted range that closes at token `b`.
+    fn quote_closing_at(&self, b: usize) -> Option<(usize, usize)> {
+        let k = self.inside.partition_point(|&(_, y)| y < b);
+        self.inside.get(k).copied().filter(|r| r.1 == b)
     }
     /// Whether the sentence's first token starts at byte `at` and the sentence opens its
     /// paragraph.
@@ -112,247 +129,43 @@ struct Frame {
     content: Vec<(usize, usize)>,
 }
 
+/// A run-on "sentence" longer than this many tokens is read in windows cut at punctuation.
+/// The clause rules look around within a sentence, so a sentence of n tokens costs up to
+/// n² steps; news sentences stay far below (PolNeAR's longest of about 36,000 has 198
+/// tokens), and a page with no full stop (a list, a run of quotations) stays linear.
+const MAX_WINDOW_TOKENS: usize = 256;
+
+/// Cuts a sentence's tokens into windows of at most `max` tokens, each ending at the last
+/// punctuation mark of its second half when there is one (a cut there cannot split a name).
+fn windows(toks: Vec<Token>, max: usize) -> Vec<Vec<Token>> {
+    if toks.len() <= max {
+        return vec![toks];
+    }
+    let mut out = Vec::new();
+    let mut rest = toks.as_slice();
+    while rest.len() > max {
+        let cut = (max / 2..max)
+            .rev()
+            .find(|&k| matches!(rest[k].kind, Kind::Punct))
+            .map_or(max, |k| k + 1);
+        out.push(rest[..cut].to_vec());
+        rest = &rest[cut..];
+    }
+    out.push(rest.to_vec());
+    out
+}
+
 /// Finds entities and quotes in `text`, given its paragraph and sentence spans.
 pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attribution {
     let mut ents = Entities::default();
-    let mut sents = Vec::with_capacity(sentences.len());
-    let mut para = 0;
-    for s in sentences {
-        while para + 1 < paragraphs.len() && paragraphs[para].end <= s.start {
-            para += 1;
-        }
-        let toks = tokens::tokenize(text, *s);
-        let mut names = entities::find_names(text, &toks);
-        // A lone capitalised word opening the sentence is only a name when it is known
-        // already or speaks ("Carter said").
-        names.retain(|c| {
-            let opening = c.first == 0 || c.first == 1 && matches!(toks[0].kind, Kind::Quote { .. });
-            let word = c.span.slice(text).unwrap_or("");
-            let verb_follows = toks.get(c.last + 1).is_some_and(|t| {
-                let v = t.text(text);
-                lexicon::speech_lemma(v).is_some()
-                    || lexicon::is_stance_verb(v) && v.chars().all(char::is_lowercase)
-            });
-            !(opening && c.first == c.last && c.kind == EntityKind::Unknown)
-                || ents.knows(word)
-                || verb_follows && !word.ends_with("ed") && !word.ends_with("ing")
-        });
-        let name_entities: Vec<usize> = names.iter().map(|c| ents.add_name(text, c)).collect();
-        // Appositive roles: "Sam Okafor, a former pilot, …".
-        for (c, &e) in names.iter().zip(&name_entities) {
-            if matches!(c.kind, EntityKind::Person | EntityKind::Unknown) && c.first <= c.last {
-                appositive_role_of(text, &toks, c.last, &mut ents, e);
-            }
-        }
-        let first_in_para = sents.last().is_none_or(|p: &Sentence| p.para != para);
-        sents.push(Sentence {
-            first_in_para,
-            para,
-            toks,
-            names,
-            name_entities,
-            inside: Vec::new(),
-        });
-    }
+    let mut sents = read_sentences(text, paragraphs, sentences, &mut ents);
     let segs = mark_quotes(text, &mut sents);
-    // Pass 1: attribution frames in text order, resolved, their content grown over every
-    // quote it touches (a quote running over several sentences is one content).
-    struct Found {
-        parts: Vec<Span>,
-        cue: Span,
-        speaker: Option<Span>,
-        entity: Option<usize>,
-        role: Option<String>,
-        para: usize,
-    }
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
-    let mut found: Vec<Found> = Vec::new();
-    // The entity that speaks in each sentence, once resolved.
-    let mut spoke: Vec<Option<usize>> = vec![None; sents.len()];
-    for si in 0..sents.len() {
-        for f in frames_in(text, &sents, si) {
-            let s = &sents[si];
-            let mut parts: Vec<Span> = f
-                .content
-                .iter()
-                .filter(|&&(a, b)| a <= b && b < s.toks.len())
-                .map(|&(a, b)| Span::new(s.toks[a].span.start, s.toks[b].span.end))
-                .collect();
-            // A frame without content introduces the next paragraph's quotation
-            // ("Dr. Ward stated:"); it needs a speaker to be of use.
-            if parts.is_empty() && (!f.content.is_empty() || f.source.is_none()) {
-                continue;
-            }
-            for p in parts.iter_mut() {
-                for g in &segs {
-                    if overlaps(*p, g.span) {
-                        *p = Span::new(p.start.min(g.span.start), p.end.max(g.span.end));
-                    }
-                }
-            }
-            parts.sort();
-            parts.dedup_by(|b, a| {
-                if b.start <= a.end {
-                    a.end = a.end.max(b.end);
-                    true
-                } else {
-                    false
-                }
-            });
-            let (speaker, entity, role) = match f.source {
-                Some(src) => resolve_source(text, &sents, si, src, &spoke, &mut ents),
-                // No subject in reach ("Adding, “…”"): the paragraph's last speaker.
-                None => found
-                    .last()
-                    .filter(|l| l.para == sents[si].para)
-                    .map_or((None, None, None), |l| (l.speaker, l.entity, l.role.clone())),
-            };
-            if entity.is_some() {
-                spoke[si] = entity;
-            }
-            found.push(Found {
-                parts,
-                cue: f.cue,
-                speaker,
-                entity,
-                role,
-                para: s.para,
-            });
-        }
-    }
-    // Pass 2: quotes no frame took. One that fills its sentences continues the latest
-    // speaker: in the same paragraph it is another part of that statement ("“A,” he said.
-    // “B.”"); in the next paragraph, a quote of its own by the same speaker. A long one
-    // otherwise keeps an unknown speaker; a short one is a scare quote.
-    // A quotation left open at the end of its paragraph goes on in the next paragraph
-    // when that one opens with a quotation mark: one quotation in several parts.
-    #[derive(Clone, Copy)]
-    enum Owner {
-        Frame(usize),
-        Loose(usize),
-    }
-    let mut loose: Vec<(Vec<Span>, Option<usize>)> = Vec::new();
-    let mut owner: Vec<Option<Owner>> = segs
-        .iter()
-        .map(|g| {
-            found
-                .iter()
-                .position(|f| f.parts.iter().any(|p| overlaps(*p, g.span)))
-                .map(Owner::Frame)
-        })
-        .collect();
-    for gi in 0..segs.len() {
-        if owner[gi].is_some() {
-            continue;
-        }
-        let g = &segs[gi];
-        let opens_paragraph = sents[g.first_sent].span_start_is(g.span.start);
-        if gi > 0 && !segs[gi - 1].closed && segs[gi - 1].para + 1 == g.para && opens_paragraph {
-            match owner[gi - 1] {
-                Some(Owner::Frame(k)) => {
-                    found[k].parts.push(g.span);
-                    owner[gi] = Some(Owner::Frame(k));
-                    continue;
-                }
-                Some(Owner::Loose(j)) => {
-                    loose[j].0.push(g.span);
-                    owner[gi] = Some(Owner::Loose(j));
-                    continue;
-                }
-                None => {}
-            }
-        }
-        let outside_words: usize = (g.first_sent..=g.last_sent)
-            .map(|si| {
-                let s = &sents[si];
-                s.toks
-                    .iter()
-                    .filter(|t| {
-                        t.kind == Kind::Word && (t.span.end <= g.span.start || t.span.start >= g.span.end)
-                    })
-                    .count()
-            })
-            .sum();
-        let previous = found
-            .iter()
-            .rposition(|f| f.cue.start < g.span.start && (f.speaker.is_some() || f.entity.is_some()));
-        match previous {
-            Some(k) if outside_words == 0 && found[k].para == g.para => {
-                found[k].parts.push(g.span);
-                owner[gi] = Some(Owner::Frame(k));
-            }
-            Some(k) if outside_words == 0 && found[k].para + 1 >= g.para => {
-                loose.push((vec![g.span], Some(k)));
-                owner[gi] = Some(Owner::Loose(loose.len() - 1));
-            }
-            _ if g.words >= 6 && outside_words <= 3 => {
-                loose.push((vec![g.span], None));
-                owner[gi] = Some(Owner::Loose(loose.len() - 1));
-            }
-            _ => {}
-        }
-    }
+    let mut found = frames_of_article(text, &sents, &segs, &mut ents);
+    let loose = continue_quotations(&sents, &segs, &mut found);
     let mut quotes = Vec::new();
+    let words = WordIndex::new(text);
     for f in found.iter().filter(|f| !f.parts.is_empty()) {
-        let len: usize = f.parts.iter().map(Span::len).sum();
-        let quoted: usize = f
-            .parts
-            .iter()
-            .flat_map(|p| segs.iter().map(move |g| (p, g)))
-            .map(|(p, g)| p.end.min(g.span.end).saturating_sub(p.start.max(g.span.start)))
-            .sum();
-        // Direct when the quotation is all of it but a word or two ("that", "saying").
-        let outside_words = f
-            .parts
-            .iter()
-            .flat_map(|p| text[p.start..p.end].split_whitespace())
-            .count()
-            .saturating_sub(
-                segs.iter()
-                    .filter(|g| {
-                        f.parts
-                            .iter()
-                            .any(|p| p.start <= g.span.start && g.span.end <= p.end)
-                    })
-                    .map(|g| text[g.span.start..g.span.end].split_whitespace().count())
-                    .sum(),
-            );
-        let kind = if quoted * 10 >= len * 8 && outside_words <= 1 {
-            QuoteKind::Direct
-        } else {
-            QuoteKind::Reported
-        };
-        if kind == QuoteKind::Reported {
-            for g in &segs {
-                if f.parts
-                    .iter()
-                    .any(|p| p.start <= g.span.start && g.span.end <= p.end)
-                {
-                    quotes.push(make_quote(
-                        text,
-                        &ents,
-                        vec![g.span],
-                        QuoteKind::Direct,
-                        true,
-                        Some(f.cue),
-                        f.speaker,
-                        f.entity,
-                        f.role.clone(),
-                    ));
-                }
-            }
-        }
-        quotes.push(make_quote(
-            text,
-            &ents,
-            f.parts.clone(),
-            kind,
-            false,
-            Some(f.cue),
-            f.speaker,
-            f.entity,
-            f.role.clone(),
-        ));
+        quotes.extend(quotes_of_frame(text, &ents, &segs, &words, f));
     }
     for (parts, k) in loose {
         let f = k.map(|k| &found[k]);
@@ -377,6 +190,351 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
         entities: ents.list,
         quotes,
     }
+}
+
+/// Tokens and names of every sentence (a run-on one in windows), each name added to the
+/// entities in text order.
+fn read_sentences(text: &str, paragraphs: &[Span], sentences: &[Span], ents: &mut Entities) -> Vec<Sentence> {
+    let mut sents: Vec<Sentence> = Vec::with_capacity(sentences.len());
+    let mut para = 0;
+    for s in sentences {
+        while para + 1 < paragraphs.len() && paragraphs[para].end <= s.start {
+            para += 1;
+        }
+        for toks in windows(tokens::tokenize(text, *s), MAX_WINDOW_TOKENS) {
+            let mut names = entities::find_names(text, &toks);
+            // A lone capitalised word opening the sentence is only a name when it is known
+            // already or speaks ("Carter said").
+            names.retain(|c| {
+                let opening = c.first == 0 || c.first == 1 && matches!(toks[0].kind, Kind::Quote { .. });
+                let word = c.span.slice(text).unwrap_or("");
+                let verb_follows = toks.get(c.last + 1).is_some_and(|t| {
+                    let v = t.text(text);
+                    lexicon::speech_lemma(v).is_some()
+                        || lexicon::is_stance_verb(v) && v.chars().all(char::is_lowercase)
+                });
+                !(opening && c.first == c.last && c.kind == EntityKind::Unknown)
+                    || ents.knows(word)
+                    || verb_follows && !word.ends_with("ed") && !word.ends_with("ing")
+            });
+            let name_entities: Vec<usize> = names.iter().map(|c| ents.add_name(text, c)).collect();
+            // Appositive roles: "Sam Okafor, a former pilot, …".
+            for (c, &e) in names.iter().zip(&name_entities) {
+                if matches!(c.kind, EntityKind::Person | EntityKind::Unknown) && c.first <= c.last {
+                    appositive_role_of(text, &toks, c.last, ents, e);
+                }
+            }
+            let first_in_para = sents.last().is_none_or(|p: &Sentence| p.para != para);
+            sents.push(Sentence {
+                first_in_para,
+                para,
+                toks,
+                names,
+                name_entities,
+                inside: Vec::new(),
+            });
+        }
+    }
+    sents
+}
+
+/// A resolved attribution frame: its content parts, cue and speaker.
+struct Found {
+    parts: Vec<Span>,
+    cue: Span,
+    speaker: Option<Span>,
+    entity: Option<usize>,
+    role: Option<String>,
+    para: usize,
+}
+
+/// The quotations that overlap `span`, as a range of indexes: quotations are in text
+/// order and do not overlap, so their starts and ends both increase.
+fn overlapping(segs: &[Seg], span: Span) -> std::ops::Range<usize> {
+    let lo = segs.partition_point(|g| g.span.end <= span.start);
+    let hi = lo + segs[lo..].partition_point(|g| g.span.start < span.end);
+    lo..hi
+}
+
+/// Pass 1: attribution frames in text order, resolved, their content grown over every
+/// quote it touches (a quote running over several sentences is one content).
+fn frames_of_article(text: &str, sents: &[Sentence], segs: &[Seg], ents: &mut Entities) -> Vec<Found> {
+    debug_assert!(segs.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    let mut found: Vec<Found> = Vec::new();
+    // The entity that speaks in each sentence, once resolved.
+    let mut spoke: Vec<Option<usize>> = vec![None; sents.len()];
+    let mut recency = Recency::default();
+    for si in 0..sents.len() {
+        for f in frames_in(text, sents, si) {
+            let s = &sents[si];
+            let mut parts: Vec<Span> = f
+                .content
+                .iter()
+                .filter(|&&(a, b)| a <= b && b < s.toks.len())
+                .map(|&(a, b)| Span::new(s.toks[a].span.start, s.toks[b].span.end))
+                .collect();
+            // A frame without content introduces the next paragraph's quotation
+            // ("Dr. Ward stated:"); it needs a speaker to be of use.
+            if parts.is_empty() && (!f.content.is_empty() || f.source.is_none()) {
+                continue;
+            }
+            for p in parts.iter_mut() {
+                for g in &segs[overlapping(segs, *p)] {
+                    *p = Span::new(p.start.min(g.span.start), p.end.max(g.span.end));
+                }
+            }
+            parts.sort();
+            parts.dedup_by(|b, a| {
+                if b.start <= a.end {
+                    a.end = a.end.max(b.end);
+                    true
+                } else {
+                    false
+                }
+            });
+            let (speaker, entity, role) = match f.source {
+                Some(src) => resolve_source(text, sents, si, src, &spoke, &mut recency, ents),
+                // No subject in reach ("Adding, “…”"): the paragraph's last speaker.
+                None => found
+                    .last()
+                    .filter(|l| l.para == sents[si].para)
+                    .map_or((None, None, None), |l| (l.speaker, l.entity, l.role.clone())),
+            };
+            if entity.is_some() {
+                spoke[si] = entity;
+            }
+            found.push(Found {
+                parts,
+                cue: f.cue,
+                speaker,
+                entity,
+                role,
+                para: s.para,
+            });
+        }
+    }
+    found
+}
+
+/// Who took a quotation in pass 2.
+#[derive(Clone, Copy)]
+enum Owner {
+    Frame(usize),
+    Loose(usize),
+}
+
+/// Pass 2: quotes no frame took. One that fills its sentences continues the latest
+/// speaker: in the same paragraph it is another part of that statement ("“A,” he said.
+/// “B.”"); in the next paragraph, a quote of its own by the same speaker. A long one
+/// otherwise keeps an unknown speaker; a short one is a scare quote. A quotation left open
+/// at the end of its paragraph goes on in the next paragraph when that one opens with a
+/// quotation mark: one quotation in several parts. Returns the loose quotes, each with the
+/// frame whose speaker it continues.
+fn continue_quotations(
+    sents: &[Sentence],
+    segs: &[Seg],
+    found: &mut [Found],
+) -> Vec<(Vec<Span>, Option<usize>)> {
+    let mut loose: Vec<(Vec<Span>, Option<usize>)> = Vec::new();
+    // The first frame (in pass 1 order) whose content overlaps each quotation.
+    let mut owner: Vec<Option<Owner>> = vec![None; segs.len()];
+    for (k, f) in found.iter().enumerate() {
+        for p in &f.parts {
+            for gi in overlapping(segs, *p) {
+                owner[gi].get_or_insert(Owner::Frame(k));
+            }
+        }
+    }
+    // The latest frame with a speaker whose cue comes before a position: frames with a
+    // speaker by cue position, with the highest frame index among each prefix.
+    let mut speaking: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.speaker.is_some() || f.entity.is_some())
+        .map(|(k, f)| (f.cue.start, k))
+        .collect();
+    speaking.sort_unstable();
+    let latest: Vec<usize> = speaking
+        .iter()
+        .scan(0, |m, &(_, k)| {
+            *m = k.max(*m);
+            Some(*m)
+        })
+        .collect();
+    let word_counts: Vec<WordCount> = sents.iter().map(WordCount::new).collect();
+    for gi in 0..segs.len() {
+        if owner[gi].is_some() {
+            continue;
+        }
+        let g = &segs[gi];
+        let opens_paragraph = sents[g.first_sent].span_start_is(g.span.start);
+        if gi > 0 && !segs[gi - 1].closed && segs[gi - 1].para + 1 == g.para && opens_paragraph {
+            match owner[gi - 1] {
+                Some(Owner::Frame(k)) => {
+                    found[k].parts.push(g.span);
+                    owner[gi] = Some(Owner::Frame(k));
+                    continue;
+                }
+                Some(Owner::Loose(j)) => {
+                    loose[j].0.push(g.span);
+                    owner[gi] = Some(Owner::Loose(j));
+                    continue;
+                }
+                None => {}
+            }
+        }
+        let outside_words: usize = (g.first_sent..=g.last_sent)
+            .map(|si| word_counts[si].outside(&sents[si], g.span))
+            .sum();
+        let before = speaking.partition_point(|&(cue, _)| cue < g.span.start);
+        let previous = before.checked_sub(1).map(|i| latest[i]);
+        match previous {
+            Some(k) if outside_words == 0 && found[k].para == g.para => {
+                found[k].parts.push(g.span);
+                owner[gi] = Some(Owner::Frame(k));
+            }
+            Some(k) if outside_words == 0 && found[k].para + 1 >= g.para => {
+                loose.push((vec![g.span], Some(k)));
+                owner[gi] = Some(Owner::Loose(loose.len() - 1));
+            }
+            _ if g.words >= 6 && outside_words <= 3 => {
+                loose.push((vec![g.span], None));
+                owner[gi] = Some(Owner::Loose(loose.len() - 1));
+            }
+            _ => {}
+        }
+    }
+    loose
+}
+
+/// Word tokens of a sentence counted up to each token, so the words outside a span are
+/// found by two binary searches.
+struct WordCount {
+    /// `before[k]`: word tokens among the sentence's first `k` tokens.
+    before: Vec<usize>,
+}
+
+impl WordCount {
+    fn new(s: &Sentence) -> Self {
+        let mut before = Vec::with_capacity(s.toks.len() + 1);
+        before.push(0);
+        let mut n = 0;
+        for t in &s.toks {
+            n += usize::from(t.kind == Kind::Word);
+            before.push(n);
+        }
+        WordCount { before }
+    }
+
+    /// Word tokens of the sentence that lie wholly outside `span`.
+    fn outside(&self, s: &Sentence, span: Span) -> usize {
+        // Tokens are in order and do not overlap: those touching the span are a range.
+        let lo = s.toks.partition_point(|t| t.span.end <= span.start);
+        let hi = lo + s.toks[lo..].partition_point(|t| t.span.start < span.end);
+        let all = self.before[s.toks.len()];
+        all - (self.before[hi] - self.before[lo])
+    }
+}
+
+/// Where whitespace-separated words start in the text, so the words of any span are
+/// counted by binary search (a long quotation may be the content of many frames).
+struct WordIndex {
+    starts: Vec<usize>,
+}
+
+impl WordIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = Vec::new();
+        let mut prev_space = true;
+        for (i, c) in text.char_indices() {
+            let space = c.is_whitespace();
+            if prev_space && !space {
+                starts.push(i);
+            }
+            prev_space = space;
+        }
+        WordIndex { starts }
+    }
+
+    /// `text[span].split_whitespace().count()`.
+    fn count(&self, text: &str, span: Span) -> usize {
+        if span.is_empty() {
+            return 0;
+        }
+        let lo = self.starts.partition_point(|&i| i < span.start);
+        let hi = self.starts.partition_point(|&i| i < span.end);
+        // A word cut by the span's start is a word of the span too.
+        let cut = text[span.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace())
+            && text[..span.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace());
+        hi - lo + usize::from(cut)
+    }
+}
+
+/// The quote a frame makes: direct when the quotation is all of it but a word or two
+/// ("that", "saying"), else reported, with each quotation inside it as a partial quote.
+fn quotes_of_frame(text: &str, ents: &Entities, segs: &[Seg], words: &WordIndex, f: &Found) -> Vec<Quote> {
+    let len: usize = f.parts.iter().map(Span::len).sum();
+    let quoted: usize = f
+        .parts
+        .iter()
+        .flat_map(|p| segs[overlapping(segs, *p)].iter().map(move |g| (p, g)))
+        .map(|(p, g)| p.end.min(g.span.end).saturating_sub(p.start.max(g.span.start)))
+        .sum();
+    // The quotations wholly inside a part, in text order.
+    let mut inner: Vec<usize> = f
+        .parts
+        .iter()
+        .flat_map(|p| {
+            overlapping(segs, *p).filter(|&gi| p.start <= segs[gi].span.start && segs[gi].span.end <= p.end)
+        })
+        .collect();
+    inner.sort_unstable();
+    inner.dedup();
+    let outside_words = f
+        .parts
+        .iter()
+        .map(|p| words.count(text, *p))
+        .sum::<usize>()
+        .saturating_sub(inner.iter().map(|&gi| words.count(text, segs[gi].span)).sum());
+    let kind = if quoted * 10 >= len * 8 && outside_words <= 1 {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Reported
+    };
+    let mut out = Vec::new();
+    if kind == QuoteKind::Reported {
+        for &gi in &inner {
+            out.push(make_quote(
+                text,
+                ents,
+                vec![segs[gi].span],
+                QuoteKind::Direct,
+                true,
+                Some(f.cue),
+                f.speaker,
+                f.entity,
+                f.role.clone(),
+            ));
+        }
+    }
+    out.push(make_quote(
+        text,
+        ents,
+        f.parts.clone(),
+        kind,
+        false,
+        Some(f.cue),
+        f.speaker,
+        f.entity,
+        f.role.clone(),
+    ));
+    out
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1103,7 +1261,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
     let clause_end = |from: usize| -> usize {
         // Content that opens with a quotation is the quotation ("said: “…”, referring to").
         if matches!(s.toks[from].kind, Kind::Quote { open: true }) {
-            if let Some(&(_, b)) = s.inside.iter().find(|r| r.0 == from) {
+            if let Some((_, b)) = s.quote_opening_at(from) {
                 if b + 1 < n && s.toks[b + 1..].iter().any(|t| t.kind == Kind::Word) {
                     return b;
                 }
@@ -1113,7 +1271,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         while k + 1 < n {
             // "…: “A,” he claimed.": a quotation with its own attribution ends the content.
             if matches!(s.toks[k].kind, Kind::Quote { open: false }) && s.toks[k + 1].kind == Kind::Word {
-                if let Some(&(qa, _)) = s.inside.iter().find(|r| r.1 == k) {
+                if let Some((qa, _)) = s.quote_closing_at(k) {
                     let personal = matches!(
                         lexicon::pronoun(s.word(text, k + 1)),
                         Some(Pronoun::Male | Pronoun::Female)
@@ -2029,6 +2187,7 @@ fn resolve_source(
     si: usize,
     src: Source,
     spoke: &[Option<usize>],
+    recency: &mut Recency,
     ents: &mut Entities,
 ) -> (Option<Span>, Option<usize>, Option<String>) {
     let s = &sents[si];
@@ -2094,7 +2253,7 @@ fn resolve_source(
     let head = s.word(text, src.last);
     let definite = matches!(first_word, "the" | "The");
     if definite {
-        let candidates = recent_entities(sents, si, src.first);
+        let candidates = recency.recent(sents, si, src.first);
         if let Some(e) = ents.resolve_nominal(head, &candidates) {
             ents.add_reference(e, span, MentionKind::Nominal);
             return (Some(span), Some(e), None);
@@ -2141,28 +2300,58 @@ fn appositive_role_of(
     Some(role.to_string())
 }
 
-/// Entities named before token `before` of sentence `si` and in earlier sentences, most
-/// recent first — at most the last hundred (a definite description points back a little way,
-/// and a book-length text must not make every lookup walk all of it).
-fn recent_entities(sents: &[Sentence], si: usize, before: usize) -> Vec<usize> {
+/// Entities by their latest name mention, for definite descriptions ("the spokesman"),
+/// kept as the sentences are read in order instead of walking back over them per lookup
+/// (one entity named ten thousand times would make every walk go to the start).
+#[derive(Default)]
+struct Recency {
+    /// Sentences before this one are recorded.
+    upto: usize,
+    /// Entity → its latest mention (sentence, name index) among recorded sentences.
+    latest: HashMap<usize, (usize, usize)>,
+    /// The same, ordered by mention.
+    order: BTreeSet<(usize, usize, usize)>,
+}
+
+impl Recency {
+    /// At most this many entities are offered: a definite description points back a little
+    /// way.
     const MAX: usize = 100;
-    let mut out = Vec::new();
-    for j in (0..=si).rev() {
-        let s = &sents[j];
-        for (k, c) in s.names.iter().enumerate().rev() {
-            if j == si && c.first >= before {
-                continue;
+
+    /// Entities named before token `before` of sentence `si` and in earlier sentences, most
+    /// recent first. Calls come in increasing order of `si`.
+    fn recent(&mut self, sents: &[Sentence], si: usize, before: usize) -> Vec<usize> {
+        debug_assert!(self.upto <= si + 1, "sentences are read in order");
+        for (j, s) in sents.iter().enumerate().take(si).skip(self.upto) {
+            for (k, &e) in s.name_entities.iter().enumerate() {
+                if let Some((pj, pk)) = self.latest.insert(e, (j, k)) {
+                    self.order.remove(&(pj, pk, e));
+                }
+                self.order.insert((j, k, e));
             }
-            let e = s.name_entities[k];
-            if !out.contains(&e) {
+        }
+        self.upto = self.upto.max(si);
+        let s = &sents[si];
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        let here = s
+            .names
+            .iter()
+            .zip(&s.name_entities)
+            .rev()
+            .filter(|(c, _)| c.first < before)
+            .map(|(_, &e)| e);
+        let earlier = self.order.iter().rev().map(|&(_, _, e)| e);
+        for e in here.chain(earlier) {
+            if seen.insert(e) {
                 out.push(e);
-                if out.len() == MAX {
-                    return out;
+                if out.len() == Self::MAX {
+                    break;
                 }
             }
         }
+        out
     }
-    out
 }
 
 /// A pronoun speaker: the first compatible person outside quotes earlier in the sentence,
@@ -2213,6 +2402,129 @@ fn resolve_pronoun(
         // A pronoun subject continues the same referent: keep looking back.
     }
     None
+}
+
+#[cfg(test)]
+#[path = "../../testdata/quotes/newsgen.rs"]
+mod newsgen;
+
+/// The indexed lookups that keep the finder linear give what the scans they replaced gave,
+/// on generated articles of every construction.
+#[cfg(test)]
+mod fast_lookups {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Sentences (quotations marked), quotations and frames of a generated article.
+    fn article(seed: u64) -> (String, Vec<Sentence>, Vec<Seg>, Vec<Found>) {
+        let text = newsgen::article(seed);
+        let paras = crate::text::segment::line_paragraphs(&text);
+        let sentences = crate::text::segment::sentences(&text, &paras);
+        let mut ents = Entities::default();
+        let mut sents = read_sentences(&text, &paras, &sentences, &mut ents);
+        let segs = mark_quotes(&text, &mut sents);
+        let found = frames_of_article(&text, &sents, &segs, &mut ents);
+        (text, sents, segs, found)
+    }
+
+    /// The walk back over sentences that `Recency` replaced.
+    fn recent_by_walk(sents: &[Sentence], si: usize, before: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for j in (0..=si).rev() {
+            let s = &sents[j];
+            for (k, c) in s.names.iter().enumerate().rev() {
+                if j == si && c.first >= before {
+                    continue;
+                }
+                let e = s.name_entities[k];
+                if !out.contains(&e) {
+                    out.push(e);
+                    if out.len() == Recency::MAX {
+                        return out;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn quote_ranges_by_binary_search(seed in 0u64..100_000) {
+            let (_, sents, _, _) = article(seed);
+            for s in &sents {
+                for i in 0..s.toks.len() + 1 {
+                    prop_assert_eq!(s.in_quote(i), s.inside.iter().any(|&(a, b)| a <= i && i <= b));
+                    prop_assert_eq!(s.quote_opening_at(i), s.inside.iter().find(|r| r.0 == i).copied());
+                    prop_assert_eq!(s.quote_closing_at(i), s.inside.iter().find(|r| r.1 == i).copied());
+                }
+            }
+        }
+
+        #[test]
+        fn overlaps_and_word_counts(seed in 0u64..100_000, cuts in proptest::collection::vec((0usize..4000, 0usize..400), 20)) {
+            let (text, sents, segs, found) = article(seed);
+            let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+            let words = WordIndex::new(&text);
+            let mut spans: Vec<Span> = found.iter().flat_map(|f| f.parts.clone()).collect();
+            spans.extend(segs.iter().map(|g| g.span));
+            for (a, len) in cuts {
+                let mut a = a.min(text.len());
+                while !text.is_char_boundary(a) {
+                    a -= 1;
+                }
+                let mut b = (a + len).min(text.len());
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                spans.push(Span::new(a, b));
+            }
+            for &p in &spans {
+                let scan: Vec<usize> = (0..segs.len()).filter(|&g| overlaps(p, segs[g].span)).collect();
+                prop_assert_eq!(overlapping(&segs, p).collect::<Vec<_>>(), scan);
+                prop_assert_eq!(words.count(&text, p), text[p.start..p.end].split_whitespace().count());
+            }
+            for g in &segs {
+                for s in &sents[g.first_sent..=g.last_sent] {
+                    let scan = s
+                        .toks
+                        .iter()
+                        .filter(|t| t.kind == Kind::Word && (t.span.end <= g.span.start || t.span.start >= g.span.end))
+                        .count();
+                    prop_assert_eq!(WordCount::new(s).outside(s, g.span), scan);
+                }
+            }
+        }
+
+        #[test]
+        fn recency_matches_the_walk_back(seed in 0u64..100_000) {
+            let (_, sents, _, _) = article(seed);
+            let mut recency = Recency::default();
+            for si in 0..sents.len() {
+                for before in 0..sents[si].toks.len() + 1 {
+                    prop_assert_eq!(recency.recent(&sents, si, before), recent_by_walk(&sents, si, before));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_punctuation() {
+        let text = "word, ".repeat(300) + &"x ".repeat(600);
+        let toks = tokens::tokenize(&text, Span::new(0, text.len()));
+        let n = toks.len();
+        let parts = windows(toks.clone(), MAX_WINDOW_TOKENS);
+        assert!(parts.len() > 1);
+        assert!(parts.iter().all(|w| w.len() <= MAX_WINDOW_TOKENS));
+        assert_eq!(parts.concat(), toks);
+        // Where there is punctuation in a window's second half, the window ends with it.
+        assert!(parts[..2].iter().all(|w| w.last().unwrap().text(&text) == ","));
+        assert_eq!(parts.iter().map(Vec::len).sum::<usize>(), n);
+        let short = tokens::tokenize("A short one.", Span::new(0, 12));
+        assert_eq!(windows(short.clone(), MAX_WINDOW_TOKENS), vec![short]);
+    }
 }
 
 #[cfg(test)]

@@ -165,11 +165,12 @@ fn split_paragraph(par: &str, base: usize, out: &mut Vec<Span>) {
             let quoted = chars[k + 1..j]
                 .iter()
                 .any(|x| is_closing(x.1) && x.1 != ')' && x.1 != ']');
-            let attributed = quoted && attribution_follows(&par[end..]);
+            // Looked at only where a boundary is possible: the words after a stop that is
+            // not followed by a space may run to the end of the paragraph.
             let ok = spaced
                 && starts_new
                 && !decimal
-                && !attributed
+                && !(quoted && attribution_follows(&par[end..]))
                 && (c != '.' || stop_ends_sentence(par, i, next));
             if ok && end > start {
                 out.push(Span::new(base + start, base + end));

@@ -58,6 +58,30 @@ pub const CASES: &[Case] = &[
         name: "unclosed quote per paragraph",
         make: unclosed_paragraphs,
     },
+    Case {
+        name: "unclosed quote over attributions",
+        make: unclosed_over_attributions,
+    },
+    Case {
+        name: "definite descriptions",
+        make: definite_descriptions,
+    },
+    Case {
+        name: "namesakes (one surname)",
+        make: namesakes,
+    },
+    Case {
+        name: "one person, many roles",
+        make: many_roles,
+    },
+    Case {
+        name: "participles in one sentence",
+        make: participles,
+    },
+    Case {
+        name: "role words before names",
+        make: role_chain,
+    },
 ];
 
 fn repeat_to(bytes: usize, mut piece: impl FnMut(usize) -> String) -> String {
@@ -198,4 +222,61 @@ pub fn unclosed_quotes(bytes: usize) -> String {
 /// Every paragraph opens a quotation and leaves it open.
 pub fn unclosed_paragraphs(bytes: usize) -> String {
     repeat_to(bytes, |_| "“We will go on, he said\n".to_string())
+}
+
+/// A quotation opens and never closes over a paragraph of attributed sentences: every
+/// frame's content grows to the whole quotation.
+pub fn unclosed_over_attributions(bytes: usize) -> String {
+    let mut out = String::from("“");
+    out.push_str(&repeat_to(bytes, |_| {
+        "He said that the tide was late. ".to_string()
+    }));
+    out
+}
+
+/// One official, then a long run of sentences that refer to her by her role.
+pub fn definite_descriptions(bytes: usize) -> String {
+    let mut out = String::from("Harbour Minister Ana Vell opened the meeting.\n");
+    out.push_str(&repeat_to(bytes, |i| {
+        if i % 30 == 29 {
+            "\n".to_string()
+        } else {
+            "The minister said the port would open. ".to_string()
+        }
+    }));
+    out
+}
+
+/// Thousands of people with one surname and first names that do not match each other.
+pub fn namesakes(bytes: usize) -> String {
+    repeat_to(bytes, |i| {
+        format!("Mayor {} Vell said the port would open. ", word_for(i + 100))
+    })
+}
+
+/// One person given a new role in every sentence.
+pub fn many_roles(bytes: usize) -> String {
+    repeat_to(bytes, |i| {
+        format!(
+            "Ana Vell, a {} pilot, said the port would open. ",
+            word_for(i).to_lowercase()
+        )
+    })
+}
+
+/// One sentence of clauses that each end in a participle cue.
+pub fn participles(bytes: usize) -> String {
+    repeat_to(bytes, |i| {
+        format!(
+            "{} {} criticised the plan, saying it was late, ",
+            word_for(i),
+            word_for(i + 1)
+        )
+    })
+}
+
+/// Lower-case role words and names in turn, with no stop: every name's role phrase may
+/// reach back over all the others.
+pub fn role_chain(bytes: usize) -> String {
+    repeat_to(bytes, |i| format!("spokesman {} ", word_for(i)))
 }
