@@ -868,8 +868,17 @@ pub fn is_stance_verb(w: &str) -> bool {
     ];
     static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(BASES));
     let w = lower(w);
-    let w = w.as_ref();
-    if SET.contains(w) {
+    base_in(&SET, w.as_ref())
+        || matches!(
+            w.as_ref(),
+            "thought" | "felt" | "knew" | "saw" | "found" | "sought" | "understood" | "took" | "made"
+        )
+}
+
+/// Whether `w` (lower case) or its base after stripping -s/-es/-ies/-ed/-ied/-d/-ing (with
+/// a doubled consonant or a dropped e restored) is in `set`.
+fn base_in(set: &HashSet<&'static str>, w: &str) -> bool {
+    if set.contains(w) {
         return true;
     }
     let stems = [
@@ -889,11 +898,115 @@ pub fn is_stance_verb(w: &str) -> bool {
             .and_then(|b| b.get(..b.len().saturating_sub(1)))
             .map(str::to_string),
     ];
-    stems.iter().flatten().any(|b| SET.contains(b.as_str()))
-        || matches!(
-            w,
-            "thought" | "felt" | "knew" | "saw" | "found" | "sought" | "understood" | "took" | "made"
-        )
+    stems.iter().flatten().any(|b| set.contains(b.as_str()))
+}
+
+/// Verbs among the stance verbs that name a deed rather than a view: voting, signing,
+/// blocking, releasing, pushing for something. With a quotation in their clause the words
+/// are somebody's, but the verb does not attribute them.
+pub fn is_action_verb(w: &str) -> bool {
+    const BASES: &[&str] = &[
+        "vote", "veto", "sign", "block", "target", "campaign", "lobby", "push", "press", "pressure",
+    ];
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(BASES));
+    base_in(&SET, lower(w).as_ref())
+}
+
+/// Verbs of saying, writing or publishing that the speech-verb list leaves out because they
+/// rarely introduce a clause of their own ("railed against", "referred to", "issued a
+/// statement"): they tell what kind of cue a clause's main verb is, nothing more.
+pub fn is_saying_verb(w: &str) -> bool {
+    const BASES: &[&str] = &[
+        "talk",
+        "speak",
+        "refer",
+        "reference",
+        "express",
+        "imply",
+        "interject",
+        "rail",
+        "rant",
+        "grouse",
+        "grumble",
+        "gripe",
+        "deride",
+        "herald",
+        "bemoan",
+        "mutter",
+        "murmur",
+        "scream",
+        "cry",
+        "plead",
+        "beg",
+        "preach",
+        "lecture",
+        "proclaim",
+        "pronounce",
+        "affirm",
+        "object",
+        "protest",
+        "advise",
+        "inform",
+        "notify",
+        "brief",
+        "quote",
+        "cite",
+        "paraphrase",
+        "summarize",
+        "summarise",
+        "characterize",
+        "characterise",
+        "coin",
+        "term",
+        "nickname",
+        "issue",
+        "release",
+        "publish",
+        "announce",
+        "email",
+        "text",
+        "message",
+        "phone",
+        "call",
+        "interview",
+        "address",
+        "discuss",
+        "debate",
+        "rebut",
+        "retract",
+        "apologize",
+        "apologise",
+        "thank",
+        "greet",
+        "sneer",
+        "taunt",
+        "tease",
+        "heckle",
+        "boo",
+        "cheer",
+        "applaud",
+    ];
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(BASES));
+    base_in(&SET, lower(w).as_ref())
+}
+
+/// Lemmas of speech verbs that hold a position rather than say something: believing,
+/// thinking, knowing, feeling, hoping, fearing, worrying, expecting, estimating, agreeing.
+pub fn is_cognition_lemma(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "believe"
+            | "think"
+            | "know"
+            | "feel"
+            | "hope"
+            | "fear"
+            | "worry"
+            | "expect"
+            | "estimate"
+            | "agree"
+            | "disagree"
+    )
 }
 
 /// Courtesy titles: part of how a name is written, not a role.

@@ -35,6 +35,24 @@ pub enum QuoteKind {
     Reported,
 }
 
+/// What kind of cue introduced a quote, after the attribution guidelines (PARC, PolNeAR):
+/// a statement is said, a position is held, or a source is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueKind {
+    /// Saying or writing: "said", "told", "announced", "argued", "tweeted", a transcript
+    /// label ("MAYOR:"), a signature dash ("“…” — Name").
+    Speech,
+    /// Thinking, believing, wanting, feeling or taking a position: "believes", "wants",
+    /// "hopes", "fears", "expects", "endorsed", "opposes".
+    Stance,
+    /// A phrase that names where the content comes from: "according to".
+    Source,
+    /// A deed rather than words or a view ("seized", "voted", "signed"). The quoted words
+    /// in its clause are somebody's, but the verb does not attribute them.
+    Action,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// From the start of the first part to the end of the last.
@@ -47,6 +65,10 @@ pub struct Quote {
     pub partial: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<Span>,
+    /// What kind of cue `cue` is; absent when there is no cue (a quotation that continues
+    /// an earlier speaker, or one whose speaker is unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_kind: Option<CueKind>,
     /// The speaker as written at this quote (a name, pronoun or noun phrase); for a quote
     /// that continues an earlier speaker, that speaker's mention.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -124,6 +146,7 @@ struct Source {
 #[derive(Debug, Clone)]
 struct Frame {
     cue: Span,
+    kind: CueKind,
     source: Option<Source>,
     /// Content as token ranges of the sentence (inclusive), in order.
     content: Vec<(usize, usize)>,
@@ -168,18 +191,8 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
         quotes.extend(quotes_of_frame(text, &ents, &segs, &words, f));
     }
     for (parts, k) in loose {
-        let f = k.map(|k| &found[k]);
-        quotes.push(make_quote(
-            text,
-            &ents,
-            parts,
-            QuoteKind::Direct,
-            false,
-            None,
-            f.and_then(|f| f.speaker),
-            f.and_then(|f| f.entity),
-            f.and_then(|f| f.role.clone()),
-        ));
+        let who = k.map_or_else(Attributed::default, |k| found[k].who.continued());
+        quotes.push(make_quote(text, &ents, parts, QuoteKind::Direct, false, &who));
     }
     quotes.sort_by_key(|q| (q.span.start, q.partial));
     // Mentions are recorded in text order.
@@ -242,10 +255,34 @@ fn read_sentences(text: &str, paragraphs: &[Span], sentences: &[Span], ents: &mu
 struct Found {
     parts: Vec<Span>,
     cue: Span,
+    who: Attributed,
+    para: usize,
+}
+
+/// What a quote is attributed to: the cue and its kind, the speaker mention, its entity
+/// and role.
+#[derive(Debug, Clone, Default)]
+struct Attributed {
+    cue: Option<Span>,
+    cue_kind: Option<CueKind>,
     speaker: Option<Span>,
     entity: Option<usize>,
     role: Option<String>,
-    para: usize,
+}
+
+impl Attributed {
+    fn has_speaker(&self) -> bool {
+        self.speaker.is_some() || self.entity.is_some()
+    }
+
+    /// The same speaker without a cue of its own (a quotation that continues it).
+    fn continued(&self) -> Attributed {
+        Attributed {
+            cue: None,
+            cue_kind: None,
+            ..self.clone()
+        }
+    }
 }
 
 /// The quotations that overlap `span`, as a range of indexes: quotations are in text
@@ -298,7 +335,9 @@ fn frames_of_article(text: &str, sents: &[Sentence], segs: &[Seg], ents: &mut En
                 None => found
                     .last()
                     .filter(|l| l.para == sents[si].para)
-                    .map_or((None, None, None), |l| (l.speaker, l.entity, l.role.clone())),
+                    .map_or((None, None, None), |l| {
+                        (l.who.speaker, l.who.entity, l.who.role.clone())
+                    }),
             };
             if entity.is_some() {
                 spoke[si] = entity;
@@ -306,9 +345,13 @@ fn frames_of_article(text: &str, sents: &[Sentence], segs: &[Seg], ents: &mut En
             found.push(Found {
                 parts,
                 cue: f.cue,
-                speaker,
-                entity,
-                role,
+                who: Attributed {
+                    cue: Some(f.cue),
+                    cue_kind: Some(f.kind),
+                    speaker,
+                    entity,
+                    role,
+                },
                 para: s.para,
             });
         }
@@ -350,7 +393,7 @@ fn continue_quotations(
     let mut speaking: Vec<(usize, usize)> = found
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.speaker.is_some() || f.entity.is_some())
+        .filter(|(_, f)| f.who.has_speaker())
         .map(|(k, f)| (f.cue.start, k))
         .collect();
     speaking.sort_unstable();
@@ -516,51 +559,39 @@ fn quotes_of_frame(text: &str, ents: &Entities, segs: &[Seg], words: &WordIndex,
                 vec![segs[gi].span],
                 QuoteKind::Direct,
                 true,
-                Some(f.cue),
-                f.speaker,
-                f.entity,
-                f.role.clone(),
+                &f.who,
             ));
         }
     }
-    out.push(make_quote(
-        text,
-        ents,
-        f.parts.clone(),
-        kind,
-        false,
-        Some(f.cue),
-        f.speaker,
-        f.entity,
-        f.role.clone(),
-    ));
+    out.push(make_quote(text, ents, f.parts.clone(), kind, false, &f.who));
     out
 }
 
-#[allow(clippy::too_many_arguments)]
 fn make_quote(
     text: &str,
     ents: &Entities,
     parts: Vec<Span>,
     kind: QuoteKind,
     partial: bool,
-    cue: Option<Span>,
-    speaker: Option<Span>,
-    entity: Option<usize>,
-    role: Option<String>,
+    who: &Attributed,
 ) -> Quote {
     let span = Span::new(parts[0].start, parts[parts.len() - 1].end);
+    let entity = who.entity;
     let speaker_name = entity
         .map(|e| ents.list[e].name.clone())
-        .or_else(|| speaker.and_then(|s| s.slice(text)).map(str::to_string));
-    let role = role.or_else(|| entity.and_then(|e| ents.list[e].roles.first().cloned()));
+        .or_else(|| who.speaker.and_then(|s| s.slice(text)).map(str::to_string));
+    let role = who
+        .role
+        .clone()
+        .or_else(|| entity.and_then(|e| ents.list[e].roles.first().cloned()));
     Quote {
         span,
         parts,
         kind,
         partial,
-        cue,
-        speaker,
+        cue: who.cue,
+        cue_kind: who.cue_kind,
+        speaker: who.speaker,
         speaker_entity: entity.map(|e| ents.list[e].id.clone()),
         speaker_name,
         role,
@@ -1334,6 +1365,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         if shouted || named_label {
             frames.push(Frame {
                 cue: s.toks[c].span,
+                kind: CueKind::Speech,
                 source: Some(Source {
                     first: l0,
                     last: c - 1,
@@ -1361,6 +1393,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                 if let Some(q) = q {
                     frames.push(Frame {
                         cue: s.toks[d].span,
+                        kind: CueKind::Speech,
                         source: Some(Source {
                             first: c.phrase_first,
                             last: c.last,
@@ -1407,6 +1440,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                 if c.0 <= c.1 {
                     frames.push(Frame {
                         cue,
+                        kind: CueKind::Source,
                         source: Some(src),
                         content: vec![c],
                     });
@@ -1578,6 +1612,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                 .or_else(|| subject_of(text, s, i));
             frames.push(Frame {
                 cue,
+                kind: lemma_kind(lemma),
                 source: subj,
                 content: vec![(a, clause_end(a))],
             });
@@ -1604,6 +1639,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                 }
                 frames.push(Frame {
                     cue,
+                    kind: lemma_kind(lemma),
                     source: Some(src),
                     content,
                 });
@@ -1631,6 +1667,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                 }
                 frames.push(Frame {
                     cue,
+                    kind: lemma_kind(lemma),
                     source: Some(src),
                     content: vec![(b, e)],
                 });
@@ -1648,6 +1685,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                 content.push((a, clause_end(a)));
                 frames.push(Frame {
                     cue,
+                    kind: lemma_kind(lemma),
                     source: Some(src),
                     content,
                 });
@@ -1675,6 +1713,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
                 }
                 frames.push(Frame {
                     cue,
+                    kind: lemma_kind(lemma),
                     source: Some(src),
                     content,
                 });
@@ -1692,6 +1731,7 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         if let Some(src) = subject_of(text, s, n - 1).or_else(|| named_clause_subject(text, s, n - 1)) {
             frames.push(Frame {
                 cue: s.toks[n - 1].span,
+                kind: CueKind::Speech,
                 source: Some(src),
                 content: Vec::new(),
             });
@@ -1716,6 +1756,28 @@ fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
         }
     }
     frames
+}
+
+/// The kind of cue a speech verb makes, by its lemma: thinking, believing, hoping,
+/// fearing, expecting and agreeing hold a position; the rest say something.
+fn lemma_kind(lemma: &str) -> CueKind {
+    if lexicon::is_cognition_lemma(lemma) {
+        CueKind::Stance
+    } else {
+        CueKind::Speech
+    }
+}
+
+/// The kind of cue the main verb of a clause makes: a speech verb by its lemma, another
+/// verb of saying ("railed", "referred") speech, a verb of stance a position, any other
+/// verb a deed.
+fn verb_kind(w: &str) -> CueKind {
+    match lexicon::speech_lemma(w) {
+        Some(lemma) => lemma_kind(lemma),
+        None if lexicon::is_saying_verb(w) => CueKind::Speech,
+        None if lexicon::is_stance_verb(w) && !lexicon::is_action_verb(w) => CueKind::Stance,
+        None => CueKind::Action,
+    }
 }
 
 /// "“…,” Oliver barked." / "“…,” she went on." / "“…,” the statement read.": a quotation,
@@ -1778,6 +1840,7 @@ fn quote_then_speaker(text: &str, s: &Sentence) -> Option<Frame> {
         .unwrap_or(0);
     Some(Frame {
         cue: s.toks[rest[0]].span,
+        kind: CueKind::Speech,
         source: Some(src),
         content: vec![(open, q)],
     })
@@ -1786,10 +1849,10 @@ fn quote_then_speaker(text: &str, s: &Sentence) -> Option<Frame> {
 /// "Said Comey, “…”" / "Continued Stone: “…”": a sentence opening with the speech verb.
 fn verb_first(text: &str, s: &Sentence) -> Option<Frame> {
     let w = s.word(text, 0);
-    if !w.chars().next().is_some_and(char::is_uppercase) || lexicon::speech_lemma(&w.to_lowercase()).is_none()
-    {
+    if !w.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
+    let lemma = lexicon::speech_lemma(&w.to_lowercase())?;
     let c = s
         .names
         .iter()
@@ -1806,6 +1869,7 @@ fn verb_first(text: &str, s: &Sentence) -> Option<Frame> {
         .unwrap_or(s.toks.len() - 1);
     Some(Frame {
         cue: s.toks[0].span,
+        kind: lemma_kind(lemma),
         source: Some(Source {
             first: c.phrase_first,
             last: c.last,
@@ -1856,6 +1920,7 @@ fn subject_verb_frame(text: &str, s: &Sentence) -> Option<Frame> {
     }
     Some(Frame {
         cue: s.toks[v].span,
+        kind: verb_kind(vw),
         source: Some(subj),
         content: vec![(v + 1, v + 1)],
     })
@@ -2716,5 +2781,83 @@ mod tests {
         assert_eq!(direct.len(), 1, "{q:?}");
         assert_eq!(direct[0].0, "“It is no longer our town,”");
         assert_eq!(direct[0].1.as_deref(), Some("Abe Kahn"));
+    }
+
+    /// The cue kind of every quote that is not partial, with the cue's text.
+    fn cue_kinds(paras: &[&str]) -> Vec<(String, Option<CueKind>)> {
+        let (text, a) = run(paras);
+        a.quotes
+            .iter()
+            .filter(|q| !q.partial)
+            .map(|q| {
+                (
+                    q.cue.and_then(|c| c.slice(&text)).unwrap_or("").to_string(),
+                    q.cue_kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cue_kinds_tell_speech_stance_source_and_deeds() {
+        for (para, cue, kind) in [
+            (
+                "Harbour Minister Jo Brandt said the ferry would run all winter.",
+                "said",
+                CueKind::Speech,
+            ),
+            (
+                "Sam Okafor argued that the toll was too high.",
+                "argued",
+                CueKind::Speech,
+            ),
+            (
+                "“We are ready,” Mayor Lena Ortiz announced.",
+                "announced",
+                CueKind::Speech,
+            ),
+            ("BRANDT: The boats will sail at dawn.", ":", CueKind::Speech),
+            (
+                "Dana Cole believes that the bridge will hold.",
+                "believes",
+                CueKind::Stance,
+            ),
+            (
+                "Councillor Abe Kahn hopes the market will reopen soon.",
+                "hopes",
+                CueKind::Stance,
+            ),
+            (
+                "She wants the “temporary” toll scrapped.",
+                "wants",
+                CueKind::Stance,
+            ),
+            (
+                "According to the Harbour Board, the toll will rise in May.",
+                "According to",
+                CueKind::Source,
+            ),
+            (
+                "The mayor signed the “emergency” order on Friday.",
+                "signed",
+                CueKind::Action,
+            ),
+        ] {
+            assert_eq!(cue_kinds(&[para]), vec![(cue.to_string(), Some(kind))], "{para}");
+        }
+        // A quotation that continues its speaker has no cue, and so no cue kind; in JSON
+        // the kind is a lower-case word, left out when there is none.
+        let (_, a) = run(&["“We will not wait,” Jo Brandt said.", "“The ships are ready.”"]);
+        let json: Vec<serde_json::Value> = a
+            .quotes
+            .iter()
+            .map(|q| serde_json::to_value(q).unwrap())
+            .collect();
+        assert_eq!(json[0]["cue_kind"], "speech");
+        assert!(
+            json[1].get("cue_kind").is_none() && json[1].get("cue").is_none(),
+            "{}",
+            json[1]
+        );
     }
 }
