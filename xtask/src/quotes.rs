@@ -41,6 +41,9 @@ pub struct Pred {
     /// The kind of cue ("speech", "stance", "source", "action"), when the system says.
     #[serde(default)]
     cue_kind: Option<String>,
+    /// The frame rule that found it, when the system says.
+    #[serde(default)]
+    rule: Option<String>,
 }
 
 struct Doc {
@@ -180,6 +183,7 @@ fn storyline_preds(text: &str, a: &storyline::quotes::Attribution) -> Vec<Pred> 
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default()
             }),
+            rule: q.rule.map(str::to_string),
         })
         .collect()
 }
@@ -388,7 +392,11 @@ pub fn run(
     if !json {
         by_cue_kind(&docs, &systems[0].1);
     }
-    if let Some(which) = show {
+    if show == Some("rules") {
+        for (stage, name, reason) in storyline::quotes::rules() {
+            println!("{stage:<9} {name:<26} {reason}");
+        }
+    } else if let Some(which) = show {
         show_errors(&docs, &systems[0].1, which);
     }
     Ok(())
@@ -414,7 +422,8 @@ fn by_cue_kind(docs: &[Doc], preds: &[Vec<Pred>]) {
     println!("by cue kind, matched/predicted: {}", line.join(", "));
 }
 
-/// Prints misses, false alarms and wrong speakers (`which`: fn, fp, spk or all).
+/// Prints misses, false alarms and wrong speakers (`which`: fn, fp, spk or all), each
+/// false alarm and wrong speaker with the frame rule that made it.
 fn show_errors(docs: &[Doc], preds: &[Vec<Pred>], which: &str) {
     let clip = |s: String| -> String {
         let s = s.replace('\n', " ");
@@ -449,8 +458,9 @@ fn show_errors(docs: &[Doc], preds: &[Vec<Pred>], which: &str) {
             for (i, q) in p.iter().enumerate() {
                 if !pm.contains(&i) && (!direct_only || chars_direct(&q.content)) {
                     println!(
-                        "FP {} | {} | {}",
+                        "FP {} | {} | {} | {}",
                         d.name,
+                        q.rule.as_deref().unwrap_or("-"),
                         q.speaker_name.clone().unwrap_or_default(),
                         clip(char_slice(&chars, &q.content))
                     );
@@ -466,8 +476,9 @@ fn show_errors(docs: &[Doc], preds: &[Vec<Pred>], which: &str) {
                         .iter()
                         .collect();
                     println!(
-                        "SPK {} | gold {} | pred {:?} | …{} ⟦{}⟧",
+                        "SPK {} | {} | gold {} | pred {:?} | …{} ⟦{}⟧",
                         d.name,
+                        p[pi].rule.as_deref().unwrap_or("-"),
                         g.source_text,
                         p[pi].speaker.as_ref().map(|s| char_slice(&chars, s)),
                         context.replace('\n', " ¶ "),
