@@ -2,7 +2,8 @@
 //!
 //! `cargo run --release -p storyline --example worst_cases [-- SIZE_KB… [--pipeline]
 //! [--case TEXT]]` (default sizes 64, 256 and 1024 KB; `--case` keeps the cases whose name
-//! holds TEXT). A stage that is linear keeps its MB/s as the size
+//! holds TEXT). `--dir DIR` times the same stages over every `*.txt` under DIR instead
+//! (ordinary articles: the speed to compare before and after a change). A stage that is linear keeps its MB/s as the size
 //! grows; a quadratic one loses half of it at each doubling. A case whose run takes more
 //! than a minute is not tried at larger sizes. `--pipeline` also times the whole
 //! per-article pipeline (cleaning and dates included) on the same text.
@@ -34,6 +35,10 @@ fn main() {
         .collect();
     if sizes.is_empty() {
         sizes = vec![64, 256, 1024];
+    }
+    if let Some(dir) = args.iter().position(|a| a == "--dir").and_then(|i| args.get(i + 1)) {
+        time_dir(dir);
+        return;
     }
     let p = Pipeline::build(PipelineConfig::default()).expect("pipeline");
     println!(
@@ -84,4 +89,35 @@ fn main() {
             }
         }
     }
+}
+
+/// Sentences, entities and quotes of every `*.txt` file in `dir`: MB/s, median of five.
+fn time_dir(dir: &str) {
+    let mut texts = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            texts.push(std::fs::read_to_string(&p).expect("read"));
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut runs = Vec::new();
+    let mut quotes = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        quotes = 0;
+        for text in &texts {
+            let paras = storyline::text::segment::line_paragraphs(text);
+            let sentences = storyline::text::segment::sentences(text, &paras);
+            quotes += storyline::quotes::analyze(text, &paras, &sentences).quotes.len();
+        }
+        runs.push(t.elapsed());
+    }
+    runs.sort();
+    println!(
+        "{} texts, {:.2} MB, {quotes} quotes: {:.2} MB/s (median of 5)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        mb_per_s(bytes, runs[2])
+    );
 }

@@ -410,64 +410,12 @@ fn lowercase_role_before(text: &str, toks: &[Token], start: usize) -> (usize, bo
         }
         if lexicon::is_role_head(t) {
             head = true;
-        } else if !(is_role_modifier(t) || is_cap_word(t) && !lexicon::is_function_word(t)) {
+        } else if !(lexicon::is_role_phrase_word(t) || is_cap_word(t) && !lexicon::is_function_word(t)) {
             break;
         }
         k -= 1;
     }
     (k, head)
-}
-
-/// Lower-case words that may stand in a role phrase before its head ("former", "press").
-fn is_role_modifier(t: &str) -> bool {
-    const MODIFIERS: &[&str] = &[
-        "former",
-        "outgoing",
-        "incoming",
-        "acting",
-        "deputy",
-        "senior",
-        "top",
-        "chief",
-        "then",
-        "vice",
-        "presidential",
-        "press",
-        "foreign",
-        "defense",
-        "defence",
-        "interior",
-        "state",
-        "prime",
-        "general",
-        "assistant",
-        "associate",
-        "executive",
-        "managing",
-        "communications",
-        "campaign",
-        "national",
-        "political",
-        "white",
-        "house",
-        "security",
-        "longtime",
-        "veteran",
-        "retired",
-        "military",
-        "senate",
-        "republican",
-        "democratic",
-        "gop",
-        "district",
-        "county",
-        "city",
-        "federal",
-        "regional",
-        "local",
-    ];
-    let lower = t.to_lowercase();
-    MODIFIERS.contains(&lower.as_str())
 }
 
 /// How many candidates a fuzzy name lookup examines, newest first. An article would
