@@ -36,7 +36,11 @@ fn main() {
     if sizes.is_empty() {
         sizes = vec![64, 256, 1024];
     }
-    if let Some(dir) = args.iter().position(|a| a == "--dir").and_then(|i| args.get(i + 1)) {
+    if let Some(dir) = args
+        .iter()
+        .position(|a| a == "--dir")
+        .and_then(|i| args.get(i + 1))
+    {
         time_dir(dir);
         return;
     }

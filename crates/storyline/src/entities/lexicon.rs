@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// The word lists, as their files are read at build time.
@@ -42,10 +43,52 @@ pub(crate) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> 
         .filter(|l| !l.is_empty())
 }
 
+/// A quick hash for the fixed word lists (the multiply-and-rotate of rustc's FxHash). The
+/// keys of these sets are the lists' own entries, so no input can crowd their buckets; the
+/// maps keyed by the text's names keep the standard, flood-resistant hash.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        let mut last = [0u8; 8];
+        let rest = chunks.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A set of a word list's entries.
+pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
 /// The set of a word list's entries, built once per call site on first use.
 macro_rules! word_set {
     ($list:expr) => {{
-        static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        static SET: std::sync::LazyLock<$crate::entities::lexicon::WordSet> =
             std::sync::LazyLock::new(|| $crate::entities::lexicon::entries($list).collect());
         &*SET
     }};
@@ -63,17 +106,18 @@ fn lower(w: &str) -> Cow<'_, str> {
 
 /// Speech-verb forms and their lemmas: each line "lemma: form form …"; a form belongs to
 /// the first lemma that lists it.
-fn speech_forms() -> &'static HashMap<&'static str, &'static str> {
-    static FORMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-        let mut m = HashMap::new();
-        for line in entries(lists::SPEECH_VERBS) {
-            let (lemma, forms) = line.split_once(':').unwrap_or((line, ""));
-            for f in forms.split_whitespace() {
-                m.entry(f).or_insert(lemma.trim());
+fn speech_forms() -> &'static HashMap<&'static str, &'static str, BuildHasherDefault<WordHasher>> {
+    static FORMS: LazyLock<HashMap<&'static str, &'static str, BuildHasherDefault<WordHasher>>> =
+        LazyLock::new(|| {
+            let mut m = HashMap::default();
+            for line in entries(lists::SPEECH_VERBS) {
+                let (lemma, forms) = line.split_once(':').unwrap_or((line, ""));
+                for f in forms.split_whitespace() {
+                    m.entry(f).or_insert(lemma.trim());
+                }
             }
-        }
-        m
-    });
+            m
+        });
     &FORMS
 }
 
@@ -125,7 +169,7 @@ pub fn is_stance_verb(w: &str) -> bool {
 
 /// Whether `w` (lower case) or its base after stripping -s/-es/-ies/-ed/-ied/-d/-ing (with
 /// a doubled consonant or a dropped e restored) is in `set`.
-fn base_in(set: &HashSet<&'static str>, w: &str) -> bool {
+fn base_in(set: &WordSet, w: &str) -> bool {
     if set.contains(w) {
         return true;
     }
@@ -239,7 +283,8 @@ pub fn same_first_name(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    static PAIRS: LazyLock<HashSet<(&'static str, &'static str)>> = LazyLock::new(|| {
+    type Pairs = HashSet<(&'static str, &'static str), BuildHasherDefault<WordHasher>>;
+    static PAIRS: LazyLock<Pairs> = LazyLock::new(|| {
         entries(lists::FIRST_NAME_VARIANTS)
             .filter_map(|l| l.split_once(' '))
             .map(|(s, l)| (s.trim(), l.trim()))

@@ -439,8 +439,11 @@ pub struct Entities {
     /// Organisations by the initials of their capitalised words: the candidates of an
     /// acronym ("HWU" for "Harbour Workers Union").
     by_initials: HashMap<String, BTreeSet<usize>>,
-    /// Every (entity, span) mentioned, so a reference is recorded once without a scan.
-    mentioned: HashSet<(usize, Span)>,
+    /// Per entity: the spans of its name mentions, in text order (names are added in text
+    /// order); and every (entity, span) of a reference. A reference is recorded once
+    /// without a scan of the mentions.
+    name_spans: Vec<Vec<Span>>,
+    references: HashSet<(usize, Span)>,
     /// Per entity: its roles as a set, and the lower-cased words of its first `n` roles
     /// (gathered when a role noun is looked up, so a name with thousands of roles is not
     /// read again per lookup, and one never looked up costs nothing).
@@ -469,6 +472,7 @@ impl Entities {
         });
         self.surnames.push(surname_key(name));
         self.role_set.push(HashSet::new());
+        self.name_spans.push(Vec::new());
         self.role_words.push((0, HashSet::new()));
         self.exact.insert(name.to_lowercase(), id);
         self.index(id);
@@ -540,7 +544,8 @@ impl Entities {
             self.exact.insert(name.to_lowercase(), e);
             self.index(e);
         }
-        self.mentioned.insert((e, chunk.span));
+        debug_assert!(self.name_spans[e].last().is_none_or(|&l| l < chunk.span));
+        self.name_spans[e].push(chunk.span);
         let ent = &mut self.list[e];
         if ent.kind == EntityKind::Unknown && chunk.kind != EntityKind::Unknown {
             ent.kind = chunk.kind;
@@ -636,7 +641,7 @@ impl Entities {
 
     /// Records that `span` (a pronoun or role noun) mentions entity `e`.
     pub fn add_reference(&mut self, e: usize, span: Span, kind: MentionKind) {
-        if self.mentioned.insert((e, span)) {
+        if self.name_spans[e].binary_search(&span).is_err() && self.references.insert((e, span)) {
             self.list[e].mentions.push(Mention {
                 span,
                 kind,

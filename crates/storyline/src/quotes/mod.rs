@@ -21,7 +21,7 @@ mod frames;
 mod sources;
 mod words;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -854,8 +854,8 @@ fn appositive_role_of(
 struct Recency {
     /// Sentences before this one are recorded.
     upto: usize,
-    /// Entity → its latest mention (sentence, name index) among recorded sentences.
-    latest: HashMap<usize, (usize, usize)>,
+    /// Per entity: its latest mention (sentence, name index) among recorded sentences.
+    latest: Vec<Option<(usize, usize)>>,
     /// The same, ordered by mention.
     order: BTreeSet<(usize, usize, usize)>,
 }
@@ -871,7 +871,10 @@ impl Recency {
         debug_assert!(self.upto <= si + 1, "sentences are read in order");
         for (j, s) in sents.iter().enumerate().take(si).skip(self.upto) {
             for (k, &e) in s.name_entities.iter().enumerate() {
-                if let Some((pj, pk)) = self.latest.insert(e, (j, k)) {
+                if self.latest.len() <= e {
+                    self.latest.resize(e + 1, None);
+                }
+                if let Some((pj, pk)) = self.latest[e].replace((j, k)) {
                     self.order.remove(&(pj, pk, e));
                 }
                 self.order.insert((j, k, e));
@@ -879,8 +882,6 @@ impl Recency {
         }
         self.upto = self.upto.max(si);
         let s = &sents[si];
-        let mut out = Vec::new();
-        let mut seen = HashSet::new();
         let here = s
             .names
             .iter()
@@ -889,8 +890,10 @@ impl Recency {
             .filter(|(c, _)| c.first < before)
             .map(|(_, &e)| e);
         let earlier = self.order.iter().rev().map(|&(_, _, e)| e);
+        // At most MAX entities: a scan of the list is as quick as a set.
+        let mut out: Vec<usize> = Vec::new();
         for e in here.chain(earlier) {
-            if seen.insert(e) {
+            if !out.contains(&e) {
                 out.push(e);
                 if out.len() == Self::MAX {
                     break;

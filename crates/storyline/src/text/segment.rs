@@ -12,7 +12,7 @@ use crate::span::Span;
 /// stop): `text/data/abbreviations.txt`.
 const ABBREVIATIONS: &str = include_str!("data/abbreviations.txt");
 
-fn abbreviations() -> &'static std::collections::HashSet<&'static str> {
+fn abbreviations() -> &'static crate::entities::lexicon::WordSet {
     crate::entities::lexicon::word_set!(ABBREVIATIONS)
 }
 
