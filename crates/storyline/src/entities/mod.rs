@@ -230,7 +230,7 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
             continue;
         }
         i = end + 1;
-        // A sentence that opens with its verb: "Said Comey, …".
+        // A sentence that opens with its verb: "Said Brandt, …".
         let mut start = start;
         if start == 0
             && end > start

@@ -113,12 +113,12 @@ pub(super) const FRAMES: &[FrameRule] = &[
     },
     FrameRule {
         name: "introduces-next-paragraph",
-        reason: "\"Dr. Ward stated:\" closing a paragraph: its subject speaks the quotation that follows",
+        reason: "\"Dr. Lund stated:\" closing a paragraph: its subject speaks the quotation that follows",
         find: Finder::Fallback(introduces_next_paragraph),
     },
     FrameRule {
         name: "quotation-then-speaker",
-        reason: "\"“…,” Oliver barked.\": after a quotation a name and a short verb phrase attribute it",
+        reason: "\"“…,” Hale barked.\": after a quotation a name and a short verb phrase attribute it",
         find: Finder::Fallback(quotation_then_speaker),
     },
     FrameRule {
@@ -301,7 +301,7 @@ impl Scan<'_> {
         let (a, explicit) = self.content_start(i, lemma);
         let after_empty =
             a >= n || self.end_of_content(a) < a || s.toks[a..].iter().all(|t| t.kind == Kind::Punct);
-        // Source before the cue ("X said"), or after a comma ("Scott Reed, who ran the
+        // Source before the cue ("X said"), or after a comma ("Ada Voss, who ran the
         // campaign, said …").
         let src_before = if !prev_is_break {
             source_before(text, s, i)
@@ -310,7 +310,7 @@ impl Scan<'_> {
         } else {
             None
         };
-        // "In a Gallup poll released Monday, 31 percent of voters said …": the poll.
+        // "In a Harbour Times poll released Monday, 31 percent of voters said …": the poll.
         let src_before = src_before.map(|sb| poll_source(text, s, sb).unwrap_or(sb));
         // ", saying …", and "X released a statement saying …": the subject speaks, not
         // the object before the participle (unless that is a name or a pronoun).
@@ -474,7 +474,7 @@ impl Scan<'_> {
 
     /// Where content after a cue ends: the end of the sentence, or where the next
     /// statement begins (a quotation with its own attribution, ", insisting that …",
-    /// "… and Clinton said").
+    /// "… and Ruiz said").
     fn clause_end(&self, from: usize) -> usize {
         let (s, n) = (self.s, self.n);
         // Content that opens with a quotation is the quotation ("said: “…”, referring to").
@@ -515,7 +515,7 @@ impl Scan<'_> {
                 }
             }
         }
-        // "… asked for a photo and Clinton said, “…”": the next attribution begins.
+        // "… asked about the fares and Mayor Ruiz said, “…”": the next attribution begins.
         if matches!(self.word(k), "and" | "but")
             && !s.in_quote(k)
             && k > from + 1
@@ -532,7 +532,7 @@ impl Scan<'_> {
             if next.ends_with("ing") && lexicon::speech_lemma(next).is_some() {
                 return Some(k - 1);
             }
-            // ", Devine responded: …" / ", he said, …" / ", although he tweeted …":
+            // ", Brask responded: …" / ", he said, …" / ", although he tweeted …":
             // the next attribution begins.
             let conj = usize::from(matches!(
                 next,
@@ -556,7 +556,7 @@ impl Scan<'_> {
     }
 }
 
-/// "WALLACE: …", "MR. TRUMP: …", "Clinton: “…”".
+/// "WALLACE: …", "MR. TRUMP: …", "Ortiz: “…”".
 fn transcript_label(scan: &Scan) -> Option<Frame> {
     let (s, n) = (scan.s, scan.n);
     let l0 = usize::from(matches!(s.toks.first().map(|t| t.kind), Some(Kind::Quote { .. })));
@@ -565,8 +565,8 @@ fn transcript_label(scan: &Scan) -> Option<Frame> {
         .filter(|&c| c > l0 && c + 1 < n)?;
     let shouted =
         (l0..c).all(|k| s.toks[k].kind == Kind::Word && scan.word(k).chars().all(|ch| !ch.is_lowercase()));
-    // "Clinton: “…”", or a transcript paragraph that opens with a quotation mark:
-    // "\"Chris Matthews: Seriously …".
+    // "Ortiz: “…”", or a transcript paragraph that opens with a quotation mark:
+    // "\"Dana Cole: Honestly …".
     let named_label = s.names.iter().any(|nc| nc.phrase_first == l0 && nc.last + 1 == c)
         && (l0 == 1
             || matches!(
@@ -770,7 +770,7 @@ fn inverted(scan: &Scan, cue: &Cue) -> Option<Frame> {
     Some(frame(cue.span, cue.kind(), Some(src), content))
 }
 
-/// "Dr. Ward stated:" / "He told his audience, to rowdy applause:" closing a sentence
+/// "Dr. Lund stated:" / "He told his audience, to rowdy applause:" closing a sentence
 /// with no quotation: the speaker of the quotation that follows (no content here).
 fn introduces_next_paragraph(scan: &Scan) -> Option<Frame> {
     let (s, n) = (scan.s, scan.n);
@@ -781,7 +781,7 @@ fn introduces_next_paragraph(scan: &Scan) -> Option<Frame> {
     Some(frame(s.toks[n - 1].span, CueKind::Speech, Some(src), Vec::new()))
 }
 
-/// "“…,” Oliver barked." / "“…,” she went on." / "“…,” the statement read.": a quotation,
+/// "“…,” Hale barked." / "“…,” she went on." / "“…,” the statement read.": a quotation,
 /// then a name or pronoun and a short verb phrase ending the sentence. Whatever the verb,
 /// that is an attribution.
 fn quotation_then_speaker(scan: &Scan) -> Option<Frame> {
@@ -847,7 +847,7 @@ fn quotation_then_speaker(scan: &Scan) -> Option<Frame> {
     ))
 }
 
-/// "Said Comey, “…”" / "Continued Stone: “…”": a sentence opening with the speech verb.
+/// "Said Brandt, “…”" / "Continued Okafor: “…”": a sentence opening with the speech verb.
 fn verb_first(scan: &Scan) -> Option<Frame> {
     let s = scan.s;
     let w = scan.word(0);

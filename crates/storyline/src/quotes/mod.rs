@@ -6,7 +6,7 @@
 //!    unclosed quote ends with its paragraph.
 //! 2. **Attribution frames**: a speech cue ("said", "told", "according to", "warned" …)
 //!    outside quote marks, with its source noun phrase before it ("the spokesman said"),
-//!    after it ("…,” said Mark Toner") or as the subject of the main clause (", saying …"),
+//!    after it ("…,” said Sam Okafor") or as the subject of the main clause (", saying …"),
 //!    and its content: the clause after the cue ("said (that) …") or the part of the sentence
 //!    before the source ("“…,” he said"), joined with a quote that resumes after the
 //!    attribution ("“A,” he said, “B.”").
@@ -218,7 +218,7 @@ fn read_sentences(text: &str, paragraphs: &[Span], sentences: &[Span], ents: &mu
         for toks in windows(tokens::tokenize(text, *s), MAX_WINDOW_TOKENS) {
             let mut names = entities::find_names(text, &toks);
             // A lone capitalised word opening the sentence is only a name when it is known
-            // already or speaks ("Carter said").
+            // already or speaks ("Lund said").
             names.retain(|c| {
                 let opening = c.first == 0 || c.first == 1 && matches!(toks[0].kind, Kind::Quote { .. });
                 let word = c.span.slice(text).unwrap_or("");
@@ -314,7 +314,7 @@ fn frames_of_article(text: &str, sents: &[Sentence], segs: &[Seg], ents: &mut En
                 .map(|&(a, b)| Span::new(s.toks[a].span.start, s.toks[b].span.end))
                 .collect();
             // A frame without content introduces the next paragraph's quotation
-            // ("Dr. Ward stated:"); it needs a speaker to be of use.
+            // ("Dr. Lund stated:"); it needs a speaker to be of use.
             if parts.is_empty() && (!f.content.is_empty() || f.source.is_none()) {
                 continue;
             }
@@ -752,7 +752,7 @@ fn resolve_source(
     if names_in >= 2 && (src.first..=src.last).any(|k| s.word(text, k) == "and") {
         return (Some(span), None, None);
     }
-    // A name inside the phrase (the last one: "State Department spokesman Mark Toner").
+    // A name inside the phrase (the last one: "Harbour Board spokesman Sam Okafor").
     if let Some((k, c)) = s
         .names
         .iter()
@@ -931,7 +931,7 @@ fn resolve_pronoun(
             break;
         }
         // The speaker of the sentence before speaks on ("…, Cook said. “…,” he added"),
-        // even when nothing yet told that the name ("Assad said …") is a person.
+        // even when nothing yet told that the name ("Brandt said …") is a person.
         let speaker_fits = |e: usize| {
             fits(e)
                 || matches!(p, Pronoun::Male | Pronoun::Female)
@@ -1251,8 +1251,9 @@ mod tests {
 
     #[test]
     fn a_second_speaker_joined_by_and() {
-        let (text, a) =
-            run(&["At one point, a woman asked for a photo and Mayor Lena Ortiz said, “Not here.”"]);
+        let (text, a) = run(&[
+            "Halfway through, a deckhand asked about the fares and Mayor Lena Ortiz said, “Not today.”",
+        ]);
         assert_eq!(sole_direct_speaker(&text, &a).as_deref(), Some("Lena Ortiz"));
     }
 

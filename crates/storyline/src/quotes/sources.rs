@@ -46,7 +46,7 @@ pub(super) const SOURCES_BEFORE: &[SourceRule] = &[
     },
     SourceRule {
         name: "relative-pronoun",
-        reason: "\"Trump, who said …\": \"who\" is the mention, its antecedent the speaker",
+        reason: "\"Lund, who said …\": \"who\" is the mention, its antecedent the speaker",
         find: relative_pronoun,
     },
     SourceRule {
@@ -100,7 +100,7 @@ fn adverbial_before(text: &str, s: &Sentence, last: usize) -> Option<usize> {
         }
         "time" if last >= 2 && w(last - 1) == "the" && w(last - 2) == "at" => Some(last - 2),
         _ => {
-            // "in a statement", "in a written statement", "in an interview with Fox News"
+            // "in a statement", "in a written statement", "in an interview with Radio Nord"
             let lo = last.saturating_sub(7);
             let open = (lo..last).rev().find(|&k| w(k) == "in" && !s.in_quote(k))?;
             let head = (open + 1..=last).find(|&k| {
@@ -111,7 +111,7 @@ fn adverbial_before(text: &str, s: &Sentence, last: usize) -> Option<usize> {
                     )
             })?;
             let article = matches!(w(open + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its");
-            // Nothing after the noun but "with" and a name: "in an interview with Fox News".
+            // Nothing after the noun but "with" and a name: "in an interview with Radio Nord".
             let tail_ok = head == last
                 || w(head + 1) == "with" && (head + 2..=last).all(|k| s.toks[k].kind == Kind::Word);
             (article && tail_ok && open > 0).then_some(open)
@@ -124,7 +124,7 @@ fn adverbial_before(text: &str, s: &Sentence, last: usize) -> Option<usize> {
 pub(super) fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
     let last = phrase_end(text, s, end)?;
     if s.word(text, last) == "," && !s.in_quote(last) {
-        // "An Israeli blogger, Tal Schneider, reported this week that …"
+        // "A local diver, Pia Holm, reported on Sunday that …"
         return appositive_source(text, s, last, 0);
     }
     if s.toks[last].kind != Kind::Word || s.in_quote(last) {
@@ -144,10 +144,10 @@ fn phrase_end(text: &str, s: &Sentence, end: usize) -> Option<usize> {
             let open = (0..last).rev().take(8).find(|&k| s.word(text, k) == "(")?;
             last = open.checked_sub(1)?;
         } else if (is_aux(w) || is_time_word(w)) && !s.in_quote(last) {
-            // "Trevor Noah on Thursday showed that …"
+            // "Ines Berg on Thursday showed that …"
             last = last.checked_sub(1)?;
         } else if let Some(first) = adverbial_before(text, s, last) {
-            // "Trump at the time said", "The department two weeks ago said"
+            // "Lund at the time said", "The department two weeks ago said"
             last = first.checked_sub(1)?;
         } else {
             return Some(last);
@@ -172,7 +172,7 @@ fn subject_ending_at(
         .map(|c| Source::at(c.phrase_first, c.last))
 }
 
-/// Coordinated verbs: "he laughed and said", "Trump smiled and added"; in a longer
+/// Coordinated verbs: "he laughed and said", "Lund smiled and added"; in a longer
 /// coordination ("he looked into the camera, furrowed his brow and said") the nearest
 /// person-like subject before a past-tense verb in this clause.
 fn coordinated_subject(text: &str, s: &Sentence, last: usize) -> Option<Source> {
@@ -203,7 +203,7 @@ fn coordinated_subject(text: &str, s: &Sentence, last: usize) -> Option<Source> 
     None
 }
 
-/// "Trump, who said …": the mention is "who", the speaker its antecedent (resolved later).
+/// "Lund, who said …": the mention is "who", the speaker its antecedent (resolved later).
 fn relative_pronoun(text: &str, s: &Sentence, last: usize) -> Option<Source> {
     let w = s.word(text, last);
     (matches!(w, "who" | "which") && last > 0 && s.word(text, last - 1) == ",")
@@ -364,7 +364,7 @@ pub(super) fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Sou
 }
 
 /// The name before an appositive or relative clause that ends at the comma `comma`:
-/// "Scott Reed, who managed the campaign," / "Ki Hong, 33," / "Jo Roe, a doctor,".
+/// "Ada Voss, who managed the ferry line," / "Ki Hong, 33," / "Jo Roe, a doctor,".
 pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: usize) -> Option<Source> {
     // "The Harbour Minister, Jo Brandt, said": the name set off after a role speaks.
     if let Some(c) = s.names.iter().find(|c| c.last + 1 == comma && c.first <= c.last) {
@@ -390,13 +390,13 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
         if s.word(text, k) != "," {
             continue;
         }
-        // An age or a home town is one more aside: "Cory James, 22, of Flint, Mich., said".
+        // An age or a home town is one more aside: "Ivo Brask, 41, of Tarnby, Ore., said".
         if k > 0 && s.toks[k - 1].kind == Kind::Number {
             continue;
         }
         let Some(c) = s.names.iter().find(|c| c.last + 1 == k && c.first <= c.last) else {
             // A lone capitalised word opening the sentence is not yet known as a name:
-            // "Clinton, during a visit, said".
+            // "Ortiz, during a visit, said".
             let w = s.word(text, 0);
             let lone = k == 1
                 && w.chars().next().is_some_and(char::is_uppercase)
@@ -408,8 +408,8 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
                 speaks: true,
             });
         };
-        // Where a person is from or spoke is an aside too: "Clinton, during a town hall in
-        // Columbus, Ohio, said".
+        // Where a person is from or spoke is an aside too: "Ortiz, during a town hall in
+        // Dayton, Ohio, said".
         let hometown = c.kind == EntityKind::Place
             || c.phrase_first > 0
                 && matches!(
@@ -429,7 +429,7 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
         }
         let opener = s.toks.get(k + 1)?;
         let ow = opener.text(text);
-        // After a person's name anything set off by commas is an aside ("Blunt, after a
+        // After a person's name anything set off by commas is an aside ("Hale, after a
         // long pause, said"); after other names only a description.
         let fits = matches!(c.kind, EntityKind::Person | EntityKind::Unknown)
             || matches!(
@@ -449,7 +449,7 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
 }
 
 /// The last person-like name before token `before` that is followed by a finite verb
-/// ("…— Cruz called them on it:"), for clauses whose start `subject_of` cannot parse.
+/// ("…— Hale called them on it:"), for clauses whose start `subject_of` cannot parse.
 pub(super) fn named_clause_subject(text: &str, s: &Sentence, before: usize) -> Option<Source> {
     s.names
         .iter()
@@ -543,7 +543,7 @@ fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<S
         });
     }
     let at = if is_determiner(w) { k + 1 } else { k };
-    // The longest name phrase starting there ("US State Department spokesman Mark Toner",
+    // The longest name phrase starting there ("Harbour Board spokesman Sam Okafor",
     // not its "US State Department").
     let Some(c) = s
         .names
@@ -556,7 +556,7 @@ fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<S
         .max_by_key(|c| c.last)
     else {
         // A common-noun subject that can speak: "The campaign", "Senior officials",
-        // "A new poll by Gallup".
+        // "A new poll by the Harbour Times".
         let mut h = at;
         while h < before.min(n) && h < at + 4 && s.toks[h].kind == Kind::Word && !s.in_quote(h) {
             let hw = s.word(text, h);
