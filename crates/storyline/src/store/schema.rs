@@ -224,6 +224,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     parts TEXT NOT NULL,
     cue_start INTEGER,
     cue_end INTEGER,
+    cue_kind TEXT,
     speaker_start INTEGER,
     speaker_end INTEGER,
     speaker_local TEXT,

@@ -446,9 +446,9 @@ pub(super) fn write_rows(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<()
 fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> {
     let mut quote = tx.prepare_cached(
         "INSERT INTO quotes (article, ord, kind, partial, start, end, parts, cue_start, cue_end,
-             speaker_start, speaker_end, speaker_local, speaker_name, role, text,
+             cue_kind, speaker_start, speaker_end, speaker_local, speaker_name, role, text,
              said, said_first, said_last, said_rule, outlet, day)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
     )?;
     let mut fts =
         tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?1, ?2, ?3)")?;
@@ -479,6 +479,7 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
             serde_json::to_string(&q.parts)?,
             q.cue.map(|c| c.start as i64),
             q.cue.map(|c| c.end as i64),
+            q.cue_kind.as_ref().map(tag),
             q.speaker.map(|c| c.start as i64),
             q.speaker.map(|c| c.end as i64),
             q.speaker_entity,
