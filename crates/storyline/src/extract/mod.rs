@@ -29,6 +29,9 @@ pub struct Extracted {
     pub url: Option<String>,
     /// From `<html lang>`.
     pub language: Option<String>,
+    /// What went wrong on the way without losing the page (an extractor that failed and
+    /// was replaced by another).
+    pub warnings: Vec<String>,
 }
 
 /// Which main-text extractor to run.
@@ -68,14 +71,20 @@ pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<
     let readability = readability_text(doc, page_url.as_ref().map(url::Url::as_str), &mut out);
 
     out.text = match mode {
-        ExtractMode::Fast => readability.unwrap_or_else(|| trafilatura::html2txt(html)),
+        ExtractMode::Fast => readability.unwrap_or_else(|| all_text(html, &mut out.warnings)),
         ExtractMode::Accurate => {
-            let mut opts = trafilatura::Options::default().with_max_tree_size(MAX_TREE);
+            // Its date search is switched off: we read dates ourselves (with their
+            // provenance) and never use its date, and that search slices strings at byte
+            // offsets counted in characters, panicking on non-ASCII digits next to ASCII
+            // ones (a `<title>` of `２０１６2016W1`).
+            let mut opts = trafilatura::Options::default()
+                .with_max_tree_size(MAX_TREE)
+                .with_html_date_mode(trafilatura::HtmlDateMode::Disabled);
             if let Some(u) = page_url.clone() {
                 opts = opts.with_url(u);
             }
-            match trafilatura::extract(html, &opts) {
-                Ok(r) => {
+            match guarded("trafilatura", || trafilatura::extract(html, &opts)) {
+                Ok(Ok(r)) => {
                     let m = r.metadata;
                     set_if_empty(&mut out.title, m.title);
                     set_if_empty(&mut out.site_name, m.sitename);
@@ -90,7 +99,11 @@ pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<
                 }
                 // Too little text for the main extractor: the readability text, else all
                 // visible text.
-                Err(_) => readability.unwrap_or_else(|| trafilatura::html2txt(html)),
+                Ok(Err(_)) => readability.unwrap_or_else(|| all_text(html, &mut out.warnings)),
+                Err(panicked) => {
+                    out.warnings.push(panicked);
+                    readability.unwrap_or_else(|| all_text(html, &mut out.warnings))
+                }
             }
         }
     };
@@ -106,6 +119,27 @@ pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<
         }
     }
     Ok(out)
+}
+
+/// Runs a dependency's extractor so that a panic inside it costs only its own result: the
+/// error names the extractor and the panic, and the caller falls back to another one.
+fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        format!("the {what} extractor failed on this page ({why}); another one was used")
+    })
+}
+
+/// All visible text of the page, the last resort when no extractor found an article.
+fn all_text(html: &str, warnings: &mut Vec<String>) -> String {
+    guarded("plain-text", || trafilatura::html2txt(html)).unwrap_or_else(|w| {
+        warnings.push(w);
+        String::new()
+    })
 }
 
 /// Removes what no extractor reads before the page is parsed: comments, scripts (except
@@ -879,6 +913,34 @@ mod tests {
             let _ = extract_html(&attr, None, mode);
             let _ = extract_html("<<<>>><//", None, mode);
         }
+    }
+
+    #[test]
+    fn mixed_width_digits_in_the_title_do_not_panic() {
+        // Full-width and ASCII digits side by side made the trafilatura crate's date search
+        // slice inside a character; the page must come through with its text and title.
+        for title in ["２０１６2016W1", "Vote count ３０1 wards", "٢٠١٦2016 results"] {
+            let page = format!(
+                "<html><head><title>{title}</title></head><body><h1>{title}</h1><article>\
+                 <p>The ferry from Quillby to Marrow Point ran late on Tuesday after fog settled \
+                 over the estuary, the harbour office of the Tessel Courier reported.</p>\
+                 <p>Passengers waited two hours at the pier before the captain, Odile Brank, \
+                 judged the channel clear enough to cross.</p></article></body></html>"
+            );
+            for mode in [ExtractMode::Accurate, ExtractMode::Fast] {
+                let e = extract_html(&page, None, mode).unwrap();
+                assert!(e.text.contains("Odile Brank"), "{mode:?}: {}", e.text);
+                assert_eq!(e.title.as_deref(), Some(title));
+            }
+        }
+    }
+
+    #[test]
+    fn a_panicking_extractor_becomes_a_warning() {
+        let r: Result<(), String> = guarded("test", || panic!("sliced inside a character"));
+        let w = r.unwrap_err();
+        assert!(w.contains("test extractor") && w.contains("sliced inside"), "{w}");
+        assert_eq!(guarded("test", || 7), Ok(7));
     }
 
     #[test]
