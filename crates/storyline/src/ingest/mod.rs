@@ -22,13 +22,21 @@ use warc::{WarcItem, WarcReader};
 #[derive(Debug, Clone)]
 pub struct IngestConfig {
     /// Largest single document (a file, a WARC record, a JSON line) read into memory.
+    /// Larger ones are refused by their size, measured while they stream past (a file by its
+    /// length, a record by its header, a JSON line by counting to its end), never held.
     pub max_bytes: u64,
 }
+
+/// The default per-document limit: 16 MiB, far above any article page (the extraction
+/// benchmark's largest page is under 1 MB), and small enough that one document's analysis
+/// stays within a few hundred MB of memory (the later stages hold several copies of the
+/// text and its annotations).
+pub const DEFAULT_MAX_BYTES: u64 = 16 << 20;
 
 impl Default for IngestConfig {
     fn default() -> Self {
         IngestConfig {
-            max_bytes: 50 * 1024 * 1024,
+            max_bytes: DEFAULT_MAX_BYTES,
         }
     }
 }
@@ -145,13 +153,19 @@ fn is_sidecar(p: &Path) -> bool {
 
 /// Reads the `.meta.json` sidecar of `path`: `FILE.meta.json`, or the name with its
 /// extensions replaced (`a.txt` → `a.meta.json`).
-fn sidecar(path: &Path) -> Result<Option<InputMeta>, String> {
+fn sidecar(path: &Path, max_bytes: u64) -> Result<Option<InputMeta>, String> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let stem = name.split('.').next().unwrap_or(name);
     for candidate in [format!("{name}.meta.json"), format!("{stem}.meta.json")] {
         let p = path.with_file_name(candidate);
         if p.is_file() {
-            let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let mut bytes = Vec::new();
+            File::open(&p)
+                .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
+                .map_err(|e| format!("{}: {e}", p.display()))?;
+            if bytes.len() as u64 > max_bytes {
+                return Err(format!("{}: larger than {max_bytes} bytes", p.display()));
+            }
             return serde_json::from_slice(&bytes)
                 .map(Some)
                 .map_err(|e| format!("{}: {e}", p.display()));
@@ -199,6 +213,13 @@ pub fn open(path: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Item>
     if looks_like_jsonl(&head) {
         return Box::new(jsonl_items(shown, reader, config.max_bytes));
     }
+    // Refused by size before any of it is read; a compressed file is read with a bound.
+    if !gz && file_len > config.max_bytes {
+        return fail(InputError::TooLarge {
+            size: file_len,
+            limit: config.max_bytes,
+        });
+    }
     let mut bytes = Vec::with_capacity(file_len.min(config.max_bytes) as usize);
     match reader.take(config.max_bytes + 1).read_to_end(&mut bytes) {
         Ok(_) => {}
@@ -206,13 +227,19 @@ pub fn open(path: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Item>
         Err(e) => return fail(e.into()),
     }
     if bytes.len() as u64 > config.max_bytes {
-        let size = if gz { bytes.len() as u64 } else { file_len };
-        return fail(InputError::TooLarge {
-            size,
-            limit: config.max_bytes,
+        return fail(if gz {
+            InputError::TooLargeDecompressed {
+                limit: config.max_bytes,
+            }
+        } else {
+            // The file grew while it was read.
+            InputError::TooLarge {
+                size: bytes.len() as u64,
+                limit: config.max_bytes,
+            }
         });
     }
-    let meta = match sidecar(path) {
+    let meta = match sidecar(path, config.max_bytes) {
         Ok(m) => m.unwrap_or_default(),
         Err(e) => {
             return fail(InputError::Malformed {
@@ -228,12 +255,13 @@ pub fn open(path: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Item>
         record_id: None,
         line: None,
     };
-    one(make_item(source, &bytes, None, html, meta))
+    one(make_item(source, bytes, None, html, meta))
 }
 
-fn make_item(source: Source, bytes: &[u8], charset: Option<&str>, html: bool, meta: InputMeta) -> Item {
-    let decoded =
-        decode::decode(bytes, charset, html).map_err(|e| Failure::new(source.key(), Stage::Ingest, e))?;
+fn make_item(source: Source, bytes: Vec<u8>, charset: Option<&str>, html: bool, meta: InputMeta) -> Item {
+    let size = bytes.len() as u64;
+    let decoded = decode::decode_owned(bytes, charset, html)
+        .map_err(|e| Failure::new(source.key(), Stage::Ingest, e))?;
     Ok(RawItem {
         content: if html {
             Content::Html(decoded.text)
@@ -243,7 +271,7 @@ fn make_item(source: Source, bytes: &[u8], charset: Option<&str>, html: bool, me
         source,
         meta,
         warnings: decoded.warning.into_iter().collect(),
-        bytes: bytes.len() as u64,
+        bytes: size,
     })
 }
 
@@ -297,46 +325,75 @@ fn warc_items(path: String, reader: Stream, max: u64) -> impl Iterator<Item = It
             Stage::Ingest,
             error,
         ))),
-        WarcItem::Record(rec) => {
-            if rec.warc_type != "response" && rec.warc_type != "resource" {
-                return None;
-            }
-            let source = Source {
-                path: path.clone(),
-                format: Format::Warc,
-                record_id: rec.record_id.clone(),
-                line: None,
-            };
-            let (body, ctype) = if rec.warc_type == "response" {
-                let resp = warc::parse_http(&rec.body)?;
-                if !(200..300).contains(&resp.status) {
-                    return None;
-                }
-                (resp.body, resp.content_type)
-            } else {
-                (&rec.body[..], rec.content_type.clone())
-            };
-            let ctype_l = ctype.as_deref().unwrap_or("").to_ascii_lowercase();
-            if !(ctype_l.is_empty() || ctype_l.contains("html") || ctype_l.contains("text/plain")) {
-                return None;
-            }
-            if body.iter().all(|b| b.is_ascii_whitespace()) {
-                return None;
-            }
-            let charset = ctype_l.split(';').find_map(|p| {
-                p.trim()
-                    .strip_prefix("charset=")
-                    .map(|c| c.trim_matches('"').to_string())
-            });
-            let html = ctype_l.contains("html") || looks_like_html(body);
-            let meta = InputMeta {
-                url: rec.target_uri.clone(),
-                crawl_date: rec.date.clone(),
-                ..Default::default()
-            };
-            Some(make_item(source, body, charset.as_deref(), html, meta))
-        }
+        WarcItem::Record(rec) => warc_record_item(&path, rec),
     })
+}
+
+/// The document in one WARC record: a successful HTTP response or a resource, in HTML or
+/// plain text. Other records (requests, metadata, images, redirects) are not documents.
+fn warc_record_item(path: &str, rec: warc::Record) -> Option<Item> {
+    if rec.warc_type != "response" && rec.warc_type != "resource" {
+        return None;
+    }
+    let source = Source {
+        path: path.to_string(),
+        format: Format::Warc,
+        record_id: rec.record_id.clone(),
+        line: None,
+    };
+    let mut body = rec.body;
+    let ctype = if rec.warc_type == "response" {
+        let resp = warc::parse_http(&body)?;
+        if !(200..300).contains(&resp.status) {
+            return None;
+        }
+        let (ctype, offset) = (resp.content_type, body.len() - resp.body.len());
+        // The HTTP head off the front, in place: the body is not copied.
+        body.drain(..offset);
+        ctype
+    } else {
+        rec.content_type
+    };
+    let ctype_l = ctype.as_deref().unwrap_or("").to_ascii_lowercase();
+    if !(ctype_l.is_empty() || ctype_l.contains("html") || ctype_l.contains("text/plain")) {
+        return None;
+    }
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
+        return None;
+    }
+    let charset = ctype_l.split(';').find_map(|p| {
+        p.trim()
+            .strip_prefix("charset=")
+            .map(|c| c.trim_matches('"').to_string())
+    });
+    let html = ctype_l.contains("html") || looks_like_html(&body);
+    let meta = InputMeta {
+        url: rec.target_uri,
+        crawl_date: rec.date,
+        ..Default::default()
+    };
+    Some(make_item(source, body, charset.as_deref(), html, meta))
+}
+
+/// Skips to just after the next newline (or the end), holding no more than the reader's
+/// buffer; returns the number of bytes skipped.
+fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        let (take, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        reader.consume(take);
+        skipped += take as u64;
+        if done {
+            return Ok(skipped);
+        }
+    }
 }
 
 /// A JSON Lines record: `text` or `html`, plus optional metadata.
@@ -353,6 +410,10 @@ fn jsonl_items(path: String, mut reader: Stream, max: u64) -> impl Iterator<Item
     let mut line_no = 0u64;
     let mut buf = Vec::new();
     std::iter::from_fn(move || loop {
+        if buf.capacity() > 1 << 20 {
+            // Not kept at the size of the longest line so far.
+            buf = Vec::new();
+        }
         buf.clear();
         line_no += 1;
         let source = Source {
@@ -373,12 +434,17 @@ fn jsonl_items(path: String, mut reader: Stream, max: u64) -> impl Iterator<Item
             }
         };
         if n as u64 > max && buf.last() != Some(&b'\n') {
-            // Discard the rest of the over-long line.
-            let mut sink = Vec::new();
-            let _ = reader.read_until(b'\n', &mut sink);
-            let e = InputError::TooLarge {
-                size: n as u64,
-                limit: max,
+            // The rest of the over-long line is skipped as it streams by, never held.
+            buf = Vec::new();
+            let e = match skip_line(&mut reader) {
+                Ok(rest) => InputError::TooLarge {
+                    size: n as u64 + rest,
+                    limit: max,
+                },
+                Err(e) => {
+                    reader = Box::new(std::io::empty());
+                    InputError::Truncated(e.to_string())
+                }
             };
             return Some(Err(Failure::new(source.key(), Stage::Ingest, e)));
         }
@@ -498,6 +564,56 @@ mod tests {
         assert_eq!(it.meta.authors, vec!["Jo Doe"]);
         let (files, _) = list_files(&[d.path().to_path_buf()]);
         assert_eq!(files.len(), 1, "sidecars are not inputs");
+    }
+
+    #[test]
+    fn an_over_long_json_line_is_refused_and_the_next_is_read() {
+        let d = tempfile::tempdir().unwrap();
+        let long = format!("{{\"text\":\"{}\"}}\n", "w".repeat(5_000));
+        let data = format!("{long}{{\"text\":\"The ferry ran late.\"}}\n");
+        let p = write(d.path(), "l.jsonl", data.as_bytes());
+        let r: Vec<_> = open(&p, &IngestConfig { max_bytes: 1_000 }).collect();
+        assert_eq!(r.len(), 2);
+        let e = r[0].as_ref().unwrap_err();
+        assert_eq!(e.source, format!("{}:1", p.display()));
+        assert!(
+            e.reason.contains(&format!("{} bytes (limit 1000)", long.len())),
+            "the whole line's size: {}",
+            e.reason
+        );
+        let ok = r[1].as_ref().unwrap();
+        assert_eq!(ok.source.line, Some(2));
+        assert!(matches!(&ok.content, Content::Text(t) if t == "The ferry ran late."));
+    }
+
+    #[test]
+    fn size_limits_for_files_and_compressed_files() {
+        let d = tempfile::tempdir().unwrap();
+        let text = "Harbour dues rose again this spring. ".repeat(100);
+        let plain = write(d.path(), "a.txt", text.as_bytes());
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(text.as_bytes()).unwrap();
+        let gz = write(d.path(), "a.txt.gz", &enc.finish().unwrap());
+        let cfg = IngestConfig { max_bytes: 1_000 };
+        let r = open(&plain, &cfg).next().unwrap().unwrap_err();
+        assert!(
+            r.reason.contains(&format!("{} bytes (limit 1000)", text.len())),
+            "{}",
+            r.reason
+        );
+        let r = open(&gz, &cfg).next().unwrap().unwrap_err();
+        assert!(
+            r.reason.contains("more than 1000 bytes once decompressed"),
+            "{}",
+            r.reason
+        );
+        let roomy = IngestConfig {
+            max_bytes: text.len() as u64,
+        };
+        for p in [&plain, &gz] {
+            let it = open(p, &roomy).next().unwrap().unwrap();
+            assert!(matches!(&it.content, Content::Text(t) if t.len() == text.len()));
+        }
     }
 
     #[test]
