@@ -38,24 +38,21 @@ fn for_each_item(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let is_store_file = |f: &Path| {
-            let Some(name) = f.file_name().map(|n| n.to_string_lossy()) else {
+        let is_store_file = |f: &ingest::InputFile| {
+            let Some(c) = f.id().map(|id| &id.canonical) else {
+                return false;
+            };
+            let Some(name) = c.file_name().map(|n| n.to_string_lossy()) else {
                 return false;
             };
             let ours = name
                 .strip_prefix(db_name.as_str())
                 .is_some_and(|rest| matches!(rest, "" | "-wal" | "-shm" | "-journal"));
-            // Only a name match costs a canonicalize.
-            ours && f
-                .canonicalize()
-                .is_ok_and(|c| c.with_file_name(db_name.as_str()) == db)
+            ours && c.with_file_name(db_name.as_str()) == db
         };
         files.retain(|f| !is_store_file(f));
     }
-    let sizes: Vec<u64> = files
-        .iter()
-        .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
-        .collect();
+    let sizes: Vec<u64> = files.iter().map(|f| f.size().unwrap_or(0)).collect();
     obs.start(files.len(), sizes.iter().sum());
     let mut items = 0;
     let mut bytes = 0;

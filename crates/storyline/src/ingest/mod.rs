@@ -2,15 +2,19 @@
 //!
 //! Formats are recognised by content, not by extension: gzip (any of the others
 //! inside), WARC (response records streamed one at a time), JSON Lines (one article
-//! per line), HTML, plain text. Directories are walked recursively in name order.
-//! A `NAME.meta.json` beside a file gives it metadata (see `docs/schema.md`).
+//! per line), HTML, plain text; standard input (`-`) the same way. Which files are read,
+//! and their identities, is [`files`]' business. A `NAME.meta.json` beside a file gives it
+//! metadata (see `docs/schema.md`).
 
 pub mod decode;
+pub mod files;
 pub mod warc;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+pub use files::{list_files, FileId, InputFile, Origin};
 
 use serde::Deserialize;
 
@@ -110,47 +114,6 @@ impl Failure {
 
 pub type Item = Result<RawItem, Failure>;
 
-/// Lists the input files under `paths`: directories recursively, in name order,
-/// hidden files and `.meta.json` sidecars left out. Missing paths become failures.
-pub fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failure>) {
-    let mut files = Vec::new();
-    let mut failures = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let walker = walkdir::WalkDir::new(p)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-            for entry in walker {
-                match entry {
-                    Ok(e) if e.file_type().is_file() && !is_sidecar(e.path()) => files.push(e.into_path()),
-                    Ok(_) => {}
-                    Err(err) => failures.push(Failure::new(
-                        err.path().unwrap_or(p).display().to_string(),
-                        Stage::Ingest,
-                        err,
-                    )),
-                }
-            }
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            failures.push(Failure::new(
-                p.display().to_string(),
-                Stage::Ingest,
-                "no such file or directory",
-            ));
-        }
-    }
-    (files, failures)
-}
-
-fn is_sidecar(p: &Path) -> bool {
-    p.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(".meta.json"))
-}
-
 /// Reads the `.meta.json` sidecar of `path`: `FILE.meta.json`, or the name with its
 /// extensions replaced (`a.txt` → `a.meta.json`).
 fn sidecar(path: &Path, max_bytes: u64) -> Result<Option<InputMeta>, String> {
@@ -180,16 +143,30 @@ fn one(item: Item) -> Box<dyn Iterator<Item = Item> + Send> {
     Box::new(std::iter::once(item))
 }
 
-/// Opens one file and returns the items in it.
-pub fn open(path: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Item> + Send> {
-    let shown = path.display().to_string();
-    let fail = |e: InputError| one(Err(Failure::new(shown.clone(), Stage::Ingest, e)));
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) => return fail(e.into()),
+/// Opens one input and returns the items in it.
+pub fn open(input: &InputFile, config: &IngestConfig) -> Box<dyn Iterator<Item = Item> + Send> {
+    let shown = input.shown();
+    let reader: Stream = match &input.origin {
+        Origin::Stdin => Box::new(BufReader::with_capacity(64 * 1024, std::io::stdin())),
+        Origin::File(_) => match File::open(&input.path) {
+            Ok(f) => Box::new(BufReader::with_capacity(64 * 1024, f)),
+            Err(e) => return one(Err(Failure::new(shown, Stage::Ingest, InputError::from(e)))),
+        },
     };
-    let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut reader: Stream = Box::new(BufReader::with_capacity(64 * 1024, file));
+    let sidecar_of = matches!(input.origin, Origin::File(_)).then_some(input.path.as_path());
+    open_stream(shown, reader, input.size(), sidecar_of, config)
+}
+
+/// The items in a byte stream whose format is recognised by its first bytes. `size` is the
+/// length when known beforehand (a file), `sidecar_of` the file whose sidecar to read.
+fn open_stream(
+    shown: String,
+    mut reader: Stream,
+    size: Option<u64>,
+    sidecar_of: Option<&Path>,
+    config: &IngestConfig,
+) -> Box<dyn Iterator<Item = Item> + Send> {
+    let fail = |e: InputError| one(Err(Failure::new(shown.clone(), Stage::Ingest, e)));
     let gz = match reader.fill_buf() {
         Ok(head) => head.starts_with(&[0x1f, 0x8b]),
         Err(e) => return fail(e.into()),
@@ -213,35 +190,31 @@ pub fn open(path: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Item>
     if looks_like_jsonl(&head) {
         return Box::new(jsonl_items(shown, reader, config.max_bytes));
     }
-    // Refused by size before any of it is read; a compressed file is read with a bound.
-    if !gz && file_len > config.max_bytes {
+    // One document. A file over the limit is refused by its length before any of it is
+    // read; a stream (compressed, or standard input) is read with a bound.
+    let known = size.filter(|_| !gz);
+    if let Some(size) = known.filter(|&n| n > config.max_bytes) {
         return fail(InputError::TooLarge {
-            size: file_len,
+            size,
             limit: config.max_bytes,
         });
     }
-    let mut bytes = Vec::with_capacity(file_len.min(config.max_bytes) as usize);
+    let mut bytes = Vec::with_capacity(known.unwrap_or(64 * 1024).min(config.max_bytes) as usize);
     match reader.take(config.max_bytes + 1).read_to_end(&mut bytes) {
         Ok(_) => {}
         Err(e) if gz => return fail(InputError::Truncated(format!("gzip: {e}"))),
         Err(e) => return fail(e.into()),
     }
     if bytes.len() as u64 > config.max_bytes {
-        return fail(if gz {
-            InputError::TooLargeDecompressed {
-                limit: config.max_bytes,
-            }
-        } else {
-            // The file grew while it was read.
-            InputError::TooLarge {
-                size: bytes.len() as u64,
-                limit: config.max_bytes,
-            }
+        // (A file that grew while it was read is a stream too.)
+        return fail(InputError::TooLargeStream {
+            limit: config.max_bytes,
         });
     }
-    let meta = match sidecar(path, config.max_bytes) {
-        Ok(m) => m.unwrap_or_default(),
-        Err(e) => {
+    let meta = match sidecar_of.map(|p| sidecar(p, config.max_bytes)) {
+        None | Some(Ok(None)) => InputMeta::default(),
+        Some(Ok(Some(m))) => m,
+        Some(Err(e)) => {
             return fail(InputError::Malformed {
                 format: "sidecar .meta.json",
                 reason: e,
@@ -493,6 +466,7 @@ fn jsonl_items(path: String, mut reader: Stream, max: u64) -> impl Iterator<Item
 mod tests {
     use super::*;
     use std::io::Write;
+    use std::path::PathBuf;
 
     fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
         let p = dir.join(name);
@@ -500,8 +474,14 @@ mod tests {
         p
     }
 
+    fn input(path: &Path) -> InputFile {
+        let (mut files, failures) = list_files(&[path.to_path_buf()]);
+        assert!(failures.is_empty(), "{failures:?}");
+        files.remove(0)
+    }
+
     fn items(path: &Path) -> Vec<Item> {
-        open(path, &IngestConfig::default()).collect()
+        open(&input(path), &IngestConfig::default()).collect()
     }
 
     #[test]
@@ -572,7 +552,7 @@ mod tests {
         let long = format!("{{\"text\":\"{}\"}}\n", "w".repeat(5_000));
         let data = format!("{long}{{\"text\":\"The ferry ran late.\"}}\n");
         let p = write(d.path(), "l.jsonl", data.as_bytes());
-        let r: Vec<_> = open(&p, &IngestConfig { max_bytes: 1_000 }).collect();
+        let r: Vec<_> = open(&input(&p), &IngestConfig { max_bytes: 1_000 }).collect();
         assert_eq!(r.len(), 2);
         let e = r[0].as_ref().unwrap_err();
         assert_eq!(e.source, format!("{}:1", p.display()));
@@ -595,25 +575,39 @@ mod tests {
         enc.write_all(text.as_bytes()).unwrap();
         let gz = write(d.path(), "a.txt.gz", &enc.finish().unwrap());
         let cfg = IngestConfig { max_bytes: 1_000 };
-        let r = open(&plain, &cfg).next().unwrap().unwrap_err();
+        let r = open(&input(&plain), &cfg).next().unwrap().unwrap_err();
         assert!(
             r.reason.contains(&format!("{} bytes (limit 1000)", text.len())),
             "{}",
             r.reason
         );
-        let r = open(&gz, &cfg).next().unwrap().unwrap_err();
-        assert!(
-            r.reason.contains("more than 1000 bytes once decompressed"),
-            "{}",
-            r.reason
-        );
+        let r = open(&input(&gz), &cfg).next().unwrap().unwrap_err();
+        assert!(r.reason.contains("more than 1000 bytes;"), "{}", r.reason);
         let roomy = IngestConfig {
             max_bytes: text.len() as u64,
         };
         for p in [&plain, &gz] {
-            let it = open(p, &roomy).next().unwrap().unwrap();
+            let it = open(&input(p), &roomy).next().unwrap().unwrap();
             assert!(matches!(&it.content, Content::Text(t) if t.len() == text.len()));
         }
+    }
+
+    #[test]
+    fn a_stream_is_sniffed_and_bounded_like_a_file() {
+        let cfg = IngestConfig { max_bytes: 200 };
+        let stream = |bytes: &[u8]| -> Vec<Item> {
+            let reader: Stream = Box::new(std::io::Cursor::new(bytes.to_vec()));
+            open_stream("<stdin>".into(), reader, None, None, &cfg).collect()
+        };
+        let jsonl = stream(b"{\"text\":\"Nets were mended.\"}\n{\"html\":\"<p>Boats left.</p>\"}\n");
+        assert_eq!(jsonl.len(), 2);
+        assert_eq!(jsonl[1].as_ref().unwrap().source.key(), "<stdin>:2");
+        let html = stream(b"<html><body><p>Boats left at dawn.</p></body></html>");
+        assert!(matches!(html[0].as_ref().unwrap().content, Content::Html(_)));
+        let long = stream(&b"Boats left at dawn. ".repeat(20));
+        let e = long[0].as_ref().unwrap_err();
+        assert_eq!(e.source, "<stdin>");
+        assert!(e.reason.contains("more than 200 bytes;"), "{}", e.reason);
     }
 
     #[test]
@@ -632,7 +626,7 @@ mod tests {
         assert!(j[0].is_ok() && j[1].is_err() && j[2].is_err());
         let small = IngestConfig { max_bytes: 10 };
         let big = write(d.path(), "big.txt", b"this is more than ten bytes");
-        let r: Vec<_> = open(&big, &small).collect();
+        let r: Vec<_> = open(&input(&big), &small).collect();
         assert!(r[0].as_ref().unwrap_err().reason.contains("too large"));
         let (_, missing) = list_files(&[d.path().join("nope")]);
         assert_eq!(missing.len(), 1);
