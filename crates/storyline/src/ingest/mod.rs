@@ -293,11 +293,17 @@ fn looks_like_jsonl(head: &[u8]) -> bool {
 fn warc_items(path: String, reader: Stream, max: u64) -> impl Iterator<Item = Item> + Send {
     WarcReader::new(reader, max).filter_map(move |item| match item {
         WarcItem::Fatal(e) => Some(Err(Failure::new(path.clone(), Stage::Ingest, e))),
-        WarcItem::Skipped { record_id, error } => Some(Err(Failure::new(
-            format!("{path}#{}", record_id.unwrap_or_default()),
-            Stage::Ingest,
+        WarcItem::Skipped {
+            record_id,
+            offset,
             error,
-        ))),
+        } => {
+            let at = match record_id {
+                Some(id) => format!("{path}#{id}"),
+                None => format!("{path} (at byte {offset})"),
+            };
+            Some(Err(Failure::new(at, Stage::Ingest, error)))
+        }
         WarcItem::Record(rec) => warc_record_item(&path, rec),
     })
 }
@@ -345,7 +351,11 @@ fn warc_record_item(path: &str, rec: warc::Record) -> Option<Item> {
         crawl_date: rec.date,
         ..Default::default()
     };
-    Some(make_item(source, body, charset.as_deref(), html, meta))
+    let item = make_item(source, body, charset.as_deref(), html, meta);
+    Some(item.map(|mut it| {
+        it.warnings.extend(rec.damage);
+        it
+    }))
 }
 
 /// Skips to just after the next newline (or the end), holding no more than the reader's
@@ -608,6 +618,59 @@ mod tests {
         let e = long[0].as_ref().unwrap_err();
         assert_eq!(e.source, "<stdin>");
         assert!(e.reason.contains("more than 200 bytes;"), "{}", e.reason);
+    }
+
+    #[test]
+    fn warc_with_a_wrong_length_plain_and_gzip() {
+        type Length<'a> = &'a dyn Fn(usize) -> Option<String>;
+        fn record(n: usize, damage: Length) -> Vec<u8> {
+            let http = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Notice {n}: \
+                 the Quillby slipway closes for repairs on Monday, the harbour office said.</p>\
+                 </body></html>"
+            );
+            let length = damage(http.len()).map_or(String::new(), |l| format!("Content-Length: {l}\r\n"));
+            format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:n{n}>\r\n\
+                 WARC-Target-URI: https://courier.example/{n}\r\n{length}\r\n{http}\r\n\r\n"
+            )
+            .into_bytes()
+        }
+        let right = |n: usize| Some(n.to_string());
+        let damages: [(&str, Length); 3] = [
+            ("long", &|n| Some((n + 70).to_string())),
+            ("short", &|n| Some((n - 30).to_string())),
+            ("missing", &|_| None),
+        ];
+        let d = tempfile::tempdir().unwrap();
+        for (what, damage) in damages {
+            let members = [record(1, damage), record(2, &right), record(3, &right)];
+            let plain = write(d.path(), &format!("{what}.warc"), &members.concat());
+            let mut gz = Vec::new();
+            for m in &members {
+                let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+                enc.write_all(m).unwrap();
+                gz.extend(enc.finish().unwrap());
+            }
+            let gz = write(d.path(), &format!("{what}.warc.gz"), &gz);
+            for file in [plain, gz] {
+                let got = items(&file);
+                assert_eq!(got.len(), 3, "{what}: {got:?}");
+                for (i, item) in got.iter().enumerate() {
+                    let item = item.as_ref().unwrap();
+                    let Content::Html(h) = &item.content else {
+                        panic!("{what}: {item:?}")
+                    };
+                    assert!(
+                        h.starts_with("<html>") && h.ends_with("</html>"),
+                        "{what} {i}: {h:?}"
+                    );
+                    assert!(h.contains(&format!("Notice {}:", i + 1)));
+                    let warned = item.warnings.iter().any(|w| w.starts_with("damaged WARC record"));
+                    assert_eq!(warned, i == 0, "{what} {i}: {:?}", item.warnings);
+                }
+            }
+        }
     }
 
     #[test]
