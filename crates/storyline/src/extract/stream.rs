@@ -238,6 +238,16 @@ mod tests {
             .all(|l| *l == "Caf\u{e9} owners met the harbour board & agreed."));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_markup_gives_trimmed_lines(html in "(<[/a-z!]{0,9}( [a-z]{1,5}=\"[^\"]{0,6}\")?>|[^<]{0,12}|&[a-z#0-9]{0,6};?){0,60}") {
+            let (e, _) = extract_streaming(&html);
+            for line in e.text.lines() {
+                proptest::prop_assert!(!line.is_empty() && line.trim() == line, "{:?}", e.text);
+            }
+        }
+    }
+
     #[test]
     fn unclosed_furniture_swallows_the_rest_as_a_parser_would() {
         let (e, _) = extract_streaming("<p>Kept.</p><aside><p>gone</p><p>gone too</p>");
