@@ -78,6 +78,10 @@ pub enum InputError {
     Binary(String),
     #[error("too large: {size} bytes (limit {limit}); split it or raise --max-bytes")]
     TooLarge { size: u64, limit: u64 },
+    /// A document from a stream (standard input, or decompressed) that runs past the limit;
+    /// its full size is not measured, as that would mean reading all of it.
+    #[error("too large: more than {limit} bytes; split it or raise --max-bytes")]
+    TooLargeStream { limit: u64 },
     #[error("truncated or corrupt archive: {0}")]
     Truncated(String),
     #[error("malformed {format}: {reason}")]

@@ -212,6 +212,7 @@ impl Pipeline {
                 language = language.or(e.language);
                 published = published.or(e.published);
                 site_name = e.site_name;
+                warnings.extend(e.warnings);
                 enter(Stage::Clean);
                 let c = clean(&e.text, title.as_deref(), CleanMode::Extracted);
                 if c.paragraphs.is_empty() {

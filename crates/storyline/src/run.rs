@@ -12,14 +12,14 @@ use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver};
-use std::time::{Instant, UNIX_EPOCH};
+use std::time::Instant;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::{Article, Source};
 use crate::error::{Error, Stage};
-use crate::ingest::{self, Failure, RawItem};
+use crate::ingest::{self, Failure, InputFile, RawItem};
 use crate::pipeline::{self, Pipeline, PIPELINE_VERSION};
 use crate::store::{CorpusReport, CorpusRules, SourceStamp, SourceState, Store, Stored};
 
@@ -175,21 +175,12 @@ fn guarded<T>(source: &str, f: impl FnOnce() -> Result<T, Failure>) -> Result<T,
 }
 
 /// The stamp of a file: canonical path, size, modification time.
-fn stamp_of(path: &Path) -> Option<SourceStamp> {
-    if path.as_os_str() == "-" {
-        return None;
-    }
-    let canonical = path.canonicalize().ok()?;
-    let meta = std::fs::metadata(&canonical).ok()?;
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i64);
+fn stamp_of(file: &InputFile) -> Option<SourceStamp> {
+    let id = file.id()?;
     Some(SourceStamp {
-        path: canonical.to_string_lossy().into_owned(),
-        size: meta.len(),
-        mtime,
+        path: id.canonical.to_string_lossy().into_owned(),
+        size: id.size,
+        mtime: id.modified_unix_ns().map_or(0, |ns| ns as i64),
     })
 }
 
@@ -243,36 +234,34 @@ impl Known {
 }
 
 /// Lists the inputs (leaving out the store's own files) and their total size.
-fn list_inputs(paths: &[PathBuf], store_file: Option<&Path>) -> (Vec<PathBuf>, Vec<Failure>, Vec<u64>) {
+fn list_inputs(paths: &[PathBuf], store_file: Option<&Path>) -> (Vec<InputFile>, Vec<Failure>, Vec<u64>) {
     let (mut files, failures) = ingest::list_files(paths);
     if let Some(db) = store_file.and_then(|d| d.canonicalize().ok()) {
         let db_name = db
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let is_store_file = |f: &Path| {
-            let Some(name) = f.file_name().map(|n| n.to_string_lossy()) else {
+        let is_store_file = |f: &ingest::InputFile| {
+            let Some(c) = f.id().map(|id| &id.canonical) else {
+                return false;
+            };
+            let Some(name) = c.file_name().map(|n| n.to_string_lossy()) else {
                 return false;
             };
             let ours = name
                 .strip_prefix(db_name.as_str())
                 .is_some_and(|rest| matches!(rest, "" | "-wal" | "-shm" | "-journal"));
-            ours && f
-                .canonicalize()
-                .is_ok_and(|c| c.with_file_name(db_name.as_str()) == db)
+            ours && c.with_file_name(db_name.as_str()) == db
         };
         files.retain(|f| !is_store_file(f));
     }
-    let sizes = files
-        .iter()
-        .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
-        .collect();
+    let sizes = files.iter().map(|f| f.size().unwrap_or(0)).collect();
     (files, failures, sizes)
 }
 
 /// The reader: streams every item of every file, in order, in chunks.
 fn read_inputs(
-    files: Vec<PathBuf>,
+    files: Vec<InputFile>,
     sizes: Vec<u64>,
     listing_failures: Vec<Failure>,
     pipeline: &Pipeline,
@@ -307,7 +296,7 @@ fn read_inputs(
                 continue;
             }
         }
-        let shown = file.display().to_string();
+        let shown = file.shown();
         let mut items = ingest::open(file, &cfg);
         let mut count = 0;
         let mut places = Places::default();

@@ -7,7 +7,9 @@
 //! because the product needs to know *where* a date came from and how far to trust it.
 //! Language is left to the caller, who detects it on the cleaned text.
 
+mod meta;
 pub mod outlets;
+mod stream;
 
 use std::sync::LazyLock;
 
@@ -29,6 +31,9 @@ pub struct Extracted {
     pub url: Option<String>,
     /// From `<html lang>`.
     pub language: Option<String>,
+    /// What went wrong on the way without losing the page (an extractor that failed and
+    /// was replaced by another).
+    pub warnings: Vec<String>,
 }
 
 /// Which main-text extractor to run.
@@ -43,44 +48,98 @@ pub enum ExtractMode {
     Fast,
 }
 
-/// The most elements a page may have; larger (hostile) trees are cut off by the extractor.
-const MAX_TREE: usize = 200_000;
+impl ExtractMode {
+    /// The name, as in the configuration and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExtractMode::Accurate => "accurate",
+            ExtractMode::Fast => "fast",
+        }
+    }
+}
+
+/// The most elements a page may have for extraction from a tree.
+pub const MAX_TREE: usize = 200_000;
 
 /// Deeper nesting than this is refused: no real page needs it, and tree algorithms
 /// slow down badly on it.
 pub const MAX_DEPTH: usize = 1_000;
+
+/// Pages larger than this (once inert markup is stripped), or with more tags than
+/// [`MAX_TREE`], are read as a stream of blocks instead of a tree: a tree costs about 9× the
+/// page in memory for readability and about 30× for both extractors. Real article pages
+/// are well under it (the extraction benchmark's largest is under 1 MB before stripping).
+pub const LARGE_PAGE_BYTES: usize = 4 << 20;
 
 /// Extracts the main text and metadata of an HTML page. `url` is where the page came
 /// from, when known (it helps resolve the canonical URL and dates in paths).
 pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<Extracted, InputError> {
     let stripped = strip_inert(html);
     let html: &str = &stripped;
-    let depth = nesting_depth(html);
-    if depth > MAX_DEPTH {
-        return Err(InputError::Hostile(format!(
-            "elements nested {depth} deep (limit {MAX_DEPTH})"
-        )));
+    let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
+    let (mut out, html_title) = if html.len() > LARGE_PAGE_BYTES || tags > MAX_TREE {
+        let (mut out, title) = stream::extract_streaming(html);
+        out.warnings.push(format!(
+            "large page ({:.1} MB, {tags} tags once scripts and styles are left out): read as \
+             plain blocks, not by the {} extractor (limits: {} MB, {MAX_TREE} tags)",
+            html.len() as f64 / 1e6,
+            mode.name(),
+            LARGE_PAGE_BYTES >> 20,
+        ));
+        (out, title)
+    } else {
+        let depth = nesting_depth(html);
+        if depth > MAX_DEPTH {
+            return Err(InputError::Hostile(format!(
+                "elements nested {depth} deep (limit {MAX_DEPTH})"
+            )));
+        }
+        extract_tree(html, url, mode)
+    };
+    if out.published.is_none() {
+        if let Some(u) = url.or(out.url.as_deref()).and_then(|u| url::Url::parse(u).ok()) {
+            out.published = date_from_url(u.as_str());
+        }
     }
+    if out.title.is_none() {
+        if let Some(t) = html_title {
+            let t = meta::strip_site_suffix(&t, out.site_name.as_deref());
+            set_if_empty(&mut out.title, &t);
+        }
+    }
+    Ok(out)
+}
+
+/// Extraction from a parsed tree: the metadata and readability from one parse, and in
+/// accurate mode the trafilatura crate's text and a choice between the two. Returns the
+/// `<title>` text beside what was found.
+fn extract_tree(html: &str, url: Option<&str>, mode: ExtractMode) -> (Extracted, Option<String>) {
     let doc = dom_query::Document::from(html);
     let mut out = Extracted::default();
-    let html_title = read_meta(&doc, &mut out);
+    let html_title = meta::read_meta(&doc, &mut out);
     let page_url = url.or(out.url.as_deref()).and_then(|u| url::Url::parse(u).ok());
     let readability = readability_text(doc, page_url.as_ref().map(url::Url::as_str), &mut out);
 
     out.text = match mode {
-        ExtractMode::Fast => readability.unwrap_or_else(|| trafilatura::html2txt(html)),
+        ExtractMode::Fast => readability.unwrap_or_else(|| all_text(html, &mut out.warnings)),
         ExtractMode::Accurate => {
-            let mut opts = trafilatura::Options::default().with_max_tree_size(MAX_TREE);
-            if let Some(u) = page_url.clone() {
+            // Its date search is switched off: we read dates ourselves (with their
+            // provenance) and never use its date, and that search slices strings at byte
+            // offsets counted in characters, panicking on non-ASCII digits next to ASCII
+            // ones (a `<title>` of `２０１６2016W1`).
+            let mut opts = trafilatura::Options::default()
+                .with_max_tree_size(MAX_TREE)
+                .with_html_date_mode(trafilatura::HtmlDateMode::Disabled);
+            if let Some(u) = page_url {
                 opts = opts.with_url(u);
             }
-            match trafilatura::extract(html, &opts) {
-                Ok(r) => {
+            match guarded("trafilatura", || trafilatura::extract(html, &opts)) {
+                Ok(Ok(r)) => {
                     let m = r.metadata;
                     set_if_empty(&mut out.title, m.title);
                     set_if_empty(&mut out.site_name, m.sitename);
                     if out.authors.is_empty() && !m.author.is_empty() {
-                        out.authors = split_authors(&m.author);
+                        out.authors = meta::split_authors(&m.author);
                     }
                     let main = blocks_to_text(&r.content_html);
                     match readability {
@@ -90,22 +149,36 @@ pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<
                 }
                 // Too little text for the main extractor: the readability text, else all
                 // visible text.
-                Err(_) => readability.unwrap_or_else(|| trafilatura::html2txt(html)),
+                Ok(Err(_)) => readability.unwrap_or_else(|| all_text(html, &mut out.warnings)),
+                Err(panicked) => {
+                    out.warnings.push(panicked);
+                    readability.unwrap_or_else(|| all_text(html, &mut out.warnings))
+                }
             }
         }
     };
-    if out.published.is_none() {
-        if let Some(u) = &page_url {
-            out.published = date_from_url(u.as_str());
-        }
-    }
-    if out.title.is_none() {
-        if let Some(t) = html_title {
-            let t = strip_site_suffix(&t, out.site_name.as_deref());
-            set_if_empty(&mut out.title, &t);
-        }
-    }
-    Ok(out)
+    (out, html_title)
+}
+
+/// Runs a dependency's extractor so that a panic inside it costs only its own result: the
+/// error names the extractor and the panic, and the caller falls back to another one.
+fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        format!("the {what} extractor failed on this page ({why}); another one was used")
+    })
+}
+
+/// All visible text of the page, the last resort when no extractor found an article.
+fn all_text(html: &str, warnings: &mut Vec<String>) -> String {
+    guarded("plain-text", || trafilatura::html2txt(html)).unwrap_or_else(|w| {
+        warnings.push(w);
+        String::new()
+    })
 }
 
 /// Removes what no extractor reads before the page is parsed: comments, scripts (except
@@ -300,7 +373,7 @@ fn readability_text(doc: dom_query::Document, url: Option<&str>, out: &mut Extra
     set_if_empty(&mut out.site_name, a.site_name.as_deref().unwrap_or_default());
     if out.authors.is_empty() {
         if let Some(b) = a.byline.as_deref() {
-            out.authors = split_authors(b);
+            out.authors = meta::split_authors(b);
         }
     }
     let mut text = String::with_capacity(a.text_content.len());
@@ -359,7 +432,7 @@ pub fn prefer_alternative(main: &str, alt: &str) -> bool {
 }
 
 /// Elements that start a new line of text.
-fn is_block(name: &str) -> bool {
+pub(super) fn is_block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
@@ -509,221 +582,6 @@ pub fn detect_language(text: &str) -> Option<String> {
         other => return Some(other.code().to_string()),
     };
     Some(code.to_string())
-}
-
-fn split_authors(s: &str) -> Vec<String> {
-    let mut v: Vec<String> = s
-        .split([';', '|'])
-        .flat_map(|p| p.split(" and "))
-        .map(|p| p.trim().trim_start_matches("By ").trim().to_string())
-        .filter(|p| !p.is_empty() && p.len() < 80)
-        .collect();
-    v.dedup();
-    v
-}
-
-const DATE_META: &[&str] = &[
-    "article:published_time",
-    "og:article:published_time",
-    "article:published",
-    "datepublished",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "dcterms.issued",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "published_time",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
-    "citation_publication_date",
-    "original-publish-date",
-    "cxenseparse:recs:publishtime",
-];
-
-/// Reads the page's metadata in one pass over the elements that carry it.
-fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
-    // The best-ranked date tag, already parsed.
-    let mut best: Option<(usize, PubDate)> = None;
-    let mut json_ld: Vec<String> = Vec::new();
-    let mut time: Option<String> = None;
-    let mut canonical: Option<String> = None;
-    let mut title: Option<String> = None;
-    // One walk over the elements, dispatching on the tag name: cheaper than CSS selectors.
-    for node in doc.root().descendants_it() {
-        let Some(name) = node.qual_name_ref() else {
-            continue;
-        };
-        let name: &str = &name.local;
-        if name == "meta" {
-            let key = ["property", "name", "itemprop", "http-equiv"]
-                .iter()
-                .find_map(|a| node.attr(a))
-                .map(|k| k.to_ascii_lowercase())
-                .unwrap_or_default();
-            let Some(content) = node.attr("content") else {
-                continue;
-            };
-            let content = content.to_string();
-            if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
-                if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-                    if let Some(value) = parse_date(&content) {
-                        best = Some((rank, value));
-                    }
-                }
-            }
-            match key.as_str() {
-                "og:site_name" | "application-name" => set_if_empty(&mut out.site_name, &content),
-                "og:url" => set_if_empty(&mut out.url, &content),
-                "og:title" => set_if_empty(&mut out.title, &content),
-                "author" | "article:author" | "parsely-author" | "sailthru.author" | "dc.creator"
-                    if out.authors.is_empty() && !content.starts_with("http") =>
-                {
-                    out.authors = split_authors(&content)
-                }
-                _ => {}
-            }
-        } else if name == "script" {
-            if node
-                .attr("type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-            {
-                json_ld.push(node.text().to_string());
-            }
-        } else if name == "time" {
-            if time.is_none() {
-                time = node.attr("datetime").map(|d| d.to_string());
-            }
-        } else if name == "link" {
-            let is_canonical = node
-                .attr("rel")
-                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
-            if canonical.is_none() && is_canonical {
-                canonical = node.attr("href").map(|h| h.to_string());
-            }
-        } else if name == "title" {
-            if title.is_none() {
-                title = Some(node.text().to_string());
-            }
-        } else if name == "html" {
-            if let Some(l) = node.attr("lang") {
-                let l = l
-                    .split(['-', '_'])
-                    .next()
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
-                if (2..=3).contains(&l.len()) {
-                    out.language = Some(l);
-                }
-            }
-        }
-    }
-    out.published = best.map(|(_, value)| Published {
-        value,
-        source: DateSource::MetaTag,
-        confidence: 0.9,
-        evidence: None,
-    });
-    if let Some(c) = canonical {
-        set_if_empty(&mut out.url, &c);
-    }
-    if out.published.is_none() || out.authors.is_empty() {
-        for text in &json_ld {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
-                continue;
-            };
-            if out.published.is_none() {
-                if let Some(d) = find_key(&v, &["datePublished", "dateCreated"]).and_then(|d| parse_date(&d))
-                {
-                    out.published = Some(Published {
-                        value: d,
-                        source: DateSource::JsonLd,
-                        confidence: 0.9,
-                        evidence: None,
-                    });
-                }
-            }
-            if out.authors.is_empty() {
-                out.authors = json_ld_authors(&v);
-            }
-        }
-    }
-    if out.published.is_none() {
-        out.published = time.and_then(|d| parse_date(&d)).map(|value| Published {
-            value,
-            source: DateSource::TimeElement,
-            confidence: 0.7,
-            evidence: None,
-        });
-    }
-    title
-}
-
-/// The `<title>` text without a trailing " | Site" or " - Site" naming the site.
-fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    let title = title.trim();
-    for sep in [" | ", " - ", " – ", " — ", " :: "] {
-        if let Some(i) = title.rfind(sep) {
-            let tail = &title[i + sep.len()..];
-            let names_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()));
-            if names_site || tail.split_whitespace().count() <= 3 && i > 0 {
-                return title[..i].trim().to_string();
-            }
-        }
-    }
-    title.to_string()
-}
-
-fn find_key(v: &serde_json::Value, keys: &[&str]) -> Option<String> {
-    match v {
-        serde_json::Value::Object(m) => {
-            for k in keys {
-                if let Some(s) = m.get(*k).and_then(|x| x.as_str()) {
-                    return Some(s.to_string());
-                }
-            }
-            m.values().find_map(|x| find_key(x, keys))
-        }
-        serde_json::Value::Array(a) => a.iter().find_map(|x| find_key(x, keys)),
-        _ => None,
-    }
-}
-
-fn json_ld_authors(v: &serde_json::Value) -> Vec<String> {
-    fn names(a: &serde_json::Value, out: &mut Vec<String>) {
-        match a {
-            serde_json::Value::String(s) => out.push(s.clone()),
-            serde_json::Value::Object(m) => {
-                if let Some(n) = m.get("name").and_then(|n| n.as_str()) {
-                    out.push(n.to_string());
-                }
-            }
-            serde_json::Value::Array(xs) => xs.iter().for_each(|x| names(x, out)),
-            _ => {}
-        }
-    }
-    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::Object(m) => {
-                if let Some(a) = m.get("author") {
-                    names(a, out);
-                } else {
-                    m.values().for_each(|x| walk(x, out));
-                }
-            }
-            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(v, &mut out);
-    out.retain(|s| !s.trim().is_empty() && s.len() < 80);
-    out.dedup();
-    out
 }
 
 /// Parses the date formats found in page metadata: a date-time with its offset when
@@ -879,6 +737,69 @@ mod tests {
             let _ = extract_html(&attr, None, mode);
             let _ = extract_html("<<<>>><//", None, mode);
         }
+    }
+
+    #[test]
+    fn mixed_width_digits_in_the_title_do_not_panic() {
+        // Full-width and ASCII digits side by side made the trafilatura crate's date search
+        // slice inside a character; the page must come through with its text and title.
+        for title in ["２０１６2016W1", "Vote count ３０1 wards", "٢٠١٦2016 results"] {
+            let page = format!(
+                "<html><head><title>{title}</title></head><body><h1>{title}</h1><article>\
+                 <p>The ferry from Quillby to Marrow Point ran late on Tuesday after fog settled \
+                 over the estuary, the harbour office of the Tessel Courier reported.</p>\
+                 <p>Passengers waited two hours at the pier before the captain, Odile Brank, \
+                 judged the channel clear enough to cross.</p></article></body></html>"
+            );
+            for mode in [ExtractMode::Accurate, ExtractMode::Fast] {
+                let e = extract_html(&page, None, mode).unwrap();
+                assert!(e.text.contains("Odile Brank"), "{mode:?}: {}", e.text);
+                assert_eq!(e.title.as_deref(), Some(title));
+            }
+        }
+    }
+
+    #[test]
+    fn large_or_tag_heavy_pages_are_read_as_a_stream() {
+        let para = "<div class=\"wrap\"><p>The levy on Draycombe moorings rose again, the harbour \
+                    board said, and skippers asked where the money went.</p></div>\n";
+        let big = format!(
+            "<html><head><title>Mooring levy rises | Tessel Courier</title>\
+             <meta property=\"article:published_time\" content=\"2021-03-04\"></head><body>{}\
+             <footer>Tessel Courier</footer></body></html>",
+            para.repeat(LARGE_PAGE_BYTES / para.len() + 10)
+        );
+        let e = extract_html(&big, None, ExtractMode::Accurate).unwrap();
+        assert!(
+            e.warnings.iter().any(|w| w.starts_with("large page")),
+            "{:?}",
+            e.warnings
+        );
+        assert_eq!(e.title.as_deref(), Some("Mooring levy rises"));
+        assert_eq!(e.published.unwrap().value.to_string(), "2021-03-04");
+        assert_eq!(e.text.lines().count(), LARGE_PAGE_BYTES / para.len() + 10);
+        assert!(!e.text.contains("Tessel Courier"), "the footer is furniture");
+
+        let heavy = format!("<p>{}</p>", "<b>tide</b> ".repeat(MAX_TREE / 2 + 1));
+        assert!(heavy.len() < LARGE_PAGE_BYTES);
+        let e = extract_html(&heavy, None, ExtractMode::Fast).unwrap();
+        assert!(
+            e.warnings.iter().any(|w| w.starts_with("large page")),
+            "{:?}",
+            e.warnings
+        );
+        assert_eq!(e.text.split(' ').count(), MAX_TREE / 2 + 1);
+
+        let small = extract_html(&big[..20_000], None, ExtractMode::Fast).unwrap();
+        assert!(small.warnings.is_empty(), "{:?}", small.warnings);
+    }
+
+    #[test]
+    fn a_panicking_extractor_becomes_a_warning() {
+        let r: Result<(), String> = guarded("test", || panic!("sliced inside a character"));
+        let w = r.unwrap_err();
+        assert!(w.contains("test extractor") && w.contains("sliced inside"), "{w}");
+        assert_eq!(guarded("test", || 7), Ok(7));
     }
 
     #[test]

@@ -60,15 +60,30 @@ pub fn check_text(bytes: &[u8]) -> Result<(), InputError> {
 /// header); HTML `<meta charset>` is looked for when `html` is set.
 pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Result<Decoded, InputError> {
     check_text(bytes)?;
+    if std::str::from_utf8(bytes).is_ok() && Encoding::for_bom(bytes).is_none() {
+        return decode_owned(bytes.to_vec(), declared, html);
+    }
+    decode_legacy(bytes, declared, html)
+}
+
+/// [`decode`] taking the bytes by value: UTF-8 (the common case) becomes the text without
+/// a copy, which matters for documents of tens of megabytes.
+pub fn decode_owned(bytes: Vec<u8>, declared: Option<&str>, html: bool) -> Result<Decoded, InputError> {
+    check_text(&bytes)?;
+    if Encoding::for_bom(&bytes).is_none() {
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(Decoded { text, warning: None }),
+            Err(e) => return decode_legacy(e.as_bytes(), declared, html),
+        }
+    }
+    decode_legacy(&bytes, declared, html)
+}
+
+/// Text with a byte-order mark or in a legacy (declared or detected) charset.
+fn decode_legacy(bytes: &[u8], declared: Option<&str>, html: bool) -> Result<Decoded, InputError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(finish(text.into_owned(), enc, had_errors, "byte-order mark"));
-    }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: s.to_owned(),
-            warning: None,
-        });
     }
     let named = declared
         .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
@@ -145,6 +160,20 @@ mod tests {
         bytes.extend_from_slice(b" au lait</body></html>");
         let d = decode(&bytes, None, true).unwrap();
         assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn owned_and_borrowed_decoding_agree() {
+        let (latin, _, _) =
+            encoding_rs::WINDOWS_1252.encode("Caf\u{e9} cr\u{e8}me on the quay, said the owner.");
+        let mut bom = b"\xef\xbb\xbf".to_vec();
+        bom.extend_from_slice("Na\u{ef}ve text".as_bytes());
+        for bytes in [&b"plain words"[..], &latin, &bom] {
+            let a = decode(bytes, None, false).unwrap();
+            let b = decode_owned(bytes.to_vec(), None, false).unwrap();
+            assert_eq!((a.text, a.warning), (b.text, b.warning));
+        }
+        assert_eq!(decode_owned(bom, None, false).unwrap().text, "Na\u{ef}ve text");
     }
 
     #[test]

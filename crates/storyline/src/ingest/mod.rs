@@ -2,15 +2,19 @@
 //!
 //! Formats are recognised by content, not by extension: gzip (any of the others
 //! inside), WARC (response records streamed one at a time), JSON Lines (one article
-//! per line), HTML, plain text. Directories are walked recursively in name order.
-//! A `NAME.meta.json` beside a file gives it metadata (see `docs/schema.md`).
+//! per line), HTML, plain text; standard input (`-`) the same way. Which files are read,
+//! and their identities, is [`files`]' business. A `NAME.meta.json` beside a file gives it
+//! metadata (see `docs/schema.md`).
 
 pub mod decode;
+pub mod files;
 pub mod warc;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+pub use files::{list_files, FileId, InputFile, Origin};
 
 use serde::Deserialize;
 
@@ -22,13 +26,21 @@ use warc::{WarcItem, WarcReader};
 #[derive(Debug, Clone)]
 pub struct IngestConfig {
     /// Largest single document (a file, a WARC record, a JSON line) read into memory.
+    /// Larger ones are refused by their size, measured while they stream past (a file by its
+    /// length, a record by its header, a JSON line by counting to its end), never held.
     pub max_bytes: u64,
 }
+
+/// The default per-document limit: 16 MiB, far above any article page (the extraction
+/// benchmark's largest page is under 1 MB), and small enough that one document's analysis
+/// stays within a few hundred MB of memory (the later stages hold several copies of the
+/// text and its annotations).
+pub const DEFAULT_MAX_BYTES: u64 = 16 << 20;
 
 impl Default for IngestConfig {
     fn default() -> Self {
         IngestConfig {
-            max_bytes: 50 * 1024 * 1024,
+            max_bytes: DEFAULT_MAX_BYTES,
         }
     }
 }
@@ -102,58 +114,21 @@ impl Failure {
 
 pub type Item = Result<RawItem, Failure>;
 
-/// Lists the input files under `paths`: directories recursively, in name order,
-/// hidden files and `.meta.json` sidecars left out. Missing paths become failures.
-pub fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failure>) {
-    let mut files = Vec::new();
-    let mut failures = Vec::new();
-    for p in paths {
-        if p.as_os_str() == STDIN {
-            files.push(p.clone());
-        } else if p.is_dir() {
-            let walker = walkdir::WalkDir::new(p)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-            for entry in walker {
-                match entry {
-                    Ok(e) if e.file_type().is_file() && !is_sidecar(e.path()) => files.push(e.into_path()),
-                    Ok(_) => {}
-                    Err(err) => failures.push(Failure::new(
-                        err.path().unwrap_or(p).display().to_string(),
-                        Stage::Ingest,
-                        err,
-                    )),
-                }
-            }
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            failures.push(Failure::new(
-                p.display().to_string(),
-                Stage::Ingest,
-                "no such file or directory",
-            ));
-        }
-    }
-    (files, failures)
-}
-
-fn is_sidecar(p: &Path) -> bool {
-    p.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(".meta.json"))
-}
-
 /// Reads the `.meta.json` sidecar of `path`: `FILE.meta.json`, or the name with its
 /// extensions replaced (`a.txt` → `a.meta.json`).
-fn sidecar(path: &Path) -> Result<Option<InputMeta>, String> {
+fn sidecar(path: &Path, max_bytes: u64) -> Result<Option<InputMeta>, String> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let stem = name.split('.').next().unwrap_or(name);
     for candidate in [format!("{name}.meta.json"), format!("{stem}.meta.json")] {
         let p = path.with_file_name(candidate);
         if p.is_file() {
-            let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let mut bytes = Vec::new();
+            File::open(&p)
+                .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
+                .map_err(|e| format!("{}: {e}", p.display()))?;
+            if bytes.len() as u64 > max_bytes {
+                return Err(format!("{}: larger than {max_bytes} bytes", p.display()));
+            }
             return serde_json::from_slice(&bytes)
                 .map(Some)
                 .map_err(|e| format!("{}: {e}", p.display()));
@@ -168,23 +143,30 @@ fn one(item: Item) -> Box<dyn Iterator<Item = Item> + Send> {
     Box::new(std::iter::once(item))
 }
 
-/// The path that names standard input.
-const STDIN: &str = "-";
-
-/// Opens one file (`-`: standard input) and returns the items in it.
-pub fn open(path: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Item> + Send> {
-    let shown = path.display().to_string();
-    let fail = |e: InputError| one(Err(Failure::new(shown.clone(), Stage::Ingest, e)));
-    let (mut reader, file_len): (Stream, u64) = if path.as_os_str() == STDIN {
-        (Box::new(BufReader::with_capacity(64 * 1024, std::io::stdin())), 0)
-    } else {
-        let file = match File::open(path) {
-            Ok(f) => f,
-            Err(e) => return fail(e.into()),
-        };
-        let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
-        (Box::new(BufReader::with_capacity(64 * 1024, file)), file_len)
+/// Opens one input and returns the items in it.
+pub fn open(input: &InputFile, config: &IngestConfig) -> Box<dyn Iterator<Item = Item> + Send> {
+    let shown = input.shown();
+    let reader: Stream = match &input.origin {
+        Origin::Stdin => Box::new(BufReader::with_capacity(64 * 1024, std::io::stdin())),
+        Origin::File(_) => match File::open(&input.path) {
+            Ok(f) => Box::new(BufReader::with_capacity(64 * 1024, f)),
+            Err(e) => return one(Err(Failure::new(shown, Stage::Ingest, InputError::from(e)))),
+        },
     };
+    let sidecar_of = matches!(input.origin, Origin::File(_)).then_some(input.path.as_path());
+    open_stream(shown, reader, input.size(), sidecar_of, config)
+}
+
+/// The items in a byte stream whose format is recognised by its first bytes. `size` is the
+/// length when known beforehand (a file), `sidecar_of` the file whose sidecar to read.
+fn open_stream(
+    shown: String,
+    mut reader: Stream,
+    size: Option<u64>,
+    sidecar_of: Option<&Path>,
+    config: &IngestConfig,
+) -> Box<dyn Iterator<Item = Item> + Send> {
+    let fail = |e: InputError| one(Err(Failure::new(shown.clone(), Stage::Ingest, e)));
     let gz = match reader.fill_buf() {
         Ok(head) => head.starts_with(&[0x1f, 0x8b]),
         Err(e) => return fail(e.into()),
@@ -208,26 +190,31 @@ pub fn open(path: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Item>
     if looks_like_jsonl(&head) {
         return Box::new(jsonl_items(shown, reader, config.max_bytes));
     }
-    let mut bytes = Vec::with_capacity(file_len.min(config.max_bytes) as usize);
+    // One document. A file over the limit is refused by its length before any of it is
+    // read; a stream (compressed, or standard input) is read with a bound.
+    let known = size.filter(|_| !gz);
+    if let Some(size) = known.filter(|&n| n > config.max_bytes) {
+        return fail(InputError::TooLarge {
+            size,
+            limit: config.max_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(known.unwrap_or(64 * 1024).min(config.max_bytes) as usize);
     match reader.take(config.max_bytes + 1).read_to_end(&mut bytes) {
         Ok(_) => {}
         Err(e) if gz => return fail(InputError::Truncated(format!("gzip: {e}"))),
         Err(e) => return fail(e.into()),
     }
     if bytes.len() as u64 > config.max_bytes {
-        let size = if gz || file_len == 0 {
-            bytes.len() as u64
-        } else {
-            file_len
-        };
-        return fail(InputError::TooLarge {
-            size,
+        // (A file that grew while it was read is a stream too.)
+        return fail(InputError::TooLargeStream {
             limit: config.max_bytes,
         });
     }
-    let meta = match sidecar(path) {
-        Ok(m) => m.unwrap_or_default(),
-        Err(e) => {
+    let meta = match sidecar_of.map(|p| sidecar(p, config.max_bytes)) {
+        None | Some(Ok(None)) => InputMeta::default(),
+        Some(Ok(Some(m))) => m,
+        Some(Err(e)) => {
             return fail(InputError::Malformed {
                 format: "sidecar .meta.json",
                 reason: e,
@@ -241,12 +228,13 @@ pub fn open(path: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Item>
         record_id: None,
         line: None,
     };
-    one(make_item(source, &bytes, None, html, meta))
+    one(make_item(source, bytes, None, html, meta))
 }
 
-fn make_item(source: Source, bytes: &[u8], charset: Option<&str>, html: bool, meta: InputMeta) -> Item {
-    let decoded =
-        decode::decode(bytes, charset, html).map_err(|e| Failure::new(source.key(), Stage::Ingest, e))?;
+fn make_item(source: Source, bytes: Vec<u8>, charset: Option<&str>, html: bool, meta: InputMeta) -> Item {
+    let size = bytes.len() as u64;
+    let decoded = decode::decode_owned(bytes, charset, html)
+        .map_err(|e| Failure::new(source.key(), Stage::Ingest, e))?;
     Ok(RawItem {
         content: if html {
             Content::Html(decoded.text)
@@ -256,7 +244,7 @@ fn make_item(source: Source, bytes: &[u8], charset: Option<&str>, html: bool, me
         source,
         meta,
         warnings: decoded.warning.into_iter().collect(),
-        bytes: bytes.len() as u64,
+        bytes: size,
     })
 }
 
@@ -305,51 +293,90 @@ fn looks_like_jsonl(head: &[u8]) -> bool {
 fn warc_items(path: String, reader: Stream, max: u64) -> impl Iterator<Item = Item> + Send {
     WarcReader::new(reader, max).filter_map(move |item| match item {
         WarcItem::Fatal(e) => Some(Err(Failure::new(path.clone(), Stage::Ingest, e))),
-        WarcItem::Skipped { record_id, error } => Some(Err(Failure::new(
-            format!("{path}#{}", record_id.unwrap_or_default()),
-            Stage::Ingest,
+        WarcItem::Skipped {
+            record_id,
+            offset,
             error,
-        ))),
-        WarcItem::Record(rec) => {
-            if rec.warc_type != "response" && rec.warc_type != "resource" {
-                return None;
-            }
-            let source = Source {
-                path: path.clone(),
-                format: Format::Warc,
-                record_id: rec.record_id.clone(),
-                line: None,
+        } => {
+            let at = match record_id {
+                Some(id) => format!("{path}#{id}"),
+                None => format!("{path} (at byte {offset})"),
             };
-            let (body, ctype) = if rec.warc_type == "response" {
-                let resp = warc::parse_http(&rec.body)?;
-                if !(200..300).contains(&resp.status) {
-                    return None;
-                }
-                (resp.body, resp.content_type)
-            } else {
-                (&rec.body[..], rec.content_type.clone())
-            };
-            let ctype_l = ctype.as_deref().unwrap_or("").to_ascii_lowercase();
-            if !(ctype_l.is_empty() || ctype_l.contains("html") || ctype_l.contains("text/plain")) {
-                return None;
-            }
-            if body.iter().all(|b| b.is_ascii_whitespace()) {
-                return None;
-            }
-            let charset = ctype_l.split(';').find_map(|p| {
-                p.trim()
-                    .strip_prefix("charset=")
-                    .map(|c| c.trim_matches('"').to_string())
-            });
-            let html = ctype_l.contains("html") || looks_like_html(body);
-            let meta = InputMeta {
-                url: rec.target_uri.clone(),
-                crawl_date: rec.date.clone(),
-                ..Default::default()
-            };
-            Some(make_item(source, body, charset.as_deref(), html, meta))
+            Some(Err(Failure::new(at, Stage::Ingest, error)))
         }
+        WarcItem::Record(rec) => warc_record_item(&path, rec),
     })
+}
+
+/// The document in one WARC record: a successful HTTP response or a resource, in HTML or
+/// plain text. Other records (requests, metadata, images, redirects) are not documents.
+fn warc_record_item(path: &str, rec: warc::Record) -> Option<Item> {
+    if rec.warc_type != "response" && rec.warc_type != "resource" {
+        return None;
+    }
+    let source = Source {
+        path: path.to_string(),
+        format: Format::Warc,
+        record_id: rec.record_id.clone(),
+        line: None,
+    };
+    let mut body = rec.body;
+    let ctype = if rec.warc_type == "response" {
+        let resp = warc::parse_http(&body)?;
+        if !(200..300).contains(&resp.status) {
+            return None;
+        }
+        let (ctype, offset) = (resp.content_type, body.len() - resp.body.len());
+        // The HTTP head off the front, in place: the body is not copied.
+        body.drain(..offset);
+        ctype
+    } else {
+        rec.content_type
+    };
+    let ctype_l = ctype.as_deref().unwrap_or("").to_ascii_lowercase();
+    if !(ctype_l.is_empty() || ctype_l.contains("html") || ctype_l.contains("text/plain")) {
+        return None;
+    }
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
+        return None;
+    }
+    let charset = ctype_l.split(';').find_map(|p| {
+        p.trim()
+            .strip_prefix("charset=")
+            .map(|c| c.trim_matches('"').to_string())
+    });
+    let html = ctype_l.contains("html") || looks_like_html(&body);
+    let meta = InputMeta {
+        url: rec.target_uri,
+        crawl_date: rec.date,
+        ..Default::default()
+    };
+    let item = make_item(source, body, charset.as_deref(), html, meta);
+    Some(item.map(|mut it| {
+        it.warnings.extend(rec.damage);
+        it
+    }))
+}
+
+/// Skips to just after the next newline (or the end), holding no more than the reader's
+/// buffer; returns the number of bytes skipped.
+fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        let (take, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        reader.consume(take);
+        skipped += take as u64;
+        if done {
+            return Ok(skipped);
+        }
+    }
 }
 
 /// A JSON Lines record: `text` or `html`, plus optional metadata.
@@ -366,6 +393,10 @@ fn jsonl_items(path: String, mut reader: Stream, max: u64) -> impl Iterator<Item
     let mut line_no = 0u64;
     let mut buf = Vec::new();
     std::iter::from_fn(move || loop {
+        if buf.capacity() > 1 << 20 {
+            // Not kept at the size of the longest line so far.
+            buf = Vec::new();
+        }
         buf.clear();
         line_no += 1;
         let source = Source {
@@ -386,12 +417,17 @@ fn jsonl_items(path: String, mut reader: Stream, max: u64) -> impl Iterator<Item
             }
         };
         if n as u64 > max && buf.last() != Some(&b'\n') {
-            // Discard the rest of the over-long line.
-            let mut sink = Vec::new();
-            let _ = reader.read_until(b'\n', &mut sink);
-            let e = InputError::TooLarge {
-                size: n as u64,
-                limit: max,
+            // The rest of the over-long line is skipped as it streams by, never held.
+            buf = Vec::new();
+            let e = match skip_line(&mut reader) {
+                Ok(rest) => InputError::TooLarge {
+                    size: n as u64 + rest,
+                    limit: max,
+                },
+                Err(e) => {
+                    reader = Box::new(std::io::empty());
+                    InputError::Truncated(e.to_string())
+                }
             };
             return Some(Err(Failure::new(source.key(), Stage::Ingest, e)));
         }
@@ -440,6 +476,7 @@ fn jsonl_items(path: String, mut reader: Stream, max: u64) -> impl Iterator<Item
 mod tests {
     use super::*;
     use std::io::Write;
+    use std::path::PathBuf;
 
     fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
         let p = dir.join(name);
@@ -447,8 +484,14 @@ mod tests {
         p
     }
 
+    fn input(path: &Path) -> InputFile {
+        let (mut files, failures) = list_files(&[path.to_path_buf()]);
+        assert!(failures.is_empty(), "{failures:?}");
+        files.remove(0)
+    }
+
     fn items(path: &Path) -> Vec<Item> {
-        open(path, &IngestConfig::default()).collect()
+        open(&input(path), &IngestConfig::default()).collect()
     }
 
     #[test]
@@ -514,6 +557,123 @@ mod tests {
     }
 
     #[test]
+    fn an_over_long_json_line_is_refused_and_the_next_is_read() {
+        let d = tempfile::tempdir().unwrap();
+        let long = format!("{{\"text\":\"{}\"}}\n", "w".repeat(5_000));
+        let data = format!("{long}{{\"text\":\"The ferry ran late.\"}}\n");
+        let p = write(d.path(), "l.jsonl", data.as_bytes());
+        let r: Vec<_> = open(&input(&p), &IngestConfig { max_bytes: 1_000 }).collect();
+        assert_eq!(r.len(), 2);
+        let e = r[0].as_ref().unwrap_err();
+        assert_eq!(e.source, format!("{}:1", p.display()));
+        assert!(
+            e.reason.contains(&format!("{} bytes (limit 1000)", long.len())),
+            "the whole line's size: {}",
+            e.reason
+        );
+        let ok = r[1].as_ref().unwrap();
+        assert_eq!(ok.source.line, Some(2));
+        assert!(matches!(&ok.content, Content::Text(t) if t == "The ferry ran late."));
+    }
+
+    #[test]
+    fn size_limits_for_files_and_compressed_files() {
+        let d = tempfile::tempdir().unwrap();
+        let text = "Harbour dues rose again this spring. ".repeat(100);
+        let plain = write(d.path(), "a.txt", text.as_bytes());
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(text.as_bytes()).unwrap();
+        let gz = write(d.path(), "a.txt.gz", &enc.finish().unwrap());
+        let cfg = IngestConfig { max_bytes: 1_000 };
+        let r = open(&input(&plain), &cfg).next().unwrap().unwrap_err();
+        assert!(
+            r.reason.contains(&format!("{} bytes (limit 1000)", text.len())),
+            "{}",
+            r.reason
+        );
+        let r = open(&input(&gz), &cfg).next().unwrap().unwrap_err();
+        assert!(r.reason.contains("more than 1000 bytes;"), "{}", r.reason);
+        let roomy = IngestConfig {
+            max_bytes: text.len() as u64,
+        };
+        for p in [&plain, &gz] {
+            let it = open(&input(p), &roomy).next().unwrap().unwrap();
+            assert!(matches!(&it.content, Content::Text(t) if t.len() == text.len()));
+        }
+    }
+
+    #[test]
+    fn a_stream_is_sniffed_and_bounded_like_a_file() {
+        let cfg = IngestConfig { max_bytes: 200 };
+        let stream = |bytes: &[u8]| -> Vec<Item> {
+            let reader: Stream = Box::new(std::io::Cursor::new(bytes.to_vec()));
+            open_stream("<stdin>".into(), reader, None, None, &cfg).collect()
+        };
+        let jsonl = stream(b"{\"text\":\"Nets were mended.\"}\n{\"html\":\"<p>Boats left.</p>\"}\n");
+        assert_eq!(jsonl.len(), 2);
+        assert_eq!(jsonl[1].as_ref().unwrap().source.key(), "<stdin>:2");
+        let html = stream(b"<html><body><p>Boats left at dawn.</p></body></html>");
+        assert!(matches!(html[0].as_ref().unwrap().content, Content::Html(_)));
+        let long = stream(&b"Boats left at dawn. ".repeat(20));
+        let e = long[0].as_ref().unwrap_err();
+        assert_eq!(e.source, "<stdin>");
+        assert!(e.reason.contains("more than 200 bytes;"), "{}", e.reason);
+    }
+
+    #[test]
+    fn warc_with_a_wrong_length_plain_and_gzip() {
+        type Length<'a> = &'a dyn Fn(usize) -> Option<String>;
+        fn record(n: usize, damage: Length) -> Vec<u8> {
+            let http = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Notice {n}: \
+                 the Quillby slipway closes for repairs on Monday, the harbour office said.</p>\
+                 </body></html>"
+            );
+            let length = damage(http.len()).map_or(String::new(), |l| format!("Content-Length: {l}\r\n"));
+            format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:n{n}>\r\n\
+                 WARC-Target-URI: https://courier.example/{n}\r\n{length}\r\n{http}\r\n\r\n"
+            )
+            .into_bytes()
+        }
+        let right = |n: usize| Some(n.to_string());
+        let damages: [(&str, Length); 3] = [
+            ("long", &|n| Some((n + 70).to_string())),
+            ("short", &|n| Some((n - 30).to_string())),
+            ("missing", &|_| None),
+        ];
+        let d = tempfile::tempdir().unwrap();
+        for (what, damage) in damages {
+            let members = [record(1, damage), record(2, &right), record(3, &right)];
+            let plain = write(d.path(), &format!("{what}.warc"), &members.concat());
+            let mut gz = Vec::new();
+            for m in &members {
+                let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+                enc.write_all(m).unwrap();
+                gz.extend(enc.finish().unwrap());
+            }
+            let gz = write(d.path(), &format!("{what}.warc.gz"), &gz);
+            for file in [plain, gz] {
+                let got = items(&file);
+                assert_eq!(got.len(), 3, "{what}: {got:?}");
+                for (i, item) in got.iter().enumerate() {
+                    let item = item.as_ref().unwrap();
+                    let Content::Html(h) = &item.content else {
+                        panic!("{what}: {item:?}")
+                    };
+                    assert!(
+                        h.starts_with("<html>") && h.ends_with("</html>"),
+                        "{what} {i}: {h:?}"
+                    );
+                    assert!(h.contains(&format!("Notice {}:", i + 1)));
+                    let warned = item.warnings.iter().any(|w| w.starts_with("damaged WARC record"));
+                    assert_eq!(warned, i == 0, "{what} {i}: {:?}", item.warnings);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bad_inputs_fail_per_item() {
         let d = tempfile::tempdir().unwrap();
         let empty = write(d.path(), "empty.txt", b"");
@@ -529,7 +689,7 @@ mod tests {
         assert!(j[0].is_ok() && j[1].is_err() && j[2].is_err());
         let small = IngestConfig { max_bytes: 10 };
         let big = write(d.path(), "big.txt", b"this is more than ten bytes");
-        let r: Vec<_> = open(&big, &small).collect();
+        let r: Vec<_> = open(&input(&big), &small).collect();
         assert!(r[0].as_ref().unwrap_err().reason.contains("too large"));
         let (_, missing) = list_files(&[d.path().join("nope")]);
         assert_eq!(missing.len(), 1);

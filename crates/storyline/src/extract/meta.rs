@@ -1,0 +1,265 @@
+//! Page metadata from the elements that carry it: `<meta>` tags, JSON-LD, `<time>`,
+//! `<link rel=canonical>`, `<title>`, `<html lang>`. [`MetaScan`] is fed one element at a
+//! time, so the same rules serve a parsed tree ([`read_meta`]) and a token stream (the
+//! large-page path in [`super::stream`]).
+
+use crate::article::{DateSource, PubDate, Published};
+
+use super::{parse_date, set_if_empty, Extracted};
+
+pub(super) fn split_authors(s: &str) -> Vec<String> {
+    let mut v: Vec<String> = s
+        .split([';', '|'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().trim_start_matches("By ").trim().to_string())
+        .filter(|p| !p.is_empty() && p.len() < 80)
+        .collect();
+    v.dedup();
+    v
+}
+
+/// `<meta>` keys naming the publication date, best first.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.issued",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "citation_publication_date",
+    "original-publish-date",
+    "cxenseparse:recs:publishtime",
+];
+
+/// The text content an element's caller should hand back to [`MetaScan::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Wanted {
+    /// The first `<title>`.
+    Title,
+    /// A `<script type="application/ld+json">`.
+    JsonLd,
+}
+
+/// Collects metadata over the elements of a page, in document order.
+#[derive(Default)]
+pub(super) struct MetaScan {
+    /// The best-ranked date tag, already parsed.
+    best: Option<(usize, PubDate)>,
+    json_ld: Vec<String>,
+    time: Option<String>,
+    canonical: Option<String>,
+    title: Option<String>,
+}
+
+impl MetaScan {
+    /// Reads one element's name and attributes; says whether its text is wanted too.
+    pub(super) fn element(
+        &mut self,
+        name: &str,
+        attr: &dyn Fn(&str) -> Option<String>,
+        out: &mut Extracted,
+    ) -> Option<Wanted> {
+        match name {
+            "meta" => self.meta(attr, out),
+            "script" => {
+                let ld = attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                return ld.then_some(Wanted::JsonLd);
+            }
+            "time" if self.time.is_none() => self.time = attr("datetime"),
+            "link"
+                if self.canonical.is_none()
+                    && attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                self.canonical = attr("href")
+            }
+            "title" if self.title.is_none() => return Some(Wanted::Title),
+            "html" => {
+                if let Some(l) = attr("lang") {
+                    let l = l
+                        .split(['-', '_'])
+                        .next()
+                        .unwrap_or_default()
+                        .to_ascii_lowercase();
+                    if (2..=3).contains(&l.len()) {
+                        out.language = Some(l);
+                    }
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn meta(&mut self, attr: &dyn Fn(&str) -> Option<String>, out: &mut Extracted) {
+        let key = ["property", "name", "itemprop", "http-equiv"]
+            .iter()
+            .find_map(|a| attr(a))
+            .map(|k| k.to_ascii_lowercase())
+            .unwrap_or_default();
+        let Some(content) = attr("content") else {
+            return;
+        };
+        if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
+            if self.best.as_ref().is_none_or(|(r, _)| rank < *r) {
+                if let Some(value) = parse_date(&content) {
+                    self.best = Some((rank, value));
+                }
+            }
+        }
+        match key.as_str() {
+            "og:site_name" | "application-name" => set_if_empty(&mut out.site_name, &content),
+            "og:url" => set_if_empty(&mut out.url, &content),
+            "og:title" => set_if_empty(&mut out.title, &content),
+            "author" | "article:author" | "parsely-author" | "sailthru.author" | "dc.creator"
+                if out.authors.is_empty() && !content.starts_with("http") =>
+            {
+                out.authors = split_authors(&content)
+            }
+            _ => {}
+        }
+    }
+
+    /// The text of an element [`MetaScan::element`] asked for.
+    pub(super) fn text(&mut self, wanted: Wanted, text: String) {
+        match wanted {
+            Wanted::Title if self.title.is_none() => self.title = Some(text),
+            Wanted::Title => {}
+            Wanted::JsonLd => self.json_ld.push(text),
+        }
+    }
+
+    /// Settles the date (meta tag, then JSON-LD, then `<time>`), the canonical URL and the
+    /// authors from JSON-LD; returns the `<title>` text.
+    pub(super) fn finish(self, out: &mut Extracted) -> Option<String> {
+        out.published = self.best.map(|(_, value)| Published {
+            value,
+            source: DateSource::MetaTag,
+            confidence: 0.9,
+            evidence: None,
+        });
+        if let Some(c) = self.canonical {
+            set_if_empty(&mut out.url, &c);
+        }
+        if out.published.is_none() || out.authors.is_empty() {
+            for text in &self.json_ld {
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+                    continue;
+                };
+                if out.published.is_none() {
+                    if let Some(d) =
+                        find_key(&v, &["datePublished", "dateCreated"]).and_then(|d| parse_date(&d))
+                    {
+                        out.published = Some(Published {
+                            value: d,
+                            source: DateSource::JsonLd,
+                            confidence: 0.9,
+                            evidence: None,
+                        });
+                    }
+                }
+                if out.authors.is_empty() {
+                    out.authors = json_ld_authors(&v);
+                }
+            }
+        }
+        if out.published.is_none() {
+            out.published = self.time.and_then(|d| parse_date(&d)).map(|value| Published {
+                value,
+                source: DateSource::TimeElement,
+                confidence: 0.7,
+                evidence: None,
+            });
+        }
+        self.title
+    }
+}
+
+/// Reads the page's metadata in one walk over a parsed tree, dispatching on the tag name
+/// (cheaper than CSS selectors). Returns the `<title>` text.
+pub(super) fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Option<String> {
+    let mut scan = MetaScan::default();
+    for node in doc.root().descendants_it() {
+        let Some(name) = node.qual_name_ref() else {
+            continue;
+        };
+        let attr = |a: &str| node.attr(a).map(|v| v.to_string());
+        if let Some(wanted) = scan.element(&name.local, &attr, out) {
+            scan.text(wanted, node.text().to_string());
+        }
+    }
+    scan.finish(out)
+}
+
+/// The `<title>` text without a trailing " | Site" or " - Site" naming the site.
+pub(super) fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let title = title.trim();
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some(i) = title.rfind(sep) {
+            let tail = &title[i + sep.len()..];
+            let names_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()));
+            if names_site || tail.split_whitespace().count() <= 3 && i > 0 {
+                return title[..i].trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+fn find_key(v: &serde_json::Value, keys: &[&str]) -> Option<String> {
+    match v {
+        serde_json::Value::Object(m) => {
+            for k in keys {
+                if let Some(s) = m.get(*k).and_then(|x| x.as_str()) {
+                    return Some(s.to_string());
+                }
+            }
+            m.values().find_map(|x| find_key(x, keys))
+        }
+        serde_json::Value::Array(a) => a.iter().find_map(|x| find_key(x, keys)),
+        _ => None,
+    }
+}
+
+fn json_ld_authors(v: &serde_json::Value) -> Vec<String> {
+    fn names(a: &serde_json::Value, out: &mut Vec<String>) {
+        match a {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Object(m) => {
+                if let Some(n) = m.get("name").and_then(|n| n.as_str()) {
+                    out.push(n.to_string());
+                }
+            }
+            serde_json::Value::Array(xs) => xs.iter().for_each(|x| names(x, out)),
+            _ => {}
+        }
+    }
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(a) = m.get("author") {
+                    names(a, out);
+                } else {
+                    m.values().for_each(|x| walk(x, out));
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(v, &mut out);
+    out.retain(|s| !s.trim().is_empty() && s.len() < 80);
+    out.dedup();
+    out
+}
