@@ -702,3 +702,42 @@ fn other_corpus_settings_are_refused_not_mixed() {
     assert_eq!(Store::open(&db).unwrap().counts().unwrap().0, 3);
     run::digest(&files[3..], &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
 }
+
+#[test]
+fn a_surname_alone_among_namesakes_joins_the_one_whose_role_it_shares() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    let first = write(
+        d.path(),
+        "a.txt",
+        "Harbour budget passes\n\nThe harbour budget passed on Tuesday in Brekkvik. \
+         \u{201c}The numbers finally add up,\u{201d} said finance minister Ana Borg.\n\n\
+         Across town the rowing club picked its crew. \u{201c}We train from dawn,\u{201d} \
+         said coach Tomas Borg.",
+        "Fjord Post",
+        "2022-06-01",
+    );
+    run::digest(&[first], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let later = write(
+        d.path(),
+        "b.txt",
+        "Budget questions\n\nQuestions about the harbour budget continued on Friday. \
+         \u{201c}Every figure is public,\u{201d} Finance minister Borg told reporters.",
+        "Fjord Post",
+        "2022-06-04",
+    );
+    run::digest(&[later], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let store = Store::open(&db).unwrap();
+    let people: Vec<_> = store
+        .entities()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.name.ends_with("Borg"))
+        .collect();
+    assert_eq!(people.len(), 2, "{people:#?}");
+    let minister = people.iter().find(|e| e.name == "Ana Borg").unwrap();
+    assert_eq!(minister.articles, 2, "{people:#?}");
+    let coach = people.iter().find(|e| e.name == "Tomas Borg").unwrap();
+    assert_eq!(coach.articles, 1);
+}

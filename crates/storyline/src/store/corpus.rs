@@ -579,6 +579,7 @@ impl<'a, 't> Pass<'a, 't> {
             tx: self.tx,
             touched: HashSet::new(),
             people: HashMap::new(),
+            roles_read: HashSet::new(),
             created: HashMap::new(),
             counts: Counts::default(),
         };
@@ -671,6 +672,9 @@ struct Directory<'a, 't> {
     touched: HashSet<i64>,
     /// People by surname key, read once per pass and kept up to date by it.
     people: HashMap<String, Vec<Person>>,
+    /// Surname keys whose people's roles are read (only a surname alone among several
+    /// people needs them).
+    roles_read: HashSet<String>,
     /// Entities this pass created, with the name they were created with.
     created: HashMap<i64, String>,
     /// What the pass adds to names, roles and entity counts, written once at its end.
@@ -710,7 +714,7 @@ impl Directory<'_, '_> {
         let words: Vec<&str> = sig.name.split_whitespace().collect();
         let surname = directory::person_like(sig).then(|| surname_key(&sig.name));
         if let Some(key) = &surname {
-            let candidates = self.people(key)?;
+            let candidates = self.people(key, words.len() < 2)?;
             let views: Vec<PersonView> = candidates
                 .iter()
                 .map(|p| PersonView {
@@ -773,11 +777,30 @@ impl Directory<'_, '_> {
         Ok((e, true))
     }
 
-    /// People with this surname key (read from the store the first time it is asked).
-    fn people(&mut self, key: &str) -> Result<&[Person], Error> {
+    /// People with this surname key (read from the store the first time it is asked), with
+    /// their roles when `roles` and there are several to tell apart. One query each, whatever
+    /// the number of people: a common surname in a large store has hundreds.
+    fn people(&mut self, key: &str, roles: bool) -> Result<&[Person], Error> {
         if !self.people.contains_key(key) {
             let loaded = self.load_people(key)?;
             self.people.insert(key.to_string(), loaded);
+        }
+        if roles && self.people[key].len() > 1 && self.roles_read.insert(key.to_string()) {
+            let mut roles: HashMap<i64, HashMap<String, usize>> = HashMap::new();
+            let mut st = self.tx.prepare_cached(
+                "SELECT r.entity, r.role, r.count FROM entities e JOIN entity_roles r ON r.entity = e.n
+                 WHERE e.surname = ?1",
+            )?;
+            let rows = st.query_map([key], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+            })?;
+            for row in rows {
+                let (e, role, count) = row?;
+                roles.entry(e).or_default().insert(role, count as usize);
+            }
+            for p in self.people_mut(key) {
+                p.roles = roles.remove(&p.n).unwrap_or_default();
+            }
         }
         Ok(&self.people[key])
     }
@@ -786,31 +809,29 @@ impl Directory<'_, '_> {
         self.people.entry(key.to_string()).or_default()
     }
 
+    /// The people of a surname key with their first names, in entity order.
     fn load_people(&self, key: &str) -> Result<Vec<Person>, Error> {
-        let ids: Vec<i64> = {
-            let mut st = self
-                .tx
-                .prepare_cached("SELECT n FROM entities WHERE surname = ?1 ORDER BY n")?;
-            let rows = st.query_map([key], |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
-        let mut out = Vec::with_capacity(ids.len());
-        for n in ids {
-            let first: Vec<String> = {
-                let mut st = self.tx.prepare_cached(
-                    "SELECT first FROM entity_first_names WHERE entity = ?1 ORDER BY first",
-                )?;
-                let rows = st.query_map([n], |r| r.get(0))?;
-                rows.collect::<Result<_, _>>()?
-            };
-            let roles: HashMap<String, usize> = {
-                let mut st = self
-                    .tx
-                    .prepare_cached("SELECT role, count FROM entity_roles WHERE entity = ?1")?;
-                let rows = st.query_map([n], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
-                rows.collect::<Result<_, _>>()?
-            };
-            out.push(Person { n, first, roles });
+        let mut st = self.tx.prepare_cached(
+            "SELECT e.n, f.first FROM entities e INDEXED BY entities_surname
+                 LEFT JOIN entity_first_names f ON f.entity = e.n
+             WHERE e.surname = ?1 ORDER BY e.n, f.first",
+        )?;
+        let rows = st.query_map([key], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        let mut out: Vec<Person> = Vec::new();
+        for row in rows {
+            let (n, first) = row?;
+            if out.last().is_none_or(|p| p.n != n) {
+                out.push(Person {
+                    n,
+                    first: Vec::new(),
+                    roles: HashMap::new(),
+                });
+            }
+            if let (Some(f), Some(p)) = (first, out.last_mut()) {
+                p.first.push(f);
+            }
         }
         Ok(out)
     }
