@@ -35,17 +35,25 @@ for size in "${sizes[@]}"; do
   prev=$size
 done
 
-printf '\n%-10s %12s %16s\n' "store" "median s" "ms per article"
-for size in "${sizes[@]}"; do
-  times=()
-  for ((r = 0; r < repeats; r++)); do
+# Sizes are interleaved run by run, so that the machine's load falls on all of them alike;
+# the copy is synced first (its dirty pages would otherwise be flushed by the digest's first
+# checkpoint, timed as the digest's). Wall and CPU (user + sys) medians, ms per new article.
+for size in "${sizes[@]}"; do : >"$work/times-$size"; done
+for ((r = 0; r < repeats; r++)); do
+  for size in "${sizes[@]}"; do
     cp "$work/store-$size.db" "$work/try.db"
     rm -f "$work/try.db-wal" "$work/try.db-shm"
-    t=$( { /usr/bin/time -f '%e' $bin digest "$work/new" --db "$work/try.db" >/dev/null; } 2>&1 | tail -1)
-    times+=("$t")
+    sync
+    { /usr/bin/time -f '%e %U %S' $bin digest "$work/new" --db "$work/try.db" >/dev/null; } 2>&1 | tail -1 \
+      | awk '{print $1, $2 + $3}' >>"$work/times-$size"
   done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  printf '%-10s %12s %16.2f   (runs: %s)\n' "$size" "$median" "$(echo "$median * 1000 / 1000" | bc -l)" "${times[*]}"
+done
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+printf '\n%-10s %16s %16s   %s\n' "store" "wall ms/article" "CPU ms/article" "runs (wall s)"
+for size in "${sizes[@]}"; do
+  wall=$(cut -d' ' -f1 "$work/times-$size" | median)
+  cpu=$(cut -d' ' -f2 "$work/times-$size" | median)
+  printf '%-10s %16.2f %16.2f   %s\n' "$size" "$wall" "$cpu" "$(cut -d' ' -f1 "$work/times-$size" | tr '\n' ' ')"
 done
 rm -f "$work/try.db"*
 
