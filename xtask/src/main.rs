@@ -3,10 +3,14 @@
 //! `cargo xtask eval extraction --data ../shared/datasets/extraction`
 //! `cargo xtask eval quotes --data ../shared/datasets/polnear/dev`
 //! `cargo xtask eval timex --data ../shared/datasets/timex/tbaq`
+//! `cargo xtask gen-corpus --out DIR --articles N` (invented news for store benchmarks)
+//! `cargo xtask store-queries --db FILE` (latency of the API's queries)
 
+mod corpus_gen;
 mod extraction;
 mod quotes;
 mod shingles;
+mod store_queries;
 mod timex;
 
 use std::path::PathBuf;
@@ -26,6 +30,25 @@ enum Cmd {
     Eval {
         #[command(subcommand)]
         what: Eval,
+    },
+    /// Write invented news articles as JSON Lines (1,000 a file), for store benchmarks.
+    GenCorpus {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        articles: usize,
+        /// Number of the first article (to make later batches of the same corpus).
+        #[arg(long, default_value_t = 0)]
+        first: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Time the queries the API makes on a store: median of many runs each.
+    StoreQueries {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 50)]
+        repeats: usize,
     },
 }
 
@@ -92,6 +115,13 @@ enum Eval {
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().cmd {
+        Cmd::GenCorpus {
+            out,
+            articles,
+            first,
+            seed,
+        } => corpus_gen::run(&out, first, articles, seed),
+        Cmd::StoreQueries { db, repeats } => store_queries::run(&db, repeats.max(1)),
         Cmd::Eval {
             what:
                 Eval::Extraction {

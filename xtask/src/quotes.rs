@@ -38,6 +38,12 @@ pub struct Pred {
     speaker: Option<Frags>,
     #[serde(default)]
     speaker_name: Option<String>,
+    /// The kind of cue ("speech", "stance", "source", "action"), when the system says.
+    #[serde(default)]
+    cue_kind: Option<String>,
+    /// The frame rule that found it, when the system says.
+    #[serde(default)]
+    rule: Option<String>,
 }
 
 struct Doc {
@@ -171,6 +177,13 @@ fn storyline_preds(text: &str, a: &storyline::quotes::Attribution) -> Vec<Pred> 
             content: q.parts.iter().map(|&p| conv(p)).collect(),
             speaker: q.speaker.map(|s| vec![conv(s)]),
             speaker_name: q.speaker_name.clone(),
+            cue_kind: q.cue_kind.map(|k| {
+                serde_json::to_value(k)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            }),
+            rule: q.rule.map(str::to_string),
         })
         .collect()
 }
@@ -376,13 +389,41 @@ pub fn run(
             );
         }
     }
-    if let Some(which) = show {
+    if !json {
+        by_cue_kind(&docs, &systems[0].1);
+    }
+    if show == Some("rules") {
+        for (stage, name, reason) in storyline::quotes::rules() {
+            println!("{stage:<9} {name:<26} {reason}");
+        }
+    } else if let Some(which) = show {
         show_errors(&docs, &systems[0].1, which);
     }
     Ok(())
 }
 
-/// Prints misses, false alarms and wrong speakers (`which`: fn, fp, spk or all).
+/// Predictions by cue kind, and how many of them match a gold attribution (all
+/// attributions, the scorer's matching): the precision of each kind of cue.
+fn by_cue_kind(docs: &[Doc], preds: &[Vec<Pred>]) {
+    let mut counts: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for (d, p) in docs.iter().zip(preds) {
+        let (_, pairs) = score(&d.text, &d.gold, p, false);
+        for (i, q) in p.iter().enumerate() {
+            let kind = q.cue_kind.clone().unwrap_or_else(|| "(none)".into());
+            let c = counts.entry(kind).or_default();
+            c.0 += 1;
+            c.1 += usize::from(pairs.iter().any(|x| x.1 == i));
+        }
+    }
+    let line: Vec<String> = counts
+        .iter()
+        .map(|(k, (n, tp))| format!("{k} {tp}/{n} ({:.3})", *tp as f64 / (*n).max(1) as f64))
+        .collect();
+    println!("by cue kind, matched/predicted: {}", line.join(", "));
+}
+
+/// Prints misses, false alarms and wrong speakers (`which`: fn, fp, spk or all), each
+/// false alarm and wrong speaker with the frame rule that made it.
 fn show_errors(docs: &[Doc], preds: &[Vec<Pred>], which: &str) {
     let clip = |s: String| -> String {
         let s = s.replace('\n', " ");
@@ -417,8 +458,9 @@ fn show_errors(docs: &[Doc], preds: &[Vec<Pred>], which: &str) {
             for (i, q) in p.iter().enumerate() {
                 if !pm.contains(&i) && (!direct_only || chars_direct(&q.content)) {
                     println!(
-                        "FP {} | {} | {}",
+                        "FP {} | {} | {} | {}",
                         d.name,
+                        q.rule.as_deref().unwrap_or("-"),
                         q.speaker_name.clone().unwrap_or_default(),
                         clip(char_slice(&chars, &q.content))
                     );
@@ -434,8 +476,9 @@ fn show_errors(docs: &[Doc], preds: &[Vec<Pred>], which: &str) {
                         .iter()
                         .collect();
                     println!(
-                        "SPK {} | gold {} | pred {:?} | …{} ⟦{}⟧",
+                        "SPK {} | {} | gold {} | pred {:?} | …{} ⟦{}⟧",
                         d.name,
+                        p[pi].rule.as_deref().unwrap_or("-"),
                         g.source_text,
                         p[pi].speaker.as_ref().map(|s| char_slice(&chars, s)),
                         context.replace('\n', " ¶ "),

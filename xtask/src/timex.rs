@@ -16,7 +16,32 @@ struct Gold {
     start: usize,
     end: usize,
     kind: String,
-    value: String,
+    value: Value,
+}
+
+/// A TIMEX3 value as annotated: typed when it is a value storyline writes, else the text
+/// as it stands (`1998-10-23T12:00:00`, `FY1990`), which no typed value equals. Typed
+/// values read only their own text, so two values are equal exactly when their texts are.
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Typed(storyline::time::TimeValue),
+    Text(String),
+}
+
+impl Value {
+    fn read(s: &str) -> Value {
+        s.parse()
+            .map_or_else(|_| Value::Text(s.to_string()), Value::Typed)
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Typed(v) => v.fmt(f),
+            Value::Text(s) => f.write_str(s),
+        }
+    }
 }
 
 struct Doc {
@@ -71,7 +96,7 @@ fn parse(path: &Path, text_element: &[u8]) -> anyhow::Result<Doc> {
                             start,
                             end: text.len(),
                             kind,
-                            value,
+                            value: Value::read(&value),
                         });
                     }
                 }
@@ -144,7 +169,7 @@ fn f1(p: f64, r: f64) -> f64 {
 }
 
 /// A system's annotations: (start, end, type, value) per document, in the order of `docs`.
-type SysOut = Vec<Vec<(usize, usize, String, String)>>;
+type SysOut = Vec<Vec<(usize, usize, String, Value)>>;
 
 pub fn run(
     data: &Path,
@@ -198,7 +223,7 @@ pub fn run(
                         .ok()
                         .and_then(|v| v.as_str().map(str::to_string))
                         .unwrap_or_default();
-                    (t.span.start, t.span.end, kind, t.value.clone())
+                    (t.span.start, t.span.end, kind, Value::Typed(t.value.clone()))
                 })
                 .collect()
         })

@@ -38,6 +38,13 @@ struct Cli {
     /// HTML main-text extractor: `accurate` (two extractors and a choice) or `fast` (one).
     #[arg(long, global = true, value_parser = ["accurate", "fast"])]
     extractor: Option<String>,
+    /// Largest single item (a file, a WARC record, a JSON line) read into memory, in bytes;
+    /// larger items fail with a clear message and the run goes on (default 50 MiB).
+    #[arg(long, global = true)]
+    max_bytes: Option<u64>,
+    /// Worker threads for the per-article analysis (default: one per core).
+    #[arg(long, global = true, default_value_t = 0, hide_default_value = true)]
+    jobs: usize,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -60,6 +67,15 @@ enum Cmd {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = RecordFormat::Jsonl)]
         format: RecordFormat,
+    },
+    /// Run the analysis again over the store's articles from their stored clean text (no
+    /// re-ingest): those analysed by an older version, or all of them with --all.
+    Reanalyze {
+        #[arg(long, default_value = "storyline.db")]
+        db: PathBuf,
+        /// Every article, not only those an older version analysed.
+        #[arg(long)]
+        all: bool,
     },
     /// List the articles in the store.
     Articles {
@@ -179,6 +195,9 @@ fn pipeline(cli: &Cli) -> anyhow::Result<Pipeline> {
     if let Some(t) = cli.threshold {
         config.dedup.threshold = t;
     }
+    if let Some(m) = cli.max_bytes {
+        config.max_bytes = m;
+    }
     if let Some(e) = &cli.extractor {
         config.extract = serde_json::from_value(serde_json::Value::String(e.clone()))?;
     }
@@ -189,6 +208,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match real_main(&cli) {
         Ok(code) => code,
+        // A reader that stopped early (`| head`) is not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("storyline: error: {e:#}");
             ExitCode::from(2)
@@ -196,14 +217,25 @@ fn main() -> ExitCode {
     }
 }
 
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
     let pipeline = pipeline(cli)?;
+    let opts = run::RunOptions { jobs: cli.jobs };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let failed = match &cli.cmd {
         Cmd::Digest { paths, db, format } => {
             let mut bar = Bar::new();
-            let d = run::digest(paths, db, &pipeline, &mut bar)?;
+            let d = run::digest(paths, db, &pipeline, opts, &mut bar)?;
             bar.0.finish_and_clear();
             match format {
                 DigestFormat::Text => report::digest(&mut out, &d)?,
@@ -213,7 +245,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Analyze { paths, format } => {
             let mut bar = Bar::new();
-            let a = run::analyze_paths(paths, &pipeline, &mut bar)?;
+            let a = run::analyze_paths(paths, &pipeline, opts, &mut bar)?;
             bar.0.finish_and_clear();
             match format {
                 RecordFormat::Jsonl => {
@@ -237,6 +269,16 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             );
             !a.failures.is_empty()
         }
+        Cmd::Reanalyze { db, all } => {
+            let mut bar = Bar::new();
+            let r = run::reanalyze(db, &pipeline, *all, opts, &mut bar)?;
+            bar.0.finish_and_clear();
+            eprintln!(
+                "storyline: analysed {} articles again in {:.2} s; {} got new template lines",
+                r.articles, r.seconds, r.corpus.template_changed
+            );
+            false
+        }
         Cmd::Articles { db, format } => {
             let store = open_store(db)?;
             let arts = store.articles()?;
@@ -258,7 +300,11 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             format,
         } => {
             let store = open_store(db)?;
-            let rows = store.quotes(speaker.as_deref(), story.as_deref(), *partial)?;
+            let rows = store.quotes(&storyline::store::QuoteFilter {
+                speaker: speaker.as_deref(),
+                story: story.as_deref(),
+                partial: *partial,
+            })?;
             match format {
                 TableFormat::Table => report::quotes(&mut out, &rows)?,
                 TableFormat::Jsonl => write_jsonl(&mut out, &rows)?,
@@ -267,7 +313,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Dates { paths, format } => {
             let mut bar = Bar::new();
-            let a = run::analyze_paths(paths, &pipeline, &mut bar)?;
+            let a = run::analyze_paths(paths, &pipeline, opts, &mut bar)?;
             bar.0.finish_and_clear();
             match format {
                 TableFormat::Table => report::dates(&mut out, &a.articles)?,
@@ -307,12 +353,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn open_store(db: &std::path::Path) -> anyhow::Result<storyline::store::Store> {
-    anyhow::ensure!(
-        db.exists(),
-        "no store at {} (run `storyline digest` first)",
-        db.display()
-    );
-    Ok(storyline::store::Store::open(db)?)
+    Ok(storyline::store::Store::open_existing(db)?)
 }
 
 /// One JSON record per line.

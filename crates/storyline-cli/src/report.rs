@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use storyline::corpus::DuplicateKind;
 use storyline::run::Digest;
 use storyline::{Article, Failure};
 
@@ -23,15 +24,16 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
     writeln!(out, "Storyline digest: run {} into {}", d.run, d.store)?;
     writeln!(
         out,
-        "  read {} items ({:.1} MB) in {:.2} s: {} new articles, {} already stored, {} skipped as ingested before, {} failed",
-        d.items,
-        d.bytes as f64 / 1e6,
-        d.seconds,
-        d.added,
-        d.already,
-        d.skipped,
-        d.failures.len()
+        "  {} items in {:.2} s: {} new articles, {} already stored (same text), {} skipped (unchanged since read), {} failed",
+        d.items, d.seconds, d.added, d.already, d.skipped, d.failed
     )?;
+    if d.replaced > 0 {
+        writeln!(
+            out,
+            "  {} of the new articles replace the earlier versions of edited files",
+            d.replaced
+        )?;
+    }
     writeln!(out, "  the store holds {} articles", d.articles)?;
     writeln!(out, "\nArticles per outlet")?;
     for o in &d.outlets {
@@ -50,7 +52,7 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
     }
     writeln!(
         out,
-        "\nDuplicates and syndicated copies: {} groups",
+        "\nDuplicates and syndicated copies this run added to: {} groups",
         d.duplicate_groups.len()
     )?;
     const GROUPS: usize = 20;
@@ -59,7 +61,7 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
         let r = &g.representative;
         let title = clip(r.title.as_deref().unwrap_or(&r.id), 70);
         writeln!(out, "  {title} [{} carriers]", g.copies.len() + 1)?;
-        let published = r.published.as_deref().unwrap_or("-");
+        let published = r.published.map_or("-".to_string(), |p| p.to_string());
         writeln!(
             out,
             "    original  {:<24} {published:<25} {}",
@@ -67,14 +69,12 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
             r.source
         )?;
         for c in g.copies.iter().take(COPIES) {
-            let kind = c
-                .kind
-                .as_deref()
-                .unwrap_or("copy")
-                .split(' ')
-                .next()
-                .unwrap_or("copy");
-            let published = c.published.as_deref().unwrap_or("-");
+            let kind = match c.kind {
+                Some(DuplicateKind::Exact | DuplicateKind::ExactSyndicated) => "exact",
+                Some(DuplicateKind::Near | DuplicateKind::NearSyndicated) => "near",
+                None => "copy",
+            };
+            let published = c.published.map_or("-".to_string(), |p| p.to_string());
             writeln!(
                 out,
                 "    {kind:<9} {:<24} {published:<25} {}",
@@ -163,7 +163,7 @@ pub fn quotes(out: &mut impl Write, rows: &[storyline::store::QuoteRow]) -> std:
         writeln!(
             out,
             "  {:<10}  {:<18}  {:<8}  {}",
-            r.published.as_deref().map_or("-", |p| &p[..10.min(p.len())]),
+            r.published.map_or("-".to_string(), |p| p.date().to_string()),
             clip(outlet(&r.outlet), 18),
             kind,
             clip(&r.text.replace('\n', " "), 110)

@@ -39,9 +39,20 @@ fn dump(db: &Path) -> Vec<String> {
     let c = rusqlite::Connection::open(db).unwrap();
     let mut rows = Vec::new();
     for sql in [
-        "SELECT id || '|' || doc || '|' || ifnull(duplicate_of,'') || '|' || template FROM articles ORDER BY id",
+        // What readers see: an article's view, or its record when it has none (whether
+        // a record with a view was analysed itself depends on timing, not on the input).
+        "SELECT id || '|' || coalesce(view, doc) || '|' || ifnull(duplicate_of,'') || '|'
+             || ifnull(duplicate_kind,'') || '|' || template || '|' || pending FROM articles ORDER BY id",
         "SELECT key || '|' || ifnull(article_id,'') FROM sources ORDER BY key",
         "SELECT source || '|' || reason FROM failures ORDER BY source",
+        "SELECT id || '|' || kind || '|' || name || '|' || articles || '|' || quotes FROM entities ORDER BY id",
+        "SELECT a.id || '|' || m.local || '|' || e.id FROM entity_members m JOIN articles a ON a.n = m.article
+             JOIN entities e ON e.n = m.entity ORDER BY 1",
+        "SELECT a.id || '|' || q.ord || '|' || q.text || '|' || ifnull(e.id,'') || '|' || ifnull(q.said,'')
+             FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN entities e ON e.n = q.speaker ORDER BY 1",
+        "SELECT outlet || '|' || key || '|' || stories FROM line_stories ORDER BY 1",
+        "SELECT count(*) || '|' || ifnull(sum(size),0) FROM dup_groups",
+        "SELECT a.id || '|' || t.ord || '|' || t.value FROM timexes t JOIN articles a ON a.n = t.article ORDER BY 1",
     ] {
         let mut st = c.prepare(sql).unwrap();
         let r = st.query_map([], |r| r.get::<_, String>(0)).unwrap();
@@ -50,10 +61,12 @@ fn dump(db: &Path) -> Vec<String> {
     rows
 }
 
+/// Rows in a table, read as a reader would: without creating the store or writing to it.
 fn count(db: &Path, table: &str) -> i64 {
-    rusqlite::Connection::open(db)
-        .unwrap()
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+    let Ok(c) = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return 0;
+    };
+    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .unwrap_or(0)
 }
 
@@ -105,7 +118,7 @@ fn analyze_prints_one_record_per_article() {
     let lines = jsonl(&o);
     assert_eq!(lines.len(), 7);
     for a in &lines {
-        assert_eq!(a["schema"], 2);
+        assert_eq!(a["schema"], 3);
         let text = a["text"].as_str().unwrap();
         let paragraphs = a["paragraphs"].as_array().unwrap();
         let sentences = a["sentences"].as_array().unwrap();
@@ -179,7 +192,7 @@ fn kill_during_ingest_then_rerun_equals_a_clean_run() {
             let n = f * 1000 + i;
             let text = format!(
                 "Council {n} votes on harbour plan\\n\\nThe council of district {n} voted on Monday to approve plan {n} for the harbour, \
-                 officials said, after a debate that lasted {} hours.\\n\\n\"This is a good day for district {n},\" the chair said.",
+                 officials said, after a debate that lasted {} hours.\\n\\n\\\"This is a good day for district {n},\\\" the chair said.",
                 n % 7 + 1
             );
             writeln!(w, "{{\"text\": \"{text}\", \"outlet\": \"Outlet {}\"}}", n % 5).unwrap();
@@ -196,6 +209,7 @@ fn kill_during_ingest_then_rerun_equals_a_clean_run() {
         d.path(),
     );
     assert!(o.status.success());
+    assert_eq!(count(&clean_db, "articles"), 4800, "every line is an article");
 
     let db = d.path().join("killed.db");
     let mut killed_mid_run = false;
@@ -346,4 +360,79 @@ fn dates_are_normalised_against_the_publication_date() {
     };
     assert_eq!(value_of("last year"), "2020");
     assert_eq!(value_of("Wednesday"), "2021-03-03");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let d = tempfile::tempdir().unwrap();
+    // Enough output to fill a pipe many times over.
+    let mut w = std::io::BufWriter::new(std::fs::File::create(d.path().join("many.jsonl")).unwrap());
+    for i in 0..400 {
+        writeln!(
+            w,
+            "{{\"text\": \"{WIRE_TEXT} Item {i} of the night.\", \"outlet\": \"Outlet {i}\"}}"
+        )
+        .unwrap();
+    }
+    drop(w);
+    let mut child = bin()
+        .args(["analyze", "many.jsonl"])
+        .current_dir(d.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut first,
+    )
+    .unwrap();
+    assert!(first.starts_with('{'));
+    // The reader is gone: the rest of the output has nowhere to go.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("Broken pipe"));
+}
+
+#[test]
+fn a_dash_reads_standard_input() {
+    let d = tempfile::tempdir().unwrap();
+    let text = "Ferry timetable changes\n\nThe ferry to the outer islands of Brekkvik will sail \
+                earlier from next month, the harbour office said on Monday.\n";
+    let with_stdin = |args: &[&str]| {
+        let mut child = bin()
+            .args(args)
+            .current_dir(d.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = with_stdin(&["analyze", "-"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["title"], "Ferry timetable changes");
+    let out = with_stdin(&["digest", "-", "--db", "s.db"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(count(&d.path().join("s.db"), "articles"), 1);
 }

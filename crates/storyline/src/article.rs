@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::span::Span;
 
 /// Version of the article record's JSON schema (`docs/schema.md`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Where an article came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +101,21 @@ impl PubDate {
     /// Parses the forms [`PubDate`] is written in (and the other ISO 8601 / RFC 2822 forms
     /// found in page metadata); `None` for anything else or an implausible year.
     pub fn parse(s: &str) -> Option<PubDate> {
+        s.parse().ok().filter(PubDate::plausible)
+    }
+}
+
+/// Like [`PubDate::parse`], whatever the year: reading back what was written.
+impl std::str::FromStr for PubDate {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<PubDate, String> {
+        Self::read(s).ok_or_else(|| format!("not a publication date: {s:?}"))
+    }
+}
+
+impl PubDate {
+    fn read(s: &str) -> Option<PubDate> {
         use chrono::{DateTime, NaiveDate, NaiveDateTime};
         let s = s.trim();
         let zoned = DateTime::parse_from_rfc3339(s)
@@ -134,7 +149,7 @@ impl PubDate {
                 .find_map(|f| NaiveDate::parse_from_str(head, f).ok())
                 .map(PubDate::Date)?
         };
-        value.plausible().then_some(value)
+        Some(value)
     }
 }
 
@@ -181,7 +196,7 @@ impl Serialize for PubDate {
 impl<'de> Deserialize<'de> for PubDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        PubDate::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a publication date: {s:?}")))
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -280,7 +295,7 @@ pub struct Article {
     /// How the copy relates to its representative: `exact`, `near`; with `syndicated`
     /// when the outlets differ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duplicate_kind: Option<String>,
+    pub duplicate_kind: Option<crate::corpus::DuplicateKind>,
     pub warnings: Vec<String>,
 }
 

@@ -1,28 +1,62 @@
 //! The pipeline: raw items → articles (per document), then the corpus passes
 //! (template lines, duplicates) over all of them.
 
+use std::cell::Cell;
+
 use crate::article::{
-    article_id, join_paragraphs, Article, DateSource, PubDate, Published, Removed, RemovedKind,
-    SCHEMA_VERSION,
+    article_id, join_paragraphs, Article, DateSource, PubDate, Published, RemovedKind, SCHEMA_VERSION,
 };
 use crate::clean::{clean, CleanMode};
-use crate::corpus::dedup::{self, Candidate, DedupConfig, Fingerprint};
+use crate::corpus::dedup::DedupConfig;
+use crate::corpus::template::TemplateConfig;
+use crate::corpus::{self, CorpusMeta, CorpusSig};
 use crate::error::{Error, InputError, Stage};
-use crate::extract::{self, extract_html, ExtractMode};
+use crate::extract::{self, extract_html, outlets, ExtractMode};
 use crate::ingest::{Content, Failure, IngestConfig, InputMeta, RawItem};
+use crate::quotes;
+use crate::text::segment;
+use crate::time;
+use crate::Span;
+use crate::{Format, Source};
+
+/// Version of the analysis: bumped whenever a change to the stages after cleaning (text,
+/// entities, quotes, time) changes what they produce for the same clean text. The store
+/// records it per article; `storyline reanalyze` brings older articles up to date.
+pub const PIPELINE_VERSION: u32 = 3;
+
+/// Languages the language stages (entities, quotes, time) are written for.
+pub const SUPPORTED_LANGUAGES: &[&str] = &["en"];
+
+thread_local! {
+    /// The stage the current thread is in, so that a panic can be reported as that
+    /// stage's internal error.
+    static CURRENT_STAGE: Cell<Stage> = const { Cell::new(Stage::Ingest) };
+}
+
+/// Marks the stage this thread is entering (see [`current_stage`]).
+pub(crate) fn enter(stage: Stage) {
+    CURRENT_STAGE.with(|c| c.set(stage));
+}
+
+/// The stage this thread last entered.
+pub(crate) fn current_stage() -> Stage {
+    CURRENT_STAGE.with(Cell::get)
+}
+
+/// An item analysed for the store (see [`Pipeline::analyze_known`]).
+pub struct Prepared {
+    /// The per-document record; unanalysed (no sentences) when `view` is given.
+    pub doc: Article,
+    pub sig: CorpusSig,
+    /// The template lines dropped and the analysed record without them.
+    pub view: Option<(Vec<usize>, Article)>,
+}
 
 /// A document's body, borrowed.
 enum Body<'a> {
     Text(&'a str),
     Html(&'a str),
 }
-use crate::corpus::template::{self, LineSig, TemplateConfig};
-use crate::extract::outlets;
-use crate::quotes;
-use crate::text::segment;
-use crate::time;
-use crate::Span;
-use crate::{Format, Source};
 
 /// Pipeline settings. Unknown fields are refused, so a typo never silently falls back
 /// to a default.
@@ -104,13 +138,16 @@ impl Pipeline {
         })
     }
 
-    /// Analyses one document on its own: extraction, cleaning, metadata.
+    /// Analyses one document on its own: extraction, cleaning, metadata, then the
+    /// language stages.
     pub fn analyze(&self, item: RawItem) -> Result<Article, Failure> {
         let body = match &item.content {
             Content::Html(h) => Body::Html(h),
             Content::Text(t) => Body::Text(t),
         };
-        self.analyze_body(item.source, body, item.meta, item.warnings)
+        let mut a = self.analyze_body(item.source, body, item.meta, item.warnings)?;
+        self.language_stages(&mut a);
+        Ok(a)
     }
 
     /// Analyses one HTML page given by reference.
@@ -125,7 +162,9 @@ impl Pipeline {
             url: url.map(str::to_string),
             ..Default::default()
         };
-        self.analyze_body(source, Body::Html(html), meta, vec![])
+        let mut a = self.analyze_body(source, Body::Html(html), meta, vec![])?;
+        self.language_stages(&mut a);
+        Ok(a)
     }
 
     fn analyze_body(
@@ -162,6 +201,7 @@ impl Pipeline {
 
         let cleaned = match content {
             Body::Html(html) => {
+                enter(Stage::Extract);
                 let e = extract_html(html, url.as_deref(), self.config.extract)
                     .map_err(|e| Failure::new(key.clone(), Stage::Extract, e))?;
                 title = title.or(e.title);
@@ -173,6 +213,7 @@ impl Pipeline {
                 published = published.or(e.published);
                 site_name = e.site_name;
                 warnings.extend(e.warnings);
+                enter(Stage::Clean);
                 let c = clean(&e.text, title.as_deref(), CleanMode::Extracted);
                 if c.paragraphs.is_empty() {
                     return Err(Failure::new(key, Stage::Extract, InputError::NoText));
@@ -180,6 +221,7 @@ impl Pipeline {
                 c
             }
             Body::Text(text) => {
+                enter(Stage::Clean);
                 let c = clean(text, title.as_deref(), CleanMode::Scraped);
                 if c.paragraphs.is_empty() {
                     return Err(Failure::new(key, Stage::Clean, InputError::NoText));
@@ -217,44 +259,12 @@ impl Pipeline {
             .or(cleaned.outlet)
             .or_else(|| host.map(|h| (h, "url")));
         let (text, paragraphs) = join_paragraphs(&cleaned.paragraphs);
-        let sentences = segment::sentences(&text, &paragraphs);
-        let who = self.attribution(&text, &paragraphs, &sentences);
-        // No publication date, or only a crawl date: read it from the text when the evidence
-        // is strong (photo captions count: they were cleaned out, not lost).
-        if self.config.dates
-            && published
-                .as_ref()
-                .is_none_or(|p| p.source == DateSource::WarcDate)
-        {
-            let captions: Vec<&str> = cleaned
-                .removed
-                .iter()
-                .filter(|r| matches!(r.kind, RemovedKind::Caption | RemovedKind::Credit))
-                .map(|r| r.text.as_str())
-                .collect();
-            if let Some(inf) = time::infer_published(&text, &sentences, &captions) {
-                published = Some(Published {
-                    value: PubDate::Date(inf.date),
-                    source: DateSource::Text,
-                    confidence: inf.confidence,
-                    evidence: Some(inf.evidence),
-                });
-            }
-        }
-        let (timexes, sentence_dates) = if self.config.dates {
-            time::annotate(
-                &text,
-                &paragraphs,
-                &sentences,
-                published.as_ref().map(Published::date),
-            )
-        } else {
-            (Vec::new(), Vec::new())
-        };
-        if language.is_none() {
-            language = extract::detect_language(&text);
-        }
-        Ok(Article {
+        // The text's own language decides which stages can read it; a declared language
+        // stands when the text is too short to tell.
+        enter(Stage::Text);
+        let detected = extract::detect_language(&text);
+        language = detected.clone().or(language);
+        let article = Article {
             schema: SCHEMA_VERSION,
             id: article_id(&text, outlet.as_ref().map(|(o, _)| o.as_str()), url.as_deref()),
             source,
@@ -268,16 +278,141 @@ impl Pipeline {
             language,
             text,
             paragraphs,
-            sentences,
-            entities: who.entities,
-            quotes: who.quotes,
-            timexes,
-            sentence_dates,
+            sentences: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            timexes: Vec::new(),
+            sentence_dates: Vec::new(),
             removed: cleaned.removed,
             duplicate_of: None,
             duplicate_kind: None,
             warnings,
+        };
+        Ok(article)
+    }
+
+    /// Analyses one item knowing some of its outlet's template lines (`known(outlet,
+    /// line key)`): when the item carries any, they are dropped before the language
+    /// stages run (on the trimmed view only; the per-document record is kept as read,
+    /// unanalysed), so that the store need not analyse it twice. The corpus passes
+    /// still decide; this only guesses ahead with what they decided before.
+    pub fn analyze_known(
+        &self,
+        item: RawItem,
+        known: &(dyn Fn(Option<&str>, u64) -> bool + Sync),
+    ) -> Result<Prepared, Failure> {
+        let body = match &item.content {
+            Content::Html(h) => Body::Html(h),
+            Content::Text(t) => Body::Text(t),
+        };
+        let mut doc = self.analyze_body(item.source, body, item.meta, item.warnings)?;
+        let sig = self.corpus_sigs(&doc);
+        let outlet = doc.outlet.as_deref();
+        let template: Vec<usize> = sig
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.eligible && known(outlet, l.key))
+            .map(|(i, _)| i)
+            .collect();
+        let mut view = doc.clone();
+        let decision = corpus::CorpusDecision {
+            template_lines: template.clone(),
+            ..Default::default()
+        };
+        if decision.apply(&mut view) {
+            self.language_stages(&mut view);
+            return Ok(Prepared {
+                doc,
+                sig,
+                view: Some((template, view)),
+            });
+        }
+        self.language_stages(&mut doc);
+        Ok(Prepared { doc, sig, view: None })
+    }
+
+    /// Whether the language stages can read an article in `language` (unknown: try).
+    pub fn supports(language: Option<&str>) -> bool {
+        language.is_none_or(|l| {
+            let l = l.to_ascii_lowercase();
+            SUPPORTED_LANGUAGES
+                .iter()
+                .any(|s| l == *s || l.starts_with(&format!("{s}-")))
         })
+    }
+
+    /// The stages after cleaning, over an article's clean text: sentences, entities and
+    /// quotes, a publication date read from the text when no metadata gave one, time
+    /// expressions and sentence dates. Replaces whatever those stages had produced, so it
+    /// serves a first analysis, a text trimmed by the corpus passes, and `reanalyze`.
+    /// Skipped, with a warning, for a language the stages are not written for.
+    pub fn language_stages(&self, a: &mut Article) {
+        enter(Stage::Text);
+        a.sentences = segment::sentences(&a.text, &a.paragraphs);
+        a.entities.clear();
+        a.quotes.clear();
+        a.timexes.clear();
+        a.sentence_dates.clear();
+        if !Self::supports(a.language.as_deref()) {
+            let lang = a.language.as_deref().unwrap_or_default();
+            let note =
+                format!("language {lang:?}: entities, quotes and dates are read in English only; skipped");
+            if !a.warnings.contains(&note) {
+                a.warnings.push(note);
+            }
+            return;
+        }
+        if self.config.quotes {
+            enter(Stage::Quotes);
+            let who = quotes::analyze(&a.text, &a.paragraphs, &a.sentences);
+            a.entities = who.entities;
+            a.quotes = who.quotes;
+        }
+        if !self.config.dates {
+            return;
+        }
+        enter(Stage::Time);
+        // No publication date, or only a crawl date: read it from the text when the evidence
+        // is strong (photo captions count: they were cleaned out, not lost).
+        if a.published
+            .as_ref()
+            .is_none_or(|p| p.source == DateSource::WarcDate)
+        {
+            let captions: Vec<&str> = a
+                .removed
+                .iter()
+                .filter(|r| matches!(r.kind, RemovedKind::Caption | RemovedKind::Credit))
+                .map(|r| r.text.as_str())
+                .collect();
+            let inferred = time::infer_published(&a.text, &a.sentences, &captions)
+                .map(|inf| (PubDate::Date(inf.date), inf))
+                .filter(|(date, _)| date.plausible());
+            if let Some((value, inf)) = inferred {
+                a.published = Some(Published {
+                    value,
+                    source: DateSource::Text,
+                    confidence: inf.confidence,
+                    evidence: Some(inf.evidence),
+                });
+            }
+        }
+        (a.timexes, a.sentence_dates) = time::annotate(
+            &a.text,
+            &a.paragraphs,
+            &a.sentences,
+            a.published.as_ref().map(Published::date),
+        );
+    }
+
+    /// Re-runs the analysis of a stored article from its clean per-document text (no
+    /// re-ingest): a publication date that had been read from the text is read again.
+    pub fn reanalyze(&self, a: &mut Article) {
+        if a.published.as_ref().is_some_and(|p| p.source == DateSource::Text) {
+            a.published = None;
+        }
+        a.schema = SCHEMA_VERSION;
+        self.language_stages(a);
     }
 
     /// Entities and quotes of a text, when the configuration asks for them.
@@ -291,54 +426,11 @@ impl Pipeline {
 
     /// Per-article data the corpus passes need, computed once per article.
     pub fn corpus_sigs(&self, a: &Article) -> CorpusSig {
-        CorpusSig {
-            fingerprint: dedup::fingerprint(&a.text),
-            lines: template::line_sigs(a.paragraph_texts(), &self.config.template),
-        }
+        CorpusSig::of(a, &self.config.template)
     }
 
-    /// Corpus passes over a set of articles: duplicate groups, then template lines
-    /// (counted once per duplicate group). Returns each article's decision.
-    pub fn corpus(&self, metas: &[CorpusMeta<'_>]) -> Vec<CorpusDecision> {
-        let cands: Vec<Candidate> = metas
-            .iter()
-            .map(|m| Candidate {
-                id: m.id,
-                published: m.published,
-                fingerprint: &m.sig.fingerprint,
-            })
-            .collect();
-        let groups = dedup::group(&cands, &self.config.dedup);
-        let docs: Vec<template::Doc> = metas
-            .iter()
-            .enumerate()
-            .map(|(i, m)| template::Doc {
-                outlet: m.outlet,
-                group: groups[i].map_or(i, |(r, _)| r),
-                lines: &m.sig.lines,
-            })
-            .collect();
-        let tmpl = template::find(&docs, &self.config.template);
-        groups
-            .into_iter()
-            .zip(tmpl)
-            .enumerate()
-            .map(|(i, (g, template_lines))| CorpusDecision {
-                duplicate_of: g.map(|(r, _)| metas[r].id.to_string()),
-                duplicate_kind: g.map(|(r, k)| {
-                    let syndicated = metas[r].outlet != metas[i].outlet;
-                    if syndicated {
-                        format!("{} syndicated", k.as_str())
-                    } else {
-                        k.as_str().to_string()
-                    }
-                }),
-                template_lines,
-            })
-            .collect()
-    }
-
-    /// Runs the corpus passes over articles held in memory and applies them.
+    /// Runs the corpus passes over articles held in memory and applies them; an article
+    /// that loses template paragraphs is analysed again on its new text.
     pub fn finish(&self, articles: &mut [Article]) {
         let sigs: Vec<CorpusSig> = articles.iter().map(|a| self.corpus_sigs(a)).collect();
         let metas: Vec<CorpusMeta> = articles
@@ -351,78 +443,12 @@ impl Pipeline {
                 sig: s,
             })
             .collect();
-        let decisions = self.corpus(&metas);
+        let decisions = corpus::decide(&metas, &self.config.dedup, &self.config.template);
         for (a, d) in articles.iter_mut().zip(decisions) {
-            d.apply(a);
-        }
-    }
-}
-
-/// What the corpus passes need of one article.
-#[derive(Debug, Clone)]
-pub struct CorpusSig {
-    pub fingerprint: Fingerprint,
-    pub lines: Vec<LineSig>,
-}
-
-/// One article's corpus-pass input.
-pub struct CorpusMeta<'a> {
-    pub id: &'a str,
-    pub outlet: Option<&'a str>,
-    pub published: Option<PubDate>,
-    pub sig: &'a CorpusSig,
-}
-
-/// The corpus passes' verdict on one article.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct CorpusDecision {
-    pub duplicate_of: Option<String>,
-    pub duplicate_kind: Option<String>,
-    /// Indices of paragraphs that are outlet template.
-    pub template_lines: Vec<usize>,
-}
-
-impl CorpusDecision {
-    /// Applies the verdict to the per-document article: drops template paragraphs
-    /// (the id stays that of the per-document text) and sets the duplicate fields.
-    pub fn apply(&self, a: &mut Article) {
-        a.duplicate_of = self.duplicate_of.clone();
-        a.duplicate_kind = self.duplicate_kind.clone();
-        if self.template_lines.is_empty() || self.template_lines.len() >= a.paragraphs.len() {
-            return;
-        }
-        let mut keep = Vec::with_capacity(a.paragraphs.len());
-        let mut dropped = Vec::new();
-        for (i, p) in a.paragraph_texts().enumerate() {
-            if self.template_lines.contains(&i) {
-                dropped.push(Removed {
-                    kind: RemovedKind::Template,
-                    text: p.to_string(),
-                });
-            } else {
-                keep.push(p.to_string());
+            if d.apply(a) {
+                self.language_stages(a);
             }
         }
-        a.removed.extend(dropped);
-        let (text, spans) = join_paragraphs(&keep);
-        a.sentences = segment::sentences(&text, &spans);
-        // Spans moved: redo the stages that ran (an empty result means the stage was off,
-        // or found nothing — and removing template lines cannot add anything).
-        if !a.entities.is_empty() || !a.quotes.is_empty() {
-            let who = quotes::analyze(&text, &spans, &a.sentences);
-            a.entities = who.entities;
-            a.quotes = who.quotes;
-        }
-        if !a.timexes.is_empty() || !a.sentence_dates.is_empty() {
-            (a.timexes, a.sentence_dates) = time::annotate(
-                &text,
-                &spans,
-                &a.sentences,
-                a.published.as_ref().map(Published::date),
-            );
-        }
-        a.text = text;
-        a.paragraphs = spans;
     }
 }
 
@@ -496,7 +522,10 @@ mod tests {
         // Same text, same id: the earlier carrier represents the group, the other is an
         // exact syndicated copy that keeps its own outlet and date.
         assert_eq!(arts[0].duplicate_of.as_deref(), Some(arts[1].id.as_str()));
-        assert_eq!(arts[0].duplicate_kind.as_deref(), Some("exact syndicated"));
+        assert_eq!(
+            arts[0].duplicate_kind,
+            Some(corpus::DuplicateKind::ExactSyndicated)
+        );
         assert_eq!(
             arts[0].published.as_ref().unwrap().value.to_string(),
             "2016-12-09"

@@ -1,16 +1,27 @@
-//! Whole runs over paths: `analyze` (in memory, no store) and `digest` (into the
-//! store). The CLI and, later, the server call these; they only add presentation.
+//! Whole runs over paths: `analyze` (in memory, no store), `digest` (into the store) and
+//! `reanalyze` (the store's articles through a newer analysis). The CLI and the server
+//! call these; they only add presentation.
+//!
+//! A run is a small pipeline of threads: a reader lists and streams the inputs in
+//! order, in chunks; the chunks are analysed on all cores (rayon), each item on its
+//! own — a panic in one item is that item's failure, reported with its stage — and the
+//! results keep the input order; one writer stores them, a transaction per chunk.
 
+use std::any::Any;
+use std::cell::RefCell;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver};
 use std::time::Instant;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::article::Article;
-use crate::error::Error;
-use crate::ingest::{self, Failure};
-use crate::pipeline::Pipeline;
-use crate::store::Store;
+use crate::article::{Article, Source};
+use crate::error::{Error, Stage};
+use crate::ingest::{self, Failure, InputFile, RawItem};
+use crate::pipeline::{self, Pipeline, PIPELINE_VERSION};
+use crate::store::{CorpusReport, CorpusRules, SourceStamp, SourceState, Store, Stored};
 
 /// Receives progress while a run goes through its inputs.
 pub trait Observer {
@@ -22,17 +33,209 @@ pub trait Observer {
     fn item(&mut self, _source: &str, _ok: bool) {}
 }
 
-/// Goes through every item under `paths`, calling `each` with the per-document result.
-fn for_each_item(
-    paths: &[PathBuf],
-    store_file: Option<&Path>,
-    pipeline: &Pipeline,
-    obs: &mut dyn Observer,
-    mut skip: impl FnMut(&str) -> bool,
-    mut each: impl FnMut(Result<Article, Failure>) -> Result<(), Error>,
-) -> Result<(usize, u64), Error> {
-    let (mut files, listing_failures) = ingest::list_files(paths);
-    // The store's own files (and their journals) are never input.
+/// How a run uses the machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RunOptions {
+    /// Worker threads for the per-article analysis; 0 means one per core.
+    pub jobs: usize,
+}
+
+/// Items per chunk: enough to keep every core busy, few enough to bound memory.
+const CHUNK_ITEMS: usize = 64;
+/// Raw bytes per chunk, at most (one large item may exceed it alone).
+const CHUNK_BYTES: u64 = 32 << 20;
+/// Items per store transaction, at most; and the longest a transaction waits.
+const WRITE_BATCH: usize = 1024;
+const WRITE_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+/// Chunks in flight between the threads.
+const IN_FLIGHT: usize = 2;
+
+/// One unit of work from the reader.
+enum Work {
+    Item {
+        raw: Box<RawItem>,
+        key: String,
+        stamp: Option<SourceStamp>,
+    },
+    Failed(Failure, Option<SourceStamp>),
+    /// Items of an unchanged file, not read again.
+    Skipped(usize),
+    FileDone(FileDone),
+}
+
+/// A file read to its end: its size (for progress) and, for the store, its stamp and
+/// how many items it held.
+#[derive(Debug, Clone)]
+struct FileDone {
+    size: u64,
+    stamp: Option<SourceStamp>,
+    items: usize,
+    /// Read again because it changed (not skipped as unchanged).
+    read: bool,
+}
+
+/// An analysed article with what the store needs of it.
+struct Analysed {
+    ready: Ready,
+    key: String,
+    stamp: Option<SourceStamp>,
+}
+
+/// What a worker made of one item.
+struct Ready {
+    /// The per-document record (unanalysed when `view` is given).
+    article: Box<Article>,
+    /// Template lines known ahead, and the analysed record without them (digest only).
+    view: Option<(Vec<usize>, Box<Article>)>,
+    /// The corpus passes' signature, computed on the worker (digest only).
+    sig: Option<crate::corpus::CorpusSig>,
+}
+
+/// Template lines the store has found so far, as the workers look them up: a hash of the
+/// outlet and the line's key. (A collision only makes a worker guess wrong; the store's
+/// corpus pass decides, and analyses again where the guess was wrong.)
+#[derive(Default)]
+struct KnownTemplate(std::sync::RwLock<std::collections::HashSet<(u64, u64)>>);
+
+impl KnownTemplate {
+    fn outlet_hash(outlet: &str) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(outlet.as_bytes())
+    }
+    fn contains(&self, outlet: Option<&str>, key: u64) -> bool {
+        let set = self.0.read().unwrap_or_else(|e| e.into_inner());
+        !set.is_empty() && set.contains(&(Self::outlet_hash(outlet.unwrap_or("")), key))
+    }
+    fn set(&self, outlet: &str, key: u64, template: bool) {
+        let mut set = self.0.write().unwrap_or_else(|e| e.into_inner());
+        if template {
+            set.insert((Self::outlet_hash(outlet), key));
+        } else {
+            set.remove(&(Self::outlet_hash(outlet), key));
+        }
+    }
+}
+
+/// The outcome of one unit, in input order.
+enum Outcome {
+    Article(Analysed),
+    Failed(Failure, Option<SourceStamp>),
+    Skipped(usize),
+    FileDone(FileDone),
+}
+
+thread_local! {
+    /// Set while a worker analyses an item: its panics are recorded, not printed.
+    static IN_ITEM: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs (once) a panic hook that keeps panics inside an item quiet: the item's
+/// failure reports them. Panics elsewhere print as usual.
+fn quiet_item_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            let inside = IN_ITEM.with(|c| c.borrow().is_some());
+            if inside {
+                let at = info
+                    .location()
+                    .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                    .unwrap_or_default();
+                IN_ITEM.with(|c| *c.borrow_mut() = Some(at));
+            } else {
+                previous(info);
+            }
+        }));
+    });
+}
+
+fn panic_text(p: &(dyn Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}
+
+/// Runs `f` for one item; a panic becomes the item's failure, with the stage it was in.
+fn guarded<T>(source: &str, f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    IN_ITEM.with(|c| *c.borrow_mut() = Some(String::new()));
+    pipeline::enter(Stage::Ingest);
+    let r = panic::catch_unwind(AssertUnwindSafe(f));
+    let at = IN_ITEM.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    r.unwrap_or_else(|p| {
+        Err(Failure::new(
+            source,
+            pipeline::current_stage(),
+            format!(
+                "internal error: {}{at} (a bug in storyline: the run went on without this item)",
+                panic_text(p.as_ref())
+            ),
+        ))
+    })
+}
+
+/// The stamp of a file: canonical path, size, modification time.
+fn stamp_of(file: &InputFile) -> Option<SourceStamp> {
+    let id = file.id()?;
+    Some(SourceStamp {
+        path: id.canonical.to_string_lossy().into_owned(),
+        size: id.size,
+        mtime: id.modified_unix_ns().map_or(0, |ns| ns as i64),
+    })
+}
+
+/// The store's key of an item: its file's canonical path, then its place in the file.
+fn item_key(stamp: Option<&SourceStamp>, source: &Source) -> String {
+    let base = stamp.map_or_else(|| source.path.clone(), |s| s.path.clone());
+    match (&source.record_id, source.line) {
+        (Some(r), _) => format!("{base}#{r}"),
+        (None, Some(l)) => format!("{base}:{l}"),
+        (None, None) => base,
+    }
+}
+
+/// The places of a file's items met so far. WARC records are keyed by their record id,
+/// which a record may lack (or repeat): the second and later items at one place are told
+/// apart by their count (`KEY~2`), so that each is its own source and none replaces another.
+/// (JSON lines are keyed by line, which never repeats: they are not kept.)
+#[derive(Default)]
+struct Places(std::collections::HashMap<u64, u32>);
+
+impl Places {
+    fn unique(&mut self, key: String, source: &Source) -> String {
+        if source.line.is_some() {
+            return key;
+        }
+        let seen = self
+            .0
+            .entry(xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+            .or_default();
+        *seen += 1;
+        if *seen == 1 {
+            key
+        } else {
+            format!("{key}~{seen}")
+        }
+    }
+}
+
+/// What the reader asks the store (a connection of its own).
+struct Known {
+    store: Store,
+}
+
+impl Known {
+    fn file(&self, stamp: &SourceStamp) -> SourceState {
+        self.store.source_state(stamp).unwrap_or(SourceState::New)
+    }
+    fn item(&self, key: &str, stamp: &SourceStamp) -> bool {
+        self.store.has_item(key, stamp).unwrap_or(false)
+    }
+}
+
+/// Lists the inputs (leaving out the store's own files) and their total size.
+fn list_inputs(paths: &[PathBuf], store_file: Option<&Path>) -> (Vec<InputFile>, Vec<Failure>, Vec<u64>) {
+    let (mut files, failures) = ingest::list_files(paths);
     if let Some(db) = store_file.and_then(|d| d.canonicalize().ok()) {
         let db_name = db
             .file_name()
@@ -52,37 +255,233 @@ fn for_each_item(
         };
         files.retain(|f| !is_store_file(f));
     }
-    let sizes: Vec<u64> = files.iter().map(|f| f.size().unwrap_or(0)).collect();
-    obs.start(files.len(), sizes.iter().sum());
-    let mut items = 0;
-    let mut bytes = 0;
-    for f in listing_failures {
-        obs.item(&f.source, false);
-        each(Err(f))?;
-    }
+    let sizes = files.iter().map(|f| f.size().unwrap_or(0)).collect();
+    (files, failures, sizes)
+}
+
+/// The reader: streams every item of every file, in order, in chunks.
+fn read_inputs(
+    files: Vec<InputFile>,
+    sizes: Vec<u64>,
+    listing_failures: Vec<Failure>,
+    pipeline: &Pipeline,
+    known: Option<Known>,
+    out: std::sync::mpsc::SyncSender<Vec<Work>>,
+) {
     let cfg = pipeline.ingest_config();
+    let mut chunk: Vec<Work> = Vec::with_capacity(CHUNK_ITEMS);
+    let mut bytes = 0u64;
+    let flush = |chunk: &mut Vec<Work>, bytes: &mut u64, force: bool| -> bool {
+        let items = chunk.iter().filter(|w| matches!(w, Work::Item { .. })).count();
+        if force || items >= CHUNK_ITEMS || *bytes >= CHUNK_BYTES {
+            *bytes = 0;
+            if !chunk.is_empty() {
+                return out.send(std::mem::take(chunk)).is_ok();
+            }
+        }
+        true
+    };
+    chunk.extend(listing_failures.into_iter().map(|f| Work::Failed(f, None)));
     for (file, size) in files.iter().zip(sizes) {
-        for item in ingest::open(file, &cfg) {
-            items += 1;
-            let result = match item {
+        let stamp = stamp_of(file);
+        if let (Some(k), Some(s)) = (&known, &stamp) {
+            if let SourceState::Unchanged(n) = k.file(s) {
+                chunk.push(Work::Skipped(n));
+                chunk.push(Work::FileDone(FileDone {
+                    size,
+                    stamp: None,
+                    items: n,
+                    read: false,
+                }));
+                continue;
+            }
+        }
+        let shown = file.shown();
+        let mut items = ingest::open(file, &cfg);
+        let mut count = 0;
+        let mut places = Places::default();
+        loop {
+            // Reading is guarded too: a panic in a reader ends that file, not the run.
+            let next = guarded(&shown, || Ok(items.next()));
+            let item = match next {
+                Ok(Some(item)) => item,
+                Ok(None) => break,
+                Err(f) => {
+                    chunk.push(Work::Failed(f, stamp.clone()));
+                    count += 1;
+                    break;
+                }
+            };
+            count += 1;
+            match item {
                 Ok(raw) => {
-                    if skip(&raw.source.key()) {
-                        continue;
+                    let key = places.unique(item_key(stamp.as_ref(), &raw.source), &raw.source);
+                    if let (Some(k), Some(s)) = (&known, &stamp) {
+                        if k.item(&key, s) {
+                            chunk.push(Work::Skipped(1));
+                            continue;
+                        }
                     }
                     bytes += raw.bytes;
-                    pipeline.analyze(raw)
+                    chunk.push(Work::Item {
+                        raw: Box::new(raw),
+                        key,
+                        stamp: stamp.clone(),
+                    });
                 }
-                Err(f) => Err(f),
-            };
-            match &result {
-                Ok(a) => obs.item(&a.source.key(), true),
-                Err(f) => obs.item(&f.source, false),
+                Err(f) => chunk.push(Work::Failed(f, stamp.clone())),
             }
-            each(result)?;
+            if !flush(&mut chunk, &mut bytes, false) {
+                return;
+            }
         }
-        obs.file_done(size);
+        // Written after the file's items: a run killed before it reads the file again
+        // (skipping the items it had stored) rather than trusting a half-read file.
+        chunk.push(Work::FileDone(FileDone {
+            size,
+            stamp,
+            items: count,
+            read: true,
+        }));
     }
-    Ok((items, bytes))
+    flush(&mut chunk, &mut bytes, true);
+}
+
+/// Analyses one chunk on the pool, keeping its order.
+fn analyze_chunk(
+    chunk: Vec<Work>,
+    pipeline: &Pipeline,
+    pool: &rayon::ThreadPool,
+    known: Option<&KnownTemplate>,
+) -> Vec<Outcome> {
+    match known {
+        None => analyze_with(chunk, pool, &|raw: RawItem| {
+            pipeline.analyze(raw).map(|a| Ready {
+                article: Box::new(a),
+                view: None,
+                sig: None,
+            })
+        }),
+        Some(known) => {
+            let known = |outlet: Option<&str>, key: u64| known.contains(outlet, key);
+            analyze_with(chunk, pool, &|raw: RawItem| {
+                pipeline.analyze_known(raw, &known).map(|p| Ready {
+                    article: Box::new(p.doc),
+                    view: p.view.map(|(t, v)| (t, Box::new(v))),
+                    sig: Some(p.sig),
+                })
+            })
+        }
+    }
+}
+
+type Analyze<'a> = &'a (dyn Fn(RawItem) -> Result<Ready, Failure> + Sync);
+
+/// Runs `analyze` over a chunk's items on the pool, each item guarded, order kept.
+fn analyze_with(chunk: Vec<Work>, pool: &rayon::ThreadPool, analyze: Analyze<'_>) -> Vec<Outcome> {
+    pool.install(|| {
+        chunk
+            .into_par_iter()
+            .map(|w| match w {
+                Work::Item { raw, key, stamp } => {
+                    let shown = raw.source.key();
+                    match guarded(&shown, || analyze(*raw)) {
+                        Ok(ready) => Outcome::Article(Analysed { ready, key, stamp }),
+                        Err(f) => Outcome::Failed(f, stamp),
+                    }
+                }
+                Work::Failed(f, s) => Outcome::Failed(f, s),
+                Work::Skipped(n) => Outcome::Skipped(n),
+                Work::FileDone(b) => Outcome::FileDone(b),
+            })
+            .collect()
+    })
+}
+
+fn pool(opts: RunOptions) -> Result<rayon::ThreadPool, Error> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .thread_name(|i| format!("storyline-worker-{i}"))
+        .build()
+        .map_err(|e| Error::Input(format!("cannot start {} worker threads: {e}", opts.jobs)))
+}
+
+/// Runs the reader on its own thread, analyses its chunks on the pool, and hands each
+/// analysed chunk, in order, to `each` on a thread of its own (the writer), so that
+/// writing one chunk overlaps analysing the next.
+fn run_chunks(
+    paths: &[PathBuf],
+    store_file: Option<&Path>,
+    pipeline: &Pipeline,
+    pool: &rayon::ThreadPool,
+    known: Option<&KnownTemplate>,
+    obs: &mut dyn Observer,
+    each: impl FnMut(Vec<Outcome>) -> Result<(), Error> + Send,
+) -> Result<(), Error> {
+    quiet_item_panics();
+    let (files, listing_failures, sizes) = list_inputs(paths, store_file);
+    obs.start(files.len(), sizes.iter().sum());
+    let stored = match store_file {
+        Some(db) if db.exists() => Some(Known {
+            store: Store::open(db)?,
+        }),
+        _ => None,
+    };
+    let (tx, rx): (_, Receiver<Vec<Work>>) = sync_channel(IN_FLIGHT);
+    let (done_tx, done_rx) = sync_channel::<Vec<Outcome>>(IN_FLIGHT);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || read_inputs(files, sizes, listing_failures, pipeline, stored, tx));
+        let writer = scope.spawn(move || {
+            let mut each = each;
+            for outcomes in done_rx.iter() {
+                each(outcomes)?;
+            }
+            Ok::<(), Error>(())
+        });
+        for chunk in rx.iter() {
+            let outcomes = analyze_chunk(chunk, pipeline, pool, known);
+            for o in &outcomes {
+                match o {
+                    Outcome::Article(a) => obs.item(&a.ready.article.source.key(), true),
+                    Outcome::Failed(f, _) => obs.item(&f.source, false),
+                    Outcome::FileDone(f) => obs.file_done(f.size),
+                    Outcome::Skipped(_) => {}
+                }
+            }
+            if done_tx.send(outcomes).is_err() {
+                break; // the writer stopped on an error: it says which
+            }
+        }
+        drop(done_tx);
+        drop(rx);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(Error::Input("the store writer stopped unexpectedly".into())));
+        let read = reader
+            .join()
+            .map_err(|_| Error::Input("the input reader stopped unexpectedly".into()));
+        written.and(read)
+    })
+}
+
+/// Runs the language stages again on articles whose text the corpus passes trimmed, on
+/// the pool; a panic leaves that article without its analysis, with a warning.
+fn revise_all(articles: &mut [Article], pipeline: &Pipeline, pool: &rayon::ThreadPool) {
+    pool.install(|| {
+        articles.par_iter_mut().for_each(|a| {
+            let shown = a.source.key();
+            if let Err(f) = guarded(&shown, || {
+                pipeline.language_stages(a);
+                Ok(())
+            }) {
+                a.entities.clear();
+                a.quotes.clear();
+                a.timexes.clear();
+                a.sentence_dates.clear();
+                a.warnings.push(f.reason);
+            }
+        })
+    })
 }
 
 /// What `analyze` produced.
@@ -97,24 +496,31 @@ pub struct Analysis {
 pub fn analyze_paths(
     paths: &[PathBuf],
     pipeline: &Pipeline,
+    opts: RunOptions,
     obs: &mut dyn Observer,
 ) -> Result<Analysis, Error> {
     let mut articles = Vec::new();
     let mut failures = Vec::new();
-    let (items, bytes) = for_each_item(
-        paths,
-        None,
-        pipeline,
-        obs,
-        |_| false,
-        |r| {
-            match r {
-                Ok(a) => articles.push(a),
-                Err(f) => failures.push(f),
+    let mut items = 0;
+    let mut bytes = 0;
+    let pool = pool(opts)?;
+    run_chunks(paths, None, pipeline, &pool, None, obs, |outcomes| {
+        for o in outcomes {
+            match o {
+                Outcome::Article(a) => {
+                    items += 1;
+                    bytes += a.ready.article.text.len() as u64;
+                    articles.push(*a.ready.article);
+                }
+                Outcome::Failed(f, _) => {
+                    items += 1;
+                    failures.push(f);
+                }
+                Outcome::Skipped(_) | Outcome::FileDone(_) => {}
             }
-            Ok(())
-        },
-    )?;
+        }
+        Ok(())
+    })?;
     pipeline.finish(&mut articles);
     Ok(Analysis {
         articles,
@@ -124,91 +530,321 @@ pub fn analyze_paths(
     })
 }
 
-/// The digest of a run: what was ingested, what is in the store, what failed.
+/// The digest of a run: what was read, what it added, what is in the store.
 #[derive(Debug, Clone, Serialize)]
 pub struct Digest {
     pub run: i64,
     pub store: String,
-    /// Items read in this run (articles and failures).
+    /// Items met in this run: `skipped + added + already + failed`.
     pub items: usize,
-    /// Items skipped because an earlier run stored them.
+    /// Items of unchanged inputs that an earlier run stored, not read again.
     pub skipped: usize,
     /// New distinct articles stored by this run.
     pub added: usize,
-    /// Items whose text the store already had.
+    /// Of `added`, the new versions of items whose file was edited since it was read
+    /// (each replaced the article the old version had given).
+    pub replaced: usize,
+    /// Items whose text the store already had (the same article from another item).
     pub already: usize,
+    /// Items that failed (each in `failures`).
+    pub failed: usize,
     pub seconds: f64,
+    /// Clean text analysed, in bytes.
     pub bytes: u64,
+    /// What the corpus passes changed.
+    pub corpus: CorpusReport,
     /// The whole store after the run.
     pub articles: usize,
     pub outlets: Vec<crate::store::OutletCount>,
+    /// The duplicate groups this run's articles are in, with every member.
     pub duplicate_groups: Vec<crate::store::DupGroup>,
     /// Failures of this run.
     pub failures: Vec<Failure>,
 }
-
-const BATCH: usize = 256;
 
 /// Ingests everything under `paths` into the store at `db` and returns the digest.
 pub fn digest(
     paths: &[PathBuf],
     db: &Path,
     pipeline: &Pipeline,
+    opts: RunOptions,
     obs: &mut dyn Observer,
 ) -> Result<Digest, Error> {
     let started = Instant::now();
     let mut store = Store::open(db)?;
+    store.check_corpus_settings(&pipeline.config().dedup, &pipeline.config().template)?;
     let inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let run = store.begin_run(&inputs)?;
-    let mut articles = Vec::with_capacity(BATCH);
-    // Failures of the whole run; those from `written` on are not in the store yet.
-    let mut failures: Vec<Failure> = Vec::new();
-    let mut written = 0;
-    let (mut added, mut already, mut skipped) = (0, 0, 0);
-    let (items, bytes) = {
-        let store_ref = &mut store;
-        // Source look-ups go through a second connection: the writer holds the first.
-        let reader = Store::open(db)?;
-        let mut skip = |key: &str| {
-            let k = reader.has_source(key).unwrap_or(false);
-            if k {
-                skipped += 1;
-            }
-            k
-        };
-        for_each_item(paths, Some(db), pipeline, obs, &mut skip, |r| {
-            match r {
-                Ok(a) => articles.push(a),
-                Err(f) => failures.push(f),
-            }
-            if articles.len() + failures.len() - written >= BATCH {
-                let res = store_ref.write_batch(run, pipeline, &articles, &failures[written..])?;
-                added += res.added;
-                already += res.already;
-                articles.clear();
-                written = failures.len();
-            }
-            Ok(())
-        })?
-    };
-    let res = store.write_batch(run, pipeline, &articles, &failures[written..])?;
-    added += res.added;
-    already += res.already;
-    store.finalize(pipeline)?;
-    store.end_run(run, items, added, failures.len())?;
-    let (total, _, _) = store.counts()?;
-    Ok(Digest {
+    let run = store.begin_run(&inputs, PIPELINE_VERSION)?;
+    let mut d = Digest {
         run,
         store: db.display().to_string(),
-        items,
-        skipped,
-        added,
-        already,
+        items: 0,
+        skipped: 0,
+        added: 0,
+        replaced: 0,
+        already: 0,
+        failed: 0,
+        seconds: 0.0,
+        bytes: 0,
+        corpus: CorpusReport::default(),
+        articles: 0,
+        outlets: Vec::new(),
+        duplicate_groups: Vec::new(),
+        failures: Vec::new(),
+    };
+    let template = pipeline.config().template;
+    let mut pending: Vec<Stored> = Vec::with_capacity(WRITE_BATCH);
+    let mut last_write = Instant::now();
+    let mut batch = CHUNK_ITEMS;
+    let known = KnownTemplate::default();
+    for (outlet, key) in store.template_lines(template.min_stories)? {
+        known.set(&outlet, key, true);
+    }
+    let pool = pool(opts)?;
+    let revise = |articles: &mut [Article]| revise_all(articles, pipeline, &pool);
+    let rules = CorpusRules {
+        dedup: &pipeline.config().dedup,
+        template: &template,
+        revise: &revise,
+    };
+    let write = |store: &mut Store, d: &mut Digest, pending: &mut Vec<Stored>| -> Result<(), Error> {
+        let res = store.write_batch(d.run, pending, &rules)?;
+        d.corpus.add(&res.corpus);
+        for (outlet, key, now) in &res.turned {
+            known.set(outlet, *key, *now);
+        }
+        d.added += res.added;
+        d.already += res.already;
+        d.replaced += res.replaced;
+        d.failed += res.failed;
+        pending.clear();
+        Ok(())
+    };
+    run_chunks(paths, Some(db), pipeline, &pool, Some(&known), obs, |outcomes| {
+        for o in outcomes {
+            match o {
+                Outcome::Article(Analysed {
+                    ready: Ready { article, view, sig },
+                    key,
+                    stamp,
+                }) => {
+                    d.bytes += view.as_ref().map_or(&article.text, |v| &v.1.text).len() as u64;
+                    let sig = sig.unwrap_or_else(|| pipeline.corpus_sigs(&article));
+                    // Standard input has no file to key by: its content does.
+                    let (key, stamp) = match stamp {
+                        Some(s) => (key, s),
+                        None => (
+                            format!("-#{}", article.id),
+                            SourceStamp {
+                                path: "-".into(),
+                                size: 0,
+                                mtime: 0,
+                            },
+                        ),
+                    };
+                    pending.push(Stored::Article {
+                        article,
+                        view,
+                        key,
+                        stamp,
+                        sig,
+                    });
+                }
+                Outcome::Failed(f, stamp) => {
+                    d.failures.push(f.clone());
+                    pending.push(Stored::Failure { failure: f, stamp });
+                }
+                Outcome::Skipped(n) => d.skipped += n,
+                Outcome::FileDone(FileDone {
+                    stamp: Some(stamp),
+                    items,
+                    read: true,
+                    ..
+                }) => pending.push(Stored::File { stamp, items }),
+                Outcome::FileDone(_) => {}
+            }
+        }
+        // Fewer, larger transactions (each commit flushes the text indexes), but small
+        // ones first, so that the template lines they find are known ahead sooner.
+        if pending.len() >= batch || last_write.elapsed() >= WRITE_EVERY {
+            write(&mut store, &mut d, &mut pending)?;
+            last_write = Instant::now();
+            batch = (batch * 2).min(WRITE_BATCH);
+        }
+        Ok(())
+    })?;
+    write(&mut store, &mut d, &mut pending)?;
+    let last = store.corpus_pass(&rules)?;
+    d.corpus.add(&last);
+    d.items = d.skipped + d.added + d.already + d.failed;
+    store.end_run(run, d.items, d.added, d.failed)?;
+    d.articles = store.counts()?.0;
+    d.outlets = store.outlet_counts()?;
+    d.duplicate_groups = store.duplicate_groups(Some(run))?;
+    d.seconds = started.elapsed().as_secs_f64();
+    Ok(d)
+}
+
+/// What `reanalyze` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reanalysis {
+    pub store: String,
+    /// Articles analysed again.
+    pub articles: usize,
+    pub corpus: CorpusReport,
+    pub seconds: f64,
+}
+
+/// Runs the analysis stages again over the store's articles, from their stored clean
+/// text (no re-ingest): those analysed by an older pipeline, or all with `all`.
+pub fn reanalyze(
+    db: &Path,
+    pipeline: &Pipeline,
+    all: bool,
+    opts: RunOptions,
+    obs: &mut dyn Observer,
+) -> Result<Reanalysis, Error> {
+    quiet_item_panics();
+    let started = Instant::now();
+    let mut store = Store::open_existing(db)?;
+    store.check_corpus_settings(&pipeline.config().dedup, &pipeline.config().template)?;
+    let pool = pool(opts)?;
+    let below = if all { u32::MAX } else { PIPELINE_VERSION };
+    obs.start(store.stale(below)?, 0);
+    let mut after = 0i64;
+    let mut count = 0;
+    loop {
+        let batch = store.stale_batch(below, after, CHUNK_ITEMS)?;
+        let Some(&(last, _)) = batch.last() else {
+            break;
+        };
+        after = last;
+        let redone: Vec<(i64, Result<Article, Failure>)> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|(n, mut a)| {
+                    let shown = a.source.key();
+                    let r = guarded(&shown, || {
+                        pipeline.reanalyze(&mut a);
+                        Ok(())
+                    });
+                    (n, r.map(|()| a))
+                })
+                .collect()
+        });
+        let mut ok = Vec::with_capacity(redone.len());
+        for (n, r) in redone {
+            match r {
+                Ok(a) => {
+                    obs.item(&a.source.key(), true);
+                    ok.push((n, a));
+                }
+                Err(f) => {
+                    obs.item(&f.source, false);
+                    eprintln!("storyline: {}: {}", f.source, f.reason);
+                }
+            }
+        }
+        count += ok.len();
+        store.replace_analysis(&ok, PIPELINE_VERSION)?;
+    }
+    let revise = |articles: &mut [Article]| revise_all(articles, pipeline, &pool);
+    let corpus = store.corpus_pass(&CorpusRules {
+        dedup: &pipeline.config().dedup,
+        template: &pipeline.config().template,
+        revise: &revise,
+    })?;
+    Ok(Reanalysis {
+        store: db.display().to_string(),
+        articles: count,
+        corpus,
         seconds: started.elapsed().as_secs_f64(),
-        bytes,
-        articles: total,
-        outlets: store.outlet_counts()?,
-        duplicate_groups: store.duplicate_groups()?,
-        failures,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(text: &str) -> Work {
+        let raw = RawItem {
+            source: Source {
+                path: format!("{text}.txt"),
+                format: crate::article::Format::Text,
+                record_id: None,
+                line: None,
+            },
+            content: crate::ingest::Content::Text(text.to_string()),
+            meta: Default::default(),
+            warnings: vec![],
+            bytes: text.len() as u64,
+        };
+        Work::Item {
+            raw: Box::new(raw),
+            key: text.to_string(),
+            stamp: None,
+        }
+    }
+
+    #[test]
+    fn a_panic_in_one_item_is_that_items_failure_and_the_rest_go_on() {
+        let pipeline = Pipeline::build(Default::default()).unwrap();
+        let pool = pool(RunOptions { jobs: 2 }).unwrap();
+        let analyze = |raw: RawItem| {
+            if raw.source.path.starts_with("boom") {
+                // As a stage would: announce itself, then fail a bug's way.
+                pipeline::enter(Stage::Quotes);
+                let empty: Vec<u8> = Vec::new();
+                let _ = empty[3];
+            }
+            pipeline.analyze(raw).map(|a| Ready {
+                article: Box::new(a),
+                view: None,
+                sig: None,
+            })
+        };
+        quiet_item_panics();
+        let chunk = vec![
+            item("Ferry resumes\n\nThe ferry to the outer islands resumed service on Monday."),
+            item("boom"),
+            item("Bridge opens\n\nThe new bridge over the inlet opened to traffic on Friday."),
+        ];
+        let out = analyze_with(chunk, &pool, &analyze);
+        assert_eq!(out.len(), 3);
+        assert!(matches!(out[0], Outcome::Article(_)));
+        assert!(matches!(out[2], Outcome::Article(_)));
+        let Outcome::Failed(f, _) = &out[1] else {
+            panic!("the panicking item should fail");
+        };
+        assert_eq!(f.stage, Stage::Quotes);
+        assert!(
+            f.reason.starts_with("internal error: index out of bounds"),
+            "{}",
+            f.reason
+        );
+        assert!(
+            f.reason.contains("run.rs"),
+            "the place of the bug is named: {}",
+            f.reason
+        );
+    }
+
+    #[test]
+    fn item_keys_name_the_canonical_file_and_the_place_in_it() {
+        let stamp = SourceStamp {
+            path: "/data/crawl.warc".into(),
+            size: 1,
+            mtime: 2,
+        };
+        let mut source = Source {
+            path: "./crawl.warc".into(),
+            format: crate::article::Format::Warc,
+            record_id: Some("<urn:uuid:1>".into()),
+            line: None,
+        };
+        assert_eq!(item_key(Some(&stamp), &source), "/data/crawl.warc#<urn:uuid:1>");
+        source.record_id = None;
+        source.line = Some(7);
+        assert_eq!(item_key(Some(&stamp), &source), "/data/crawl.warc:7");
+    }
 }

@@ -10,7 +10,7 @@ fn analyze(name: &str) -> storyline::Article {
     let pipeline = Pipeline::build(PipelineConfig::default()).unwrap();
     struct Quiet;
     impl storyline::run::Observer for Quiet {}
-    let run = storyline::run::analyze_paths(&[path], &pipeline, &mut Quiet).unwrap();
+    let run = storyline::run::analyze_paths(&[path], &pipeline, Default::default(), &mut Quiet).unwrap();
     run.articles.into_iter().next().expect("one article")
 }
 
@@ -20,7 +20,7 @@ fn value_of(a: &storyline::Article, text: &str) -> String {
         .find(|t| t.span.slice(&a.text) == Some(text))
         .unwrap_or_else(|| panic!("no {text:?} in {:#?}", a.timexes))
         .value
-        .clone()
+        .to_string()
 }
 
 #[test]
@@ -56,7 +56,7 @@ fn relative_expressions_resolve_against_the_metadata_date() {
         // A span from the last date: "three days later" is three days after December 2.
         ("Three days later", "2016-12-05", DateRule::Shifted),
     ] {
-        assert_eq!(date_of(start), (value.to_string(), rule), "{start}");
+        assert_eq!(date_of(start), (value.parse().unwrap(), rule), "{start}");
     }
 }
 
@@ -69,4 +69,57 @@ fn a_missing_date_is_inferred_with_evidence_or_left_unknown() {
     // the 4th, and "is set to return on Friday" stays ahead of it.
     assert_eq!(p.value.to_string(), "2021-03-04");
     assert!(p.evidence.as_deref().unwrap().contains("March 3, 2021"));
+}
+
+#[test]
+fn sentence_dates_are_values_a_later_stage_can_place_in_order() {
+    use std::cmp::Ordering;
+    use storyline::time::{DateRule, TimeValue};
+    let a = analyze("harbour-strike.txt");
+    let dated = |start: &str| {
+        let i = a
+            .sentences
+            .iter()
+            .position(|s| s.slice(&a.text).unwrap().starts_with(start))
+            .unwrap();
+        a.sentence_dates.iter().find(|d| d.sentence == i).unwrap()
+    };
+    let met = &dated("Negotiators met").value;
+    let later = &dated("Three days later").value;
+    let voted = &dated("Dock workers in").value;
+    // December 2, then three days later, then the vote on the publication day.
+    assert_eq!(met.calendar_cmp(later), Some(Ordering::Less));
+    assert_eq!(later.calendar_cmp(voted), Some(Ordering::Less));
+    let days = later.days().unwrap();
+    assert_eq!(
+        (days.first.to_string(), days.last.to_string()),
+        ("2016-12-05".into(), "2016-12-05".into())
+    );
+    // "last week" covers Monday to Sunday of the week before the publication date.
+    let week: TimeValue = a
+        .timexes
+        .iter()
+        .find(|t| t.span.slice(&a.text) == Some("last week"))
+        .unwrap()
+        .value
+        .clone();
+    let w = week.days().unwrap();
+    assert_eq!(
+        (w.first.to_string(), w.last.to_string()),
+        ("2016-11-28".into(), "2016-12-04".into())
+    );
+    assert!(w.precedes(&voted.days().unwrap()));
+    assert_eq!(dated("Three days later").rule, DateRule::Shifted);
+}
+
+#[test]
+fn a_record_reads_back_as_itself() {
+    for name in ["harbour-strike.txt", "undated-ferry.txt"] {
+        let a = analyze(name);
+        let json = serde_json::to_string(&a).unwrap();
+        let back: storyline::Article = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.timexes, a.timexes, "{name}");
+        assert_eq!(back.sentence_dates, a.sentence_dates, "{name}");
+        assert_eq!(serde_json::to_string(&back).unwrap(), json, "{name}");
+    }
 }

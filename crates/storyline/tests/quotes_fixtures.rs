@@ -111,3 +111,127 @@ fn british_single_quotes_and_apostrophes() {
     // "The Transport Secretary, Priya Nandra, said …": the name after the role speaks.
     assert_eq!(speaker_of(&qs, "the island route"), nandra);
 }
+
+#[path = "../testdata/quotes/newsgen.rs"]
+mod newsgen;
+
+/// Entities and quotes of a text, one line each: a quote's parts, cue, speaker mention,
+/// speaker name and entity, kind, partial flag and role; an entity's id, kind, name,
+/// roles, gender and mentions.
+fn attribution_view(text: &str) -> Vec<String> {
+    let paras = storyline::text::segment::line_paragraphs(text);
+    let sentences = storyline::text::segment::sentences(text, &paras);
+    let a = storyline::quotes::analyze(text, &paras, &sentences);
+    let slice = |s: storyline::Span| s.slice(text).unwrap_or("").to_string();
+    let quotes = a.quotes.iter().map(|q| {
+        let parts: Vec<String> = q.parts.iter().map(|&p| slice(p)).collect();
+        format!(
+            "Q {:?} cue={:?} speaker={:?} name={:?} entity={:?} {:?} partial={} role={:?}",
+            parts,
+            q.cue.map(slice),
+            q.speaker.map(slice),
+            q.speaker_name,
+            q.speaker_entity,
+            q.kind,
+            q.partial,
+            q.role
+        )
+    });
+    let entities = a.entities.iter().map(|e| {
+        let mentions: Vec<String> = e
+            .mentions
+            .iter()
+            .map(|m| format!("{}:{:?}", slice(m.span), m.kind))
+            .collect();
+        format!(
+            "E {} {:?} {:?} roles={:?} male={:?} mentions={:?}",
+            e.id, e.kind, e.name, e.roles, e.male, mentions
+        )
+    });
+    quotes.chain(entities).collect()
+}
+
+/// The output on ordinary invented news stays what it was when it was recorded (before
+/// the stages were made linear): a change to this snapshot is a change of behaviour.
+#[test]
+fn generated_articles_keep_their_attributions() {
+    let view: Vec<serde_json::Value> = (0..30)
+        .map(|seed| {
+            let text = newsgen::article(seed);
+            serde_json::json!({ "seed": seed, "attribution": attribution_view(&text) })
+        })
+        .collect();
+    insta::assert_json_snapshot!("generated_articles", view);
+}
+
+#[path = "../testdata/quotes/worst_cases.rs"]
+mod worst_cases;
+
+/// Seconds to find sentences, entities and quotes in `text`.
+fn seconds(text: &str) -> f64 {
+    let t = std::time::Instant::now();
+    let paras = storyline::text::segment::line_paragraphs(text);
+    let sentences = storyline::text::segment::sentences(text, &paras);
+    let a = storyline::quotes::analyze(text, &paras, &sentences);
+    std::hint::black_box(a);
+    t.elapsed().as_secs_f64()
+}
+
+/// Every generated worst case grows in time with its size, not with its square: eight
+/// times the text takes at most twenty times as long (a quadratic step takes 64 times),
+/// with half a second of slack; each time is the best of a few runs, so a busy machine
+/// does not decide.
+#[test]
+fn worst_cases_stay_linear() {
+    let best = |text: &str, runs: usize| (0..runs).map(|_| seconds(text)).fold(f64::INFINITY, f64::min);
+    for case in worst_cases::CASES {
+        let small = (case.make)(16 * 1024);
+        let big = (case.make)(128 * 1024);
+        let (t_small, t_big) = (best(&small, 3), best(&big, 2));
+        assert!(
+            t_big <= 20.0 * t_small + 0.5,
+            "{}: 16 KB in {t_small:.3} s, 128 KB in {t_big:.3} s",
+            case.name
+        );
+    }
+}
+
+/// The reported fault: 1.28 MB of short quotations took about two minutes in a release
+/// build (quadratic in the number of quotations); linear, it takes well under a second
+/// there and a few seconds in a test build.
+#[test]
+fn a_megabyte_of_short_quotations_is_quick() {
+    let text = worst_cases::short_quotations(1_280_000);
+    let t = seconds(&text);
+    assert!(t < 20.0, "1.28 MB of “a” took {t:.1} s");
+}
+
+/// The output on 2,000 generated articles, as one short digest per article, recorded from
+/// the code before the speed work (`STORYLINE_RECORD_DIGESTS=1` writes the file again):
+/// a change of behaviour on ordinary text shows as a changed digest.
+#[test]
+fn generated_articles_keep_their_digests() {
+    let path = format!(
+        "{}/testdata/quotes/generated-digests.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let now: Vec<String> = (0..2000u64)
+        .map(|seed| {
+            let view = attribution_view(&newsgen::article(seed)).join("\n");
+            format!("{seed} {}", &blake3::hash(view.as_bytes()).to_hex()[..16])
+        })
+        .collect();
+    if std::env::var_os("STORYLINE_RECORD_DIGESTS").is_some() {
+        std::fs::write(&path, now.join("\n") + "\n").unwrap();
+        return;
+    }
+    let recorded = std::fs::read_to_string(&path).unwrap();
+    let changed: Vec<&str> = recorded
+        .lines()
+        .zip(&now)
+        .filter(|(a, b)| a != b)
+        .map(|(a, _)| a.split(' ').next().unwrap_or(""))
+        .collect();
+    assert_eq!(recorded.lines().count(), now.len());
+    assert!(changed.is_empty(), "seeds whose output changed: {changed:?}");
+}

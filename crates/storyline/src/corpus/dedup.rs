@@ -116,6 +116,27 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
     same as f64 / a.len().max(1) as f64
 }
 
+/// The LSH bucket keys of a signature, one per band: two signatures that share a key
+/// are compared. Rows per band follow the threshold (more rows, fewer false candidates).
+pub fn band_keys(minhash: &[u32], config: &DedupConfig) -> Vec<u64> {
+    let rows = if config.threshold >= 0.75 { 8 } else { 4 };
+    minhash
+        .chunks(rows)
+        .enumerate()
+        .map(|(b, band)| {
+            let mut bytes = Vec::with_capacity(1 + 4 * rows);
+            bytes.push(b as u8);
+            bytes.extend(band.iter().flat_map(|v| v.to_le_bytes()));
+            xxh3_64(&bytes)
+        })
+        .collect()
+}
+
+/// Whether two articles are near copies.
+pub fn near(a: &[u32], b: &[u32], config: &DedupConfig) -> bool {
+    similarity(a, b) >= config.threshold
+}
+
 /// One article as dedup sees it.
 #[derive(Debug, Clone)]
 pub struct Candidate<'a> {
@@ -138,6 +159,15 @@ impl DupKind {
             DupKind::Near => "near",
         }
     }
+}
+
+/// The order in which a group's representative is chosen: the earliest published
+/// member, undated ones last, ties broken by id — independent of input order.
+pub fn rep_key(
+    published: Option<crate::article::PubDate>,
+    id: &str,
+) -> (bool, Option<crate::article::PubDate>, &str) {
+    (published.is_none(), published, id)
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -171,15 +201,13 @@ pub fn group(items: &[Candidate<'_>], config: &DedupConfig) -> Vec<Option<(usize
         }
     }
     // Near copies: LSH bands narrow the pairs to compare.
-    let rows = if config.threshold >= 0.75 { 8 } else { 4 };
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, c) in items.iter().enumerate() {
         if exact.get(&c.fingerprint.exact) != Some(&i) {
             continue; // exact copies ride with their first twin
         }
-        for (b, band) in c.fingerprint.minhash.chunks(rows).enumerate() {
-            let bytes: Vec<u8> = band.iter().flat_map(|v| v.to_le_bytes()).collect();
-            buckets.entry((b, xxh3_64(&bytes))).or_default().push(i);
+        for key in band_keys(&c.fingerprint.minhash, config) {
+            buckets.entry(key).or_default().push(i);
         }
     }
     let mut compared = std::collections::HashSet::new();
@@ -189,19 +217,22 @@ pub fn group(items: &[Candidate<'_>], config: &DedupConfig) -> Vec<Option<(usize
                 if find(&mut parent, a) == find(&mut parent, b) || !compared.insert((a, b)) {
                     continue;
                 }
-                let s = similarity(&items[a].fingerprint.minhash, &items[b].fingerprint.minhash);
-                if s >= config.threshold {
+                if near(
+                    &items[a].fingerprint.minhash,
+                    &items[b].fingerprint.minhash,
+                    config,
+                ) {
                     union(&mut parent, a, b);
                 }
             }
         }
     }
-    // Representatives: earliest date, then smallest id.
+    // Representatives: earliest date, then smallest id (see [`rep_key`]).
     let mut rep: HashMap<usize, usize> = HashMap::new();
     for i in 0..n {
         let root = find(&mut parent, i);
         let better = |cur: usize| {
-            let key = |x: usize| (items[x].published.is_none(), items[x].published, items[x].id);
+            let key = |x: usize| rep_key(items[x].published, items[x].id);
             key(i) < key(cur)
         };
         match rep.get(&root) {

@@ -96,6 +96,78 @@ pub struct Weighted {
     pub quotes: usize,
 }
 
+/// The fullest name first, then the most often written, then alphabetical.
+pub fn sort_names(names: &mut [(String, usize)]) {
+    names.sort_by(|a, b| {
+        b.0.split_whitespace()
+            .count()
+            .cmp(&a.0.split_whitespace().count())
+            .then(b.1.cmp(&a.1))
+            .then(a.0.cmp(&b.0))
+    });
+}
+
+/// The most often seen role first, then alphabetical.
+pub fn sort_roles(roles: &mut [(String, usize)]) {
+    roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+}
+
+/// The id an entity of this kind and name is given when it is first seen
+/// (`person:ashton-carter`); the directory adds `-2`, `-3` when it is taken.
+pub fn base_id(kind: EntityKind, name: &str) -> String {
+    let prefix = match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "org",
+        EntityKind::Place => "place",
+        EntityKind::Unknown => "name",
+    };
+    format!("{prefix}:{}", slug(name))
+}
+
+/// Whether a signature merges by surname (a person, or a lone unknown word that may be
+/// a surname) rather than by name.
+pub fn person_like(e: &Signature) -> bool {
+    e.kind == EntityKind::Person || e.kind == EntityKind::Unknown && e.name.split_whitespace().count() == 1
+}
+
+/// The key organisations, places and unknown names merge by: the name in lower case,
+/// without a leading "the".
+pub fn name_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+}
+
+/// What the person merge sees of an existing person with the same surname.
+pub struct PersonView<'a> {
+    pub first_names: &'a [String],
+    /// Roles seen, with counts.
+    pub roles: &'a HashMap<String, usize>,
+}
+
+/// Which of the people sharing a signature's surname it is, if any: a full name joins
+/// the one with a compatible first name (or the only one, when that one has no first
+/// name yet); a surname alone joins the only one, or the one whose roles it shares;
+/// when several fit and no role tells them apart it joins none rather than guess.
+pub fn person_target(e: &Signature, candidates: &[PersonView<'_>]) -> Option<usize> {
+    let words: Vec<&str> = e.name.split_whitespace().collect();
+    if words.len() >= 2 {
+        let by_first = candidates.iter().position(|c| {
+            c.first_names
+                .iter()
+                .any(|f| lexicon::same_first_name(f, words[0]))
+        });
+        return by_first
+            .or_else(|| (candidates.len() == 1 && candidates[0].first_names.is_empty()).then_some(0));
+    }
+    if candidates.len() == 1 {
+        return Some(0);
+    }
+    let fits: Vec<usize> = (0..candidates.len())
+        .filter(|&c| roles_agree(candidates[c].roles, &e.roles))
+        .collect();
+    (fits.len() == 1).then(|| fits[0])
+}
+
 #[derive(Default)]
 struct Cluster {
     kind: Option<EntityKind>,
@@ -185,7 +257,7 @@ pub fn merge<'a>(
 pub fn merge_signatures(items: &[Weighted]) -> (Vec<GlobalEntity>, Vec<String>) {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_name: HashMap<(u8, String), usize> = HashMap::new();
+    let mut by_name: HashMap<(EntityKind, String), usize> = HashMap::new();
     let add = |c: &mut Cluster, i: usize, it: &Weighted| {
         *c.names.entry(it.sig.name.clone()).or_default() += it.articles;
         for r in &it.sig.roles {
@@ -210,28 +282,21 @@ pub fn merge_signatures(items: &[Weighted]) -> (Vec<GlobalEntity>, Vec<String>) 
     for i in order {
         let e = &items[i].sig;
         let words: Vec<&str> = e.name.split_whitespace().collect();
-        let person_like = e.kind == EntityKind::Person || e.kind == EntityKind::Unknown && words.len() == 1;
-        if person_like {
+        if person_like(e) {
             let key = surname_key(&e.name);
             let candidates = by_surname.get(&key).cloned().unwrap_or_default();
-            let target = if words.len() >= 2 {
-                candidates.iter().copied().find(|&c| {
-                    clusters[c]
-                        .first_names
-                        .iter()
-                        .any(|f| lexicon::same_first_name(f, words[0]))
+            let views: Vec<PersonView> = candidates
+                .iter()
+                .map(|&c| PersonView {
+                    first_names: &clusters[c].first_names,
+                    roles: &clusters[c].roles,
                 })
-            } else if candidates.len() == 1 {
-                Some(candidates[0])
-            } else {
-                let fits: Vec<usize> = candidates
-                    .iter()
-                    .copied()
-                    .filter(|&c| roles_agree(&clusters[c].roles, &e.roles))
-                    .collect();
-                (fits.len() == 1).then(|| fits[0])
-            };
-            if let Some(c) = target {
+                .collect();
+            if let Some(k) = person_target(e, &views) {
+                let c = candidates[k];
+                if words.len() >= 2 && clusters[c].first_names.is_empty() {
+                    clusters[c].first_names.push(words[0].to_string());
+                }
                 add(&mut clusters[c], i, &items[i]);
                 continue;
             }
@@ -246,14 +311,8 @@ pub fn merge_signatures(items: &[Weighted]) -> (Vec<GlobalEntity>, Vec<String>) 
                 continue;
             }
         }
-        let lower = e.name.to_lowercase();
-        let key = lower.strip_prefix("the ").unwrap_or(&lower).to_string();
-        let kind_key = match e.kind {
-            EntityKind::Person => 0,
-            EntityKind::Organization => 1,
-            EntityKind::Place => 2,
-            EntityKind::Unknown => 3,
-        };
+        let key = name_key(&e.name);
+        let kind_key = e.kind;
         match by_name.get(&(kind_key, key.clone())) {
             Some(&c) => add(&mut clusters[c], i, &items[i]),
             None => {
@@ -270,24 +329,11 @@ pub fn merge_signatures(items: &[Weighted]) -> (Vec<GlobalEntity>, Vec<String>) 
     for c in clusters {
         let kind = c.kind.unwrap_or(EntityKind::Unknown);
         let mut names: Vec<(String, usize)> = c.names.into_iter().collect();
-        // The fullest name, then the most frequent.
-        names.sort_by(|a, b| {
-            b.0.split_whitespace()
-                .count()
-                .cmp(&a.0.split_whitespace().count())
-                .then(b.1.cmp(&a.1))
-                .then(a.0.cmp(&b.0))
-        });
+        sort_names(&mut names);
         let name = names[0].0.clone();
         let mut roles: Vec<(String, usize)> = c.roles.into_iter().collect();
-        roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let prefix = match kind {
-            EntityKind::Person => "person",
-            EntityKind::Organization => "org",
-            EntityKind::Place => "place",
-            EntityKind::Unknown => "name",
-        };
-        let mut id = format!("{prefix}:{}", slug(&name));
+        sort_roles(&mut roles);
+        let mut id = base_id(kind, &name);
         let n = used_ids.entry(id.clone()).or_default();
         *n += 1;
         if *n > 1 {

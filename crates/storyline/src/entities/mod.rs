@@ -13,6 +13,8 @@
 
 pub mod lexicon;
 
+use std::collections::{BTreeSet, HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -228,7 +230,7 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
             continue;
         }
         i = end + 1;
-        // A sentence that opens with its verb: "Said Comey, …".
+        // A sentence that opens with its verb: "Said Brandt, …".
         let mut start = start;
         if start == 0
             && end > start
@@ -255,24 +257,23 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
 /// "Russian President, Vladimir Putin": a chunk that is only a role, a comma, then a
 /// person-like name: one person with that role.
 fn merge_comma_roles(text: &str, toks: &[Token], out: &mut Vec<NameChunk>) {
-    let mut k = 0;
-    while k + 1 < out.len() {
-        let (a, b) = (&out[k], &out[k + 1]);
-        let role_only = a.kind == EntityKind::Unknown && a.role.is_some() && a.first > a.last;
-        let comma_between = b.phrase_first == a.last.max(a.phrase_first) + 2
-            && toks.get(b.phrase_first.wrapping_sub(1)).map(|t| t.text(text)) == Some(",");
-        if role_only && comma_between && b.kind == EntityKind::Person && b.role.is_none() {
-            let role = a.role;
-            let phrase_first = a.phrase_first;
-            let b = &mut out[k + 1];
-            b.role = role;
-            b.phrase_first = phrase_first;
-            out.remove(k);
-        } else {
-            k += 1;
+    // One pass: a merged chunk is a person with a role, so it never merges again.
+    let mut merged: Vec<NameChunk> = Vec::with_capacity(out.len());
+    for mut b in out.drain(..) {
+        if let Some(a) = merged.last() {
+            let role_only = a.kind == EntityKind::Unknown && a.role.is_some() && a.first > a.last;
+            let comma_between = b.phrase_first == a.last.max(a.phrase_first) + 2
+                && toks.get(b.phrase_first.wrapping_sub(1)).map(|t| t.text(text)) == Some(",");
+            if role_only && comma_between && b.kind == EntityKind::Person && b.role.is_none() {
+                b.role = a.role;
+                b.phrase_first = a.phrase_first;
+                merged.pop();
+            }
         }
+        merged.push(b);
     }
-    out.retain(|c| c.first <= c.last);
+    merged.retain(|c| c.first <= c.last);
+    *out = merged;
 }
 
 fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<NameChunk> {
@@ -386,55 +387,15 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
     })
 }
 
+/// The most words a role phrase before a name may have. Role phrases in news are short
+/// (the longest walk over PolNeAR's 924 articles is 6 words); without a bound, a text of
+/// role words and names with no stop ("spokesman A spokesman B …") would give every name
+/// a role reaching back over all the others.
+const MAX_ROLE_WORDS: usize = 16;
+
 /// Walks left from a capitalised run over a lower-case role phrase: returns where the
 /// role phrase starts and whether it holds a role head.
 fn lowercase_role_before(text: &str, toks: &[Token], start: usize) -> (usize, bool) {
-    const MODIFIERS: &[&str] = &[
-        "former",
-        "outgoing",
-        "incoming",
-        "acting",
-        "deputy",
-        "senior",
-        "top",
-        "chief",
-        "then",
-        "vice",
-        "presidential",
-        "press",
-        "foreign",
-        "defense",
-        "defence",
-        "interior",
-        "state",
-        "prime",
-        "general",
-        "assistant",
-        "associate",
-        "executive",
-        "managing",
-        "communications",
-        "campaign",
-        "national",
-        "political",
-        "white",
-        "house",
-        "security",
-        "longtime",
-        "veteran",
-        "retired",
-        "military",
-        "senate",
-        "republican",
-        "democratic",
-        "gop",
-        "district",
-        "county",
-        "city",
-        "federal",
-        "regional",
-        "local",
-    ];
     let mut k = start;
     let mut head = false;
     // A lower-case role word must touch the name.
@@ -442,21 +403,25 @@ fn lowercase_role_before(text: &str, toks: &[Token], start: usize) -> (usize, bo
         Some(t) if lexicon::is_role_head(t.text(text)) && !is_cap_word(t.text(text)) => {}
         _ => return (start, false),
     }
-    while k > 0 {
+    while k > 0 && start - k < MAX_ROLE_WORDS {
         let t = toks[k - 1].text(text);
         if toks[k - 1].kind != Kind::Word {
             break;
         }
-        let lower = t.to_lowercase();
         if lexicon::is_role_head(t) {
             head = true;
-        } else if !(MODIFIERS.contains(&lower.as_str()) || is_cap_word(t) && !lexicon::is_function_word(t)) {
+        } else if !(lexicon::is_role_phrase_word(t) || is_cap_word(t) && !lexicon::is_function_word(t)) {
             break;
         }
         k -= 1;
     }
     (k, head)
 }
+
+/// How many candidates a fuzzy name lookup examines, newest first. An article would
+/// need this many namesakes (the same surname or first word) before a name to notice;
+/// without a bound a text naming thousands of them makes every lookup walk them all.
+const MAX_CANDIDATES: usize = 32;
 
 /// The entities of one article, built mention by mention in text order.
 #[derive(Debug, Default, Clone)]
@@ -466,11 +431,32 @@ pub struct Entities {
     surnames: Vec<String>,
     /// Lower-cased name → entity: the exact lookup, without a scan of all entities (a
     /// book-length text names thousands).
-    exact: std::collections::HashMap<String, usize>,
-    /// Surname key → entities that have (or once had) it, and first word → entities: the
-    /// candidates of the fuzzy lookup. Renames add entries; stale ones are checked away.
-    by_surname: std::collections::HashMap<String, Vec<usize>>,
-    by_first: std::collections::HashMap<String, Vec<usize>>,
+    exact: HashMap<String, usize>,
+    /// Surname key → entities that have it, and first word → entities: the candidates of
+    /// the fuzzy lookup, kept current when a name grows, ordered so the newest come first.
+    by_surname: HashMap<String, BTreeSet<usize>>,
+    by_first: HashMap<String, BTreeSet<usize>>,
+    /// Organisations by the initials of their capitalised words: the candidates of an
+    /// acronym ("HWU" for "Harbour Workers Union").
+    by_initials: HashMap<String, BTreeSet<usize>>,
+    /// Per entity: the spans of its name mentions, in text order (names are added in text
+    /// order); and every (entity, span) of a reference. A reference is recorded once
+    /// without a scan of the mentions.
+    name_spans: Vec<Vec<Span>>,
+    references: HashSet<(usize, Span)>,
+    /// Per entity: its roles as a set, and the lower-cased words of its first `n` roles
+    /// (gathered when a role noun is looked up, so a name with thousands of roles is not
+    /// read again per lookup, and one never looked up costs nothing).
+    role_set: Vec<HashSet<String>>,
+    role_words: Vec<(usize, HashSet<String>)>,
+}
+
+/// The initials of a name's capitalised words ("Harbour Workers Union" → "HWU").
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 impl Entities {
@@ -485,17 +471,41 @@ impl Entities {
             male,
         });
         self.surnames.push(surname_key(name));
+        self.role_set.push(HashSet::new());
+        self.name_spans.push(Vec::new());
+        self.role_words.push((0, HashSet::new()));
         self.exact.insert(name.to_lowercase(), id);
         self.index(id);
+        if kind == EntityKind::Organization {
+            self.index_organization(id);
+        }
         id
     }
 
     fn index(&mut self, e: usize) {
         let key = self.surnames[e].clone();
-        self.by_surname.entry(key).or_default().push(e);
+        self.by_surname.entry(key).or_default().insert(e);
         if let Some(first) = self.list[e].name.split_whitespace().next() {
-            self.by_first.entry(first.to_string()).or_default().push(e);
+            self.by_first.entry(first.to_string()).or_default().insert(e);
         }
+    }
+
+    /// Takes entity `e` out of the surname and first-word indexes (before its name changes).
+    fn unindex(&mut self, e: usize) {
+        if let Some(set) = self.by_surname.get_mut(&self.surnames[e]) {
+            set.remove(&e);
+        }
+        if let Some(first) = self.list[e].name.split_whitespace().next() {
+            if let Some(set) = self.by_first.get_mut(first) {
+                set.remove(&e);
+            }
+        }
+    }
+
+    /// An entity became an organisation (they stay one): an acronym may name it.
+    fn index_organization(&mut self, e: usize) {
+        let key = initials(&self.list[e].name);
+        self.by_initials.entry(key).or_default().insert(e);
     }
 
     fn add_role(&mut self, e: usize, role: &str) {
@@ -506,7 +516,7 @@ impl Entities {
             .or_else(|| role.strip_prefix("a "))
             .or_else(|| role.strip_prefix("an "))
             .unwrap_or(role);
-        if !role.is_empty() && !self.list[e].roles.iter().any(|r| r == role) {
+        if !role.is_empty() && self.role_set[e].insert(role.to_string()) {
             self.list[e].roles.push(role.to_string());
         }
     }
@@ -525,6 +535,7 @@ impl Entities {
         if name.split_whitespace().count() > self.list[e].name.split_whitespace().count()
             && chunk.kind == EntityKind::Person
         {
+            self.unindex(e);
             let old = std::mem::replace(&mut self.list[e].name, name.to_string()).to_lowercase();
             if self.exact.get(&old) == Some(&e) {
                 self.exact.remove(&old);
@@ -533,10 +544,16 @@ impl Entities {
             self.exact.insert(name.to_lowercase(), e);
             self.index(e);
         }
+        debug_assert!(self.name_spans[e].last().is_none_or(|&l| l < chunk.span));
+        self.name_spans[e].push(chunk.span);
         let ent = &mut self.list[e];
         if ent.kind == EntityKind::Unknown && chunk.kind != EntityKind::Unknown {
             ent.kind = chunk.kind;
+            if chunk.kind == EntityKind::Organization {
+                self.index_organization(e);
+            }
         }
+        let ent = &mut self.list[e];
         if ent.male.is_none() {
             ent.male = chunk.male;
         }
@@ -560,57 +577,61 @@ impl Entities {
             return Some(i);
         }
         // Only entities that could match: the same surname, the same first word, or (for an
-        // acronym) any organisation — newest first, as a scan from the end would meet them.
+        // acronym) an organisation with those initials — newest first, as a scan from the
+        // end would meet them, and at most MAX_CANDIDATES of them.
         let acronym = words.len() == 1 && is_acronym(name);
-        let mut candidates: Vec<usize> = Vec::new();
-        candidates.extend(self.by_surname.get(&key).into_iter().flatten());
+        let newest = |set: Option<&BTreeSet<usize>>| {
+            set.into_iter()
+                .flat_map(|s| s.iter().rev().take(MAX_CANDIDATES))
+                .copied()
+                .collect::<Vec<usize>>()
+        };
+        let mut candidates = newest(self.by_surname.get(&key));
         if words.len() == 1 {
-            candidates.extend(self.by_first.get(name).into_iter().flatten());
+            candidates.extend(newest(self.by_first.get(name)));
         }
         if acronym {
-            candidates
-                .extend((0..self.list.len()).filter(|&i| self.list[i].kind == EntityKind::Organization));
+            candidates.extend(newest(self.by_initials.get(&name.replace('.', ""))));
         }
         candidates.sort_unstable_by(|a, b| b.cmp(a));
         candidates.dedup();
-        let mut best = None;
-        for i in candidates {
-            let e = &self.list[i];
-            let their_surname = &self.surnames[i];
-            if best.is_some() {
-                break;
-            }
-            let person_like = matches!(kind, EntityKind::Person | EntityKind::Unknown);
-            let they_person = e.kind == EntityKind::Person
-                || e.kind == EntityKind::Unknown && e.name.split_whitespace().count() >= 2;
-            if they_person && person_like && *their_surname == key {
-                let theirs: Vec<&str> = e.name.split_whitespace().collect();
-                let compatible = words.len() == 1
-                    || theirs.len() == 1
-                    || lexicon::same_first_name(words[0], theirs[0])
-                    || words[0].len() <= 2;
-                if compatible {
-                    best = Some(i);
-                }
-            } else if words.len() == 1
-                && they_person
-                && kind == EntityKind::Unknown
-                && e.name.split_whitespace().next() == Some(name)
-            {
-                best = Some(i);
-            } else if acronym && e.kind == EntityKind::Organization {
-                let initials: String = e
-                    .name
-                    .split_whitespace()
-                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    .filter_map(|w| w.chars().next())
-                    .collect();
-                if initials == name.replace('.', "") {
-                    best = Some(i);
-                }
-            }
+        candidates.truncate(MAX_CANDIDATES);
+        candidates
+            .into_iter()
+            .find(|&i| self.name_fits(i, name, &words, &key, kind, acronym))
+    }
+
+    /// Whether entity `i` is what `name` (of kind `kind`) names: a person-like entity with
+    /// its surname and a compatible first name, a person whose first name it is, or an
+    /// organisation whose initials the acronym spells.
+    fn name_fits(
+        &self,
+        i: usize,
+        name: &str,
+        words: &[&str],
+        key: &str,
+        kind: EntityKind,
+        acronym: bool,
+    ) -> bool {
+        let e = &self.list[i];
+        let person_like = matches!(kind, EntityKind::Person | EntityKind::Unknown);
+        let they_person = e.kind == EntityKind::Person
+            || e.kind == EntityKind::Unknown && e.name.split_whitespace().count() >= 2;
+        if they_person && person_like && self.surnames[i] == key {
+            let theirs: Vec<&str> = e.name.split_whitespace().collect();
+            return words.len() == 1
+                || theirs.len() == 1
+                || lexicon::same_first_name(words[0], theirs[0])
+                || words[0].len() <= 2;
         }
-        best
+        if words.len() == 1
+            && they_person
+            && kind == EntityKind::Unknown
+            && e.name.split_whitespace().next() == Some(name)
+        {
+            return true;
+        }
+        acronym && e.kind == EntityKind::Organization && initials(&e.name) == name.replace('.', "")
     }
 
     /// Whether a name refers to an entity seen already.
@@ -620,7 +641,7 @@ impl Entities {
 
     /// Records that `span` (a pronoun or role noun) mentions entity `e`.
     pub fn add_reference(&mut self, e: usize, span: Span, kind: MentionKind) {
-        if !self.list[e].mentions.iter().any(|m| m.span == span) {
+        if self.name_spans[e].binary_search(&span).is_err() && self.references.insert((e, span)) {
             self.list[e].mentions.push(Mention {
                 span,
                 kind,
@@ -647,7 +668,7 @@ impl Entities {
     /// A role noun phrase ("the spokesman", "the Syrian president", "the newspaper"): the
     /// most recently seen entity, of those in `candidates` (most recent first), whose roles
     /// or name hold the head noun.
-    pub fn resolve_nominal(&self, head: &str, candidates: &[usize]) -> Option<usize> {
+    pub fn resolve_nominal(&mut self, head: &str, candidates: &[usize]) -> Option<usize> {
         const OUTLET_NOUNS: &[&str] = &[
             "newspaper",
             "paper",
@@ -664,10 +685,14 @@ impl Entities {
         let outlet_noun = OUTLET_NOUNS.contains(&head.as_str());
         candidates.iter().copied().find(|&e| {
             let ent = &self.list[e];
-            let in_roles = ent
-                .roles
-                .iter()
-                .any(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)));
+            // The words of its roles, lower-cased ASCII: the same as comparing each word
+            // to the (lower-cased) head ignoring ASCII case.
+            let (folded, words) = &mut self.role_words[e];
+            for r in &ent.roles[*folded..] {
+                words.extend(r.split_whitespace().map(str::to_ascii_lowercase));
+            }
+            *folded = ent.roles.len();
+            let in_roles = words.contains(head.as_str());
             // "the ministry" → "Foreign Ministry"; "the newspaper" → a masthead or a known outlet.
             let org = ent.kind == EntityKind::Organization;
             let named_by_head = ent.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head));

@@ -6,7 +6,7 @@
 //!    unclosed quote ends with its paragraph.
 //! 2. **Attribution frames**: a speech cue ("said", "told", "according to", "warned" …)
 //!    outside quote marks, with its source noun phrase before it ("the spokesman said"),
-//!    after it ("…,” said Mark Toner") or as the subject of the main clause (", saying …"),
+//!    after it ("…,” said Sam Okafor") or as the subject of the main clause (", saying …"),
 //!    and its content: the clause after the cue ("said (that) …") or the part of the sentence
 //!    before the source ("“…,” he said"), joined with a quote that resumes after the
 //!    attribution ("“A,” he said, “B.”").
@@ -17,12 +17,20 @@
 //!    compatible person who is the subject or speaker of the previous sentences (not
 //!    whoever was named last), role nouns to the entity that carried the role.
 
+mod frames;
+mod sources;
+mod words;
+
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::entities::lexicon::{self, Pronoun};
 use crate::entities::{self, Entities, EntityKind, MentionKind, NameChunk};
 use crate::span::Span;
 use crate::text::tokens::{self, Kind, Token};
+use frames::frames_in;
+use sources::Source;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -33,7 +41,25 @@ pub enum QuoteKind {
     Reported,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What kind of cue introduced a quote, after the attribution guidelines (PARC, PolNeAR):
+/// a statement is said, a position is held, or a source is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueKind {
+    /// Saying or writing: "said", "told", "announced", "argued", "tweeted", a transcript
+    /// label ("MAYOR:"), a signature dash ("“…” — Name").
+    Speech,
+    /// Thinking, believing, wanting, feeling or taking a position: "believes", "wants",
+    /// "hopes", "fears", "expects", "endorsed", "opposes".
+    Stance,
+    /// A phrase that names where the content comes from: "according to".
+    Source,
+    /// A deed rather than words or a view ("seized", "voted", "signed"). The quoted words
+    /// in its clause are somebody's, but the verb does not attribute them.
+    Action,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Quote {
     /// From the start of the first part to the end of the last.
     pub span: Span,
@@ -45,6 +71,10 @@ pub struct Quote {
     pub partial: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<Span>,
+    /// What kind of cue `cue` is; absent when there is no cue (a quotation that continues
+    /// an earlier speaker, or one whose speaker is unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_kind: Option<CueKind>,
     /// The speaker as written at this quote (a name, pronoun or noun phrase); for a quote
     /// that continues an earlier speaker, that speaker's mention.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,6 +87,63 @@ pub struct Quote {
     pub speaker_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The frame rule that found the quote (a name from [`rules`]); not written to JSON.
+    #[serde(skip)]
+    pub rule: Option<&'static str>,
+}
+
+/// Two quotes are equal when they say the same, whichever rule found them: the rule is a
+/// diagnostic that records read back from JSON or the store do not carry.
+impl PartialEq for Quote {
+    fn eq(&self, o: &Self) -> bool {
+        let Quote {
+            span,
+            parts,
+            kind,
+            partial,
+            cue,
+            cue_kind,
+            speaker,
+            speaker_entity,
+            speaker_name,
+            role,
+            rule: _,
+        } = self;
+        (
+            span,
+            parts,
+            kind,
+            partial,
+            cue,
+            cue_kind,
+            speaker,
+            speaker_entity,
+            speaker_name,
+            role,
+        ) == (
+            &o.span,
+            &o.parts,
+            &o.kind,
+            &o.partial,
+            &o.cue,
+            &o.cue_kind,
+            &o.speaker,
+            &o.speaker_entity,
+            &o.speaker_name,
+            &o.role,
+        )
+    }
+}
+
+/// The rules of the quote finder, in the order they are tried within their stage: the
+/// stage ("sentence", "phrase", "cue", "fallback" for frames; "source" for the speaker
+/// before a cue), the rule's name and why it exists.
+pub fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
+    let frames = frames::FRAMES.iter().map(|r| (r.find.stage(), r.name, r.reason));
+    let sources = sources::SOURCES_BEFORE
+        .iter()
+        .map(|r| ("source", r.name, r.reason));
+    frames.chain(sources).collect()
 }
 
 /// Entities and quotes of an article.
@@ -79,8 +166,23 @@ struct Sentence {
 }
 
 impl Sentence {
+    /// Whether token `i` is inside quote marks. The ranges are in text order and disjoint
+    /// (quotations do not overlap), so a binary search finds the one that could hold it.
     fn in_quote(&self, i: usize) -> bool {
-        self.inside.iter().any(|&(a, b)| a <= i && i <= b)
+        let k = self.inside.partition_point(|&(_, b)| b < i);
+        self.inside.get(k).is_some_and(|&(a, _)| a <= i)
+    }
+
+    /// The quoted range that opens at token `a`.
+    fn quote_opening_at(&self, a: usize) -> Option<(usize, usize)> {
+        let k = self.inside.partition_point(|&(x, _)| x < a);
+        self.inside.get(k).copied().filter(|r| r.0 == a)
+    }
+
+    /// The quoted range that closes at token `b`.
+    fn quote_closing_at(&self, b: usize) -> Option<(usize, usize)> {
+        let k = self.inside.partition_point(|&(_, y)| y < b);
+        self.inside.get(k).copied().filter(|r| r.1 == b)
     }
     /// Whether the sentence's first token starts at byte `at` and the sentence opens its
     /// paragraph.
@@ -94,83 +196,159 @@ impl Sentence {
     }
 }
 
-/// A speaker phrase found for a cue.
-#[derive(Debug, Clone, Copy)]
-struct Source {
-    first: usize,
-    last: usize,
-    /// False when the phrase cannot be a speaker (its head is no name, role, organisation
-    /// or speaking noun): the frame stands, the speaker stays unknown.
-    speaks: bool,
-}
+/// A run-on "sentence" longer than this many tokens is read in windows cut at punctuation.
+/// The clause rules look around within a sentence, so a sentence of n tokens costs up to
+/// n² steps; news sentences stay far below (PolNeAR's longest of about 36,000 has 198
+/// tokens), and a page with no full stop (a list, a run of quotations) stays linear.
+const MAX_WINDOW_TOKENS: usize = 256;
 
-#[derive(Debug, Clone)]
-struct Frame {
-    cue: Span,
-    source: Option<Source>,
-    /// Content as token ranges of the sentence (inclusive), in order.
-    content: Vec<(usize, usize)>,
+/// Cuts a sentence's tokens into windows of at most `max` tokens, each ending at the last
+/// punctuation mark of its second half when there is one (a cut there cannot split a name).
+fn windows(toks: Vec<Token>, max: usize) -> Vec<Vec<Token>> {
+    if toks.len() <= max {
+        return vec![toks];
+    }
+    let mut out = Vec::new();
+    let mut rest = toks.as_slice();
+    while rest.len() > max {
+        let cut = (max / 2..max)
+            .rev()
+            .find(|&k| matches!(rest[k].kind, Kind::Punct))
+            .map_or(max, |k| k + 1);
+        out.push(rest[..cut].to_vec());
+        rest = &rest[cut..];
+    }
+    out.push(rest.to_vec());
+    out
 }
 
 /// Finds entities and quotes in `text`, given its paragraph and sentence spans.
 pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attribution {
     let mut ents = Entities::default();
-    let mut sents = Vec::with_capacity(sentences.len());
+    let mut sents = read_sentences(text, paragraphs, sentences, &mut ents);
+    let segs = mark_quotes(text, &mut sents);
+    let mut found = frames_of_article(text, &sents, &segs, &mut ents);
+    let loose = continue_quotations(&sents, &segs, &mut found);
+    let mut quotes = Vec::new();
+    let words = WordIndex::new(text);
+    for f in found.iter().filter(|f| !f.parts.is_empty()) {
+        quotes.extend(quotes_of_frame(text, &ents, &segs, &words, f));
+    }
+    for (parts, k) in loose {
+        let who = k.map_or_else(Attributed::default, |k| found[k].who.continued());
+        quotes.push(make_quote(text, &ents, parts, QuoteKind::Direct, false, &who));
+    }
+    quotes.sort_by_key(|q| (q.span.start, q.partial));
+    // Mentions are recorded in text order.
+    for e in &mut ents.list {
+        e.mentions.sort_by_key(|m| m.span.start);
+    }
+    Attribution {
+        entities: ents.list,
+        quotes,
+    }
+}
+
+/// Tokens and names of every sentence (a run-on one in windows), each name added to the
+/// entities in text order.
+fn read_sentences(text: &str, paragraphs: &[Span], sentences: &[Span], ents: &mut Entities) -> Vec<Sentence> {
+    let mut sents: Vec<Sentence> = Vec::with_capacity(sentences.len());
     let mut para = 0;
     for s in sentences {
         while para + 1 < paragraphs.len() && paragraphs[para].end <= s.start {
             para += 1;
         }
-        let toks = tokens::tokenize(text, *s);
-        let mut names = entities::find_names(text, &toks);
-        // A lone capitalised word opening the sentence is only a name when it is known
-        // already or speaks ("Carter said").
-        names.retain(|c| {
-            let opening = c.first == 0 || c.first == 1 && matches!(toks[0].kind, Kind::Quote { .. });
-            let word = c.span.slice(text).unwrap_or("");
-            let verb_follows = toks.get(c.last + 1).is_some_and(|t| {
-                let v = t.text(text);
-                lexicon::speech_lemma(v).is_some()
-                    || lexicon::is_stance_verb(v) && v.chars().all(char::is_lowercase)
+        for toks in windows(tokens::tokenize(text, *s), MAX_WINDOW_TOKENS) {
+            let mut names = entities::find_names(text, &toks);
+            // A lone capitalised word opening the sentence is only a name when it is known
+            // already or speaks ("Lund said").
+            names.retain(|c| {
+                let opening = c.first == 0 || c.first == 1 && matches!(toks[0].kind, Kind::Quote { .. });
+                let word = c.span.slice(text).unwrap_or("");
+                let verb_follows = toks.get(c.last + 1).is_some_and(|t| {
+                    let v = t.text(text);
+                    lexicon::speech_lemma(v).is_some()
+                        || lexicon::is_stance_verb(v) && v.chars().all(char::is_lowercase)
+                });
+                !(opening && c.first == c.last && c.kind == EntityKind::Unknown)
+                    || ents.knows(word)
+                    || verb_follows && !word.ends_with("ed") && !word.ends_with("ing")
             });
-            !(opening && c.first == c.last && c.kind == EntityKind::Unknown)
-                || ents.knows(word)
-                || verb_follows && !word.ends_with("ed") && !word.ends_with("ing")
-        });
-        let name_entities: Vec<usize> = names.iter().map(|c| ents.add_name(text, c)).collect();
-        // Appositive roles: "Sam Okafor, a former pilot, …".
-        for (c, &e) in names.iter().zip(&name_entities) {
-            if matches!(c.kind, EntityKind::Person | EntityKind::Unknown) && c.first <= c.last {
-                appositive_role_of(text, &toks, c.last, &mut ents, e);
+            let name_entities: Vec<usize> = names.iter().map(|c| ents.add_name(text, c)).collect();
+            // Appositive roles: "Sam Okafor, a former pilot, …".
+            for (c, &e) in names.iter().zip(&name_entities) {
+                if matches!(c.kind, EntityKind::Person | EntityKind::Unknown) && c.first <= c.last {
+                    appositive_role_of(text, &toks, c.last, ents, e);
+                }
             }
+            let first_in_para = sents.last().is_none_or(|p: &Sentence| p.para != para);
+            sents.push(Sentence {
+                first_in_para,
+                para,
+                toks,
+                names,
+                name_entities,
+                inside: Vec::new(),
+            });
         }
-        let first_in_para = sents.last().is_none_or(|p: &Sentence| p.para != para);
-        sents.push(Sentence {
-            first_in_para,
-            para,
-            toks,
-            names,
-            name_entities,
-            inside: Vec::new(),
-        });
     }
-    let segs = mark_quotes(text, &mut sents);
-    // Pass 1: attribution frames in text order, resolved, their content grown over every
-    // quote it touches (a quote running over several sentences is one content).
-    struct Found {
-        parts: Vec<Span>,
-        cue: Span,
-        speaker: Option<Span>,
-        entity: Option<usize>,
-        role: Option<String>,
-        para: usize,
+    sents
+}
+
+/// A resolved attribution frame: its content parts, cue and speaker.
+struct Found {
+    parts: Vec<Span>,
+    cue: Span,
+    who: Attributed,
+    para: usize,
+}
+
+/// What a quote is attributed to: the cue and its kind, the speaker mention, its entity
+/// and role.
+#[derive(Debug, Clone, Default)]
+struct Attributed {
+    cue: Option<Span>,
+    cue_kind: Option<CueKind>,
+    speaker: Option<Span>,
+    entity: Option<usize>,
+    role: Option<String>,
+    rule: Option<&'static str>,
+}
+
+impl Attributed {
+    fn has_speaker(&self) -> bool {
+        self.speaker.is_some() || self.entity.is_some()
     }
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+
+    /// The same speaker without a cue of its own (a quotation that continues it).
+    fn continued(&self) -> Attributed {
+        Attributed {
+            cue: None,
+            cue_kind: None,
+            rule: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// The quotations that overlap `span`, as a range of indexes: quotations are in text
+/// order and do not overlap, so their starts and ends both increase.
+fn overlapping(segs: &[Seg], span: Span) -> std::ops::Range<usize> {
+    let lo = segs.partition_point(|g| g.span.end <= span.start);
+    let hi = lo + segs[lo..].partition_point(|g| g.span.start < span.end);
+    lo..hi
+}
+
+/// Pass 1: attribution frames in text order, resolved, their content grown over every
+/// quote it touches (a quote running over several sentences is one content).
+fn frames_of_article(text: &str, sents: &[Sentence], segs: &[Seg], ents: &mut Entities) -> Vec<Found> {
+    debug_assert!(segs.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     let mut found: Vec<Found> = Vec::new();
     // The entity that speaks in each sentence, once resolved.
     let mut spoke: Vec<Option<usize>> = vec![None; sents.len()];
+    let mut recency = Recency::default();
     for si in 0..sents.len() {
-        for f in frames_in(text, &sents, si) {
+        for f in frames_in(text, sents, si) {
             let s = &sents[si];
             let mut parts: Vec<Span> = f
                 .content
@@ -179,15 +357,13 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
                 .map(|&(a, b)| Span::new(s.toks[a].span.start, s.toks[b].span.end))
                 .collect();
             // A frame without content introduces the next paragraph's quotation
-            // ("Dr. Ward stated:"); it needs a speaker to be of use.
+            // ("Dr. Lund stated:"); it needs a speaker to be of use.
             if parts.is_empty() && (!f.content.is_empty() || f.source.is_none()) {
                 continue;
             }
             for p in parts.iter_mut() {
-                for g in &segs {
-                    if overlaps(*p, g.span) {
-                        *p = Span::new(p.start.min(g.span.start), p.end.max(g.span.end));
-                    }
+                for g in &segs[overlapping(segs, *p)] {
+                    *p = Span::new(p.start.min(g.span.start), p.end.max(g.span.end));
                 }
             }
             parts.sort();
@@ -200,12 +376,14 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
                 }
             });
             let (speaker, entity, role) = match f.source {
-                Some(src) => resolve_source(text, &sents, si, src, &spoke, &mut ents),
+                Some(src) => resolve_source(text, sents, si, src, &spoke, &mut recency, ents),
                 // No subject in reach ("Adding, “…”"): the paragraph's last speaker.
                 None => found
                     .last()
                     .filter(|l| l.para == sents[si].para)
-                    .map_or((None, None, None), |l| (l.speaker, l.entity, l.role.clone())),
+                    .map_or((None, None, None), |l| {
+                        (l.who.speaker, l.who.entity, l.who.role.clone())
+                    }),
             };
             if entity.is_some() {
                 spoke[si] = entity;
@@ -213,34 +391,67 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
             found.push(Found {
                 parts,
                 cue: f.cue,
-                speaker,
-                entity,
-                role,
+                who: Attributed {
+                    cue: Some(f.cue),
+                    cue_kind: Some(f.kind),
+                    speaker,
+                    entity,
+                    role,
+                    rule: Some(f.rule),
+                },
                 para: s.para,
             });
         }
     }
-    // Pass 2: quotes no frame took. One that fills its sentences continues the latest
-    // speaker: in the same paragraph it is another part of that statement ("“A,” he said.
-    // “B.”"); in the next paragraph, a quote of its own by the same speaker. A long one
-    // otherwise keeps an unknown speaker; a short one is a scare quote.
-    // A quotation left open at the end of its paragraph goes on in the next paragraph
-    // when that one opens with a quotation mark: one quotation in several parts.
-    #[derive(Clone, Copy)]
-    enum Owner {
-        Frame(usize),
-        Loose(usize),
-    }
+    found
+}
+
+/// Who took a quotation in pass 2.
+#[derive(Clone, Copy)]
+enum Owner {
+    Frame(usize),
+    Loose(usize),
+}
+
+/// Pass 2: quotes no frame took. One that fills its sentences continues the latest
+/// speaker: in the same paragraph it is another part of that statement ("“A,” he said.
+/// “B.”"); in the next paragraph, a quote of its own by the same speaker. A long one
+/// otherwise keeps an unknown speaker; a short one is a scare quote. A quotation left open
+/// at the end of its paragraph goes on in the next paragraph when that one opens with a
+/// quotation mark: one quotation in several parts. Returns the loose quotes, each with the
+/// frame whose speaker it continues.
+fn continue_quotations(
+    sents: &[Sentence],
+    segs: &[Seg],
+    found: &mut [Found],
+) -> Vec<(Vec<Span>, Option<usize>)> {
     let mut loose: Vec<(Vec<Span>, Option<usize>)> = Vec::new();
-    let mut owner: Vec<Option<Owner>> = segs
+    // The first frame (in pass 1 order) whose content overlaps each quotation.
+    let mut owner: Vec<Option<Owner>> = vec![None; segs.len()];
+    for (k, f) in found.iter().enumerate() {
+        for p in &f.parts {
+            for gi in overlapping(segs, *p) {
+                owner[gi].get_or_insert(Owner::Frame(k));
+            }
+        }
+    }
+    // The latest frame with a speaker whose cue comes before a position: frames with a
+    // speaker by cue position, with the highest frame index among each prefix.
+    let mut speaking: Vec<(usize, usize)> = found
         .iter()
-        .map(|g| {
-            found
-                .iter()
-                .position(|f| f.parts.iter().any(|p| overlaps(*p, g.span)))
-                .map(Owner::Frame)
+        .enumerate()
+        .filter(|(_, f)| f.who.has_speaker())
+        .map(|(k, f)| (f.cue.start, k))
+        .collect();
+    speaking.sort_unstable();
+    let latest: Vec<usize> = speaking
+        .iter()
+        .scan(0, |m, &(_, k)| {
+            *m = k.max(*m);
+            Some(*m)
         })
         .collect();
+    let word_counts: Vec<WordCount> = sents.iter().map(WordCount::new).collect();
     for gi in 0..segs.len() {
         if owner[gi].is_some() {
             continue;
@@ -263,19 +474,10 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
             }
         }
         let outside_words: usize = (g.first_sent..=g.last_sent)
-            .map(|si| {
-                let s = &sents[si];
-                s.toks
-                    .iter()
-                    .filter(|t| {
-                        t.kind == Kind::Word && (t.span.end <= g.span.start || t.span.start >= g.span.end)
-                    })
-                    .count()
-            })
+            .map(|si| word_counts[si].outside(&sents[si], g.span))
             .sum();
-        let previous = found
-            .iter()
-            .rposition(|f| f.cue.start < g.span.start && (f.speaker.is_some() || f.entity.is_some()));
+        let before = speaking.partition_point(|&(cue, _)| cue < g.span.start);
+        let previous = before.checked_sub(1).map(|i| latest[i]);
         match previous {
             Some(k) if outside_words == 0 && found[k].para == g.para => {
                 found[k].parts.push(g.span);
@@ -292,120 +494,155 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
             _ => {}
         }
     }
-    let mut quotes = Vec::new();
-    for f in found.iter().filter(|f| !f.parts.is_empty()) {
-        let len: usize = f.parts.iter().map(Span::len).sum();
-        let quoted: usize = f
-            .parts
-            .iter()
-            .flat_map(|p| segs.iter().map(move |g| (p, g)))
-            .map(|(p, g)| p.end.min(g.span.end).saturating_sub(p.start.max(g.span.start)))
-            .sum();
-        // Direct when the quotation is all of it but a word or two ("that", "saying").
-        let outside_words = f
-            .parts
-            .iter()
-            .flat_map(|p| text[p.start..p.end].split_whitespace())
-            .count()
-            .saturating_sub(
-                segs.iter()
-                    .filter(|g| {
-                        f.parts
-                            .iter()
-                            .any(|p| p.start <= g.span.start && g.span.end <= p.end)
-                    })
-                    .map(|g| text[g.span.start..g.span.end].split_whitespace().count())
-                    .sum(),
-            );
-        let kind = if quoted * 10 >= len * 8 && outside_words <= 1 {
-            QuoteKind::Direct
-        } else {
-            QuoteKind::Reported
-        };
-        if kind == QuoteKind::Reported {
-            for g in &segs {
-                if f.parts
-                    .iter()
-                    .any(|p| p.start <= g.span.start && g.span.end <= p.end)
-                {
-                    quotes.push(make_quote(
-                        text,
-                        &ents,
-                        vec![g.span],
-                        QuoteKind::Direct,
-                        true,
-                        Some(f.cue),
-                        f.speaker,
-                        f.entity,
-                        f.role.clone(),
-                    ));
-                }
-            }
+    loose
+}
+
+/// Word tokens of a sentence counted up to each token, so the words outside a span are
+/// found by two binary searches.
+struct WordCount {
+    /// `before[k]`: word tokens among the sentence's first `k` tokens.
+    before: Vec<usize>,
+}
+
+impl WordCount {
+    fn new(s: &Sentence) -> Self {
+        let mut before = Vec::with_capacity(s.toks.len() + 1);
+        before.push(0);
+        let mut n = 0;
+        for t in &s.toks {
+            n += usize::from(t.kind == Kind::Word);
+            before.push(n);
         }
-        quotes.push(make_quote(
-            text,
-            &ents,
-            f.parts.clone(),
-            kind,
-            false,
-            Some(f.cue),
-            f.speaker,
-            f.entity,
-            f.role.clone(),
-        ));
+        WordCount { before }
     }
-    for (parts, k) in loose {
-        let f = k.map(|k| &found[k]);
-        quotes.push(make_quote(
-            text,
-            &ents,
-            parts,
-            QuoteKind::Direct,
-            false,
-            None,
-            f.and_then(|f| f.speaker),
-            f.and_then(|f| f.entity),
-            f.and_then(|f| f.role.clone()),
-        ));
-    }
-    quotes.sort_by_key(|q| (q.span.start, q.partial));
-    // Mentions are recorded in text order.
-    for e in &mut ents.list {
-        e.mentions.sort_by_key(|m| m.span.start);
-    }
-    Attribution {
-        entities: ents.list,
-        quotes,
+
+    /// Word tokens of the sentence that lie wholly outside `span`.
+    fn outside(&self, s: &Sentence, span: Span) -> usize {
+        // Tokens are in order and do not overlap: those touching the span are a range.
+        let lo = s.toks.partition_point(|t| t.span.end <= span.start);
+        let hi = lo + s.toks[lo..].partition_point(|t| t.span.start < span.end);
+        let all = self.before[s.toks.len()];
+        all - (self.before[hi] - self.before[lo])
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where whitespace-separated words start in the text, so the words of any span are
+/// counted by binary search (a long quotation may be the content of many frames).
+struct WordIndex {
+    starts: Vec<usize>,
+}
+
+impl WordIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = Vec::new();
+        let mut prev_space = true;
+        for (i, c) in text.char_indices() {
+            let space = c.is_whitespace();
+            if prev_space && !space {
+                starts.push(i);
+            }
+            prev_space = space;
+        }
+        WordIndex { starts }
+    }
+
+    /// `text[span].split_whitespace().count()`.
+    fn count(&self, text: &str, span: Span) -> usize {
+        if span.is_empty() {
+            return 0;
+        }
+        let lo = self.starts.partition_point(|&i| i < span.start);
+        let hi = self.starts.partition_point(|&i| i < span.end);
+        // A word cut by the span's start is a word of the span too.
+        let cut = text[span.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace())
+            && text[..span.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace());
+        hi - lo + usize::from(cut)
+    }
+}
+
+/// The quote a frame makes: direct when the quotation is all of it but a word or two
+/// ("that", "saying"), else reported, with each quotation inside it as a partial quote.
+fn quotes_of_frame(text: &str, ents: &Entities, segs: &[Seg], words: &WordIndex, f: &Found) -> Vec<Quote> {
+    let len: usize = f.parts.iter().map(Span::len).sum();
+    let quoted: usize = f
+        .parts
+        .iter()
+        .flat_map(|p| segs[overlapping(segs, *p)].iter().map(move |g| (p, g)))
+        .map(|(p, g)| p.end.min(g.span.end).saturating_sub(p.start.max(g.span.start)))
+        .sum();
+    // The quotations wholly inside a part, in text order.
+    let mut inner: Vec<usize> = f
+        .parts
+        .iter()
+        .flat_map(|p| {
+            overlapping(segs, *p).filter(|&gi| p.start <= segs[gi].span.start && segs[gi].span.end <= p.end)
+        })
+        .collect();
+    inner.sort_unstable();
+    inner.dedup();
+    let outside_words = f
+        .parts
+        .iter()
+        .map(|p| words.count(text, *p))
+        .sum::<usize>()
+        .saturating_sub(inner.iter().map(|&gi| words.count(text, segs[gi].span)).sum());
+    let kind = if quoted * 10 >= len * 8 && outside_words <= 1 {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Reported
+    };
+    let mut out = Vec::new();
+    if kind == QuoteKind::Reported {
+        for &gi in &inner {
+            out.push(make_quote(
+                text,
+                ents,
+                vec![segs[gi].span],
+                QuoteKind::Direct,
+                true,
+                &f.who,
+            ));
+        }
+    }
+    out.push(make_quote(text, ents, f.parts.clone(), kind, false, &f.who));
+    out
+}
+
 fn make_quote(
     text: &str,
     ents: &Entities,
     parts: Vec<Span>,
     kind: QuoteKind,
     partial: bool,
-    cue: Option<Span>,
-    speaker: Option<Span>,
-    entity: Option<usize>,
-    role: Option<String>,
+    who: &Attributed,
 ) -> Quote {
     let span = Span::new(parts[0].start, parts[parts.len() - 1].end);
+    let entity = who.entity;
     let speaker_name = entity
         .map(|e| ents.list[e].name.clone())
-        .or_else(|| speaker.and_then(|s| s.slice(text)).map(str::to_string));
-    let role = role.or_else(|| entity.and_then(|e| ents.list[e].roles.first().cloned()));
+        .or_else(|| who.speaker.and_then(|s| s.slice(text)).map(str::to_string));
+    let role = who
+        .role
+        .clone()
+        .or_else(|| entity.and_then(|e| ents.list[e].roles.first().cloned()));
     Quote {
         span,
         parts,
         kind,
         partial,
-        cue,
-        speaker,
+        cue: who.cue,
+        cue_kind: who.cue_kind,
+        speaker: who.speaker,
         speaker_entity: entity.map(|e| ents.list[e].id.clone()),
         speaker_name,
         role,
+        rule: who.rule,
     }
 }
 
@@ -533,1495 +770,6 @@ fn close_range(
     }
 }
 
-/// Words that may stand between a source and its cue ("has also said").
-fn is_aux(w: &str) -> bool {
-    matches!(
-        w,
-        "also"
-            | "later"
-            | "has"
-            | "had"
-            | "have"
-            | "would"
-            | "will"
-            | "previously"
-            | "repeatedly"
-            | "reportedly"
-            | "then"
-            | "recently"
-            | "publicly"
-            | "privately"
-            | "again"
-            | "further"
-            | "even"
-            | "once"
-            | "earlier"
-            | "already"
-            | "just"
-            | "never"
-            | "often"
-            | "frequently"
-            | "subsequently"
-            | "quickly"
-            | "flatly"
-            | "explicitly"
-            | "specifically"
-            | "simply"
-            | "first"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-            | "may"
-            | "might"
-            | "could"
-            | "should"
-            | "can"
-            | "must"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "been"
-            | "be"
-            | "being"
-            | "still"
-            | "now"
-            | "long"
-            | "always"
-            | "initially"
-            | "separately"
-            | "similarly"
-            | "angrily"
-            | "openly"
-            | "directly"
-            | "falsely"
-            | "correctly"
-            | "rightly"
-            | "wrongly"
-            | "clearly"
-            | "strongly"
-            | "loudly"
-            | "bluntly"
-            | "candidly"
-            | "confidently"
-            | "emphatically"
-            | "firmly"
-            | "told"
-            | "n't"
-            | "allegedly"
-            | "apparently"
-            | "officially"
-            | "formally"
-            | "eventually"
-            | "finally"
-            | "boldly"
-    )
-}
-
-/// Words of a time adverbial between a source and its cue ("on Thursday", "late Monday").
-fn is_time_word(w: &str) -> bool {
-    lexicon::is_calendar_word(w)
-        || matches!(
-            w,
-            "on" | "late"
-                | "early"
-                | "last"
-                | "this"
-                | "week"
-                | "night"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                | "month"
-                | "year"
-        )
-}
-
-/// A time or manner adverbial phrase ending at token `last` (between a source and its
-/// verb): "at the time", "(less than) two weeks ago", "in a statement", "in an interview
-/// with CNN". Returns its first token.
-fn adverbial_before(text: &str, s: &Sentence, last: usize) -> Option<usize> {
-    let w = |k: usize| s.word(text, k);
-    if s.in_quote(last) {
-        return None;
-    }
-    match w(last) {
-        "ago" => {
-            // a count and a unit: "two weeks ago", "a year ago"
-            let mut first = last.checked_sub(2)?;
-            while first > 0
-                && matches!(
-                    w(first - 1),
-                    "than" | "less" | "more" | "about" | "nearly" | "just" | "only" | "some"
-                )
-            {
-                first -= 1;
-            }
-            Some(first)
-        }
-        "time" if last >= 2 && w(last - 1) == "the" && w(last - 2) == "at" => Some(last - 2),
-        _ => {
-            // "in a statement", "in a written statement", "in an interview with Fox News"
-            let lo = last.saturating_sub(7);
-            let open = (lo..last).rev().find(|&k| w(k) == "in" && !s.in_quote(k))?;
-            let head = (open + 1..=last).find(|&k| {
-                lexicon::is_speaking_noun(w(k))
-                    || matches!(
-                        w(k),
-                        "interview" | "statement" | "speech" | "tweet" | "letter" | "email" | "post"
-                    )
-            })?;
-            let article = matches!(w(open + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its");
-            // Nothing after the noun but "with" and a name: "in an interview with Fox News".
-            let tail_ok = head == last
-                || w(head + 1) == "with" && (head + 2..=last).all(|k| s.toks[k].kind == Kind::Word);
-            (article && tail_ok && open > 0).then_some(open)
-        }
-    }
-}
-
-/// Words that end a source phrase on its left.
-fn is_boundary(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "which"
-            | "but"
-            | "because"
-            | "when"
-            | "while"
-            | "as"
-            | "if"
-            | "after"
-            | "before"
-            | "so"
-            | "than"
-            | "where"
-            | "although"
-            | "though"
-            | "since"
-            | "until"
-            | "whether"
-            | "or"
-            | "and"
-            | "what"
-            | "how"
-            | "why"
-            | "said"
-            | "says"
-            | "who"
-            | "whom"
-            | "whose"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "of"
-            | "about"
-            | "into"
-            | "over"
-            | "after,"
-            | "told"
-            | "also"
-            | "yet"
-            | "nor"
-            | "not"
-            | "despite"
-            | "amid"
-            | "during"
-            | "against"
-            | "without"
-            | "like"
-            | "unlike"
-            | "per"
-            | "via"
-            | "toward"
-            | "towards"
-            | "among"
-            | "between"
-            | "through"
-            | "across"
-            | "under"
-            | "upon"
-            | "within"
-            | "unless"
-    )
-}
-
-fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "The"
-            | "a"
-            | "A"
-            | "an"
-            | "An"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Its"
-            | "this"
-            | "This"
-            | "that"
-            | "these"
-            | "These"
-            | "those"
-            | "some"
-            | "Some"
-            | "many"
-            | "Many"
-            | "several"
-            | "Several"
-            | "other"
-            | "Other"
-            | "another"
-            | "Another"
-            | "one"
-            | "One"
-            | "two"
-            | "Two"
-            | "three"
-            | "Three"
-            | "most"
-            | "Most"
-            | "all"
-            | "All"
-            | "both"
-            | "Both"
-            | "our"
-            | "Our"
-            | "my"
-            | "My"
-            | "your"
-            | "Your"
-    )
-}
-
-/// A speaker phrase that ends just before token `end` (exclusive): returns its first token.
-fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
-    if end == 0 {
-        return None;
-    }
-    let mut last = end - 1;
-    // Skip auxiliaries and adverbs between source and cue, and a parenthesis after a
-    // name ("Rep. Jo Roe (D-Wis.) said").
-    loop {
-        let w = s.word(text, last);
-        if w == ")" && !s.in_quote(last) {
-            let open = (0..last).rev().take(8).find(|&k| s.word(text, k) == "(")?;
-            last = open.checked_sub(1)?;
-        } else if (is_aux(w) || is_time_word(w)) && !s.in_quote(last) {
-            // "Trevor Noah on Thursday showed that …"
-            last = last.checked_sub(1)?;
-        } else if let Some(first) = adverbial_before(text, s, last) {
-            // "Trump at the time said", "The department two weeks ago said"
-            last = first.checked_sub(1)?;
-        } else {
-            break;
-        }
-    }
-    let t = &s.toks[last];
-    if s.word(text, last) == "," && !s.in_quote(last) {
-        // "An Israeli blogger, Tal Schneider, reported this week that …"
-        return appositive_source(text, s, last, 0);
-    }
-    if t.kind != Kind::Word || s.in_quote(last) {
-        return None;
-    }
-    let w = s.word(text, last);
-    // Coordinated verbs: "he laughed and said", "Trump smiled and added".
-    if w == "and" && last >= 2 && !s.in_quote(last) {
-        // A subject at token `k` (a personal pronoun or a name ending there).
-        let subject_at = |k: usize, pronouns: &dyn Fn(Pronoun) -> bool| {
-            if lexicon::pronoun(s.word(text, k)).is_some_and(pronouns) {
-                return Some(Source {
-                    first: k,
-                    last: k,
-                    speaks: true,
-                });
-            }
-            s.names
-                .iter()
-                .find(|c| c.last == k && c.first <= c.last)
-                .map(|c| Source {
-                    first: c.phrase_first,
-                    last: c.last,
-                    speaks: true,
-                })
-        };
-        let verb = s.word(text, last - 1);
-        let verb_like = verb.chars().all(char::is_lowercase)
-            && (verb.ends_with("ed") || verb.ends_with('s') || is_irregular_past(verb));
-        if verb_like {
-            if let Some(src) = subject_at(last - 2, &|p| p != Pronoun::Neuter) {
-                return Some(src);
-            }
-        }
-        // A longer coordination: "he looked into the camera, furrowed his brow and said":
-        // the nearest person-like subject before a past-tense verb in this clause.
-        for k in (0..last.saturating_sub(1)).rev().take(25) {
-            if s.in_quote(k) || matches!(s.word(text, k), ";" | ":") {
-                break;
-            }
-            let verb = s.word(text, k + 1);
-            let past =
-                verb.chars().all(char::is_lowercase) && (verb.ends_with("ed") || is_irregular_past(verb));
-            if let Some(src) = past
-                .then(|| subject_at(k, &|p| matches!(p, Pronoun::Male | Pronoun::Female)))
-                .flatten()
-            {
-                return Some(src);
-            }
-        }
-    }
-    // A relative pronoun after a name: "Trump, who said …" — the mention is "who", the
-    // speaker its antecedent (resolved later).
-    if matches!(w, "who" | "which") && last > 0 && s.word(text, last - 1) == "," {
-        return Some(Source {
-            first: last,
-            last,
-            speaks: true,
-        });
-    }
-    // A pronoun source.
-    if let Some(p) = lexicon::pronoun(w) {
-        if p != Pronoun::Neuter || w == "It" || w == "it" {
-            return Some(Source {
-                first: last,
-                last,
-                speaks: true,
-            });
-        }
-    }
-    // A name ending here.
-    if let Some(c) = s.names.iter().find(|c| c.last == last) {
-        // Take the article or role before the name too.
-        let mut first = c.phrase_first;
-        if first > 0 && is_determiner(s.word(text, first - 1)) {
-            first -= 1;
-        }
-        return Some(Source {
-            first,
-            last,
-            speaks: true,
-        });
-    }
-    // A noun phrase: back over words to a boundary. Its head must be able to speak: a
-    // capitalised word, a role, an organisation or a speaking noun ("officials", "a study").
-    // A pronoun-like determiner standing alone: "Another tweeted, “…”", "One said".
-    if matches!(
-        w,
-        "Another" | "One" | "Others" | "Some" | "Many" | "Both" | "Several"
-    ) && (last == 0 || s.word(text, last - 1) == ",")
-    {
-        return Some(Source {
-            first: last,
-            last,
-            speaks: true,
-        });
-    }
-    // A source described by what it knows: "a source familiar with the talks", "people
-    // close to the campaign", "an official with knowledge of the plan".
-    if let Some(m) = (last.saturating_sub(8)..last).rev().find(|&m| {
-        m > 0
-            && !s.in_quote(m)
-            && matches!(
-                (s.word(text, m - 1), s.word(text, m)),
-                ("familiar", "with") | ("close", "to") | ("knowledge", "of") | ("briefed", "on")
-            )
-    }) {
-        let head_end = if s.word(text, m - 1) == "knowledge" {
-            m - 2
-        } else {
-            m - 1
-        };
-        if head_end > 0 {
-            if let Some(head) = source_before(text, s, head_end) {
-                if head.speaks
-                    && (lexicon::is_speaking_noun(&s.word(text, head.last).to_lowercase())
-                        || lexicon::is_role_head(s.word(text, head.last)))
-                    && (head.last..last)
-                        .all(|k| s.toks[k].kind == Kind::Word || matches!(s.word(text, k), "’s" | "'s"))
-                {
-                    return Some(Source {
-                        first: head.first,
-                        last,
-                        speaks: true,
-                    });
-                }
-            }
-        }
-    }
-    let speaks = can_speak(w);
-    if is_boundary(&w.to_lowercase())
-        || lexicon::is_function_word(w)
-        || is_determiner(w)
-        || w.ends_with("ly") && w.len() > 4
-        || w.chars().all(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    let mut first = last;
-    while first > 0 && last - first < 7 {
-        let p = first - 1;
-        let pt = &s.toks[p];
-        let pw = s.word(text, p);
-        if pt.kind != Kind::Word
-            || s.in_quote(p)
-            || is_boundary(&pw.to_lowercase())
-            || is_aux(pw) && !is_determiner(pw)
-            || lexicon::is_function_word(pw) && !is_determiner(pw)
-        {
-            break;
-        }
-        first = p;
-        if is_determiner(pw) {
-            break;
-        }
-    }
-    // "and": joins two capitalised sources ("Russia and Syria rejected").
-    if first >= 2 && s.word(text, first - 1) == "and" {
-        if let Some(prev) = s.names.iter().find(|c| c.last == first - 2) {
-            first = prev.phrase_first;
-        }
-    }
-    Some(Source { first, last, speaks })
-}
-
-/// Whether the head word of a source phrase can be a speaker: a capitalised word, a role,
-/// an organisation, a speaking noun, or any other word but a participle, an adverb, a
-/// hyphenated modifier or an object pronoun.
-fn can_speak(w: &str) -> bool {
-    if w.chars().next().is_some_and(char::is_uppercase)
-        || lexicon::is_role_word(w)
-        || lexicon::is_org_word(w)
-        || lexicon::is_speaking_noun(w)
-    {
-        return true;
-    }
-    !(["ing", "ed", "ly", "n't"].iter().any(|suf| w.ends_with(suf))
-        || matches!(w, "me" | "him" | "them" | "us"))
-}
-
-/// A speaker phrase starting at token `start`: a name (with what it holds) or a noun phrase
-/// up to punctuation.
-fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Source> {
-    let mut first = start;
-    while first < s.toks.len() && is_aux(s.word(text, first)) {
-        first += 1;
-    }
-    let t = s.toks.get(first)?;
-    if t.kind != Kind::Word || s.in_quote(first) {
-        return None;
-    }
-    let w = s.word(text, first);
-    if lexicon::pronoun(w).is_some() {
-        return Some(Source {
-            first,
-            last: first,
-            speaks: true,
-        });
-    }
-    if lexicon::is_calendar_word(w) || is_boundary(w) {
-        return None;
-    }
-    let mut last = first;
-    while last + 1 < s.toks.len() && last - first < 8 {
-        let n = last + 1;
-        let nt = &s.toks[n];
-        let nw = s.word(text, n);
-        // A name runs over its connectors ("the Syrian Observatory for Human Rights").
-        if let Some(c) = s.names.iter().find(|c| c.phrase_first <= n && n <= c.last) {
-            last = c.last;
-            continue;
-        }
-        if nt.kind != Kind::Word || s.in_quote(n) || is_boundary(nw) || lexicon::is_calendar_word(nw) {
-            break;
-        }
-        last = n;
-    }
-    // After the cue the phrase is a speaker by position.
-    Some(Source {
-        first,
-        last,
-        speaks: true,
-    })
-}
-
-fn is_clause_punct(w: &str) -> bool {
-    matches!(w, "," | ":" | ";" | "—" | "–" | "-" | "(" | ")")
-}
-
-/// Attribution frames in sentence `si`.
-fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
-    let s = &sents[si];
-    let n = s.toks.len();
-    let mut frames: Vec<Frame> = Vec::new();
-    let mut used_until = 0usize; // tokens before this are part of an earlier frame's content
-    let end_of_content = |from: usize| -> usize {
-        // Last token before the final full stop (or the closing quote holding it).
-        let mut e = n - 1;
-        while e > from && s.toks[e].kind == Kind::Punct && matches!(s.word(text, e), "." | "!" | "?" | "…")
-        {
-            e -= 1;
-        }
-        e
-    };
-    // Content after a cue runs to the end of the sentence, or to a participle cue that
-    // starts the next statement (", insisting that …").
-    // A speaker (a pronoun or a name) at token `k`, then a speech verb past any adverbs.
-    let speaker_speaks_at = |k: usize| -> bool {
-        let len = if lexicon::pronoun(s.word(text, k)).is_some() {
-            Some(1)
-        } else {
-            s.names
-                .iter()
-                .find(|c| c.phrase_first == k && c.first <= c.last)
-                .map(|c| c.last + 1 - k)
-        };
-        len.is_some_and(|len| {
-            let mut v = k + len;
-            while v < n && is_aux(s.word(text, v)) {
-                v += 1;
-            }
-            v < n && lexicon::speech_lemma(s.word(text, v)).is_some()
-        })
-    };
-    let clause_end = |from: usize| -> usize {
-        // Content that opens with a quotation is the quotation ("said: “…”, referring to").
-        if matches!(s.toks[from].kind, Kind::Quote { open: true }) {
-            if let Some(&(_, b)) = s.inside.iter().find(|r| r.0 == from) {
-                if b + 1 < n && s.toks[b + 1..].iter().any(|t| t.kind == Kind::Word) {
-                    return b;
-                }
-            }
-        }
-        let mut k = from;
-        while k + 1 < n {
-            // "…: “A,” he claimed.": a quotation with its own attribution ends the content.
-            if matches!(s.toks[k].kind, Kind::Quote { open: false }) && s.toks[k + 1].kind == Kind::Word {
-                if let Some(&(qa, _)) = s.inside.iter().find(|r| r.1 == k) {
-                    let personal = matches!(
-                        lexicon::pronoun(s.word(text, k + 1)),
-                        Some(Pronoun::Male | Pronoun::Female)
-                    ) || lexicon::pronoun(s.word(text, k + 1)).is_none();
-                    if qa > from + 1 && personal && speaker_speaks_at(k + 1) {
-                        let mut e = qa - 1;
-                        while e > from && is_clause_punct(s.word(text, e)) {
-                            e -= 1;
-                        }
-                        return e;
-                    }
-                }
-            }
-            // "… asked for a photo and Clinton said, “…”": the next attribution begins.
-            if matches!(s.word(text, k), "and" | "but")
-                && !s.in_quote(k)
-                && k > from + 1
-                && s.word(text, k - 1) != ","
-                && s.names
-                    .iter()
-                    .any(|c| c.phrase_first == k + 1 && c.first <= c.last)
-                && speaker_speaks_at(k + 1)
-            {
-                return k - 1;
-            }
-            if s.word(text, k) == "," && !s.in_quote(k) && k > from && s.toks[k + 1].kind == Kind::Word {
-                let next = s.word(text, k + 1);
-                if next.ends_with("ing") && lexicon::speech_lemma(next).is_some() {
-                    return k - 1;
-                }
-                // ", Devine responded: …" / ", he said, …" / ", although he tweeted …":
-                // the next attribution begins.
-                let conj = usize::from(matches!(
-                    next,
-                    "although" | "but" | "and" | "while" | "though" | "as"
-                ));
-                let k = k + conj;
-                if speaker_speaks_at(k + 1) {
-                    return k - 1;
-                }
-            }
-            k += 1;
-        }
-        end_of_content(from)
-    };
-    // A transcript line: "WALLACE: …", "MR. TRUMP: …".
-    let l0 = usize::from(matches!(s.toks.first().map(|t| t.kind), Some(Kind::Quote { .. })));
-    let label_end = (l0..n.min(l0 + 4)).find(|&k| s.word(text, k) == ":");
-    if let Some(c) = label_end.filter(|&c| c > l0 && c + 1 < n) {
-        let shouted = (l0..c)
-            .all(|k| s.toks[k].kind == Kind::Word && s.word(text, k).chars().all(|ch| !ch.is_lowercase()));
-        // "Clinton: “…”", or a transcript paragraph that opens with a quotation mark:
-        // "\"Chris Matthews: Seriously …".
-        let named_label = s.names.iter().any(|nc| nc.phrase_first == l0 && nc.last + 1 == c)
-            && (l0 == 1
-                || matches!(
-                    s.toks.get(c + 1).map(|t| t.kind),
-                    Some(Kind::Quote { open: true })
-                ));
-        if shouted || named_label {
-            frames.push(Frame {
-                cue: s.toks[c].span,
-                source: Some(Source {
-                    first: l0,
-                    last: c - 1,
-                    speaks: true,
-                }),
-                content: vec![(c + 1, n - 1)],
-            });
-            return frames;
-        }
-    }
-    // "“…” — Name": a quotation signed with a dash.
-    for d in 1..n.saturating_sub(1) {
-        let dash = matches!(s.word(text, d), "―" | "—" | "–" | "-" | "--");
-        let after_quote =
-            (d.saturating_sub(2)..d).any(|k| matches!(s.toks[k].kind, Kind::Quote { open: false }));
-        if dash && after_quote && !s.in_quote(d) {
-            if let Some(c) = s
-                .names
-                .iter()
-                .find(|c| c.phrase_first == d + 1 && c.first <= c.last)
-            {
-                let q = (0..d)
-                    .rev()
-                    .find(|&k| matches!(s.toks[k].kind, Kind::Quote { open: false }));
-                if let Some(q) = q {
-                    frames.push(Frame {
-                        cue: s.toks[d].span,
-                        source: Some(Source {
-                            first: c.phrase_first,
-                            last: c.last,
-                            speaks: true,
-                        }),
-                        content: vec![(0, q)],
-                    });
-                    return frames;
-                }
-            }
-        }
-    }
-    let mut i = 0;
-    while i < n {
-        if s.in_quote(i) || s.toks[i].kind != Kind::Word {
-            i += 1;
-            continue;
-        }
-        let w = s.word(text, i);
-        // "according to X"
-        if (w == "according" || w == "According") && s.toks.get(i + 1).is_some_and(|t| t.text(text) == "to") {
-            let cue = Span::new(s.toks[i].span.start, s.toks[i + 1].span.end);
-            let Some(src) = source_after(text, s, i + 2) else {
-                i += 2;
-                continue;
-            };
-            let before = i.checked_sub(1).filter(|&b| b >= used_until);
-            let content = if let Some(b) = before {
-                // "Y, according to X."
-                let mut e = b;
-                while e > used_until && is_clause_punct(s.word(text, e)) {
-                    e -= 1;
-                }
-                (e >= used_until).then_some((used_until, e))
-            } else {
-                // "According to X, Y."
-                let mut a = src.last + 1;
-                while a < n && is_clause_punct(s.word(text, a)) {
-                    a += 1;
-                }
-                (a < n).then(|| (a, end_of_content(a)))
-            };
-            if let Some(c) = content {
-                if c.0 <= c.1 {
-                    frames.push(Frame {
-                        cue,
-                        source: Some(src),
-                        content: vec![c],
-                    });
-                    used_until = n;
-                }
-            }
-            i = src.last + 1;
-            continue;
-        }
-        let Some(lemma) = lexicon::speech_lemma(w) else {
-            i += 1;
-            continue;
-        };
-        // A noun, not a verb: "a report", "his comments", "the state of", "claims of".
-        let nominal = i.checked_sub(1).is_some_and(|p| {
-            let pw = s.word(text, p);
-            matches!(
-                pw,
-                "a" | "an"
-                    | "the"
-                    | "A"
-                    | "An"
-                    | "The"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "any"
-                    | "no"
-                    | "new"
-                    | "recent"
-                    | "latest"
-                    | "home"
-                    | "whose"
-                    | "of"
-            ) || pw.ends_with("'s")
-                || pw.ends_with("’s")
-        }) || s.word(text, i + 1) == "of" && w.ends_with('s') && w != "says"
-            || matches!(w, "state" | "states") && s.word(text, i + 1) != "that"
-            // "Republican claims as false", "reports of fraud": a plural noun.
-            || w.ends_with('s')
-                && w != "says"
-                && matches!(
-                    s.word(text, i + 1),
-                    "as" | "of" | "in" | "on" | "by" | "from" | "with" | "about" | "were" | "are" | "was" | "is"
-                        | "have" | "had" | "and" | "or"
-                );
-        if nominal {
-            i += 1;
-            continue;
-        }
-        let cue = s.toks[i].span;
-        let prev = i.checked_sub(1).map(|p| s.word(text, p));
-        // The word before the verb past any adverbs ("was later charged").
-        let before_adverbs = (0..i).rev().take(3).map(|p| s.word(text, p)).find(|p| {
-            !(p.ends_with("ly") && p.len() > 4
-                || matches!(
-                    *p,
-                    "later" | "also" | "then" | "since" | "never" | "not" | "first"
-                ))
-        });
-        // "When asked about …", "as reported by …", "was later charged with …": not an
-        // attribution of its own.
-        if [prev, before_adverbs].into_iter().flatten().any(|p| {
-            matches!(
-                p.to_lowercase().as_str(),
-                "when" | "if" | "as" | "after" | "being" | "been" | "be" | "was" | "were" | "is" | "are"
-            )
-        }) && w.ends_with("ed")
-        {
-            i += 1;
-            continue;
-        }
-        let prev_is_break =
-            prev.is_some_and(|p| p == "," || matches!(s.toks[i - 1].kind, Kind::Quote { .. })) || i == 0;
-        let strong = lexicon::is_strong_cue(lemma);
-        // What follows the cue: the content start, after "that", an object of "tell", a day.
-        let mut a = i + 1;
-        let mut explicit = false; // "that", ":" or a quote follows: a clause for sure
-        if matches!(lemma, "tell" | "ask" | "urge" | "assure") {
-            // Object: up to a few words before "that", a comma, colon or quote.
-            let mut k = a;
-            while k < n && k - a < 5 && s.toks[k].kind == Kind::Word && s.word(text, k) != "that" {
-                k += 1;
-            }
-            if k < n && (s.word(text, k) == "that" || s.toks[k].kind != Kind::Word) && k > a {
-                a = k;
-            } else if matches!(lemma, "tell" | "assure") && k > a {
-                // "told reporters the plan was dead", "assured his audience he would":
-                // one object word or name, after its determiner ("told The Daily Star").
-                let o = if is_determiner(s.word(text, a)) { a + 1 } else { a };
-                a = s
-                    .names
-                    .iter()
-                    .find(|c| c.phrase_first == o || c.phrase_first == a)
-                    .map_or(o + 1, |c| c.last + 1);
-            }
-        }
-        while a < n
-            && s.toks[a].kind == Kind::Word
-            && (lexicon::is_calendar_word(s.word(text, a))
-                || matches!(
-                    s.word(text, a),
-                    "on" | "Monday"
-                        | "today"
-                        | "yesterday"
-                        | "late"
-                        | "earlier"
-                        | "last"
-                        | "this"
-                        | "week"
-                        | "night"
-                        | "morning"
-                        | "afternoon"
-                        | "evening"
-                ))
-            && !s.in_quote(a)
-        {
-            a += 1;
-        }
-        // "…, he said, adding …": a comma after the cue closes the attribution unless a
-        // quotation follows it.
-        let comma_closes = a < n
-            && s.word(text, a) == ","
-            && !s
-                .toks
-                .get(a + 1)
-                .is_some_and(|t| matches!(t.kind, Kind::Quote { .. }));
-        if comma_closes {
-            a = n;
-        } else if a < n && s.word(text, a) == "that" {
-            explicit = true;
-        } else if a < n && matches!(s.word(text, a), ":" | ",") {
-            explicit = s
-                .toks
-                .get(a + 1)
-                .is_some_and(|t| matches!(t.kind, Kind::Quote { .. }))
-                || s.word(text, a) == ":";
-            a += 1;
-        }
-        if a < n && matches!(s.toks[a].kind, Kind::Quote { .. }) {
-            explicit = true;
-        }
-        let after_empty =
-            a >= n || end_of_content(a) < a || s.toks[a..].iter().all(|t| t.kind == Kind::Punct);
-
-        // Source before the cue ("X said"), or after it ("…,” said X").
-        let src_before = if !prev_is_break {
-            source_before(text, s, i)
-        } else if prev == Some(",") {
-            // "Scott Reed, who ran the campaign, said …"
-            appositive_source(text, s, i - 1, used_until)
-        } else {
-            None
-        };
-        // "In a Gallup poll released Monday, 31 percent of voters said …": the poll.
-        let src_before = src_before.map(|sb| poll_source(text, s, sb).unwrap_or(sb));
-        // ", saying …", and "X released a statement saying …": the subject speaks, not
-        // the object before the participle (unless that is a name or a pronoun).
-        let named_before = src_before.is_some_and(|sb| {
-            lexicon::pronoun(s.word(text, sb.last)).is_some() || s.names.iter().any(|c| c.last == sb.last)
-        });
-        let participle = w.ends_with("ing") && (prev.is_some_and(|p| p == ",") || !named_before && i > 0);
-        if participle && !after_empty && (strong || explicit) {
-            // ", saying …": the main clause's subject speaks.
-            let subj = frames
-                .last()
-                .and_then(|f| f.source)
-                .or_else(|| subject_of(text, s, i));
-            frames.push(Frame {
-                cue,
-                source: subj,
-                content: vec![(a, clause_end(a))],
-            });
-            let stop = frame_end(frames.last(), i);
-            used_until = stop;
-            i = stop;
-            continue;
-        }
-        if let Some(src) = src_before {
-            let before_empty = src.first <= used_until;
-            if !after_empty && (strong || explicit) && (before_empty || explicit || !prev_is_break) {
-                // "X said (that) …"; a quote may resume after the attribution.
-                let mut content = vec![(a, clause_end(a))];
-                if !before_empty {
-                    if let Some(pre) = quote_before(text, s, used_until, src.first) {
-                        if explicit {
-                            // "“A,” he said, “B.”"
-                            content.insert(0, pre);
-                        } else {
-                            // "“A,” he said outside the building.": only the quotation.
-                            content = vec![pre];
-                        }
-                    }
-                }
-                frames.push(Frame {
-                    cue,
-                    source: Some(src),
-                    content,
-                });
-                let stop = frame_end(frames.last(), i);
-                used_until = stop;
-                i = stop;
-                continue;
-            }
-            if after_empty && !before_empty && strong {
-                // "…, the source added." / "“…,” he said." The content ends at the
-                // last comma or closing quote before the source (what lies between is
-                // more of the source: "…,” coast guard spokesman Jo Vik said").
-                let mut e = src.first - 1;
-                if let Some(k) = (used_until..src.first).rev().take(6).find(|&k| {
-                    s.word(text, k) == "," || matches!(s.toks[k].kind, Kind::Quote { open: false })
-                }) {
-                    e = k;
-                }
-                while e > used_until && (is_clause_punct(s.word(text, e))) {
-                    e -= 1;
-                }
-                let mut b = used_until;
-                while b < e && is_clause_punct(s.word(text, b)) {
-                    b += 1;
-                }
-                frames.push(Frame {
-                    cue,
-                    source: Some(src),
-                    content: vec![(b, e)],
-                });
-                let stop = frame_end(frames.last(), i);
-                used_until = stop;
-                i = stop;
-                continue;
-            }
-            if !after_empty && strong && !before_empty {
-                // "“A,” he said, “B.”" where B follows a comma.
-                let mut content = Vec::new();
-                if let Some(pre) = quote_before(text, s, used_until, src.first) {
-                    content.push(pre);
-                }
-                content.push((a, clause_end(a)));
-                frames.push(Frame {
-                    cue,
-                    source: Some(src),
-                    content,
-                });
-                let stop = frame_end(frames.last(), i);
-                used_until = stop;
-                i = stop;
-                continue;
-            }
-        }
-        if prev_is_break && strong && i > used_until {
-            // "…,” said X." — inverted.
-            if let Some(src) = source_after(text, s, i + 1) {
-                let mut e = i - 1;
-                while e > used_until && is_clause_punct(s.word(text, e)) {
-                    e -= 1;
-                }
-                let mut content = vec![(used_until, e)];
-                // A quote resuming after the source: ", said X, “B.”"
-                let mut k = src.last + 1;
-                while k < n && is_clause_punct(s.word(text, k)) {
-                    k += 1;
-                }
-                if k < n && matches!(s.toks[k].kind, Kind::Quote { open: true }) {
-                    content.push((k, end_of_content(k)));
-                }
-                frames.push(Frame {
-                    cue,
-                    source: Some(src),
-                    content,
-                });
-                let stop = frame_end(frames.last(), i);
-                used_until = stop;
-                i = stop;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    // "Dr. Ward stated:" / "He told his audience, to rowdy applause:" closing a paragraph:
-    // the speaker of the quotation that follows.
-    if frames.is_empty() && n > 1 && s.word(text, n - 1) == ":" && s.inside.is_empty() {
-        if let Some(src) = subject_of(text, s, n - 1).or_else(|| named_clause_subject(text, s, n - 1)) {
-            frames.push(Frame {
-                cue: s.toks[n - 1].span,
-                source: Some(src),
-                content: Vec::new(),
-            });
-            return frames;
-        }
-    }
-    if frames.is_empty() {
-        if let Some(f) = quote_then_speaker(text, s).or_else(|| verb_first(text, s)) {
-            frames.push(f);
-            return frames;
-        }
-        if let Some(f) = subject_verb_frame(text, s) {
-            let c = f.content[0];
-            // "Okafor disagreed.": a stance with nothing said.
-            let said_something = c.1 < n && (c.0..n).any(|k| s.toks[k].kind != Kind::Punct);
-            if c.0 <= c.1 && said_something {
-                frames.push(Frame {
-                    content: vec![(c.0, clause_end(c.0).max(c.1))],
-                    ..f
-                });
-            }
-        }
-    }
-    frames
-}
-
-/// "“…,” Oliver barked." / "“…,” she went on." / "“…,” the statement read.": a quotation,
-/// then a name or pronoun and a short verb phrase ending the sentence. Whatever the verb,
-/// that is an attribution.
-fn quote_then_speaker(text: &str, s: &Sentence) -> Option<Frame> {
-    let n = s.toks.len();
-    let q = (0..n)
-        .rev()
-        .find(|&k| matches!(s.toks[k].kind, Kind::Quote { open: false }))?;
-    if q == 0 || !s.in_quote(q - 1) && s.word(text, q - 1) != "," {
-        return None;
-    }
-    let mut k = q + 1;
-    if s.word(text, k) == "," {
-        k += 1;
-    }
-    let w = s.word(text, k);
-    let src = if matches!(lexicon::pronoun(w), Some(p) if p != Pronoun::First) {
-        Source {
-            first: k,
-            last: k,
-            speaks: true,
-        }
-    } else if let Some(c) = s.names.iter().find(|c| c.phrase_first == k && c.first <= c.last) {
-        Source {
-            first: c.phrase_first,
-            last: c.last,
-            speaks: true,
-        }
-    } else if matches!(w, "the" | "The" | "a" | "A")
-        && s.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
-    {
-        Source {
-            first: k,
-            last: k + 1,
-            speaks: true,
-        }
-    } else {
-        return None;
-    };
-    let rest: Vec<usize> = (src.last + 1..n)
-        .filter(|&x| s.toks[x].kind == Kind::Word)
-        .collect();
-    let tail_punct =
-        (src.last + 1..n).all(|x| s.toks[x].kind == Kind::Word || matches!(s.word(text, x), "." | "!" | "?"));
-    let verb_like = rest.first().is_some_and(|&v| {
-        let vw = s.word(text, v);
-        vw.chars().all(|c| c.is_lowercase())
-            && (vw.ends_with("ed")
-                || vw.ends_with('s')
-                || lexicon::speech_lemma(vw).is_some()
-                || matches!(vw, "went" | "read" | "wrote" | "spoke"))
-    });
-    if rest.is_empty() || rest.len() > 3 || !tail_punct || !verb_like {
-        return None;
-    }
-    let open = (0..q)
-        .find(|&x| matches!(s.toks[x].kind, Kind::Quote { open: true }))
-        .unwrap_or(0);
-    Some(Frame {
-        cue: s.toks[rest[0]].span,
-        source: Some(src),
-        content: vec![(open, q)],
-    })
-}
-
-/// "Said Comey, “…”" / "Continued Stone: “…”": a sentence opening with the speech verb.
-fn verb_first(text: &str, s: &Sentence) -> Option<Frame> {
-    let w = s.word(text, 0);
-    if !w.chars().next().is_some_and(char::is_uppercase) || lexicon::speech_lemma(&w.to_lowercase()).is_none()
-    {
-        return None;
-    }
-    let c = s
-        .names
-        .iter()
-        .find(|c| c.phrase_first == 1 && c.first <= c.last)?;
-    let sep = c.last + 1;
-    if !matches!(s.word(text, sep), "," | ":")
-        || !matches!(s.toks.get(sep + 1)?.kind, Kind::Quote { open: true })
-    {
-        return None;
-    }
-    let last = (sep + 1..s.toks.len())
-        .rev()
-        .find(|&x| s.in_quote(x))
-        .unwrap_or(s.toks.len() - 1);
-    Some(Frame {
-        cue: s.toks[0].span,
-        source: Some(Source {
-            first: c.phrase_first,
-            last: c.last,
-            speaks: true,
-        }),
-        content: vec![(sep + 1, last)],
-    })
-}
-
-/// A sentence with a quoted phrase but no speech cue: its subject, if a person,
-/// organisation or personal pronoun, says it with the main verb ("He called it a
-/// “fundamental mistake”"; "She promised to “be a champion”").
-fn subject_verb_frame(text: &str, s: &Sentence) -> Option<Frame> {
-    let qa = s.inside.first().map_or(s.toks.len(), |r| r.0);
-    let subj = subject_of(text, s, qa)?;
-    let quoted = qa < s.toks.len();
-    let is_pronoun = subj.first == subj.last
-        && match lexicon::pronoun(s.word(text, subj.first)) {
-            Some(Pronoun::Male | Pronoun::Female) => true,
-            Some(_) => quoted,
-            None => false,
-        };
-    let named = s
-        .names
-        .iter()
-        .any(|c| c.first <= subj.last && subj.last <= c.last && c.kind != EntityKind::Place);
-    let head = s.word(text, subj.last);
-    let noun = !named
-        && (lexicon::is_speaking_noun(head) || lexicon::is_org_word(head) || lexicon::is_role_head(head));
-    if !(is_pronoun || named || noun) {
-        return None;
-    }
-    let mut v = subj.last + 1;
-    while v < qa && is_aux(s.word(text, v)) {
-        v += 1;
-    }
-    if v >= qa || s.toks[v].kind != Kind::Word || !s.word(text, v).chars().all(|c| c.is_lowercase()) {
-        return None;
-    }
-    // Without a quotation, only a finite verb makes a statement of the clause.
-    let vw = s.word(text, v);
-    let finite = vw.ends_with("ed")
-        || vw.ends_with('s') && !vw.ends_with("ss")
-        || is_irregular_past(vw)
-        || v > subj.last + 1;
-    if !quoted && !(finite && (lexicon::is_stance_verb(vw) || lexicon::speech_lemma(vw).is_some())) {
-        return None;
-    }
-    Some(Frame {
-        cue: s.toks[v].span,
-        source: Some(subj),
-        content: vec![(v + 1, v + 1)],
-    })
-}
-
-fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "told"
-            | "wrote"
-            | "thought"
-            | "felt"
-            | "knew"
-            | "made"
-            | "took"
-            | "gave"
-            | "saw"
-            | "found"
-            | "got"
-            | "went"
-            | "came"
-            | "became"
-            | "began"
-            | "held"
-            | "kept"
-            | "left"
-            | "meant"
-            | "met"
-            | "put"
-            | "ran"
-            | "set"
-            | "sought"
-            | "spoke"
-            | "stood"
-            | "won"
-            | "lost"
-            | "led"
-            | "read"
-            | "brought"
-            | "built"
-            | "drew"
-            | "fought"
-            | "heard"
-            | "hit"
-            | "let"
-            | "paid"
-            | "sent"
-            | "spent"
-            | "struck"
-            | "threw"
-            | "understood"
-            | "withdrew"
-            | "overcame"
-            | "forgot"
-            | "forgave"
-            | "chose"
-            | "rose"
-            | "bore"
-    )
-}
-
-/// The name before an appositive or relative clause that ends at the comma `comma`:
-/// "Scott Reed, who managed the campaign," / "Ki Hong, 33," / "Jo Roe, a doctor,".
-fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: usize) -> Option<Source> {
-    // "The Harbour Minister, Jo Brandt, said": the name set off after a role speaks.
-    if let Some(c) = s.names.iter().find(|c| c.last + 1 == comma && c.first <= c.last) {
-        let role_before = c.phrase_first >= 2
-            && c.phrase_first > floor + 1
-            && s.word(text, c.phrase_first - 1) == ","
-            && (c.phrase_first.saturating_sub(5)..c.phrase_first - 1)
-                .any(|k| lexicon::is_role_head(s.word(text, k)) || lexicon::is_role_word(s.word(text, k)));
-        if role_before && matches!(c.kind, EntityKind::Person | EntityKind::Unknown) {
-            return Some(Source {
-                first: c.phrase_first,
-                last: c.last,
-                speaks: true,
-            });
-        }
-    }
-    let mut k = comma;
-    while k > floor && comma - k < 30 {
-        k -= 1;
-        if s.in_quote(k) || matches!(s.toks[k].kind, Kind::Quote { .. }) {
-            return None;
-        }
-        if s.word(text, k) != "," {
-            continue;
-        }
-        // An age or a home town is one more aside: "Cory James, 22, of Flint, Mich., said".
-        if k > 0 && s.toks[k - 1].kind == Kind::Number {
-            continue;
-        }
-        let Some(c) = s.names.iter().find(|c| c.last + 1 == k && c.first <= c.last) else {
-            // A lone capitalised word opening the sentence is not yet known as a name:
-            // "Clinton, during a visit, said".
-            let w = s.word(text, 0);
-            let lone = k == 1
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && !lexicon::is_function_word(w)
-                && lexicon::pronoun(w).is_none();
-            return lone.then_some(Source {
-                first: 0,
-                last: 0,
-                speaks: true,
-            });
-        };
-        // Where a person is from or spoke is an aside too: "Clinton, during a town hall in
-        // Columbus, Ohio, said".
-        let hometown = c.kind == EntityKind::Place
-            || c.phrase_first > 0
-                && matches!(
-                    s.word(text, c.phrase_first - 1),
-                    "of" | "from" | "in" | "at" | "near"
-                );
-        let state_after_town = c.kind == EntityKind::Place
-            && c.phrase_first > 1
-            && s.word(text, c.phrase_first - 1) == ","
-            && s.names.iter().any(|d| {
-                d.last + 2 == c.phrase_first
-                    && d.phrase_first > 0
-                    && matches!(s.word(text, d.phrase_first - 1), "of" | "from")
-            });
-        if hometown || state_after_town {
-            continue;
-        }
-        let opener = s.toks.get(k + 1)?;
-        let ow = opener.text(text);
-        // After a person's name anything set off by commas is an aside ("Blunt, after a
-        // long pause, said"); after other names only a description.
-        let fits = matches!(c.kind, EntityKind::Person | EntityKind::Unknown)
-            || matches!(
-                ow,
-                "who" | "whose" | "a" | "an" | "the" | "which" | "now" | "then" | "also"
-            )
-            || opener.kind == Kind::Number
-            || lexicon::is_role_word(ow)
-            || ow.chars().next().is_some_and(char::is_uppercase);
-        return fits.then_some(Source {
-            first: c.phrase_first,
-            last: c.last,
-            speaks: true,
-        });
-    }
-    None
-}
-
-/// The last person-like name before token `before` that is followed by a finite verb
-/// ("…— Cruz called them on it:"), for clauses whose start `subject_of` cannot parse.
-fn named_clause_subject(text: &str, s: &Sentence, before: usize) -> Option<Source> {
-    s.names
-        .iter()
-        .rev()
-        .filter(|c| c.first <= c.last && c.last + 1 < before && !s.in_quote(c.first))
-        .filter(|c| matches!(c.kind, EntityKind::Person | EntityKind::Unknown))
-        .find(|c| {
-            let v = s.word(text, c.last + 1);
-            v.chars().all(|ch| ch.is_lowercase())
-                && (v.ends_with("ed") || v.ends_with('s') && !v.ends_with("ss") || is_irregular_past(v))
-        })
-        .map(|c| Source {
-            first: c.phrase_first,
-            last: c.last,
-            speaks: true,
-        })
-}
-
-/// Respondents as a source ("31 percent of Republicans", "most voters") after an
-/// introductory "In a … poll|survey|study," — that phrase is the source.
-fn poll_source(text: &str, s: &Sentence, src: Source) -> Option<Source> {
-    if !matches!(s.word(text, 0), "In" | "in") {
-        return None;
-    }
-    let comma = (1..src.first).find(|&k| s.word(text, k) == ",")?;
-    let counted = (comma + 1..=src.last).any(|k| {
-        s.toks[k].kind == Kind::Number
-            || matches!(s.word(text, k), "percent" | "%" | "majority" | "most" | "Most")
-    });
-    let head = (1..comma)
-        .rev()
-        .find(|&k| matches!(s.word(text, k), "poll" | "survey" | "study" | "Poll" | "Survey"))?;
-    (counted && head + 5 >= comma && (1..comma).all(|k| !s.in_quote(k))).then_some(Source {
-        first: 1,
-        last: comma - 1,
-        speaks: true,
-    })
-}
-
-/// The token after everything a frame took (its content, cue and source).
-fn frame_end(f: Option<&Frame>, cue: usize) -> usize {
-    let f = f.expect("a frame was just pushed");
-    let content = f.content.iter().map(|c| c.1).max().unwrap_or(cue);
-    let source = f.source.map_or(cue, |s| s.last);
-    content.max(cue).max(source) + 1
-}
-
-/// A quote (or clause) that ends just before the source at `src_first`, from `from`.
-fn quote_before(text: &str, s: &Sentence, from: usize, src_first: usize) -> Option<(usize, usize)> {
-    let mut e = src_first.checked_sub(1)?;
-    while e > from && is_clause_punct(s.word(text, e)) {
-        e -= 1;
-    }
-    (e >= from && s.in_quote(e)).then_some((from, e))
-}
-
-/// The subject of the sentence's main clause: the first name, pronoun or noun phrase
-/// before the first verb-like word — approximated as the first name or pronoun outside
-/// quotes before `before`.
-fn subject_of(text: &str, s: &Sentence, before: usize) -> Option<Source> {
-    // The clause may start after one or more introductory phrases ("On Thursday, after
-    // the vote, Warren …"; "Reached by phone, Bennett …"): try each comma in turn.
-    std::iter::once(0)
-        .chain(
-            (0..before.min(s.toks.len()).min(30))
-                .filter(|&c| s.word(text, c) == "," && !s.in_quote(c))
-                .map(|c| c + 1),
-        )
-        .find_map(|start| subject_at(text, s, start, before))
-}
-
-fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<Source> {
-    let n = s.toks.len();
-    let mut k = (start..n).find(|&k| s.toks[k].kind == Kind::Word && !s.in_quote(k))?;
-    // A dateline first: "NORDVIK (NWA) – …".
-    if s.word(text, k).len() > 2 && s.word(text, k).chars().all(|c| !c.is_lowercase()) {
-        if let Some(d) = (k..n.min(k + 8)).find(|&d| matches!(s.word(text, d), "–" | "—" | "-" | "--")) {
-            k = d + 1;
-        }
-    }
-    // An introductory phrase ("After the debate, …", "In Ohio on Monday, …") or a
-    // conjunction ("But …") comes before the subject.
-    let w = s.word(text, k);
-    if matches!(
-        w,
-        "But" | "And" | "So" | "Yet" | "Still" | "Then" | "Also" | "Now" | "Meanwhile"
-    ) {
-        k += 1;
-        if s.toks.get(k).is_some_and(|t| t.text(text) == ",") {
-            k += 1;
-        }
-    } else if lexicon::is_function_word(w) && lexicon::pronoun(w).is_none() && !is_determiner(w) {
-        let comma = (k..n.min(k + 16)).find(|&c| s.word(text, c) == "," && !s.in_quote(c))?;
-        k = comma + 1;
-    }
-    if k >= before.min(n) {
-        return None;
-    }
-    let w = s.word(text, k);
-    if matches!(
-        lexicon::pronoun(w),
-        Some(Pronoun::Male | Pronoun::Female | Pronoun::Plural | Pronoun::First)
-    ) {
-        return Some(Source {
-            first: k,
-            last: k,
-            speaks: true,
-        });
-    }
-    let at = if is_determiner(w) { k + 1 } else { k };
-    // The longest name phrase starting there ("US State Department spokesman Mark Toner",
-    // not its "US State Department").
-    let Some(c) = s
-        .names
-        .iter()
-        .filter(|c| {
-            (c.phrase_first == k || c.phrase_first == at || c.first == at)
-                && c.first <= c.last
-                && c.last < before
-        })
-        .max_by_key(|c| c.last)
-    else {
-        // A common-noun subject that can speak: "The campaign", "Senior officials",
-        // "A new poll by Gallup".
-        let mut h = at;
-        while h < before.min(n) && h < at + 4 && s.toks[h].kind == Kind::Word && !s.in_quote(h) {
-            let hw = s.word(text, h);
-            if lexicon::is_speaking_noun(hw) || lexicon::is_org_word(hw) || lexicon::is_role_head(hw) {
-                let next = s.word(text, h + 1);
-                // "A few days later, …": a quantity of time, not a speaker.
-                let of_time = matches!(
-                    next.trim_end_matches('s'),
-                    "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade"
-                );
-                let ends = !(lexicon::is_speaking_noun(next) || lexicon::is_org_word(next) || of_time);
-                if ends && (h > k || is_determiner(w) || hw.ends_with('s')) {
-                    return Some(Source {
-                        first: k,
-                        last: h,
-                        speaks: true,
-                    });
-                }
-            }
-            if is_boundary(&hw.to_lowercase()) {
-                break;
-            }
-            h += 1;
-        }
-        return None;
-    };
-    let mut last = c.last;
-    // Coordinated names: "The United States, Britain and France".
-    loop {
-        let next = s.names.iter().find(|d| {
-            d.phrase_first > last
-                && d.phrase_first <= last + 2
-                && d.last < before
-                && (last + 1..d.phrase_first).all(|x| matches!(s.word(text, x), "," | "and"))
-        });
-        match next {
-            Some(d) if (last + 1..d.phrase_first).any(|x| s.word(text, x) == "and") => {
-                last = d.last;
-                break;
-            }
-            Some(d) => last = d.last,
-            None => break,
-        }
-    }
-    Some(Source {
-        first: c.phrase_first.min(k),
-        last,
-        speaks: true,
-    })
-}
-
 /// Resolves a source phrase: the speaker mention span, its entity and a role.
 fn resolve_source(
     text: &str,
@@ -2029,6 +777,7 @@ fn resolve_source(
     si: usize,
     src: Source,
     spoke: &[Option<usize>],
+    recency: &mut Recency,
     ents: &mut Entities,
 ) -> (Option<Span>, Option<usize>, Option<String>) {
     let s = &sents[si];
@@ -2046,7 +795,7 @@ fn resolve_source(
     if names_in >= 2 && (src.first..=src.last).any(|k| s.word(text, k) == "and") {
         return (Some(span), None, None);
     }
-    // A name inside the phrase (the last one: "State Department spokesman Mark Toner").
+    // A name inside the phrase (the last one: "Harbour Board spokesman Sam Okafor").
     if let Some((k, c)) = s
         .names
         .iter()
@@ -2094,7 +843,7 @@ fn resolve_source(
     let head = s.word(text, src.last);
     let definite = matches!(first_word, "the" | "The");
     if definite {
-        let candidates = recent_entities(sents, si, src.first);
+        let candidates = recency.recent(sents, si, src.first);
         if let Some(e) = ents.resolve_nominal(head, &candidates) {
             ents.add_reference(e, span, MentionKind::Nominal);
             return (Some(span), Some(e), None);
@@ -2141,28 +890,61 @@ fn appositive_role_of(
     Some(role.to_string())
 }
 
-/// Entities named before token `before` of sentence `si` and in earlier sentences, most
-/// recent first — at most the last hundred (a definite description points back a little way,
-/// and a book-length text must not make every lookup walk all of it).
-fn recent_entities(sents: &[Sentence], si: usize, before: usize) -> Vec<usize> {
+/// Entities by their latest name mention, for definite descriptions ("the spokesman"),
+/// kept as the sentences are read in order instead of walking back over them per lookup
+/// (one entity named ten thousand times would make every walk go to the start).
+#[derive(Default)]
+struct Recency {
+    /// Sentences before this one are recorded.
+    upto: usize,
+    /// Per entity: its latest mention (sentence, name index) among recorded sentences.
+    latest: Vec<Option<(usize, usize)>>,
+    /// The same, ordered by mention.
+    order: BTreeSet<(usize, usize, usize)>,
+}
+
+impl Recency {
+    /// At most this many entities are offered: a definite description points back a little
+    /// way.
     const MAX: usize = 100;
-    let mut out = Vec::new();
-    for j in (0..=si).rev() {
-        let s = &sents[j];
-        for (k, c) in s.names.iter().enumerate().rev() {
-            if j == si && c.first >= before {
-                continue;
+
+    /// Entities named before token `before` of sentence `si` and in earlier sentences, most
+    /// recent first. Calls come in increasing order of `si`.
+    fn recent(&mut self, sents: &[Sentence], si: usize, before: usize) -> Vec<usize> {
+        debug_assert!(self.upto <= si + 1, "sentences are read in order");
+        for (j, s) in sents.iter().enumerate().take(si).skip(self.upto) {
+            for (k, &e) in s.name_entities.iter().enumerate() {
+                if self.latest.len() <= e {
+                    self.latest.resize(e + 1, None);
+                }
+                if let Some((pj, pk)) = self.latest[e].replace((j, k)) {
+                    self.order.remove(&(pj, pk, e));
+                }
+                self.order.insert((j, k, e));
             }
-            let e = s.name_entities[k];
+        }
+        self.upto = self.upto.max(si);
+        let s = &sents[si];
+        let here = s
+            .names
+            .iter()
+            .zip(&s.name_entities)
+            .rev()
+            .filter(|(c, _)| c.first < before)
+            .map(|(_, &e)| e);
+        let earlier = self.order.iter().rev().map(|&(_, _, e)| e);
+        // At most MAX entities: a scan of the list is as quick as a set.
+        let mut out: Vec<usize> = Vec::new();
+        for e in here.chain(earlier) {
             if !out.contains(&e) {
                 out.push(e);
-                if out.len() == MAX {
-                    return out;
+                if out.len() == Self::MAX {
+                    break;
                 }
             }
         }
+        out
     }
-    out
 }
 
 /// A pronoun speaker: the first compatible person outside quotes earlier in the sentence,
@@ -2192,7 +974,7 @@ fn resolve_pronoun(
             break;
         }
         // The speaker of the sentence before speaks on ("…, Cook said. “…,” he added"),
-        // even when nothing yet told that the name ("Assad said …") is a person.
+        // even when nothing yet told that the name ("Brandt said …") is a person.
         let speaker_fits = |e: usize| {
             fits(e)
                 || matches!(p, Pronoun::Male | Pronoun::Female)
@@ -2213,6 +995,129 @@ fn resolve_pronoun(
         // A pronoun subject continues the same referent: keep looking back.
     }
     None
+}
+
+#[cfg(test)]
+#[path = "../../testdata/quotes/newsgen.rs"]
+mod newsgen;
+
+/// The indexed lookups that keep the finder linear give what the scans they replaced gave,
+/// on generated articles of every construction.
+#[cfg(test)]
+mod fast_lookups {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Sentences (quotations marked), quotations and frames of a generated article.
+    fn article(seed: u64) -> (String, Vec<Sentence>, Vec<Seg>, Vec<Found>) {
+        let text = newsgen::article(seed);
+        let paras = crate::text::segment::line_paragraphs(&text);
+        let sentences = crate::text::segment::sentences(&text, &paras);
+        let mut ents = Entities::default();
+        let mut sents = read_sentences(&text, &paras, &sentences, &mut ents);
+        let segs = mark_quotes(&text, &mut sents);
+        let found = frames_of_article(&text, &sents, &segs, &mut ents);
+        (text, sents, segs, found)
+    }
+
+    /// The walk back over sentences that `Recency` replaced.
+    fn recent_by_walk(sents: &[Sentence], si: usize, before: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for j in (0..=si).rev() {
+            let s = &sents[j];
+            for (k, c) in s.names.iter().enumerate().rev() {
+                if j == si && c.first >= before {
+                    continue;
+                }
+                let e = s.name_entities[k];
+                if !out.contains(&e) {
+                    out.push(e);
+                    if out.len() == Recency::MAX {
+                        return out;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn quote_ranges_by_binary_search(seed in 0u64..100_000) {
+            let (_, sents, _, _) = article(seed);
+            for s in &sents {
+                for i in 0..s.toks.len() + 1 {
+                    prop_assert_eq!(s.in_quote(i), s.inside.iter().any(|&(a, b)| a <= i && i <= b));
+                    prop_assert_eq!(s.quote_opening_at(i), s.inside.iter().find(|r| r.0 == i).copied());
+                    prop_assert_eq!(s.quote_closing_at(i), s.inside.iter().find(|r| r.1 == i).copied());
+                }
+            }
+        }
+
+        #[test]
+        fn overlaps_and_word_counts(seed in 0u64..100_000, cuts in proptest::collection::vec((0usize..4000, 0usize..400), 20)) {
+            let (text, sents, segs, found) = article(seed);
+            let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+            let words = WordIndex::new(&text);
+            let mut spans: Vec<Span> = found.iter().flat_map(|f| f.parts.clone()).collect();
+            spans.extend(segs.iter().map(|g| g.span));
+            for (a, len) in cuts {
+                let mut a = a.min(text.len());
+                while !text.is_char_boundary(a) {
+                    a -= 1;
+                }
+                let mut b = (a + len).min(text.len());
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                spans.push(Span::new(a, b));
+            }
+            for &p in &spans {
+                let scan: Vec<usize> = (0..segs.len()).filter(|&g| overlaps(p, segs[g].span)).collect();
+                prop_assert_eq!(overlapping(&segs, p).collect::<Vec<_>>(), scan);
+                prop_assert_eq!(words.count(&text, p), text[p.start..p.end].split_whitespace().count());
+            }
+            for g in &segs {
+                for s in &sents[g.first_sent..=g.last_sent] {
+                    let scan = s
+                        .toks
+                        .iter()
+                        .filter(|t| t.kind == Kind::Word && (t.span.end <= g.span.start || t.span.start >= g.span.end))
+                        .count();
+                    prop_assert_eq!(WordCount::new(s).outside(s, g.span), scan);
+                }
+            }
+        }
+
+        #[test]
+        fn recency_matches_the_walk_back(seed in 0u64..100_000) {
+            let (_, sents, _, _) = article(seed);
+            let mut recency = Recency::default();
+            for si in 0..sents.len() {
+                for before in 0..sents[si].toks.len() + 1 {
+                    prop_assert_eq!(recency.recent(&sents, si, before), recent_by_walk(&sents, si, before));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_punctuation() {
+        let text = "word, ".repeat(300) + &"x ".repeat(600);
+        let toks = tokens::tokenize(&text, Span::new(0, text.len()));
+        let n = toks.len();
+        let parts = windows(toks.clone(), MAX_WINDOW_TOKENS);
+        assert!(parts.len() > 1);
+        assert!(parts.iter().all(|w| w.len() <= MAX_WINDOW_TOKENS));
+        assert_eq!(parts.concat(), toks);
+        // Where there is punctuation in a window's second half, the window ends with it.
+        assert!(parts[..2].iter().all(|w| w.last().unwrap().text(&text) == ","));
+        assert_eq!(parts.iter().map(Vec::len).sum::<usize>(), n);
+        let short = tokens::tokenize("A short one.", Span::new(0, 12));
+        assert_eq!(windows(short.clone(), MAX_WINDOW_TOKENS), vec![short]);
+    }
 }
 
 #[cfg(test)]
@@ -2389,8 +1294,9 @@ mod tests {
 
     #[test]
     fn a_second_speaker_joined_by_and() {
-        let (text, a) =
-            run(&["At one point, a woman asked for a photo and Mayor Lena Ortiz said, “Not here.”"]);
+        let (text, a) = run(&[
+            "Halfway through, a deckhand asked about the fares and Mayor Lena Ortiz said, “Not today.”",
+        ]);
         assert_eq!(sole_direct_speaker(&text, &a).as_deref(), Some("Lena Ortiz"));
     }
 
@@ -2404,5 +1310,83 @@ mod tests {
         assert_eq!(direct.len(), 1, "{q:?}");
         assert_eq!(direct[0].0, "“It is no longer our town,”");
         assert_eq!(direct[0].1.as_deref(), Some("Abe Kahn"));
+    }
+
+    /// The cue kind of every quote that is not partial, with the cue's text.
+    fn cue_kinds(paras: &[&str]) -> Vec<(String, Option<CueKind>)> {
+        let (text, a) = run(paras);
+        a.quotes
+            .iter()
+            .filter(|q| !q.partial)
+            .map(|q| {
+                (
+                    q.cue.and_then(|c| c.slice(&text)).unwrap_or("").to_string(),
+                    q.cue_kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cue_kinds_tell_speech_stance_source_and_deeds() {
+        for (para, cue, kind) in [
+            (
+                "Harbour Minister Jo Brandt said the ferry would run all winter.",
+                "said",
+                CueKind::Speech,
+            ),
+            (
+                "Sam Okafor argued that the toll was too high.",
+                "argued",
+                CueKind::Speech,
+            ),
+            (
+                "“We are ready,” Mayor Lena Ortiz announced.",
+                "announced",
+                CueKind::Speech,
+            ),
+            ("BRANDT: The boats will sail at dawn.", ":", CueKind::Speech),
+            (
+                "Dana Cole believes that the bridge will hold.",
+                "believes",
+                CueKind::Stance,
+            ),
+            (
+                "Councillor Abe Kahn hopes the market will reopen soon.",
+                "hopes",
+                CueKind::Stance,
+            ),
+            (
+                "She wants the “temporary” toll scrapped.",
+                "wants",
+                CueKind::Stance,
+            ),
+            (
+                "According to the Harbour Board, the toll will rise in May.",
+                "According to",
+                CueKind::Source,
+            ),
+            (
+                "The mayor signed the “emergency” order on Friday.",
+                "signed",
+                CueKind::Action,
+            ),
+        ] {
+            assert_eq!(cue_kinds(&[para]), vec![(cue.to_string(), Some(kind))], "{para}");
+        }
+        // A quotation that continues its speaker has no cue, and so no cue kind; in JSON
+        // the kind is a lower-case word, left out when there is none.
+        let (_, a) = run(&["“We will not wait,” Jo Brandt said.", "“The ships are ready.”"]);
+        let json: Vec<serde_json::Value> = a
+            .quotes
+            .iter()
+            .map(|q| serde_json::to_value(q).unwrap())
+            .collect();
+        assert_eq!(json[0]["cue_kind"], "speech");
+        assert!(
+            json[1].get("cue_kind").is_none() && json[1].get("cue").is_none(),
+            "{}",
+            json[1]
+        );
     }
 }

@@ -8,18 +8,13 @@
 
 use crate::span::Span;
 
-/// Words that end with a full stop without ending the sentence (compared lower-cased,
-/// without the stop).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "maj", "adm",
-    "cmdr", "gov", "pres", "rev", "hon", "st", "mt", "ft", "jr", "sr", "inc", "corp", "co", "ltd", "llc",
-    "bros", "no", "nos", "vs", "v", "etc", "al", "approx", "dept", "univ", "assn", "est", "fig", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
-    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "blvd", "rd", "ky", "ala", "ariz", "ark",
-    "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "la", "md", "mass", "mich", "minn",
-    "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-    "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "u.s.a", "d.c", "e.u",
-];
+/// Words that end with a full stop without ending the sentence (lower case, without the
+/// stop): `text/data/abbreviations.txt`.
+const ABBREVIATIONS: &str = include_str!("data/abbreviations.txt");
+
+fn abbreviations() -> &'static crate::entities::lexicon::WordSet {
+    crate::entities::lexicon::word_set!(ABBREVIATIONS)
+}
 
 /// Paragraph spans of plain text: its non-empty lines, trimmed (a trailing `\r` included),
 /// as bytes into `text`.
@@ -77,7 +72,7 @@ fn stop_ends_sentence(s: &str, dot: usize, next: Option<char>) -> bool {
     if single_initial {
         return false;
     }
-    if ABBREVIATIONS.contains(&bare) {
+    if abbreviations().contains(bare) {
         // "a.m." or "U.S." can end a sentence: only when a capitalised word follows that
         // does not look like the rest of a name or a date.
         return matches!(bare, "a.m" | "p.m" | "u.s" | "u.k" | "u.n" | "etc")
@@ -100,7 +95,9 @@ fn is_weekday_or_month(w: &str) -> bool {
 
 /// Whether a word (without its dot, any case) is an abbreviation written with a dot.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // The entries are lower-case ASCII: comparing ignoring ASCII case is a lookup of the
+    // word with its ASCII letters lowered.
+    abbreviations().contains(word.to_ascii_lowercase().as_str())
 }
 
 /// Whether the text after a quotation that ends in a stop begins with its attribution
@@ -165,11 +162,12 @@ fn split_paragraph(par: &str, base: usize, out: &mut Vec<Span>) {
             let quoted = chars[k + 1..j]
                 .iter()
                 .any(|x| is_closing(x.1) && x.1 != ')' && x.1 != ']');
-            let attributed = quoted && attribution_follows(&par[end..]);
+            // Looked at only where a boundary is possible: the words after a stop that is
+            // not followed by a space may run to the end of the paragraph.
             let ok = spaced
                 && starts_new
                 && !decimal
-                && !attributed
+                && !(quoted && attribution_follows(&par[end..]))
                 && (c != '.' || stop_ends_sentence(par, i, next));
             if ok && end > start {
                 out.push(Span::new(base + start, base + end));
@@ -256,6 +254,16 @@ mod tests {
             .map(|s| s.slice(text).unwrap())
             .collect();
         assert_eq!(p, ["Title", "First line.", "Second."]);
+    }
+
+    #[test]
+    fn abbreviations_are_listed_once_in_lower_case_ascii() {
+        let mut seen = std::collections::HashSet::new();
+        for a in crate::entities::lexicon::entries(ABBREVIATIONS) {
+            assert!(seen.insert(a), "{a} is listed twice");
+            assert!(a.is_ascii() && a == a.to_ascii_lowercase(), "{a}");
+        }
+        assert!(is_abbreviation("Sen") && is_abbreviation("U.S") && !is_abbreviation("Senate"));
     }
 
     #[test]

@@ -1,0 +1,1145 @@
+//! Attribution frames: the ways a sentence attributes content to a source, each a named
+//! rule with the reason it exists, tried from [`FRAMES`] in order.
+//!
+//! A sentence is tried in three stages. A **sentence frame** matches the sentence as a
+//! whole (a transcript label, a signed quotation) and is then its only frame. Otherwise the
+//! tokens are scanned for cues: "according to" and the speech verbs, where the **cue
+//! frames** are tried in turn; a sentence may hold several, each taking the tokens up to
+//! its end. A sentence with no frame from a cue is given to the **fallback frames**.
+
+use super::sources::{
+    appositive_source, named_clause_subject, poll_source, source_after, source_before, subject_of, Source,
+};
+use super::words::{is_aux, is_clause_punct, is_determiner, is_irregular_past};
+use super::{CueKind, Sentence};
+use crate::entities::lexicon::{self, Pronoun};
+use crate::entities::EntityKind;
+use crate::span::Span;
+use crate::text::tokens::Kind;
+
+/// A frame found in a sentence: the cue, its kind, the source phrase and the content.
+#[derive(Debug, Clone)]
+pub(super) struct Frame {
+    pub(super) cue: Span,
+    pub(super) kind: CueKind,
+    pub(super) source: Option<Source>,
+    /// Content as token ranges of the sentence (inclusive), in order.
+    pub(super) content: Vec<(usize, usize)>,
+    /// The rule that found it (its name in [`FRAMES`]).
+    pub(super) rule: &'static str,
+}
+
+/// A named way of finding a frame.
+pub(super) struct FrameRule {
+    pub(super) name: &'static str,
+    /// Why the rule exists, in one line.
+    pub(super) reason: &'static str,
+    pub(super) find: Finder,
+}
+
+/// When a rule is tried and what it looks at.
+pub(super) enum Finder {
+    /// The whole sentence, before any cue: when it matches, the sentence has no other frame.
+    Sentence(fn(&Scan) -> Option<Frame>),
+    /// A source phrase starting at a token ("according to"): the step it makes.
+    Phrase(fn(&Scan, usize, usize) -> Option<Step>),
+    /// A speech verb at a token, with what lies around it.
+    Cue(fn(&Scan, &Cue) -> Option<Frame>),
+    /// The whole sentence, when no cue made a frame.
+    Fallback(fn(&Scan) -> Option<Frame>),
+}
+
+impl Finder {
+    /// The stage the rule belongs to.
+    pub(super) fn stage(&self) -> &'static str {
+        match self {
+            Finder::Sentence(_) => "sentence",
+            Finder::Phrase(_) => "phrase",
+            Finder::Cue(_) => "cue",
+            Finder::Fallback(_) => "fallback",
+        }
+    }
+}
+
+/// What a phrase rule did at a token: maybe a frame, where the next frame's content may
+/// start, and where the scan goes on.
+pub(super) struct Step {
+    frame: Option<Frame>,
+    used_until: Option<usize>,
+    next: usize,
+}
+
+/// The frame rules, in the order they are tried within their stage.
+pub(super) const FRAMES: &[FrameRule] = &[
+    FrameRule {
+        name: "transcript-label",
+        reason: "a transcript line names its speaker before a colon: \"MAYOR: …\", \"Jo Roe: “…”\"",
+        find: Finder::Sentence(transcript_label),
+    },
+    FrameRule {
+        name: "signed-quotation",
+        reason: "a quotation signed with a dash and a name: \"“…” — Jo Roe\"",
+        find: Finder::Sentence(signed_quotation),
+    },
+    FrameRule {
+        name: "according-to",
+        reason: "\"according to X\" names the source of the clause before or after it",
+        find: Finder::Phrase(according_to),
+    },
+    FrameRule {
+        name: "participle",
+        reason: "\", saying …\": the main clause's subject (or the sentence's last speaker) speaks",
+        find: Finder::Cue(participle),
+    },
+    FrameRule {
+        name: "source-then-clause",
+        reason: "\"X said (that) …\", with a quotation before X joined to it when the clause is explicit",
+        find: Finder::Cue(source_then_clause),
+    },
+    FrameRule {
+        name: "content-then-source",
+        reason: "\"“…,” he said.\": the content comes first and the attribution closes the sentence",
+        find: Finder::Cue(content_then_source),
+    },
+    FrameRule {
+        name: "split-quotation",
+        reason: "\"“A,” Jo Roe, the mayor, said in a letter …\": a source set off by commas; what comes before and after it is content",
+        find: Finder::Cue(split_quotation),
+    },
+    FrameRule {
+        name: "inverted",
+        reason: "\"…,” said X.\": the verb comes before its source",
+        find: Finder::Cue(inverted),
+    },
+    FrameRule {
+        name: "introduces-next-paragraph",
+        reason: "\"Dr. Lund stated:\" closing a paragraph: its subject speaks the quotation that follows",
+        find: Finder::Fallback(introduces_next_paragraph),
+    },
+    FrameRule {
+        name: "quotation-then-speaker",
+        reason: "\"“…,” Hale barked.\": after a quotation a name and a short verb phrase attribute it",
+        find: Finder::Fallback(quotation_then_speaker),
+    },
+    FrameRule {
+        name: "verb-first",
+        reason: "\"Said Jo Roe, “…”\": a sentence may open with its speech verb",
+        find: Finder::Fallback(verb_first),
+    },
+    FrameRule {
+        name: "subject-verb",
+        reason: "\"She called it a “mistake”\": with no cue, the subject's main verb carries the quotation or stance",
+        find: Finder::Fallback(subject_verb),
+    },
+];
+
+/// Attribution frames in sentence `si`.
+pub(super) fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame> {
+    let scan = Scan {
+        text,
+        s: &sents[si],
+        n: sents[si].toks.len(),
+    };
+    for rule in FRAMES {
+        if let Finder::Sentence(find) = rule.find {
+            if let Some(f) = find(&scan) {
+                return vec![f.named(rule.name)];
+            }
+        }
+    }
+    let mut frames = scan.cue_frames();
+    if frames.is_empty() {
+        for rule in FRAMES {
+            if let Finder::Fallback(find) = rule.find {
+                if let Some(f) = find(&scan) {
+                    frames.push(f.named(rule.name));
+                    break;
+                }
+            }
+        }
+    }
+    frames
+}
+
+impl Frame {
+    fn named(self, rule: &'static str) -> Frame {
+        Frame { rule, ..self }
+    }
+
+    /// The token after everything the frame took (its content, cue and source).
+    fn end(&self, cue: usize) -> usize {
+        let content = self.content.iter().map(|c| c.1).max().unwrap_or(cue);
+        let source = self.source.map_or(cue, |s| s.last);
+        content.max(cue).max(source) + 1
+    }
+}
+
+fn frame(cue: Span, kind: CueKind, source: Option<Source>, content: Vec<(usize, usize)>) -> Frame {
+    Frame {
+        cue,
+        kind,
+        source,
+        content,
+        rule: "",
+    }
+}
+
+/// A sentence being read for frames.
+pub(super) struct Scan<'a> {
+    text: &'a str,
+    s: &'a Sentence,
+    n: usize,
+}
+
+/// A speech verb at token `i` and what lies around it, worked out once for the cue rules.
+pub(super) struct Cue {
+    i: usize,
+    span: Span,
+    lemma: &'static str,
+    /// The word before the cue is a comma or a quotation mark (or there is none).
+    prev_is_break: bool,
+    /// The verb attributes on its own ("said"), not only with a clause ("believes that").
+    strong: bool,
+    /// Where the content after the cue starts.
+    a: usize,
+    /// "that", ":" or a quotation follows: a clause for sure.
+    explicit: bool,
+    /// Nothing but punctuation follows.
+    after_empty: bool,
+    /// The source phrase before the cue.
+    src_before: Option<Source>,
+    /// ", saying …": the cue is a participle whose subject is the main clause's.
+    participle: bool,
+    /// Tokens before this are an earlier frame's.
+    used_until: usize,
+    /// The source of the sentence's latest frame.
+    last_source: Option<Source>,
+}
+
+impl Cue {
+    fn kind(&self) -> CueKind {
+        lemma_kind(self.lemma)
+    }
+}
+
+impl Scan<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.s.word(self.text, i)
+    }
+
+    /// The frames the sentence's cues make, in order.
+    fn cue_frames(&self) -> Vec<Frame> {
+        let (s, n) = (self.s, self.n);
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut used_until = 0usize;
+        let mut i = 0;
+        'tokens: while i < n {
+            if s.in_quote(i) || s.toks[i].kind != Kind::Word {
+                i += 1;
+                continue;
+            }
+            for rule in FRAMES {
+                if let Finder::Phrase(find) = rule.find {
+                    if let Some(step) = find(self, i, used_until) {
+                        frames.extend(step.frame.map(|f| f.named(rule.name)));
+                        used_until = step.used_until.unwrap_or(used_until);
+                        i = step.next;
+                        continue 'tokens;
+                    }
+                }
+            }
+            let last_source = frames.last().and_then(|f| f.source);
+            if let Some(cue) = self.speech_cue(i, used_until, last_source) {
+                for rule in FRAMES {
+                    if let Finder::Cue(find) = rule.find {
+                        if let Some(f) = find(self, &cue) {
+                            let stop = f.end(i);
+                            frames.push(f.named(rule.name));
+                            used_until = stop;
+                            i = stop;
+                            continue 'tokens;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        frames
+    }
+
+    /// The speech verb at token `i` with what lies around it; `None` when the word is no
+    /// speech verb, is a noun ("a report", "claims of"), or is a passive or a "when asked".
+    fn speech_cue(&self, i: usize, used_until: usize, last_source: Option<Source>) -> Option<Cue> {
+        let (text, s, n) = (self.text, self.s, self.n);
+        let w = self.word(i);
+        let lemma = lexicon::speech_lemma(w)?;
+        if self.is_nominal(i) {
+            return None;
+        }
+        let prev = i.checked_sub(1).map(|p| self.word(p));
+        // The word before the verb past any adverbs ("was later charged").
+        let before_adverbs = (0..i).rev().take(3).map(|p| self.word(p)).find(|p| {
+            !(p.ends_with("ly") && p.len() > 4
+                || matches!(
+                    *p,
+                    "later" | "also" | "then" | "since" | "never" | "not" | "first"
+                ))
+        });
+        // "When asked about …", "as reported by …", "was later charged with …": not an
+        // attribution of its own.
+        if [prev, before_adverbs].into_iter().flatten().any(|p| {
+            matches!(
+                p.to_lowercase().as_str(),
+                "when" | "if" | "as" | "after" | "being" | "been" | "be" | "was" | "were" | "is" | "are"
+            )
+        }) && w.ends_with("ed")
+        {
+            return None;
+        }
+        let prev_is_break =
+            prev.is_some_and(|p| p == "," || matches!(s.toks[i - 1].kind, Kind::Quote { .. })) || i == 0;
+        let (a, explicit) = self.content_start(i, lemma);
+        let after_empty =
+            a >= n || self.end_of_content(a) < a || s.toks[a..].iter().all(|t| t.kind == Kind::Punct);
+        // Source before the cue ("X said"), or after a comma ("Ada Voss, who ran the
+        // campaign, said …").
+        let src_before = if !prev_is_break {
+            source_before(text, s, i)
+        } else if prev == Some(",") {
+            appositive_source(text, s, i - 1, used_until)
+        } else {
+            None
+        };
+        // "In a Harbour Times poll released Monday, 31 percent of voters said …": the poll.
+        let src_before = src_before.map(|sb| poll_source(text, s, sb).unwrap_or(sb));
+        // ", saying …", and "X released a statement saying …": the subject speaks, not
+        // the object before the participle (unless that is a name or a pronoun).
+        let named_before = src_before.is_some_and(|sb| {
+            lexicon::pronoun(self.word(sb.last)).is_some() || s.names.iter().any(|c| c.last == sb.last)
+        });
+        let participle = w.ends_with("ing") && (prev.is_some_and(|p| p == ",") || !named_before && i > 0);
+        Some(Cue {
+            i,
+            span: s.toks[i].span,
+            lemma,
+            prev_is_break,
+            strong: lexicon::is_strong_cue(lemma),
+            a,
+            explicit,
+            after_empty,
+            src_before,
+            participle,
+            used_until,
+            last_source,
+        })
+    }
+
+    /// A speech-verb form used as a noun: "a report", "his comments", "the state of",
+    /// "claims of", "reports were".
+    fn is_nominal(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let next = self.word(i + 1);
+        i.checked_sub(1).is_some_and(|p| {
+            let pw = self.word(p);
+            matches!(
+                pw,
+                "a" | "an"
+                    | "the"
+                    | "A"
+                    | "An"
+                    | "The"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "any"
+                    | "no"
+                    | "new"
+                    | "recent"
+                    | "latest"
+                    | "home"
+                    | "whose"
+                    | "of"
+            ) || pw.ends_with("'s")
+                || pw.ends_with("’s")
+        }) || next == "of" && w.ends_with('s') && w != "says"
+            || matches!(w, "state" | "states") && next != "that"
+            // "Republican claims as false", "reports of fraud": a plural noun.
+            || w.ends_with('s')
+                && w != "says"
+                && matches!(
+                    next,
+                    "as" | "of" | "in" | "on" | "by" | "from" | "with" | "about" | "were" | "are" | "was" | "is"
+                        | "have" | "had" | "and" | "or"
+                )
+    }
+
+    /// Where the content after the cue at `i` starts — past "that", the object of "tell"
+    /// or "urge", a day ("said Monday"), a colon — and whether a clause surely follows.
+    fn content_start(&self, i: usize, lemma: &str) -> (usize, bool) {
+        let (s, n) = (self.s, self.n);
+        let mut a = i + 1;
+        let mut explicit = false;
+        if matches!(lemma, "tell" | "ask" | "urge" | "assure") {
+            // Object: up to a few words before "that", a comma, colon or quote.
+            let mut k = a;
+            while k < n && k - a < 5 && s.toks[k].kind == Kind::Word && self.word(k) != "that" {
+                k += 1;
+            }
+            if k < n && (self.word(k) == "that" || s.toks[k].kind != Kind::Word) && k > a {
+                a = k;
+            } else if matches!(lemma, "tell" | "assure") && k > a {
+                // "told reporters the plan was dead", "assured his audience he would":
+                // one object word or name, after its determiner ("told The Daily Star").
+                let o = if is_determiner(self.word(a)) { a + 1 } else { a };
+                a = s
+                    .names
+                    .iter()
+                    .find(|c| c.phrase_first == o || c.phrase_first == a)
+                    .map_or(o + 1, |c| c.last + 1);
+            }
+        }
+        while a < n
+            && s.toks[a].kind == Kind::Word
+            && (lexicon::is_calendar_word(self.word(a))
+                || matches!(
+                    self.word(a),
+                    "on" | "Monday"
+                        | "today"
+                        | "yesterday"
+                        | "late"
+                        | "earlier"
+                        | "last"
+                        | "this"
+                        | "week"
+                        | "night"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                ))
+            && !s.in_quote(a)
+        {
+            a += 1;
+        }
+        // "…, he said, adding …": a comma after the cue closes the attribution unless a
+        // quotation follows it.
+        let quote_after = |k: usize| {
+            s.toks
+                .get(k)
+                .is_some_and(|t| matches!(t.kind, Kind::Quote { .. }))
+        };
+        if a < n && self.word(a) == "," && !quote_after(a + 1) {
+            a = n;
+        } else if a < n && self.word(a) == "that" {
+            explicit = true;
+        } else if a < n && matches!(self.word(a), ":" | ",") {
+            explicit = quote_after(a + 1) || self.word(a) == ":";
+            a += 1;
+        }
+        if a < n && matches!(s.toks[a].kind, Kind::Quote { .. }) {
+            explicit = true;
+        }
+        (a, explicit)
+    }
+
+    /// The last token before the final full stop (or the closing quote holding it).
+    fn end_of_content(&self, from: usize) -> usize {
+        let mut e = self.n - 1;
+        while e > from && self.s.toks[e].kind == Kind::Punct && matches!(self.word(e), "." | "!" | "?" | "…")
+        {
+            e -= 1;
+        }
+        e
+    }
+
+    /// A speaker (a pronoun or a name) at token `k`, then a speech verb past any adverbs.
+    fn speaker_speaks_at(&self, k: usize) -> bool {
+        let s = self.s;
+        let len = if lexicon::pronoun(self.word(k)).is_some() {
+            Some(1)
+        } else {
+            s.names
+                .iter()
+                .find(|c| c.phrase_first == k && c.first <= c.last)
+                .map(|c| c.last + 1 - k)
+        };
+        len.is_some_and(|len| {
+            let mut v = k + len;
+            while v < self.n && is_aux(self.word(v)) {
+                v += 1;
+            }
+            v < self.n && lexicon::speech_lemma(self.word(v)).is_some()
+        })
+    }
+
+    /// Where content after a cue ends: the end of the sentence, or where the next
+    /// statement begins (a quotation with its own attribution, ", insisting that …",
+    /// "… and Ruiz said").
+    fn clause_end(&self, from: usize) -> usize {
+        let (s, n) = (self.s, self.n);
+        // Content that opens with a quotation is the quotation ("said: “…”, referring to").
+        if matches!(s.toks[from].kind, Kind::Quote { open: true }) {
+            if let Some((_, b)) = s.quote_opening_at(from) {
+                if b + 1 < n && s.toks[b + 1..].iter().any(|t| t.kind == Kind::Word) {
+                    return b;
+                }
+            }
+        }
+        let mut k = from;
+        while k + 1 < n {
+            if let Some(e) = self.next_statement_at(from, k) {
+                return e;
+            }
+            k += 1;
+        }
+        self.end_of_content(from)
+    }
+
+    /// Whether another statement begins at token `k` of content that starts at `from`;
+    /// if so, the last token of the content.
+    fn next_statement_at(&self, from: usize, k: usize) -> Option<usize> {
+        let s = self.s;
+        // "…: “A,” he claimed.": a quotation with its own attribution ends the content.
+        if matches!(s.toks[k].kind, Kind::Quote { open: false }) && s.toks[k + 1].kind == Kind::Word {
+            if let Some((qa, _)) = s.quote_closing_at(k) {
+                let personal = matches!(
+                    lexicon::pronoun(self.word(k + 1)),
+                    Some(Pronoun::Male | Pronoun::Female)
+                ) || lexicon::pronoun(self.word(k + 1)).is_none();
+                if qa > from + 1 && personal && self.speaker_speaks_at(k + 1) {
+                    let mut e = qa - 1;
+                    while e > from && is_clause_punct(self.word(e)) {
+                        e -= 1;
+                    }
+                    return Some(e);
+                }
+            }
+        }
+        // "… asked about the fares and Mayor Ruiz said, “…”": the next attribution begins.
+        if matches!(self.word(k), "and" | "but")
+            && !s.in_quote(k)
+            && k > from + 1
+            && self.word(k - 1) != ","
+            && s.names
+                .iter()
+                .any(|c| c.phrase_first == k + 1 && c.first <= c.last)
+            && self.speaker_speaks_at(k + 1)
+        {
+            return Some(k - 1);
+        }
+        if self.word(k) == "," && !s.in_quote(k) && k > from && s.toks[k + 1].kind == Kind::Word {
+            let next = self.word(k + 1);
+            if next.ends_with("ing") && lexicon::speech_lemma(next).is_some() {
+                return Some(k - 1);
+            }
+            // ", Brask responded: …" / ", he said, …" / ", although he tweeted …":
+            // the next attribution begins.
+            let conj = usize::from(matches!(
+                next,
+                "although" | "but" | "and" | "while" | "though" | "as"
+            ));
+            let k = k + conj;
+            if self.speaker_speaks_at(k + 1) {
+                return Some(k - 1);
+            }
+        }
+        None
+    }
+
+    /// A quotation (or clause) from `from` that ends just before the source at `src_first`.
+    fn quote_before(&self, from: usize, src_first: usize) -> Option<(usize, usize)> {
+        let mut e = src_first.checked_sub(1)?;
+        while e > from && is_clause_punct(self.word(e)) {
+            e -= 1;
+        }
+        (e >= from && self.s.in_quote(e)).then_some((from, e))
+    }
+}
+
+/// "WALLACE: …", "MR. TRUMP: …", "Ortiz: “…”".
+fn transcript_label(scan: &Scan) -> Option<Frame> {
+    let (s, n) = (scan.s, scan.n);
+    let l0 = usize::from(matches!(s.toks.first().map(|t| t.kind), Some(Kind::Quote { .. })));
+    let c = (l0..n.min(l0 + 4))
+        .find(|&k| scan.word(k) == ":")
+        .filter(|&c| c > l0 && c + 1 < n)?;
+    let shouted =
+        (l0..c).all(|k| s.toks[k].kind == Kind::Word && scan.word(k).chars().all(|ch| !ch.is_lowercase()));
+    // "Ortiz: “…”", or a transcript paragraph that opens with a quotation mark:
+    // "\"Dana Cole: Honestly …".
+    let named_label = s.names.iter().any(|nc| nc.phrase_first == l0 && nc.last + 1 == c)
+        && (l0 == 1
+            || matches!(
+                s.toks.get(c + 1).map(|t| t.kind),
+                Some(Kind::Quote { open: true })
+            ));
+    (shouted || named_label).then(|| {
+        frame(
+            s.toks[c].span,
+            CueKind::Speech,
+            Some(Source {
+                first: l0,
+                last: c - 1,
+                speaks: true,
+            }),
+            vec![(c + 1, n - 1)],
+        )
+    })
+}
+
+/// "“…” — Name": a quotation signed with a dash.
+fn signed_quotation(scan: &Scan) -> Option<Frame> {
+    let (s, n) = (scan.s, scan.n);
+    for d in 1..n.saturating_sub(1) {
+        let dash = matches!(scan.word(d), "―" | "—" | "–" | "-" | "--");
+        let after_quote =
+            (d.saturating_sub(2)..d).any(|k| matches!(s.toks[k].kind, Kind::Quote { open: false }));
+        if !(dash && after_quote && !s.in_quote(d)) {
+            continue;
+        }
+        let Some(c) = s
+            .names
+            .iter()
+            .find(|c| c.phrase_first == d + 1 && c.first <= c.last)
+        else {
+            continue;
+        };
+        let q = (0..d)
+            .rev()
+            .find(|&k| matches!(s.toks[k].kind, Kind::Quote { open: false }));
+        if let Some(q) = q {
+            return Some(frame(
+                s.toks[d].span,
+                CueKind::Speech,
+                Some(Source {
+                    first: c.phrase_first,
+                    last: c.last,
+                    speaks: true,
+                }),
+                vec![(0, q)],
+            ));
+        }
+    }
+    None
+}
+
+/// "Y, according to X." / "According to X, Y." at token `i`.
+fn according_to(scan: &Scan, i: usize, used_until: usize) -> Option<Step> {
+    let (s, n) = (scan.s, scan.n);
+    let w = scan.word(i);
+    if !((w == "according" || w == "According")
+        && s.toks.get(i + 1).is_some_and(|t| t.text(scan.text) == "to"))
+    {
+        return None;
+    }
+    let cue = Span::new(s.toks[i].span.start, s.toks[i + 1].span.end);
+    let Some(src) = source_after(scan.text, s, i + 2) else {
+        return Some(Step {
+            frame: None,
+            used_until: None,
+            next: i + 2,
+        });
+    };
+    let before = i.checked_sub(1).filter(|&b| b >= used_until);
+    let content = if let Some(b) = before {
+        // "Y, according to X."
+        let mut e = b;
+        while e > used_until && is_clause_punct(scan.word(e)) {
+            e -= 1;
+        }
+        (e >= used_until).then_some((used_until, e))
+    } else {
+        // "According to X, Y."
+        let mut a = src.last + 1;
+        while a < n && is_clause_punct(scan.word(a)) {
+            a += 1;
+        }
+        (a < n).then(|| (a, scan.end_of_content(a)))
+    };
+    let frame = content
+        .filter(|c| c.0 <= c.1)
+        .map(|c| frame(cue, CueKind::Source, Some(src), vec![c]));
+    Some(Step {
+        used_until: frame.is_some().then_some(n),
+        frame,
+        next: src.last + 1,
+    })
+}
+
+/// ", saying …": the main clause's subject speaks (or the sentence's latest source).
+fn participle(scan: &Scan, cue: &Cue) -> Option<Frame> {
+    if !(cue.participle && !cue.after_empty && (cue.strong || cue.explicit)) {
+        return None;
+    }
+    let subj = cue.last_source.or_else(|| subject_of(scan.text, scan.s, cue.i));
+    Some(frame(
+        cue.span,
+        cue.kind(),
+        subj,
+        vec![(cue.a, scan.clause_end(cue.a))],
+    ))
+}
+
+/// "X said (that) …"; a quotation before X resumes in the clause ("“A,” he said, “B.”") or,
+/// when the clause is not explicit, is the whole content ("“A,” he said outside.").
+fn source_then_clause(scan: &Scan, cue: &Cue) -> Option<Frame> {
+    let src = cue.src_before?;
+    let before_empty = src.first <= cue.used_until;
+    if !(!cue.after_empty
+        && (cue.strong || cue.explicit)
+        && (before_empty || cue.explicit || !cue.prev_is_break))
+    {
+        return None;
+    }
+    let mut content = vec![(cue.a, scan.clause_end(cue.a))];
+    if !before_empty {
+        if let Some(pre) = scan.quote_before(cue.used_until, src.first) {
+            if cue.explicit {
+                content.insert(0, pre);
+            } else {
+                content = vec![pre];
+            }
+        }
+    }
+    Some(frame(cue.span, cue.kind(), Some(src), content))
+}
+
+/// "…, the source added." / "“…,” he said.": the content ends at the last comma or
+/// closing quote before the source (what lies between is more of the source: "…,” coast
+/// guard spokesman Jo Vik said").
+fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
+    let src = cue.src_before?;
+    let used_until = cue.used_until;
+    if !(cue.after_empty && src.first > used_until && cue.strong) {
+        return None;
+    }
+    let s = scan.s;
+    let mut e = src.first - 1;
+    if let Some(k) = (used_until..src.first)
+        .rev()
+        .take(6)
+        .find(|&k| scan.word(k) == "," || matches!(s.toks[k].kind, Kind::Quote { open: false }))
+    {
+        e = k;
+    }
+    while e > used_until && is_clause_punct(scan.word(e)) {
+        e -= 1;
+    }
+    let mut b = used_until;
+    while b < e && is_clause_punct(scan.word(b)) {
+        b += 1;
+    }
+    Some(frame(cue.span, cue.kind(), Some(src), vec![(b, e)]))
+}
+
+/// "“A,” Jo Roe, the mayor, said in a letter …": a source after a comma (an appositive)
+/// with content after the verb that is not an explicit clause; the quotation before the
+/// source and the words after the verb are both content.
+fn split_quotation(scan: &Scan, cue: &Cue) -> Option<Frame> {
+    let src = cue.src_before?;
+    if !(!cue.after_empty && cue.strong && src.first > cue.used_until) {
+        return None;
+    }
+    let mut content = Vec::new();
+    if let Some(pre) = scan.quote_before(cue.used_until, src.first) {
+        content.push(pre);
+    }
+    content.push((cue.a, scan.clause_end(cue.a)));
+    Some(frame(cue.span, cue.kind(), Some(src), content))
+}
+
+/// "…,” said X." — with a quotation resuming after the source: ", said X, “B.”".
+fn inverted(scan: &Scan, cue: &Cue) -> Option<Frame> {
+    let (s, n, i, used_until) = (scan.s, scan.n, cue.i, cue.used_until);
+    if !(cue.prev_is_break && cue.strong && i > used_until) {
+        return None;
+    }
+    let src = source_after(scan.text, s, i + 1)?;
+    let mut e = i - 1;
+    while e > used_until && is_clause_punct(scan.word(e)) {
+        e -= 1;
+    }
+    let mut content = vec![(used_until, e)];
+    let mut k = src.last + 1;
+    while k < n && is_clause_punct(scan.word(k)) {
+        k += 1;
+    }
+    if k < n && matches!(s.toks[k].kind, Kind::Quote { open: true }) {
+        content.push((k, scan.end_of_content(k)));
+    }
+    Some(frame(cue.span, cue.kind(), Some(src), content))
+}
+
+/// "Dr. Lund stated:" / "He told his audience, to rowdy applause:" closing a sentence
+/// with no quotation: the speaker of the quotation that follows (no content here).
+fn introduces_next_paragraph(scan: &Scan) -> Option<Frame> {
+    let (s, n) = (scan.s, scan.n);
+    if !(n > 1 && scan.word(n - 1) == ":" && s.inside.is_empty()) {
+        return None;
+    }
+    let src = subject_of(scan.text, s, n - 1).or_else(|| named_clause_subject(scan.text, s, n - 1))?;
+    Some(frame(s.toks[n - 1].span, CueKind::Speech, Some(src), Vec::new()))
+}
+
+/// "“…,” Hale barked." / "“…,” she went on." / "“…,” the statement read.": a quotation,
+/// then a name or pronoun and a short verb phrase ending the sentence. Whatever the verb,
+/// that is an attribution.
+fn quotation_then_speaker(scan: &Scan) -> Option<Frame> {
+    let (s, n) = (scan.s, scan.n);
+    let q = (0..n)
+        .rev()
+        .find(|&k| matches!(s.toks[k].kind, Kind::Quote { open: false }))?;
+    if q == 0 || !s.in_quote(q - 1) && scan.word(q - 1) != "," {
+        return None;
+    }
+    let mut k = q + 1;
+    if scan.word(k) == "," {
+        k += 1;
+    }
+    let w = scan.word(k);
+    let src = if matches!(lexicon::pronoun(w), Some(p) if p != Pronoun::First) {
+        Source {
+            first: k,
+            last: k,
+            speaks: true,
+        }
+    } else if let Some(c) = s.names.iter().find(|c| c.phrase_first == k && c.first <= c.last) {
+        Source {
+            first: c.phrase_first,
+            last: c.last,
+            speaks: true,
+        }
+    } else if matches!(w, "the" | "The" | "a" | "A")
+        && s.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+    {
+        Source {
+            first: k,
+            last: k + 1,
+            speaks: true,
+        }
+    } else {
+        return None;
+    };
+    let rest: Vec<usize> = (src.last + 1..n)
+        .filter(|&x| s.toks[x].kind == Kind::Word)
+        .collect();
+    let tail_punct =
+        (src.last + 1..n).all(|x| s.toks[x].kind == Kind::Word || matches!(scan.word(x), "." | "!" | "?"));
+    let verb_like = rest.first().is_some_and(|&v| {
+        let vw = scan.word(v);
+        vw.chars().all(|c| c.is_lowercase())
+            && (vw.ends_with("ed")
+                || vw.ends_with('s')
+                || lexicon::speech_lemma(vw).is_some()
+                || matches!(vw, "went" | "read" | "wrote" | "spoke"))
+    });
+    if rest.is_empty() || rest.len() > 3 || !tail_punct || !verb_like {
+        return None;
+    }
+    let open = (0..q)
+        .find(|&x| matches!(s.toks[x].kind, Kind::Quote { open: true }))
+        .unwrap_or(0);
+    Some(frame(
+        s.toks[rest[0]].span,
+        CueKind::Speech,
+        Some(src),
+        vec![(open, q)],
+    ))
+}
+
+/// "Said Brandt, “…”" / "Continued Okafor: “…”": a sentence opening with the speech verb.
+fn verb_first(scan: &Scan) -> Option<Frame> {
+    let s = scan.s;
+    let w = scan.word(0);
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let lemma = lexicon::speech_lemma(&w.to_lowercase())?;
+    let c = s
+        .names
+        .iter()
+        .find(|c| c.phrase_first == 1 && c.first <= c.last)?;
+    let sep = c.last + 1;
+    if !matches!(scan.word(sep), "," | ":")
+        || !matches!(s.toks.get(sep + 1)?.kind, Kind::Quote { open: true })
+    {
+        return None;
+    }
+    let last = (sep + 1..s.toks.len())
+        .rev()
+        .find(|&x| s.in_quote(x))
+        .unwrap_or(s.toks.len() - 1);
+    Some(frame(
+        s.toks[0].span,
+        lemma_kind(lemma),
+        Some(Source {
+            first: c.phrase_first,
+            last: c.last,
+            speaks: true,
+        }),
+        vec![(sep + 1, last)],
+    ))
+}
+
+/// A sentence with a quoted phrase but no speech cue: its subject, if a person,
+/// organisation or personal pronoun, says it with the main verb ("He called it a
+/// “fundamental mistake”"; "She promised to “be a champion”"). Without a quotation, a
+/// finite verb of speech or stance with something after it ("Okafor disagreed." says
+/// nothing).
+fn subject_verb(scan: &Scan) -> Option<Frame> {
+    let (text, s, n) = (scan.text, scan.s, scan.n);
+    let qa = s.inside.first().map_or(n, |r| r.0);
+    let subj = subject_of(text, s, qa)?;
+    let quoted = qa < n;
+    let is_pronoun = subj.first == subj.last
+        && match lexicon::pronoun(scan.word(subj.first)) {
+            Some(Pronoun::Male | Pronoun::Female) => true,
+            Some(_) => quoted,
+            None => false,
+        };
+    let named = s
+        .names
+        .iter()
+        .any(|c| c.first <= subj.last && subj.last <= c.last && c.kind != EntityKind::Place);
+    let head = scan.word(subj.last);
+    let noun = !named
+        && (lexicon::is_speaking_noun(head) || lexicon::is_org_word(head) || lexicon::is_role_head(head));
+    if !(is_pronoun || named || noun) {
+        return None;
+    }
+    let mut v = subj.last + 1;
+    while v < qa && is_aux(scan.word(v)) {
+        v += 1;
+    }
+    if v >= qa || s.toks[v].kind != Kind::Word || !scan.word(v).chars().all(|c| c.is_lowercase()) {
+        return None;
+    }
+    // Without a quotation, only a finite verb makes a statement of the clause.
+    let vw = scan.word(v);
+    let finite = vw.ends_with("ed")
+        || vw.ends_with('s') && !vw.ends_with("ss")
+        || is_irregular_past(vw)
+        || v > subj.last + 1;
+    if !quoted && !(finite && (lexicon::is_stance_verb(vw) || lexicon::speech_lemma(vw).is_some())) {
+        return None;
+    }
+    // "Okafor disagreed.": a stance with nothing said.
+    let c = (v + 1, v + 1);
+    let said_something = c.1 < n && (c.0..n).any(|k| s.toks[k].kind != Kind::Punct);
+    if !(c.0 <= c.1 && said_something) {
+        return None;
+    }
+    Some(frame(
+        s.toks[v].span,
+        verb_kind(vw),
+        Some(subj),
+        vec![(c.0, scan.clause_end(c.0).max(c.1))],
+    ))
+}
+
+/// The kind of cue a speech verb makes, by its lemma: thinking, believing, hoping,
+/// fearing, expecting and agreeing hold a position; the rest say something.
+pub(super) fn lemma_kind(lemma: &str) -> CueKind {
+    if lexicon::is_cognition_lemma(lemma) {
+        CueKind::Stance
+    } else {
+        CueKind::Speech
+    }
+}
+
+/// The kind of cue the main verb of a clause makes: a speech verb by its lemma, another
+/// verb of saying ("railed", "referred") speech, a verb of stance a position, any other
+/// verb a deed.
+fn verb_kind(w: &str) -> CueKind {
+    match lexicon::speech_lemma(w) {
+        Some(lemma) => lemma_kind(lemma),
+        None if lexicon::is_saying_verb(w) => CueKind::Speech,
+        None if lexicon::is_stance_verb(w) && !lexicon::is_action_verb(w) => CueKind::Stance,
+        None => CueKind::Action,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::Entities;
+
+    /// Each frame of a text (its lines are paragraphs): its rule, cue, source and content.
+    fn frames_of(text: &str) -> Vec<(&'static str, String, String, Vec<String>)> {
+        let paras = crate::text::segment::line_paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paras);
+        let mut ents = Entities::default();
+        let mut sents = super::super::read_sentences(text, &paras, &sentences, &mut ents);
+        super::super::mark_quotes(text, &mut sents);
+        let mut out = Vec::new();
+        for si in 0..sents.len() {
+            let s = &sents[si];
+            let slice = |a: usize, b: usize| text[s.toks[a].span.start..s.toks[b].span.end].to_string();
+            for f in frames_in(text, &sents, si) {
+                out.push((
+                    f.rule,
+                    text[f.cue.start..f.cue.end].to_string(),
+                    f.source.map(|src| slice(src.first, src.last)).unwrap_or_default(),
+                    f.content.iter().map(|&(a, b)| slice(a, b)).collect(),
+                ));
+            }
+        }
+        out
+    }
+
+    /// The text's only frame comes from `rule`, with this source and content.
+    fn assert_frame(text: &str, rule: &str, source: &str, content: &[&str]) {
+        let frames = frames_of(text);
+        assert_eq!(frames.len(), 1, "{text}: {frames:#?}");
+        let (got_rule, _, got_source, got_content) = &frames[0];
+        assert_eq!(
+            (*got_rule, got_source.as_str()),
+            (rule, source),
+            "{text}: {frames:#?}"
+        );
+        assert_eq!(got_content, content, "{text}");
+    }
+
+    #[test]
+    fn transcript_label() {
+        assert_frame(
+            "HALVORSEN: We open the locks on Monday.",
+            "transcript-label",
+            "HALVORSEN",
+            &["We open the locks on Monday."],
+        );
+    }
+
+    #[test]
+    fn signed_quotation() {
+        assert_frame(
+            "“The tide waits for nobody.” — Mira Solberg",
+            "signed-quotation",
+            "Mira Solberg",
+            &["“The tide waits for nobody.”"],
+        );
+    }
+
+    #[test]
+    fn according_to() {
+        assert_frame(
+            "According to the Harbour Board, the locks will open in May.",
+            "according-to",
+            "the Harbour Board",
+            &["the locks will open in May"],
+        );
+        assert_frame(
+            "The locks will open in May, according to the Harbour Board.",
+            "according-to",
+            "the Harbour Board",
+            &["The locks will open in May"],
+        );
+    }
+
+    #[test]
+    fn participle() {
+        assert_frame(
+            "The ferry company cut two routes, saying the fuel bill had doubled.",
+            "participle",
+            "The ferry company",
+            &["the fuel bill had doubled"],
+        );
+    }
+
+    #[test]
+    fn source_then_clause() {
+        assert_frame(
+            "Councillor Abe Kahn said that the locks would open late.",
+            "source-then-clause",
+            "Councillor Abe Kahn",
+            &["that the locks would open late"],
+        );
+    }
+
+    #[test]
+    fn content_then_source() {
+        assert_frame(
+            "The locks will stay shut all winter, the harbour master said.",
+            "content-then-source",
+            "the harbour master",
+            &["The locks will stay shut all winter"],
+        );
+    }
+
+    #[test]
+    fn split_quotation() {
+        assert_frame(
+            "“The gates leak,” Jo Brandt, the harbour master, said in a letter to the council.",
+            "split-quotation",
+            "Jo Brandt",
+            &["“The gates leak,”", "in a letter to the council"],
+        );
+    }
+
+    #[test]
+    fn inverted() {
+        assert_frame(
+            "“The locks will hold,” said Jo Brandt.",
+            "inverted",
+            "Jo Brandt",
+            &["“The locks will hold,”"],
+        );
+    }
+
+    #[test]
+    fn introduces_next_paragraph() {
+        let text = "Mayor Jo Brandt told the council:\n“The locks are older than the town.”";
+        let frames = frames_of(text);
+        assert_eq!(frames.len(), 1, "{frames:#?}");
+        assert_eq!(frames[0].0, "introduces-next-paragraph");
+        assert_eq!(frames[0].2, "Mayor Jo Brandt");
+        assert!(frames[0].3.is_empty());
+    }
+
+    #[test]
+    fn quotation_then_speaker() {
+        assert_frame(
+            "“We will not pay,” Oliver Hale barked.",
+            "quotation-then-speaker",
+            "Oliver Hale",
+            &["“We will not pay,”"],
+        );
+    }
+
+    #[test]
+    fn verb_first() {
+        assert_frame(
+            "Said Jo Brandt: “The gates stay shut.”",
+            "verb-first",
+            "Jo Brandt",
+            &["“The gates stay shut.”"],
+        );
+    }
+
+    #[test]
+    fn subject_verb() {
+        assert_frame(
+            "The mayor called the plan a “costly mistake” on Friday.",
+            "subject-verb",
+            "The mayor",
+            &["the plan a “costly mistake” on Friday"],
+        );
+    }
+
+    /// Every rule in the table has a reason, a unique name and a test above.
+    #[test]
+    fn every_rule_is_named_and_explained() {
+        let mut names: Vec<&str> = FRAMES.iter().map(|r| r.name).collect();
+        assert!(FRAMES
+            .iter()
+            .all(|r| !r.reason.is_empty() && !r.reason.contains('\n')));
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), FRAMES.len());
+        let tests = include_str!("frames.rs");
+        for r in FRAMES {
+            let test = format!("fn {}() {{", r.name.replace('-', "_"));
+            assert!(tests.contains(&test), "no test for frame rule {}", r.name);
+        }
+    }
+}

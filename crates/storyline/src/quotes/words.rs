@@ -1,0 +1,69 @@
+//! Closed word classes the quote finder reads sentences with: auxiliaries and adverbs
+//! between a speaker and the verb, boundary words that end a noun phrase, determiners,
+//! irregular past tenses and clause punctuation. The lists are data files in
+//! `quotes/data/` (one word per line, `#` comments), read at build time.
+
+use crate::entities::lexicon::{self, word_set};
+
+pub(super) const AUX_WORDS: &str = include_str!("data/aux-words.txt");
+pub(super) const TIME_WORDS: &str = include_str!("data/time-words.txt");
+pub(super) const BOUNDARY_WORDS: &str = include_str!("data/boundary-words.txt");
+pub(super) const DETERMINERS: &str = include_str!("data/determiners.txt");
+pub(super) const IRREGULAR_PAST: &str = include_str!("data/irregular-past.txt");
+
+/// Words that may stand between a source and its cue ("has also said").
+pub(super) fn is_aux(w: &str) -> bool {
+    word_set!(AUX_WORDS).contains(w)
+}
+
+/// Words of a time adverbial between a source and its cue ("on Thursday", "late Monday").
+pub(super) fn is_time_word(w: &str) -> bool {
+    lexicon::is_calendar_word(w) || word_set!(TIME_WORDS).contains(w)
+}
+
+/// Words that end a source phrase on its left.
+pub(super) fn is_boundary(w: &str) -> bool {
+    word_set!(BOUNDARY_WORDS).contains(w)
+}
+
+/// Determiners, in the cases they are written.
+pub(super) fn is_determiner(w: &str) -> bool {
+    word_set!(DETERMINERS).contains(w)
+}
+
+/// Irregular past tenses: a finite verb.
+pub(super) fn is_irregular_past(w: &str) -> bool {
+    word_set!(IRREGULAR_PAST).contains(w)
+}
+
+/// Punctuation that sets off a clause.
+pub(super) fn is_clause_punct(w: &str) -> bool {
+    matches!(w, "," | ":" | ";" | "—" | "–" | "-" | "(" | ")")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::lexicon::entries;
+    use std::collections::HashSet;
+
+    #[test]
+    fn no_list_repeats_a_word() {
+        for (name, list) in [
+            ("aux-words", AUX_WORDS),
+            ("time-words", TIME_WORDS),
+            ("boundary-words", BOUNDARY_WORDS),
+            ("determiners", DETERMINERS),
+            ("irregular-past", IRREGULAR_PAST),
+        ] {
+            let mut seen = HashSet::new();
+            let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();
+            assert!(twice.is_empty(), "{name} repeats {twice:?}");
+            assert!(!seen.is_empty(), "{name} is empty");
+        }
+        // Boundary words are compared lower-cased.
+        assert!(entries(BOUNDARY_WORDS).all(|w| w == w.to_lowercase()));
+        assert!(is_aux("reportedly") && is_time_word("Thursday") && is_boundary("whether"));
+        assert!(is_determiner("Their") && is_irregular_past("withdrew") && !is_aux("said"));
+    }
+}

@@ -1,0 +1,1063 @@
+//! The corpus passes, run incrementally over what the runs added: the rules are those
+//! of `crate::corpus` (the same that `analyze` runs in memory), the state is on disk —
+//! LSH buckets and duplicate groups, line counts per outlet and story, the entity
+//! directory — so that the cost of adding an article does not grow with the store.
+//!
+//! Articles wait in `pending` (a bit set) until a pass has placed them: bit 1, their
+//! duplicate group and template lines; bit 2, their entities in the directory; bit 4,
+//! their template verdict alone. A pass takes them in id order, in one transaction, so
+//! the result does not depend on how the run was split or interrupted.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+
+use super::write::{bytes_to_lines, bytes_to_u32s, delete_rows, tag, write_rows};
+use super::Store;
+use crate::article::{Article, PubDate};
+use crate::corpus::dedup::{self, DedupConfig, DupKind};
+use crate::corpus::directory::{self, PersonView, Signature};
+use crate::corpus::template::TemplateConfig;
+use crate::corpus::{CorpusDecision, DuplicateKind};
+use crate::entities::{surname_key, EntityKind};
+use crate::error::Error;
+
+/// Waiting for grouping (duplicates, then template lines).
+pub(super) const PENDING_GROUP: i64 = 1;
+/// Waiting for the entity directory.
+pub(super) const PENDING_DIRECTORY: i64 = 2;
+/// Waiting for a template verdict only.
+pub(super) const PENDING_TEMPLATE: i64 = 4;
+/// Its typed rows are not written yet (a new article, until its view is known).
+pub(super) const PENDING_ROWS: i64 = 8;
+/// A new article waits for everything.
+pub const PENDING_ALL: i64 = PENDING_GROUP | PENDING_DIRECTORY | PENDING_TEMPLATE | PENDING_ROWS;
+
+/// The corpus settings, and the analysis to run again on articles whose text lost
+/// template lines.
+pub struct CorpusRules<'a> {
+    pub dedup: &'a DedupConfig,
+    pub template: &'a TemplateConfig,
+    /// Runs the language stages again on each article (on all cores, as it likes).
+    pub revise: &'a (dyn Fn(&mut [Article]) + Sync),
+}
+
+/// What a corpus pass changed.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CorpusReport {
+    /// Articles placed by this pass.
+    pub placed: usize,
+    /// Duplicate groups that gained members or merged.
+    pub groups_changed: usize,
+    /// Articles whose template lines changed (and were analysed again without them).
+    pub template_changed: usize,
+    /// Entities created.
+    pub entities_added: usize,
+    /// Ids retired in favour of a fuller name (they redirect).
+    pub entities_renamed: usize,
+}
+
+impl CorpusReport {
+    /// Adds another report's counts to this one.
+    pub fn add(&mut self, other: &CorpusReport) {
+        self.placed += other.placed;
+        self.groups_changed += other.groups_changed;
+        self.template_changed += other.template_changed;
+        self.entities_added += other.entities_added;
+        self.entities_renamed += other.entities_renamed;
+    }
+}
+
+/// An article as the duplicate pass needs it.
+struct Member {
+    n: i64,
+    id: String,
+    published: Option<PubDate>,
+}
+
+impl Store {
+    /// Finishes the corpus passes for everything pending: what `write_batch` left (a run
+    /// killed between a batch and its placing), then the entity directory, in id order
+    /// over all that the run added. One transaction; the cost follows what is pending,
+    /// not the store.
+    pub fn corpus_pass(&mut self, rules: &CorpusRules<'_>) -> Result<CorpusReport, Error> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut report = CorpusReport::default();
+        let mut pass = Pass::new(&tx, rules);
+        pass.place(&mut report)?;
+        pass.directory(&mut report)?;
+        tx.execute(
+            "UPDATE articles SET pending = 0 WHERE pending != 0 AND pending & ?1 != 0",
+            [PENDING_DIRECTORY],
+        )?;
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+pub(super) struct Pass<'a, 't> {
+    tx: &'a Transaction<'t>,
+    dedup: &'a DedupConfig,
+    tmpl: &'a TemplateConfig,
+    revise: &'a (dyn Fn(&mut [Article]) + Sync),
+    /// Lines whose story count crossed the template threshold, either way.
+    crossed: BTreeSet<(String, i64)>,
+    /// The crossings of this pass, with where each line ended: template or not.
+    pub(super) turned: Vec<(String, u64, bool)>,
+}
+
+impl<'a, 't> Pass<'a, 't> {
+    pub(super) fn new(tx: &'a Transaction<'t>, rules: &'a CorpusRules<'a>) -> Self {
+        Pass {
+            tx,
+            dedup: rules.dedup,
+            tmpl: rules.template,
+            revise: rules.revise,
+            crossed: BTreeSet::new(),
+            turned: Vec::new(),
+        }
+    }
+
+    /// Duplicate groups, story counts and template verdicts for every article that
+    /// waits for them; the rows of new articles written from their final view.
+    pub(super) fn place(&mut self, report: &mut CorpusReport) -> Result<(), Error> {
+        let placed = self.group_pending(report)?;
+        report.placed += placed;
+        self.count_lines()?;
+        report.template_changed += self.template_verdicts()?;
+        self.tx.execute("DELETE FROM dirty_lines", [])?;
+        self.tx.execute(
+            "UPDATE articles SET pending = pending & ~?1 WHERE pending != 0 AND pending & ?1 != 0",
+            [PENDING_GROUP | PENDING_TEMPLATE | PENDING_ROWS],
+        )?;
+        Ok(())
+    }
+
+    fn member(&self, n: i64) -> Result<Member, Error> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT n, id, published FROM articles WHERE n = ?1")?
+            .query_row([n], |r| {
+                Ok(Member {
+                    n: r.get(0)?,
+                    id: r.get(1)?,
+                    published: r.get::<_, Option<String>>(2)?.and_then(|s| s.parse().ok()),
+                })
+            })?)
+    }
+
+    fn group_of(&self, n: i64) -> Result<Option<i64>, Error> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT dup_group FROM articles WHERE n = ?1")?
+            .query_row([n], |r| r.get(0))?)
+    }
+
+    /// The better representative of two articles.
+    fn better(&self, a: i64, b: i64) -> Result<i64, Error> {
+        let (x, y) = (self.member(a)?, self.member(b)?);
+        Ok(
+            if dedup::rep_key(x.published, &x.id) <= dedup::rep_key(y.published, &y.id) {
+                x.n
+            } else {
+                y.n
+            },
+        )
+    }
+
+    /// Puts every article waiting for a group in one: an exact twin's, else a new one
+    /// merged with every group holding a near copy found through the LSH buckets.
+    /// Returns the groups that changed, with whether their representative did.
+    fn group_pending(&mut self, report: &mut CorpusReport) -> Result<usize, Error> {
+        // The pending articles by the partial index, then sorted: ordered by id, SQLite
+        // would walk the whole table (every `doc`) to find the few that wait.
+        let pending: Vec<(i64, i64, Vec<u8>)> = {
+            let mut st = self.tx.prepare(
+                "SELECT n, exact, minhash FROM articles INDEXED BY articles_pending
+                 WHERE pending != 0 AND pending & ?1 != 0 ORDER BY id",
+            )?;
+            let rows = st.query_map([PENDING_GROUP], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let placed = pending.len();
+        let mut changed: BTreeMap<i64, bool> = BTreeMap::new();
+        for (n, exact, minhash) in pending {
+            let twin: Option<i64> = self
+                .tx
+                .prepare_cached(
+                    "SELECT dup_group FROM articles WHERE exact = ?1 AND dup_group IS NOT NULL AND n != ?2 LIMIT 1",
+                )?
+                .query_row(params![exact, n], |r| r.get(0))
+                .optional()?;
+            if let Some(g) = twin {
+                let rep_changed = self.join(g, n)?;
+                *changed.entry(g).or_default() |= rep_changed;
+                continue;
+            }
+            self.tx
+                .prepare_cached("INSERT INTO dup_groups (grp, rep, size) VALUES (?1, ?1, 1)")?
+                .execute([n])?;
+            self.tx
+                .prepare_cached("UPDATE articles SET dup_group = ?1 WHERE n = ?1")?
+                .execute([n])?;
+            let minhash = bytes_to_u32s(&minhash);
+            let keys = dedup::band_keys(&minhash, self.dedup);
+            let mut candidates = BTreeSet::new();
+            {
+                let mut find = self
+                    .tx
+                    .prepare_cached("SELECT article FROM bands WHERE band = ?1")?;
+                let mut put = self
+                    .tx
+                    .prepare_cached("INSERT OR IGNORE INTO bands (band, article) VALUES (?1, ?2)")?;
+                for k in keys {
+                    let rows = find.query_map([k as i64], |r| r.get::<_, i64>(0))?;
+                    for c in rows {
+                        candidates.insert(c?);
+                    }
+                    put.execute(params![k as i64, n])?;
+                }
+            }
+            let mut mine = n;
+            let mut rep_changed = false;
+            for c in candidates.into_iter().filter(|&c| c != n) {
+                let Some(gc) = self.group_of(c)? else {
+                    continue; // waiting too: it meets this one when its turn comes
+                };
+                if gc == mine {
+                    continue;
+                }
+                let theirs: Vec<u8> = self
+                    .tx
+                    .prepare_cached("SELECT minhash FROM articles WHERE n = ?1")?
+                    .query_row([c], |r| r.get(0))?;
+                if dedup::near(&minhash, &bytes_to_u32s(&theirs), self.dedup) {
+                    changed.remove(&mine);
+                    changed.remove(&gc);
+                    mine = self.union(mine, gc)?;
+                    rep_changed = true;
+                }
+            }
+            *changed.entry(mine).or_default() |= rep_changed;
+        }
+        report.groups_changed += changed.len();
+        self.verdicts(&changed)?;
+        Ok(placed)
+    }
+
+    /// Adds article `n` to group `g`; returns whether it became the representative.
+    fn join(&self, g: i64, n: i64) -> Result<bool, Error> {
+        let rep: i64 = self
+            .tx
+            .prepare_cached("SELECT rep FROM dup_groups WHERE grp = ?1")?
+            .query_row([g], |r| r.get(0))?;
+        let best = self.better(rep, n)?;
+        self.tx
+            .prepare_cached("UPDATE dup_groups SET size = size + 1, rep = ?2 WHERE grp = ?1")?
+            .execute(params![g, best])?;
+        self.tx
+            .prepare_cached("UPDATE articles SET dup_group = ?1 WHERE n = ?2")?
+            .execute(params![g, n])?;
+        Ok(best != rep)
+    }
+
+    /// Merges two groups (the smaller into the larger); returns the group kept.
+    fn union(&mut self, a: i64, b: i64) -> Result<i64, Error> {
+        let info = |g: i64| -> Result<(i64, i64), Error> {
+            Ok(self
+                .tx
+                .prepare_cached("SELECT rep, size FROM dup_groups WHERE grp = ?1")?
+                .query_row([g], |r| Ok((r.get(0)?, r.get(1)?)))?)
+        };
+        let ((rep_a, size_a), (rep_b, size_b)) = (info(a)?, info(b)?);
+        let (keep, gone) = if (size_a, -a) >= (size_b, -b) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let rep = self.better(rep_a, rep_b)?;
+        self.tx.execute(
+            "UPDATE dup_groups SET size = ?2, rep = ?3 WHERE grp = ?1",
+            params![keep, size_a + size_b, rep],
+        )?;
+        self.tx.execute("DELETE FROM dup_groups WHERE grp = ?1", [gone])?;
+        self.tx.execute(
+            "UPDATE articles SET dup_group = ?1 WHERE dup_group = ?2",
+            params![keep, gone],
+        )?;
+        // Two stories are one now: a line both carried counts once.
+        let lines: Vec<(String, i64)> = {
+            let mut st = self
+                .tx
+                .prepare_cached("SELECT outlet, key FROM line_groups WHERE grp = ?1")?;
+            let rows = st.query_map([gone], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (outlet, key) in lines {
+            let moved = self.tx.execute(
+                "UPDATE OR IGNORE line_groups SET grp = ?3 WHERE outlet = ?1 AND key = ?2 AND grp = ?4",
+                params![outlet, key, keep, gone],
+            )?;
+            if moved == 0 {
+                self.tx.execute(
+                    "DELETE FROM line_groups WHERE outlet = ?1 AND key = ?2 AND grp = ?3",
+                    params![outlet, key, gone],
+                )?;
+                self.add_story(&outlet, key, -1)?;
+            }
+        }
+        Ok(keep)
+    }
+
+    /// Sets `duplicate_of` / `duplicate_kind` for the members of changed groups: all of
+    /// them when the representative changed, else only those that were waiting.
+    fn verdicts(&self, changed: &BTreeMap<i64, bool>) -> Result<(), Error> {
+        for (&g, &rep_changed) in changed {
+            let rep: i64 = self
+                .tx
+                .prepare_cached("SELECT rep FROM dup_groups WHERE grp = ?1")?
+                .query_row([g], |r| r.get(0))?;
+            let (rep_id, rep_exact, rep_outlet): (String, i64, Option<String>) = self
+                .tx
+                .prepare_cached("SELECT id, exact, outlet FROM articles WHERE n = ?1")?
+                .query_row([rep], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            let sql = if rep_changed {
+                "SELECT n, exact, outlet FROM articles WHERE dup_group = ?1"
+            } else {
+                "SELECT n, exact, outlet FROM articles WHERE dup_group = ?1 AND pending != 0 AND pending & 1 != 0"
+            };
+            let members: Vec<(i64, i64, Option<String>)> = {
+                let mut st = self.tx.prepare_cached(sql)?;
+                let rows = st.query_map([g], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                rows.collect::<Result<_, _>>()?
+            };
+            let mut set = self
+                .tx
+                .prepare_cached("UPDATE articles SET duplicate_of = ?2, duplicate_kind = ?3 WHERE n = ?1")?;
+            for (n, exact, outlet) in members {
+                if n == rep {
+                    set.execute(params![n, None::<String>, None::<String>])?;
+                    continue;
+                }
+                let kind = if exact == rep_exact {
+                    DupKind::Exact
+                } else {
+                    DupKind::Near
+                };
+                let kind = DuplicateKind::of(kind, outlet != rep_outlet);
+                set.execute(params![n, rep_id, kind.as_str()])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Changes the story count of a line by `delta`, noting a crossing of the template
+    /// threshold.
+    fn add_story(&mut self, outlet: &str, key: i64, delta: i64) -> Result<(), Error> {
+        let before: i64 = self
+            .tx
+            .prepare_cached("SELECT stories FROM line_stories WHERE outlet = ?1 AND key = ?2")?
+            .query_row(params![outlet, key], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0);
+        let after = before + delta;
+        self.tx
+            .prepare_cached("INSERT OR REPLACE INTO line_stories (outlet, key, stories) VALUES (?1, ?2, ?3)")?
+            .execute(params![outlet, key, after])?;
+        let min = self.tmpl.min_stories as i64;
+        if (before >= min) != (after >= min) {
+            self.crossed.insert((outlet.to_string(), key));
+        }
+        Ok(())
+    }
+
+    /// Counts each grouped article's short lines once per story (duplicate group).
+    fn count_lines(&mut self) -> Result<(), Error> {
+        let rows: Vec<(String, i64, i64)> = {
+            let mut st = self.tx.prepare(
+                "SELECT l.outlet, l.key, a.dup_group FROM articles a INDEXED BY articles_pending JOIN lines l ON l.article = a.n
+                 WHERE a.pending != 0 AND a.pending & ?1 != 0 ORDER BY a.id, l.outlet, l.key",
+            )?;
+            let rows = st.query_map([PENDING_GROUP], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (outlet, key, g) in rows {
+            let new = self
+                .tx
+                .prepare_cached("INSERT OR IGNORE INTO line_groups (outlet, key, grp) VALUES (?1, ?2, ?3)")?
+                .execute(params![outlet, key, g])?;
+            if new == 1 {
+                self.add_story(&outlet, key, 1)?;
+            }
+        }
+        let dirty: Vec<(String, i64)> = {
+            let mut st = self.tx.prepare("SELECT outlet, key FROM dirty_lines")?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        self.crossed.extend(dirty);
+        Ok(())
+    }
+
+    /// Template lines of every article that waits for them or carries a line that
+    /// crossed the threshold. An article whose lines changed gets a new view, analysed
+    /// again (all of them at once, so `revise` can use every core); a new article gets
+    /// its rows, from its view.
+    fn template_verdicts(&mut self) -> Result<usize, Error> {
+        let mut targets: BTreeSet<i64> = {
+            let mut st = self
+                .tx
+                .prepare("SELECT n FROM articles WHERE pending != 0 AND pending & ?1 != 0")?;
+            let rows = st.query_map([PENDING_GROUP | PENDING_TEMPLATE | PENDING_ROWS], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (outlet, key) in &self.crossed.clone() {
+            let mut st = self
+                .tx
+                .prepare_cached("SELECT article FROM lines WHERE outlet = ?1 AND key = ?2")?;
+            let rows = st.query_map(params![outlet, key], |r| r.get(0))?;
+            for n in rows {
+                targets.insert(n?);
+            }
+        }
+        for (outlet, key) in std::mem::take(&mut self.crossed) {
+            let now = self.stories(&outlet, key)? >= self.tmpl.min_stories as i64;
+            self.turned.push((outlet, key as u64, now));
+        }
+        // (article, new template lines or None when unchanged, rows missing)
+        let mut todo: Vec<(i64, Option<Vec<usize>>, bool)> = Vec::new();
+        for n in targets {
+            let (outlet, lines, current, pending): (Option<String>, Vec<u8>, String, i64) = self
+                .tx
+                .prepare_cached("SELECT outlet, lines, template, pending FROM articles WHERE n = ?1")?
+                .query_row([n], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            let outlet = super::outlet_key(outlet.as_deref()).to_string();
+            let mut template = Vec::new();
+            for (i, l) in bytes_to_lines(&lines).iter().enumerate() {
+                if l.eligible && self.stories(&outlet, l.key as i64)? >= self.tmpl.min_stories as i64 {
+                    template.push(i);
+                }
+            }
+            let changed = serde_json::to_string(&template)? != current;
+            let missing = pending & PENDING_ROWS != 0;
+            if changed || missing {
+                todo.push((n, changed.then_some(template), missing));
+            }
+        }
+        let changed = todo.iter().filter(|t| t.1.is_some()).count();
+        self.new_views(todo)?;
+        Ok(changed)
+    }
+
+    fn stories(&self, outlet: &str, key: i64) -> Result<i64, Error> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT stories FROM line_stories WHERE outlet = ?1 AND key = ?2")?
+            .query_row(params![outlet, key], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0))
+    }
+
+    /// Stores each article's record with its template lines dropped (analysed again)
+    /// and (re)writes its rows; an article already in the directory goes back to it.
+    fn new_views(&mut self, todo: Vec<(i64, Option<Vec<usize>>, bool)>) -> Result<(), Error> {
+        struct View {
+            n: i64,
+            article: Article,
+            template: Option<Vec<usize>>,
+            trimmed: bool,
+            missing: bool,
+            /// The per-document record was stored unanalysed and now stands as the view:
+            /// it is analysed, and stored back.
+            analyse_doc: bool,
+        }
+        let mut views = Vec::with_capacity(todo.len());
+        for (n, template, missing) in todo {
+            // A new template starts from the per-document record; otherwise the view stands.
+            let sql = if template.is_some() {
+                "SELECT doc, analysed FROM articles WHERE n = ?1"
+            } else {
+                "SELECT coalesce(view, doc), 1 FROM articles WHERE n = ?1"
+            };
+            let (doc, analysed): (String, bool) = self
+                .tx
+                .prepare_cached(sql)?
+                .query_row([n], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let mut article: Article = serde_json::from_str(&doc)?;
+            let trimmed = template.as_ref().is_some_and(|t| {
+                CorpusDecision {
+                    template_lines: t.clone(),
+                    ..Default::default()
+                }
+                .apply(&mut article)
+            });
+            views.push(View {
+                n,
+                article,
+                template,
+                trimmed,
+                missing,
+                analyse_doc: !trimmed && !analysed,
+            });
+        }
+        let mut again: Vec<Article> = Vec::new();
+        let mut slots = Vec::new();
+        for (i, v) in views.iter_mut().enumerate() {
+            if v.trimmed || v.analyse_doc {
+                again.push(std::mem::replace(&mut v.article, placeholder()));
+                slots.push(i);
+            }
+        }
+        (self.revise)(&mut again);
+        for (i, a) in slots.into_iter().zip(again) {
+            views[i].article = a;
+        }
+        for v in views {
+            if !v.missing {
+                directory_remove(self.tx, v.n)?;
+                delete_rows(self.tx, v.n)?;
+            }
+            if v.analyse_doc {
+                self.tx
+                    .prepare_cached("UPDATE articles SET doc = ?2, analysed = 1 WHERE n = ?1")?
+                    .execute(params![v.n, serde_json::to_string(&v.article)?])?;
+            }
+            if let Some(template) = &v.template {
+                let view = v.trimmed.then(|| serde_json::to_string(&v.article)).transpose()?;
+                self.tx
+                    .prepare_cached(
+                        "UPDATE articles SET view = ?2, template = ?3, title = ?4, text = ?5 WHERE n = ?1",
+                    )?
+                    .execute(params![
+                        v.n,
+                        view,
+                        serde_json::to_string(template)?,
+                        v.article.title,
+                        v.article.text
+                    ])?;
+            }
+            if !v.missing {
+                self.tx
+                    .prepare_cached("UPDATE articles SET pending = pending | ?2 WHERE n = ?1")?
+                    .execute(params![v.n, PENDING_DIRECTORY])?;
+            }
+            // The record now shown may have been analysed only now (its date read from the text).
+            let published = v.article.published.as_ref();
+            self.tx
+                .prepare_cached("UPDATE articles SET published = ?2, day = ?3 WHERE n = ?1")?
+                .execute(params![
+                    v.n,
+                    published.map(|p| p.value.to_string()),
+                    published.map(|p| p.date().to_string())
+                ])?;
+            write_rows(self.tx, v.n, &v.article)?;
+        }
+        Ok(())
+    }
+
+    /// Places the entities of every article waiting for the directory.
+    fn directory(&mut self, report: &mut CorpusReport) -> Result<(), Error> {
+        let articles: Vec<i64> = {
+            let mut st = self
+                .tx
+                .prepare(
+                    "SELECT n FROM articles INDEXED BY articles_pending WHERE pending != 0 AND pending & ?1 != 0 ORDER BY id",
+                )?;
+            let rows = st.query_map([PENDING_DIRECTORY], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut locals = Vec::with_capacity(articles.len());
+        let mut sigs: BTreeSet<SigKey> = BTreeSet::new();
+        for n in articles {
+            let here = local_entities(self.tx, n)?;
+            sigs.extend(here.iter().map(|e| e.sig.clone()));
+            locals.push((n, here));
+        }
+        let mut dir = Directory {
+            tx: self.tx,
+            touched: HashSet::new(),
+            people: HashMap::new(),
+        };
+        let mut placed: HashMap<SigKey, i64> = HashMap::new();
+        // Fuller names first, so that a surname alone meets every candidate.
+        let mut order: Vec<SigKey> = sigs.into_iter().collect();
+        order.sort_by(|a, b| a.order().cmp(&b.order()));
+        for s in order {
+            let (entity, created) = dir.place(&s)?;
+            report.entities_added += created as usize;
+            placed.insert(s, entity);
+        }
+        for (n, here) in &locals {
+            dir.add_article(*n, here, &placed)?;
+        }
+        report.entities_renamed += dir.rename_touched()?;
+        Ok(())
+    }
+}
+
+struct LocalEntity {
+    local: String,
+    sig: SigKey,
+    quotes: i64,
+}
+
+/// The stored entities of article `n`.
+fn local_entities(tx: &Transaction<'_>, n: i64) -> Result<Vec<LocalEntity>, Error> {
+    let mut st = tx.prepare_cached(
+        "SELECT local, kind, name, roles, quotes FROM local_entities WHERE article = ?1 ORDER BY local",
+    )?;
+    let rows = st.query_map([n], |r| {
+        Ok(LocalEntity {
+            local: r.get(0)?,
+            sig: SigKey {
+                kind: r.get(1)?,
+                name: r.get(2)?,
+                roles: r.get(3)?,
+            },
+            quotes: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// An entity signature as a sortable key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct SigKey {
+    kind: String,
+    name: String,
+    roles: String,
+}
+
+impl SigKey {
+    fn signature(&self) -> Signature {
+        Signature {
+            kind: kind_of(&self.kind),
+            name: self.name.clone(),
+            roles: serde_json::from_str(&self.roles).unwrap_or_default(),
+        }
+    }
+
+    /// People first, then more words first, then by name: the batch merge's order.
+    fn order(&self) -> (bool, std::cmp::Reverse<usize>, &str, &str, &str) {
+        (
+            self.kind != "person",
+            std::cmp::Reverse(self.name.split_whitespace().count()),
+            &self.name,
+            &self.kind,
+            &self.roles,
+        )
+    }
+}
+
+fn kind_of(s: &str) -> EntityKind {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).unwrap_or(EntityKind::Unknown)
+}
+
+/// A person as the merge sees it: entity, first names, roles with counts.
+struct Person {
+    n: i64,
+    first: Vec<String>,
+    roles: HashMap<String, usize>,
+}
+
+struct Directory<'a, 't> {
+    tx: &'a Transaction<'t>,
+    /// Entities whose names changed.
+    touched: HashSet<i64>,
+    /// People by surname key, read once per pass and kept up to date by it.
+    people: HashMap<String, Vec<Person>>,
+}
+
+impl Directory<'_, '_> {
+    /// The entity a signature belongs to, creating it when none fits; and whether it
+    /// was created.
+    fn place(&mut self, s: &SigKey) -> Result<(i64, bool), Error> {
+        if let Some(e) = self
+            .tx
+            .prepare_cached("SELECT entity FROM entity_sigs WHERE kind = ?1 AND name = ?2 AND roles = ?3")?
+            .query_row(params![s.kind, s.name, s.roles], |r| r.get(0))
+            .optional()?
+        {
+            return Ok((e, false));
+        }
+        let sig = s.signature();
+        let (entity, created) = self.merge(&sig)?;
+        self.tx
+            .prepare_cached("INSERT INTO entity_sigs (kind, name, roles, entity) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![s.kind, s.name, s.roles, entity])?;
+        Ok((entity, created))
+    }
+
+    fn merge(&mut self, sig: &Signature) -> Result<(i64, bool), Error> {
+        let words: Vec<&str> = sig.name.split_whitespace().collect();
+        let surname = directory::person_like(sig).then(|| surname_key(&sig.name));
+        if let Some(key) = &surname {
+            let candidates = self.people(key)?;
+            let views: Vec<PersonView> = candidates
+                .iter()
+                .map(|p| PersonView {
+                    first_names: &p.first,
+                    roles: &p.roles,
+                })
+                .collect();
+            if let Some(k) = directory::person_target(sig, &views) {
+                let e = candidates[k].n;
+                if words.len() >= 2 && candidates[k].first.is_empty() {
+                    self.tx
+                        .prepare_cached(
+                            "INSERT OR IGNORE INTO entity_first_names (entity, first) VALUES (?1, ?2)",
+                        )?
+                        .execute(params![e, words[0]])?;
+                    self.people_mut(key)[k].first.push(words[0].to_string());
+                }
+                self.adopt_kind(e, sig.kind)?;
+                return Ok((e, false));
+            }
+            if sig.kind == EntityKind::Person {
+                let e = self.create(sig, Some(key))?;
+                let mut first = Vec::new();
+                if words.len() >= 2 {
+                    self.tx
+                        .prepare_cached("INSERT INTO entity_first_names (entity, first) VALUES (?1, ?2)")?
+                        .execute(params![e, words[0]])?;
+                    first.push(words[0].to_string());
+                }
+                self.people_mut(key).push(Person {
+                    n: e,
+                    first,
+                    roles: HashMap::new(),
+                });
+                return Ok((e, true));
+            }
+        }
+        let key = directory::name_key(&sig.name);
+        let kind = tag(&sig.kind);
+        if let Some(e) = self
+            .tx
+            .prepare_cached("SELECT entity FROM entity_keys WHERE kind = ?1 AND key = ?2")?
+            .query_row(params![kind, key], |r| r.get(0))
+            .optional()?
+        {
+            return Ok((e, false));
+        }
+        // A lone unknown word may be a surname: people who arrive later can find it.
+        let e = self.create(sig, surname.as_deref())?;
+        self.tx
+            .prepare_cached("INSERT INTO entity_keys (kind, key, entity) VALUES (?1, ?2, ?3)")?
+            .execute(params![kind, key, e])?;
+        if let Some(key) = &surname {
+            self.people_mut(key).push(Person {
+                n: e,
+                first: Vec::new(),
+                roles: HashMap::new(),
+            });
+        }
+        Ok((e, true))
+    }
+
+    /// People with this surname key (read from the store the first time it is asked).
+    fn people(&mut self, key: &str) -> Result<&[Person], Error> {
+        if !self.people.contains_key(key) {
+            let loaded = self.load_people(key)?;
+            self.people.insert(key.to_string(), loaded);
+        }
+        Ok(&self.people[key])
+    }
+
+    fn people_mut(&mut self, key: &str) -> &mut Vec<Person> {
+        self.people.entry(key.to_string()).or_default()
+    }
+
+    fn load_people(&self, key: &str) -> Result<Vec<Person>, Error> {
+        let ids: Vec<i64> = {
+            let mut st = self
+                .tx
+                .prepare_cached("SELECT n FROM entities WHERE surname = ?1 ORDER BY n")?;
+            let rows = st.query_map([key], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut out = Vec::with_capacity(ids.len());
+        for n in ids {
+            let first: Vec<String> = {
+                let mut st = self.tx.prepare_cached(
+                    "SELECT first FROM entity_first_names WHERE entity = ?1 ORDER BY first",
+                )?;
+                let rows = st.query_map([n], |r| r.get(0))?;
+                rows.collect::<Result<_, _>>()?
+            };
+            let roles: HashMap<String, usize> = {
+                let mut st = self
+                    .tx
+                    .prepare_cached("SELECT role, count FROM entity_roles WHERE entity = ?1")?;
+                let rows = st.query_map([n], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+                rows.collect::<Result<_, _>>()?
+            };
+            out.push(Person { n, first, roles });
+        }
+        Ok(out)
+    }
+
+    /// An entity of unknown kind takes the first known kind that joins it.
+    fn adopt_kind(&self, e: i64, kind: EntityKind) -> Result<(), Error> {
+        self.tx
+            .prepare_cached("UPDATE entities SET kind = ?2 WHERE n = ?1 AND kind = 'unknown'")?
+            .execute(params![e, tag(&kind)])?;
+        Ok(())
+    }
+
+    fn create(&mut self, sig: &Signature, surname: Option<&str>) -> Result<i64, Error> {
+        let id = free_id(self.tx, &directory::base_id(sig.kind, &sig.name))?;
+        self.tx
+            .prepare_cached("INSERT INTO entities (id, kind, name, surname) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![id, tag(&sig.kind), sig.name, surname])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Records an article's memberships and adds its counts.
+    fn add_article(
+        &mut self,
+        n: i64,
+        here: &[LocalEntity],
+        placed: &HashMap<SigKey, i64>,
+    ) -> Result<(), Error> {
+        let mut per_entity: BTreeMap<i64, i64> = BTreeMap::new();
+        for e in here {
+            let Some(&entity) = placed.get(&e.sig) else {
+                continue;
+            };
+            self.tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO entity_members (article, local, entity) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![n, e.local, entity])?;
+            *per_entity.entry(entity).or_default() += e.quotes;
+            count_names(self.tx, entity, &e.sig, 1)?;
+            self.touched.insert(entity);
+        }
+        for (entity, quotes) in per_entity {
+            self.tx
+                .prepare_cached(
+                    "UPDATE entities SET articles = articles + 1, quotes = quotes + ?2 WHERE n = ?1",
+                )?
+                .execute(params![entity, quotes])?;
+        }
+        self.tx
+            .prepare_cached(
+                "UPDATE quotes SET speaker = (SELECT entity FROM entity_members m
+                     WHERE m.article = quotes.article AND m.local = quotes.speaker_local)
+                 WHERE article = ?1",
+            )?
+            .execute([n])?;
+        Ok(())
+    }
+
+    /// Gives each touched entity its fullest, most written name; an id made from a
+    /// surname alone moves to the full name, leaving a redirect.
+    fn rename_touched(&mut self) -> Result<usize, Error> {
+        let mut renamed = 0;
+        let mut touched: Vec<i64> = self.touched.iter().copied().collect();
+        touched.sort_unstable();
+        for e in touched {
+            renamed += refresh_entity(self.tx, e)? as usize;
+        }
+        Ok(renamed)
+    }
+}
+
+/// `base`, or `base-2`, `base-3`… — the first id no entity has or had.
+fn free_id(tx: &Transaction<'_>, base: &str) -> Result<String, Error> {
+    let taken = |id: &str| -> Result<bool, Error> {
+        Ok(tx
+            .prepare_cached(
+                "SELECT 1 FROM entities WHERE id = ?1 UNION ALL SELECT 1 FROM entity_redirects WHERE old = ?1 LIMIT 1",
+            )?
+            .query_row([id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    };
+    if !taken(base)? {
+        return Ok(base.to_string());
+    }
+    (2..)
+        .map(|k| format!("{base}-{k}"))
+        .find_map(|id| match taken(&id) {
+            Ok(false) => Some(Ok(id)),
+            Ok(true) => None,
+            Err(e) => Some(Err(e)),
+        })
+        .unwrap_or_else(|| Ok(base.to_string()))
+}
+
+/// Recomputes an entity's display name from its names; returns whether its id moved.
+fn refresh_entity(tx: &Transaction<'_>, e: i64) -> Result<bool, Error> {
+    let mut names: Vec<(String, usize)> = {
+        let mut st =
+            tx.prepare_cached("SELECT name, count FROM entity_names WHERE entity = ?1 AND count > 0")?;
+        let rows = st.query_map([e], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    if names.is_empty() {
+        return Ok(false);
+    }
+    directory::sort_names(&mut names);
+    let (id, kind, old_name): (String, String, String) = tx
+        .prepare_cached("SELECT id, kind, name FROM entities WHERE n = ?1")?
+        .query_row([e], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let name = &names[0].0;
+    if *name == old_name {
+        return Ok(false);
+    }
+    tx.prepare_cached("UPDATE entities SET name = ?2 WHERE n = ?1")?
+        .execute(params![e, name])?;
+    // A surname-only id ("person:carter") is not a name to link to once the full one is
+    // known: move it, and let the old id redirect.
+    // Only an id made from that surname moves: an entity that had the full name's id
+    // before (its full-name mentions were taken out for a while) keeps it.
+    let single = |s: &str| s.split_whitespace().count() == 1;
+    if !single(&old_name) || single(name) || !made_from(&id, &old_name) {
+        return Ok(false);
+    }
+    let new_id = free_id(tx, &directory::base_id(kind_of(&kind), name))?;
+    tx.execute("UPDATE entities SET id = ?2 WHERE n = ?1", params![e, new_id])?;
+    tx.execute(
+        "INSERT OR REPLACE INTO entity_redirects (old, new) VALUES (?1, ?2)",
+        params![id, new_id],
+    )?;
+    tx.execute(
+        "UPDATE entity_redirects SET new = ?2 WHERE new = ?1",
+        params![id, new_id],
+    )?;
+    Ok(true)
+}
+
+/// Whether `id` was made from `name` (`person:carter`, or `person:carter-2` when taken),
+/// whatever its kind.
+fn made_from(id: &str, name: &str) -> bool {
+    let base = directory::base_id(EntityKind::Unknown, name);
+    let slug = base.split_once(':').map_or("", |(_, s)| s);
+    let Some(rest) = id.split_once(':').map(|(_, s)| s) else {
+        return false;
+    };
+    rest == slug
+        || rest
+            .strip_prefix(slug)
+            .and_then(|r| r.strip_prefix('-'))
+            .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Adds `delta` to the counts of a signature's name and roles in an entity.
+fn count_names(tx: &Transaction<'_>, entity: i64, sig: &SigKey, delta: i64) -> Result<(), Error> {
+    tx.prepare_cached(
+        "INSERT INTO entity_names (entity, name, count) VALUES (?1, ?2, ?3)
+         ON CONFLICT (entity, name) DO UPDATE SET count = count + ?3",
+    )?
+    .execute(params![entity, sig.name, delta])?;
+    let roles: Vec<String> = serde_json::from_str(&sig.roles).unwrap_or_default();
+    for role in roles {
+        tx.prepare_cached(
+            "INSERT INTO entity_roles (entity, role, count) VALUES (?1, ?2, ?3)
+             ON CONFLICT (entity, role) DO UPDATE SET count = count + ?3",
+        )?
+        .execute(params![entity, role, delta])?;
+    }
+    Ok(())
+}
+
+/// Takes an article's entities out of the directory (before its rows are rewritten or it
+/// is deleted): memberships and the counts they added.
+pub(super) fn directory_remove(tx: &Transaction<'_>, n: i64) -> Result<(), Error> {
+    let placed: bool = tx
+        .prepare_cached("SELECT pending & ?2 = 0 FROM articles WHERE n = ?1")?
+        .query_row(params![n, PENDING_DIRECTORY], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false);
+    if !placed {
+        return Ok(());
+    }
+    let members: HashMap<String, i64> = {
+        let mut st = tx.prepare_cached("SELECT local, entity FROM entity_members WHERE article = ?1")?;
+        let rows = st.query_map([n], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut per_entity: BTreeMap<i64, i64> = BTreeMap::new();
+    for e in local_entities(tx, n)? {
+        let Some(&entity) = members.get(&e.local) else {
+            continue;
+        };
+        *per_entity.entry(entity).or_default() += e.quotes;
+        count_names(tx, entity, &e.sig, -1)?;
+    }
+    for (&entity, quotes) in &per_entity {
+        tx.prepare_cached("UPDATE entities SET articles = articles - 1, quotes = quotes - ?2 WHERE n = ?1")?
+            .execute(params![entity, quotes])?;
+    }
+    tx.prepare_cached("DELETE FROM entity_members WHERE article = ?1")?
+        .execute([n])?;
+    for &entity in per_entity.keys() {
+        tx.prepare_cached("DELETE FROM entity_names WHERE entity = ?1 AND count <= 0")?
+            .execute([entity])?;
+        tx.prepare_cached("DELETE FROM entity_roles WHERE entity = ?1 AND count <= 0")?
+            .execute([entity])?;
+        refresh_entity(tx, entity)?;
+    }
+    Ok(())
+}
+
+/// Breaks up a duplicate group that lost a member: its story counts are taken back and
+/// its other members wait to be grouped again.
+pub(super) fn dissolve_group(tx: &Transaction<'_>, g: i64) -> Result<(), Error> {
+    let lines: Vec<(String, i64)> = {
+        let mut st = tx.prepare_cached("SELECT outlet, key FROM line_groups WHERE grp = ?1")?;
+        let rows = st.query_map([g], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for (outlet, key) in lines {
+        tx.prepare_cached("UPDATE line_stories SET stories = stories - 1 WHERE outlet = ?1 AND key = ?2")?
+            .execute(params![outlet, key])?;
+        tx.prepare_cached("INSERT OR IGNORE INTO dirty_lines (outlet, key) VALUES (?1, ?2)")?
+            .execute(params![outlet, key])?;
+    }
+    tx.execute("DELETE FROM line_groups WHERE grp = ?1", [g])?;
+    tx.execute("DELETE FROM dup_groups WHERE grp = ?1", [g])?;
+    tx.execute(
+        "UPDATE articles SET dup_group = NULL, duplicate_of = NULL, duplicate_kind = NULL,
+             pending = pending | ?2 WHERE dup_group = ?1",
+        params![g, PENDING_GROUP],
+    )?;
+    Ok(())
+}
+
+/// An empty article, to hold a slot while the real one is analysed again.
+fn placeholder() -> Article {
+    Article {
+        schema: 0,
+        id: String::new(),
+        source: crate::article::Source {
+            path: String::new(),
+            format: crate::article::Format::Text,
+            record_id: None,
+            line: None,
+        },
+        outlet: None,
+        outlet_source: None,
+        url: None,
+        title: None,
+        subtitle: None,
+        authors: Vec::new(),
+        published: None,
+        language: None,
+        text: String::new(),
+        paragraphs: Vec::new(),
+        sentences: Vec::new(),
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        timexes: Vec::new(),
+        sentence_dates: Vec::new(),
+        removed: Vec::new(),
+        duplicate_of: None,
+        duplicate_kind: None,
+        warnings: Vec::new(),
+    }
+}

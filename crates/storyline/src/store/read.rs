@@ -1,0 +1,504 @@
+//! Reading: articles, quotes, entities, outlets, duplicate groups, full-text search.
+//! Every query reads stored rows; nothing is analysed again.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::Store;
+use crate::article::{Article, PubDate};
+use crate::corpus::directory::{self, GlobalEntity};
+use crate::corpus::DuplicateKind;
+use crate::entities::EntityKind;
+use crate::error::{Error, Stage};
+use crate::ingest::Failure;
+use crate::quotes::QuoteKind;
+
+/// One stored quote, for listings.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteRow {
+    pub article: String,
+    pub outlet: Option<String>,
+    pub published: Option<PubDate>,
+    pub duplicate_of: Option<String>,
+    /// Corpus-wide entity id of the speaker, when resolved.
+    pub speaker_id: Option<String>,
+    /// The speaker's name (the entity's, else as written), `None` when unknown.
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    pub kind: QuoteKind,
+    pub partial: bool,
+    /// The quote's text (parts joined with " … ").
+    pub text: String,
+    /// The date of the statement (its sentence's date), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub said: Option<crate::time::TimeValue>,
+}
+
+/// Which quotes to list.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteFilter<'a> {
+    /// An entity id (old ids redirect), or words of a speaker's name (any case).
+    pub speaker: Option<&'a str>,
+    /// An article id or a duplicate group's representative (its copies included).
+    pub story: Option<&'a str>,
+    /// Include partial quotes.
+    pub partial: bool,
+}
+
+/// A light article row for listings.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRow {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<PubDate>,
+    pub url: Option<String>,
+    pub duplicate_of: Option<String>,
+}
+
+/// A full-text match.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    /// The article the match is in.
+    pub article: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<PubDate>,
+    /// The matching passage, matches in `[…]`.
+    pub snippet: String,
+}
+
+/// Articles per outlet in the store.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletCount {
+    pub outlet: Option<String>,
+    pub articles: usize,
+    /// How many of them are copies of another article.
+    pub copies: usize,
+}
+
+/// A duplicate group: the representative and its copies.
+#[derive(Debug, Clone, Serialize)]
+pub struct DupGroup {
+    pub representative: GroupMember,
+    pub copies: Vec<GroupMember>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupMember {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub published: Option<PubDate>,
+    pub title: Option<String>,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DuplicateKind>,
+}
+
+fn pubdate(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<PubDate>> {
+    Ok(r.get::<_, Option<String>>(i)?.and_then(|s| s.parse().ok()))
+}
+
+fn dup_kind(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<DuplicateKind>> {
+    Ok(r.get::<_, Option<String>>(i)?
+        .as_deref()
+        .and_then(DuplicateKind::parse))
+}
+
+impl Store {
+    /// Every stored article as readers see it (template lines dropped, duplicate fields
+    /// set), oldest first.
+    pub fn articles(&self) -> Result<Vec<Article>, Error> {
+        let mut st = self.conn.prepare(
+            "SELECT coalesce(view, doc), duplicate_of, duplicate_kind FROM articles
+             ORDER BY day IS NULL, day, published, id",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, dup_kind(r, 2)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (doc, duplicate_of, duplicate_kind) = row?;
+            let mut a: Article = serde_json::from_str(&doc)?;
+            a.duplicate_of = duplicate_of;
+            a.duplicate_kind = duplicate_kind;
+            out.push(a);
+        }
+        Ok(out)
+    }
+
+    /// One article by id.
+    pub fn article(&self, id: &str) -> Result<Option<Article>, Error> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT coalesce(view, doc), duplicate_of, duplicate_kind FROM articles WHERE id = ?1",
+                [id],
+                |r| Ok((r.get::<_, String>(0)?, r.get(1)?, dup_kind(r, 2)?)),
+            )
+            .optional()?;
+        let Some((doc, duplicate_of, duplicate_kind)) = row else {
+            return Ok(None);
+        };
+        let mut a: Article = serde_json::from_str(&doc)?;
+        a.duplicate_of = duplicate_of;
+        a.duplicate_kind = duplicate_kind;
+        Ok(Some(a))
+    }
+
+    /// Articles of an outlet published between two days (inclusive), newest first.
+    pub fn articles_of_outlet(
+        &self,
+        outlet: &str,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        limit: usize,
+    ) -> Result<Vec<ArticleRow>, Error> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, title, outlet, published, url, duplicate_of FROM articles
+             WHERE outlet = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day DESC, id LIMIT ?4",
+        )?;
+        let rows = st.query_map(
+            params![outlet, from.to_string(), to.to_string(), limit as i64],
+            |r| {
+                Ok(ArticleRow {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    outlet: r.get(2)?,
+                    published: pubdate(r, 3)?,
+                    url: r.get(4)?,
+                    duplicate_of: r.get(5)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The corpus-wide entities an article names: (article-local id, entity id).
+    pub fn entities_of_article(&self, id: &str) -> Result<Vec<(String, String)>, Error> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT m.local, e.id FROM entity_members m JOIN entities e ON e.n = m.entity
+             WHERE m.article = (SELECT n FROM articles WHERE id = ?1) ORDER BY m.local",
+        )?;
+        let rows = st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The latest publication day in the store.
+    pub fn last_day(&self) -> Result<Option<chrono::NaiveDate>, Error> {
+        let day: Option<String> = self
+            .conn
+            .query_row("SELECT max(day) FROM articles", [], |r| r.get(0))?;
+        Ok(day.and_then(|d| d.parse().ok()))
+    }
+
+    /// The entity an id names now (following redirects left by renames).
+    pub fn resolve_entity(&self, id: &str) -> Result<Option<String>, Error> {
+        let now: Option<String> = self
+            .conn
+            .query_row("SELECT new FROM entity_redirects WHERE old = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let id = now.as_deref().unwrap_or(id);
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM entities WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Quotes by one entity, newest first (by publication day), at most `limit`.
+    pub fn quotes_by_entity(&self, id: &str, limit: usize) -> Result<Vec<QuoteRow>, Error> {
+        let Some(id) = self.resolve_entity(id)? else {
+            return Ok(Vec::new());
+        };
+        let mut st = self.conn.prepare_cached(&format!(
+            "{QUOTE_SELECT} WHERE q.speaker = (SELECT n FROM entities WHERE id = ?1) AND q.partial = 0
+             ORDER BY q.day DESC, q.n DESC LIMIT ?2"
+        ))?;
+        let rows = st.query_map(params![id, limit as i64], quote_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Stored quotes, grouped by speaker (most quoted first), then by date.
+    pub fn quotes(&self, filter: &QuoteFilter<'_>) -> Result<Vec<QuoteRow>, Error> {
+        let mut rows: Vec<QuoteRow> = {
+            let mut st = self.conn.prepare(&format!(
+                "{QUOTE_SELECT} WHERE (?1 OR q.partial = 0)
+                   AND (?2 IS NULL OR a.id = ?2 OR a.duplicate_of = ?2)"
+            ))?;
+            let mapped = st.query_map(params![filter.partial, filter.story], quote_row)?;
+            mapped.collect::<Result<_, _>>()?
+        };
+        if let Some(needle) = filter.speaker {
+            let wanted = self.speakers_matching(needle)?;
+            let needle = needle.to_lowercase();
+            rows.retain(|q| match &q.speaker_id {
+                Some(id) => wanted.contains_key(id),
+                None => q.speaker.as_deref().is_some_and(|s| names_match(s, &needle)),
+            });
+        }
+        let rank: HashMap<String, i64> = self
+            .conn
+            .prepare("SELECT id, quotes FROM entities")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let rank_of = |q: &QuoteRow| {
+            q.speaker_id
+                .as_ref()
+                .and_then(|i| rank.get(i))
+                .copied()
+                .unwrap_or(0)
+        };
+        rows.sort_by(|x, y| {
+            rank_of(y)
+                .cmp(&rank_of(x))
+                .then(x.speaker_id.is_none().cmp(&y.speaker_id.is_none()))
+                .then(x.speaker.cmp(&y.speaker))
+                .then(x.published.cmp(&y.published))
+                .then(x.article.cmp(&y.article))
+        });
+        Ok(rows)
+    }
+
+    /// Entities whose id (or old id) is `needle`, or whose name or a name variant holds
+    /// its words.
+    fn speakers_matching(&self, needle: &str) -> Result<HashMap<String, ()>, Error> {
+        let mut out = HashMap::new();
+        if let Some(id) = self.resolve_entity(needle)? {
+            out.insert(id, ());
+            return Ok(out);
+        }
+        let lower = needle.to_lowercase();
+        let mut st = self
+            .conn
+            .prepare("SELECT e.id, n.name FROM entities e JOIN entity_names n ON n.entity = e.n")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (id, name) = row?;
+            if names_match(&name, &lower) {
+                out.insert(id, ());
+            }
+        }
+        Ok(out)
+    }
+
+    /// The corpus-wide entities, most quoted first.
+    pub fn entities(&self) -> Result<Vec<GlobalEntity>, Error> {
+        let mut names: HashMap<i64, Vec<(String, usize)>> = HashMap::new();
+        for row in self
+            .conn
+            .prepare("SELECT entity, name, count FROM entity_names WHERE count > 0")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?
+        {
+            let (e, name, count) = row?;
+            names.entry(e).or_default().push((name, count));
+        }
+        let mut roles: HashMap<i64, Vec<(String, usize)>> = HashMap::new();
+        for row in self
+            .conn
+            .prepare("SELECT entity, role, count FROM entity_roles WHERE count > 0")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?
+        {
+            let (e, role, count) = row?;
+            roles.entry(e).or_default().push((role, count));
+        }
+        let mut st = self.conn.prepare(
+            "SELECT n, id, kind, name, articles, quotes FROM entities WHERE articles > 0
+             ORDER BY quotes DESC, articles DESC, id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (n, id, kind, name, articles, quotes) = row?;
+            let mut aliases = names.remove(&n).unwrap_or_default();
+            directory::sort_names(&mut aliases);
+            let mut rs = roles.remove(&n).unwrap_or_default();
+            directory::sort_roles(&mut rs);
+            out.push(GlobalEntity {
+                id,
+                kind: serde_json::from_value::<EntityKind>(serde_json::Value::String(kind))?,
+                aliases: aliases.into_iter().map(|a| a.0).filter(|a| *a != name).collect(),
+                name,
+                roles: rs.into_iter().map(|r| r.0).collect(),
+                articles: articles as usize,
+                quotes: quotes as usize,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Full-text search over articles (title and text), best matches first.
+    pub fn search_articles(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, Error> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.id, a.title, a.outlet, a.published, snippet(articles_fts, 1, '[', ']', '…', 16)
+             FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid
+             WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![fts_query(query), limit as i64], |r| {
+            Ok(SearchHit {
+                article: r.get(0)?,
+                title: r.get(1)?,
+                outlet: r.get(2)?,
+                published: pubdate(r, 3)?,
+                snippet: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Full-text search over quotes (their text and speaker), best matches first.
+    pub fn search_quotes(&self, query: &str, limit: usize) -> Result<Vec<QuoteRow>, Error> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "{QUOTE_SELECT} JOIN quotes_fts f ON f.rowid = q.n WHERE quotes_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
+        ))?;
+        let rows = st.query_map(params![fts_query(query), limit as i64], quote_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Failures still standing (items that never succeeded since).
+    pub fn failures(&self) -> Result<Vec<Failure>, Error> {
+        let mut st = self
+            .conn
+            .prepare("SELECT source, stage, reason FROM failures ORDER BY source")?;
+        let rows = st.query_map([], |r| {
+            let stage: String = r.get(1)?;
+            Ok(Failure {
+                source: r.get(0)?,
+                stage: serde_json::from_value(serde_json::Value::String(stage)).unwrap_or(Stage::Ingest),
+                reason: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn outlet_counts(&self) -> Result<Vec<OutletCount>, Error> {
+        let mut st = self.conn.prepare(
+            "SELECT outlet, count(*), count(duplicate_of) FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(OutletCount {
+                outlet: r.get(0)?,
+                articles: r.get::<_, i64>(1)? as usize,
+                copies: r.get::<_, i64>(2)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Duplicate groups, largest first: all of them, or (`run`) those a run added to.
+    pub fn duplicate_groups(&self, run: Option<i64>) -> Result<Vec<DupGroup>, Error> {
+        let member = |r: &Row<'_>| -> rusqlite::Result<GroupMember> {
+            Ok(GroupMember {
+                id: r.get(0)?,
+                outlet: r.get(1)?,
+                published: pubdate(r, 2)?,
+                title: r.get(3)?,
+                source: r.get(4)?,
+                kind: dup_kind(r, 5)?,
+            })
+        };
+        // The representatives: every one, or those of the groups the run's articles are in.
+        let reps: Vec<String> = match run {
+            None => {
+                let mut st = self
+                    .conn
+                    .prepare("SELECT DISTINCT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL")?;
+                let rows = st.query_map([], |r| r.get(0))?;
+                rows.collect::<Result<_, _>>()?
+            }
+            Some(run) => {
+                let mut st = self.conn.prepare(
+                    "SELECT DISTINCT coalesce(a.duplicate_of, a.id) FROM articles a WHERE a.run_id = ?1
+                       AND (a.duplicate_of IS NOT NULL
+                            OR EXISTS (SELECT 1 FROM articles c WHERE c.duplicate_of = a.id))",
+                )?;
+                let rows = st.query_map([run], |r| r.get(0))?;
+                rows.collect::<Result<_, _>>()?
+            }
+        };
+        let mut rep_st = self.conn.prepare_cached(
+            "SELECT id, outlet, published, title, source, NULL FROM articles WHERE id = ?1",
+        )?;
+        let mut copies_st = self.conn.prepare_cached(
+            "SELECT id, outlet, published, title, source, duplicate_kind FROM articles
+             WHERE duplicate_of = ?1 ORDER BY day IS NULL, day, published, id",
+        )?;
+        let mut groups = Vec::with_capacity(reps.len());
+        for rep in reps {
+            let representative = rep_st.query_row([&rep], member)?;
+            let copies = copies_st
+                .query_map([&rep], member)?
+                .collect::<Result<Vec<_>, _>>()?;
+            groups.push(DupGroup {
+                representative,
+                copies,
+            });
+        }
+        groups.sort_by(|a, b| {
+            b.copies
+                .len()
+                .cmp(&a.copies.len())
+                .then(a.representative.id.cmp(&b.representative.id))
+        });
+        Ok(groups)
+    }
+}
+
+const QUOTE_SELECT: &str =
+    "SELECT a.id, a.outlet, a.published, a.duplicate_of, e.id, coalesce(e.name, q.speaker_name),
+        q.role, q.kind, q.partial, q.text, q.said
+    FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN entities e ON e.n = q.speaker";
+
+fn quote_row(r: &Row<'_>) -> rusqlite::Result<QuoteRow> {
+    let kind: String = r.get(7)?;
+    Ok(QuoteRow {
+        article: r.get(0)?,
+        outlet: r.get(1)?,
+        published: pubdate(r, 2)?,
+        duplicate_of: r.get(3)?,
+        speaker_id: r.get(4)?,
+        speaker: r.get(5)?,
+        role: r.get(6)?,
+        kind: if kind == "direct" {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Reported
+        },
+        partial: r.get(8)?,
+        text: r.get(9)?,
+        said: r.get::<_, Option<String>>(10)?.and_then(|s| s.parse().ok()),
+    })
+}
+
+/// A user's words as an FTS5 query: each word a quoted term (so that punctuation and
+/// FTS5 operators in user input are text, not syntax), all of them required.
+fn fts_query(q: &str) -> String {
+    q.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `name` holds the words of `needle` (lower-cased) as whole words, in order:
+/// "vik" finds "Jonas Vik" but not "Lindvik".
+fn names_match(name: &str, needle: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (hay, pin) = (words(name), words(needle));
+    !pin.is_empty() && hay.windows(pin.len()).any(|w| w == pin.as_slice())
+}

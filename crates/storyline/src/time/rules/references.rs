@@ -1,0 +1,147 @@
+//! The present, past and future in general, and expressions counted from what the text
+//! named before them ("the previous day", "the following year").
+
+use super::{Ctx, Normalised};
+use crate::time::extent::appositive_day;
+use crate::time::value::{Amount, TimeValue};
+use crate::time::words::period;
+use crate::time::{Pending, TimexType};
+
+/// "now", "currently": the present ("Now, …" opening a sentence is a discourse marker).
+pub(super) fn present(c: &Ctx) -> Option<Normalised> {
+    if c.g(1)? == "Now" && c.after.starts_with(',') {
+        return None;
+    }
+    Normalised::date(TimeValue::PresentRef, true)
+}
+
+/// "recently", "lately": the past; "in recent months", "the coming weeks": an unknown
+/// number of the unit.
+pub(super) fn past(c: &Ctx) -> Option<Normalised> {
+    let phrase = c.g(1)?.to_lowercase();
+    match phrase
+        .split(' ')
+        .find(|w| matches!(*w, "days" | "weeks" | "months" | "years"))
+    {
+        Some(unit) => {
+            let v = TimeValue::Duration(period(Amount::Unknown, unit));
+            Normalised::new(TimexType::Duration, v, false)
+        }
+        None => Normalised::date(TimeValue::PastRef, true),
+    }
+}
+
+/// "current" (the past in "the then current price"), "the future", "the past"; "the
+/// future of the region" is a topic, not a time.
+pub(super) fn reference(c: &Ctx) -> Option<Normalised> {
+    let w = c.g(1)?.to_lowercase();
+    let v = match w.as_str() {
+        "current" if c.word_before == "then" || c.before.ends_with("then-") => TimeValue::PastRef,
+        "current" => TimeValue::PresentRef,
+        "recent" | "the past" => TimeValue::PastRef,
+        "now and then" => return None,
+        _ if c.after.starts_with(" of ") => return None,
+        _ => TimeValue::FutureRef,
+    };
+    Normalised::date(v, true)
+}
+
+/// "the previous day", "the next morning", "the day after": a day from the last full date,
+/// resolved in text order; "that same day", and "the day" of "Oct. 12, the day before the
+/// storm", are the date itself.
+pub(super) fn narrative_day(c: &Ctx) -> Option<Normalised> {
+    let step = match c.g(1).or(c.g(2)).map(str::to_lowercase).as_deref() {
+        None => 0,
+        Some("before" | "after") if appositive_day(c.before, c.after) => 0,
+        Some("previous" | "before") => -1,
+        Some(_) => 1,
+    };
+    Normalised::pending(Pending::Day(step))
+}
+
+/// "that year", "the following month", "the following week": from the last year, month or
+/// full date named, resolved in text order.
+pub(super) fn narrative_unit(c: &Ctx) -> Option<Normalised> {
+    let step = i32::from(c.g(1)?.eq_ignore_ascii_case("the following"));
+    let pending = match c.g(2)?.to_lowercase().as_str() {
+        "month" => Pending::Month(step),
+        "week" => Pending::Week(step.into()),
+        _ => Pending::Year(step),
+    };
+    Normalised::pending(pending)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{only, values};
+    use super::super::Rule;
+    use crate::time::TimexType;
+
+    #[test]
+    fn the_present() {
+        assert_eq!(
+            values(Rule::Present, "Fares are currently frozen.", "2011-02-03"),
+            ["PRESENT_REF"]
+        );
+        assert!(values(Rule::Present, "Now, the fares.", "2011-02-03").is_empty());
+        assert_eq!(
+            values(Rule::Present, "He said: \"Now the fares rise.\"", "2011-02-03"),
+            ["PRESENT_REF"]
+        );
+    }
+
+    #[test]
+    fn the_past_and_unknown_stretches() {
+        let v = |text| only(Rule::Past, text, "2011-02-03");
+        assert_eq!(v("Fares rose recently.")[0].2, "PAST_REF");
+        assert_eq!(v("Fares rose in recent weeks.")[0].1, TimexType::Duration);
+        assert_eq!(v("Fares rose in recent weeks.")[0].2, "PXW");
+        assert_eq!(v("Fares rise in the months ahead.")[0].2, "PXM");
+        // "in recent quarters" has no unit it can count: the past.
+        assert_eq!(v("Fares rose in recent quarters.")[0].2, "PAST_REF");
+    }
+
+    #[test]
+    fn references() {
+        let v = |text| values(Rule::Reference, text, "2011-02-03");
+        assert_eq!(v("The current fare is low."), ["PRESENT_REF"]);
+        assert_eq!(v("They paid the then current fare."), ["PAST_REF"]);
+        assert_eq!(v("Fares may rise in the near future."), ["FUTURE_REF"]);
+        assert!(v("They spoke of the future of the ferry.").is_empty());
+        assert!(v("Fares rise now and then.").is_empty());
+    }
+
+    #[test]
+    fn days_from_the_last_date() {
+        let v = |text| values(Rule::Narrative, text, "2011-02-03");
+        assert_eq!(v("The storm broke; the previous day was calm."), ["2011-02-02"]);
+        assert_eq!(
+            v("The storm broke; the following morning was calm."),
+            ["2011-02-04"]
+        );
+        assert_eq!(v("The storm broke that same day."), ["2011-02-03"]);
+        assert_eq!(v("The storm broke; the day after, all was calm."), ["2011-02-04"]);
+        assert_eq!(
+            values(Rule::Narrative, "The storm broke; the previous day was calm.", ""),
+            ["XXXX-XX-XX"]
+        );
+    }
+
+    #[test]
+    fn units_from_the_last_named() {
+        let v = |text| values(Rule::NarrativeYear, text, "2011-02-03");
+        assert_eq!(v("The quay flooded; the following year it was raised."), ["2012"]);
+        assert_eq!(
+            v("The quay flooded; later that month it was raised."),
+            ["2011-02"]
+        );
+        assert_eq!(
+            v("The quay flooded; the following week it was raised."),
+            ["2011-W06"]
+        );
+        assert_eq!(
+            values(Rule::NarrativeYear, "The quay flooded that year.", ""),
+            ["XXXX"]
+        );
+    }
+}

@@ -1,0 +1,317 @@
+//! Tense around an expression: whether the event it dates lies ahead of the creation date
+//! or behind it ("said Friday" against "will meet Friday").
+//!
+//! The words nearest the expression are read in turn; each word's say is decided by the
+//! first of the [`SIGNALS`] rules that applies to it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lists::{AHEAD, INTENT_VERBS, PAST_FORMS, SCHEDULED_VERBS, STATE_VERBS};
+
+/// Whether the sentence around `at` speaks of the future.
+pub(super) fn future_tense(sentence: &str) -> bool {
+    static FUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(will|'ll|shall|going to|plans? to|scheduled|expects? to|expected to|set to)(?-u:\b)")
+            .expect("future")
+    });
+    FUT.is_match(sentence)
+}
+
+/// Whether the event at `start..end` of `sentence` lies ahead of the creation date: the
+/// tense signal nearest to the expression decides ("said Friday" → past, "planned to
+/// leave on Thursday" → future, "will remain … said Thursday" → past); `None` when no
+/// signal is near.
+pub(super) fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool> {
+    // Only the words the scans below can reach (12 back, 8 ahead, and a neighbour each).
+    let mut before: Vec<&str> = sentence[..start].split_whitespace().rev().take(14).collect();
+    before.reverse();
+    let after: Vec<&str> = sentence[end..].split_whitespace().take(9).collect();
+    // "postponed until Tuesday", "a deadline until 9 a.m. Tuesday" (not a sentence's
+    // opening "Until Thursday, they had …").
+    if before.last() == Some(&"until") {
+        return Some(true);
+    }
+    let near_before = scan_back(&before);
+    let near_after = scan_ahead(&before, &after);
+    match (near_before, near_after) {
+        (Some((db, fb)), Some((da, fa))) => Some(if da < db { fa } else { fb }),
+        (Some((_, f)), None) | (None, Some((_, f))) => Some(f),
+        (None, None) => None,
+    }
+}
+
+/// A quotation mark ends the clause.
+fn quoted(w: &str) -> bool {
+    w.contains(['"', '“', '”', '`', '(', ')']) || w.contains("''")
+}
+
+/// Back over the clause, nearest first (a quotation mark or a semicolon ends it): the
+/// distance and say of the first word with one.
+fn scan_back(before: &[&str]) -> Option<(usize, bool)> {
+    for d in 0..before.len().min(12) {
+        let k = before.len() - 1 - d;
+        let w = before[k];
+        if quoted(w) || w.ends_with(';') {
+            break;
+        }
+        if let Some(f) = signal(before, k) {
+            return Some((d, f));
+        }
+    }
+    None
+}
+
+/// Forward a few words, within the clause; an expression that opens the sentence ("In
+/// January, the company bought …") takes the tense of the main clause after its comma.
+fn scan_ahead(before: &[&str], after: &[&str]) -> Option<(usize, bool)> {
+    let fronted = before.len() <= 3 && after.first().is_some_and(|w| w.starts_with(','));
+    for (d, w) in after.iter().take(if fronted { 8 } else { 4 }).enumerate() {
+        if quoted(w) {
+            break;
+        }
+        if let Some(f) = signal(after, d) {
+            return Some((d, f));
+        }
+        if w.ends_with([',', ';', ':']) && !(fronted && d == 0) {
+            break;
+        }
+    }
+    None
+}
+
+/// What a word says of when its clause's event happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Say {
+    Ahead,
+    Behind,
+    /// Nothing, whatever later rules would make of the word (the scan goes on).
+    Nothing,
+}
+
+/// A word with its neighbours, lower case and without punctuation.
+struct Word<'a> {
+    /// As written (its case tells an adjective from a headline's verb).
+    raw: &'a str,
+    word: String,
+    prev: Option<String>,
+    prev2: Option<String>,
+    next: Option<String>,
+}
+
+impl<'a> Word<'a> {
+    fn at(words: &[&'a str], k: usize) -> Word<'a> {
+        let clean = |i: Option<usize>| i.and_then(|i| words.get(i)).map(|w| clean(w));
+        Word {
+            raw: words[k],
+            word: clean(Some(k)).unwrap_or_default(),
+            prev: clean(k.checked_sub(1)),
+            prev2: clean(k.checked_sub(2)),
+            next: clean(Some(k + 1)),
+        }
+    }
+
+    fn prev(&self) -> Option<&str> {
+        self.prev.as_deref()
+    }
+
+    fn next(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
+
+    /// After "be" and its kin ("stay banned", "remain closed") a participle describes a
+    /// state and says nothing of when.
+    fn after_be(&self) -> bool {
+        self.prev().is_some_and(|p| STATE_VERBS.contains(p))
+    }
+
+    fn to_follows(&self) -> bool {
+        self.next() == Some("to")
+    }
+}
+
+fn clean(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .to_lowercase()
+}
+
+/// A rule: its name, and what it makes of a word (`None` when it does not apply).
+type SignalRule = (&'static str, fn(&Word) -> Option<Say>);
+
+/// The rules, tried in order on each word; the first that applies decides.
+const SIGNALS: &[SignalRule] = &[
+    ("contracted will: \"they'll\"", contracted_will),
+    (
+        "plan or schedule as a noun: \"the plan\", \"vacation plans\"",
+        plan_noun,
+    ),
+    (
+        "a plan already past: \"had planned to\", \"had been scheduled to\"",
+        plan_past,
+    ),
+    (
+        "a word of the future: \"will\", \"expected\", \"postponed\"",
+        ahead_word,
+    ),
+    ("an intent: \"set to\", \"agreed to\", \"vowed to\"", intent),
+    (
+        "a plan in the past tense: \"were planning to\", \"was expected to\"",
+        was_ahead,
+    ),
+    (
+        "a scheduled event in the present: \"they meet Monday\"",
+        scheduled,
+    ),
+    (
+        "a past form: \"said\", \"met\", \"ago\" (not a state after \"be\")",
+        past_form,
+    ),
+    (
+        "\"set\" as a past verb: \"and set Friday as the deadline\"",
+        set_past,
+    ),
+    (
+        "a verb in -ed: \"signed\" (not an adjective: \"a still unspecified date\")",
+        participle,
+    ),
+];
+
+/// The say of `words[k]` given its neighbours: `Some(true)` ahead, `Some(false)` behind,
+/// `None` nothing.
+fn signal(words: &[&str], k: usize) -> Option<bool> {
+    let w = Word::at(words, k);
+    let say = SIGNALS.iter().find_map(|(_, rule)| rule(&w))?;
+    match say {
+        Say::Ahead => Some(true),
+        Say::Behind => Some(false),
+        Say::Nothing => None,
+    }
+}
+
+fn contracted_will(w: &Word) -> Option<Say> {
+    (w.word.ends_with("'ll") || w.word.ends_with("’ll")).then_some(Say::Ahead)
+}
+
+fn plan_noun(w: &Word) -> Option<Say> {
+    let l = w.word.as_str();
+    let determiner = w
+        .prev()
+        .is_some_and(|p| matches!(p, "the" | "a" | "its" | "his" | "her" | "their" | "our"));
+    (matches!(l, "plan" | "plans" | "schedule") && (determiner || l != "schedule" && !w.to_follows()))
+        .then_some(Say::Nothing)
+}
+
+fn plan_past(w: &Word) -> Option<Say> {
+    let had = w.prev() == Some("had") || w.prev() == Some("been") && w.prev2.as_deref() == Some("had");
+    (AHEAD.contains(&w.word) && had).then_some(Say::Behind)
+}
+
+fn ahead_word(w: &Word) -> Option<Say> {
+    AHEAD.contains(&w.word).then_some(Say::Ahead)
+}
+
+fn intent(w: &Word) -> Option<Say> {
+    (INTENT_VERBS.contains(&w.word) && w.to_follows()).then_some(Say::Ahead)
+}
+
+fn was_ahead(w: &Word) -> Option<Say> {
+    (matches!(w.word.as_str(), "was" | "were") && w.next().is_some_and(|n| AHEAD.contains(n)))
+        .then_some(Say::Ahead)
+}
+
+fn scheduled(w: &Word) -> Option<Say> {
+    let not_a_verb = matches!(
+        w.prev(),
+        Some("to" | "the" | "a" | "an" | "will" | "would" | "did" | "didn't")
+    );
+    (SCHEDULED_VERBS.contains(&w.word) && !not_a_verb).then_some(Say::Ahead)
+}
+
+fn past_form(w: &Word) -> Option<Say> {
+    PAST_FORMS
+        .contains(&w.word)
+        .then_some(if w.after_be() { Say::Nothing } else { Say::Behind })
+}
+
+fn set_past(w: &Word) -> Option<Say> {
+    let passive_or_noun = matches!(w.prev(), Some("was" | "were" | "a" | "the" | "is" | "are"));
+    (w.word == "set" && !w.after_be() && !passive_or_noun && w.next() != Some("for")).then_some(Say::Behind)
+}
+
+fn participle(w: &Word) -> Option<Say> {
+    let l = w.word.as_str();
+    if !(l.len() > 4 && l.ends_with("ed") && w.raw.chars().all(|c| c.is_lowercase() || !c.is_alphabetic())) {
+        return None;
+    }
+    let adjective = l.starts_with("un")
+        || w.prev()
+            .is_some_and(|p| matches!(p, "a" | "an" | "the" | "its" | "their" | "his" | "her" | "still"));
+    Some(if w.after_be() || adjective {
+        Say::Nothing
+    } else {
+        Say::Behind
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tense around the one word in brackets.
+    fn at(sentence: &str) -> Option<bool> {
+        let start = sentence.find('[').unwrap();
+        let end = sentence.find(']').unwrap() - 1;
+        let s = sentence.replace(['[', ']'], "");
+        tense_at(&s, start, end)
+    }
+
+    /// The say of one word in a clause of three: before, the word, after.
+    fn say(before: &str, word: &str, after: &str) -> Option<bool> {
+        signal(&[before, word, after], 1)
+    }
+
+    #[test]
+    fn each_signal_rule() {
+        assert_eq!(say("they", "they'll", "sail"), Some(true));
+        assert_eq!(say("the", "plan", "failed"), None);
+        assert_eq!(say("ferry", "plans", "changed"), None);
+        assert_eq!(say("crew", "plans", "to"), Some(true));
+        assert_eq!(say("had", "planned", "to"), Some(false));
+        assert_eq!(say("crew", "postponed", "the"), Some(true));
+        assert_eq!(say("was", "set", "to"), Some(true));
+        assert_eq!(say("guild", "vowed", "to"), Some(true));
+        assert_eq!(say("guild", "vowed", "nothing"), Some(false));
+        assert_eq!(say("they", "were", "planning"), Some(true));
+        assert_eq!(say("ferries", "depart", "at"), Some(true));
+        assert_eq!(say("to", "depart", "at"), None);
+        assert_eq!(say("keeper", "said", "that"), Some(false));
+        assert_eq!(say("stay", "shut", "until"), None);
+        assert_eq!(say("remain", "said", "to"), None);
+        assert_eq!(say("and", "set", "noon"), Some(false));
+        assert_eq!(say("was", "set", "for"), None);
+        assert_eq!(say("guild", "signed", "the"), Some(false));
+        assert_eq!(say("a", "painted", "hull"), None);
+        assert_eq!(say("an", "unnamed", "pilot"), None);
+        assert_eq!(say("be", "renamed", "soon"), None);
+        assert_eq!(say("The", "Harbour", "Opened"), None);
+        // Every rule has a name that says what it is for.
+        assert!(SIGNALS.iter().all(|(name, _)| name.len() > 10));
+    }
+
+    #[test]
+    fn the_nearest_signal_in_the_clause_decides() {
+        assert_eq!(
+            at("The pilots said they will dock [Friday] at the pier."),
+            Some(true)
+        );
+        assert_eq!(at("The pilots will stay, the keeper said [Friday]."), Some(false));
+        assert_eq!(at("In [March], the mill bought two new looms."), Some(false));
+        assert_eq!(
+            at("Repairs were postponed until [Tuesday] by the board."),
+            Some(true)
+        );
+        assert_eq!(at("\"It will open,\" she wrote [Monday]."), Some(false));
+        assert_eq!(at("Gulls gather at the old pier on [Sunday]."), None);
+    }
+}

@@ -1,0 +1,704 @@
+//! The store as users meet it: incremental corpus passes that agree with the in-memory
+//! ones, edited files read again, stable entity ids, the queries the API will make, old
+//! stores refused, re-analysis, concurrent writers and readers.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use storyline::run::{self, Observer, RunOptions};
+use storyline::store::{QuoteFilter, Store};
+use storyline::{Article, Pipeline, PipelineConfig};
+
+struct Quiet;
+impl Observer for Quiet {}
+
+fn pipeline() -> Pipeline {
+    Pipeline::build(PipelineConfig::default()).unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &str, outlet: &str, published: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    std::fs::write(
+        dir.join(format!("{name}.meta.json")),
+        format!(r#"{{"outlet": "{outlet}", "published": "{published}"}}"#),
+    )
+    .unwrap();
+    p
+}
+
+/// A small invented story: a title, a quoted official, a dated event, and, for outlets
+/// that have one, their standing footer line.
+fn story(n: usize, outlet: &str) -> String {
+    let towns = ["Brekkvik", "Sollund", "Havstad", "Norvaag", "Eikeli", "Tinde"];
+    let things = [
+        "ferry pier",
+        "fish market",
+        "tram depot",
+        "sea wall",
+        "lighthouse",
+        "grain silo",
+    ];
+    let people = [
+        ("Mara Lindqvist", "harbour director"),
+        ("Tor Aasen", "county engineer"),
+        ("Ingrid Holm", "mayor"),
+    ];
+    let (who, role) = people[n % people.len()];
+    let town = towns[n % towns.len()];
+    let thing = things[(n / 2) % things.len()];
+    let footer = match outlet {
+        "Fjord Post" => "\n\nRead the Fjord Post every morning at the kiosk",
+        "Coast Courier" => "\n\nThe Coast Courier is printed on recycled paper",
+        _ => "",
+    };
+    format!(
+        "Works begin on the {thing} in {town} ({n})\n\n\
+         Crews began work on the {thing} in {town} on Tuesday, story number {n}, after the \
+         council approved a budget of {} crowns last month for the repairs.\n\n\
+         \u{201c}We expect the {thing} to be open again before the winter storms,\u{201d} said {who}, \
+         the {role}, at a meeting with residents in the {town} community hall.\n\n\
+         {who} added that traffic would be diverted around the site until the end of the \
+         season, and that residents would receive letters about the {} plan.{footer}",
+        1000 + 37 * n,
+        ["detour", "parking", "noise"][n % 3],
+    )
+}
+
+/// An invented corpus: stories from three outlets (two with footers), wire copies of
+/// some of them in other outlets, and a corrected version of one.
+fn corpus(dir: &Path) -> Vec<PathBuf> {
+    let outlets = ["Fjord Post", "Coast Courier", "Valley Herald"];
+    let mut files = Vec::new();
+    for n in 0..12 {
+        let outlet = outlets[n % 3];
+        let day = format!("2022-05-{:02}", 1 + n);
+        files.push(write(
+            dir,
+            &format!("s{n:02}.txt"),
+            &story(n, outlet),
+            outlet,
+            &day,
+        ));
+    }
+    // The same text in another outlet a day later: a syndicated copy.
+    for n in [1, 4] {
+        let day = format!("2022-05-{:02}", 2 + n);
+        files.push(write(
+            dir,
+            &format!("copy{n:02}.txt"),
+            &story(n, "Valley Herald"),
+            "Island Wire",
+            &day,
+        ));
+    }
+    // A lightly corrected version of story 2: a near copy.
+    let fixed = story(2, "Valley Herald").replace("end of the season", "end of this season");
+    files.push(write(dir, "fixed02.txt", &fixed, "Valley Herald", "2022-05-04"));
+    files
+}
+
+/// What the corpus passes decided, per article id.
+fn verdicts(arts: &[Article]) -> BTreeMap<String, (Option<String>, Option<String>, String)> {
+    arts.iter()
+        .map(|a| {
+            (
+                a.id.clone(),
+                (
+                    a.duplicate_of.clone(),
+                    a.duplicate_kind.map(|k| k.to_string()),
+                    a.text.clone(),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn incremental_passes_agree_with_the_in_memory_ones_whatever_the_split() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let p = pipeline();
+    let batch = run::analyze_paths(&files, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let expected = verdicts(&batch.articles);
+    // Footers that three stories of an outlet repeat are template; copies are grouped.
+    assert!(batch.articles.iter().all(|a| !a.text.contains("every morning")));
+    assert!(batch
+        .articles
+        .iter()
+        .any(|a| a.duplicate_kind.is_some_and(|k| k.syndicated())));
+    assert!(batch
+        .articles
+        .iter()
+        .any(|a| a.duplicate_kind.map(|k| k.to_string()).as_deref() == Some("near")));
+
+    // The same files digested in several runs, in another order each time.
+    for split in [1, 2, 5] {
+        let db = d.path().join(format!("split{split}.db"));
+        let mut order = files.clone();
+        order.reverse();
+        for part in order.chunks(order.len().div_ceil(split)) {
+            run::digest(part, &db, &p, RunOptions { jobs: 1 }, &mut Quiet).unwrap();
+        }
+        let stored = Store::open(&db).unwrap().articles().unwrap();
+        assert_eq!(verdicts(&stored), expected, "split in {split}");
+        // The stored view is exactly what the in-memory run gives.
+        for a in &stored {
+            let b = batch.articles.iter().find(|b| b.id == a.id).unwrap();
+            assert_eq!(a.quotes, b.quotes, "{}", a.id);
+            assert_eq!(a.sentence_dates, b.sentence_dates, "{}", a.id);
+        }
+    }
+}
+
+#[test]
+fn an_edited_file_replaces_its_article_and_counts_add_up() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let db = d.path().join("s.db");
+    let p = pipeline();
+    let first = run::digest(&files, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!(
+        first.items,
+        first.skipped + first.added + first.already + first.failed
+    );
+    assert_eq!((first.added, first.skipped), (files.len(), 0));
+
+    // The same input by another spelling is the same source.
+    let other = d.path().join(".").join(files[0].file_name().unwrap());
+    let again = run::digest(&[other], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!((again.added, again.skipped), (0, 1));
+
+    // Edit one file: it is read again and its new article replaces the old one.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let edited = story(7, "Coast Courier").replace("Crews began work", "Crews finally began work");
+    std::fs::write(&files[7], edited).unwrap();
+    let third = run::digest(&files, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!(
+        (third.added, third.replaced, third.skipped),
+        (1, 1, files.len() - 1)
+    );
+    assert_eq!(
+        third.items,
+        third.skipped + third.added + third.already + third.failed
+    );
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.counts().unwrap().0, first.added);
+    assert_eq!(store.search_articles("finally", 10).unwrap().len(), 1);
+    let texts: Vec<String> = store.articles().unwrap().into_iter().map(|a| a.text).collect();
+    assert_eq!(texts.iter().filter(|t| t.contains("Tinde")).count(), 2);
+}
+
+#[test]
+fn entity_ids_stay_and_a_surname_id_redirects_to_the_full_name() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    let only_surname = write(
+        d.path(),
+        "a.txt",
+        "Pier talks resume\n\nTalks on the pier lease resumed on Monday in Brekkvik. \
+         \u{201c}We are close to a deal,\u{201d} Lindqvist told reporters after the first session.",
+        "Fjord Post",
+        "2022-06-01",
+    );
+    run::digest(&[only_surname], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let store = Store::open(&db).unwrap();
+    let before: Vec<String> = store.entities().unwrap().into_iter().map(|e| e.id).collect();
+    let surname_id = before
+        .iter()
+        .find(|id| id.contains("lindqvist"))
+        .cloned()
+        .expect("Lindqvist is an entity");
+
+    let full = write(
+        d.path(),
+        "b.txt",
+        "Pier lease signed\n\nThe pier lease was signed on Thursday in Brekkvik. \
+         \u{201c}This secures the pier for twenty years,\u{201d} said harbour director Mara Lindqvist.",
+        "Fjord Post",
+        "2022-06-03",
+    );
+    run::digest(&[full], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let store = Store::open(&db).unwrap();
+    let now = store
+        .resolve_entity(&surname_id)
+        .unwrap()
+        .expect("old id still resolves");
+    let person = store
+        .entities()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.id == now)
+        .unwrap();
+    assert_eq!(person.name, "Mara Lindqvist");
+    assert_eq!(person.articles, 2);
+    // Both quotes are hers, newest first.
+    let quotes = store.quotes_by_entity(&surname_id, 50).unwrap();
+    assert_eq!(quotes.len(), 2, "{quotes:#?}");
+    assert!(quotes[0].text.contains("twenty years"));
+    // Every other id is as it was.
+    let after: Vec<String> = store.entities().unwrap().into_iter().map(|e| e.id).collect();
+    for id in before.iter().filter(|i| **i != surname_id) {
+        assert!(after.contains(id), "{id} disappeared");
+    }
+}
+
+#[test]
+fn queries_read_the_typed_rows() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let db = d.path().join("s.db");
+    run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    let store = Store::open(&db).unwrap();
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let fjord = store
+        .articles_of_outlet("Fjord Post", day("2022-05-01"), day("2022-05-07"), 50)
+        .unwrap();
+    // Stories 0, 3 and 6 (1, 4 and 7 May) of the Fjord Post; the 7th is in range.
+    assert_eq!(fjord.len(), 3, "{fjord:#?}");
+    assert!(fjord.windows(2).all(|w| w[0].published >= w[1].published));
+    let hits = store.search_quotes("winter storms", 100).unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|q| q.text.contains("winter storms")));
+    let holm = store
+        .quotes(&QuoteFilter {
+            speaker: Some("ingrid holm"),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(!holm.is_empty());
+    assert!(holm.iter().all(|q| q.speaker.as_deref() == Some("Ingrid Holm")));
+    // The statement's date comes with the quote.
+    assert!(holm.iter().all(|q| q.said.is_some()));
+    // User text is never query syntax.
+    assert!(store.search_articles("\"unbalanced OR (", 5).is_ok());
+}
+
+#[test]
+fn reanalyze_brings_old_articles_up_to_date() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let db = d.path().join("s.db");
+    let p = pipeline();
+    run::digest(&files, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let before = Store::open(&db).unwrap().articles().unwrap();
+    {
+        // As if an older pipeline had analysed everything, and left no quotes.
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute_batch("UPDATE articles SET pipeline = 1; DELETE FROM quotes;")
+            .unwrap();
+    }
+    assert_eq!(
+        Store::open(&db)
+            .unwrap()
+            .stale(storyline::pipeline::PIPELINE_VERSION)
+            .unwrap(),
+        files.len()
+    );
+    let r = run::reanalyze(&db, &p, false, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!(r.articles, files.len());
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.stale(storyline::pipeline::PIPELINE_VERSION).unwrap(), 0);
+    assert_eq!(verdicts(&store.articles().unwrap()), verdicts(&before));
+    assert!(!store.search_quotes("winter storms", 10).unwrap().is_empty());
+}
+
+#[test]
+fn an_older_store_is_refused_with_what_to_run() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("old.db");
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute_batch(
+            "CREATE TABLE runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
+                 inputs TEXT NOT NULL, items INTEGER, added INTEGER, failed INTEGER);
+             INSERT INTO runs (started, inputs) VALUES ('2021-01-01', '[\"feeds/\"]');
+             CREATE TABLE articles (id TEXT PRIMARY KEY, doc TEXT NOT NULL);",
+        )
+        .unwrap();
+    }
+    let err = Store::open(&db).err().expect("refused").to_string();
+    assert!(err.contains("older Storyline"), "{err}");
+    assert!(err.contains("storyline digest feeds/ --db"), "{err}");
+}
+
+#[test]
+fn two_digests_at_once_and_a_reader_during_them() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let db = d.path().join("s.db");
+    let p = pipeline();
+    std::thread::scope(|s| {
+        let a = s.spawn(|| run::digest(&files, &db, &p, RunOptions::default(), &mut Quiet));
+        let b = s.spawn(|| run::digest(&files, &db, &p, RunOptions::default(), &mut Quiet));
+        let reader = s.spawn(|| {
+            // Reading while they write: every read succeeds.
+            for _ in 0..20 {
+                if db.exists() {
+                    let store = Store::open(&db).unwrap();
+                    store.articles().unwrap();
+                    store.counts().unwrap();
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        });
+        a.join().unwrap().unwrap();
+        b.join().unwrap().unwrap();
+        reader.join().unwrap();
+    });
+    let store = Store::open(&db).unwrap();
+    let one = tempfile::tempdir().unwrap();
+    let clean = one.path().join("clean.db");
+    run::digest(&files, &clean, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let clean = Store::open(&clean).unwrap();
+    assert_eq!(
+        verdicts(&store.articles().unwrap()),
+        verdicts(&clean.articles().unwrap())
+    );
+    let names = |s: &Store| {
+        let mut v: Vec<(String, usize)> = s
+            .entities()
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.name, e.articles))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&store), names(&clean));
+}
+
+#[test]
+fn a_line_that_stops_being_template_comes_back_analysed() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    // Three Fjord Post stories make its footer template; a fourth, digested later, has it
+    // dropped ahead, before its analysis.
+    let files: Vec<PathBuf> = (0..4)
+        .map(|k| {
+            let n = 3 * k;
+            write(
+                d.path(),
+                &format!("f{k}.txt"),
+                &story(n, "Fjord Post"),
+                "Fjord Post",
+                "2022-07-01",
+            )
+        })
+        .collect();
+    run::digest(&files[..3], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    run::digest(&files[3..], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let fourth = |store: &Store| {
+        store
+            .articles()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.text.contains("story number 9"))
+            .unwrap()
+    };
+    let before = fourth(&Store::open(&db).unwrap());
+    assert!(!before.text.contains("every morning"), "the footer was dropped");
+    let analysed: bool = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT analysed FROM articles WHERE text LIKE '%story number 9%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!analysed, "dropped ahead: only the view was analysed");
+    assert!(!before.quotes.is_empty());
+    // Two of the first three lose their footer: it is in two stories only now.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    for f in &files[..2] {
+        let text = std::fs::read_to_string(f).unwrap();
+        std::fs::write(
+            f,
+            text.replace("\n\nRead the Fjord Post every morning at the kiosk", ""),
+        )
+        .unwrap();
+    }
+    run::digest(&files, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let after = fourth(&Store::open(&db).unwrap());
+    assert!(
+        after.text.contains("every morning"),
+        "the footer is back in the text"
+    );
+    // Analysed on its whole text, as the in-memory run does it.
+    let batch = run::analyze_paths(&files, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let expected = batch.articles.iter().find(|a| a.id == after.id).unwrap();
+    assert_eq!(after.text, expected.text);
+    assert_eq!(after.quotes, expected.quotes);
+    assert_eq!(after.sentences, expected.sentences);
+    assert!(!after.sentences.is_empty());
+}
+
+#[test]
+fn a_file_killed_half_read_is_read_again_and_a_line_removed_goes() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    let feed = d.path().join("feed.jsonl");
+    let line = |n: usize| {
+        serde_json::json!({"text": story(n, "Valley Herald"), "outlet": "Valley Herald", "published": "2022-08-01"})
+            .to_string()
+    };
+    std::fs::write(&feed, format!("{}\n{}\n{}\n", line(1), line(2), line(3))).unwrap();
+    run::digest(
+        std::slice::from_ref(&feed),
+        &db,
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    {
+        // As if a run had been killed after storing the first item only: the file is not
+        // known to be complete.
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute_batch("DELETE FROM files; DELETE FROM sources WHERE key NOT LIKE '%:1';")
+            .unwrap();
+    }
+    let again = run::digest(
+        std::slice::from_ref(&feed),
+        &db,
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    assert_eq!(
+        (again.skipped, again.already),
+        (1, 2),
+        "the stored item skipped, the rest read"
+    );
+    let third = run::digest(
+        std::slice::from_ref(&feed),
+        &db,
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    assert_eq!(
+        (third.skipped, third.items),
+        (3, 3),
+        "complete now: skipped whole"
+    );
+
+    // The feed is edited: its middle line is gone.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&feed, format!("{}\n{}\n", line(1), line(3))).unwrap();
+    run::digest(
+        std::slice::from_ref(&feed),
+        &db,
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    let store = Store::open(&db).unwrap();
+    let texts: Vec<String> = store.articles().unwrap().into_iter().map(|a| a.text).collect();
+    assert_eq!(texts.len(), 2, "the removed line's article is gone");
+    assert!(texts.iter().all(|t| !t.contains("story number 2,")));
+}
+
+/// A WARC of `resource` records with these bodies, none with a WARC-Record-ID.
+fn warc_without_ids(bodies: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, body) in bodies.iter().enumerate() {
+        out.extend(
+            format!(
+                "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://harbour.invalid/{i}\r\n\
+                 WARC-Date: 2022-05-0{}T10:00:00Z\r\nContent-Type: text/plain\r\n\
+                 Content-Length: {}\r\n\r\n",
+                i + 1,
+                body.len()
+            )
+            .as_bytes(),
+        );
+        out.extend(body.as_bytes());
+        out.extend(b"\r\n\r\n");
+    }
+    out
+}
+
+#[test]
+fn warc_records_without_ids_are_each_stored() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    let warc = d.path().join("crawl.warc");
+    std::fs::write(
+        &warc,
+        warc_without_ids(&[
+            "Ferry resumes\n\nThe ferry to the outer islands of Brekkvik resumed service on Monday \
+             after a week of storms kept the boats in the harbour.",
+            "Bridge opens\n\nThe new bridge over the Sollund inlet opened to traffic on Friday, two \
+             years after the council approved the plan for it.",
+            "Market moves\n\nThe Havstad fish market moved to the old tram depot on Wednesday while \
+             the roof of the market hall is repaired.",
+        ]),
+    )
+    .unwrap();
+    let first = run::digest(
+        std::slice::from_ref(&warc),
+        &db,
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    assert_eq!((first.added, first.replaced, first.failed), (3, 0, 0));
+    assert_eq!(Store::open(&db).unwrap().counts().unwrap().0, 3);
+    let again = run::digest(&[warc], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!((again.added, again.skipped), (0, 3));
+    assert_eq!(
+        Store::open(&db)
+            .unwrap()
+            .search_articles("ferry", 5)
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn an_article_trimmed_ahead_keeps_the_date_read_from_its_text() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    let footers: Vec<PathBuf> = (0..3)
+        .map(|k| {
+            write(
+                d.path(),
+                &format!("f{k}.txt"),
+                &story(3 * k, "Fjord Post"),
+                "Fjord Post",
+                "2022-05-01",
+            )
+        })
+        .collect();
+    run::digest(&footers, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    // No date in its metadata: the text dates it (a full date and a weekday after it).
+    let undated = d.path().join("undated.txt");
+    std::fs::write(
+        &undated,
+        "Ferry timetable changes\n\nThe ferry company announced on May 3, 2022 that winter \
+         sailings would start earlier. On Wednesday, the harbour director said the change had \
+         been asked for by residents of the outer islands.\n\n\
+         Read the Fjord Post every morning at the kiosk",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("undated.txt.meta.json"),
+        r#"{"outlet": "Fjord Post"}"#,
+    )
+    .unwrap();
+    let memory = run::analyze_paths(
+        std::slice::from_ref(&undated),
+        &p,
+        RunOptions::default(),
+        &mut Quiet,
+    )
+    .unwrap();
+    let expected = memory.articles[0].published.as_ref().map(|p| p.value);
+    assert!(expected.is_some(), "the text dates the article");
+    run::digest(&[undated], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let store = Store::open(&db).unwrap();
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let listed = store
+        .articles_of_outlet("Fjord Post", day("2022-05-02"), day("2022-05-31"), 50)
+        .unwrap();
+    assert_eq!(listed.len(), 1, "{listed:#?}");
+    assert_eq!(listed[0].published, expected);
+}
+
+#[test]
+fn a_reader_opens_and_reads_while_a_write_transaction_is_open() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let db = d.path().join("s.db");
+    run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    std::thread::scope(|s| {
+        let mut writer = rusqlite::Connection::open(&db).unwrap();
+        let tx = writer
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .unwrap();
+        tx.execute("UPDATE runs SET items = items", []).unwrap();
+        s.spawn(|| {
+            let store = Store::open(&db).unwrap();
+            let n = store.articles().unwrap().len();
+            done_tx.send(n).unwrap();
+        });
+        // The writer holds its transaction until the reader is done, or for 20 s.
+        let read = done_rx.recv_timeout(std::time::Duration::from_secs(20));
+        tx.commit().unwrap();
+        assert_eq!(read.ok(), Some(files.len()), "the reader waited for the writer");
+    });
+}
+
+#[test]
+fn reanalyze_keeps_entity_ids() {
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    // The full name first (the lower article number), the surname alone after it.
+    let full = write(
+        d.path(),
+        "a.txt",
+        "Pier lease signed\n\nThe pier lease was signed on Thursday in Brekkvik. \
+         \u{201c}This secures the pier for twenty years,\u{201d} said harbour director Mara Lindqvist.",
+        "Fjord Post",
+        "2022-06-03",
+    );
+    let surname = write(
+        d.path(),
+        "b.txt",
+        "Pier talks resume\n\nTalks on the pier lease resumed on Monday in Brekkvik. \
+         \u{201c}We are close to a deal,\u{201d} Lindqvist told reporters after the first session.",
+        "Fjord Post",
+        "2022-06-05",
+    );
+    run::digest(&[full], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    run::digest(&[surname], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let ids = |db: &Path| {
+        let mut v: Vec<String> = Store::open(db)
+            .unwrap()
+            .entities()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        v.sort();
+        v
+    };
+    let before = ids(&db);
+    assert!(
+        before.contains(&"person:mara-lindqvist".to_string()),
+        "{before:?}"
+    );
+    run::reanalyze(&db, &p, true, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!(ids(&db), before, "the same analysis again changed no id");
+}
+
+#[test]
+fn other_corpus_settings_are_refused_not_mixed() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let db = d.path().join("s.db");
+    run::digest(&files[..3], &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    let mut config = PipelineConfig::default();
+    config.dedup.threshold = 0.7;
+    let other = Pipeline::build(config).unwrap();
+    let err = run::digest(&files[3..], &db, &other, RunOptions::default(), &mut Quiet)
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("--threshold"), "{err}");
+    // Nothing was added by the refused run; the same settings go on.
+    assert_eq!(Store::open(&db).unwrap().counts().unwrap().0, 3);
+    run::digest(&files[3..], &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+}
