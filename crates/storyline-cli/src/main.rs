@@ -39,7 +39,7 @@ struct Cli {
     #[arg(long, global = true, value_parser = ["accurate", "fast"])]
     extractor: Option<String>,
     /// Largest single item (a file, a WARC record, a JSON line) read into memory, in bytes;
-    /// larger items fail with a clear message and the run goes on (default 50 MiB).
+    /// larger items fail with a clear message and the run goes on (default 16 MiB).
     #[arg(long, global = true)]
     max_bytes: Option<u64>,
     /// Worker threads for the per-article analysis (default: one per core).

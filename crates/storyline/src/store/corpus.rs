@@ -579,6 +579,8 @@ impl<'a, 't> Pass<'a, 't> {
             tx: self.tx,
             touched: HashSet::new(),
             people: HashMap::new(),
+            created: HashMap::new(),
+            counts: Counts::default(),
         };
         let mut placed: HashMap<SigKey, i64> = HashMap::new();
         // Fuller names first, so that a surname alone meets every candidate.
@@ -592,6 +594,7 @@ impl<'a, 't> Pass<'a, 't> {
         for (n, here) in &locals {
             dir.add_article(*n, here, &placed)?;
         }
+        dir.write_counts()?;
         report.entities_renamed += dir.rename_touched()?;
         Ok(())
     }
@@ -668,6 +671,19 @@ struct Directory<'a, 't> {
     touched: HashSet<i64>,
     /// People by surname key, read once per pass and kept up to date by it.
     people: HashMap<String, Vec<Person>>,
+    /// Entities this pass created, with the name they were created with.
+    created: HashMap<i64, String>,
+    /// What the pass adds to names, roles and entity counts, written once at its end.
+    counts: Counts,
+}
+
+/// The directory's counts a pass adds, summed per key so that each row is written once.
+#[derive(Default)]
+struct Counts {
+    names: BTreeMap<(i64, String), i64>,
+    roles: BTreeMap<(i64, String), i64>,
+    /// Articles and quotes per entity.
+    entities: BTreeMap<i64, (i64, i64)>,
 }
 
 impl Directory<'_, '_> {
@@ -812,7 +828,9 @@ impl Directory<'_, '_> {
         self.tx
             .prepare_cached("INSERT INTO entities (id, kind, name, surname) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![id, tag(&sig.kind), sig.name, surname])?;
-        Ok(self.tx.last_insert_rowid())
+        let e = self.tx.last_insert_rowid();
+        self.created.insert(e, sig.name.clone());
+        Ok(e)
     }
 
     /// Records an article's memberships and adds its counts.
@@ -833,15 +851,19 @@ impl Directory<'_, '_> {
                 )?
                 .execute(params![n, e.local, entity])?;
             *per_entity.entry(entity).or_default() += e.quotes;
-            count_names(self.tx, entity, &e.sig, 1)?;
-            self.touched.insert(entity);
+            *self.counts.names.entry((entity, e.sig.name.clone())).or_default() += 1;
+            for role in serde_json::from_str::<Vec<String>>(&e.sig.roles).unwrap_or_default() {
+                *self.counts.roles.entry((entity, role)).or_default() += 1;
+            }
+            // A new entity named only as it was created keeps its name: nothing to redo.
+            if self.created.get(&entity) != Some(&e.sig.name) {
+                self.touched.insert(entity);
+            }
         }
         for (entity, quotes) in per_entity {
-            self.tx
-                .prepare_cached(
-                    "UPDATE entities SET articles = articles + 1, quotes = quotes + ?2 WHERE n = ?1",
-                )?
-                .execute(params![entity, quotes])?;
+            let c = self.counts.entities.entry(entity).or_default();
+            c.0 += 1;
+            c.1 += quotes;
         }
         self.tx
             .prepare_cached(
@@ -850,6 +872,25 @@ impl Directory<'_, '_> {
                  WHERE article = ?1",
             )?
             .execute([n])?;
+        Ok(())
+    }
+
+    /// Writes the summed counts of the pass.
+    fn write_counts(&mut self) -> Result<(), Error> {
+        let counts = std::mem::take(&mut self.counts);
+        for ((entity, name), delta) in counts.names {
+            add_name(self.tx, entity, &name, delta)?;
+        }
+        for ((entity, role), delta) in counts.roles {
+            add_role(self.tx, entity, &role, delta)?;
+        }
+        for (entity, (articles, quotes)) in counts.entities {
+            self.tx
+                .prepare_cached(
+                    "UPDATE entities SET articles = articles + ?2, quotes = quotes + ?3 WHERE n = ?1",
+                )?
+                .execute(params![entity, articles, quotes])?;
+        }
         Ok(())
     }
 
@@ -949,19 +990,29 @@ fn made_from(id: &str, name: &str) -> bool {
 
 /// Adds `delta` to the counts of a signature's name and roles in an entity.
 fn count_names(tx: &Transaction<'_>, entity: i64, sig: &SigKey, delta: i64) -> Result<(), Error> {
+    add_name(tx, entity, &sig.name, delta)?;
+    let roles: Vec<String> = serde_json::from_str(&sig.roles).unwrap_or_default();
+    for role in roles {
+        add_role(tx, entity, &role, delta)?;
+    }
+    Ok(())
+}
+
+fn add_name(tx: &Transaction<'_>, entity: i64, name: &str, delta: i64) -> Result<(), Error> {
     tx.prepare_cached(
         "INSERT INTO entity_names (entity, name, count) VALUES (?1, ?2, ?3)
          ON CONFLICT (entity, name) DO UPDATE SET count = count + ?3",
     )?
-    .execute(params![entity, sig.name, delta])?;
-    let roles: Vec<String> = serde_json::from_str(&sig.roles).unwrap_or_default();
-    for role in roles {
-        tx.prepare_cached(
-            "INSERT INTO entity_roles (entity, role, count) VALUES (?1, ?2, ?3)
-             ON CONFLICT (entity, role) DO UPDATE SET count = count + ?3",
-        )?
-        .execute(params![entity, role, delta])?;
-    }
+    .execute(params![entity, name, delta])?;
+    Ok(())
+}
+
+fn add_role(tx: &Transaction<'_>, entity: i64, role: &str, delta: i64) -> Result<(), Error> {
+    tx.prepare_cached(
+        "INSERT INTO entity_roles (entity, role, count) VALUES (?1, ?2, ?3)
+         ON CONFLICT (entity, role) DO UPDATE SET count = count + ?3",
+    )?
+    .execute(params![entity, role, delta])?;
     Ok(())
 }
 

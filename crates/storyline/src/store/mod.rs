@@ -43,6 +43,11 @@ impl Store {
         conn.busy_timeout(BUSY_WAIT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // A 64 MB page cache (the default is 2 MB): a digest's batch touches the text
+        // indexes, the typed rows and the directory, and spilling them costs more than the
+        // memory. Temporary b-trees (sorts, the text index's merges) stay in memory.
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         let store = Store { conn };
         store.check_format(path)?;
         store.conn.execute_batch(schema::SCHEMA)?;

@@ -47,30 +47,33 @@ CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id);
 -- analysed itself: `analysed` is 0). `title` and `text` are the view's, for search.
 -- `pending` articles still wait for the corpus passes (a run killed before them leaves
 -- some; the next run finishes them).
+-- Small columns first, the large ones (text and records) last: SQLite reads a row's
+-- columns in order, through overflow pages, so a look-up of `pending` or `outlet` never
+-- reads an article's text.
 CREATE TABLE IF NOT EXISTS articles (
     n INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    doc TEXT NOT NULL,
+    pending INTEGER NOT NULL DEFAULT 1,
     analysed INTEGER NOT NULL DEFAULT 1,
-    view TEXT,
-    title TEXT,
-    text TEXT NOT NULL,
-    outlet TEXT,
-    url TEXT,
-    language TEXT,
-    published TEXT,
-    day TEXT,
-    source TEXT NOT NULL,
     pipeline INTEGER NOT NULL,
+    run_id INTEGER NOT NULL,
     exact INTEGER NOT NULL,
-    minhash BLOB NOT NULL,
-    lines BLOB NOT NULL,
     dup_group INTEGER,
     duplicate_of TEXT,
     duplicate_kind TEXT,
+    language TEXT,
+    published TEXT,
+    day TEXT,
+    outlet TEXT,
     template TEXT NOT NULL DEFAULT '[]',
-    pending INTEGER NOT NULL DEFAULT 1,
-    run_id INTEGER NOT NULL
+    url TEXT,
+    source TEXT NOT NULL,
+    title TEXT,
+    minhash BLOB NOT NULL,
+    lines BLOB NOT NULL,
+    text TEXT NOT NULL,
+    view TEXT,
+    doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_outlet_day ON articles(outlet, day);
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
