@@ -19,7 +19,7 @@ out=$(mktemp)
 for round in 1 2; do
   taskset -c 0 "$venv/bin/python" bench/extraction_speed.py "$data" "$repeats" >>"$out"
   taskset -c 0 target/release/xtask eval extraction --data "$data" --repeats "$repeats" --json \
-    --only storyline,storyline-fast,trafilatura,dom_smoothie >>"$out"
+    --only storyline,storyline-balanced,storyline-fast,trafilatura,dom_smoothie >>"$out"
 done
 python3 - "$out" <<'PY'
 import json, statistics, sys

@@ -37,6 +37,11 @@ fn storyline_fast(html: &str, url: Option<&str>) -> String {
     pipeline_text(storyline::extract::ExtractMode::Fast, html, url)
 }
 
+/// The same in balanced mode.
+fn storyline_balanced(html: &str, url: Option<&str>) -> String {
+    pipeline_text(storyline::extract::ExtractMode::Balanced, html, url)
+}
+
 /// Extraction alone (accurate mode), before cleaning.
 fn storyline_extract(html: &str, url: Option<&str>) -> String {
     storyline::extract::extract_html(html, url, storyline::extract::ExtractMode::Accurate)
@@ -71,6 +76,7 @@ const EXTRACTORS: &[(&str, Extractor)] = &[
     ("storyline", storyline),
     ("storyline-extract", storyline_extract),
     ("storyline-fast", storyline_fast),
+    ("storyline-balanced", storyline_balanced),
     ("trafilatura", trafilatura_rs),
     ("libreadability", libreadability),
     ("dom_smoothie", dom_smoothie),

@@ -35,8 +35,9 @@ struct Cli {
     /// Near-duplicate threshold (estimated Jaccard similarity of word 5-grams).
     #[arg(long, global = true)]
     threshold: Option<f64>,
-    /// HTML main-text extractor: `accurate` (two extractors and a choice) or `fast` (one).
-    #[arg(long, global = true, value_parser = ["accurate", "fast"])]
+    /// HTML main-text extractor: `accurate` (two extractors and a choice), `balanced` (the
+    /// second extractor only when the first one's text is in doubt) or `fast` (one).
+    #[arg(long, global = true, value_parser = ["accurate", "balanced", "fast"])]
     extractor: Option<String>,
     /// Largest single item (a file, a WARC record, a JSON line) read into memory, in bytes;
     /// larger items fail with a clear message and the run goes on (default 16 MiB).

@@ -65,7 +65,7 @@ enum Body<'a> {
 pub struct PipelineConfig {
     /// Largest single document read into memory, in bytes.
     pub max_bytes: u64,
-    /// Main-text extractor for HTML: `accurate` (default) or `fast`.
+    /// Main-text extractor for HTML: `accurate` (default), `balanced` or `fast`.
     pub extract: ExtractMode,
     pub dedup: DedupConfig,
     pub template: TemplateConfig,

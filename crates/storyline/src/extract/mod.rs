@@ -46,6 +46,9 @@ pub enum ExtractMode {
     Accurate,
     /// Readability alone, from the single parse that also yields the metadata.
     Fast,
+    /// Readability first; the trafilatura crate and the choice only when readability's text
+    /// looks doubtful (it repeats a long line: gallery captions or teasers swept in).
+    Balanced,
 }
 
 impl ExtractMode {
@@ -54,6 +57,7 @@ impl ExtractMode {
         match self {
             ExtractMode::Accurate => "accurate",
             ExtractMode::Fast => "fast",
+            ExtractMode::Balanced => "balanced",
         }
     }
 }
@@ -111,8 +115,9 @@ pub fn extract_html(html: &str, url: Option<&str>, mode: ExtractMode) -> Result<
 }
 
 /// Extraction from a parsed tree: the metadata and readability from one parse, and in
-/// accurate mode the trafilatura crate's text and a choice between the two. Returns the
-/// `<title>` text beside what was found.
+/// accurate mode (in balanced mode when readability's text is in doubt) the trafilatura
+/// crate's text and a choice between the two. Returns the `<title>` text beside what was
+/// found.
 fn extract_tree(html: &str, url: Option<&str>, mode: ExtractMode) -> (Extracted, Option<String>) {
     let doc = dom_query::Document::from(html);
     let mut out = Extracted::default();
@@ -120,44 +125,67 @@ fn extract_tree(html: &str, url: Option<&str>, mode: ExtractMode) -> (Extracted,
     let page_url = url.or(out.url.as_deref()).and_then(|u| url::Url::parse(u).ok());
     let readability = readability_text(doc, page_url.as_ref().map(url::Url::as_str), &mut out);
 
-    out.text = match mode {
-        ExtractMode::Fast => readability.unwrap_or_else(|| all_text(html, &mut out.warnings)),
-        ExtractMode::Accurate => {
-            // Its date search is switched off: we read dates ourselves (with their
-            // provenance) and never use its date, and that search slices strings at byte
-            // offsets counted in characters, panicking on non-ASCII digits next to ASCII
-            // ones (a `<title>` of `２０１６2016W1`).
-            let mut opts = trafilatura::Options::default()
-                .with_max_tree_size(MAX_TREE)
-                .with_html_date_mode(trafilatura::HtmlDateMode::Disabled);
-            if let Some(u) = page_url {
-                opts = opts.with_url(u);
-            }
-            match guarded("trafilatura", || trafilatura::extract(html, &opts)) {
-                Ok(Ok(r)) => {
-                    let m = r.metadata;
-                    set_if_empty(&mut out.title, m.title);
-                    set_if_empty(&mut out.site_name, m.sitename);
-                    if out.authors.is_empty() && !m.author.is_empty() {
-                        out.authors = meta::split_authors(&m.author);
-                    }
-                    let main = blocks_to_text(&r.content_html);
-                    match readability {
-                        Some(alt) if prefer_alternative(&main, &alt) => alt,
-                        _ => main,
-                    }
-                }
-                // Too little text for the main extractor: the readability text, else all
-                // visible text.
-                Ok(Err(_)) => readability.unwrap_or_else(|| all_text(html, &mut out.warnings)),
-                Err(panicked) => {
-                    out.warnings.push(panicked);
-                    readability.unwrap_or_else(|| all_text(html, &mut out.warnings))
-                }
-            }
-        }
+    out.text = match (mode, readability) {
+        (ExtractMode::Fast, readability) => readability.unwrap_or_else(|| all_text(html, &mut out.warnings)),
+        (ExtractMode::Balanced, Some(alt)) if !repeats_a_long_line(&alt) => alt,
+        (_, readability) => with_trafilatura(html, page_url, readability, &mut out),
     };
     (out, html_title)
+}
+
+/// The trafilatura crate's main text, or the readability text when [`prefer_alternative`]
+/// says it is the better one (or trafilatura found too little); its metadata fills what is
+/// still empty.
+fn with_trafilatura(
+    html: &str,
+    page_url: Option<url::Url>,
+    readability: Option<String>,
+    out: &mut Extracted,
+) -> String {
+    // Its date search is switched off: we read dates ourselves (with their provenance) and
+    // never use its date, and that search slices strings at byte offsets counted in
+    // characters, panicking on non-ASCII digits next to ASCII ones (a `<title>` of
+    // `２０１６2016W1`). Comments are pruned rather than extracted: we do not use them (the
+    // main text is the same, measured on the extraction benchmark).
+    let mut opts = trafilatura::Options::default()
+        .with_max_tree_size(MAX_TREE)
+        .with_html_date_mode(trafilatura::HtmlDateMode::Disabled)
+        .with_exclude_comments(true);
+    if let Some(u) = page_url {
+        opts = opts.with_url(u);
+    }
+    match guarded("trafilatura", || trafilatura::extract(html, &opts)) {
+        Ok(Ok(r)) => {
+            let m = r.metadata;
+            set_if_empty(&mut out.title, m.title);
+            set_if_empty(&mut out.site_name, m.sitename);
+            if out.authors.is_empty() && !m.author.is_empty() {
+                out.authors = meta::split_authors(&m.author);
+            }
+            let main = blocks_to_text(&r.content_html);
+            match readability {
+                Some(alt) if prefer_alternative(&main, &alt) => alt,
+                _ => main,
+            }
+        }
+        // Too little text for the main extractor: the readability text, else all visible
+        // text.
+        Ok(Err(_)) => readability.unwrap_or_else(|| all_text(html, &mut out.warnings)),
+        Err(panicked) => {
+            out.warnings.push(panicked);
+            readability.unwrap_or_else(|| all_text(html, &mut out.warnings))
+        }
+    }
+}
+
+/// Whether a text has the same long line (eight words or more) twice: readability then took
+/// in repeated material (a gallery's captions, a list of teasers) and its choice of the
+/// article's container is in doubt.
+fn repeats_a_long_line(text: &str) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    text.lines()
+        .filter(|l| l.split_whitespace().nth(7).is_some())
+        .any(|l| !seen.insert(l))
 }
 
 /// Runs a dependency's extractor so that a panic inside it costs only its own result: the
@@ -393,13 +421,28 @@ fn readability_text(doc: dom_query::Document, url: Option<&str>, out: &mut Extra
     (!text.is_empty()).then_some(text)
 }
 
-/// Word 4-gram shingles with counts, hashed.
-fn shingle_counts(text: &str) -> std::collections::HashMap<u64, u32> {
-    let mut m = std::collections::HashMap::new();
-    for h in crate::corpus::dedup::shingle_hashes(text, 4) {
-        *m.entry(h).or_insert(0) += 1;
+/// Word 4-gram shingles, hashed and sorted (a multiset).
+fn shingle_multiset(text: &str) -> Vec<u64> {
+    let mut v = crate::corpus::dedup::shingle_hashes(text, 4);
+    v.sort_unstable();
+    v
+}
+
+/// The size of the intersection of two sorted multisets.
+fn common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    m
+    n
 }
 
 /// Decides between the main extractor's text and the readability text.
@@ -411,20 +454,16 @@ fn shingle_counts(text: &str) -> std::collections::HashMap<u64, u32> {
 /// readability text, the main extractor stopped early. In both cases readability's
 /// text is the better one.
 pub fn prefer_alternative(main: &str, alt: &str) -> bool {
-    let m = shingle_counts(main);
-    let a = shingle_counts(alt);
-    let lm: u32 = m.values().sum();
-    let la: u32 = a.values().sum();
+    let m = shingle_multiset(main);
+    let a = shingle_multiset(alt);
+    let (lm, la) = (m.len(), a.len());
     if la == 0 {
         return false;
     }
     if lm == 0 {
         return true;
     }
-    let inter: u32 = m
-        .iter()
-        .map(|(k, &c)| c.min(a.get(k).copied().unwrap_or(0)))
-        .sum();
+    let inter = common(&m, &a);
     let ratio = lm as f64 / la as f64;
     let alt_inside_main = inter as f64 / la as f64;
     let main_inside_alt = inter as f64 / lm as f64;
@@ -792,6 +831,53 @@ mod tests {
 
         let small = extract_html(&big[..20_000], None, ExtractMode::Fast).unwrap();
         assert!(small.warnings.is_empty(), "{:?}", small.warnings);
+    }
+
+    fn gallery_page(captions: bool) -> String {
+        let caption = "<div class=\"caption\"><p>Volunteers from Marrow Point haul the new \
+                       pontoon into place beside the old ferry slip on Saturday morning.</p></div>";
+        let gallery = if captions {
+            format!("<ul class=\"gallery\"><li>{caption}</li><li>{caption}</li></ul>")
+        } else {
+            String::new()
+        };
+        let paras: String = [
+            "The new pontoon at Marrow Point opened to foot passengers on Monday, two months later than the harbour board had promised in the spring.",
+            "Engineers had found that the old slip was sinking at its seaward end, and the board chose to float a pontoon beside it rather than rebuild.",
+            "Skippers of the smaller boats said the pontoon was easier to reach at low water, though some worried about the winter storms that batter the point.",
+            "The board will decide in the autumn whether the old slip is to be demolished or kept for the lifeboat, its chair, Tamsin Vey, said.",
+        ]
+        .iter()
+        .map(|p| format!("<p>{p}</p>"))
+        .collect();
+        format!(
+            "<html><head><title>Pontoon opens at Marrow Point</title></head><body>\
+             <div class=\"story\">{gallery}{paras}</div></body></html>"
+        )
+    }
+
+    #[test]
+    fn balanced_runs_the_second_extractor_only_when_in_doubt() {
+        assert!(repeats_a_long_line(
+            "one two three four five six seven eight\nx\none two three four five six seven eight"
+        ));
+        assert!(!repeats_a_long_line(
+            "short line\nshort line\none two three four five six seven eight"
+        ));
+        let text = |html: &str, mode| extract_html(html, None, mode).unwrap().text;
+        let plain = gallery_page(false);
+        assert_eq!(
+            text(&plain, ExtractMode::Balanced),
+            text(&plain, ExtractMode::Fast)
+        );
+        let gallery = gallery_page(true);
+        let (fast, accurate) = (
+            text(&gallery, ExtractMode::Fast),
+            text(&gallery, ExtractMode::Accurate),
+        );
+        assert!(repeats_a_long_line(&fast), "{fast}");
+        assert_ne!(fast, accurate, "the page must tell the two apart");
+        assert_eq!(text(&gallery, ExtractMode::Balanced), accurate);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::calendar::{shift_months, weekday_date};
 use super::extent::{in_title, timebank_extent, trim_span};
-use super::patterns::{ANY, PATTERNS};
+use super::patterns::{candidates_in, PATTERNS};
 use super::rules::{normalise, Rule};
 use super::value::{Anchor, TimeValue};
 use super::words::weekday;
@@ -69,12 +69,12 @@ fn candidates(
     sentences: &[Span],
     only: impl Fn(Rule) -> bool,
 ) -> Vec<Candidate> {
-    // One scan tells which patterns occur at all; only those are run for their matches.
+    // Only the patterns that may occur are run for their matches.
     let whole = Span::new(0, text.len());
     // Whether the document speaks of quarters (financial reports), once, not per match.
     let text_has_quarter = text.contains("quarter");
     let mut out = Vec::new();
-    for priority in ANY.matches(text).iter() {
+    for priority in candidates_in(text) {
         let pat = &PATTERNS[priority];
         if !only(pat.rule()) {
             continue;
