@@ -491,6 +491,49 @@ mod tests {
     }
 
     #[test]
+    fn language_is_read_first_and_the_english_stages_skip_other_languages() {
+        let p = Pipeline::build(PipelineConfig::default()).unwrap();
+        let item = |text: &str, lang: Option<&str>| RawItem {
+            source: Source {
+                path: "in.txt".into(),
+                format: Format::Text,
+                record_id: None,
+                line: None,
+            },
+            content: Content::Text(text.to_string()),
+            meta: InputMeta {
+                language: lang.map(str::to_string),
+                published: Some("2021-03-02".into()),
+                ..Default::default()
+            },
+            warnings: vec![],
+            bytes: 0,
+        };
+        // Invented French, declared English: the text's language wins and the English
+        // stages are skipped with a warning, not run on it.
+        let french = "Le port rouvre\n\nLe port de Kervalec a rouvert lundi apr\u{e8}s trois semaines \
+                      de travaux sur les quais. \u{ab} Nous sommes pr\u{ea}ts pour la saison \u{bb}, a \
+                      d\u{e9}clar\u{e9} Mathilde Rozenn, directrice du port, devant les p\u{ea}cheurs \
+                      r\u{e9}unis sur la jet\u{e9}e le matin m\u{ea}me.";
+        let a = p.analyze(item(french, Some("en"))).unwrap();
+        assert_eq!(a.language.as_deref(), Some("fr"));
+        assert!(!a.sentences.is_empty());
+        assert!(a.entities.is_empty() && a.quotes.is_empty() && a.timexes.is_empty());
+        assert!(
+            a.warnings.iter().any(|w| w.contains("English only")),
+            "{:?}",
+            a.warnings
+        );
+        // English text gets every stage.
+        let english = "Port reopens\n\nThe port of Kervalec reopened on Monday after three weeks of \
+                       work on the quays. \u{201c}We are ready for the season,\u{201d} said harbour \
+                       director Mathilde Rozenn to fishermen gathered on the pier.";
+        let b = p.analyze(item(english, None)).unwrap();
+        assert_eq!(b.language.as_deref(), Some("en"));
+        assert!(!b.quotes.is_empty() && !b.timexes.is_empty());
+    }
+
+    #[test]
     fn metadata_beats_inference_and_copies_are_grouped() {
         let p = Pipeline::build(PipelineConfig::default()).unwrap();
         let text = "Harbour talks stall\n\nNegotiators left the harbour city on Monday without an agreement \
