@@ -236,6 +236,10 @@ impl Pipeline {
         if published.is_none() {
             published = url.as_deref().and_then(extract::date_from_url);
         }
+        // A single document's file path (not a WARC or JSON Lines container's name).
+        if published.is_none() && source.record_id.is_none() && source.line.is_none() {
+            published = extract::date_from_path(&source.path);
+        }
         if published.is_none() {
             published = crawl_date
                 .as_deref()
