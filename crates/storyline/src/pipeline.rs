@@ -73,6 +73,10 @@ pub struct PipelineConfig {
     pub quotes: bool,
     /// Find time expressions, date sentences and infer missing publication dates.
     pub dates: bool,
+    /// The outlet of every item whose own metadata (a sidecar, a JSON Lines field) names
+    /// none: for a folder of plain text from one outlet (`--outlet NAME`). It ranks above
+    /// what the page or text says (`outlet_source` `config`).
+    pub outlet: Option<String>,
 }
 
 impl Default for PipelineConfig {
@@ -84,6 +88,7 @@ impl Default for PipelineConfig {
             template: TemplateConfig::default(),
             quotes: true,
             dates: true,
+            outlet: None,
         }
     }
 }
@@ -105,6 +110,9 @@ impl Pipeline {
         }
         if config.template.min_stories < 2 {
             return Err(Error::Input("template.min_stories must be at least 2".into()));
+        }
+        if config.outlet.as_deref().is_some_and(|o| o.trim().is_empty()) {
+            return Err(Error::Input("outlet must not be empty".into()));
         }
         if config.max_bytes == 0 {
             return Err(Error::Input("max_bytes must be positive".into()));
@@ -196,7 +204,10 @@ impl Pipeline {
                 evidence: None,
             })
         });
-        let outlet = meta_outlet.map(|o| (o, "metadata"));
+        let outlet = meta_outlet.map(|o| (o, "metadata")).or_else(|| {
+            let given = self.config.outlet.as_deref()?.trim();
+            Some((outlets::name_for(given), "config"))
+        });
         let mut site_name = None;
 
         let cleaned = match content {
@@ -259,7 +270,10 @@ impl Pipeline {
                 let known = host.as_deref().and_then(outlets::known_host)?;
                 Some((known.to_string(), "url"))
             })
-            .or_else(|| site_name.map(|s| (outlets::name_for(&s), "site-name")))
+            .or_else(|| {
+                let name = outlets::site_outlet(site_name.as_deref()?, title.as_deref(), &mut warnings)?;
+                Some((name, "site-name"))
+            })
             .or(cleaned.outlet)
             .or_else(|| host.map(|h| (h, "url")));
         let (text, paragraphs) = join_paragraphs(&cleaned.paragraphs);
@@ -472,6 +486,7 @@ mod tests {
             },
             quotes: false,
             dates: false,
+            outlet: Some("Tessel Courier".into()),
         };
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<PipelineConfig>(&json).unwrap(), c);
