@@ -448,8 +448,10 @@ impl Pipeline {
     }
 
     /// Runs the corpus passes over articles held in memory and applies them; an article
-    /// that loses template paragraphs is analysed again on its new text.
+    /// that loses template paragraphs is analysed again on its new text. Pages named only
+    /// by their host first take the name their site's other pages give it.
     pub fn finish(&self, articles: &mut [Article]) {
+        outlets::one_name_per_site(articles);
         let sigs: Vec<CorpusSig> = articles.iter().map(|a| self.corpus_sigs(a)).collect();
         let metas: Vec<CorpusMeta> = articles
             .iter()
