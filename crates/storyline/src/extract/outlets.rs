@@ -224,8 +224,9 @@ const MAX_NAME_WORDS: usize = 6;
 
 /// Rule `outlet-name`: the outlet a name found on a page (a site name, a tell-tale line)
 /// stands for: a known outlet's canonical name, a URL or bare host as its host (a known
-/// host as its outlet: one name per site), a copyright notice without its marks, years and
-/// "all rights reserved"; or why it is not one ([`NotAnOutlet`]). `title` is the article's
+/// host as its outlet: one name per site; a domain written with capitals, a brand, as
+/// written), the first part of a list of sections ("Name | Section | Section"), a copyright
+/// notice without its marks, years and "all rights reserved"; or why it is not one ([`NotAnOutlet`]). `title` is the article's
 /// title, which a page sometimes repeats where its name should be.
 pub fn outlet_name(raw: &str, title: Option<&str>) -> Result<String, NotAnOutlet> {
     let name = raw
@@ -241,8 +242,17 @@ pub fn outlet_name(raw: &str, title: Option<&str>) -> Result<String, NotAnOutlet
         return Err(NotAnOutlet::MailAddress);
     }
     if looks_like_host(name) {
-        return Ok(by_host(name));
+        // A brand written as its domain ("Space.com", "CBSSports.com") keeps its own
+        // spelling; a lower-case one is the host.
+        let brand = name.chars().any(|c| c.is_ascii_uppercase()) && known_host(name).is_none();
+        return Ok(if brand {
+            name.trim_start_matches("www.").to_string()
+        } else {
+            by_host(name)
+        });
     }
+    // A name listing the site's sections ("Quillby Post | Ferries | Weather") is its first part.
+    let name = name.split(" | ").next().unwrap_or(name).trim();
     let name = strip_copyright(name);
     if name.is_empty() {
         return Err(if raw.chars().any(char::is_alphabetic) {
@@ -312,7 +322,8 @@ fn strip_copyright(s: &str) -> &str {
 
 /// Rule `site-outlet`: one outlet per site across a corpus. A page named only by its bare
 /// host (it had no site name of its own) takes the name the site's other pages give
-/// themselves, when they agree on one: "harbourherald.example" beside "Harbour Herald" from
+/// themselves (their site name, a known host's outlet, or the outlet their metadata names),
+/// when they agree on one: "harbourherald.example" beside "Harbour Herald" from
 /// the same host becomes "Harbour Herald". Pages whose outlet came from their own metadata
 /// or a run setting are left as they are, and so is a host whose pages give two names.
 /// Returns how many articles were renamed. (The article id, computed from the page alone,
@@ -326,7 +337,7 @@ pub fn one_name_per_site(articles: &mut [crate::article::Article]) -> usize {
         let (Some(h), Some(o)) = (host(a), a.outlet.as_deref()) else {
             continue;
         };
-        let own = matches!(a.outlet_source.as_deref(), Some("site-name" | "url"));
+        let own = matches!(a.outlet_source.as_deref(), Some("site-name" | "url" | "metadata"));
         if own && o != h {
             let seen = names.entry(h).or_default();
             if !seen.contains(&o) {
@@ -440,6 +451,9 @@ mod tests {
             page("https://quillbypost.example/c", "quillbypost.example", "url"),
             // Given by the user: kept.
             page("https://quillbypost.example/d", "quillbypost.example", "metadata"),
+            // A name the user gave one page of a site names its bare-host pages.
+            page("https://drayco.example/a", "Draycombe Echo", "metadata"),
+            page("https://drayco.example/b", "drayco.example", "url"),
             // Two names for one host: which is right is unknown.
             page("https://marrow.example/a", "marrow.example", "url"),
             page("https://marrow.example/b", "Marrow Times", "site-name"),
@@ -451,7 +465,7 @@ mod tests {
                 "url",
             ),
         ];
-        assert_eq!(one_name_per_site(&mut arts), 2);
+        assert_eq!(one_name_per_site(&mut arts), 3);
         let outlets: Vec<&str> = arts.iter().map(|a| a.outlet.as_deref().unwrap()).collect();
         assert_eq!(
             outlets,
@@ -460,6 +474,8 @@ mod tests {
                 "Quillby Post",
                 "Quillby Post",
                 "quillbypost.example",
+                "Draycombe Echo",
+                "Draycombe Echo",
                 "marrow.example",
                 "Marrow Times",
                 "Marrow Evening Times",
@@ -500,8 +516,17 @@ mod tests {
         );
         // A bare host or a URL names the site by its host; a known host by its outlet.
         assert_eq!(
-            name("www.TesselCourier.example").as_deref(),
+            name("www.tesselcourier.example").as_deref(),
             Ok("tesselcourier.example")
+        );
+        assert_eq!(
+            name("TesselCourier.example").as_deref(),
+            Ok("TesselCourier.example")
+        );
+        assert_eq!(name("PRESSTV.ir").as_deref(), Ok("Press TV"));
+        assert_eq!(
+            name("Tessel Courier | Ferries | Weather | Sport | Harbour | Letters | Jobs").as_deref(),
+            Ok("Tessel Courier")
         );
         assert_eq!(name("https://www.presstv.ir/").as_deref(), Ok("Press TV"));
         assert_eq!(name("presstv.ir").as_deref(), Ok("Press TV"));
