@@ -43,6 +43,10 @@ struct Cli {
     /// larger items fail with a clear message and the run goes on (default 16 MiB).
     #[arg(long, global = true)]
     max_bytes: Option<u64>,
+    /// The outlet of items whose own metadata (a sidecar, a JSON Lines field) names none,
+    /// e.g. a folder of plain text from one outlet.
+    #[arg(long, global = true, value_name = "NAME")]
+    outlet: Option<String>,
     /// Worker threads for the per-article analysis (default: one per core).
     #[arg(long, global = true, default_value_t = 0, hide_default_value = true)]
     jobs: usize,
@@ -198,6 +202,9 @@ fn pipeline(cli: &Cli) -> anyhow::Result<Pipeline> {
     }
     if let Some(m) = cli.max_bytes {
         config.max_bytes = m;
+    }
+    if let Some(o) = &cli.outlet {
+        config.outlet = Some(o.clone());
     }
     if let Some(e) = &cli.extractor {
         config.extract = serde_json::from_value(serde_json::Value::String(e.clone()))?;

@@ -59,6 +59,9 @@ pub enum DateSource {
     TimeElement,
     /// A date in the URL path (`/2016/12/08/`).
     UrlPath,
+    /// A date in the input file's path (`…/2011-01-11/a.txt`, `/2016/12/08/`, `20161208-a.txt`):
+    /// how the files were filed, when nothing in the document dates it.
+    Path,
     /// The crawl date of the WARC record: a weak fallback.
     WarcDate,
     /// Inferred from the text: an explicit full date with consistent weekdays, or a
@@ -208,7 +211,8 @@ pub struct Published {
     pub source: DateSource,
     /// 0–1: how far the source is to be trusted.
     pub confidence: f32,
-    /// For a date inferred from the text: what it rests on.
+    /// What the date rests on: for a date inferred from the text, the full date and
+    /// weekdays or the caption; for a URL or file path, the part of the path read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
 }

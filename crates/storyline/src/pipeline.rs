@@ -73,6 +73,10 @@ pub struct PipelineConfig {
     pub quotes: bool,
     /// Find time expressions, date sentences and infer missing publication dates.
     pub dates: bool,
+    /// The outlet of every item whose own metadata (a sidecar, a JSON Lines field) names
+    /// none: for a folder of plain text from one outlet (`--outlet NAME`). It ranks above
+    /// what the page or text says (`outlet_source` `config`).
+    pub outlet: Option<String>,
 }
 
 impl Default for PipelineConfig {
@@ -84,6 +88,7 @@ impl Default for PipelineConfig {
             template: TemplateConfig::default(),
             quotes: true,
             dates: true,
+            outlet: None,
         }
     }
 }
@@ -105,6 +110,9 @@ impl Pipeline {
         }
         if config.template.min_stories < 2 {
             return Err(Error::Input("template.min_stories must be at least 2".into()));
+        }
+        if config.outlet.as_deref().is_some_and(|o| o.trim().is_empty()) {
+            return Err(Error::Input("outlet must not be empty".into()));
         }
         if config.max_bytes == 0 {
             return Err(Error::Input("max_bytes must be positive".into()));
@@ -196,7 +204,10 @@ impl Pipeline {
                 evidence: None,
             })
         });
-        let outlet = meta_outlet.map(|o| (o, "metadata"));
+        let outlet = meta_outlet.map(|o| (o, "metadata")).or_else(|| {
+            let given = self.config.outlet.as_deref()?.trim();
+            Some((outlets::name_for(given), "config"))
+        });
         let mut site_name = None;
 
         let cleaned = match content {
@@ -236,6 +247,10 @@ impl Pipeline {
         if published.is_none() {
             published = url.as_deref().and_then(extract::date_from_url);
         }
+        // A single document's file path (not a WARC or JSON Lines container's name).
+        if published.is_none() && source.record_id.is_none() && source.line.is_none() {
+            published = extract::date_from_path(&source.path);
+        }
         if published.is_none() {
             published = crawl_date
                 .as_deref()
@@ -255,7 +270,10 @@ impl Pipeline {
                 let known = host.as_deref().and_then(outlets::known_host)?;
                 Some((known.to_string(), "url"))
             })
-            .or_else(|| site_name.map(|s| (outlets::name_for(&s), "site-name")))
+            .or_else(|| {
+                let name = outlets::site_outlet(site_name.as_deref()?, title.as_deref(), &mut warnings)?;
+                Some((name, "site-name"))
+            })
             .or(cleaned.outlet)
             .or_else(|| host.map(|h| (h, "url")));
         let (text, paragraphs) = join_paragraphs(&cleaned.paragraphs);
@@ -431,6 +449,10 @@ impl Pipeline {
 
     /// Runs the corpus passes over articles held in memory and applies them; an article
     /// that loses template paragraphs is analysed again on its new text.
+    ///
+    /// (`outlets::one_name_per_site`, which names a bare-host page after its site's other
+    /// pages, is not applied here: a store cannot yet rename the articles it holds, and
+    /// `analyze` and `digest` must give the same records.)
     pub fn finish(&self, articles: &mut [Article]) {
         let sigs: Vec<CorpusSig> = articles.iter().map(|a| self.corpus_sigs(a)).collect();
         let metas: Vec<CorpusMeta> = articles
@@ -468,6 +490,7 @@ mod tests {
             },
             quotes: false,
             dates: false,
+            outlet: Some("Tessel Courier".into()),
         };
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<PipelineConfig>(&json).unwrap(), c);

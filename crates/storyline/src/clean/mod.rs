@@ -877,36 +877,48 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
         }
     }
 
-    // Tell-tales for the outlet, strongest first.
+    // Tell-tales for the outlet, strongest first. Rule `mail-outlet`: an e-mail address in a
+    // removed line names the outlet only when its domain is a known outlet's host (a
+    // newsroom's contact address), and only if it is the one such outlet there; any other
+    // domain (a web mail provider, a consultancy, a reader's) never does.
     let mut outlet: Option<(String, &'static str)> = None;
-    let mut emails: Vec<String> = Vec::new();
+    let mut mailed: Vec<&'static str> = Vec::new();
+    let title = known_title.map(str::to_string).or_else(|| out.title.clone());
+    let title = title.as_deref();
     for l in &lines {
         let t = l.text.as_str();
         match l.role {
             Role::Drop(RemovedKind::SourceLine) => {
-                if let Some(c) = AND_AGENCIES.captures(t) {
-                    outlet = Some((outlets::name_for(&c[1]), "tell-tale"));
+                if let Some(name) = AND_AGENCIES
+                    .captures(t)
+                    .and_then(|c| outlets::outlet_name(&c[1], title).ok())
+                {
+                    outlet = Some((name, "tell-tale"));
                 }
             }
             Role::Drop(RemovedKind::MirrorNotice) if outlet.is_none() => {
-                if let Some(c) = MIRROR_OWNER.captures(t) {
-                    outlet = Some((outlets::name_for(&c[1]), "tell-tale"));
+                if let Some(name) = MIRROR_OWNER
+                    .captures(t)
+                    .and_then(|c| outlets::outlet_name(&c[1], title).ok())
+                {
+                    outlet = Some((name, "tell-tale"));
                 }
             }
             Role::Drop(RemovedKind::Byline) => out.authors.extend(parse_authors(t)),
-            Role::Drop(_) => {
+            Role::Drop(_) if t.contains('@') => {
                 for c in EMAIL.captures_iter(t) {
-                    let host = c[1].to_ascii_lowercase();
-                    if !emails.contains(&host) {
-                        emails.push(host);
+                    if let Some(known) = outlets::known_host(&c[1]) {
+                        if !mailed.contains(&known) {
+                            mailed.push(known);
+                        }
                     }
                 }
             }
             _ => {}
         }
     }
-    if outlet.is_none() && emails.len() == 1 {
-        outlet = Some((outlets::by_host(&emails[0]), "tell-tale"));
+    if let (None, [only]) = (&outlet, mailed.as_slice()) {
+        outlet = Some((only.to_string(), "tell-tale"));
     }
     if outlet.is_none() {
         let first = lines.iter().find(|l| l.role == Role::Body);
@@ -939,6 +951,31 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn outlet_of(contact: &str) -> Option<(String, &'static str)> {
+        let text = format!(
+            "Quillby ferry fares to rise in spring\n\
+             The Quillby ferry board voted on Tuesday to raise fares by a tenth from March, \
+             citing the cost of fuel and of the new pier at Marrow Point.\n\
+             Skippers said the rise would hit island families hardest in the winter months.\n\
+             {contact}\n"
+        );
+        clean(&text, None, CleanMode::Scraped).outlet
+    }
+
+    #[test]
+    fn a_mail_domain_names_the_outlet_only_when_it_is_a_known_outlets() {
+        // Rule `mail-outlet`: a web mail or consultancy domain is nobody's outlet.
+        assert_eq!(outlet_of("Email: ferrytips@mailbox.example"), None);
+        assert_eq!(outlet_of("Contact us at info@quillby-consulting.example"), None);
+        // A newsroom's own address names its known outlet, by name, not by domain.
+        assert_eq!(
+            outlet_of("Email: desk@presstv.ir"),
+            Some(("Press TV".to_string(), "tell-tale"))
+        );
+        // Two known outlets' addresses: which one is ours is unknown.
+        assert_eq!(outlet_of("Email: desk@presstv.ir or news@trtworld.com"), None);
+    }
 
     #[test]
     fn unbounded_patterns_keep_the_bounds_of_the_counted_ones() {

@@ -112,7 +112,8 @@ impl MetaScan {
         };
         if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
             if self.best.as_ref().is_none_or(|(r, _)| rank < *r) {
-                if let Some(value) = parse_date(&content) {
+                let found = format!("<meta {key}>");
+                if let Some(value) = possible_date(&content, &found, &mut out.warnings) {
                     self.best = Some((rank, value));
                 }
             }
@@ -157,16 +158,16 @@ impl MetaScan {
                     continue;
                 };
                 if out.published.is_none() {
-                    if let Some(d) =
-                        find_key(&v, &["datePublished", "dateCreated"]).and_then(|d| parse_date(&d))
-                    {
-                        out.published = Some(Published {
-                            value: d,
-                            source: DateSource::JsonLd,
-                            confidence: 0.9,
-                            evidence: None,
-                        });
-                    }
+                    let date = ["datePublished", "dateCreated"].iter().find_map(|k| {
+                        let raw = find_key(&v, &[k])?;
+                        possible_date(&raw, &format!("JSON-LD {k}"), &mut out.warnings)
+                    });
+                    out.published = date.map(|value| Published {
+                        value,
+                        source: DateSource::JsonLd,
+                        confidence: 0.9,
+                        evidence: None,
+                    });
                 }
                 if out.authors.is_empty() {
                     out.authors = json_ld_authors(&v);
@@ -174,7 +175,11 @@ impl MetaScan {
             }
         }
         if out.published.is_none() {
-            out.published = self.time.and_then(|d| parse_date(&d)).map(|value| Published {
+            let warnings = &mut out.warnings;
+            let time = self
+                .time
+                .and_then(|d| possible_date(&d, "<time datetime>", warnings));
+            out.published = time.map(|value| Published {
                 value,
                 source: DateSource::TimeElement,
                 confidence: 0.7,
@@ -183,6 +188,20 @@ impl MetaScan {
         }
         self.title
     }
+}
+
+/// Rule `impossible-date`: a date a page's metadata gives, when it can be a publication date.
+/// One that reads as a date but cannot be one (a placeholder `0001-01-01`, a year outside
+/// [`PubDate::YEARS`]) is refused with a warning naming where it was found, so that the next
+/// source is tried; text that is no date at all is passed over quietly.
+fn possible_date(raw: &str, found: &str, warnings: &mut Vec<String>) -> Option<PubDate> {
+    if let Some(d) = parse_date(raw) {
+        return Some(d);
+    }
+    if let Ok(d) = raw.parse::<PubDate>() {
+        warnings.push(format!("impossible publication date {d} in {found}: not taken"));
+    }
+    None
 }
 
 /// Reads the page's metadata in one walk over a parsed tree, dispatching on the tag name

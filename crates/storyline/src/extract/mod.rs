@@ -635,7 +635,8 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A date in a URL path (`/2016/12/08/`, `/2016-12-08-slug`, `/20161208/`). Numbers in
-/// slugs or ids that do not form a whole, valid date are not dates.
+/// slugs or ids that do not form a whole, valid date are not dates. `evidence` quotes the
+/// part of the path read.
 pub fn date_from_url(u: &str) -> Option<Published> {
     let path = url::Url::parse(u)
         .map(|x| x.path().to_string())
@@ -647,11 +648,86 @@ pub fn date_from_url(u: &str) -> Option<Published> {
         (&c[4], &c[5], &c[6])
     };
     let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    let read = c[0].trim_end_matches(['-', '_']);
     Some(Published {
         value: Some(PubDate::Date(date)).filter(PubDate::plausible)?,
         source: DateSource::UrlPath,
         confidence: 0.8,
-        evidence: None,
+        evidence: Some(format!("URL path \"{read}\"")),
+    })
+}
+
+/// How a date is written in a file path. Each form is whole and unambiguous: a four-digit
+/// year, then two-digit month and day (a one-digit month only as its own folder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PathDateForm {
+    /// `2011-01-11`, `2011_01_11` or `2011.01.11` inside one name, not touching other digits.
+    Separated,
+    /// Three folders `2016/12/08`.
+    Folders,
+    /// `20161208`, eight digits not touching other letters or digits (inside a hash or an id
+    /// they are not a date).
+    Compact,
+}
+
+static PATH_SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)\d\d)([-_.])(\d\d)[-_.](\d\d)(?:[^0-9]|$)").expect("regex")
+});
+static PATH_FOLDERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|/)((?:19|20)\d\d)/(\d\d?)/(\d\d?)/").expect("regex"));
+static PATH_COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9A-Za-z])((?:19|20)\d\d)(\d\d)(\d\d)(?:[^0-9A-Za-z]|$)").expect("regex")
+});
+
+/// The valid dates written in `path` in any [`PathDateForm`], with the text read.
+fn path_dates(path: &str) -> Vec<(NaiveDate, String, PathDateForm)> {
+    let rules: [(&Regex, PathDateForm, [usize; 3]); 3] = [
+        (&PATH_SEPARATED, PathDateForm::Separated, [1, 3, 4]),
+        (&PATH_FOLDERS, PathDateForm::Folders, [1, 2, 3]),
+        (&PATH_COMPACT, PathDateForm::Compact, [1, 2, 3]),
+    ];
+    let mut found = Vec::new();
+    for (re, form, [y, m, d]) in rules {
+        // Overlapping starts: each match may share its boundary character with the next.
+        let mut at = 0;
+        while let Some(c) = re.captures_at(path, at) {
+            let whole = c.get(0).expect("match");
+            at = c.get(y).expect("year").end();
+            let num = |i: usize| c[i].parse::<u32>().ok();
+            let date = num(y)
+                .zip(num(m))
+                .zip(num(d))
+                .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y as i32, m, d))
+                .filter(|d| PubDate::Date(*d).plausible());
+            if let Some(date) = date {
+                let text = path[c.get(y).expect("year").start()..c.get(d).expect("day").end()].to_string();
+                found.push((date, text, form));
+            }
+            if whole.end() >= path.len() {
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// Rule `path-date`: a date in the file path of a single-document input (`…/2011-01-11/a.txt`,
+/// `…/2016/12/08/a.html`, `…/20161208-a.txt`), for documents that date themselves nowhere
+/// else: collections are often filed by day. Taken only when every date the path holds is
+/// the same day; two different days (a crawl folder and a day folder) leave it unknown.
+/// Backslashes count as separators.
+pub fn date_from_path(path: &str) -> Option<Published> {
+    let path = path.replace('\\', "/");
+    let found = path_dates(&path);
+    let (date, text, _) = found.first()?;
+    if found.iter().any(|(d, _, _)| d != date) {
+        return None;
+    }
+    Some(Published {
+        value: PubDate::Date(*date),
+        source: DateSource::Path,
+        confidence: 0.7,
+        evidence: Some(format!("file path \"{text}\"")),
     })
 }
 
@@ -714,6 +790,56 @@ mod tests {
     }
 
     #[test]
+    fn an_impossible_metadata_date_is_refused_and_the_next_source_tried() {
+        let page = |head: &str| {
+            format!(
+                "<html><head><title>Quay wall repaired</title>{head}</head><body><article>\
+                 <p>Masons finished the Draycombe quay wall on Friday, two weeks late, the \
+                 harbour board of the Tessel Courier's home town said in a notice.</p>\
+                 <p>The board thanked skippers for their patience while the berths were shut.</p>\
+                 </article></body></html>"
+            )
+        };
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"0001-01-01T00:00:00Z","dateCreated":"2019-06-14"}</script>"#;
+        let e = extract_html(&page(ld), None, ExtractMode::Fast).unwrap();
+        let p = e.published.unwrap();
+        assert_eq!(
+            (p.value.to_string().as_str(), p.source),
+            ("2019-06-14", DateSource::JsonLd)
+        );
+        assert!(
+            e.warnings
+                .iter()
+                .any(|w| w.contains("0001-01-01") && w.contains("JSON-LD datePublished")),
+            "{:?}",
+            e.warnings
+        );
+        // Only a placeholder in the page: the URL's date is taken, with a warning.
+        let ld = r#"<script type="application/ld+json">{"datePublished":"0001-01-01"}</script>"#;
+        let e = extract_html(
+            &page(ld),
+            Some("https://tessel.example/2019/06/14/quay-wall"),
+            ExtractMode::Fast,
+        )
+        .unwrap();
+        let p = e.published.unwrap();
+        assert_eq!(
+            (p.value.to_string().as_str(), p.source),
+            ("2019-06-14", DateSource::UrlPath)
+        );
+        assert_eq!(e.warnings.len(), 1, "{:?}", e.warnings);
+        // A meta tag's impossible year is refused the same way.
+        let meta = r#"<meta property="article:published_time" content="2999-01-01">"#;
+        let e = extract_html(&page(meta), None, ExtractMode::Fast).unwrap();
+        assert!(e.published.is_none());
+        assert!(
+            e.warnings[0].contains("<meta article:published_time>"),
+            "{:?}",
+            e.warnings
+        );
+    }
+
+    #[test]
     fn the_longer_text_loses_when_it_only_adds() {
         let story = "the council voted on monday to approve the harbour plan after a long debate in the \
                      town hall where residents had gathered since the early morning to hear the result";
@@ -762,6 +888,48 @@ mod tests {
         assert!(date_from_url("https://x.org/story/2016/13/40/slug").is_none());
         assert!(date_from_url("https://x.org/item/1234567890").is_none());
         assert!(date_from_url("https://x.org/class-of-2024-30-under-30").is_none());
+        assert_eq!(
+            date_from_url("https://x.org/2016/12/08/slug")
+                .unwrap()
+                .evidence
+                .as_deref(),
+            Some("URL path \"/2016/12/08/\"")
+        );
+    }
+
+    #[test]
+    fn file_path_dates_in_each_form() {
+        let day = |p: &str| date_from_path(p).map(|d| d.value.to_string());
+        let d = date_from_path("archive/quillby-courier/InputDocs/2011-01-11/0042.txt").unwrap();
+        assert_eq!(d.value.to_string(), "2011-01-11");
+        assert_eq!(d.source, DateSource::Path);
+        assert_eq!(d.evidence.as_deref(), Some("file path \"2011-01-11\""));
+        assert_eq!(day("pages/2016/12/08/ferry.html").as_deref(), Some("2016-12-08"));
+        assert_eq!(day("pages/2016/1/8/ferry.html").as_deref(), Some("2016-01-08"));
+        assert_eq!(day("pages/20161208-ferry.txt").as_deref(), Some("2016-12-08"));
+        assert_eq!(
+            day(r"C:\\saved\\2016_12_08\\ferry.txt").as_deref(),
+            Some("2016-12-08")
+        );
+        assert_eq!(
+            day("a/2016-12-08/2016-12-08_ferry.txt").as_deref(),
+            Some("2016-12-08")
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_whole_dates_in_a_path_are_not_dates() {
+        let day = |p: &str| date_from_path(p).map(|d| d.value.to_string());
+        // Ids and counts: too many digits, an impossible month, a year outside the range.
+        assert_eq!(day("dump/1201612081/a.txt"), None);
+        assert_eq!(day("dump/2016-13-08/a.txt"), None);
+        assert_eq!(day("dump/1899-12-08/a.txt"), None);
+        assert_eq!(day("dump/20161340.txt"), None);
+        assert_eq!(day("dump/f3a20161208c9.txt"), None);
+        // A year alone, or a year and a month, is not a day.
+        assert_eq!(day("dump/2016/12/a.txt"), None);
+        // Two different days: which one dates the article is unknown.
+        assert_eq!(day("crawl-2020-05-01/2016-12-08/a.txt"), None);
     }
 
     #[test]

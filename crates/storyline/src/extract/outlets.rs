@@ -200,6 +200,172 @@ pub fn name_for(name: &str) -> String {
     canonical_name(name).map_or_else(|| name.to_string(), str::to_string)
 }
 
+/// Why a name found for the outlet was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAnOutlet {
+    /// Rule `handle`: a social-media handle (`@tesselcourier`) names an account, not a site.
+    Handle,
+    /// Rule `mail-address`: an e-mail address names a mailbox; its domain may be a mail
+    /// provider's or anyone's.
+    MailAddress,
+    /// Rule `copyright`: a copyright notice with nothing but marks and years
+    /// (`Copyright 2014`, `© 2009-2011`).
+    Copyright,
+    /// Rule `headline`: the article's own title, or more words than an outlet's name has
+    /// (a headline or a sentence).
+    Headline,
+    /// Nothing left once trimmed.
+    Empty,
+}
+
+/// The most words an outlet's name is taken with ("Radio Free Europe/Radio Liberty",
+/// "The Times of India" have four or five).
+const MAX_NAME_WORDS: usize = 6;
+
+/// Rule `outlet-name`: the outlet a name found on a page (a site name, a tell-tale line)
+/// stands for: a known outlet's canonical name, a URL or bare host as its host (a known
+/// host as its outlet: one name per site; a domain written with capitals, a brand, as
+/// written), the first part of a list of sections ("Name | Section | Section"), a copyright
+/// notice without its marks, years and "all rights reserved"; or why it is not one ([`NotAnOutlet`]). `title` is the article's
+/// title, which a page sometimes repeats where its name should be.
+pub fn outlet_name(raw: &str, title: Option<&str>) -> Result<String, NotAnOutlet> {
+    let name = raw
+        .trim()
+        .trim_matches(|c: char| c == '|' || c == '-' || c.is_whitespace());
+    if name.starts_with('@') {
+        return Err(NotAnOutlet::Handle);
+    }
+    if name.contains("://") {
+        return host_of(name).map(|h| by_host(&h)).ok_or(NotAnOutlet::Empty);
+    }
+    if name.contains('@') && !name.contains(' ') {
+        return Err(NotAnOutlet::MailAddress);
+    }
+    if looks_like_host(name) {
+        // A brand written as its domain ("Space.com", "CBSSports.com") keeps its own
+        // spelling; a lower-case one is the host.
+        let brand = name.chars().any(|c| c.is_ascii_uppercase()) && known_host(name).is_none();
+        return Ok(if brand {
+            name.trim_start_matches("www.").to_string()
+        } else {
+            by_host(name)
+        });
+    }
+    // A name listing the site's sections ("Quillby Post | Ferries | Weather") is its first part.
+    let name = name.split(" | ").next().unwrap_or(name).trim();
+    let name = strip_copyright(name);
+    if name.is_empty() {
+        return Err(if raw.chars().any(char::is_alphabetic) {
+            NotAnOutlet::Copyright
+        } else {
+            NotAnOutlet::Empty
+        });
+    }
+    let same_as_title = title.is_some_and(|t| squash(t) == squash(name));
+    if same_as_title || name.split_whitespace().count() > MAX_NAME_WORDS {
+        return Err(NotAnOutlet::Headline);
+    }
+    Ok(name_for(name))
+}
+
+/// The outlet a page's own site name stands for ([`outlet_name`]); a name refused is noted
+/// in `warnings` with the rule that refused it.
+pub fn site_outlet(site_name: &str, title: Option<&str>, warnings: &mut Vec<String>) -> Option<String> {
+    outlet_name(site_name, title)
+        .map_err(|why| {
+            warnings.push(format!(
+                "site name {site_name:?} not taken as the outlet: {}",
+                why.rule()
+            ))
+        })
+        .ok()
+}
+
+impl NotAnOutlet {
+    /// The rule's name, as in warnings.
+    pub fn rule(self) -> &'static str {
+        match self {
+            NotAnOutlet::Handle => "handle",
+            NotAnOutlet::MailAddress => "mail-address",
+            NotAnOutlet::Copyright => "copyright",
+            NotAnOutlet::Headline => "headline",
+            NotAnOutlet::Empty => "empty",
+        }
+    }
+}
+
+/// Whether `s` is a bare host name (`harbourherald.example`, `www.tessel-courier.co.uk`):
+/// dot-separated labels of letters, digits and hyphens, the last of letters.
+fn looks_like_host(s: &str) -> bool {
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// `s` without copyright marks, years and "all rights reserved" at either end: "© 2014
+/// Tessel Courier Ltd. All rights reserved." → "Tessel Courier Ltd."; "Copyright 2014" → "".
+fn strip_copyright(s: &str) -> &str {
+    static LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:\s|©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{2,4})?|,)*").expect("regex")
+    });
+    static TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)(?:\s|[.,]|all rights reserved|\d{4})*$").expect("regex")
+    });
+    let rest = LEAD.find(s).map_or(s, |m| &s[m.end()..]);
+    TAIL.find(rest).map_or(rest, |m| &rest[..m.start()]).trim()
+}
+
+/// Rule `site-outlet`: one outlet per site across a corpus. A page named only by its bare
+/// host (it had no site name of its own) takes the name the site's other pages give
+/// themselves (their site name, a known host's outlet, or the outlet their metadata names),
+/// when they agree on one: "harbourherald.example" beside "Harbour Herald" from
+/// the same host becomes "Harbour Herald". Pages whose outlet came from their own metadata
+/// or a run setting are left as they are, and so is a host whose pages give two names.
+/// Returns how many articles were renamed. (The article id, computed from the page alone,
+/// does not change.)
+pub fn one_name_per_site(articles: &mut [crate::article::Article]) -> usize {
+    use std::collections::HashMap;
+    let host = |a: &crate::article::Article| a.url.as_deref().and_then(host_of);
+    // Per host, the distinct names its pages give themselves (not the host itself).
+    let mut names: HashMap<String, Vec<&str>> = HashMap::new();
+    for a in articles.iter() {
+        let (Some(h), Some(o)) = (host(a), a.outlet.as_deref()) else {
+            continue;
+        };
+        let own = matches!(a.outlet_source.as_deref(), Some("site-name" | "url" | "metadata"));
+        if own && o != h {
+            let seen = names.entry(h).or_default();
+            if !seen.contains(&o) {
+                seen.push(o);
+            }
+        }
+    }
+    let names: HashMap<String, String> = names
+        .into_iter()
+        .filter_map(|(h, n)| match n.as_slice() {
+            [only] => Some((h, only.to_string())),
+            _ => None,
+        })
+        .collect();
+    let mut renamed = 0;
+    for a in articles.iter_mut() {
+        let Some(h) = host(a) else { continue };
+        let bare = a.outlet.as_deref() == Some(h.as_str());
+        let inferred = matches!(a.outlet_source.as_deref(), Some("site-name" | "url"));
+        if let (true, true, Some(name)) = (bare, inferred, names.get(&h)) {
+            a.outlet = Some(name.clone());
+            a.outlet_source = Some("site-name".into());
+            renamed += 1;
+        }
+    }
+    renamed
+}
+
 /// The outlet behind a dateline code such as `(AA)` or `(AFP)`. Codes are matched
 /// exactly (case included): "AP" is an agency, "ap" is not.
 pub fn by_code(code: &str) -> Option<&'static str> {
@@ -256,5 +422,114 @@ mod tests {
             by_url("https://edition.cnn.com/2016/12/08/x").as_deref(),
             Some("CNN")
         );
+    }
+
+    #[test]
+    fn a_bare_host_takes_its_sites_name() {
+        let config = crate::PipelineConfig {
+            quotes: false,
+            dates: false,
+            ..Default::default()
+        };
+        let base = crate::Pipeline::build(config)
+            .unwrap()
+            .analyze_text("The Quillby ferry ran late again on Tuesday morning.", "a.txt")
+            .unwrap();
+        let page = |url: &str, outlet: &str, how: &str| crate::article::Article {
+            url: Some(url.into()),
+            outlet: Some(outlet.into()),
+            outlet_source: Some(how.into()),
+            ..base.clone()
+        };
+        let mut arts = vec![
+            page(
+                "https://quillbypost.example/a",
+                "quillbypost.example",
+                "site-name",
+            ),
+            page("https://www.quillbypost.example/b", "Quillby Post", "site-name"),
+            page("https://quillbypost.example/c", "quillbypost.example", "url"),
+            // Given by the user: kept.
+            page("https://quillbypost.example/d", "quillbypost.example", "metadata"),
+            // A name the user gave one page of a site names its bare-host pages.
+            page("https://drayco.example/a", "Draycombe Echo", "metadata"),
+            page("https://drayco.example/b", "drayco.example", "url"),
+            // Two names for one host: which is right is unknown.
+            page("https://marrow.example/a", "marrow.example", "url"),
+            page("https://marrow.example/b", "Marrow Times", "site-name"),
+            page("https://marrow.example/c", "Marrow Evening Times", "site-name"),
+            // Another host, even a sub-domain, is another site.
+            page(
+                "https://news.quillbypost.example/e",
+                "news.quillbypost.example",
+                "url",
+            ),
+        ];
+        assert_eq!(one_name_per_site(&mut arts), 3);
+        let outlets: Vec<&str> = arts.iter().map(|a| a.outlet.as_deref().unwrap()).collect();
+        assert_eq!(
+            outlets,
+            [
+                "Quillby Post",
+                "Quillby Post",
+                "Quillby Post",
+                "quillbypost.example",
+                "Draycombe Echo",
+                "Draycombe Echo",
+                "marrow.example",
+                "Marrow Times",
+                "Marrow Evening Times",
+                "news.quillbypost.example"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_that_are_not_outlets() {
+        let name = |s: &str| outlet_name(s, Some("Ferry fares rise again on the Quillby line"));
+        assert_eq!(name("@tesselcourier"), Err(NotAnOutlet::Handle));
+        assert_eq!(name("desk@tesselcourier.example"), Err(NotAnOutlet::MailAddress));
+        assert_eq!(name("Copyright 2014"), Err(NotAnOutlet::Copyright));
+        assert_eq!(name("© 2009–2011"), Err(NotAnOutlet::Empty));
+        assert_eq!(
+            name("Ferry fares rise again on the Quillby line"),
+            Err(NotAnOutlet::Headline)
+        );
+        assert_eq!(
+            name("Harbour crews walk out as the Quillby ferry dispute deepens"),
+            Err(NotAnOutlet::Headline)
+        );
+        assert_eq!(name("   "), Err(NotAnOutlet::Empty));
+    }
+
+    #[test]
+    fn names_that_are_outlets_one_per_site() {
+        let name = |s: &str| outlet_name(s, None);
+        assert_eq!(name("Tessel Courier").as_deref(), Ok("Tessel Courier"));
+        assert_eq!(
+            name("© 2014 Tessel Courier Ltd. All rights reserved.").as_deref(),
+            Ok("Tessel Courier Ltd")
+        );
+        assert_eq!(
+            name("Copyright 2014 Tessel Courier").as_deref(),
+            Ok("Tessel Courier")
+        );
+        // A bare host or a URL names the site by its host; a known host by its outlet.
+        assert_eq!(
+            name("www.tesselcourier.example").as_deref(),
+            Ok("tesselcourier.example")
+        );
+        assert_eq!(
+            name("TesselCourier.example").as_deref(),
+            Ok("TesselCourier.example")
+        );
+        assert_eq!(name("PRESSTV.ir").as_deref(), Ok("Press TV"));
+        assert_eq!(
+            name("Tessel Courier | Ferries | Weather | Sport | Harbour | Letters | Jobs").as_deref(),
+            Ok("Tessel Courier")
+        );
+        assert_eq!(name("https://www.presstv.ir/").as_deref(), Ok("Press TV"));
+        assert_eq!(name("presstv.ir").as_deref(), Ok("Press TV"));
+        assert_eq!(name("TRTWorld").as_deref(), Ok("TRT World"));
     }
 }

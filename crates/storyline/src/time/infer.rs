@@ -25,13 +25,19 @@ pub struct Inferred {
 /// weekday mentions consistent ("on Wednesday" in a past-tense sentence falls on or after
 /// that date and before the writing day; "is set to meet Thursday" on or after it). A date
 /// in a photo caption stands on its own (captions are dated when the photo is published);
-/// a full date in the body needs at least one consistent weekday. Otherwise nothing: the
-/// date stays unknown rather than guessed.
+/// a full date in the body needs at least one consistent weekday. A date inside quotation
+/// marks is someone else's words, often about the past ("the deal of July 6, 2015"), and is
+/// not taken ([`quoted_regions`]). Otherwise nothing: the date stays unknown rather than
+/// guessed.
 pub fn infer_published(text: &str, sentences: &[Span], captions: &[&str]) -> Option<Inferred> {
-    let mut dates: Vec<(NaiveDate, String, bool)> =
-        full_dates(text).into_iter().map(|(d, s)| (d, s, false)).collect();
+    let quoted = quoted_regions(text);
+    let mut dates: Vec<(NaiveDate, String, bool)> = full_dates(text)
+        .into_iter()
+        .filter(|(_, span, _)| !quoted.iter().any(|q| q.start <= span.start && span.end <= q.end))
+        .map(|(d, _, s)| (d, s, false))
+        .collect();
     for c in captions {
-        dates.extend(full_dates(c).into_iter().map(|(d, s)| (d, s, true)));
+        dates.extend(full_dates(c).into_iter().map(|(d, _, s)| (d, s, true)));
     }
     let (latest, written, in_caption) = dates.into_iter().max_by_key(|d| d.0)?;
     let mentions = weekday_mentions(text, sentences);
@@ -70,9 +76,42 @@ pub fn infer_published(text: &str, sentences: &[Span], captions: &[&str]) -> Opt
     }
 }
 
+/// Rule `quoted-date`: the stretches of `text` inside quotation marks, marks included. Curly
+/// quotes (and guillemets, and the ``…'' of tokenised text) pair as opened and closed; a
+/// straight `"` toggles. Each paragraph (line) starts outside a quotation: a quotation
+/// running over paragraphs reopens each one with a mark, and a stray mark costs at most the
+/// rest of its own paragraph.
+fn quoted_regions(text: &str) -> Vec<Span> {
+    let mut regions = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let rest = &text[i..];
+        let opens = matches!(c, '“' | '«' | '"') || rest.starts_with("``");
+        let closes = matches!(c, '”' | '»' | '"') || rest.starts_with("''");
+        match open {
+            Some(o) if c == '\n' => {
+                regions.push(Span::new(o, i));
+                open = None;
+            }
+            Some(o) if closes => {
+                let width = if c == '\'' { 2 } else { c.len_utf8() };
+                regions.push(Span::new(o, i + width));
+                open = None;
+            }
+            None if opens => open = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        regions.push(Span::new(o, text.len()));
+    }
+    regions
+}
+
 /// The full dates written out in `t` ("December 7, 2016", "2016-12-07", "12/7/2016"), with
-/// their text. Only the absolute patterns: with no reference date nothing else yields one.
-fn full_dates(t: &str) -> Vec<(NaiveDate, String)> {
+/// their span and text. Only the absolute patterns: with no reference date nothing else
+/// yields one.
+fn full_dates(t: &str) -> Vec<(NaiveDate, Span, String)> {
     let absolute = |r: Rule| {
         matches!(
             r,
@@ -82,7 +121,7 @@ fn full_dates(t: &str) -> Vec<(NaiveDate, String)> {
     let spans = [Span::new(0, t.len())];
     find_with(t, None, &spans, absolute)
         .into_iter()
-        .filter_map(|x| Some((x.value.date()?, x.span.slice(t)?.to_string())))
+        .filter_map(|x| Some((x.value.date()?, x.span, x.span.slice(t)?.to_string())))
         .collect()
 }
 
@@ -106,4 +145,43 @@ fn weekday_mentions(text: &str, sentences: &[Span]) -> Vec<(Weekday, bool, Strin
         }
     }
     mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn infer(text: &str) -> Option<Inferred> {
+        let spans = crate::text::segment::sentences(text, &[Span::new(0, text.len())]);
+        infer_published(text, &spans, &[])
+    }
+
+    #[test]
+    fn a_quoted_past_date_is_not_the_publication_date() {
+        // Rule `quoted-date`: the only full date is inside the spokeswoman's words.
+        let quoted = "The ferry board met on Tuesday. \"We have not raised fares since March 3, 2009,\" \
+                      said Wenna Osk, its spokeswoman, on Tuesday.";
+        assert_eq!(infer(quoted), None);
+        let curly = "The ferry board met on Tuesday. “Nothing changed after March 3, 2009,” Osk said.";
+        assert_eq!(infer(curly), None);
+        // The same date in the reporter's own words dates the article.
+        let plain = "The ferry board met on Tuesday, March 3, 2009, and kept the fares.";
+        assert_eq!(
+            infer(plain).unwrap().date,
+            NaiveDate::from_ymd_opt(2009, 3, 3).unwrap()
+        );
+        // Outside the quotation, an own-words date still wins over a later quoted one.
+        let both = "On Tuesday, March 3, 2009, the board met. \"The next review is May 5, 2010,\" Osk said.";
+        assert_eq!(
+            infer(both).unwrap().date,
+            NaiveDate::from_ymd_opt(2009, 3, 3).unwrap()
+        );
+    }
+
+    #[test]
+    fn quotations_close_at_the_paragraph_end() {
+        let t = "He said \"soon\nand later. Then \u{201c}x\u{201d} y, `` z '' w";
+        let r: Vec<&str> = quoted_regions(t).iter().filter_map(|s| s.slice(t)).collect();
+        assert_eq!(r, vec!["\"soon", "\u{201c}x\u{201d}", "`` z ''"]);
+    }
 }

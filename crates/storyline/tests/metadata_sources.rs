@@ -1,0 +1,92 @@
+//! Where a plain-text article's outlet and date come from, in order: its sidecar
+//! `.meta.json`, the run's `outlet` setting (`--outlet`), a date in the file's path; and what
+//! never names an outlet. Invented outlets and articles.
+
+use std::path::{Path, PathBuf};
+
+use storyline::run::{self, Observer};
+use storyline::{Article, DateSource, Pipeline, PipelineConfig};
+
+struct Quiet;
+impl Observer for Quiet {}
+
+const STORY: &str = "Draycombe lock gates to close for repairs\n\
+    The canal trust said on Monday that the Draycombe lock gates would close for six weeks \
+    from the first of the month while masons replace the worn timbers.\n\
+    Boat owners moored above the lock were told to move before the water is drawn down, \
+    a trust engineer, Pell Amory, said at a meeting in the village hall.\n";
+
+fn write(dir: &Path, rel: &str, body: &str) -> PathBuf {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, body).unwrap();
+    p
+}
+
+fn analyze(paths: &[PathBuf], outlet: Option<&str>) -> Vec<Article> {
+    let config = PipelineConfig {
+        outlet: outlet.map(str::to_string),
+        ..Default::default()
+    };
+    let pipeline = Pipeline::build(config).unwrap();
+    let mut arts = run::analyze_paths(paths, &pipeline, Default::default(), &mut Quiet)
+        .unwrap()
+        .articles;
+    arts.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+    arts
+}
+
+#[test]
+fn a_dated_folder_dates_its_files_and_the_sidecar_outranks_it() {
+    let d = tempfile::tempdir().unwrap();
+    let plain = write(d.path(), "canal/2019-06-14/a.txt", STORY);
+    let side = write(d.path(), "canal/2019-06-14/b.txt", &STORY.replace("six", "seven"));
+    write(
+        d.path(),
+        "canal/2019-06-14/b.meta.json",
+        r#"{"published": "2019-06-13", "outlet": "Draycombe Echo"}"#,
+    );
+    let arts = analyze(&[plain, side], None);
+    let a = arts[0].published.as_ref().unwrap();
+    assert_eq!(
+        (a.value.to_string().as_str(), a.source),
+        ("2019-06-14", DateSource::Path)
+    );
+    assert_eq!(a.evidence.as_deref(), Some("file path \"2019-06-14\""));
+    assert_eq!(arts[0].outlet, None, "nothing names the outlet");
+    let b = arts[1].published.as_ref().unwrap();
+    assert_eq!(
+        (b.value.to_string().as_str(), b.source),
+        ("2019-06-13", DateSource::Metadata)
+    );
+    assert_eq!(arts[1].outlet.as_deref(), Some("Draycombe Echo"));
+    assert_eq!(arts[1].outlet_source.as_deref(), Some("metadata"));
+}
+
+#[test]
+fn the_outlet_setting_names_items_their_own_metadata_does_not() {
+    let d = tempfile::tempdir().unwrap();
+    let plain = write(d.path(), "a.txt", STORY);
+    let side = write(d.path(), "b.txt", &STORY.replace("six", "seven"));
+    write(d.path(), "b.meta.json", r#"{"outlet": "Draycombe Echo"}"#);
+    let arts = analyze(&[plain, side], Some(" Canal Weekly "));
+    assert_eq!(arts[0].outlet.as_deref(), Some("Canal Weekly"));
+    assert_eq!(arts[0].outlet_source.as_deref(), Some("config"));
+    assert_eq!(arts[1].outlet.as_deref(), Some("Draycombe Echo"));
+    // An empty name is refused when the pipeline is built.
+    let empty = PipelineConfig {
+        outlet: Some("  ".into()),
+        ..Default::default()
+    };
+    assert!(Pipeline::build(empty).is_err());
+}
+
+#[test]
+fn a_contact_address_does_not_name_the_outlet() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!("{STORY}Send your photos to canalpics@webpost.example\n");
+    let p = write(d.path(), "a.txt", &text);
+    let arts = analyze(&[p], None);
+    assert_eq!(arts[0].outlet, None);
+    assert!(!arts[0].text.contains("webpost"));
+}
