@@ -27,7 +27,7 @@ pub struct Inferred {
 /// in a photo caption stands on its own (captions are dated when the photo is published);
 /// a full date in the body needs at least one consistent weekday. A date inside quotation
 /// marks is someone else's words, often about the past ("the deal of July 6, 2015"), and is
-/// not taken ([`quoted_regions`]). Otherwise nothing: the date stays unknown rather than
+/// not taken (`quoted_regions`). Otherwise nothing: the date stays unknown rather than
 /// guessed.
 pub fn infer_published(text: &str, sentences: &[Span], captions: &[&str]) -> Option<Inferred> {
     let quoted = quoted_regions(text);
