@@ -37,6 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::span::Span;
 
 pub use infer::{infer_published, Inferred};
+pub use rules::Rule as TimexRule;
 pub use sentences::{date_sentences, DateRule, SentenceDate};
 pub use value::{
     Amount, Anchor, DayRange, ParseError, PartOfDay, Period, Season, TimeOfDay, TimeValue, Unit,
@@ -63,6 +64,10 @@ pub struct Timex {
     /// the creation date, or the day, month or year the text last named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<Anchor>,
+    /// The rule that found it (`month_day_year`, `weekday`, `duration`, …); absent in
+    /// records written before rules were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<TimexRule>,
 }
 
 /// A value that depends on what the text named before it, resolved in text order (see

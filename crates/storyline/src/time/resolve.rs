@@ -30,6 +30,8 @@ struct Candidate {
 /// A kept expression, before the values that depend on earlier ones are resolved.
 struct Found {
     span: Span,
+    /// The rule whose pattern matched.
+    rule: Rule,
     kind: TimexType,
     value: Resolved,
     anchor: Option<Anchor>,
@@ -140,6 +142,7 @@ fn select(text: &str, dct: Option<NaiveDate>, mut cands: Vec<Candidate>) -> Vec<
             );
         out.push(Found {
             span: c.span,
+            rule,
             kind: c.kind,
             value: c.value,
             anchor: if c.anchored { dct.map(Anchor::Day) } else { None },
@@ -289,6 +292,7 @@ impl Reference {
             kind: f.kind,
             value: TimeValue::Year(None),
             anchor: f.anchor,
+            rule: Some(f.rule),
         };
         let value = match f.value {
             Resolved::Value(v) => v,

@@ -555,3 +555,29 @@ fn not_dates() {
         "{t:?}"
     );
 }
+
+#[test]
+fn each_expression_names_its_rule() {
+    let text = "The ferry returned on 3 May 2019, two weeks after the storm, and sails daily.";
+    let found = find(
+        text,
+        NaiveDate::from_ymd_opt(2019, 5, 20),
+        &[Span::new(0, text.len())],
+    );
+    let rules: Vec<(&str, Option<TimexRule>)> = found
+        .iter()
+        .map(|t| (t.span.slice(text).unwrap(), t.rule))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("3 May 2019", Some(TimexRule::DayMonthYear)),
+            ("two weeks", Some(TimexRule::Duration)),
+            ("daily", Some(TimexRule::Set)),
+        ]
+    );
+    // Written in snake case, and read back.
+    let json = serde_json::to_string(&found[0]).unwrap();
+    assert!(json.contains(r#""rule":"day_month_year""#), "{json}");
+    assert_eq!(serde_json::from_str::<Timex>(&json).unwrap(), found[0]);
+}

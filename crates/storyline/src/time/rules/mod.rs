@@ -16,6 +16,7 @@ mod years;
 
 use chrono::NaiveDate;
 use regex::Captures;
+use serde::{Deserialize, Serialize};
 
 use super::lists::{RATE_AMOUNTS, TIME_PREPOSITIONS};
 use super::tense::{future_tense, tense_at};
@@ -24,9 +25,11 @@ use super::{Pending, Resolved, TimexType};
 use crate::entities::lexicon;
 use crate::span::Span;
 
-/// A rule's name: what the candidate-selection and extent steps know a match by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Rule {
+/// A rule's name: what the candidate-selection and extent steps know a match by, and what
+/// a record says produced each expression (`timexes[].rule`, snake case: `month_day_year`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
     WeekdayDate,
     MonthDayYear,
     DayMonthYear,
