@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::calendar::{shift_months, weekday_date};
-use super::extent::{in_title, timebank_extent, trim_span};
+use super::extent::{in_title, timebank_extent, trim_span, with_modifier, with_trailing_modifier};
 use super::patterns::{ANY, PATTERNS};
 use super::rules::{normalise, Rule};
 use super::value::{Anchor, TimeValue};
@@ -98,6 +98,10 @@ fn candidates(
             if let Some(n) = normalise(pat.def, &c, text, dct, sent, text_has_quarter) {
                 let (s0, e0) = trim_span(text, start, end);
                 let (s1, e1) = timebank_extent(text, s0, e0, pat.rule());
+                let (s1, e1) = (
+                    with_modifier(text, s1, pat.rule()),
+                    with_trailing_modifier(text, e1),
+                );
                 out.push(Candidate {
                     span: Span::new(s1, e1),
                     priority,

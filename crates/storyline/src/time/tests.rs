@@ -581,3 +581,53 @@ fn each_expression_names_its_rule() {
     assert!(json.contains(r#""rule":"day_month_year""#), "{json}");
     assert_eq!(serde_json::from_str::<Timex>(&json).unwrap(), found[0]);
 }
+
+/// The surfaces found in `text`.
+fn surfaces(text: &str, dct: &str) -> Vec<String> {
+    run(text, dct).into_iter().map(|t| t.0).collect()
+}
+
+#[test]
+fn a_duration_before_a_noun_leaves_the_article_to_the_noun() {
+    let t = surfaces(
+        "The nine-year dispute ended with a 12-hour hearing and the three day festival; \
+         the two weeks of rain were over and a week later the seven-month survey began.",
+        "2021-06-01",
+    );
+    for want in [
+        "nine-year",
+        "12-hour",
+        "three day",
+        "the two weeks",
+        "a week",
+        "seven-month",
+    ] {
+        assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+    }
+}
+
+#[test]
+fn modifiers_of_quantity_and_approximation_are_part_of_the_expression() {
+    let t = surfaces(
+        "The pumps ran for more than six hours and stopped around 9:40 p.m.; the canal has \
+         leaked for at least the past 14 months and will stay shut for the next month or so, \
+         perhaps until 2031 or later. Pilots travelled around the lagoon.",
+        "2021-06-01",
+    );
+    for want in [
+        "more than six hours",
+        "around 9:40 p.m.",
+        "at least the past 14 months",
+        "the next month or so",
+        "2031 or later",
+    ] {
+        assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+    }
+    // "Around" as a preposition of place takes nothing in; "about" stays outside.
+    let t = surfaces(
+        "Crews worked around the weekend and about two days ago.",
+        "2021-06-01",
+    );
+    assert!(t.contains(&"two days ago".to_string()), "{t:?}");
+    assert!(t.iter().all(|s| !s.starts_with("around")), "{t:?}");
+}
