@@ -32,7 +32,9 @@ mod value;
 mod words;
 
 use chrono::{NaiveDate, Weekday};
+
 use serde::{Deserialize, Serialize};
+use value::Season as SeasonName;
 
 use crate::span::Span;
 
@@ -86,6 +88,9 @@ enum Pending {
     Month(i32),
     /// "that year", "the following year": from the last year named.
     Year(i32),
+    /// "that summer" (`following` false), "the following spring", "the next winter": the
+    /// season of the last year named, or the first one after the last month named.
+    Season { following: bool, season: SeasonName },
 }
 
 /// A normalised value, or one still to be resolved in text order.

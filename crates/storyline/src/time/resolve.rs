@@ -11,7 +11,7 @@ use super::calendar::{shift_months, weekday_date};
 use super::extent::{in_title, timebank_extent, trim_span, with_modifier, with_trailing_modifier};
 use super::patterns::{ANY, PATTERNS};
 use super::rules::{normalise, Rule};
-use super::value::{Anchor, TimeValue};
+use super::value::{Anchor, Season, TimeValue};
 use super::words::weekday;
 use super::{Pending, Resolved, Timex, TimexType};
 use crate::span::Span;
@@ -399,6 +399,19 @@ impl Reference {
                 ),
                 self.month.map(|(year, month)| Anchor::Month { year, month }),
             ),
+            Pending::Season { following, season } => {
+                let year = match (self.year, self.month) {
+                    // After a month of the year last named: the first such season after it.
+                    (Some(y), Some((my, m))) if following && my == y => {
+                        Some(y + i32::from(season.first_month() <= m))
+                    }
+                    // After a year: the next year's season, but the winter that begins in
+                    // that year's December.
+                    (Some(y), _) => Some(y + i32::from(following && season != Season::Winter)),
+                    (None, _) => None,
+                };
+                (TimeValue::Season { year, season }, self.year.map(Anchor::Year))
+            }
             Pending::Weekday { back, weekday: wd } => {
                 let value = match base {
                     Some(b) if back => TimeValue::day_of(weekday_date(b - Duration::days(1), wd, false)),

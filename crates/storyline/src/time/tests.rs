@@ -631,3 +631,28 @@ fn modifiers_of_quantity_and_approximation_are_part_of_the_expression() {
     assert!(t.contains(&"two days ago".to_string()), "{t:?}");
     assert!(t.iter().all(|s| !s.starts_with("around")), "{t:?}");
 }
+
+#[test]
+fn a_history_counts_seasons_and_next_years_from_the_year_it_named() {
+    let text = "Salt traders founded the hamlet of Orrick in 1712. In 1744 a fire took the \
+                wharf, and that year the council moved uphill. The following spring, masons \
+                began a new quay, opened on 3 June 1746. That summer the fleet doubled; the \
+                next year the guild hall was rebuilt. The mill shut in 1791, and the next \
+                winter the weavers left.";
+    let want = [
+        ("that year", TimexType::Date, "1744"),
+        ("The following spring", TimexType::Date, "1745-SP"),
+        ("That summer", TimexType::Date, "1746-SU"),
+        ("the next year", TimexType::Date, "1747"),
+        ("the next winter", TimexType::Date, "1791-WI"),
+    ];
+    // Without a creation date, and with one centuries later.
+    has_all(text, "", &want);
+    has_all(text, "2020-05-01", &want);
+    // A span stays a span: "over the next year", "the next year or so".
+    has_all(
+        "Rates will fall over the next year, and the plant will close the next year or so.",
+        "2020-05-01",
+        &[("the next year", TimexType::Duration, "P1Y")],
+    );
+}

@@ -180,8 +180,13 @@ pub(super) const RULES: &[RuleDef] = &[
     },
     RuleDef {
         rule: Rule::NarrativeYear,
-        reason: "\"that year\", \"the following month\": counted from the last one the text named",
-        patterns: &[r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following) (year|month|week)(?-u:\b)"],
+        reason: "\"that year\", \"the following month\", \"the next spring\": counted from the last one the text named",
+        patterns: &[
+            r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following) (year|month|week)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following|the next) (spring|summer|fall|autumn|winter)(?-u:\b)",
+            // "the next year it was rebuilt": a date; "over the next year" stays a span.
+            r"(?i)(?-u:\b)(the next) (year|month)(?-u:\b)",
+        ],
         normalise: references::narrative_unit,
     },
     RuleDef {
