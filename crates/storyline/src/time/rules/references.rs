@@ -87,6 +87,14 @@ pub(super) fn narrative_unit(c: &Ctx) -> Option<Normalised> {
     Normalised::pending(pending)
 }
 
+/// Whether `w` names a season.
+fn season_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "spring" | "summer" | "fall" | "autumn" | "winter"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{only, values};
@@ -160,12 +168,4 @@ mod tests {
             ["XXXX"]
         );
     }
-}
-
-/// Whether `w` names a season.
-fn season_word(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "spring" | "summer" | "fall" | "autumn" | "winter"
-    )
 }
