@@ -176,12 +176,12 @@ pub(super) fn with_modifier(text: &str, start: usize, rule: Rule) -> usize {
         let Some(cut) = lead.len().checked_sub(m.len()) else {
             continue;
         };
-        let word = lead.get(cut..).filter(|w| w.eq_ignore_ascii_case(m));
-        let bounded = lead[..cut]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if word.is_none() || !bounded {
+        // A modifier is ASCII: a cut inside a wider character is no match.
+        let (Some(word), Some(head)) = (lead.get(cut..), lead.get(..cut)) else {
+            continue;
+        };
+        let bounded = head.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        if !word.eq_ignore_ascii_case(m) || !bounded {
             continue;
         }
         let preposition = *m == "around";

@@ -656,3 +656,15 @@ fn a_history_counts_seasons_and_next_years_from_the_year_it_named() {
         &[("the next year", TimexType::Duration, "P1Y")],
     );
 }
+
+#[test]
+fn a_modifier_search_never_cuts_a_character() {
+    // Wide characters right before an expression: no modifier, no panic.
+    for text in ["ééééééé 3 hours", "日本語の 2 weeks", "ééé\u{a0}nearly 3 hours"] {
+        let t = surfaces(text, "2021-06-01");
+        assert!(
+            t.iter().any(|s| s.ends_with("hours") || s.ends_with("weeks")),
+            "{t:?}"
+        );
+    }
+}
