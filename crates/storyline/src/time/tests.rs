@@ -668,3 +668,16 @@ fn a_modifier_search_never_cuts_a_character() {
         );
     }
 }
+
+#[test]
+fn plural_weekdays_repeat() {
+    has_all(
+        "The night bus runs on Fridays, and the choir meets Wednesday evenings; it met on Wednesday.",
+        "2021-06-04",
+        &[
+            ("Fridays", TimexType::Set, "XXXX-WXX-5"),
+            ("Wednesday evenings", TimexType::Set, "XXXX-WXX-3"),
+            ("Wednesday", TimexType::Date, "2021-06-02"),
+        ],
+    );
+}

@@ -68,6 +68,7 @@ pub enum Rule {
     YearAgo,
     TheYear,
     Holiday,
+    WeekdaysPlural,
 }
 
 /// A rule: its name, why it is there, its patterns and its normaliser.
@@ -365,6 +366,12 @@ pub(super) const RULES: &[RuleDef] = &[
         ],
         normalise: dates::holiday,
     },
+    RuleDef {
+        rule: Rule::WeekdaysPlural,
+        reason: "\"on Mondays\", \"Tuesday nights\": a weekday of every week (TimeML: a plural is a SET)",
+        patterns: &[r"(?-u:\b)(%WEEKDAYS%)(?:s|\s+(?:morning|afternoon|evening|night)s)(?-u:\b)"],
+        normalise: spans::weekdays_plural,
+    },
 ];
 
 /// A normalised match: its type, its value (or one to resolve in text order), and whether
@@ -610,7 +617,11 @@ mod tests {
             assert!(def.reason.len() > 20, "{:?}: no reason", def.rule);
             assert!(!def.patterns.is_empty(), "{:?}: no pattern", def.rule);
         }
-        assert_eq!(RULES.len(), Rule::Holiday as usize + 1, "every rule has an entry");
+        assert_eq!(
+            RULES.len(),
+            Rule::WeekdaysPlural as usize + 1,
+            "every rule has an entry"
+        );
     }
 
     #[test]
