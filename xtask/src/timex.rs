@@ -378,6 +378,15 @@ fn score(docs: &[Doc], sys: &SysOut, show: bool) -> Score {
                     }
                     if t.2 == g.kind {
                         sc.type_ok += 1;
+                    } else if show && t.3 == g.value {
+                        println!(
+                            "TYPE {} | {} | gold {} | sys {} | {}",
+                            d.name,
+                            &d.text[g.start..g.end],
+                            g.kind,
+                            t.2,
+                            t.3
+                        );
                     }
                     if t.3 == g.value {
                         sc.value_ok += 1;

@@ -32,11 +32,14 @@ mod value;
 mod words;
 
 use chrono::{NaiveDate, Weekday};
+
 use serde::{Deserialize, Serialize};
+use value::Season as SeasonName;
 
 use crate::span::Span;
 
 pub use infer::{infer_published, Inferred};
+pub use rules::Rule as TimexRule;
 pub use sentences::{date_sentences, DateRule, SentenceDate};
 pub use value::{
     Amount, Anchor, DayRange, ParseError, PartOfDay, Period, Season, TimeOfDay, TimeValue, Unit,
@@ -63,6 +66,10 @@ pub struct Timex {
     /// the creation date, or the day, month or year the text last named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<Anchor>,
+    /// The rule that found it (`month_day_year`, `weekday`, `duration`, …); absent in
+    /// records written before rules were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<TimexRule>,
 }
 
 /// A value that depends on what the text named before it, resolved in text order (see
@@ -81,6 +88,9 @@ enum Pending {
     Month(i32),
     /// "that year", "the following year": from the last year named.
     Year(i32),
+    /// "that summer" (`following` false), "the following spring", "the next winter": the
+    /// season of the last year named, or the first one after the last month named.
+    Season { following: bool, season: SeasonName },
 }
 
 /// A normalised value, or one still to be resolved in text order.

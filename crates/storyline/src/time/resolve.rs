@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::calendar::{shift_months, weekday_date};
-use super::extent::{in_title, timebank_extent, trim_span};
+use super::extent::{in_title, timebank_extent, trim_span, with_modifier, with_trailing_modifier};
 use super::patterns::{candidates_in, PATTERNS};
 use super::rules::{normalise, Rule};
-use super::value::{Anchor, TimeValue};
+use super::value::{Anchor, Season, TimeValue};
 use super::words::weekday;
 use super::{Pending, Resolved, Timex, TimexType};
 use crate::span::Span;
@@ -30,6 +30,8 @@ struct Candidate {
 /// A kept expression, before the values that depend on earlier ones are resolved.
 struct Found {
     span: Span,
+    /// The rule whose pattern matched.
+    rule: Rule,
     kind: TimexType,
     value: Resolved,
     anchor: Option<Anchor>,
@@ -96,6 +98,10 @@ fn candidates(
             if let Some(n) = normalise(pat.def, &c, text, dct, sent, text_has_quarter) {
                 let (s0, e0) = trim_span(text, start, end);
                 let (s1, e1) = timebank_extent(text, s0, e0, pat.rule());
+                let (s1, e1) = (
+                    with_modifier(text, s1, pat.rule()),
+                    with_trailing_modifier(text, e1),
+                );
                 out.push(Candidate {
                     span: Span::new(s1, e1),
                     priority,
@@ -140,6 +146,7 @@ fn select(text: &str, dct: Option<NaiveDate>, mut cands: Vec<Candidate>) -> Vec<
             );
         out.push(Found {
             span: c.span,
+            rule,
             kind: c.kind,
             value: c.value,
             anchor: if c.anchored { dct.map(Anchor::Day) } else { None },
@@ -289,6 +296,7 @@ impl Reference {
             kind: f.kind,
             value: TimeValue::Year(None),
             anchor: f.anchor,
+            rule: Some(f.rule),
         };
         let value = match f.value {
             Resolved::Value(v) => v,
@@ -391,6 +399,19 @@ impl Reference {
                 ),
                 self.month.map(|(year, month)| Anchor::Month { year, month }),
             ),
+            Pending::Season { following, season } => {
+                let year = match (self.year, self.month) {
+                    // After a month of the year last named: the first such season after it.
+                    (Some(y), Some((my, m))) if following && my == y => {
+                        Some(y + i32::from(season.first_month() <= m))
+                    }
+                    // After a year: the next year's season, but the winter that begins in
+                    // that year's December.
+                    (Some(y), _) => Some(y + i32::from(following && season != Season::Winter)),
+                    (None, _) => None,
+                };
+                (TimeValue::Season { year, season }, self.year.map(Anchor::Year))
+            }
             Pending::Weekday { back, weekday: wd } => {
                 let value = match base {
                     Some(b) if back => TimeValue::day_of(weekday_date(b - Duration::days(1), wd, false)),

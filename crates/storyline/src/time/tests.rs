@@ -555,3 +555,129 @@ fn not_dates() {
         "{t:?}"
     );
 }
+
+#[test]
+fn each_expression_names_its_rule() {
+    let text = "The ferry returned on 3 May 2019, two weeks after the storm, and sails daily.";
+    let found = find(
+        text,
+        NaiveDate::from_ymd_opt(2019, 5, 20),
+        &[Span::new(0, text.len())],
+    );
+    let rules: Vec<(&str, Option<TimexRule>)> = found
+        .iter()
+        .map(|t| (t.span.slice(text).unwrap(), t.rule))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("3 May 2019", Some(TimexRule::DayMonthYear)),
+            ("two weeks", Some(TimexRule::Duration)),
+            ("daily", Some(TimexRule::Set)),
+        ]
+    );
+    // Written in snake case, and read back.
+    let json = serde_json::to_string(&found[0]).unwrap();
+    assert!(json.contains(r#""rule":"day_month_year""#), "{json}");
+    assert_eq!(serde_json::from_str::<Timex>(&json).unwrap(), found[0]);
+}
+
+/// The surfaces found in `text`.
+fn surfaces(text: &str, dct: &str) -> Vec<String> {
+    run(text, dct).into_iter().map(|t| t.0).collect()
+}
+
+#[test]
+fn a_duration_before_a_noun_leaves_the_article_to_the_noun() {
+    let t = surfaces(
+        "The nine-year dispute ended with a 12-hour hearing and the three day festival; \
+         the two weeks of rain were over and a week later the seven-month survey began.",
+        "2021-06-01",
+    );
+    for want in [
+        "nine-year",
+        "12-hour",
+        "three day",
+        "the two weeks",
+        "a week",
+        "seven-month",
+    ] {
+        assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+    }
+}
+
+#[test]
+fn modifiers_of_quantity_and_approximation_are_part_of_the_expression() {
+    let t = surfaces(
+        "The pumps ran for more than six hours and stopped around 9:40 p.m.; the canal has \
+         leaked for at least the past 14 months and will stay shut for the next month or so, \
+         perhaps until 2031 or later. Pilots travelled around the lagoon.",
+        "2021-06-01",
+    );
+    for want in [
+        "more than six hours",
+        "around 9:40 p.m.",
+        "at least the past 14 months",
+        "the next month or so",
+        "2031 or later",
+    ] {
+        assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+    }
+    // "Around" as a preposition of place takes nothing in; "about" stays outside.
+    let t = surfaces(
+        "Crews worked around the weekend and about two days ago.",
+        "2021-06-01",
+    );
+    assert!(t.contains(&"two days ago".to_string()), "{t:?}");
+    assert!(t.iter().all(|s| !s.starts_with("around")), "{t:?}");
+}
+
+#[test]
+fn a_history_counts_seasons_and_next_years_from_the_year_it_named() {
+    let text = "Salt traders founded the hamlet of Orrick in 1712. In 1744 a fire took the \
+                wharf, and that year the council moved uphill. The following spring, masons \
+                began a new quay, opened on 3 June 1746. That summer the fleet doubled; the \
+                next year the guild hall was rebuilt. The mill shut in 1791, and the next \
+                winter the weavers left.";
+    let want = [
+        ("that year", TimexType::Date, "1744"),
+        ("The following spring", TimexType::Date, "1745-SP"),
+        ("That summer", TimexType::Date, "1746-SU"),
+        ("the next year", TimexType::Date, "1747"),
+        ("the next winter", TimexType::Date, "1791-WI"),
+    ];
+    // Without a creation date, and with one centuries later.
+    has_all(text, "", &want);
+    has_all(text, "2020-05-01", &want);
+    // A span stays a span: "over the next year", "the next year or so".
+    has_all(
+        "Rates will fall over the next year, and the plant will close the next year or so.",
+        "2020-05-01",
+        &[("the next year", TimexType::Duration, "P1Y")],
+    );
+}
+
+#[test]
+fn a_modifier_search_never_cuts_a_character() {
+    // Wide characters right before an expression: no modifier, no panic.
+    for text in ["ééééééé 3 hours", "日本語の 2 weeks", "ééé\u{a0}nearly 3 hours"] {
+        let t = surfaces(text, "2021-06-01");
+        assert!(
+            t.iter().any(|s| s.ends_with("hours") || s.ends_with("weeks")),
+            "{t:?}"
+        );
+    }
+}
+
+#[test]
+fn plural_weekdays_repeat() {
+    has_all(
+        "The night bus runs on Fridays, and the choir meets Wednesday evenings; it met on Wednesday.",
+        "2021-06-04",
+        &[
+            ("Fridays", TimexType::Set, "XXXX-WXX-5"),
+            ("Wednesday evenings", TimexType::Set, "XXXX-WXX-3"),
+            ("Wednesday", TimexType::Date, "2021-06-02"),
+        ],
+    );
+}

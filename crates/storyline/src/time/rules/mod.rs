@@ -16,6 +16,7 @@ mod years;
 
 use chrono::NaiveDate;
 use regex::Captures;
+use serde::{Deserialize, Serialize};
 
 use super::lists::{RATE_AMOUNTS, TIME_PREPOSITIONS};
 use super::tense::{future_tense, tense_at};
@@ -24,9 +25,11 @@ use super::{Pending, Resolved, TimexType};
 use crate::entities::lexicon;
 use crate::span::Span;
 
-/// A rule's name: what the candidate-selection and extent steps know a match by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Rule {
+/// A rule's name: what the candidate-selection and extent steps know a match by, and what
+/// a record says produced each expression (`timexes[].rule`, snake case: `month_day_year`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
     WeekdayDate,
     MonthDayYear,
     DayMonthYear,
@@ -65,6 +68,7 @@ pub(super) enum Rule {
     YearAgo,
     TheYear,
     Holiday,
+    WeekdaysPlural,
 }
 
 /// A rule: its name, why it is there, its patterns and its normaliser.
@@ -177,8 +181,13 @@ pub(super) const RULES: &[RuleDef] = &[
     },
     RuleDef {
         rule: Rule::NarrativeYear,
-        reason: "\"that year\", \"the following month\": counted from the last one the text named",
-        patterns: &[r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following) (year|month|week)(?-u:\b)"],
+        reason: "\"that year\", \"the following month\", \"the next spring\": counted from the last one the text named",
+        patterns: &[
+            r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following) (year|month|week)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following|the next) (spring|summer|fall|autumn|winter)(?-u:\b)",
+            // "the next year it was rebuilt": a date; "over the next year" stays a span.
+            r"(?i)(?-u:\b)(the next) (year|month)(?-u:\b)",
+        ],
         normalise: references::narrative_unit,
     },
     RuleDef {
@@ -356,6 +365,12 @@ pub(super) const RULES: &[RuleDef] = &[
             r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Independence Day|Labor Day|Memorial Day|Veterans Day|Election Day|Halloween|Valentine's Day)(?-u:\b)",
         ],
         normalise: dates::holiday,
+    },
+    RuleDef {
+        rule: Rule::WeekdaysPlural,
+        reason: "\"on Mondays\", \"Tuesday nights\": a weekday of every week (TimeML: a plural is a SET)",
+        patterns: &[r"(?-u:\b)(%WEEKDAYS%)(?:s|\s+(?:morning|afternoon|evening|night)s)(?-u:\b)"],
+        normalise: spans::weekdays_plural,
     },
 ];
 
@@ -602,7 +617,11 @@ mod tests {
             assert!(def.reason.len() > 20, "{:?}: no reason", def.rule);
             assert!(!def.patterns.is_empty(), "{:?}: no pattern", def.rule);
         }
-        assert_eq!(RULES.len(), Rule::Holiday as usize + 1, "every rule has an entry");
+        assert_eq!(
+            RULES.len(),
+            Rule::WeekdaysPlural as usize + 1,
+            "every rule has an entry"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The present, past and future in general, and expressions counted from what the text
 //! named before them ("the previous day", "the following year").
 
-use super::{Ctx, Normalised};
+use super::{season_named, Ctx, Normalised};
 use crate::time::extent::appositive_day;
 use crate::time::value::{Amount, TimeValue};
 use crate::time::words::period;
@@ -59,16 +59,40 @@ pub(super) fn narrative_day(c: &Ctx) -> Option<Normalised> {
     Normalised::pending(Pending::Day(step))
 }
 
-/// "that year", "the following month", "the following week": from the last year, month or
-/// full date named, resolved in text order.
+/// "that year", "the following month", "the following week", "that summer", "the next
+/// spring": from the last year, month or full date named, resolved in text order.
 pub(super) fn narrative_unit(c: &Ctx) -> Option<Normalised> {
-    let step = i32::from(c.g(1)?.eq_ignore_ascii_case("the following"));
+    let which = c.g(1)?;
+    let span_before = matches!(
+        c.word_before.as_str(),
+        "over" | "for" | "within" | "during" | "in" | "throughout" | "through" | "into"
+    );
+    if which.eq_ignore_ascii_case("the next")
+        && (span_before || c.after.trim_start().starts_with("or "))
+        && c.g(2).is_some_and(|u| !season_word(u))
+    {
+        return None;
+    }
+    let following = !which.eq_ignore_ascii_case("that");
+    let step = i32::from(following);
     let pending = match c.g(2)?.to_lowercase().as_str() {
         "month" => Pending::Month(step),
         "week" => Pending::Week(step.into()),
-        _ => Pending::Year(step),
+        "year" => Pending::Year(step),
+        season => Pending::Season {
+            following,
+            season: season_named(season),
+        },
     };
     Normalised::pending(pending)
+}
+
+/// Whether `w` names a season.
+fn season_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "spring" | "summer" | "fall" | "autumn" | "winter"
+    )
 }
 
 #[cfg(test)]

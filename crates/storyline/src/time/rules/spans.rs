@@ -110,6 +110,16 @@ pub(super) fn set(c: &Ctx) -> Option<Normalised> {
     Normalised::new(TimexType::Set, TimeValue::Duration(every), false)
 }
 
+/// "on Mondays", "Tuesday nights": the weekday of every week.
+pub(super) fn weekdays_plural(c: &Ctx) -> Option<Normalised> {
+    let every = TimeValue::WeekDay {
+        year: None,
+        week: None,
+        weekday: weekday(c.g(1)?)?,
+    };
+    Normalised::new(TimexType::Set, every, false)
+}
+
 /// "every three minutes", "every other day": a repetition with that period.
 pub(super) fn set_every(c: &Ctx) -> Option<Normalised> {
     let n = if c.g(1)?.eq_ignore_ascii_case("other") {
