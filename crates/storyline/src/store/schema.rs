@@ -257,6 +257,7 @@ CREATE TABLE IF NOT EXISTS timexes (
     anchor TEXT,
     first_day TEXT,
     last_day TEXT,
+    rule TEXT,
     PRIMARY KEY (article, ord)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sentence_dates (

@@ -402,8 +402,8 @@ pub(super) fn write_rows(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<()
         }
     }
     let mut timex = tx.prepare_cached(
-        "INSERT INTO timexes (article, ord, type, value, start, end, anchor, first_day, last_day)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO timexes (article, ord, type, value, start, end, anchor, first_day, last_day, rule)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (i, t) in a.timexes.iter().enumerate() {
         let covered = t.value.days();
@@ -417,6 +417,7 @@ pub(super) fn write_rows(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<()
             t.anchor.map(|a| a.to_string()),
             covered.map(|d| d.first.to_string()),
             covered.map(|d| d.last.to_string()),
+            t.rule.as_ref().map(tag),
         ])?;
     }
     let mut sdate = tx.prepare_cached(
