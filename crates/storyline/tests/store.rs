@@ -2,15 +2,20 @@
 //! ones, edited files read again, stable entity ids, the queries the API will make, old
 //! stores refused, re-analysis, concurrent writers and readers.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use storyline::run::{self, Observer, RunOptions};
+use storyline::run::{self, RunOptions};
 use storyline::store::{QuoteFilter, Store};
-use storyline::{Article, Pipeline, PipelineConfig};
+use storyline::{Pipeline, PipelineConfig};
 
-struct Quiet;
-impl Observer for Quiet {}
+mod common;
+use common::{verdicts, Quiet};
+
+/// Two invented articles about one person: first named by surname alone, then in full.
+const LINDQVIST_SURNAME_ONLY: &str = "Pier talks resume\n\nTalks on the pier lease resumed on Monday in \
+     Brekkvik. \u{201c}We are close to a deal,\u{201d} Lindqvist told reporters after the first session.";
+const LINDQVIST_FULL_NAME: &str = "Pier lease signed\n\nThe pier lease was signed on Thursday in Brekkvik. \
+     \u{201c}This secures the pier for twenty years,\u{201d} said harbour director Mara Lindqvist.";
 
 fn pipeline() -> Pipeline {
     Pipeline::build(PipelineConfig::default()).unwrap()
@@ -98,22 +103,6 @@ fn corpus(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// What the corpus passes decided, per article id.
-fn verdicts(arts: &[Article]) -> BTreeMap<String, (Option<String>, Option<String>, String)> {
-    arts.iter()
-        .map(|a| {
-            (
-                a.id.clone(),
-                (
-                    a.duplicate_of.clone(),
-                    a.duplicate_kind.map(|k| k.to_string()),
-                    a.text.clone(),
-                ),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn incremental_passes_agree_with_the_in_memory_ones_whatever_the_split() {
     let d = tempfile::tempdir().unwrap();
@@ -197,8 +186,7 @@ fn entity_ids_stay_and_a_surname_id_redirects_to_the_full_name() {
     let only_surname = write(
         d.path(),
         "a.txt",
-        "Pier talks resume\n\nTalks on the pier lease resumed on Monday in Brekkvik. \
-         \u{201c}We are close to a deal,\u{201d} Lindqvist told reporters after the first session.",
+        LINDQVIST_SURNAME_ONLY,
         "Fjord Post",
         "2022-06-01",
     );
@@ -211,14 +199,7 @@ fn entity_ids_stay_and_a_surname_id_redirects_to_the_full_name() {
         .cloned()
         .expect("Lindqvist is an entity");
 
-    let full = write(
-        d.path(),
-        "b.txt",
-        "Pier lease signed\n\nThe pier lease was signed on Thursday in Brekkvik. \
-         \u{201c}This secures the pier for twenty years,\u{201d} said harbour director Mara Lindqvist.",
-        "Fjord Post",
-        "2022-06-03",
-    );
+    let full = write(d.path(), "b.txt", LINDQVIST_FULL_NAME, "Fjord Post", "2022-06-03");
     run::digest(&[full], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
     let store = Store::open(&db).unwrap();
     let now = store
@@ -647,19 +628,11 @@ fn reanalyze_keeps_entity_ids() {
     let p = pipeline();
     let db = d.path().join("s.db");
     // The full name first (the lower article number), the surname alone after it.
-    let full = write(
-        d.path(),
-        "a.txt",
-        "Pier lease signed\n\nThe pier lease was signed on Thursday in Brekkvik. \
-         \u{201c}This secures the pier for twenty years,\u{201d} said harbour director Mara Lindqvist.",
-        "Fjord Post",
-        "2022-06-03",
-    );
+    let full = write(d.path(), "a.txt", LINDQVIST_FULL_NAME, "Fjord Post", "2022-06-03");
     let surname = write(
         d.path(),
         "b.txt",
-        "Pier talks resume\n\nTalks on the pier lease resumed on Monday in Brekkvik. \
-         \u{201c}We are close to a deal,\u{201d} Lindqvist told reporters after the first session.",
+        LINDQVIST_SURNAME_ONLY,
         "Fjord Post",
         "2022-06-05",
     );

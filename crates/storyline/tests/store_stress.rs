@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use storyline::run::{self, Observer, RunOptions};
+use storyline::run::{self, RunOptions};
 use storyline::store::Store;
-use storyline::{Article, Pipeline, PipelineConfig};
+use storyline::{Pipeline, PipelineConfig};
 
-struct Quiet;
-impl Observer for Quiet {}
+mod common;
+use common::{verdicts, Quiet};
 
 struct Rng(u64);
 impl Rng {
@@ -72,21 +72,6 @@ fn put(dir: &Path, name: &str, text: &str, outlet: &str, day: usize) -> PathBuf 
     )
     .unwrap();
     p
-}
-
-fn verdicts(arts: &[Article]) -> BTreeMap<String, (Option<String>, Option<String>, String)> {
-    arts.iter()
-        .map(|a| {
-            (
-                a.id.clone(),
-                (
-                    a.duplicate_of.clone(),
-                    a.duplicate_kind.map(|k| k.to_string()),
-                    a.text.clone(),
-                ),
-            )
-        })
-        .collect()
 }
 
 fn corpus(dir: &Path, r: &mut Rng) -> Vec<PathBuf> {

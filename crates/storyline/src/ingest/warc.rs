@@ -381,17 +381,8 @@ impl<R: BufRead> WarcReader<R> {
             }
         }
         let damage = declared.map_or(Damage::Missing, Damage::TooShort);
-        loop {
-            let chunk = self.inner.fill_buf()?;
-            if chunk.is_empty() {
-                break;
-            }
-            let k = chunk.len();
-            block.push(chunk);
-            self.inner.consume(k);
-            if let Some(at) = block.find_record(false) {
-                return Ok(self.resync(block, at, damage));
-            }
+        if let Some(at) = self.read_to_record(&mut block)? {
+            return Ok(self.resync(block, at, damage));
         }
         let end = block.size();
         Ok(match block.find_record(true) {
@@ -493,23 +484,30 @@ impl<R: BufRead> WarcReader<R> {
         Ok(Some(WarcItem::Record(rec)))
     }
 
-    /// Bytes where a record should start but none does: skipped up to the next record.
-    fn skip_junk(&mut self, offset: u64) -> Result<Option<WarcItem>, InputError> {
-        let first = String::from_utf8_lossy(&self.line[..self.line.len().min(40)]).into_owned();
-        let mut block = Block::new(0);
+    /// Reads into `block` until it holds the start of a record (returned: its offset) or
+    /// the input ends (`None`).
+    fn read_to_record(&mut self, block: &mut Block) -> std::io::Result<Option<u64>> {
         loop {
             let chunk = self.inner.fill_buf()?;
             if chunk.is_empty() {
-                break;
+                return Ok(None);
             }
             let k = chunk.len();
             block.push(chunk);
             self.inner.consume(k);
             if let Some(at) = block.find_record(false) {
-                let rel = (at - block.dropped) as usize;
-                self.inner.unread(&block.buf[rel..]);
-                break;
+                return Ok(Some(at));
             }
+        }
+    }
+
+    /// Bytes where a record should start but none does: skipped up to the next record.
+    fn skip_junk(&mut self, offset: u64) -> Result<Option<WarcItem>, InputError> {
+        let first = String::from_utf8_lossy(&self.line[..self.line.len().min(40)]).into_owned();
+        let mut block = Block::new(0);
+        if let Some(at) = self.read_to_record(&mut block)? {
+            let rel = (at - block.dropped) as usize;
+            self.inner.unread(&block.buf[rel..]);
         }
         let skipped = self.inner.consumed - offset;
         Ok(Some(WarcItem::Skipped {

@@ -1019,21 +1019,20 @@ fn count_names(tx: &Transaction<'_>, entity: i64, sig: &SigKey, delta: i64) -> R
     Ok(())
 }
 
+const ADD_NAME: &str = "INSERT INTO entity_names (entity, name, count) VALUES (?1, ?2, ?3)
+     ON CONFLICT (entity, name) DO UPDATE SET count = count + ?3";
+const ADD_ROLE: &str = "INSERT INTO entity_roles (entity, role, count) VALUES (?1, ?2, ?3)
+     ON CONFLICT (entity, role) DO UPDATE SET count = count + ?3";
+
 fn add_name(tx: &Transaction<'_>, entity: i64, name: &str, delta: i64) -> Result<(), Error> {
-    tx.prepare_cached(
-        "INSERT INTO entity_names (entity, name, count) VALUES (?1, ?2, ?3)
-         ON CONFLICT (entity, name) DO UPDATE SET count = count + ?3",
-    )?
-    .execute(params![entity, name, delta])?;
+    tx.prepare_cached(ADD_NAME)?
+        .execute(params![entity, name, delta])?;
     Ok(())
 }
 
 fn add_role(tx: &Transaction<'_>, entity: i64, role: &str, delta: i64) -> Result<(), Error> {
-    tx.prepare_cached(
-        "INSERT INTO entity_roles (entity, role, count) VALUES (?1, ?2, ?3)
-         ON CONFLICT (entity, role) DO UPDATE SET count = count + ?3",
-    )?
-    .execute(params![entity, role, delta])?;
+    tx.prepare_cached(ADD_ROLE)?
+        .execute(params![entity, role, delta])?;
     Ok(())
 }
 
