@@ -190,18 +190,7 @@ impl std::fmt::Display for PubDate {
     }
 }
 
-impl Serialize for PubDate {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for PubDate {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_text!(PubDate);
 
 /// A publication date with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

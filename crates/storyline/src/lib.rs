@@ -15,6 +15,25 @@
 //! assert!(!article.text.contains("ADVERTISEMENT"));
 //! ```
 
+/// Serialises a type as its `Display` text and reads it back with `FromStr`: typed values
+/// (dates, time values) are text only at the edge.
+macro_rules! serde_as_text {
+    ($t:ty) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
 pub mod article;
 pub mod error;
 pub mod span;

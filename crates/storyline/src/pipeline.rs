@@ -16,7 +16,6 @@ use crate::ingest::{Content, Failure, IngestConfig, InputMeta, RawItem};
 use crate::quotes;
 use crate::text::segment;
 use crate::time;
-use crate::Span;
 use crate::{Format, Source};
 
 /// Version of the analysis: bumped whenever a change to the stages after cleaning (text,
@@ -333,6 +332,11 @@ impl Pipeline {
             .filter(|(_, l)| l.eligible && known(outlet, l.key))
             .map(|(i, _)| i)
             .collect();
+        if template.is_empty() {
+            // The usual case: nothing known to drop, no view to make.
+            self.language_stages(&mut doc);
+            return Ok(Prepared { doc, sig, view: None });
+        }
         let mut view = doc.clone();
         let decision = corpus::CorpusDecision {
             template_lines: template.clone(),
@@ -433,15 +437,6 @@ impl Pipeline {
         self.language_stages(a);
     }
 
-    /// Entities and quotes of a text, when the configuration asks for them.
-    pub fn attribution(&self, text: &str, paragraphs: &[Span], sentences: &[Span]) -> quotes::Attribution {
-        if self.config.quotes {
-            quotes::analyze(text, paragraphs, sentences)
-        } else {
-            quotes::Attribution::default()
-        }
-    }
-
     /// Per-article data the corpus passes need, computed once per article.
     pub fn corpus_sigs(&self, a: &Article) -> CorpusSig {
         CorpusSig::of(a, &self.config.template)
@@ -449,10 +444,6 @@ impl Pipeline {
 
     /// Runs the corpus passes over articles held in memory and applies them; an article
     /// that loses template paragraphs is analysed again on its new text.
-    ///
-    /// (`outlets::one_name_per_site`, which names a bare-host page after its site's other
-    /// pages, is not applied here: a store cannot yet rename the articles it holds, and
-    /// `analyze` and `digest` must give the same records.)
     pub fn finish(&self, articles: &mut [Article]) {
         let sigs: Vec<CorpusSig> = articles.iter().map(|a| self.corpus_sigs(a)).collect();
         let metas: Vec<CorpusMeta> = articles

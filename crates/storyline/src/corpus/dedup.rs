@@ -152,15 +152,6 @@ pub enum DupKind {
     Near,
 }
 
-impl DupKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DupKind::Exact => "exact",
-            DupKind::Near => "near",
-        }
-    }
-}
-
 /// The order in which a group's representative is chosen: the earliest published
 /// member, undated ones last, ties broken by id — independent of input order.
 pub fn rep_key(

@@ -320,52 +320,6 @@ fn strip_copyright(s: &str) -> &str {
     TAIL.find(rest).map_or(rest, |m| &rest[..m.start()]).trim()
 }
 
-/// Rule `site-outlet`: one outlet per site across a corpus. A page named only by its bare
-/// host (it had no site name of its own) takes the name the site's other pages give
-/// themselves (their site name, a known host's outlet, or the outlet their metadata names),
-/// when they agree on one: "harbourherald.example" beside "Harbour Herald" from
-/// the same host becomes "Harbour Herald". Pages whose outlet came from their own metadata
-/// or a run setting are left as they are, and so is a host whose pages give two names.
-/// Returns how many articles were renamed. (The article id, computed from the page alone,
-/// does not change.)
-pub fn one_name_per_site(articles: &mut [crate::article::Article]) -> usize {
-    use std::collections::HashMap;
-    let host = |a: &crate::article::Article| a.url.as_deref().and_then(host_of);
-    // Per host, the distinct names its pages give themselves (not the host itself).
-    let mut names: HashMap<String, Vec<&str>> = HashMap::new();
-    for a in articles.iter() {
-        let (Some(h), Some(o)) = (host(a), a.outlet.as_deref()) else {
-            continue;
-        };
-        let own = matches!(a.outlet_source.as_deref(), Some("site-name" | "url" | "metadata"));
-        if own && o != h {
-            let seen = names.entry(h).or_default();
-            if !seen.contains(&o) {
-                seen.push(o);
-            }
-        }
-    }
-    let names: HashMap<String, String> = names
-        .into_iter()
-        .filter_map(|(h, n)| match n.as_slice() {
-            [only] => Some((h, only.to_string())),
-            _ => None,
-        })
-        .collect();
-    let mut renamed = 0;
-    for a in articles.iter_mut() {
-        let Some(h) = host(a) else { continue };
-        let bare = a.outlet.as_deref() == Some(h.as_str());
-        let inferred = matches!(a.outlet_source.as_deref(), Some("site-name" | "url"));
-        if let (true, true, Some(name)) = (bare, inferred, names.get(&h)) {
-            a.outlet = Some(name.clone());
-            a.outlet_source = Some("site-name".into());
-            renamed += 1;
-        }
-    }
-    renamed
-}
-
 /// The outlet behind a dateline code such as `(AA)` or `(AFP)`. Codes are matched
 /// exactly (case included): "AP" is an agency, "ap" is not.
 pub fn by_code(code: &str) -> Option<&'static str> {
@@ -421,66 +375,6 @@ mod tests {
         assert_eq!(
             by_url("https://edition.cnn.com/2016/12/08/x").as_deref(),
             Some("CNN")
-        );
-    }
-
-    #[test]
-    fn a_bare_host_takes_its_sites_name() {
-        let config = crate::PipelineConfig {
-            quotes: false,
-            dates: false,
-            ..Default::default()
-        };
-        let base = crate::Pipeline::build(config)
-            .unwrap()
-            .analyze_text("The Quillby ferry ran late again on Tuesday morning.", "a.txt")
-            .unwrap();
-        let page = |url: &str, outlet: &str, how: &str| crate::article::Article {
-            url: Some(url.into()),
-            outlet: Some(outlet.into()),
-            outlet_source: Some(how.into()),
-            ..base.clone()
-        };
-        let mut arts = vec![
-            page(
-                "https://quillbypost.example/a",
-                "quillbypost.example",
-                "site-name",
-            ),
-            page("https://www.quillbypost.example/b", "Quillby Post", "site-name"),
-            page("https://quillbypost.example/c", "quillbypost.example", "url"),
-            // Given by the user: kept.
-            page("https://quillbypost.example/d", "quillbypost.example", "metadata"),
-            // A name the user gave one page of a site names its bare-host pages.
-            page("https://drayco.example/a", "Draycombe Echo", "metadata"),
-            page("https://drayco.example/b", "drayco.example", "url"),
-            // Two names for one host: which is right is unknown.
-            page("https://marrow.example/a", "marrow.example", "url"),
-            page("https://marrow.example/b", "Marrow Times", "site-name"),
-            page("https://marrow.example/c", "Marrow Evening Times", "site-name"),
-            // Another host, even a sub-domain, is another site.
-            page(
-                "https://news.quillbypost.example/e",
-                "news.quillbypost.example",
-                "url",
-            ),
-        ];
-        assert_eq!(one_name_per_site(&mut arts), 3);
-        let outlets: Vec<&str> = arts.iter().map(|a| a.outlet.as_deref().unwrap()).collect();
-        assert_eq!(
-            outlets,
-            [
-                "Quillby Post",
-                "Quillby Post",
-                "Quillby Post",
-                "quillbypost.example",
-                "Draycombe Echo",
-                "Draycombe Echo",
-                "marrow.example",
-                "Marrow Times",
-                "Marrow Evening Times",
-                "news.quillbypost.example"
-            ]
         );
     }
 

@@ -465,7 +465,8 @@ impl<'a, 't> Pass<'a, 't> {
     fn new_views(&mut self, todo: Vec<(i64, Option<Vec<usize>>, bool)>) -> Result<(), Error> {
         struct View {
             n: i64,
-            article: Article,
+            /// Taken out while it is analysed again, then put back.
+            article: Option<Article>,
             template: Option<Vec<usize>>,
             trimmed: bool,
             missing: bool,
@@ -495,7 +496,7 @@ impl<'a, 't> Pass<'a, 't> {
             });
             views.push(View {
                 n,
-                article,
+                article: Some(article),
                 template,
                 trimmed,
                 missing,
@@ -506,15 +507,18 @@ impl<'a, 't> Pass<'a, 't> {
         let mut slots = Vec::new();
         for (i, v) in views.iter_mut().enumerate() {
             if v.trimmed || v.analyse_doc {
-                again.push(std::mem::replace(&mut v.article, placeholder()));
+                again.extend(v.article.take());
                 slots.push(i);
             }
         }
         (self.revise)(&mut again);
         for (i, a) in slots.into_iter().zip(again) {
-            views[i].article = a;
+            views[i].article = Some(a);
         }
         for v in views {
+            let Some(article) = &v.article else {
+                continue; // (every view's article is back: revise keeps the slice's length)
+            };
             if !v.missing {
                 directory_remove(self.tx, v.n)?;
                 delete_rows(self.tx, v.n)?;
@@ -522,10 +526,10 @@ impl<'a, 't> Pass<'a, 't> {
             if v.analyse_doc {
                 self.tx
                     .prepare_cached("UPDATE articles SET doc = ?2, analysed = 1 WHERE n = ?1")?
-                    .execute(params![v.n, serde_json::to_string(&v.article)?])?;
+                    .execute(params![v.n, serde_json::to_string(article)?])?;
             }
             if let Some(template) = &v.template {
-                let view = v.trimmed.then(|| serde_json::to_string(&v.article)).transpose()?;
+                let view = v.trimmed.then(|| serde_json::to_string(article)).transpose()?;
                 self.tx
                     .prepare_cached(
                         "UPDATE articles SET view = ?2, template = ?3, title = ?4, text = ?5 WHERE n = ?1",
@@ -534,8 +538,8 @@ impl<'a, 't> Pass<'a, 't> {
                         v.n,
                         view,
                         serde_json::to_string(template)?,
-                        v.article.title,
-                        v.article.text
+                        article.title,
+                        article.text
                     ])?;
             }
             if !v.missing {
@@ -543,16 +547,19 @@ impl<'a, 't> Pass<'a, 't> {
                     .prepare_cached("UPDATE articles SET pending = pending | ?2 WHERE n = ?1")?
                     .execute(params![v.n, PENDING_DIRECTORY])?;
             }
-            // The record now shown may have been analysed only now (its date read from the text).
-            let published = v.article.published.as_ref();
-            self.tx
-                .prepare_cached("UPDATE articles SET published = ?2, day = ?3 WHERE n = ?1")?
-                .execute(params![
-                    v.n,
-                    published.map(|p| p.value.to_string()),
-                    published.map(|p| p.date().to_string())
-                ])?;
-            write_rows(self.tx, v.n, &v.article)?;
+            // The record shown changed (a new template, or the record analysed only now): its
+            // date may be another one, read from its text.
+            if v.template.is_some() || v.analyse_doc {
+                let published = article.published.as_ref();
+                self.tx
+                    .prepare_cached("UPDATE articles SET published = ?2, day = ?3 WHERE n = ?1")?
+                    .execute(params![
+                        v.n,
+                        published.map(|p| p.value.to_string()),
+                        published.map(|p| p.date().to_string())
+                    ])?;
+            }
+            write_rows(self.tx, v.n, article)?;
         }
         Ok(())
     }
@@ -1098,37 +1105,4 @@ pub(super) fn dissolve_group(tx: &Transaction<'_>, g: i64) -> Result<(), Error> 
         params![g, PENDING_GROUP],
     )?;
     Ok(())
-}
-
-/// An empty article, to hold a slot while the real one is analysed again.
-fn placeholder() -> Article {
-    Article {
-        schema: 0,
-        id: String::new(),
-        source: crate::article::Source {
-            path: String::new(),
-            format: crate::article::Format::Text,
-            record_id: None,
-            line: None,
-        },
-        outlet: None,
-        outlet_source: None,
-        url: None,
-        title: None,
-        subtitle: None,
-        authors: Vec::new(),
-        published: None,
-        language: None,
-        text: String::new(),
-        paragraphs: Vec::new(),
-        sentences: Vec::new(),
-        entities: Vec::new(),
-        quotes: Vec::new(),
-        timexes: Vec::new(),
-        sentence_dates: Vec::new(),
-        removed: Vec::new(),
-        duplicate_of: None,
-        duplicate_kind: None,
-        warnings: Vec::new(),
-    }
 }

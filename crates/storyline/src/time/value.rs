@@ -17,7 +17,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::{Deserialize, Serialize};
 
 pub use super::period::{Amount, Period, Unit};
 
@@ -673,18 +672,7 @@ fn parse_time(s: &str) -> Option<TimeOfDay> {
     })
 }
 
-impl Serialize for TimeValue {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for TimeValue {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_text!(TimeValue);
 
 /// The reference a relative expression was resolved against: the creation date, or the
 /// day, month or year the text last named. Written like a [`TimeValue`] (`2016-12-08`,
@@ -727,18 +715,7 @@ impl FromStr for Anchor {
     }
 }
 
-impl Serialize for Anchor {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Anchor {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_text!(Anchor);
 
 /// `day` when its year is one TIMEX3 can write.
 pub(crate) fn writable(day: NaiveDate) -> Option<NaiveDate> {
