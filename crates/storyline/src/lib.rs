@@ -45,6 +45,7 @@ pub mod extract;
 pub mod ingest;
 pub mod quotes;
 pub mod store;
+pub mod stories;
 pub mod text;
 pub mod time;
 

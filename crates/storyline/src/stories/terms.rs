@@ -1,0 +1,329 @@
+//! Content terms: the words stories are compared by, weighted by how rare they are.
+//!
+//! An article, a sentence or a cluster is a sparse vector of stemmed content words. Terms
+//! are 64-bit hashes of the stem, so workers on any core make the same vector without a
+//! shared vocabulary, and a vector's order (by term) does not depend on what came first.
+//! Weights are sublinear term frequency times inverse document frequency, the vector scaled
+//! to unit length, so that the cosine of two vectors is their dot product.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::entities::lexicon::entries;
+
+/// Words never used as content terms (`data/stop-words.txt`).
+const STOP_WORDS: &str = include_str!("data/stop-words.txt");
+
+static STOPS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| entries(STOP_WORDS).collect());
+
+/// One content term: the hash of a stemmed word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Term(pub u64);
+
+impl Term {
+    /// The term of an already stemmed, lower-case word.
+    pub fn of_stem(stem: &str) -> Term {
+        Term(xxhash_rust::xxh3::xxh3_64(stem.as_bytes()))
+    }
+}
+
+/// Turns text into content terms: lower-cased words of letters (digits only inside a word
+/// with letters, like "g20"), stop words and words of one letter dropped, English Snowball
+/// stems.
+pub struct Analyzer {
+    stemmer: Stemmer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+}
+
+impl Analyzer {
+    /// Appends the terms of `text`, in text order, to `out`.
+    pub fn terms_into(&self, text: &str, out: &mut Vec<Term>) {
+        let mut word = String::new();
+        for piece in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            let piece = piece.trim_matches(|c| c == '\'' || c == '’');
+            // Possessives count as the word: "council's" is "council".
+            let piece = piece
+                .strip_suffix("'s")
+                .or_else(|| piece.strip_suffix("’s"))
+                .unwrap_or(piece);
+            if piece.chars().count() < 2 || !piece.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            word.clear();
+            word.extend(piece.chars().flat_map(char::to_lowercase));
+            if STOPS.contains(word.as_str()) {
+                continue;
+            }
+            out.push(Term::of_stem(&self.stemmer.stem(&word)));
+        }
+    }
+
+    /// The terms of `text`, in text order.
+    pub fn terms(&self, text: &str) -> Vec<Term> {
+        let mut out = Vec::new();
+        self.terms_into(text, &mut out);
+        out
+    }
+
+    /// How often each term occurs in `text`, sorted by term.
+    pub fn counts(&self, text: &str) -> TermCounts {
+        TermCounts::from_terms(self.terms(text))
+    }
+}
+
+/// Terms with their counts, sorted by term, each once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermCounts(pub Vec<(Term, u32)>);
+
+impl TermCounts {
+    pub fn from_terms(mut terms: Vec<Term>) -> TermCounts {
+        terms.sort_unstable();
+        let mut out: Vec<(Term, u32)> = Vec::with_capacity(terms.len());
+        for t in terms {
+            match out.last_mut() {
+                Some((last, n)) if *last == t => *n += 1,
+                _ => out.push((t, 1)),
+            }
+        }
+        TermCounts(out)
+    }
+
+    /// The distinct terms, sorted.
+    pub fn terms(&self) -> impl Iterator<Item = Term> + '_ {
+        self.0.iter().map(|&(t, _)| t)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// In how many documents each term occurs, for inverse document frequency.
+#[derive(Debug, Clone, Default)]
+pub struct DocFreq {
+    docs: u32,
+    df: HashMap<Term, u32>,
+}
+
+impl DocFreq {
+    /// Counts one document's distinct terms.
+    pub fn add(&mut self, doc: &TermCounts) {
+        self.docs += 1;
+        for t in doc.terms() {
+            *self.df.entry(t).or_insert(0) += 1;
+        }
+    }
+
+    /// Takes one document's distinct terms out again (for a sliding window of documents).
+    pub fn remove(&mut self, doc: &TermCounts) {
+        self.docs = self.docs.saturating_sub(1);
+        for t in doc.terms() {
+            if let Some(n) = self.df.get_mut(&t) {
+                *n -= 1;
+                if *n == 0 {
+                    self.df.remove(&t);
+                }
+            }
+        }
+    }
+
+    pub fn docs(&self) -> u32 {
+        self.docs
+    }
+
+    /// Documents that contain `t`.
+    pub fn df(&self, t: Term) -> u32 {
+        self.df.get(&t).copied().unwrap_or(0)
+    }
+
+    /// Smoothed inverse document frequency: `ln((N + 1) / (df + 1)) + 1`, so a term in every
+    /// document still weighs a little and an unseen term weighs most.
+    pub fn idf(&self, t: Term) -> f32 {
+        ((self.docs as f32 + 1.0) / (self.df(t) as f32 + 1.0)).ln() + 1.0
+    }
+
+    /// The unit-length TF-IDF vector of a document: `(1 + ln tf) · idf` per term.
+    pub fn weigh(&self, doc: &TermCounts) -> SparseVec {
+        let mut v = SparseVec(
+            doc.0
+                .iter()
+                .map(|&(t, n)| (t, (1.0 + (n as f32).ln()) * self.idf(t)))
+                .collect(),
+        );
+        v.normalise();
+        v
+    }
+}
+
+/// A sparse vector of term weights, sorted by term, each term once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseVec(pub Vec<(Term, f32)>);
+
+impl SparseVec {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn norm(&self) -> f32 {
+        self.0.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt()
+    }
+
+    /// Scales the vector to unit length (an empty or zero vector stays as it is).
+    pub fn normalise(&mut self) {
+        let n = self.norm();
+        if n > 0.0 {
+            for (_, w) in &mut self.0 {
+                *w /= n;
+            }
+        }
+    }
+
+    /// The dot product: a merge of the two sorted lists, linear in their lengths.
+    pub fn dot(&self, other: &SparseVec) -> f32 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        let (a, b) = (&self.0, &other.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// The cosine of the angle between two vectors (0 when either is empty).
+    pub fn cosine(&self, other: &SparseVec) -> f32 {
+        let d = self.norm() * other.norm();
+        if d > 0.0 {
+            self.dot(other) / d
+        } else {
+            0.0
+        }
+    }
+
+    /// Adds `scale · other` to this vector.
+    pub fn add_scaled(&mut self, other: &SparseVec, scale: f32) {
+        let mut out = Vec::with_capacity(self.0.len() + other.0.len());
+        let (mut i, mut j) = (0, 0);
+        let (a, b) = (&self.0, &other.0);
+        while i < a.len() || j < b.len() {
+            let take_a = j >= b.len() || (i < a.len() && a[i].0 < b[j].0);
+            let take_b = i >= a.len() || (j < b.len() && b[j].0 < a[i].0);
+            if take_a {
+                out.push(a[i]);
+                i += 1;
+            } else if take_b {
+                out.push((b[j].0, b[j].1 * scale));
+                j += 1;
+            } else {
+                out.push((a[i].0, a[i].1 + b[j].1 * scale));
+                i += 1;
+                j += 1;
+            }
+        }
+        self.0 = out;
+    }
+
+    /// Keeps the `k` heaviest terms (ties by term, so the result does not depend on the
+    /// order the weights were summed in), still sorted by term.
+    pub fn truncate_top(&mut self, k: usize) {
+        if self.0.len() <= k {
+            return;
+        }
+        self.0
+            .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        self.0.truncate(k);
+        self.0.sort_unstable_by_key(|&(t, _)| t);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_and_drops_stop_words() {
+        let a = Analyzer::default();
+        let t = a.terms("The ferries were cancelled; the ferry operator's strike goes on.");
+        // ferries/ferry share a stem; "the", "were", "on" are stop words; possessive dropped.
+        let ferry = Term::of_stem("ferri");
+        assert_eq!(t.iter().filter(|&&x| x == ferry).count(), 2);
+        assert_eq!(t[0], ferry);
+        assert!(t.contains(&Term::of_stem("oper")));
+        assert_eq!(t.len(), 6, "ferries cancelled ferry operator strike goes");
+    }
+
+    #[test]
+    fn numbers_alone_are_not_terms_but_mixed_words_are() {
+        let a = Analyzer::default();
+        assert!(a.terms("2016 1,200 7").is_empty());
+        assert_eq!(a.terms("the g20 summit").len(), 2);
+    }
+
+    #[test]
+    fn rare_terms_weigh_more_and_cosine_is_dot_of_unit_vectors() {
+        let a = Analyzer::default();
+        let docs = [
+            "harbour strike harbour talks",
+            "strike vote at the mill",
+            "strike ends at the mill",
+        ];
+        let mut df = DocFreq::default();
+        let counts: Vec<_> = docs.iter().map(|d| a.counts(d)).collect();
+        counts.iter().for_each(|c| df.add(c));
+        assert!(df.idf(Term::of_stem("harbour")) > df.idf(Term::of_stem("strike")));
+        let v: Vec<_> = counts.iter().map(|c| df.weigh(c)).collect();
+        assert!((v[0].norm() - 1.0).abs() < 1e-5);
+        assert!((v[1].dot(&v[2]) - v[1].cosine(&v[2])).abs() < 1e-5);
+        assert!(v[1].cosine(&v[2]) > v[0].cosine(&v[1]));
+        df.remove(&counts[0]);
+        assert_eq!(df.df(Term::of_stem("harbour")), 0);
+        assert_eq!(df.docs(), 2);
+    }
+
+    #[test]
+    fn adding_and_truncating_keep_terms_sorted() {
+        let t = |s: &str| Term::of_stem(s);
+        let mut x = SparseVec(vec![(t("a"), 1.0)]);
+        x.0.sort_by_key(|e| e.0);
+        let mut y = SparseVec(vec![(t("a"), 1.0), (t("b"), 3.0), (t("c"), 0.5)]);
+        y.0.sort_by_key(|e| e.0);
+        x.add_scaled(&y, 2.0);
+        assert_eq!(x.len(), 3);
+        assert!(x.0.windows(2).all(|w| w[0].0 < w[1].0));
+        let a = x.0.iter().find(|e| e.0 == t("a")).unwrap().1;
+        assert!((a - 3.0).abs() < 1e-6);
+        x.truncate_top(2);
+        assert_eq!(x.len(), 2);
+        assert!(x.0.iter().all(|e| e.0 != t("c")));
+        assert!(x.0.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn stop_words_are_unique_and_lower_case() {
+        let mut seen = std::collections::HashSet::new();
+        for w in entries(STOP_WORDS) {
+            assert_eq!(w, w.to_lowercase(), "{w}");
+            assert!(seen.insert(w), "{w} twice");
+        }
+    }
+}
