@@ -20,7 +20,7 @@ import hashlib, sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 h = hashlib.sha256()
 for sql in [
-    "SELECT id, coalesce(view, doc), ifnull(duplicate_of,''), ifnull(duplicate_kind,''), template, pending FROM articles ORDER BY id",
+    "SELECT a.id, coalesce(b.view, b.doc), ifnull(a.duplicate_of,''), ifnull(a.duplicate_kind,''), a.template, a.pending FROM articles a JOIN bodies b ON b.n = a.n ORDER BY a.id",
     "SELECT key, ifnull(article_id,''), size, mtime FROM sources ORDER BY key",
     "SELECT id, kind, name, articles, quotes FROM entities ORDER BY id",
     "SELECT a.id, m.local, e.id FROM entity_members m JOIN articles a ON a.n = m.article JOIN entities e ON e.n = m.entity ORDER BY 1, 2",

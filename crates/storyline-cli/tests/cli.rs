@@ -41,8 +41,9 @@ fn dump(db: &Path) -> Vec<String> {
     for sql in [
         // What readers see: an article's view, or its record when it has none (whether
         // a record with a view was analysed itself depends on timing, not on the input).
-        "SELECT id || '|' || coalesce(view, doc) || '|' || ifnull(duplicate_of,'') || '|'
-             || ifnull(duplicate_kind,'') || '|' || template || '|' || pending FROM articles ORDER BY id",
+        "SELECT a.id || '|' || coalesce(b.view, b.doc) || '|' || ifnull(a.duplicate_of,'') || '|'
+             || ifnull(a.duplicate_kind,'') || '|' || a.template || '|' || a.pending
+             FROM articles a JOIN bodies b ON b.n = a.n ORDER BY a.id",
         "SELECT key || '|' || ifnull(article_id,'') FROM sources ORDER BY key",
         "SELECT source || '|' || reason FROM failures ORDER BY source",
         "SELECT id || '|' || kind || '|' || name || '|' || articles || '|' || quotes FROM entities ORDER BY id",

@@ -390,7 +390,7 @@ fn a_line_that_stops_being_template_comes_back_analysed() {
     let analysed: bool = rusqlite::Connection::open(&db)
         .unwrap()
         .query_row(
-            "SELECT analysed FROM articles WHERE text LIKE '%story number 9%'",
+            "SELECT a.analysed FROM articles a JOIN bodies b ON b.n = a.n WHERE b.text LIKE '%story number 9%'",
             [],
             |r| r.get(0),
         )

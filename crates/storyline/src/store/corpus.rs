@@ -478,9 +478,9 @@ impl<'a, 't> Pass<'a, 't> {
         for (n, template, missing) in todo {
             // A new template starts from the per-document record; otherwise the view stands.
             let sql = if template.is_some() {
-                "SELECT doc, analysed FROM articles WHERE n = ?1"
+                "SELECT b.doc, a.analysed FROM articles a JOIN bodies b ON b.n = a.n WHERE a.n = ?1"
             } else {
-                "SELECT coalesce(view, doc), 1 FROM articles WHERE n = ?1"
+                "SELECT coalesce(view, doc), 1 FROM bodies WHERE n = ?1"
             };
             let (doc, analysed): (String, bool) = self
                 .tx
@@ -525,22 +525,20 @@ impl<'a, 't> Pass<'a, 't> {
             }
             if v.analyse_doc {
                 self.tx
-                    .prepare_cached("UPDATE articles SET doc = ?2, analysed = 1 WHERE n = ?1")?
+                    .prepare_cached("UPDATE articles SET analysed = 1 WHERE n = ?1")?
+                    .execute([v.n])?;
+                self.tx
+                    .prepare_cached("UPDATE bodies SET doc = ?2 WHERE n = ?1")?
                     .execute(params![v.n, serde_json::to_string(article)?])?;
             }
             if let Some(template) = &v.template {
                 let view = v.trimmed.then(|| serde_json::to_string(article)).transpose()?;
                 self.tx
-                    .prepare_cached(
-                        "UPDATE articles SET view = ?2, template = ?3, title = ?4, text = ?5 WHERE n = ?1",
-                    )?
-                    .execute(params![
-                        v.n,
-                        view,
-                        serde_json::to_string(template)?,
-                        article.title,
-                        article.text
-                    ])?;
+                    .prepare_cached("UPDATE articles SET template = ?2, title = ?3 WHERE n = ?1")?
+                    .execute(params![v.n, serde_json::to_string(template)?, article.title])?;
+                self.tx
+                    .prepare_cached("UPDATE bodies SET view = ?2, title = ?3, text = ?4 WHERE n = ?1")?
+                    .execute(params![v.n, view, article.title, article.text])?;
             }
             if !v.missing {
                 self.tx

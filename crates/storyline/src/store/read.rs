@@ -112,8 +112,9 @@ impl Store {
     /// set), oldest first.
     pub fn articles(&self) -> Result<Vec<Article>, Error> {
         let mut st = self.conn.prepare(
-            "SELECT coalesce(view, doc), duplicate_of, duplicate_kind FROM articles
-             ORDER BY day IS NULL, day, published, id",
+            "SELECT coalesce(b.view, b.doc), a.duplicate_of, a.duplicate_kind
+             FROM articles a JOIN bodies b ON b.n = a.n
+             ORDER BY a.day IS NULL, a.day, a.published, a.id",
         )?;
         let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, dup_kind(r, 2)?)))?;
         let mut out = Vec::new();
@@ -132,7 +133,8 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT coalesce(view, doc), duplicate_of, duplicate_kind FROM articles WHERE id = ?1",
+                "SELECT coalesce(b.view, b.doc), a.duplicate_of, a.duplicate_kind
+                 FROM articles a JOIN bodies b ON b.n = a.n WHERE a.id = ?1",
                 [id],
                 |r| Ok((r.get::<_, String>(0)?, r.get(1)?, dup_kind(r, 2)?)),
             )

@@ -2,7 +2,7 @@
 //! older format is refused on open with what to run (`store::open`).
 
 /// The store format this version writes and reads.
-pub(crate) const FORMAT: u32 = 3;
+pub(crate) const FORMAT: u32 = 4;
 
 pub(crate) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (
@@ -41,15 +41,12 @@ CREATE TABLE IF NOT EXISTS files (
     run_id INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id);
--- One row per distinct article. `doc` is the per-document record (JSON, what the
--- analysis of the item gave); `view`, when the corpus passes dropped template lines, the
--- record analysed again without them (when the run knew them ahead, `doc` was not
--- analysed itself: `analysed` is 0). `title` and `text` are the view's, for search.
+-- One row per distinct article: the small columns that queries and the corpus passes
+-- read and update. Its text and records are in `bodies`, so that setting a flag or a
+-- group does not rewrite tens of kilobytes (SQLite writes a whole row on update).
 -- `pending` articles still wait for the corpus passes (a run killed before them leaves
--- some; the next run finishes them).
--- Small columns first, the large ones (text and records) last: SQLite reads a row's
--- columns in order, through overflow pages, so a look-up of `pending` or `outlet` never
--- reads an article's text.
+-- some; the next run finishes them). `analysed` is 0 when the run knew the article's
+-- template lines ahead and analysed only the view, not the per-document record.
 CREATE TABLE IF NOT EXISTS articles (
     n INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -70,7 +67,14 @@ CREATE TABLE IF NOT EXISTS articles (
     source TEXT NOT NULL,
     title TEXT,
     minhash BLOB NOT NULL,
-    lines BLOB NOT NULL,
+    lines BLOB NOT NULL
+);
+-- An article's text and records. `doc` is the per-document record (JSON, what the
+-- analysis of the item gave); `view`, when the corpus passes dropped template lines, the
+-- record analysed again without them. `title` and `text` are the view's, for search.
+CREATE TABLE IF NOT EXISTS bodies (
+    n INTEGER PRIMARY KEY,
+    title TEXT,
     text TEXT NOT NULL,
     view TEXT,
     doc TEXT NOT NULL
@@ -89,7 +93,7 @@ CREATE INDEX IF NOT EXISTS articles_run ON articles(run_id);
 -- Words and the column they are in, not their positions (`detail=column`): a third less
 -- indexing work; queries are sets of words (see `read::fts_query`), snippets still work.
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-    title, text, content='articles', content_rowid='n', detail=column
+    title, text, content='bodies', content_rowid='n', detail=column
 );
 
 -- Corpus passes, kept up to date by what each run adds.

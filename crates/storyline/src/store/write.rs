@@ -187,7 +187,8 @@ impl Store {
     /// number `after`, as per-document records.
     pub fn stale_batch(&self, below: u32, after: i64, limit: usize) -> Result<Vec<(i64, Article)>, Error> {
         let mut st = self.conn.prepare_cached(
-            "SELECT n, doc FROM articles WHERE pipeline < ?1 AND n > ?2 ORDER BY n LIMIT ?3",
+            "SELECT a.n, b.doc FROM articles a JOIN bodies b ON b.n = a.n
+             WHERE a.pipeline < ?1 AND a.n > ?2 ORDER BY a.n LIMIT ?3",
         )?;
         let rows = st.query_map(params![below, after, limit as i64], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
@@ -210,22 +211,23 @@ impl Store {
             corpus::directory_remove(&tx, *n)?;
             delete_rows(&tx, *n)?;
             tx.prepare_cached(
-                "UPDATE articles SET doc = ?2, title = ?3, text = ?4, language = ?5, published = ?6, day = ?7,
-                     pipeline = ?8, pending = pending | ?9, analysed = 1,
-                     template = CASE WHEN view IS NULL THEN template ELSE '' END, view = NULL
+                "UPDATE articles SET title = ?2, language = ?3, published = ?4, day = ?5,
+                     pipeline = ?6, pending = pending | ?7, analysed = 1,
+                     template = CASE WHEN (SELECT view FROM bodies WHERE n = ?1) IS NULL
+                                THEN template ELSE '' END
                  WHERE n = ?1",
             )?
             .execute(params![
                 n,
-                serde_json::to_string(a)?,
                 a.title,
-                a.text,
                 a.language,
                 a.published.as_ref().map(|p| p.value.to_string()),
                 a.published.as_ref().map(|p| p.date().to_string()),
                 pipeline,
                 corpus::PENDING_DIRECTORY | corpus::PENDING_TEMPLATE,
             ])?;
+            tx.prepare_cached("UPDATE bodies SET doc = ?2, title = ?3, text = ?4, view = NULL WHERE n = ?1")?
+                .execute(params![n, serde_json::to_string(a)?, a.title, a.text])?;
             write_rows(&tx, *n, a)?;
         }
         tx.commit()?;
@@ -279,17 +281,15 @@ fn write_article(
     sig: &CorpusSig,
     res: &mut BatchResult,
 ) -> Result<(), Error> {
-    let inserted = tx
-        .prepare_cached(
-            "INSERT OR IGNORE INTO articles (id, doc, title, text, outlet, url, language, published, day, source,
-                 pipeline, exact, minhash, lines, pending, run_id, analysed, view, template)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    let inserted =
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO articles (id, title, outlet, url, language, published, day, source,
+                 pipeline, exact, minhash, lines, pending, run_id, analysed, template)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )?
         .execute(params![
             a.id,
-            serde_json::to_string(a)?,
             view.map_or(&a.title, |v| &v.1.title),
-            view.map_or(&a.text, |v| &v.1.text),
             a.outlet,
             a.url,
             a.language,
@@ -309,10 +309,18 @@ fn write_article(
             PENDING_ALL,
             run,
             view.is_none(),
-            view.map(|v| serde_json::to_string(&v.1)).transpose()?,
             view.map_or(Ok("[]".to_string()), |v| serde_json::to_string(&v.0))?,
-        ])?
-        == 1;
+        ])? == 1;
+    if inserted {
+        tx.prepare_cached("INSERT INTO bodies (n, title, text, view, doc) VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(params![
+                tx.last_insert_rowid(),
+                view.map_or(&a.title, |v| &v.1.title),
+                view.map_or(&a.text, |v| &v.1.text),
+                view.map(|v| serde_json::to_string(&v.1)).transpose()?,
+                serde_json::to_string(a)?,
+            ])?;
+    }
     if inserted {
         // Its rows are written once its template lines are known (`Pass::place`).
         let n = tx.last_insert_rowid();
@@ -502,7 +510,7 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
 /// Removes the typed rows and text index of article `n`.
 pub(super) fn delete_rows(tx: &Transaction<'_>, n: i64) -> Result<(), Error> {
     tx.prepare_cached(
-        "INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', n, title, text FROM articles WHERE n = ?1",
+        "INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', n, title, text FROM bodies WHERE n = ?1",
     )?
     .execute([n])?;
     tx.prepare_cached(
@@ -557,6 +565,7 @@ pub(super) fn delete_article(tx: &Transaction<'_>, id: &str) -> Result<(), Error
     for sql in [
         "DELETE FROM lines WHERE article = ?1",
         "DELETE FROM bands WHERE article = ?1",
+        "DELETE FROM bodies WHERE n = ?1",
         "DELETE FROM articles WHERE n = ?1",
     ] {
         tx.execute(sql, [n])?;
