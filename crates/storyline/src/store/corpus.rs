@@ -8,6 +8,7 @@
 //! their template verdict alone. A pass takes them in id order, in one transaction, so
 //! the result does not depend on how the run was split or interrupted.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
@@ -106,6 +107,9 @@ pub(super) struct Pass<'a, 't> {
     crossed: BTreeSet<(String, i64)>,
     /// The crossings of this pass, with where each line ended: template or not.
     pub(super) turned: Vec<(String, u64, bool)>,
+    /// Articles stored by this pass's batch, as their rows will be written: placed
+    /// without reading their records back.
+    pub(super) fresh: HashMap<i64, &'a Article>,
 }
 
 impl<'a, 't> Pass<'a, 't> {
@@ -117,6 +121,7 @@ impl<'a, 't> Pass<'a, 't> {
             revise: rules.revise,
             crossed: BTreeSet::new(),
             turned: Vec::new(),
+            fresh: HashMap::new(),
         }
     }
 
@@ -463,10 +468,10 @@ impl<'a, 't> Pass<'a, 't> {
     /// Stores each article's record with its template lines dropped (analysed again)
     /// and (re)writes its rows; an article already in the directory goes back to it.
     fn new_views(&mut self, todo: Vec<(i64, Option<Vec<usize>>, bool)>) -> Result<(), Error> {
-        struct View {
+        struct View<'v> {
             n: i64,
             /// Taken out while it is analysed again, then put back.
-            article: Option<Article>,
+            article: Option<Cow<'v, Article>>,
             template: Option<Vec<usize>>,
             trimmed: bool,
             missing: bool,
@@ -476,6 +481,18 @@ impl<'a, 't> Pass<'a, 't> {
         }
         let mut views = Vec::with_capacity(todo.len());
         for (n, template, missing) in todo {
+            // An article of this batch whose lines stand is placed as the worker left it.
+            if let (None, Some(&a)) = (&template, self.fresh.get(&n)) {
+                views.push(View {
+                    n,
+                    article: Some(Cow::Borrowed(a)),
+                    template,
+                    trimmed: false,
+                    missing,
+                    analyse_doc: false,
+                });
+                continue;
+            }
             // A new template starts from the per-document record; otherwise the view stands.
             let sql = if template.is_some() {
                 "SELECT b.doc, a.analysed FROM articles a JOIN bodies b ON b.n = a.n WHERE a.n = ?1"
@@ -496,7 +513,7 @@ impl<'a, 't> Pass<'a, 't> {
             });
             views.push(View {
                 n,
-                article: Some(article),
+                article: Some(Cow::Owned(article)),
                 template,
                 trimmed,
                 missing,
@@ -507,13 +524,13 @@ impl<'a, 't> Pass<'a, 't> {
         let mut slots = Vec::new();
         for (i, v) in views.iter_mut().enumerate() {
             if v.trimmed || v.analyse_doc {
-                again.extend(v.article.take());
+                again.extend(v.article.take().map(Cow::into_owned));
                 slots.push(i);
             }
         }
         (self.revise)(&mut again);
         for (i, a) in slots.into_iter().zip(again) {
-            views[i].article = Some(a);
+            views[i].article = Some(Cow::Owned(a));
         }
         for v in views {
             let Some(article) = &v.article else {

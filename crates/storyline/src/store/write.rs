@@ -138,6 +138,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut res = BatchResult::default();
+        // The records of the articles this batch adds, as their rows will be written
+        // (the view when there is one), so placing them need not read them back.
+        let mut fresh = std::collections::HashMap::new();
         for item in items {
             match item {
                 Stored::Article {
@@ -146,16 +149,21 @@ impl Store {
                     key,
                     stamp,
                     sig,
-                } => write_article(
-                    &tx,
-                    run,
-                    pipeline,
-                    (article, view.as_ref()),
-                    key,
-                    stamp,
-                    sig,
-                    &mut res,
-                )?,
+                } => {
+                    let n = write_article(
+                        &tx,
+                        run,
+                        pipeline,
+                        (article, view.as_ref()),
+                        key,
+                        stamp,
+                        sig,
+                        &mut res,
+                    )?;
+                    if let Some(n) = n {
+                        fresh.insert(n, view.as_ref().map_or(&**article, |v| &*v.1));
+                    }
+                }
                 Stored::Failure { failure, stamp } => {
                     tx.prepare_cached(
                         "INSERT OR REPLACE INTO failures (source, path, stage, reason, run_id) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -174,6 +182,7 @@ impl Store {
         }
         let mut report = super::CorpusReport::default();
         let mut pass = corpus::Pass::new(&tx, rules);
+        pass.fresh = fresh;
         pass.place(&mut report)?;
         res.turned = std::mem::take(&mut pass.turned);
         res.corpus = report;
@@ -280,7 +289,7 @@ fn write_article(
     stamp: &SourceStamp,
     sig: &CorpusSig,
     res: &mut BatchResult,
-) -> Result<(), Error> {
+) -> Result<Option<i64>, Error> {
     let inserted =
         tx.prepare_cached(
             "INSERT OR IGNORE INTO articles (id, title, outlet, url, language, published, day, source,
@@ -311,19 +320,19 @@ fn write_article(
             view.is_none(),
             view.map_or(Ok("[]".to_string()), |v| serde_json::to_string(&v.0))?,
         ])? == 1;
-    if inserted {
+    let n = inserted.then(|| tx.last_insert_rowid());
+    if let Some(n) = n {
         tx.prepare_cached("INSERT INTO bodies (n, title, text, view, doc) VALUES (?1, ?2, ?3, ?4, ?5)")?
             .execute(params![
-                tx.last_insert_rowid(),
+                n,
                 view.map_or(&a.title, |v| &v.1.title),
                 view.map_or(&a.text, |v| &v.1.text),
                 view.map(|v| serde_json::to_string(&v.1)).transpose()?,
                 serde_json::to_string(a)?,
             ])?;
     }
-    if inserted {
+    if let Some(n) = n {
         // Its rows are written once its template lines are known (`Pass::place`).
-        let n = tx.last_insert_rowid();
         let mut line =
             tx.prepare_cached("INSERT OR IGNORE INTO lines (outlet, key, article) VALUES (?1, ?2, ?3)")?;
         for l in sig.lines.iter().filter(|l| l.eligible) {
@@ -356,7 +365,7 @@ fn write_article(
             delete_article(tx, &old)?;
         }
     }
-    Ok(())
+    Ok(n)
 }
 
 /// The serde name of a unit enum value (`"direct"`, `"DATE"`, `"expression"`).
