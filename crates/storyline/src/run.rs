@@ -89,6 +89,8 @@ struct Ready {
     view: Option<(Vec<usize>, Box<Article>)>,
     /// The corpus passes' signature, computed on the worker (digest only).
     sig: Option<crate::corpus::CorpusSig>,
+    /// The records as the store keeps them, serialised on the worker (digest only).
+    json: Option<crate::store::RecordJson>,
 }
 
 /// Template lines the store has found so far, as the workers look them up: a hash of the
@@ -360,15 +362,20 @@ fn analyze_chunk(
                 article: Box::new(a),
                 view: None,
                 sig: None,
+                json: None,
             })
         }),
         Some(known) => {
             let known = |outlet: Option<&str>, key: u64| known.contains(outlet, key);
             analyze_with(chunk, pool, &|raw: RawItem| {
-                pipeline.analyze_known(raw, &known).map(|p| Ready {
-                    article: Box::new(p.doc),
-                    view: p.view.map(|(t, v)| (t, Box::new(v))),
-                    sig: Some(p.sig),
+                pipeline.analyze_known(raw, &known).map(|p| {
+                    let json = crate::store::RecordJson::of(&p.doc, p.view.as_ref().map(|v| &v.1));
+                    Ready {
+                        article: Box::new(p.doc),
+                        view: p.view.map(|(t, v)| (t, Box::new(v))),
+                        sig: Some(p.sig),
+                        json,
+                    }
                 })
             })
         }
@@ -624,7 +631,13 @@ pub fn digest(
         for o in outcomes {
             match o {
                 Outcome::Article(Analysed {
-                    ready: Ready { article, view, sig },
+                    ready:
+                        Ready {
+                            article,
+                            view,
+                            sig,
+                            json,
+                        },
                     key,
                     stamp,
                 }) => {
@@ -648,6 +661,7 @@ pub fn digest(
                         key,
                         stamp,
                         sig,
+                        json,
                     });
                 }
                 Outcome::Failed(f, stamp) => {
@@ -801,6 +815,7 @@ mod tests {
                 article: Box::new(a),
                 view: None,
                 sig: None,
+                json: None,
             })
         };
         quiet_item_panics();

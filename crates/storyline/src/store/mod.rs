@@ -25,7 +25,7 @@ use crate::error::Error;
 
 pub use corpus::{CorpusReport, CorpusRules, PENDING_ALL};
 pub use read::{ArticleRow, DupGroup, GroupMember, OutletCount, QuoteFilter, QuoteRow, SearchHit};
-pub use write::{BatchResult, SourceStamp, SourceState, Stored};
+pub use write::{BatchResult, RecordJson, SourceStamp, SourceState, Stored};
 
 /// The store.
 pub struct Store {

@@ -1,6 +1,8 @@
 //! Writing: articles with their typed rows, sources, failures; replacing the article of
 //! an edited source.
 
+use std::borrow::Cow;
+
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
@@ -37,6 +39,28 @@ pub enum SourceState {
 /// Template lines dropped from an article, and the record analysed without them.
 pub type TrimmedView = (Vec<usize>, Box<Article>);
 
+/// An article's records serialised as the store keeps them (`bodies.doc` and
+/// `bodies.view`), made by the worker that analysed it so that the one writer only binds
+/// them.
+pub struct RecordJson {
+    doc: String,
+    view: Option<String>,
+}
+
+impl RecordJson {
+    /// The records of an article and its view; `None` if one cannot be serialised (the
+    /// writer then tries again and reports the error).
+    pub fn of(doc: &Article, view: Option<&Article>) -> Option<RecordJson> {
+        Some(RecordJson {
+            doc: serde_json::to_string(doc).ok()?,
+            view: match view {
+                Some(v) => Some(serde_json::to_string(v).ok()?),
+                None => None,
+            },
+        })
+    }
+}
+
 /// One analysed item, ready to store.
 pub enum Stored {
     Article {
@@ -48,6 +72,8 @@ pub enum Stored {
         key: String,
         stamp: SourceStamp,
         sig: CorpusSig,
+        /// The records serialised ahead, if the worker did.
+        json: Option<RecordJson>,
     },
     Failure {
         failure: Failure,
@@ -149,12 +175,13 @@ impl Store {
                     key,
                     stamp,
                     sig,
+                    json,
                 } => {
                     let n = write_article(
                         &tx,
                         run,
                         pipeline,
-                        (article, view.as_ref()),
+                        (article, view.as_ref(), json.as_ref()),
                         key,
                         stamp,
                         sig,
@@ -284,7 +311,7 @@ fn write_article(
     tx: &Transaction<'_>,
     run: i64,
     pipeline: u32,
-    (a, view): (&Article, Option<&TrimmedView>),
+    (a, view, json): (&Article, Option<&TrimmedView>, Option<&RecordJson>),
     key: &str,
     stamp: &SourceStamp,
     sig: &CorpusSig,
@@ -322,13 +349,22 @@ fn write_article(
         ])? == 1;
     let n = inserted.then(|| tx.last_insert_rowid());
     if let Some(n) = n {
+        let (doc_json, view_json): (Cow<'_, str>, Option<Cow<'_, str>>) = match json {
+            Some(j) => (Cow::Borrowed(&j.doc), j.view.as_deref().map(Cow::Borrowed)),
+            None => (
+                Cow::Owned(serde_json::to_string(a)?),
+                view.map(|v| serde_json::to_string(&v.1))
+                    .transpose()?
+                    .map(Cow::Owned),
+            ),
+        };
         tx.prepare_cached("INSERT INTO bodies (n, title, text, view, doc) VALUES (?1, ?2, ?3, ?4, ?5)")?
             .execute(params![
                 n,
                 view.map_or(&a.title, |v| &v.1.title),
                 view.map_or(&a.text, |v| &v.1.text),
-                view.map(|v| serde_json::to_string(&v.1)).transpose()?,
-                serde_json::to_string(a)?,
+                view_json,
+                doc_json,
             ])?;
     }
     if let Some(n) = n {
