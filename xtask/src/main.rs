@@ -3,10 +3,12 @@
 //! `cargo xtask eval extraction --data ../shared/datasets/extraction`
 //! `cargo xtask eval quotes --data ../shared/datasets/polnear/dev`
 //! `cargo xtask eval timex --data ../shared/datasets/timex/tbaq`
+//! `cargo xtask eval entities --data ../shared/datasets/polnear/train --gold bench/entities/polnear-train-gold.tsv`
 //! `cargo xtask gen-corpus --out DIR --articles N` (invented news for store benchmarks)
 //! `cargo xtask store-queries --db FILE` (latency of the API's queries)
 
 mod corpus_gen;
+mod entities;
 mod extraction;
 mod quotes;
 mod shingles;
@@ -54,6 +56,24 @@ enum Cmd {
 
 #[derive(Subcommand)]
 enum Eval {
+    /// Corpus-wide entity resolution on a PolNeAR-style folder (`text/NAME.txt`), scored
+    /// against a labelled set of name mentions (B-cubed and kind accuracy).
+    Entities {
+        #[arg(long)]
+        data: PathBuf,
+        /// Labelled mentions: `article start end entity kind` per line (byte offsets).
+        #[arg(long)]
+        gold: PathBuf,
+        /// Analyse and merge only the labelled articles (default: every article in the folder).
+        #[arg(long)]
+        only_gold: bool,
+        /// Print misses, wrong kinds, split and merged entities.
+        #[arg(long)]
+        show: bool,
+        /// Print one JSON line per mention set instead of the table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Main-text extraction on pages in the Zyte benchmark layout
     /// (`html/<id>.html.gz` and `ground-truth.json`).
     Extraction {
@@ -150,6 +170,16 @@ fn main() -> anyhow::Result<()> {
                     json,
                 },
         } => quotes::run(&data, anchor.as_deref(), show.as_deref(), repeats.max(1), json),
+        Cmd::Eval {
+            what:
+                Eval::Entities {
+                    data,
+                    gold,
+                    only_gold,
+                    show,
+                    json,
+                },
+        } => entities::run(&data, &gold, only_gold, show, json),
         Cmd::Eval {
             what:
                 Eval::Timex {

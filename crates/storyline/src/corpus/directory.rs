@@ -2,18 +2,20 @@
 //! and outlets, so that "Ash Carter", "Ashton Carter" and "US Defense Secretary Carter" in
 //! three articles are one person.
 //!
-//! People merge by surname and compatible first names (equal, a short form — "Ash" and
-//! "Ashton" — or an initial). A surname alone ("Carter") joins the only person of that
-//! surname in the corpus, or the one whose roles it shares ("Defense Secretary"); when
-//! several fit and no role tells them apart it stays on its own rather than being guessed.
-//! Organisations and places merge by name (without a leading "the").
+//! People merge by surname and compatible given names (equal, a short form — "Ash" and
+//! "Ashton" — or an initial; "Donald Trump Jr." is not "Donald Trump"). A surname alone
+//! ("Carter") joins the only person of that surname in the corpus, or the one whose roles
+//! it shares ("Defense Secretary"), or the one the corpus names far more often than any
+//! other of that surname; when several fit and none of these tells them apart it stays on
+//! its own rather than being guessed. Organisations and places merge by name (without a
+//! leading "the"), aliases by their canonical name ("U.S." and "United States").
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::entities::lexicon;
-use crate::entities::{surname_key, Entity, EntityKind};
+use crate::entities::{given_name, given_names_agree, surname_key, Entity, EntityKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GlobalEntity {
@@ -130,19 +132,27 @@ pub fn person_like(e: &Signature) -> bool {
     e.kind == EntityKind::Person || e.kind == EntityKind::Unknown && e.name.split_whitespace().count() == 1
 }
 
-/// The key organisations, places and unknown names merge by: the name in lower case,
-/// without a leading "the".
+/// The key organisations, places and unknown names merge by: the canonical form of an
+/// alias or a known outlet ("U.S." and "America" are "united states"), else the name; in
+/// lower case, without a leading "the".
 pub fn name_key(name: &str) -> String {
-    let lower = name.to_lowercase();
-    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+    crate::entities::name_key(name)
 }
 
 /// What the person merge sees of an existing person with the same surname.
 pub struct PersonView<'a> {
+    /// Given names as [`given_name`] writes them.
     pub first_names: &'a [String],
     /// Roles seen, with counts.
     pub roles: &'a HashMap<String, usize>,
+    /// Articles naming the person so far.
+    pub articles: usize,
 }
+
+/// A surname alone joins the person of that surname that the corpus names at least this
+/// many times as often as the next one ("Clinton" is Hillary Clinton in a corpus of her
+/// campaign, where Bill Clinton is named a fifth as often).
+const DOMINANCE: usize = 2;
 
 /// Which of the people sharing a signature's surname it is, if any: a full name joins
 /// the one with a compatible first name (or the only one, when that one has no first
@@ -151,11 +161,10 @@ pub struct PersonView<'a> {
 pub fn person_target(e: &Signature, candidates: &[PersonView<'_>]) -> Option<usize> {
     let words: Vec<&str> = e.name.split_whitespace().collect();
     if words.len() >= 2 {
-        let by_first = candidates.iter().position(|c| {
-            c.first_names
-                .iter()
-                .any(|f| lexicon::same_first_name(f, words[0]))
-        });
+        let given = given_name(&e.name);
+        let by_first = candidates
+            .iter()
+            .position(|c| c.first_names.iter().any(|f| given_names_agree(f, &given)));
         return by_first
             .or_else(|| (candidates.len() == 1 && candidates[0].first_names.is_empty()).then_some(0));
     }
@@ -165,7 +174,19 @@ pub fn person_target(e: &Signature, candidates: &[PersonView<'_>]) -> Option<usi
     let fits: Vec<usize> = (0..candidates.len())
         .filter(|&c| roles_agree(candidates[c].roles, &e.roles))
         .collect();
-    (fits.len() == 1).then(|| fits[0])
+    if fits.len() == 1 {
+        return Some(fits[0]);
+    }
+    dominant(candidates)
+}
+
+/// The candidate named at least [`DOMINANCE`] times as often as every other, if any.
+fn dominant(candidates: &[PersonView<'_>]) -> Option<usize> {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&c| std::cmp::Reverse(candidates[c].articles));
+    let (top, next) = (order.first()?, order.get(1)?);
+    let (a, b) = (candidates[*top].articles, candidates[*next].articles);
+    (a > 0 && a >= DOMINANCE * b.max(1)).then_some(*top)
 }
 
 #[derive(Default)]
@@ -175,6 +196,7 @@ struct Cluster {
     roles: HashMap<String, usize>,
     first_names: Vec<String>,
     members: Vec<usize>,
+    articles: usize,
 }
 
 fn slug(s: &str) -> String {
@@ -264,6 +286,7 @@ pub fn merge_signatures(items: &[Weighted]) -> (Vec<GlobalEntity>, Vec<String>) 
             *c.roles.entry(r.clone()).or_default() += it.articles;
         }
         c.members.push(i);
+        c.articles += it.articles;
         if c.kind.is_none() || c.kind == Some(EntityKind::Unknown) {
             c.kind = Some(it.sig.kind);
         }
@@ -290,12 +313,13 @@ pub fn merge_signatures(items: &[Weighted]) -> (Vec<GlobalEntity>, Vec<String>) 
                 .map(|&c| PersonView {
                     first_names: &clusters[c].first_names,
                     roles: &clusters[c].roles,
+                    articles: clusters[c].articles,
                 })
                 .collect();
             if let Some(k) = person_target(e, &views) {
                 let c = candidates[k];
                 if words.len() >= 2 && clusters[c].first_names.is_empty() {
-                    clusters[c].first_names.push(words[0].to_string());
+                    clusters[c].first_names.push(given_name(&e.name));
                 }
                 add(&mut clusters[c], i, &items[i]);
                 continue;
@@ -303,7 +327,7 @@ pub fn merge_signatures(items: &[Weighted]) -> (Vec<GlobalEntity>, Vec<String>) 
             if e.kind == EntityKind::Person {
                 let mut c = Cluster::default();
                 if words.len() >= 2 {
-                    c.first_names.push(words[0].to_string());
+                    c.first_names.push(given_name(&e.name));
                 }
                 add(&mut c, i, &items[i]);
                 clusters.push(c);
@@ -382,23 +406,72 @@ mod tests {
         let b = [person("e1", "Ashton Carter", &["US Defense Secretary"])];
         let c = [person("e1", "Carter", &["US Defense Secretary"])];
         let d = [person("e1", "Jimmy Carter", &["former President"])];
+        let d2 = [person("e1", "James Carter", &[])];
         let e = [person("e1", "Carter", &[])];
         let (ents, members) = merge([
             ("a", &a[..], &[][..]),
             ("b", &b[..], &[][..]),
             ("c", &c[..], &[][..]),
             ("d", &d[..], &[][..]),
+            ("d2", &d2[..], &[][..]),
             ("e", &e[..], &[][..]),
         ]);
         let of = |art: &str| members.iter().find(|m| m.article == art).unwrap().entity.clone();
         assert_eq!(of("a"), of("b"));
         assert_eq!(of("a"), of("c"), "the role tells which Carter");
         assert_ne!(of("a"), of("d"));
-        // Two Carters and no role: not guessed.
+        assert_eq!(of("d"), of("d2"), "James is Jimmy");
+        // Two Carters named about as often (three articles and two) and no role: not guessed.
         assert_ne!(of("e"), of("a"));
         assert_ne!(of("e"), of("d"));
         let ash = ents.iter().find(|g| g.id == of("a")).unwrap();
         assert_eq!(ash.articles, 3);
         assert!(ash.name == "Ashton Carter" || ash.name == "Ash Carter");
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_person_named_most() {
+        let full = [person("e1", "Marta Lindqvist", &["mayor"])];
+        let other = [person("e1", "Karl Lindqvist", &[])];
+        let bare = [person("e1", "Lindqvist", &[])];
+        let son = [person("e1", "Karl Lindqvist Jr.", &[])];
+        let (_, members) = merge([
+            ("a1", &full[..], &[][..]),
+            ("a2", &full[..], &[][..]),
+            ("a3", &full[..], &[][..]),
+            ("b", &other[..], &[][..]),
+            ("c", &bare[..], &[][..]),
+            ("d", &son[..], &[][..]),
+        ]);
+        let of = |art: &str| members.iter().find(|m| m.article == art).unwrap().entity.clone();
+        assert_eq!(of("c"), of("a1"), "three articles against one");
+        assert_ne!(of("d"), of("b"), "a son is not his father");
+    }
+
+    #[test]
+    fn aliases_merge_across_articles() {
+        let place = |name: &str| Entity {
+            id: "e1".into(),
+            kind: EntityKind::Place,
+            name: name.into(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            male: None,
+        };
+        let a = [place("US")];
+        let b = [place("United States")];
+        let c = [place("America")];
+        let d = [place("U.K.")];
+        let (ents, members) = merge([
+            ("a", &a[..], &[][..]),
+            ("b", &b[..], &[][..]),
+            ("c", &c[..], &[][..]),
+            ("d", &d[..], &[][..]),
+        ]);
+        let of = |art: &str| members.iter().find(|m| m.article == art).unwrap().entity.clone();
+        assert_eq!(of("a"), of("b"));
+        assert_eq!(of("a"), of("c"));
+        assert_ne!(of("a"), of("d"));
+        assert_eq!(ents.len(), 2);
     }
 }

@@ -12,6 +12,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use super::EntityKind;
+
 /// The word lists, as their files are read at build time.
 pub(crate) mod lists {
     pub(crate) const SPEECH_VERBS: &str = include_str!("data/speech-verbs.txt");
@@ -33,6 +35,11 @@ pub(crate) mod lists {
     pub(crate) const FIRST_NAMES_MALE: &str = include_str!("data/first-names-male.txt");
     pub(crate) const FIRST_NAMES_FEMALE: &str = include_str!("data/first-names-female.txt");
     pub(crate) const FIRST_NAME_VARIANTS: &str = include_str!("data/first-name-variants.txt");
+    pub(crate) const DESCRIPTOR_WORDS: &str = include_str!("data/descriptor-words.txt");
+    pub(crate) const LABEL_WORDS: &str = include_str!("data/label-words.txt");
+    pub(crate) const NAME_SUFFIXES: &str = include_str!("data/name-suffixes.txt");
+    pub(crate) const ALIASES: &str = include_str!("data/aliases.tsv");
+    pub(crate) const GAZETTEER: &str = include_str!("data/gazetteer.tsv");
 }
 
 /// The entries of a word list: its lines without comments (from `#`) and surrounding
@@ -226,9 +233,107 @@ pub fn is_org_word(w: &str) -> bool {
     word_set!(lists::ORG_WORDS).contains(lower(w).as_ref())
 }
 
-/// Countries, regions and large cities that news names without other clues.
+/// Countries, regions and large cities that news names without other clues: the list of
+/// places, the gazetteer's countries, continents and US states, and the places among the
+/// aliases ("U.S.").
 pub fn is_place(name: &str) -> bool {
     word_set!(lists::PLACES).contains(name)
+        || gazetteer(name).is_some_and(|p| p.class != PlaceClass::City)
+        || alias(name).is_some_and(|a| a.kind == EntityKind::Place)
+}
+
+/// Words that stand before a person's name as an affiliation or an epithet
+/// ("Republican", "Crooked"), kept as a role.
+pub fn is_descriptor(w: &str) -> bool {
+    word_set!(lists::DESCRIPTOR_WORDS).contains(w)
+}
+
+/// Upper-case transcript labels that are not names ("QUESTION", "MODERATOR").
+pub fn is_label_word(w: &str) -> bool {
+    word_set!(lists::LABEL_WORDS).contains(w)
+}
+
+/// Generational suffixes after a surname ("Jr.", "III").
+pub fn is_name_suffix(w: &str) -> bool {
+    word_set!(lists::NAME_SUFFIXES).contains(w)
+}
+
+/// A name of an organisation or place that has several: its canonical form and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Alias {
+    pub canonical: &'static str,
+    pub kind: EntityKind,
+}
+
+/// The entry of the alias list that `name` is (as written, a leading "the" dropped).
+pub fn alias(name: &str) -> Option<Alias> {
+    static MAP: LazyLock<HashMap<&'static str, Alias, BuildHasherDefault<WordHasher>>> =
+        LazyLock::new(|| {
+            let mut m = HashMap::default();
+            for line in entries(lists::ALIASES) {
+                let mut f = line.split('\t');
+                let canonical = f.next().unwrap_or("").trim();
+                let kind = match f.next().map(str::trim) {
+                    Some("place") => EntityKind::Place,
+                    Some("person") => EntityKind::Person,
+                    _ => EntityKind::Organization,
+                };
+                let others = f.next().unwrap_or("");
+                let a = Alias { canonical, kind };
+                for n in std::iter::once(canonical).chain(others.split('|').map(str::trim)) {
+                    if !n.is_empty() {
+                        m.entry(n).or_insert(a);
+                        if let Some(bare) = n.strip_prefix("The ") {
+                            m.entry(bare).or_insert(a);
+                        }
+                    }
+                }
+            }
+            m
+        });
+    let bare = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    MAP.get(name).or_else(|| MAP.get(bare)).copied()
+}
+
+/// What the gazetteer says a place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceClass {
+    Country,
+    /// A continent or a US state.
+    Region,
+    City,
+}
+
+/// A place of the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub class: PlaceClass,
+    pub population: u64,
+}
+
+/// The gazetteer entry for `name` (GeoNames countries, continents, US states and cities of
+/// more than 15,000 people, built by `bench/entities/make_gazetteer.py`), matched as written.
+pub fn gazetteer(name: &str) -> Option<Place> {
+    static MAP: LazyLock<HashMap<&'static str, Place, BuildHasherDefault<WordHasher>>> =
+        LazyLock::new(|| {
+            entries(lists::GAZETTEER)
+                .filter_map(|line| {
+                    let mut f = line.split('\t');
+                    let name = f.next()?;
+                    let class = match f.next()? {
+                        "country" => PlaceClass::Country,
+                        "region" => PlaceClass::Region,
+                        _ => PlaceClass::City,
+                    };
+                    let population = f.nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+                    Some((name, Place { class, population }))
+                })
+                .collect()
+        });
+    MAP.get(name).copied()
 }
 
 /// Words that make a capitalised name a place ("Vatican City", "Port Arnes").
@@ -320,6 +425,11 @@ mod tests {
         ("first-names-male", lists::FIRST_NAMES_MALE, false),
         ("first-names-female", lists::FIRST_NAMES_FEMALE, false),
         ("first-name-variants", lists::FIRST_NAME_VARIANTS, false),
+        ("descriptor-words", lists::DESCRIPTOR_WORDS, false),
+        ("label-words", lists::LABEL_WORDS, false),
+        ("name-suffixes", lists::NAME_SUFFIXES, false),
+        ("aliases", lists::ALIASES, false),
+        ("gazetteer", lists::GAZETTEER, false),
     ];
 
     /// The entries of a list that appear more than once.

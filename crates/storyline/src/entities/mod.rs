@@ -77,6 +77,8 @@ pub struct NameChunk {
     pub role: Option<Span>,
     pub kind: EntityKind,
     pub male: Option<bool>,
+    /// Whether the name stands where places stand ("in Idlib", "Idlib province").
+    pub locative: bool,
 }
 
 fn is_cap_word(t: &str) -> bool {
@@ -119,7 +121,12 @@ fn without_possessive(t: &str) -> usize {
 /// The surname key of a person name: last word, possessive and Arabic article removed,
 /// lower-cased.
 pub fn surname_key(name: &str) -> String {
-    let last = name.split_whitespace().last().unwrap_or(name);
+    let mut words = name.split_whitespace().rev();
+    let mut last = words.next().unwrap_or(name);
+    if lexicon::is_name_suffix(last.trim_end_matches(',')) {
+        last = words.next().unwrap_or(last);
+    }
+    let last = last.trim_end_matches(',');
     let last = &last[..without_possessive(last)];
     let bare = last.split_once('-').map_or(last, |(pre, rest)| {
         if pre.len() <= 3 && pre.chars().all(|c| c.is_lowercase()) {
@@ -129,6 +136,43 @@ pub fn surname_key(name: &str) -> String {
         }
     });
     bare.to_lowercase()
+}
+
+/// The given name of a person name as the merge compares it: its first word, with the
+/// generational suffix when it has one ("Donald Jr." for "Donald Trump Jr."), so that a
+/// father and his son with the same first name stay apart.
+pub fn given_name(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("");
+    match words.last() {
+        Some(l) if words.len() > 2 && lexicon::is_name_suffix(l.trim_end_matches(',')) => {
+            format!("{first} {}", l.trim_end_matches(','))
+        }
+        _ => first.to_string(),
+    }
+}
+
+/// Whether two given names (as [`given_name`] writes them) can be one person's: the same
+/// suffix (or none) and the same first name, a short form of it or its initial.
+pub fn given_names_agree(a: &str, b: &str) -> bool {
+    let split = |g: &str| -> (String, String) {
+        let mut w = g.split_whitespace();
+        let first = w.next().unwrap_or("").to_string();
+        (first, w.next().unwrap_or("").to_string())
+    };
+    let ((fa, sa), (fb, sb)) = (split(a), split(b));
+    sa == sb && lexicon::same_first_name(&fa, &fb)
+}
+
+/// The key names of organisations and places are compared by: the canonical form of an
+/// alias ("U.S." and "America" are "united states") or of a known outlet, else the name;
+/// lower-cased, without a leading "the".
+pub fn name_key(name: &str) -> String {
+    let canonical = lexicon::alias(name)
+        .map(|a| a.canonical)
+        .or_else(|| crate::extract::outlets::canonical_name(name));
+    let lower = canonical.unwrap_or(name).to_lowercase();
+    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
 }
 
 fn is_demonym(w: &str) -> bool {
@@ -206,6 +250,8 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
                 && n + 1 < toks.len()
                 && is_name_tok(n + 1)
                 && !lexicon::is_function_word(word(n + 1))
+                // "Council on Foreign Relations", but not "Pam Lee on Twitter".
+                && (!matches!(word(n), "on" | "for") || (start..=end).any(|k| lexicon::is_org_word(word(k))))
             {
                 end = n + 1;
             } else {
@@ -241,17 +287,90 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
         {
             start += 1;
         }
-        // A dateline ("WASHINGTON (AA) –", "BEIRUT, Lebanon —") is a place, not a speaker.
         let shouting = (start..=end).all(|k| word(k).chars().all(|c| !c.is_lowercase()));
+        // A transcript label ("PENCE: …") is the person speaking, not an organisation.
+        if shouting && toks.get(end + 1).is_some_and(|t| t.text(text) == ":") {
+            if let Some(c) = transcript_label(text, toks, start, end) {
+                out.push(c);
+            }
+            continue;
+        }
+        // A dateline ("WASHINGTON (AA) –", "BEIRUT, Lebanon —") is a place, not a speaker.
         if start == 0 && shouting && word(start).len() > 3 {
             continue;
         }
-        if let Some(c) = classify(text, toks, start, end) {
+        if let Some(mut c) = classify(text, toks, start, end) {
+            c.locative = locative(text, toks, c.phrase_first, end);
             out.push(c);
         }
     }
     merge_comma_roles(text, toks, &mut out);
     out
+}
+
+/// A speaker's label in a transcript ("PENCE:", "MS. LEE:"): the person named, unless the
+/// label is a role or a word such as "QUESTION", or an organisation's initials ("CNN:").
+fn transcript_label(text: &str, toks: &[Token], start: usize, end: usize) -> Option<NameChunk> {
+    let name_first = (start..=end)
+        .find(|&k| !lexicon::is_courtesy_title(&title_case(toks[k].text(text))))
+        .unwrap_or(start);
+    let w = |k: usize| toks[k].text(text);
+    let not_a_name = (name_first..=end).any(|k| {
+        lexicon::is_label_word(w(k)) || lexicon::is_role_word(w(k)) || lexicon::is_speaking_noun(w(k))
+    });
+    if not_a_name
+        || lexicon::alias(w(end)).is_some()
+        || w(end).chars().filter(|c| c.is_alphabetic()).count() < 2
+    {
+        return None;
+    }
+    Some(NameChunk {
+        first: name_first,
+        last: end,
+        phrase_first: start,
+        span: Span::new(toks[name_first].span.start, toks[end].span.end),
+        role: None,
+        kind: EntityKind::Person,
+        male: None,
+        locative: false,
+    })
+}
+
+/// "MS." → "Ms.": an upper-case word as a title would be written.
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+        .unwrap_or_default()
+}
+
+/// Lower-case words that follow a place's name ("Idlib province").
+const PLACE_NOUNS: &[&str] = &[
+    "province",
+    "city",
+    "region",
+    "governorate",
+    "district",
+    "county",
+    "countryside",
+    "suburbs",
+    "area",
+];
+
+/// Whether a name stands where places stand: after "in", "near", "outside" and the like,
+/// before a place noun ("Idlib province"), or before a comma and a known place ("Greeley,
+/// Colo."). Not a possessive.
+fn locative(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let before = first.checked_sub(1).map_or("", w);
+    let possessive = without_possessive(w(last)) < w(last).len();
+    let after_place = w(last + 1) == "," && lexicon::is_place(w(last + 2).trim_end_matches('.'))
+        || PLACE_NOUNS.contains(&w(last + 1));
+    !possessive
+        && (matches!(
+            before,
+            "in" | "near" | "outside" | "across" | "into" | "around" | "inside" | "In" | "Near" | "Outside"
+        ) || after_place)
 }
 
 /// "Russian President, Vladimir Putin": a chunk that is only a role, a comma, then a
@@ -296,7 +415,15 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
         }
         name_first -= 1;
     }
-    let has_role_head = (start..name_first).any(|i| lexicon::is_role_head(w(i)));
+    // Affiliations and epithets before a name ("Republican Donald Trump", "Crooked
+    // Hillary") are its role, unless the run names an organisation.
+    let has_org_word = (start..=end).any(|i| lexicon::is_org_word(w(i)));
+    let descriptors = (start..end).take_while(|&i| lexicon::is_descriptor(w(i))).count();
+    let described = name_first == start && descriptors > 0 && !has_org_word;
+    if described {
+        name_first = start + descriptors;
+    }
+    let has_role_head = described || (start..name_first).any(|i| lexicon::is_role_head(w(i)));
     let span_of = |a: usize, b: usize| {
         let last = w(b);
         Span::new(toks[a].span.start, toks[b].span.start + without_possessive(last))
@@ -333,6 +460,7 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
             role,
             kind: EntityKind::Person,
             male,
+            locative: false,
         });
     }
     if name_first > end && has_role_head {
@@ -345,13 +473,21 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
             role: Some(full_span),
             kind: EntityKind::Unknown,
             male: None,
+            locative: false,
         });
     }
     let words = end - start + 1;
     let first_word = w(start);
-    let kind = if (start..=end).any(|i| lexicon::is_org_word(w(i))) {
+    let kind = if let Some(a) = lexicon::alias(full) {
+        a.kind
+    } else if has_org_word || crate::extract::outlets::canonical_name(full).is_some() {
         EntityKind::Organization
     } else if lexicon::is_place(full) {
+        EntityKind::Place
+    } else if words >= 2 && (start + 1..=end).any(|i| is_acronym(w(i)) && lexicon::is_place(w(i))) {
+        // A country's initials inside a longer name: "Priorities USA" is a group.
+        EntityKind::Organization
+    } else if words >= 2 && is_gazetteer_city(full, first_word) {
         EntityKind::Place
     } else if words == 1 && is_acronym(first_word) {
         EntityKind::Organization
@@ -384,7 +520,15 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
         role: None,
         kind,
         male,
+        locative: false,
     })
+}
+
+/// Whether a name of several words is a city of the gazetteer, and not likely a person's
+/// name that a small town shares (a first name first, and fewer than 200,000 people).
+fn is_gazetteer_city(full: &str, first_word: &str) -> bool {
+    lexicon::gazetteer(full)
+        .is_some_and(|p| lexicon::first_name_gender(first_word).is_none() || p.population >= 200_000)
 }
 
 /// The most words a role phrase before a name may have. Role phrases in news are short
@@ -449,7 +593,13 @@ pub struct Entities {
     /// read again per lookup, and one never looked up costs nothing).
     role_set: Vec<HashSet<String>>,
     role_words: Vec<(usize, HashSet<String>)>,
+    /// Per entity: whether a mention stood where places stand ("in Idlib").
+    place_hint: Vec<bool>,
 }
+
+/// A lone word of the gazetteer's cities is a place when nothing says it is a person: not
+/// a first name, and a city of at least this many people or named where places stand.
+const CITY_ALONE_POPULATION: u64 = 1_000_000;
 
 /// The initials of a name's capitalised words ("Harbour Workers Union" → "HWU").
 fn initials(name: &str) -> String {
@@ -474,7 +624,8 @@ impl Entities {
         self.role_set.push(HashSet::new());
         self.name_spans.push(Vec::new());
         self.role_words.push((0, HashSet::new()));
-        self.exact.insert(name.to_lowercase(), id);
+        self.place_hint.push(false);
+        self.exact.insert(name_key(name), id);
         self.index(id);
         if kind == EntityKind::Organization {
             self.index_organization(id);
@@ -536,14 +687,15 @@ impl Entities {
             && chunk.kind == EntityKind::Person
         {
             self.unindex(e);
-            let old = std::mem::replace(&mut self.list[e].name, name.to_string()).to_lowercase();
+            let old = name_key(&std::mem::replace(&mut self.list[e].name, name.to_string()));
             if self.exact.get(&old) == Some(&e) {
                 self.exact.remove(&old);
             }
             self.surnames[e] = surname_key(name);
-            self.exact.insert(name.to_lowercase(), e);
+            self.exact.insert(name_key(name), e);
             self.index(e);
         }
+        self.place_hint[e] |= chunk.locative;
         debug_assert!(self.name_spans[e].last().is_none_or(|&l| l < chunk.span));
         self.name_spans[e].push(chunk.span);
         let ent = &mut self.list[e];
@@ -573,7 +725,7 @@ impl Entities {
     fn find_name(&self, name: &str, kind: EntityKind) -> Option<usize> {
         let words: Vec<&str> = name.split_whitespace().collect();
         let key = surname_key(name);
-        if let Some(&i) = self.exact.get(&name.to_lowercase()) {
+        if let Some(&i) = self.exact.get(&name_key(name)) {
             return Some(i);
         }
         // Only entities that could match: the same surname, the same first word, or (for an
@@ -596,9 +748,15 @@ impl Entities {
         candidates.sort_unstable_by(|a, b| b.cmp(a));
         candidates.dedup();
         candidates.truncate(MAX_CANDIDATES);
-        candidates
+        let mut fits = candidates
             .into_iter()
-            .find(|&i| self.name_fits(i, name, &words, &key, kind, acronym))
+            .filter(|&i| self.name_fits(i, name, &words, &key, kind, acronym));
+        if words.len() > 1 {
+            return fits.next();
+        }
+        // A surname alone that several people of the article have: the one named most so
+        // far (the article's subject), the newest of them on a tie.
+        fits.max_by_key(|&i| (self.name_spans[i].len(), i))
     }
 
     /// Whether entity `i` is what `name` (of kind `kind`) names: a person-like entity with
@@ -617,12 +775,18 @@ impl Entities {
         let person_like = matches!(kind, EntityKind::Person | EntityKind::Unknown);
         let they_person = e.kind == EntityKind::Person
             || e.kind == EntityKind::Unknown && e.name.split_whitespace().count() >= 2;
-        if they_person && person_like && self.surnames[i] == key {
+        // A lone word seen first ("Carson") is the person a full name with that surname
+        // names later ("Ben Carson").
+        let lone_unknown = e.kind == EntityKind::Unknown && e.name.split_whitespace().count() == 1;
+        if (they_person || lone_unknown && kind == EntityKind::Person)
+            && person_like
+            && self.surnames[i] == key
+        {
             let theirs: Vec<&str> = e.name.split_whitespace().collect();
             return words.len() == 1
                 || theirs.len() == 1
-                || lexicon::same_first_name(words[0], theirs[0])
-                || words[0].len() <= 2;
+                || given_names_agree(&given_name(name), &given_name(&e.name))
+                || words[0].len() <= 2 && !lexicon::is_name_suffix(words[words.len() - 1]);
         }
         if words.len() == 1
             && they_person
@@ -715,6 +879,28 @@ impl Entities {
         if self.list[e].kind == EntityKind::Unknown {
             self.list[e].kind = EntityKind::Person;
         }
+    }
+
+    /// The entities of the article, with the kinds that only the whole article tells: a
+    /// lone word of the gazetteer's cities that nothing made a person is a place when it is
+    /// a large city or was named where places stand ("in Idlib").
+    pub fn finish(mut self) -> Vec<Entity> {
+        for (e, ent) in self.list.iter_mut().enumerate() {
+            if ent.kind != EntityKind::Unknown {
+                continue;
+            }
+            if ent.name.contains(' ') {
+                continue;
+            }
+            let city = lexicon::gazetteer(&ent.name).filter(|p| p.class == lexicon::PlaceClass::City);
+            if city.is_some_and(|p| {
+                lexicon::first_name_gender(&ent.name).is_none()
+                    && (self.place_hint[e] || p.population >= CITY_ALONE_POPULATION)
+            }) {
+                ent.kind = EntityKind::Place;
+            }
+        }
+        self.list
     }
 
     pub fn set_male(&mut self, e: usize, p: Pronoun) {
@@ -828,5 +1014,121 @@ mod tests {
             .collect();
         assert_eq!(ids, [0, 1, 0, 1, 0, 1]);
         assert_eq!(es.list[1].name, "Ashton Carter");
+    }
+
+    fn entities_of(text: &str) -> Vec<Entity> {
+        let paras = crate::text::segment::line_paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paras);
+        crate::quotes::analyze(text, &paras, &sentences).entities
+    }
+
+    fn kind_of(ents: &[Entity], name: &str) -> Option<EntityKind> {
+        ents.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn affiliations_and_epithets_are_roles_not_names() {
+        let n = names("The rally cheered Republican Tomas Brevik and jeered Crooked Lena Vasquez.");
+        assert_eq!(
+            n[0],
+            (
+                "Tomas Brevik".into(),
+                EntityKind::Person,
+                Some("Republican".into())
+            )
+        );
+        assert_eq!(
+            n[1],
+            ("Lena Vasquez".into(), EntityKind::Person, Some("Crooked".into()))
+        );
+        // An organisation's name keeps its first word.
+        let n = names("A letter from the Republican Heritage Committee reached Democrat Ola Nordmann.");
+        assert_eq!(
+            n[0],
+            (
+                "Republican Heritage Committee".into(),
+                EntityKind::Organization,
+                None
+            )
+        );
+        assert_eq!(
+            n[1],
+            ("Ola Nordmann".into(), EntityKind::Person, Some("Democrat".into()))
+        );
+    }
+
+    #[test]
+    fn transcript_labels_are_speakers() {
+        let text = "Ada Brevik opened the night on the Harbour Channel.\n\nBREVIK: Why run now?\n\nQUESTION: And the port?\n\nOKONKWO: Because the port is failing.";
+        let ents = entities_of(text);
+        assert_eq!(kind_of(&ents, "Ada Brevik"), Some(EntityKind::Person), "{ents:?}");
+        // The label joins the person named before; a label that is no name is no entity.
+        assert!(ents.iter().all(|e| e.name != "BREVIK" && e.name != "QUESTION"));
+        assert_eq!(kind_of(&ents, "OKONKWO"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn head_words_type_buildings_and_groups() {
+        let n = names("The donors met at Brevik Tower and later at Brevik National Links with Futures USA.");
+        let kinds: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Brevik Tower", EntityKind::Place),
+                ("Brevik National Links", EntityKind::Organization),
+                ("Futures USA", EntityKind::Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn aliases_of_a_country_are_one_entity() {
+        let ents = entities_of("The U.S. and the United States Navy differ. Officials in the United States and the US agreed, as did America.");
+        let us: Vec<&Entity> = ents
+            .iter()
+            .filter(|e| name_key(&e.name) == "united states")
+            .collect();
+        assert_eq!(us.len(), 1, "{ents:?}");
+        assert_eq!(us[0].kind, EntityKind::Place);
+        assert_eq!(us[0].mentions.len(), 4);
+        assert_eq!(name_key("U.N."), name_key("the United Nations"));
+        assert_ne!(name_key("UN"), name_key("United States"));
+    }
+
+    #[test]
+    fn the_gazetteer_types_places() {
+        let ents = entities_of(
+            "Shelling hit Aleppo again. Medics said the wounded were taken to clinics in Idlib. Ministers met in Hamburg.\n\nWarren told the Valley Ledger that the count was wrong.",
+        );
+        assert_eq!(kind_of(&ents, "Aleppo"), Some(EntityKind::Place));
+        assert_eq!(kind_of(&ents, "Idlib"), Some(EntityKind::Place));
+        assert_eq!(kind_of(&ents, "Hamburg"), Some(EntityKind::Place));
+        // A town that shares a surname, named as a person is: not a place.
+        assert_ne!(kind_of(&ents, "Warren"), Some(EntityKind::Place));
+        assert!(lexicon::gazetteer("Warren").is_some());
+    }
+
+    #[test]
+    fn a_surname_first_joins_the_full_name_later() {
+        let ents = entities_of("Okafor spoke first. Then Sam Okafor, the harbour master, took questions.");
+        let okafor: Vec<&Entity> = ents.iter().filter(|e| e.name.contains("Okafor")).collect();
+        assert_eq!(okafor.len(), 1, "{ents:?}");
+        assert_eq!(okafor[0].name, "Sam Okafor");
+    }
+
+    #[test]
+    fn sons_are_not_their_fathers() {
+        assert_eq!(surname_key("Tomas Brevik Jr."), "brevik");
+        assert_eq!(given_name("Tomas Brevik Jr."), "Tomas Jr.");
+        assert!(!given_names_agree("Tomas Jr.", "Tomas"));
+        assert!(given_names_agree("Tom", "Tom") && given_names_agree("Jimmy", "James"));
+        let mut es = Entities::default();
+        let text = "Tomas Brevik Jr. and Tomas Brevik spoke.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let ids: Vec<usize> = find_names(text, &toks)
+            .iter()
+            .map(|c| es.add_name(text, c))
+            .collect();
+        assert_eq!(ids, [0, 1]);
     }
 }

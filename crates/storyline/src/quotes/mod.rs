@@ -240,7 +240,7 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
         e.mentions.sort_by_key(|m| m.span.start);
     }
     Attribution {
-        entities: ents.list,
+        entities: ents.finish(),
         quotes,
     }
 }

@@ -20,7 +20,7 @@ use crate::corpus::dedup::{self, DedupConfig, DupKind};
 use crate::corpus::directory::{self, PersonView, Signature};
 use crate::corpus::template::TemplateConfig;
 use crate::corpus::{CorpusDecision, DuplicateKind};
-use crate::entities::{surname_key, EntityKind};
+use crate::entities::{given_name, surname_key, EntityKind};
 use crate::error::Error;
 
 /// Waiting for grouping (duplicates, then template lines).
@@ -591,10 +591,14 @@ impl<'a, 't> Pass<'a, 't> {
             rows.collect::<Result<_, _>>()?
         };
         let mut locals = Vec::with_capacity(articles.len());
-        let mut sigs: BTreeSet<SigKey> = BTreeSet::new();
+        // Each signature with the number of articles it is in (a surname alone joins the
+        // person the corpus names most, counting this pass).
+        let mut sigs: BTreeMap<SigKey, usize> = BTreeMap::new();
         for n in articles {
             let here = local_entities(self.tx, n)?;
-            sigs.extend(here.iter().map(|e| e.sig.clone()));
+            for e in &here {
+                *sigs.entry(e.sig.clone()).or_default() += 1;
+            }
             locals.push((n, here));
         }
         let mut dir = Directory {
@@ -604,13 +608,15 @@ impl<'a, 't> Pass<'a, 't> {
             roles_read: HashSet::new(),
             created: HashMap::new(),
             counts: Counts::default(),
+            pass_articles: HashMap::new(),
         };
         let mut placed: HashMap<SigKey, i64> = HashMap::new();
         // Fuller names first, so that a surname alone meets every candidate.
-        let mut order: Vec<SigKey> = sigs.into_iter().collect();
-        order.sort_by(|a, b| a.order().cmp(&b.order()));
-        for s in order {
+        let mut order: Vec<(SigKey, usize)> = sigs.into_iter().collect();
+        order.sort_by(|a, b| a.0.order().cmp(&b.0.order()));
+        for (s, weight) in order {
             let (entity, created) = dir.place(&s)?;
+            *dir.pass_articles.entry(entity).or_default() += weight;
             report.entities_added += created as usize;
             placed.insert(s, entity);
         }
@@ -686,6 +692,8 @@ struct Person {
     n: i64,
     first: Vec<String>,
     roles: HashMap<String, usize>,
+    /// Articles naming it when it was read.
+    articles: usize,
 }
 
 struct Directory<'a, 't> {
@@ -701,6 +709,8 @@ struct Directory<'a, 't> {
     created: HashMap<i64, String>,
     /// What the pass adds to names, roles and entity counts, written once at its end.
     counts: Counts,
+    /// Articles this pass placed in each entity (not yet in `entities.articles`).
+    pass_articles: HashMap<i64, usize>,
 }
 
 /// The directory's counts a pass adds, summed per key so that each row is written once.
@@ -736,12 +746,21 @@ impl Directory<'_, '_> {
         let words: Vec<&str> = sig.name.split_whitespace().collect();
         let surname = directory::person_like(sig).then(|| surname_key(&sig.name));
         if let Some(key) = &surname {
-            let candidates = self.people(key, words.len() < 2)?;
+            let pass: Vec<usize> = (self.people(key, words.len() < 2)?.iter())
+                .map(|p| p.articles)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .zip(self.people[key].iter().map(|p| p.n))
+                .map(|(stored, n)| stored + self.pass_articles.get(&n).copied().unwrap_or(0))
+                .collect();
+            let candidates = &self.people[key];
             let views: Vec<PersonView> = candidates
                 .iter()
-                .map(|p| PersonView {
+                .zip(&pass)
+                .map(|(p, &articles)| PersonView {
                     first_names: &p.first,
                     roles: &p.roles,
+                    articles,
                 })
                 .collect();
             if let Some(k) = directory::person_target(sig, &views) {
@@ -751,8 +770,8 @@ impl Directory<'_, '_> {
                         .prepare_cached(
                             "INSERT OR IGNORE INTO entity_first_names (entity, first) VALUES (?1, ?2)",
                         )?
-                        .execute(params![e, words[0]])?;
-                    self.people_mut(key)[k].first.push(words[0].to_string());
+                        .execute(params![e, given_name(&sig.name)])?;
+                    self.people_mut(key)[k].first.push(given_name(&sig.name));
                 }
                 self.adopt_kind(e, sig.kind)?;
                 return Ok((e, false));
@@ -763,13 +782,14 @@ impl Directory<'_, '_> {
                 if words.len() >= 2 {
                     self.tx
                         .prepare_cached("INSERT INTO entity_first_names (entity, first) VALUES (?1, ?2)")?
-                        .execute(params![e, words[0]])?;
-                    first.push(words[0].to_string());
+                        .execute(params![e, given_name(&sig.name)])?;
+                    first.push(given_name(&sig.name));
                 }
                 self.people_mut(key).push(Person {
                     n: e,
                     first,
                     roles: HashMap::new(),
+                    articles: 0,
                 });
                 return Ok((e, true));
             }
@@ -794,6 +814,7 @@ impl Directory<'_, '_> {
                 n: e,
                 first: Vec::new(),
                 roles: HashMap::new(),
+                articles: 0,
             });
         }
         Ok((e, true))
@@ -834,21 +855,26 @@ impl Directory<'_, '_> {
     /// The people of a surname key with their first names, in entity order.
     fn load_people(&self, key: &str) -> Result<Vec<Person>, Error> {
         let mut st = self.tx.prepare_cached(
-            "SELECT e.n, f.first FROM entities e INDEXED BY entities_surname
+            "SELECT e.n, f.first, e.articles FROM entities e INDEXED BY entities_surname
                  LEFT JOIN entity_first_names f ON f.entity = e.n
              WHERE e.surname = ?1 ORDER BY e.n, f.first",
         )?;
         let rows = st.query_map([key], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
         })?;
         let mut out: Vec<Person> = Vec::new();
         for row in rows {
-            let (n, first) = row?;
+            let (n, first, articles) = row?;
             if out.last().is_none_or(|p| p.n != n) {
                 out.push(Person {
                     n,
                     first: Vec::new(),
                     roles: HashMap::new(),
+                    articles: articles.max(0) as usize,
                 });
             }
             if let (Some(f), Some(p)) = (first, out.last_mut()) {
