@@ -21,7 +21,7 @@ use crate::{Format, Source};
 /// Version of the analysis: bumped whenever a change to the stages after cleaning (text,
 /// entities, quotes, time) changes what they produce for the same clean text. The store
 /// records it per article; `storyline reanalyze` brings older articles up to date.
-pub const PIPELINE_VERSION: u32 = 3;
+pub const PIPELINE_VERSION: u32 = 4;
 
 /// Languages the language stages (entities, quotes, time) are written for.
 pub const SUPPORTED_LANGUAGES: &[&str] = &["en"];
