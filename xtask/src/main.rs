@@ -3,7 +3,11 @@
 //! `cargo xtask eval extraction --data ../shared/datasets/extraction`
 //! `cargo xtask eval quotes --data ../shared/datasets/polnear/dev`
 //! `cargo xtask eval timex --data ../shared/datasets/timex/tbaq`
+<<<<<<< HEAD
 //! `cargo xtask eval entities --data ../shared/datasets/polnear/train --gold bench/entities/polnear-train-gold.tsv`
+=======
+//! `cargo xtask eval timeline --data ../shared/datasets/timeline17 [--out FILE]`
+>>>>>>> timeline
 //! `cargo xtask gen-corpus --out DIR --articles N` (invented news for store benchmarks)
 //! `cargo xtask store-queries --db FILE` (latency of the API's queries)
 
@@ -13,6 +17,7 @@ mod extraction;
 mod quotes;
 mod shingles;
 mod store_queries;
+mod timeline;
 mod timex;
 
 use std::path::PathBuf;
@@ -131,6 +136,27 @@ enum Eval {
         #[arg(long)]
         anchor: Option<PathBuf>,
     },
+    /// Timeline summarisation on Timeline17 (news-tls protocol): alignment ROUGE-1/2 F
+    /// (align+ m:1, as tilse computes it) and date F1, per topic and pooled.
+    Timeline {
+        #[arg(long)]
+        data: PathBuf,
+        /// Write each task's timeline as a JSON line here (dataset-derived text: keep it
+        /// out of the repository).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Keep only output sentences containing a phrase of the topic's `keywords.json`
+        /// (the news-tls protocol; Timeline17's files here hold folder tags like "bpoil"
+        /// that no sentence contains, so it is off by default).
+        #[arg(long)]
+        keywords: bool,
+        /// Only topics whose folder name contains one of these.
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+        /// Write each task's ROUGE precision and recall here (for `bench/tls_rouge_check.py`).
+        #[arg(long)]
+        scores: Option<PathBuf>,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -190,5 +216,23 @@ fn main() -> anyhow::Result<()> {
                     anchor,
                 },
         } => timex::run(&data, repeats.max(1), show, export.as_deref(), anchor.as_deref()),
+        Cmd::Eval {
+            what:
+                Eval::Timeline {
+                    data,
+                    out,
+                    keywords,
+                    only,
+                    scores,
+                },
+        } => timeline::run(
+            &data,
+            out.as_deref(),
+            &timeline::Settings {
+                keywords,
+                only,
+                scores,
+            },
+        ),
     }
 }

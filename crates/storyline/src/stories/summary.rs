@@ -1,0 +1,453 @@
+//! Extractive summaries of a set of articles (an event or a storyline): the sentences that
+//! together come closest to what the articles say as a whole (CENTROID-OPT), none too
+//! close to one already chosen, no outlet taking more than its share, and syndicated
+//! copies counted once. Every sentence keeps its article, outlet and the copies that carry
+//! it too.
+//!
+//! The input is a borrowed [`ArticleView`] per article, so an in-memory [`Article`] and a
+//! row read from the store feed it alike.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::terms::{Analyzer, DocFreq, SparseVec, TermCounts};
+use crate::span::Span;
+use crate::time::{SentenceDate, Timex};
+use crate::Article;
+
+/// What the stories stage reads of one analysed article. Borrowed: the caller keeps the
+/// text and the analysis.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleView<'a> {
+    pub id: &'a str,
+    pub outlet: Option<&'a str>,
+    /// The calendar date of publication.
+    pub published: Option<NaiveDate>,
+    pub text: &'a str,
+    /// Byte spans of the sentences in `text`.
+    pub sentences: &'a [Span],
+    /// The date of each sentence, with the rule that fixed it.
+    pub sentence_dates: &'a [SentenceDate],
+    /// Temporal expressions in `text`, in text order.
+    pub timexes: &'a [Timex],
+    /// The representative of this article's duplicate group, when it is a copy.
+    pub duplicate_of: Option<&'a str>,
+}
+
+impl<'a> From<&'a Article> for ArticleView<'a> {
+    fn from(a: &'a Article) -> Self {
+        ArticleView {
+            id: &a.id,
+            outlet: a.outlet.as_deref(),
+            published: a.published.as_ref().map(|p| p.date()),
+            text: &a.text,
+            sentences: &a.sentences,
+            sentence_dates: &a.sentence_dates,
+            timexes: &a.timexes,
+            duplicate_of: a.duplicate_of.as_deref(),
+        }
+    }
+}
+
+impl<'a> ArticleView<'a> {
+    /// The text of sentence `i` (empty when the span is out of range).
+    pub fn sentence(&self, i: usize) -> &'a str {
+        self.sentences
+            .get(i)
+            .and_then(|s| s.slice(self.text))
+            .unwrap_or_default()
+    }
+}
+
+/// An article that carries a sentence: its id and outlet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SourceRef<'a> {
+    pub article: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<&'a str>,
+}
+
+/// One sentence taken from an article, with where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Extract<'a> {
+    pub text: &'a str,
+    /// The article the sentence was taken from (the representative of its duplicate group).
+    pub article: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    /// Index of the sentence in the article's `sentences`.
+    pub sentence: usize,
+    /// Copies of the article (syndicated or re-published) in the input, which carry the
+    /// sentence too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<SourceRef<'a>>,
+}
+
+/// Sentences with fewer content terms than this are not worth a line of a summary
+/// (datelines, "Advertisement", bare attributions).
+pub(crate) const MIN_TERMS: usize = 5;
+
+/// The articles of a story with duplicate groups folded, and a unit TF-IDF vector for
+/// every sentence of the articles that stand for their group (document frequencies
+/// counted over those sentences).
+pub(crate) struct Pool<'s, 'a> {
+    pub(crate) views: &'s [ArticleView<'a>],
+    /// The articles that stand for their duplicate group, in input order.
+    pub(crate) reps: Vec<usize>,
+    /// For each article, the representative of its group.
+    rep_of: Vec<usize>,
+    /// Per article (representatives only; empty for copies): each sentence's vector.
+    pub(crate) vectors: Vec<Vec<SparseVec>>,
+    /// Per article and sentence: the number of content terms.
+    pub(crate) lengths: Vec<Vec<usize>>,
+}
+
+impl<'s, 'a> Pool<'s, 'a> {
+    pub(crate) fn new(views: &'s [ArticleView<'a>]) -> Self {
+        let rep_of = representatives(views);
+        let reps: Vec<usize> = (0..views.len()).filter(|&i| rep_of[i] == i).collect();
+        let analyzer = Analyzer::default();
+        let mut counts: Vec<Vec<TermCounts>> = vec![Vec::new(); views.len()];
+        let mut df = DocFreq::default();
+        for &r in &reps {
+            let v = &views[r];
+            counts[r] = (0..v.sentences.len())
+                .map(|i| analyzer.counts(v.sentence(i)))
+                .collect();
+            counts[r].iter().for_each(|c| df.add(c));
+        }
+        let lengths = counts
+            .iter()
+            .map(|a| {
+                a.iter()
+                    .map(|c| c.0.iter().map(|&(_, n)| n as usize).sum())
+                    .collect()
+            })
+            .collect();
+        let vectors = counts
+            .iter()
+            .map(|a| a.iter().map(|c| df.weigh(c)).collect())
+            .collect();
+        Pool {
+            views,
+            reps,
+            rep_of,
+            vectors,
+            lengths,
+        }
+    }
+
+    /// Whether sentence `s` of representative `a` is long enough to be shown.
+    pub(crate) fn showable(&self, a: usize, s: usize) -> bool {
+        self.lengths[a].get(s).is_some_and(|&n| n >= MIN_TERMS)
+    }
+
+    /// Sentence `s` of representative `a` with its sources.
+    pub(crate) fn extract(&self, a: usize, s: usize) -> Extract<'a> {
+        let v = &self.views[a];
+        Extract {
+            text: v.sentence(s).trim(),
+            article: v.id,
+            outlet: v.outlet,
+            published: v.published,
+            sentence: s,
+            copies: (0..self.views.len())
+                .filter(|&i| i != a && self.rep_of[i] == a)
+                .map(|i| SourceRef {
+                    article: self.views[i].id,
+                    outlet: self.views[i].outlet,
+                })
+                .collect(),
+        }
+    }
+
+    /// The outlet a representative counts for (its id when the outlet is unknown, so that
+    /// unknown outlets do not pool into one).
+    pub(crate) fn outlet_key(&self, a: usize) -> &'a str {
+        let v = &self.views[a];
+        v.outlet.unwrap_or(v.id)
+    }
+}
+
+/// For each article, the index of the article that stands for its duplicate group: the
+/// member whose id the group is named by, else the member with the smallest id (so the
+/// choice does not depend on input order).
+fn representatives(views: &[ArticleView]) -> Vec<usize> {
+    use std::collections::HashMap;
+    let key = |v: &ArticleView<'_>| -> String { v.duplicate_of.unwrap_or(v.id).to_string() };
+    let mut best: HashMap<String, usize> = HashMap::new();
+    for (i, v) in views.iter().enumerate() {
+        let k = key(v);
+        let better = |j: usize| {
+            let (cur, new) = (&views[j], v);
+            let named = |x: &ArticleView<'_>| x.id == k;
+            (named(new), std::cmp::Reverse(new.id)) > (named(cur), std::cmp::Reverse(cur.id))
+        };
+        match best.get(&k) {
+            Some(&j) if !better(j) => {}
+            _ => {
+                best.insert(k, i);
+            }
+        }
+    }
+    views.iter().map(|v| best[&key(v)]).collect()
+}
+
+/// CENTROID-OPT: greedily adds the candidate that brings the sum of the chosen vectors
+/// closest (by cosine) to `centroid`, skipping a candidate whose cosine with one already
+/// chosen reaches `max_sim` or that `allowed` refuses given the chosen so far (a refused
+/// or redundant candidate is dropped for good: both only get stricter). Returns indices
+/// into `cands` in the order chosen, at most `k`.
+pub(crate) fn centroid_opt(
+    centroid: &SparseVec,
+    cands: &[&SparseVec],
+    k: usize,
+    max_sim: f32,
+    mut allowed: impl FnMut(usize, &[usize]) -> bool,
+) -> Vec<usize> {
+    let c_norm = centroid.norm();
+    let mut live: Vec<bool> = cands.iter().map(|v| !v.is_empty()).collect();
+    let xc: Vec<f32> = cands.iter().map(|v| v.dot(centroid)).collect();
+    let xx: Vec<f32> = cands.iter().map(|v| v.dot(v)).collect();
+    let mut sum = SparseVec::default();
+    let mut chosen: Vec<usize> = Vec::new();
+    if c_norm == 0.0 {
+        return chosen;
+    }
+    while chosen.len() < k {
+        let (sc, ss) = (sum.dot(centroid), sum.dot(&sum));
+        let mut ranked: Vec<(f32, usize)> = (0..cands.len())
+            .filter(|&i| live[i])
+            .map(|i| {
+                let n2 = ss + 2.0 * sum.dot(cands[i]) + xx[i];
+                let cos = if n2 > 0.0 {
+                    (sc + xc[i]) / (n2.sqrt() * c_norm)
+                } else {
+                    0.0
+                };
+                (cos, i)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut picked = None;
+        for &(_, i) in &ranked {
+            let redundant = chosen.iter().any(|&j| cands[i].cosine(cands[j]) >= max_sim);
+            if redundant || !allowed(i, &chosen) {
+                live[i] = false;
+                continue;
+            }
+            picked = Some(i);
+            break;
+        }
+        let Some(i) = picked else { break };
+        live[i] = false;
+        sum.add_scaled(cands[i], 1.0);
+        chosen.push(i);
+    }
+    chosen
+}
+
+/// How a summary is made.
+#[derive(Debug, Clone)]
+pub struct SummaryOptions {
+    /// Sentences in the summary (k).
+    pub sentences: usize,
+    /// A sentence whose cosine with one already chosen reaches this is redundant.
+    pub max_similarity: f32,
+    /// Candidates are the first `lead` sentences of each article (0: all of them): news
+    /// says what happened first.
+    pub lead: usize,
+    /// At most this many sentences from one outlet; `None`: ⌈k / outlets⌉ + 1.
+    pub outlet_cap: Option<usize>,
+}
+
+impl Default for SummaryOptions {
+    fn default() -> Self {
+        SummaryOptions {
+            sentences: 5,
+            max_similarity: 0.5,
+            lead: 5,
+            outlet_cap: None,
+        }
+    }
+}
+
+/// An extractive summary: sentences in the order of their articles' publication (then
+/// position in the article).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary<'a> {
+    pub sentences: Vec<Extract<'a>>,
+    /// Articles summarised, each duplicate group once.
+    pub articles: usize,
+    /// Distinct outlets among them.
+    pub outlets: usize,
+}
+
+/// Summarises a set of articles (see the module documentation).
+pub fn summarize<'a>(articles: &[ArticleView<'a>], opts: &SummaryOptions) -> Summary<'a> {
+    let pool = Pool::new(articles);
+    let mut centroid = SparseVec::default();
+    for &a in &pool.reps {
+        let mut doc = SparseVec::default();
+        pool.vectors[a].iter().for_each(|v| doc.add_scaled(v, 1.0));
+        doc.normalise();
+        centroid.add_scaled(&doc, 1.0);
+    }
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    for &a in &pool.reps {
+        let n = pool.vectors[a].len();
+        let lead = if opts.lead == 0 { n } else { opts.lead.min(n) };
+        cands.extend((0..lead).filter(|&s| pool.showable(a, s)).map(|s| (a, s)));
+    }
+    let mut outlets: Vec<&str> = pool.reps.iter().map(|&a| pool.outlet_key(a)).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    let cap = opts
+        .outlet_cap
+        .unwrap_or_else(|| opts.sentences.div_ceil(outlets.len().max(1)) + 1);
+    let vecs: Vec<&SparseVec> = cands.iter().map(|&(a, s)| &pool.vectors[a][s]).collect();
+    let chosen = centroid_opt(
+        &centroid,
+        &vecs,
+        opts.sentences,
+        opts.max_similarity,
+        |i, chosen| {
+            let o = pool.outlet_key(cands[i].0);
+            chosen
+                .iter()
+                .filter(|&&j| pool.outlet_key(cands[j].0) == o)
+                .count()
+                < cap
+        },
+    );
+    let mut picked: Vec<(usize, usize)> = chosen.into_iter().map(|i| cands[i]).collect();
+    picked.sort_by_key(|&(a, s)| (articles[a].published, a, s));
+    Summary {
+        sentences: picked.into_iter().map(|(a, s)| pool.extract(a, s)).collect(),
+        articles: pool.reps.len(),
+        outlets: outlets.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An invented article: sentences end with ". ".
+    struct Doc {
+        id: String,
+        outlet: String,
+        text: String,
+        spans: Vec<Span>,
+    }
+
+    fn doc(id: &str, outlet: &str, sentences: &[&str]) -> Doc {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for s in sentences {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(s);
+            spans.push(Span::new(start, text.len()));
+        }
+        Doc {
+            id: id.into(),
+            outlet: outlet.into(),
+            text,
+            spans,
+        }
+    }
+
+    fn view(d: &Doc) -> ArticleView<'_> {
+        ArticleView {
+            id: &d.id,
+            outlet: Some(&d.outlet),
+            published: None,
+            text: &d.text,
+            sentences: &d.spans,
+            sentence_dates: &[],
+            timexes: &[],
+            duplicate_of: None,
+        }
+    }
+
+    /// Seven reports from one outlet and one from another on an invented strike.
+    fn docs() -> Vec<Doc> {
+        let topics = [
+            "Dock workers in Portgrave walked out over the new night shift rota on the cranes",
+            "The Portgrave harbour board said the crane rota would cut waiting times for ships",
+            "Union stewards in Portgrave said the night shift rota broke the dock workers agreement",
+            "Container ships queued outside Portgrave harbour as the dock strike entered its third day",
+            "Fish traders at Portgrave market said the dock strike had stopped their morning deliveries",
+            "The harbour board offered dock workers a bonus for night shifts on the cranes in Portgrave",
+            "Dock workers in Portgrave voted to keep striking after rejecting the harbour board bonus",
+        ];
+        let mut out: Vec<Doc> = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| doc(&format!("q{i}"), "Quayside Times", &[t]))
+            .collect();
+        out.push(doc(
+            "m0",
+            "Moorland Post",
+            &[
+                "Ferry passengers bound for Portgrave were diverted to Eastwick while dock workers stayed on strike",
+                "Moorland farmers said feed shipments for Portgrave were stuck on ships waiting at anchor",
+            ],
+        ));
+        out
+    }
+
+    #[test]
+    fn outlet_cap_keeps_one_outlet_from_taking_the_summary() {
+        let d = docs();
+        let views: Vec<ArticleView> = d.iter().map(view).collect();
+        let count = |s: &Summary, o: &str| s.sentences.iter().filter(|x| x.outlet == Some(o)).count();
+        let opts = SummaryOptions {
+            sentences: 6,
+            max_similarity: 0.9,
+            ..Default::default()
+        };
+        // ⌈6 / 2⌉ + 1 = 4 sentences at most from one outlet.
+        let capped = summarize(&views, &opts);
+        assert_eq!(capped.sentences.len(), 6);
+        assert_eq!(count(&capped, "Quayside Times"), 4);
+        assert_eq!(count(&capped, "Moorland Post"), 2);
+        let free = summarize(
+            &views,
+            &SummaryOptions {
+                outlet_cap: Some(usize::MAX),
+                ..opts
+            },
+        );
+        assert!(count(&free, "Quayside Times") > 4, "{free:?}");
+        assert_eq!((capped.articles, capped.outlets), (8, 2));
+    }
+
+    #[test]
+    fn redundant_sentences_and_copies_are_left_out() {
+        let mut d = docs();
+        d.push(doc("q0-copy", "Harbour Wire", &[d[0].text.as_str()]));
+        let mut views: Vec<ArticleView> = d.iter().map(view).collect();
+        views[8].duplicate_of = Some("q0");
+        let s = summarize(&views, &SummaryOptions::default());
+        assert!(s.sentences.iter().all(|x| x.outlet != Some("Harbour Wire")));
+        assert_eq!(s.articles, 8, "the copy is folded into its original");
+        let pool = Pool::new(&views);
+        for (i, a) in s.sentences.iter().enumerate() {
+            for b in &s.sentences[i + 1..] {
+                let va = &pool.vectors[views.iter().position(|v| v.id == a.article).unwrap()][a.sentence];
+                let vb = &pool.vectors[views.iter().position(|v| v.id == b.article).unwrap()][b.sentence];
+                assert!(va.cosine(vb) < 0.5);
+            }
+        }
+        let q0 = s.sentences.iter().find(|x| x.article == "q0");
+        if let Some(q0) = q0 {
+            assert_eq!(q0.copies[0].outlet, Some("Harbour Wire"));
+        }
+    }
+}
