@@ -3,11 +3,8 @@
 //! `cargo xtask eval extraction --data ../shared/datasets/extraction`
 //! `cargo xtask eval quotes --data ../shared/datasets/polnear/dev`
 //! `cargo xtask eval timex --data ../shared/datasets/timex/tbaq`
-<<<<<<< HEAD
 //! `cargo xtask eval entities --data ../shared/datasets/polnear/train --gold bench/entities/polnear-train-gold.tsv`
-=======
 //! `cargo xtask eval timeline --data ../shared/datasets/timeline17 [--out FILE]`
->>>>>>> timeline
 //! `cargo xtask gen-corpus --out DIR --articles N` (invented news for store benchmarks)
 //! `cargo xtask store-queries --db FILE` (latency of the API's queries)
 

@@ -542,7 +542,9 @@ mod tests {
 
     #[test]
     fn knee_of_a_falling_curve() {
-        assert_eq!(knee(&[10.0, 9.0, 2.0, 1.5, 1.0, 0.5]), 2);
+        // A steep fall after the second value, then a slow one.
+        let curve = [40u8, 38, 9, 7, 5, 2].map(f32::from);
+        assert_eq!(knee(&curve), 2);
         assert_eq!(knee(&[3.0, 2.0]), 0);
     }
 }
