@@ -671,13 +671,39 @@ fn participle(scan: &Scan, cue: &Cue) -> Option<Frame> {
     if !(cue.participle && !cue.after_empty && (cue.strong || cue.explicit)) {
         return None;
     }
-    let subj = cue.last_source.or_else(|| subject_of(scan.text, scan.s, cue.i));
+    let subj = cue
+        .last_source
+        .or_else(|| passive_agent(scan, cue.i))
+        .or_else(|| subject_of(scan.text, scan.s, cue.i));
     Some(frame(
         cue.span,
         cue.kind(),
         subj,
         vec![(cue.a, scan.clause_end(cue.a))],
     ))
+}
+
+/// The agent of a passive clause that ends just before the participle at `cue`: "The
+/// plan was rejected by the harbour board, saying …" — the board says it, not the plan.
+fn passive_agent(scan: &Scan, cue: usize) -> Option<Source> {
+    const REACH: usize = 12;
+    let s = scan.s;
+    let by = (cue.saturating_sub(REACH)..cue)
+        .rev()
+        .take_while(|&k| !s.in_quote(k) && !matches!(scan.word(k), ";" | ":" | "—"))
+        .find(|&k| scan.word(k) == "by")?;
+    let participle = scan.word(by.checked_sub(1)?);
+    let past = participle.ends_with("ed") || is_irregular_past(participle);
+    let be = (by.saturating_sub(4)..by - 1).any(|k| {
+        matches!(
+            scan.word(k),
+            "was" | "were" | "been" | "is" | "are" | "be" | "being"
+        )
+    });
+    if !(past && be) {
+        return None;
+    }
+    source_after(scan.text, s, by + 1).filter(|a| a.last < cue)
 }
 
 /// "X said (that) …"; a quotation before X resumes in the clause ("“A,” he said, “B.”") or,
@@ -907,20 +933,29 @@ fn subject_verb(scan: &Scan) -> Option<Frame> {
     if !(is_pronoun || named || noun) {
         return None;
     }
-    let mut v = subj.last + 1;
-    while v < qa && is_aux(scan.word(v)) {
-        v += 1;
-    }
-    if v >= qa || s.toks[v].kind != Kind::Word || !scan.word(v).chars().all(|c| c.is_lowercase()) {
-        return None;
-    }
-    // Without a quotation, only a finite verb makes a statement of the clause.
-    let vw = scan.word(v);
-    let finite = vw.ends_with("ed")
-        || vw.ends_with('s') && !vw.ends_with("ss")
-        || is_irregular_past(vw)
-        || v > subj.last + 1;
-    if !quoted && !(finite && (lexicon::is_stance_verb(vw) || lexicon::speech_lemma(vw).is_some())) {
+    let (v, kind) = if quoted {
+        main_verb(scan, subj.last + 1, qa)?
+    } else {
+        // Without a quotation, only a finite verb of speech or stance right after the
+        // subject makes a statement of the clause.
+        let mut v = subj.last + 1;
+        while v < qa && is_aux(scan.word(v)) {
+            v += 1;
+        }
+        let vw = scan.word(v);
+        let finite = vw.ends_with("ed")
+            || vw.ends_with('s') && !vw.ends_with("ss")
+            || is_irregular_past(vw)
+            || v > subj.last + 1;
+        let known = lexicon::is_stance_verb(vw) || lexicon::speech_lemma(vw).is_some();
+        if v >= qa || !is_lower_word(scan, v) || !(finite && known) {
+            return None;
+        }
+        (v, verb_kind(vw))
+    };
+    // A deed is no attribution ("forces have seized", "the council voted 14 to 5"), and
+    // what one reacts to is somebody else's ("was reacting to the “rigged” charge").
+    if kind == CueKind::Action || is_stimulus_verb(scan, v) {
         return None;
     }
     // "Okafor disagreed.": a stance with nothing said.
@@ -931,10 +966,78 @@ fn subject_verb(scan: &Scan) -> Option<Frame> {
     }
     Some(frame(
         s.toks[v].span,
-        verb_kind(vw),
+        kind,
         Some(subj),
         vec![(c.0, scan.clause_end(c.0).max(c.1))],
     ))
+}
+
+/// A lower-case word token at `k`.
+fn is_lower_word(scan: &Scan, k: usize) -> bool {
+    scan.s.toks.get(k).is_some_and(|t| t.kind == Kind::Word) && scan.word(k).chars().all(|c| c.is_lowercase())
+}
+
+/// A verb the lexicon knows (of speech, saying, stance or deed), by its form.
+fn is_known_verb(w: &str) -> bool {
+    lexicon::speech_lemma(w).is_some()
+        || lexicon::is_saying_verb(w)
+        || lexicon::is_stance_verb(w)
+        || lexicon::is_action_verb(w)
+}
+
+/// The main verb of a clause whose subject ends before `from`, looked for before `until`
+/// (the first quotation), with the kind of cue it makes. Past auxiliaries ("has long
+/// said"); past what qualifies the subject ("The head of the panel called it …"), up to
+/// a verb the lexicon knows or a past tense; a deed followed by "to" and a verb of speech
+/// or stance is that verb ("went on to call", "used the speech to urge").
+fn main_verb(scan: &Scan, from: usize, until: usize) -> Option<(usize, CueKind)> {
+    const REACH: usize = 8;
+    let mut v = from;
+    while v < until && is_aux(scan.word(v)) {
+        v += 1;
+    }
+    let past = |k: usize| {
+        let w = scan.word(k);
+        w.ends_with("ed") || is_irregular_past(w)
+    };
+    // Right after the subject any lower-case finite form is the verb; further on only a
+    // known verb or a past tense.
+    let at_once = is_lower_word(scan, v) && {
+        let w = scan.word(v);
+        is_known_verb(w) || past(v) || v > from || w.ends_with('s') && !w.ends_with("ss")
+    };
+    let v = if at_once {
+        v
+    } else {
+        (v..until.min(v + REACH))
+            .take_while(|&k| !matches!(scan.word(k), "," | ";" | ":" | "(" | "—" | "–"))
+            .find(|&k| is_lower_word(scan, k) && (is_known_verb(scan.word(k)) || past(k)))?
+    };
+    let kind = verb_kind(scan.word(v));
+    if kind != CueKind::Action {
+        return Some((v, kind));
+    }
+    // "She shot back, “…”", "He went even further: “…”": a verb phrase that introduces a
+    // quotation with a comma or colon says it, whatever the verb.
+    let introduces = until < scan.n
+        && until > v + 1
+        && until - v <= REACH
+        && matches!(scan.word(until - 1), "," | ":")
+        && (v + 1..until - 1).all(|k| scan.s.toks[k].kind == Kind::Word);
+    if introduces {
+        return Some((v, CueKind::Speech));
+    }
+    let said = (v + 1..until.min(v + REACH))
+        .find(|&k| scan.word(k) == "to" && is_lower_word(scan, k + 1))
+        .map(|k| k + 1)
+        .filter(|&k| k < until && verb_kind(scan.word(k)) != CueKind::Action);
+    Some(said.map_or((v, kind), |k| (k, verb_kind(scan.word(k)))))
+}
+
+/// "reacting to", "responded to": the object of these verbs is what the subject answered,
+/// not what it said.
+fn is_stimulus_verb(scan: &Scan, v: usize) -> bool {
+    scan.word(v + 1) == "to" && super::words::is_stimulus_verb(scan.word(v))
 }
 
 /// The kind of cue a speech verb makes, by its lemma: thinking, believing, hoping,

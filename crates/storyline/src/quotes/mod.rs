@@ -55,7 +55,8 @@ pub enum CueKind {
     /// A phrase that names where the content comes from: "according to".
     Source,
     /// A deed rather than words or a view ("seized", "voted", "signed"). The quoted words
-    /// in its clause are somebody's, but the verb does not attribute them.
+    /// in its clause are somebody's, but the verb does not attribute them: the finder
+    /// makes no quote from such a cue (the kind is kept so that older records still read).
     Action,
 }
 
@@ -224,7 +225,7 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
     let mut sents = read_sentences(text, paragraphs, sentences, &mut ents);
     let segs = mark_quotes(text, &mut sents);
     let mut found = frames_of_article(text, &sents, &segs, &mut ents);
-    let loose = continue_quotations(&sents, &segs, &mut found);
+    let loose = continue_quotations(text, &sents, &segs, &mut found);
     let mut quotes = Vec::new();
     let words = WordIndex::new(text);
     for f in found.iter().filter(|f| !f.parts.is_empty()) {
@@ -417,6 +418,7 @@ enum Owner {
 /// quotation mark: one quotation in several parts. Returns the loose quotes, each with the
 /// frame whose speaker it continues.
 fn continue_quotations(
+    text: &str,
     sents: &[Sentence],
     segs: &[Seg],
     found: &mut [Found],
@@ -453,6 +455,9 @@ fn continue_quotations(
             continue;
         }
         let g = &segs[gi];
+        if is_crosshead(text, sents, g) {
+            continue;
+        }
         let opens_paragraph = sents[g.first_sent].span_start_is(g.span.start);
         if gi > 0 && !segs[gi - 1].closed && segs[gi - 1].para + 1 == g.para && opens_paragraph {
             match owner[gi - 1] {
@@ -491,6 +496,27 @@ fn continue_quotations(
         }
     }
     loose
+}
+
+/// A crosshead set in quotation marks: a short quotation that is its whole paragraph, with
+/// no punctuation at its end ("“No way back”" between two paragraphs). It is a heading,
+/// not something said at that point.
+fn is_crosshead(text: &str, sents: &[Sentence], g: &Seg) -> bool {
+    /// A heading is a phrase; a quotation of more words is a statement.
+    const MAX_WORDS: usize = 10;
+    let (first, last) = (&sents[g.first_sent], &sents[g.last_sent]);
+    let whole_paragraph = first.span_start_is(g.span.start)
+        && last.toks.last().is_some_and(|t| t.span.end == g.span.end)
+        && sents.get(g.last_sent + 1).is_none_or(|n| n.para != g.para);
+    let bare = g.closed
+        && g.span.slice(text).is_some_and(|q| {
+            q.chars()
+                .rev()
+                .skip(1)
+                .find(|c| !c.is_whitespace())
+                .is_some_and(char::is_alphanumeric)
+        });
+    whole_paragraph && bare && g.words <= MAX_WORDS
 }
 
 /// Word tokens of a sentence counted up to each token, so the words outside a span are
@@ -819,6 +845,13 @@ fn resolve_source(
             .enumerate()
             .rev()
             .find(|(_, c)| c.last + 2 == src.first && c.first <= c.last);
+        // "Norway, Sweden and Finland, who claimed": the coordination is the speaker.
+        if let Some((_, c)) = ante {
+            let start = sources::coordination_start(text, s, c.phrase_first);
+            if start < c.phrase_first {
+                return (Some(Span::new(s.toks[start].span.start, c.span.end)), None, None);
+            }
+        }
         let e = ante.map(|(k, _)| s.name_entities[k]);
         if let Some(e) = e {
             ents.add_reference(e, span, MentionKind::Pronoun);
@@ -1362,13 +1395,28 @@ mod tests {
                 "According to",
                 CueKind::Source,
             ),
-            (
-                "The mayor signed the “emergency” order on Friday.",
-                "signed",
-                CueKind::Action,
-            ),
         ] {
             assert_eq!(cue_kinds(&[para]), vec![(cue.to_string(), Some(kind))], "{para}");
+        }
+        // A deed attributes nothing: no statement, whatever its clause quotes.
+        for para in [
+            "The mayor signed the “emergency” order on Friday.",
+            "The council voted 14 to 5 to close the pier.",
+            "Rebel units have seized the “strategic” bridge at Vik.",
+        ] {
+            assert_eq!(cue_kinds(&[para]), vec![], "{para}");
+        }
+        // A deed followed by a verb of saying says it; a verb phrase that introduces a
+        // quotation with a colon says it.
+        for (para, cue) in [
+            ("The mayor went on to call the toll “a disgrace.”", "call"),
+            ("Jo Brandt went even further: “The pier is finished.”", "went"),
+        ] {
+            assert_eq!(
+                cue_kinds(&[para]),
+                vec![(cue.to_string(), Some(CueKind::Speech))],
+                "{para}"
+            );
         }
         // A quotation that continues its speaker has no cue, and so no cue kind; in JSON
         // the kind is a lower-case word, left out when there is none.
