@@ -989,7 +989,8 @@ fn is_known_verb(w: &str) -> bool {
 /// (the first quotation), with the kind of cue it makes. Past auxiliaries ("has long
 /// said"); past what qualifies the subject ("The head of the panel called it …"), up to
 /// a verb the lexicon knows or a past tense; a deed followed by "to" and a verb of speech
-/// or stance is that verb ("went on to call", "used the speech to urge").
+/// or stance further on in the same stretch is that verb ("went on to call", "used the
+/// speech to urge").
 fn main_verb(scan: &Scan, from: usize, until: usize) -> Option<(usize, CueKind)> {
     const REACH: usize = 8;
     let mut v = from;
@@ -1027,10 +1028,18 @@ fn main_verb(scan: &Scan, from: usize, until: usize) -> Option<(usize, CueKind)>
     if introduces {
         return Some((v, CueKind::Speech));
     }
+    // A verb of speech or stance further on in the same stretch of the clause (no
+    // punctuation between) carries the attribution: "went on to call", "used the speech
+    // to urge", "The Harbour campaign projects that …" (where "campaign" was no verb).
     let said = (v + 1..until.min(v + REACH))
-        .find(|&k| scan.word(k) == "to" && is_lower_word(scan, k + 1))
-        .map(|k| k + 1)
-        .filter(|&k| k < until && verb_kind(scan.word(k)) != CueKind::Action);
+        .take_while(|&k| scan.s.toks[k].kind == Kind::Word)
+        .find(|&k| {
+            let w = scan.word(k);
+            is_lower_word(scan, k)
+                && !is_determiner(scan.word(k - 1))
+                && is_known_verb(w)
+                && verb_kind(w) != CueKind::Action
+        });
     Some(said.map_or((v, kind), |k| (k, verb_kind(scan.word(k)))))
 }
 
