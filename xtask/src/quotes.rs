@@ -186,7 +186,7 @@ fn storyline_preds(text: &str, a: &storyline::quotes::Attribution) -> Vec<Pred> 
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default()
             }),
-            rule: q.rule.map(str::to_string),
+            rule: q.rule.map(|r| r.name().to_string()),
             cue: q.cue.and_then(|c| c.slice(text)).map(str::to_string),
         })
         .collect()

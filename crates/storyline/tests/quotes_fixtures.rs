@@ -3,7 +3,7 @@
 //! "he" after a paragraph that names somebody else, partial and scare quotes, and a
 //! speaker nobody can know.
 
-use storyline::quotes::{CueKind, Quote, QuoteKind};
+use storyline::quotes::{CueKind, Quote, QuoteKind, QuoteRule};
 use storyline::{Pipeline, PipelineConfig};
 
 fn quotes(name: &str) -> Vec<(String, Option<String>, QuoteKind, bool)> {
@@ -74,7 +74,7 @@ fn deeds_are_not_statements_and_stance_is_not_speech() {
     let wanted = quote_holding(&text, &qs, "a bridge instead").expect("the residents' wish");
     assert_eq!(wanted.cue_kind, Some(CueKind::Stance));
     assert_eq!(wanted.speaker_name.as_deref(), Some("Residents"));
-    assert_eq!(wanted.rule, Some("subject-verb"));
+    assert_eq!(wanted.rule, Some(QuoteRule::SubjectVerb));
 }
 
 #[test]

@@ -88,13 +88,72 @@ pub struct Quote {
     pub speaker_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// The frame rule that found the quote (a name from [`rules`]); not written to JSON.
-    #[serde(skip)]
-    pub rule: Option<&'static str>,
+    /// The rule that produced the quote: the attribution frame, or how a quotation with no
+    /// frame of its own was read (it continues an earlier speaker, or nobody is known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<QuoteRule>,
+}
+
+/// Which rule produced a quote: one of the attribution frames (see [`rules`] for why each
+/// exists), or how a quotation without a frame was read. Written in records in snake case
+/// (`source_then_clause`), as the time rules are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteRule {
+    /// "MAYOR: …": a transcript label.
+    TranscriptLabel,
+    /// "“…” — Jo Roe": a signed quotation.
+    SignedQuotation,
+    /// "according to X".
+    AccordingTo,
+    /// ", saying …".
+    Participle,
+    /// "X said (that) …".
+    SourceThenClause,
+    /// "“…,” he said.".
+    ContentThenSource,
+    /// "“A,” Jo Roe, the mayor, said in a letter …".
+    SplitQuotation,
+    /// "…,” said X.".
+    Inverted,
+    /// "Dr. Lund stated:" before a quotation paragraph.
+    IntroducesNextParagraph,
+    /// "“…,” Hale barked.".
+    QuotationThenSpeaker,
+    /// "Said Jo Roe, “…”".
+    VerbFirst,
+    /// "She called it a “mistake”": the subject's main verb.
+    SubjectVerb,
+    /// A quotation with no cue of its own that continues the previous speaker.
+    Continued,
+    /// A quotation long enough to be somebody's words whose speaker is not known.
+    Unattributed,
+}
+
+impl QuoteRule {
+    /// The rule's name as records write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteRule::TranscriptLabel => "transcript_label",
+            QuoteRule::SignedQuotation => "signed_quotation",
+            QuoteRule::AccordingTo => "according_to",
+            QuoteRule::Participle => "participle",
+            QuoteRule::SourceThenClause => "source_then_clause",
+            QuoteRule::ContentThenSource => "content_then_source",
+            QuoteRule::SplitQuotation => "split_quotation",
+            QuoteRule::Inverted => "inverted",
+            QuoteRule::IntroducesNextParagraph => "introduces_next_paragraph",
+            QuoteRule::QuotationThenSpeaker => "quotation_then_speaker",
+            QuoteRule::VerbFirst => "verb_first",
+            QuoteRule::SubjectVerb => "subject_verb",
+            QuoteRule::Continued => "continued",
+            QuoteRule::Unattributed => "unattributed",
+        }
+    }
 }
 
 /// Two quotes are equal when they say the same, whichever rule found them: the rule is a
-/// diagnostic that records read back from JSON or the store do not carry.
+/// diagnostic that records read back from the store do not carry.
 impl PartialEq for Quote {
     fn eq(&self, o: &Self) -> bool {
         self.said() == o.said()
@@ -136,7 +195,9 @@ impl Quote {
 /// stage ("sentence", "phrase", "cue", "fallback" for frames; "source" for the speaker
 /// before a cue), the rule's name and why it exists.
 pub fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
-    let frames = frames::FRAMES.iter().map(|r| (r.find.stage(), r.name, r.reason));
+    let frames = frames::FRAMES
+        .iter()
+        .map(|r| (r.find.stage(), r.rule.name(), r.reason));
     let sources = sources::SOURCES_BEFORE
         .iter()
         .map(|r| ("source", r.name, r.reason));
@@ -232,7 +293,13 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
         quotes.extend(quotes_of_frame(text, &ents, &segs, &words, f));
     }
     for (parts, k) in loose {
-        let who = k.map_or_else(Attributed::default, |k| found[k].who.continued());
+        let who = k.map_or_else(
+            || Attributed {
+                rule: Some(QuoteRule::Unattributed),
+                ..Attributed::default()
+            },
+            |k| found[k].who.continued(),
+        );
         quotes.push(make_quote(text, &ents, parts, QuoteKind::Direct, false, &who));
     }
     quotes.sort_by_key(|q| (q.span.start, q.partial));
@@ -309,7 +376,7 @@ struct Attributed {
     speaker: Option<Span>,
     entity: Option<usize>,
     role: Option<String>,
-    rule: Option<&'static str>,
+    rule: Option<QuoteRule>,
 }
 
 impl Attributed {
@@ -322,7 +389,7 @@ impl Attributed {
         Attributed {
             cue: None,
             cue_kind: None,
-            rule: None,
+            rule: Some(QuoteRule::Continued),
             ..self.clone()
         }
     }
@@ -1356,6 +1423,22 @@ mod tests {
             .collect()
     }
 
+    /// A rule's name is what records write for it.
+    #[test]
+    fn rule_names_are_what_records_write() {
+        let all = frames::FRAMES
+            .iter()
+            .map(|r| r.rule)
+            .chain([QuoteRule::Continued, QuoteRule::Unattributed]);
+        for r in all {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.name());
+            let back: QuoteRule = serde_json::from_value(serde_json::json!(r.name())).unwrap();
+            assert_eq!(back, r);
+        }
+        let (_, a) = run(&["“The council has never once asked the fishermen what they need here.”"]);
+        assert_eq!(a.quotes[0].rule, Some(QuoteRule::Unattributed), "{:?}", a.quotes);
+    }
+
     #[test]
     fn cue_kinds_tell_speech_stance_source_and_deeds() {
         for (para, cue, kind) in [
@@ -1427,6 +1510,9 @@ mod tests {
             .map(|q| serde_json::to_value(q).unwrap())
             .collect();
         assert_eq!(json[0]["cue_kind"], "speech");
+        // Each quote names the rule that produced it: the frame, or "continued".
+        assert_eq!(json[0]["rule"], "content_then_source");
+        assert_eq!(json[1]["rule"], "continued");
         assert!(
             json[1].get("cue_kind").is_none() && json[1].get("cue").is_none(),
             "{}",
