@@ -759,6 +759,8 @@ mod tests {
             "name",
             "Councillor Abe Kahn",
         );
+        // A negated modal stands between the name and its verb.
+        assert_source("Abe Kahn cannot say the toll is fair.", "say", "name", "Abe Kahn");
     }
 
     #[test]
