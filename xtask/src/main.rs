@@ -105,7 +105,8 @@ enum Eval {
         /// Predictions of the anchor (spaCy + textacy), written by `bench/quotes_anchor.py`.
         #[arg(long)]
         anchor: Option<PathBuf>,
-        /// Print storyline's errors: fn, fp, spk or all (add `-direct` for direct quotes only).
+        /// Print storyline's errors: fn, fp, spk or all (add `-direct` for direct quotes only);
+        /// `cues` lists every prediction's cue and whether it matched; `rules` the frame rules.
         #[arg(long)]
         show: Option<String>,
         /// Time the analysis this many times and report the median.

@@ -44,6 +44,9 @@ pub struct Pred {
     /// The frame rule that found it, when the system says.
     #[serde(default)]
     rule: Option<String>,
+    /// The cue's text, when the system says.
+    #[serde(default)]
+    cue: Option<String>,
 }
 
 struct Doc {
@@ -183,7 +186,8 @@ fn storyline_preds(text: &str, a: &storyline::quotes::Attribution) -> Vec<Pred> 
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default()
             }),
-            rule: q.rule.map(str::to_string),
+            rule: q.rule.map(|r| r.name().to_string()),
+            cue: q.cue.and_then(|c| c.slice(text)).map(str::to_string),
         })
         .collect()
 }
@@ -396,6 +400,8 @@ pub fn run(
         for (stage, name, reason) in storyline::quotes::rules() {
             println!("{stage:<9} {name:<26} {reason}");
         }
+    } else if show == Some("cues") {
+        show_cues(&docs, &systems[0].1);
     } else if let Some(which) = show {
         show_errors(&docs, &systems[0].1, which);
     }
@@ -420,6 +426,32 @@ fn by_cue_kind(docs: &[Doc], preds: &[Vec<Pred>]) {
         .map(|(k, (n, tp))| format!("{k} {tp}/{n} ({:.3})", *tp as f64 / (*n).max(1) as f64))
         .collect();
     println!("by cue kind, matched/predicted: {}", line.join(", "));
+}
+
+/// Prints every prediction's cue: whether it matched a gold attribution, its cue kind,
+/// rule and cue text (for counting which cues are right, e.g. with `sort | uniq -c`).
+fn show_cues(docs: &[Doc], preds: &[Vec<Pred>]) {
+    for (d, p) in docs.iter().zip(preds) {
+        let chars: Vec<char> = d.text.chars().collect();
+        let (_, pairs) = score(&d.text, &d.gold, p, false);
+        for (i, q) in p.iter().enumerate() {
+            let gold = pairs.iter().find(|x| x.1 == i).map(|x| &d.gold[x.0]);
+            println!(
+                "CUE {} | {} | {} | {} | {} | gold cue {} | {}",
+                if gold.is_some() { "TP" } else { "FP" },
+                q.cue_kind.as_deref().unwrap_or("-"),
+                q.rule.as_deref().unwrap_or("-"),
+                q.cue.as_deref().unwrap_or("-").to_lowercase(),
+                d.name,
+                gold.map_or("-", |g| g.cue_text.as_str()),
+                char_slice(&chars, &q.content)
+                    .replace('\n', " ")
+                    .chars()
+                    .take(140)
+                    .collect::<String>(),
+            );
+        }
+    }
 }
 
 /// Prints misses, false alarms and wrong speakers (`which`: fn, fp, spk or all), each
@@ -458,9 +490,10 @@ fn show_errors(docs: &[Doc], preds: &[Vec<Pred>], which: &str) {
             for (i, q) in p.iter().enumerate() {
                 if !pm.contains(&i) && (!direct_only || chars_direct(&q.content)) {
                     println!(
-                        "FP {} | {} | {} | {}",
+                        "FP {} | {} {} | {} | {}",
                         d.name,
                         q.rule.as_deref().unwrap_or("-"),
+                        q.cue.as_deref().unwrap_or("-"),
                         q.speaker_name.clone().unwrap_or_default(),
                         clip(char_slice(&chars, &q.content))
                     );

@@ -3,7 +3,7 @@
 //! "he" after a paragraph that names somebody else, partial and scare quotes, and a
 //! speaker nobody can know.
 
-use storyline::quotes::QuoteKind;
+use storyline::quotes::{CueKind, Quote, QuoteKind, QuoteRule};
 use storyline::{Pipeline, PipelineConfig};
 
 fn quotes(name: &str) -> Vec<(String, Option<String>, QuoteKind, bool)> {
@@ -32,6 +32,88 @@ fn speaker_of(qs: &[(String, Option<String>, QuoteKind, bool)], start: &str) -> 
         .unwrap_or_else(|| panic!("no quote starting {start:?} in {qs:#?}"))
         .1
         .clone()
+}
+
+/// The analysed text of a fixture and its quotes.
+fn analysed(name: &str) -> (String, Vec<Quote>) {
+    let path = format!("{}/testdata/quotes/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let a = Pipeline::build(PipelineConfig::default())
+        .unwrap()
+        .analyze_text(&text, name)
+        .unwrap();
+    (a.text.clone(), a.quotes)
+}
+
+/// The quote (not partial) whose text holds `words`, with its speaker's name and cue.
+fn quote_holding<'a>(text: &str, qs: &'a [Quote], words: &str) -> Option<&'a Quote> {
+    qs.iter()
+        .find(|q| !q.partial && q.span.slice(text).is_some_and(|t| t.contains(words)))
+}
+
+fn cue_of(text: &str, q: &Quote) -> String {
+    q.cue.and_then(|c| c.slice(text)).unwrap_or("").to_string()
+}
+
+#[test]
+fn deeds_are_not_statements_and_stance_is_not_speech() {
+    let (text, qs) = analysed("lakeside-ledger.txt");
+    for deed in ["seized", "voted", "reacting"] {
+        let q = qs.iter().find(|q| cue_of(&text, q) == deed);
+        assert!(q.is_none(), "a deed made a quote: {q:?}");
+    }
+    // The unions' words are not the militia's.
+    let halt = qs
+        .iter()
+        .find(|q| q.span.slice(&text).is_some_and(|t| t.contains("immediate halt")));
+    assert!(
+        halt.is_none_or(|q| !q.speaker_name.as_deref().unwrap_or("").contains("Militia")),
+        "{halt:?}"
+    );
+    // Wanting is a position, not something said.
+    let wanted = quote_holding(&text, &qs, "a bridge instead").expect("the residents' wish");
+    assert_eq!(wanted.cue_kind, Some(CueKind::Stance));
+    assert_eq!(wanted.speaker_name.as_deref(), Some("Residents"));
+    assert_eq!(wanted.rule, Some(QuoteRule::SubjectVerb));
+}
+
+#[test]
+fn speakers_are_agents_heads_and_coordinations() {
+    let (text, qs) = analysed("lakeside-ledger.txt");
+    let speaker = |words: &str| {
+        quote_holding(&text, &qs, words)
+            .unwrap_or_else(|| panic!("no quote holding {words:?}: {qs:#?}"))
+            .speaker_name
+            .clone()
+    };
+    // A passive agent speaks, not the person named in the subject.
+    assert_eq!(
+        speaker("costly and pointless").as_deref(),
+        Some("the harbour board")
+    );
+    // The noun a prepositional phrase qualifies speaks, not the phrase's object.
+    assert_eq!(speaker("driven customers away").as_deref(), Some("Shop owners"));
+    assert_eq!(speaker("the waiting room").as_deref(), Some("A nurse"));
+    // Coordinated speakers are one source.
+    assert_eq!(
+        speaker("pier deal was off").as_deref(),
+        Some("Halvard Moen and Petra Salo")
+    );
+    assert_eq!(
+        speaker("had been rushed").as_deref(),
+        Some("Arnes, Tolby and Vik")
+    );
+}
+
+#[test]
+fn a_crosshead_in_quotation_marks_is_no_quote() {
+    let (text, qs) = analysed("lakeside-ledger.txt");
+    let found: Vec<&str> = qs.iter().filter_map(|q| q.span.slice(&text)).collect();
+    assert!(!found.contains(&"\"Nobody wins\""), "{found:?}");
+    // The same words said in a sentence are a quote.
+    let q = quote_holding(&text, &qs, "Nobody wins when").expect("the quote");
+    assert_eq!(q.speaker_name.as_deref(), Some("Petra Salo"));
+    assert_eq!(q.kind, QuoteKind::Direct);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use super::sources::{
     appositive_source, named_clause_subject, poll_source, source_after, source_before, subject_of, Source,
 };
 use super::words::{is_aux, is_clause_punct, is_determiner, is_irregular_past};
-use super::{CueKind, Sentence};
+use super::{CueKind, QuoteRule, Sentence};
 use crate::entities::lexicon::{self, Pronoun};
 use crate::entities::EntityKind;
 use crate::span::Span;
@@ -25,13 +25,13 @@ pub(super) struct Frame {
     pub(super) source: Option<Source>,
     /// Content as token ranges of the sentence (inclusive), in order.
     pub(super) content: Vec<(usize, usize)>,
-    /// The rule that found it (its name in [`FRAMES`]).
-    pub(super) rule: &'static str,
+    /// The rule that found it (its entry in [`FRAMES`]).
+    pub(super) rule: QuoteRule,
 }
 
 /// A named way of finding a frame.
 pub(super) struct FrameRule {
-    pub(super) name: &'static str,
+    pub(super) rule: QuoteRule,
     /// Why the rule exists, in one line.
     pub(super) reason: &'static str,
     pub(super) find: Finder,
@@ -72,62 +72,62 @@ pub(super) struct Step {
 /// The frame rules, in the order they are tried within their stage.
 pub(super) const FRAMES: &[FrameRule] = &[
     FrameRule {
-        name: "transcript-label",
+        rule: QuoteRule::TranscriptLabel,
         reason: "a transcript line names its speaker before a colon: \"MAYOR: …\", \"Jo Roe: “…”\"",
         find: Finder::Sentence(transcript_label),
     },
     FrameRule {
-        name: "signed-quotation",
+        rule: QuoteRule::SignedQuotation,
         reason: "a quotation signed with a dash and a name: \"“…” — Jo Roe\"",
         find: Finder::Sentence(signed_quotation),
     },
     FrameRule {
-        name: "according-to",
+        rule: QuoteRule::AccordingTo,
         reason: "\"according to X\" names the source of the clause before or after it",
         find: Finder::Phrase(according_to),
     },
     FrameRule {
-        name: "participle",
+        rule: QuoteRule::Participle,
         reason: "\", saying …\": the main clause's subject (or the sentence's last speaker) speaks",
         find: Finder::Cue(participle),
     },
     FrameRule {
-        name: "source-then-clause",
+        rule: QuoteRule::SourceThenClause,
         reason: "\"X said (that) …\", with a quotation before X joined to it when the clause is explicit",
         find: Finder::Cue(source_then_clause),
     },
     FrameRule {
-        name: "content-then-source",
+        rule: QuoteRule::ContentThenSource,
         reason: "\"“…,” he said.\": the content comes first and the attribution closes the sentence",
         find: Finder::Cue(content_then_source),
     },
     FrameRule {
-        name: "split-quotation",
+        rule: QuoteRule::SplitQuotation,
         reason: "\"“A,” Jo Roe, the mayor, said in a letter …\": a source set off by commas; what comes before and after it is content",
         find: Finder::Cue(split_quotation),
     },
     FrameRule {
-        name: "inverted",
+        rule: QuoteRule::Inverted,
         reason: "\"…,” said X.\": the verb comes before its source",
         find: Finder::Cue(inverted),
     },
     FrameRule {
-        name: "introduces-next-paragraph",
+        rule: QuoteRule::IntroducesNextParagraph,
         reason: "\"Dr. Lund stated:\" closing a paragraph: its subject speaks the quotation that follows",
         find: Finder::Fallback(introduces_next_paragraph),
     },
     FrameRule {
-        name: "quotation-then-speaker",
+        rule: QuoteRule::QuotationThenSpeaker,
         reason: "\"“…,” Hale barked.\": after a quotation a name and a short verb phrase attribute it",
         find: Finder::Fallback(quotation_then_speaker),
     },
     FrameRule {
-        name: "verb-first",
+        rule: QuoteRule::VerbFirst,
         reason: "\"Said Jo Roe, “…”\": a sentence may open with its speech verb",
         find: Finder::Fallback(verb_first),
     },
     FrameRule {
-        name: "subject-verb",
+        rule: QuoteRule::SubjectVerb,
         reason: "\"She called it a “mistake”\": with no cue, the subject's main verb carries the quotation or stance",
         find: Finder::Fallback(subject_verb),
     },
@@ -143,7 +143,7 @@ pub(super) fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame>
     for rule in FRAMES {
         if let Finder::Sentence(find) = rule.find {
             if let Some(f) = find(&scan) {
-                return vec![f.named(rule.name)];
+                return vec![f.named(rule.rule)];
             }
         }
     }
@@ -152,7 +152,7 @@ pub(super) fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame>
         for rule in FRAMES {
             if let Finder::Fallback(find) = rule.find {
                 if let Some(f) = find(&scan) {
-                    frames.push(f.named(rule.name));
+                    frames.push(f.named(rule.rule));
                     break;
                 }
             }
@@ -162,7 +162,7 @@ pub(super) fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame>
 }
 
 impl Frame {
-    fn named(self, rule: &'static str) -> Frame {
+    fn named(self, rule: QuoteRule) -> Frame {
         Frame { rule, ..self }
     }
 
@@ -180,7 +180,8 @@ fn frame(cue: Span, kind: CueKind, source: Option<Source>, content: Vec<(usize, 
         kind,
         source,
         content,
-        rule: "",
+        // Set by the rule table once a rule matched (`named`).
+        rule: QuoteRule::Unattributed,
     }
 }
 
@@ -241,7 +242,7 @@ impl Scan<'_> {
             for rule in FRAMES {
                 if let Finder::Phrase(find) = rule.find {
                     if let Some(step) = find(self, i, used_until) {
-                        frames.extend(step.frame.map(|f| f.named(rule.name)));
+                        frames.extend(step.frame.map(|f| f.named(rule.rule)));
                         used_until = step.used_until.unwrap_or(used_until);
                         i = step.next;
                         continue 'tokens;
@@ -254,7 +255,7 @@ impl Scan<'_> {
                     if let Finder::Cue(find) = rule.find {
                         if let Some(f) = find(self, &cue) {
                             let stop = f.end(i);
-                            frames.push(f.named(rule.name));
+                            frames.push(f.named(rule.rule));
                             used_until = stop;
                             i = stop;
                             continue 'tokens;
@@ -671,13 +672,39 @@ fn participle(scan: &Scan, cue: &Cue) -> Option<Frame> {
     if !(cue.participle && !cue.after_empty && (cue.strong || cue.explicit)) {
         return None;
     }
-    let subj = cue.last_source.or_else(|| subject_of(scan.text, scan.s, cue.i));
+    let subj = cue
+        .last_source
+        .or_else(|| passive_agent(scan, cue.i))
+        .or_else(|| subject_of(scan.text, scan.s, cue.i));
     Some(frame(
         cue.span,
         cue.kind(),
         subj,
         vec![(cue.a, scan.clause_end(cue.a))],
     ))
+}
+
+/// The agent of a passive clause that ends just before the participle at `cue`: "The
+/// plan was rejected by the harbour board, saying …" — the board says it, not the plan.
+fn passive_agent(scan: &Scan, cue: usize) -> Option<Source> {
+    const REACH: usize = 12;
+    let s = scan.s;
+    let by = (cue.saturating_sub(REACH)..cue)
+        .rev()
+        .take_while(|&k| !s.in_quote(k) && !matches!(scan.word(k), ";" | ":" | "—"))
+        .find(|&k| scan.word(k) == "by")?;
+    let participle = scan.word(by.checked_sub(1)?);
+    let past = participle.ends_with("ed") || is_irregular_past(participle);
+    let be = (by.saturating_sub(4)..by - 1).any(|k| {
+        matches!(
+            scan.word(k),
+            "was" | "were" | "been" | "is" | "are" | "be" | "being"
+        )
+    });
+    if !(past && be) {
+        return None;
+    }
+    source_after(scan.text, s, by + 1).filter(|a| a.last < cue)
 }
 
 /// "X said (that) …"; a quotation before X resumes in the clause ("“A,” he said, “B.”") or,
@@ -907,20 +934,29 @@ fn subject_verb(scan: &Scan) -> Option<Frame> {
     if !(is_pronoun || named || noun) {
         return None;
     }
-    let mut v = subj.last + 1;
-    while v < qa && is_aux(scan.word(v)) {
-        v += 1;
-    }
-    if v >= qa || s.toks[v].kind != Kind::Word || !scan.word(v).chars().all(|c| c.is_lowercase()) {
-        return None;
-    }
-    // Without a quotation, only a finite verb makes a statement of the clause.
-    let vw = scan.word(v);
-    let finite = vw.ends_with("ed")
-        || vw.ends_with('s') && !vw.ends_with("ss")
-        || is_irregular_past(vw)
-        || v > subj.last + 1;
-    if !quoted && !(finite && (lexicon::is_stance_verb(vw) || lexicon::speech_lemma(vw).is_some())) {
+    let (v, kind) = if quoted {
+        main_verb(scan, subj.last + 1, qa)?
+    } else {
+        // Without a quotation, only a finite verb of speech or stance right after the
+        // subject makes a statement of the clause.
+        let mut v = subj.last + 1;
+        while v < qa && is_aux(scan.word(v)) {
+            v += 1;
+        }
+        let vw = scan.word(v);
+        let finite = vw.ends_with("ed")
+            || vw.ends_with('s') && !vw.ends_with("ss")
+            || is_irregular_past(vw)
+            || v > subj.last + 1;
+        let known = lexicon::is_stance_verb(vw) || lexicon::speech_lemma(vw).is_some();
+        if v >= qa || !is_lower_word(scan, v) || !(finite && known) {
+            return None;
+        }
+        (v, verb_kind(vw))
+    };
+    // A deed is no attribution ("forces have seized", "the council voted 14 to 5"), and
+    // what one reacts to is somebody else's ("was reacting to the “rigged” charge").
+    if kind == CueKind::Action || is_stimulus_verb(scan, v) {
         return None;
     }
     // "Okafor disagreed.": a stance with nothing said.
@@ -931,10 +967,87 @@ fn subject_verb(scan: &Scan) -> Option<Frame> {
     }
     Some(frame(
         s.toks[v].span,
-        verb_kind(vw),
+        kind,
         Some(subj),
         vec![(c.0, scan.clause_end(c.0).max(c.1))],
     ))
+}
+
+/// A lower-case word token at `k`.
+fn is_lower_word(scan: &Scan, k: usize) -> bool {
+    scan.s.toks.get(k).is_some_and(|t| t.kind == Kind::Word) && scan.word(k).chars().all(|c| c.is_lowercase())
+}
+
+/// A verb the lexicon knows (of speech, saying, stance or deed), by its form.
+fn is_known_verb(w: &str) -> bool {
+    lexicon::speech_lemma(w).is_some()
+        || lexicon::is_saying_verb(w)
+        || lexicon::is_stance_verb(w)
+        || lexicon::is_action_verb(w)
+}
+
+/// The main verb of a clause whose subject ends before `from`, looked for before `until`
+/// (the first quotation), with the kind of cue it makes. Past auxiliaries ("has long
+/// said"); past what qualifies the subject ("The head of the panel called it …"), up to
+/// a verb the lexicon knows or a past tense; a deed followed by "to" and a verb of speech
+/// or stance further on in the same stretch is that verb ("went on to call", "used the
+/// speech to urge").
+fn main_verb(scan: &Scan, from: usize, until: usize) -> Option<(usize, CueKind)> {
+    const REACH: usize = 8;
+    let mut v = from;
+    while v < until && is_aux(scan.word(v)) {
+        v += 1;
+    }
+    let past = |k: usize| {
+        let w = scan.word(k);
+        w.ends_with("ed") || is_irregular_past(w)
+    };
+    // Right after the subject any lower-case finite form is the verb; further on only a
+    // known verb or a past tense.
+    let at_once = is_lower_word(scan, v) && {
+        let w = scan.word(v);
+        is_known_verb(w) || past(v) || v > from || w.ends_with('s') && !w.ends_with("ss")
+    };
+    let v = if at_once {
+        v
+    } else {
+        (v..until.min(v + REACH))
+            .take_while(|&k| !matches!(scan.word(k), "," | ";" | ":" | "(" | "—" | "–"))
+            .find(|&k| is_lower_word(scan, k) && (is_known_verb(scan.word(k)) || past(k)))?
+    };
+    let kind = verb_kind(scan.word(v));
+    if kind != CueKind::Action {
+        return Some((v, kind));
+    }
+    // "She shot back, “…”", "He went even further: “…”": a verb phrase that introduces a
+    // quotation with a comma or colon says it, whatever the verb.
+    let introduces = until < scan.n
+        && until > v + 1
+        && until - v <= REACH
+        && matches!(scan.word(until - 1), "," | ":")
+        && (v + 1..until - 1).all(|k| scan.s.toks[k].kind == Kind::Word);
+    if introduces {
+        return Some((v, CueKind::Speech));
+    }
+    // A verb of speech or stance further on in the same stretch of the clause (no
+    // punctuation between) carries the attribution: "went on to call", "used the speech
+    // to urge", "The Harbour campaign projects that …" (where "campaign" was no verb).
+    let said = (v + 1..until.min(v + REACH))
+        .take_while(|&k| scan.s.toks[k].kind == Kind::Word)
+        .find(|&k| {
+            let w = scan.word(k);
+            is_lower_word(scan, k)
+                && !is_determiner(scan.word(k - 1))
+                && is_known_verb(w)
+                && verb_kind(w) != CueKind::Action
+        });
+    Some(said.map_or((v, kind), |k| (k, verb_kind(scan.word(k)))))
+}
+
+/// "reacting to", "responded to": the object of these verbs is what the subject answered,
+/// not what it said.
+fn is_stimulus_verb(scan: &Scan, v: usize) -> bool {
+    scan.word(v + 1) == "to" && super::words::is_stimulus_verb(scan.word(v))
 }
 
 /// The kind of cue a speech verb makes, by its lemma: thinking, believing, hoping,
@@ -977,7 +1090,7 @@ mod tests {
             let slice = |a: usize, b: usize| text[s.toks[a].span.start..s.toks[b].span.end].to_string();
             for f in frames_in(text, &sents, si) {
                 out.push((
-                    f.rule,
+                    f.rule.name(),
                     text[f.cue.start..f.cue.end].to_string(),
                     f.source.map(|src| slice(src.first, src.last)).unwrap_or_default(),
                     f.content.iter().map(|&(a, b)| slice(a, b)).collect(),
@@ -1004,7 +1117,7 @@ mod tests {
     fn transcript_label() {
         assert_frame(
             "HALVORSEN: We open the locks on Monday.",
-            "transcript-label",
+            "transcript_label",
             "HALVORSEN",
             &["We open the locks on Monday."],
         );
@@ -1014,7 +1127,7 @@ mod tests {
     fn signed_quotation() {
         assert_frame(
             "“The tide waits for nobody.” — Mira Solberg",
-            "signed-quotation",
+            "signed_quotation",
             "Mira Solberg",
             &["“The tide waits for nobody.”"],
         );
@@ -1024,13 +1137,13 @@ mod tests {
     fn according_to() {
         assert_frame(
             "According to the Harbour Board, the locks will open in May.",
-            "according-to",
+            "according_to",
             "the Harbour Board",
             &["the locks will open in May"],
         );
         assert_frame(
             "The locks will open in May, according to the Harbour Board.",
-            "according-to",
+            "according_to",
             "the Harbour Board",
             &["The locks will open in May"],
         );
@@ -1050,7 +1163,7 @@ mod tests {
     fn source_then_clause() {
         assert_frame(
             "Councillor Abe Kahn said that the locks would open late.",
-            "source-then-clause",
+            "source_then_clause",
             "Councillor Abe Kahn",
             &["that the locks would open late"],
         );
@@ -1060,7 +1173,7 @@ mod tests {
     fn content_then_source() {
         assert_frame(
             "The locks will stay shut all winter, the harbour master said.",
-            "content-then-source",
+            "content_then_source",
             "the harbour master",
             &["The locks will stay shut all winter"],
         );
@@ -1070,7 +1183,7 @@ mod tests {
     fn split_quotation() {
         assert_frame(
             "“The gates leak,” Jo Brandt, the harbour master, said in a letter to the council.",
-            "split-quotation",
+            "split_quotation",
             "Jo Brandt",
             &["“The gates leak,”", "in a letter to the council"],
         );
@@ -1091,7 +1204,7 @@ mod tests {
         let text = "Mayor Jo Brandt told the council:\n“The locks are older than the town.”";
         let frames = frames_of(text);
         assert_eq!(frames.len(), 1, "{frames:#?}");
-        assert_eq!(frames[0].0, "introduces-next-paragraph");
+        assert_eq!(frames[0].0, "introduces_next_paragraph");
         assert_eq!(frames[0].2, "Mayor Jo Brandt");
         assert!(frames[0].3.is_empty());
     }
@@ -1100,7 +1213,7 @@ mod tests {
     fn quotation_then_speaker() {
         assert_frame(
             "“We will not pay,” Oliver Hale barked.",
-            "quotation-then-speaker",
+            "quotation_then_speaker",
             "Oliver Hale",
             &["“We will not pay,”"],
         );
@@ -1110,7 +1223,7 @@ mod tests {
     fn verb_first() {
         assert_frame(
             "Said Jo Brandt: “The gates stay shut.”",
-            "verb-first",
+            "verb_first",
             "Jo Brandt",
             &["“The gates stay shut.”"],
         );
@@ -1120,7 +1233,7 @@ mod tests {
     fn subject_verb() {
         assert_frame(
             "The mayor called the plan a “costly mistake” on Friday.",
-            "subject-verb",
+            "subject_verb",
             "The mayor",
             &["the plan a “costly mistake” on Friday"],
         );
@@ -1129,7 +1242,7 @@ mod tests {
     /// Every rule in the table has a reason, a unique name and a test above.
     #[test]
     fn every_rule_is_named_and_explained() {
-        let mut names: Vec<&str> = FRAMES.iter().map(|r| r.name).collect();
+        let mut names: Vec<&str> = FRAMES.iter().map(|r| r.rule.name()).collect();
         assert!(FRAMES
             .iter()
             .all(|r| !r.reason.is_empty() && !r.reason.contains('\n')));
@@ -1138,8 +1251,8 @@ mod tests {
         assert_eq!(names.len(), FRAMES.len());
         let tests = include_str!("frames.rs");
         for r in FRAMES {
-            let test = format!("fn {}() {{", r.name.replace('-', "_"));
-            assert!(tests.contains(&test), "no test for frame rule {}", r.name);
+            let test = format!("fn {}() {{", r.rule.name());
+            assert!(tests.contains(&test), "no test for frame rule {}", r.rule.name());
         }
     }
 }

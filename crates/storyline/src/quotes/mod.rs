@@ -55,7 +55,8 @@ pub enum CueKind {
     /// A phrase that names where the content comes from: "according to".
     Source,
     /// A deed rather than words or a view ("seized", "voted", "signed"). The quoted words
-    /// in its clause are somebody's, but the verb does not attribute them.
+    /// in its clause are somebody's, but the verb does not attribute them: the finder
+    /// makes no quote from such a cue (the kind is kept so that older records still read).
     Action,
 }
 
@@ -87,13 +88,72 @@ pub struct Quote {
     pub speaker_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// The frame rule that found the quote (a name from [`rules`]); not written to JSON.
-    #[serde(skip)]
-    pub rule: Option<&'static str>,
+    /// The rule that produced the quote: the attribution frame, or how a quotation with no
+    /// frame of its own was read (it continues an earlier speaker, or nobody is known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<QuoteRule>,
+}
+
+/// Which rule produced a quote: one of the attribution frames (see [`rules`] for why each
+/// exists), or how a quotation without a frame was read. Written in records in snake case
+/// (`source_then_clause`), as the time rules are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteRule {
+    /// "MAYOR: …": a transcript label.
+    TranscriptLabel,
+    /// "“…” — Jo Roe": a signed quotation.
+    SignedQuotation,
+    /// "according to X".
+    AccordingTo,
+    /// ", saying …".
+    Participle,
+    /// "X said (that) …".
+    SourceThenClause,
+    /// "“…,” he said.".
+    ContentThenSource,
+    /// "“A,” Jo Roe, the mayor, said in a letter …".
+    SplitQuotation,
+    /// "…,” said X.".
+    Inverted,
+    /// "Dr. Lund stated:" before a quotation paragraph.
+    IntroducesNextParagraph,
+    /// "“…,” Hale barked.".
+    QuotationThenSpeaker,
+    /// "Said Jo Roe, “…”".
+    VerbFirst,
+    /// "She called it a “mistake”": the subject's main verb.
+    SubjectVerb,
+    /// A quotation with no cue of its own that continues the previous speaker.
+    Continued,
+    /// A quotation long enough to be somebody's words whose speaker is not known.
+    Unattributed,
+}
+
+impl QuoteRule {
+    /// The rule's name as records write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteRule::TranscriptLabel => "transcript_label",
+            QuoteRule::SignedQuotation => "signed_quotation",
+            QuoteRule::AccordingTo => "according_to",
+            QuoteRule::Participle => "participle",
+            QuoteRule::SourceThenClause => "source_then_clause",
+            QuoteRule::ContentThenSource => "content_then_source",
+            QuoteRule::SplitQuotation => "split_quotation",
+            QuoteRule::Inverted => "inverted",
+            QuoteRule::IntroducesNextParagraph => "introduces_next_paragraph",
+            QuoteRule::QuotationThenSpeaker => "quotation_then_speaker",
+            QuoteRule::VerbFirst => "verb_first",
+            QuoteRule::SubjectVerb => "subject_verb",
+            QuoteRule::Continued => "continued",
+            QuoteRule::Unattributed => "unattributed",
+        }
+    }
 }
 
 /// Two quotes are equal when they say the same, whichever rule found them: the rule is a
-/// diagnostic that records read back from JSON or the store do not carry.
+/// diagnostic that records read back from the store do not carry.
 impl PartialEq for Quote {
     fn eq(&self, o: &Self) -> bool {
         self.said() == o.said()
@@ -135,7 +195,9 @@ impl Quote {
 /// stage ("sentence", "phrase", "cue", "fallback" for frames; "source" for the speaker
 /// before a cue), the rule's name and why it exists.
 pub fn rules() -> Vec<(&'static str, &'static str, &'static str)> {
-    let frames = frames::FRAMES.iter().map(|r| (r.find.stage(), r.name, r.reason));
+    let frames = frames::FRAMES
+        .iter()
+        .map(|r| (r.find.stage(), r.rule.name(), r.reason));
     let sources = sources::SOURCES_BEFORE
         .iter()
         .map(|r| ("source", r.name, r.reason));
@@ -224,14 +286,20 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
     let mut sents = read_sentences(text, paragraphs, sentences, &mut ents);
     let segs = mark_quotes(text, &mut sents);
     let mut found = frames_of_article(text, &sents, &segs, &mut ents);
-    let loose = continue_quotations(&sents, &segs, &mut found);
+    let loose = continue_quotations(text, &sents, &segs, &mut found);
     let mut quotes = Vec::new();
     let words = WordIndex::new(text);
     for f in found.iter().filter(|f| !f.parts.is_empty()) {
         quotes.extend(quotes_of_frame(text, &ents, &segs, &words, f));
     }
     for (parts, k) in loose {
-        let who = k.map_or_else(Attributed::default, |k| found[k].who.continued());
+        let who = k.map_or_else(
+            || Attributed {
+                rule: Some(QuoteRule::Unattributed),
+                ..Attributed::default()
+            },
+            |k| found[k].who.continued(),
+        );
         quotes.push(make_quote(text, &ents, parts, QuoteKind::Direct, false, &who));
     }
     quotes.sort_by_key(|q| (q.span.start, q.partial));
@@ -308,7 +376,7 @@ struct Attributed {
     speaker: Option<Span>,
     entity: Option<usize>,
     role: Option<String>,
-    rule: Option<&'static str>,
+    rule: Option<QuoteRule>,
 }
 
 impl Attributed {
@@ -321,7 +389,7 @@ impl Attributed {
         Attributed {
             cue: None,
             cue_kind: None,
-            rule: None,
+            rule: Some(QuoteRule::Continued),
             ..self.clone()
         }
     }
@@ -417,6 +485,7 @@ enum Owner {
 /// quotation mark: one quotation in several parts. Returns the loose quotes, each with the
 /// frame whose speaker it continues.
 fn continue_quotations(
+    text: &str,
     sents: &[Sentence],
     segs: &[Seg],
     found: &mut [Found],
@@ -453,6 +522,9 @@ fn continue_quotations(
             continue;
         }
         let g = &segs[gi];
+        if is_crosshead(text, sents, g) {
+            continue;
+        }
         let opens_paragraph = sents[g.first_sent].span_start_is(g.span.start);
         if gi > 0 && !segs[gi - 1].closed && segs[gi - 1].para + 1 == g.para && opens_paragraph {
             match owner[gi - 1] {
@@ -491,6 +563,27 @@ fn continue_quotations(
         }
     }
     loose
+}
+
+/// A crosshead set in quotation marks: a short quotation that is its whole paragraph, with
+/// no punctuation at its end ("“No way back”" between two paragraphs). It is a heading,
+/// not something said at that point.
+fn is_crosshead(text: &str, sents: &[Sentence], g: &Seg) -> bool {
+    /// A heading is a phrase; a quotation of more words is a statement.
+    const MAX_WORDS: usize = 10;
+    let (first, last) = (&sents[g.first_sent], &sents[g.last_sent]);
+    let whole_paragraph = first.span_start_is(g.span.start)
+        && last.toks.last().is_some_and(|t| t.span.end == g.span.end)
+        && sents.get(g.last_sent + 1).is_none_or(|n| n.para != g.para);
+    let bare = g.closed
+        && g.span.slice(text).is_some_and(|q| {
+            q.chars()
+                .rev()
+                .skip(1)
+                .find(|c| !c.is_whitespace())
+                .is_some_and(char::is_alphanumeric)
+        });
+    whole_paragraph && bare && g.words <= MAX_WORDS
 }
 
 /// Word tokens of a sentence counted up to each token, so the words outside a span are
@@ -819,6 +912,13 @@ fn resolve_source(
             .enumerate()
             .rev()
             .find(|(_, c)| c.last + 2 == src.first && c.first <= c.last);
+        // "Norway, Sweden and Finland, who claimed": the coordination is the speaker.
+        if let Some((_, c)) = ante {
+            let start = sources::coordination_start(text, s, c.phrase_first);
+            if start < c.phrase_first {
+                return (Some(Span::new(s.toks[start].span.start, c.span.end)), None, None);
+            }
+        }
         let e = ante.map(|(k, _)| s.name_entities[k]);
         if let Some(e) = e {
             ents.add_reference(e, span, MentionKind::Pronoun);
@@ -1323,6 +1423,22 @@ mod tests {
             .collect()
     }
 
+    /// A rule's name is what records write for it.
+    #[test]
+    fn rule_names_are_what_records_write() {
+        let all = frames::FRAMES
+            .iter()
+            .map(|r| r.rule)
+            .chain([QuoteRule::Continued, QuoteRule::Unattributed]);
+        for r in all {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.name());
+            let back: QuoteRule = serde_json::from_value(serde_json::json!(r.name())).unwrap();
+            assert_eq!(back, r);
+        }
+        let (_, a) = run(&["“The council has never once asked the fishermen what they need here.”"]);
+        assert_eq!(a.quotes[0].rule, Some(QuoteRule::Unattributed), "{:?}", a.quotes);
+    }
+
     #[test]
     fn cue_kinds_tell_speech_stance_source_and_deeds() {
         for (para, cue, kind) in [
@@ -1362,13 +1478,28 @@ mod tests {
                 "According to",
                 CueKind::Source,
             ),
-            (
-                "The mayor signed the “emergency” order on Friday.",
-                "signed",
-                CueKind::Action,
-            ),
         ] {
             assert_eq!(cue_kinds(&[para]), vec![(cue.to_string(), Some(kind))], "{para}");
+        }
+        // A deed attributes nothing: no statement, whatever its clause quotes.
+        for para in [
+            "The mayor signed the “emergency” order on Friday.",
+            "The council voted 14 to 5 to close the pier.",
+            "Rebel units have seized the “strategic” bridge at Vik.",
+        ] {
+            assert_eq!(cue_kinds(&[para]), vec![], "{para}");
+        }
+        // A deed followed by a verb of saying says it; a verb phrase that introduces a
+        // quotation with a colon says it.
+        for (para, cue) in [
+            ("The mayor went on to call the toll “a disgrace.”", "call"),
+            ("Jo Brandt went even further: “The pier is finished.”", "went"),
+        ] {
+            assert_eq!(
+                cue_kinds(&[para]),
+                vec![(cue.to_string(), Some(CueKind::Speech))],
+                "{para}"
+            );
         }
         // A quotation that continues its speaker has no cue, and so no cue kind; in JSON
         // the kind is a lower-case word, left out when there is none.
@@ -1379,6 +1510,9 @@ mod tests {
             .map(|q| serde_json::to_value(q).unwrap())
             .collect();
         assert_eq!(json[0]["cue_kind"], "speech");
+        // Each quote names the rule that produced it: the frame, or "continued".
+        assert_eq!(json[0]["rule"], "content_then_source");
+        assert_eq!(json[1]["rule"], "continued");
         assert!(
             json[1].get("cue_kind").is_none() && json[1].get("cue").is_none(),
             "{}",

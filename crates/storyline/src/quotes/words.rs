@@ -10,6 +10,7 @@ pub(super) const TIME_WORDS: &str = include_str!("data/time-words.txt");
 pub(super) const BOUNDARY_WORDS: &str = include_str!("data/boundary-words.txt");
 pub(super) const DETERMINERS: &str = include_str!("data/determiners.txt");
 pub(super) const IRREGULAR_PAST: &str = include_str!("data/irregular-past.txt");
+pub(super) const STIMULUS_VERBS: &str = include_str!("data/stimulus-verbs.txt");
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
@@ -36,6 +37,12 @@ pub(super) fn is_irregular_past(w: &str) -> bool {
     word_set!(IRREGULAR_PAST).contains(w)
 }
 
+/// Verbs whose object after "to" is what the subject answered ("reacting to", "responded
+/// to"), in any of their forms.
+pub(super) fn is_stimulus_verb(w: &str) -> bool {
+    word_set!(STIMULUS_VERBS).contains(w)
+}
+
 /// Punctuation that sets off a clause.
 pub(super) fn is_clause_punct(w: &str) -> bool {
     matches!(w, "," | ":" | ";" | "—" | "–" | "-" | "(" | ")")
@@ -55,6 +62,7 @@ mod tests {
             ("boundary-words", BOUNDARY_WORDS),
             ("determiners", DETERMINERS),
             ("irregular-past", IRREGULAR_PAST),
+            ("stimulus-verbs", STIMULUS_VERBS),
         ] {
             let mut seen = HashSet::new();
             let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();
