@@ -245,6 +245,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     said_rule TEXT,
     outlet TEXT,
     day TEXT,
+    -- The named rule (frame) that found it: `storyline::quotes::QuoteRule`.
+    rule TEXT,
     UNIQUE (article, ord)
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker_day ON quotes(speaker, day);

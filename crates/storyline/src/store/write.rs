@@ -501,8 +501,8 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
     let mut quote = tx.prepare_cached(
         "INSERT INTO quotes (article, ord, kind, partial, start, end, parts, cue_start, cue_end,
              cue_kind, speaker_start, speaker_end, speaker_local, speaker_name, role, text,
-             said, said_first, said_last, said_rule, outlet, day)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+             said, said_first, said_last, said_rule, outlet, day, rule)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?;
     let mut fts =
         tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?1, ?2, ?3)")?;
@@ -546,6 +546,7 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
             said.map(|d| tag(&d.rule)),
             a.outlet,
             day,
+            q.rule.as_ref().map(tag),
         ])?;
         fts.execute(params![tx.last_insert_rowid(), text, q.speaker_name])?;
     }
