@@ -3,12 +3,14 @@
 //! `cargo xtask eval extraction --data ../shared/datasets/extraction`
 //! `cargo xtask eval quotes --data ../shared/datasets/polnear/dev`
 //! `cargo xtask eval timex --data ../shared/datasets/timex/tbaq`
+//! `cargo xtask eval sentence-dates --data ../shared/datasets/timeline17 --gold bench/sentence-dates/gold.tsv`
 //! `cargo xtask gen-corpus --out DIR --articles N` (invented news for store benchmarks)
 //! `cargo xtask store-queries --db FILE` (latency of the API's queries)
 
 mod corpus_gen;
 mod extraction;
 mod quotes;
+mod sentence_dates;
 mod shingles;
 mod store_queries;
 mod timex;
@@ -111,6 +113,27 @@ enum Eval {
         #[arg(long)]
         anchor: Option<PathBuf>,
     },
+    /// Sentence dates on Timeline17 articles (`DIR/TOPIC/InputDocs/DAY/FILE`) against a
+    /// labelled set (`bench/sentence-dates/gold.tsv`).
+    SentenceDates {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        gold: PathBuf,
+        /// Predictions written earlier with `--write` (e.g. the main branch's), scored alongside.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Write this run's predictions here, one line per gold line.
+        #[arg(long)]
+        write: Option<PathBuf>,
+        /// Print each sentence of this half (`tune` or `confirm`) dated wrongly.
+        #[arg(long)]
+        show: Option<String>,
+        /// Also read every article's publication date from its text with the day folder
+        /// hidden, and compare.
+        #[arg(long)]
+        infer: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -160,5 +183,23 @@ fn main() -> anyhow::Result<()> {
                     anchor,
                 },
         } => timex::run(&data, repeats.max(1), show, export.as_deref(), anchor.as_deref()),
+        Cmd::Eval {
+            what:
+                Eval::SentenceDates {
+                    data,
+                    gold,
+                    baseline,
+                    write,
+                    show,
+                    infer,
+                },
+        } => sentence_dates::run(
+            &data,
+            &gold,
+            baseline.as_deref(),
+            write.as_deref(),
+            show.as_deref(),
+            infer,
+        ),
     }
 }

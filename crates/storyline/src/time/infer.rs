@@ -81,7 +81,7 @@ pub fn infer_published(text: &str, sentences: &[Span], captions: &[&str]) -> Opt
 /// straight `"` toggles. Each paragraph (line) starts outside a quotation: a quotation
 /// running over paragraphs reopens each one with a mark, and a stray mark costs at most the
 /// rest of its own paragraph.
-fn quoted_regions(text: &str) -> Vec<Span> {
+pub(super) fn quoted_regions(text: &str) -> Vec<Span> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
