@@ -126,6 +126,9 @@ fn carries_clause(w: &str) -> bool {
     FINITE_WORDS.contains(w) || AUXILIARIES.contains(w)
 }
 
+/// How far back from an expression its stretch is read, in bytes.
+const REACH: usize = 400;
+
 /// Why the expression at `t` in `sentence` only mentions a date, or `None` when it is in
 /// the part of the sentence that reports (the main clause). A stretch runs from the last
 /// clause boundary or cue verb before the expression.
@@ -139,11 +142,17 @@ pub(crate) fn mention(
     if inside(quoted, t.start) {
         return Some(MentionKind::Quoted);
     }
-    let before = text.get(sentence.start..t.start)?;
+    // The stretch lies in the last words before the expression: reading at most
+    // `REACH` bytes back keeps a long sentence with many dates linear.
+    let mut from_byte = sentence.start.max(t.start.saturating_sub(REACH));
+    while !text.is_char_boundary(from_byte) {
+        from_byte += 1;
+    }
+    let before = text.get(from_byte..t.start)?;
     let ws = words(before);
     let from = ws
         .iter()
-        .rposition(|&(at, w)| is_boundary(w) || cue.is_some_and(|c| c.start == sentence.start + at))
+        .rposition(|&(at, w)| is_boundary(w) || cue.is_some_and(|c| c.start == from_byte + at))
         .map_or(0, |k| k + 1);
     let stretch = &ws[from..];
     let lowered: Vec<String> = stretch.iter().map(|&(_, w)| lower(w)).collect();
