@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::clauses;
+use super::clauses::{self, MentionKind};
 use super::infer::quoted_regions;
 use super::value::{writable, TimeValue};
 use super::{Timex, TimexType};
@@ -145,6 +145,32 @@ pub fn date_sentences(
     out
 }
 
+/// The calendar expressions that their sentence only mentions (in a quotation, a relative
+/// clause, a noun phrase, a background phrase), with the reason: the dates a sentence
+/// names besides the one it reports, for a reader or a later stage that wants them apart.
+/// Indexes into `timexes`, in text order.
+pub fn mentions(text: &str, sentences: &[Span], timexes: &[Timex]) -> Vec<(usize, MentionKind)> {
+    let quoted = quoted_regions(text);
+    let mut out = Vec::new();
+    for s in sentences {
+        let first = timexes.partition_point(|t| t.span.start < s.start);
+        let last = first + timexes[first..].partition_point(|t| t.span.start < s.end);
+        let inside = Inside {
+            sentence: *s,
+            first,
+            timexes: &timexes[first..last],
+        };
+        let cue = clauses::cue(text, *s, &quoted);
+        out.extend(
+            inside
+                .iter()
+                .filter(|(_, t)| calendar_value(t))
+                .filter_map(|(k, t)| clauses::mention(text, *s, t.span, &quoted, cue).map(|why| (k, why))),
+        );
+    }
+    out
+}
+
 /// The expressions of one sentence.
 struct Inside<'t> {
     sentence: Span,
@@ -272,6 +298,26 @@ mod tests {
         assert_eq!(
             one("The ferry strike began in March 2011."),
             day("2011-03", Expression)
+        );
+    }
+
+    #[test]
+    fn mentioned_dates_are_listed_with_their_reason() {
+        let text = "Mayor Ilse Varga said on Thursday that the ferry strike, which began in March 2011, \
+                    cost as much as the 2009 dispute.";
+        let sentences = crate::text::segment::sentences(text, &[Span::new(0, text.len())]);
+        let dct = "2016-02-10".parse().ok();
+        let timexes = super::super::find(text, dct, &sentences);
+        let named: Vec<(&str, MentionKind)> = mentions(text, &sentences, &timexes)
+            .into_iter()
+            .map(|(k, why)| (timexes[k].span.slice(text).unwrap(), why))
+            .collect();
+        assert_eq!(
+            named,
+            vec![
+                ("March 2011", MentionKind::Relative),
+                ("2009", MentionKind::Modifier)
+            ]
         );
     }
 
