@@ -5,6 +5,7 @@
 //! `cargo xtask eval timex --data ../shared/datasets/timex/tbaq`
 //! `cargo xtask eval entities --data ../shared/datasets/polnear/train --gold bench/entities/polnear-train-gold.tsv`
 //! `cargo xtask eval timeline --data ../shared/datasets/timeline17 [--out FILE]`
+//! `cargo xtask eval sentence-dates --data ../shared/datasets/timeline17 --gold bench/sentence-dates/gold.tsv`
 //! `cargo xtask gen-corpus --out DIR --articles N` (invented news for store benchmarks)
 //! `cargo xtask store-queries --db FILE` (latency of the API's queries)
 
@@ -12,6 +13,7 @@ mod corpus_gen;
 mod entities;
 mod extraction;
 mod quotes;
+mod sentence_dates;
 mod shingles;
 mod store_queries;
 mod timeline;
@@ -155,6 +157,27 @@ enum Eval {
         #[arg(long)]
         scores: Option<PathBuf>,
     },
+    /// Sentence dates on Timeline17 articles (`DIR/TOPIC/InputDocs/DAY/FILE`) against a
+    /// labelled set (`bench/sentence-dates/gold.tsv`).
+    SentenceDates {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        gold: PathBuf,
+        /// Predictions written earlier with `--write` (e.g. the main branch's), scored alongside.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Write this run's predictions here, one line per gold line.
+        #[arg(long)]
+        write: Option<PathBuf>,
+        /// Print each sentence of this half (`tune` or `confirm`) dated wrongly.
+        #[arg(long)]
+        show: Option<String>,
+        /// Also read every article's publication date from its text with the day folder
+        /// hidden, and compare.
+        #[arg(long)]
+        infer: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -231,6 +254,24 @@ fn main() -> anyhow::Result<()> {
                 only,
                 scores,
             },
+        ),
+        Cmd::Eval {
+            what:
+                Eval::SentenceDates {
+                    data,
+                    gold,
+                    baseline,
+                    write,
+                    show,
+                    infer,
+                },
+        } => sentence_dates::run(
+            &data,
+            &gold,
+            baseline.as_deref(),
+            write.as_deref(),
+            show.as_deref(),
+            infer,
         ),
     }
 }

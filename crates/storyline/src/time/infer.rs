@@ -2,14 +2,14 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 
 use super::calendar::weekday_date;
 use super::resolve::find_with;
 use super::rules::Rule;
 use super::tense::future_tense;
-use super::words::{weekday, WEEKDAYS};
+use super::words::{month_number, weekday, MONTHS, WEEKDAYS};
 use crate::span::Span;
 
 /// A publication date read from the text itself, with what it rests on.
@@ -20,8 +20,9 @@ pub struct Inferred {
     pub confidence: f32,
 }
 
-/// Infers when a text was written, for articles without metadata: the latest explicit full
-/// date ("December 7, 2016"), then the day in the following week that makes the most
+/// Infers when a text was written, for articles without metadata: a dateline (a full date
+/// with its own weekday, `dated_line`), else the latest explicit full date ("December 7,
+/// 2016"), then the day in the following week that makes the most
 /// weekday mentions consistent ("on Wednesday" in a past-tense sentence falls on or after
 /// that date and before the writing day; "is set to meet Thursday" on or after it). A date
 /// in a photo caption stands on its own (captions are dated when the photo is published);
@@ -31,6 +32,13 @@ pub struct Inferred {
 /// guessed.
 pub fn infer_published(text: &str, sentences: &[Span], captions: &[&str]) -> Option<Inferred> {
     let quoted = quoted_regions(text);
+    if let Some((date, written)) = dated_line(text, &quoted) {
+        return Some(Inferred {
+            date,
+            evidence: format!("full date with its weekday \"{written}\""),
+            confidence: 0.6,
+        });
+    }
     let mut dates: Vec<(NaiveDate, String, bool)> = full_dates(text)
         .into_iter()
         .filter(|(_, span, _)| !quoted.iter().any(|q| q.start <= span.start && span.end <= q.end))
@@ -76,12 +84,40 @@ pub fn infer_published(text: &str, sentences: &[Span], captions: &[&str]) -> Opt
     }
 }
 
+/// Rule `dated-line`: the first date in the reporter's words written with the weekday it
+/// falls on ("Thu May 20, 2010", "Wednesday, February 18, 2009", "Monday 14 June 2010",
+/// also with tokenised commas "May 20 , 2010"), as datelines and bylines write the day of
+/// publication. The weekday has to agree with the calendar.
+fn dated_line(text: &str, quoted: &[Span]) -> Option<(NaiveDate, String)> {
+    static LINE: LazyLock<Regex> = LazyLock::new(|| {
+        let day = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?";
+        Regex::new(&format!(
+            r"(?-u:\b)({WEEKDAYS}|{day})\s*,?\s+(?:({MONTHS})\s+(\d{{1,2}})|(\d{{1,2}})\s+({MONTHS}))\s*,?\s+(\d{{4}})(?-u:\b)"
+        ))
+        .expect("dateline")
+    });
+    LINE.captures_iter(text).find_map(|c| {
+        let whole = c.get(0)?;
+        if quoted
+            .iter()
+            .any(|q| q.start <= whole.start() && whole.start() < q.end)
+        {
+            return None;
+        }
+        let month = month_number(c.get(2).or(c.get(5))?.as_str())?;
+        let day: u32 = c.get(3).or(c.get(4))?.as_str().parse().ok()?;
+        let year: i32 = c.get(6)?.as_str().parse().ok()?;
+        let date = NaiveDate::from_ymd_opt(year, month, day)?;
+        (weekday(c.get(1)?.as_str()) == Some(date.weekday())).then(|| (date, whole.as_str().to_string()))
+    })
+}
+
 /// Rule `quoted-date`: the stretches of `text` inside quotation marks, marks included. Curly
 /// quotes (and guillemets, and the ``…'' of tokenised text) pair as opened and closed; a
 /// straight `"` toggles. Each paragraph (line) starts outside a quotation: a quotation
 /// running over paragraphs reopens each one with a mark, and a stray mark costs at most the
 /// rest of its own paragraph.
-fn quoted_regions(text: &str) -> Vec<Span> {
+pub(super) fn quoted_regions(text: &str) -> Vec<Span> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -176,6 +212,31 @@ mod tests {
             infer(both).unwrap().date,
             NaiveDate::from_ymd_opt(2009, 3, 3).unwrap()
         );
+    }
+
+    #[test]
+    fn a_full_date_with_its_weekday_is_a_dateline() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // A dateline at the top wins over a later (and later-dated) full date.
+        let t = "KELDBY | Thu Mar 4 , 2021 9:10 am - The ferry board said on Wednesday it would \
+                 review fares before June 1, 2021.";
+        let got = infer(t).unwrap();
+        assert_eq!(got.date, day(2021, 3, 4));
+        assert!(got.evidence.contains("Thu Mar 4 , 2021"), "{}", got.evidence);
+        assert_eq!(
+            infer("Wednesday, March 3, 2021; 10:05 AM The board met.")
+                .unwrap()
+                .date,
+            day(2021, 3, 3)
+        );
+        assert_eq!(
+            infer("Thursday 4 March 2021 The board met.").unwrap().date,
+            day(2021, 3, 4)
+        );
+        // A weekday that the date does not fall on makes no dateline (March 3, 2021 is a
+        // Wednesday): the older rule reads the Friday as a later day.
+        let got = infer("Friday, March 3, 2021 The board met.").unwrap();
+        assert!(!got.evidence.contains("with its weekday"), "{}", got.evidence);
     }
 
     #[test]

@@ -50,6 +50,11 @@ lists! {
     INTENT_VERBS = "intent_verbs.txt";
     SCHEDULED_VERBS = "scheduled_verbs.txt";
     PAST_FORMS = "past_forms.txt";
+    CUE_VERBS = "cue_verbs.txt";
+    MENTION_OPENERS = "mention_openers.txt";
+    RELATIVE_WORDS = "relative_words.txt";
+    FINITE_WORDS = "finite_words.txt";
+    AUXILIARIES = "auxiliaries.txt";
 }
 
 #[cfg(test)]

@@ -16,9 +16,11 @@
 //! its value (with `tense` for relative days and `extent` for where it begins and ends),
 //! `resolve` keeps the longest of overlapping candidates and resolves, in text order,
 //! what depends on the dates named before ("the previous day", a history's years);
-//! `sentences` dates every sentence; `infer` reads a missing publication date.
+//! `sentences` dates every sentence by what it reports (`clauses` tells the main clause and
+//! an attribution cue from the parts that only mention a date); `infer` reads a missing publication date.
 
 mod calendar;
+mod clauses;
 mod extent;
 mod infer;
 mod lists;
@@ -38,9 +40,10 @@ use value::Season as SeasonName;
 
 use crate::span::Span;
 
+pub use clauses::MentionKind;
 pub use infer::{infer_published, Inferred};
 pub use rules::Rule as TimexRule;
-pub use sentences::{date_sentences, DateRule, SentenceDate};
+pub use sentences::{date_sentences, mentions, DateRule, SentenceDate};
 pub use value::{
     Amount, Anchor, DayRange, ParseError, PartOfDay, Period, Season, TimeOfDay, TimeValue, Unit,
 };

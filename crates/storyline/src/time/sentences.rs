@@ -1,10 +1,15 @@
-//! The date of every sentence: its own calendar expression, a span from the last date
-//! ("two days later"), the date of the sentence before it in the paragraph, or the
-//! publication date.
+//! The date of every sentence: the date of the event or statement it reports. That is its
+//! main clause's calendar expression, a span from the last date ("two days later"), the
+//! time of the statement it reports ("said on Thursday"), the date of the sentence before
+//! it in the paragraph, or the publication date. Dates in quotations, relative clauses,
+//! noun phrases and background phrases ("since March") are mentions, not the sentence's
+//! date (`clauses`); they stay in the record's `timexes`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::clauses::{self, MentionKind};
+use super::infer::quoted_regions;
 use super::value::{writable, TimeValue};
 use super::{Timex, TimexType};
 use crate::span::Span;
@@ -13,7 +18,8 @@ use crate::span::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateRule {
-    /// A time expression in the sentence fixed it (`timex` says which).
+    /// A time expression of the sentence's main clause fixed it (`timex` says which):
+    /// not one in a quotation, a relative clause, a noun phrase or a background phrase.
     Expression,
     /// No expression of its own: the date of the previous sentence in the paragraph.
     Carried,
@@ -22,6 +28,12 @@ pub enum DateRule {
     /// A span of time from the last date mentioned: "two days later", "a week before"
     /// (`timex` says which).
     Shifted,
+    /// The sentence reports a statement ("X said on Thursday that …") and its main clause
+    /// has no date of its own: the time of the speech verb (`timex` says which).
+    Attribution,
+    /// The sentence reports a statement whose speech verb has no time of its own ("X said
+    /// that …", whatever dates what was said mentions): the publication date.
+    Statement,
 }
 
 /// The date (or stretch of the calendar: `2016-12`, `2016-W49`) of one sentence.
@@ -43,9 +55,9 @@ fn calendar_value(t: &Timex) -> bool {
     matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.is_calendar()
 }
 
-/// Dates every sentence: by its own first calendar expression (not one after "since" or
-/// "until", which bounds a state), else the previous dated sentence of its paragraph, else
-/// the publication date.
+/// Dates every sentence: by the first calendar expression of its main clause, else the
+/// time of the statement it reports, else (no statement) the previous dated sentence of
+/// its paragraph, else the publication date.
 pub fn date_sentences(
     text: &str,
     sentences: &[Span],
@@ -53,6 +65,7 @@ pub fn date_sentences(
     timexes: &[Timex],
     published: Option<NaiveDate>,
 ) -> Vec<SentenceDate> {
+    let quoted = quoted_regions(text);
     let mut out = Vec::with_capacity(sentences.len());
     let mut carried: Option<(usize, TimeValue)> = None; // (paragraph, value)
     let mut last_day: Option<NaiveDate> = None; // the last full date any sentence got
@@ -81,18 +94,34 @@ pub fn date_sentences(
             last_day = Some(d);
             continue;
         }
-        if let Some((k, t)) = own(text, &inside) {
-            out.push(SentenceDate {
-                sentence: i,
-                value: t.value.clone(),
-                rule: DateRule::Expression,
-                timex: Some(k),
-            });
-            carried = para.map(|p| (p, t.value.clone()));
-            if let Some(d) = t.value.day() {
-                last_day = Some(d);
+        match reported(text, &inside, &quoted) {
+            Some(Reported::Timex(rule, k, t)) => {
+                // A sentence's date is a day or longer: "at 3 p.m. on Thursday" dates it Thursday.
+                let value = t.value.day().map_or_else(|| t.value.clone(), TimeValue::day_of);
+                out.push(SentenceDate {
+                    sentence: i,
+                    value: value.clone(),
+                    rule,
+                    timex: Some(k),
+                });
+                carried = para.map(|p| (p, value));
+                if let Some(d) = t.value.day() {
+                    last_day = Some(d);
+                }
+                continue;
             }
-            continue;
+            Some(Reported::Statement) => {
+                if let Some(d) = published {
+                    out.push(SentenceDate {
+                        sentence: i,
+                        value: TimeValue::day_of(d),
+                        rule: DateRule::Statement,
+                        timex: None,
+                    });
+                }
+                continue;
+            }
+            None => {}
         }
         match (&carried, para) {
             (Some((cp, v)), Some(p)) if *cp == p => out.push(SentenceDate {
@@ -112,6 +141,32 @@ pub fn date_sentences(
                 }
             }
         }
+    }
+    out
+}
+
+/// The calendar expressions that their sentence only mentions (in a quotation, a relative
+/// clause, a noun phrase, a background phrase), with the reason: the dates a sentence
+/// names besides the one it reports, for a reader or a later stage that wants them apart.
+/// Indexes into `timexes`, in text order.
+pub fn mentions(text: &str, sentences: &[Span], timexes: &[Timex]) -> Vec<(usize, MentionKind)> {
+    let quoted = quoted_regions(text);
+    let mut out = Vec::new();
+    for s in sentences {
+        let first = timexes.partition_point(|t| t.span.start < s.start);
+        let last = first + timexes[first..].partition_point(|t| t.span.start < s.end);
+        let inside = Inside {
+            sentence: *s,
+            first,
+            timexes: &timexes[first..last],
+        };
+        let cue = clauses::cue(text, *s, &quoted);
+        out.extend(
+            inside
+                .iter()
+                .filter(|(_, t)| calendar_value(t))
+                .filter_map(|(k, t)| clauses::mention(text, *s, t.span, &quoted, cue).map(|why| (k, why))),
+        );
     }
     out
 }
@@ -159,14 +214,193 @@ fn shifted(text: &str, inside: &Inside, from: NaiveDate) -> Option<(usize, Naive
     })
 }
 
-/// The sentence's own first calendar expression that does not open a state ("a stronghold
-/// since 2012" says when the state began, not when the event happened).
-fn own<'t>(text: &str, inside: &Inside<'t>) -> Option<(usize, &'t Timex)> {
-    inside.iter().find(|(_, t)| {
-        let before = text[..t.span.start].trim_end();
-        let opens_state = ["since", "Since", "until", "till"]
-            .iter()
-            .any(|w| before.ends_with(w));
-        calendar_value(t) && !opens_state
+/// What a sentence reports, as far as its words say.
+enum Reported<'t> {
+    /// An expression dates it, by the rule given.
+    Timex(DateRule, usize, &'t Timex),
+    /// A statement with no time of its own.
+    Statement,
+}
+
+/// The date the sentence reports: the first calendar expression of its main clause before
+/// any attribution cue ("On Monday, X said …", "Y happened on Monday, X said"); else, for a
+/// sentence built on a cue, the cue's own time ("X said on Thursday that …") or, lacking
+/// one, a statement of the publication day; else, with no cue, the first calendar
+/// expression that is not a mention. `None`: nothing in the sentence dates it.
+fn reported<'t>(text: &str, inside: &Inside<'t>, quoted: &[Span]) -> Option<Reported<'t>> {
+    let cue = clauses::cue(text, inside.sentence, quoted);
+    let mut candidates = inside.iter().filter(|(_, t)| {
+        calendar_value(t) && clauses::mention(text, inside.sentence, t.span, quoted, cue).is_none()
+    });
+    let Some(c) = cue else {
+        return candidates
+            .next()
+            .map(|(k, t)| Reported::Timex(DateRule::Expression, k, t));
+    };
+    let found = candidates.find(|(_, t)| t.span.end <= c.start || clauses::cue_time(text, c, t.span));
+    Some(match found {
+        Some((k, t)) if t.span.end <= c.start => Reported::Timex(DateRule::Expression, k, t),
+        Some((k, t)) => Reported::Timex(DateRule::Attribution, k, t),
+        None => Reported::Statement,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each line of `text` is a paragraph of an article published on `published`; the date
+    /// and rule of every sentence.
+    fn dated(text: &str, published: &str) -> Vec<(String, DateRule)> {
+        let mut paragraphs = Vec::new();
+        let mut at = 0;
+        for line in text.split('\n') {
+            paragraphs.push(Span::new(at, at + line.len()));
+            at += line.len() + 1;
+        }
+        let sentences = crate::text::segment::sentences(text, &paragraphs);
+        let dct = published.parse().ok();
+        let timexes = super::super::find(text, dct, &sentences);
+        date_sentences(text, &sentences, &paragraphs, &timexes, dct)
+            .into_iter()
+            .map(|d| (d.value.to_string(), d.rule))
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, DateRule) {
+        // 2016-02-10 is a Wednesday.
+        let all = dated(text, "2016-02-10");
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all[0].clone()
+    }
+
+    fn day(v: &str, rule: DateRule) -> (String, DateRule) {
+        (v.to_string(), rule)
+    }
+
+    #[test]
+    fn a_date_in_a_relative_clause_is_a_mention() {
+        use DateRule::*;
+        // The statement is dated, not the start of what it is about.
+        assert_eq!(
+            one("Mayor Ilse Varga echoed the harbour board's view of the ferry dispute, which began in March 2011."),
+            day("2016-02-10", Statement)
+        );
+        assert_eq!(
+            one("The ferry strike, which began in March 2011, ended on Tuesday."),
+            day("2016-02-09", Expression)
+        );
+        assert_eq!(
+            one("The drilling of two test wells that started in May is slow."),
+            day("2016-02-10", Publication)
+        );
+        // Without the relative word the same date is the sentence's own.
+        assert_eq!(
+            one("The ferry strike began in March 2011."),
+            day("2011-03", Expression)
+        );
+    }
+
+    #[test]
+    fn mentioned_dates_are_listed_with_their_reason() {
+        let text = "Mayor Ilse Varga said on Thursday that the ferry strike, which began in March 2011, \
+                    cost as much as the 2009 dispute.";
+        let sentences = crate::text::segment::sentences(text, &[Span::new(0, text.len())]);
+        let dct = "2016-02-10".parse().ok();
+        let timexes = super::super::find(text, dct, &sentences);
+        let named: Vec<(&str, MentionKind)> = mentions(text, &sentences, &timexes)
+            .into_iter()
+            .map(|(k, why)| (timexes[k].span.slice(text).unwrap(), why))
+            .collect();
+        assert_eq!(
+            named,
+            vec![
+                ("March 2011", MentionKind::Relative),
+                ("2009", MentionKind::Modifier)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_after_since_or_until_bounds_a_state() {
+        use DateRule::*;
+        assert_eq!(
+            one("The Oxley pier has stayed shut since June 2014."),
+            day("2016-02-10", Publication)
+        );
+        assert_eq!(
+            one("Pay has lagged since the crash six years ago, and the union walked out on Monday."),
+            day("2016-02-08", Expression)
+        );
+        assert_eq!(
+            one("The ban stays until August 2017 at the latest."),
+            day("2016-02-10", Publication)
+        );
+    }
+
+    #[test]
+    fn a_quoted_date_is_the_speakers_not_the_sentences() {
+        use DateRule::*;
+        assert_eq!(
+            one("\"We signed the lease on May 4, 2009,\" said Odo Karran, the pier's owner."),
+            day("2016-02-10", Statement)
+        );
+        assert_eq!(
+            one("“Nothing has moved since last April,” Karran told the Tollbridge Courier on Monday."),
+            day("2016-02-08", Attribution)
+        );
+    }
+
+    #[test]
+    fn an_attributed_statement_takes_its_speech_verbs_day() {
+        use DateRule::*;
+        // "said on Thursday": the Thursday before a Wednesday publication.
+        assert_eq!(
+            one("Lena Forsythe, the council's treasurer, said on Thursday that the 2015 budget had been overspent by March."),
+            day("2016-02-04", Attribution)
+        );
+        assert_eq!(
+            one("The budget was overspent, Forsythe said Monday."),
+            day("2016-02-08", Attribution)
+        );
+        assert_eq!(
+            one("Forsythe told reporters yesterday the audit would end in June."),
+            day("2016-02-09", Attribution)
+        );
+        // What was said is dated by its own words only when the sentence leads with it.
+        assert_eq!(
+            one("The audit will end in June, Forsythe said on Monday."),
+            day("2016-06", Expression)
+        );
+        assert_eq!(
+            one("Forsythe said the audit would end in June."),
+            day("2016-02-10", Statement)
+        );
+        // A passive participle is not a cue.
+        assert_eq!(
+            one("The audit was reported to the board on Monday."),
+            day("2016-02-08", Expression)
+        );
+    }
+
+    #[test]
+    fn the_proposal_of_a_date_is_a_mention() {
+        use DateRule::*;
+        assert_eq!(
+            one("Foreign minister Arvo Telling told reporters on Thursday that the proposal of December 2 could not work."),
+            day("2016-02-04", Attribution)
+        );
+        assert_eq!(
+            one("The council shelved the proposal of December 2 without a vote."),
+            day("2016-02-10", Publication)
+        );
+        assert_eq!(
+            one("Repairs to the 2011 flood barrier cost more than planned."),
+            day("2016-02-10", Publication)
+        );
+        assert_eq!(
+            one("Councillors met before Monday's deadline."),
+            day("2016-02-10", Publication)
+        );
+    }
 }

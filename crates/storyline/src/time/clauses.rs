@@ -1,0 +1,219 @@
+//! Where a time expression stands in its sentence: in the part that reports the
+//! sentence's event or statement, or in a part that only mentions a date (a quotation, a
+//! relative clause, a noun's modifier, a background phrase). And the sentence's
+//! attribution cue ("said", "told", "believes"), whose own time dates a reported
+//! statement. Shallow, word-level reading: no parser, lists in `data/`.
+
+use serde::{Deserialize, Serialize};
+
+use super::lists::{AUXILIARIES, CUE_VERBS, FINITE_WORDS, MENTION_OPENERS, RELATIVE_WORDS};
+use crate::span::Span;
+
+/// Why a date in a sentence is mentioned rather than reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MentionKind {
+    /// Inside quotation marks: someone else's words.
+    Quoted,
+    /// After a word that opens a background phrase or clause in its stretch of the
+    /// sentence: "since March", "until August", "following the vote of May 2",
+    /// "although it closed last year", "more than in 2009".
+    Background,
+    /// In a relative clause: "the talks, which began in March, …", "the well that leaked
+    /// in April".
+    Relative,
+    /// Part of a noun phrase: "the proposal of December 2", "the 1989 spill",
+    /// "Wednesday's deadline".
+    Modifier,
+}
+
+/// The words of `s` (with their byte offsets in `s`), split at white space, with clause
+/// punctuation as words of their own.
+fn words(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for (at, w) in s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+    {
+        let core = w.trim_end_matches([',', ';', ':', '.', '?', '!', ')']);
+        let core_at = at;
+        let lead = core.len() - core.trim_start_matches('(').len();
+        if lead > 0 {
+            out.push((core_at, "("));
+        }
+        if core.len() > lead {
+            out.push((core_at + lead, &core[lead..]));
+        }
+        for (k, c) in w[core.len()..].char_indices() {
+            out.push((
+                at + core.len() + k,
+                &w[core.len() + k..core.len() + k + c.len_utf8()],
+            ));
+        }
+    }
+    out
+}
+
+/// A word that closes one stretch of a sentence and opens the next: clause punctuation,
+/// dashes and brackets (also written as tokens: `--`, `-LRB-`).
+fn is_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        "," | ";" | ":" | "(" | ")" | "--" | "—" | "–" | "-" | "-LRB-" | "-RRB-"
+    )
+}
+
+fn lower(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+/// The sentence's attribution cue: its first speech or stance verb outside quotation
+/// marks that is not passive ("was reported"), as a span of the text.
+pub(crate) fn cue(text: &str, sentence: Span, quoted: &[Span]) -> Option<Span> {
+    let s = sentence.slice(text)?;
+    let ws = words(s);
+    ws.iter().enumerate().find_map(|(k, &(at, w))| {
+        let start = sentence.start + at;
+        let passive = k > 0
+            && matches!(
+                lower(ws[k - 1].1).as_str(),
+                "is" | "was" | "are" | "were" | "be" | "been" | "being"
+            );
+        (CUE_VERBS.contains(&lower(w)) && !passive && !inside(quoted, start))
+            .then(|| Span::new(start, start + w.len()))
+    })
+}
+
+/// Whether the expression at `t` is the cue's own time: right after the verb ("said
+/// Monday"), after a short phrase of place or manner ("said in a speech yesterday"), or
+/// after the person told ("told CBS News yesterday"); never after a word that starts what
+/// was said ("said it would … on Monday").
+pub(crate) fn cue_time(text: &str, cue: Span, t: Span) -> bool {
+    if t.start < cue.end {
+        return false;
+    }
+    let Some(between) = text.get(cue.end..t.start) else {
+        return false;
+    };
+    let ws: Vec<&str> = words(between)
+        .into_iter()
+        .map(|(_, w)| w)
+        .filter(|w| w.chars().any(char::is_alphanumeric) || is_boundary(w))
+        .collect();
+    let verb = lower(text.get(cue.start..cue.end).unwrap_or_default());
+    let lead = ws
+        .first()
+        .is_none_or(|w| CUE_TIME_LEADS.contains(&lower(w).as_str()));
+    ws.len() <= CUE_WINDOW
+        && !ws.iter().any(|w| is_boundary(w) || carries_clause(&lower(w)))
+        && (lead || OBJECT_CUES.contains(&verb.as_str()))
+}
+
+/// Words between a speech verb and its own time, at most.
+const CUE_WINDOW: usize = 6;
+
+/// Words that take the person told before what they are told ("told reporters on
+/// Monday"): the words between the verb and a date may be that person.
+const OBJECT_CUES: &[&str] = &["told", "tells", "tell", "asked", "urged", "warned"];
+
+/// Words that may stand between a speech verb and its own time ("said on Thursday",
+/// "said early in a briefing on Friday").
+const CUE_TIME_LEADS: &[&str] = &["on", "in", "at", "during", "late", "early", "earlier", "later"];
+
+/// A word that starts the clause of what was said: "that", a pronoun subject, an
+/// auxiliary.
+fn carries_clause(w: &str) -> bool {
+    FINITE_WORDS.contains(w) || AUXILIARIES.contains(w)
+}
+
+/// How far back from an expression its stretch is read, in bytes.
+const REACH: usize = 400;
+
+/// Why the expression at `t` in `sentence` only mentions a date, or `None` when it is in
+/// the part of the sentence that reports (the main clause). A stretch runs from the last
+/// clause boundary or cue verb before the expression.
+pub(crate) fn mention(
+    text: &str,
+    sentence: Span,
+    t: Span,
+    quoted: &[Span],
+    cue: Option<Span>,
+) -> Option<MentionKind> {
+    if inside(quoted, t.start) {
+        return Some(MentionKind::Quoted);
+    }
+    // The stretch lies in the last words before the expression: reading at most
+    // `REACH` bytes back keeps a long sentence with many dates linear.
+    let mut from_byte = sentence.start.max(t.start.saturating_sub(REACH));
+    while !text.is_char_boundary(from_byte) {
+        from_byte += 1;
+    }
+    let before = text.get(from_byte..t.start)?;
+    let ws = words(before);
+    let from = ws
+        .iter()
+        .rposition(|&(at, w)| is_boundary(w) || cue.is_some_and(|c| c.start == from_byte + at))
+        .map_or(0, |k| k + 1);
+    let stretch = &ws[from..];
+    let lowered: Vec<String> = stretch.iter().map(|&(_, w)| lower(w)).collect();
+    if lowered.iter().any(|w| MENTION_OPENERS.contains(w)) {
+        return Some(MentionKind::Background);
+    }
+    if relative(&lowered) {
+        return Some(MentionKind::Relative);
+    }
+    modifier(text, sentence, t, ws.last().map(|&(_, w)| w))
+}
+
+/// Whether a stretch of words holds a relative word ("that" only after a noun-like word,
+/// not after a speech verb — "said that" — nor before a time noun — "that day").
+fn relative(stretch: &[String]) -> bool {
+    stretch.iter().enumerate().any(|(k, w)| {
+        if !RELATIVE_WORDS.contains(w) {
+            return false;
+        }
+        if w != "that" {
+            return true;
+        }
+        let after = stretch.get(k + 1).map(String::as_str).unwrap_or_default();
+        let time_noun = matches!(
+            after,
+            "day"
+                | "week"
+                | "month"
+                | "year"
+                | "morning"
+                | "night"
+                | "evening"
+                | "afternoon"
+                | "time"
+                | "same"
+        );
+        let said = k > 0 && CUE_VERBS.contains(&stretch[k - 1]);
+        k > 0 && !time_noun && !said
+    })
+}
+
+/// Whether the expression is part of a noun phrase: after "of" ("the proposal of
+/// December 2"), before "'s" ("Wednesday's deadline"), or between a determiner or
+/// possessive and the noun it describes ("the 1989 spill", "Obama's 2008 bid").
+fn modifier(text: &str, sentence: Span, t: Span, prev: Option<&str>) -> Option<MentionKind> {
+    let after = text.get(t.end..sentence.end).unwrap_or_default();
+    let next = after.split_whitespace().next().unwrap_or_default();
+    let possessive = ["'s", "’s"].iter().any(|p| after.trim_start().starts_with(p));
+    let prev = prev.map(lower).unwrap_or_default();
+    let before_noun = next.chars().next().is_some_and(|c| c.is_alphabetic())
+        && !["and", "or", "to", "at", "in", "on", "when", "as"].contains(&lower(next).as_str());
+    let determiner = matches!(
+        prev.as_str(),
+        "the" | "its" | "their" | "his" | "her" | "our" | "s"
+    ) || prev.ends_with("'s")
+        || prev.ends_with("’s");
+    (prev == "of" || possessive || (determiner && before_noun)).then_some(MentionKind::Modifier)
+}
+
+/// Whether `at` lies in one of the (sorted) spans.
+fn inside(spans: &[Span], at: usize) -> bool {
+    let k = spans.partition_point(|s| s.end <= at);
+    spans.get(k).is_some_and(|s| s.start <= at && at < s.end)
+}
