@@ -6,9 +6,13 @@
 //! `cargo xtask eval entities --data ../shared/datasets/polnear/train --gold bench/entities/polnear-train-gold.tsv`
 //! `cargo xtask eval timeline --data ../shared/datasets/timeline17 [--out FILE]`
 //! `cargo xtask eval sentence-dates --data ../shared/datasets/timeline17 --gold bench/sentence-dates/gold.tsv`
+//! `cargo xtask eval clusters --data ../shared/datasets/timeline17`
+//! `cargo xtask eval story-pairs --data ../shared/datasets/story-pairs/pairs.csv`
+//! `cargo xtask stories-bench` (clustering throughput on generated articles)
 //! `cargo xtask gen-corpus --out DIR --articles N` (invented news for store benchmarks)
 //! `cargo xtask store-queries --db FILE` (latency of the API's queries)
 
+mod clusters;
 mod corpus_gen;
 mod entities;
 mod extraction;
@@ -16,6 +20,8 @@ mod quotes;
 mod sentence_dates;
 mod shingles;
 mod store_queries;
+mod stories_bench;
+mod story_pairs;
 mod timeline;
 mod timex;
 
@@ -46,6 +52,14 @@ enum Cmd {
         /// Number of the first article (to make later batches of the same corpus).
         #[arg(long, default_value_t = 0)]
         first: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Time event and storyline clustering on generated articles, one core.
+    StoriesBench {
+        /// Sizes of the runs.
+        #[arg(long, value_delimiter = ',', default_value = "10000,50000,100000")]
+        articles: Vec<usize>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
@@ -178,6 +192,31 @@ enum Eval {
         #[arg(long)]
         infer: bool,
     },
+    /// Event and storyline clustering against Timeline17's topics (B-cubed, pairwise).
+    Clusters {
+        #[arg(long)]
+        data: PathBuf,
+        /// Clustering settings as JSON (fields of `StoryConfig`; the rest default).
+        #[arg(long)]
+        config: Option<String>,
+        /// Keep the analysed articles in this JSON Lines file and read them from it next time.
+        #[arg(long)]
+        cache: Option<PathBuf>,
+        /// Write each article's topic, event and storyline as JSON Lines.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Same-story similarity on English–English story pairs (Pearson with -Overall, F1).
+    StoryPairs {
+        #[arg(long)]
+        data: PathBuf,
+        /// Clustering settings as JSON (fields of `StoryConfig`; the rest default).
+        #[arg(long)]
+        config: Option<String>,
+        /// Write `{"pair_id", "score"}` lines.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -188,6 +227,19 @@ fn main() -> anyhow::Result<()> {
             first,
             seed,
         } => corpus_gen::run(&out, first, articles, seed),
+        Cmd::StoriesBench { articles, seed } => stories_bench::run(&articles, seed),
+        Cmd::Eval {
+            what:
+                Eval::Clusters {
+                    data,
+                    config,
+                    cache,
+                    out,
+                },
+        } => clusters::run(&data, config.as_deref(), cache.as_deref(), out.as_deref()),
+        Cmd::Eval {
+            what: Eval::StoryPairs { data, config, out },
+        } => story_pairs::run(&data, config.as_deref(), out.as_deref()),
         Cmd::StoreQueries { db, repeats } => store_queries::run(&db, repeats.max(1)),
         Cmd::Eval {
             what:

@@ -14,6 +14,7 @@
 mod corpus;
 mod read;
 mod schema;
+pub mod stories;
 mod write;
 
 use std::path::Path;

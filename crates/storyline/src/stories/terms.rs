@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
 
 use crate::entities::lexicon::entries;
 
@@ -20,7 +21,8 @@ static STOPS: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| entries(STOP_WORDS).collect());
 
 /// One content term: the hash of a stemmed word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Term(pub u64);
 
 impl Term {
@@ -82,7 +84,8 @@ impl Analyzer {
 }
 
 /// Terms with their counts, sorted by term, each once.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct TermCounts(pub Vec<(Term, u32)>);
 
 impl TermCounts {
@@ -109,7 +112,7 @@ impl TermCounts {
 }
 
 /// In how many documents each term occurs, for inverse document frequency.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct DocFreq {
     docs: u32,
     df: HashMap<Term, u32>,
@@ -135,6 +138,33 @@ impl DocFreq {
                 }
             }
         }
+    }
+
+    /// Adds another count's documents (a day's, to a window of days).
+    pub fn absorb(&mut self, other: &DocFreq) {
+        self.docs += other.docs;
+        for (&t, &n) in &other.df {
+            *self.df.entry(t).or_insert(0) += n;
+        }
+    }
+
+    /// Takes another count's documents out again (a day leaving the window). `other` must
+    /// have been absorbed before.
+    pub fn subtract(&mut self, other: &DocFreq) {
+        self.docs = self.docs.saturating_sub(other.docs);
+        for (&t, &n) in &other.df {
+            if let Some(m) = self.df.get_mut(&t) {
+                *m = m.saturating_sub(n);
+                if *m == 0 {
+                    self.df.remove(&t);
+                }
+            }
+        }
+    }
+
+    /// Distinct terms counted.
+    pub fn terms(&self) -> usize {
+        self.df.len()
     }
 
     pub fn docs(&self) -> u32 {
@@ -166,7 +196,8 @@ impl DocFreq {
 }
 
 /// A sparse vector of term weights, sorted by term, each term once.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct SparseVec(pub Vec<(Term, f32)>);
 
 impl SparseVec {
@@ -190,6 +221,21 @@ impl SparseVec {
                 *w /= n;
             }
         }
+    }
+
+    /// Multiplies every weight by `f`.
+    pub fn scale(&mut self, f: f32) {
+        for (_, w) in &mut self.0 {
+            *w *= f;
+        }
+    }
+
+    /// The `k` heaviest terms with their weights, heaviest first (ties by term).
+    pub fn top(&self, k: usize) -> Vec<(Term, f32)> {
+        let mut v = self.0.clone();
+        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(k);
+        v
     }
 
     /// The dot product: a merge of the two sorted lists, linear in their lengths.

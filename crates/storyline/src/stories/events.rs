@@ -1,0 +1,449 @@
+//! Online event clustering: each article, as it arrives, joins the best of a few candidate
+//! events (found through an index of their heaviest terms and entities) when it scores high
+//! enough, or starts an event; a new event links into a storyline. Events close after a
+//! few idle days; what is open can be saved as plain data and taken up again.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::doc::{Day, StoryDoc};
+use super::index::{heaviest, Index, Keys};
+use super::score::{similarity, Centroid, Parts, Weighed, Weights};
+use super::storylines::{LinkConfig, Storyline, StorylineId, Storylines};
+use super::window::WindowDf;
+
+/// An event's id: the id of its first article.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EventId(pub String);
+
+impl std::fmt::Display for EventId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Clustering settings. Unknown fields are refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StoryConfig {
+    pub weights: Weights,
+    /// Least score to join an event.
+    pub join: f32,
+    /// Candidate events scored in full per article.
+    pub candidates: usize,
+    /// An event with no new article for more than this many days is closed.
+    pub idle_days: i32,
+    /// Days of the sliding window document frequencies are counted over.
+    pub idf_days: i32,
+    /// Terms kept in each vector of an event's centroid.
+    pub centroid_terms: usize,
+    pub link: LinkConfig,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        StoryConfig {
+            weights: Weights::default(),
+            join: 0.4,
+            candidates: 50,
+            idle_days: 3,
+            idf_days: 30,
+            centroid_terms: 200,
+            link: LinkConfig::default(),
+        }
+    }
+}
+
+/// An event still open, or closed within the link window (storylines link to it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: EventId,
+    pub storyline: StorylineId,
+    pub first: Day,
+    pub last: Day,
+    /// Copies of its articles (counted, not summed).
+    pub copies: u32,
+    pub centroid: Centroid,
+}
+
+/// What the clustering needs to go on after a restart: plain data.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ClusterState {
+    /// The latest publication day seen.
+    pub clock: Option<Day>,
+    pub words: WindowDf,
+    pub entities: WindowDf,
+    /// Open and recent events, by id.
+    pub events: Vec<Event>,
+    /// Open storylines, by id.
+    pub storylines: Vec<Storyline>,
+}
+
+/// Where an article went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    pub article: String,
+    pub event: EventId,
+    /// The event's storyline (after this article: an event alone in its storyline may
+    /// have moved to another, and storylines may have merged).
+    pub storyline: StorylineId,
+    /// The score it joined the event with; `None` when it started the event.
+    pub joined: Option<f32>,
+    /// The best candidate event and its score, joined or not (`None`: no candidate).
+    pub best: Option<(EventId, f32)>,
+}
+
+const EVENT_KEYS: Keys = Keys {
+    terms: 10,
+    entities: 5,
+};
+
+/// Event sizes at which an event alone in its storyline looks again for one to join.
+fn recheck_at(size: u32) -> bool {
+    size.is_power_of_two() && (2..=64).contains(&size)
+}
+
+/// The online clusterer.
+#[derive(Debug)]
+pub struct Clusterer {
+    cfg: StoryConfig,
+    clock: Option<Day>,
+    words: WindowDf,
+    entities: WindowDf,
+    /// Open and recent events.
+    events: Vec<Option<Event>>,
+    free: Vec<u32>,
+    by_id: HashMap<EventId, u32>,
+    /// Open events, for joining.
+    open: Index,
+    /// Open and recent events, for linking.
+    recent: Index,
+    storylines: Storylines,
+    /// Storylines merged into others since the last [`Clusterer::take_merges`].
+    merges: Vec<(StorylineId, StorylineId)>,
+}
+
+impl Clusterer {
+    pub fn new(cfg: StoryConfig) -> Clusterer {
+        Clusterer::from_state(cfg, ClusterState::default())
+    }
+
+    /// Takes up saved state (an empty state is a fresh start).
+    pub fn from_state(cfg: StoryConfig, state: ClusterState) -> Clusterer {
+        let fresh = |w: WindowDf| {
+            if w.df().docs() == 0 {
+                WindowDf::new(cfg.idf_days)
+            } else {
+                w
+            }
+        };
+        let mut c = Clusterer {
+            storylines: Storylines::from_saved(state.storylines),
+            merges: Vec::new(),
+            clock: state.clock,
+            words: fresh(state.words),
+            entities: fresh(state.entities),
+            events: Vec::new(),
+            free: Vec::new(),
+            by_id: HashMap::new(),
+            open: Index::default(),
+            recent: Index::default(),
+            cfg,
+        };
+        for e in state.events {
+            c.insert(e);
+        }
+        c
+    }
+
+    /// The state to save: events and storylines sorted by id, the windows, the clock.
+    pub fn state(&self) -> ClusterState {
+        let mut events: Vec<Event> = self.events.iter().flatten().cloned().collect();
+        events.sort_by(|a, b| a.id.cmp(&b.id));
+        ClusterState {
+            clock: self.clock,
+            words: self.words.clone(),
+            entities: self.entities.clone(),
+            events,
+            storylines: self.storylines.saved(),
+        }
+    }
+
+    pub fn config(&self) -> &StoryConfig {
+        &self.cfg
+    }
+
+    /// An open or recent event.
+    pub fn event(&self, id: &EventId) -> Option<&Event> {
+        self.by_id.get(id).and_then(|&s| self.events[s as usize].as_ref())
+    }
+
+    /// Whether an event still takes articles.
+    pub fn is_open(&self, id: &EventId) -> bool {
+        self.by_id.get(id).is_some_and(|&s| self.open.contains(s))
+    }
+
+    /// An open storyline.
+    pub fn storyline(&self, id: &StorylineId) -> Option<&Storyline> {
+        self.storylines.get(id)
+    }
+
+    /// Open events and open storylines.
+    pub fn open(&self) -> (usize, usize) {
+        (self.open.len(), self.storylines.len())
+    }
+
+    /// The article vectors under the current document frequencies (without counting it).
+    pub fn weigh(&self, doc: &StoryDoc) -> Weighed {
+        Weighed::of(doc, self.words.df(), self.entities.df())
+    }
+
+    fn is_idle(&self, e: &Event, days: i32) -> bool {
+        self.clock.is_some_and(|c| c.minus(e.last) > days)
+    }
+
+    fn insert(&mut self, e: Event) -> u32 {
+        let slot = match self.free.pop() {
+            Some(s) => s,
+            None => {
+                self.events.push(None);
+                (self.events.len() - 1) as u32
+            }
+        };
+        self.by_id.insert(e.id.clone(), slot);
+        let keys = Self::keys(&e.centroid);
+        if !self.is_idle(&e, self.cfg.idle_days) {
+            self.open.file(slot, keys.clone());
+        }
+        self.recent.file(slot, keys);
+        self.events[slot as usize] = Some(e);
+        slot
+    }
+
+    fn keys(c: &Centroid) -> Vec<super::terms::Term> {
+        heaviest(&c.body, &c.entities, EVENT_KEYS)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    /// Moves the clock to `day` when later: events idle too long close (they take no more
+    /// articles), and leave altogether past the link window; idle storylines close.
+    fn advance(&mut self, day: Day) {
+        if self.clock.is_some_and(|c| c >= day) {
+            return;
+        }
+        self.clock = Some(day);
+        let (idle, link) = (self.cfg.idle_days, self.cfg.link.days);
+        let mut slots: Vec<u32> = self.by_id.values().copied().collect();
+        slots.sort_unstable();
+        for slot in slots {
+            let last = self.events[slot as usize].as_ref().expect("slot of an id").last;
+            if day.minus(last) > link {
+                let e = self.events[slot as usize].take().expect("slot of an id");
+                self.by_id.remove(&e.id);
+                self.open.remove(slot);
+                self.recent.remove(slot);
+                self.free.push(slot);
+            } else if day.minus(last) > idle {
+                self.open.remove(slot);
+            }
+        }
+        self.storylines.close_idle(day, link);
+    }
+
+    /// Places one article. `None` when it has no day to place it by.
+    pub fn add(&mut self, doc: &StoryDoc) -> Option<Placement> {
+        let day = doc.published?;
+        self.advance(day);
+        self.words.add(day, &doc.body);
+        self.entities.add(day, &doc.entities);
+        let w = self.weigh(doc);
+        let best = self.best_event(&w);
+        let mut placed = match best {
+            Some((slot, score)) if score >= self.cfg.join => self.join(slot, doc, &w, score),
+            _ => self.start(doc, &w, day),
+        };
+        placed.best = best.map(|(slot, score)| {
+            let e = self.events[slot as usize].as_ref().expect("candidate slot");
+            (e.id.clone(), score)
+        });
+        Some(placed)
+    }
+
+    /// Counts a copy of an article of `event` (it adds nothing to the centroids). False
+    /// when the event is no longer kept.
+    pub fn add_copy(&mut self, event: &EventId, day: Day) -> bool {
+        let Some(&slot) = self.by_id.get(event) else {
+            return false;
+        };
+        let e = self.events[slot as usize].as_mut().expect("slot of an id");
+        e.copies += 1;
+        e.last = e.last.max(day);
+        let sl = e.storyline.clone();
+        self.storylines.add(&sl, day, 1, 0);
+        true
+    }
+
+    /// Candidate slots from an index for the article, best first by the weight of the
+    /// terms that found them (ties by event id), at most `candidates`.
+    fn candidates(&self, index: &Index, w: &Weighed) -> Vec<u32> {
+        let hits = index.lookup(&heaviest(&w.body, &w.entities, EVENT_KEYS));
+        let id_of = |s: u32| &self.events[s as usize].as_ref().expect("filed slot").id;
+        let mut cands: Vec<(u32, f32)> = hits.into_iter().collect();
+        cands.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| id_of(a.0).cmp(id_of(b.0))));
+        cands.truncate(self.cfg.candidates);
+        cands.into_iter().map(|(s, _)| s).collect()
+    }
+
+    /// The best open event for the article and its score, ties by id.
+    fn best_event(&self, w: &Weighed) -> Option<(u32, f32)> {
+        let id_of = |s: u32| &self.events[s as usize].as_ref().expect("filed slot").id;
+        let mut scored: Vec<(u32, f32)> = self
+            .candidates(&self.open, w)
+            .into_iter()
+            .map(|s| {
+                let e = self.events[s as usize].as_ref().expect("filed slot");
+                (s, similarity(w, &e.centroid, &self.cfg.weights))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| id_of(a.0).cmp(id_of(b.0))));
+        scored.first().copied()
+    }
+
+    /// The storylines an event (as `w`) links to, best first: the first to join, the others
+    /// to merge into it. `own` is left out.
+    fn links(&self, w: &Weighed, own: Option<u32>) -> Vec<StorylineId> {
+        let (ws, link) = (&self.cfg.weights, &self.cfg.link);
+        let mut best: HashMap<&StorylineId, f32> = HashMap::new();
+        for slot in self.candidates(&self.recent, w) {
+            if Some(slot) == own {
+                continue;
+            }
+            let e = self.events[slot as usize].as_ref().expect("filed slot");
+            let parts = Parts::of(w, &e.centroid, ws);
+            let score = parts.content_score(ws);
+            if score >= link.score && parts.entities.unwrap_or(0.0) >= link.entities {
+                let b = best.entry(&e.storyline).or_insert(0.0);
+                *b = b.max(score);
+            }
+        }
+        let mut v: Vec<(&StorylineId, f32)> = best.into_iter().collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        v.iter()
+            .enumerate()
+            .filter(|(i, (_, s))| *i == 0 || *s >= link.merge)
+            .map(|(_, (id, _))| (*id).clone())
+            .collect()
+    }
+
+    fn join(&mut self, slot: u32, doc: &StoryDoc, w: &Weighed, score: f32) -> Placement {
+        let day = doc.published.expect("placed articles have a day");
+        let keep = self.cfg.centroid_terms;
+        let e = self.events[slot as usize].as_mut().expect("candidate slot");
+        e.centroid.add(w, keep);
+        e.first = e.first.min(day);
+        e.last = e.last.max(day);
+        let (id, storyline, size) = (e.id.clone(), e.storyline.clone(), e.centroid.size);
+        let keys = Self::keys(&e.centroid);
+        self.open.file(slot, keys.clone());
+        self.recent.file(slot, keys);
+        self.storylines.add(&storyline, day, 1, 0);
+        let storyline = if recheck_at(size) && self.storylines.get(&storyline).is_some_and(|s| s.events == 1)
+        {
+            self.relink(slot, &storyline)
+        } else {
+            storyline
+        };
+        Placement {
+            article: doc.id.clone(),
+            event: id,
+            storyline,
+            joined: Some(score),
+            best: None,
+        }
+    }
+
+    /// Moves an event that is alone in its storyline into the storyline of the recent
+    /// event most like it, if any.
+    fn relink(&mut self, slot: u32, own: &StorylineId) -> StorylineId {
+        let e = self.events[slot as usize].as_ref().expect("event slot");
+        let (w, first, last, size) = (
+            Weighed::of_centroid(&e.centroid),
+            e.first,
+            e.last,
+            e.centroid.size,
+        );
+        let links = self.links(&w, Some(slot));
+        let Some((to, rest)) = links.split_first() else {
+            return own.clone();
+        };
+        self.storylines.remove(own);
+        self.storylines.add(to, first, size, 1);
+        self.storylines.add(to, last, 0, 0);
+        self.events[slot as usize].as_mut().expect("event slot").storyline = to.clone();
+        self.merge_into(to, rest)
+    }
+
+    /// Merges the storylines `others` and `target` into the oldest of them (by first day,
+    /// then id), moving their events; returns the one kept.
+    fn merge_into(&mut self, target: &StorylineId, others: &[StorylineId]) -> StorylineId {
+        if others.is_empty() {
+            return target.clone();
+        }
+        let key = |id: &StorylineId| (self.storylines.get(id).map(|s| s.first), id.clone());
+        let keep = std::iter::once(target)
+            .chain(others)
+            .min_by_key(|id| key(id))
+            .expect("one at least")
+            .clone();
+        for gone in std::iter::once(target).chain(others).filter(|id| **id != keep) {
+            self.storylines.merge(gone, &keep);
+            for e in self.events.iter_mut().flatten().filter(|e| &e.storyline == gone) {
+                e.storyline = keep.clone();
+            }
+            self.merges.push((gone.clone(), keep.clone()));
+        }
+        keep
+    }
+
+    /// Storylines merged into others (gone, kept) since the last call, in order.
+    pub fn take_merges(&mut self) -> Vec<(StorylineId, StorylineId)> {
+        std::mem::take(&mut self.merges)
+    }
+
+    fn start(&mut self, doc: &StoryDoc, w: &Weighed, day: Day) -> Placement {
+        let id = EventId(doc.id.clone());
+        let links = self.links(w, None);
+        let storyline = match links.split_first() {
+            Some((first, rest)) => {
+                self.storylines.add(first, day, 1, 1);
+                self.merge_into(first, rest)
+            }
+            None => {
+                let s = StorylineId(doc.id.clone());
+                self.storylines.start(s.clone(), day);
+                s
+            }
+        };
+        let mut centroid = Centroid::default();
+        centroid.add(w, self.cfg.centroid_terms);
+        self.insert(Event {
+            id: id.clone(),
+            storyline: storyline.clone(),
+            first: day,
+            last: day,
+            copies: 0,
+            centroid,
+        });
+        Placement {
+            article: doc.id.clone(),
+            event: id,
+            storyline,
+            joined: None,
+            best: None,
+        }
+    }
+}

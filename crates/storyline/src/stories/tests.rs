@@ -1,0 +1,243 @@
+//! Clustering on invented articles from invented outlets.
+
+use super::terms::Analyzer;
+use super::*;
+
+/// (id, day, outlet, title, body, entities)
+type Fixture = (
+    &'static str,
+    i32,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+
+const DAY0: i32 = 22_000;
+
+/// A dam breach at Marrowby (days 0–2), the inquiry into it twelve days later, and a chess
+/// tournament in Quillon at the time of the breach.
+const ARTICLES: &[Fixture] = &[
+    (
+        "breach-1",
+        0,
+        "Fenland Courier",
+        "Marrowby dam gives way after storm",
+        "The earth dam above Marrowby gave way overnight after two days of storm rain, flooding \
+      the lower town. The Keld Water Authority said engineers had warned of seepage in the \
+      spillway. Rescue boats took hundreds of residents from flooded streets.",
+        &["Marrowby", "Keld Water Authority"],
+    ),
+    (
+        "breach-2",
+        1,
+        "Tarn Herald",
+        "Flood water recedes in Marrowby as residents return",
+        "Flood water from the breached Marrowby dam began to recede on Tuesday. The Keld Water \
+      Authority said the spillway seepage had been reported in spring. Residents returned to \
+      flooded streets to find homes ruined, and rescue crews checked the breached dam.",
+        &["Marrowby", "Keld Water Authority", "Ossian Brandt"],
+    ),
+    (
+        "breach-3",
+        2,
+        "Vell Gazette",
+        "Questions over warnings before Marrowby dam breach",
+        "Engineers had warned the Keld Water Authority about seepage at the Marrowby dam months \
+      before the breach, documents show. The chief engineer, Ossian Brandt, said the storm \
+      rain overwhelmed the spillway. Flooded residents demanded answers.",
+        &["Marrowby", "Keld Water Authority", "Ossian Brandt"],
+    ),
+    (
+        "inquiry-1",
+        12,
+        "Fenland Courier",
+        "Inquiry opens into Marrowby dam collapse",
+        "A public inquiry into the collapse of the Marrowby dam opened on Monday. Ossian Brandt, \
+      chief engineer of the Keld Water Authority, told the inquiry panel that seepage reports \
+      were not passed on. The panel will hear evidence from residents for three weeks.",
+        &["Marrowby", "Keld Water Authority", "Ossian Brandt"],
+    ),
+    (
+        "inquiry-2",
+        13,
+        "Tarn Herald",
+        "Engineer tells inquiry seepage warnings went unheeded",
+        "The Marrowby dam inquiry panel heard on Tuesday that seepage warnings went unheeded. \
+      Ossian Brandt said the Keld Water Authority board cut the spillway repair budget. The \
+      inquiry panel asked for the board minutes, and residents packed the hearing hall.",
+        &["Marrowby", "Keld Water Authority", "Ossian Brandt"],
+    ),
+    (
+        "inquiry-3",
+        13,
+        "Vell Gazette",
+        "Board cut dam repair budget, inquiry hears",
+        "The board of the Keld Water Authority cut the budget for the Marrowby dam spillway \
+      repair, the inquiry heard. Ossian Brandt told the panel the seepage warnings went to \
+      the board. The hearing continues with evidence from flooded residents.",
+        &["Marrowby", "Keld Water Authority", "Ossian Brandt"],
+    ),
+    (
+        "chess-1",
+        1,
+        "Vell Gazette",
+        "Young player leads Quillon chess open",
+        "A sixteen-year-old leads the Quillon chess open after five rounds, with a win over the \
+      defending champion in a long endgame. Mira Santel sacrificed a rook to break open the \
+      king side. The tournament ends on Sunday.",
+        &["Quillon", "Mira Santel"],
+    ),
+    (
+        "chess-2",
+        2,
+        "Fenland Courier",
+        "Santel stays ahead at Quillon chess open",
+        "Mira Santel kept her lead at the Quillon chess open with a quick draw in round six. The \
+      defending champion won his endgame to stay half a point behind. Two rounds of the \
+      tournament remain before Sunday.",
+        &["Quillon", "Mira Santel"],
+    ),
+];
+
+fn doc(a: &Analyzer, f: &Fixture) -> StoryDoc {
+    let (id, day, outlet, title, body, ents) = *f;
+    StoryDoc::new(
+        a,
+        id.into(),
+        Some(Day(DAY0 + day)),
+        Some(outlet.into()),
+        None,
+        title,
+        body,
+        ents.iter().map(|e| (EntityKey::of_name(e), 2)),
+        [],
+    )
+}
+
+fn docs() -> Vec<StoryDoc> {
+    let a = Analyzer::default();
+    ARTICLES.iter().map(|f| doc(&a, f)).collect()
+}
+
+fn event_of<'a>(s: &'a Stories, article: &str) -> &'a EventSummary {
+    s.events
+        .iter()
+        .find(|e| e.articles.iter().any(|x| x == article))
+        .expect("placed")
+}
+
+#[test]
+fn two_events_of_one_storyline_and_an_unrelated_one() {
+    let s = cluster(&docs(), &StoryConfig::default());
+    let breach = event_of(&s, "breach-1");
+    let inquiry = event_of(&s, "inquiry-1");
+    let chess = event_of(&s, "chess-1");
+    assert_eq!(breach.articles.len(), 3, "{s:#?}");
+    assert_eq!(inquiry.articles.len(), 3, "{s:#?}");
+    assert_eq!(chess.articles.len(), 2, "{s:#?}");
+    assert_ne!(breach.id, inquiry.id);
+    assert_eq!(breach.storyline, inquiry.storyline, "{s:#?}");
+    assert_ne!(breach.storyline, chess.storyline);
+    // Ids come from the first article of each.
+    assert_eq!(breach.id, EventId("breach-1".into()));
+    assert_eq!(inquiry.id, EventId("inquiry-1".into()));
+    assert_eq!(breach.storyline, StorylineId("breach-1".into()));
+    assert_eq!(s.storylines().len(), 2);
+}
+
+#[test]
+fn the_order_articles_are_given_in_does_not_matter() {
+    let d = docs();
+    let first = cluster(&d, &StoryConfig::default());
+    let mut reversed = d.clone();
+    reversed.reverse();
+    assert_eq!(cluster(&reversed, &StoryConfig::default()), first);
+    let mut shuffled = d;
+    shuffled.swap(0, 5);
+    shuffled.swap(2, 7);
+    shuffled.rotate_left(3);
+    assert_eq!(cluster(&shuffled, &StoryConfig::default()), first);
+}
+
+#[test]
+fn a_syndicated_copy_joins_its_original_and_changes_no_centroid() {
+    let cfg = StoryConfig::default();
+    let d = docs();
+    let mut with_copy = d.clone();
+    let mut copy = d[1].clone();
+    copy.id = "breach-2-copy".into();
+    copy.outlet = Some("Wire of the North".into());
+    copy.duplicate_of = Some("breach-2".into());
+    copy.published = Some(Day(DAY0 + 2));
+    with_copy.push(copy);
+    let s = cluster(&with_copy, &cfg);
+    assert!(event_of(&s, "breach-2-copy")
+        .articles
+        .contains(&"breach-1".to_string()));
+
+    // Fed one by one up to the copy, the open events' centroids are the same either way.
+    let run = |docs: &[StoryDoc]| {
+        let mut c = Clusterer::new(cfg.clone());
+        let mut placed: std::collections::HashMap<String, EventId> = Default::default();
+        for x in docs {
+            match x.duplicate_of.as_ref().and_then(|o| placed.get(o)) {
+                Some(ev) => assert!(c.add_copy(ev, x.published.unwrap())),
+                None => {
+                    let p = c.add(x).unwrap();
+                    placed.insert(x.id.clone(), p.event);
+                }
+            }
+        }
+        c.state()
+    };
+    let plain = run(&d[..3]);
+    let mut three = d[..3].to_vec();
+    three.push(with_copy.last().unwrap().clone());
+    let copied = run(&three);
+    assert_eq!(plain.events.len(), copied.events.len());
+    for (a, b) in plain.events.iter().zip(&copied.events) {
+        assert_eq!(a.centroid, b.centroid);
+    }
+    assert_eq!(copied.events.iter().map(|e| e.copies).sum::<u32>(), 1);
+}
+
+#[test]
+fn saved_state_goes_on_as_if_never_stopped() {
+    let cfg = StoryConfig::default();
+    let mut d = docs();
+    d.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
+    let mut straight = Clusterer::new(cfg.clone());
+    let all: Vec<Placement> = d.iter().map(|x| straight.add(x).unwrap()).collect();
+    let mut first = Clusterer::new(cfg.clone());
+    let mut resumed: Vec<Placement> = d[..4].iter().map(|x| first.add(x).unwrap()).collect();
+    let json = serde_json::to_string(&first.state()).unwrap();
+    let state: ClusterState = serde_json::from_str(&json).unwrap();
+    let mut second = Clusterer::from_state(cfg, state);
+    resumed.extend(d[4..].iter().map(|x| second.add(x).unwrap()));
+    assert_eq!(all, resumed);
+}
+
+#[test]
+fn idle_events_close_and_late_articles_start_anew() {
+    let cfg = StoryConfig::default();
+    let d = docs();
+    let mut c = Clusterer::new(cfg);
+    c.add(&d[0]).unwrap();
+    assert_eq!(c.open().0, 1);
+    c.add(&d[3]).unwrap(); // twelve days later: the breach event has closed
+    let breach = EventId("breach-1".into());
+    assert!(!c.is_open(&breach));
+    assert!(c.event(&breach).is_some(), "kept for linking within the window");
+    let late = c.add(&d[1]).unwrap();
+    assert_ne!(late.event, breach, "a closed event takes no more articles");
+    // Past the link window it is forgotten.
+    c.add(&StoryDoc {
+        id: "much-later".into(),
+        published: Some(Day(DAY0 + 60)),
+        ..d[6].clone()
+    })
+    .unwrap();
+    assert!(c.event(&breach).is_none());
+    assert_eq!(c.open(), (1, 1));
+}

@@ -1,0 +1,335 @@
+//! Event and storyline clustering against the topics of Timeline17: every topic's input
+//! articles mixed into one stream in publication order, clustered, and scored with B-cubed
+//! and pairwise precision, recall and F1 (gold: the topic, the folder name before `_`;
+//! folders of one topic from several outlets are one topic, articles they share counted
+//! once).
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use storyline::ingest::{Content, InputMeta, RawItem};
+use storyline::stories::{self, terms::Analyzer, StoryConfig, StoryDoc};
+use storyline::Article;
+
+/// One input document: its name, text and metadata.
+#[derive(Clone)]
+pub(crate) struct Input {
+    pub name: String,
+    pub text: String,
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+}
+
+/// Analyses the inputs with the whole pipeline on all cores (order kept), then runs the
+/// corpus passes (duplicates, templates) over them.
+pub(crate) fn analyse(inputs: &[Input]) -> anyhow::Result<Vec<Option<Article>>> {
+    let pipeline = storyline::Pipeline::build(storyline::PipelineConfig::default())?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = inputs.len().div_ceil(threads).max(1);
+    let mut out: Vec<Option<Article>> = std::thread::scope(|s| {
+        let handles: Vec<_> = inputs
+            .chunks(chunk)
+            .map(|part| {
+                let pipeline = &pipeline;
+                s.spawn(move || {
+                    part.iter()
+                        .map(|i| pipeline.analyze(item(i)).ok())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("worker"))
+            .collect()
+    });
+    let present: Vec<bool> = out.iter().map(Option::is_some).collect();
+    let mut ok: Vec<Article> = out.drain(..).flatten().collect();
+    pipeline.finish(&mut ok);
+    // Put the finished articles back where they were analysed from.
+    let mut it = ok.into_iter();
+    Ok(present
+        .into_iter()
+        .map(|p| if p { it.next() } else { None })
+        .collect())
+}
+
+fn item(i: &Input) -> RawItem {
+    RawItem {
+        source: storyline::Source {
+            path: i.name.clone(),
+            format: storyline::Format::Text,
+            record_id: None,
+            line: None,
+        },
+        content: Content::Text(i.text.clone()),
+        meta: InputMeta {
+            published: i.published.clone(),
+            outlet: i.outlet.clone(),
+            ..Default::default()
+        },
+        warnings: vec![],
+        bytes: i.text.len() as u64,
+    }
+}
+
+/// Timeline17's input articles: (topic, input), sorted by path, exact copies (same text)
+/// kept once.
+fn load(dir: &Path) -> anyhow::Result<Vec<(String, Input)>> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for topic in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let docs = topic?.path().join("InputDocs");
+        if !docs.is_dir() {
+            continue;
+        }
+        for day in std::fs::read_dir(&docs)? {
+            for f in std::fs::read_dir(day?.path())? {
+                paths.push(f?.path());
+            }
+        }
+    }
+    paths.sort();
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).with_context(|| p.display().to_string())?;
+        if !seen.insert(storyline::article::content_id(&text)) {
+            continue;
+        }
+        let rel = p.strip_prefix(dir).unwrap_or(&p);
+        let mut parts = rel.iter().map(|s| s.to_string_lossy().into_owned());
+        let folder = parts.next().unwrap_or_default();
+        let _inputdocs = parts.next();
+        let date = parts.next();
+        let (topic, outlet) = folder.split_once('_').unwrap_or((&folder, ""));
+        out.push((
+            topic.to_string(),
+            Input {
+                name: rel.display().to_string(),
+                text,
+                published: date,
+                outlet: (!outlet.is_empty()).then(|| outlet.to_string()),
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// The AllSides stories (`articles.jsonl` of `framing-allsides`): (story, input), the
+/// title given as metadata, paragraphs as the text.
+fn load_allsides(path: &Path) -> anyhow::Result<Vec<(String, Input)>> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        story: u64,
+        date: String,
+        outlet: String,
+        title: String,
+        url: Option<String>,
+        paragraphs: Vec<String>,
+    }
+    let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let r: Row = serde_json::from_str(line).with_context(|| format!("line {}", i + 1))?;
+        let body = format!("{}\n\n{}", r.title, r.paragraphs.join("\n\n"));
+        out.push((
+            r.story.to_string(),
+            Input {
+                name: r.url.unwrap_or_else(|| format!("line-{}", i + 1)),
+                text: body,
+                published: Some(r.date),
+                outlet: Some(r.outlet),
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// Precision, recall and F1.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub(crate) struct Prf {
+    pub p: f64,
+    pub r: f64,
+    pub f1: f64,
+}
+
+impl Prf {
+    fn of(p: f64, r: f64) -> Prf {
+        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        Prf { p, r, f1 }
+    }
+}
+
+/// B-cubed and pairwise scores of a clustering (`labels[i]` = (cluster, gold) of item i).
+pub(crate) fn score(labels: &[(&str, &str)]) -> (Prf, Prf) {
+    let mut cell: HashMap<(&str, &str), f64> = HashMap::new();
+    let mut cluster: HashMap<&str, f64> = HashMap::new();
+    let mut gold: HashMap<&str, f64> = HashMap::new();
+    for &(c, g) in labels {
+        *cell.entry((c, g)).or_default() += 1.0;
+        *cluster.entry(c).or_default() += 1.0;
+        *gold.entry(g).or_default() += 1.0;
+    }
+    let n = labels.len() as f64;
+    let (mut bp, mut br, mut tp) = (0.0, 0.0, 0.0);
+    for (&(c, g), &k) in &cell {
+        bp += k * k / cluster[c];
+        br += k * k / gold[g];
+        tp += k * (k - 1.0) / 2.0;
+    }
+    let pairs = |m: &HashMap<&str, f64>| m.values().map(|k| k * (k - 1.0) / 2.0).sum::<f64>();
+    let (pc, pg) = (pairs(&cluster), pairs(&gold));
+    let bcubed = Prf::of(bp / n, br / n);
+    let pairwise = Prf::of(
+        if pc > 0.0 { tp / pc } else { 1.0 },
+        if pg > 0.0 { tp / pg } else { 1.0 },
+    );
+    (bcubed, pairwise)
+}
+
+/// Reads a cache of analysed articles (JSON Lines, in input order, `null` for a failure)
+/// or analyses and writes it.
+fn analysed(inputs: &[Input], cache: Option<&Path>) -> anyhow::Result<Vec<Option<Article>>> {
+    if let Some(c) = cache.filter(|c| c.exists()) {
+        let text = std::fs::read_to_string(c)?;
+        let v: Vec<Option<Article>> = text.lines().map(serde_json::from_str).collect::<Result<_, _>>()?;
+        if v.len() == inputs.len() {
+            return Ok(v);
+        }
+    }
+    let v = analyse(inputs)?;
+    if let Some(c) = cache {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(c)?);
+        for a in &v {
+            writeln!(w, "{}", serde_json::to_string(a)?)?;
+        }
+    }
+    Ok(v)
+}
+
+pub fn run(
+    data: &Path,
+    config: Option<&str>,
+    cache: Option<&Path>,
+    out: Option<&Path>,
+) -> anyhow::Result<()> {
+    let cfg: StoryConfig = match config {
+        Some(c) => serde_json::from_str(c).context("--config")?,
+        None => StoryConfig::default(),
+    };
+    let loaded = if data.is_file() {
+        load_allsides(data)?
+    } else {
+        load(data)?
+    };
+    let inputs: Vec<Input> = loaded.iter().map(|(_, i)| i.clone()).collect();
+    let t = Instant::now();
+    let articles = analysed(&inputs, cache)?;
+    let analyse_s = t.elapsed().as_secs_f64();
+    let analyzer = Analyzer::default();
+    let t = Instant::now();
+    let mut docs = Vec::new();
+    let mut topic_of: HashMap<String, &str> = HashMap::new();
+    for ((topic, input), a) in loaded.iter().zip(&articles) {
+        let Some(a) = a else {
+            eprintln!("not analysed: {}", input.name);
+            continue;
+        };
+        topic_of.insert(a.id.clone(), topic);
+        docs.push(StoryDoc::from_article(a, &analyzer));
+    }
+    let features_s = t.elapsed().as_secs_f64();
+    if std::env::var_os("STORY_DIAG").is_some() {
+        diagnose(&docs, &topic_of, &cfg);
+    }
+    let t = Instant::now();
+    let stories = stories::cluster(&docs, &cfg);
+    let cluster_s = t.elapsed().as_secs_f64();
+    let labels = stories.article_labels();
+    let mut ev: Vec<(&str, &str)> = Vec::new();
+    let mut sl: Vec<(&str, &str)> = Vec::new();
+    for d in &docs {
+        let gold = topic_of[&d.id];
+        match labels.get(d.id.as_str()) {
+            Some((e, s)) => {
+                ev.push((e.0.as_str(), gold));
+                sl.push((s.0.as_str(), gold));
+            }
+            None => {
+                ev.push((d.id.as_str(), gold));
+                sl.push((d.id.as_str(), gold));
+            }
+        }
+    }
+    let copies = docs.iter().filter(|d| d.duplicate_of.is_some()).count();
+    println!(
+        "{}: {} articles ({} copies of another), {} gold groups; {} events, {} storylines",
+        data.display(),
+        docs.len(),
+        copies,
+        topic_of.values().collect::<std::collections::HashSet<_>>().len(),
+        stories.events.len(),
+        stories.storylines().len()
+    );
+    println!(
+        "time: analysis {analyse_s:.1} s (or cache), features {features_s:.2} s, clustering {cluster_s:.3} s"
+    );
+    println!(
+        "{:<11} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}",
+        "level", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1"
+    );
+    for (name, l) in [("storylines", &sl), ("events", &ev)] {
+        let (b, p) = score(l);
+        println!(
+            "{name:<11} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}",
+            b.p, b.r, b.f1, p.p, p.r, p.f1
+        );
+    }
+    print_largest(&sl);
+    if let Some(path) = out {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+        for (d, (e, s)) in docs.iter().zip(ev.iter().zip(&sl)) {
+            let line = serde_json::json!({"id": d.id, "topic": e.1, "event": e.0, "storyline": s.0, "day": d.published.map(|x| x.to_string())});
+            writeln!(w, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The largest storylines with their topics, for reading the errors.
+fn print_largest(labels: &[(&str, &str)]) {
+    let mut by: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for &(c, g) in labels {
+        *by.entry(c).or_default().entry(g).or_default() += 1;
+    }
+    let mut v: Vec<(&str, usize, &BTreeMap<&str, usize>)> =
+        by.iter().map(|(c, m)| (*c, m.values().sum(), m)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let singles = v.iter().filter(|x| x.1 == 1).count();
+    println!("largest storylines ({} of one article):", singles);
+    for (c, n, m) in v.iter().take(12) {
+        println!("  {c} {n:>5}  {m:?}");
+    }
+}
+
+/// Diagnostics: the best candidate's score of every article, by whether the best event's
+/// first article is of the same topic, in tenths.
+pub(crate) fn diagnose(docs: &[StoryDoc], topic_of: &HashMap<String, &str>, cfg: &StoryConfig) {
+    let mut order: Vec<&StoryDoc> = docs.iter().collect();
+    order.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
+    let mut c = storyline::stories::Clusterer::new(cfg.clone());
+    let mut hist = [[0usize; 11]; 2];
+    for d in order {
+        if let Some(p) = c.add(d) {
+            if let Some((ev, s)) = p.best {
+                let same = topic_of.get(&ev.0) == topic_of.get(&d.id);
+                hist[usize::from(same)][((s * 10.0) as usize).min(10)] += 1;
+            }
+        }
+    }
+    println!("best candidate score (tenths) other topic: {:?}", hist[0]);
+    println!("best candidate score (tenths) same topic:  {:?}", hist[1]);
+}

@@ -1,0 +1,118 @@
+//! Clustering throughput on generated article features, one core: a stream of events
+//! (each a burst of articles over a few days, drawing on its storyline's words and
+//! entities and on common ones) at a steady rate of articles a day, so that the number of
+//! open events stays level and the cost per article should too.
+
+use std::time::Instant;
+
+use storyline::stories::terms::{Term, TermCounts};
+use storyline::stories::{Clusterer, Day, StoryConfig, StoryDoc};
+
+/// splitmix64.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    /// Zipf-like: small values often.
+    fn skewed(&mut self, n: u64) -> u64 {
+        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
+        ((n as f64).powf(u) - 1.0) as u64 % n
+    }
+}
+
+const ARTICLES_PER_DAY: usize = 400;
+const COMMON_WORDS: u64 = 20_000;
+const STORY_WORDS: u64 = 300;
+const EVENT_WORDS: u64 = 60;
+const WORDS_PER_ARTICLE: usize = 250;
+
+/// One generated article of event `event` (of storyline `event / 8`) on `day`.
+fn article(r: &mut Rng, n: usize, event: u64, day: i32) -> StoryDoc {
+    let story = event / 8;
+    let mut words = Vec::with_capacity(WORDS_PER_ARTICLE);
+    for _ in 0..WORDS_PER_ARTICLE {
+        let t = match r.below(10) {
+            0..=5 => r.skewed(COMMON_WORDS),
+            6..=7 => 1_000_000 + story * STORY_WORDS + r.skewed(STORY_WORDS),
+            _ => 50_000_000 + event * EVENT_WORDS + r.skewed(EVENT_WORDS),
+        };
+        words.push(Term(t));
+    }
+    let mut ents = Vec::new();
+    for _ in 0..12 {
+        let e = match r.below(3) {
+            0 => 7_000_000_000 + r.skewed(5_000),
+            1 => 8_000_000_000 + story * 20 + r.skewed(20),
+            _ => 9_000_000_000 + event * 5 + r.below(5),
+        };
+        ents.push(Term(e));
+    }
+    let title: Vec<Term> = words.iter().step_by(25).copied().collect();
+    StoryDoc {
+        id: format!("{n:012}"),
+        published: Some(Day(day)),
+        outlet: Some(format!("outlet-{}", r.below(40))),
+        duplicate_of: None,
+        title: TermCounts::from_terms(title),
+        body: TermCounts::from_terms(words),
+        entities: TermCounts::from_terms(ents),
+        reported: vec![Day(day - r.below(3) as i32)],
+    }
+}
+
+/// `n` articles: each day a few new events start and the articles of the day are spread
+/// over the events started in the last three days.
+fn generate(n: usize, seed: u64) -> Vec<StoryDoc> {
+    let mut r = Rng(seed);
+    let events_per_day = 60u64;
+    (0..n)
+        .map(|i| {
+            let day = (i / ARTICLES_PER_DAY) as i32;
+            let recent = events_per_day * 3;
+            let start = (u64::try_from(day).unwrap_or(0) + 1) * events_per_day;
+            let event = start.saturating_sub(1 + r.skewed(recent));
+            article(&mut r, i, event, 20_000 + day)
+        })
+        .collect()
+}
+
+pub fn run(sizes: &[usize], seed: u64) -> anyhow::Result<()> {
+    println!("clustering generated article features, one thread ({ARTICLES_PER_DAY} articles a day)");
+    println!(
+        "{:>8} {:>10} {:>12} {:>14} {:>8} {:>11}",
+        "articles", "seconds", "articles/s", "µs/article, last 10%", "events", "open at end"
+    );
+    for &n in sizes {
+        let docs = generate(n, seed);
+        let mut c = Clusterer::new(StoryConfig::default());
+        let tenth = (n / 10).max(1);
+        let t = Instant::now();
+        let mut last_tenth = Instant::now();
+        let mut events = 0usize;
+        for (i, d) in docs.iter().enumerate() {
+            if i == n - tenth {
+                last_tenth = Instant::now();
+            }
+            if c.add(d).is_some_and(|p| p.joined.is_none()) {
+                events += 1;
+            }
+        }
+        let secs = t.elapsed().as_secs_f64();
+        let tail_us = last_tenth.elapsed().as_secs_f64() * 1e6 / tenth as f64;
+        println!(
+            "{n:>8} {secs:>10.2} {:>12.0} {tail_us:>14.1} {events:>8} {:>11}",
+            n as f64 / secs,
+            c.open().0
+        );
+    }
+    Ok(())
+}
