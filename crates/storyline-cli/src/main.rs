@@ -113,6 +113,35 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
+    /// Storylines in the store, newest first: dates, size, outlets, title, events.
+    Stories {
+        #[arg(long, default_value = "storyline.db")]
+        db: PathBuf,
+        /// At most this many storylines.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// One storyline (or event) by id: summary, timeline, who said what, sources.
+    Story {
+        id: String,
+        #[arg(long, default_value = "storyline.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = StoryFormat::Text)]
+        format: StoryFormat,
+    },
+    /// The dated timeline of a storyline or event.
+    Timeline {
+        id: String,
+        #[arg(long, default_value = "storyline.db")]
+        db: PathBuf,
+        /// How many dates (default: as many as the dates' scores single out).
+        #[arg(long)]
+        dates: Option<usize>,
+        #[arg(long, value_enum, default_value_t = TimelineFormat::Md)]
+        format: TimelineFormat,
+    },
     /// People, organisations and places across the store, with roles and quote counts.
     Entities {
         #[arg(long, default_value = "storyline.db")]
@@ -140,6 +169,18 @@ enum KindFilter {
 #[derive(Clone, Copy, ValueEnum)]
 enum DigestFormat {
     Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StoryFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TimelineFormat {
+    Md,
     Json,
 }
 
@@ -332,6 +373,65 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             report::failures(&a.failures);
             !a.failures.is_empty()
+        }
+        Cmd::Stories { db, limit, format } => {
+            open_store(db)?;
+            let stories = run::stories(db, *limit)?;
+            match format {
+                ListFormat::Table => report::stories(&mut out, &stories)?,
+                ListFormat::Jsonl => {
+                    for s in &stories {
+                        serde_json::to_writer(&mut out, &report::story_record(s))?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+                ListFormat::Json => {
+                    let all: Vec<_> = stories.iter().map(report::story_record).collect();
+                    serde_json::to_writer_pretty(&mut out, &all)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            false
+        }
+        Cmd::Story { id, db, format } => {
+            open_store(db)?;
+            let Some(s) = run::story(db, id)? else {
+                anyhow::bail!(
+                    "no storyline or event {id} in {} (see `storyline stories`)",
+                    db.display()
+                );
+            };
+            match format {
+                StoryFormat::Text => report::story(&mut out, &s)?,
+                StoryFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &report::story_detail(&s))?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            false
+        }
+        Cmd::Timeline {
+            id,
+            db,
+            dates,
+            format,
+        } => {
+            open_store(db)?;
+            let Some(s) = run::story(db, id)? else {
+                anyhow::bail!(
+                    "no storyline or event {id} in {} (see `storyline stories`)",
+                    db.display()
+                );
+            };
+            let t = s.timeline(*dates);
+            match format {
+                TimelineFormat::Md => report::timeline_md(&mut out, &s, &t)?,
+                TimelineFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &t)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            false
         }
         Cmd::Entities { db, kind, format } => {
             let store = open_store(db)?;

@@ -85,6 +85,16 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
         more(out, "    ", g.copies.len(), COPIES, "copies")?;
     }
     more(out, "  ", d.duplicate_groups.len(), GROUPS, "groups")?;
+    writeln!(
+        out,
+        "\nStories: {} articles placed; {} storylines found or changed",
+        d.stories_placed, d.stories_changed
+    )?;
+    for l in &d.stories {
+        write!(out, "  {}  ", l.id)?;
+        storyline_lines(out, l, 3)?;
+    }
+    more(out, "  ", d.stories_changed, d.stories.len(), "storylines")?;
     writeln!(out, "\nFailed items: {}", d.failures.len())?;
     const FAILURES: usize = 50;
     for f in d.failures.iter().take(FAILURES) {
@@ -257,4 +267,215 @@ pub fn dates_record(a: &Article) -> serde_json::Value {
             "timex": d.timex,
         })).collect::<Vec<_>>(),
     })
+}
+
+/// The storyline listing's JSON record: the storyline with its summary sentences.
+#[derive(serde::Serialize)]
+pub struct StoryRecord<'a> {
+    #[serde(flatten)]
+    pub storyline: &'a storyline::store::stories::StorylineRow,
+    pub summary: storyline::stories::summary::Summary<'a>,
+}
+
+pub fn story_record(s: &storyline::run::Story) -> StoryRecord<'_> {
+    StoryRecord {
+        storyline: &s.storyline,
+        summary: s.summary(storyline::run::SUMMARY_SENTENCES),
+    }
+}
+
+/// A storyline in full: summary, timeline, who said what, sources.
+#[derive(serde::Serialize)]
+pub struct StoryDetail<'a> {
+    #[serde(flatten)]
+    pub storyline: &'a storyline::store::stories::StorylineRow,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<&'a storyline::store::stories::EventRow>,
+    pub summary: storyline::stories::summary::Summary<'a>,
+    pub timeline: storyline::stories::timeline::Timeline<'a>,
+    pub quotes: Vec<StoryQuote<'a>>,
+}
+
+#[derive(serde::Serialize)]
+pub struct StoryQuote<'a> {
+    pub speaker: &'a str,
+    pub text: &'a str,
+    pub article: &'a str,
+    pub outlet: Option<&'a str>,
+    pub published: Option<chrono::NaiveDate>,
+}
+
+pub fn story_detail(s: &storyline::run::Story) -> StoryDetail<'_> {
+    StoryDetail {
+        storyline: &s.storyline,
+        event: s.event.as_ref(),
+        summary: s.summary(5),
+        timeline: s.timeline(None),
+        quotes: s
+            .quotes()
+            .map(|(a, q)| StoryQuote {
+                speaker: q.speaker_name.as_deref().unwrap_or_default(),
+                text: q.span.slice(&a.text).unwrap_or_default(),
+                article: &a.id,
+                outlet: a.outlet.as_deref(),
+                published: a.published.as_ref().map(|p| p.date()),
+            })
+            .collect(),
+    }
+}
+
+pub fn stories(out: &mut impl Write, stories: &[storyline::run::Story]) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<16}  {:<10}  {:<10}  {:>5}  {:>6}  {:>7}  title",
+        "id", "start", "end", "size", "events", "outlets"
+    )?;
+    for s in stories {
+        let l = &s.storyline;
+        writeln!(
+            out,
+            "{:<16}  {:<10}  {:<10}  {:>5}  {:>6}  {:>7}  {}",
+            clip(&l.id, 16),
+            l.start,
+            l.end,
+            l.size,
+            l.events.len(),
+            l.outlets.len(),
+            clip(l.title.as_deref().unwrap_or("(untitled)"), 70)
+        )?;
+    }
+    Ok(())
+}
+
+fn storyline_lines(
+    out: &mut impl Write,
+    l: &storyline::store::stories::StorylineRow,
+    events: usize,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}  {} – {}  {} articles, {} events, outlets: {}",
+        l.title.as_deref().unwrap_or("(untitled)"),
+        l.start,
+        l.end,
+        l.size,
+        l.events.len(),
+        l.outlets.join(", ")
+    )?;
+    for e in l.events.iter().take(events) {
+        writeln!(
+            out,
+            "  event {}  {} – {}  {} articles  {}",
+            clip(&e.id, 16),
+            e.start,
+            e.end,
+            e.articles.len(),
+            clip(e.title.as_deref().unwrap_or(""), 60)
+        )?;
+    }
+    more(out, "  ", l.events.len(), events, "events")
+}
+
+pub fn story(out: &mut impl Write, s: &storyline::run::Story) -> std::io::Result<()> {
+    writeln!(out, "Storyline {}", s.storyline.id)?;
+    storyline_lines(out, &s.storyline, usize::MAX)?;
+    if let Some(e) = &s.event {
+        writeln!(out, "\nEvent {}: {}", e.id, e.title.as_deref().unwrap_or(""))?;
+    }
+    writeln!(out, "\nSummary")?;
+    for x in s.summary(5).sentences {
+        writeln!(
+            out,
+            "  - {}  [{}, {}]",
+            x.text.trim(),
+            outlet(&x.outlet.map(str::to_string)),
+            x.published.map_or("-".into(), |d| d.to_string())
+        )?;
+    }
+    writeln!(out, "\nTimeline")?;
+    timeline_lines(out, &s.timeline(None))?;
+    writeln!(out, "\nWho said what")?;
+    for (a, q) in s.quotes() {
+        writeln!(
+            out,
+            "  {}: {}  [{}, {}]",
+            q.speaker_name.as_deref().unwrap_or_default(),
+            clip(q.span.slice(&a.text).unwrap_or_default(), 120),
+            outlet(&a.outlet),
+            a.published.as_ref().map_or("-".into(), |p| p.date().to_string())
+        )?;
+    }
+    writeln!(out, "\nSources")?;
+    for a in &s.articles {
+        writeln!(
+            out,
+            "  {}  {:<24}  {}  {}",
+            a.published.as_ref().map_or("-".into(), |p| p.date().to_string()),
+            clip(outlet(&a.outlet), 24),
+            clip(a.title.as_deref().unwrap_or(&a.id), 60),
+            a.url.as_deref().unwrap_or(&a.source.path)
+        )?;
+    }
+    Ok(())
+}
+
+fn timeline_lines(
+    out: &mut impl Write,
+    t: &storyline::stories::timeline::Timeline<'_>,
+) -> std::io::Result<()> {
+    use storyline::stories::timeline::Evidence;
+    for d in &t.dates {
+        writeln!(out, "  {}", d.score.date)?;
+        for x in &d.sentences {
+            let why = match &x.evidence {
+                Evidence::Expression { text, .. } => format!("“{text}”"),
+                Evidence::Shifted { text } => format!("“{text}”, counted on"),
+                Evidence::Published { published } => format!("published {published}"),
+            };
+            writeln!(
+                out,
+                "    - {}  [{}; {}]",
+                x.extract.text.trim(),
+                outlet(&x.extract.outlet.map(str::to_string)),
+                why
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A timeline as Markdown: a heading per date, its sentences with their sources.
+pub fn timeline_md(
+    out: &mut impl Write,
+    s: &storyline::run::Story,
+    t: &storyline::stories::timeline::Timeline<'_>,
+) -> std::io::Result<()> {
+    use storyline::stories::timeline::Evidence;
+    let title = s
+        .event
+        .as_ref()
+        .and_then(|e| e.title.as_deref())
+        .or(s.storyline.title.as_deref())
+        .unwrap_or("(untitled)");
+    writeln!(out, "# {title}\n")?;
+    for d in &t.dates {
+        writeln!(out, "## {}\n", d.score.date)?;
+        for x in &d.sentences {
+            let why = match &x.evidence {
+                Evidence::Expression { text, .. } => format!("dated by “{text}”"),
+                Evidence::Shifted { text } => format!("dated by “{text}”, counted on"),
+                Evidence::Published { published } => format!("published {published}"),
+            };
+            writeln!(
+                out,
+                "- {} — *{}*, {} ({})",
+                x.extract.text.trim(),
+                x.extract.outlet.unwrap_or("(unknown outlet)"),
+                x.extract.article,
+                why
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }

@@ -117,9 +117,9 @@ fn analyze_prints_one_record_per_article() {
     let o = run(&["analyze", examples().to_str().unwrap()], d.path());
     assert!(o.status.success());
     let lines = jsonl(&o);
-    assert_eq!(lines.len(), 7);
+    assert_eq!(lines.len(), 17);
     for a in &lines {
-        assert_eq!(a["schema"], 3);
+        assert_eq!(a["schema"], 4);
         let text = a["text"].as_str().unwrap();
         let paragraphs = a["paragraphs"].as_array().unwrap();
         let sentences = a["sentences"].as_array().unwrap();

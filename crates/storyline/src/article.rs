@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::span::Span;
 
 /// Version of the article record's JSON schema (`docs/schema.md`).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Where an article came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -567,7 +567,16 @@ pub struct Digest {
     pub duplicate_groups: Vec<crate::store::DupGroup>,
     /// Failures of this run.
     pub failures: Vec<Failure>,
+    /// Articles this run placed in events (copies included).
+    pub stories_placed: usize,
+    /// Storylines this run created or changed, and the newest of them (at most
+    /// `DIGEST_STORIES`) with their events.
+    pub stories_changed: usize,
+    pub stories: Vec<crate::store::stories::StorylineRow>,
 }
+
+/// Changed storylines a digest lists.
+pub const DIGEST_STORIES: usize = 20;
 
 /// Ingests everything under `paths` into the store at `db` and returns the digest.
 pub fn digest(
@@ -598,6 +607,9 @@ pub fn digest(
         outlets: Vec::new(),
         duplicate_groups: Vec::new(),
         failures: Vec::new(),
+        stories_placed: 0,
+        stories_changed: 0,
+        stories: Vec::new(),
     };
     let template = pipeline.config().template;
     let mut pending: Vec<Stored> = Vec::with_capacity(WRITE_BATCH);
@@ -690,6 +702,10 @@ pub fn digest(
     write(&mut store, &mut d, &mut pending)?;
     let last = store.corpus_pass(&rules)?;
     d.corpus.add(&last);
+    let placed = store.place_stories(&crate::stories::StoryConfig::default())?;
+    d.stories_placed = placed.placed;
+    d.stories_changed = placed.storylines.len();
+    d.stories = store.newest_of(&placed.storylines, DIGEST_STORIES)?;
     d.items = d.skipped + d.added + d.already + d.failed;
     store.end_run(run, d.items, d.added, d.failed)?;
     d.articles = store.counts()?.0;
@@ -774,6 +790,98 @@ pub fn reanalyze(
         corpus,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// A storyline (or one of its events) with its articles' records, to summarise, put on a
+/// timeline and list who said what. The summaries and timelines borrow from it.
+pub struct Story {
+    pub storyline: crate::store::stories::StorylineRow,
+    /// The event asked for, when an event's id was given.
+    pub event: Option<crate::store::stories::EventRow>,
+    /// The records of the articles (of the event, when one was asked for), by publication.
+    pub articles: Vec<Article>,
+}
+
+/// Sentences per storyline summary in listings.
+pub const SUMMARY_SENTENCES: usize = 3;
+
+impl Story {
+    fn views(&self) -> Vec<crate::stories::summary::ArticleView<'_>> {
+        self.articles.iter().map(Into::into).collect()
+    }
+
+    /// An extractive summary, balanced across outlets.
+    pub fn summary(&self, sentences: usize) -> crate::stories::summary::Summary<'_> {
+        let opts = crate::stories::summary::SummaryOptions {
+            sentences,
+            ..Default::default()
+        };
+        crate::stories::summary::summarize(&self.views(), &opts)
+    }
+
+    /// The dated timeline (`dates`: how many; `None` lets the scores decide).
+    pub fn timeline(&self, dates: Option<usize>) -> crate::stories::timeline::Timeline<'_> {
+        let opts = crate::stories::timeline::TimelineOptions {
+            dates,
+            ..Default::default()
+        };
+        crate::stories::timeline::build_timeline(&self.views(), &opts)
+    }
+
+    /// Who said what: the direct quotes with a named speaker, by publication.
+    pub fn quotes(&self) -> impl Iterator<Item = (&Article, &crate::quotes::Quote)> {
+        self.articles.iter().flat_map(|a| {
+            a.quotes
+                .iter()
+                .filter(|q| {
+                    !q.partial && q.kind == crate::quotes::QuoteKind::Direct && q.speaker_name.is_some()
+                })
+                .map(move |q| (a, q))
+        })
+    }
+}
+
+/// Loads a storyline or event by id, with its articles.
+pub fn story(db: &Path, id: &str) -> Result<Option<Story>, Error> {
+    let store = Store::open_existing(db)?;
+    let Some((storyline, event)) = store.story(id)? else {
+        return Ok(None);
+    };
+    let ids: Vec<&str> = match &event {
+        Some(e) => e.articles.iter().map(|a| a.id.as_str()).collect(),
+        None => storyline
+            .events
+            .iter()
+            .flat_map(|e| e.articles.iter().map(|a| a.id.as_str()))
+            .collect(),
+    };
+    let mut articles = Vec::with_capacity(ids.len());
+    for id in ids {
+        articles.extend(store.article(id)?);
+    }
+    articles.sort_by(|a, b| {
+        let day = |x: &Article| x.published.as_ref().map(|p| p.date());
+        (day(a), &a.id).cmp(&(day(b), &b.id))
+    });
+    Ok(Some(Story {
+        storyline,
+        event,
+        articles,
+    }))
+}
+
+/// The newest storylines, at most `limit`, each with its articles (for summaries).
+pub fn stories(db: &Path, limit: usize) -> Result<Vec<Story>, Error> {
+    let ids: Vec<String> = Store::open_existing(db)?
+        .storylines(limit)?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.extend(story(db, &id)?);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

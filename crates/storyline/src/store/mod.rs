@@ -52,6 +52,7 @@ impl Store {
         let store = Store { conn };
         store.check_format(path)?;
         store.conn.execute_batch(schema::SCHEMA)?;
+        store.conn.execute_batch(stories::STORY_TABLES)?;
         // Written once, when the store is new: a write on every open would make a reader
         // wait for a digest's transaction.
         let stamped = store

@@ -6,7 +6,11 @@
 
 use std::collections::BTreeSet;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use chrono::NaiveDate;
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+use super::Store;
 
 use crate::error::Result;
 use crate::stories::{ClusterState, Clusterer, Day, EventId, StoryConfig, StoryDoc, StorylineId};
@@ -35,6 +39,13 @@ CREATE TABLE IF NOT EXISTS event_articles (
     copy INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_articles_event ON event_articles(event);
+-- Articles waiting to be placed in stories (article number -> its features as JSON),
+-- placed at the end of the run that stored them in (day, id) order; a run killed before
+-- leaves them here for the next.
+CREATE TABLE IF NOT EXISTS story_queue (
+    n INTEGER PRIMARY KEY,
+    doc TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS story_state (
     one INTEGER PRIMARY KEY CHECK (one = 1),
     state TEXT NOT NULL
@@ -60,6 +71,101 @@ fn load_state(tx: &Connection) -> Result<ClusterState> {
         Some(j) => serde_json::from_str(&j)?,
         None => ClusterState::default(),
     })
+}
+
+impl Store {
+    /// Storylines newest first, at most `limit` (see [`list_storylines`]).
+    pub fn storylines(&self, limit: usize) -> Result<Vec<StorylineRow>> {
+        list_storylines(&self.conn, limit)
+    }
+
+    /// Of these storylines, the `limit` newest (by last day, then size), loaded.
+    pub fn newest_of(&self, ids: &[StorylineId], limit: usize) -> Result<Vec<StorylineRow>> {
+        let mut heads: Vec<(String, String, i64)> = Vec::with_capacity(ids.len());
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT last, articles FROM storylines WHERE id = ?1")?;
+        for id in ids {
+            if let Some((last, size)) = st
+                .query_row([&id.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+                .optional()?
+            {
+                heads.push((id.0.clone(), last, size));
+            }
+        }
+        heads.sort_by(|a, b| (&b.1, b.2, &a.0).cmp(&(&a.1, a.2, &b.0)));
+        heads
+            .iter()
+            .take(limit)
+            .filter_map(|(id, ..)| storyline(&self.conn, id).transpose())
+            .collect()
+    }
+
+    /// A storyline by its id, or the storyline of an event by the event's id, with the
+    /// event when an event was asked for.
+    pub fn story(&self, id: &str) -> Result<Option<(StorylineRow, Option<EventRow>)>> {
+        if let Some(s) = storyline(&self.conn, id)? {
+            return Ok(Some((s, None)));
+        }
+        let Some(sl) = storyline_of_event(&self.conn, id)? else {
+            return Ok(None);
+        };
+        Ok(storyline(&self.conn, &sl)?.map(|s| (s, event(&self.conn, id).ok().flatten())))
+    }
+}
+
+/// Articles placed per transaction by [`Store::place_stories`]: bounds the memory a run
+/// of any size needs.
+const PLACE_CHUNK: usize = 2_000;
+
+impl Store {
+    /// Places every queued article (what the runs stored and did not place yet) in its
+    /// event and storyline, in (day, id) order, `PLACE_CHUNK` per transaction. The
+    /// article's final date and duplicate verdict (decided by the corpus passes) are
+    /// used, not the worker's.
+    pub fn place_stories(&mut self, cfg: &StoryConfig) -> Result<StoryChanges> {
+        let mut all = StoryChanges::default();
+        let mut touched: BTreeSet<StorylineId> = BTreeSet::new();
+        loop {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let queued: Vec<(i64, String, Option<String>, Option<String>)> = {
+                let mut st = tx.prepare(
+                    "SELECT q.n, q.doc, a.duplicate_of, a.day FROM story_queue q JOIN articles a ON a.n = q.n
+                     ORDER BY a.day IS NULL, a.day, a.id LIMIT ?1",
+                )?;
+                let rows = st.query_map([PLACE_CHUNK as i64], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?;
+                rows.collect::<std::result::Result<_, _>>()?
+            };
+            if queued.is_empty() {
+                break;
+            }
+            let mut docs = Vec::with_capacity(queued.len());
+            for (n, json, duplicate_of, day) in &queued {
+                let mut d: StoryDoc = serde_json::from_str(json)?;
+                d.duplicate_of = duplicate_of.clone();
+                if let Some(day) = day.as_deref().and_then(|s| s.parse::<chrono::NaiveDate>().ok()) {
+                    d.published = Some(Day::of(day));
+                }
+                tx.prepare_cached("DELETE FROM story_queue WHERE n = ?1")?
+                    .execute([n])?;
+                docs.push(d);
+            }
+            let changes = update_stories(&tx, &docs, cfg)?;
+            tx.commit()?;
+            all.placed += changes.placed;
+            all.unplaced += changes.unplaced;
+            touched.extend(changes.storylines);
+        }
+        all.storylines = touched
+            .into_iter()
+            .filter(|s| exists(&self.conn, s).unwrap_or(false))
+            .collect();
+        Ok(all)
+    }
 }
 
 /// Feeds the run's new articles to the clusterer (in publication order, ties by id), then
@@ -193,15 +299,22 @@ pub struct StoryArticle {
     pub url: Option<String>,
     pub source: String,
     pub outlet: Option<String>,
+    /// As the record gives it (a date, or a date-time with its zone).
     pub published: Option<String>,
+    pub title: Option<String>,
+    /// The article this one copies, when it is a syndicated or re-published copy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
 /// An event, as listed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EventRow {
     pub id: String,
-    pub start: String,
-    pub end: String,
+    /// The title of the article that started it.
+    pub title: Option<String>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
     pub articles: Vec<StoryArticle>,
 }
 
@@ -209,66 +322,123 @@ pub struct EventRow {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct StorylineRow {
     pub id: String,
-    pub start: String,
-    pub end: String,
+    /// The title of its largest event.
+    pub title: Option<String>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Articles, copies included.
     pub size: u32,
     pub outlets: Vec<String>,
     pub events: Vec<EventRow>,
 }
 
+fn day(s: &str) -> rusqlite::Result<NaiveDate> {
+    s.parse()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
 /// Storylines newest first (by last day, then id), at most `limit`, with their events
 /// (by first day) and articles (by publication).
 pub fn list_storylines(conn: &Connection, limit: usize) -> Result<Vec<StorylineRow>> {
-    let mut st =
-        conn.prepare("SELECT id, first, last, articles FROM storylines ORDER BY last DESC, id LIMIT ?1")?;
-    let rows: Vec<(String, String, String, u32)> = st
-        .query_map([limit as i64], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })?
-        .collect::<Result<_, _>>()?;
-    let mut ev =
-        conn.prepare("SELECT id, first, last FROM events WHERE storyline = ?1 ORDER BY first, id")?;
-    let mut arts = conn.prepare(
-        "SELECT a.id, a.url, a.source, a.outlet, a.published FROM event_articles e
-         JOIN articles a ON a.id = e.article WHERE e.event = ?1 ORDER BY a.published, a.id",
-    )?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (id, start, end, size) in rows {
-        let events: Vec<(String, String, String)> = ev
-            .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<Result<_, _>>()?;
-        let mut outlets = BTreeSet::new();
-        let mut list = Vec::with_capacity(events.len());
-        for (eid, first, last) in events {
-            let articles: Vec<StoryArticle> = arts
-                .query_map([&eid], |r| {
-                    Ok(StoryArticle {
-                        id: r.get(0)?,
-                        url: r.get(1)?,
-                        source: r.get(2)?,
-                        outlet: r.get(3)?,
-                        published: r.get(4)?,
-                    })
-                })?
-                .collect::<Result<_, _>>()?;
-            outlets.extend(articles.iter().filter_map(|a| a.outlet.clone()));
-            list.push(EventRow {
-                id: eid,
-                start: first,
-                end: last,
-                articles,
-            });
-        }
-        out.push(StorylineRow {
-            id,
-            start,
-            end,
-            size,
-            outlets: outlets.into_iter().collect(),
-            events: list,
-        });
+    let ids: Vec<String> = conn
+        .prepare("SELECT id FROM storylines ORDER BY last DESC, id LIMIT ?1")?
+        .query_map([limit as i64], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    ids.iter()
+        .filter_map(|id| storyline(conn, id).transpose())
+        .collect()
+}
+
+/// One storyline with its events and articles.
+pub fn storyline(conn: &Connection, id: &str) -> Result<Option<StorylineRow>> {
+    let Some((start, end, size)) = conn
+        .query_row(
+            "SELECT first, last, articles FROM storylines WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    day(&r.get::<_, String>(0)?)?,
+                    day(&r.get::<_, String>(1)?)?,
+                    r.get(2)?,
+                ))
+            },
+        )
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let events: Vec<String> = conn
+        .prepare_cached("SELECT id FROM events WHERE storyline = ?1 ORDER BY first, id")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    let mut list = Vec::with_capacity(events.len());
+    for e in &events {
+        list.extend(event(conn, e)?);
     }
-    Ok(out)
+    let outlets: BTreeSet<String> = list
+        .iter()
+        .flat_map(|e| e.articles.iter().filter_map(|a| a.outlet.clone()))
+        .collect();
+    let title = list
+        .iter()
+        .max_by(|a, b| a.articles.len().cmp(&b.articles.len()).then(b.id.cmp(&a.id)))
+        .and_then(|e| e.title.clone());
+    Ok(Some(StorylineRow {
+        id: id.to_string(),
+        title,
+        start,
+        end,
+        size,
+        outlets: outlets.into_iter().collect(),
+        events: list,
+    }))
+}
+
+/// One event with its articles (those still in the store), by publication.
+pub fn event(conn: &Connection, id: &str) -> Result<Option<EventRow>> {
+    let Some((start, end)) = conn
+        .query_row("SELECT first, last FROM events WHERE id = ?1", [id], |r| {
+            Ok((day(&r.get::<_, String>(0)?)?, day(&r.get::<_, String>(1)?)?))
+        })
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let articles: Vec<StoryArticle> = conn
+        .prepare_cached(
+            "SELECT a.id, a.url, a.source, a.outlet, a.published, a.title, a.duplicate_of
+             FROM event_articles e JOIN articles a ON a.id = e.article
+             WHERE e.event = ?1 ORDER BY a.day, a.published, a.id",
+        )?
+        .query_map([id], |r| {
+            Ok(StoryArticle {
+                id: r.get(0)?,
+                url: r.get(1)?,
+                source: r.get(2)?,
+                outlet: r.get(3)?,
+                published: r.get(4)?,
+                title: r.get(5)?,
+                copy_of: r.get(6)?,
+            })
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    let title = articles.iter().find(|a| a.id == id).and_then(|a| a.title.clone());
+    Ok(Some(EventRow {
+        id: id.to_string(),
+        title,
+        start,
+        end,
+        articles,
+    }))
+}
+
+/// The storyline an event belongs to.
+pub fn storyline_of_event(conn: &Connection, event: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT storyline FROM events WHERE id = ?1", [event], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }
 
 #[cfg(test)]
@@ -295,7 +465,8 @@ mod tests {
         let c = Connection::open_in_memory().unwrap();
         c.execute_batch(STORY_TABLES).unwrap();
         c.execute_batch(
-            "CREATE TABLE articles (id TEXT, url TEXT, source TEXT NOT NULL, outlet TEXT, published TEXT);",
+            "CREATE TABLE articles (id TEXT, url TEXT, source TEXT NOT NULL, outlet TEXT, published TEXT,
+                 day TEXT, title TEXT, duplicate_of TEXT);",
         )
         .unwrap();
         c
@@ -331,10 +502,14 @@ mod tests {
         let ch = update_stories(&tx, &second, &cfg).unwrap();
         tx.commit().unwrap();
         assert_eq!(ch.placed, 2);
-        for (id, source) in [("t1", "a.txt"), ("t2", "b.txt"), ("t2-copy", "c.txt")] {
+        for (id, source, copy_of) in [
+            ("t1", "a.txt", None),
+            ("t2", "b.txt", None),
+            ("t2-copy", "c.txt", Some("t2")),
+        ] {
             conn.execute(
-                "INSERT INTO articles VALUES (?1, NULL, ?2, 'Lowmoor Post', '2027-07-01')",
-                params![id, source],
+                "INSERT INTO articles VALUES (?1, NULL, ?2, 'Lowmoor Post', '2027-07-01', '2027-07-01', ?1, ?3)",
+                params![id, source, copy_of],
             )
             .unwrap();
         }
@@ -344,6 +519,14 @@ mod tests {
         assert_eq!(list[0].events[0].articles.len(), 3);
         assert_eq!(list[0].size, 3);
         assert_eq!(list[0].outlets, vec!["Lowmoor Post".to_string()]);
+        // Titled by the article that started its largest event; the copy says whose it is.
+        assert_eq!(list[0].title.as_deref(), Some("t1"));
+        let copy = list[0].events[0]
+            .articles
+            .iter()
+            .find(|a| a.id == "t2-copy")
+            .unwrap();
+        assert_eq!(copy.copy_of.as_deref(), Some("t2"));
         let copies: i64 = conn
             .query_row("SELECT count(*) FROM event_articles WHERE copy = 1", [], |r| {
                 r.get(0)

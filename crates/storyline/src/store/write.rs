@@ -45,6 +45,8 @@ pub type TrimmedView = (Vec<usize>, Box<Article>);
 pub struct RecordJson {
     doc: String,
     view: Option<String>,
+    /// The features the story clustering will read (`stories::StoryDoc`).
+    story: String,
 }
 
 impl RecordJson {
@@ -52,6 +54,7 @@ impl RecordJson {
     /// writer then tries again and reports the error).
     pub fn of(doc: &Article, view: Option<&Article>) -> Option<RecordJson> {
         Some(RecordJson {
+            story: story_json(view.unwrap_or(doc)).ok()?,
             doc: serde_json::to_string(doc).ok()?,
             view: match view {
                 Some(v) => Some(serde_json::to_string(v).ok()?),
@@ -59,6 +62,12 @@ impl RecordJson {
             },
         })
     }
+}
+
+/// The story features of an analysed record, as the store queues them.
+fn story_json(a: &Article) -> Result<String, serde_json::Error> {
+    let analyzer = crate::stories::terms::Analyzer::default();
+    serde_json::to_string(&crate::stories::StoryDoc::from_article(a, &analyzer))
 }
 
 /// One analysed item, ready to store.
@@ -349,15 +358,22 @@ fn write_article(
         ])? == 1;
     let n = inserted.then(|| tx.last_insert_rowid());
     if let Some(n) = n {
-        let (doc_json, view_json): (Cow<'_, str>, Option<Cow<'_, str>>) = match json {
-            Some(j) => (Cow::Borrowed(&j.doc), j.view.as_deref().map(Cow::Borrowed)),
+        let (doc_json, view_json, story): (Cow<'_, str>, Option<Cow<'_, str>>, Cow<'_, str>) = match json {
+            Some(j) => (
+                Cow::Borrowed(&j.doc),
+                j.view.as_deref().map(Cow::Borrowed),
+                Cow::Borrowed(&j.story),
+            ),
             None => (
                 Cow::Owned(serde_json::to_string(a)?),
                 view.map(|v| serde_json::to_string(&v.1))
                     .transpose()?
                     .map(Cow::Owned),
+                Cow::Owned(story_json(view.map_or(a, |v| &v.1))?),
             ),
         };
+        tx.prepare_cached("INSERT OR REPLACE INTO story_queue (n, doc) VALUES (?1, ?2)")?
+            .execute(params![n, story])?;
         tx.prepare_cached("INSERT INTO bodies (n, title, text, view, doc) VALUES (?1, ?2, ?3, ?4, ?5)")?
             .execute(params![
                 n,
@@ -608,9 +624,13 @@ pub(super) fn delete_article(tx: &Transaction<'_>, id: &str) -> Result<(), Error
         "INSERT OR IGNORE INTO dirty_lines (outlet, key) SELECT outlet, key FROM lines WHERE article = ?1",
         [n],
     )?;
+    // Its place in a story goes with it (the event's counts are refreshed when the event
+    // next changes).
+    tx.execute("DELETE FROM event_articles WHERE article = ?1", [id])?;
     for sql in [
         "DELETE FROM lines WHERE article = ?1",
         "DELETE FROM bands WHERE article = ?1",
+        "DELETE FROM story_queue WHERE n = ?1",
         "DELETE FROM bodies WHERE n = ?1",
         "DELETE FROM articles WHERE n = ?1",
     ] {

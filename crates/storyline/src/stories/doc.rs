@@ -79,8 +79,9 @@ impl EntityKey {
     }
 }
 
-/// What the clustering knows of one article.
-#[derive(Debug, Clone, PartialEq)]
+/// What the clustering knows of one article (serialised to wait in the store for the
+/// end of the run that added it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoryDoc {
     /// The article's id.
     pub id: String,
