@@ -281,6 +281,7 @@ struct TaskOut {
     ref_id: String,
     timeline: Tl,
     pr: rouge::Pr,
+    dates: (f64, f64),
 }
 
 fn write_out(path: &Path, outs: &[TaskOut]) -> anyhow::Result<()> {
@@ -364,6 +365,7 @@ pub fn run(data: &Path, out: Option<&Path>, settings: &Settings) -> anyhow::Resu
                         ref_id: reference.id.clone(),
                         timeline: predicted,
                         pr,
+                        dates,
                     });
                 }
             }
@@ -388,7 +390,7 @@ pub fn run(data: &Path, out: Option<&Path>, settings: &Settings) -> anyhow::Resu
         let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
         for o in &outs {
             let line = serde_json::json!({"topic": o.topic, "ref_id": o.ref_id,
-                "r1_p": o.pr.p[0], "r1_r": o.pr.r[0], "r2_p": o.pr.p[1], "r2_r": o.pr.r[1]});
+                "r1_p": o.pr.p[0], "r1_r": o.pr.r[0], "r2_p": o.pr.p[1], "r2_r": o.pr.r[1], "d_p": o.dates.0, "d_r": o.dates.1});
             writeln!(f, "{line}")?;
         }
     }

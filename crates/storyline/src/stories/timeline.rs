@@ -40,6 +40,8 @@ pub struct TimelineOptions {
     /// published and the day before.
     pub lead: usize,
     /// A sentence whose cosine with one already in the timeline reaches this is redundant.
+    /// Only close restatements are cut: two reports of one day share much of its
+    /// vocabulary without saying the same thing.
     pub max_similarity: f32,
 }
 
@@ -51,7 +53,7 @@ impl Default for TimelineOptions {
             span: None,
             keywords: Vec::new(),
             lead: 5,
-            max_similarity: 0.5,
+            max_similarity: 0.6,
         }
     }
 }
