@@ -152,6 +152,17 @@ fn kind_name(k: EntityKind) -> &'static str {
     }
 }
 
+/// The key of an article in the gold file: the FNV-1a 64 hash of its file name, in hex (the
+/// file names hold headline words, which the repository must not repeat).
+fn article_key(file_name: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in file_name.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
 pub fn run(data: &Path, gold_path: &Path, only_gold: bool, show: bool, json: bool) -> anyhow::Result<()> {
     let gold = load_gold(gold_path)?;
     let wanted: std::collections::HashSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
@@ -160,7 +171,7 @@ pub fn run(data: &Path, gold_path: &Path, only_gold: bool, show: bool, json: boo
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt") && (!only_gold || wanted.contains(n.as_str())))
+        .filter(|n| n.ends_with(".txt") && (!only_gold || wanted.contains(article_key(n).as_str())))
         .collect();
     names.sort();
     let started = std::time::Instant::now();
@@ -175,7 +186,7 @@ pub fn run(data: &Path, gold_path: &Path, only_gold: bool, show: bool, json: boo
             .filter_map(|q| q.speaker_entity.clone())
             .collect();
         arts.push(Analysed {
-            name,
+            name: article_key(&name),
             entities: a.entities,
             speakers,
         });

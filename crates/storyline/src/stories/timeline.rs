@@ -70,7 +70,8 @@ pub enum Evidence<'a> {
     },
     /// A span counted from the last date the article named ("two days later").
     Shifted { text: &'a str },
-    /// One of the first sentences of an article published that day or the next.
+    /// One of the first sentences of an article published that day or the next
+    /// (`published`: the article's day).
     Published { published: NaiveDate },
 }
 
@@ -121,7 +122,8 @@ type SentenceId = (usize, usize);
 /// Which sentences name which days, and which lead sentences belong to which days.
 struct DateIndex<'a> {
     mentions: BTreeMap<NaiveDate, Vec<(SentenceId, Evidence<'a>)>>,
-    leads: BTreeMap<NaiveDate, Vec<SentenceId>>,
+    /// Lead sentences by the day they may report, with their article's publication day.
+    leads: BTreeMap<NaiveDate, Vec<(SentenceId, NaiveDate)>>,
     scores: Vec<DateScore>,
 }
 
@@ -161,7 +163,7 @@ impl<'a> DateIndex<'a> {
     fn new(pool: &Pool<'_, 'a>, lead: usize, span: Option<(NaiveDate, NaiveDate)>) -> Self {
         let inside = |d: NaiveDate| span.is_none_or(|(a, b)| a <= d && d <= b);
         let mut mentions: BTreeMap<NaiveDate, Vec<(SentenceId, Evidence<'a>)>> = BTreeMap::new();
-        let mut leads: BTreeMap<NaiveDate, Vec<SentenceId>> = BTreeMap::new();
+        let mut leads: BTreeMap<NaiveDate, Vec<(SentenceId, NaiveDate)>> = BTreeMap::new();
         let mut outlets: HashMap<NaiveDate, BTreeSet<&str>> = HashMap::new();
         let mut articles: HashMap<NaiveDate, BTreeSet<usize>> = HashMap::new();
         let mut published: HashMap<NaiveDate, u32> = HashMap::new();
@@ -181,7 +183,7 @@ impl<'a> DateIndex<'a> {
             }
             let n = lead.min(v.sentences.len());
             for d in [p, p.pred_opt().unwrap_or(p)] {
-                leads.entry(d).or_default().extend((0..n).map(|s| (a, s)));
+                leads.entry(d).or_default().extend((0..n).map(|s| ((a, s), p)));
             }
         }
         let mut days: BTreeSet<NaiveDate> = mentions.keys().copied().collect();
@@ -223,9 +225,9 @@ impl<'a> DateIndex<'a> {
             }
         }
         let named = out.len();
-        for &id in self.leads.get(&d).into_iter().flatten() {
+        for &(id, published) in self.leads.get(&d).into_iter().flatten() {
             if seen.insert(id) {
-                out.push((id, Evidence::Published { published: d }));
+                out.push((id, Evidence::Published { published }));
             }
         }
         (out, named)
