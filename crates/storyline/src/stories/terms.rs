@@ -20,6 +20,14 @@ const STOP_WORDS: &str = include_str!("data/stop-words.txt");
 static STOPS: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| entries(STOP_WORDS).collect());
 
+/// Words whose stems a thread keeps (about 10 MB at most).
+const STEM_CACHE_WORDS: usize = 100_000;
+
+thread_local! {
+    /// Lower-case word -> its term (English stems only: the analyzer has one language).
+    static STEMS: std::cell::RefCell<HashMap<String, Term>> = std::cell::RefCell::new(HashMap::new());
+}
+
 /// One content term: the hash of a stemmed word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -66,8 +74,26 @@ impl Analyzer {
             if STOPS.contains(word.as_str()) {
                 continue;
             }
-            out.push(Term::of_stem(&self.stemmer.stem(&word)));
+            out.push(self.term_of(&word));
         }
+    }
+
+    /// The term of a lower-case word, through this thread's cache of stems: news repeats
+    /// its words, and stemming costs more than a look-up. The cache is emptied when it
+    /// holds `STEM_CACHE_WORDS`, so memory stays bounded whatever the input.
+    fn term_of(&self, word: &str) -> Term {
+        STEMS.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some(&t) = c.get(word) {
+                return t;
+            }
+            if c.len() >= STEM_CACHE_WORDS {
+                c.clear();
+            }
+            let t = Term::of_stem(&self.stemmer.stem(word));
+            c.insert(word.to_string(), t);
+            t
+        })
     }
 
     /// The terms of `text`, in text order.

@@ -71,17 +71,26 @@ fn lower(w: &str) -> String {
 /// marks that is not passive ("was reported"), as a span of the text.
 pub(crate) fn cue(text: &str, sentence: Span, quoted: &[Span]) -> Option<Span> {
     let s = sentence.slice(text)?;
-    let ws = words(s);
-    ws.iter().enumerate().find_map(|(k, &(at, w))| {
+    // One buffer for every word's lower-case form: this runs on every sentence.
+    let mut buf = String::new();
+    let mut after_be = false;
+    for (at, w) in words(s) {
+        buf.clear();
+        buf.extend(
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .flat_map(char::to_lowercase),
+        );
         let start = sentence.start + at;
-        let passive = k > 0
-            && matches!(
-                lower(ws[k - 1].1).as_str(),
-                "is" | "was" | "are" | "were" | "be" | "been" | "being"
-            );
-        (CUE_VERBS.contains(&lower(w)) && !passive && !inside(quoted, start))
-            .then(|| Span::new(start, start + w.len()))
-    })
+        if CUE_VERBS.contains(&buf) && !after_be && !inside(quoted, start) {
+            return Some(Span::new(start, start + w.len()));
+        }
+        after_be = matches!(
+            buf.as_str(),
+            "is" | "was" | "are" | "were" | "be" | "been" | "being"
+        );
+    }
+    None
 }
 
 /// Whether the expression at `t` is the cue's own time: right after the verb ("said
