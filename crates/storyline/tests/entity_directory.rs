@@ -50,7 +50,7 @@ fn a_surname_alone_joins_the_dominant_namesake_and_its_old_id_redirects() {
         d.path(),
         "namesake.txt",
         "Rowing club wins\n\nThe Selvik rowing club won its first race of the season on Sunday. \
-         \u{201c}The crew trained all winter,\u{201d} said coach Per Halvorsen.",
+         \u{201c}The crew trained all winter,\u{201d} said coach Jonas Halvorsen.",
         "2023-03-05",
     );
     run::digest(&[bare], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
@@ -86,7 +86,7 @@ fn a_surname_alone_joins_the_dominant_namesake_and_its_old_id_redirects() {
         .collect();
     assert_eq!(people.len(), 2, "{people:#?}");
     let chief = people.iter().find(|e| e.name == "Ines Halvorsen").unwrap();
-    let coach = people.iter().find(|e| e.name == "Per Halvorsen").unwrap();
+    let coach = people.iter().find(|e| e.name == "Jonas Halvorsen").unwrap();
     // Three articles against one: "Halvorsen" alone is the harbour chief.
     assert_eq!(chief.articles, 4, "{people:#?}");
     assert_eq!(coach.articles, 1);
@@ -115,7 +115,7 @@ fn two_namesakes_named_alike_leave_the_surname_alone() {
         d.path(),
         "b.txt",
         "Rowing club wins\n\nThe Selvik rowing club won its first race of the season on Sunday. \
-         \u{201c}The crew trained all winter,\u{201d} said coach Per Halvorsen.",
+         \u{201c}The crew trained all winter,\u{201d} said coach Jonas Halvorsen.",
         "2023-03-05",
     );
     run::digest(&[a, b], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
