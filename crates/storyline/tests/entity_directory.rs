@@ -10,6 +10,8 @@ use storyline::run::{self, RunOptions};
 use storyline::store::Store;
 use storyline::{Pipeline, PipelineConfig};
 
+// Only the quiet observer of the shared helpers is used here.
+#[allow(dead_code)]
 mod common;
 use common::Quiet;
 

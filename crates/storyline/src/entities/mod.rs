@@ -342,10 +342,16 @@ fn opens_sentence(text: &str, toks: &[Token], k: usize) -> bool {
 const VOCABULARY_WINDOW: usize = 20_000;
 
 /// Whether the capitalised word opening a sentence is an ordinary word glued to the name
-/// after it: no first name, title, role, organisation or place word, and written in lower
-/// case elsewhere in the article near it ("Everything Trump" where "everything" is seen).
+/// after it: no first name, title, role, organisation or place word, not the first word
+/// of a role or an organisation's name ("Harbour Minister Jo Brandt", "Harbour Board"),
+/// and written in lower case elsewhere in the article near it ("Everything Trump" where
+/// "everything" is seen).
 fn is_glued_opener(text: &str, toks: &[Token], k: usize) -> bool {
     let w = toks[k].text(text);
+    let next = toks.get(k + 1).map_or("", |t| t.text(text));
+    if lexicon::is_role_word(next) || lexicon::is_role_head(next) || lexicon::is_org_word(next) {
+        return false;
+    }
     if lexicon::is_first_name(w)
         || lexicon::is_courtesy_title(w)
         || lexicon::is_role_word(w)
@@ -1235,6 +1241,18 @@ mod tests {
             Some(EntityKind::Person),
             "{ents:?}"
         );
+        // The first word of a role or an organisation's name opening a sentence stays:
+        // "harbour" is seen in lower case, but "Harbour Minister" is a role.
+        let ents = entities_of(
+            "Harbour Minister Duncan Brevik spoke. The harbour was shut.\n\nHarbour Board staff left.",
+        );
+        let brevik = ents.iter().find(|e| e.name == "Duncan Brevik");
+        assert_eq!(
+            brevik.map(|e| e.roles.clone()),
+            Some(vec!["Harbour Minister".to_string()]),
+            "{ents:?}"
+        );
+        assert!(ents.iter().any(|e| e.name == "Harbour Board"), "{ents:?}");
     }
 
     #[test]
