@@ -191,12 +191,84 @@ fn dominant(candidates: &[PersonView<'_>]) -> Option<usize> {
 
 #[derive(Default)]
 struct Cluster {
-    kind: Option<EntityKind>,
+    /// Articles per kind its members were given (the kind is the majority's).
+    kinds: HashMap<EntityKind, usize>,
     names: HashMap<String, usize>,
     roles: HashMap<String, usize>,
     first_names: Vec<String>,
     members: Vec<usize>,
     articles: usize,
+    /// The name key it was made under, for clusters merged by name (not by surname).
+    key: Option<String>,
+}
+
+impl Cluster {
+    /// The kind most of its mentions' articles gave it, unknown only when none gave one
+    /// (ties go to person, then organisation, then place).
+    fn kind(&self) -> EntityKind {
+        [EntityKind::Person, EntityKind::Organization, EntityKind::Place]
+            .into_iter()
+            .map(|k| (k, self.kinds.get(&k).copied().unwrap_or(0)))
+            .filter(|&(_, n)| n > 0)
+            .fold(None, |best: Option<(EntityKind, usize)>, (k, n)| match best {
+                Some((_, b)) if b >= n => best,
+                _ => Some((k, n)),
+            })
+            .map_or(EntityKind::Unknown, |(k, _)| k)
+    }
+
+    /// The kind the corpus gives it: the majority's; for a name that stayed of unknown kind
+    /// and is one lone word everywhere, an organisation. News introduces a person by full
+    /// name, title or role at least once; a lone capitalised word that no article gave a
+    /// first name, a title, a role, a pronoun or a quote, that is no place of the gazetteer
+    /// and no surname of a person the corpus knows (those join that person), is most often
+    /// a company, a publication or a group ("Walgreens", "Mediaite").
+    fn corpus_kind(&self) -> EntityKind {
+        match self.kind() {
+            EntityKind::Unknown if self.names.keys().all(|n| !n.contains(' ')) => EntityKind::Organization,
+            k => k,
+        }
+    }
+
+    /// Takes in another cluster's members.
+    fn absorb(&mut self, other: Cluster) {
+        for (k, n) in other.kinds {
+            *self.kinds.entry(k).or_default() += n;
+        }
+        for (name, n) in other.names {
+            *self.names.entry(name).or_default() += n;
+        }
+        for (r, n) in other.roles {
+            *self.roles.entry(r).or_default() += n;
+        }
+        self.members.extend(other.members);
+        self.articles += other.articles;
+    }
+}
+
+/// Clusters merged by name that share a name key but were given different kinds in
+/// different articles ("Vanguard" an organisation in one, of unknown kind in three) are
+/// one entity, of the kind most articles gave it (a kind vote across the corpus).
+fn merge_kind_variants(clusters: &mut Vec<Cluster>) {
+    let mut first_of: HashMap<String, usize> = HashMap::new();
+    let mut into: Vec<Option<usize>> = vec![None; clusters.len()];
+    for (i, c) in clusters.iter().enumerate() {
+        if let Some(key) = &c.key {
+            match first_of.get(key) {
+                Some(&f) => into[i] = Some(f),
+                None => {
+                    first_of.insert(key.clone(), i);
+                }
+            }
+        }
+    }
+    for i in (0..clusters.len()).rev() {
+        if let Some(f) = into[i] {
+            let c = std::mem::take(&mut clusters[i]);
+            clusters[f].absorb(c);
+        }
+    }
+    clusters.retain(|c| !c.members.is_empty());
 }
 
 fn slug(s: &str) -> String {
@@ -287,9 +359,7 @@ pub fn merge_signatures(items: &[Weighted]) -> (Vec<GlobalEntity>, Vec<String>) 
         }
         c.members.push(i);
         c.articles += it.articles;
-        if c.kind.is_none() || c.kind == Some(EntityKind::Unknown) {
-            c.kind = Some(it.sig.kind);
-        }
+        *c.kinds.entry(it.sig.kind).or_default() += it.articles;
     };
     // People with a first name first, longest names first, so that surnames alone meet
     // every candidate.
@@ -335,23 +405,44 @@ pub fn merge_signatures(items: &[Weighted]) -> (Vec<GlobalEntity>, Vec<String>) 
                 continue;
             }
         }
+        // A name of two or three words of unknown kind is the person the corpus knows by
+        // that surname and a compatible first name, when there is one.
+        if e.kind == EntityKind::Unknown && (2..=3).contains(&words.len()) {
+            let given = given_name(&e.name);
+            let known = by_surname.get(&surname_key(&e.name)).and_then(|cs| {
+                cs.iter().copied().find(|&c| {
+                    clusters[c]
+                        .first_names
+                        .iter()
+                        .any(|f| given_names_agree(f, &given))
+                })
+            });
+            if let Some(c) = known {
+                add(&mut clusters[c], i, &items[i]);
+                continue;
+            }
+        }
         let key = name_key(&e.name);
         let kind_key = e.kind;
         match by_name.get(&(kind_key, key.clone())) {
             Some(&c) => add(&mut clusters[c], i, &items[i]),
             None => {
-                let mut c = Cluster::default();
+                let mut c = Cluster {
+                    key: Some(key.clone()),
+                    ..Cluster::default()
+                };
                 add(&mut c, i, &items[i]);
                 clusters.push(c);
                 by_name.insert((kind_key, key), clusters.len() - 1);
             }
         }
     }
+    merge_kind_variants(&mut clusters);
     let mut out = Vec::with_capacity(clusters.len());
     let mut ids = vec![String::new(); items.len()];
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     for c in clusters {
-        let kind = c.kind.unwrap_or(EntityKind::Unknown);
+        let kind = c.corpus_kind();
         let mut names: Vec<(String, usize)> = c.names.into_iter().collect();
         sort_names(&mut names);
         let name = names[0].0.clone();
@@ -473,5 +564,75 @@ mod tests {
         assert_eq!(of("a"), of("c"));
         assert_ne!(of("a"), of("d"));
         assert_eq!(ents.len(), 2);
+    }
+
+    #[test]
+    fn a_lone_word_no_article_types_is_an_organisation() {
+        let lone = [named(EntityKind::Unknown, "Quillory")];
+        let pair = [named(EntityKind::Unknown, "Vestry Ostrander")];
+        let surname = [named(EntityKind::Unknown, "Petrossi")];
+        let full = [person("e1", "Orvan Petrossi", &[])];
+        let (ents, members) = merge([
+            ("a", &lone[..], &[][..]),
+            ("b", &pair[..], &[][..]),
+            ("c", &surname[..], &[][..]),
+            ("d", &full[..], &[][..]),
+        ]);
+        let kind = |art: &str| {
+            let id = &members.iter().find(|m| m.article == art).unwrap().entity;
+            ents.iter().find(|g| &g.id == id).unwrap().kind
+        };
+        assert_eq!(kind("a"), EntityKind::Organization);
+        // Two words may be a person's name: left unknown.
+        assert_eq!(kind("b"), EntityKind::Unknown);
+        // A surname the corpus knows is that person.
+        assert_eq!(kind("c"), EntityKind::Person);
+    }
+
+    fn named(kind: EntityKind, name: &str) -> Entity {
+        Entity {
+            id: "e1".into(),
+            kind,
+            name: name.into(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            male: None,
+        }
+    }
+
+    #[test]
+    fn a_name_takes_the_kind_most_articles_gave_it() {
+        let org = [named(EntityKind::Organization, "Quillory")];
+        let unknown = [named(EntityKind::Unknown, "Quillory")];
+        let place = [named(EntityKind::Place, "Quillory")];
+        let (ents, members) = merge([
+            ("a", &org[..], &[][..]),
+            ("b", &org[..], &[][..]),
+            ("c", &unknown[..], &[][..]),
+            ("d", &unknown[..], &[][..]),
+            ("e", &unknown[..], &[][..]),
+            ("f", &place[..], &[][..]),
+        ]);
+        let ids: std::collections::HashSet<&str> = members.iter().map(|m| m.entity.as_str()).collect();
+        assert_eq!(ids.len(), 1, "{ents:?}");
+        assert_eq!(ents[0].kind, EntityKind::Organization, "two articles against one");
+        assert_eq!(ents[0].articles, 6);
+    }
+
+    #[test]
+    fn a_full_name_of_unknown_kind_joins_the_person_of_that_name() {
+        let known = [person("e1", "Orvan Petrossi", &["mayor"])];
+        let unknown = [named(EntityKind::Unknown, "Orvan Petrossi")];
+        let other = [named(EntityKind::Unknown, "Lena Petrossi")];
+        let (ents, members) = merge([
+            ("a", &known[..], &[][..]),
+            ("b", &unknown[..], &[][..]),
+            ("c", &other[..], &[][..]),
+        ]);
+        let of = |art: &str| members.iter().find(|m| m.article == art).unwrap().entity.clone();
+        assert_eq!(of("a"), of("b"));
+        assert_ne!(of("a"), of("c"), "another first name is another person");
+        let orvan = ents.iter().find(|g| g.id == of("a")).unwrap();
+        assert_eq!(orvan.kind, EntityKind::Person);
     }
 }

@@ -35,6 +35,7 @@ pub(crate) mod lists {
     pub(crate) const FIRST_NAMES_MALE: &str = include_str!("data/first-names-male.txt");
     pub(crate) const FIRST_NAMES_FEMALE: &str = include_str!("data/first-names-female.txt");
     pub(crate) const FIRST_NAME_VARIANTS: &str = include_str!("data/first-name-variants.txt");
+    pub(crate) const FIRST_NAMES: &str = include_str!("data/first-names.tsv");
     pub(crate) const DESCRIPTOR_WORDS: &str = include_str!("data/descriptor-words.txt");
     pub(crate) const LABEL_WORDS: &str = include_str!("data/label-words.txt");
     pub(crate) const NAME_SUFFIXES: &str = include_str!("data/name-suffixes.txt");
@@ -372,8 +373,9 @@ pub enum Pronoun {
     First,
 }
 
-/// Common first names by gender, for telling people from other names and for pronouns.
-pub fn first_name_gender(w: &str) -> Option<bool> {
+/// Common first names by gender, from the hand-made lists only (the names so common that
+/// they outweigh a town's name of the same spelling).
+pub fn common_first_name_gender(w: &str) -> Option<bool> {
     if word_set!(lists::FIRST_NAMES_FEMALE).contains(w) {
         Some(false)
     } else if word_set!(lists::FIRST_NAMES_MALE).contains(w) {
@@ -381,6 +383,43 @@ pub fn first_name_gender(w: &str) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// What the public first-name list (`data/first-names.tsv`, from US Social Security
+/// baby-name counts) says of a name: the sex it is given to (`None` when both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Given {
+    pub male: Option<bool>,
+}
+
+fn given_names() -> &'static HashMap<&'static str, Given, BuildHasherDefault<WordHasher>> {
+    static NAMES: LazyLock<HashMap<&'static str, Given, BuildHasherDefault<WordHasher>>> =
+        LazyLock::new(|| {
+            entries(lists::FIRST_NAMES)
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    let name = f.next()?;
+                    let male = match f.next()? {
+                        "m" => Some(true),
+                        "f" => Some(false),
+                        _ => None,
+                    };
+                    Some((name, Given { male }))
+                })
+                .collect()
+        });
+    &NAMES
+}
+
+/// First names by gender: the hand-made lists, then the public list's names given mostly
+/// (90%) to one sex. For telling people from other names and for pronouns.
+pub fn first_name_gender(w: &str) -> Option<bool> {
+    common_first_name_gender(w).or_else(|| given_names().get(w).and_then(|g| g.male))
+}
+
+/// Whether a word is a first name, of either list, whatever the sex.
+pub fn is_first_name(w: &str) -> bool {
+    common_first_name_gender(w).is_some() || given_names().contains_key(w)
 }
 
 /// Short forms of first names, both ways ("Ash" and "Ashton" name the same person).
@@ -425,6 +464,7 @@ mod tests {
         ("first-names-male", lists::FIRST_NAMES_MALE, false),
         ("first-names-female", lists::FIRST_NAMES_FEMALE, false),
         ("first-name-variants", lists::FIRST_NAME_VARIANTS, false),
+        ("first-names", lists::FIRST_NAMES, false),
         ("descriptor-words", lists::DESCRIPTOR_WORDS, false),
         ("label-words", lists::LABEL_WORDS, false),
         ("name-suffixes", lists::NAME_SUFFIXES, false),
@@ -556,8 +596,77 @@ mod tests {
             assert_eq!(first_name_gender(name), Some(false), "{name}");
             assert!(!set(lists::FIRST_NAMES_MALE).contains(name), "{name}");
         }
-        assert_eq!(first_name_gender("Jonas"), None);
+        // "Jonas" is in the public list only.
+        assert_eq!(common_first_name_gender("Jonas"), None);
+        assert_eq!(first_name_gender("Jonas"), Some(true));
+        assert_eq!(first_name_gender("Quillory"), None);
         assert_eq!(first_name_gender("Donald"), Some(true));
+    }
+
+    #[test]
+    fn the_public_first_name_list_is_well_formed_and_agrees_with_the_hand_lists() {
+        let mut male = HashSet::new();
+        let mut female = HashSet::new();
+        for line in entries(lists::FIRST_NAMES) {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 3, "{line:?}");
+            assert!(
+                f[0].chars().all(char::is_alphabetic) && is_capitalised(f[0]),
+                "{line:?}"
+            );
+            assert!(f[2].parse::<u64>().is_ok_and(|n| n >= 500), "{line:?}");
+            match f[1] {
+                "m" => male.insert(f[0]),
+                "f" => female.insert(f[0]),
+                "-" => true,
+                other => panic!("sex {other:?} in {line:?}"),
+            };
+        }
+        assert!(male.len() > 3000 && female.len() > 3000);
+        // The hand lists decide first. They rarely disagree with the public counts (a man's
+        // name that has since become mostly a woman's, "Lindsey"), and then they win.
+        let wrong: Vec<_> = set(lists::FIRST_NAMES_MALE)
+            .intersection(&female)
+            .chain(set(lists::FIRST_NAMES_FEMALE).intersection(&male))
+            .copied()
+            .collect();
+        assert!(wrong.len() <= 3, "hand lists and public list disagree: {wrong:?}");
+        for w in &wrong {
+            assert_eq!(first_name_gender(w), common_first_name_gender(w), "{w}");
+        }
+        // No word of our function, calendar, role or organisation lists is taken as a name.
+        for (list, lowered) in [
+            (lists::FUNCTION_WORDS, false),
+            (lists::CALENDAR_WORDS, false),
+            (lists::ROLE_WORDS, true),
+            (lists::ORG_WORDS, true),
+            (lists::DESCRIPTOR_WORDS, false),
+        ] {
+            for w in entries(list) {
+                let written = if lowered { title(w) } else { w.to_string() };
+                assert!(!given_names().contains_key(written.as_str()), "{written}");
+            }
+        }
+        // Names that are common lower-case words or well-known places are left out; names
+        // only the public list has are found, with their sex.
+        for w in ["Will", "Hope", "Hunter", "Jordan", "Georgia", "Paris"] {
+            assert!(!given_names().contains_key(w), "{w}");
+        }
+        assert_eq!(first_name_gender("Duncan"), Some(true));
+        assert_eq!(first_name_gender("Kellyanne"), Some(false));
+        assert!(is_first_name("Kennedy") && first_name_gender("Kennedy").is_none());
+        assert!(is_first_name("Bill") && !is_first_name("Everything"));
+    }
+
+    fn is_capitalised(w: &str) -> bool {
+        w.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn title(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! "Carter"); pronouns and role nouns are resolved by the quote finder (`quotes.rs`) when
 //! it needs a speaker, with [`Entities::gender_fits`] and [`Entities::resolve_nominal`].
 
+mod context;
 pub mod lexicon;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -214,7 +215,18 @@ pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
         .skip(1)
         .filter(|w| lexicon::is_function_word(w))
         .count();
-    caps * 10 >= words.len() * 6 && cap_function >= 1 || caps * 10 >= words.len() * 9
+    // Nor do they keep ordinary words of four letters or more in lower case ("former",
+    // "would", "beat"): a sentence with them is prose, however many names it holds.
+    let lower_content = words
+        .iter()
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && w.chars().count() >= 4
+                && !lexicon::is_function_word(&title_case(w))
+        })
+        .count();
+    (caps * 10 >= words.len() * 6 && cap_function >= 1 || caps * 10 >= words.len() * 9)
+        && lower_content * 20 <= words.len()
 }
 
 /// Names in one sentence's tokens.
@@ -287,6 +299,14 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
         {
             start += 1;
         }
+        // A sentence's first word glued to a name ("Everything Trump says"): not a name's.
+        if end > start && opens_sentence(text, toks, start) && is_glued_opener(text, toks, start) {
+            start += 1;
+            // "Much of Europe": the connector left in front goes too.
+            while start < end && is_connector(word(start)) {
+                start += 1;
+            }
+        }
         let shouting = (start..=end).all(|k| word(k).chars().all(|c| !c.is_lowercase()));
         // A transcript label ("PENCE: …") is the person speaking, not an organisation.
         if shouting && toks.get(end + 1).is_some_and(|t| t.text(text) == ":") {
@@ -301,11 +321,64 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
         }
         if let Some(mut c) = classify(text, toks, start, end) {
             c.locative = locative(text, toks, c.phrase_first, end);
+            if c.kind == EntityKind::Unknown {
+                if let Some(rule) = context::rule_for(text, toks, c.first, c.last) {
+                    c.kind = rule.kind;
+                }
+            }
             out.push(c);
         }
     }
     merge_comma_roles(text, toks, &mut out);
     out
+}
+
+/// Whether token `k` opens its sentence (possibly after an opening quotation mark).
+fn opens_sentence(text: &str, toks: &[Token], k: usize) -> bool {
+    k == 0 || k == 1 && matches!(toks[0].text(text), "\"" | "“" | "'" | "‘" | "(")
+}
+
+/// How far around a sentence the article is searched for a word in lower case.
+const VOCABULARY_WINDOW: usize = 20_000;
+
+/// Whether the capitalised word opening a sentence is an ordinary word glued to the name
+/// after it: no first name, title, role, organisation or place word, not the first word
+/// of a role or an organisation's name ("Harbour Minister Jo Brandt", "Harbour Board"),
+/// and written in lower case elsewhere in the article near it ("Everything Trump" where
+/// "everything" is seen).
+fn is_glued_opener(text: &str, toks: &[Token], k: usize) -> bool {
+    let w = toks[k].text(text);
+    let next = toks.get(k + 1).map_or("", |t| t.text(text));
+    if lexicon::is_role_word(next) || lexicon::is_role_head(next) || lexicon::is_org_word(next) {
+        return false;
+    }
+    if lexicon::is_first_name(w)
+        || lexicon::is_courtesy_title(w)
+        || lexicon::is_role_word(w)
+        || lexicon::is_org_word(w)
+        || lexicon::is_descriptor(w)
+        || lexicon::is_place(w)
+        || lexicon::alias(w).is_some()
+        || is_acronym(w)
+        || w.contains(['.', '-', '\''])
+    {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    let mut from = toks[k].span.start.saturating_sub(VOCABULARY_WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (toks[k].span.end + VOCABULARY_WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let around = &text[from..to];
+    around.match_indices(lower.as_str()).any(|(i, _)| {
+        let before = around[..i].chars().next_back();
+        let after = around[i + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A speaker's label in a transcript ("PENCE:", "MS. LEE:"): the person named, unless the
@@ -449,9 +522,13 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
             Some(l) if !titled => Some(Span::new(toks[role_first].span.start, toks[l].span.end)),
             _ => None,
         };
-        let male = (start..name_first)
-            .find_map(male_title)
-            .or_else(|| lexicon::first_name_gender(w(name_first)));
+        // A first name tells the sex only when a surname follows it ("Sen. Clinton" is not
+        // a man for "Clinton" being a man's first name).
+        let male = (start..name_first).find_map(male_title).or_else(|| {
+            (name_first < end)
+                .then(|| lexicon::first_name_gender(w(name_first)))
+                .flatten()
+        });
         return Some(NameChunk {
             first: name_first,
             last: end,
@@ -491,7 +568,7 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
         EntityKind::Place
     } else if words == 1 && is_acronym(first_word) {
         EntityKind::Organization
-    } else if lexicon::first_name_gender(first_word).is_some() && words >= 2 {
+    } else if lexicon::is_first_name(first_word) && words >= 2 {
         EntityKind::Person
     } else if words >= 2 && (start..=end).any(|i| lexicon::is_place_word(w(i))) {
         EntityKind::Place
@@ -507,7 +584,7 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
     } else {
         EntityKind::Organization
     };
-    let male = if kind == EntityKind::Person {
+    let male = if kind == EntityKind::Person && words >= 2 {
         lexicon::first_name_gender(first_word)
     } else {
         None
@@ -528,7 +605,7 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
 /// name that a small town shares (a first name first, and fewer than 200,000 people).
 fn is_gazetteer_city(full: &str, first_word: &str) -> bool {
     lexicon::gazetteer(full)
-        .is_some_and(|p| lexicon::first_name_gender(first_word).is_none() || p.population >= 200_000)
+        .is_some_and(|p| lexicon::common_first_name_gender(first_word).is_none() || p.population >= 200_000)
 }
 
 /// The most words a role phrase before a name may have. Role phrases in news are short
@@ -566,6 +643,10 @@ fn lowercase_role_before(text: &str, toks: &[Token], start: usize) -> (usize, bo
 /// need this many namesakes (the same surname or first word) before a name to notice;
 /// without a bound a text naming thousands of them makes every lookup walk them all.
 const MAX_CANDIDATES: usize = 32;
+
+/// A surname alone goes to the person of that surname named last, unless another was
+/// named at least this many times as often.
+const SUBJECT_SALIENCE: usize = 3;
 
 /// The entities of one article, built mention by mention in text order.
 #[derive(Debug, Default, Clone)]
@@ -754,9 +835,23 @@ impl Entities {
         if words.len() > 1 {
             return fits.next();
         }
-        // A surname alone that several people of the article have: the one named most so
-        // far (the article's subject), the newest of them on a tie.
-        fits.max_by_key(|&i| (self.name_spans[i].len(), i))
+        // A surname alone that several people of the article have: the one named last
+        // ("Bill Clinton … Hillary Clinton … Clinton said" is Hillary), unless another was
+        // named far more often so far (the article's subject, SUBJECT_SALIENCE times as often).
+        let fits: Vec<usize> = fits.collect();
+        let recent = fits
+            .iter()
+            .copied()
+            .max_by_key(|&i| self.name_spans[i].last().map(|s| s.start))?;
+        let most = fits
+            .iter()
+            .copied()
+            .max_by_key(|&i| (self.name_spans[i].len(), i))?;
+        if self.name_spans[most].len() >= SUBJECT_SALIENCE * self.name_spans[recent].len().max(1) {
+            Some(most)
+        } else {
+            Some(recent)
+        }
     }
 
     /// Whether entity `i` is what `name` (of kind `kind`) names: a person-like entity with
@@ -894,7 +989,7 @@ impl Entities {
             }
             let city = lexicon::gazetteer(&ent.name).filter(|p| p.class == lexicon::PlaceClass::City);
             if city.is_some_and(|p| {
-                lexicon::first_name_gender(&ent.name).is_none()
+                lexicon::common_first_name_gender(&ent.name).is_none()
                     && (self.place_hint[e] || p.population >= CITY_ALONE_POPULATION)
             }) {
                 ent.kind = EntityKind::Place;
@@ -1130,5 +1225,84 @@ mod tests {
             .map(|c| es.add_name(text, c))
             .collect();
         assert_eq!(ids, [0, 1]);
+    }
+
+    #[test]
+    fn an_ordinary_word_opening_a_sentence_does_not_start_a_name() {
+        let ents = entities_of(
+            "Everything Brevik says is news. The vote changed everything.\n\nNotice Brevik spoke last. Duncan Okafor spoke first.",
+        );
+        assert!(ents.iter().all(|e| !e.name.starts_with("Everything")), "{ents:?}");
+        // "notice" is not written in lower case in the article: the run is left alone.
+        assert!(ents.iter().any(|e| e.name == "Notice Brevik"), "{ents:?}");
+        // A first name opening a sentence stays the name's.
+        assert_eq!(
+            kind_of(&ents, "Duncan Okafor"),
+            Some(EntityKind::Person),
+            "{ents:?}"
+        );
+        // The first word of a role or an organisation's name opening a sentence stays:
+        // "harbour" is seen in lower case, but "Harbour Minister" is a role.
+        let ents = entities_of(
+            "Harbour Minister Duncan Brevik spoke. The harbour was shut.\n\nHarbour Board staff left.",
+        );
+        let brevik = ents.iter().find(|e| e.name == "Duncan Brevik");
+        assert_eq!(
+            brevik.map(|e| e.roles.clone()),
+            Some(vec!["Harbour Minister".to_string()]),
+            "{ents:?}"
+        );
+        assert!(ents.iter().any(|e| e.name == "Harbour Board"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_public_first_name_makes_a_two_word_name_a_person() {
+        let n = names("The board thanked Duncan Vestergaard and Kellyanne Oduya on Monday.");
+        let kinds: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Duncan Vestergaard", EntityKind::Person),
+                ("Kellyanne Oduya", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn context_types_names_with_no_clue_of_their_own() {
+        let ents = entities_of(
+            "Traders sold Quillory's shares on Monday. Vestry Ostrander said the cut was expected.",
+        );
+        assert_eq!(
+            kind_of(&ents, "Quillory"),
+            Some(EntityKind::Organization),
+            "{ents:?}"
+        );
+        assert_eq!(
+            kind_of(&ents, "Vestry Ostrander"),
+            Some(EntityKind::Person),
+            "{ents:?}"
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_namesake_named_last() {
+        let mut es = Entities::default();
+        let text = "Tomas Brevik met Ada Brevik. Ada Brevik spoke and Brevik left. Tomas Brevik stayed; Brevik smiled.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let ids: Vec<usize> = find_names(text, &toks)
+            .iter()
+            .map(|c| es.add_name(text, c))
+            .collect();
+        assert_eq!(ids, [0, 1, 1, 1, 0, 0]);
+        // Unless the other was named far more often: the article's subject.
+        let mut es = Entities::default();
+        let text = "Ada Brevik won. Ada Brevik spoke. Ada Brevik left. Tomas Brevik waved; Brevik smiled.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let ids: Vec<usize> = find_names(text, &toks)
+            .iter()
+            .map(|c| es.add_name(text, c))
+            .collect();
+        assert_eq!(ids, [0, 0, 0, 1, 0]);
     }
 }

@@ -1189,6 +1189,32 @@ mod tests {
         );
     }
 
+    /// A role set off by commas before a name: the name speaks, whether the entity finder
+    /// joined the role to the person (a known first name) or left it apart, and whether the
+    /// role opens the sentence (the source then starts it) or follows "The".
+    #[test]
+    fn role_then_name_set_off_by_commas() {
+        for (text, rule, source) in [
+            (
+                "The Harbour Minister, Jo Brandt, said the ferry would keep its timetable.",
+                "split_quotation",
+                "Harbour Minister, Jo Brandt",
+            ),
+            (
+                "Harbour Minister, Donald Brask, said the ferry would keep its timetable.",
+                "source_then_clause",
+                "Harbour Minister, Donald Brask",
+            ),
+            (
+                "The Harbour Minister, Quillory Brask, said the ferry would keep its timetable.",
+                "split_quotation",
+                "Quillory Brask",
+            ),
+        ] {
+            assert_frame(text, rule, source, &["the ferry would keep its timetable"]);
+        }
+    }
+
     #[test]
     fn inverted() {
         assert_frame(

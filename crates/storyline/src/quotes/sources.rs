@@ -446,10 +446,16 @@ pub(super) fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Sou
 pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: usize) -> Option<Source> {
     // "The Harbour Minister, Jo Brandt, said": the name set off after a role speaks.
     if let Some(c) = s.names.iter().find(|c| c.last + 1 == comma && c.first <= c.last) {
-        let role_before = c.phrase_first >= 2
-            && c.phrase_first > floor + 1
-            && s.word(text, c.phrase_first - 1) == ","
-            && (c.phrase_first.saturating_sub(5)..c.phrase_first - 1)
+        // Where the name's own phrase starts: at the name when the role before the comma
+        // was joined to it (the entity finder gives a person "Harbour Minister" as its
+        // role and starts the phrase there), else where the finder started it.
+        let merged_role = c.phrase_first < c.first && s.word(text, c.first - 1) == ",";
+        let start = if merged_role { c.first } else { c.phrase_first };
+        let role_before = start >= 2
+            && c.phrase_first >= floor
+            && start > floor + 1
+            && s.word(text, start - 1) == ","
+            && (start.saturating_sub(5)..start - 1)
                 .any(|k| lexicon::is_role_head(s.word(text, k)) || lexicon::is_role_word(s.word(text, k)));
         if role_before && matches!(c.kind, EntityKind::Person | EntityKind::Unknown) {
             return Some(Source {

@@ -1,0 +1,231 @@
+//! Kinds from the words around a name, for names whose own words give no clue ("Mediaite",
+//! "Walgreens", "Rahm Emanuel"). Each rule is a named unit in [`RULES`] with the reason it
+//! holds; the first rule that fires decides. Rules only type names still of unknown kind:
+//! they never overrule a kind the name's own words gave.
+
+use crate::text::tokens::{Kind, Token};
+
+use super::{lexicon, EntityKind};
+
+/// A rule typing a name from its context. Its name and reason document the table (the
+/// tests check every rule has both); the code reads only its kind and test.
+pub(crate) struct ContextRule {
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub name: &'static str,
+    /// Why the context says what it says.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub reason: &'static str,
+    pub kind: EntityKind,
+    /// Whether the rule fires for the name on tokens `first..=last` of the sentence.
+    fires: fn(&Around<'_>) -> bool,
+}
+
+/// A name and the tokens around it.
+pub(crate) struct Around<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    first: usize,
+    last: usize,
+}
+
+impl Around<'_> {
+    fn word(&self, k: usize) -> &str {
+        self.toks.get(k).map_or("", |t| t.text(self.text))
+    }
+
+    fn after(&self, n: usize) -> &str {
+        self.word(self.last + n)
+    }
+
+    fn words(&self) -> usize {
+        self.last + 1 - self.first
+    }
+
+    fn possessive(&self) -> bool {
+        let w = self.word(self.last);
+        ["'s", "’s"].iter().any(|p| w.ends_with(p)) || matches!(self.after(1), "'s" | "’s")
+    }
+
+    /// The word after a possessive "'s", wherever the tokenizer put it.
+    fn after_possessive(&self) -> &str {
+        if matches!(self.after(1), "'s" | "’s") {
+            self.after(2)
+        } else {
+            self.after(1)
+        }
+    }
+}
+
+/// Company endings written after a name ("Acme Inc.").
+const COMPANY_ENDINGS: &[&str] = &[
+    "Inc.", "Inc", "Corp.", "Corp", "Co.", "LLC", "Ltd.", "Ltd", "PLC", "plc", "L.P.", "LP",
+];
+
+/// Nouns only a business or institution has ("the firm's shares").
+const BUSINESS_NOUNS: &[&str] = &[
+    "shares",
+    "stock",
+    "stores",
+    "headquarters",
+    "employees",
+    "customers",
+    "subscribers",
+    "shareholders",
+    "CEO",
+    "website",
+    "board",
+    "parent",
+    "subsidiary",
+];
+
+/// Nouns that name what an organisation is, in an appositive ("Mediaite, the website").
+const ORGANISATION_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "retailer",
+    "chain",
+    "website",
+    "site",
+    "network",
+    "group",
+    "organization",
+    "organisation",
+    "publication",
+    "outlet",
+    "newspaper",
+    "magazine",
+    "broadcaster",
+    "bank",
+    "fund",
+    "corporation",
+    "manufacturer",
+    "maker",
+    "startup",
+    "nonprofit",
+    "charity",
+];
+
+/// Verbs of saying that, right after a name of two words or more, make it a person.
+const PERSONAL_SPEECH: &[&str] = &["said", "says", "told", "tells", "added", "recalled"];
+
+pub(crate) const RULES: &[ContextRule] = &[
+    ContextRule {
+        name: "company-ending",
+        reason: "\"Inc.\", \"Corp.\", \"LLC\" after a name make it a company",
+        kind: EntityKind::Organization,
+        fires: |a| {
+            COMPANY_ENDINGS.contains(&a.after(1))
+                || a.after(1) == "," && COMPANY_ENDINGS.contains(&a.after(2))
+        },
+    },
+    ContextRule {
+        name: "business-possessive",
+        reason: "what has shares, stores, customers or a CEO is a business",
+        kind: EntityKind::Organization,
+        fires: |a| a.possessive() && BUSINESS_NOUNS.contains(&a.after_possessive()),
+    },
+    ContextRule {
+        name: "organisation-appositive",
+        reason: "\"X, the company\" / \"X, a website\" says what X is",
+        kind: EntityKind::Organization,
+        fires: |a| {
+            a.after(1) == ","
+                && matches!(a.after(2), "the" | "a" | "an")
+                && (ORGANISATION_NOUNS.contains(&a.after(3))
+                    || ORGANISATION_NOUNS.contains(&a.after(4)) && !lexicon::is_role_word(a.after(4)))
+        },
+    },
+    ContextRule {
+        name: "full-name-speaks",
+        reason: "a name of two or three words that says or tells something is a person's \
+                 (organisations speak through statements; a bare word may be either)",
+        kind: EntityKind::Person,
+        fires: |a| (2..=3).contains(&a.words()) && !a.possessive() && PERSONAL_SPEECH.contains(&a.after(1)),
+    },
+    ContextRule {
+        name: "person-appositive",
+        reason: "\"X, a spokesman for …\" / \"X, 45,\": a role or an age in apposition is a person's",
+        kind: EntityKind::Person,
+        fires: |a| {
+            a.after(1) == ","
+                && (matches!(a.after(2), "a" | "an" | "the") && lexicon::is_role_head(a.after(3))
+                    || a.after(2).chars().all(|c| c.is_ascii_digit()) && a.after(3) == ",")
+        },
+    },
+];
+
+/// The first rule of [`RULES`] that fires for the name on tokens `first..=last`.
+pub(crate) fn rule_for(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    last: usize,
+) -> Option<&'static ContextRule> {
+    if first > last || toks.get(last).is_none_or(|t| t.kind != Kind::Word) {
+        return None;
+    }
+    let around = Around {
+        text,
+        toks,
+        first,
+        last,
+    };
+    RULES.iter().find(|r| (r.fires)(&around))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::text::tokens::tokenize;
+
+    /// The rule that types the name `name` in `sentence`.
+    fn rule(sentence: &str, name: &str) -> Option<&'static str> {
+        let toks = tokenize(sentence, Span::new(0, sentence.len()));
+        let start = sentence.find(name).unwrap();
+        let end = start + name.len();
+        let first = toks.iter().position(|t| t.span.start == start).unwrap();
+        let last = toks.iter().rposition(|t| t.span.start < end).unwrap();
+        rule_for(sentence, &toks, first, last).map(|r| r.name)
+    }
+
+    #[test]
+    fn every_rule_fires_where_its_reason_says() {
+        assert_eq!(
+            rule("Shares of Quillory Inc. fell.", "Quillory"),
+            Some("company-ending")
+        );
+        assert_eq!(
+            rule("Quillory's shares fell.", "Quillory's"),
+            Some("business-possessive")
+        );
+        assert_eq!(
+            rule("Tessaly, the retailer, closed stores.", "Tessaly"),
+            Some("organisation-appositive")
+        );
+        assert_eq!(
+            rule("Orvan Petrossi said the count was wrong.", "Orvan Petrossi"),
+            Some("full-name-speaks")
+        );
+        assert_eq!(
+            rule("Petrossi, a spokesman for the port, declined.", "Petrossi"),
+            Some("person-appositive")
+        );
+        assert_eq!(
+            rule("Petrossi, 52, declined.", "Petrossi"),
+            Some("person-appositive")
+        );
+    }
+
+    #[test]
+    fn rules_hold_back_where_the_context_is_ambiguous() {
+        // One word that speaks may be a company or a surname.
+        assert_eq!(rule("Quillory said sales rose.", "Quillory"), None);
+        // A person's spokesman is not a business noun.
+        assert_eq!(rule("Petrossi's spokesman declined.", "Petrossi's"), None);
+        assert_eq!(rule("Tessaly, the city, voted.", "Tessaly"), None);
+        for r in RULES {
+            assert!(!r.reason.is_empty() && !r.name.is_empty());
+        }
+    }
+}
