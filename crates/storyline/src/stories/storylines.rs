@@ -281,6 +281,40 @@ mod tests {
         StorylineId(s.into())
     }
 
+    fn weighed(words: &str) -> Weighed {
+        let a = crate::stories::terms::Analyzer::default();
+        let mut body = crate::stories::terms::DocFreq::default().weigh(&a.counts(words));
+        body.normalise();
+        Weighed {
+            body,
+            title: SparseVec::default(),
+            entities: SparseVec::default(),
+            days: vec![],
+        }
+    }
+
+    #[test]
+    fn signatures_fade_old_words_and_the_index_finds_them() {
+        let cfg = LinkConfig::default();
+        let mut s = Storylines::default();
+        s.start(id("a"), Day(0));
+        s.sign(&id("a"), &weighed("harbour strike"), Day(0), &cfg);
+        let early = weighed("harbour strike");
+        let late = weighed("ferry timetable");
+        let before = early.body.cosine(&s.get(&id("a")).unwrap().signature.body);
+        // Three half-lives later the new words outweigh the old eightfold.
+        let later = Day((3.0 * cfg.half_life_days) as i32);
+        s.sign(&id("a"), &late, later, &cfg);
+        let sig = &s.get(&id("a")).unwrap().signature;
+        assert!(before > 0.99);
+        assert!(late.body.cosine(&sig.body) > 0.95, "{:?}", sig);
+        assert!(early.body.cosine(&sig.body) < 0.2);
+        let query = late.body.top(2);
+        assert_eq!(s.candidates(&query, 5).len(), 1);
+        s.remove(&id("a"));
+        assert!(s.candidates(&query, 5).is_empty());
+    }
+
     #[test]
     fn counts_merge_and_idle_storylines_close() {
         let mut s = Storylines::default();
