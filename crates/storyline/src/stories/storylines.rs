@@ -53,7 +53,7 @@ impl Default for LinkConfig {
             merge: 0.35,
             days: 120,
             half_life_days: 30.0,
-            signature_terms: 100,
+            signature_terms: 1000,
         }
     }
 }
