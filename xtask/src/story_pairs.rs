@@ -220,6 +220,7 @@ pub fn run(data: &Path, config: Option<&str>, out: Option<&Path>) -> anyhow::Res
     }
     if std::env::var_os("STORY_PAIRS_PARTS").is_some() {
         print_parts(&weighed, &neg, &cfg);
+        print_raw(&inputs, &analyzer, &neg);
     }
     if let Some(path) = out {
         let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
@@ -228,6 +229,22 @@ pub fn run(data: &Path, config: Option<&str>, out: Option<&Path>) -> anyhow::Res
         }
     }
     Ok(())
+}
+
+/// Pearson of the body cosine (plain and square root) when the terms come from the raw
+/// input text rather than the analysed article's text (diagnostics).
+fn print_raw(inputs: &[Input], analyzer: &Analyzer, neg: &[f64]) {
+    let docs: Vec<_> = inputs.iter().map(|i| analyzer.counts(&i.text)).collect();
+    let mut df = DocFreq::default();
+    docs.iter().for_each(|d| df.add(d));
+    let v: Vec<_> = docs.iter().map(|d| df.weigh(d)).collect();
+    let cos: Vec<f64> = v.chunks(2).map(|ab| f64::from(ab[0].cosine(&ab[1]))).collect();
+    let root: Vec<f64> = cos.iter().map(|c| c.max(0.0).sqrt()).collect();
+    println!(
+        "raw input text, body cosine: {:.3}, square root {:.3}",
+        pearson(&cos, neg),
+        pearson(&root, neg)
+    );
 }
 
 /// Pearson of each part of the score alone (diagnostics).
