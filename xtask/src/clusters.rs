@@ -76,9 +76,13 @@ fn item(i: &Input) -> RawItem {
     }
 }
 
+/// Gold labels of one input: the group it is scored against, and for AllSides the coarser
+/// `topic` (a storyline-level check: storylines should not mix topics).
+type Gold = (String, Option<String>);
+
 /// Timeline17's input articles: (topic, input), sorted by path, exact copies (same text)
 /// kept once.
-fn load(dir: &Path) -> anyhow::Result<Vec<(String, Input)>> {
+fn load(dir: &Path) -> anyhow::Result<Vec<(Gold, Input)>> {
     let mut paths: Vec<PathBuf> = Vec::new();
     for topic in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
         let docs = topic?.path().join("InputDocs");
@@ -106,7 +110,7 @@ fn load(dir: &Path) -> anyhow::Result<Vec<(String, Input)>> {
         let date = parts.next();
         let (topic, outlet) = folder.split_once('_').unwrap_or((&folder, ""));
         out.push((
-            topic.to_string(),
+            (topic.to_string(), None),
             Input {
                 name: rel.display().to_string(),
                 text,
@@ -118,12 +122,13 @@ fn load(dir: &Path) -> anyhow::Result<Vec<(String, Input)>> {
     Ok(out)
 }
 
-/// The AllSides stories (`articles.jsonl` of `framing-allsides`): (story, input), the
-/// title given as metadata, paragraphs as the text.
-fn load_allsides(path: &Path) -> anyhow::Result<Vec<(String, Input)>> {
+/// The AllSides stories (`articles.jsonl` of `framing-allsides`): ((story, topic), input),
+/// the title given as metadata, paragraphs as the text.
+fn load_allsides(path: &Path) -> anyhow::Result<Vec<(Gold, Input)>> {
     #[derive(serde::Deserialize)]
     struct Row {
         story: u64,
+        topic: Option<String>,
         date: String,
         outlet: String,
         title: String,
@@ -136,7 +141,7 @@ fn load_allsides(path: &Path) -> anyhow::Result<Vec<(String, Input)>> {
         let r: Row = serde_json::from_str(line).with_context(|| format!("line {}", i + 1))?;
         let body = format!("{}\n\n{}", r.title, r.paragraphs.join("\n\n"));
         out.push((
-            r.story.to_string(),
+            (r.story.to_string(), r.topic),
             Input {
                 name: r.url.unwrap_or_else(|| format!("line-{}", i + 1)),
                 text: body,
@@ -233,12 +238,16 @@ pub fn run(
     let t = Instant::now();
     let mut docs = Vec::new();
     let mut topic_of: HashMap<String, &str> = HashMap::new();
-    for ((topic, input), a) in loaded.iter().zip(&articles) {
+    let mut coarse_of: HashMap<String, &str> = HashMap::new();
+    for (((topic, coarse), input), a) in loaded.iter().zip(&articles) {
         let Some(a) = a else {
             eprintln!("not analysed: {}", input.name);
             continue;
         };
         topic_of.insert(a.id.clone(), topic);
+        if let Some(c) = coarse {
+            coarse_of.insert(a.id.clone(), c);
+        }
         docs.push(StoryDoc::from_article(a, &analyzer));
     }
     let features_s = t.elapsed().as_secs_f64();
@@ -288,6 +297,19 @@ pub fn run(
             b.p, b.r, b.f1, p.p, p.r, p.f1
         );
     }
+    if !coarse_of.is_empty() {
+        let coarse: Vec<(&str, &str)> = docs
+            .iter()
+            .zip(&sl)
+            .map(|(d, (s, _))| (*s, coarse_of.get(&d.id).copied().unwrap_or("")))
+            .collect();
+        let (b, p) = score(&coarse);
+        println!(
+            "{:<11} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}",
+            "sl/topic", b.p, b.r, b.f1, p.p, p.r, p.f1
+        );
+    }
+    print_sizes(&sl);
     print_largest(&sl);
     if let Some(path) = out {
         let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
@@ -297,6 +319,27 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The size distribution of the storylines: how many, the largest one's share of the
+/// articles, and the share in storylines of more than a tenth of the articles.
+fn print_sizes(labels: &[(&str, &str)]) {
+    let mut size: HashMap<&str, usize> = HashMap::new();
+    for &(c, _) in labels {
+        *size.entry(c).or_default() += 1;
+    }
+    let n = labels.len().max(1) as f64;
+    let mut v: Vec<usize> = size.into_values().collect();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    let big: usize = v.iter().filter(|&&k| k as f64 > n / 10.0).sum();
+    let median = v.get(v.len() / 2).copied().unwrap_or(0);
+    println!(
+        "storyline sizes: {} storylines, largest {} ({:.1}% of articles), {:.1}% in storylines over 10%, median {median}",
+        v.len(),
+        v.first().copied().unwrap_or(0),
+        100.0 * v.first().copied().unwrap_or(0) as f64 / n,
+        100.0 * big as f64 / n,
+    );
 }
 
 /// The largest storylines with their topics, for reading the errors.

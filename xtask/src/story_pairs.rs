@@ -9,7 +9,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use storyline::stories::{
-    similarity, terms::Analyzer, terms::DocFreq, Centroid, StoryConfig, StoryDoc, Weighed,
+    pair_similarity, similarity, terms::Analyzer, terms::DocFreq, Centroid, StoryConfig, StoryDoc, Weighed,
 };
 
 use crate::clusters::{analyse, Input};
@@ -95,6 +95,26 @@ fn pearson(x: &[f64], y: &[f64]) -> f64 {
     sxy / (sxx * syy).sqrt()
 }
 
+/// Ranks (1-based, ties averaged), for Spearman's correlation as Pearson of ranks.
+fn ranks(x: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..x.len()).collect();
+    order.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
+    let mut out = vec![0.0; x.len()];
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i;
+        while j + 1 < order.len() && x[order[j + 1]] == x[order[i]] {
+            j += 1;
+        }
+        let mean = (i + j) as f64 / 2.0 + 1.0;
+        for &k in &order[i..=j] {
+            out[k] = mean;
+        }
+        i = j + 1;
+    }
+    out
+}
+
 /// F1 of "same story" (Overall ≤ 2) when predicted by `score ≥ threshold`.
 fn same_story_f1(scores: &[f64], overall: &[f64], threshold: f64) -> f64 {
     let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
@@ -163,12 +183,13 @@ pub fn run(data: &Path, config: Option<&str>, out: Option<&Path>) -> anyhow::Res
         ents.add(&d.entities);
     }
     let weighed: Vec<Weighed> = docs.iter().map(|d| Weighed::of(d, &words, &ents)).collect();
-    let (mut ours, mut tfidf, mut overall) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut ours, mut join, mut tfidf, mut overall) = (vec![], vec![], vec![], vec![]);
     for (k, p) in pairs.iter().enumerate() {
         let (a, b) = (&weighed[2 * k], &weighed[2 * k + 1]);
+        ours.push(f64::from(pair_similarity(a, b, &cfg.weights)));
         let ab = similarity(a, &Centroid::of(b), &cfg.weights);
         let ba = similarity(b, &Centroid::of(a), &cfg.weights);
-        ours.push(f64::from(ab + ba) / 2.0);
+        join.push(f64::from(ab + ba) / 2.0);
         tfidf.push(f64::from(a.body.cosine(&b.body)));
         overall.push(p.overall);
     }
@@ -180,23 +201,26 @@ pub fn run(data: &Path, config: Option<&str>, out: Option<&Path>) -> anyhow::Res
         overall.iter().filter(|o| **o <= 2.0).count()
     );
     println!(
-        "{:<26} {:>8} {:>16} {:>22}",
-        "similarity", "Pearson", "F1 at threshold", "best F1 (threshold)"
+        "{:<26} {:>8} {:>9} {:>16} {:>22}",
+        "similarity", "Pearson", "Spearman", "F1 at threshold", "best F1 (threshold)"
     );
     for (name, s, t) in [
-        ("storyline (join score)", &ours, threshold),
+        ("pair similarity", &ours, threshold),
+        ("join score", &join, threshold),
         ("TF-IDF cosine (body)", &tfidf, threshold),
     ] {
         let (bt, bf) = best_f1(s, &overall);
         println!(
-            "{name:<26} {:>8.3} {:>9.3} @ {t:.2} {:>14.3} ({bt:.3})",
+            "{name:<26} {:>8.3} {:>9.3} {:>9.3} @ {t:.2} {:>14.3} ({bt:.3})",
             pearson(s, &neg),
+            pearson(&ranks(s), &ranks(&neg)),
             same_story_f1(s, &overall, t),
             bf
         );
     }
     if std::env::var_os("STORY_PAIRS_PARTS").is_some() {
         print_parts(&weighed, &neg, &cfg);
+        print_raw(&inputs, &analyzer, &neg);
     }
     if let Some(path) = out {
         let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
@@ -205,6 +229,22 @@ pub fn run(data: &Path, config: Option<&str>, out: Option<&Path>) -> anyhow::Res
         }
     }
     Ok(())
+}
+
+/// Pearson of the body cosine (plain and square root) when the terms come from the raw
+/// input text rather than the analysed article's text (diagnostics).
+fn print_raw(inputs: &[Input], analyzer: &Analyzer, neg: &[f64]) {
+    let docs: Vec<_> = inputs.iter().map(|i| analyzer.counts(&i.text)).collect();
+    let mut df = DocFreq::default();
+    docs.iter().for_each(|d| df.add(d));
+    let v: Vec<_> = docs.iter().map(|d| df.weigh(d)).collect();
+    let cos: Vec<f64> = v.chunks(2).map(|ab| f64::from(ab[0].cosine(&ab[1]))).collect();
+    let root: Vec<f64> = cos.iter().map(|c| c.max(0.0).sqrt()).collect();
+    println!(
+        "raw input text, body cosine: {:.3}, square root {:.3}",
+        pearson(&cos, neg),
+        pearson(&root, neg)
+    );
 }
 
 /// Pearson of each part of the score alone (diagnostics).
@@ -251,5 +291,6 @@ mod tests {
         assert!((pearson(&xs, &doubled) - 1.0).abs() < 1e-9);
         assert_eq!(same_story_f1(&[0.9, 0.1], &[1.0, 4.0], 0.5), 1.0);
         assert_eq!(same_story_f1(&[0.9, 0.9], &[1.0, 4.0], 0.5), 2.0 / 3.0);
+        assert_eq!(ranks(&[0.3, 0.1, 0.3]), vec![2.5, 1.0, 2.5]);
     }
 }

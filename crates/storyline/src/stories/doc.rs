@@ -142,7 +142,8 @@ impl StoryDoc {
 
     /// The features of an analysed article: entities keyed by name, mentions counted
     /// (names, and pronouns or role nouns resolved to them), and the days of sentences
-    /// dated by an expression of their own or a span from one.
+    /// dated by an expression of their own or a span from one. The body terms include
+    /// the headline and subtitle: they say what the story is about in the fewest words.
     pub fn from_article(a: &Article, analyzer: &Analyzer) -> StoryDoc {
         let entities = a.entities.iter().map(|e| {
             let names = e.mentions.iter().filter(|m| m.kind == MentionKind::Name).count();
@@ -154,6 +155,11 @@ impl StoryDoc {
             .filter(|s| matches!(s.rule, DateRule::Expression | DateRule::Shifted))
             .filter_map(|s| s.value.day())
             .map(Day::of);
+        let body = [a.title.as_deref(), a.subtitle.as_deref(), Some(a.text.as_str())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n\n");
         StoryDoc::new(
             analyzer,
             a.id.clone(),
@@ -161,7 +167,7 @@ impl StoryDoc {
             a.outlet.clone(),
             a.duplicate_of.clone(),
             a.title.as_deref().unwrap_or_default(),
-            &a.text,
+            &body,
             entities.collect::<Vec<_>>(),
             reported.collect::<Vec<_>>(),
         )

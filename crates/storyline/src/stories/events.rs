@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::doc::{Day, StoryDoc};
 use super::index::{heaviest, Index, Keys};
-use super::score::{similarity, Centroid, Parts, Weighed, Weights};
+use super::score::{similarity, Centroid, Weighed, Weights};
 use super::storylines::{LinkConfig, Storyline, StorylineId, Storylines};
 use super::window::WindowDf;
 
@@ -49,7 +49,7 @@ impl Default for StoryConfig {
             join: 0.4,
             candidates: 50,
             idle_days: 3,
-            idf_days: 30,
+            idf_days: 365,
             centroid_terms: 200,
             link: LinkConfig::default(),
         }
@@ -314,22 +314,29 @@ impl Clusterer {
     }
 
     /// The storylines an event (as `w`) links to, best first: the first to join, the others
-    /// to merge into it. `own` is left out.
+    /// to merge into it. `own` is left out. Candidates are the storylines of recent events
+    /// found through the index; each is scored against its signature (body and entity
+    /// cosines, weighted as for events), and must agree on both content and entities.
     fn links(&self, w: &Weighed, own: Option<u32>) -> Vec<StorylineId> {
         let (ws, link) = (&self.cfg.weights, &self.cfg.link);
         let mut best: HashMap<&StorylineId, f32> = HashMap::new();
-        for slot in self.candidates(&self.recent, w) {
-            if Some(slot) == own {
+        let own = own.and_then(|slot| self.events[slot as usize].as_ref().map(|e| &e.storyline));
+        let by_events = self.candidates(&self.recent, w).into_iter().filter_map(|slot| {
+            let e = self.events[slot as usize].as_ref().expect("filed slot");
+            self.storylines.get(&e.storyline)
+        });
+        let query = heaviest(&w.body, &w.entities, EVENT_KEYS);
+        let by_signature = self.storylines.candidates(&query, self.cfg.candidates);
+        for s in by_events.chain(by_signature) {
+            if Some(&s.id) == own || best.contains_key(&s.id) {
                 continue;
             }
-            let e = self.events[slot as usize].as_ref().expect("filed slot");
-            let parts = Parts::of(w, &e.centroid, ws);
-            let score = parts.content_score(ws);
-            if score >= link.score && parts.entities.unwrap_or(0.0) >= link.entities {
-                let b = best.entry(&e.storyline).or_insert(0.0);
-                *b = b.max(score);
-            }
+            let body = w.body.cosine(&s.signature.body);
+            let ents = w.entities.cosine(&s.signature.entities);
+            let score = (ws.body * body + ws.entities * ents) / (ws.body + ws.entities);
+            best.insert(&s.id, if ents >= link.entities { score } else { 0.0 });
         }
+        best.retain(|_, s| *s >= link.score);
         let mut v: Vec<(&StorylineId, f32)> = best.into_iter().collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         v.iter()
@@ -351,6 +358,7 @@ impl Clusterer {
         self.open.file(slot, keys.clone());
         self.recent.file(slot, keys);
         self.storylines.add(&storyline, day, 1, 0);
+        self.storylines.sign(&storyline, w, day, &self.cfg.link);
         let storyline = if recheck_at(size) && self.storylines.get(&storyline).is_some_and(|s| s.events == 1)
         {
             self.relink(slot, &storyline)
@@ -383,6 +391,7 @@ impl Clusterer {
         self.storylines.remove(own);
         self.storylines.add(to, first, size, 1);
         self.storylines.add(to, last, 0, 0);
+        self.storylines.sign(to, &w, last, &self.cfg.link);
         self.events[slot as usize].as_mut().expect("event slot").storyline = to.clone();
         self.merge_into(to, rest)
     }
@@ -400,7 +409,7 @@ impl Clusterer {
             .expect("one at least")
             .clone();
         for gone in std::iter::once(target).chain(others).filter(|id| **id != keep) {
-            self.storylines.merge(gone, &keep);
+            self.storylines.merge(gone, &keep, &self.cfg.link);
             for e in self.events.iter_mut().flatten().filter(|e| &e.storyline == gone) {
                 e.storyline = keep.clone();
             }
@@ -428,6 +437,7 @@ impl Clusterer {
                 s
             }
         };
+        self.storylines.sign(&storyline, w, day, &self.cfg.link);
         let mut centroid = Centroid::default();
         centroid.add(w, self.cfg.centroid_terms);
         self.insert(Event {

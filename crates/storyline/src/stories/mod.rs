@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 pub use doc::{Day, EntityKey, StoryDoc};
 pub use events::{ClusterState, Clusterer, Event, EventId, Placement, StoryConfig};
-pub use score::{similarity, Centroid, Parts, Weighed, Weights};
+pub use score::{pair_similarity, similarity, Centroid, Parts, Weighed, Weights};
 pub use storylines::{LinkConfig, Storyline, StorylineId};
 
 /// An event of a finished batch.

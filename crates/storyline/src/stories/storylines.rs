@@ -4,11 +4,14 @@
 //! event to event, not to a storyline's average, keeps a long storyline from turning into
 //! a vague centroid that draws in everything of its field.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use super::doc::Day;
+use super::index::{heaviest, Index, Keys};
+use super::score::Weighed;
+use super::terms::SparseVec;
 
 /// A storyline's id: the id of its first event.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -36,15 +39,70 @@ pub struct LinkConfig {
     /// Events are linked within this many days of each other; a storyline with no new
     /// article for longer is closed.
     pub days: i32,
+    /// Days over which an article's weight in its storyline's signature halves.
+    pub half_life_days: f32,
+    /// Terms kept in each vector of a storyline's signature.
+    pub signature_terms: usize,
 }
 
 impl Default for LinkConfig {
     fn default() -> Self {
         LinkConfig {
-            score: 0.25,
+            score: 0.2,
             entities: 0.1,
             merge: 0.35,
-            days: 30,
+            days: 120,
+            half_life_days: 30.0,
+            signature_terms: 1000,
+        }
+    }
+}
+
+/// What a storyline is about: the sum of its articles' body and entity vectors, each
+/// faded by its age (halved every `half_life` days), keeping the heaviest terms. Its
+/// distinctive words and actors of late, not the average of everything it ever covered.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Signature {
+    pub body: SparseVec,
+    pub entities: SparseVec,
+    /// The day the weights are faded to.
+    pub day: Option<Day>,
+}
+
+impl Signature {
+    /// Adds an article of `day`, fading what is older.
+    pub fn add(&mut self, w: &Weighed, day: Day, half_life: f32, keep: usize) {
+        let fade = |days: i32| 0.5f32.powf(days.max(0) as f32 / half_life.max(1.0));
+        let scale = match self.day {
+            Some(d) if day > d => {
+                let f = fade(day.minus(d));
+                self.body.scale(f);
+                self.entities.scale(f);
+                self.day = Some(day);
+                1.0
+            }
+            Some(d) => fade(d.minus(day)),
+            None => {
+                self.day = Some(day);
+                1.0
+            }
+        };
+        for (sum, v) in [(&mut self.body, &w.body), (&mut self.entities, &w.entities)] {
+            sum.add_scaled(v, scale);
+            sum.truncate_top(keep);
+        }
+    }
+
+    /// Adds another signature (of a storyline merged into this one).
+    fn absorb(&mut self, other: &Signature, half_life: f32, keep: usize) {
+        if let Some(day) = other.day {
+            let w = Weighed {
+                body: other.body.clone(),
+                title: SparseVec::default(),
+                entities: other.entities.clone(),
+                days: vec![day],
+            };
+            self.add(&w, day, half_life, keep);
         }
     }
 }
@@ -57,19 +115,81 @@ pub struct Storyline {
     pub last: Day,
     pub events: u32,
     pub articles: u32,
+    #[serde(default)]
+    pub signature: Signature,
 }
 
-/// The open storylines.
+/// How many signature terms file a storyline in the index.
+const SIGNATURE_KEYS: Keys = Keys {
+    terms: 20,
+    entities: 10,
+};
+
+/// The open storylines, and an index of their signatures' heaviest terms.
 #[derive(Debug, Default)]
 pub(crate) struct Storylines {
     map: BTreeMap<StorylineId, Storyline>,
+    slot_of: HashMap<StorylineId, u32>,
+    ids: Vec<Option<StorylineId>>,
+    free: Vec<u32>,
+    index: Index,
 }
 
 impl Storylines {
     pub fn from_saved(saved: Vec<Storyline>) -> Storylines {
-        Storylines {
-            map: saved.into_iter().map(|s| (s.id.clone(), s)).collect(),
+        let mut out = Storylines::default();
+        for s in saved {
+            let id = s.id.clone();
+            out.map.insert(id.clone(), s);
+            out.refile(&id);
         }
+        out
+    }
+
+    /// Files a storyline under its signature's heaviest terms (giving it a slot if new).
+    fn refile(&mut self, id: &StorylineId) {
+        let Some(s) = self.map.get(id) else {
+            return;
+        };
+        let keys: Vec<_> = heaviest(&s.signature.body, &s.signature.entities, SIGNATURE_KEYS)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        let slot = match self.slot_of.get(id) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.free.pop().unwrap_or_else(|| {
+                    self.ids.push(None);
+                    (self.ids.len() - 1) as u32
+                });
+                self.ids[slot as usize] = Some(id.clone());
+                self.slot_of.insert(id.clone(), slot);
+                slot
+            }
+        };
+        self.index.file(slot, keys);
+    }
+
+    fn unfile(&mut self, id: &StorylineId) {
+        if let Some(slot) = self.slot_of.remove(id) {
+            self.index.remove(slot);
+            self.ids[slot as usize] = None;
+            self.free.push(slot);
+        }
+    }
+
+    /// The open storylines filed under the query's terms, best first by the weight of the
+    /// terms that found them (ties by id), at most `k`.
+    pub fn candidates(&self, query: &[(super::terms::Term, f32)], k: usize) -> Vec<&Storyline> {
+        let mut hits: Vec<(&StorylineId, f32)> = self
+            .index
+            .lookup(query)
+            .into_iter()
+            .filter_map(|(slot, w)| self.ids[slot as usize].as_ref().map(|id| (id, w)))
+            .collect();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        hits.truncate(k);
+        hits.into_iter().filter_map(|(id, _)| self.map.get(id)).collect()
     }
 
     /// The open storylines, by id.
@@ -89,6 +209,7 @@ impl Storylines {
             last: day,
             events: 1,
             articles: 1,
+            signature: Signature::default(),
         };
         self.map.insert(id, s);
     }
@@ -103,27 +224,48 @@ impl Storylines {
         }
     }
 
+    /// Adds an article's vectors of `day` to a storyline's signature.
+    pub fn sign(&mut self, id: &StorylineId, w: &Weighed, day: Day, cfg: &LinkConfig) {
+        if let Some(s) = self.map.get_mut(id) {
+            s.signature.add(w, day, cfg.half_life_days, cfg.signature_terms);
+            self.refile(id);
+        }
+    }
+
     /// Merges storyline `from` into `into`.
-    pub fn merge(&mut self, from: &StorylineId, into: &StorylineId) {
+    pub fn merge(&mut self, from: &StorylineId, into: &StorylineId, cfg: &LinkConfig) {
         let Some(old) = self.map.remove(from) else {
             return;
         };
+        self.unfile(from);
         if let Some(s) = self.map.get_mut(into) {
             s.first = s.first.min(old.first);
             s.last = s.last.max(old.last);
             s.articles += old.articles;
             s.events += old.events;
+            s.signature
+                .absorb(&old.signature, cfg.half_life_days, cfg.signature_terms);
         }
+        self.refile(into);
     }
 
     /// Forgets a storyline (its only event moved to another).
     pub fn remove(&mut self, id: &StorylineId) {
         self.map.remove(id);
+        self.unfile(id);
     }
 
     /// Closes the storylines with no article for more than `days` before `today`.
     pub fn close_idle(&mut self, today: Day, days: i32) {
-        self.map.retain(|_, s| today.minus(s.last) <= days);
+        let gone: Vec<StorylineId> = self
+            .map
+            .values()
+            .filter(|s| today.minus(s.last) > days)
+            .map(|s| s.id.clone())
+            .collect();
+        for id in gone {
+            self.remove(&id);
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -139,13 +281,47 @@ mod tests {
         StorylineId(s.into())
     }
 
+    fn weighed(words: &str) -> Weighed {
+        let a = crate::stories::terms::Analyzer::default();
+        let mut body = crate::stories::terms::DocFreq::default().weigh(&a.counts(words));
+        body.normalise();
+        Weighed {
+            body,
+            title: SparseVec::default(),
+            entities: SparseVec::default(),
+            days: vec![],
+        }
+    }
+
+    #[test]
+    fn signatures_fade_old_words_and_the_index_finds_them() {
+        let cfg = LinkConfig::default();
+        let mut s = Storylines::default();
+        s.start(id("a"), Day(0));
+        s.sign(&id("a"), &weighed("harbour strike"), Day(0), &cfg);
+        let early = weighed("harbour strike");
+        let late = weighed("ferry timetable");
+        let before = early.body.cosine(&s.get(&id("a")).unwrap().signature.body);
+        // Three half-lives later the new words outweigh the old eightfold.
+        let later = Day((3.0 * cfg.half_life_days) as i32);
+        s.sign(&id("a"), &late, later, &cfg);
+        let sig = &s.get(&id("a")).unwrap().signature;
+        assert!(before > 0.99);
+        assert!(late.body.cosine(&sig.body) > 0.95, "{:?}", sig);
+        assert!(early.body.cosine(&sig.body) < 0.2);
+        let query = late.body.top(2);
+        assert_eq!(s.candidates(&query, 5).len(), 1);
+        s.remove(&id("a"));
+        assert!(s.candidates(&query, 5).is_empty());
+    }
+
     #[test]
     fn counts_merge_and_idle_storylines_close() {
         let mut s = Storylines::default();
         s.start(id("a"), Day(0));
         s.start(id("b"), Day(4));
         s.add(&id("a"), Day(2), 3, 1);
-        s.merge(&id("b"), &id("a"));
+        s.merge(&id("b"), &id("a"), &LinkConfig::default());
         let a = s.get(&id("a")).unwrap();
         assert_eq!((a.first, a.last, a.events, a.articles), (Day(0), Day(4), 3, 5));
         assert!(s.get(&id("b")).is_none());

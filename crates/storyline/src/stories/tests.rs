@@ -221,6 +221,7 @@ fn saved_state_goes_on_as_if_never_stopped() {
 #[test]
 fn idle_events_close_and_late_articles_start_anew() {
     let cfg = StoryConfig::default();
+    let window = cfg.link.days;
     let d = docs();
     let mut c = Clusterer::new(cfg);
     c.add(&d[0]).unwrap();
@@ -234,7 +235,7 @@ fn idle_events_close_and_late_articles_start_anew() {
     // Past the link window it is forgotten.
     c.add(&StoryDoc {
         id: "much-later".into(),
-        published: Some(Day(DAY0 + 60)),
+        published: Some(Day(DAY0 + 14 + window)),
         ..d[6].clone()
     })
     .unwrap();
