@@ -83,6 +83,58 @@ fn each_happening_is_one_event_whatever_the_order() {
 }
 
 #[test]
+fn the_dispute_is_one_storyline_of_four_events_and_the_festival_another() {
+    let d = tempfile::tempdir().unwrap();
+    let mut lines = corpus();
+    // The talks that collapsed in March, from the example corpus's plain-text article.
+    lines.push(
+        serde_json::json!({
+            "outlet": "Nordic Wire Agency",
+            "url": "https://www.nordwire.example/2021/03/03/fishing-talks-collapse",
+            "title": "Fishing talks collapse as Nordland and Vestmark trade blame",
+            "published": "2021-03-03",
+            "text": "Talks between Nordland and Vestmark on cod quotas in the Grey Sea ended on \
+                     Wednesday without an agreement, each side blaming the other.\n\nNordland \
+                     Fisheries Minister Karin Lund said the fleet could not wait another \
+                     season. Mediator Helena Aas said the talks would resume when both \
+                     capitals were ready."
+        })
+        .to_string(),
+    );
+    let db = digest(d.path(), "in", &lines);
+    let store = Store::open_existing(&db).unwrap();
+    let storylines = store.storylines(100).unwrap();
+    let urls = |s: &storyline::store::stories::StorylineRow| -> BTreeSet<String> {
+        s.events
+            .iter()
+            .flat_map(|e| e.articles.iter().filter_map(|a| a.url.clone()))
+            .collect()
+    };
+    let dispute = storylines
+        .iter()
+        .find(|s| urls(s).iter().any(|u| u.contains("cod-deal-signed")))
+        .unwrap();
+    let in_dispute = urls(dispute);
+    for part in [
+        "fishing-talks-collapse",
+        "patrol-boats-face-off",
+        "quota-talks-resume",
+        "moe-defends-cod-agreement",
+    ] {
+        assert!(
+            in_dispute.iter().any(|u| u.contains(part)),
+            "{part}: {storylines:#?}"
+        );
+    }
+    assert_eq!(dispute.events.len(), 4, "{dispute:#?}");
+    assert_eq!(
+        (dispute.start.to_string(), dispute.end.to_string()),
+        ("2021-03-03".into(), "2021-11-10".into())
+    );
+    assert!(!in_dispute.iter().any(|u| u.contains("festival")), "{dispute:#?}");
+}
+
+#[test]
 fn a_later_digest_adds_to_the_events_it_left() {
     let lines = corpus();
     let d = tempfile::tempdir().unwrap();

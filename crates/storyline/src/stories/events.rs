@@ -432,7 +432,7 @@ impl Clusterer {
                 self.merge_into(first, rest)
             }
             None => {
-                let s = StorylineId(doc.id.clone());
+                let s = StorylineId::starting_with(&doc.id);
                 self.storylines.start(s.clone(), day);
                 s
             }

@@ -13,10 +13,18 @@ use super::index::{heaviest, Index, Keys};
 use super::score::Weighed;
 use super::terms::SparseVec;
 
-/// A storyline's id: the id of its first event.
+/// A storyline's id: `s-` and the id of its first event (so that a storyline and its first
+/// event, asked for by id, are never confused).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct StorylineId(pub String);
+
+impl StorylineId {
+    /// The id of a storyline that starts with this event.
+    pub fn starting_with(event: &str) -> StorylineId {
+        StorylineId(format!("s-{event}"))
+    }
+}
 
 impl std::fmt::Display for StorylineId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -142,7 +142,7 @@ fn two_events_of_one_storyline_and_an_unrelated_one() {
     // Ids come from the first article of each.
     assert_eq!(breach.id, EventId("breach-1".into()));
     assert_eq!(inquiry.id, EventId("inquiry-1".into()));
-    assert_eq!(breach.storyline, StorylineId("breach-1".into()));
+    assert_eq!(breach.storyline, StorylineId::starting_with("breach-1"));
     assert_eq!(s.storylines().len(), 2);
 }
 
