@@ -49,10 +49,24 @@ impl Store {
         // memory. Temporary b-trees (sorts, the text index's merges) stay in memory.
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        let store = Store { conn };
+        let mut store = Store { conn };
         store.check_format(path)?;
-        store.conn.execute_batch(schema::SCHEMA)?;
-        store.conn.execute_batch(stories::STORY_TABLES)?;
+        // The tables are made once, in one write transaction taken up front: two digests
+        // opening a new store at once must not both read "missing" and then race to
+        // write (the second would fail at once with a stale snapshot, not wait).
+        let tables: i64 = store.conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'articles', 'story_state')",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables < 3 {
+            let tx = store
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute_batch(schema::SCHEMA)?;
+            tx.execute_batch(stories::STORY_TABLES)?;
+            tx.commit()?;
+        }
         // Written once, when the store is new: a write on every open would make a reader
         // wait for a digest's transaction.
         let stamped = store
