@@ -419,25 +419,29 @@ pub fn story(out: &mut impl Write, s: &storyline::run::Story) -> std::io::Result
     Ok(())
 }
 
+/// What dated a timeline sentence, in words.
+fn evidence(e: &storyline::stories::timeline::Evidence<'_>) -> String {
+    use storyline::stories::timeline::Evidence;
+    match e {
+        Evidence::Expression { text, .. } => format!("dated by “{text}”"),
+        Evidence::Shifted { text } => format!("dated by “{text}”, counted on"),
+        Evidence::Published { published } => format!("published {published}"),
+    }
+}
+
 fn timeline_lines(
     out: &mut impl Write,
     t: &storyline::stories::timeline::Timeline<'_>,
 ) -> std::io::Result<()> {
-    use storyline::stories::timeline::Evidence;
     for d in &t.dates {
         writeln!(out, "  {}", d.score.date)?;
         for x in &d.sentences {
-            let why = match &x.evidence {
-                Evidence::Expression { text, .. } => format!("“{text}”"),
-                Evidence::Shifted { text } => format!("“{text}”, counted on"),
-                Evidence::Published { published } => format!("published {published}"),
-            };
             writeln!(
                 out,
                 "    - {}  [{}; {}]",
                 x.extract.text.trim(),
                 outlet(&x.extract.outlet.map(str::to_string)),
-                why
+                evidence(&x.evidence)
             )?;
         }
     }
@@ -450,7 +454,6 @@ pub fn timeline_md(
     s: &storyline::run::Story,
     t: &storyline::stories::timeline::Timeline<'_>,
 ) -> std::io::Result<()> {
-    use storyline::stories::timeline::Evidence;
     let title = s
         .event
         .as_ref()
@@ -461,18 +464,13 @@ pub fn timeline_md(
     for d in &t.dates {
         writeln!(out, "## {}\n", d.score.date)?;
         for x in &d.sentences {
-            let why = match &x.evidence {
-                Evidence::Expression { text, .. } => format!("dated by “{text}”"),
-                Evidence::Shifted { text } => format!("dated by “{text}”, counted on"),
-                Evidence::Published { published } => format!("published {published}"),
-            };
             writeln!(
                 out,
                 "- {} — *{}*, {} ({})",
                 x.extract.text.trim(),
                 x.extract.outlet.unwrap_or("(unknown outlet)"),
                 x.extract.article,
-                why
+                evidence(&x.evidence)
             )?;
         }
         writeln!(out)?;

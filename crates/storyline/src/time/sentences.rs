@@ -76,13 +76,7 @@ pub fn date_sentences(
                 .get(k)
                 .is_some_and(|p| p.start <= s.start && s.end <= p.end)
         });
-        let first = timexes.partition_point(|t| t.span.start < s.start);
-        let last = first + timexes[first..].partition_point(|t| t.span.start < s.end);
-        let inside = Inside {
-            sentence: *s,
-            first,
-            timexes: &timexes[first..last],
-        };
+        let inside = Inside::of(*s, timexes);
         if let Some((k, d)) = last_day.and_then(|from| shifted(text, &inside, from)) {
             out.push(SentenceDate {
                 sentence: i,
@@ -153,13 +147,7 @@ pub fn mentions(text: &str, sentences: &[Span], timexes: &[Timex]) -> Vec<(usize
     let quoted = quoted_regions(text);
     let mut out = Vec::new();
     for s in sentences {
-        let first = timexes.partition_point(|t| t.span.start < s.start);
-        let last = first + timexes[first..].partition_point(|t| t.span.start < s.end);
-        let inside = Inside {
-            sentence: *s,
-            first,
-            timexes: &timexes[first..last],
-        };
+        let inside = Inside::of(*s, timexes);
         let cue = clauses::cue(text, *s, &quoted);
         out.extend(
             inside
@@ -181,6 +169,18 @@ struct Inside<'t> {
 }
 
 impl<'t> Inside<'t> {
+    /// The expressions of `timexes` (in text order) that start in `sentence`: looked up,
+    /// not scanned.
+    fn of(sentence: Span, timexes: &'t [Timex]) -> Self {
+        let first = timexes.partition_point(|t| t.span.start < sentence.start);
+        let last = first + timexes[first..].partition_point(|t| t.span.start < sentence.end);
+        Inside {
+            sentence,
+            first,
+            timexes: &timexes[first..last],
+        }
+    }
+
     /// The expressions wholly inside the sentence, with their indexes in the record's.
     fn iter(&self) -> impl Iterator<Item = (usize, &'t Timex)> + '_ {
         self.timexes
