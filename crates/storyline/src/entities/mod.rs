@@ -210,11 +210,18 @@ pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
     }
     let caps = words.iter().filter(|w| is_cap_word(w)).count();
     // Headlines capitalise function words too; name-dense prose does not.
-    let cap_function = words
-        .iter()
-        .skip(1)
-        .filter(|w| lexicon::is_function_word(w))
-        .count();
+    let cap_function = || {
+        words
+            .iter()
+            .skip(1)
+            .filter(|w| lexicon::is_function_word(w))
+            .count()
+    };
+    let capitalised = caps * 10 >= words.len() * 9 || caps * 10 >= words.len() * 6 && cap_function() >= 1;
+    // (Most sentences stop here: the test below looks every lower-case word up.)
+    if !capitalised {
+        return false;
+    }
     // Nor do they keep ordinary words of four letters or more in lower case ("former",
     // "would", "beat"): a sentence with them is prose, however many names it holds.
     let lower_content = words
@@ -225,8 +232,7 @@ pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
                 && !lexicon::is_function_word(&title_case(w))
         })
         .count();
-    (caps * 10 >= words.len() * 6 && cap_function >= 1 || caps * 10 >= words.len() * 9)
-        && lower_content * 20 <= words.len()
+    lower_content * 20 <= words.len()
 }
 
 /// Names in one sentence's tokens.
