@@ -17,6 +17,7 @@ mod corpus_gen;
 mod entities;
 mod extraction;
 mod quotes;
+mod rng;
 mod sentence_dates;
 mod shingles;
 mod store_queries;

@@ -5,29 +5,10 @@
 
 use std::time::Instant;
 
+use crate::rng::Rng;
+
 use storyline::stories::terms::{Term, TermCounts};
 use storyline::stories::{Clusterer, Day, StoryConfig, StoryDoc};
-
-/// splitmix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    /// Zipf-like: small values often.
-    fn skewed(&mut self, n: u64) -> u64 {
-        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        ((n as f64).powf(u) - 1.0) as u64 % n
-    }
-}
 
 const ARTICLES_PER_DAY: usize = 400;
 const COMMON_WORDS: u64 = 20_000;
@@ -41,18 +22,18 @@ fn article(r: &mut Rng, n: usize, event: u64, day: i32) -> StoryDoc {
     let mut words = Vec::with_capacity(WORDS_PER_ARTICLE);
     for _ in 0..WORDS_PER_ARTICLE {
         let t = match r.below(10) {
-            0..=5 => r.skewed(COMMON_WORDS),
-            6..=7 => 1_000_000 + story * STORY_WORDS + r.skewed(STORY_WORDS),
-            _ => 50_000_000 + event * EVENT_WORDS + r.skewed(EVENT_WORDS),
+            0..=5 => r.skewed(COMMON_WORDS as usize) as u64,
+            6..=7 => 1_000_000 + story * STORY_WORDS + r.skewed(STORY_WORDS as usize) as u64,
+            _ => 50_000_000 + event * EVENT_WORDS + r.skewed(EVENT_WORDS as usize) as u64,
         };
         words.push(Term(t));
     }
     let mut ents = Vec::new();
     for _ in 0..12 {
         let e = match r.below(3) {
-            0 => 7_000_000_000 + r.skewed(5_000),
-            1 => 8_000_000_000 + story * 20 + r.skewed(20),
-            _ => 9_000_000_000 + event * 5 + r.below(5),
+            0 => 7_000_000_000 + r.skewed(5_000) as u64,
+            1 => 8_000_000_000 + story * 20 + r.skewed(20) as u64,
+            _ => 9_000_000_000 + event * 5 + r.below(5) as u64,
         };
         ents.push(Term(e));
     }
@@ -79,7 +60,7 @@ fn generate(n: usize, seed: u64) -> Vec<StoryDoc> {
             let day = (i / ARTICLES_PER_DAY) as i32;
             let recent = events_per_day * 3;
             let start = (u64::try_from(day).unwrap_or(0) + 1) * events_per_day;
-            let event = start.saturating_sub(1 + r.skewed(recent));
+            let event = start.saturating_sub(1 + r.skewed(recent as usize) as u64);
             article(&mut r, i, event, 20_000 + day)
         })
         .collect()

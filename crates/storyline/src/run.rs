@@ -369,7 +369,7 @@ fn analyze_chunk(
             let known = |outlet: Option<&str>, key: u64| known.contains(outlet, key);
             analyze_with(chunk, pool, &|raw: RawItem| {
                 pipeline.analyze_known(raw, &known).map(|p| {
-                    let json = crate::store::RecordJson::of(&p.doc, p.view.as_ref().map(|v| &v.1));
+                    let json = crate::store::RecordJson::new(&p.doc, p.view.as_ref().map(|v| &v.1)).ok();
                     Ready {
                         article: Box::new(p.doc),
                         view: p.view.map(|(t, v)| (t, Box::new(v))),
@@ -847,41 +847,45 @@ pub fn story(db: &Path, id: &str) -> Result<Option<Story>, Error> {
     let Some((storyline, event)) = store.story(id)? else {
         return Ok(None);
     };
-    let ids: Vec<&str> = match &event {
-        Some(e) => e.articles.iter().map(|a| a.id.as_str()).collect(),
-        None => storyline
-            .events
-            .iter()
-            .flat_map(|e| e.articles.iter().map(|a| a.id.as_str()))
-            .collect(),
-    };
-    let mut articles = Vec::with_capacity(ids.len());
-    for id in ids {
-        articles.extend(store.article(id)?);
-    }
-    articles.sort_by(|a, b| {
-        let day = |x: &Article| x.published.as_ref().map(|p| p.date());
-        (day(a), &a.id).cmp(&(day(b), &b.id))
-    });
-    Ok(Some(Story {
-        storyline,
-        event,
-        articles,
-    }))
+    Story::load(&store, storyline, event).map(Some)
 }
 
 /// The newest storylines, at most `limit`, each with its articles (for summaries).
 pub fn stories(db: &Path, limit: usize) -> Result<Vec<Story>, Error> {
-    let ids: Vec<String> = Store::open_existing(db)?
+    let store = Store::open_existing(db)?;
+    store
         .storylines(limit)?
         .into_iter()
-        .map(|s| s.id)
-        .collect();
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        out.extend(story(db, &id)?);
+        .map(|s| Story::load(&store, s, None))
+        .collect()
+}
+
+impl Story {
+    /// Reads the records of the storyline's articles (the event's, when one is given),
+    /// by publication.
+    fn load(
+        store: &Store,
+        storyline: crate::store::stories::StorylineRow,
+        event: Option<crate::store::stories::EventRow>,
+    ) -> Result<Story, Error> {
+        let events = match &event {
+            Some(e) => std::slice::from_ref(e),
+            None => &storyline.events[..],
+        };
+        let mut articles = Vec::new();
+        for a in events.iter().flat_map(|e| &e.articles) {
+            articles.extend(store.article(&a.id)?);
+        }
+        articles.sort_by(|a, b| {
+            let day = |x: &Article| x.published.as_ref().map(|p| p.date());
+            (day(a), &a.id).cmp(&(day(b), &b.id))
+        });
+        Ok(Story {
+            storyline,
+            event,
+            articles,
+        })
     }
-    Ok(out)
 }
 
 #[cfg(test)]

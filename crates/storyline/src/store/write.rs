@@ -1,8 +1,6 @@
 //! Writing: articles with their typed rows, sources, failures; replacing the article of
 //! an edited source.
 
-use std::borrow::Cow;
-
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
@@ -50,24 +48,19 @@ pub struct RecordJson {
 }
 
 impl RecordJson {
-    /// The records of an article and its view; `None` if one cannot be serialised (the
-    /// writer then tries again and reports the error).
-    pub fn of(doc: &Article, view: Option<&Article>) -> Option<RecordJson> {
-        Some(RecordJson {
-            story: story_json(view.unwrap_or(doc)).ok()?,
-            doc: serde_json::to_string(doc).ok()?,
-            view: match view {
-                Some(v) => Some(serde_json::to_string(v).ok()?),
-                None => None,
-            },
+    /// The records of an article (and its view, the record shown, when template lines
+    /// were dropped).
+    pub fn new(doc: &Article, view: Option<&Article>) -> Result<RecordJson, serde_json::Error> {
+        let analyzer = crate::stories::terms::Analyzer::default();
+        Ok(RecordJson {
+            story: serde_json::to_string(&crate::stories::StoryDoc::from_article(
+                view.unwrap_or(doc),
+                &analyzer,
+            ))?,
+            doc: serde_json::to_string(doc)?,
+            view: view.map(serde_json::to_string).transpose()?,
         })
     }
-}
-
-/// The story features of an analysed record, as the store queues them.
-fn story_json(a: &Article) -> Result<String, serde_json::Error> {
-    let analyzer = crate::stories::terms::Analyzer::default();
-    serde_json::to_string(&crate::stories::StoryDoc::from_article(a, &analyzer))
 }
 
 /// One analysed item, ready to store.
@@ -358,29 +351,24 @@ fn write_article(
         ])? == 1;
     let n = inserted.then(|| tx.last_insert_rowid());
     if let Some(n) = n {
-        let (doc_json, view_json, story): (Cow<'_, str>, Option<Cow<'_, str>>, Cow<'_, str>) = match json {
-            Some(j) => (
-                Cow::Borrowed(&j.doc),
-                j.view.as_deref().map(Cow::Borrowed),
-                Cow::Borrowed(&j.story),
-            ),
-            None => (
-                Cow::Owned(serde_json::to_string(a)?),
-                view.map(|v| serde_json::to_string(&v.1))
-                    .transpose()?
-                    .map(Cow::Owned),
-                Cow::Owned(story_json(view.map_or(a, |v| &v.1))?),
-            ),
+        // Serialised by the worker; here only if it could not be.
+        let made;
+        let json = match json {
+            Some(j) => j,
+            None => {
+                made = RecordJson::new(a, view.map(|v| &*v.1))?;
+                &made
+            }
         };
         tx.prepare_cached("INSERT OR REPLACE INTO story_queue (n, doc) VALUES (?1, ?2)")?
-            .execute(params![n, story])?;
+            .execute(params![n, json.story])?;
         tx.prepare_cached("INSERT INTO bodies (n, title, text, view, doc) VALUES (?1, ?2, ?3, ?4, ?5)")?
             .execute(params![
                 n,
                 view.map_or(&a.title, |v| &v.1.title),
                 view.map_or(&a.text, |v| &v.1.text),
-                view_json,
-                doc_json,
+                json.view,
+                json.doc,
             ])?;
     }
     if let Some(n) = n {
