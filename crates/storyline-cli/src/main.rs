@@ -375,7 +375,6 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             !a.failures.is_empty()
         }
         Cmd::Stories { db, limit, format } => {
-            open_store(db)?;
             let stories = run::stories(db, *limit)?;
             match format {
                 ListFormat::Table => report::stories(&mut out, &stories)?,
@@ -394,7 +393,6 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             false
         }
         Cmd::Story { id, db, format } => {
-            open_store(db)?;
             let Some(s) = run::story(db, id)? else {
                 anyhow::bail!(
                     "no storyline or event {id} in {} (see `storyline stories`)",
@@ -416,7 +414,6 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             dates,
             format,
         } => {
-            open_store(db)?;
             let Some(s) = run::story(db, id)? else {
                 anyhow::bail!(
                     "no storyline or event {id} in {} (see `storyline stories`)",

@@ -437,3 +437,35 @@ fn a_dash_reads_standard_input() {
     );
     assert_eq!(count(&d.path().join("s.db"), "articles"), 1);
 }
+
+#[test]
+fn stories_list_story_and_timeline_read_the_digest() {
+    let d = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let o = run(&["digest", ex.to_str().unwrap(), "--db", "s.db"], d.path());
+    assert!(o.status.success(), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("storylines found or changed"),
+        "{}",
+        stdout(&o)
+    );
+    let list = jsonl(&run(&["stories", "--db", "s.db", "--format", "jsonl"], d.path()));
+    // The invented fishing dispute: one storyline of several events, with a summary.
+    let dispute = list
+        .iter()
+        .find(|s| s["events"].as_array().unwrap().len() >= 3)
+        .expect("a storyline of several events");
+    let id = dispute["id"].as_str().unwrap();
+    assert!(id.starts_with("s-"));
+    assert!(!dispute["summary"]["sentences"].as_array().unwrap().is_empty());
+    assert!(dispute["outlets"].as_array().unwrap().len() >= 3);
+    let t = run(&["timeline", id, "--db", "s.db"], d.path());
+    assert!(t.status.success());
+    let md = stdout(&t);
+    assert!(md.starts_with("# "), "{md}");
+    assert!(md.contains("\n## 2021-"), "{md}");
+    let s = run(&["story", id, "--db", "s.db"], d.path());
+    assert!(stdout(&s).contains("Who said what"));
+    let none = run(&["story", "s-none", "--db", "s.db"], d.path());
+    assert_eq!(none.status.code(), Some(2));
+}
