@@ -54,6 +54,10 @@ fn dump(db: &Path) -> Vec<String> {
         "SELECT outlet || '|' || key || '|' || stories FROM line_stories ORDER BY 1",
         "SELECT count(*) || '|' || ifnull(sum(size),0) FROM dup_groups",
         "SELECT a.id || '|' || t.ord || '|' || t.value FROM timexes t JOIN articles a ON a.n = t.article ORDER BY 1",
+        // Stories: each article's event and storyline, and nothing left waiting.
+        "SELECT e.article || '|' || e.event || '|' || ev.storyline || '|' || e.copy
+             FROM event_articles e JOIN events ev ON ev.id = e.event ORDER BY 1",
+        "SELECT 'waiting ' || count(*) FROM story_queue",
     ] {
         let mut st = c.prepare(sql).unwrap();
         let r = st.query_map([], |r| r.get::<_, String>(0)).unwrap();
