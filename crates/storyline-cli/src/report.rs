@@ -309,7 +309,7 @@ pub fn story_detail(s: &storyline::run::Story) -> StoryDetail<'_> {
     StoryDetail {
         storyline: &s.storyline,
         event: s.event.as_ref(),
-        summary: s.summary(5),
+        summary: s.summary(storyline::run::STORY_SUMMARY_SENTENCES),
         timeline: s.timeline(None),
         quotes: s
             .quotes()
@@ -383,7 +383,7 @@ pub fn story(out: &mut impl Write, s: &storyline::run::Story) -> std::io::Result
         writeln!(out, "\nEvent {}: {}", e.id, e.title.as_deref().unwrap_or(""))?;
     }
     writeln!(out, "\nSummary")?;
-    for x in s.summary(5).sentences {
+    for x in s.summary(storyline::run::STORY_SUMMARY_SENTENCES).sentences {
         writeln!(
             out,
             "  - {}  [{}, {}]",

@@ -802,8 +802,11 @@ pub struct Story {
     pub articles: Vec<Article>,
 }
 
-/// Sentences per storyline summary in listings.
+/// Sentences per storyline summary in listings (`stories`).
 pub const SUMMARY_SENTENCES: usize = 3;
+
+/// Sentences of the summary of one story (`story`).
+pub const STORY_SUMMARY_SENTENCES: usize = 5;
 
 impl Story {
     fn views(&self) -> Vec<crate::stories::summary::ArticleView<'_>> {
