@@ -4,15 +4,12 @@
 //! attribution cue ("said", "told", "believes"), whose own time dates a reported
 //! statement. Shallow, word-level reading: no parser, lists in `data/`.
 
-use serde::{Deserialize, Serialize};
-
 use super::lists::{AUXILIARIES, CUE_VERBS, FINITE_WORDS, MENTION_OPENERS, RELATIVE_WORDS};
 use crate::span::Span;
 
 /// Why a date in a sentence is mentioned rather than reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MentionKind {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MentionKind {
     /// Inside quotation marks: someone else's words.
     Quoted,
     /// After a word that opens a background phrase or clause in its stretch of the
