@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -83,38 +83,22 @@ type Gold = (String, Option<String>);
 /// Timeline17's input articles: (topic, input), sorted by path, exact copies (same text)
 /// kept once.
 fn load(dir: &Path) -> anyhow::Result<Vec<(Gold, Input)>> {
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for topic in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
-        let docs = topic?.path().join("InputDocs");
-        if !docs.is_dir() {
-            continue;
-        }
-        for day in std::fs::read_dir(&docs)? {
-            for f in std::fs::read_dir(day?.path())? {
-                paths.push(f?.path());
-            }
-        }
-    }
-    paths.sort();
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
-    for p in paths {
-        let text = std::fs::read_to_string(&p).with_context(|| p.display().to_string())?;
+    for f in crate::t17::input_files(dir)? {
+        let p = &f.path;
+        let text = std::fs::read_to_string(p).with_context(|| p.display().to_string())?;
         if !seen.insert(storyline::article::content_id(&text)) {
             continue;
         }
-        let rel = p.strip_prefix(dir).unwrap_or(&p);
-        let mut parts = rel.iter().map(|s| s.to_string_lossy().into_owned());
-        let folder = parts.next().unwrap_or_default();
-        let _inputdocs = parts.next();
-        let date = parts.next();
-        let (topic, outlet) = folder.split_once('_').unwrap_or((&folder, ""));
+        let rel = p.strip_prefix(dir).unwrap_or(p);
+        let (topic, outlet) = f.folder.split_once('_').unwrap_or((&f.folder, ""));
         out.push((
             (topic.to_string(), None),
             Input {
                 name: rel.display().to_string(),
                 text,
-                published: date,
+                published: Some(f.day.format("%Y-%m-%d").to_string()),
                 outlet: (!outlet.is_empty()).then(|| outlet.to_string()),
             },
         ));

@@ -23,6 +23,7 @@ mod shingles;
 mod store_queries;
 mod stories_bench;
 mod story_pairs;
+mod t17;
 mod timeline;
 mod timex;
 

@@ -17,7 +17,7 @@
 //! publication date read from the text with the day folder hidden, over every article.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Context};
 use storyline::time::TimeValue;
@@ -278,18 +278,9 @@ fn show(gold: &[Gold], pred: &[Option<TimeValue>], data: &Path, half: Half) {
 /// are the folder's day.
 fn infer(data: &Path) -> anyhow::Result<()> {
     let pipeline = Pipeline::build(PipelineConfig::default())?;
-    let mut files = Vec::new();
-    collect(data, &mut files)?;
-    files.sort();
     let (mut n, mut dated, mut right, mut near) = (0, 0, 0, 0);
-    for f in &files {
-        let Some(day) = f
-            .parent()
-            .and_then(Path::file_name)
-            .and_then(|d| chrono::NaiveDate::parse_from_str(&d.to_string_lossy(), "%Y-%m-%d").ok())
-        else {
-            continue;
-        };
+    for crate::t17::InputFile { day, path: f, .. } in crate::t17::input_files(data)? {
+        let f = &f;
         let raw = String::from_utf8_lossy(&std::fs::read(f)?).into_owned();
         let name = f
             .file_name()
@@ -316,18 +307,6 @@ fn infer(data: &Path) -> anyhow::Result<()> {
         ratio(dated, n),
         ratio(right, dated)
     );
-    Ok(())
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    for e in std::fs::read_dir(dir)? {
-        let p = e?.path();
-        if p.is_dir() {
-            collect(&p, out)?;
-        } else if p.components().any(|c| c.as_os_str() == "InputDocs") {
-            out.push(p);
-        }
-    }
     Ok(())
 }
 

@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 use storyline::stories::summary::ArticleView;
 use storyline::stories::timeline::{build_timeline, TimelineOptions};
 
+use crate::t17::{input_files, sorted_entries};
 use rouge::{Tl, Tokenizer};
 
 /// One input document, analysed.
@@ -126,31 +127,14 @@ fn analyse(pipeline: &storyline::Pipeline, path: &Path, published: NaiveDate) ->
     Some(Doc { published, article })
 }
 
-fn sorted_entries(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("reading {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    out.sort();
-    Ok(out)
-}
-
 fn load_topic(pipeline: &storyline::Pipeline, dir: &Path) -> anyhow::Result<Topic> {
     let name = dir.file_name().unwrap_or_default().to_string_lossy().to_string();
     let keywords: Vec<String> = serde_json::from_str(
         &std::fs::read_to_string(dir.join("keywords.json")).unwrap_or_else(|_| "[]".into()),
     )?;
     let mut docs = Vec::new();
-    for day in sorted_entries(&dir.join("InputDocs"))? {
-        let Some(published) = day
-            .file_name()
-            .and_then(|n| NaiveDate::parse_from_str(&n.to_string_lossy(), "%Y-%m-%d").ok())
-        else {
-            continue;
-        };
-        for f in sorted_entries(&day)? {
-            docs.extend(analyse(pipeline, &f, published));
-        }
+    for f in input_files(dir)? {
+        docs.extend(analyse(pipeline, &f.path, f.day));
     }
     let mut references = Vec::new();
     for f in sorted_entries(&dir.join("timelines"))? {

@@ -10,21 +10,21 @@ use storyline::run::{self, RunOptions};
 use storyline::store::Store;
 use storyline::{Pipeline, PipelineConfig};
 
-// Only the quiet observer of the shared helpers is used here.
-#[allow(dead_code)]
 mod common;
-use common::Quiet;
+use common::{named, Quiet};
 
 fn write(dir: &Path, name: &str, text: &str, published: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    std::fs::write(
-        dir.join(format!("{name}.meta.json")),
-        format!(r#"{{"outlet": "Tidewater Courier", "published": "{published}"}}"#),
-    )
-    .unwrap();
-    p
+    common::write(dir, name, text, "Tidewater Courier", published)
 }
+
+/// An article naming only the surname, "Halvorsen".
+const BARE: &str = "Pier repairs delayed\n\nRepairs to the old pier in Selvik were delayed again on Friday. \
+     \u{201c}We need another month,\u{201d} Halvorsen told reporters at the quay.";
+
+/// An article naming a namesake of the harbour chief, the rowing coach Jonas Halvorsen.
+const NAMESAKE: &str =
+    "Rowing club wins\n\nThe Selvik rowing club won its first race of the season on Sunday. \
+     \u{201c}The crew trained all winter,\u{201d} said coach Jonas Halvorsen.";
 
 /// An article in which the harbour chief, named in full, says something about `topic`.
 fn chief_article(n: usize, topic: &str) -> String {
@@ -41,20 +41,8 @@ fn a_surname_alone_joins_the_dominant_namesake_and_its_old_id_redirects() {
     let p = Pipeline::build(PipelineConfig::default()).unwrap();
     let db = d.path().join("s.db");
     // First digest: the surname alone, and a namesake named once.
-    let bare = write(
-        d.path(),
-        "bare.txt",
-        "Pier repairs delayed\n\nRepairs to the old pier in Selvik were delayed again on Friday. \
-         \u{201c}We need another month,\u{201d} Halvorsen told reporters at the quay.",
-        "2023-03-03",
-    );
-    let namesake = write(
-        d.path(),
-        "namesake.txt",
-        "Rowing club wins\n\nThe Selvik rowing club won its first race of the season on Sunday. \
-         \u{201c}The crew trained all winter,\u{201d} said coach Jonas Halvorsen.",
-        "2023-03-05",
-    );
+    let bare = write(d.path(), "bare.txt", BARE, "2023-03-03");
+    let namesake = write(d.path(), "namesake.txt", NAMESAKE, "2023-03-05");
     run::digest(&[bare], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
     let store = Store::open(&db).unwrap();
     let bare_id = store
@@ -80,12 +68,7 @@ fn a_surname_alone_joins_the_dominant_namesake_and_its_old_id_redirects() {
     }
     run::digest(&files, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
     let store = Store::open(&db).unwrap();
-    let people: Vec<_> = store
-        .entities()
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.name.ends_with("Halvorsen"))
-        .collect();
+    let people = named(&store, "Halvorsen");
     assert_eq!(people.len(), 2, "{people:#?}");
     let chief = people.iter().find(|e| e.name == "Ines Halvorsen").unwrap();
     let coach = people.iter().find(|e| e.name == "Jonas Halvorsen").unwrap();
@@ -113,29 +96,12 @@ fn two_namesakes_named_alike_leave_the_surname_alone() {
         &chief_article(0, "dredging plan"),
         "2023-03-01",
     );
-    let b = write(
-        d.path(),
-        "b.txt",
-        "Rowing club wins\n\nThe Selvik rowing club won its first race of the season on Sunday. \
-         \u{201c}The crew trained all winter,\u{201d} said coach Jonas Halvorsen.",
-        "2023-03-05",
-    );
+    let b = write(d.path(), "b.txt", NAMESAKE, "2023-03-05");
     run::digest(&[a, b], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
-    let bare = write(
-        d.path(),
-        "bare.txt",
-        "Pier repairs delayed\n\nRepairs to the old pier in Selvik were delayed again on Friday. \
-         \u{201c}We need another month,\u{201d} Halvorsen told reporters at the quay.",
-        "2023-03-07",
-    );
+    let bare = write(d.path(), "bare.txt", BARE, "2023-03-07");
     run::digest(&[bare], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
     let store = Store::open(&db).unwrap();
-    let people: Vec<_> = store
-        .entities()
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.name.ends_with("Halvorsen"))
-        .collect();
+    let people = named(&store, "Halvorsen");
     // One article each: no namesake dominates, so the surname is not guessed.
     assert_eq!(people.len(), 3, "{people:#?}");
     assert!(people.iter().all(|e| e.articles == 1), "{people:#?}");

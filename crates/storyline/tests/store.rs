@@ -9,7 +9,7 @@ use storyline::store::{QuoteFilter, Store};
 use storyline::{Pipeline, PipelineConfig};
 
 mod common;
-use common::{verdicts, Quiet};
+use common::{named, verdicts, write, Quiet};
 
 /// Two invented articles about one person: first named by surname alone, then in full.
 const LINDQVIST_SURNAME_ONLY: &str = "Pier talks resume\n\nTalks on the pier lease resumed on Monday in \
@@ -19,17 +19,6 @@ const LINDQVIST_FULL_NAME: &str = "Pier lease signed\n\nThe pier lease was signe
 
 fn pipeline() -> Pipeline {
     Pipeline::build(PipelineConfig::default()).unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str, outlet: &str, published: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    std::fs::write(
-        dir.join(format!("{name}.meta.json")),
-        format!(r#"{{"outlet": "{outlet}", "published": "{published}"}}"#),
-    )
-    .unwrap();
-    p
 }
 
 /// A small invented story: a title, a quoted official, a dated event, and, for outlets
@@ -712,12 +701,7 @@ fn a_surname_alone_among_namesakes_joins_the_one_whose_role_it_shares() {
     );
     run::digest(&[later], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
     let store = Store::open(&db).unwrap();
-    let people: Vec<_> = store
-        .entities()
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.name.ends_with("Borg"))
-        .collect();
+    let people = named(&store, "Borg");
     assert_eq!(people.len(), 2, "{people:#?}");
     let minister = people.iter().find(|e| e.name == "Ana Borg").unwrap();
     assert_eq!(minister.articles, 2, "{people:#?}");

@@ -480,115 +480,6 @@ pub fn merge_signatures(items: &[Weighted]) -> (Vec<GlobalEntity>, Vec<String>) 
 mod tests {
     use super::*;
 
-    fn person(id: &str, name: &str, roles: &[&str]) -> Entity {
-        Entity {
-            id: id.into(),
-            kind: EntityKind::Person,
-            name: name.into(),
-            roles: roles.iter().map(|r| r.to_string()).collect(),
-            mentions: Vec::new(),
-            male: None,
-        }
-    }
-
-    #[test]
-    fn name_variants_merge_across_articles() {
-        let a = [person("e1", "Ash Carter", &["Secretary of Defense"])];
-        let b = [person("e1", "Ashton Carter", &["US Defense Secretary"])];
-        let c = [person("e1", "Carter", &["US Defense Secretary"])];
-        let d = [person("e1", "Jimmy Carter", &["former President"])];
-        let d2 = [person("e1", "James Carter", &[])];
-        let e = [person("e1", "Carter", &[])];
-        let (ents, members) = merge([
-            ("a", &a[..], &[][..]),
-            ("b", &b[..], &[][..]),
-            ("c", &c[..], &[][..]),
-            ("d", &d[..], &[][..]),
-            ("d2", &d2[..], &[][..]),
-            ("e", &e[..], &[][..]),
-        ]);
-        let of = |art: &str| members.iter().find(|m| m.article == art).unwrap().entity.clone();
-        assert_eq!(of("a"), of("b"));
-        assert_eq!(of("a"), of("c"), "the role tells which Carter");
-        assert_ne!(of("a"), of("d"));
-        assert_eq!(of("d"), of("d2"), "James is Jimmy");
-        // Two Carters named about as often (three articles and two) and no role: not guessed.
-        assert_ne!(of("e"), of("a"));
-        assert_ne!(of("e"), of("d"));
-        let ash = ents.iter().find(|g| g.id == of("a")).unwrap();
-        assert_eq!(ash.articles, 3);
-        assert!(ash.name == "Ashton Carter" || ash.name == "Ash Carter");
-    }
-
-    #[test]
-    fn a_surname_alone_joins_the_person_named_most() {
-        let full = [person("e1", "Marta Lindqvist", &["mayor"])];
-        let other = [person("e1", "Karl Lindqvist", &[])];
-        let bare = [person("e1", "Lindqvist", &[])];
-        let son = [person("e1", "Karl Lindqvist Jr.", &[])];
-        let (_, members) = merge([
-            ("a1", &full[..], &[][..]),
-            ("a2", &full[..], &[][..]),
-            ("a3", &full[..], &[][..]),
-            ("b", &other[..], &[][..]),
-            ("c", &bare[..], &[][..]),
-            ("d", &son[..], &[][..]),
-        ]);
-        let of = |art: &str| members.iter().find(|m| m.article == art).unwrap().entity.clone();
-        assert_eq!(of("c"), of("a1"), "three articles against one");
-        assert_ne!(of("d"), of("b"), "a son is not his father");
-    }
-
-    #[test]
-    fn aliases_merge_across_articles() {
-        let place = |name: &str| Entity {
-            id: "e1".into(),
-            kind: EntityKind::Place,
-            name: name.into(),
-            roles: Vec::new(),
-            mentions: Vec::new(),
-            male: None,
-        };
-        let a = [place("US")];
-        let b = [place("United States")];
-        let c = [place("America")];
-        let d = [place("U.K.")];
-        let (ents, members) = merge([
-            ("a", &a[..], &[][..]),
-            ("b", &b[..], &[][..]),
-            ("c", &c[..], &[][..]),
-            ("d", &d[..], &[][..]),
-        ]);
-        let of = |art: &str| members.iter().find(|m| m.article == art).unwrap().entity.clone();
-        assert_eq!(of("a"), of("b"));
-        assert_eq!(of("a"), of("c"));
-        assert_ne!(of("a"), of("d"));
-        assert_eq!(ents.len(), 2);
-    }
-
-    #[test]
-    fn a_lone_word_no_article_types_is_an_organisation() {
-        let lone = [named(EntityKind::Unknown, "Quillory")];
-        let pair = [named(EntityKind::Unknown, "Vestry Ostrander")];
-        let surname = [named(EntityKind::Unknown, "Petrossi")];
-        let full = [person("e1", "Orvan Petrossi", &[])];
-        let (ents, members) = merge([
-            ("a", &lone[..], &[][..]),
-            ("b", &pair[..], &[][..]),
-            ("c", &surname[..], &[][..]),
-            ("d", &full[..], &[][..]),
-        ]);
-        let kind = |art: &str| {
-            let id = &members.iter().find(|m| m.article == art).unwrap().entity;
-            ents.iter().find(|g| &g.id == id).unwrap().kind
-        };
-        assert_eq!(kind("a"), EntityKind::Organization);
-        // Two words may be a person's name: left unknown.
-        assert_eq!(kind("b"), EntityKind::Unknown);
-        // A surname the corpus knows is that person.
-        assert_eq!(kind("c"), EntityKind::Person);
-    }
-
     fn named(kind: EntityKind, name: &str) -> Entity {
         Entity {
             id: "e1".into(),
@@ -600,20 +491,106 @@ mod tests {
         }
     }
 
+    fn person(name: &str, roles: &[&str]) -> Entity {
+        Entity {
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            ..named(EntityKind::Person, name)
+        }
+    }
+
+    /// Merges articles of one entity each, with no speakers: the corpus-wide entities, and
+    /// per article the corpus-wide id its entity joined.
+    fn merge_one_each(arts: &[(&str, &Entity)]) -> (Vec<GlobalEntity>, HashMap<String, String>) {
+        let (ents, members) = merge(arts.iter().map(|&(a, e)| (a, std::slice::from_ref(e), &[][..])));
+        (ents, members.into_iter().map(|m| (m.article, m.entity)).collect())
+    }
+
+    #[test]
+    fn name_variants_merge_across_articles() {
+        let a = person("Ash Carter", &["Secretary of Defense"]);
+        let b = person("Ashton Carter", &["US Defense Secretary"]);
+        let c = person("Carter", &["US Defense Secretary"]);
+        let d = person("Jimmy Carter", &["former President"]);
+        let d2 = person("James Carter", &[]);
+        let e = person("Carter", &[]);
+        let (ents, of) =
+            merge_one_each(&[("a", &a), ("b", &b), ("c", &c), ("d", &d), ("d2", &d2), ("e", &e)]);
+        assert_eq!(of["a"], of["b"]);
+        assert_eq!(of["a"], of["c"], "the role tells which Carter");
+        assert_ne!(of["a"], of["d"]);
+        assert_eq!(of["d"], of["d2"], "James is Jimmy");
+        // Two Carters named about as often (three articles and two) and no role: not guessed.
+        assert_ne!(of["e"], of["a"]);
+        assert_ne!(of["e"], of["d"]);
+        let ash = ents.iter().find(|g| g.id == of["a"]).unwrap();
+        assert_eq!(ash.articles, 3);
+        assert!(ash.name == "Ashton Carter" || ash.name == "Ash Carter");
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_person_named_most() {
+        let full = person("Marta Lindqvist", &["mayor"]);
+        let other = person("Karl Lindqvist", &[]);
+        let bare = person("Lindqvist", &[]);
+        let son = person("Karl Lindqvist Jr.", &[]);
+        let (_, of) = merge_one_each(&[
+            ("a1", &full),
+            ("a2", &full),
+            ("a3", &full),
+            ("b", &other),
+            ("c", &bare),
+            ("d", &son),
+        ]);
+        assert_eq!(of["c"], of["a1"], "three articles against one");
+        assert_ne!(of["d"], of["b"], "a son is not his father");
+    }
+
+    #[test]
+    fn aliases_merge_across_articles() {
+        let place = |name: &str| named(EntityKind::Place, name);
+        let a = place("US");
+        let b = place("United States");
+        let c = place("America");
+        let d = place("U.K.");
+        let (ents, of) = merge_one_each(&[("a", &a), ("b", &b), ("c", &c), ("d", &d)]);
+        assert_eq!(of["a"], of["b"]);
+        assert_eq!(of["a"], of["c"]);
+        assert_ne!(of["a"], of["d"]);
+        assert_eq!(ents.len(), 2);
+    }
+
+    #[test]
+    fn a_lone_word_no_article_types_is_an_organisation() {
+        let lone = named(EntityKind::Unknown, "Quillory");
+        let pair = named(EntityKind::Unknown, "Vestry Ostrander");
+        let surname = named(EntityKind::Unknown, "Petrossi");
+        let full = person("Orvan Petrossi", &[]);
+        let (ents, of) = merge_one_each(&[("a", &lone), ("b", &pair), ("c", &surname), ("d", &full)]);
+        let kind = |art: &str| {
+            let id = &of[art];
+            ents.iter().find(|g| &g.id == id).unwrap().kind
+        };
+        assert_eq!(kind("a"), EntityKind::Organization);
+        // Two words may be a person's name: left unknown.
+        assert_eq!(kind("b"), EntityKind::Unknown);
+        // A surname the corpus knows is that person.
+        assert_eq!(kind("c"), EntityKind::Person);
+    }
+
     #[test]
     fn a_name_takes_the_kind_most_articles_gave_it() {
-        let org = [named(EntityKind::Organization, "Quillory")];
-        let unknown = [named(EntityKind::Unknown, "Quillory")];
-        let place = [named(EntityKind::Place, "Quillory")];
-        let (ents, members) = merge([
-            ("a", &org[..], &[][..]),
-            ("b", &org[..], &[][..]),
-            ("c", &unknown[..], &[][..]),
-            ("d", &unknown[..], &[][..]),
-            ("e", &unknown[..], &[][..]),
-            ("f", &place[..], &[][..]),
+        let org = named(EntityKind::Organization, "Quillory");
+        let unknown = named(EntityKind::Unknown, "Quillory");
+        let place = named(EntityKind::Place, "Quillory");
+        let (ents, of) = merge_one_each(&[
+            ("a", &org),
+            ("b", &org),
+            ("c", &unknown),
+            ("d", &unknown),
+            ("e", &unknown),
+            ("f", &place),
         ]);
-        let ids: std::collections::HashSet<&str> = members.iter().map(|m| m.entity.as_str()).collect();
+        let ids: std::collections::HashSet<&String> = of.values().collect();
         assert_eq!(ids.len(), 1, "{ents:?}");
         assert_eq!(ents[0].kind, EntityKind::Organization, "two articles against one");
         assert_eq!(ents[0].articles, 6);
@@ -621,18 +598,13 @@ mod tests {
 
     #[test]
     fn a_full_name_of_unknown_kind_joins_the_person_of_that_name() {
-        let known = [person("e1", "Orvan Petrossi", &["mayor"])];
-        let unknown = [named(EntityKind::Unknown, "Orvan Petrossi")];
-        let other = [named(EntityKind::Unknown, "Lena Petrossi")];
-        let (ents, members) = merge([
-            ("a", &known[..], &[][..]),
-            ("b", &unknown[..], &[][..]),
-            ("c", &other[..], &[][..]),
-        ]);
-        let of = |art: &str| members.iter().find(|m| m.article == art).unwrap().entity.clone();
-        assert_eq!(of("a"), of("b"));
-        assert_ne!(of("a"), of("c"), "another first name is another person");
-        let orvan = ents.iter().find(|g| g.id == of("a")).unwrap();
+        let known = person("Orvan Petrossi", &["mayor"]);
+        let unknown = named(EntityKind::Unknown, "Orvan Petrossi");
+        let other = named(EntityKind::Unknown, "Lena Petrossi");
+        let (ents, of) = merge_one_each(&[("a", &known), ("b", &unknown), ("c", &other)]);
+        assert_eq!(of["a"], of["b"]);
+        assert_ne!(of["a"], of["c"], "another first name is another person");
+        let orvan = ents.iter().find(|g| g.id == of["a"]).unwrap();
         assert_eq!(orvan.kind, EntityKind::Person);
     }
 }

@@ -236,7 +236,7 @@ pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
 }
 
 /// Names in one sentence's tokens.
-pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
+pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<NameChunk> {
     let mut out = Vec::new();
     if is_title_case(text, toks) {
         return out;
@@ -306,7 +306,8 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameChunk> {
             start += 1;
         }
         // A sentence's first word glued to a name ("Everything Trump says"): not a name's.
-        if end > start && opens_sentence(text, toks, start) && is_glued_opener(text, toks, start) {
+        if end > start && opens_sentence(text, toks, start) && is_glued_opener(text, toks, start, lower_words)
+        {
             start += 1;
             // "Much of Europe": the connector left in front goes too.
             while start < end && is_connector(word(start)) {
@@ -347,12 +348,70 @@ fn opens_sentence(text: &str, toks: &[Token], k: usize) -> bool {
 /// How far around a sentence the article is searched for a word in lower case.
 const VOCABULARY_WINDOW: usize = 20_000;
 
+/// The words an article writes in lower case, and where: read once per article, on the
+/// first sentence that asks, so that the glued-opener test looks a word up instead of
+/// searching the text around every sentence (which grew with the article's length).
+#[derive(Debug)]
+pub struct LowerWords<'t> {
+    text: &'t str,
+    at: std::cell::OnceCell<HashMap<&'t str, Vec<usize>>>,
+}
+
+impl<'t> LowerWords<'t> {
+    pub fn new(text: &'t str) -> Self {
+        LowerWords {
+            text,
+            at: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Every maximal run of letters and digits with no capital, by its start.
+    fn positions(&self) -> &HashMap<&'t str, Vec<usize>> {
+        self.at.get_or_init(|| {
+            let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+            let mut run: Option<(usize, bool)> = None;
+            let text = self.text;
+            for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+                if c.is_alphanumeric() {
+                    let (start, caps) = run.unwrap_or((i, false));
+                    run = Some((start, caps || c.is_uppercase()));
+                } else if let Some((start, caps)) = run.take() {
+                    if !caps {
+                        at.entry(&text[start..i]).or_default().push(start);
+                    }
+                }
+            }
+            at
+        })
+    }
+
+    /// Whether `lower` stands as a word of its own between the byte offsets `from` and `to`.
+    fn seen_between(&self, lower: &str, from: usize, to: usize) -> bool {
+        if !lower.chars().all(char::is_alphanumeric) {
+            return word_between(&self.text[from..to], lower);
+        }
+        self.positions().get(lower).is_some_and(|ps| {
+            ps.get(ps.partition_point(|&p| p < from))
+                .is_some_and(|&p| p + lower.len() <= to)
+        })
+    }
+}
+
+/// Whether `w` occurs in `around` with no letter or digit right before or after it.
+fn word_between(around: &str, w: &str) -> bool {
+    around.match_indices(w).any(|(i, _)| {
+        let before = around[..i].chars().next_back();
+        let after = around[i + w.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Whether the capitalised word opening a sentence is an ordinary word glued to the name
 /// after it: no first name, title, role, organisation or place word, not the first word
 /// of a role or an organisation's name ("Harbour Minister Jo Brandt", "Harbour Board"),
 /// and written in lower case elsewhere in the article near it ("Everything Trump" where
 /// "everything" is seen).
-fn is_glued_opener(text: &str, toks: &[Token], k: usize) -> bool {
+fn is_glued_opener(text: &str, toks: &[Token], k: usize, lower_words: &LowerWords) -> bool {
     let w = toks[k].text(text);
     let next = toks.get(k + 1).map_or("", |t| t.text(text));
     if lexicon::is_role_word(next) || lexicon::is_role_head(next) || lexicon::is_org_word(next) {
@@ -370,7 +429,6 @@ fn is_glued_opener(text: &str, toks: &[Token], k: usize) -> bool {
     {
         return false;
     }
-    let lower = w.to_lowercase();
     let mut from = toks[k].span.start.saturating_sub(VOCABULARY_WINDOW);
     while !text.is_char_boundary(from) {
         from -= 1;
@@ -379,12 +437,7 @@ fn is_glued_opener(text: &str, toks: &[Token], k: usize) -> bool {
     while !text.is_char_boundary(to) {
         to += 1;
     }
-    let around = &text[from..to];
-    around.match_indices(lower.as_str()).any(|(i, _)| {
-        let before = around[..i].chars().next_back();
-        let after = around[i + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    lower_words.seen_between(&w.to_lowercase(), from, to)
 }
 
 /// A speaker's label in a transcript ("PENCE:", "MS. LEE:"): the person named, unless the
@@ -1025,7 +1078,7 @@ mod tests {
 
     fn names(s: &str) -> Vec<(String, EntityKind, Option<String>)> {
         let toks = tokenize(s, Span::new(0, s.len()));
-        find_names(s, &toks)
+        find_names(s, &toks, &LowerWords::new(s))
             .into_iter()
             .map(|c| {
                 (
@@ -1106,15 +1159,21 @@ mod tests {
 
     #[test]
     fn name_variants_resolve_to_one_entity() {
+        let (es, ids) =
+            entity_ids("Bashar al-Assad met Ashton Carter. Assad and Ash Carter and al-Assad and Carter.");
+        assert_eq!(ids, [0, 1, 0, 1, 0, 1]);
+        assert_eq!(es.list[1].name, "Ashton Carter");
+    }
+
+    /// The entity each name of a one-sentence text joins, in text order.
+    fn entity_ids(text: &str) -> (Entities, Vec<usize>) {
         let mut es = Entities::default();
-        let text = "Bashar al-Assad met Ashton Carter. Assad and Ash Carter and al-Assad and Carter.";
         let toks = tokenize(text, Span::new(0, text.len()));
-        let ids: Vec<usize> = find_names(text, &toks)
+        let ids = find_names(text, &toks, &LowerWords::new(text))
             .iter()
             .map(|c| es.add_name(text, c))
             .collect();
-        assert_eq!(ids, [0, 1, 0, 1, 0, 1]);
-        assert_eq!(es.list[1].name, "Ashton Carter");
+        (es, ids)
     }
 
     fn entities_of(text: &str) -> Vec<Entity> {
@@ -1223,13 +1282,7 @@ mod tests {
         assert_eq!(given_name("Tomas Brevik Jr."), "Tomas Jr.");
         assert!(!given_names_agree("Tomas Jr.", "Tomas"));
         assert!(given_names_agree("Tom", "Tom") && given_names_agree("Jimmy", "James"));
-        let mut es = Entities::default();
-        let text = "Tomas Brevik Jr. and Tomas Brevik spoke.";
-        let toks = tokenize(text, Span::new(0, text.len()));
-        let ids: Vec<usize> = find_names(text, &toks)
-            .iter()
-            .map(|c| es.add_name(text, c))
-            .collect();
+        let (_, ids) = entity_ids("Tomas Brevik Jr. and Tomas Brevik spoke.");
         assert_eq!(ids, [0, 1]);
     }
 
@@ -1293,22 +1346,12 @@ mod tests {
 
     #[test]
     fn a_surname_alone_is_the_namesake_named_last() {
-        let mut es = Entities::default();
-        let text = "Tomas Brevik met Ada Brevik. Ada Brevik spoke and Brevik left. Tomas Brevik stayed; Brevik smiled.";
-        let toks = tokenize(text, Span::new(0, text.len()));
-        let ids: Vec<usize> = find_names(text, &toks)
-            .iter()
-            .map(|c| es.add_name(text, c))
-            .collect();
+        let (_, ids) = entity_ids("Tomas Brevik met Ada Brevik. Ada Brevik spoke and Brevik left. Tomas Brevik stayed; Brevik smiled.");
         assert_eq!(ids, [0, 1, 1, 1, 0, 0]);
         // Unless the other was named far more often: the article's subject.
-        let mut es = Entities::default();
-        let text = "Ada Brevik won. Ada Brevik spoke. Ada Brevik left. Tomas Brevik waved; Brevik smiled.";
-        let toks = tokenize(text, Span::new(0, text.len()));
-        let ids: Vec<usize> = find_names(text, &toks)
-            .iter()
-            .map(|c| es.add_name(text, c))
-            .collect();
+        let (_, ids) = entity_ids(
+            "Ada Brevik won. Ada Brevik spoke. Ada Brevik left. Tomas Brevik waved; Brevik smiled.",
+        );
         assert_eq!(ids, [0, 0, 0, 1, 0]);
     }
 }

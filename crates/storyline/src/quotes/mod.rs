@@ -318,12 +318,13 @@ pub fn analyze(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Attributi
 fn read_sentences(text: &str, paragraphs: &[Span], sentences: &[Span], ents: &mut Entities) -> Vec<Sentence> {
     let mut sents: Vec<Sentence> = Vec::with_capacity(sentences.len());
     let mut para = 0;
+    let lower_words = entities::LowerWords::new(text);
     for s in sentences {
         while para + 1 < paragraphs.len() && paragraphs[para].end <= s.start {
             para += 1;
         }
         for toks in windows(tokens::tokenize(text, *s), MAX_WINDOW_TOKENS) {
-            let mut names = entities::find_names(text, &toks);
+            let mut names = entities::find_names(text, &toks, &lower_words);
             // A lone capitalised word opening the sentence is only a name when it is known
             // already or speaks ("Lund said").
             names.retain(|c| {

@@ -15,22 +15,24 @@ use super::Store;
 use crate::error::Result;
 use crate::stories::{ClusterState, Clusterer, Day, EventId, StoryConfig, StoryDoc, StorylineId};
 
+/// A storyline's articles still in the store (copies included), as an SQL expression on
+/// its row `s`: counted, not stored, so that deleting an article needs no bookkeeping here.
+const SIZE: &str =
+    "(SELECT count(*) FROM events e JOIN event_articles x ON x.event = e.id WHERE e.storyline = s.id)";
+
 /// The story tables (to add to the store's schema).
 pub const STORY_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS storylines (
     id TEXT PRIMARY KEY,
     first TEXT NOT NULL,
-    last TEXT NOT NULL,
-    events INTEGER NOT NULL,
-    articles INTEGER NOT NULL
+    last TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS storylines_last ON storylines(last);
 CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY,
     storyline TEXT NOT NULL,
     first TEXT NOT NULL,
-    last TEXT NOT NULL,
-    articles INTEGER NOT NULL
+    last TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_storyline ON events(storyline);
 CREATE TABLE IF NOT EXISTS event_articles (
@@ -82,9 +84,9 @@ impl Store {
     /// Of these storylines, the `limit` newest (by last day, then size), loaded.
     pub fn newest_of(&self, ids: &[StorylineId], limit: usize) -> Result<Vec<StorylineRow>> {
         let mut heads: Vec<(String, String, i64)> = Vec::with_capacity(ids.len());
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT last, articles FROM storylines WHERE id = ?1")?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT s.last, {SIZE} FROM storylines s WHERE s.id = ?1"
+        ))?;
         for id in ids {
             if let Some((last, size)) = st
                 .query_row([&id.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
@@ -154,16 +156,15 @@ impl Store {
                     .execute([n])?;
                 docs.push(d);
             }
-            let changes = update_stories(&tx, &docs, cfg)?;
+            let (changes, gone) = place(&tx, &docs, cfg)?;
             tx.commit()?;
             all.placed += changes.placed;
             all.unplaced += changes.unplaced;
+            // A storyline an earlier chunk changed may have been merged away by this one.
+            touched.retain(|s| !gone.contains(s));
             touched.extend(changes.storylines);
         }
-        all.storylines = touched
-            .into_iter()
-            .filter(|s| exists(&self.conn, s).unwrap_or(false))
-            .collect();
+        all.storylines = touched.into_iter().collect();
         Ok(all)
     }
 }
@@ -172,6 +173,15 @@ impl Store {
 /// writes their events, the events' and storylines' rows that changed, and the state.
 /// A copy (`duplicate_of` an article already placed) joins its original's event.
 pub fn update_stories(tx: &Transaction, docs: &[StoryDoc], cfg: &StoryConfig) -> Result<StoryChanges> {
+    Ok(place(tx, docs, cfg)?.0)
+}
+
+/// `update_stories`, also returning the storylines it deleted (merged into another).
+fn place(
+    tx: &Transaction,
+    docs: &[StoryDoc],
+    cfg: &StoryConfig,
+) -> Result<(StoryChanges, BTreeSet<StorylineId>)> {
     let mut c = Clusterer::from_state(cfg.clone(), load_state(tx)?);
     let mut order: Vec<&StoryDoc> = docs.iter().collect();
     order.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
@@ -205,7 +215,7 @@ pub fn update_stories(tx: &Transaction, docs: &[StoryDoc], cfg: &StoryConfig) ->
                 (p.event, p.storyline, false)
             }
         };
-        record(tx, &d.id, &event, &storyline, day, copy)?;
+        touched.extend(record(tx, &d.id, &event, &storyline, day, copy)?);
         touched.insert(storyline);
         for (gone, kept) in c.take_merges() {
             tx.execute(
@@ -217,23 +227,24 @@ pub fn update_stories(tx: &Transaction, docs: &[StoryDoc], cfg: &StoryConfig) ->
         }
         changes.placed += 1;
     }
-    for sl in &touched {
-        refresh_storyline(tx, sl)?;
+    let mut gone = BTreeSet::new();
+    for sl in touched {
+        if refresh_storyline(tx, &sl)? {
+            changes.storylines.push(sl);
+        } else {
+            gone.insert(sl);
+        }
     }
-    changes.storylines = touched
-        .into_iter()
-        .filter(|s| exists(tx, s).unwrap_or(false))
-        .collect();
     tx.execute(
         "INSERT INTO story_state (one, state) VALUES (1, ?1) ON CONFLICT(one) DO UPDATE SET state = excluded.state",
         [serde_json::to_string(&c.state())?],
     )?;
-    Ok(changes)
+    Ok((changes, gone))
 }
 
-/// Files one article under its event, creating or updating the event's row (an event
-/// that moved to another storyline moves with its row; the storyline it left is
-/// refreshed by the caller through `touched`).
+/// Files one article under its event, creating or updating the event's row. An event
+/// that moved to another storyline moves with its row; the storyline it left is returned
+/// for the caller to refresh.
 fn record(
     tx: &Transaction,
     article: &str,
@@ -241,7 +252,7 @@ fn record(
     sl: &StorylineId,
     day: Day,
     copy: bool,
-) -> Result<()> {
+) -> Result<Option<StorylineId>> {
     let d = day.to_string();
     let old: Option<String> = tx
         .query_row("SELECT storyline FROM events WHERE id = ?1", [&event.0], |r| {
@@ -249,47 +260,34 @@ fn record(
         })
         .optional()?;
     tx.execute(
-        "INSERT INTO events (id, storyline, first, last, articles) VALUES (?1, ?2, ?3, ?3, 1)
-         ON CONFLICT(id) DO UPDATE SET storyline = ?2, first = min(first, ?3), last = max(last, ?3),
-         articles = articles + 1",
+        "INSERT INTO events (id, storyline, first, last) VALUES (?1, ?2, ?3, ?3)
+         ON CONFLICT(id) DO UPDATE SET storyline = ?2, first = min(first, ?3), last = max(last, ?3)",
         params![event.0, sl.0, d],
     )?;
-    if let Some(old) = old.filter(|o| *o != sl.0) {
-        refresh_storyline(tx, &StorylineId(old))?;
-    }
     tx.execute(
         "INSERT OR REPLACE INTO event_articles (article, event, copy) VALUES (?1, ?2, ?3)",
         params![article, event.0, copy],
     )?;
-    Ok(())
+    Ok(old.filter(|o| *o != sl.0).map(StorylineId))
 }
 
-fn exists(tx: &Connection, sl: &StorylineId) -> Result<bool> {
-    Ok(tx
-        .query_row("SELECT 1 FROM storylines WHERE id = ?1", [&sl.0], |_| Ok(()))
-        .optional()?
-        .is_some())
-}
-
-/// Recounts a storyline's row from its events (deleted when it has none left).
-fn refresh_storyline(tx: &Connection, sl: &StorylineId) -> Result<()> {
-    let row: (i64, Option<String>, Option<String>, i64) = tx.query_row(
-        "SELECT count(*), min(first), max(last), coalesce(sum(articles), 0) FROM events WHERE storyline = ?1",
+/// Sets a storyline's days from its events, or deletes its row when it has none left;
+/// true when the row remains.
+fn refresh_storyline(tx: &Connection, sl: &StorylineId) -> Result<bool> {
+    let (first, last): (Option<String>, Option<String>) = tx.query_row(
+        "SELECT min(first), max(last) FROM events WHERE storyline = ?1",
         [&sl.0],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    match row {
-        (0, ..) | (_, None, _, _) | (_, _, None, _) => {
-            tx.execute("DELETE FROM storylines WHERE id = ?1", [&sl.0])?;
-        }
-        (events, Some(first), Some(last), articles) => {
-            tx.execute(
-                "INSERT OR REPLACE INTO storylines (id, first, last, events, articles) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![sl.0, first, last, events, articles],
-            )?;
-        }
-    }
-    Ok(())
+    let (Some(first), Some(last)) = (first, last) else {
+        tx.execute("DELETE FROM storylines WHERE id = ?1", [&sl.0])?;
+        return Ok(false);
+    };
+    tx.execute(
+        "INSERT OR REPLACE INTO storylines (id, first, last) VALUES (?1, ?2, ?3)",
+        params![sl.0, first, last],
+    )?;
+    Ok(true)
 }
 
 /// An article of an event, as listed.
@@ -353,7 +351,7 @@ pub fn list_storylines(conn: &Connection, limit: usize) -> Result<Vec<StorylineR
 pub fn storyline(conn: &Connection, id: &str) -> Result<Option<StorylineRow>> {
     let Some((start, end, size)) = conn
         .query_row(
-            "SELECT first, last, articles FROM storylines WHERE id = ?1",
+            &format!("SELECT s.first, s.last, {SIZE} FROM storylines s WHERE s.id = ?1"),
             [id],
             |r| {
                 Ok((
@@ -533,5 +531,10 @@ mod tests {
             })
             .unwrap();
         assert_eq!(copies, 1);
+        // Sizes are counted from the articles, so deleting one (as a digest does when a
+        // source changes) shows at once.
+        conn.execute("DELETE FROM event_articles WHERE article = 't2-copy'", [])
+            .unwrap();
+        assert_eq!(list_storylines(&conn, 10).unwrap()[0].size, 2);
     }
 }

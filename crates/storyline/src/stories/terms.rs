@@ -12,13 +12,20 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
-use crate::entities::lexicon::entries;
+use crate::entities::lexicon::{entries, lists};
 
 /// Words never used as content terms (`data/stop-words.txt`).
 const STOP_WORDS: &str = include_str!("data/stop-words.txt");
 
-static STOPS: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| entries(STOP_WORDS).collect());
+/// The stop words, with the names of days and months of the entities' calendar list
+/// (abbreviations like "Jan." left out: the text is split at the dot).
+static STOPS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    let calendar = entries(lists::CALENDAR_WORDS).filter(|w| !w.ends_with('.'));
+    entries(STOP_WORDS)
+        .chain(calendar)
+        .map(str::to_lowercase)
+        .collect()
+});
 
 /// Words whose stems a thread keeps (about 10 MB at most).
 const STEM_CACHE_WORDS: usize = 100_000;
@@ -397,5 +404,10 @@ mod tests {
             assert_eq!(w, w.to_lowercase(), "{w}");
             assert!(seen.insert(w), "{w} twice");
         }
+        // Day and month names come from the calendar list, not written again here.
+        assert!(!seen.contains("march") && !seen.contains("sunday"));
+        let a = Analyzer::default();
+        assert!(a.terms("Sunday in March").is_empty());
+        assert_eq!(a.terms("the Jan. 5 vote").len(), 2, "jan vote");
     }
 }

@@ -4,15 +4,12 @@
 //! attribution cue ("said", "told", "believes"), whose own time dates a reported
 //! statement. Shallow, word-level reading: no parser, lists in `data/`.
 
-use serde::{Deserialize, Serialize};
-
 use super::lists::{AUXILIARIES, CUE_VERBS, FINITE_WORDS, MENTION_OPENERS, RELATIVE_WORDS};
 use crate::span::Span;
 
 /// Why a date in a sentence is mentioned rather than reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MentionKind {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MentionKind {
     /// Inside quotation marks: someone else's words.
     Quoted,
     /// After a word that opens a background phrase or clause in its stretch of the
@@ -28,30 +25,20 @@ pub enum MentionKind {
 }
 
 /// The words of `s` (with their byte offsets in `s`), split at white space, with clause
-/// punctuation as words of their own.
-fn words(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    for (at, w) in s
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
-    {
-        let core = w.trim_end_matches([',', ';', ':', '.', '?', '!', ')']);
-        let core_at = at;
+/// punctuation as words of their own. Lazy: reading a sentence's words allocates nothing.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    s.split_whitespace().flat_map(move |w| {
+        let at = w.as_ptr() as usize - s.as_ptr() as usize;
+        let core = w.trim_end_matches(TRAILING_MARKS);
         let lead = core.len() - core.trim_start_matches('(').len();
-        if lead > 0 {
-            out.push((core_at, "("));
-        }
-        if core.len() > lead {
-            out.push((core_at + lead, &core[lead..]));
-        }
-        for (k, c) in w[core.len()..].char_indices() {
-            out.push((
-                at + core.len() + k,
-                &w[core.len() + k..core.len() + k + c.len_utf8()],
-            ));
-        }
-    }
-    out
+        let open = (lead > 0).then_some((at, "("));
+        let body = (core.len() > lead).then(|| (at + lead, &core[lead..]));
+        let tail = &w[core.len()..];
+        let marks = tail
+            .char_indices()
+            .map(move |(k, c)| (at + core.len() + k, &tail[k..k + c.len_utf8()]));
+        open.into_iter().chain(body).chain(marks)
+    })
 }
 
 /// A word that closes one stretch of a sentence and opens the next: clause punctuation,
@@ -67,28 +54,47 @@ fn lower(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
 }
 
+/// Marks that `words` splits off the end of a word.
+const TRAILING_MARKS: [char; 7] = [',', ';', ':', '.', '?', '!', ')'];
+
 /// The sentence's attribution cue: its first speech or stance verb outside quotation
 /// marks that is not passive ("was reported"), as a span of the text.
+///
+/// This runs on every sentence, so it reads the white-space words of `words` in place: a
+/// word is lower-cased (on the stack) only when it is short enough to be a cue verb or a
+/// form of "be"; the punctuation `words` would split off only ends a "be" run.
 pub(crate) fn cue(text: &str, sentence: Span, quoted: &[Span]) -> Option<Span> {
     let s = sentence.slice(text)?;
-    // One buffer for every word's lower-case form: this runs on every sentence.
-    let mut buf = String::new();
+    let longest = CUE_VERBS.longest().max("being".len());
     let mut after_be = false;
-    for (at, w) in words(s) {
-        buf.clear();
-        buf.extend(
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .chars()
-                .flat_map(char::to_lowercase),
-        );
-        let start = sentence.start + at;
-        if CUE_VERBS.contains(&buf) && !after_be && !inside(quoted, start) {
-            return Some(Span::new(start, start + w.len()));
+    for w in s.split_whitespace() {
+        let at = w.as_ptr() as usize - s.as_ptr() as usize;
+        let core = w.trim_end_matches(TRAILING_MARKS);
+        let lead = core.len() - core.trim_start_matches('(').len();
+        let body = &core[lead..];
+        if lead > 0 {
+            after_be = false;
         }
-        after_be = matches!(
-            buf.as_str(),
-            "is" | "was" | "are" | "were" | "be" | "been" | "being"
-        );
+        let bare = body.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut small = [0u8; 16];
+        let owned: String;
+        let lowered: &str = if !bare.is_ascii() {
+            owned = bare.chars().flat_map(char::to_lowercase).collect();
+            &owned
+        } else if (2..=longest.min(small.len())).contains(&bare.len()) {
+            let small = &mut small[..bare.len()];
+            small.copy_from_slice(bare.as_bytes());
+            small.make_ascii_lowercase();
+            std::str::from_utf8(small).unwrap_or_default()
+        } else {
+            ""
+        };
+        let start = sentence.start + at + lead;
+        if !after_be && !lowered.is_empty() && CUE_VERBS.contains(lowered) && !inside(quoted, start) {
+            return Some(Span::new(start, start + body.len()));
+        }
+        after_be = core.len() == w.len()
+            && matches!(lowered, "is" | "was" | "are" | "were" | "be" | "been" | "being");
     }
     None
 }
@@ -105,7 +111,6 @@ pub(crate) fn cue_time(text: &str, cue: Span, t: Span) -> bool {
         return false;
     };
     let ws: Vec<&str> = words(between)
-        .into_iter()
         .map(|(_, w)| w)
         .filter(|w| w.chars().any(char::is_alphanumeric) || is_boundary(w))
         .collect();
@@ -158,7 +163,7 @@ pub(crate) fn mention(
         from_byte += 1;
     }
     let before = text.get(from_byte..t.start)?;
-    let ws = words(before);
+    let ws: Vec<(usize, &str)> = words(before).collect();
     let from = ws
         .iter()
         .rposition(|&(at, w)| is_boundary(w) || cue.is_some_and(|c| c.start == from_byte + at))
@@ -225,4 +230,33 @@ fn modifier(text: &str, sentence: Span, t: Span, prev: Option<&str>) -> Option<M
 fn inside(spans: &[Span], at: usize) -> bool {
     let k = spans.partition_point(|s| s.end <= at);
     spans.get(k).is_some_and(|s| s.start <= at && at < s.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of the cue of `s` (one sentence, no quotation).
+    fn cue_of(s: &str) -> Option<&str> {
+        cue(s, Span::new(0, s.len()), &[]).and_then(|c| c.slice(s))
+    }
+
+    #[test]
+    fn the_cue_is_the_first_active_speech_verb() {
+        assert_eq!(
+            cue_of("Harbour master Ode Kell SAID, on Monday, it was shut."),
+            Some("SAID")
+        );
+        // A passive participle is skipped; the comma after "was" ends the passive.
+        assert_eq!(
+            cue_of("It was reported that the pier, Kell told us, was shut."),
+            Some("told")
+        );
+        assert_eq!(cue_of("It was, Kell said, a mistake."), Some("said"));
+        assert_eq!(cue_of("The pier (reported shut) opened."), Some("reported"));
+        assert_eq!(cue_of("The pier was reported shut."), None);
+        // Inside a quotation a speech verb is somebody else's words.
+        let q = "\"He said no\" was the reply.";
+        assert_eq!(cue(q, Span::new(0, q.len()), &[Span::new(0, 12)]), None);
+    }
 }

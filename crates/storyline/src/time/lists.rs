@@ -4,17 +4,26 @@
 use std::sync::LazyLock;
 
 /// A list of words, looked up exactly (the lists are lower case; callers lower-case).
-pub(super) struct Words(Vec<&'static str>);
+pub(super) struct Words {
+    sorted: Vec<&'static str>,
+    longest: usize,
+}
 
 impl Words {
     fn load(text: &'static str) -> Words {
-        let mut words: Vec<&'static str> = entries(text).collect();
-        words.sort_unstable();
-        Words(words)
+        let mut sorted: Vec<&'static str> = entries(text).collect();
+        sorted.sort_unstable();
+        let longest = sorted.iter().map(|w| w.len()).max().unwrap_or(0);
+        Words { sorted, longest }
     }
 
     pub(super) fn contains(&self, word: &str) -> bool {
-        self.0.binary_search(&word).is_ok()
+        self.sorted.binary_search(&word).is_ok()
+    }
+
+    /// The length in bytes of the longest entry: a longer word is in no list.
+    pub(super) fn longest(&self) -> usize {
+        self.longest
     }
 }
 

@@ -40,10 +40,9 @@ use value::Season as SeasonName;
 
 use crate::span::Span;
 
-pub use clauses::MentionKind;
 pub use infer::{infer_published, Inferred};
 pub use rules::Rule as TimexRule;
-pub use sentences::{date_sentences, mentions, DateRule, SentenceDate};
+pub use sentences::{date_sentences, DateRule, SentenceDate};
 pub use value::{
     Amount, Anchor, DayRange, ParseError, PartOfDay, Period, Season, TimeOfDay, TimeValue, Unit,
 };

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::clauses::{self, MentionKind};
+use super::clauses;
 use super::infer::quoted_regions;
 use super::value::{writable, TimeValue};
 use super::{Timex, TimexType};
@@ -139,26 +139,6 @@ pub fn date_sentences(
     out
 }
 
-/// The calendar expressions that their sentence only mentions (in a quotation, a relative
-/// clause, a noun phrase, a background phrase), with the reason: the dates a sentence
-/// names besides the one it reports, for a reader or a later stage that wants them apart.
-/// Indexes into `timexes`, in text order.
-pub fn mentions(text: &str, sentences: &[Span], timexes: &[Timex]) -> Vec<(usize, MentionKind)> {
-    let quoted = quoted_regions(text);
-    let mut out = Vec::new();
-    for s in sentences {
-        let inside = Inside::of(*s, timexes);
-        let cue = clauses::cue(text, *s, &quoted);
-        out.extend(
-            inside
-                .iter()
-                .filter(|(_, t)| calendar_value(t))
-                .filter_map(|(k, t)| clauses::mention(text, *s, t.span, &quoted, cue).map(|why| (k, why))),
-        );
-    }
-    out
-}
-
 /// The expressions of one sentence.
 struct Inside<'t> {
     sentence: Span,
@@ -248,6 +228,7 @@ fn reported<'t>(text: &str, inside: &Inside<'t>, quoted: &[Span]) -> Option<Repo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::clauses::MentionKind;
 
     /// Each line of `text` is a paragraph of an article published on `published`; the date
     /// and rule of every sentence.
@@ -308,9 +289,15 @@ mod tests {
         let sentences = crate::text::segment::sentences(text, &[Span::new(0, text.len())]);
         let dct = "2016-02-10".parse().ok();
         let timexes = super::super::find(text, dct, &sentences);
-        let named: Vec<(&str, MentionKind)> = mentions(text, &sentences, &timexes)
-            .into_iter()
-            .map(|(k, why)| (timexes[k].span.slice(text).unwrap(), why))
+        let quoted = quoted_regions(text);
+        let cue = clauses::cue(text, sentences[0], &quoted);
+        let named: Vec<(&str, MentionKind)> = timexes
+            .iter()
+            .filter(|t| calendar_value(t))
+            .filter_map(|t| {
+                let why = clauses::mention(text, sentences[0], t.span, &quoted, cue)?;
+                Some((t.span.slice(text)?, why))
+            })
             .collect();
         assert_eq!(
             named,

@@ -1,9 +1,35 @@
-//! Helpers shared by the store tests.
+//! Helpers shared by the store tests (each test binary uses some of them).
+#![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
+use storyline::corpus::directory::GlobalEntity;
 use storyline::run::Observer;
+use storyline::store::Store;
 use storyline::Article;
+
+/// Writes an article and its metadata file (outlet, publication date) into `dir`.
+pub fn write(dir: &Path, name: &str, text: &str, outlet: &str, published: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    std::fs::write(
+        dir.join(format!("{name}.meta.json")),
+        format!(r#"{{"outlet": "{outlet}", "published": "{published}"}}"#),
+    )
+    .unwrap();
+    p
+}
+
+/// The store's corpus-wide entities whose names end with `surname`.
+pub fn named(store: &Store, surname: &str) -> Vec<GlobalEntity> {
+    store
+        .entities()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.name.ends_with(surname))
+        .collect()
+}
 
 /// An observer that reports nothing.
 pub struct Quiet;
