@@ -172,6 +172,10 @@ enum Eval {
         /// Write each task's ROUGE precision and recall here (for `bench/tls_rouge_check.py`).
         #[arg(long)]
         scores: Option<PathBuf>,
+        /// Write every candidate day of each task with its counts and whether the
+        /// reference has it (JSON lines), for studying the date ranking offline.
+        #[arg(long)]
+        dates: Option<PathBuf>,
     },
     /// Sentence dates on Timeline17 articles (`DIR/TOPIC/InputDocs/DAY/FILE`) against a
     /// labelled set (`bench/sentence-dates/gold.tsv`).
@@ -299,6 +303,7 @@ fn main() -> anyhow::Result<()> {
                     keywords,
                     only,
                     scores,
+                    dates,
                 },
         } => timeline::run(
             &data,
@@ -307,6 +312,7 @@ fn main() -> anyhow::Result<()> {
                 keywords,
                 only,
                 scores,
+                dates,
             },
         ),
         Cmd::Eval {

@@ -51,6 +51,8 @@ pub struct Settings {
     /// Write each task's precision and recall here (JSON lines), for the cross-check with
     /// tilse (`bench/tls_rouge_check.py`).
     pub scores: Option<PathBuf>,
+    /// Write each task's candidate days with their counts here (JSON lines).
+    pub dates: Option<PathBuf>,
 }
 
 /// Undoes the Penn Treebank tokenisation of the input lines, so that the pipeline reads
@@ -288,6 +290,10 @@ pub fn run(data: &Path, out: Option<&Path>, settings: &Settings) -> anyhow::Resu
     let systems: [(&str, System); 2] = [("storyline", datewise), ("most-mentioned", most_mentioned)];
     let mut pooled = [Sums::default(); 2];
     let mut outs = Vec::new();
+    let mut days_out = match &settings.dates {
+        Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p)?)),
+        None => None,
+    };
     println!(
         "{:<22} {:>5} {:>4} {:>3}  {:<15} {:>6} {:>6} {:>6}",
         "topic", "docs", "T", "L", "system", "AR1-F", "AR2-F", "Date-F"
@@ -311,6 +317,9 @@ pub fn run(data: &Path, out: Option<&Path>, settings: &Settings) -> anyhow::Resu
                 .filter(|d| first <= d.published && d.published <= last)
                 .map(|d| ArticleView::from(&d.article))
                 .collect();
+            if let Some(f) = days_out.as_mut() {
+                write_days(f, &topic.name, reference, &views, (first, last))?;
+            }
             let total: usize = reference.timeline.iter().map(|d| d.1.len()).sum();
             let l = round_half_even(total as f64 / reference.timeline.len() as f64).max(1);
             let opts = TimelineOptions {
@@ -378,5 +387,108 @@ pub fn run(data: &Path, out: Option<&Path>, settings: &Settings) -> anyhow::Resu
             writeln!(f, "{line}")?;
         }
     }
+    Ok(())
+}
+
+/// Counts for one candidate day of a task, for studying the date ranking offline.
+#[derive(Default, serde::Serialize)]
+struct DayCounts {
+    /// Sentences with an expression naming the day.
+    sentences: u32,
+    /// Articles with such a sentence.
+    articles: u32,
+    /// Of those, articles published two or more days after it.
+    later: u32,
+    /// Of those, articles published before it.
+    before: u32,
+    /// Sentences whose reported date (not a mere mention) is the day.
+    reported: u32,
+    /// Articles with such a sentence.
+    reported_articles: u32,
+    /// Articles published on the day, and on the day after.
+    published: u32,
+    published_next: u32,
+    /// Outlets naming the day or publishing on it.
+    outlets: u32,
+}
+
+/// Every day the task's articles name or are published on, with its counts.
+fn day_counts(views: &[ArticleView<'_>], span: (NaiveDate, NaiveDate)) -> BTreeMap<NaiveDate, DayCounts> {
+    use std::collections::BTreeSet;
+    let inside = |d: &NaiveDate| span.0 <= *d && *d <= span.1;
+    let mut out: BTreeMap<NaiveDate, DayCounts> = BTreeMap::new();
+    let mut outlets: BTreeMap<NaiveDate, BTreeSet<&str>> = BTreeMap::new();
+    for v in views {
+        let outlet = v.outlet.unwrap_or(v.id);
+        let mut named: BTreeSet<NaiveDate> = BTreeSet::new();
+        let mut reported: BTreeSet<NaiveDate> = BTreeSet::new();
+        for s in v.sentences {
+            let days: BTreeSet<NaiveDate> = v
+                .timexes
+                .iter()
+                .filter(|t| s.start <= t.span.start && t.span.start < s.end)
+                .filter(|t| {
+                    matches!(
+                        t.kind,
+                        storyline::time::TimexType::Date | storyline::time::TimexType::Time
+                    )
+                })
+                .filter_map(|t| t.value.day())
+                .filter(inside)
+                .collect();
+            for d in days {
+                out.entry(d).or_default().sentences += 1;
+                named.insert(d);
+            }
+        }
+        for sd in v.sentence_dates {
+            if let Some(d) = sd.value.day().filter(inside) {
+                out.entry(d).or_default().reported += 1;
+                reported.insert(d);
+            }
+        }
+        for d in &named {
+            let c = out.entry(*d).or_default();
+            c.articles += 1;
+            match v.published {
+                Some(p) if p >= *d + chrono::Days::new(2) => c.later += 1,
+                Some(p) if p < *d => c.before += 1,
+                _ => {}
+            }
+            outlets.entry(*d).or_default().insert(outlet);
+        }
+        for d in reported {
+            out.entry(d).or_default().reported_articles += 1;
+        }
+        if let Some(p) = v.published.filter(inside) {
+            out.entry(p).or_default().published += 1;
+            outlets.entry(p).or_default().insert(outlet);
+            if let Some(prev) = p.pred_opt().filter(inside) {
+                out.entry(prev).or_default().published_next += 1;
+            }
+        }
+    }
+    for (d, o) in outlets {
+        out.entry(d).or_default().outlets = o.len() as u32;
+    }
+    out
+}
+
+/// Writes one JSON line per task: its topic, reference, the number of reference days, and
+/// every candidate day with its counts and whether the reference has it.
+fn write_days(
+    f: &mut impl Write,
+    topic: &str,
+    reference: &Reference,
+    views: &[ArticleView<'_>],
+    span: (NaiveDate, NaiveDate),
+) -> anyhow::Result<()> {
+    let gold: std::collections::BTreeSet<NaiveDate> = reference.timeline.iter().map(|d| d.0).collect();
+    let days: Vec<serde_json::Value> = day_counts(views, span)
+        .into_iter()
+        .map(|(d, c)| serde_json::json!({"date": d.to_string(), "gold": gold.contains(&d), "counts": c}))
+        .collect();
+    let line = serde_json::json!({"topic": topic, "ref_id": reference.id, "t": gold.len(), "days": days});
+    writeln!(f, "{line}")?;
     Ok(())
 }
