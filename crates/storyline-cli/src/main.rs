@@ -151,6 +151,15 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
+    /// Serve the web pages and the JSON API (`/api/v1/…`, OpenAPI at
+    /// `/api/v1/openapi.json`) over a store, read-only, until Ctrl-C.
+    Serve {
+        #[arg(long, default_value = "storyline.db")]
+        db: PathBuf,
+        /// Address to listen on (loopback by default: another address exposes the store).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -428,6 +437,17 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
                     out.write_all(b"\n")?;
                 }
             }
+            false
+        }
+        Cmd::Serve { db, addr } => {
+            let opts = storyline_server::ServeOptions {
+                db: db.clone(),
+                addr: *addr,
+            };
+            tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?
+                .block_on(storyline_server::serve(opts))?;
             false
         }
         Cmd::Entities { db, kind, format } => {

@@ -473,3 +473,78 @@ fn stories_list_story_and_timeline_read_the_digest() {
     let none = run(&["story", "s-none", "--db", "s.db"], d.path());
     assert_eq!(none.status.code(), Some(2));
 }
+
+/// Sends one GET over a plain TCP connection and returns the whole response.
+fn http_get(addr: &str, path: &str) -> String {
+    use std::io::Read;
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn serve_answers_the_api_and_pages_over_a_digest_and_refuses_a_missing_store() {
+    use std::io::BufRead;
+    let d = tempfile::tempdir().unwrap();
+    let o = run(
+        &["digest", examples().to_str().unwrap(), "--db", "s.db"],
+        d.path(),
+    );
+    assert!(o.status.success());
+    let mut child = bin()
+        .args(["serve", "--db", "s.db", "--addr", "127.0.0.1:0"])
+        .current_dir(d.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    let list = http_get(&addr, "/api/v1/storylines?limit=100");
+    let page = http_get(&addr, "/");
+    let missing = http_get(&addr, "/api/v1/stories/s-none");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(list.starts_with("HTTP/1.1 200"), "{list}");
+    let body: serde_json::Value = serde_json::from_str(list.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+    let titles: Vec<&str> = body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["title"].as_str())
+        .collect();
+    assert!(titles.len() >= 2, "{titles:?}");
+    assert!(
+        page.starts_with("HTTP/1.1 200") && page.contains("<h1>Storylines</h1>"),
+        "{page}"
+    );
+    for t in titles {
+        assert!(page.contains(t), "the page lists {t}");
+    }
+    assert!(
+        missing.starts_with("HTTP/1.1 404") && missing.contains(r#""code":"not_found""#),
+        "{missing}"
+    );
+    // A store that does not exist is refused before listening; nothing is created.
+    let o = run(&["serve", "--db", "none.db", "--addr", "127.0.0.1:0"], d.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("no store at"),
+        "{o:?}"
+    );
+    assert!(!d.path().join("none.db").exists());
+}

@@ -846,11 +846,15 @@ impl Story {
 
 /// Loads a storyline or event by id, with its articles.
 pub fn story(db: &Path, id: &str) -> Result<Option<Story>, Error> {
-    let store = Store::open_existing(db)?;
+    story_in(&Store::open_existing(db)?, id)
+}
+
+/// Loads a storyline or event by id from an open store, with its articles.
+pub fn story_in(store: &Store, id: &str) -> Result<Option<Story>, Error> {
     let Some((storyline, event)) = store.story(id)? else {
         return Ok(None);
     };
-    Story::load(&store, storyline, event).map(Some)
+    Story::load(store, storyline, event).map(Some)
 }
 
 /// The newest storylines, at most `limit`, each with its articles (for summaries).

@@ -287,11 +287,40 @@ impl Store {
 
     /// The corpus-wide entities, most quoted first.
     pub fn entities(&self) -> Result<Vec<GlobalEntity>, Error> {
+        self.entities_where(None)
+    }
+
+    /// One corpus-wide entity by its id, or by an old id that redirects to it.
+    pub fn entity(&self, id: &str) -> Result<Option<GlobalEntity>, Error> {
+        let Some(id) = self.resolve_entity(id)? else {
+            return Ok(None);
+        };
+        Ok(self.entities_where(Some(&id))?.into_iter().next())
+    }
+
+    /// Every entity named in some article (or only the one with id `only`), most quoted
+    /// first, with its names and roles.
+    fn entities_where(&self, only: Option<&str>) -> Result<Vec<GlobalEntity>, Error> {
+        let only_n: Option<i64> = match only {
+            Some(id) => {
+                let n = self
+                    .conn
+                    .query_row("SELECT n FROM entities WHERE id = ?1", [id], |r| r.get(0))
+                    .optional()?;
+                if n.is_none() {
+                    return Ok(Vec::new());
+                }
+                n
+            }
+            None => None,
+        };
         let mut names: HashMap<i64, Vec<(String, usize)>> = HashMap::new();
         for row in self
             .conn
-            .prepare("SELECT entity, name, count FROM entity_names WHERE count > 0")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?
+            .prepare_cached(
+                "SELECT entity, name, count FROM entity_names WHERE count > 0 AND (?1 IS NULL OR entity = ?1)",
+            )?
+            .query_map([only_n], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?
         {
             let (e, name, count) = row?;
             names.entry(e).or_default().push((name, count));
@@ -299,17 +328,20 @@ impl Store {
         let mut roles: HashMap<i64, Vec<(String, usize)>> = HashMap::new();
         for row in self
             .conn
-            .prepare("SELECT entity, role, count FROM entity_roles WHERE count > 0")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?
+            .prepare_cached(
+                "SELECT entity, role, count FROM entity_roles WHERE count > 0 AND (?1 IS NULL OR entity = ?1)",
+            )?
+            .query_map([only_n], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?
         {
             let (e, role, count) = row?;
             roles.entry(e).or_default().push((role, count));
         }
-        let mut st = self.conn.prepare(
-            "SELECT n, id, kind, name, articles, quotes FROM entities WHERE articles > 0
+        let mut st = self.conn.prepare_cached(
+            "SELECT n, id, kind, name, articles, quotes FROM entities
+             WHERE articles > 0 AND (?1 IS NULL OR n = ?1)
              ORDER BY quotes DESC, articles DESC, id",
         )?;
-        let rows = st.query_map([], |r| {
+        let rows = st.query_map([only_n], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,

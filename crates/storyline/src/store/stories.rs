@@ -347,6 +347,66 @@ pub fn list_storylines(conn: &Connection, limit: usize) -> Result<Vec<StorylineR
         .collect()
 }
 
+/// Which storylines to list: those overlapping a date range, covered by an outlet,
+/// naming an entity; newest first (by last day, then id), after a cursor.
+#[derive(Debug, Clone, Default)]
+pub struct StorylineQuery {
+    /// Storylines that end on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Storylines that start on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Storylines with an article from this outlet.
+    pub outlet: Option<String>,
+    /// Storylines with an article naming this corpus-wide entity (an old id resolves).
+    pub entity: Option<String>,
+    /// The (last day, id) of the last storyline of the previous page.
+    pub after: Option<(NaiveDate, String)>,
+    pub limit: usize,
+}
+
+impl Store {
+    /// The storylines `q` asks for, loaded (see [`StorylineQuery`]).
+    pub fn storylines_where(&self, q: &StorylineQuery) -> Result<Vec<StorylineRow>> {
+        let entity = match &q.entity {
+            Some(e) => match self.resolve_entity(e)? {
+                Some(id) => Some(id),
+                None => return Ok(Vec::new()),
+            },
+            None => None,
+        };
+        let mut st = self.conn.prepare_cached(
+            "SELECT s.id FROM storylines s
+             WHERE (?1 IS NULL OR s.last >= ?1) AND (?2 IS NULL OR s.first <= ?2)
+               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM events e
+                     JOIN event_articles x ON x.event = e.id JOIN articles a ON a.id = x.article
+                     WHERE e.storyline = s.id AND a.outlet = ?3))
+               AND (?4 IS NULL OR EXISTS (SELECT 1 FROM events e
+                     JOIN event_articles x ON x.event = e.id JOIN articles a ON a.id = x.article
+                     JOIN entity_members m ON m.article = a.n
+                     WHERE e.storyline = s.id AND m.entity = (SELECT n FROM entities WHERE id = ?4)))
+               AND (?5 IS NULL OR s.last < ?5 OR (s.last = ?5 AND s.id > ?6))
+             ORDER BY s.last DESC, s.id LIMIT ?7",
+        )?;
+        let ids: Vec<String> = st
+            .query_map(
+                params![
+                    q.from.map(|d| d.to_string()),
+                    q.to.map(|d| d.to_string()),
+                    q.outlet,
+                    entity,
+                    q.after.as_ref().map(|a| a.0.to_string()),
+                    q.after.as_ref().map(|a| a.1.clone()),
+                    q.limit as i64
+                ],
+                |r| r.get(0),
+            )?
+            .collect::<std::result::Result<_, _>>()?;
+        ids.iter()
+            .filter_map(|id| storyline(&self.conn, id).transpose())
+            .collect()
+    }
+}
+
 /// One storyline with its events and articles.
 pub fn storyline(conn: &Connection, id: &str) -> Result<Option<StorylineRow>> {
     let Some((start, end, size)) = conn

@@ -1,0 +1,766 @@
+//! The JSON API, version 1. Each response type is declared here (the API's contract,
+//! versioned apart from the record schema) and filled from the library's rows; the
+//! OpenAPI document is generated from these declarations and the handlers' annotations.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use storyline::run::Story;
+use storyline::store::stories::{EventRow, StoryArticle, StorylineQuery, StorylineRow};
+use storyline::store::Store;
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+use crate::error::{ApiError, ApiQuery, ErrorBody};
+use crate::AppState;
+
+/// Most items a page may hold.
+pub(crate) const MAX_PAGE: usize = 100;
+/// Items per page when none is asked for.
+const DEFAULT_PAGE: usize = 20;
+/// Longest accepted search or filter string, in bytes.
+const MAX_QUERY: usize = 256;
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/storylines", get(storylines))
+        .route("/api/v1/stories/{id}", get(story))
+        .route("/api/v1/articles/{id}", get(article))
+        .route("/api/v1/entities/{id}", get(entity))
+        .route("/api/v1/search", get(search))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Storyline API",
+        version = "1",
+        description = "Storylines, stories, articles, people and search over a Storyline store. Read-only."
+    ),
+    paths(storylines, story, article, entity, search),
+    components(schemas(ErrorBody))
+)]
+struct ApiDoc;
+
+/// The OpenAPI document of this API, generated from the code.
+pub(crate) fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(document())
+}
+
+// ---- shapes -------------------------------------------------------------------------
+
+/// An article as a source of a story.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct ArticleRef {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// A date or a date-time with its zone, as the article gives it.
+    pub published: Option<String>,
+    pub url: Option<String>,
+    /// The article this one copies (syndicated or re-published).
+    pub copy_of: Option<String>,
+}
+
+impl From<&StoryArticle> for ArticleRef {
+    fn from(a: &StoryArticle) -> Self {
+        ArticleRef {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            outlet: a.outlet.clone(),
+            published: a.published.clone(),
+            url: a.url.clone(),
+            copy_of: a.copy_of.clone(),
+        }
+    }
+}
+
+/// An event: one happening, covered by articles within days.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct EventItem {
+    pub id: String,
+    pub title: Option<String>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub articles: Vec<ArticleRef>,
+}
+
+impl From<&EventRow> for EventItem {
+    fn from(e: &EventRow) -> Self {
+        EventItem {
+            id: e.id.clone(),
+            title: e.title.clone(),
+            start: e.start,
+            end: e.end,
+            articles: e.articles.iter().map(ArticleRef::from).collect(),
+        }
+    }
+}
+
+/// A storyline: events about the same actors and topic over time.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct StorylineItem {
+    pub id: String,
+    pub title: Option<String>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Articles, syndicated copies included.
+    pub size: u32,
+    pub outlets: Vec<String>,
+    pub events: Vec<EventItem>,
+}
+
+impl From<&StorylineRow> for StorylineItem {
+    fn from(s: &StorylineRow) -> Self {
+        StorylineItem {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            start: s.start,
+            end: s.end,
+            size: s.size,
+            outlets: s.outlets.clone(),
+            events: s.events.iter().map(EventItem::from).collect(),
+        }
+    }
+}
+
+/// A page of storylines, newest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct StorylinePage {
+    pub items: Vec<StorylineItem>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next: Option<String>,
+}
+
+/// A sentence taken from an article, with its sources.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct SourcedSentence {
+    pub text: String,
+    pub article: String,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// Copies of the article that carry the same sentence.
+    pub copies: Vec<String>,
+    /// What dated the sentence (timeline sentences only): `expression`, `shifted` or
+    /// `published`, with the expression's text where there is one.
+    pub evidence: Option<Evidence>,
+}
+
+/// What dated a timeline sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct Evidence {
+    pub kind: String,
+    pub text: Option<String>,
+}
+
+/// One date of a timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct TimelineDay {
+    pub date: NaiveDate,
+    /// Articles that name the day or were published on it.
+    pub articles: u32,
+    pub outlets: u32,
+    pub sentences: Vec<SourcedSentence>,
+}
+
+/// A direct quote of a named speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct QuoteItem {
+    pub text: String,
+    pub article: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// The date of the statement, as a TIMEX3 value, when known.
+    pub said: Option<String>,
+}
+
+/// What one speaker said in a story.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct Speaker {
+    pub name: String,
+    /// The corpus-wide entity, when the speaker was resolved to one.
+    pub entity: Option<String>,
+    pub roles: Vec<String>,
+    pub outlets: Vec<String>,
+    pub quotes: Vec<QuoteItem>,
+}
+
+/// A source with its syndicated copies folded under it.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct Source {
+    pub article: ArticleRef,
+    pub copies: Vec<ArticleRef>,
+}
+
+/// One storyline (or one event of it): what happened when, who said what, the sources.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct StoryBody {
+    pub storyline: StorylineItem,
+    /// The event asked for, when the id was an event's.
+    pub event: Option<EventItem>,
+    pub summary: Vec<SourcedSentence>,
+    pub timeline: Vec<TimelineDay>,
+    pub speakers: Vec<Speaker>,
+    pub sources: Vec<Source>,
+}
+
+/// A span of the article's clean text, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ToSchema)]
+pub(crate) struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<storyline::Span> for Span {
+    fn from(s: storyline::Span) -> Self {
+        Span {
+            start: s.start,
+            end: s.end,
+        }
+    }
+}
+
+/// A quote in an article's text.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct QuoteSpan {
+    /// The whole attribution: content, cue and source.
+    pub span: Span,
+    /// The quoted or reported content.
+    pub parts: Vec<Span>,
+    /// `direct`, `indirect`, `mixed`, …
+    pub kind: String,
+    pub speaker: Option<String>,
+    /// The speaker's corpus-wide entity.
+    pub entity: Option<String>,
+    pub cue: Option<Span>,
+}
+
+/// A mention of an entity in an article's text.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct MentionSpan {
+    pub span: Span,
+    pub name: String,
+    /// `person`, `organization`, `place` or `unknown`.
+    pub kind: String,
+    pub entity: Option<String>,
+}
+
+/// A time expression in an article's text.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct DateSpan {
+    pub span: Span,
+    /// TIMEX3 type: `DATE`, `TIME`, `DURATION` or `SET`.
+    pub kind: String,
+    /// The resolved TIMEX3 value.
+    pub value: String,
+}
+
+/// A piece of the page removed as boilerplate.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct RemovedPiece {
+    pub kind: String,
+    pub text: String,
+}
+
+/// One article: its clean text with the spans of quotes, entities and dates.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct ArticleBody {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    pub duplicate_of: Option<String>,
+    pub text: String,
+    pub paragraphs: Vec<Span>,
+    pub quotes: Vec<QuoteSpan>,
+    pub mentions: Vec<MentionSpan>,
+    pub dates: Vec<DateSpan>,
+    pub removed: Vec<RemovedPiece>,
+}
+
+/// A quote as listed for a speaker or a search.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub(crate) struct QuoteRowItem {
+    pub text: String,
+    pub kind: String,
+    pub speaker: Option<String>,
+    pub entity: Option<String>,
+    pub role: Option<String>,
+    pub article: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub said: Option<String>,
+}
+
+impl From<&storyline::store::QuoteRow> for QuoteRowItem {
+    fn from(q: &storyline::store::QuoteRow) -> Self {
+        QuoteRowItem {
+            text: q.text.clone(),
+            kind: tag(&q.kind),
+            speaker: q.speaker.clone(),
+            entity: q.speaker_id.clone(),
+            role: q.role.clone(),
+            article: q.article.clone(),
+            outlet: q.outlet.clone(),
+            published: q.published.as_ref().map(|p| p.to_string()),
+            said: q.said.as_ref().map(|v| v.to_string()),
+        }
+    }
+}
+
+/// A person, organisation or place across the store, with their quotes, newest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct EntityBody {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub articles: usize,
+    /// Direct and indirect statements attributed to them.
+    pub quote_count: usize,
+    pub quotes: Vec<QuoteRowItem>,
+}
+
+/// An article found by full-text search.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct ArticleHit {
+    pub article: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// The matching passage; the matched words are between `[` and `]`.
+    pub snippet: String,
+}
+
+/// What a search found.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct SearchBody {
+    pub articles: Vec<ArticleHit>,
+    pub quotes: Vec<QuoteRowItem>,
+}
+
+/// A value's serde name (kinds are enums, rendered as text only here, at the edge).
+pub(crate) fn tag<T: Serialize>(t: &T) -> String {
+    match serde_json::to_value(t) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+// ---- queries ------------------------------------------------------------------------
+
+/// Filters and paging of the storyline list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct StorylineParams {
+    /// Storylines that end on or after this day (YYYY-MM-DD).
+    pub from: Option<NaiveDate>,
+    /// Storylines that start on or before this day (YYYY-MM-DD).
+    pub to: Option<NaiveDate>,
+    /// Storylines with an article from this outlet.
+    pub outlet: Option<String>,
+    /// Storylines with an article naming this entity (its id).
+    pub entity: Option<String>,
+    /// The `next` of the previous page.
+    pub cursor: Option<String>,
+    /// Items per page (1–100, default 20).
+    pub limit: Option<usize>,
+}
+
+fn page_size(limit: Option<usize>) -> Result<usize, ApiError> {
+    match limit {
+        None => Ok(DEFAULT_PAGE),
+        Some(n) if (1..=MAX_PAGE).contains(&n) => Ok(n),
+        Some(n) => Err(ApiError::bad_request(format!(
+            "limit must be between 1 and {MAX_PAGE}, not {n}"
+        ))),
+    }
+}
+
+fn short(name: &str, v: Option<String>) -> Result<Option<String>, ApiError> {
+    match v {
+        Some(s) if s.len() > MAX_QUERY => Err(ApiError::bad_request(format!(
+            "{name} is longer than {MAX_QUERY} bytes"
+        ))),
+        other => Ok(other),
+    }
+}
+
+/// A cursor is the last item's day and id: `YYYY-MM-DD~ID`.
+fn parse_cursor(c: &str) -> Result<(NaiveDate, String), ApiError> {
+    let bad = || ApiError::bad_request("cursor is not one this API gave out");
+    let (day, id) = c.split_once('~').ok_or_else(bad)?;
+    let day: NaiveDate = day.parse().map_err(|_| bad())?;
+    if id.is_empty() || id.len() > MAX_QUERY {
+        return Err(bad());
+    }
+    Ok((day, id.to_string()))
+}
+
+pub(crate) fn storyline_query(p: StorylineParams) -> Result<StorylineQuery, ApiError> {
+    if let (Some(f), Some(t)) = (p.from, p.to) {
+        if f > t {
+            return Err(ApiError::bad_request("from is after to"));
+        }
+    }
+    Ok(StorylineQuery {
+        from: p.from,
+        to: p.to,
+        outlet: short("outlet", p.outlet)?,
+        entity: short("entity", p.entity)?,
+        after: p.cursor.as_deref().map(parse_cursor).transpose()?,
+        limit: page_size(p.limit)?,
+    })
+}
+
+/// One page of storylines for `q`, with the cursor of the next.
+pub(crate) fn storyline_page(store: &Store, q: &StorylineQuery) -> Result<StorylinePage, ApiError> {
+    // One more than asked tells whether a next page exists.
+    let mut ask = q.clone();
+    ask.limit = q.limit + 1;
+    let mut rows = store.storylines_where(&ask)?;
+    let more = rows.len() > q.limit;
+    rows.truncate(q.limit);
+    let next = more
+        .then(|| rows.last().map(|s| format!("{}~{}", s.end, s.id)))
+        .flatten();
+    Ok(StorylinePage {
+        items: rows.iter().map(StorylineItem::from).collect(),
+        next,
+    })
+}
+
+/// Storylines, newest first, filtered by date range, outlet and entity.
+#[utoipa::path(get, path = "/api/v1/storylines", params(StorylineParams),
+    responses((status = 200, body = StorylinePage), (status = 400, body = ErrorBody)))]
+async fn storylines(
+    State(s): State<AppState>,
+    ApiQuery(p): ApiQuery<StorylineParams>,
+) -> Result<Json<StorylinePage>, ApiError> {
+    let q = storyline_query(p)?;
+    s.read(move |store| storyline_page(store, &q)).await.map(Json)
+}
+
+/// The story body of a loaded storyline or event.
+pub(crate) fn story_body(store: &Store, story: &Story) -> Result<StoryBody, ApiError> {
+    let summary = story
+        .summary(storyline::run::STORY_SUMMARY_SENTENCES)
+        .sentences
+        .iter()
+        .map(|e| sourced(e, None))
+        .collect();
+    let timeline = story
+        .timeline(None)
+        .dates
+        .iter()
+        .map(|d| TimelineDay {
+            date: d.score.date,
+            articles: d.score.articles + d.score.published,
+            outlets: d.score.outlets,
+            sentences: d
+                .sentences
+                .iter()
+                .map(|s| sourced(&s.extract, Some(evidence(&s.evidence))))
+                .collect(),
+        })
+        .collect();
+    Ok(StoryBody {
+        storyline: StorylineItem::from(&story.storyline),
+        event: story.event.as_ref().map(EventItem::from),
+        summary,
+        timeline,
+        speakers: speakers(store, story)?,
+        sources: sources(story),
+    })
+}
+
+fn sourced(e: &storyline::stories::summary::Extract<'_>, evidence: Option<Evidence>) -> SourcedSentence {
+    SourcedSentence {
+        text: e.text.trim().to_string(),
+        article: e.article.to_string(),
+        outlet: e.outlet.map(str::to_string),
+        published: e.published,
+        copies: e.copies.iter().map(|c| c.article.to_string()).collect(),
+        evidence,
+    }
+}
+
+fn evidence(e: &storyline::stories::timeline::Evidence<'_>) -> Evidence {
+    use storyline::stories::timeline::Evidence as E;
+    match e {
+        E::Expression { text, .. } => Evidence {
+            kind: "expression".into(),
+            text: Some(text.to_string()),
+        },
+        E::Shifted { text } => Evidence {
+            kind: "shifted".into(),
+            text: Some(text.to_string()),
+        },
+        E::Published { published } => Evidence {
+            kind: "published".into(),
+            text: Some(published.to_string()),
+        },
+    }
+}
+
+/// Who said what: direct quotes of named speakers, grouped by speaker (most quoted
+/// first), each speaker with the corpus-wide entity their article resolved them to.
+fn speakers(store: &Store, story: &Story) -> Result<Vec<Speaker>, ApiError> {
+    let mut globals: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut by: BTreeMap<String, Speaker> = BTreeMap::new();
+    for (a, q) in story.quotes() {
+        if !globals.contains_key(&a.id) {
+            globals.insert(
+                a.id.clone(),
+                store.entities_of_article(&a.id)?.into_iter().collect(),
+            );
+        }
+        let entity = q
+            .speaker_entity
+            .as_ref()
+            .and_then(|l| globals[&a.id].get(l))
+            .cloned();
+        let name = q.speaker_name.clone().unwrap_or_default();
+        let key = entity.clone().unwrap_or_else(|| format!("name:{name}"));
+        let sp = by.entry(key).or_insert_with(|| Speaker {
+            name,
+            entity,
+            roles: Vec::new(),
+            outlets: Vec::new(),
+            quotes: Vec::new(),
+        });
+        if let Some(r) = q.role.as_ref().filter(|r| !sp.roles.contains(r)) {
+            sp.roles.push(r.clone());
+        }
+        if let Some(o) = a.outlet.as_ref().filter(|o| !sp.outlets.contains(o)) {
+            sp.outlets.push(o.clone());
+        }
+        let text: Vec<&str> = q.parts.iter().filter_map(|p| p.slice(&a.text)).collect();
+        sp.quotes.push(QuoteItem {
+            text: text.join(" … "),
+            article: a.id.clone(),
+            outlet: a.outlet.clone(),
+            published: a.published.as_ref().map(|p| p.value.to_string()),
+            said: None,
+        });
+    }
+    let mut out: Vec<Speaker> = by.into_values().collect();
+    out.sort_by(|a, b| b.quotes.len().cmp(&a.quotes.len()).then(a.name.cmp(&b.name)));
+    Ok(out)
+}
+
+/// The story's articles with syndicated copies folded under their original, by
+/// publication.
+fn sources(story: &Story) -> Vec<Source> {
+    let events = match &story.event {
+        Some(e) => std::slice::from_ref(e),
+        None => &story.storyline.events[..],
+    };
+    let all: Vec<&StoryArticle> = events.iter().flat_map(|e| &e.articles).collect();
+    let mut out: Vec<Source> = all
+        .iter()
+        .filter(|a| a.copy_of.as_ref().is_none_or(|o| !all.iter().any(|b| &b.id == o)))
+        .map(|a| Source {
+            article: ArticleRef::from(*a),
+            copies: all
+                .iter()
+                .filter(|c| c.copy_of.as_deref() == Some(a.id.as_str()))
+                .map(|c| ArticleRef::from(*c))
+                .collect(),
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.article.published, &a.article.id).cmp(&(&b.article.published, &b.article.id)));
+    out
+}
+
+/// One storyline or event: summary, timeline, who said what, sources.
+#[utoipa::path(get, path = "/api/v1/stories/{id}", params(("id" = String, Path, description = "A storyline's or an event's id")),
+    responses((status = 200, body = StoryBody), (status = 404, body = ErrorBody)))]
+async fn story(State(s): State<AppState>, Path(id): Path<String>) -> Result<Json<StoryBody>, ApiError> {
+    s.read(move |store| {
+        let story = storyline::run::story_in(store, &id)?
+            .ok_or_else(|| ApiError::not_found(format!("no storyline or event {id}")))?;
+        story_body(store, &story)
+    })
+    .await
+    .map(Json)
+}
+
+/// An article's body for the API and the article page.
+pub(crate) fn article_body(store: &Store, id: &str) -> Result<ArticleBody, ApiError> {
+    let a = store
+        .article(id)?
+        .ok_or_else(|| ApiError::not_found(format!("no article {id}")))?;
+    let globals: BTreeMap<String, String> = store.entities_of_article(&a.id)?.into_iter().collect();
+    let mut mentions: Vec<MentionSpan> = a
+        .entities
+        .iter()
+        .flat_map(|e| {
+            let entity = globals.get(&e.id).cloned();
+            e.mentions.iter().map(move |m| MentionSpan {
+                span: m.span.into(),
+                name: e.name.clone(),
+                kind: tag(&e.kind),
+                entity: entity.clone(),
+            })
+        })
+        .collect();
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    Ok(ArticleBody {
+        quotes: a
+            .quotes
+            .iter()
+            .map(|q| QuoteSpan {
+                span: q.span.into(),
+                parts: q.parts.iter().map(|&p| p.into()).collect(),
+                kind: tag(&q.kind),
+                speaker: q.speaker_name.clone(),
+                entity: q.speaker_entity.as_ref().and_then(|l| globals.get(l)).cloned(),
+                cue: q.cue.map(Span::from),
+            })
+            .collect(),
+        mentions,
+        dates: a
+            .timexes
+            .iter()
+            .map(|t| DateSpan {
+                span: t.span.into(),
+                kind: tag(&t.kind),
+                value: t.value.to_string(),
+            })
+            .collect(),
+        removed: a
+            .removed
+            .iter()
+            .map(|r| RemovedPiece {
+                kind: tag(&r.kind),
+                text: r.text.clone(),
+            })
+            .collect(),
+        paragraphs: a.paragraphs.iter().map(|&p| p.into()).collect(),
+        published: a.published.as_ref().map(|p| p.value.to_string()),
+        id: a.id,
+        title: a.title,
+        outlet: a.outlet,
+        url: a.url,
+        language: a.language,
+        duplicate_of: a.duplicate_of,
+        text: a.text,
+    })
+}
+
+/// One article: clean text with the spans of its quotes, entities and dates, and what
+/// was removed.
+#[utoipa::path(get, path = "/api/v1/articles/{id}", params(("id" = String, Path, description = "The article's id")),
+    responses((status = 200, body = ArticleBody), (status = 404, body = ErrorBody)))]
+async fn article(State(s): State<AppState>, Path(id): Path<String>) -> Result<Json<ArticleBody>, ApiError> {
+    s.read(move |store| article_body(store, &id)).await.map(Json)
+}
+
+/// Paging of an entity's quotes.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct EntityParams {
+    /// Quotes to return, newest first (1–100, default 20).
+    pub limit: Option<usize>,
+}
+
+pub(crate) fn entity_body(store: &Store, id: &str, limit: usize) -> Result<EntityBody, ApiError> {
+    let e = store
+        .entity(id)?
+        .ok_or_else(|| ApiError::not_found(format!("no entity {id}")))?;
+    let quotes = store.quotes_by_entity(&e.id, limit)?;
+    Ok(EntityBody {
+        kind: tag(&e.kind),
+        quotes: quotes.iter().map(QuoteRowItem::from).collect(),
+        id: e.id,
+        name: e.name,
+        aliases: e.aliases,
+        roles: e.roles,
+        articles: e.articles,
+        quote_count: e.quotes,
+    })
+}
+
+/// A person, organisation or place (an old id redirects): names, roles, quotes newest
+/// first.
+#[utoipa::path(get, path = "/api/v1/entities/{id}", params(("id" = String, Path, description = "The entity's id (an old id resolves)"), EntityParams),
+    responses((status = 200, body = EntityBody), (status = 404, body = ErrorBody), (status = 400, body = ErrorBody)))]
+async fn entity(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    ApiQuery(p): ApiQuery<EntityParams>,
+) -> Result<Json<EntityBody>, ApiError> {
+    let limit = page_size(p.limit)?;
+    s.read(move |store| entity_body(store, &id, limit))
+        .await
+        .map(Json)
+}
+
+/// A full-text search.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct SearchParams {
+    /// Words to find (all of them), in article titles and text and in quotes and
+    /// their speakers.
+    pub q: String,
+    /// Hits of each kind (1–100, default 20).
+    pub limit: Option<usize>,
+}
+
+pub(crate) fn search_body(store: &Store, q: &str, limit: usize) -> Result<SearchBody, ApiError> {
+    Ok(SearchBody {
+        articles: store
+            .search_articles(q, limit)?
+            .into_iter()
+            .map(|h| ArticleHit {
+                article: h.article,
+                title: h.title,
+                outlet: h.outlet,
+                published: h.published.map(|p| p.to_string()),
+                snippet: h.snippet,
+            })
+            .collect(),
+        quotes: store
+            .search_quotes(q, limit)?
+            .iter()
+            .map(QuoteRowItem::from)
+            .collect(),
+    })
+}
+
+pub(crate) fn search_query(p: &SearchParams) -> Result<(String, usize), ApiError> {
+    let q = p.q.trim();
+    if q.is_empty() {
+        return Err(ApiError::bad_request("q is empty"));
+    }
+    if q.len() > MAX_QUERY {
+        return Err(ApiError::bad_request(format!(
+            "q is longer than {MAX_QUERY} bytes"
+        )));
+    }
+    Ok((q.to_string(), page_size(p.limit)?))
+}
+
+/// Full-text search over articles and quotes, best matches first.
+#[utoipa::path(get, path = "/api/v1/search", params(SearchParams),
+    responses((status = 200, body = SearchBody), (status = 400, body = ErrorBody)))]
+async fn search(
+    State(s): State<AppState>,
+    ApiQuery(p): ApiQuery<SearchParams>,
+) -> Result<Json<SearchBody>, ApiError> {
+    let (q, limit) = search_query(&p)?;
+    s.read(move |store| search_body(store, &q, limit)).await.map(Json)
+}

@@ -1,0 +1,334 @@
+//! The API and pages over a store digested from invented articles: whole JSON bodies,
+//! paging, the error shape, the security headers, and hostile text rendered as text.
+
+use std::path::{Path, PathBuf};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use storyline::run::{self, Observer, RunOptions};
+use storyline::{Pipeline, PipelineConfig};
+use tower::ServiceExt;
+
+struct Quiet;
+impl Observer for Quiet {}
+
+/// Two invented outlets report one harbour strike on consecutive days; a third article,
+/// months later, is about a chess tournament.
+fn corpus() -> Vec<Value> {
+    vec![
+        json!({"outlet": "Quayside Herald", "url": "https://quayside.example/strike-begins",
+            "title": "Dockers at Brennholm walk out over night shifts", "published": "2022-04-04T08:00:00Z",
+            "text": "Dockers at the port of Brennholm stopped work on Monday in a dispute over night shifts.\n\n\u{201c}We will not load a single ship until the rota is fair,\u{201d} said Tove Rask, a union organiser.\n\nThe port authority said twelve vessels were waiting offshore."}),
+        json!({"outlet": "Fjordline Times", "url": "https://fjordline.example/news/brennholm-strike",
+            "title": "Brennholm strike leaves ships waiting", "published": "2022-04-05T09:30:00Z",
+            "text": "Twelve vessels waited off Brennholm on Tuesday as the dockers' strike over night shifts went into a second day.\n\n\u{201c}The rota has not changed in ten years,\u{201d} union organiser Tove Rask told reporters at the port.\n\nPort director Elin Voss said talks would resume on Thursday."}),
+        json!({"outlet": "Fjordline Times", "url": "https://fjordline.example/sport/chess-open",
+            "title": "Teenager wins Brennholm chess open", "published": "2022-09-12T18:00:00Z",
+            "text": "A fifteen-year-old from Sandvik won the Brennholm chess open on Sunday after nine rounds.\n\nThe tournament drew two hundred players to the old library hall."}),
+    ]
+}
+
+/// An article whose every field tries to inject markup or script.
+fn hostile() -> Value {
+    json!({"outlet": "\"><img src=x onerror=alert(1)>", "url": "javascript:alert(2)",
+        "title": "<script>alert(3)</script> Harbour row", "published": "2022-04-06T10:00:00Z",
+        "text": "Dockers at Brennholm kept up their strike over night shifts on Wednesday.\n\n\u{201c}<b onmouseover=alert(4)>Enough</b> of this,\u{201d} said Ivo \"Hook\" Lerner, a crane driver.\n\nThe port said talks were planned."})
+}
+
+fn store(items: &[Value]) -> (tempfile::TempDir, PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let input = d.path().join("in.jsonl");
+    let lines: Vec<String> = items.iter().map(Value::to_string).collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let db = d.path().join("s.db");
+    let p = Pipeline::build(PipelineConfig::default()).unwrap();
+    run::digest(&[input], &db, &p, RunOptions { jobs: 1 }, &mut Quiet).unwrap();
+    (d, db)
+}
+
+async fn get(db: &Path, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    let app = storyline_server::router(db.to_path_buf());
+    let res = app
+        .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8(body.to_vec()).unwrap())
+}
+
+async fn get_json(db: &Path, uri: &str) -> (StatusCode, Value) {
+    let (status, _, body) = get(db, uri).await;
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{uri}: {e}: {body}")),
+    )
+}
+
+#[tokio::test]
+async fn storylines_page_by_page_as_whole_bodies() {
+    let (_d, db) = store(&corpus());
+    let (status, first) = get_json(&db, "/api/v1/storylines?limit=1").await;
+    assert_eq!(status, StatusCode::OK);
+    let chess = first["items"][0]["events"][0]["articles"][0]["id"].clone();
+    let next = first["next"].as_str().unwrap().to_string();
+    assert_eq!(
+        first,
+        json!({"items": [{
+            "id": format!("s-{}", chess.as_str().unwrap()),
+            "title": "Teenager wins Brennholm chess open",
+            "start": "2022-09-12", "end": "2022-09-12", "size": 1,
+            "outlets": ["Fjordline Times"],
+            "events": [{"id": chess, "title": "Teenager wins Brennholm chess open",
+                "start": "2022-09-12", "end": "2022-09-12",
+                "articles": [{"id": chess, "title": "Teenager wins Brennholm chess open",
+                    "outlet": "Fjordline Times", "published": "2022-09-12T18:00:00+00:00",
+                    "url": "https://fjordline.example/sport/chess-open", "copy_of": null}]}]}],
+            "next": next})
+    );
+    let (_, second) = get_json(&db, &format!("/api/v1/storylines?limit=1&cursor={next}")).await;
+    let strike = &second["items"][0];
+    assert_eq!(strike["title"], "Dockers at Brennholm walk out over night shifts");
+    assert_eq!(
+        (strike["start"].as_str(), strike["end"].as_str()),
+        (Some("2022-04-04"), Some("2022-04-05"))
+    );
+    assert_eq!(strike["outlets"], json!(["Fjordline Times", "Quayside Herald"]));
+    assert_eq!(second["next"], Value::Null, "two storylines, two pages");
+    // Filters: an outlet, a date range that ends before the chess open.
+    let (_, quayside) = get_json(&db, "/api/v1/storylines?outlet=Quayside%20Herald").await;
+    assert_eq!(quayside["items"].as_array().unwrap().len(), 1);
+    let (_, spring) = get_json(&db, "/api/v1/storylines?from=2022-01-01&to=2022-06-30").await;
+    assert_eq!(spring["items"][0]["id"], strike["id"]);
+    assert_eq!(spring["items"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_story_has_its_summary_timeline_speakers_and_sources() {
+    let (_d, db) = store(&corpus());
+    let (_, list) = get_json(&db, "/api/v1/storylines?to=2022-06-30").await;
+    let id = list["items"][0]["id"].as_str().unwrap().to_string();
+    let (status, story) = get_json(&db, &format!("/api/v1/stories/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(story["storyline"]["id"], id.as_str());
+    let dates: Vec<&str> = story["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
+    assert!(
+        dates.contains(&"2022-04-04") && dates.contains(&"2022-04-05"),
+        "{dates:?}"
+    );
+    for d in story["timeline"].as_array().unwrap() {
+        for s in d["sentences"].as_array().unwrap() {
+            assert!(s["evidence"]["kind"].is_string(), "{s}");
+            assert!(s["article"].is_string());
+        }
+    }
+    let rask = story["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Tove Rask")
+        .unwrap();
+    assert_eq!(rask["quotes"].as_array().unwrap().len(), 2, "{rask}");
+    assert_eq!(rask["outlets"], json!(["Quayside Herald", "Fjordline Times"]));
+    assert!(rask["entity"].is_string());
+    assert_eq!(story["sources"].as_array().unwrap().len(), 2);
+    assert!(!story["summary"].as_array().unwrap().is_empty());
+    // The speaker's page in the API: both quotes, newest first.
+    let entity = rask["entity"].as_str().unwrap();
+    let (_, person) = get_json(&db, &format!("/api/v1/entities/{entity}")).await;
+    assert_eq!(person["name"], "Tove Rask");
+    let outlets: Vec<&str> = person["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["outlet"].as_str().unwrap())
+        .collect();
+    assert_eq!(outlets, ["Fjordline Times", "Quayside Herald"]);
+}
+
+#[tokio::test]
+async fn an_article_carries_the_spans_of_its_quotes_and_dates() {
+    let (_d, db) = store(&corpus());
+    let (_, hits) = get_json(&db, "/api/v1/search?q=rota").await;
+    let quotes = hits["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2, "{hits}");
+    let article = quotes[0]["article"].as_str().unwrap();
+    let (_, a) = get_json(&db, &format!("/api/v1/articles/{article}")).await;
+    let text = a["text"].as_str().unwrap();
+    let q = &a["quotes"][0];
+    let span =
+        &text[q["span"]["start"].as_u64().unwrap() as usize..q["span"]["end"].as_u64().unwrap() as usize];
+    assert!(span.contains("rota"), "{span}");
+    assert_eq!(q["speaker"], "Tove Rask");
+    assert!(
+        a["dates"].as_array().unwrap().iter().any(|d| d["kind"] == "DATE"),
+        "{a}"
+    );
+}
+
+#[tokio::test]
+async fn errors_have_one_shape_and_user_errors_are_4xx() {
+    let (_d, db) = store(&corpus());
+    for (uri, status, code) in [
+        ("/api/v1/stories/s-nothing", 404, "not_found"),
+        ("/api/v1/articles/0000", 404, "not_found"),
+        ("/api/v1/entities/person:nobody", 404, "not_found"),
+        ("/api/v1/storylines?limit=0", 400, "bad_request"),
+        ("/api/v1/storylines?limit=101", 400, "bad_request"),
+        ("/api/v1/storylines?from=yesterday", 400, "bad_request"),
+        (
+            "/api/v1/storylines?from=2022-05-01&to=2022-01-01",
+            400,
+            "bad_request",
+        ),
+        ("/api/v1/storylines?cursor=not-a-cursor", 400, "bad_request"),
+        ("/api/v1/search?q=", 400, "bad_request"),
+        ("/api/v1/search", 400, "bad_request"),
+        ("/api/v1/nowhere", 404, "not_found"),
+    ] {
+        let (s, body) = get_json(&db, uri).await;
+        assert_eq!(s.as_u16(), status, "{uri}: {body}");
+        assert_eq!(body["error"]["code"], code, "{uri}: {body}");
+        assert!(body["error"]["message"].is_string(), "{uri}");
+        assert_eq!(body.as_object().unwrap().len(), 1, "{uri}: {body}");
+    }
+    let long = "x".repeat(300);
+    let (s, body) = get_json(&db, &format!("/api/v1/search?q={long}")).await;
+    assert_eq!(
+        (s.as_u16(), body["error"]["code"].as_str()),
+        (400, Some("bad_request"))
+    );
+    // Search syntax a user may type is not an error.
+    let (s, _) = get_json(&db, "/api/v1/search?q=%22night%20shifts%22%20OR%20(").await;
+    assert_eq!(s, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_missing_store_is_a_clear_error_not_a_new_store() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("none.db");
+    let (s, body) = get_json(&db, "/api/v1/storylines").await;
+    assert_eq!(s, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(body["error"]["code"], "no_store");
+    assert!(!db.exists());
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let (_d, db) = store(&corpus());
+    for uri in [
+        "/",
+        "/api/v1/storylines",
+        "/assets/app.js",
+        "/nowhere",
+        "/api/v1/openapi.json",
+    ] {
+        let (_, h, _) = get(&db, uri).await;
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("default-src 'none'") && csp.contains("script-src 'self'"),
+            "{uri}"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{uri}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{uri}");
+        assert_eq!(h["x-frame-options"], "DENY", "{uri}");
+    }
+    // No way out of the assets.
+    for uri in [
+        "/assets/../Cargo.toml",
+        "/assets/%2e%2e/Cargo.toml",
+        "/assets/style.css/../../src/lib.rs",
+    ] {
+        let (s, _, body) = get(&db, uri).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "{uri}");
+        assert!(
+            !body.contains("[package]") && !body.contains("pub fn router"),
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_route() {
+    let (_d, db) = store(&corpus());
+    let (s, doc) = get_json(&db, "/api/v1/openapi.json").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let paths: Vec<&String> = doc["paths"].as_object().unwrap().keys().collect();
+    assert_eq!(
+        paths,
+        [
+            "/api/v1/articles/{id}",
+            "/api/v1/entities/{id}",
+            "/api/v1/search",
+            "/api/v1/stories/{id}",
+            "/api/v1/storylines"
+        ]
+    );
+    for schema in [
+        "StorylinePage",
+        "StoryBody",
+        "ArticleBody",
+        "EntityBody",
+        "SearchBody",
+        "ErrorBody",
+    ] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
+    }
+}
+
+#[tokio::test]
+async fn hostile_text_is_shown_as_text_on_every_page() {
+    let mut items = corpus();
+    items.push(hostile());
+    let (_d, db) = store(&items);
+    let (_, hits) = get_json(&db, "/api/v1/search?q=crane").await;
+    let article = hits["articles"][0]["article"].as_str().unwrap().to_string();
+    let (_, list) = get_json(&db, "/api/v1/storylines?to=2022-06-30").await;
+    let story = list["items"][0]["id"].as_str().unwrap().to_string();
+    let (_, a) = get_json(&db, &format!("/api/v1/articles/{article}")).await;
+    let speaker = a["quotes"][0]["entity"].as_str().map(str::to_string);
+    let mut pages = vec![
+        "/".to_string(),
+        format!("/stories/{story}"),
+        format!("/articles/{article}"),
+        "/search?q=crane".to_string(),
+        "/search?q=%3Cscript%3Ealert(5)%3C%2Fscript%3E".to_string(),
+    ];
+    pages.extend(speaker.map(|e| format!("/entities/{e}")));
+    for uri in &pages {
+        let (s, _, html) = get(&db, uri).await;
+        assert_eq!(s, StatusCode::OK, "{uri}");
+        for raw in ["<script>alert", "<img", "<b onmouseover", "href=\"javascript:"] {
+            assert!(!html.contains(raw), "{uri} holds {raw}");
+        }
+        // Our own script is the only script, loaded from our origin.
+        assert_eq!(html.matches("<script").count(), 1, "{uri}");
+        assert!(html.contains(r#"<script src="/assets/app.js" defer>"#), "{uri}");
+    }
+    let (_, _, page) = get(&db, &format!("/articles/{article}")).await;
+    assert!(
+        page.contains("&lt;script&gt;alert(3)&lt;/script&gt; Harbour row"),
+        "the title, escaped"
+    );
+    assert!(
+        page.contains("&lt;b onmouseover=alert(4)&gt;"),
+        "the quote, escaped"
+    );
+    assert!(
+        page.contains("<mark class=\"q s0\" title=\"said by "),
+        "a quotation is marked: {page}"
+    );
+    assert!(
+        page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+        "the outlet, escaped"
+    );
+}
