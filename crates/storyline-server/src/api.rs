@@ -370,12 +370,16 @@ pub(crate) struct StorylineParams {
     /// Storylines that start on or before this day (YYYY-MM-DD).
     pub to: Option<NaiveDate>,
     /// Storylines with an article from this outlet.
+    #[param(max_length = 256)]
     pub outlet: Option<String>,
     /// Storylines with an article naming this entity (its id).
+    #[param(max_length = 256)]
     pub entity: Option<String>,
     /// The `next` of the previous page.
+    #[param(pattern = r"^-?[0-9]{1,7}~[A-Za-z0-9_-]{1,64}$")]
     pub cursor: Option<String>,
     /// Items per page (1–100, default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<usize>,
 }
 
@@ -398,23 +402,38 @@ fn short(name: &str, v: Option<String>) -> Result<Option<String>, ApiError> {
     }
 }
 
-/// A cursor is the last item's day and id: `YYYY-MM-DD~ID`.
+/// A cursor is the last item's day, counted from 1 January of year 1, and its id:
+/// `DAYS~ID`. Every cursor of that shape reads (the day count of seven digits at most is
+/// always a calendar day), so the shape in the OpenAPI document is the whole rule.
 fn parse_cursor(c: &str) -> Result<(NaiveDate, String), ApiError> {
     let bad = || ApiError::bad_request("cursor is not one this API gave out");
     let (day, id) = c.split_once('~').ok_or_else(bad)?;
-    let day: NaiveDate = day.parse().map_err(|_| bad())?;
-    if id.is_empty() || id.len() > MAX_QUERY {
+    let digits = day.strip_prefix('-').unwrap_or(day);
+    if digits.is_empty() || digits.len() > 7 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let day = day
+        .parse::<i32>()
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .ok_or_else(bad)?;
+    let id_ok = (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if !id_ok {
         return Err(bad());
     }
     Ok((day, id.to_string()))
 }
 
+fn cursor_of(s: &StorylineItem) -> String {
+    use chrono::Datelike;
+    format!("{}~{}", s.end.num_days_from_ce(), s.id)
+}
+
 pub(crate) fn storyline_query(p: StorylineParams) -> Result<StorylineQuery, ApiError> {
-    if let (Some(f), Some(t)) = (p.from, p.to) {
-        if f > t {
-            return Err(ApiError::bad_request("from is after to"));
-        }
-    }
+    // `from` after `to` is an empty range: no storyline overlaps it, so the page is empty.
     Ok(StorylineQuery {
         from: p.from,
         to: p.to,
@@ -433,13 +452,9 @@ pub(crate) fn storyline_page(store: &Store, q: &StorylineQuery) -> Result<Storyl
     let mut rows = store.storylines_where(&ask)?;
     let more = rows.len() > q.limit;
     rows.truncate(q.limit);
-    let next = more
-        .then(|| rows.last().map(|s| format!("{}~{}", s.end, s.id)))
-        .flatten();
-    Ok(StorylinePage {
-        items: rows.iter().map(StorylineItem::from).collect(),
-        next,
-    })
+    let items: Vec<StorylineItem> = rows.iter().map(StorylineItem::from).collect();
+    let next = more.then(|| items.last().map(cursor_of)).flatten();
+    Ok(StorylinePage { items, next })
 }
 
 /// Storylines, newest first, filtered by date range, outlet and entity.
@@ -674,6 +689,7 @@ async fn article(State(s): State<AppState>, Path(id): Path<String>) -> Result<Js
 #[into_params(parameter_in = Query)]
 pub(crate) struct EntityParams {
     /// Quotes to return, newest first (1–100, default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<usize>,
 }
 
@@ -715,8 +731,10 @@ async fn entity(
 pub(crate) struct SearchParams {
     /// Words to find (all of them), in article titles and text and in quotes and
     /// their speakers.
+    #[param(min_length = 1, max_length = 256, pattern = r"\S")]
     pub q: String,
     /// Hits of each kind (1–100, default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<usize>,
 }
 
@@ -763,4 +781,41 @@ async fn search(
 ) -> Result<Json<SearchBody>, ApiError> {
     let (q, limit) = search_query(&p)?;
     s.read(move |store| search_body(store, &q, limit)).await.map(Json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cursor_of_the_documented_shape_reads_and_others_do_not() {
+        let d = NaiveDate::from_ymd_opt(2021, 11, 10).unwrap();
+        let item = StorylineItem {
+            id: "s-f91b".into(),
+            title: None,
+            start: d,
+            end: d,
+            size: 1,
+            outlets: vec![],
+            events: vec![],
+        };
+        assert_eq!(parse_cursor(&cursor_of(&item)), Ok((d, "s-f91b".to_string())));
+        for ok in ["0~a", "9999999~s-1", "-9999999~x_y", "1~AZaz09-_"] {
+            assert!(parse_cursor(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "~s",
+            "12~",
+            "12",
+            "2021-11-10~s",
+            "12345678~s",
+            "1~s/x",
+            "1~s x",
+            "+1~s",
+            "--1~s",
+        ] {
+            assert_eq!(parse_cursor(bad).unwrap_err().code, "bad_request", "{bad}");
+        }
+    }
 }

@@ -197,7 +197,7 @@ fn story_page(b: &StoryBody) -> String {
                         @if !sp.roles.is_empty() { " " span.meta { "(" (sp.roles.join("; ")) ")" } }
                     }
                     ul { @for q in &sp.quotes {
-                        li { q.quote { (q.text) } " " span.src { "— " a href={"/articles/" (seg(&q.article))} { (outlet(q.outlet.as_deref())) } @if let Some(p) = &q.published { ", " (p) } } }
+                        li { span.quote { (q.text) } " " span.src { "— " a href={"/articles/" (seg(&q.article))} { (outlet(q.outlet.as_deref())) } @if let Some(p) = &q.published { ", " (p) } } }
                     } }
                 }
             }
@@ -411,7 +411,7 @@ fn entity_page(e: &api::EntityBody) -> String {
         h2 { "Quotes, newest first" }
         @if e.quotes.is_empty() { p { "No quote attributed." } }
         ul.quotes { @for q in &e.quotes {
-            li { q.quote { (q.text) } " " span.src { "— " a href={"/articles/" (seg(&q.article))} { (outlet(q.outlet.as_deref())) } @if let Some(p) = &q.published { ", " (p) } } }
+            li { span.quote { (q.text) } " " span.src { "— " a href={"/articles/" (seg(&q.article))} { (outlet(q.outlet.as_deref())) } @if let Some(p) = &q.published { ", " (p) } } }
         } }
     };
     page(&e.name, body)
@@ -437,7 +437,7 @@ fn search_page(q: &str, b: &api::SearchBody) -> String {
         h1 { "Search: " q { (q) } }
         h2 { "Quotes (" (b.quotes.len()) ")" }
         ul.quotes { @for x in &b.quotes {
-            li { q.quote { (x.text) } " " span.src { "— "
+            li { span.quote { (x.text) } " " span.src { "— "
                 @if let Some(e) = &x.entity { a href={"/entities/" (seg(e))} { (x.speaker.as_deref().unwrap_or("?")) } } @else { (x.speaker.as_deref().unwrap_or("unattributed")) }
                 ", " a href={"/articles/" (seg(&x.article))} { (outlet(x.outlet.as_deref())) } } }
         } }

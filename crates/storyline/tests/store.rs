@@ -249,6 +249,12 @@ fn queries_read_the_typed_rows() {
     // User text is never query syntax.
     // Query syntax is read as plain words, which match nothing here (not an error).
     assert_eq!(store.search_articles("\"unbalanced OR (", 5).unwrap().len(), 0);
+    // A query with no word at all (punctuation, symbols, a private-use character) finds
+    // nothing; FTS5 itself would reject the empty query it leaves.
+    for q in ["", "\"\"", "(*)", "\u{f128d}", "— …"] {
+        assert_eq!(store.search_articles(q, 5).unwrap().len(), 0, "{q:?}");
+        assert_eq!(store.search_quotes(q, 5).unwrap().len(), 0, "{q:?}");
+    }
 }
 
 #[test]

@@ -373,12 +373,16 @@ impl Store {
 
     /// Full-text search over articles (title and text), best matches first.
     pub fn search_articles(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, Error> {
+        let query = fts_query(query);
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
         let mut st = self.conn.prepare_cached(
             "SELECT a.id, a.title, a.outlet, a.published, snippet(articles_fts, 1, '[', ']', '…', 16)
              FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid
              WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
         )?;
-        let rows = st.query_map(params![fts_query(query), limit as i64], |r| {
+        let rows = st.query_map(params![query, limit as i64], |r| {
             Ok(SearchHit {
                 article: r.get(0)?,
                 title: r.get(1)?,
@@ -392,10 +396,14 @@ impl Store {
 
     /// Full-text search over quotes (their text and speaker), best matches first.
     pub fn search_quotes(&self, query: &str, limit: usize) -> Result<Vec<QuoteRow>, Error> {
+        let query = fts_query(query);
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
         let mut st = self.conn.prepare_cached(&format!(
             "{QUOTE_SELECT} JOIN quotes_fts f ON f.rowid = q.n WHERE quotes_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
         ))?;
-        let rows = st.query_map(params![fts_query(query), limit as i64], quote_row)?;
+        let rows = st.query_map(params![query, limit as i64], quote_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
