@@ -603,14 +603,11 @@ fn sources(story: &Story) -> Vec<Source> {
 /// One storyline or event: summary, timeline, who said what, sources.
 #[utoipa::path(get, path = "/api/v1/stories/{id}", params(("id" = String, Path, description = "A storyline's or an event's id")),
     responses((status = 200, body = StoryBody), (status = 404, body = ErrorBody)))]
-async fn story(State(s): State<AppState>, Path(id): Path<String>) -> Result<Json<StoryBody>, ApiError> {
-    s.read(move |store| {
-        let story = storyline::run::story_in(store, &id)?
-            .ok_or_else(|| ApiError::not_found(format!("no storyline or event {id}")))?;
-        story_body(store, &story)
-    })
-    .await
-    .map(Json)
+async fn story(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<std::sync::Arc<StoryBody>>, ApiError> {
+    s.story(id).await.map(Json)
 }
 
 /// An article's body for the API and the article page.

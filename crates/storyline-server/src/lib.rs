@@ -3,6 +3,7 @@
 //! library functions as the CLI, on a store opened per request on the blocking pool.
 
 mod api;
+mod cache;
 mod error;
 mod html;
 mod pages;
@@ -31,10 +32,30 @@ pub struct ServeOptions {
 #[derive(Debug, Clone)]
 struct AppState {
     db: Arc<PathBuf>,
+    stories: Arc<cache::StoryCache>,
 }
 
 impl AppState {
     /// Runs `f` on an open store, on the blocking pool (SQLite calls block).
+    /// A story's body: from the cache while the story's rows are unchanged, else built.
+    async fn story(&self, id: String) -> Result<Arc<api::StoryBody>, ApiError> {
+        let cache = self.stories.clone();
+        self.read(move |store| {
+            let (row, event) = store
+                .story(&id)?
+                .ok_or_else(|| ApiError::not_found(format!("no storyline or event {id}")))?;
+            let stamp = cache::StoryCache::stamp(&(&row, &event));
+            if let Some(body) = cache.get(&id, stamp) {
+                return Ok(body);
+            }
+            let story = storyline::run::Story::load(store, row, event)?;
+            let body = Arc::new(api::story_body(store, &story)?);
+            cache.put(&id, stamp, body.clone());
+            Ok(body)
+        })
+        .await
+    }
+
     async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
@@ -58,7 +79,10 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The whole application: API, pages and assets, with the security headers and limits.
 pub fn router(db: PathBuf) -> Router {
-    let state = AppState { db: Arc::new(db) };
+    let state = AppState {
+        db: Arc::new(db),
+        stories: Arc::new(cache::StoryCache::default()),
+    };
     Router::new()
         .merge(api::routes())
         .merge(pages::routes())

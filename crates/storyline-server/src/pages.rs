@@ -137,15 +137,7 @@ fn storyline_card(s: &StorylineItem) -> Markup {
 // ---- one story -------------------------------------------------------------------------
 
 async fn story(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    let r = s
-        .read(move |store| {
-            let story = storyline::run::story_in(store, &id)?
-                .ok_or_else(|| ApiError::not_found(format!("no storyline or event {id}")))?;
-            api::story_body(store, &story)
-        })
-        .await
-        .map(|b| story_page(&b));
-    respond(r)
+    respond(s.story(id).await.map(|b| story_page(&b)))
 }
 
 fn story_page(b: &StoryBody) -> String {

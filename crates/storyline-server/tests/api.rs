@@ -336,3 +336,41 @@ async fn hostile_text_is_shown_as_text_on_every_page() {
         "the outlet, escaped"
     );
 }
+
+#[tokio::test]
+async fn a_story_read_again_after_a_digest_shows_what_the_digest_added() {
+    let items = corpus();
+    let (d, db) = store(&items[..2]);
+    let app = storyline_server::router(db.clone());
+    let fetch = |uri: String| {
+        let app = app.clone();
+        async move {
+            let res = app
+                .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let body = res.into_body().collect().await.unwrap().to_bytes();
+            serde_json::from_slice::<Value>(&body).unwrap()
+        }
+    };
+    let list = fetch("/api/v1/storylines".into()).await;
+    let id = list["items"][0]["id"].as_str().unwrap().to_string();
+    let before = fetch(format!("/api/v1/stories/{id}")).await;
+    assert_eq!(before["sources"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        fetch(format!("/api/v1/stories/{id}")).await,
+        before,
+        "read twice, the same"
+    );
+    // A third report of the strike, digested while the server runs.
+    let third = json!({"outlet": "Brennholm Evening News", "url": "https://evening.example/strike-day-three",
+        "title": "Brennholm dockers strike for a third day", "published": "2022-04-06T17:00:00Z",
+        "text": "The dockers' strike at the port of Brennholm over night shifts went into a third day on Wednesday.\n\n\u{201c}Nobody has called us back,\u{201d} union organiser Tove Rask told reporters at the gate.\n\nTwelve vessels were still waiting offshore."});
+    let input = d.path().join("third.jsonl");
+    std::fs::write(&input, third.to_string()).unwrap();
+    let p = Pipeline::build(PipelineConfig::default()).unwrap();
+    run::digest(&[input], &db, &p, RunOptions { jobs: 1 }, &mut Quiet).unwrap();
+    let after = fetch(format!("/api/v1/stories/{id}")).await;
+    assert_eq!(after["sources"].as_array().unwrap().len(), 3, "{after}");
+    assert_eq!(after["storyline"]["end"], "2022-04-06");
+}

@@ -870,7 +870,7 @@ pub fn stories(db: &Path, limit: usize) -> Result<Vec<Story>, Error> {
 impl Story {
     /// Reads the records of the storyline's articles (the event's, when one is given),
     /// by publication.
-    fn load(
+    pub fn load(
         store: &Store,
         storyline: crate::store::stories::StorylineRow,
         event: Option<crate::store::stories::EventRow>,

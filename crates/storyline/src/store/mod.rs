@@ -25,7 +25,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::error::Error;
 
 pub use corpus::{CorpusReport, CorpusRules, PENDING_ALL};
-pub use read::{ArticleRow, DupGroup, GroupMember, OutletCount, QuoteFilter, QuoteRow, SearchHit};
+pub use read::{
+    ArticleRow, DupGroup, GroupMember, OutletCount, QuoteFilter, QuoteRow, SearchHit, SEARCH_WINDOW,
+};
 pub use write::{BatchResult, RecordJson, SourceStamp, SourceState, Stored};
 
 /// The store.

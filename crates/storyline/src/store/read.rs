@@ -371,40 +371,72 @@ impl Store {
         Ok(out)
     }
 
-    /// Full-text search over articles (title and text), best matches first.
+    /// Full-text search over articles (title and text): the best matches (BM25) among the
+    /// [`SEARCH_WINDOW`] most recently stored articles that match, best first. Ranking
+    /// every match of a common word in a large store costs hundreds of milliseconds;
+    /// the window bounds it, and in news the newest matches are the ones wanted.
     pub fn search_articles(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, Error> {
         let query = fts_query(query);
         if query.is_empty() {
             return Ok(Vec::new());
         }
+        let best = self.best_in_window("articles_fts", &query, limit)?;
         let mut st = self.conn.prepare_cached(
             "SELECT a.id, a.title, a.outlet, a.published, snippet(articles_fts, 1, '[', ']', '…', 16)
              FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid
-             WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+             WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2",
         )?;
-        let rows = st.query_map(params![query, limit as i64], |r| {
-            Ok(SearchHit {
-                article: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                published: pubdate(r, 3)?,
-                snippet: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut out = Vec::with_capacity(best.len());
+        for n in best {
+            out.extend(
+                st.query_row(params![query, n], |r| {
+                    Ok(SearchHit {
+                        article: r.get(0)?,
+                        title: r.get(1)?,
+                        outlet: r.get(2)?,
+                        published: pubdate(r, 3)?,
+                        snippet: r.get(4)?,
+                    })
+                })
+                .optional()?,
+            );
+        }
+        Ok(out)
     }
 
-    /// Full-text search over quotes (their text and speaker), best matches first.
+    /// Full-text search over quotes (their text and speaker): the best matches among the
+    /// [`SEARCH_WINDOW`] most recently stored quotes that match, best first.
     pub fn search_quotes(&self, query: &str, limit: usize) -> Result<Vec<QuoteRow>, Error> {
         let query = fts_query(query);
         if query.is_empty() {
             return Ok(Vec::new());
         }
+        let best = self.best_in_window("quotes_fts", &query, limit)?;
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("{QUOTE_SELECT} WHERE q.n = ?1"))?;
+        let mut out = Vec::with_capacity(best.len());
+        for n in best {
+            out.extend(st.query_row([n], quote_row).optional()?);
+        }
+        Ok(out)
+    }
+
+    /// The rowids of `table`'s best `limit` matches of `query` (BM25, ties by newest)
+    /// among its last [`SEARCH_WINDOW`] matches by rowid.
+    fn best_in_window(&self, table: &str, query: &str, limit: usize) -> Result<Vec<i64>, Error> {
         let mut st = self.conn.prepare_cached(&format!(
-            "{QUOTE_SELECT} JOIN quotes_fts f ON f.rowid = q.n WHERE quotes_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
+            "SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
         ))?;
-        let rows = st.query_map(params![query, limit as i64], quote_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut hits: Vec<(i64, f64)> = st
+            .query_map(params![query, SEARCH_WINDOW as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        // BM25 here is lower for better matches.
+        hits.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        hits.truncate(limit);
+        Ok(hits.into_iter().map(|h| h.0).collect())
     }
 
     /// Failures still standing (items that never succeeded since).
@@ -495,6 +527,9 @@ impl Store {
         Ok(groups)
     }
 }
+
+/// How many of the newest matches a search ranks (see [`Store::search_articles`]).
+pub const SEARCH_WINDOW: usize = 2_000;
 
 const QUOTE_SELECT: &str =
     "SELECT a.id, a.outlet, a.published, a.duplicate_of, e.id, coalesce(e.name, q.speaker_name),
