@@ -242,3 +242,76 @@ fn idle_events_close_and_late_articles_start_anew() {
     assert!(c.event(&breach).is_none());
     assert_eq!(c.open(), (1, 1));
 }
+
+/// Settings under which no new event links to a storyline when it starts, so that only
+/// the last chance at an event's close can join storylines.
+fn no_links_at_start(rescue: f32) -> StoryConfig {
+    let mut cfg = StoryConfig::default();
+    cfg.link.score = 2.0;
+    cfg.link.converge = 2.0;
+    cfg.link.rescue = rescue;
+    cfg
+}
+
+/// The fixtures and a later article on another subject, whose day closes the inquiry.
+fn docs_and_a_later_one() -> Vec<StoryDoc> {
+    let later: Fixture = (
+        "rowing-1",
+        20,
+        "Tarn Herald",
+        "Quillon crew wins the river regatta",
+        "The Quillon rowing club won the eights final of the river regatta by two lengths, \
+      ending a long wait for the club. Coach Pell Varro said the crew had trained through \
+      the winter on the flooded lower reach.",
+        &["Quillon", "Pell Varro"],
+    );
+    let mut d = docs();
+    d.push(doc(&Analyzer::default(), &later));
+    d
+}
+
+#[test]
+fn a_small_storyline_joins_the_one_it_is_most_like_when_its_event_closes() {
+    let d = docs_and_a_later_one();
+    // Without the last chance the inquiry stays a storyline of its own.
+    let apart = cluster(&d, &no_links_at_start(2.0));
+    assert_ne!(
+        event_of(&apart, "breach-1").storyline,
+        event_of(&apart, "inquiry-1").storyline
+    );
+    let s = cluster(&d, &no_links_at_start(StoryConfig::default().link.rescue));
+    let (breach, inquiry, chess) = (
+        event_of(&s, "breach-1"),
+        event_of(&s, "inquiry-1"),
+        event_of(&s, "chess-1"),
+    );
+    // The inquiry closes (three idle days) when the regatta article comes: alone in its
+    // storyline, it joins the breach's, whose older id is kept.
+    assert_eq!(breach.storyline, inquiry.storyline, "{s:#?}");
+    assert_eq!(breach.storyline, StorylineId::starting_with("breach-1"));
+    assert_ne!(chess.storyline, breach.storyline);
+    assert_ne!(event_of(&s, "rowing-1").storyline, breach.storyline);
+    assert_eq!(s.storylines().len(), 3);
+}
+
+#[test]
+fn the_clusterer_reports_a_last_chance_join_as_a_merge() {
+    let mut d = docs_and_a_later_one();
+    d.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
+    let mut c = Clusterer::new(no_links_at_start(StoryConfig::default().link.rescue));
+    let mut merges = Vec::new();
+    for x in &d {
+        c.add(x).unwrap();
+        merges.extend(c.take_merges());
+    }
+    let inquiry = StorylineId::starting_with("inquiry-1");
+    let breach = StorylineId::starting_with("breach-1");
+    assert!(merges.contains(&(inquiry.clone(), breach.clone())), "{merges:?}");
+    assert!(c.storyline(&inquiry).is_none());
+    let kept = c.storyline(&breach).expect("kept open");
+    assert_eq!(kept.events, 2);
+    assert_eq!(kept.articles, 6);
+    // The chess tournament closed too, and found nothing like it to join.
+    assert_eq!(merges.len(), 1, "{merges:?}");
+    assert!(c.storyline(&StorylineId::starting_with("chess-1")).is_some());
+}
