@@ -315,3 +315,56 @@ fn the_clusterer_reports_a_last_chance_join_as_a_merge() {
     assert_eq!(merges.len(), 1, "{merges:?}");
     assert!(c.storyline(&StorylineId::starting_with("chess-1")).is_some());
 }
+
+#[test]
+fn storylines_whose_signatures_agree_become_one_when_an_event_closes() {
+    let d = docs_and_a_later_one();
+    let run = |converge: f32| {
+        let mut cfg = no_links_at_start(2.0);
+        cfg.link.rescue_articles = 0;
+        cfg.link.converge = converge;
+        cluster(&d, &cfg)
+    };
+    let apart = run(2.0);
+    assert_ne!(
+        event_of(&apart, "breach-1").storyline,
+        event_of(&apart, "inquiry-1").storyline
+    );
+    let s = run(StoryConfig::default().link.converge);
+    assert_eq!(
+        event_of(&s, "breach-1").storyline,
+        event_of(&s, "inquiry-1").storyline,
+        "{s:#?}"
+    );
+    assert_ne!(
+        event_of(&s, "chess-1").storyline,
+        event_of(&s, "breach-1").storyline
+    );
+    assert_eq!(s.storylines().len(), 3);
+}
+
+#[test]
+fn a_last_chance_after_a_restart_is_the_same_as_without_one() {
+    let cfg = no_links_at_start(StoryConfig::default().link.rescue);
+    let mut d = docs_and_a_later_one();
+    d.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
+    let feed = |c: &mut Clusterer, docs: &[StoryDoc], merges: &mut Vec<_>| {
+        for x in docs {
+            c.add(x).unwrap();
+            merges.extend(c.take_merges());
+        }
+    };
+    let (mut straight, mut m1) = (Clusterer::new(cfg.clone()), Vec::new());
+    feed(&mut straight, &d, &mut m1);
+    let last = d.len() - 1;
+    let (mut first, mut m2) = (Clusterer::new(cfg.clone()), Vec::new());
+    feed(&mut first, &d[..last], &mut m2);
+    let json = serde_json::to_string(&first.state()).unwrap();
+    let mut second = Clusterer::from_state(cfg, serde_json::from_str(&json).unwrap());
+    feed(&mut second, &d[last..], &mut m2);
+    assert!(!m1.is_empty());
+    assert_eq!(m1, m2);
+    let (a, b) = (straight.state(), second.state());
+    assert_eq!(a.events, b.events);
+    assert_eq!(a.storylines, b.storylines);
+}
