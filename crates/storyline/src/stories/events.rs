@@ -1,7 +1,10 @@
 //! Online event clustering: each article, as it arrives, joins the best of a few candidate
 //! events (found through an index of their heaviest terms and entities) when it scores high
 //! enough, or starts an event; a new event links into a storyline. Events close after a
-//! few idle days; what is open can be saved as plain data and taken up again.
+//! few idle days; when one closes, its storyline, if small, gets a last chance to join the
+//! storyline it is most like, and storylines whose signatures have come to agree become
+//! one (both recorded as merges). What is open can be saved as plain data and taken up
+//! again.
 
 use std::collections::HashMap;
 
