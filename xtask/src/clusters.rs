@@ -204,6 +204,7 @@ pub fn run(
     config: Option<&str>,
     cache: Option<&Path>,
     out: Option<&Path>,
+    only: &[String],
 ) -> anyhow::Result<()> {
     let cfg: StoryConfig = match config {
         Some(c) => serde_json::from_str(c).context("--config")?,
@@ -224,6 +225,9 @@ pub fn run(
     let mut topic_of: HashMap<String, &str> = HashMap::new();
     let mut coarse_of: HashMap<String, &str> = HashMap::new();
     for (((topic, coarse), input), a) in loaded.iter().zip(&articles) {
+        if !kept(only, topic, coarse.as_deref()) {
+            continue;
+        }
         let Some(a) = a else {
             eprintln!("not analysed: {}", input.name);
             continue;
@@ -303,6 +307,13 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// Whether an article of gold group `topic` (and coarse topic) is in the groups asked
+/// for (all when none are).
+fn kept(only: &[String], topic: &str, coarse: Option<&str>) -> bool {
+    let mut asked = only.iter().filter(|o| !o.is_empty()).peekable();
+    asked.peek().is_none() || asked.any(|o| o == topic || Some(o.as_str()) == coarse)
 }
 
 /// The size distribution of the storylines: how many, the largest one's share of the

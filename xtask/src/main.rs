@@ -211,6 +211,9 @@ enum Eval {
         /// Write each article's topic, event and storyline as JSON Lines.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Only the articles of these gold groups (Timeline17 topics, AllSides topics).
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
     },
     /// Same-story similarity on English–English story pairs (Pearson with -Overall, F1).
     StoryPairs {
@@ -241,8 +244,9 @@ fn main() -> anyhow::Result<()> {
                     config,
                     cache,
                     out,
+                    only,
                 },
-        } => clusters::run(&data, config.as_deref(), cache.as_deref(), out.as_deref()),
+        } => clusters::run(&data, config.as_deref(), cache.as_deref(), out.as_deref(), &only),
         Cmd::Eval {
             what: Eval::StoryPairs { data, config, out },
         } => story_pairs::run(&data, config.as_deref(), out.as_deref()),

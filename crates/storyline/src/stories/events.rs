@@ -1,7 +1,10 @@
 //! Online event clustering: each article, as it arrives, joins the best of a few candidate
 //! events (found through an index of their heaviest terms and entities) when it scores high
 //! enough, or starts an event; a new event links into a storyline. Events close after a
-//! few idle days; what is open can be saved as plain data and taken up again.
+//! few idle days; when one closes, its storyline, if small, gets a last chance to join the
+//! storyline it is most like, and storylines whose signatures have come to agree become
+//! one (both recorded as merges). What is open can be saved as plain data and taken up
+//! again.
 
 use std::collections::HashMap;
 
@@ -95,10 +98,28 @@ pub struct Placement {
     pub best: Option<(EventId, f32)>,
 }
 
+/// A candidate storyline of an event: its link score and entity cosine.
+struct LinkScore {
+    id: StorylineId,
+    score: f32,
+    entities: f32,
+}
+
 const EVENT_KEYS: Keys = Keys {
     terms: 10,
     entities: 5,
 };
+
+/// How many terms of a lone event at its close look for storylines to join: more than a
+/// new article's, since its heaviest few may be words no other article used.
+const RESCUE_KEYS: Keys = Keys {
+    terms: 40,
+    entities: 10,
+};
+
+/// Candidates (events, and storylines by signature) scored for a last chance or a
+/// convergence: the few the index ranks first, as these run for every event that closes.
+const RESCUE_CANDIDATES: usize = 10;
 
 /// Event sizes at which an event alone in its storyline looks again for one to join.
 fn recheck_at(size: u32) -> bool {
@@ -239,6 +260,7 @@ impl Clusterer {
         let (idle, link) = (self.cfg.idle_days, self.cfg.link.days);
         let mut slots: Vec<u32> = self.by_id.values().copied().collect();
         slots.sort_unstable();
+        let mut closing = Vec::new();
         for slot in slots {
             let last = self.events[slot as usize].as_ref().expect("slot of an id").last;
             if day.minus(last) > link {
@@ -247,11 +269,57 @@ impl Clusterer {
                 self.open.remove(slot);
                 self.recent.remove(slot);
                 self.free.push(slot);
-            } else if day.minus(last) > idle {
+            } else if day.minus(last) > idle && self.open.contains(slot) {
                 self.open.remove(slot);
+                closing.push(slot);
             }
         }
+        let id_of = |s: &u32| {
+            self.events[*s as usize]
+                .as_ref()
+                .expect("closing slot")
+                .id
+                .clone()
+        };
+        closing.sort_by_cached_key(id_of);
+        for slot in closing {
+            self.rescue(slot);
+            self.converge(slot);
+        }
         self.storylines.close_idle(day, link);
+    }
+
+    /// A last chance for a small storyline, when one of its events closes: alone (one
+    /// event) or of at most `rescue_articles` articles, it joins the storyline it links to
+    /// best when that scores at least the rescue thresholds (recorded as a merge, so its
+    /// id resolves to the one kept). A lone event is compared by its centroid, a small
+    /// storyline of several by its signature.
+    fn rescue(&mut self, slot: u32) {
+        let link = self.cfg.link;
+        let e = self.events[slot as usize].as_ref().expect("closing slot");
+        let Some(s) = self.storylines.get(&e.storyline) else {
+            return;
+        };
+        let w = if s.events == 1 {
+            Weighed::of_centroid(&e.centroid)
+        } else if s.articles <= link.rescue_articles {
+            Weighed {
+                body: s.signature.body.clone(),
+                title: Default::default(),
+                entities: s.signature.entities.clone(),
+                days: vec![],
+            }
+        } else {
+            return;
+        };
+        let own = e.storyline.clone();
+        let best = self
+            .link_scores(&w, Some(slot), RESCUE_KEYS, RESCUE_CANDIDATES)
+            .into_iter()
+            .find(|l| l.entities >= link.rescue_entities && l.score >= link.rescue);
+        if let Some(to) = best {
+            self.merge_into(&to.id, &[own]);
+        }
     }
 
     /// Places one article. `None` when it has no day to place it by.
@@ -289,12 +357,12 @@ impl Clusterer {
 
     /// Candidate slots from an index for the article, best first by the weight of the
     /// terms that found them (ties by event id), at most `candidates`.
-    fn candidates(&self, index: &Index, w: &Weighed) -> Vec<u32> {
+    fn candidates(&self, index: &Index, w: &Weighed, k: usize) -> Vec<u32> {
         let hits = index.lookup(&heaviest(&w.body, &w.entities, EVENT_KEYS));
         let id_of = |s: u32| &self.events[s as usize].as_ref().expect("filed slot").id;
         let mut cands: Vec<(u32, f32)> = hits.into_iter().collect();
         cands.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| id_of(a.0).cmp(id_of(b.0))));
-        cands.truncate(self.cfg.candidates);
+        cands.truncate(k);
         cands.into_iter().map(|(s, _)| s).collect()
     }
 
@@ -302,7 +370,7 @@ impl Clusterer {
     fn best_event(&self, w: &Weighed) -> Option<(u32, f32)> {
         let id_of = |s: u32| &self.events[s as usize].as_ref().expect("filed slot").id;
         let mut scored: Vec<(u32, f32)> = self
-            .candidates(&self.open, w)
+            .candidates(&self.open, w, self.cfg.candidates)
             .into_iter()
             .map(|s| {
                 let e = self.events[s as usize].as_ref().expect("filed slot");
@@ -313,37 +381,83 @@ impl Clusterer {
         scored.first().copied()
     }
 
+    /// When an event closes, its storyline joins the open storyline whose signature has
+    /// come to agree with its own (two threads of one story started apart). Recorded as a
+    /// merge.
+    fn converge(&mut self, slot: u32) {
+        let (ws, link) = (&self.cfg.weights, &self.cfg.link);
+        let own = &self.events[slot as usize]
+            .as_ref()
+            .expect("closing slot")
+            .storyline;
+        let Some(s) = self.storylines.get(own) else {
+            return;
+        };
+        let query = heaviest(&s.signature.body, &s.signature.entities, RESCUE_KEYS);
+        let best = self
+            .storylines
+            .candidates(&query, RESCUE_CANDIDATES)
+            .into_iter()
+            .filter(|o| o.id != s.id)
+            .map(|o| {
+                let body = s.signature.body.cosine(&o.signature.body);
+                let entities = s.signature.entities.cosine(&o.signature.entities);
+                let score = (ws.body * body + ws.entities * entities) / (ws.body + ws.entities);
+                (o.id.clone(), score, entities)
+            })
+            .filter(|(_, score, e)| *score >= link.converge && *e >= link.entities)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+        if let Some((to, _, _)) = best {
+            let own = own.clone();
+            self.merge_into(&to, &[own]);
+        }
+    }
+
     /// The storylines an event (as `w`) links to, best first: the first to join, the others
     /// to merge into it. `own` is left out. Candidates are the storylines of recent events
     /// found through the index; each is scored against its signature (body and entity
     /// cosines, weighted as for events), and must agree on both content and entities.
     fn links(&self, w: &Weighed, own: Option<u32>) -> Vec<StorylineId> {
-        let (ws, link) = (&self.cfg.weights, &self.cfg.link);
-        let mut best: HashMap<&StorylineId, f32> = HashMap::new();
+        let link = &self.cfg.link;
+        self.link_scores(w, own, EVENT_KEYS, self.cfg.candidates)
+            .into_iter()
+            .filter(|l| l.entities >= link.entities && l.score >= link.score)
+            .enumerate()
+            .filter(|(i, l)| *i == 0 || l.score >= link.merge)
+            .map(|(_, l)| l.id)
+            .collect()
+    }
+
+    /// The candidate storylines of an event (as `w`), `own`'s left out, each with its
+    /// link score and entity cosine against its signature, best score first (ties by id).
+    fn link_scores(&self, w: &Weighed, own: Option<u32>, keys: Keys, k: usize) -> Vec<LinkScore> {
+        let ws = &self.cfg.weights;
         let own = own.and_then(|slot| self.events[slot as usize].as_ref().map(|e| &e.storyline));
-        let by_events = self.candidates(&self.recent, w).into_iter().filter_map(|slot| {
-            let e = self.events[slot as usize].as_ref().expect("filed slot");
-            self.storylines.get(&e.storyline)
-        });
-        let query = heaviest(&w.body, &w.entities, EVENT_KEYS);
-        let by_signature = self.storylines.candidates(&query, self.cfg.candidates);
+        let by_events = self
+            .candidates(&self.recent, w, k)
+            .into_iter()
+            .filter_map(|slot| {
+                let e = self.events[slot as usize].as_ref().expect("filed slot");
+                self.storylines.get(&e.storyline)
+            });
+        let query = heaviest(&w.body, &w.entities, keys);
+        let by_signature = self.storylines.candidates(&query, k);
+        let mut seen: HashMap<&StorylineId, ()> = HashMap::new();
+        let mut v = Vec::new();
         for s in by_events.chain(by_signature) {
-            if Some(&s.id) == own || best.contains_key(&s.id) {
+            if Some(&s.id) == own || seen.insert(&s.id, ()).is_some() {
                 continue;
             }
             let body = w.body.cosine(&s.signature.body);
-            let ents = w.entities.cosine(&s.signature.entities);
-            let score = (ws.body * body + ws.entities * ents) / (ws.body + ws.entities);
-            best.insert(&s.id, if ents >= link.entities { score } else { 0.0 });
+            let entities = w.entities.cosine(&s.signature.entities);
+            v.push(LinkScore {
+                id: s.id.clone(),
+                score: (ws.body * body + ws.entities * entities) / (ws.body + ws.entities),
+                entities,
+            });
         }
-        best.retain(|_, s| *s >= link.score);
-        let mut v: Vec<(&StorylineId, f32)> = best.into_iter().collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        v.iter()
-            .enumerate()
-            .filter(|(i, (_, s))| *i == 0 || *s >= link.merge)
-            .map(|(_, (id, _))| (*id).clone())
-            .collect()
+        v.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        v
     }
 
     fn join(&mut self, slot: u32, doc: &StoryDoc, w: &Weighed, score: f32) -> Placement {

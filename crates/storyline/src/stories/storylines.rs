@@ -42,6 +42,17 @@ pub struct LinkConfig {
     pub score: f32,
     /// Least entity cosine: a storyline is about the same actors.
     pub entities: f32,
+    /// Least link score for an event that closes alone in its storyline to join another
+    /// (a last chance, once its storyline's neighbours have grown).
+    pub rescue: f32,
+    /// Least entity cosine for that.
+    pub rescue_entities: f32,
+    /// A storyline of several events and at most this many articles gets the same last
+    /// chance when one of its events closes.
+    pub rescue_articles: u32,
+    /// Least score of two storylines' signatures (body and entity cosines, weighted as for
+    /// links) for them to become one when an event of either closes.
+    pub converge: f32,
     /// Two storylines a new event scores at least this with (an event of each) are one.
     pub merge: f32,
     /// Events are linked within this many days of each other; a storyline with no new
@@ -58,6 +69,10 @@ impl Default for LinkConfig {
         LinkConfig {
             score: 0.2,
             entities: 0.1,
+            rescue: 0.12,
+            rescue_entities: 0.0,
+            rescue_articles: 5,
+            converge: 0.4,
             merge: 0.35,
             days: 120,
             half_life_days: 30.0,

@@ -266,8 +266,12 @@ impl SparseVec {
     /// The `k` heaviest terms with their weights, heaviest first (ties by term).
     pub fn top(&self, k: usize) -> Vec<(Term, f32)> {
         let mut v = self.0.clone();
-        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.truncate(k);
+        if k < v.len() {
+            // Partition first: only the k kept are sorted.
+            v.select_nth_unstable_by(k, heavier_first);
+            v.truncate(k);
+        }
+        v.sort_unstable_by(heavier_first);
         v
     }
 
@@ -328,11 +332,16 @@ impl SparseVec {
         if self.0.len() <= k {
             return;
         }
-        self.0
-            .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        self.0.select_nth_unstable_by(k, heavier_first);
         self.0.truncate(k);
         self.0.sort_unstable_by_key(|&(t, _)| t);
     }
+}
+
+/// Heavier first, ties by term: a total order (terms are unique in a vector), so which
+/// terms are kept never depends on the order they came in.
+fn heavier_first(a: &(Term, f32), b: &(Term, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
 #[cfg(test)]

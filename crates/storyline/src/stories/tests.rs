@@ -242,3 +242,129 @@ fn idle_events_close_and_late_articles_start_anew() {
     assert!(c.event(&breach).is_none());
     assert_eq!(c.open(), (1, 1));
 }
+
+/// Settings under which no new event links to a storyline when it starts, so that only
+/// the last chance at an event's close can join storylines.
+fn no_links_at_start(rescue: f32) -> StoryConfig {
+    let mut cfg = StoryConfig::default();
+    cfg.link.score = 2.0;
+    cfg.link.converge = 2.0;
+    cfg.link.rescue = rescue;
+    cfg
+}
+
+/// The fixtures and a later article on another subject, whose day closes the inquiry.
+fn docs_and_a_later_one() -> Vec<StoryDoc> {
+    let later: Fixture = (
+        "rowing-1",
+        20,
+        "Tarn Herald",
+        "Quillon crew wins the river regatta",
+        "The Quillon rowing club won the eights final of the river regatta by two lengths, \
+      ending a long wait for the club. Coach Pell Varro said the crew had trained through \
+      the winter on the flooded lower reach.",
+        &["Quillon", "Pell Varro"],
+    );
+    let mut d = docs();
+    d.push(doc(&Analyzer::default(), &later));
+    d
+}
+
+#[test]
+fn a_small_storyline_joins_the_one_it_is_most_like_when_its_event_closes() {
+    let d = docs_and_a_later_one();
+    // Without the last chance the inquiry stays a storyline of its own.
+    let apart = cluster(&d, &no_links_at_start(2.0));
+    assert_ne!(
+        event_of(&apart, "breach-1").storyline,
+        event_of(&apart, "inquiry-1").storyline
+    );
+    let s = cluster(&d, &no_links_at_start(StoryConfig::default().link.rescue));
+    let (breach, inquiry, chess) = (
+        event_of(&s, "breach-1"),
+        event_of(&s, "inquiry-1"),
+        event_of(&s, "chess-1"),
+    );
+    // The inquiry closes (three idle days) when the regatta article comes: alone in its
+    // storyline, it joins the breach's, whose older id is kept.
+    assert_eq!(breach.storyline, inquiry.storyline, "{s:#?}");
+    assert_eq!(breach.storyline, StorylineId::starting_with("breach-1"));
+    assert_ne!(chess.storyline, breach.storyline);
+    assert_ne!(event_of(&s, "rowing-1").storyline, breach.storyline);
+    assert_eq!(s.storylines().len(), 3);
+}
+
+#[test]
+fn the_clusterer_reports_a_last_chance_join_as_a_merge() {
+    let mut d = docs_and_a_later_one();
+    d.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
+    let mut c = Clusterer::new(no_links_at_start(StoryConfig::default().link.rescue));
+    let mut merges = Vec::new();
+    for x in &d {
+        c.add(x).unwrap();
+        merges.extend(c.take_merges());
+    }
+    let inquiry = StorylineId::starting_with("inquiry-1");
+    let breach = StorylineId::starting_with("breach-1");
+    assert!(merges.contains(&(inquiry.clone(), breach.clone())), "{merges:?}");
+    assert!(c.storyline(&inquiry).is_none());
+    let kept = c.storyline(&breach).expect("kept open");
+    assert_eq!(kept.events, 2);
+    assert_eq!(kept.articles, 6);
+    // The chess tournament closed too, and found nothing like it to join.
+    assert_eq!(merges.len(), 1, "{merges:?}");
+    assert!(c.storyline(&StorylineId::starting_with("chess-1")).is_some());
+}
+
+#[test]
+fn storylines_whose_signatures_agree_become_one_when_an_event_closes() {
+    let d = docs_and_a_later_one();
+    let run = |converge: f32| {
+        let mut cfg = no_links_at_start(2.0);
+        cfg.link.rescue_articles = 0;
+        cfg.link.converge = converge;
+        cluster(&d, &cfg)
+    };
+    let apart = run(2.0);
+    assert_ne!(
+        event_of(&apart, "breach-1").storyline,
+        event_of(&apart, "inquiry-1").storyline
+    );
+    let s = run(StoryConfig::default().link.converge);
+    assert_eq!(
+        event_of(&s, "breach-1").storyline,
+        event_of(&s, "inquiry-1").storyline,
+        "{s:#?}"
+    );
+    assert_ne!(
+        event_of(&s, "chess-1").storyline,
+        event_of(&s, "breach-1").storyline
+    );
+    assert_eq!(s.storylines().len(), 3);
+}
+
+#[test]
+fn a_last_chance_after_a_restart_is_the_same_as_without_one() {
+    let cfg = no_links_at_start(StoryConfig::default().link.rescue);
+    let mut d = docs_and_a_later_one();
+    d.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
+    let feed = |c: &mut Clusterer, docs: &[StoryDoc], merges: &mut Vec<_>| {
+        for x in docs {
+            c.add(x).unwrap();
+            merges.extend(c.take_merges());
+        }
+    };
+    let (mut straight, mut m1) = (Clusterer::new(cfg.clone()), Vec::new());
+    feed(&mut straight, &d, &mut m1);
+    let last = d.len() - 1;
+    let (mut first, mut m2) = (Clusterer::new(cfg.clone()), Vec::new());
+    feed(&mut first, &d[..last], &mut m2);
+    let json = serde_json::to_string(&first.state()).unwrap();
+    let mut second = Clusterer::from_state(cfg, serde_json::from_str(&json).unwrap());
+    feed(&mut second, &d[last..], &mut m2);
+    assert!(!m1.is_empty());
+    assert_eq!(m1, m2);
+    let (a, b) = (straight.state(), second.state());
+    assert_eq!(a.events, b.events);
+    assert_eq!(a.storylines, b.storylines);
+}
