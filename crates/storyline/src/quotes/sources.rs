@@ -74,6 +74,11 @@ pub(super) const SOURCES_BEFORE: &[SourceRule] = &[
         reason: "any other noun phrase back to a boundary word; a speaker when its head can speak",
         find: noun_phrase_source,
     },
+    SourceRule {
+        name: "subject-set-off",
+        reason: "\"One aide, who asked not to be named, said\": the clause's subject, with asides set off by commas between it and the verb",
+        find: subject_set_off,
+    },
 ];
 
 /// A time or manner adverbial phrase ending at token `last` (between a source and its
@@ -125,7 +130,7 @@ pub(super) fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Sour
     let last = phrase_end(text, s, end)?;
     if s.word(text, last) == "," && !s.in_quote(last) {
         // "A local diver, Pia Holm, reported on Sunday that …"
-        return appositive_source(text, s, last, 0);
+        return appositive_source(text, s, last, 0).or_else(|| subject_set_off(text, s, last));
     }
     if s.toks[last].kind != Kind::Word || s.in_quote(last) {
         return None;
@@ -532,6 +537,29 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
     None
 }
 
+/// The subject of the clause when asides set off by commas stand between it and the
+/// cue after the comma at `comma`: "Proponents of the plan, however, say", "One aide, who
+/// asked not to be named, said", "Rep. Jo Roe (D-Ore.), who chairs the panel, said". The
+/// subject must be followed at once by a comma (after a parenthesis), and the asides hold
+/// no verb of speech of their own outside quotation marks.
+fn subject_set_off(text: &str, s: &Sentence, comma: usize) -> Option<Source> {
+    if s.word(text, comma) != "," || s.in_quote(comma) {
+        return None;
+    }
+    let subj = subject_of(text, s, comma)?;
+    let mut k = subj.last + 1;
+    if s.word(text, k) == "(" {
+        k = (k..comma).find(|&j| s.word(text, j) == ")")? + 1;
+    }
+    if !(s.word(text, k) == "," && k < comma) {
+        return None;
+    }
+    let speaks_in_aside = (k + 1..comma).any(|j| {
+        !s.in_quote(j) && lexicon::speech_lemma(s.word(text, j)).is_some_and(lexicon::is_strong_cue)
+    });
+    (!speaks_in_aside).then_some(subj)
+}
+
 /// The last person-like name before token `before` that is followed by a finite verb
 /// ("…— Hale called them on it:"), for clauses whose start `subject_of` cannot parse.
 pub(super) fn named_clause_subject(text: &str, s: &Sentence, before: usize) -> Option<Source> {
@@ -737,6 +765,31 @@ mod tests {
             "added",
             "coordinated-verbs",
             "Mayor Lena Ortiz",
+        );
+    }
+
+    #[test]
+    fn subject_set_off() {
+        assert_source(
+            "Councillor Abe Kahn, who chairs the ferry panel and sits on two boards, said the fares would fall.",
+            "said",
+            "subject-set-off",
+            "Councillor Abe Kahn",
+        );
+        assert_source(
+            "The harbour board, however, says the locks are safe.",
+            "says",
+            "subject-set-off",
+            "The harbour board",
+        );
+        // An aside that speaks has its own frame: its verb is no aside's.
+        assert_eq!(
+            source_for(
+                "The harbour board, its chair told reporters, says the locks are safe.",
+                "says"
+            )
+            .map(|f| f.0),
+            None
         );
     }
 
