@@ -8,7 +8,8 @@
 //! its end. A sentence with no frame from a cue is given to the **fallback frames**.
 
 use super::sources::{
-    appositive_source, named_clause_subject, poll_source, source_after, source_before, subject_of, Source,
+    appositive_source, leading_noun_phrase, named_clause_subject, poll_source, source_after, source_before,
+    subject_of, Source,
 };
 use super::words::{is_aux, is_clause_punct, is_determiner, is_irregular_past};
 use super::{CueKind, QuoteRule, Sentence};
@@ -741,13 +742,23 @@ fn participle(scan: &Scan, cue: &Cue) -> Option<Frame> {
     let subj = cue
         .last_source
         .or_else(|| passive_agent(scan, cue.i))
-        .or_else(|| subject_of(scan.text, scan.s, cue.i));
+        .or_else(|| subject_of(scan.text, scan.s, cue.i))
+        .or_else(|| set_off_subject(scan, cue));
     Some(frame(
         cue.span,
         cue.kind(),
         subj,
         vec![(cue.a, scan.clause_end(cue.a))],
     ))
+}
+
+/// For a participle set off by a comma, a common-noun subject opening the sentence that
+/// the lexicon does not know ("The retired surveyor has kept quiet, saying …").
+fn set_off_subject(scan: &Scan, cue: &Cue) -> Option<Source> {
+    let set_off = cue.i > 0 && scan.word(cue.i - 1) == ",";
+    set_off
+        .then(|| leading_noun_phrase(scan.text, scan.s, cue.i))
+        .flatten()
 }
 
 /// The agent of a passive clause that ends just before the participle at `cue`: "The
@@ -819,6 +830,7 @@ fn weak_cue_quotation(scan: &Scan, cue: &Cue) -> Option<Frame> {
         cue.last_source
             .or_else(|| passive_agent(scan, cue.i))
             .or_else(|| subject_of(scan.text, scan.s, cue.i))
+            .or_else(|| set_off_subject(scan, cue))
     } else {
         Some(cue.src_before?)
     };

@@ -560,6 +560,32 @@ fn subject_set_off(text: &str, s: &Sentence, comma: usize) -> Option<Source> {
     (!speaks_in_aside).then_some(subj)
 }
 
+/// A common-noun subject opening the sentence, taken by its shape when the lexicon does
+/// not know its head: a determiner, up to four lower-case words, then an auxiliary or a
+/// finite verb ("The retired surgeon has said little, saying only …", "The weekly paper
+/// began its campaign, arguing …"). For a participle set off by a comma this is who
+/// speaks, whatever the noun.
+pub(super) fn leading_noun_phrase(text: &str, s: &Sentence, before: usize) -> Option<Source> {
+    const MAX_WORDS: usize = 4;
+    let first = usize::from(matches!(s.word(text, 0), "But" | "And"));
+    if !matches!(
+        s.word(text, first),
+        "The" | "A" | "An" | "This" | "That" | "Its" | "His" | "Her" | "Their"
+    ) {
+        return None;
+    }
+    // At least one word of the noun phrase first ("The retired surveyor has").
+    let end = (first + 2..before.min(first + 2 + MAX_WORDS)).find(|&k| {
+        let w = s.word(text, k);
+        is_aux(w) || is_irregular_past(w) || w.ends_with("ed")
+    })?;
+    let noun_words = (first + 1..end).all(|k| {
+        let w = s.word(text, k);
+        s.toks[k].kind == Kind::Word && !s.in_quote(k) && w.chars().all(|c| c.is_lowercase() || c == '-')
+    });
+    noun_words.then_some(Source::at(first, end - 1))
+}
+
 /// The last person-like name before token `before` that is followed by a finite verb
 /// ("…— Hale called them on it:"), for clauses whose start `subject_of` cannot parse.
 pub(super) fn named_clause_subject(text: &str, s: &Sentence, before: usize) -> Option<Source> {
@@ -619,8 +645,11 @@ pub(super) fn subject_of(text: &str, s: &Sentence, before: usize) -> Option<Sour
 fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<Source> {
     let n = s.toks.len();
     let mut k = (start..n).find(|&k| s.toks[k].kind == Kind::Word && !s.in_quote(k))?;
-    // A dateline first: "NORDVIK (NWA) – …".
-    if s.word(text, k).len() > 2 && s.word(text, k).chars().all(|c| !c.is_lowercase()) {
+    // A dateline first: "NORDVIK (NWA) – …", "Nordvik (NWA) – …".
+    let agency = s.word(text, k + 1) == "("
+        && s.word(text, k + 3) == ")"
+        && s.word(text, k + 2).chars().all(|c| c.is_uppercase());
+    if agency || s.word(text, k).len() > 2 && s.word(text, k).chars().all(|c| !c.is_lowercase()) {
         if let Some(d) = (k..n.min(k + 8)).find(|&d| matches!(s.word(text, d), "–" | "—" | "-" | "--")) {
             k = d + 1;
         }
@@ -791,6 +820,27 @@ mod tests {
             .map(|f| f.0),
             None
         );
+    }
+
+    /// A common noun the lexicon does not know opens the sentence before its verb.
+    #[test]
+    fn leading_noun_phrase_by_shape() {
+        let text = "The retired surveyor has kept quiet, saying only that the locks leak.";
+        let paras = crate::text::segment::line_paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paras);
+        let mut ents = Entities::default();
+        let sents = super::super::read_sentences(text, &paras, &sentences, &mut ents);
+        let s = &sents[0];
+        let src = leading_noun_phrase(text, s, s.toks.len()).expect("a subject");
+        assert_eq!(
+            &text[s.toks[src.first].span.start..s.toks[src.last].span.end],
+            "The retired surveyor"
+        );
+        // A capitalised word is a name's business, not this shape's.
+        let text = "The Harbour Board has kept quiet.";
+        let sentences = crate::text::segment::sentences(text, &crate::text::segment::line_paragraphs(text));
+        let sents = super::super::read_sentences(text, &paras, &sentences, &mut Entities::default());
+        assert!(leading_noun_phrase(text, &sents[0], sents[0].toks.len()).is_none());
     }
 
     #[test]
