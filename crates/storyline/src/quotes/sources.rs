@@ -191,6 +191,14 @@ fn head_before_preposition(text: &str, s: &Sentence, found: Source) -> Option<So
     Some(head)
 }
 
+/// The longest aside between dashes passed between a source and its verb, in tokens.
+const MAX_DASH_ASIDE: usize = 30;
+
+/// A dash that sets off an aside.
+fn is_dash(w: &str) -> bool {
+    matches!(w, "—" | "–" | "--" | "-")
+}
+
 /// The last token of a source phrase before the cue at `end`: past auxiliaries and adverbs
 /// ("has also said"), time words ("on Thursday"), adverbials ("at the time", "in a
 /// statement") and a parenthesis after a name ("Rep. Jo Roe (D-Wis.) said").
@@ -201,6 +209,15 @@ fn phrase_end(text: &str, s: &Sentence, end: usize) -> Option<usize> {
         if w == ")" && !s.in_quote(last) {
             let open = (0..last).rev().take(8).find(|&k| s.word(text, k) == "(")?;
             last = open.checked_sub(1)?;
+        } else if is_dash(w) && !s.in_quote(last) {
+            // An aside between dashes: "Jo Roe — who chairs the board — said".
+            let open = (last.saturating_sub(MAX_DASH_ASIDE)..last)
+                .rev()
+                .find(|&k| is_dash(s.word(text, k)) && !s.in_quote(k))?;
+            last = open.checked_sub(1)?;
+            if s.toks[last].kind != Kind::Word {
+                return None;
+            }
         } else if (is_aux(w) || is_time_word(w)) && !s.in_quote(last) {
             // "Ines Berg on Thursday showed that …"
             last = last.checked_sub(1)?;
@@ -841,6 +858,17 @@ mod tests {
         let sentences = crate::text::segment::sentences(text, &crate::text::segment::line_paragraphs(text));
         let sents = super::super::read_sentences(text, &paras, &sentences, &mut Entities::default());
         assert!(leading_noun_phrase(text, &sents[0], sents[0].toks.len()).is_none());
+    }
+
+    /// An aside set off by dashes stands between the speaker and the verb.
+    #[test]
+    fn dash_aside() {
+        assert_source(
+            "Councillor Abe Kahn — who chairs the ferry panel — said the fares would fall.",
+            "said",
+            "name",
+            "Councillor Abe Kahn",
+        );
     }
 
     #[test]
