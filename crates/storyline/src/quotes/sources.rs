@@ -76,7 +76,7 @@ pub(super) const SOURCES_BEFORE: &[SourceRule] = &[
     },
     SourceRule {
         name: "subject-set-off",
-        reason: "\"One aide, who asked not to be named, said\": the clause's subject, with asides set off by commas between it and the verb",
+        reason: "\"One ferry clerk, who had worked the night shift, said\": the clause's subject, with asides set off by commas between it and the verb",
         find: subject_set_off,
     },
 ];
@@ -555,8 +555,8 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
 }
 
 /// The subject of the clause when asides set off by commas stand between it and the
-/// cue after the comma at `comma`: "Proponents of the plan, however, say", "One aide, who
-/// asked not to be named, said", "Rep. Jo Roe (D-Ore.), who chairs the panel, said". The
+/// cue after the comma at `comma`: "Skippers in the north, however, say", "One clerk, who
+/// had worked the night shift, said", "Rep. Jo Roe (D-Ore.), who chairs the panel, said". The
 /// subject must be followed at once by a comma (after a parenthesis), and the asides hold
 /// no verb of speech of their own outside quotation marks.
 fn subject_set_off(text: &str, s: &Sentence, comma: usize) -> Option<Source> {
