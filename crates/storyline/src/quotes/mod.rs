@@ -104,6 +104,8 @@ pub enum QuoteRule {
     TranscriptLabel,
     /// "“…” — Jo Roe": a signed quotation.
     SignedQuotation,
+    /// "Jo Roe: ‘We Stay Open.’": a headline naming its speaker before a quotation.
+    HeadlineLabel,
     /// "according to X".
     AccordingTo,
     /// ", saying …".
@@ -114,6 +116,9 @@ pub enum QuoteRule {
     ContentThenSource,
     /// "“A,” Jo Roe, the mayor, said in a letter …".
     SplitQuotation,
+    /// "She called the plan “a costly mistake”", ", calling it “absurd”": a speech verb
+    /// that needs a clause to attribute on its own, with a quotation in what follows it.
+    WeakCueQuotation,
     /// "…,” said X.".
     Inverted,
     /// "Dr. Lund stated:" before a quotation paragraph.
@@ -136,11 +141,13 @@ impl QuoteRule {
         match self {
             QuoteRule::TranscriptLabel => "transcript_label",
             QuoteRule::SignedQuotation => "signed_quotation",
+            QuoteRule::HeadlineLabel => "headline_label",
             QuoteRule::AccordingTo => "according_to",
             QuoteRule::Participle => "participle",
             QuoteRule::SourceThenClause => "source_then_clause",
             QuoteRule::ContentThenSource => "content_then_source",
             QuoteRule::SplitQuotation => "split_quotation",
+            QuoteRule::WeakCueQuotation => "weak_cue_quotation",
             QuoteRule::Inverted => "inverted",
             QuoteRule::IntroducesNextParagraph => "introduces_next_paragraph",
             QuoteRule::QuotationThenSpeaker => "quotation_then_speaker",

@@ -74,6 +74,11 @@ pub(super) const SOURCES_BEFORE: &[SourceRule] = &[
         reason: "any other noun phrase back to a boundary word; a speaker when its head can speak",
         find: noun_phrase_source,
     },
+    SourceRule {
+        name: "subject-set-off",
+        reason: "\"One ferry clerk, who had worked the night shift, said\": the clause's subject, with asides set off by commas between it and the verb",
+        find: subject_set_off,
+    },
 ];
 
 /// A time or manner adverbial phrase ending at token `last` (between a source and its
@@ -125,7 +130,7 @@ pub(super) fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Sour
     let last = phrase_end(text, s, end)?;
     if s.word(text, last) == "," && !s.in_quote(last) {
         // "A local diver, Pia Holm, reported on Sunday that …"
-        return appositive_source(text, s, last, 0);
+        return appositive_source(text, s, last, 0).or_else(|| subject_set_off(text, s, last));
     }
     if s.toks[last].kind != Kind::Word || s.in_quote(last) {
         return None;
@@ -186,6 +191,14 @@ fn head_before_preposition(text: &str, s: &Sentence, found: Source) -> Option<So
     Some(head)
 }
 
+/// The longest aside between dashes passed between a source and its verb, in tokens.
+const MAX_DASH_ASIDE: usize = 30;
+
+/// A dash that sets off an aside.
+fn is_dash(w: &str) -> bool {
+    matches!(w, "—" | "–" | "--" | "-")
+}
+
 /// The last token of a source phrase before the cue at `end`: past auxiliaries and adverbs
 /// ("has also said"), time words ("on Thursday"), adverbials ("at the time", "in a
 /// statement") and a parenthesis after a name ("Rep. Jo Roe (D-Wis.) said").
@@ -196,6 +209,15 @@ fn phrase_end(text: &str, s: &Sentence, end: usize) -> Option<usize> {
         if w == ")" && !s.in_quote(last) {
             let open = (0..last).rev().take(8).find(|&k| s.word(text, k) == "(")?;
             last = open.checked_sub(1)?;
+        } else if is_dash(w) && !s.in_quote(last) {
+            // An aside between dashes: "Jo Roe — who chairs the board — said".
+            let open = (last.saturating_sub(MAX_DASH_ASIDE)..last)
+                .rev()
+                .find(|&k| is_dash(s.word(text, k)) && !s.in_quote(k))?;
+            last = open.checked_sub(1)?;
+            if s.toks[last].kind != Kind::Word {
+                return None;
+            }
         } else if (is_aux(w) || is_time_word(w)) && !s.in_quote(last) {
             // "Ines Berg on Thursday showed that …"
             last = last.checked_sub(1)?;
@@ -532,6 +554,55 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
     None
 }
 
+/// The subject of the clause when asides set off by commas stand between it and the
+/// cue after the comma at `comma`: "Skippers in the north, however, say", "One clerk, who
+/// had worked the night shift, said", "Rep. Jo Roe (D-Ore.), who chairs the panel, said". The
+/// subject must be followed at once by a comma (after a parenthesis), and the asides hold
+/// no verb of speech of their own outside quotation marks.
+fn subject_set_off(text: &str, s: &Sentence, comma: usize) -> Option<Source> {
+    if s.word(text, comma) != "," || s.in_quote(comma) {
+        return None;
+    }
+    let subj = subject_of(text, s, comma)?;
+    let mut k = subj.last + 1;
+    if s.word(text, k) == "(" {
+        k = (k..comma).find(|&j| s.word(text, j) == ")")? + 1;
+    }
+    if !(s.word(text, k) == "," && k < comma) {
+        return None;
+    }
+    let speaks_in_aside = (k + 1..comma).any(|j| {
+        !s.in_quote(j) && lexicon::speech_lemma(s.word(text, j)).is_some_and(lexicon::is_strong_cue)
+    });
+    (!speaks_in_aside).then_some(subj)
+}
+
+/// A common-noun subject opening the sentence, taken by its shape when the lexicon does
+/// not know its head: a determiner, up to four lower-case words, then an auxiliary or a
+/// finite verb ("The retired surgeon has said little, saying only …", "The weekly paper
+/// began its campaign, arguing …"). For a participle set off by a comma this is who
+/// speaks, whatever the noun.
+pub(super) fn leading_noun_phrase(text: &str, s: &Sentence, before: usize) -> Option<Source> {
+    const MAX_WORDS: usize = 4;
+    let first = usize::from(matches!(s.word(text, 0), "But" | "And"));
+    if !matches!(
+        s.word(text, first),
+        "The" | "A" | "An" | "This" | "That" | "Its" | "His" | "Her" | "Their"
+    ) {
+        return None;
+    }
+    // At least one word of the noun phrase first ("The retired surveyor has").
+    let end = (first + 2..before.min(first + 2 + MAX_WORDS)).find(|&k| {
+        let w = s.word(text, k);
+        is_aux(w) || is_irregular_past(w) || w.ends_with("ed")
+    })?;
+    let noun_words = (first + 1..end).all(|k| {
+        let w = s.word(text, k);
+        s.toks[k].kind == Kind::Word && !s.in_quote(k) && w.chars().all(|c| c.is_lowercase() || c == '-')
+    });
+    noun_words.then_some(Source::at(first, end - 1))
+}
+
 /// The last person-like name before token `before` that is followed by a finite verb
 /// ("…— Hale called them on it:"), for clauses whose start `subject_of` cannot parse.
 pub(super) fn named_clause_subject(text: &str, s: &Sentence, before: usize) -> Option<Source> {
@@ -591,8 +662,11 @@ pub(super) fn subject_of(text: &str, s: &Sentence, before: usize) -> Option<Sour
 fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<Source> {
     let n = s.toks.len();
     let mut k = (start..n).find(|&k| s.toks[k].kind == Kind::Word && !s.in_quote(k))?;
-    // A dateline first: "NORDVIK (NWA) – …".
-    if s.word(text, k).len() > 2 && s.word(text, k).chars().all(|c| !c.is_lowercase()) {
+    // A dateline first: "NORDVIK (NWA) – …", "Nordvik (NWA) – …".
+    let agency = s.word(text, k + 1) == "("
+        && s.word(text, k + 3) == ")"
+        && s.word(text, k + 2).chars().all(|c| c.is_uppercase());
+    if agency || s.word(text, k).len() > 2 && s.word(text, k).chars().all(|c| !c.is_lowercase()) {
         if let Some(d) = (k..n.min(k + 8)).find(|&d| matches!(s.word(text, d), "–" | "—" | "-" | "--")) {
             k = d + 1;
         }
@@ -737,6 +811,63 @@ mod tests {
             "added",
             "coordinated-verbs",
             "Mayor Lena Ortiz",
+        );
+    }
+
+    #[test]
+    fn subject_set_off() {
+        assert_source(
+            "Councillor Abe Kahn, who chairs the ferry panel and sits on two boards, said the fares would fall.",
+            "said",
+            "subject-set-off",
+            "Councillor Abe Kahn",
+        );
+        assert_source(
+            "The harbour board, however, says the locks are safe.",
+            "says",
+            "subject-set-off",
+            "The harbour board",
+        );
+        // An aside that speaks has its own frame: its verb is no aside's.
+        assert_eq!(
+            source_for(
+                "The harbour board, its chair told reporters, says the locks are safe.",
+                "says"
+            )
+            .map(|f| f.0),
+            None
+        );
+    }
+
+    /// A common noun the lexicon does not know opens the sentence before its verb.
+    #[test]
+    fn leading_noun_phrase_by_shape() {
+        let text = "The retired surveyor has kept quiet, saying only that the locks leak.";
+        let paras = crate::text::segment::line_paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paras);
+        let mut ents = Entities::default();
+        let sents = super::super::read_sentences(text, &paras, &sentences, &mut ents);
+        let s = &sents[0];
+        let src = leading_noun_phrase(text, s, s.toks.len()).expect("a subject");
+        assert_eq!(
+            &text[s.toks[src.first].span.start..s.toks[src.last].span.end],
+            "The retired surveyor"
+        );
+        // A capitalised word is a name's business, not this shape's.
+        let text = "The Harbour Board has kept quiet.";
+        let sentences = crate::text::segment::sentences(text, &crate::text::segment::line_paragraphs(text));
+        let sents = super::super::read_sentences(text, &paras, &sentences, &mut Entities::default());
+        assert!(leading_noun_phrase(text, &sents[0], sents[0].toks.len()).is_none());
+    }
+
+    /// An aside set off by dashes stands between the speaker and the verb.
+    #[test]
+    fn dash_aside() {
+        assert_source(
+            "Councillor Abe Kahn — who chairs the ferry panel — said the fares would fall.",
+            "said",
+            "name",
+            "Councillor Abe Kahn",
         );
     }
 
