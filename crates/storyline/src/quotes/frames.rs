@@ -11,7 +11,7 @@ use super::sources::{
     appositive_source, leading_noun_phrase, named_clause_subject, poll_source, source_after, source_before,
     subject_of, Source,
 };
-use super::words::{is_aux, is_clause_punct, is_determiner, is_irregular_past};
+use super::words::{self, is_aux, is_clause_punct, is_determiner, is_irregular_past};
 use super::{CueKind, QuoteRule, Sentence};
 use crate::entities::lexicon::{self, Pronoun};
 use crate::entities::EntityKind;
@@ -311,8 +311,10 @@ impl Scan<'_> {
         let prev_is_break =
             prev.is_some_and(|p| p == "," || matches!(s.toks[i - 1].kind, Kind::Quote { .. })) || i == 0;
         let (a, explicit) = self.content_start(i, lemma);
-        let after_empty =
-            a >= n || self.end_of_content(a) < a || s.toks[a..].iter().all(|t| t.kind == Kind::Punct);
+        let after_empty = a >= n
+            || self.end_of_content(a) < a
+            || s.toks[a..].iter().all(|t| t.kind == Kind::Punct)
+            || self.setting_only(a);
         // Source before the cue ("X said"), or after a comma ("Ada Voss, who ran the
         // campaign, said …").
         let src_before = if !prev_is_break {
@@ -462,6 +464,45 @@ impl Scan<'_> {
     }
 
     /// The last token before the final full stop (or the closing quote holding it).
+    /// Whether all that follows the cue from token `a` is a short phrase of setting
+    /// ("said at the gate", "said in a statement"): a preposition first, at most
+    /// `SETTING_WORDS` words, no quotation, comma or clause in it. Such a phrase is not
+    /// content: the content is elsewhere (a quotation before the source).
+    fn setting_only(&self, a: usize) -> bool {
+        const SETTING_WORDS: usize = 8;
+        let e = self.end_of_content(a);
+        if a >= self.n || e < a || e + 1 - a > SETTING_WORDS {
+            return false;
+        }
+        let first = self.word(a).to_lowercase();
+        words::is_adjunct_preposition(&first)
+            && (a..=e).all(|k| {
+                let w = self.word(k);
+                !matches!(self.s.toks[k].kind, Kind::Quote { .. })
+                    && w != ","
+                    && !is_aux(w)
+                    && !is_irregular_past(w)
+                    && !(w.ends_with("ed") && w.len() > 4)
+                    && !matches!(
+                        w,
+                        "that"
+                            | "which"
+                            | "who"
+                            | "is"
+                            | "was"
+                            | "were"
+                            | "are"
+                            | "be"
+                            | "can"
+                            | "could"
+                            | "should"
+                            | "must"
+                            | "might"
+                            | "shall"
+                    )
+            })
+    }
+
     fn end_of_content(&self, from: usize) -> usize {
         let mut e = self.n - 1;
         while e > from && self.s.toks[e].kind == Kind::Punct && matches!(self.word(e), "." | "!" | "?" | "…")
@@ -1298,13 +1339,44 @@ mod tests {
         );
     }
 
+    /// A phrase of setting after the verb ("said at the gate") is not what was said: the
+    /// quotation before the source is. A clause after a preposition still is content.
+    #[test]
+    fn a_setting_after_the_verb_leaves_the_content_before_the_source() {
+        assert_frame(
+            "\u{201c}We sail at dawn or not at all,\u{201d} ferry skipper Lena Brekke said at the pier.",
+            "content_then_source",
+            "Lena Brekke",
+            &["\u{201c}We sail at dawn or not at all,\u{201d}"],
+        );
+        assert_frame(
+            "The crews will strike again, pilot Arne Dahl said in a statement.",
+            "content_then_source",
+            "Arne Dahl",
+            &["The crews will strike again"],
+        );
+        assert_frame(
+            "Councillor Abe Kahn said on Friday the locks would open late.",
+            "source_then_clause",
+            "Councillor Abe Kahn",
+            &["the locks would open late"],
+        );
+    }
+
     #[test]
     fn split_quotation() {
         assert_frame(
-            "“The gates leak,” Jo Brandt, the harbour master, said in a letter to the council.",
+            "“The gates leak,” Jo Brandt, the harbour master, said in a letter, “and the council knows it.”",
             "split_quotation",
             "Jo Brandt",
-            &["“The gates leak,”", "in a letter to the council"],
+            &["“The gates leak,”", "in a letter, “and the council knows it.”"],
+        );
+        // Only a setting after the verb: the quotation before is all that was said.
+        assert_frame(
+            "“The gates leak,” Jo Brandt, the harbour master, said in a letter to the council.",
+            "content_then_source",
+            "Jo Brandt",
+            &["“The gates leak,”"],
         );
     }
 

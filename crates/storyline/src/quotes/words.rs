@@ -11,6 +11,7 @@ pub(super) const BOUNDARY_WORDS: &str = include_str!("data/boundary-words.txt");
 pub(super) const DETERMINERS: &str = include_str!("data/determiners.txt");
 pub(super) const IRREGULAR_PAST: &str = include_str!("data/irregular-past.txt");
 pub(super) const STIMULUS_VERBS: &str = include_str!("data/stimulus-verbs.txt");
+pub(super) const ADJUNCT_PREPOSITIONS: &str = include_str!("data/adjunct-prepositions.txt");
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
@@ -43,6 +44,11 @@ pub(super) fn is_stimulus_verb(w: &str) -> bool {
     word_set!(STIMULUS_VERBS).contains(w)
 }
 
+/// Prepositions that open a setting after a speech verb ("said at the gate").
+pub(super) fn is_adjunct_preposition(w: &str) -> bool {
+    word_set!(ADJUNCT_PREPOSITIONS).contains(w)
+}
+
 /// Punctuation that sets off a clause.
 pub(super) fn is_clause_punct(w: &str) -> bool {
     matches!(w, "," | ":" | ";" | "—" | "–" | "-" | "(" | ")")
@@ -63,6 +69,7 @@ mod tests {
             ("determiners", DETERMINERS),
             ("irregular-past", IRREGULAR_PAST),
             ("stimulus-verbs", STIMULUS_VERBS),
+            ("adjunct-prepositions", ADJUNCT_PREPOSITIONS),
         ] {
             let mut seen = HashSet::new();
             let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();
