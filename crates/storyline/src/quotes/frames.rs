@@ -478,12 +478,10 @@ impl Scan<'_> {
         words::is_adjunct_preposition(&first)
             && (a..=e).all(|k| {
                 let w = self.word(k);
-                !matches!(self.s.toks[k].kind, Kind::Quote { .. })
-                    && w != ","
-                    && !is_aux(w)
-                    && !is_irregular_past(w)
-                    && !(w.ends_with("ed") && w.len() > 4)
-                    && !matches!(
+                let clause_word = w.ends_with("ed") && w.len() > 4
+                    || is_aux(w)
+                    || is_irregular_past(w)
+                    || matches!(
                         w,
                         "that"
                             | "which"
@@ -499,7 +497,8 @@ impl Scan<'_> {
                             | "must"
                             | "might"
                             | "shall"
-                    )
+                    );
+                !(matches!(self.s.toks[k].kind, Kind::Quote { .. }) || w == "," || clause_word)
             })
     }
 
