@@ -293,16 +293,8 @@ pub struct StoryDetail<'a> {
     pub event: Option<&'a storyline::store::stories::EventRow>,
     pub summary: storyline::stories::summary::Summary<'a>,
     pub timeline: storyline::stories::timeline::Timeline<'a>,
-    pub quotes: Vec<StoryQuote<'a>>,
-}
-
-#[derive(serde::Serialize)]
-pub struct StoryQuote<'a> {
-    pub speaker: &'a str,
-    pub text: &'a str,
-    pub article: &'a str,
-    pub outlet: Option<&'a str>,
-    pub published: Option<chrono::NaiveDate>,
+    pub speakers: Vec<storyline::run::StorySpeaker>,
+    pub sources: Vec<storyline::run::StorySource>,
 }
 
 pub fn story_detail(s: &storyline::run::Story) -> StoryDetail<'_> {
@@ -311,16 +303,8 @@ pub fn story_detail(s: &storyline::run::Story) -> StoryDetail<'_> {
         event: s.event.as_ref(),
         summary: s.summary(storyline::run::STORY_SUMMARY_SENTENCES),
         timeline: s.timeline(None),
-        quotes: s
-            .quotes()
-            .map(|(a, q)| StoryQuote {
-                speaker: q.speaker_name.as_deref().unwrap_or_default(),
-                text: q.span.slice(&a.text).unwrap_or_default(),
-                article: &a.id,
-                outlet: a.outlet.as_deref(),
-                published: a.published.as_ref().map(|p| p.date()),
-            })
-            .collect(),
+        speakers: s.speakers(),
+        sources: s.sources(),
     }
 }
 
@@ -395,26 +379,42 @@ pub fn story(out: &mut impl Write, s: &storyline::run::Story) -> std::io::Result
     writeln!(out, "\nTimeline")?;
     timeline_lines(out, &s.timeline(None))?;
     writeln!(out, "\nWho said what")?;
-    for (a, q) in s.quotes() {
-        writeln!(
-            out,
-            "  {}: {}  [{}, {}]",
-            q.speaker_name.as_deref().unwrap_or_default(),
-            clip(q.span.slice(&a.text).unwrap_or_default(), 120),
-            outlet(&a.outlet),
-            a.published.as_ref().map_or("-".into(), |p| p.date().to_string())
-        )?;
+    for sp in s.speakers() {
+        let roles = if sp.roles.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", sp.roles.join("; "))
+        };
+        writeln!(out, "  {}{roles}", sp.name)?;
+        for q in &sp.quotes {
+            writeln!(
+                out,
+                "    {}  [{}, {}]",
+                clip(&q.text, 120),
+                outlet(&q.outlet),
+                q.published.as_deref().and_then(|p| p.get(..10)).unwrap_or("-")
+            )?;
+        }
     }
     writeln!(out, "\nSources")?;
-    for a in &s.articles {
+    for src in s.sources() {
+        let a = &src.article;
         writeln!(
             out,
             "  {}  {:<24}  {}  {}",
-            a.published.as_ref().map_or("-".into(), |p| p.date().to_string()),
+            a.published.as_deref().and_then(|p| p.get(..10)).unwrap_or("-"),
             clip(outlet(&a.outlet), 24),
             clip(a.title.as_deref().unwrap_or(&a.id), 60),
-            a.url.as_deref().unwrap_or(&a.source.path)
+            a.url.as_deref().unwrap_or(&a.source)
         )?;
+        for c in &src.copies {
+            writeln!(
+                out,
+                "      copy: {}  {}",
+                outlet(&c.outlet),
+                c.url.as_deref().unwrap_or(&c.source)
+            )?;
+        }
     }
     Ok(())
 }

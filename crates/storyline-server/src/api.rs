@@ -9,9 +9,14 @@ use axum::routing::get;
 use axum::{Json, Router};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use storyline::run::Story;
-use storyline::store::stories::{EventRow, StoryArticle, StorylineQuery, StorylineRow};
-use storyline::store::Store;
+use storyline::article::RemovedKind;
+use storyline::corpus::directory::GlobalEntity;
+use storyline::entities::EntityKind;
+use storyline::quotes::QuoteKind;
+use storyline::run::{Story, StorySource, StorySpeaker};
+use storyline::store::stories::{EventRow, StorylineQuery, StorylineRow};
+use storyline::store::{QuoteRow, SearchHit, Store};
+use storyline::time::TimexType;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::error::{ApiError, ApiQuery, ErrorBody};
@@ -57,85 +62,10 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
 
 // ---- shapes -------------------------------------------------------------------------
 
-/// An article as a source of a story.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub(crate) struct ArticleRef {
-    pub id: String,
-    pub title: Option<String>,
-    pub outlet: Option<String>,
-    /// A date or a date-time with its zone, as the article gives it.
-    pub published: Option<String>,
-    pub url: Option<String>,
-    /// The article this one copies (syndicated or re-published).
-    pub copy_of: Option<String>,
-}
-
-impl From<&StoryArticle> for ArticleRef {
-    fn from(a: &StoryArticle) -> Self {
-        ArticleRef {
-            id: a.id.clone(),
-            title: a.title.clone(),
-            outlet: a.outlet.clone(),
-            published: a.published.clone(),
-            url: a.url.clone(),
-            copy_of: a.copy_of.clone(),
-        }
-    }
-}
-
-/// An event: one happening, covered by articles within days.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub(crate) struct EventItem {
-    pub id: String,
-    pub title: Option<String>,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub articles: Vec<ArticleRef>,
-}
-
-impl From<&EventRow> for EventItem {
-    fn from(e: &EventRow) -> Self {
-        EventItem {
-            id: e.id.clone(),
-            title: e.title.clone(),
-            start: e.start,
-            end: e.end,
-            articles: e.articles.iter().map(ArticleRef::from).collect(),
-        }
-    }
-}
-
-/// A storyline: events about the same actors and topic over time.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub(crate) struct StorylineItem {
-    pub id: String,
-    pub title: Option<String>,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    /// Articles, syndicated copies included.
-    pub size: u32,
-    pub outlets: Vec<String>,
-    pub events: Vec<EventItem>,
-}
-
-impl From<&StorylineRow> for StorylineItem {
-    fn from(s: &StorylineRow) -> Self {
-        StorylineItem {
-            id: s.id.clone(),
-            title: s.title.clone(),
-            start: s.start,
-            end: s.end,
-            size: s.size,
-            outlets: s.outlets.clone(),
-            events: s.events.iter().map(EventItem::from).collect(),
-        }
-    }
-}
-
 /// A page of storylines, newest first.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct StorylinePage {
-    pub items: Vec<StorylineItem>,
+    pub items: Vec<StorylineRow>,
     /// Pass as `cursor` for the next page; absent on the last page.
     pub next: Option<String>,
 }
@@ -171,45 +101,16 @@ pub(crate) struct TimelineDay {
     pub sentences: Vec<SourcedSentence>,
 }
 
-/// A direct quote of a named speaker.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub(crate) struct QuoteItem {
-    pub text: String,
-    pub article: String,
-    pub outlet: Option<String>,
-    pub published: Option<String>,
-    /// The date of the statement, as a TIMEX3 value, when known.
-    pub said: Option<String>,
-}
-
-/// What one speaker said in a story.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub(crate) struct Speaker {
-    pub name: String,
-    /// The corpus-wide entity, when the speaker was resolved to one.
-    pub entity: Option<String>,
-    pub roles: Vec<String>,
-    pub outlets: Vec<String>,
-    pub quotes: Vec<QuoteItem>,
-}
-
-/// A source with its syndicated copies folded under it.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub(crate) struct Source {
-    pub article: ArticleRef,
-    pub copies: Vec<ArticleRef>,
-}
-
 /// One storyline (or one event of it): what happened when, who said what, the sources.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct StoryBody {
-    pub storyline: StorylineItem,
+    pub storyline: StorylineRow,
     /// The event asked for, when the id was an event's.
-    pub event: Option<EventItem>,
+    pub event: Option<EventRow>,
     pub summary: Vec<SourcedSentence>,
     pub timeline: Vec<TimelineDay>,
-    pub speakers: Vec<Speaker>,
-    pub sources: Vec<Source>,
+    pub speakers: Vec<StorySpeaker>,
+    pub sources: Vec<StorySource>,
 }
 
 /// A span of the article's clean text, in bytes.
@@ -235,8 +136,7 @@ pub(crate) struct QuoteSpan {
     pub span: Span,
     /// The quoted or reported content.
     pub parts: Vec<Span>,
-    /// `direct`, `indirect`, `mixed`, …
-    pub kind: String,
+    pub kind: QuoteKind,
     pub speaker: Option<String>,
     /// The speaker's corpus-wide entity.
     pub entity: Option<String>,
@@ -248,8 +148,7 @@ pub(crate) struct QuoteSpan {
 pub(crate) struct MentionSpan {
     pub span: Span,
     pub name: String,
-    /// `person`, `organization`, `place` or `unknown`.
-    pub kind: String,
+    pub kind: EntityKind,
     pub entity: Option<String>,
 }
 
@@ -257,8 +156,7 @@ pub(crate) struct MentionSpan {
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub(crate) struct DateSpan {
     pub span: Span,
-    /// TIMEX3 type: `DATE`, `TIME`, `DURATION` or `SET`.
-    pub kind: String,
+    pub kind: TimexType,
     /// The resolved TIMEX3 value.
     pub value: String,
 }
@@ -266,7 +164,7 @@ pub(crate) struct DateSpan {
 /// A piece of the page removed as boilerplate.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub(crate) struct RemovedPiece {
-    pub kind: String,
+    pub kind: RemovedKind,
     pub text: String,
 }
 
@@ -288,75 +186,19 @@ pub(crate) struct ArticleBody {
     pub removed: Vec<RemovedPiece>,
 }
 
-/// A quote as listed for a speaker or a search.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub(crate) struct QuoteRowItem {
-    pub text: String,
-    pub kind: String,
-    pub speaker: Option<String>,
-    pub entity: Option<String>,
-    pub role: Option<String>,
-    pub article: String,
-    pub outlet: Option<String>,
-    pub published: Option<String>,
-    pub said: Option<String>,
-}
-
-impl From<&storyline::store::QuoteRow> for QuoteRowItem {
-    fn from(q: &storyline::store::QuoteRow) -> Self {
-        QuoteRowItem {
-            text: q.text.clone(),
-            kind: tag(&q.kind),
-            speaker: q.speaker.clone(),
-            entity: q.speaker_id.clone(),
-            role: q.role.clone(),
-            article: q.article.clone(),
-            outlet: q.outlet.clone(),
-            published: q.published.as_ref().map(|p| p.to_string()),
-            said: q.said.as_ref().map(|v| v.to_string()),
-        }
-    }
-}
-
 /// A person, organisation or place across the store, with their quotes, newest first.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct EntityBody {
-    pub id: String,
-    pub name: String,
-    pub kind: String,
-    pub aliases: Vec<String>,
-    pub roles: Vec<String>,
-    pub articles: usize,
-    /// Direct and indirect statements attributed to them.
-    pub quote_count: usize,
-    pub quotes: Vec<QuoteRowItem>,
-}
-
-/// An article found by full-text search.
-#[derive(Debug, Serialize, ToSchema)]
-pub(crate) struct ArticleHit {
-    pub article: String,
-    pub title: Option<String>,
-    pub outlet: Option<String>,
-    pub published: Option<String>,
-    /// The matching passage; the matched words are between `[` and `]`.
-    pub snippet: String,
+    #[serde(flatten)]
+    pub entity: GlobalEntity,
+    pub statements: Vec<QuoteRow>,
 }
 
 /// What a search found.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct SearchBody {
-    pub articles: Vec<ArticleHit>,
-    pub quotes: Vec<QuoteRowItem>,
-}
-
-/// A value's serde name (kinds are enums, rendered as text only here, at the edge).
-pub(crate) fn tag<T: Serialize>(t: &T) -> String {
-    match serde_json::to_value(t) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
+    pub articles: Vec<SearchHit>,
+    pub quotes: Vec<QuoteRow>,
 }
 
 // ---- queries ------------------------------------------------------------------------
@@ -427,7 +269,7 @@ fn parse_cursor(c: &str) -> Result<(NaiveDate, String), ApiError> {
     Ok((day, id.to_string()))
 }
 
-fn cursor_of(s: &StorylineItem) -> String {
+fn cursor_of(s: &StorylineRow) -> String {
     use chrono::Datelike;
     format!("{}~{}", s.end.num_days_from_ce(), s.id)
 }
@@ -452,9 +294,8 @@ pub(crate) fn storyline_page(store: &Store, q: &StorylineQuery) -> Result<Storyl
     let mut rows = store.storylines_where(&ask)?;
     let more = rows.len() > q.limit;
     rows.truncate(q.limit);
-    let items: Vec<StorylineItem> = rows.iter().map(StorylineItem::from).collect();
-    let next = more.then(|| items.last().map(cursor_of)).flatten();
-    Ok(StorylinePage { items, next })
+    let next = more.then(|| rows.last().map(cursor_of)).flatten();
+    Ok(StorylinePage { items: rows, next })
 }
 
 /// Storylines, newest first, filtered by date range, outlet and entity.
@@ -469,7 +310,7 @@ async fn storylines(
 }
 
 /// The story body of a loaded storyline or event.
-pub(crate) fn story_body(store: &Store, story: &Story) -> Result<StoryBody, ApiError> {
+pub(crate) fn story_body(story: &Story) -> StoryBody {
     let summary = story
         .summary(storyline::run::STORY_SUMMARY_SENTENCES)
         .sentences
@@ -491,14 +332,14 @@ pub(crate) fn story_body(store: &Store, story: &Story) -> Result<StoryBody, ApiE
                 .collect(),
         })
         .collect();
-    Ok(StoryBody {
-        storyline: StorylineItem::from(&story.storyline),
-        event: story.event.as_ref().map(EventItem::from),
+    StoryBody {
+        storyline: story.storyline.clone(),
+        event: story.event.clone(),
         summary,
         timeline,
-        speakers: speakers(store, story)?,
-        sources: sources(story),
-    })
+        speakers: story.speakers(),
+        sources: story.sources(),
+    }
 }
 
 fn sourced(e: &storyline::stories::summary::Extract<'_>, evidence: Option<Evidence>) -> SourcedSentence {
@@ -530,76 +371,6 @@ fn evidence(e: &storyline::stories::timeline::Evidence<'_>) -> Evidence {
     }
 }
 
-/// Who said what: direct quotes of named speakers, grouped by speaker (most quoted
-/// first), each speaker with the corpus-wide entity their article resolved them to.
-fn speakers(store: &Store, story: &Story) -> Result<Vec<Speaker>, ApiError> {
-    let mut globals: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    let mut by: BTreeMap<String, Speaker> = BTreeMap::new();
-    for (a, q) in story.quotes() {
-        if !globals.contains_key(&a.id) {
-            globals.insert(
-                a.id.clone(),
-                store.entities_of_article(&a.id)?.into_iter().collect(),
-            );
-        }
-        let entity = q
-            .speaker_entity
-            .as_ref()
-            .and_then(|l| globals[&a.id].get(l))
-            .cloned();
-        let name = q.speaker_name.clone().unwrap_or_default();
-        let key = entity.clone().unwrap_or_else(|| format!("name:{name}"));
-        let sp = by.entry(key).or_insert_with(|| Speaker {
-            name,
-            entity,
-            roles: Vec::new(),
-            outlets: Vec::new(),
-            quotes: Vec::new(),
-        });
-        if let Some(r) = q.role.as_ref().filter(|r| !sp.roles.contains(r)) {
-            sp.roles.push(r.clone());
-        }
-        if let Some(o) = a.outlet.as_ref().filter(|o| !sp.outlets.contains(o)) {
-            sp.outlets.push(o.clone());
-        }
-        let text: Vec<&str> = q.parts.iter().filter_map(|p| p.slice(&a.text)).collect();
-        sp.quotes.push(QuoteItem {
-            text: text.join(" … "),
-            article: a.id.clone(),
-            outlet: a.outlet.clone(),
-            published: a.published.as_ref().map(|p| p.value.to_string()),
-            said: None,
-        });
-    }
-    let mut out: Vec<Speaker> = by.into_values().collect();
-    out.sort_by(|a, b| b.quotes.len().cmp(&a.quotes.len()).then(a.name.cmp(&b.name)));
-    Ok(out)
-}
-
-/// The story's articles with syndicated copies folded under their original, by
-/// publication.
-fn sources(story: &Story) -> Vec<Source> {
-    let events = match &story.event {
-        Some(e) => std::slice::from_ref(e),
-        None => &story.storyline.events[..],
-    };
-    let all: Vec<&StoryArticle> = events.iter().flat_map(|e| &e.articles).collect();
-    let mut out: Vec<Source> = all
-        .iter()
-        .filter(|a| a.copy_of.as_ref().is_none_or(|o| !all.iter().any(|b| &b.id == o)))
-        .map(|a| Source {
-            article: ArticleRef::from(*a),
-            copies: all
-                .iter()
-                .filter(|c| c.copy_of.as_deref() == Some(a.id.as_str()))
-                .map(|c| ArticleRef::from(*c))
-                .collect(),
-        })
-        .collect();
-    out.sort_by(|a, b| (&a.article.published, &a.article.id).cmp(&(&b.article.published, &b.article.id)));
-    out
-}
-
 /// One storyline or event: summary, timeline, who said what, sources.
 #[utoipa::path(get, path = "/api/v1/stories/{id}", params(("id" = String, Path, description = "A storyline's or an event's id")),
     responses((status = 200, body = StoryBody), (status = 404, body = ErrorBody)))]
@@ -624,7 +395,7 @@ pub(crate) fn article_body(store: &Store, id: &str) -> Result<ArticleBody, ApiEr
             e.mentions.iter().map(move |m| MentionSpan {
                 span: m.span.into(),
                 name: e.name.clone(),
-                kind: tag(&e.kind),
+                kind: e.kind,
                 entity: entity.clone(),
             })
         })
@@ -637,7 +408,7 @@ pub(crate) fn article_body(store: &Store, id: &str) -> Result<ArticleBody, ApiEr
             .map(|q| QuoteSpan {
                 span: q.span.into(),
                 parts: q.parts.iter().map(|&p| p.into()).collect(),
-                kind: tag(&q.kind),
+                kind: q.kind,
                 speaker: q.speaker_name.clone(),
                 entity: q.speaker_entity.as_ref().and_then(|l| globals.get(l)).cloned(),
                 cue: q.cue.map(Span::from),
@@ -649,7 +420,7 @@ pub(crate) fn article_body(store: &Store, id: &str) -> Result<ArticleBody, ApiEr
             .iter()
             .map(|t| DateSpan {
                 span: t.span.into(),
-                kind: tag(&t.kind),
+                kind: t.kind,
                 value: t.value.to_string(),
             })
             .collect(),
@@ -657,7 +428,7 @@ pub(crate) fn article_body(store: &Store, id: &str) -> Result<ArticleBody, ApiEr
             .removed
             .iter()
             .map(|r| RemovedPiece {
-                kind: tag(&r.kind),
+                kind: r.kind,
                 text: r.text.clone(),
             })
             .collect(),
@@ -694,16 +465,10 @@ pub(crate) fn entity_body(store: &Store, id: &str, limit: usize) -> Result<Entit
     let e = store
         .entity(id)?
         .ok_or_else(|| ApiError::not_found(format!("no entity {id}")))?;
-    let quotes = store.quotes_by_entity(&e.id, limit)?;
+    let statements = store.quotes_by_entity(&e.id, limit)?;
     Ok(EntityBody {
-        kind: tag(&e.kind),
-        quotes: quotes.iter().map(QuoteRowItem::from).collect(),
-        id: e.id,
-        name: e.name,
-        aliases: e.aliases,
-        roles: e.roles,
-        articles: e.articles,
-        quote_count: e.quotes,
+        entity: e,
+        statements,
     })
 }
 
@@ -737,22 +502,8 @@ pub(crate) struct SearchParams {
 
 pub(crate) fn search_body(store: &Store, q: &str, limit: usize) -> Result<SearchBody, ApiError> {
     Ok(SearchBody {
-        articles: store
-            .search_articles(q, limit)?
-            .into_iter()
-            .map(|h| ArticleHit {
-                article: h.article,
-                title: h.title,
-                outlet: h.outlet,
-                published: h.published.map(|p| p.to_string()),
-                snippet: h.snippet,
-            })
-            .collect(),
-        quotes: store
-            .search_quotes(q, limit)?
-            .iter()
-            .map(QuoteRowItem::from)
-            .collect(),
+        articles: store.search_articles(q, limit)?,
+        quotes: store.search_quotes(q, limit)?,
     })
 }
 
@@ -787,7 +538,7 @@ mod tests {
     #[test]
     fn every_cursor_of_the_documented_shape_reads_and_others_do_not() {
         let d = NaiveDate::from_ymd_opt(2021, 11, 10).unwrap();
-        let item = StorylineItem {
+        let item = StorylineRow {
             id: "s-f91b".into(),
             title: None,
             start: d,

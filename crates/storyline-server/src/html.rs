@@ -63,17 +63,14 @@ pub(crate) fn is_web_url(u: &str) -> bool {
     (l.starts_with("https://") || l.starts_with("http://")) && !u.chars().any(char::is_control)
 }
 
-/// A path segment with everything but unreserved characters percent-encoded.
+/// Characters a path segment or query value keeps as they are (RFC 3986 unreserved).
+const SEGMENT: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// A path segment (or a query value) with everything but unreserved characters
+/// percent-encoded.
 pub(crate) fn seg(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
 }
 
 /// An outlet's name, or a dash when none is known.

@@ -49,7 +49,7 @@ impl AppState {
                 return Ok(body);
             }
             let story = storyline::run::Story::load(store, row, event)?;
-            let body = Arc::new(api::story_body(store, &story)?);
+            let body = Arc::new(api::story_body(&story));
             cache.put(&id, stamp, body.clone());
             Ok(body)
         })

@@ -11,10 +11,12 @@ use axum::Router;
 use chrono::NaiveDate;
 use maud::{html, Markup};
 
-use crate::api::{self, ArticleBody, SearchParams, StoryBody, StorylineItem, StorylineParams, TimelineDay};
+use crate::api::{self, ArticleBody, SearchParams, StoryBody, StorylineParams, TimelineDay};
 use crate::error::{ApiError, ApiQuery};
 use crate::html::{external, outlet, page, seg};
+use storyline::store::tag as kind_name;
 use crate::AppState;
+use storyline::store::stories::StorylineRow;
 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
@@ -120,7 +122,7 @@ fn next_link(cursor: &str, f: &Filters) -> String {
     format!("/?{}", q.join("&"))
 }
 
-fn storyline_card(s: &StorylineItem) -> Markup {
+fn storyline_card(s: &StorylineRow) -> Markup {
     html! {
         article.card {
             h2 { a href={"/stories/" (seg(&s.id))} { (s.title.as_deref().unwrap_or("Untitled storyline")) } }
@@ -307,7 +309,7 @@ fn article_page(a: &ArticleBody) -> String {
         @if !a.removed.is_empty() {
             details.removed {
                 summary { "Removed from the page (" (a.removed.len()) ")" }
-                ul { @for r in &a.removed { li { span.meta { (r.kind) ": " } (r.text) } } }
+                ul { @for r in &a.removed { li { span.meta { (kind_name(&r.kind)) ": " } (r.text) } } }
             }
         }
     };
@@ -353,7 +355,9 @@ fn annotated(a: &ArticleBody, speakers: &[&str]) -> Markup {
             .find(|m| covers(m.span, w))
             .and_then(|m| m.entity.as_deref().map(|e| (m, e)))
         {
-            Some((m, e)) => html! { a.entity href={"/entities/" (seg(e))} title=(m.kind) { (t) } },
+            Some((m, e)) => {
+                html! { a.entity href={"/entities/" (seg(e))} title=(kind_name(&m.kind)) { (t) } }
+            }
             None => html! { (t) },
         }
     };
@@ -394,19 +398,20 @@ async fn entity(State(s): State<AppState>, Path(id): Path<String>) -> Response {
     )
 }
 
-fn entity_page(e: &api::EntityBody) -> String {
-    let body = html! {
+fn entity_page(body: &api::EntityBody) -> String {
+    let e = &body.entity;
+    let main = html! {
         h1 { (e.name) }
-        p.meta { (e.kind) " · named in " (e.articles) " article" @if e.articles != 1 { "s" } " · " (e.quote_count) " statement" @if e.quote_count != 1 { "s" } }
+        p.meta { (kind_name(&e.kind)) " · named in " (e.articles) " article" @if e.articles != 1 { "s" } " · " (e.quotes) " statement" @if e.quotes != 1 { "s" } }
         @if !e.roles.is_empty() { p { "Roles: " (e.roles.join("; ")) } }
         @if !e.aliases.is_empty() { p { "Also written: " (e.aliases.join(", ")) } }
         h2 { "Quotes, newest first" }
-        @if e.quotes.is_empty() { p { "No quote attributed." } }
-        ul.quotes { @for q in &e.quotes {
+        @if body.statements.is_empty() { p { "No quote attributed." } }
+        ul.quotes { @for q in &body.statements {
             li { span.quote { (q.text) } " " span.src { "— " a href={"/articles/" (seg(&q.article))} { (outlet(q.outlet.as_deref())) } @if let Some(p) = &q.published { ", " (p) } } }
         } }
     };
-    page(&e.name, body)
+    page(&e.name, main)
 }
 
 // ---- search ----------------------------------------------------------------------------
@@ -430,7 +435,7 @@ fn search_page(q: &str, b: &api::SearchBody) -> String {
         h2 { "Quotes (" (b.quotes.len()) ")" }
         ul.quotes { @for x in &b.quotes {
             li { span.quote { (x.text) } " " span.src { "— "
-                @if let Some(e) = &x.entity { a href={"/entities/" (seg(e))} { (x.speaker.as_deref().unwrap_or("?")) } } @else { (x.speaker.as_deref().unwrap_or("unattributed")) }
+                @if let Some(e) = &x.speaker_id { a href={"/entities/" (seg(e))} { (x.speaker.as_deref().unwrap_or("?")) } } @else { (x.speaker.as_deref().unwrap_or("unattributed")) }
                 ", " a href={"/articles/" (seg(&x.article))} { (outlet(x.outlet.as_deref())) } } }
         } }
         h2 { "Articles (" (b.articles.len()) ")" }

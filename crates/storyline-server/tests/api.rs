@@ -70,7 +70,8 @@ async fn get_json(db: &Path, uri: &str) -> (StatusCode, Value) {
 
 #[tokio::test]
 async fn storylines_page_by_page_as_whole_bodies() {
-    let (_d, db) = store(&corpus());
+    let (d, db) = store(&corpus());
+    let source = format!("{}:3", d.path().join("in.jsonl").display());
     let (status, first) = get_json(&db, "/api/v1/storylines?limit=1").await;
     assert_eq!(status, StatusCode::OK);
     let chess = first["items"][0]["events"][0]["articles"][0]["id"].clone();
@@ -86,7 +87,7 @@ async fn storylines_page_by_page_as_whole_bodies() {
                 "start": "2022-09-12", "end": "2022-09-12",
                 "articles": [{"id": chess, "title": "Teenager wins Brennholm chess open",
                     "outlet": "Fjordline Times", "published": "2022-09-12T18:00:00+00:00",
-                    "url": "https://fjordline.example/sport/chess-open", "copy_of": null}]}]}],
+                    "url": "https://fjordline.example/sport/chess-open", "source": source}]}]}],
             "next": next})
     );
     let (_, second) = get_json(&db, &format!("/api/v1/storylines?limit=1&cursor={next}")).await;
@@ -145,7 +146,8 @@ async fn a_story_has_its_summary_timeline_speakers_and_sources() {
     let entity = rask["entity"].as_str().unwrap();
     let (_, person) = get_json(&db, &format!("/api/v1/entities/{entity}")).await;
     assert_eq!(person["name"], "Tove Rask");
-    let outlets: Vec<&str> = person["quotes"]
+    assert_eq!(person["quotes"], 2, "the statement count");
+    let outlets: Vec<&str> = person["statements"]
         .as_array()
         .unwrap()
         .iter()

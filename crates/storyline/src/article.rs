@@ -215,6 +215,7 @@ impl Published {
 
 /// Kinds of boilerplate removed from an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum RemovedKind {
     Advertisement,

@@ -9,6 +9,7 @@
 
 use std::any::Any;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver};
@@ -800,6 +801,42 @@ pub struct Story {
     pub event: Option<crate::store::stories::EventRow>,
     /// The records of the articles (of the event, when one was asked for), by publication.
     pub articles: Vec<Article>,
+    /// Per article, its entities' corpus-wide ids by their local ids.
+    entity_ids: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// What one speaker said in a story: their direct quotes, by publication.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StorySpeaker {
+    pub name: String,
+    /// The corpus-wide entity, when the speaker was resolved to one.
+    pub entity: Option<String>,
+    /// Roles as the articles give them, first seen first.
+    pub roles: Vec<String>,
+    /// Outlets that quote them, first seen first.
+    pub outlets: Vec<String>,
+    pub quotes: Vec<SpeakerQuote>,
+}
+
+/// One direct quote of a speaker.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SpeakerQuote {
+    /// The quoted words (parts joined with " … ").
+    pub text: String,
+    pub article: String,
+    pub outlet: Option<String>,
+    /// A date or a date-time with its zone (ISO 8601).
+    pub published: Option<String>,
+}
+
+/// A source of a story with the syndicated copies of it folded under it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StorySource {
+    pub article: crate::store::stories::StoryArticle,
+    pub copies: Vec<crate::store::stories::StoryArticle>,
 }
 
 /// Sentences per storyline summary in listings (`stories`).
@@ -829,6 +866,72 @@ impl Story {
             ..Default::default()
         };
         crate::stories::timeline::build_timeline(&self.views(), &opts)
+    }
+
+    /// Who said what, by speaker (most quoted first, then by name): the direct quotes of
+    /// named speakers, a speaker being their corpus-wide entity where resolved, else
+    /// their name.
+    pub fn speakers(&self) -> Vec<StorySpeaker> {
+        let mut by: BTreeMap<String, StorySpeaker> = BTreeMap::new();
+        for (a, q) in self.quotes() {
+            let entity = q
+                .speaker_entity
+                .as_ref()
+                .and_then(|l| self.entity_ids.get(&a.id)?.get(l))
+                .cloned();
+            let name = q.speaker_name.clone().unwrap_or_default();
+            let key = entity.clone().unwrap_or_else(|| format!("name:{name}"));
+            let sp = by.entry(key).or_insert_with(|| StorySpeaker {
+                name,
+                entity,
+                roles: Vec::new(),
+                outlets: Vec::new(),
+                quotes: Vec::new(),
+            });
+            if let Some(r) = q.role.as_ref().filter(|r| !sp.roles.contains(r)) {
+                sp.roles.push(r.clone());
+            }
+            if let Some(o) = a.outlet.as_ref().filter(|o| !sp.outlets.contains(o)) {
+                sp.outlets.push(o.clone());
+            }
+            sp.quotes.push(SpeakerQuote {
+                text: q.content(&a.text),
+                article: a.id.clone(),
+                outlet: a.outlet.clone(),
+                published: a.published.as_ref().map(|p| p.value.to_string()),
+            });
+        }
+        let mut out: Vec<StorySpeaker> = by.into_values().collect();
+        out.sort_by(|a, b| b.quotes.len().cmp(&a.quotes.len()).then(a.name.cmp(&b.name)));
+        out
+    }
+
+    /// The story's articles with syndicated copies folded under the article they copy
+    /// (a copy whose original is not in the story stands on its own), by publication.
+    pub fn sources(&self) -> Vec<StorySource> {
+        let events = match &self.event {
+            Some(e) => std::slice::from_ref(e),
+            None => &self.storyline.events[..],
+        };
+        let all: Vec<&crate::store::stories::StoryArticle> =
+            events.iter().flat_map(|e| &e.articles).collect();
+        let ids: std::collections::HashSet<&str> = all.iter().map(|a| a.id.as_str()).collect();
+        let mut copies: BTreeMap<&str, Vec<crate::store::stories::StoryArticle>> = BTreeMap::new();
+        let mut out = Vec::new();
+        for a in &all {
+            match a.copy_of.as_deref().filter(|o| ids.contains(o)) {
+                Some(o) => copies.entry(o).or_default().push((*a).clone()),
+                None => out.push(StorySource {
+                    article: (*a).clone(),
+                    copies: Vec::new(),
+                }),
+            }
+        }
+        for s in &mut out {
+            s.copies = copies.remove(s.article.id.as_str()).unwrap_or_default();
+        }
+        out.sort_by(|a, b| (&a.article.published, &a.article.id).cmp(&(&b.article.published, &b.article.id)));
+        out
     }
 
     /// Who said what: the direct quotes with a named speaker, by publication.
@@ -880,8 +983,15 @@ impl Story {
             None => &storyline.events[..],
         };
         let mut articles = Vec::new();
+        let mut entity_ids = BTreeMap::new();
         for a in events.iter().flat_map(|e| &e.articles) {
-            articles.extend(store.article(&a.id)?);
+            if let Some(article) = store.article(&a.id)? {
+                entity_ids.insert(
+                    a.id.clone(),
+                    store.entities_of_article(&a.id)?.into_iter().collect(),
+                );
+                articles.push(article);
+            }
         }
         articles.sort_by(|a, b| {
             let day = |x: &Article| x.published.as_ref().map(|p| p.date());
@@ -891,6 +1001,7 @@ impl Story {
             storyline,
             event,
             articles,
+            entity_ids,
         })
     }
 }

@@ -134,6 +134,31 @@ fn the_dispute_is_one_storyline_of_four_events_and_the_festival_another() {
     assert!(!in_dispute.iter().any(|u| u.contains("festival")), "{dispute:#?}");
 }
 
+/// The README's main job, the whole example corpus: a storm on the same sea in April,
+/// told by the wire and two copies of it, is weather, not the fishing dispute, though it
+/// names the same sea and coast guards; the dispute keeps its own title.
+#[test]
+fn the_example_corpus_keeps_the_storm_out_of_the_dispute() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("examples.db");
+    let p = Pipeline::build(PipelineConfig::default()).unwrap();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    run::digest(&[folder], &db, &p, RunOptions { jobs: 2 }, &mut Quiet).unwrap();
+    let store = Store::open_existing(&db).unwrap();
+    let storylines = store.storylines(100).unwrap();
+    let has = |s: &storyline::store::stories::StorylineRow, part: &str| {
+        s.events
+            .iter()
+            .flat_map(|e| &e.articles)
+            .any(|a| a.url.as_deref().is_some_and(|u| u.contains(part)))
+    };
+    let dispute = storylines.iter().find(|s| has(s, "cod-deal-signed")).unwrap();
+    assert!(!has(dispute, "storm"), "{dispute:#?}");
+    assert!(storylines
+        .iter()
+        .any(|s| has(s, "grey-sea-storm") && !has(s, "cod-deal")));
+}
+
 #[test]
 fn a_later_digest_adds_to_the_events_it_left() {
     let lines = corpus();

@@ -18,6 +18,7 @@ use crate::entities::lexicon;
 use crate::entities::{given_name, given_names_agree, surname_key, Entity, EntityKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GlobalEntity {
     /// Stable id from the kind and canonical name, e.g. `person:ashton-carter`.
     pub id: String,

@@ -23,6 +23,7 @@ use crate::text::tokens::{Kind, Token};
 use lexicon::Pronoun;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,

@@ -33,6 +33,7 @@ use frames::frames_in;
 use sources::Source;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// The content is in quotation marks.
@@ -168,6 +169,13 @@ impl PartialEq for Quote {
 }
 
 impl Quote {
+    /// The quoted or reported words: the parts of `text` (the article's), joined with
+    /// " … " where the quotation is split.
+    pub fn content(&self, text: &str) -> String {
+        let parts: Vec<&str> = self.parts.iter().filter_map(|p| p.slice(text)).collect();
+        parts.join(" … ")
+    }
+
     /// Every field but the rule (named one by one, so that a new field is not forgotten).
     fn said(&self) -> impl PartialEq + '_ {
         let Quote {

@@ -28,7 +28,7 @@ pub use corpus::{CorpusReport, CorpusRules, PENDING_ALL};
 pub use read::{
     ArticleRow, DupGroup, GroupMember, OutletCount, QuoteFilter, QuoteRow, SearchHit, SEARCH_WINDOW,
 };
-pub use write::{BatchResult, RecordJson, SourceStamp, SourceState, Stored};
+pub use write::{tag, BatchResult, RecordJson, SourceStamp, SourceState, Stored};
 
 /// The store.
 pub struct Store {

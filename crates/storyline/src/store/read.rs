@@ -17,9 +17,12 @@ use crate::quotes::QuoteKind;
 
 /// One stored quote, for listings.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteRow {
     pub article: String,
     pub outlet: Option<String>,
+    /// A date or a date-time with its zone (ISO 8601).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub published: Option<PubDate>,
     pub duplicate_of: Option<String>,
     /// Corpus-wide entity id of the speaker, when resolved.
@@ -33,6 +36,7 @@ pub struct QuoteRow {
     pub text: String,
     /// The date of the statement (its sentence's date), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub said: Option<crate::time::TimeValue>,
 }
 
@@ -60,11 +64,13 @@ pub struct ArticleRow {
 
 /// A full-text match.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchHit {
     /// The article the match is in.
     pub article: String,
     pub title: Option<String>,
     pub outlet: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub published: Option<PubDate>,
     /// The matching passage, matches in `[…]`.
     pub snippet: String,

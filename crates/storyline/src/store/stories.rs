@@ -292,6 +292,7 @@ fn refresh_storyline(tx: &Connection, sl: &StorylineId) -> Result<bool> {
 
 /// An article of an event, as listed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoryArticle {
     pub id: String,
     pub url: Option<String>,
@@ -307,6 +308,7 @@ pub struct StoryArticle {
 
 /// An event, as listed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventRow {
     pub id: String,
     /// The title of the article that started it.
@@ -318,6 +320,7 @@ pub struct EventRow {
 
 /// A storyline, as listed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StorylineRow {
     pub id: String,
     /// The title of its largest event.

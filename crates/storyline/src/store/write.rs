@@ -409,7 +409,7 @@ fn write_article(
 }
 
 /// The serde name of a unit enum value (`"direct"`, `"DATE"`, `"expression"`).
-pub(super) fn tag<T: Serialize>(v: &T) -> String {
+pub fn tag<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
@@ -512,12 +512,7 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
         tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?1, ?2, ?3)")?;
     let day = a.published.as_ref().map(|p| p.date().to_string());
     for (i, q) in a.quotes.iter().enumerate() {
-        let text = q
-            .parts
-            .iter()
-            .filter_map(|p| p.slice(&a.text))
-            .collect::<Vec<_>>()
-            .join(" … ");
+        let text = q.content(&a.text);
         // The statement's date: that of the sentence its cue (else its start) is in.
         let at = q.cue.map_or(q.span.start, |c| c.start);
         let sentence = a.sentences.partition_point(|s| s.end <= at);

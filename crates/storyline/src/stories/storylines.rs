@@ -69,7 +69,7 @@ impl Default for LinkConfig {
         LinkConfig {
             score: 0.2,
             entities: 0.1,
-            rescue: 0.12,
+            rescue: 0.15,
             rescue_entities: 0.0,
             rescue_articles: 5,
             converge: 0.4,
