@@ -64,8 +64,11 @@ pub(crate) fn is_web_url(u: &str) -> bool {
 }
 
 /// Characters a path segment or query value keeps as they are (RFC 3986 unreserved).
-const SEGMENT: &percent_encoding::AsciiSet =
-    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// A path segment (or a query value) with everything but unreserved characters
 /// percent-encoded.

@@ -14,9 +14,9 @@ use maud::{html, Markup};
 use crate::api::{self, ArticleBody, SearchParams, StoryBody, StorylineParams, TimelineDay};
 use crate::error::{ApiError, ApiQuery};
 use crate::html::{external, outlet, page, seg};
-use storyline::store::tag as kind_name;
 use crate::AppState;
 use storyline::store::stories::StorylineRow;
+use storyline::store::tag as kind_name;
 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
