@@ -1,7 +1,9 @@
 //! `cargo xtask gen-corpus`: invented news in bulk, for store benchmarks. Every word is
 //! made here from syllables and small templates, so the text is ours and its statistics
-//! are news-like: outlets with standing footer lines, people quoted again and again
-//! (a few often, most rarely), wire stories carried by several outlets, corrected copies.
+//! are news-like: stories that run for days or weeks (a few with most of the coverage,
+//! each with its place, subject and people), one-off items, outlets with standing footer
+//! lines, people quoted again and again (a few often, most rarely), wire stories carried
+//! by several outlets, corrected copies.
 //! Deterministic: the same seed and range give the same files.
 
 use std::io::Write;
@@ -118,10 +120,15 @@ struct Piece {
     day: i64,
 }
 
-fn sentence(r: &mut Rng, n: &Names, place: &str) -> String {
-    let noun = NOUNS[r.below(NOUNS.len())];
+fn sentence(r: &mut Rng, t: &Topic) -> String {
+    let place = &t.place;
+    let noun = if r.chance(0.7) {
+        t.noun
+    } else {
+        NOUNS[r.below(NOUNS.len())]
+    };
     let verb = VERBS[r.below(VERBS.len())];
-    let other = &n.places[r.skewed(PLACES)];
+    let other = &t.others[r.below(t.others.len())];
     match r.below(4) {
         0 => format!(
             "The council of {place} {verb} the plan for the {noun} on {}, after {} hours of debate.",
@@ -144,29 +151,80 @@ fn sentence(r: &mut Rng, n: &Names, place: &str) -> String {
     }
 }
 
+/// What an article is about: a place and a subject, the places it is set against, and
+/// the people quoted on it.
+struct Topic {
+    place: String,
+    noun: &'static str,
+    others: Vec<String>,
+    people: Vec<(String, &'static str)>,
+}
+
+/// News stories running at once. Most articles follow one of them (a few stories get
+/// most of the coverage), the rest are one-off items.
+const STORIES: usize = 60;
+
+impl Topic {
+    /// Story `slot` as it runs on `day`: each slot's story lasts 4 to 43 days, then the
+    /// slot starts another (slots turn over on different days).
+    fn running(slot: usize, day: i64, n: &Names) -> Topic {
+        let span = 4 + (slot * 7 % 40) as i64;
+        let run = (day + slot as i64 * 5) / span;
+        let mut r = Rng(0x5eed_7091_c0de ^ ((slot as u64) << 40) ^ run as u64);
+        Topic::draw(&mut r, n, 3)
+    }
+
+    /// A topic of its own (a one-off item's).
+    fn draw(r: &mut Rng, n: &Names, others: usize) -> Topic {
+        Topic {
+            place: n.places[r.skewed(PLACES)].clone(),
+            noun: NOUNS[r.below(NOUNS.len())],
+            others: (0..others).map(|_| n.places[r.skewed(PLACES)].clone()).collect(),
+            people: (0..2 + r.below(2))
+                .map(|_| {
+                    (
+                        format!(
+                            "{} {}",
+                            n.first[r.skewed(FIRST_NAMES)],
+                            n.last[r.skewed(SURNAMES)]
+                        ),
+                        ROLES[r.below(ROLES.len())],
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
 fn piece(i: usize, r: &mut Rng, n: &Names, days: i64) -> Piece {
     let outlet = r.skewed(OUTLETS);
-    let place = n.places[r.skewed(PLACES)].clone();
-    let noun = NOUNS[r.below(NOUNS.len())];
+    let day = (i as i64 * days / 100_000).min(days - 1);
+    let t = if r.chance(0.85) {
+        Topic::running(r.skewed(STORIES), day, n)
+    } else {
+        Topic::draw(r, n, 6)
+    };
     let mut paras = vec![format!(
-        "{} {} {noun} in {place} ({i})",
+        "{} {} {} in {} ({i})",
         cap(VERBS[r.below(VERBS.len())]),
-        "work on the"
+        "work on the",
+        t.noun,
+        t.place
     )];
     for _ in 0..3 + r.below(5) {
         let mut p = String::new();
         for _ in 0..1 + r.below(3) {
-            p.push_str(&sentence(r, n, &place));
+            p.push_str(&sentence(r, &t));
             p.push(' ');
         }
         if r.chance(0.5) {
-            let first = &n.first[r.skewed(FIRST_NAMES)];
-            let last = &n.last[r.skewed(SURNAMES)];
-            let role = ROLES[r.below(ROLES.len())];
-            let said = sentence(r, n, &place);
+            let (name, role) = &t.people[r.below(t.people.len())];
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            let said = sentence(r, &t);
             p.push_str(&format!(
-                "\u{201c}{},\u{201d} said {first} {last}, the {role}. {last} added that the {noun} would be reviewed again.",
-                said.trim_end_matches('.')
+                "\u{201c}{},\u{201d} said {name}, the {role}. {last} added that the {} would be reviewed again.",
+                said.trim_end_matches('.'),
+                t.noun
             ));
         }
         paras.push(p.trim().to_string());
@@ -180,7 +238,7 @@ fn piece(i: usize, r: &mut Rng, n: &Names, days: i64) -> Piece {
     Piece {
         text: paras.join("\n\n"),
         outlet,
-        day: (i as i64 * days / 100_000).min(days - 1),
+        day,
     }
 }
 

@@ -152,13 +152,21 @@ enum Cmd {
         format: TableFormat,
     },
     /// Serve the web pages and the JSON API (`/api/v1/…`, OpenAPI at
-    /// `/api/v1/openapi.json`) over a store, read-only, until Ctrl-C.
+    /// `/api/v1/openapi.json`) over a store until Ctrl-C; read-only unless
+    /// `--allow-ingest`.
     Serve {
         #[arg(long, default_value = "storyline.db")]
         db: PathBuf,
         /// Address to listen on (loopback by default: another address exposes the store).
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
+        /// Accept articles posted to `/api/v1/articles` (digested as `digest` would; the
+        /// bodies are kept in `DB.ingest/`).
+        #[arg(long)]
+        allow_ingest: bool,
+        /// Largest posted body, in bytes.
+        #[arg(long, default_value_t = 16 << 20, requires = "allow_ingest")]
+        max_ingest: usize,
     },
 }
 
@@ -439,10 +447,23 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             false
         }
-        Cmd::Serve { db, addr } => {
+        Cmd::Serve {
+            db,
+            addr,
+            allow_ingest,
+            max_ingest,
+        } => {
+            let ingest = match allow_ingest {
+                true => Some(storyline_server::IngestOptions {
+                    pipeline: pipeline.clone(),
+                    max_bytes: *max_ingest,
+                }),
+                false => None,
+            };
             let opts = storyline_server::ServeOptions {
                 db: db.clone(),
                 addr: *addr,
+                ingest,
             };
             tokio::runtime::Builder::new_multi_thread()
                 .enable_all()

@@ -14,7 +14,7 @@ use storyline::corpus::directory::GlobalEntity;
 use storyline::entities::EntityKind;
 use storyline::quotes::QuoteKind;
 use storyline::run::{Story, StorySource, StorySpeaker};
-use storyline::store::stories::{EventRow, StorylineQuery, StorylineRow};
+use storyline::store::stories::{EventRow, QuotedWith, StorylineBrief, StorylineQuery, StorylineRow};
 use storyline::store::{QuoteRow, SearchHit, Store};
 use storyline::time::TimexType;
 use utoipa::{IntoParams, OpenApi, ToSchema};
@@ -26,6 +26,8 @@ use crate::AppState;
 pub(crate) const MAX_PAGE: usize = 100;
 /// Items per page when none is asked for.
 const DEFAULT_PAGE: usize = 20;
+/// Others quoted alongside an entity, listed on its page.
+const QUOTED_WITH: usize = 20;
 /// Longest accepted search or filter string, in bytes.
 const MAX_QUERY: usize = 256;
 
@@ -44,9 +46,9 @@ pub(crate) fn routes() -> Router<AppState> {
     info(
         title = "Storyline API",
         version = "1",
-        description = "Storylines, stories, articles, people and search over a Storyline store. Read-only."
+        description = "Storylines, stories, articles, people and search over a Storyline store. Read-only unless the server was started with --allow-ingest."
     ),
-    paths(storylines, story, article, entity, search),
+    paths(storylines, story, article, entity, search, crate::ingest::ingest),
     components(schemas(ErrorBody))
 )]
 struct ApiDoc;
@@ -110,8 +112,14 @@ pub(crate) struct StoryBody {
     pub summary: Vec<SourcedSentence>,
     pub timeline: Vec<TimelineDay>,
     pub speakers: Vec<StorySpeaker>,
+    /// Its sources by publication, syndicated copies folded: the latest
+    /// [`STORY_SOURCES`] of `sources_total`.
     pub sources: Vec<StorySource>,
+    pub sources_total: usize,
 }
+
+/// Sources a story body lists at most (the latest).
+pub(crate) const STORY_SOURCES: usize = 200;
 
 /// A span of the article's clean text, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, ToSchema)]
@@ -186,12 +194,25 @@ pub(crate) struct ArticleBody {
     pub removed: Vec<RemovedPiece>,
 }
 
-/// A person, organisation or place across the store, with their quotes, newest first.
+/// A person, organisation or place across the store: their quotes newest first, each
+/// with its storyline, the storylines in brief, and who else is quoted in them.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct EntityBody {
     #[serde(flatten)]
     pub entity: GlobalEntity,
-    pub statements: Vec<QuoteRow>,
+    pub statements: Vec<Statement>,
+    /// The storylines of `statements`, in the order they first appear there.
+    pub storylines: Vec<StorylineBrief>,
+    /// Others quoted in the storylines where this entity is quoted, most shared first.
+    pub quoted_with: Vec<QuotedWith>,
+}
+
+/// A quote, with the storyline its article is in (none for an undated article).
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct Statement {
+    #[serde(flatten)]
+    pub quote: QuoteRow,
+    pub storyline: Option<String>,
 }
 
 /// What a search found.
@@ -311,6 +332,7 @@ async fn storylines(
 
 /// The story body of a loaded storyline or event.
 pub(crate) fn story_body(story: &Story) -> StoryBody {
+    let mut sources = story.sources();
     let summary = story
         .summary(storyline::run::STORY_SUMMARY_SENTENCES)
         .sentences
@@ -338,7 +360,8 @@ pub(crate) fn story_body(story: &Story) -> StoryBody {
         summary,
         timeline,
         speakers: story.speakers(),
-        sources: story.sources(),
+        sources_total: sources.len(),
+        sources: sources.split_off(sources.len().saturating_sub(STORY_SOURCES)),
     }
 }
 
@@ -371,7 +394,8 @@ fn evidence(e: &storyline::stories::timeline::Evidence<'_>) -> Evidence {
     }
 }
 
-/// One storyline or event: summary, timeline, who said what, sources.
+/// One storyline or event: summary, timeline, who said what, sources. The id of a
+/// storyline since merged into another gives that one (its `storyline.id` is the new id).
 #[utoipa::path(get, path = "/api/v1/stories/{id}", params(("id" = String, Path, description = "A storyline's or an event's id")),
     responses((status = 200, body = StoryBody), (status = 404, body = ErrorBody)))]
 async fn story(
@@ -465,15 +489,28 @@ pub(crate) fn entity_body(store: &Store, id: &str, limit: usize) -> Result<Entit
     let e = store
         .entity(id)?
         .ok_or_else(|| ApiError::not_found(format!("no entity {id}")))?;
-    let statements = store.quotes_by_entity(&e.id, limit)?;
+    let mut statements = Vec::new();
+    let mut storylines: Vec<StorylineBrief> = Vec::new();
+    for quote in store.quotes_by_entity(&e.id, limit)? {
+        let storyline = store.storyline_of_article(&quote.article)?;
+        if let Some(sl) = &storyline {
+            if !storylines.iter().any(|b| &b.id == sl) {
+                storylines.extend(store.storyline_brief(sl)?);
+            }
+        }
+        statements.push(Statement { quote, storyline });
+    }
+    let quoted_with = store.quoted_with(&e.id, QUOTED_WITH)?;
     Ok(EntityBody {
         entity: e,
         statements,
+        storylines,
+        quoted_with,
     })
 }
 
 /// A person, organisation or place (an old id redirects): names, roles, quotes newest
-/// first.
+/// first with their storylines, and who else is quoted in them.
 #[utoipa::path(get, path = "/api/v1/entities/{id}", params(("id" = String, Path, description = "The entity's id (an old id resolves)"), EntityParams),
     responses((status = 200, body = EntityBody), (status = 404, body = ErrorBody), (status = 400, body = ErrorBody)))]
 async fn entity(
@@ -545,6 +582,7 @@ mod tests {
             end: d,
             size: 1,
             outlets: vec![],
+            event_count: 0,
             events: vec![],
         };
         assert_eq!(parse_cursor(&cursor_of(&item)), Ok((d, "s-f91b".to_string())));

@@ -10,7 +10,8 @@ use utoipa::ToSchema;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
     pub status: StatusCode,
-    /// Stable, machine-readable: `not_found`, `bad_request`, `no_store`, `internal`.
+    /// Stable, machine-readable: `not_found`, `bad_request`, `read_only`, `cross_origin`,
+    /// `too_large`, `no_store`, `internal`.
     pub code: &'static str,
     pub message: String,
 }
@@ -23,7 +24,8 @@ pub(crate) struct ErrorBody {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct ErrorDetail {
-    /// Stable code: `not_found`, `bad_request`, `no_store` or `internal`.
+    /// Stable code: `not_found`, `bad_request`, `read_only`, `cross_origin`, `too_large`,
+    /// `no_store` or `internal`.
     code: String,
     message: String,
 }
@@ -42,6 +44,25 @@ impl ApiError {
             status: StatusCode::BAD_REQUEST,
             code: "bad_request",
             message: why.into(),
+        }
+    }
+
+    /// A request this server will not carry out (`code` says why: `read_only`,
+    /// `cross_origin`).
+    pub fn forbidden(code: &'static str, why: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::FORBIDDEN,
+            code,
+            message: why.into(),
+        }
+    }
+
+    /// A request body over the limit.
+    pub fn too_large(limit: usize) -> Self {
+        ApiError {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            code: "too_large",
+            message: format!("the body is larger than {limit} bytes"),
         }
     }
 

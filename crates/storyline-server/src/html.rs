@@ -39,10 +39,16 @@ pub(crate) fn page(title: &str, main: Markup) -> String {
 
 /// An error as a page.
 pub(crate) fn error_page(e: &ApiError) -> String {
+    let title = match e.code {
+        "not_found" => "Not found",
+        "bad_request" => "The request could not be read",
+        "no_store" => "No store to read",
+        _ => "Something went wrong",
+    };
     page(
-        "Not available",
+        title,
         html! {
-            h1 { "Not available" }
+            h1 { (title) }
             p { (e.message) }
             p { a href="/" { "All storylines" } }
         },

@@ -1,11 +1,14 @@
 //! `storyline serve`: a JSON API (`/api/v1/…`, described by a generated OpenAPI document)
-//! and server-rendered pages over a store. Read-only; every handler calls the same
-//! library functions as the CLI, on a store opened per request on the blocking pool.
+//! and server-rendered pages over a store. Read-only unless started with
+//! `--allow-ingest` (then `POST /api/v1/articles` digests what is posted); every handler
+//! calls the same library functions as the CLI, on a store opened per request on the
+//! blocking pool.
 
 mod api;
 mod cache;
 mod error;
 mod html;
+mod ingest;
 mod pages;
 mod security;
 
@@ -15,9 +18,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use storyline::store::stories::StorylineRow;
 use storyline::store::Store;
 
 pub use error::ApiError;
+pub use ingest::IngestOptions;
 
 /// How the server runs.
 #[derive(Debug, Clone)]
@@ -26,65 +31,137 @@ pub struct ServeOptions {
     pub db: PathBuf,
     /// Where to listen (loopback by default).
     pub addr: SocketAddr,
+    /// Accept posted articles (`None`: read-only).
+    pub ingest: Option<IngestOptions>,
 }
 
 /// What every handler shares: where the store is.
 #[derive(Debug, Clone)]
 struct AppState {
     db: Arc<PathBuf>,
-    stories: Arc<cache::StoryCache>,
+    stories: Arc<cache::Kept<api::StoryBody>>,
+    rows: Arc<cache::Kept<StorylineRow>>,
+    pool: Arc<cache::Pool>,
+    ingest: ingest::Ingest,
 }
 
+/// Storylines whose bodies the server builds ahead: the newest, at start and again after
+/// each change of the store (checked every [`WARM_EVERY`]).
+const WARM_STORYLINES: usize = 200;
+const WARM_EVERY: Duration = Duration::from_secs(5);
+
+/// Story bodies kept at most.
+const KEPT_STORIES: usize = 2048;
+/// Storyline rows kept at most.
+const KEPT_ROWS: usize = 1024;
+
 impl AppState {
-    /// Runs `f` on an open store, on the blocking pool (SQLite calls block).
-    /// A story's body: from the cache while the story's rows are unchanged, else built.
+    /// A story's body: kept while the store is unchanged, else built (from the kept row
+    /// of its storyline, when there is one).
     async fn story(&self, id: String) -> Result<Arc<api::StoryBody>, ApiError> {
-        let cache = self.stories.clone();
+        let state = self.clone();
         self.read(move |store| {
-            let (row, event) = store
-                .story(&id)?
-                .ok_or_else(|| ApiError::not_found(format!("no storyline or event {id}")))?;
-            let stamp = cache::StoryCache::stamp(&(&row, &event));
-            if let Some(body) = cache.get(&id, stamp) {
-                return Ok(body);
-            }
-            let story = storyline::run::Story::load(store, row, event)?;
-            let body = Arc::new(api::story_body(&story));
-            cache.put(&id, stamp, body.clone());
-            Ok(body)
+            let stamp = store.change_stamp()?;
+            state.story_in(store, &id, &stamp)
         })
         .await
     }
 
+    /// The body of the story `id` as the store is at `stamp`: kept, or built and kept.
+    fn story_in(&self, store: &Store, id: &str, stamp: &str) -> Result<Arc<api::StoryBody>, ApiError> {
+        if let Some(body) = self.stories.get(id, stamp) {
+            return Ok(body);
+        }
+        let missing = || ApiError::not_found(format!("no storyline or event {id}"));
+        let at = store.find_story(id)?.ok_or_else(missing)?;
+        let row = match self.rows.get(&at.storyline, stamp) {
+            Some(row) => row,
+            None => {
+                let row = Arc::new(store.storyline_row(&at.storyline)?.ok_or_else(missing)?);
+                self.rows.put(&at.storyline, stamp.to_string(), row.clone());
+                row
+            }
+        };
+        let event = match &at.event {
+            Some(e) => Some(store.event_row(e)?.ok_or_else(missing)?),
+            None => None,
+        };
+        let story = storyline::run::Story::load(store, (*row).clone(), event)?;
+        let body = Arc::new(api::story_body(&story));
+        self.stories.put(id, stamp.to_string(), body.clone());
+        Ok(body)
+    }
+
+    /// Builds the bodies of the newest [`WARM_STORYLINES`] storylines ahead of their first
+    /// request, unless the store is as it was at `last`; returns the stamp it warmed at.
+    fn warm(&self, last: Option<&str>) -> Result<String, ApiError> {
+        let store = self.pool.take(&self.db)?;
+        let out = (|| {
+            let stamp = store.change_stamp()?;
+            if last == Some(stamp.as_str()) {
+                return Ok(stamp);
+            }
+            for row in store.storylines(WARM_STORYLINES)? {
+                let id = row.id.clone();
+                self.rows.put(&id, stamp.clone(), Arc::new(row));
+                self.story_in(&store, &id, &stamp)?;
+            }
+            Ok(stamp)
+        })();
+        self.pool.give(store);
+        out
+    }
+
+    /// Runs `f` on an open store (from the pool), on the blocking pool (SQLite calls
+    /// block).
     async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
-        let db = self.db.clone();
+        let (db, pool) = (self.db.clone(), self.pool.clone());
         tokio::task::spawn_blocking(move || {
-            let store = Store::open_existing(&db).map_err(ApiError::from)?;
-            f(&store)
+            let store = pool.take(&db).map_err(ApiError::from)?;
+            let out = f(&store);
+            pool.give(store);
+            out
         })
         .await
         .map_err(|e| ApiError::internal(format!("a request handler failed: {e}")))?
     }
 }
 
-/// Largest request body accepted (the API is read-only: requests carry no body).
+/// Largest request body accepted, but for posted articles (`IngestOptions::max_bytes`).
 const MAX_BODY: usize = 64 * 1024;
 
 /// Longest time a request may take.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The whole application: API, pages and assets, with the security headers and limits.
-pub fn router(db: PathBuf) -> Router {
-    let state = AppState {
-        db: Arc::new(db),
-        stories: Arc::new(cache::StoryCache::default()),
-    };
+pub fn router(db: PathBuf, ingest: Option<IngestOptions>) -> Router {
+    app(AppState::new(db, ingest))
+}
+
+impl AppState {
+    fn new(db: PathBuf, ingest: Option<IngestOptions>) -> Self {
+        AppState {
+            db: Arc::new(db),
+            stories: Arc::new(cache::Kept::new(KEPT_STORIES)),
+            rows: Arc::new(cache::Kept::new(KEPT_ROWS)),
+            pool: Arc::new(cache::Pool::default()),
+            ingest: ingest.map(|o| Arc::new(ingest::Ingester::new(o))),
+        }
+    }
+}
+
+fn app(state: AppState) -> Router {
+    let post_limit = state.ingest.as_ref().map_or(MAX_BODY, |i| i.opts.max_bytes);
     Router::new()
         .merge(api::routes())
+        .route(
+            "/api/v1/articles",
+            axum::routing::post(ingest::ingest).layer(axum::extract::DefaultBodyLimit::max(post_limit)),
+        )
         .merge(pages::routes())
         .fallback(error::not_found)
         .with_state(state)
@@ -96,16 +173,35 @@ pub fn router(db: PathBuf) -> Router {
         .layer(axum::middleware::from_fn(security::headers))
 }
 
-/// Serves until Ctrl-C. Refuses a missing store before listening.
+/// Serves until Ctrl-C. Refuses a missing store before listening; builds the newest
+/// storylines' bodies before it answers, and again in the background after each change.
 pub async fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     Store::open_existing(&opts.db)?;
     let listener = tokio::net::TcpListener::bind(opts.addr).await?;
+    let state = AppState::new(opts.db.clone(), opts.ingest.clone());
+    let warmer = state.clone();
+    let mut last = tokio::task::spawn_blocking(move || warmer.warm(None)).await?.ok();
+    let warmer = state.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(WARM_EVERY).await;
+            let (w, seen) = (warmer.clone(), last.clone());
+            if let Ok(Ok(stamp)) = tokio::task::spawn_blocking(move || w.warm(seen.as_deref())).await {
+                last = Some(stamp);
+            }
+        }
+    });
     eprintln!(
-        "storyline: serving {} at http://{} (Ctrl-C stops)",
+        "storyline: serving {} at http://{} ({}; Ctrl-C stops)",
         opts.db.display(),
-        listener.local_addr()?
+        listener.local_addr()?,
+        if opts.ingest.is_some() {
+            "accepting posted articles"
+        } else {
+            "read-only"
+        }
     );
-    axum::serve(listener, router(opts.db))
+    axum::serve(listener, app(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

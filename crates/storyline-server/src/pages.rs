@@ -60,7 +60,11 @@ async fn script() -> Response {
 
 // ---- storylines ----------------------------------------------------------------------
 
-async fn storylines(State(s): State<AppState>, ApiQuery(p): ApiQuery<StorylineParams>) -> Response {
+async fn storylines(State(s): State<AppState>, q: Result<ApiQuery<StorylineParams>, ApiError>) -> Response {
+    let ApiQuery(p) = match q {
+        Ok(q) => q,
+        Err(e) => return respond(Err(e)),
+    };
     let filters = (p.from, p.to, p.outlet.clone(), p.entity.clone());
     let r = match api::storyline_query(p) {
         Ok(q) => s
@@ -129,7 +133,7 @@ fn storyline_card(s: &StorylineRow) -> Markup {
             p.meta {
                 time datetime=(s.start) { (s.start) } " – " time datetime=(s.end) { (s.end) }
                 " · " (s.size) " article" @if s.size != 1 { "s" }
-                " · " (s.events.len()) " event" @if s.events.len() != 1 { "s" }
+                " · " (s.event_count) " event" @if s.event_count != 1 { "s" }
             }
             p.outlets { "Outlets: " (s.outlets.join(", ")) }
         }
@@ -139,7 +143,13 @@ fn storyline_card(s: &StorylineRow) -> Markup {
 // ---- one story -------------------------------------------------------------------------
 
 async fn story(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    respond(s.story(id).await.map(|b| story_page(&b)))
+    match s.story(id.clone()).await {
+        // A storyline merged into another: its page is the other's.
+        Ok(b) if b.event.is_none() && b.storyline.id != id => {
+            axum::response::Redirect::permanent(&format!("/stories/{}", seg(&b.storyline.id))).into_response()
+        }
+        r => respond(r.map(|b| story_page(&b))),
+    }
 }
 
 fn story_page(b: &StoryBody) -> String {
@@ -154,7 +164,11 @@ fn story_page(b: &StoryBody) -> String {
         h1 { (title) }
         p.meta {
             time datetime=(s.start) { (s.start) } " – " time datetime=(s.end) { (s.end) }
-            " · " (s.size) " articles · " (s.outlets.len()) " outlets"
+            " · " (s.size) " articles · " (s.outlets.len()) " outlets · " (s.event_count) " events"
+        }
+        @if (s.events.len() as u32) < s.event_count {
+            p.note { "A long storyline: its summary, timeline and sources are drawn from its "
+                (s.events.len()) " largest events." }
         }
         section aria-labelledby="summary-h" {
             h2 #summary-h { "Summary" }
@@ -202,6 +216,9 @@ fn story_page(b: &StoryBody) -> String {
         }
         section aria-labelledby="sources-h" {
             h2 #sources-h { "Sources" }
+            @if b.sources.len() < b.sources_total {
+                p.note { "The latest " (b.sources.len()) " of " (b.sources_total) " sources." }
+            }
             ul.sources { @for src in &b.sources {
                 li {
                     a href={"/articles/" (seg(&src.article.id))} { (src.article.title.as_deref().unwrap_or(&src.article.id)) }
@@ -230,8 +247,16 @@ fn timeline_chart(days: &[TimelineDay], start: NaiveDate, end: NaiveDate) -> Mar
     html! {
         svg.chart viewBox="0 0 1000 90" role="group" aria-label="Timeline: one mark per dated event" {
             line.axis x1=(PAD) y1="60" x2=(W - PAD) y2="60" {}
-            text.tick x=(PAD) y="84" text-anchor="start" { (start) }
-            text.tick x=(W - PAD) y="84" text-anchor="end" { (end) }
+            @let ticks = month_ticks(start, end);
+            @if ticks.is_empty() {
+                text.tick x=(PAD) y="84" text-anchor="start" { (start) }
+                text.tick x=(W - PAD) y="84" text-anchor="end" { (end) }
+            }
+            @for (d, label) in &ticks {
+                @let tx = format!("{:.1}", x(*d));
+                line.tickmark x1=(tx) y1="56" x2=(tx) y2="66" {}
+                text.tick x=(tx) y="84" text-anchor="middle" { (label) }
+            }
             @for d in days {
                 @let first = d.sentences.first().map(|s| s.text.as_str()).unwrap_or("");
                 @let label = format!("{}: {} reports. {}", d.date, d.articles, first);
@@ -242,6 +267,24 @@ fn timeline_chart(days: &[TimelineDay], start: NaiveDate, end: NaiveDate) -> Mar
             }
         }
     }
+}
+
+/// The first days of months within `start..=end` to mark on the axis, at most about
+/// eight (every second, third… month on a long axis), each with its label (`Apr 2022`).
+fn month_ticks(start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, String)> {
+    use chrono::Datelike;
+    let index = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    let months = index(end) - index(start);
+    let step = (months / 8 + 1).max(1);
+    (1..=months)
+        .step_by(step as usize)
+        .filter_map(|k| {
+            let m = index(start) + k;
+            NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
+        })
+        .filter(|d| *d <= end)
+        .map(|d| (d, d.format("%b %Y").to_string()))
+        .collect()
 }
 
 /// Articles per outlet and month, as a table (numbers, not only shading).
@@ -400,23 +443,60 @@ async fn entity(State(s): State<AppState>, Path(id): Path<String>) -> Response {
 
 fn entity_page(body: &api::EntityBody) -> String {
     let e = &body.entity;
+    // Statements by storyline, in the order of each storyline's newest statement; those of
+    // undated articles (in no storyline) last.
+    let mut groups: Vec<(Option<&str>, Vec<&api::Statement>)> = Vec::new();
+    for st in &body.statements {
+        let key = st.storyline.as_deref();
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g.1.push(st),
+            None => groups.push((key, vec![st])),
+        }
+    }
+    groups.sort_by_key(|g| g.0.is_none());
+    let brief = |id: &str| body.storylines.iter().find(|b| b.id == id);
     let main = html! {
         h1 { (e.name) }
         p.meta { (kind_name(&e.kind)) " · named in " (e.articles) " article" @if e.articles != 1 { "s" } " · " (e.quotes) " statement" @if e.quotes != 1 { "s" } }
         @if !e.roles.is_empty() { p { "Roles: " (e.roles.join("; ")) } }
         @if !e.aliases.is_empty() { p { "Also written: " (e.aliases.join(", ")) } }
-        h2 { "Quotes, newest first" }
-        @if body.statements.is_empty() { p { "No quote attributed." } }
-        ul.quotes { @for q in &body.statements {
-            li { span.quote { (q.text) } " " span.src { "— " a href={"/articles/" (seg(&q.article))} { (outlet(q.outlet.as_deref())) } @if let Some(p) = &q.published { ", " (p) } } }
-        } }
+        section aria-labelledby="quotes-h" {
+            h2 #quotes-h { "Quotes by storyline, newest first" }
+            @if body.statements.is_empty() { p { "No quote attributed." } }
+            @for (sl, quotes) in &groups {
+                div.group {
+                    h3 { @match sl.and_then(brief) {
+                        Some(b) => {
+                            a href={"/stories/" (seg(&b.id))} { (b.title.as_deref().unwrap_or("Untitled storyline")) }
+                            " " span.meta { "(" time datetime=(b.start) { (b.start) } " – " time datetime=(b.end) { (b.end) } ", " (b.size) " articles)" }
+                        }
+                        None => { "In no storyline (undated articles)" }
+                    } }
+                    ul.quotes { @for q in quotes {
+                        @let q = &q.quote;
+                        li { span.quote { (q.text) } " " span.src { "— " a href={"/articles/" (seg(&q.article))} { (outlet(q.outlet.as_deref())) } @if let Some(p) = &q.published { ", " (p) } @if let Some(r) = &q.role { ", as " (r) } } }
+                    } }
+                }
+            }
+        }
+        section aria-labelledby="with-h" {
+            h2 #with-h { "Quoted in the same storylines" }
+            @if body.quoted_with.is_empty() { p { "Nobody else is quoted in these storylines." } }
+            ul.with { @for w in &body.quoted_with {
+                li { a href={"/entities/" (seg(&w.id))} { (w.name) } " " span.meta { "(" (w.storylines) " storyline" @if w.storylines != 1 { "s" } ", " (w.quotes) " quote" @if w.quotes != 1 { "s" } ")" } }
+            } }
+        }
     };
     page(&e.name, main)
 }
 
 // ---- search ----------------------------------------------------------------------------
 
-async fn search(State(s): State<AppState>, ApiQuery(p): ApiQuery<SearchParams>) -> Response {
+async fn search(State(s): State<AppState>, q: Result<ApiQuery<SearchParams>, ApiError>) -> Response {
+    let ApiQuery(p) = match q {
+        Ok(q) => q,
+        Err(e) => return respond(Err(e)),
+    };
     let r = match api::search_query(&p) {
         Ok((q, limit)) => {
             let shown = q.clone();
@@ -444,4 +524,27 @@ fn search_page(q: &str, b: &api::SearchBody) -> String {
         } }
     };
     page("Search", body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_axis_marks_months_and_thins_them_on_a_long_span() {
+        assert!(month_ticks(day("2022-04-04"), day("2022-04-28")).is_empty());
+        let short: Vec<String> = month_ticks(day("2021-11-20"), day("2022-02-03"))
+            .into_iter()
+            .map(|t| t.1)
+            .collect();
+        assert_eq!(short, ["Dec 2021", "Jan 2022", "Feb 2022"]);
+        let long = month_ticks(day("2015-09-15"), day("2016-12-15"));
+        assert!((5..=9).contains(&long.len()), "{long:?}");
+        assert_eq!(long[0].0, day("2015-10-01"));
+        assert!(long.iter().all(|t| t.0 <= day("2016-12-15")));
+    }
 }

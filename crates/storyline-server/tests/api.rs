@@ -49,7 +49,7 @@ fn store(items: &[Value]) -> (tempfile::TempDir, PathBuf) {
 }
 
 async fn get(db: &Path, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
-    let app = storyline_server::router(db.to_path_buf());
+    let app = storyline_server::router(db.to_path_buf(), None);
     let res = app
         .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
         .await
@@ -82,9 +82,9 @@ async fn storylines_page_by_page_as_whole_bodies() {
             "id": format!("s-{}", chess.as_str().unwrap()),
             "title": "Teenager wins Brennholm chess open",
             "start": "2022-09-12", "end": "2022-09-12", "size": 1,
-            "outlets": ["Fjordline Times"],
+            "outlets": ["Fjordline Times"], "event_count": 1,
             "events": [{"id": chess, "title": "Teenager wins Brennholm chess open",
-                "start": "2022-09-12", "end": "2022-09-12",
+                "start": "2022-09-12", "end": "2022-09-12", "size": 1,
                 "articles": [{"id": chess, "title": "Teenager wins Brennholm chess open",
                     "outlet": "Fjordline Times", "published": "2022-09-12T18:00:00+00:00",
                     "url": "https://fjordline.example/sport/chess-open", "source": source}]}]}],
@@ -154,6 +154,22 @@ async fn a_story_has_its_summary_timeline_speakers_and_sources() {
         .map(|q| q["outlet"].as_str().unwrap())
         .collect();
     assert_eq!(outlets, ["Fjordline Times", "Quayside Herald"]);
+    // Each quote with its storyline, the storyline in brief, and who else spoke in it.
+    let id = story["storyline"]["id"].as_str().unwrap();
+    for q in person["statements"].as_array().unwrap() {
+        assert_eq!(q["storyline"], id, "{q}");
+    }
+    assert_eq!(
+        person["storylines"],
+        json!([{"id": id, "title": story["storyline"]["title"], "start": "2022-04-04",
+            "end": "2022-04-05", "size": 2}])
+    );
+    let with = person["quoted_with"].as_array().unwrap();
+    assert_eq!(with.len(), 1, "{with:?}");
+    assert_eq!(
+        (&with[0]["name"], &with[0]["storylines"], &with[0]["quotes"]),
+        (&json!("Elin Voss"), &json!(1), &json!(1))
+    );
 }
 
 #[tokio::test]
@@ -218,6 +234,26 @@ async fn errors_have_one_shape_and_user_errors_are_4xx() {
 }
 
 #[tokio::test]
+async fn pages_answer_errors_as_pages() {
+    let (_d, db) = store(&corpus());
+    for (uri, status, heading) in [
+        ("/?limit=0", 400, "The request could not be read"),
+        ("/?from=yesterday", 400, "The request could not be read"),
+        ("/?cursor=%3Cb%3E", 400, "The request could not be read"),
+        ("/search?q=", 400, "The request could not be read"),
+        ("/search", 400, "The request could not be read"),
+        ("/stories/s-nothing", 404, "Not found"),
+        ("/entities/person:nobody", 404, "Not found"),
+    ] {
+        let (s, h, body) = get(&db, uri).await;
+        assert_eq!(s.as_u16(), status, "{uri}: {body}");
+        assert_eq!(h["content-type"], "text/html; charset=utf-8", "{uri}");
+        assert!(body.contains(&format!("<h1>{heading}</h1>")), "{uri}: {body}");
+        assert!(!body.contains("<b>"), "{uri}: {body}");
+    }
+}
+
+#[tokio::test]
 async fn a_missing_store_is_a_clear_error_not_a_new_store() {
     let d = tempfile::tempdir().unwrap();
     let db = d.path().join("none.db");
@@ -272,6 +308,7 @@ async fn the_openapi_document_describes_every_route() {
     assert_eq!(
         paths,
         [
+            "/api/v1/articles",
             "/api/v1/articles/{id}",
             "/api/v1/entities/{id}",
             "/api/v1/search",
@@ -343,7 +380,7 @@ async fn hostile_text_is_shown_as_text_on_every_page() {
 async fn a_story_read_again_after_a_digest_shows_what_the_digest_added() {
     let items = corpus();
     let (d, db) = store(&items[..2]);
-    let app = storyline_server::router(db.clone());
+    let app = storyline_server::router(db.clone(), None);
     let fetch = |uri: String| {
         let app = app.clone();
         async move {
@@ -375,4 +412,130 @@ async fn a_story_read_again_after_a_digest_shows_what_the_digest_added() {
     let after = fetch(format!("/api/v1/stories/{id}")).await;
     assert_eq!(after["sources"].as_array().unwrap().len(), 3, "{after}");
     assert_eq!(after["storyline"]["end"], "2022-04-06");
+}
+
+async fn post(
+    app: &axum::Router,
+    uri: &str,
+    origin: Option<&str>,
+    body: impl Into<Body>,
+) -> (StatusCode, Value) {
+    let mut req = Request::builder()
+        .method("POST")
+        .uri(uri)
+        .header("host", "127.0.0.1:8080");
+    if let Some(o) = origin {
+        req = req.header("origin", o);
+    }
+    let res = app.clone().oneshot(req.body(body.into()).unwrap()).await.unwrap();
+    let status = res.status();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        serde_json::from_slice(&body).unwrap_or_else(|e| panic!("{uri}: {e}: {body:?}")),
+    )
+}
+
+#[tokio::test]
+async fn posted_articles_join_the_store_only_when_ingest_is_allowed() {
+    let items = corpus();
+    let (_d, db) = store(&items[..2]);
+    let third = json!({"outlet": "Brennholm Evening News", "url": "https://evening.example/strike-day-three",
+        "title": "Brennholm dockers strike for a third day", "published": "2022-04-06T17:00:00Z",
+        "text": "The dockers' strike at the port of Brennholm over night shifts went into a third day on Wednesday.\n\n\u{201c}Nobody has called us back,\u{201d} union organiser Tove Rask told reporters at the gate.\n\nTwelve vessels were still waiting offshore."});
+    let lines = format!("{third}\n{{\"text\": 5}}\n");
+    // Read-only by default: refused, nothing kept.
+    let read_only = storyline_server::router(db.clone(), None);
+    let (s, body) = post(&read_only, "/api/v1/articles", None, lines.clone()).await;
+    assert_eq!(
+        (s, &body["error"]["code"]),
+        (StatusCode::FORBIDDEN, &json!("read_only"))
+    );
+    assert!(!db.with_extension("db.ingest").exists());
+
+    let opts = storyline_server::IngestOptions {
+        pipeline: Pipeline::build(PipelineConfig::default()).unwrap(),
+        max_bytes: 4096,
+    };
+    let app = storyline_server::router(db.clone(), Some(opts));
+    // Another site's page cannot make a browser post here.
+    let (s, body) = post(
+        &app,
+        "/api/v1/articles",
+        Some("https://elsewhere.example"),
+        lines.clone(),
+    )
+    .await;
+    assert_eq!(
+        (s, &body["error"]["code"]),
+        (StatusCode::FORBIDDEN, &json!("cross_origin"))
+    );
+    let (s, body) = post(&app, "/api/v1/articles", None, "  \n").await;
+    assert_eq!(
+        (s, &body["error"]["code"]),
+        (StatusCode::BAD_REQUEST, &json!("bad_request"))
+    );
+    let (s, body) = post(&app, "/api/v1/articles", None, "x".repeat(5000)).await;
+    assert_eq!(
+        (s, &body["error"]["code"]),
+        (StatusCode::PAYLOAD_TOO_LARGE, &json!("too_large"))
+    );
+
+    // One good line and one bad: the good one is stored, the bad one reported.
+    let (s, report) = post(
+        &app,
+        "/api/v1/articles",
+        Some("http://127.0.0.1:8080"),
+        lines.clone(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{report}");
+    assert_eq!(
+        (
+            report["items"].as_u64(),
+            report["added"].as_u64(),
+            report["failed"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1)),
+        "{report}"
+    );
+    assert_eq!(report["failures"][0]["stage"], "ingest", "{report}");
+    let id = report["articles"][0].as_str().unwrap().to_string();
+    assert_eq!(report["articles"].as_array().unwrap().len(), 1);
+    let (s, article) = get_json(&db, &format!("/api/v1/articles/{id}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(article["outlet"], "Brennholm Evening News");
+    // It joined the strike's storyline, which the report names.
+    let story = report["storylines"][0].as_str().unwrap();
+    let (_, body) = get_json(&db, &format!("/api/v1/stories/{story}")).await;
+    assert_eq!(body["sources"].as_array().unwrap().len(), 3, "{body}");
+    // Posted again: the same article, nothing new.
+    let (_, again) = post(&app, "/api/v1/articles", None, lines).await;
+    assert_eq!(
+        (again["added"].as_u64(), again["articles"][0].as_str()),
+        (Some(0), Some(id.as_str())),
+        "{again}"
+    );
+    // A single text with its metadata in the query.
+    let text = "Ferry crews at Sandvik voted on Friday to accept the new rota.\n\n\u{201c}It is a fair deal,\u{201d} said Mats Ohlin, a deckhand.";
+    let (s, one) = post(
+        &app,
+        "/api/v1/articles?outlet=Sandvik%20Courier&published=2022-05-06&title=Ferry%20crews%20accept%20rota",
+        None,
+        text,
+    )
+    .await;
+    assert_eq!((s, one["added"].as_u64()), (StatusCode::OK, Some(1)), "{one}");
+    let (_, a) = get_json(
+        &db,
+        &format!("/api/v1/articles/{}", one["articles"][0].as_str().unwrap()),
+    )
+    .await;
+    assert_eq!(
+        (a["outlet"].as_str(), a["title"].as_str()),
+        (Some("Sandvik Courier"), Some("Ferry crews accept rota"))
+    );
+    // The posted bodies are kept beside the store: a rebuild from the inputs loses nothing.
+    let kept = std::fs::read_dir(db.with_extension("db.ingest")).unwrap().count();
+    assert_eq!(kept, 4, "three bodies and one sidecar");
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// folders and `docs/ARCHITECTURE.md`. Used in errors, progress and metrics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Stage {
     /// Reading files, archives and records; decoding bytes to text (`ingest/`).
     Ingest,

@@ -845,6 +845,10 @@ pub const SUMMARY_SENTENCES: usize = 3;
 /// Sentences of the summary of one story (`story`).
 pub const STORY_SUMMARY_SENTENCES: usize = 5;
 
+/// Articles whose records a story reads at most (see [`Story::load`]): a storyline of
+/// thousands of articles is summarised from its largest events, in bounded time.
+pub const STORY_ARTICLES: usize = 300;
+
 impl Story {
     fn views(&self) -> Vec<crate::stories::summary::ArticleView<'_>> {
         self.articles.iter().map(Into::into).collect()
@@ -972,19 +976,21 @@ pub fn stories(db: &Path, limit: usize) -> Result<Vec<Story>, Error> {
 
 impl Story {
     /// Reads the records of the storyline's articles (the event's, when one is given),
-    /// by publication.
+    /// by publication: at most [`STORY_ARTICLES`], those of the largest events first
+    /// (ties: the latest), each event's by publication.
     pub fn load(
         store: &Store,
         storyline: crate::store::stories::StorylineRow,
         event: Option<crate::store::stories::EventRow>,
     ) -> Result<Story, Error> {
-        let events = match &event {
-            Some(e) => std::slice::from_ref(e),
-            None => &storyline.events[..],
+        let mut events: Vec<&crate::store::stories::EventRow> = match &event {
+            Some(e) => vec![e],
+            None => storyline.events.iter().collect(),
         };
+        events.sort_by(|a, b| b.size.cmp(&a.size).then(b.end.cmp(&a.end)));
         let mut articles = Vec::new();
         let mut entity_ids = BTreeMap::new();
-        for a in events.iter().flat_map(|e| &e.articles) {
+        for a in events.iter().flat_map(|e| &e.articles).take(STORY_ARTICLES) {
             if let Some(article) = store.article(&a.id)? {
                 entity_ids.insert(
                     a.id.clone(),

@@ -714,3 +714,53 @@ fn a_surname_alone_among_namesakes_joins_the_one_whose_role_it_shares() {
     let coach = people.iter().find(|e| e.name == "Tomas Borg").unwrap();
     assert_eq!(coach.articles, 1);
 }
+
+#[test]
+fn search_puts_title_matches_first_then_the_newest() {
+    let d = tempfile::tempdir().unwrap();
+    let items = [
+        (
+            "2023-02-01",
+            "Kelp farm opens off Vardholm",
+            "A kelp farm opened off Vardholm on Wednesday with twelve lines.",
+        ),
+        (
+            "2023-02-03",
+            "Harbour fees rise in Vardholm",
+            "Fees rose on Friday; the kelp growers said they would pay.",
+        ),
+        (
+            "2023-02-05",
+            "Council meets on roads",
+            "The council spoke of roads, and briefly of kelp, on Sunday.",
+        ),
+    ];
+    let lines: Vec<String> = items
+        .iter()
+        .map(|(day, title, text)| {
+            serde_json::json!({"outlet": "Vardholm Tidings", "published": day, "title": title, "text": text})
+                .to_string()
+        })
+        .collect();
+    let input = d.path().join("in.jsonl");
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let db = d.path().join("s.db");
+    run::digest(&[input], &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    let store = Store::open(&db).unwrap();
+    let titles: Vec<String> = store
+        .search_articles("kelp", 10)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.title.unwrap())
+        .collect();
+    // The oldest names it in its title; the other two, newest first.
+    assert_eq!(
+        titles,
+        [
+            "Kelp farm opens off Vardholm",
+            "Council meets on roads",
+            "Harbour fees rise in Vardholm"
+        ]
+    );
+    assert_eq!(store.search_articles("kelp", 2).unwrap().len(), 2);
+}

@@ -95,6 +95,7 @@ pub struct RawItem {
 
 /// An item that could not be processed, and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Failure {
     /// The file, plus the record or line inside it.
     pub source: String,

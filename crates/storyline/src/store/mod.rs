@@ -25,9 +25,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::error::Error;
 
 pub use corpus::{CorpusReport, CorpusRules, PENDING_ALL};
-pub use read::{
-    ArticleRow, DupGroup, GroupMember, OutletCount, QuoteFilter, QuoteRow, SearchHit, SEARCH_WINDOW,
-};
+pub use read::{ArticleRow, DupGroup, GroupMember, OutletCount, QuoteFilter, QuoteRow, SearchHit};
 pub use write::{tag, BatchResult, RecordJson, SourceStamp, SourceState, Stored};
 
 /// The store.
@@ -56,12 +54,15 @@ impl Store {
         // The tables are made once, in one write transaction taken up front: two digests
         // opening a new store at once must not both read "missing" and then race to
         // write (the second would fail at once with a stale snapshot, not wait).
+        // A table added within a format (all `IF NOT EXISTS`, none that older versions
+        // need) is made the same way: its name is in this list, the newest last.
         let tables: i64 = store.conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'articles', 'story_state')",
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'
+             AND name IN ('meta', 'articles', 'story_state', 'storyline_redirects')",
             [],
             |r| r.get(0),
         )?;
-        if tables < 3 {
+        if tables < 4 {
             let tx = store
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -199,6 +200,18 @@ impl Store {
             params![serde_json::to_string(inputs)?, pipeline],
         )?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    /// A value that changes whenever a digest (its start and its end) or a re-analysis
+    /// changes what the store holds: a reader may keep what it derived from the store
+    /// under it.
+    pub fn change_stamp(&self) -> Result<String, Error> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce((SELECT id || '/' || coalesce(finished, '-') FROM runs ORDER BY id DESC LIMIT 1), '')
+                 || '/' || coalesce((SELECT value FROM meta WHERE key = 'reanalysed'), '0')",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     /// Records the end of a run.

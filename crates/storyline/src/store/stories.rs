@@ -41,6 +41,13 @@ CREATE TABLE IF NOT EXISTS event_articles (
     copy INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_articles_event ON event_articles(event);
+-- A storyline merged into another: its id leads to the one that took its events, so
+-- that a link to it keeps working. Chains are shortened on each merge.
+CREATE TABLE IF NOT EXISTS storyline_redirects (
+    old TEXT PRIMARY KEY,
+    new TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS storyline_redirects_new ON storyline_redirects(new);
 -- Articles waiting to be placed in stories (article number -> its features as JSON),
 -- placed at the end of the run that stored them in (day, id) order; a run killed before
 -- leaves them here for the next.
@@ -105,14 +112,56 @@ impl Store {
 
     /// A storyline by its id, or the storyline of an event by the event's id, with the
     /// event when an event was asked for.
+    /// The id of a storyline merged into another leads to that one: the row returned
+    /// then carries the new id.
     pub fn story(&self, id: &str) -> Result<Option<(StorylineRow, Option<EventRow>)>> {
-        if let Some(s) = storyline(&self.conn, id)? {
-            return Ok(Some((s, None)));
-        }
-        let Some(sl) = storyline_of_event(&self.conn, id)? else {
+        let Some(at) = self.find_story(id)? else {
             return Ok(None);
         };
-        Ok(storyline(&self.conn, &sl)?.map(|s| (s, event(&self.conn, id).ok().flatten())))
+        let Some(row) = storyline(&self.conn, &at.storyline)? else {
+            return Ok(None);
+        };
+        let event = match &at.event {
+            Some(e) => event(&self.conn, e, None)?,
+            None => None,
+        };
+        Ok(Some((row, event)))
+    }
+
+    /// Where the story `id` is (see [`Store::story`]), without loading it.
+    pub fn find_story(&self, id: &str) -> Result<Option<StoryAt>> {
+        let exists = self
+            .conn
+            .prepare_cached("SELECT 1 FROM storylines WHERE id = ?1")?
+            .query_row([id], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if exists {
+            return Ok(Some(StoryAt {
+                storyline: id.to_string(),
+                event: None,
+            }));
+        }
+        if let Some(sl) = storyline_of_event(&self.conn, id)? {
+            return Ok(Some(StoryAt {
+                storyline: sl,
+                event: Some(id.to_string()),
+            }));
+        }
+        Ok(redirected(&self.conn, id)?.map(|now| StoryAt {
+            storyline: now,
+            event: None,
+        }))
+    }
+
+    /// A storyline's row (see [`storyline`]).
+    pub fn storyline_row(&self, id: &str) -> Result<Option<StorylineRow>> {
+        storyline(&self.conn, id)
+    }
+
+    /// An event's row with all its articles.
+    pub fn event_row(&self, id: &str) -> Result<Option<EventRow>> {
+        event(&self.conn, id, None)
     }
 }
 
@@ -222,6 +271,7 @@ fn place(
                 "UPDATE events SET storyline = ?2 WHERE storyline = ?1",
                 params![gone.0, kept.0],
             )?;
+            redirect(tx, &gone, &kept)?;
             touched.insert(gone);
             touched.insert(kept);
         }
@@ -240,6 +290,27 @@ fn place(
         [serde_json::to_string(&c.state())?],
     )?;
     Ok((changes, gone))
+}
+
+/// Leads the id of a storyline merged away (`gone`) to the one that took its events,
+/// and every id that led to `gone` with it.
+fn redirect(tx: &Transaction, gone: &StorylineId, kept: &StorylineId) -> Result<()> {
+    tx.prepare_cached("UPDATE storyline_redirects SET new = ?2 WHERE new = ?1")?
+        .execute(params![gone.0, kept.0])?;
+    tx.prepare_cached("INSERT OR REPLACE INTO storyline_redirects (old, new) VALUES (?1, ?2)")?
+        .execute(params![gone.0, kept.0])?;
+    // An id in use again is no longer an old one.
+    tx.prepare_cached("DELETE FROM storyline_redirects WHERE old = ?1")?
+        .execute([&kept.0])?;
+    Ok(())
+}
+
+/// Where the id of a storyline merged away leads now.
+fn redirected(conn: &Connection, id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT new FROM storyline_redirects WHERE old = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
 }
 
 /// Files one article under its event, creating or updating the event's row. An event
@@ -290,6 +361,13 @@ fn refresh_storyline(tx: &Connection, sl: &StorylineId) -> Result<bool> {
     Ok(true)
 }
 
+/// Where a story is: its storyline, and the event when an event's id was asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct StoryAt {
+    pub storyline: String,
+    pub event: Option<String>,
+}
+
 /// An article of an event, as listed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -315,8 +393,15 @@ pub struct EventRow {
     pub title: Option<String>,
     pub start: NaiveDate,
     pub end: NaiveDate,
+    /// Its articles, copies included.
+    pub size: u32,
+    /// Its articles by publication: all of them when the event is asked for alone; the
+    /// first [`EVENT_ARTICLES`] in a storyline's row.
     pub articles: Vec<StoryArticle>,
 }
+
+/// Articles an event lists at most within a storyline's row.
+pub const EVENT_ARTICLES: usize = 50;
 
 /// A storyline, as listed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -329,9 +414,17 @@ pub struct StorylineRow {
     pub end: NaiveDate,
     /// Articles, copies included.
     pub size: u32,
+    /// Outlets of all its articles.
     pub outlets: Vec<String>,
+    /// Its events, all of them.
+    pub event_count: u32,
+    /// Its events by first day: all of them, or its [`STORYLINE_EVENTS`] largest when it
+    /// has more (a storyline that runs for years is read in bounded time).
     pub events: Vec<EventRow>,
 }
+
+/// Events a storyline row carries at most: its largest (by articles; ties the smallest id).
+pub const STORYLINE_EVENTS: usize = 40;
 
 fn day(s: &str) -> rusqlite::Result<NaiveDate> {
     s.parse()
@@ -410,39 +503,163 @@ impl Store {
     }
 }
 
+/// A storyline named in passing: its id, title, days and size, without its events.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StorylineBrief {
+    pub id: String,
+    /// The title of its largest event (as [`StorylineRow::title`]).
+    pub title: Option<String>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Articles, copies included.
+    pub size: u32,
+}
+
+/// Someone quoted in the same storylines as a given entity.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuotedWith {
+    /// The corpus-wide entity id.
+    pub id: String,
+    pub name: String,
+    /// Storylines in which both are quoted.
+    pub storylines: u32,
+    /// Their quotes in those storylines.
+    pub quotes: u32,
+}
+
+/// How many of an entity's storylines (its newest) [`Store::quoted_with`] looks in: bounds
+/// the work for someone quoted everywhere.
+const QUOTED_WITH_STORYLINES: i64 = 200;
+
+impl Store {
+    /// The storyline an article (or its original, for a copy) was placed in.
+    pub fn storyline_of_article(&self, article: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT e.storyline FROM event_articles x JOIN events e ON e.id = x.event WHERE x.article = ?1",
+            )?
+            .query_row([article], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// A storyline in brief (see [`StorylineBrief`]), without loading its articles.
+    pub fn storyline_brief(&self, id: &str) -> Result<Option<StorylineBrief>> {
+        let Some((start, end, size)) = days_and_size(&self.conn, id)? else {
+            return Ok(None);
+        };
+        // The largest event (ties: the smallest id), titled by the article that started it.
+        let title: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT (SELECT title FROM articles WHERE id = e.id) FROM events e
+                 JOIN event_articles x ON x.event = e.id JOIN articles a ON a.id = x.article
+                 WHERE e.storyline = ?1 GROUP BY e.id ORDER BY count(*) DESC, e.id LIMIT 1",
+            )?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten();
+        Ok(Some(StorylineBrief {
+            id: id.to_string(),
+            title,
+            start,
+            end,
+            size,
+        }))
+    }
+
+    /// Who else is quoted in the storylines where the entity `id` is quoted (among its
+    /// newest 200), most shared storylines first, at most `limit`.
+    pub fn quoted_with(&self, id: &str, limit: usize) -> Result<Vec<QuotedWith>> {
+        let Some(id) = self.resolve_entity(id)? else {
+            return Ok(Vec::new());
+        };
+        let mut st = self.conn.prepare_cached(
+            "WITH me AS (SELECT n FROM entities WHERE id = ?1),
+             mine AS (SELECT e.storyline AS sl, max(e.last) AS last FROM quotes q
+                 JOIN articles a ON a.n = q.article JOIN event_articles x ON x.article = a.id
+                 JOIN events e ON e.id = x.event
+                 WHERE q.speaker = (SELECT n FROM me) AND q.partial = 0
+                 GROUP BY e.storyline ORDER BY last DESC LIMIT ?2)
+             SELECT g.id, g.name, count(DISTINCT e.storyline) AS shared, count(*) AS n
+             FROM mine JOIN events e ON e.storyline = mine.sl
+                 JOIN event_articles x ON x.event = e.id JOIN articles a ON a.id = x.article
+                 JOIN quotes q ON q.article = a.n JOIN entities g ON g.n = q.speaker
+             WHERE q.partial = 0 AND q.speaker != (SELECT n FROM me)
+             GROUP BY g.n ORDER BY shared DESC, n DESC, g.id LIMIT ?3",
+        )?;
+        let rows = st.query_map(params![id, QUOTED_WITH_STORYLINES, limit as i64], |r| {
+            Ok(QuotedWith {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                storylines: r.get(2)?,
+                quotes: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+/// A storyline's first and last days and its articles (copies included).
+fn days_and_size(conn: &Connection, id: &str) -> Result<Option<(NaiveDate, NaiveDate, u32)>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT s.first, s.last, {SIZE} FROM storylines s WHERE s.id = ?1"
+        ))?
+        .query_row([id], |r| {
+            Ok((
+                day(&r.get::<_, String>(0)?)?,
+                day(&r.get::<_, String>(1)?)?,
+                r.get(2)?,
+            ))
+        })
+        .optional()?)
+}
+
 /// One storyline with its events and articles.
 pub fn storyline(conn: &Connection, id: &str) -> Result<Option<StorylineRow>> {
-    let Some((start, end, size)) = conn
-        .query_row(
-            &format!("SELECT s.first, s.last, {SIZE} FROM storylines s WHERE s.id = ?1"),
-            [id],
-            |r| {
-                Ok((
-                    day(&r.get::<_, String>(0)?)?,
-                    day(&r.get::<_, String>(1)?)?,
-                    r.get(2)?,
-                ))
-            },
-        )
-        .optional()?
-    else {
+    let Some((start, end, size)) = days_and_size(conn, id)? else {
         return Ok(None);
     };
-    let events: Vec<String> = conn
-        .prepare_cached("SELECT id FROM events WHERE storyline = ?1 ORDER BY first, id")?
-        .query_map([id], |r| r.get(0))?
-        .collect::<std::result::Result<_, _>>()?;
+    let event_count: u32 = conn
+        .prepare_cached("SELECT count(*) FROM events WHERE storyline = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    let whole = event_count as usize <= STORYLINE_EVENTS;
+    let events: Vec<String> = if whole {
+        conn.prepare_cached("SELECT id FROM events WHERE storyline = ?1 ORDER BY first, id")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?
+    } else {
+        conn.prepare_cached(
+            "SELECT e.id FROM events e JOIN event_articles x ON x.event = e.id WHERE e.storyline = ?1
+             GROUP BY e.id ORDER BY count(*) DESC, e.id LIMIT ?2",
+        )?
+        .query_map(params![id, STORYLINE_EVENTS as i64], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?
+    };
     let mut list = Vec::with_capacity(events.len());
     for e in &events {
-        list.extend(event(conn, e)?);
+        list.extend(event(conn, e, Some(EVENT_ARTICLES))?);
     }
-    let outlets: BTreeSet<String> = list
-        .iter()
-        .flat_map(|e| e.articles.iter().filter_map(|a| a.outlet.clone()))
-        .collect();
+    list.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    let whole = whole && list.iter().all(|e| e.articles.len() as u32 == e.size);
+    let outlets: BTreeSet<String> = if whole {
+        list.iter()
+            .flat_map(|e| e.articles.iter().filter_map(|a| a.outlet.clone()))
+            .collect()
+    } else {
+        conn.prepare_cached(
+            "SELECT DISTINCT a.outlet FROM events e JOIN event_articles x ON x.event = e.id
+             JOIN articles a ON a.id = x.article WHERE e.storyline = ?1 AND a.outlet IS NOT NULL",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?
+    };
     let title = list
         .iter()
-        .max_by(|a, b| a.articles.len().cmp(&b.articles.len()).then(b.id.cmp(&a.id)))
+        .max_by(|a, b| a.size.cmp(&b.size).then(b.id.cmp(&a.id)))
         .and_then(|e| e.title.clone());
     Ok(Some(StorylineRow {
         id: id.to_string(),
@@ -451,12 +668,14 @@ pub fn storyline(conn: &Connection, id: &str) -> Result<Option<StorylineRow>> {
         end,
         size,
         outlets: outlets.into_iter().collect(),
+        event_count,
         events: list,
     }))
 }
 
-/// One event with its articles (those still in the store), by publication.
-pub fn event(conn: &Connection, id: &str) -> Result<Option<EventRow>> {
+/// One event with its articles (those still in the store), by publication: at most
+/// `limit` of them.
+pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option<EventRow>> {
     let Some((start, end)) = conn
         .query_row("SELECT first, last FROM events WHERE id = ?1", [id], |r| {
             Ok((day(&r.get::<_, String>(0)?)?, day(&r.get::<_, String>(1)?)?))
@@ -469,9 +688,9 @@ pub fn event(conn: &Connection, id: &str) -> Result<Option<EventRow>> {
         .prepare_cached(
             "SELECT a.id, a.url, a.source, a.outlet, a.published, a.title, a.duplicate_of
              FROM event_articles e JOIN articles a ON a.id = e.article
-             WHERE e.event = ?1 ORDER BY a.day, a.published, a.id",
+             WHERE e.event = ?1 ORDER BY a.day, a.published, a.id LIMIT ?2",
         )?
-        .query_map([id], |r| {
+        .query_map(params![id, limit.map_or(-1, |n| n as i64)], |r| {
             Ok(StoryArticle {
                 id: r.get(0)?,
                 url: r.get(1)?,
@@ -483,12 +702,29 @@ pub fn event(conn: &Connection, id: &str) -> Result<Option<EventRow>> {
             })
         })?
         .collect::<std::result::Result<_, _>>()?;
-    let title = articles.iter().find(|a| a.id == id).and_then(|a| a.title.clone());
+    let size: u32 = match limit {
+        Some(n) if articles.len() >= n => conn
+            .prepare_cached(
+                "SELECT count(*) FROM event_articles e JOIN articles a ON a.id = e.article WHERE e.event = ?1",
+            )?
+            .query_row([id], |r| r.get(0))?,
+        _ => articles.len() as u32,
+    };
+    // Titled by the article that started it (its id is the event's).
+    let title: Option<String> = match articles.iter().find(|a| a.id == id) {
+        Some(a) => a.title.clone(),
+        None => conn
+            .prepare_cached("SELECT title FROM articles WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten(),
+    };
     Ok(Some(EventRow {
         id: id.to_string(),
         title,
         start,
         end,
+        size,
         articles,
     }))
 }
@@ -599,5 +835,26 @@ mod tests {
         conn.execute("DELETE FROM event_articles WHERE article = 't2-copy'", [])
             .unwrap();
         assert_eq!(list_storylines(&conn, 10).unwrap()[0].size, 2);
+    }
+
+    #[test]
+    fn a_merged_storylines_id_leads_to_the_one_that_took_it_in_after_later_merges_too() {
+        let mut conn = store();
+        let id = |s: &str| StorylineId(s.to_string());
+        let tx = conn.transaction().unwrap();
+        redirect(&tx, &id("s-a"), &id("s-b")).unwrap();
+        redirect(&tx, &id("s-b"), &id("s-c")).unwrap();
+        tx.commit().unwrap();
+        for old in ["s-a", "s-b"] {
+            assert_eq!(redirected(&conn, old).unwrap().as_deref(), Some("s-c"), "{old}");
+        }
+        assert_eq!(redirected(&conn, "s-c").unwrap(), None);
+        // An id that comes back into use is no longer redirected.
+        let tx = conn.transaction().unwrap();
+        redirect(&tx, &id("s-c"), &id("s-b")).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(redirected(&conn, "s-b").unwrap(), None);
+        assert_eq!(redirected(&conn, "s-a").unwrap().as_deref(), Some("s-b"));
+        assert_eq!(redirected(&conn, "s-c").unwrap().as_deref(), Some("s-b"));
     }
 }

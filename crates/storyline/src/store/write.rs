@@ -245,6 +245,12 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // What readers keep under `change_stamp` is stale now.
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('reanalysed', '1')
+             ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+            [],
+        )?;
         for (n, a) in articles {
             corpus::directory_remove(&tx, *n)?;
             delete_rows(&tx, *n)?;
