@@ -539,3 +539,23 @@ async fn posted_articles_join_the_store_only_when_ingest_is_allowed() {
     let kept = std::fs::read_dir(db.with_extension("db.ingest")).unwrap().count();
     assert_eq!(kept, 4, "three bodies and one sidecar");
 }
+
+/// The surname alone comes first (by publication); the full name a day later.
+#[tokio::test]
+async fn who_said_what_names_a_speaker_quoted_by_surname_by_their_full_name() {
+    let items = [
+        json!({"outlet": "Quayside Herald", "title": "Brennholm pier lease talks open", "published": "2022-06-02",
+            "text": "Talks on the lease of the Brennholm pier opened on Wednesday.\n\n\u{201c}We want the pier kept for the ferries,\u{201d} said Mara Lindqvist, the harbour director.\n\nThe lease runs out in August."}),
+        json!({"outlet": "Fjordline Times", "title": "Brennholm pier lease talks go on", "published": "2022-06-01",
+            "text": "Talks on the lease of the Brennholm pier went on on Thursday.\n\n\u{201c}The ferries come first,\u{201d} Lindqvist told reporters at the pier.\n\nThe lease runs out in August."}),
+    ];
+    let (_d, db) = store(&items);
+    let (_, list) = get_json(&db, "/api/v1/storylines").await;
+    let id = list["items"][0]["id"].as_str().unwrap();
+    assert_eq!(list["items"][0]["size"], 2, "{list}");
+    let (_, story) = get_json(&db, &format!("/api/v1/stories/{id}")).await;
+    let speakers = story["speakers"].as_array().unwrap();
+    assert_eq!(speakers.len(), 1, "{speakers:?}");
+    assert_eq!(speakers[0]["name"], "Mara Lindqvist");
+    assert_eq!(speakers[0]["quotes"].as_array().unwrap().len(), 2);
+}

@@ -803,6 +803,8 @@ pub struct Story {
     pub articles: Vec<Article>,
     /// Per article, its entities' corpus-wide ids by their local ids.
     entity_ids: BTreeMap<String, BTreeMap<String, String>>,
+    /// The names of the corpus-wide entities that speak in it (the fullest name seen).
+    entity_names: BTreeMap<String, String>,
 }
 
 /// What one speaker said in a story: their direct quotes, by publication.
@@ -883,7 +885,14 @@ impl Story {
                 .as_ref()
                 .and_then(|l| self.entity_ids.get(&a.id)?.get(l))
                 .cloned();
-            let name = q.speaker_name.clone().unwrap_or_default();
+            // A resolved speaker by the entity's name ("Assad" quoted, "Bashar al-Assad"
+            // listed), else as written.
+            let name = entity
+                .as_ref()
+                .and_then(|e| self.entity_names.get(e))
+                .or(q.speaker_name.as_ref())
+                .cloned()
+                .unwrap_or_default();
             let key = entity.clone().unwrap_or_else(|| format!("name:{name}"));
             let sp = by.entry(key).or_insert_with(|| StorySpeaker {
                 name,
@@ -989,7 +998,7 @@ impl Story {
         };
         events.sort_by(|a, b| b.size.cmp(&a.size).then(b.end.cmp(&a.end)));
         let mut articles = Vec::new();
-        let mut entity_ids = BTreeMap::new();
+        let mut entity_ids: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
         for a in events.iter().flat_map(|e| &e.articles).take(STORY_ARTICLES) {
             if let Some(article) = store.article(&a.id)? {
                 entity_ids.insert(
@@ -1003,11 +1012,26 @@ impl Story {
             let day = |x: &Article| x.published.as_ref().map(|p| p.date());
             (day(a), &a.id).cmp(&(day(b), &b.id))
         });
+        let mut entity_names: BTreeMap<String, String> = BTreeMap::new();
+        for a in &articles {
+            for q in &a.quotes {
+                let global = q
+                    .speaker_entity
+                    .as_ref()
+                    .and_then(|l| entity_ids.get(&a.id)?.get(l));
+                if let Some(g) = global.filter(|g| !entity_names.contains_key(g.as_str())) {
+                    if let Some(name) = store.entity_name(g)? {
+                        entity_names.insert(g.to_string(), name);
+                    }
+                }
+            }
+        }
         Ok(Story {
             storyline,
             event,
             articles,
             entity_ids,
+            entity_names,
         })
     }
 }

@@ -215,6 +215,15 @@ impl Store {
             .optional()?)
     }
 
+    /// A corpus-wide entity's name (the fullest seen), by its current id.
+    pub fn entity_name(&self, id: &str) -> Result<Option<String>, Error> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT name FROM entities WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// The articles an input file gave, in the order of its items (an item whose text
     /// the store already had gives that article). `path` as the run stamped it: the
     /// file's canonical path.
