@@ -75,24 +75,31 @@ pub(crate) struct IngestParams {
 }
 
 impl IngestParams {
-    fn is_empty(&self) -> bool {
-        self.outlet.is_none() && self.url.is_none() && self.title.is_none() && self.published.is_none()
-    }
-
-    fn check(&self) -> Result<(), ApiError> {
-        for (name, v) in [
+    /// Each field with its name.
+    fn fields(&self) -> [(&'static str, &Option<String>); 4] {
+        [
             ("outlet", &self.outlet),
             ("url", &self.url),
             ("title", &self.title),
             ("published", &self.published),
-        ] {
-            if v.as_ref().is_some_and(|v| v.len() > MAX_META) {
-                return Err(ApiError::bad_request(format!(
-                    "{name} is longer than {MAX_META} bytes"
-                )));
-            }
+        ]
+    }
+
+    fn is_empty(&self) -> bool {
+        self.fields().iter().all(|(_, v)| v.is_none())
+    }
+
+    fn check(&self) -> Result<(), ApiError> {
+        match self
+            .fields()
+            .into_iter()
+            .find(|(_, v)| v.as_ref().is_some_and(|v| v.len() > MAX_META))
+        {
+            Some((name, _)) => Err(ApiError::bad_request(format!(
+                "{name} is longer than {MAX_META} bytes"
+            ))),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 

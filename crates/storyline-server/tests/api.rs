@@ -475,6 +475,16 @@ async fn posted_articles_join_the_store_only_when_ingest_is_allowed() {
         (s, &body["error"]["code"]),
         (StatusCode::BAD_REQUEST, &json!("bad_request"))
     );
+    let long = format!("/api/v1/articles?title={}", "t".repeat(2049));
+    let (s, body) = post(&app, &long, None, "Some text.").await;
+    assert_eq!(
+        (s, &body["error"]["code"]),
+        (StatusCode::BAD_REQUEST, &json!("bad_request"))
+    );
+    assert!(
+        body["error"]["message"].as_str().unwrap().starts_with("title"),
+        "{body}"
+    );
     let (s, body) = post(&app, "/api/v1/articles", None, "x".repeat(5000)).await;
     assert_eq!(
         (s, &body["error"]["code"]),
