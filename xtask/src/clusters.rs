@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Context;
-use storyline::ingest::{Content, InputMeta, RawItem};
+use storyline::ingest::{InputMeta, RawItem};
 use storyline::stories::{self, terms::Analyzer, StoryConfig, StoryDoc};
 use storyline::Article;
 
@@ -23,20 +23,23 @@ pub(crate) struct Input {
     pub outlet: Option<String>,
 }
 
-/// Analyses the inputs with the whole pipeline on all cores (order kept), then runs the
-/// corpus passes (duplicates, templates) over them.
-pub(crate) fn analyse(inputs: &[Input]) -> anyhow::Result<Vec<Option<Article>>> {
-    let pipeline = storyline::Pipeline::build(storyline::PipelineConfig::default())?;
+/// Analyses `n` items, item `i` made by `make(i)`, with the whole pipeline on all cores,
+/// order kept; an item that fails is `None`.
+pub(crate) fn analyse_each(
+    pipeline: &storyline::Pipeline,
+    n: usize,
+    make: impl Fn(usize) -> RawItem + Sync,
+) -> Vec<Option<Article>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = inputs.len().div_ceil(threads).max(1);
-    let mut out: Vec<Option<Article>> = std::thread::scope(|s| {
-        let handles: Vec<_> = inputs
-            .chunks(chunk)
-            .map(|part| {
-                let pipeline = &pipeline;
+    let chunk = n.div_ceil(threads).max(1);
+    let make = &make;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|from| {
                 s.spawn(move || {
-                    part.iter()
-                        .map(|i| pipeline.analyze(item(i)).ok())
+                    (from..(from + chunk).min(n))
+                        .map(|i| pipeline.analyze(make(i)).ok())
                         .collect::<Vec<_>>()
                 })
             })
@@ -45,7 +48,14 @@ pub(crate) fn analyse(inputs: &[Input]) -> anyhow::Result<Vec<Option<Article>>> 
             .into_iter()
             .flat_map(|h| h.join().expect("worker"))
             .collect()
-    });
+    })
+}
+
+/// Analyses the inputs on all cores (order kept), then runs the corpus passes (duplicates,
+/// templates) over them.
+pub(crate) fn analyse(inputs: &[Input]) -> anyhow::Result<Vec<Option<Article>>> {
+    let pipeline = storyline::Pipeline::build(storyline::PipelineConfig::default())?;
+    let mut out = analyse_each(&pipeline, inputs.len(), |i| item(&inputs[i]));
     let present: Vec<bool> = out.iter().map(Option::is_some).collect();
     let mut ok: Vec<Article> = out.drain(..).flatten().collect();
     pipeline.finish(&mut ok);
@@ -58,22 +68,15 @@ pub(crate) fn analyse(inputs: &[Input]) -> anyhow::Result<Vec<Option<Article>>> 
 }
 
 fn item(i: &Input) -> RawItem {
-    RawItem {
-        source: storyline::Source {
-            path: i.name.clone(),
-            format: storyline::Format::Text,
-            record_id: None,
-            line: None,
-        },
-        content: Content::Text(i.text.clone()),
-        meta: InputMeta {
+    RawItem::text(
+        i.name.clone(),
+        i.text.clone(),
+        InputMeta {
             published: i.published.clone(),
             outlet: i.outlet.clone(),
             ..Default::default()
         },
-        warnings: vec![],
-        bytes: i.text.len() as u64,
-    }
+    )
 }
 
 /// Gold labels of one input: the group it is scored against, and for AllSides the coarser
@@ -199,12 +202,44 @@ fn analysed(inputs: &[Input], cache: Option<&Path>) -> anyhow::Result<Vec<Option
     Ok(v)
 }
 
+/// One half of the gold groups, by the parity of their number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Half {
+    Even,
+    Odd,
+}
+
+impl Half {
+    /// Whether gold group `group` (a number) is in this half; an unnumbered group is in
+    /// neither.
+    fn holds(self, group: &str) -> bool {
+        group
+            .parse::<u64>()
+            .is_ok_and(|n| (n % 2 == 0) == (self == Half::Even))
+    }
+}
+
+/// Which articles an evaluation keeps: those of the gold groups asked for (all when none
+/// are) and of the half asked for.
+pub(crate) struct Filter {
+    pub only: Vec<String>,
+    pub half: Option<Half>,
+}
+
+impl Filter {
+    /// Whether an article of gold group `topic` (and coarse topic) is kept.
+    fn keeps(&self, topic: &str, coarse: Option<&str>) -> bool {
+        kept(&self.only, topic, coarse) && self.half.is_none_or(|h| h.holds(topic))
+    }
+}
+
 pub fn run(
     data: &Path,
     config: Option<&str>,
     cache: Option<&Path>,
     out: Option<&Path>,
-    only: &[String],
+    filter: &Filter,
+    errors: usize,
 ) -> anyhow::Result<()> {
     let cfg: StoryConfig = match config {
         Some(c) => serde_json::from_str(c).context("--config")?,
@@ -224,8 +259,9 @@ pub fn run(
     let mut docs = Vec::new();
     let mut topic_of: HashMap<String, &str> = HashMap::new();
     let mut coarse_of: HashMap<String, &str> = HashMap::new();
+    let mut title_of: HashMap<String, String> = HashMap::new();
     for (((topic, coarse), input), a) in loaded.iter().zip(&articles) {
-        if !kept(only, topic, coarse.as_deref()) {
+        if !filter.keeps(topic, coarse.as_deref()) {
             continue;
         }
         let Some(a) = a else {
@@ -236,11 +272,27 @@ pub fn run(
         if let Some(c) = coarse {
             coarse_of.insert(a.id.clone(), c);
         }
+        if let Some(t) = &a.title {
+            title_of.insert(a.id.clone(), t.clone());
+        }
         docs.push(StoryDoc::from_article(a, &analyzer));
     }
     let features_s = t.elapsed().as_secs_f64();
     if std::env::var_os("STORY_DIAG").is_some() {
         diagnose(&docs, &topic_of, &cfg);
+    }
+    if let Some(path) = std::env::var_os("STORY_DUMP") {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+        for d in &docs {
+            let terms = |c: &storyline::stories::terms::TermCounts| {
+                c.0.iter().map(|(t, n)| (t.0.to_string(), *n)).collect::<Vec<_>>()
+            };
+            let line = serde_json::json!({"id": d.id, "gold": topic_of[&d.id], "day": d.published.map(|x| x.0), "title": terms(&d.title), "body": terms(&d.body), "ent": terms(&d.entities), "text": title_of.get(&d.id), "dup": d.duplicate_of});
+            writeln!(w, "{line}")?;
+        }
+    }
+    if errors > 0 {
+        print_errors(&docs, &topic_of, &title_of, &cfg, errors);
     }
     let t = Instant::now();
     let stories = stories::cluster(&docs, &cfg);
@@ -370,4 +422,98 @@ pub(crate) fn diagnose(docs: &[StoryDoc], topic_of: &HashMap<String, &str>, cfg:
     }
     println!("best candidate score (tenths) other topic: {:?}", hist[0]);
     println!("best candidate score (tenths) same topic:  {:?}", hist[1]);
+}
+
+/// A wrong placement: an article joined another group's event, or started an event
+/// while one of its own group was open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wrong {
+    Join,
+    Split,
+}
+
+/// Prints up to `limit` wrong joins (an article joined an event begun by another gold
+/// group's article) and splits (an article started an event while one of its own group
+/// was open), each with the parts of its score against the event it chose or missed.
+fn print_errors(
+    docs: &[StoryDoc],
+    gold: &HashMap<String, &str>,
+    titles: &HashMap<String, String>,
+    cfg: &StoryConfig,
+    limit: usize,
+) {
+    use storyline::stories::{EventId, Parts};
+    let mut order: Vec<&StoryDoc> = docs.iter().filter(|d| d.duplicate_of.is_none()).collect();
+    order.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
+    let mut c = storyline::stories::Clusterer::new(cfg.clone());
+    // The latest event each gold group's articles went to.
+    let mut event_of_group: HashMap<&str, EventId> = HashMap::new();
+    let (mut joins, mut splits, mut shown) = (0, 0, 0);
+    let title = |id: &str| titles.get(id).map_or("?", String::as_str).to_string();
+    // The parts of the article's score (weighed as the clusterer did) against an event as
+    // it was before the article came.
+    let parts = |w: &storyline::stories::Weighed, before: &[storyline::stories::Event], e: &EventId| {
+        before.iter().find(|ev| &ev.id == e).map(|ev| {
+            let p = Parts::of(w, &ev.centroid, &cfg.weights);
+            format!(
+                "score {:.3} body {:.3} title {:?} ent {:?} time {:?} (size {})",
+                p.score(&cfg.weights),
+                p.body,
+                p.title.map(|x| (x * 1000.0).round() / 1000.0),
+                p.entities.map(|x| (x * 1000.0).round() / 1000.0),
+                p.time.map(|x| (x * 1000.0).round() / 1000.0),
+                ev.centroid.size
+            )
+        })
+    };
+    for d in order {
+        let before = c.state().events;
+        let Some(p) = c.add(d) else { continue };
+        let w = c.weigh(d);
+        let g = gold[&d.id];
+        let own = event_of_group.get(g).filter(|e| c.is_open(e)).cloned();
+        let wrong = match (&p.joined, &own) {
+            (Some(_), _) if gold.get(&p.event.0) != Some(&g) => Some(Wrong::Join),
+            (None, Some(_)) => Some(Wrong::Split),
+            _ => None,
+        };
+        if let Some(kind) = wrong {
+            if kind == Wrong::Join {
+                joins += 1
+            } else {
+                splits += 1
+            }
+            if shown < limit {
+                shown += 1;
+                println!(
+                    "{kind:?} [{g}] {} {}",
+                    d.published.map_or(String::new(), |x| x.to_string()),
+                    title(&d.id)
+                );
+                if kind == Wrong::Join {
+                    println!(
+                        "   joined [{}] {}: {}",
+                        gold.get(&p.event.0).unwrap_or(&"?"),
+                        title(&p.event.0),
+                        parts(&w, &before, &p.event).unwrap_or_default()
+                    );
+                } else if let Some((b, s)) = &p.best {
+                    println!(
+                        "   best [{}] {} {s:.3}",
+                        gold.get(&b.0).unwrap_or(&"?"),
+                        title(&b.0)
+                    );
+                }
+                if let Some(e) = &own {
+                    println!(
+                        "   own {}: {}",
+                        title(&e.0),
+                        parts(&w, &before, e).unwrap_or_default()
+                    );
+                }
+            }
+        }
+        event_of_group.insert(g, p.event);
+    }
+    println!("wrong joins {joins}, splits {splits}");
 }

@@ -7,6 +7,8 @@
 //! `cargo xtask eval timeline --data ../shared/datasets/timeline17 [--out FILE]`
 //! `cargo xtask eval sentence-dates --data ../shared/datasets/timeline17 --gold bench/sentence-dates/gold.tsv`
 //! `cargo xtask eval clusters --data ../shared/datasets/timeline17`
+//! `cargo xtask eval framing --data ../shared/datasets/framing-allsides/articles.jsonl [--labels FILE]`
+//! `cargo xtask eval figures --data ../shared/datasets/figures [--out FILE]`
 //! `cargo xtask eval story-pairs --data ../shared/datasets/story-pairs/pairs.csv`
 //! `cargo xtask stories-bench` (clustering throughput on generated articles)
 //! `cargo xtask gen-corpus --out DIR --articles N` (invented news for store benchmarks)
@@ -16,6 +18,8 @@ mod clusters;
 mod corpus_gen;
 mod entities;
 mod extraction;
+mod figures;
+mod framing;
 mod quotes;
 mod rng;
 mod sentence_dates;
@@ -214,6 +218,43 @@ enum Eval {
         /// Only the articles of these gold groups (Timeline17 topics, AllSides topics).
         #[arg(long, value_delimiter = ',')]
         only: Vec<String>,
+        /// Only the gold groups with an even or odd number (AllSides stories): a tuning
+        /// half and a held-out half.
+        #[arg(long, value_enum)]
+        half: Option<clusters::Half>,
+        /// Print this many wrong event joins and splits with the parts of their scores.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+    },
+    /// Framing by outlet on the AllSides stories: term pairs per story (scored against
+    /// labelled pairs when given) and log-odds words by leaning.
+    Framing {
+        #[arg(long)]
+        data: PathBuf,
+        /// Labelled term pairs (`{"story", "pairs": [{"a", "b", "referent"}]}` per line).
+        #[arg(long)]
+        labels: Option<PathBuf>,
+        /// Write every predicted pair as a JSON line here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print this many predicted pairs.
+        #[arg(long, default_value_t = 20)]
+        show: usize,
+        /// Term-choice methods scored.
+        #[arg(long, value_delimiter = ',', default_value = "alignment")]
+        methods: Vec<String>,
+        /// Term-choice settings as JSON (fields of `TermConfig`; the rest default).
+        #[arg(long)]
+        terms: Option<String>,
+    },
+    /// Numbers, ranges, percentages, money and units: Recognizers-Text specs, MeasEval
+    /// (train and trial) and Duckling corpora (see `xtask/src/figures.rs`).
+    Figures {
+        #[arg(long)]
+        data: PathBuf,
+        /// Write one JSON line per case with what was emitted.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Same-story similarity on English–English story pairs (Pearson with -Overall, F1).
     StoryPairs {
@@ -245,8 +286,40 @@ fn main() -> anyhow::Result<()> {
                     cache,
                     out,
                     only,
+                    half,
+                    errors,
                 },
-        } => clusters::run(&data, config.as_deref(), cache.as_deref(), out.as_deref(), &only),
+        } => clusters::run(
+            &data,
+            config.as_deref(),
+            cache.as_deref(),
+            out.as_deref(),
+            &clusters::Filter { only, half },
+            errors,
+        ),
+        Cmd::Eval {
+            what:
+                Eval::Framing {
+                    data,
+                    labels,
+                    out,
+                    show,
+                    methods,
+                    terms,
+                },
+        } => framing::run(
+            &data,
+            &framing::Settings {
+                labels,
+                out,
+                show,
+                methods,
+                terms,
+            },
+        ),
+        Cmd::Eval {
+            what: Eval::Figures { data, out },
+        } => figures::run(&data, out.as_deref()),
         Cmd::Eval {
             what: Eval::StoryPairs { data, config, out },
         } => story_pairs::run(&data, config.as_deref(), out.as_deref()),

@@ -142,6 +142,24 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = TimelineFormat::Md)]
         format: TimelineFormat,
     },
+    /// The figures of a storyline or event by measure, in as-of order, with the claims
+    /// that disagree for the same period marked.
+    Figures {
+        id: String,
+        #[arg(long, default_value = "storyline.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = StoryFormat::Text)]
+        format: StoryFormat,
+    },
+    /// How each outlet framed a storyline or event: its terms for the same referents, its
+    /// distinctive words, whom it quotes and what it leaves out.
+    Framing {
+        id: String,
+        #[arg(long, default_value = "storyline.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = StoryFormat::Text)]
+        format: StoryFormat,
+    },
     /// People, organisations and places across the store, with roles and quote counts.
     Entities {
         #[arg(long, default_value = "storyline.db")]
@@ -410,12 +428,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             false
         }
         Cmd::Story { id, db, format } => {
-            let Some(s) = run::story(db, id)? else {
-                anyhow::bail!(
-                    "no storyline or event {id} in {} (see `storyline stories`)",
-                    db.display()
-                );
-            };
+            let s = story(db, id)?;
             match format {
                 StoryFormat::Text => report::story(&mut out, &s)?,
                 StoryFormat::Json => {
@@ -431,17 +444,36 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             dates,
             format,
         } => {
-            let Some(s) = run::story(db, id)? else {
-                anyhow::bail!(
-                    "no storyline or event {id} in {} (see `storyline stories`)",
-                    db.display()
-                );
-            };
+            let s = story(db, id)?;
             let t = s.timeline(*dates);
             match format {
                 TimelineFormat::Md => report::timeline_md(&mut out, &s, &t)?,
                 TimelineFormat::Json => {
                     serde_json::to_writer_pretty(&mut out, &t)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            false
+        }
+        Cmd::Figures { id, db, format } => {
+            let s = story(db, id)?;
+            let measures = s.figures();
+            match format {
+                StoryFormat::Text => report::figures(&mut out, &measures)?,
+                StoryFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &measures)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            false
+        }
+        Cmd::Framing { id, db, format } => {
+            let s = story(db, id)?;
+            let f = s.framing(&s.figures());
+            match format {
+                StoryFormat::Text => report::framing(&mut out, &s, &f)?,
+                StoryFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &f)?;
                     out.write_all(b"\n")?;
                 }
             }
@@ -509,4 +541,14 @@ fn write_jsonl<T: serde::Serialize>(out: &mut impl Write, items: &[T]) -> anyhow
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// The storyline or event `id` of the store at `db`, or an error that says where to look.
+fn story(db: &std::path::Path, id: &str) -> anyhow::Result<run::Story> {
+    run::story(db, id)?.ok_or_else(|| {
+        anyhow::anyhow!(
+            "no storyline or event {id} in {} (see `storyline stories`)",
+            db.display()
+        )
+    })
 }

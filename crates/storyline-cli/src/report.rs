@@ -95,6 +95,11 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
         storyline_lines(out, l, 3)?;
     }
     more(out, "  ", d.stories_changed, d.stories.len(), "storylines")?;
+    writeln!(
+        out,
+        "\nFigures: {} in the new articles, {} measures (`storyline figures ID` tracks them across a story)",
+        d.figures, d.measures
+    )?;
     writeln!(out, "\nFailed items: {}", d.failures.len())?;
     const FAILURES: usize = 50;
     for f in d.failures.iter().take(FAILURES) {
@@ -294,6 +299,7 @@ pub struct StoryDetail<'a> {
     pub summary: storyline::stories::summary::Summary<'a>,
     pub timeline: storyline::stories::timeline::Timeline<'a>,
     pub speakers: Vec<storyline::run::StorySpeaker>,
+    pub figures: Vec<storyline::claims::TrackedMeasure>,
     pub sources: Vec<storyline::run::StorySource>,
 }
 
@@ -304,6 +310,7 @@ pub fn story_detail(s: &storyline::run::Story) -> StoryDetail<'_> {
         summary: s.summary(storyline::run::STORY_SUMMARY_SENTENCES),
         timeline: s.timeline(None),
         speakers: s.speakers(),
+        figures: s.figures(),
         sources: s.sources(),
     }
 }
@@ -396,6 +403,8 @@ pub fn story(out: &mut impl Write, s: &storyline::run::Story) -> std::io::Result
             )?;
         }
     }
+    writeln!(out, "\nFigures")?;
+    figure_lines(out, &s.figures(), STORY_MEASURES)?;
     writeln!(out, "\nSources")?;
     for src in s.sources() {
         let a = &src.article;
@@ -474,6 +483,194 @@ pub fn timeline_md(
             )?;
         }
         writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Measures shown in `storyline story` (all of them in `storyline figures`).
+const STORY_MEASURES: usize = 8;
+
+/// Measures with their claims in as-of order; a claim in a discrepancy is marked `≠`.
+fn figure_lines(
+    out: &mut impl Write,
+    measures: &[storyline::claims::TrackedMeasure],
+    limit: usize,
+) -> std::io::Result<()> {
+    for m in measures.iter().take(limit) {
+        let unit = m.unit.as_deref().map_or(String::new(), |u| format!(" ({u})"));
+        let scope = m
+            .scope
+            .as_deref()
+            .map_or(String::new(), |s| format!(" in the {s}"));
+        writeln!(
+            out,
+            "  {}{scope}{unit}: {} claims, {} outlets, {}",
+            m.concept,
+            m.claims.len(),
+            m.outlets.len(),
+            storyline::store::tag(&m.trend)
+        )?;
+        for (i, c) in m.claims.iter().enumerate() {
+            let flagged = m.discrepancies.iter().any(|d| d.first == i || d.second == i);
+            let as_of = c
+                .figure
+                .as_of
+                .as_ref()
+                .map_or("-".to_string(), ToString::to_string);
+            let cited = c
+                .figure
+                .cited
+                .as_ref()
+                .map_or(String::new(), |n| format!(", citing {}", n.name));
+            writeln!(
+                out,
+                "   {} {:<10}  {:<22}  {:<20}  {}{cited}",
+                if flagged { "≠" } else { " " },
+                as_of,
+                clip(&c.figure.value_text(), 22),
+                clip(outlet(&c.outlet), 20),
+                clip(c.sentence.trim(), 100)
+            )?;
+        }
+        for d in &m.discrepancies {
+            writeln!(
+                out,
+                "     disagree: {} vs {} ({:.0} % apart, same period)",
+                outlet(&m.claims[d.first].outlet),
+                outlet(&m.claims[d.second].outlet),
+                d.gap * 100.0
+            )?;
+        }
+    }
+    more(out, "  ", measures.len(), limit, "measures")
+}
+
+/// `storyline figures ID`: every measure of the story.
+pub fn figures(out: &mut impl Write, measures: &[storyline::claims::TrackedMeasure]) -> std::io::Result<()> {
+    if measures.is_empty() {
+        writeln!(out, "(no figures)")?;
+    }
+    figure_lines(out, measures, usize::MAX)
+}
+
+/// `storyline framing ID`: term choice, distinctive words, quote selection and omissions
+/// by outlet, each with an example sentence.
+pub fn framing(
+    out: &mut impl Write,
+    s: &storyline::run::Story,
+    f: &storyline::framing::Framing,
+) -> std::io::Result<()> {
+    let sentence = |r: &storyline::framing::TextRef| clip(s.sentence_of(r).unwrap_or("").trim(), 110);
+    let outlet_of = |id: &str| {
+        f.outlets
+            .iter()
+            .find(|o| o.articles.iter().any(|a| a == id))
+            .map_or("(unknown outlet)", |o| o.outlet.as_str())
+    };
+    writeln!(
+        out,
+        "Outlets: {}",
+        f.outlets
+            .iter()
+            .map(|o| o.outlet.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
+    writeln!(out, "\nTerm choice (the same referent in different words)")?;
+    if f.terms.is_empty() {
+        writeln!(out, "  (none found)")?;
+    }
+    for t in &f.terms {
+        let terms: Vec<String> = t
+            .terms
+            .iter()
+            .map(|u| {
+                let by: Vec<String> = u
+                    .counts
+                    .iter()
+                    .map(|c| format!("{} {}", c.outlet, c.count))
+                    .collect();
+                format!("“{}” [{}]", u.term, by.join(", "))
+            })
+            .collect();
+        let method = storyline::store::tag(&t.method);
+        writeln!(out, "  {}  ({method}, {:.2})", terms.join(" · "), t.score)?;
+        for u in &t.terms {
+            writeln!(
+                out,
+                "      {}: {}",
+                outlet_of(&u.example.article),
+                sentence(&u.example)
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "\nDistinctive words by outlet (log-odds with an informative prior; z)"
+    )?;
+    for w in &f.distinctive {
+        let over: Vec<String> = w
+            .over
+            .iter()
+            .take(10)
+            .map(|d| format!("{} ({:.1}, {}×)", d.term, d.z, d.count))
+            .collect();
+        writeln!(
+            out,
+            "  {}: {}",
+            w.outlet,
+            if over.is_empty() {
+                "-".into()
+            } else {
+                over.join(", ")
+            }
+        )?;
+    }
+    writeln!(out, "\nQuote selection")?;
+    for q in &f.quotes {
+        let speakers: Vec<String> = q
+            .speakers
+            .iter()
+            .map(|p| format!("{} ({})", p.name, p.quotes))
+            .collect();
+        writeln!(
+            out,
+            "  {}: {:.0} % of its text is quotation; quotes {}",
+            q.outlet,
+            q.quote_share * 100.0,
+            if speakers.is_empty() {
+                "nobody".into()
+            } else {
+                speakers.join(", ")
+            }
+        )?;
+        for o in &q.left_out {
+            writeln!(
+                out,
+                "      leaves out {} (quoted by {})",
+                o.name,
+                o.reported_by.join(", ")
+            )?;
+        }
+    }
+    writeln!(out, "\nWhat each outlet leaves out")?;
+    for o in &f.omissions {
+        if o.entities.is_empty() && o.speakers.is_empty() && o.figures.is_empty() {
+            continue;
+        }
+        writeln!(out, "  {}:", o.outlet)?;
+        for e in &o.entities {
+            writeln!(out, "      {} (named by {})", e.name, e.reported_by.join(", "))?;
+        }
+        for fig in &o.figures {
+            writeln!(
+                out,
+                "      the figure for {} (reported by {}): {}",
+                fig.measured,
+                fig.reported_by.join(", "),
+                sentence(&fig.example)
+            )?;
+        }
     }
     Ok(())
 }

@@ -82,7 +82,9 @@ async function main() {
     await marks.nth(Math.min(1, (await marks.count()) - 1)).focus();
     const focused = (await page.locator("#mark-detail").textContent()) || "";
     check(focused.length > 0, "focusing a mark shows it too");
-    check((await page.locator("table caption").textContent())?.includes("outlet"), "coverage by outlet is a table");
+    check((await page.locator("table caption", { hasText: "Articles per outlet and month" }).count()) === 1, "coverage by outlet is a table");
+    check((await page.locator("#figures-h").count()) === 1, "the story page has a figures section");
+    check((await page.locator("table caption", { hasText: "Framing by outlet" }).count()) === 1, "the story page has a framing table by outlet");
     await shot(page, "story");
 
     // A speaker's page from "Who said what".

@@ -10,6 +10,7 @@ use axum::{Json, Router};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use storyline::article::RemovedKind;
+use storyline::claims::TrackedMeasure;
 use storyline::corpus::directory::GlobalEntity;
 use storyline::entities::EntityKind;
 use storyline::quotes::QuoteKind;
@@ -36,6 +37,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/storylines", get(storylines))
         .route("/api/v1/stories/{id}", get(story))
+        .route("/api/v1/stories/{id}/figures", get(story_figures))
+        .route("/api/v1/stories/{id}/framing", get(story_framing))
         .route("/api/v1/articles/{id}", get(article))
         .route("/api/v1/entities/{id}", get(entity))
         .route("/api/v1/search", get(search))
@@ -48,7 +51,16 @@ pub(crate) fn routes() -> Router<AppState> {
         version = "1",
         description = "Storylines, stories, articles, people and search over a Storyline store. Read-only unless the server was started with --allow-ingest."
     ),
-    paths(storylines, story, article, entity, search, crate::ingest::ingest),
+    paths(
+        storylines,
+        story,
+        story_figures,
+        story_framing,
+        article,
+        entity,
+        search,
+        crate::ingest::ingest
+    ),
     components(schemas(ErrorBody))
 )]
 struct ApiDoc;
@@ -112,6 +124,11 @@ pub(crate) struct StoryBody {
     pub summary: Vec<SourcedSentence>,
     pub timeline: Vec<TimelineDay>,
     pub speakers: Vec<StorySpeaker>,
+    /// Its figures by measure (most outlets first), claims in as-of order, with the
+    /// claims that disagree for the same period and the measure's trend.
+    pub figures: Vec<TrackedMeasure>,
+    /// How each outlet framed it.
+    pub framing: StoryFraming,
     /// Its sources by publication, syndicated copies folded: the latest
     /// [`STORY_SOURCES`] of `sources_total`.
     pub sources: Vec<StorySource>,
@@ -332,6 +349,7 @@ async fn storylines(
 
 /// The story body of a loaded storyline or event.
 pub(crate) fn story_body(story: &Story) -> StoryBody {
+    let figures = story.figures();
     let mut sources = story.sources();
     let summary = story
         .summary(storyline::run::STORY_SUMMARY_SENTENCES)
@@ -360,6 +378,8 @@ pub(crate) fn story_body(story: &Story) -> StoryBody {
         summary,
         timeline,
         speakers: story.speakers(),
+        framing: framing_of(story, &figures),
+        figures,
         sources_total: sources.len(),
         sources: sources.split_off(sources.len().saturating_sub(STORY_SOURCES)),
     }
@@ -403,6 +423,95 @@ async fn story(
     Path(id): Path<String>,
 ) -> Result<Json<std::sync::Arc<StoryBody>>, ApiError> {
     s.story(id).await.map(Json)
+}
+
+/// A story's figures.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct StoryFigures {
+    /// The storyline's id, or the event's when an event was asked for.
+    pub id: String,
+    pub measures: Vec<TrackedMeasure>,
+}
+
+/// The figures of a storyline or event by measure: each claim with its outlet, sentence,
+/// as-of date and who it cites; claims that disagree for the same period; the trend.
+#[utoipa::path(get, path = "/api/v1/stories/{id}/figures", params(("id" = String, Path, description = "A storyline's or an event's id")),
+    responses((status = 200, body = StoryFigures), (status = 404, body = ErrorBody)))]
+async fn story_figures(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<StoryFigures>, ApiError> {
+    let body = s.story(id).await?;
+    Ok(Json(StoryFigures {
+        id: body.event.as_ref().map_or(&body.storyline.id, |e| &e.id).clone(),
+        measures: body.figures.clone(),
+    }))
+}
+
+/// How the outlets of a story framed it, with the sentence behind every example.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub(crate) struct StoryFraming {
+    /// The storyline's id, or the event's when an event was asked for.
+    pub id: String,
+    /// `storyline::framing::Framing` (docs/schema.md): term choice, distinctive words,
+    /// quote selection and omissions by outlet; examples are `{article, part, span}`.
+    #[schema(value_type = Object)]
+    pub framing: storyline::framing::Framing,
+    /// The sentence holding each example, keyed `article/part/start`.
+    pub sentences: BTreeMap<String, String>,
+}
+
+/// The key of an example in [`StoryFraming::sentences`].
+pub(crate) fn example_key(r: &storyline::framing::TextRef) -> String {
+    format!(
+        "{}/{}/{}",
+        r.article,
+        storyline::store::tag(&r.part),
+        r.span.start
+    )
+}
+
+fn framing_of(story: &Story, figures: &[TrackedMeasure]) -> StoryFraming {
+    let framing = story.framing(figures);
+    let mut refs: Vec<&storyline::framing::TextRef> = Vec::new();
+    for t in &framing.terms {
+        refs.extend(t.terms.iter().map(|u| &u.example));
+        refs.extend(t.evidence.iter().flat_map(|e| [&e.a, &e.b]));
+    }
+    for q in &framing.quotes {
+        refs.extend(q.speakers.iter().map(|p| &p.example));
+        refs.extend(q.left_out.iter().map(|p| &p.example));
+    }
+    for o in &framing.omissions {
+        refs.extend(o.entities.iter().chain(&o.speakers).map(|p| &p.example));
+        refs.extend(o.figures.iter().map(|f| &f.example));
+    }
+    let sentences = refs
+        .into_iter()
+        .filter_map(|r| Some((example_key(r), story.sentence_of(r)?.trim().to_string())))
+        .collect();
+    StoryFraming {
+        id: story
+            .event
+            .as_ref()
+            .map_or(&story.storyline.id, |e| &e.id)
+            .clone(),
+        framing,
+        sentences,
+    }
+}
+
+/// How each outlet framed a storyline or event: the terms it chose for the same referents,
+/// its distinctive words (log-odds with an informative prior), whom it quotes and leaves
+/// out, and the entities and figures others report that it does not.
+#[utoipa::path(get, path = "/api/v1/stories/{id}/framing", params(("id" = String, Path, description = "A storyline's or an event's id")),
+    responses((status = 200, body = StoryFraming), (status = 404, body = ErrorBody)))]
+async fn story_framing(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<StoryFraming>, ApiError> {
+    let body = s.story(id).await?;
+    Ok(Json(body.framing.clone()))
 }
 
 /// An article's body for the API and the article page.

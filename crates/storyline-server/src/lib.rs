@@ -7,6 +7,8 @@
 mod api;
 mod cache;
 mod error;
+mod figures;
+mod framing;
 mod html;
 mod ingest;
 mod pages;

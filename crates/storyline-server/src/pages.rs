@@ -210,6 +210,14 @@ fn story_page(b: &StoryBody) -> String {
                 }
             }
         }
+        section aria-labelledby="figures-h" {
+            h2 #figures-h { "Figures" }
+            (crate::figures::section(&b.figures))
+        }
+        section aria-labelledby="framing-h" {
+            h2 #framing-h { "Framing by outlet" }
+            (crate::framing::section(&b.framing))
+        }
         section aria-labelledby="coverage-h" {
             h2 #coverage-h { "Coverage by outlet" }
             (coverage(b))

@@ -313,6 +313,8 @@ async fn the_openapi_document_describes_every_route() {
             "/api/v1/entities/{id}",
             "/api/v1/search",
             "/api/v1/stories/{id}",
+            "/api/v1/stories/{id}/figures",
+            "/api/v1/stories/{id}/framing",
             "/api/v1/storylines"
         ]
     );
@@ -568,4 +570,102 @@ async fn who_said_what_names_a_speaker_quoted_by_surname_by_their_full_name() {
     assert_eq!(speakers.len(), 1, "{speakers:?}");
     assert_eq!(speakers[0]["name"], "Mara Lindqvist");
     assert_eq!(speakers[0]["quotes"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn a_story_tracks_its_figures_across_outlets() {
+    let (_d, db) = store(&corpus());
+    let (_, list) = get_json(&db, "/api/v1/storylines?to=2022-06-30").await;
+    let id = list["items"][0]["id"].as_str().unwrap().to_string();
+    let (status, body) = get_json(&db, &format!("/api/v1/stories/{id}/figures")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["id"], id.as_str());
+    // "twelve vessels were waiting" and "Twelve vessels waited", a day apart: one measure,
+    // two outlets, one period, no disagreement.
+    let vessels = body["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["concept"] == "vessel")
+        .unwrap_or_else(|| panic!("no vessel measure: {body}"));
+    assert_eq!(vessels["outlets"], json!(["Fjordline Times", "Quayside Herald"]));
+    let values: Vec<f64> = vessels["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["figure"]["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(values, [12.0, 12.0]);
+    assert_eq!(vessels["trend"], "single", "a day apart is one period");
+    assert_eq!(vessels["discrepancies"], json!([]));
+    let (_, story) = get_json(&db, &format!("/api/v1/stories/{id}")).await;
+    assert_eq!(
+        story["figures"], body["measures"],
+        "the story body carries the same figures"
+    );
+    let (status, _, page) = get(&db, &format!("/stories/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("id=\"figures-h\""),
+        "the story page has a figures section"
+    );
+    assert!(
+        page.contains("Twelve vessels waited"),
+        "each claim shows its sentence"
+    );
+    let (status, _) = get_json(&db, "/api/v1/stories/s-nothing/figures").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_story_shows_how_each_outlet_framed_it() {
+    let (_d, db) = store(&corpus());
+    let (_, list) = get_json(&db, "/api/v1/storylines?to=2022-06-30").await;
+    let id = list["items"][0]["id"].as_str().unwrap().to_string();
+    let (status, body) = get_json(&db, &format!("/api/v1/stories/{id}/framing")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["id"], id.as_str());
+    let outlets: Vec<&str> = body["framing"]["outlets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["outlet"].as_str().unwrap())
+        .collect();
+    assert_eq!(outlets, ["Quayside Herald", "Fjordline Times"]);
+    // Both outlets quote the organiser; only one quotes the port director.
+    let quotes = body["framing"]["quotes"].as_array().unwrap();
+    let names = |o: &str| -> Vec<String> {
+        quotes.iter().find(|q| q["outlet"] == o).unwrap()["speakers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        names("Quayside Herald").contains(&"Tove Rask".to_string()),
+        "{body}"
+    );
+    assert!(
+        names("Fjordline Times").contains(&"Tove Rask".to_string()),
+        "{body}"
+    );
+    for q in quotes {
+        let share = q["quote_share"].as_f64().unwrap();
+        assert!(share > 0.0 && share < 1.0, "{q}");
+        for s in q["speakers"].as_array().unwrap() {
+            let key = format!(
+                "{}/{}/{}",
+                s["example"]["article"].as_str().unwrap(),
+                s["example"]["part"].as_str().unwrap(),
+                s["example"]["span"]["start"]
+            );
+            assert!(
+                body["sentences"][&key].is_string(),
+                "the sentence of {key} is given"
+            );
+        }
+    }
+    let (_, _, page) = get(&db, &format!("/stories/{id}")).await;
+    assert!(page.contains("Framing by outlet") && page.contains("Quotes per speaker and outlet"));
 }

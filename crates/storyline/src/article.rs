@@ -283,6 +283,10 @@ pub struct Article {
     /// The date of each sentence, with the rule that fixed it (schema 2).
     #[serde(default)]
     pub sentence_dates: Vec<crate::time::SentenceDate>,
+    /// Quantitative claims: value or interval, unit, what is measured, as of when, who is
+    /// cited (schema 4, pipeline 5; absent when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<crate::claims::Figure>,
     pub removed: Vec<Removed>,
     /// Id of the representative of this article's duplicate group, when it is a copy.
     pub duplicate_of: Option<String>,

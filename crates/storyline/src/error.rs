@@ -24,6 +24,8 @@ pub enum Stage {
     Quotes,
     /// Time expressions, sentence dates, inferred publication dates (`time/`).
     Time,
+    /// Figures: quantitative claims (`claims/`).
+    Claims,
     /// Passes across articles: duplicates, template lines, the entity directory
     /// (`corpus/`).
     #[serde(alias = "dedup")]
@@ -34,7 +36,7 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in pipeline order.
-    pub const ALL: [Stage; 9] = [
+    pub const ALL: [Stage; 10] = [
         Stage::Ingest,
         Stage::Extract,
         Stage::Clean,
@@ -42,6 +44,7 @@ impl Stage {
         Stage::Entities,
         Stage::Quotes,
         Stage::Time,
+        Stage::Claims,
         Stage::Corpus,
         Stage::Store,
     ];
@@ -56,6 +59,7 @@ impl Stage {
             Stage::Entities => "entities",
             Stage::Quotes => "quotes",
             Stage::Time => "time",
+            Stage::Claims => "claims",
             Stage::Corpus => "corpus",
             Stage::Store => "store",
         }

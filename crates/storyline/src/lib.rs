@@ -35,6 +35,7 @@ macro_rules! serde_as_text {
 }
 
 pub mod article;
+pub mod claims;
 pub mod error;
 pub mod span;
 
@@ -42,6 +43,7 @@ pub mod clean;
 pub mod corpus;
 pub mod entities;
 pub mod extract;
+pub mod framing;
 pub mod ingest;
 pub mod quotes;
 pub mod store;

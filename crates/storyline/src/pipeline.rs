@@ -21,7 +21,7 @@ use crate::{Format, Source};
 /// Version of the analysis: bumped whenever a change to the stages after cleaning (text,
 /// entities, quotes, time) changes what they produce for the same clean text. The store
 /// records it per article; `storyline reanalyze` brings older articles up to date.
-pub const PIPELINE_VERSION: u32 = 4;
+pub const PIPELINE_VERSION: u32 = 5;
 
 /// Languages the language stages (entities, quotes, time) are written for.
 pub const SUPPORTED_LANGUAGES: &[&str] = &["en"];
@@ -72,6 +72,9 @@ pub struct PipelineConfig {
     pub quotes: bool,
     /// Find time expressions, date sentences and infer missing publication dates.
     pub dates: bool,
+    /// Find figures (quantitative claims); needs `dates` (a figure inside a time
+    /// expression is none, and each is dated).
+    pub figures: bool,
     /// The outlet of every item whose own metadata (a sidecar, a JSON Lines field) names
     /// none: for a folder of plain text from one outlet (`--outlet NAME`). It ranks above
     /// what the page or text says (`outlet_source` `config`).
@@ -87,6 +90,7 @@ impl Default for PipelineConfig {
             template: TemplateConfig::default(),
             quotes: true,
             dates: true,
+            figures: true,
             outlet: None,
         }
     }
@@ -131,18 +135,7 @@ impl Pipeline {
 
     /// Analyses one plain-text document (as scraped).
     pub fn analyze_text(&self, text: &str, name: &str) -> Result<Article, Failure> {
-        self.analyze(RawItem {
-            source: Source {
-                path: name.to_string(),
-                format: Format::Text,
-                record_id: None,
-                line: None,
-            },
-            content: Content::Text(text.to_string()),
-            meta: Default::default(),
-            warnings: vec![],
-            bytes: text.len() as u64,
-        })
+        self.analyze(RawItem::text(name, text, InputMeta::default()))
     }
 
     /// Analyses one document on its own: extraction, cleaning, metadata, then the
@@ -300,6 +293,7 @@ impl Pipeline {
             quotes: Vec::new(),
             timexes: Vec::new(),
             sentence_dates: Vec::new(),
+            figures: Vec::new(),
             removed: cleaned.removed,
             duplicate_of: None,
             duplicate_kind: None,
@@ -376,6 +370,7 @@ impl Pipeline {
         a.quotes.clear();
         a.timexes.clear();
         a.sentence_dates.clear();
+        a.figures.clear();
         if !Self::supports(a.language.as_deref()) {
             let lang = a.language.as_deref().unwrap_or_default();
             let note =
@@ -425,6 +420,10 @@ impl Pipeline {
             &a.sentences,
             a.published.as_ref().map(Published::date),
         );
+        if self.config.figures {
+            enter(Stage::Claims);
+            a.figures = crate::claims::figures(a);
+        }
     }
 
     /// Re-runs the analysis of a stored article from its clean per-document text (no
@@ -481,6 +480,7 @@ mod tests {
             },
             quotes: false,
             dates: false,
+            figures: false,
             outlet: Some("Tessel Courier".into()),
         };
         let json = serde_json::to_string(&c).unwrap();

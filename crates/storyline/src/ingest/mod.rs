@@ -93,6 +93,26 @@ pub struct RawItem {
     pub bytes: u64,
 }
 
+impl RawItem {
+    /// A plain-text document named `path` with its metadata (as a JSON Lines record or a
+    /// sidecar would give it).
+    pub fn text(path: impl Into<String>, text: impl Into<String>, meta: InputMeta) -> RawItem {
+        let text = text.into();
+        RawItem {
+            source: Source {
+                path: path.into(),
+                format: crate::Format::Text,
+                record_id: None,
+                line: None,
+            },
+            bytes: text.len() as u64,
+            content: Content::Text(text),
+            meta,
+            warnings: vec![],
+        }
+    }
+}
+
 /// An item that could not be processed, and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

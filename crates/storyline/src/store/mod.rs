@@ -58,11 +58,11 @@ impl Store {
         // need) is made the same way: its name is in this list, the newest last.
         let tables: i64 = store.conn.query_row(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'
-             AND name IN ('meta', 'articles', 'story_state', 'storyline_redirects')",
+             AND name IN ('meta', 'articles', 'story_state', 'storyline_redirects', 'figures')",
             [],
             |r| r.get(0),
         )?;
-        if tables < 4 {
+        if tables < 5 {
             let tx = store
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -233,6 +233,16 @@ impl Store {
             c("SELECT count(*) FROM sources")?,
             c("SELECT count(*) FROM failures")?,
         ))
+    }
+
+    /// Figures the articles of run `run` hold, and how many measures (concepts) they name.
+    pub fn run_figures(&self, run: i64) -> Result<(usize, usize), Error> {
+        Ok(self.conn.query_row(
+            "SELECT count(*), count(DISTINCT f.concept) FROM figures f
+             JOIN articles a ON a.n = f.article WHERE a.run_id = ?1 AND a.duplicate_of IS NULL",
+            [run],
+            |r| Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize)),
+        )?)
     }
 
     /// Articles analysed by a pipeline older than `version`.

@@ -279,6 +279,32 @@ CREATE TABLE IF NOT EXISTS sentence_dates (
     PRIMARY KEY (article, sentence)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS sentence_dates_day ON sentence_dates(first_day);
+-- Figures (quantitative claims), one row each: `storyline::claims::Figure`.
+CREATE TABLE IF NOT EXISTS figures (
+    article INTEGER NOT NULL,
+    ord INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    value REAL,
+    low REAL,
+    low_inclusive INTEGER,
+    high REAL,
+    high_inclusive INTEGER,
+    qualifier TEXT,
+    unit TEXT,
+    dimension TEXT,
+    concept TEXT,
+    measured TEXT,
+    as_of TEXT,
+    as_of_first TEXT,
+    as_of_last TEXT,
+    cited_name TEXT,
+    cited_local TEXT,
+    outlet TEXT,
+    PRIMARY KEY (article, ord)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS figures_concept ON figures(concept, as_of_first);
 
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT PRIMARY KEY,

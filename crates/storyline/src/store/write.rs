@@ -504,7 +504,44 @@ pub(super) fn write_rows(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<()
             d.timex.map(|t| t as i64),
         ])?;
     }
-    write_quotes(tx, n, a)
+    write_quotes(tx, n, a)?;
+    write_figures(tx, n, a)
+}
+
+fn write_figures(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> {
+    let mut row = tx.prepare_cached(
+        "INSERT INTO figures (article, ord, kind, start, end, value, low, low_inclusive, high,
+             high_inclusive, qualifier, unit, dimension, concept, measured, as_of, as_of_first,
+             as_of_last, cited_name, cited_local, outlet)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+    )?;
+    for (i, f) in a.figures.iter().enumerate() {
+        let days = f.as_of.as_ref().and_then(|v| v.days());
+        row.execute(params![
+            n,
+            i as i64,
+            tag(&f.kind),
+            f.span.start as i64,
+            f.span.end as i64,
+            f.value,
+            f.low.map(|b| b.value),
+            f.low.map(|b| b.inclusive),
+            f.high.map(|b| b.value),
+            f.high.map(|b| b.inclusive),
+            f.qualifier.as_ref().map(tag),
+            f.unit.as_ref().map(|u| u.name.as_str()),
+            f.unit.as_ref().map(|u| tag(&u.dimension)),
+            f.measured.as_ref().map(|m| m.concept.as_str()),
+            f.measured.as_ref().map(|m| m.text.as_str()),
+            f.as_of.as_ref().map(ToString::to_string),
+            days.map(|d| d.first.to_string()),
+            days.map(|d| d.last.to_string()),
+            f.cited.as_ref().map(|c| c.name.as_str()),
+            f.cited.as_ref().and_then(|c| c.entity.as_deref()),
+            a.outlet,
+        ])?;
+    }
+    Ok(())
 }
 
 fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> {
@@ -574,6 +611,7 @@ pub(super) fn delete_rows(tx: &Transaction<'_>, n: i64) -> Result<(), Error> {
         "DELETE FROM local_entities WHERE article = ?1",
         "DELETE FROM timexes WHERE article = ?1",
         "DELETE FROM sentence_dates WHERE article = ?1",
+        "DELETE FROM figures WHERE article = ?1",
     ] {
         tx.prepare_cached(sql)?.execute([n])?;
     }

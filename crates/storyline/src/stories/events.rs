@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::doc::{Day, StoryDoc};
 use super::index::{heaviest, Index, Keys};
-use super::score::{similarity, Centroid, Weighed, Weights};
+use super::score::{Centroid, Parts, Weighed, Weights};
 use super::storylines::{LinkConfig, Storyline, StorylineId, Storylines};
 use super::window::WindowDf;
 
@@ -34,6 +34,16 @@ pub struct StoryConfig {
     pub weights: Weights,
     /// Least score to join an event.
     pub join: f32,
+    /// Least content score (the score without its time part) with which an article that
+    /// starts an event takes the storyline of the open event most like it: the same story
+    /// told again on another day is a new event of the same storyline.
+    pub follow: f32,
+    /// Least score to join an event that is clearly the best, ahead of the runner-up by
+    /// `margin` at least: below `join`, an article like two events about equally (two
+    /// stories of one subject on one day) starts its own.
+    pub join_clear: f32,
+    /// How far ahead of the runner-up an event must score to be joined at `join_clear`.
+    pub margin: f32,
     /// Candidate events scored in full per article.
     pub candidates: usize,
     /// An event with no new article for more than this many days is closed.
@@ -50,6 +60,9 @@ impl Default for StoryConfig {
         StoryConfig {
             weights: Weights::default(),
             join: 0.4,
+            follow: 0.4,
+            join_clear: 0.36,
+            margin: 0.1,
             candidates: 50,
             idle_days: 3,
             idf_days: 365,
@@ -96,6 +109,18 @@ pub struct Placement {
     pub joined: Option<f32>,
     /// The best candidate event and its score, joined or not (`None`: no candidate).
     pub best: Option<(EventId, f32)>,
+}
+
+/// The open events most like an article: the best by score and the best by content.
+#[derive(Debug, Clone, Copy)]
+struct Best {
+    /// The best event's slot and score.
+    event: (u32, f32),
+    /// The runner-up's score (0 when alone).
+    second: f32,
+    /// The event whose content (the score without time) is most like the article's, and
+    /// that content score.
+    content: (u32, f32),
 }
 
 /// A candidate storyline of an event: its link score and entity cosine.
@@ -331,14 +356,37 @@ impl Clusterer {
         let w = self.weigh(doc);
         let best = self.best_event(&w);
         let mut placed = match best {
-            Some((slot, score)) if score >= self.cfg.join => self.join(slot, doc, &w, score),
-            _ => self.start(doc, &w, day),
+            Some(Best {
+                event: (slot, score),
+                second,
+                ..
+            }) if self.joins(score, second) => self.join(slot, doc, &w, score),
+            _ => {
+                let follow = best
+                    .map(|b| b.content)
+                    .filter(|&(_, content)| content >= self.cfg.follow)
+                    .map(|(slot, _)| {
+                        self.events[slot as usize]
+                            .as_ref()
+                            .expect("candidate slot")
+                            .storyline
+                            .clone()
+                    })
+                    .filter(|s| self.storylines.get(s).is_some());
+                self.start(doc, &w, day, follow)
+            }
         };
-        placed.best = best.map(|(slot, score)| {
+        placed.best = best.map(|b| b.event).map(|(slot, score)| {
             let e = self.events[slot as usize].as_ref().expect("candidate slot");
             (e.id.clone(), score)
         });
         Some(placed)
+    }
+
+    /// Whether the best event, of `score`, is joined when the runner-up scores `second`.
+    fn joins(&self, score: f32, second: f32) -> bool {
+        let c = &self.cfg;
+        score >= c.join || (score >= c.join_clear && score - second >= c.margin)
     }
 
     /// Counts a copy of an article of `event` (it adds nothing to the centroids). False
@@ -366,19 +414,36 @@ impl Clusterer {
         cands.into_iter().map(|(s, _)| s).collect()
     }
 
-    /// The best open event for the article and its score, ties by id.
-    fn best_event(&self, w: &Weighed) -> Option<(u32, f32)> {
+    /// The best open events for the article, by score and by content, ties by id.
+    fn best_event(&self, w: &Weighed) -> Option<Best> {
         let id_of = |s: u32| &self.events[s as usize].as_ref().expect("filed slot").id;
-        let mut scored: Vec<(u32, f32)> = self
+        let ws = &self.cfg.weights;
+        let scored: Vec<(u32, f32, f32)> = self
             .candidates(&self.open, w, self.cfg.candidates)
             .into_iter()
             .map(|s| {
                 let e = self.events[s as usize].as_ref().expect("filed slot");
-                (s, similarity(w, &e.centroid, &self.cfg.weights))
+                let p = Parts::of(w, &e.centroid, ws);
+                (s, p.score(ws), p.content_score(ws))
             })
             .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| id_of(a.0).cmp(id_of(b.0))));
-        scored.first().copied()
+        let best = |by: fn(&(u32, f32, f32)) -> f32| {
+            scored
+                .iter()
+                .max_by(|a, b| by(a).total_cmp(&by(b)).then_with(|| id_of(b.0).cmp(id_of(a.0))))
+                .map(|x| (x.0, by(x)))
+        };
+        let event = best(|x| x.1)?;
+        let second = scored
+            .iter()
+            .filter(|x| x.0 != event.0)
+            .map(|x| x.1)
+            .fold(0.0, f32::max);
+        Some(Best {
+            event,
+            second,
+            content: best(|x| x.2)?,
+        })
     }
 
     /// When an event closes, its storyline joins the open storyline whose signature has
@@ -537,19 +602,27 @@ impl Clusterer {
         std::mem::take(&mut self.merges)
     }
 
-    fn start(&mut self, doc: &StoryDoc, w: &Weighed, day: Day) -> Placement {
+    /// Starts an event with the article: in storyline `follow` when given, else in the
+    /// storyline it links to (merging the others it links to as well), else in a new one.
+    fn start(&mut self, doc: &StoryDoc, w: &Weighed, day: Day, follow: Option<StorylineId>) -> Placement {
         let id = EventId(doc.id.clone());
-        let links = self.links(w, None);
+        let links = match follow {
+            Some(s) => vec![s],
+            None => self.links(w, None),
+        };
         let storyline = match links.split_first() {
             Some((first, rest)) => {
                 self.storylines.add(first, day, 1, 1);
                 self.merge_into(first, rest)
             }
-            None => {
-                let s = StorylineId::starting_with(&doc.id);
-                self.storylines.start(s.clone(), day);
-                s
-            }
+            None => self.storylines.revive_or_start(
+                &doc.id,
+                w,
+                day,
+                &self.cfg,
+                self.words.df(),
+                self.entities.df(),
+            ),
         };
         self.storylines.sign(&storyline, w, day, &self.cfg.link);
         let mut centroid = Centroid::default();

@@ -8,6 +8,7 @@
 pub mod doc;
 pub mod events;
 pub(crate) mod index;
+pub mod revive;
 pub mod score;
 pub mod storylines;
 pub mod summary;
@@ -19,6 +20,7 @@ use std::collections::HashMap;
 
 pub use doc::{Day, EntityKey, StoryDoc};
 pub use events::{ClusterState, Clusterer, Event, EventId, Placement, StoryConfig};
+pub use revive::ReviveConfig;
 pub use score::{pair_similarity, similarity, Centroid, Parts, Weighed, Weights};
 pub use storylines::{LinkConfig, Storyline, StorylineId};
 

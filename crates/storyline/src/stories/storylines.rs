@@ -3,15 +3,20 @@
 //! window) it is most like; an event like the events of two storylines joins them. Linking
 //! event to event, not to a storyline's average, keeps a long storyline from turning into
 //! a vague centroid that draws in everything of its field.
+//!
+//! A storyline idle for longer than the link window closes, but is kept (bounded) for a
+//! new event that links to nothing open to revive it under its own id (see `revive`).
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use super::doc::Day;
+use super::events::StoryConfig;
 use super::index::{heaviest, Index, Keys};
+use super::revive::{Closed, Rarity, ReviveConfig};
 use super::score::Weighed;
-use super::terms::SparseVec;
+use super::terms::{DocFreq, SparseVec};
 
 /// A storyline's id: `s-` and the id of its first event (so that a storyline and its first
 /// event, asked for by id, are never confused).
@@ -62,6 +67,8 @@ pub struct LinkConfig {
     pub half_life_days: f32,
     /// Terms kept in each vector of a storyline's signature.
     pub signature_terms: usize,
+    /// When a new event that links to no open storyline takes up a closed one.
+    pub revive: ReviveConfig,
 }
 
 impl Default for LinkConfig {
@@ -77,6 +84,7 @@ impl Default for LinkConfig {
             days: 120,
             half_life_days: 30.0,
             signature_terms: 1000,
+            revive: ReviveConfig::default(),
         }
     }
 }
@@ -130,7 +138,7 @@ impl Signature {
     }
 }
 
-/// An open storyline.
+/// A storyline: open, or closed and kept for revival.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Storyline {
     pub id: StorylineId,
@@ -140,7 +148,15 @@ pub struct Storyline {
     pub articles: u32,
     #[serde(default)]
     pub signature: Signature,
+    /// Closed (idle past the link window), kept for a later event to revive; its
+    /// signature is cut to its heaviest terms.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closed: bool,
 }
+
+/// Closed storylines kept for revival at most; past this the least recently active (by
+/// last day, then id) is dropped. Each keeps at most 190 signature terms.
+pub const CLOSED_KEPT: usize = 2000;
 
 /// How many signature terms file a storyline in the index.
 const SIGNATURE_KEYS: Keys = Keys {
@@ -148,20 +164,74 @@ const SIGNATURE_KEYS: Keys = Keys {
     entities: 10,
 };
 
-/// The open storylines, and an index of their signatures' heaviest terms.
+/// Storylines filed in an index under some of their terms, each by a reusable slot.
 #[derive(Debug, Default)]
-pub(crate) struct Storylines {
-    map: BTreeMap<StorylineId, Storyline>,
+pub(crate) struct Filed {
     slot_of: HashMap<StorylineId, u32>,
     ids: Vec<Option<StorylineId>>,
     free: Vec<u32>,
     index: Index,
 }
 
+impl Filed {
+    /// Files `id` under `keys` (replacing what it was filed under), giving it a slot if new.
+    pub fn file(&mut self, id: &StorylineId, keys: Vec<super::terms::Term>) {
+        let slot = match self.slot_of.get(id) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.free.pop().unwrap_or_else(|| {
+                    self.ids.push(None);
+                    (self.ids.len() - 1) as u32
+                });
+                self.ids[slot as usize] = Some(id.clone());
+                self.slot_of.insert(id.clone(), slot);
+                slot
+            }
+        };
+        self.index.file(slot, keys);
+    }
+
+    pub fn unfile(&mut self, id: &StorylineId) {
+        if let Some(slot) = self.slot_of.remove(id) {
+            self.index.remove(slot);
+            self.ids[slot as usize] = None;
+            self.free.push(slot);
+        }
+    }
+
+    /// The storylines filed under the query's terms, best first by the weight of the terms
+    /// that found them (ties by id), at most `k`.
+    pub fn lookup(&self, query: &[(super::terms::Term, f32)], k: usize) -> Vec<&StorylineId> {
+        let mut hits: Vec<(&StorylineId, f32)> = self
+            .index
+            .lookup(query)
+            .into_iter()
+            .filter_map(|(slot, w)| self.ids[slot as usize].as_ref().map(|id| (id, w)))
+            .collect();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        hits.truncate(k);
+        hits.into_iter().map(|(id, _)| id).collect()
+    }
+}
+
+/// The open storylines, and an index of their signatures' heaviest terms; the closed
+/// ones kept for revival.
+#[derive(Debug, Default)]
+pub(crate) struct Storylines {
+    map: BTreeMap<StorylineId, Storyline>,
+    filed: Filed,
+    closed: Closed,
+}
+
 impl Storylines {
+    /// Takes up saved storylines, open and closed.
     pub fn from_saved(saved: Vec<Storyline>) -> Storylines {
         let mut out = Storylines::default();
         for s in saved {
+            if s.closed {
+                out.closed.keep(s, CLOSED_KEPT);
+                continue;
+            }
             let id = s.id.clone();
             out.map.insert(id.clone(), s);
             out.refile(&id);
@@ -178,46 +248,28 @@ impl Storylines {
             .into_iter()
             .map(|(t, _)| t)
             .collect();
-        let slot = match self.slot_of.get(id) {
-            Some(&slot) => slot,
-            None => {
-                let slot = self.free.pop().unwrap_or_else(|| {
-                    self.ids.push(None);
-                    (self.ids.len() - 1) as u32
-                });
-                self.ids[slot as usize] = Some(id.clone());
-                self.slot_of.insert(id.clone(), slot);
-                slot
-            }
-        };
-        self.index.file(slot, keys);
+        self.filed.file(id, keys);
     }
 
     fn unfile(&mut self, id: &StorylineId) {
-        if let Some(slot) = self.slot_of.remove(id) {
-            self.index.remove(slot);
-            self.ids[slot as usize] = None;
-            self.free.push(slot);
-        }
+        self.filed.unfile(id);
     }
 
     /// The open storylines filed under the query's terms, best first by the weight of the
     /// terms that found them (ties by id), at most `k`.
     pub fn candidates(&self, query: &[(super::terms::Term, f32)], k: usize) -> Vec<&Storyline> {
-        let mut hits: Vec<(&StorylineId, f32)> = self
-            .index
-            .lookup(query)
+        self.filed
+            .lookup(query, k)
             .into_iter()
-            .filter_map(|(slot, w)| self.ids[slot as usize].as_ref().map(|id| (id, w)))
-            .collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        hits.truncate(k);
-        hits.into_iter().filter_map(|(id, _)| self.map.get(id)).collect()
+            .filter_map(|id| self.map.get(id))
+            .collect()
     }
 
-    /// The open storylines, by id.
+    /// The storylines to save, open and closed (marked), by id.
     pub fn saved(&self) -> Vec<Storyline> {
-        self.map.values().cloned().collect()
+        let mut v: Vec<Storyline> = self.map.values().chain(self.closed.all()).cloned().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
     }
 
     pub fn get(&self, id: &StorylineId) -> Option<&Storyline> {
@@ -233,8 +285,37 @@ impl Storylines {
             events: 1,
             articles: 1,
             signature: Signature::default(),
+            closed: false,
         };
         self.map.insert(id, s);
+    }
+
+    /// The storyline of a new event (its first article weighed as `w`) that links to no
+    /// open storyline: the closed storyline the evidence most strongly points to, opened
+    /// again under its own id with the event counted, or else a new storyline of the
+    /// event. `words` and `entities` are the window's frequencies, which say what is rare.
+    pub fn revive_or_start(
+        &mut self,
+        event: &str,
+        w: &Weighed,
+        day: Day,
+        cfg: &StoryConfig,
+        words: &DocFreq,
+        entities: &DocFreq,
+    ) -> StorylineId {
+        let rarity = Rarity { words, entities };
+        let found = self.closed.best(w, rarity, &cfg.weights, &cfg.link.revive);
+        let Some(mut s) = found.and_then(|id| self.closed.take(&id)) else {
+            let id = StorylineId::starting_with(event);
+            self.start(id.clone(), day);
+            return id;
+        };
+        s.closed = false;
+        let id = s.id.clone();
+        self.map.insert(id.clone(), s);
+        self.add(&id, day, 1, 1);
+        self.refile(&id);
+        id
     }
 
     /// Counts `articles` more articles (and `events` more events) of a day.
@@ -278,7 +359,8 @@ impl Storylines {
         self.unfile(id);
     }
 
-    /// Closes the storylines with no article for more than `days` before `today`.
+    /// Closes the storylines with no article for more than `days` before `today`: they
+    /// leave the open ones and are kept for revival.
     pub fn close_idle(&mut self, today: Day, days: i32) {
         let gone: Vec<StorylineId> = self
             .map
@@ -287,10 +369,15 @@ impl Storylines {
             .map(|s| s.id.clone())
             .collect();
         for id in gone {
-            self.remove(&id);
+            if let Some(mut s) = self.map.remove(&id) {
+                self.unfile(&id);
+                s.closed = true;
+                self.closed.keep(s, CLOSED_KEPT);
+            }
         }
     }
 
+    /// Open storylines.
     pub fn len(&self) -> usize {
         self.map.len()
     }

@@ -368,3 +368,51 @@ fn a_last_chance_after_a_restart_is_the_same_as_without_one() {
     assert_eq!(a.events, b.events);
     assert_eq!(a.storylines, b.storylines);
 }
+
+#[test]
+fn the_same_story_days_later_is_a_new_event_of_the_same_storyline() {
+    // The third breach article, moved four days on: too late for the breach's event, as
+    // like it in content as before.
+    let mut d = docs();
+    d.truncate(3);
+    d[2].published = Some(Day(DAY0 + 4));
+    let run = |follow: f32| {
+        let mut cfg = no_links_at_start(2.0);
+        // Joined only on the plain threshold, which the time part keeps it under.
+        cfg.margin = 2.0;
+        cfg.follow = follow;
+        cluster(&d, &cfg)
+    };
+    let s = run(StoryConfig::default().follow);
+    let (first, late) = (event_of(&s, "breach-1"), event_of(&s, "breach-3"));
+    assert_eq!(first.articles.len(), 2, "{s:#?}");
+    assert_ne!(first.id, late.id, "{s:#?}");
+    assert_eq!(first.storyline, late.storyline, "{s:#?}");
+    // Without following, nothing else links them.
+    let apart = run(2.0);
+    assert_ne!(
+        event_of(&apart, "breach-1").storyline,
+        event_of(&apart, "breach-3").storyline
+    );
+}
+
+#[test]
+fn a_clear_best_event_is_joined_below_the_plain_threshold() {
+    // No event is joined on its score alone: only as the clear best.
+    let run = |margin: f32| {
+        let cfg = StoryConfig {
+            join: 2.0,
+            join_clear: 0.3,
+            margin,
+            ..StoryConfig::default()
+        };
+        cluster(&docs(), &cfg)
+    };
+    let s = run(StoryConfig::default().margin);
+    assert_eq!(event_of(&s, "breach-2").id, EventId("breach-1".into()), "{s:#?}");
+    assert_eq!(event_of(&s, "chess-2").id, EventId("chess-1".into()), "{s:#?}");
+    assert_ne!(event_of(&s, "chess-1").id, EventId("breach-1".into()));
+    // Asked to be further ahead than any event can be, each article starts its own.
+    let apart = run(2.0);
+    assert_eq!(apart.events.len(), docs().len(), "{apart:#?}");
+}

@@ -1,0 +1,731 @@
+//! Figures: the quantities an article states as claims, each with what it measures, where,
+//! as of when and who is cited.
+//!
+//! A quantity is not a figure when it is an age or an ordinal, when it lies inside a time
+//! expression ("a 48-hour ceasefire", "nearly six years", "2016"), when it is part of a
+//! name or code ("F-16", "COVID-19", "Resolution 2254", "200-level": the number recogniser
+//! does not read those as quantities), a list number at the
+//! start of a paragraph, or a score ("won 3-1"); nor is a lone "one" that counts no measure
+//! (see [`FigureRule`]). A bare number with nothing said of what it counts is a figure
+//! without `measured`: it is reported, and left out of the measures tracked across a story.
+
+use serde::{Deserialize, Serialize};
+
+use super::quantity::{Bound, Qualifier, Quantity, QuantityKind, Unit};
+use crate::article::Article;
+use crate::entities::lexicon::{entries, word_set};
+use crate::entities::EntityKind;
+use crate::span::Span;
+use crate::text::tokens::{tokenize, Kind, Token};
+use crate::time::TimeValue;
+
+const MEASURES: &str = include_str!("data/measures.txt");
+const PHRASE_ENDS: &str = include_str!("data/phrase-ends.txt");
+const LEAD_WORDS: &str = include_str!("data/lead-words.txt");
+const CITE_WORDS: &str = include_str!("data/cite-words.txt");
+const SCOPES: &str = include_str!("data/scopes.txt");
+const SCORE_WORDS: &str = include_str!("data/score-words.txt");
+const IRREGULAR_PLURALS: &str = include_str!("data/irregular-plurals.txt");
+
+/// A quantitative claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The quantity as written, qualifier and unit included.
+    pub span: Span,
+    pub text: String,
+    /// Index into the record's `sentences`.
+    pub sentence: usize,
+    pub kind: QuantityKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<Bound>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<Bound>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
+    /// What is counted or measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured: Option<Measured>,
+    /// The first place named in the sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Named>,
+    /// The date the figure holds for: the sentence's date, else the publication day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<TimeValue>,
+    /// Who the figure is credited to ("according to …", the speaker of the quote it is in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cited: Option<Named>,
+}
+
+impl Figure {
+    /// The value for a table: the number in full, its qualifier and its unit ("more than
+    /// 240000", "20–30 percent", "about 5000000 USD"); the text as written when it has
+    /// no value.
+    pub fn value_text(&self) -> String {
+        let unit = self
+            .unit
+            .as_ref()
+            .map_or(String::new(), |u| format!(" {}", u.name));
+        let q = match self.qualifier.map(Qualifier::words) {
+            Some(w) if !w.is_empty() => format!("{w} "),
+            _ => String::new(),
+        };
+        let n = |v: f64| {
+            if v.fract() == 0.0 && v.abs() < 1e15 {
+                format!("{v:.0}")
+            } else {
+                format!("{v}")
+            }
+        };
+        match (self.value, self.low, self.high) {
+            (None, Some(l), Some(h)) if self.qualifier == Some(Qualifier::Vague) => {
+                format!("{} ({}–{}){unit}", self.text, n(l.value), n(h.value))
+            }
+            (Some(v), _, _) => format!("{q}{}{unit}", n(v)),
+            (None, Some(l), Some(h)) => format!("{q}{}–{}{unit}", n(l.value), n(h.value)),
+            (None, Some(l), None) => format!("{q}≥{}{unit}", n(l.value)),
+            (None, None, Some(h)) => format!("{q}≤{}{unit}", n(h.value)),
+            (None, None, None) => self.text.clone(),
+        }
+    }
+}
+
+/// What a figure measures: the words that say it and the concept they name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Measured {
+    pub span: Span,
+    pub text: String,
+    /// The measure's key: a concept of `data/measures.txt` ("deaths" for "people killed",
+    /// "have died", "death toll"), else the phrase's head noun in the singular.
+    pub concept: String,
+    /// What it is counted over, when the clause says ("killed in the conflict", "the war
+    /// has killed"), read through `data/scopes.txt`: "conflict".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// A name in the text and the article's entity it resolves to, when it does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Named {
+    pub span: Span,
+    pub name: String,
+    /// The article-local entity id (`e1`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+}
+
+/// Why a quantity is not a figure: each rule with its reason (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FigureRule {
+    /// Ages and ordinals describe, they do not count.
+    AgeOrOrdinal,
+    /// Inside a date, time or duration, or counted in a unit of time ("three years"): the
+    /// time stage owns it.
+    TimeExpression,
+    /// "1." or "2)" opening a paragraph.
+    ListNumber,
+    /// "3-1" after a word of winning or losing.
+    Score,
+    /// A lone "one" ("one reported trouble") that counts no measure of the table: a
+    /// pronoun or an article more often than a count.
+    LoneOne,
+    /// Not within one sentence: there is no sentence to show it by.
+    OutsideSentence,
+}
+
+/// The figures of an analysed article (after the time stage). Linear in the article: the
+/// quantities, time expressions, mentions and quotes are all in text order, each sentence
+/// is read once, and what does not depend on the figure (its tokens, date, place, the
+/// source after "according to") is worked out once per sentence.
+pub fn figures(a: &Article) -> Vec<Figure> {
+    let mentions = Mentions::of(a);
+    let mut out = Vec::new();
+    let mut timex = 0;
+    let mut current: Option<SentenceCx> = None;
+    for q in super::numbers::quantities(&a.text) {
+        while timex < a.timexes.len() && a.timexes[timex].span.end <= q.span.start {
+            timex += 1;
+        }
+        let in_time = a.timexes[timex..]
+            .iter()
+            .take_while(|t| t.span.start < q.span.end)
+            .any(|t| t.span.end > q.span.start);
+        let sentence = a.sentences.partition_point(|s| s.end <= q.span.start);
+        if current.as_ref().is_none_or(|c| c.index != sentence) {
+            current = a
+                .sentences
+                .get(sentence)
+                .map(|&span| SentenceCx::new(a, &mentions, sentence, span));
+        }
+        if let Ok(f) = figure(a, current.as_ref(), q, in_time) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The article's entity mentions in text order, with their entity (by index).
+struct Mentions {
+    all: Vec<(Span, usize)>,
+}
+
+impl Mentions {
+    fn of(a: &Article) -> Mentions {
+        let mut all: Vec<(Span, usize)> = a
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(k, e)| e.mentions.iter().map(move |m| (m.span, k)))
+            .collect();
+        all.sort_unstable();
+        Mentions { all }
+    }
+
+    /// The mentions that start within `span`, in text order.
+    fn within(&self, span: Span) -> &[(Span, usize)] {
+        let from = self.all.partition_point(|(s, _)| s.start < span.start);
+        let to = self.all.partition_point(|(s, _)| s.start < span.end);
+        &self.all[from..to]
+    }
+}
+
+/// What the figures of one sentence share.
+struct SentenceCx {
+    index: usize,
+    span: Span,
+    tokens: Vec<Token>,
+    as_of: Option<TimeValue>,
+    place: Option<Named>,
+    /// The source named after "according to" / "citing", if the sentence has one.
+    source: Option<Named>,
+}
+
+impl SentenceCx {
+    fn new(a: &Article, mentions: &Mentions, index: usize, span: Span) -> SentenceCx {
+        let tokens = tokenize(&a.text, span);
+        let source = according_to(a, mentions, &tokens);
+        SentenceCx {
+            index,
+            span,
+            as_of: as_of(a, index),
+            place: place(a, mentions, span),
+            source,
+            tokens,
+        }
+    }
+}
+
+/// A quantity made a figure, or the rule that says it is none (`in_time`: it overlaps a
+/// time expression; `cx`: the sentence it starts in).
+fn figure(a: &Article, cx: Option<&SentenceCx>, q: Quantity, in_time: bool) -> Result<Figure, FigureRule> {
+    let text = a.text.as_str();
+    if matches!(q.kind, QuantityKind::Age | QuantityKind::Ordinal) {
+        return Err(FigureRule::AgeOrOrdinal);
+    }
+    let duration = q
+        .unit
+        .as_ref()
+        .is_some_and(|u| u.dimension == super::quantity::Dimension::Time);
+    if in_time || duration {
+        return Err(FigureRule::TimeExpression);
+    }
+    let Some(cx) = cx.filter(|c| c.span.start <= q.span.start && q.span.end <= c.span.end) else {
+        return Err(FigureRule::OutsideSentence);
+    };
+    if list_number(text, &a.paragraphs, &q) {
+        return Err(FigureRule::ListNumber);
+    }
+    let tokens = &cx.tokens;
+    let at = tokens.partition_point(|t| t.span.end <= q.span.start);
+    let after = tokens.partition_point(|t| t.span.start < q.span.end);
+    if score(text, tokens, at, &q) {
+        return Err(FigureRule::Score);
+    }
+    let measured = measured(text, tokens, at, after, &q);
+    // "one of the", "a key step": a lone "one" counts only a measure of the table ("one
+    // person was killed").
+    let lone_one = q.value == Some(1.0)
+        && q.unit.is_none()
+        && text[q.number.start..q.number.end]
+            .chars()
+            .all(char::is_alphabetic);
+    if lone_one && measured.as_ref().is_none_or(|m| !is_table_concept(&m.concept)) {
+        return Err(FigureRule::LoneOne);
+    }
+    Ok(Figure {
+        span: q.span,
+        text: text[q.span.start..q.span.end].to_string(),
+        sentence: cx.index,
+        kind: q.kind,
+        value: q.value,
+        low: q.low,
+        high: q.high,
+        qualifier: q.qualifier,
+        unit: q.unit,
+        measured,
+        place: cx.place.clone(),
+        as_of: cx.as_of.clone(),
+        cited: quoted_by(a, q.span).or_else(|| cx.source.clone()),
+    })
+}
+
+/// "1." or "2)" at the start of a paragraph.
+fn list_number(text: &str, paragraphs: &[Span], q: &Quantity) -> bool {
+    let starts = paragraphs
+        .binary_search_by_key(&q.span.start, |p| p.start)
+        .is_ok();
+    starts && matches!(text[q.span.end..].chars().next(), Some('.' | ')'))
+}
+
+/// "won 3-1", "a 2–0 defeat": two small numbers joined by a dash after or before a word of
+/// a match.
+fn score(text: &str, tokens: &[Token], at: usize, q: &Quantity) -> bool {
+    let joined = text[q.number.start..q.number.end].contains(['-', '–']);
+    if !joined || q.kind != QuantityKind::Range {
+        return false;
+    }
+    tokens[at.saturating_sub(3)..(at + 4).min(tokens.len())]
+        .iter()
+        .any(|t| word_set!(SCORE_WORDS).contains(lower(t.text(text)).as_str()))
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+/// A table of "name: word word …" lines (`data/measures.txt`, `data/scopes.txt`): each
+/// word's name (the first line that lists it wins) and the names themselves.
+struct NameTable {
+    of_word: std::collections::HashMap<&'static str, &'static str>,
+    names: std::collections::HashSet<&'static str>,
+}
+
+impl NameTable {
+    fn read(list: &'static str) -> NameTable {
+        let mut t = NameTable {
+            of_word: Default::default(),
+            names: Default::default(),
+        };
+        for (name, words) in entries(list).filter_map(|l| l.split_once(':')) {
+            let name = name.trim();
+            t.names.insert(name);
+            for w in words.split_whitespace() {
+                t.of_word.entry(w).or_insert(name);
+            }
+        }
+        t
+    }
+}
+
+fn measures() -> &'static NameTable {
+    static T: std::sync::LazyLock<NameTable> = std::sync::LazyLock::new(|| NameTable::read(MEASURES));
+    &T
+}
+
+/// The concept a word names in `data/measures.txt`, trying a plural's singular too.
+fn concept_of(word: &str) -> Option<&'static str> {
+    let w = lower(word);
+    let t = &measures().of_word;
+    t.get(w.as_str())
+        .or_else(|| w.strip_suffix('s').and_then(|s| t.get(s)))
+        .copied()
+}
+
+/// A plural noun, by its ending or `data/irregular-plurals.txt` ("ships", "people"; not
+/// "glass" or "status").
+fn plural(w: &str) -> bool {
+    word_set!(IRREGULAR_PLURALS).contains(w)
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+}
+
+/// Whether `c` is a concept of `data/measures.txt` (not a head noun standing in for one).
+fn is_table_concept(c: &str) -> bool {
+    measures().names.contains(c)
+}
+
+fn singular(w: &str) -> String {
+    let w = lower(w);
+    if w.len() > 3 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w
+    }
+}
+
+fn is_word(t: &Token) -> bool {
+    t.kind == Kind::Word
+}
+
+/// What the figure measures: the noun phrase after it ("240,000 people killed", "12% of
+/// voters", "$5 million in aid"), or before it the measure it completes ("the death toll
+/// rose to 400,000", "killing at least 30"); and what it is counted over ([`scope`]).
+fn measured(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity) -> Option<Measured> {
+    let right = right_phrase(text, tokens, after, q);
+    let left = left_lead(text, tokens, at);
+    let concept_in = |r: &std::ops::Range<usize>| {
+        tokens[r.clone()]
+            .iter()
+            .filter(|t| is_word(t))
+            .find_map(|t| concept_of(t.text(text)))
+    };
+    let right_concept = right.as_ref().and_then(concept_in);
+    let left_concept = left.as_ref().and_then(|(r, _)| concept_in(r));
+    // "80 percent of the city": the phrase after "of" is what is measured, whatever the
+    // clause before it counts.
+    let of_phrase = tokens.get(after).is_some_and(|t| lower(t.text(text)) == "of");
+    let (words, concept, lead) = match (right, left) {
+        (Some(r), _) if right_concept.is_some() => (r, right_concept, None),
+        (Some(r), Some((_, lead))) if left_concept.is_some() && !of_phrase => (r, left_concept, Some(lead)),
+        (Some(r), _) => (r, None, None),
+        (None, Some((l, lead))) => (l, left_concept, Some(lead)),
+        (None, None) => return None,
+    };
+    let span = Span::new(tokens[words.start].span.start, tokens[words.end - 1].span.end);
+    let concept = concept.map_or_else(|| head_noun(text, &tokens[words.clone()]), str::to_string);
+    // After a phrase on the right, what follows it; after a lead on the left, what follows
+    // the number.
+    let next = if words.start >= after { words.end } else { after };
+    let scope = scope_after(text, tokens, next).or_else(|| lead.and_then(|i| subject_of(text, tokens, i)));
+    Some(Measured {
+        span,
+        text: text[span.start..span.end].to_string(),
+        concept,
+        scope,
+    })
+}
+
+/// A word read through `data/scopes.txt`, else itself in the singular.
+fn scope_word(w: &str) -> String {
+    static T: std::sync::LazyLock<NameTable> = std::sync::LazyLock::new(|| NameTable::read(SCOPES));
+    let w = lower(w);
+    T.of_word
+        .get(w.as_str())
+        .map_or_else(|| singular(&w), |s| s.to_string())
+}
+
+/// What a figure is counted over, from a phrase after it in its clause: "killed in the
+/// conflict", "during the offensive", "in the bombardment of …" (the noun phrase's head).
+/// A phrase of time ("in 2016", "in March") is no scope.
+fn scope_after(text: &str, tokens: &[Token], from: usize) -> Option<String> {
+    let end = (from + 10).min(tokens.len());
+    let mut i = from;
+    while i < end {
+        let t = &tokens[i];
+        if t.kind == Kind::Punct || matches!(t.kind, Kind::Quote { .. }) {
+            return None;
+        }
+        if matches!(lower(t.text(text)).as_str(), "in" | "during" | "amid") {
+            return np_head(text, tokens, i + 1);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The head of the noun phrase starting at token `i`: determiners and possessors skipped,
+/// the last word before a preposition, punctuation or a number.
+fn np_head(text: &str, tokens: &[Token], mut i: usize) -> Option<String> {
+    let mut head = None;
+    for _ in 0..6 {
+        let t = tokens.get(i)?;
+        let w = t.text(text);
+        let lw = lower(w);
+        if t.kind == Kind::Number || (head.is_none() && crate::entities::lexicon::is_calendar_word(w)) {
+            return head.map(|h: &str| scope_word(h));
+        }
+        if !is_word(t) || (head.is_some() && word_set!(PHRASE_ENDS).contains(lw.as_str())) || lw == "of" {
+            break;
+        }
+        let possessor = lw.ends_with("'s") || lw.ends_with("’s");
+        if !possessor && !word_set!(PHRASE_ENDS).contains(lw.as_str()) {
+            head = Some(w);
+        }
+        i += 1;
+    }
+    head.map(scope_word)
+}
+
+/// The subject of a measure verb on the left ("the war has killed …", "the conflict,
+/// which began … and has killed …"): the word before its auxiliaries, or the noun a
+/// relative "which"/"that" refers back to.
+fn subject_of(text: &str, tokens: &[Token], verb: usize) -> Option<String> {
+    let aux = [
+        "has",
+        "have",
+        "had",
+        "been",
+        "was",
+        "were",
+        "is",
+        "are",
+        "already",
+        "reportedly",
+        "also",
+        "so",
+        "far",
+    ];
+    let mut i = verb;
+    while i > 0 && aux.contains(&lower(tokens[i - 1].text(text)).as_str()) {
+        i -= 1;
+    }
+    let before = tokens.get(i.checked_sub(1)?)?;
+    let bw = lower(before.text(text));
+    if is_word(before) && !word_set!(PHRASE_ENDS).contains(bw.as_str()) && bw != "and" {
+        return Some(scope_word(&bw));
+    }
+    let from = i.saturating_sub(12);
+    let rel = (from..i)
+        .rev()
+        .find(|&k| matches!(lower(tokens[k].text(text)).as_str(), "which" | "that"))?;
+    let mut k = rel.checked_sub(1)?;
+    if tokens[k].kind == Kind::Punct {
+        k = k.checked_sub(1)?;
+    }
+    let t = &tokens[k];
+    (is_word(t) && !word_set!(PHRASE_ENDS).contains(lower(t.text(text)).as_str()))
+        .then(|| scope_word(t.text(text)))
+}
+
+/// The last word of a phrase, in the singular: the head of a noun phrase.
+fn head_noun(text: &str, words: &[Token]) -> String {
+    words
+        .iter()
+        .rev()
+        .find(|t| is_word(t) && !word_set!(PHRASE_ENDS).contains(lower(t.text(text)).as_str()))
+        .map(|t| singular(t.text(text)))
+        .unwrap_or_default()
+}
+
+/// Up to four words after the quantity, "of" allowed first (and "in" for money), stopping
+/// at punctuation, another number or a word of `data/phrase-ends.txt`; "have died", "were
+/// killed", "have been killed" after the noun (or alone: "dozens were killed") are kept.
+/// Returns the phrase's tokens.
+fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Option<std::ops::Range<usize>> {
+    let mut i = after;
+    let opener = tokens.get(i).map(|t| lower(t.text(text)));
+    if opener.as_deref() == Some("of") || (opener.as_deref() == Some("in") && q.kind == QuantityKind::Money) {
+        i += 1;
+    }
+    let first = i;
+    let counts = q.unit.is_none() && q.value.is_none_or(|v| v != 1.0);
+    while i < tokens.len() && i - first < 4 {
+        let t = &tokens[i];
+        let w = lower(t.text(text));
+        if !is_word(t) {
+            break;
+        }
+        if word_set!(PHRASE_ENDS).contains(w.as_str()) {
+            i += passive_measure(text, &tokens[i..]);
+            break;
+        }
+        i += 1;
+        // A count's phrase ends at its first plural noun, with a measure participle after
+        // it ("people killed") or a passive one ("people have died").
+        if counts && plural(&w) {
+            let next = tokens.get(i).filter(|n| is_word(n));
+            if next.is_some_and(|n| concept_of(n.text(text)).is_some()) {
+                i += 1;
+            } else {
+                i += passive_measure(text, &tokens[i..]);
+            }
+            break;
+        }
+    }
+    (i > first).then_some(first..i)
+}
+
+/// How many tokens of "have died", "were killed", "have been killed" open `tokens` (0 when
+/// they do not end in a measure word).
+fn passive_measure(text: &str, tokens: &[Token]) -> usize {
+    let w = |k: usize| tokens.get(k).filter(|t| is_word(t)).map(|t| lower(t.text(text)));
+    let aux = |k: usize| {
+        w(k).is_some_and(|x| matches!(x.as_str(), "have" | "has" | "had" | "were" | "was" | "are" | "is"))
+    };
+    let measure = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| is_word(t) && concept_of(t.text(text)).is_some())
+    };
+    if !aux(0) {
+        return 0;
+    }
+    if measure(1) {
+        return 2;
+    }
+    if w(1).is_some_and(|x| x == "been" || x == "being") && measure(2) {
+        return 3;
+    }
+    0
+}
+
+/// A measure named before the number in the same clause: a lead noun with the words before
+/// it ("death toll", "number of refugees"), or a measure word ("killing", "killed"): its
+/// tokens and the lead word's index.
+fn left_lead(text: &str, tokens: &[Token], at: usize) -> Option<(std::ops::Range<usize>, usize)> {
+    let from = at.saturating_sub(8);
+    for i in (from..at).rev() {
+        let t = &tokens[i];
+        if !is_word(t) {
+            if t.kind == Kind::Punct && matches!(t.text(text), "," | ";" | ":" | "(" | ")") {
+                return None;
+            }
+            continue;
+        }
+        let w = lower(t.text(text));
+        if word_set!(LEAD_WORDS).contains(w.as_str()) {
+            // Take a modifier before the lead noun ("death toll") and "of X" after it.
+            let start = if i > 0 && is_word(&tokens[i - 1]) && concept_of(tokens[i - 1].text(text)).is_some()
+            {
+                i - 1
+            } else {
+                i
+            };
+            let mut end = i;
+            if tokens.get(i + 1).is_some_and(|n| lower(n.text(text)) == "of")
+                && tokens.get(i + 2).is_some_and(|n| is_word(n) && i + 2 < at)
+            {
+                end = i + 2;
+            }
+            return Some((start..end + 1, i));
+        }
+        if concept_of(&w).is_some() {
+            return Some((i..i + 1, i));
+        }
+    }
+    None
+}
+
+/// The first place the sentence names.
+fn place(a: &Article, mentions: &Mentions, sent: Span) -> Option<Named> {
+    mentions
+        .within(sent)
+        .iter()
+        .find(|(s, k)| s.end <= sent.end && a.entities[*k].kind == EntityKind::Place)
+        .map(|&(span, k)| Named {
+            span,
+            name: a.entities[k].name.clone(),
+            entity: Some(a.entities[k].id.clone()),
+        })
+}
+
+/// The sentence's date, else the publication day.
+fn as_of(a: &Article, sentence: usize) -> Option<TimeValue> {
+    a.sentence_dates
+        .binary_search_by_key(&sentence, |d| d.sentence)
+        .ok()
+        .map(|k| a.sentence_dates[k].value.clone())
+        .or_else(|| a.published.as_ref().map(|p| TimeValue::day_of(p.date())))
+}
+
+/// How many quotes before a figure are looked at for one that holds it: quotes are in
+/// text order and a quoted fragment may sit inside the statement that reports it.
+const QUOTES_BACK: usize = 4;
+
+/// The speaker of the quote or reported statement a figure stands in.
+fn quoted_by(a: &Article, fig: Span) -> Option<Named> {
+    let upto = a.quotes.partition_point(|q| q.span.start <= fig.start);
+    let q = a.quotes[upto.saturating_sub(QUOTES_BACK)..upto]
+        .iter()
+        .rev()
+        .find(|q| fig.end <= q.span.end && (q.speaker.is_some() || q.speaker_name.is_some()))?;
+    let span = q.speaker.unwrap_or(q.span);
+    let name = q
+        .speaker_name
+        .clone()
+        .unwrap_or_else(|| a.text[span.start..span.end].to_string());
+    Some(Named {
+        span,
+        name,
+        entity: q.speaker_entity.clone(),
+    })
+}
+
+/// The source a sentence names after "according to" / "citing" (`data/cite-words.txt`):
+/// up to eight words, to punctuation or a clause word; after "by" when it says "figures
+/// released by …".
+fn according_to(a: &Article, mentions: &Mentions, tokens: &[Token]) -> Option<Named> {
+    let text = a.text.as_str();
+    let lowered: Vec<String> = tokens.iter().map(|t| lower(t.text(text))).collect();
+    for opener in entries(CITE_WORDS) {
+        let words: Vec<&str> = opener.split_whitespace().collect();
+        let Some(i) = lowered
+            .windows(words.len())
+            .position(|w| w.iter().zip(&words).all(|(l, o)| l == o))
+        else {
+            continue;
+        };
+        let first = i + words.len();
+        let mut end = first;
+        while end < tokens.len() && end - first < 8 {
+            let t = &tokens[end];
+            if t.kind == Kind::Punct || t.kind == Kind::Number || matches!(t.kind, Kind::Quote { .. }) {
+                break;
+            }
+            let clause = matches!(
+                lowered[end].as_str(),
+                "said" | "says" | "which" | "who" | "that" | "on" | "in" | "as"
+            );
+            if end > first && clause {
+                break;
+            }
+            end += 1;
+        }
+        let first = (first..end)
+            .find(|&k| lowered[k] == "by")
+            .map_or(first, |k| k + 1);
+        if end <= first {
+            continue;
+        }
+        let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
+        // The first name inside the source's words resolves it.
+        let entity = mentions.within(span).first().map(|&(_, k)| &a.entities[k]);
+        return Some(Named {
+            span,
+            name: entity.map_or_else(|| text[span.start..span.end].to_string(), |e| e.name.clone()),
+            entity: entity.map(|e| e.id.clone()),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn no_list_repeats_a_word_and_table_words_name_one_measure() {
+        for (name, list) in [
+            ("phrase-ends", PHRASE_ENDS),
+            ("lead-words", LEAD_WORDS),
+            ("cite-words", CITE_WORDS),
+            ("irregular-plurals", IRREGULAR_PLURALS),
+            ("score-words", SCORE_WORDS),
+        ] {
+            let mut seen = HashSet::new();
+            let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();
+            assert!(twice.is_empty(), "{name} repeats {twice:?}");
+            assert!(
+                entries(list).all(|w| w == w.to_lowercase()),
+                "{name} is lower case"
+            );
+        }
+        for (name, list) in [("measures", MEASURES), ("scopes", SCOPES)] {
+            let mut seen = HashSet::new();
+            let words = entries(list)
+                .filter_map(|l| l.split_once(':'))
+                .flat_map(|(_, w)| w.split_whitespace());
+            let twice: Vec<_> = words.filter(|w| !seen.insert(*w)).collect();
+            assert!(twice.is_empty(), "{name} gives a word two names: {twice:?}");
+        }
+        assert_eq!(concept_of("Fatalities"), Some("deaths"));
+        assert_eq!(scope_word("war"), "conflict");
+        assert_eq!(scope_word("sieges"), "siege");
+        assert!(is_table_concept("injuries") && !is_table_concept("boats"));
+    }
+}

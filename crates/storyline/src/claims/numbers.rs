@@ -1,0 +1,698 @@
+//! The number recogniser: every quantity in a text, with byte spans.
+//!
+//! It reads tokens (words, digit runs, symbols) left to right, once: at each token it tries
+//! a qualifier ("more than", "about", "up to", "~", "≥": `data/qualifiers.tsv`), a currency
+//! before the number ("$", "US$", "£", "EUR": `data/units.tsv`), the number itself (digits,
+//! words or both: "240,000", "3,500.25", "1.2bn", "3k", "twenty-two", "one hundred and
+//! five", "2.5 million", "two thirds", "half a million": `data/number_words.tsv`), then a
+//! unit after it ("per cent", "km", "Finnish markka", "degrees Celsius", "mg/L"), a second
+//! number for a range ("20 to 30", "20-30", "between 20 and 30"), a qualifier after it ("or
+//! more") and a "±" tolerance. On success it jumps past what it read, so the work is linear
+//! in the text and quantities never overlap.
+//!
+//! # Policies
+//!
+//! - **Vague counts.** A plural scale word S standing alone ("hundreds", "thousands",
+//!   "dozens") or after a vague multiplier ("several hundred", "a few thousand") stands
+//!   for `[2 × S, 10 × S)`; "tens of thousands" and "hundreds of millions" multiply the two
+//!   scales first: "tens of thousands" is `[20,000, 100,000)`, "hundreds of thousands"
+//!   `[200,000, 1,000,000)`, "dozens" `[24, 120)`. Such a quantity has no `value`, the
+//!   qualifier [`Qualifier::Vague`], low inclusive and high exclusive.
+//! - **Ranges** given by two numbers ("20 to 30", "20-30", "between 20 and 30") include both
+//!   ends (what a reader takes "20 to 30 people" to mean). A hyphen range needs the second
+//!   number above the first and no further hyphen or slash number around it, so dates
+//!   ("1995-01", "2015-16"), phone numbers and scores ("3-1") are not ranges. A scale or
+//!   currency written once is shared: "5 to 10 million" is 5e6–10e6, "$5-10bn" is money.
+//! - **Comparisons** give one bound: "more than 30" is `(30, ∞)`, "at least 30" `[30, ∞)`,
+//!   "up to"/"at most" `(−∞, 30]`, "less than" `(−∞, 30)`; "about" and "nearly" keep the
+//!   value and give no bound. "more than 10 and less than 20" is one range.
+//! - **Kinds.** The unit's dimension decides: percent → `Percent`, currency → `Money`,
+//!   time units ("3 years", "48 hours": durations, which are time expressions) → `Number`
+//!   with the unit kept, other dimensions → `Measure`; with no unit, a comparison or a
+//!   range is `Range` and anything else `Number`. "five years old", "a 34-year-old",
+//!   "aged 34" are `Age`; "third", "21st", "twenty-fifth" are `Ordinal`.
+//! - **Not quantities.** A number right after a label word ("Figure 3", "Article 50",
+//!   "No. 10", "type 2": `data/markers.tsv`), a number glued to letters ("MH17", "G20",
+//!   "COVID-19", "F-16"), and anything inside a URL. The word "one" after a determiner ("the
+//!   one", "which one") or before "of" ("one of the") is a pronoun, not a count.
+//! - **Scale letters.** Glued "k"/"K" is a thousand, "M"/"MM"/"mil" a million, "b"/"B" a
+//!   billion, "bn"/"mn"/"tn" wherever they stand; a glued lowercase "m" is a million only
+//!   after a currency ("£3m"), otherwise metres ("3m").
+//! - **"pounds"** is money unless "of" follows ("two pounds of flour"). Plain "$" and
+//!   "dollars" are `USD`.
+
+mod digits;
+mod lexicon;
+mod numeral;
+mod tokens;
+mod units;
+
+use super::quantity::{Bound, Dimension, Qualifier, Quantity, QuantityKind, Unit};
+use crate::span::Span;
+use lexicon::{lexicon, Marker, Qual};
+use numeral::{marker_at, numeral_at, Form, Numeral};
+use tokens::{Kind, Tokens};
+use units::{currency_before, unit_after};
+
+/// The canonical name of a written unit through the unit table ("kilometres" → "km",
+/// "per cent" → "percent", "US$" → "USD"), or `None` when the table lacks it.
+pub fn canonical_unit_name(written: &str) -> Option<&'static str> {
+    lexicon::canonical_unit(written).map(|(name, _)| name)
+}
+
+/// Every quantity in `text`, in text order, not overlapping.
+pub fn quantities(text: &str) -> Vec<Quantity> {
+    let t = Tokens::new(text);
+    let mut out: Vec<Quantity> = Vec::new();
+    let lex = lexicon();
+    let mut i = 0;
+    while i < t.len() {
+        // Most words start nothing: no table lookup chain for them.
+        if t.kind(i) == Some(Kind::Word) {
+            let w = t.lower(i);
+            let may_start = lex.words.contains_key(w)
+                || lex.first_words.contains(w)
+                || matches!(w, "a" | "an" | "between" | "from" | "tens" | "point")
+                || matches!(t.kind(i + 1), Some(Kind::Digits | Kind::Sym));
+            if !may_start {
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(next) = skip_label_or_code(&t, i) {
+            i = next;
+            continue;
+        }
+        match quantity_at(&t, i) {
+            Some((q, next)) => {
+                push_merged(&t, &mut out, q);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Past a number that names rather than counts ("Figure 3", "MH17", "F-16", "200-level"),
+/// if one is at `i`.
+fn skip_label_or_code(t: &Tokens, i: usize) -> Option<usize> {
+    if t.kind(i) == Some(Kind::Word) && marker_at(t, i, 1) == Some(Marker::Label) {
+        let mut k = i + 1;
+        if t.is_sym(k, &['.']) && t.glued(k) {
+            k += 1;
+        }
+        if t.kind(k) == Some(Kind::Digits) && t.same_line(k) {
+            return Some(numeral_at(t, k, false).map_or(k + 1, |n| n.next));
+        }
+        return None;
+    }
+    // "200-level": a label word glued after the number names it too.
+    if t.kind(i) == Some(Kind::Digits)
+        && t.is_sym(i + 1, &['-'])
+        && t.glued(i + 1)
+        && t.glued(i + 2)
+        && marker_at(t, i + 2, 1) == Some(Marker::Label)
+    {
+        return Some(i + 3);
+    }
+    // "[22]", "[3, 4]": a reference to a source, not an amount
+    if t.kind(i) == Some(Kind::Digits) && i > 0 && t.is_sym(i - 1, &['[']) {
+        let mut k = i;
+        while t.kind(k) == Some(Kind::Digits) && t.is_sym(k + 1, &[',', '–', '-']) {
+            k += 2;
+        }
+        if t.kind(k) == Some(Kind::Digits) && t.is_sym(k + 1, &[']']) {
+            return Some(k + 2);
+        }
+    }
+    if t.kind(i) == Some(Kind::Digits) && t.glued(i) {
+        let prev_word = t.kind(i - 1) == Some(Kind::Word) && !is_unit_prefix_word(t, i - 1);
+        let hyph_word = i >= 2
+            && t.is_sym(i - 1, &['-'])
+            && t.glued(i - 1)
+            && t.kind(i - 2) == Some(Kind::Word)
+            && t.raw(i - 2).chars().any(char::is_uppercase);
+        if prev_word || hyph_word {
+            return Some(numeral_at(t, i, false).map_or(i + 1, |n| n.next));
+        }
+    }
+    None
+}
+
+/// A word glued before digits that is a currency ("USD115"), not an identifier.
+fn is_unit_prefix_word(t: &Tokens, i: usize) -> bool {
+    currency_before(t, i).is_some()
+}
+
+/// A qualifier of up to the table's length at `i`, before (`after == false`) or after a number.
+fn qualifier_at(t: &Tokens, i: usize, after: bool) -> Option<(Qual, usize)> {
+    let lex = lexicon();
+    let map = if after {
+        &lex.quals_after
+    } else {
+        &lex.quals_before
+    };
+    t.longest_phrase(i, lex.qual_len, |key| map.get(key).copied())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Starter {
+    Between,
+    From,
+}
+
+/// What was read before the number.
+struct Lead {
+    start: usize,
+    qual: Option<Qual>,
+    starter: Option<Starter>,
+    currency: Option<Unit>,
+    age: bool,
+    next: usize,
+}
+
+fn lead_at(t: &Tokens, i: usize) -> Lead {
+    let mut lead = Lead {
+        start: t.toks[i].start,
+        qual: None,
+        starter: None,
+        currency: None,
+        age: false,
+        next: i,
+    };
+    let mut k = i;
+    if t.is_word(k, "between") {
+        lead.starter = Some(Starter::Between);
+        k += 1;
+    } else if t.is_word(k, "from") {
+        lead.starter = Some(Starter::From);
+        k += 1;
+    } else if marker_at(t, k, 1) == Some(Marker::AgeBefore) {
+        lead.age = true;
+        k += 1;
+    } else if let Some((q, next)) = qualifier_at(t, k, false) {
+        lead.qual = Some(q);
+        k = next;
+    }
+    if let Some(c) = currency_before(t, k) {
+        lead.currency = Some(c.unit);
+        k = c.next;
+    }
+    lead.next = k;
+    lead
+}
+
+/// The first number of a quantity at `i` with what precedes it.
+fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
+    let mut lead = lead_at(t, i);
+    let money = lead.currency.is_some();
+    let n = numeral_at(t, lead.next, money)?;
+    if n.first != i && lead.qual.is_none() && lead.starter.is_none() && !lead.age && lead.currency.is_none() {
+        return None;
+    }
+    if n.form == Form::Ordinal {
+        return Some((simple(t, &n, QuantityKind::Ordinal), n.next));
+    }
+    if is_pronoun_one(t, &n) {
+        return None;
+    }
+    let body = Body::read(t, &n, lead.currency.take());
+    if lead.age || body.age {
+        return Some((age(t, &n, &lead, &body), body.next));
+    }
+    let range = match lead.starter {
+        Some(Starter::Between) => range_after(t, &body, &["and", "-", "–", "to"]),
+        Some(Starter::From) => range_after(t, &body, &["to", "-", "–", "through", "until", "till"]),
+        None => range_after(t, &body, &["to", "-", "–", "—", "~", "through", "thru"]),
+    };
+    let start = if lead.starter.is_some() && range.is_none() {
+        body.number_start(t)
+    } else {
+        lead.start
+    };
+    let mut q = match range {
+        Some(second) => body.range(t, second, start),
+        None => body.single(t, start, lead.qual),
+    };
+    let mut next = body.next.max(q_next(t, &q, body.next));
+    next = suffix(t, &mut q, next);
+    Some((q, next))
+}
+
+/// An age: "five years old", "a 34-year-old", "aged 61", "more than 30 years old" (the
+/// unit says years, months, weeks or days; a comparison keeps its bound).
+fn age(t: &Tokens, n: &Numeral, lead: &Lead, body: &Body) -> Quantity {
+    let mut q = simple(t, n, QuantityKind::Age);
+    let (unit_first, unit_next) = if lead.age {
+        (n.next, n.next)
+    } else {
+        (n.next, body.next)
+    };
+    let name = (unit_first..unit_next)
+        .map(|k| t.lower(k))
+        .find_map(|w| {
+            ["year", "month", "week", "day"]
+                .into_iter()
+                .find(|u| w.starts_with(u))
+        })
+        .unwrap_or("year");
+    let unit_span = if unit_next > unit_first {
+        span_of(t, unit_first, unit_next)
+    } else {
+        Span::new(q.number.end, q.number.end)
+    };
+    q.unit = Some(Unit {
+        name: name.to_string(),
+        dimension: Dimension::Time,
+        span: unit_span,
+    });
+    if let Some(Qual::Is(qual)) = lead.qual {
+        q.qualifier = Some(qual);
+        (q.low, q.high) = bounds_of(qual, n.value);
+    }
+    q.span = Span::new(lead.start.min(q.span.start), t.toks[body.next - 1].end);
+    q
+}
+
+/// The token after the quantity's span.
+fn q_next(t: &Tokens, q: &Quantity, from: usize) -> usize {
+    from + t.toks[from.min(t.len())..].partition_point(|tok| tok.start < q.span.end)
+}
+
+/// "the one", "which one", "one of the …": a pronoun.
+fn is_pronoun_one(t: &Tokens, n: &Numeral) -> bool {
+    if n.next != n.first + 1 || !t.is_word(n.first, "one") {
+        return false;
+    }
+    let before = n.first > 0
+        && matches!(
+            t.lower(n.first - 1),
+            "the"
+                | "this"
+                | "that"
+                | "which"
+                | "each"
+                | "every"
+                | "any"
+                | "no"
+                | "another"
+                | "what"
+                | "whichever"
+                | "a"
+                | "only"
+                | "last"
+                | "next"
+                | "little"
+                | "such"
+        );
+    before || t.is_word(n.first + 1, "of") || t.is_sym(n.first + 1, &['\'', '’'])
+}
+
+fn span_of(t: &Tokens, first: usize, next: usize) -> Span {
+    Span::new(t.toks[first].start, t.toks[next - 1].end)
+}
+
+fn simple(t: &Tokens, n: &Numeral, kind: QuantityKind) -> Quantity {
+    let span = span_of(t, n.first, n.next);
+    Quantity {
+        span,
+        number: span,
+        kind,
+        value: Some(n.value),
+        low: None,
+        high: None,
+        qualifier: None,
+        unit: None,
+    }
+}
+
+/// A number with its unit (and currency), as read so far.
+struct Body {
+    n: Numeral,
+    currency: Option<Unit>,
+    unit: Option<Unit>,
+    next: usize,
+    age: bool,
+}
+
+impl Body {
+    fn read(t: &Tokens, n: &Numeral, currency: Option<Unit>) -> Body {
+        let mut body = Body {
+            n: *n,
+            currency,
+            unit: None,
+            next: n.next,
+            age: false,
+        };
+        if let Some(next) = age_after(t, n.next) {
+            body.age = true;
+            body.next = next;
+            return body;
+        }
+        let mut k = n.next;
+        // "millions of dollars"
+        if matches!(n.form, Form::Vague { .. }) && t.is_word(k, "of") {
+            if let Some(u) = unit_after(t, k + 1) {
+                if u.unit.dimension == Dimension::Currency {
+                    k += 1;
+                }
+            }
+        }
+        if let Some(u) = unit_after(t, k) {
+            let is_word = t.kind(k).is_some_and(|kk| kk == Kind::Word)
+                && !t.raw(k).chars().all(|c| c.is_ascii_uppercase());
+            let redundant = body.currency.is_some() && u.unit.dimension == Dimension::Currency && is_word;
+            let ok = body.currency.is_none() || redundant;
+            if ok {
+                if !redundant {
+                    body.unit = Some(u.unit);
+                }
+                body.next = u.next;
+            }
+        }
+        body
+    }
+
+    fn unit(&self) -> Option<&Unit> {
+        self.currency.as_ref().or(self.unit.as_ref())
+    }
+
+    fn number_start(&self, t: &Tokens) -> usize {
+        match &self.currency {
+            Some(c) => c.span.start.min(t.toks[self.n.first].start),
+            None => t.toks[self.n.first].start,
+        }
+    }
+
+    fn end(&self, t: &Tokens) -> usize {
+        t.toks[self.next - 1].end
+    }
+
+    fn kind(&self, ranged: bool) -> QuantityKind {
+        kind_of(self.unit().map(|u| u.dimension), ranged)
+    }
+
+    fn single(&self, t: &Tokens, start: usize, qual: Option<Qual>) -> Quantity {
+        let v = self.n.value;
+        let (mut low, mut high, mut value, mut qualifier) = (None, None, Some(v), None);
+        if let Form::Vague { low: lo, high: hi } = self.n.form {
+            low = Some(Bound {
+                value: lo,
+                inclusive: true,
+            });
+            high = Some(Bound {
+                value: hi,
+                inclusive: false,
+            });
+            value = None;
+            qualifier = Some(Qualifier::Vague);
+        }
+        match qual {
+            Some(Qual::Is(q)) => {
+                qualifier = Some(q);
+                let (l, h) = bounds_of(q, v);
+                if l.is_some() || h.is_some() {
+                    low = l;
+                    high = h;
+                }
+            }
+            Some(Qual::Equal) => {
+                low = Some(Bound {
+                    value: v,
+                    inclusive: true,
+                });
+                high = low;
+            }
+            _ => {}
+        }
+        let ranged = low.is_some() || high.is_some();
+        let kind = if matches!(self.n.form, Form::Vague { .. }) && self.unit().is_none() {
+            QuantityKind::Number
+        } else {
+            self.kind(ranged)
+        };
+        let number = span_of(t, self.n.first, self.n.next);
+        Quantity {
+            span: Span::new(start.min(number.start), self.end(t).max(number.end)),
+            number,
+            kind,
+            value,
+            low,
+            high,
+            qualifier,
+            unit: self.unit().cloned(),
+        }
+    }
+
+    fn range(&self, t: &Tokens, second: Body, start: usize) -> Quantity {
+        let mut v1 = self.n.value;
+        let v2 = second.n.value;
+        if self.n.scale == 1.0 && second.n.scale > 1.0 && v1 * second.n.scale <= v2 {
+            v1 *= second.n.scale;
+        }
+        let unit = self.unit().or(second.unit()).cloned();
+        let number = Span::new(t.toks[self.n.first].start, t.toks[second.n.next - 1].end);
+        let first_body = Body {
+            unit: unit.clone(),
+            currency: None,
+            ..*self
+        };
+        Quantity {
+            span: Span::new(start, second.end(t).max(number.end)),
+            number,
+            kind: first_body.kind(true),
+            value: None,
+            low: Some(Bound {
+                value: v1,
+                inclusive: true,
+            }),
+            high: Some(Bound {
+                value: v2,
+                inclusive: true,
+            }),
+            qualifier: Some(Qualifier::Between),
+            unit,
+        }
+    }
+}
+
+impl Clone for Body {
+    fn clone(&self) -> Self {
+        Body {
+            n: self.n,
+            currency: self.currency.clone(),
+            unit: self.unit.clone(),
+            next: self.next,
+            age: self.age,
+        }
+    }
+}
+
+/// The kind a unit's dimension gives (see the module docs).
+fn kind_of(dimension: Option<Dimension>, ranged: bool) -> QuantityKind {
+    match dimension {
+        Some(Dimension::Percent) => QuantityKind::Percent,
+        Some(Dimension::Currency) => QuantityKind::Money,
+        Some(Dimension::Time) => QuantityKind::Number,
+        Some(_) => QuantityKind::Measure,
+        None if ranged => QuantityKind::Range,
+        None => QuantityKind::Number,
+    }
+}
+
+fn bounds_of(q: Qualifier, v: f64) -> (Option<Bound>, Option<Bound>) {
+    let b = |inclusive| Some(Bound { value: v, inclusive });
+    match q {
+        Qualifier::MoreThan => (b(false), None),
+        Qualifier::AtLeast => (b(true), None),
+        Qualifier::LessThan => (None, b(false)),
+        Qualifier::AtMost | Qualifier::UpTo => (None, b(true)),
+        _ => (None, None),
+    }
+}
+
+/// "years old", "-year-old", "years of age" after a number of years/months/weeks/days.
+fn age_after(t: &Tokens, k: usize) -> Option<usize> {
+    if k >= t.len() || !t.same_line(k) {
+        return None;
+    }
+    let start = if t.is_sym(k, &['-']) && t.glued(k) {
+        k + 1
+    } else {
+        k
+    };
+    let lex = lexicon();
+    (1..=lex.marker_len + 2)
+        .rev()
+        .find(|&n| marker_at(t, start, n) == Some(Marker::AgeAfter))
+        .map(|n| start + n)
+}
+
+/// A second number after the first's unit: "to 30", "-30", "and 30" (after "between").
+fn range_after(t: &Tokens, first: &Body, joins: &[&str]) -> Option<Body> {
+    let j = first.next;
+    if j >= t.len() || !t.same_line(j) || matches!(first.n.form, Form::Vague { .. }) {
+        return None;
+    }
+    if !joins.contains(&t.lower(j)) {
+        return None;
+    }
+    let hyphen = t.kind(j) == Some(Kind::Sym);
+    let mut k = j + 1;
+    let currency = currency_before(t, k);
+    if let Some(c) = &currency {
+        k = c.next;
+    }
+    let n2 = numeral_at(t, k, first.currency.is_some() || currency.is_some())?;
+    if n2.form != Form::Cardinal {
+        return None;
+    }
+    let second = Body::read(t, &n2, currency.map(|c| c.unit));
+    let v1 = if first.n.scale == 1.0 && n2.scale > 1.0 {
+        first.n.value * n2.scale
+    } else {
+        first.n.value
+    };
+    if v1 >= n2.value || second.age {
+        return None;
+    }
+    if hyphen && !hyphen_range_ok(t, first, &n2) {
+        return None;
+    }
+    let units_clash = match (first.unit(), second.unit()) {
+        (Some(a), Some(b)) => a.dimension != b.dimension,
+        _ => false,
+    };
+    (!units_clash).then_some(second)
+}
+
+/// A hyphen range is not part of a chain ("1-222-2222") nor a span of years ("2015-16").
+fn hyphen_range_ok(t: &Tokens, first: &Body, n2: &Numeral) -> bool {
+    let f = first.n.first;
+    let chained_before =
+        f >= 2 && t.is_sym(f - 1, &['-', '/', '–']) && t.glued(f) && t.kind(f - 2) == Some(Kind::Digits);
+    let chained_after =
+        t.is_sym(n2.next, &['-', '/', '–']) && t.glued(n2.next) && t.kind(n2.next + 1) == Some(Kind::Digits);
+    let years = first.n.digits_only
+        && n2.digits_only
+        && t.raw(f).len() == 4
+        && t.raw(n2.first).len() == 2
+        && (1000.0..=2999.0).contains(&first.n.value);
+    !(chained_before || chained_after || years)
+}
+
+/// "or more", "plus", "+" and "± 2" after a quantity.
+fn suffix(t: &Tokens, q: &mut Quantity, next: usize) -> usize {
+    if next >= t.len() || !t.same_line(next) {
+        return next;
+    }
+    if t.is_sym(next, &['+']) && t.glued(next) && q.qualifier.is_none() {
+        if t.kind(next + 1) != Some(Kind::Digits) {
+            return apply_after(t, q, Qual::Is(Qualifier::AtLeast), next + 1);
+        }
+        return next;
+    }
+    if t.is_sym(next, &['±']) {
+        let k = next + 1;
+        if let (Some(n), Some(v)) = (numeral_at(t, k, false), q.value) {
+            let mut end = n.next;
+            if let Some(u) = unit_after(t, n.next) {
+                end = u.next;
+                if q.unit.is_none() {
+                    // "1.6 ± 0.2%": the unit written once, after the tolerance
+                    q.kind = kind_of(Some(u.unit.dimension), false);
+                    q.unit = Some(u.unit);
+                }
+            }
+            q.low = Some(Bound {
+                value: v - n.value,
+                inclusive: true,
+            });
+            q.high = Some(Bound {
+                value: v + n.value,
+                inclusive: true,
+            });
+            q.span.end = t.toks[end - 1].end;
+            return end;
+        }
+        return next;
+    }
+    match qualifier_at(t, next, true) {
+        Some((qual, k)) => {
+            let number_follows = matches!(t.kind(k), Some(Kind::Digits)) || numeral_at(t, k, false).is_some();
+            if number_follows
+                && (t.lower(k - 1) == "than" || t.lower(k - 1) == "to" || t.lower(k - 1) == "plus")
+            {
+                return next;
+            }
+            apply_after(t, q, qual, k)
+        }
+        None => next,
+    }
+}
+
+fn apply_after(t: &Tokens, q: &mut Quantity, qual: Qual, k: usize) -> usize {
+    let Some(v) = q.value else { return k.min(t.len()) };
+    match qual {
+        Qual::Is(qq) if matches!(q.qualifier, None | Some(Qualifier::About | Qualifier::Nearly)) => {
+            q.qualifier = Some(qq);
+            let (l, h) = bounds_of(qq, v);
+            q.low = l;
+            q.high = h;
+        }
+        Qual::OrEqual => {
+            if let Some(b) = q.low.as_mut() {
+                b.inclusive = true;
+                q.qualifier = Some(Qualifier::AtLeast);
+            } else if let Some(b) = q.high.as_mut() {
+                b.inclusive = true;
+                q.qualifier = Some(Qualifier::AtMost);
+            } else {
+                return k - 2;
+            }
+        }
+        _ => return k - 1,
+    }
+    if q.kind == QuantityKind::Number && (q.low.is_some() || q.high.is_some()) {
+        q.kind = QuantityKind::Range;
+    }
+    q.span.end = t.toks[k - 1].end;
+    k
+}
+
+/// Push `q`, first joining it to the last quantity when the two are the ends of one
+/// interval ("more than 10 and less than 20").
+fn push_merged(t: &Tokens, out: &mut Vec<Quantity>, q: Quantity) {
+    if let Some(prev) = out.last_mut() {
+        let gap = t.text.get(prev.span.end..q.span.start).unwrap_or("").trim();
+        let joined = matches!(gap, "and" | "but" | "," | ", and" | ", but");
+        let same_unit = prev.unit.as_ref().map(|u| &u.name) == q.unit.as_ref().map(|u| &u.name);
+        let lower_then_upper =
+            prev.low.is_some() && prev.high.is_none() && q.high.is_some() && q.low.is_none();
+        let upper_then_lower =
+            prev.high.is_some() && prev.low.is_none() && q.low.is_some() && q.high.is_none();
+        if joined && same_unit && (lower_then_upper || upper_then_lower) {
+            let (low, high) = if lower_then_upper {
+                (prev.low, q.high)
+            } else {
+                (q.low, prev.high)
+            };
+            if let (Some(l), Some(h)) = (low, high) {
+                if l.value < h.value {
+                    prev.span.end = q.span.end;
+                    prev.number.end = q.number.end;
+                    prev.low = low;
+                    prev.high = high;
+                    prev.value = None;
+                    prev.qualifier = Some(Qualifier::Between);
+                    return;
+                }
+            }
+        }
+    }
+    out.push(q);
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,343 @@
+//! Invented sentences for the number recogniser.
+
+use super::*;
+
+fn q(text: &str) -> Vec<Quantity> {
+    quantities(text)
+}
+
+fn one(text: &str) -> Quantity {
+    let qs = q(text);
+    assert_eq!(qs.len(), 1, "{text:?} gave {qs:#?}");
+    qs.into_iter().next().unwrap()
+}
+
+fn slice(text: &str, s: Span) -> &str {
+    &text[s.start..s.end]
+}
+
+#[test]
+fn digits_with_groups_decimals_and_scales() {
+    for (text, want) in [
+        ("The ferry carried 240,000 passengers.", 240_000.0),
+        ("It cost 3,500.25 in fees.", 3500.25),
+        ("A rise of 1.5 points.", 1.5),
+        ("About 75 million voters.", 75e6),
+        ("Revenue hit 1.2bn last year.", 1.2e9),
+        ("Some 3k runners came.", 3000.0),
+        ("The club has 2.5 million members.", 2.5e6),
+    ] {
+        let got = one(text);
+        assert!(
+            (got.value.or(got.low.map(|b| b.value)).unwrap() - want).abs() < 1e-6,
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn numbers_in_words() {
+    for (text, want) in [
+        ("twenty-two goats", 22.0),
+        ("one hundred and five lanterns", 105.0),
+        ("a dozen eggs", 12.0),
+        ("half a million tickets", 500_000.0),
+        ("two thirds of the council", 2.0 / 3.0),
+        ("three thousand four hundred kites", 3400.0),
+        ("one and a half days", 1.5),
+    ] {
+        let got = one(text);
+        assert!((got.value.unwrap() - want).abs() < 1e-9, "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn vague_counts_follow_the_policy() {
+    let t = "Tens of thousands marched while hundreds watched.";
+    let qs = q(t);
+    assert_eq!(qs.len(), 2);
+    assert_eq!(slice(t, qs[0].span), "Tens of thousands");
+    assert_eq!(qs[0].qualifier, Some(Qualifier::Vague));
+    assert_eq!(qs[0].low.unwrap().value, 20_000.0);
+    assert_eq!(qs[0].high.unwrap().value, 100_000.0);
+    assert!(!qs[0].high.unwrap().inclusive);
+    assert_eq!(qs[1].low.unwrap().value, 200.0);
+    assert_eq!(qs[1].value, None);
+    let s = one("several hundred fishermen");
+    assert_eq!(s.low.unwrap().value, 200.0);
+}
+
+#[test]
+fn ranges_and_comparisons() {
+    let t = "between 20 and 30 boats";
+    let r = one(t);
+    assert_eq!(slice(t, r.span), "between 20 and 30");
+    assert_eq!((r.low.unwrap().value, r.high.unwrap().value), (20.0, 30.0));
+    assert_eq!(r.kind, QuantityKind::Range);
+    let r = one("5 to 10 million households");
+    assert_eq!((r.low.unwrap().value, r.high.unwrap().value), (5e6, 10e6));
+    let t = "more than 240,000 people";
+    let m = one(t);
+    assert_eq!(slice(t, m.span), "more than 240,000");
+    assert_eq!(m.qualifier, Some(Qualifier::MoreThan));
+    assert_eq!(
+        m.low,
+        Some(Bound {
+            value: 240_000.0,
+            inclusive: false
+        })
+    );
+    assert_eq!(m.value, Some(240_000.0));
+    let a = one("at least 12 crew");
+    assert_eq!(
+        a.low,
+        Some(Bound {
+            value: 12.0,
+            inclusive: true
+        })
+    );
+    let u = one("up to 700 jobs");
+    assert_eq!(
+        u.high,
+        Some(Bound {
+            value: 700.0,
+            inclusive: true
+        })
+    );
+    let o = one("50 or more vans");
+    assert_eq!(o.qualifier, Some(Qualifier::AtLeast));
+    assert_eq!(one("nearly 400 homes").qualifier, Some(Qualifier::Nearly));
+    assert_eq!(one("about 9 sheep").qualifier, Some(Qualifier::About));
+    let b = one("more than 10 and less than 20 pens");
+    assert_eq!((b.low.unwrap().value, b.high.unwrap().value), (10.0, 20.0));
+}
+
+#[test]
+fn hyphen_ranges_are_not_dates_or_chains() {
+    let r = one("a 20-30 minute walk");
+    assert_eq!(r.qualifier, Some(Qualifier::Between));
+    assert!(q("the 2015-16 season")
+        .iter()
+        .all(|x| x.qualifier != Some(Qualifier::Between)));
+    assert!(q("call 1-222-3333")
+        .iter()
+        .all(|x| x.qualifier != Some(Qualifier::Between)));
+    assert!(q("it ended 3-1")
+        .iter()
+        .all(|x| x.qualifier != Some(Qualifier::Between)));
+}
+
+#[test]
+fn percentages() {
+    for text in ["12%", "12 percent", "12 per cent", "twelve per cent"] {
+        let p = one(text);
+        assert_eq!(p.kind, QuantityKind::Percent, "{text}");
+        assert_eq!(p.value, Some(12.0));
+        assert_eq!(p.span, Span::new(0, text.len()));
+        assert_eq!(p.unit.unwrap().name, "percent");
+    }
+}
+
+#[test]
+fn money() {
+    for (text, v, cur) in [
+        ("$75 million", 75e6, "USD"),
+        ("$ 125,000", 125_000.0, "USD"),
+        ("£3bn", 3e9, "GBP"),
+        ("£3m", 3e6, "GBP"),
+        ("420 million Finnish markka", 420e6, "FIM"),
+        ("€5", 5.0, "EUR"),
+        ("US$10", 10.0, "USD"),
+        ("EUR 20", 20.0, "EUR"),
+        ("forty dollars", 40.0, "USD"),
+    ] {
+        let m = one(text);
+        assert_eq!(m.kind, QuantityKind::Money, "{text}: {m:?}");
+        assert_eq!(m.value, Some(v), "{text}");
+        assert_eq!(m.unit.as_ref().unwrap().name, cur, "{text}");
+        assert_eq!(m.span, Span::new(0, text.len()), "{text}");
+    }
+    let t = "more than $75 million";
+    let m = one(t);
+    assert_eq!(slice(t, m.number), "75 million");
+    assert_eq!(m.qualifier, Some(Qualifier::MoreThan));
+}
+
+#[test]
+fn measures() {
+    for (text, v, unit, dim) in [
+        ("3 km", 3.0, "km", Dimension::Length),
+        ("75ml", 75.0, "ml", Dimension::Volume),
+        ("200lbs", 200.0, "lb", Dimension::Mass),
+        ("40 degrees Celsius", 40.0, "°C", Dimension::Temperature),
+        ("3-inch", 3.0, "inch", Dimension::Length),
+        ("12 mg/L", 12.0, "mg/l", Dimension::Other),
+        ("9 m s−1", 9.0, "m s-1", Dimension::Other),
+    ] {
+        let m = one(text);
+        assert_eq!(m.kind, QuantityKind::Measure, "{text}: {m:?}");
+        assert_eq!(m.value, Some(v));
+        let u = m.unit.unwrap();
+        assert_eq!((u.name.as_str(), u.dimension), (unit, dim), "{text}");
+        assert_eq!(m.span.end, text.len(), "{text}");
+    }
+}
+
+#[test]
+fn durations_are_numbers_with_a_time_unit() {
+    let d = one("a 48-hour truce");
+    assert_eq!(d.kind, QuantityKind::Number);
+    assert_eq!(d.unit.unwrap().dimension, Dimension::Time);
+}
+
+#[test]
+fn ages_and_ordinals() {
+    let t = "When she was five years old";
+    let a = one(t);
+    assert_eq!(a.kind, QuantityKind::Age);
+    assert_eq!(slice(t, a.span), "five years old");
+    let t = "a 34-year-old baker";
+    assert_eq!(one(t).kind, QuantityKind::Age);
+    assert_eq!(one("aged 61, he").kind, QuantityKind::Age);
+    for text in ["the third round", "the 21st floor", "her twenty-fifth film"] {
+        assert_eq!(one(text).kind, QuantityKind::Ordinal, "{text}");
+    }
+}
+
+#[test]
+fn labels_codes_and_pronouns_are_not_quantities() {
+    assert!(q("See Figure 3 and Article 50.").is_empty());
+    assert!(q("Flight MH17 and the G20 and COVID-19").is_empty());
+    assert!(q("Which one do you want? The one on the left, one of them.").is_empty());
+    assert!(q("read https://example.org/a?x=30%25 now").is_empty());
+}
+
+#[test]
+fn a_year_is_not_glued_to_a_number() {
+    let t = "In 2016 300 people left.";
+    let qs = q(t);
+    let texts: Vec<&str> = qs.iter().map(|x| slice(t, x.span)).collect();
+    assert_eq!(texts, ["2016", "300"]);
+}
+
+#[test]
+fn spans_are_in_order_and_never_overlap_on_odd_input() {
+    let odd = [
+        "",
+        "-",
+        "$",
+        "½",
+        "1e",
+        "1e999",
+        "9^999",
+        "—–-",
+        "1,",
+        ",1",
+        "1..2",
+        "£-",
+        "a a a a",
+        "half",
+        "and and 3",
+        "𝟙𝟚 ١٢٣ 12",
+        "x>10 and y<20",
+        "3 ± ",
+        "~~~5",
+        "5%%",
+        "1/0",
+        "tens of",
+        "between and",
+        "point",
+        "minus",
+        "one-",
+        "twenty-",
+        "0.0.0.0",
+        "$$$$1",
+    ];
+    for s in odd {
+        check(s);
+    }
+    let mut long = String::new();
+    for i in 0..500 {
+        long.push_str(&format!("{i} and {} per cent, £{i}m-{}bn; ", i * 7, i + 1));
+    }
+    check(&long);
+}
+
+fn check(s: &str) {
+    let qs = quantities(s);
+    let mut end = 0;
+    for x in &qs {
+        assert!(x.span.start >= end, "{s:?}: overlap in {qs:?}");
+        assert!(x.span.start < x.span.end && x.span.end <= s.len());
+        assert!(s.get(x.span.start..x.span.end).is_some());
+        assert!(
+            x.number.start >= x.span.start && x.number.end <= x.span.end,
+            "{s:?}: {x:?}"
+        );
+        end = x.span.end;
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_hold(s in "\\PC{0,60}") {
+        check(&s);
+    }
+
+    #[test]
+    fn never_panics_on_numberish_text(s in "[0-9a-z $£%.,/\\-–^+±~<>=½]{0,60}") {
+        check(&s);
+    }
+}
+
+#[test]
+fn british_hundreds_and_thousands() {
+    assert_eq!(
+        one("three hundred and fifty thousand fans").value,
+        Some(350_000.0)
+    );
+    assert_eq!(one("two thousand and two hundred pages").value, Some(2200.0));
+    assert_eq!(one("one million and a half euros").value, Some(1_500_000.0));
+}
+
+#[test]
+fn an_article_before_a_dollar_is_not_a_currency_prefix() {
+    let m = one("won a $48.2 million contract");
+    assert_eq!(m.unit.unwrap().name, "USD");
+    let h = one("to HK$10.05 billion");
+    assert_eq!(h.unit.unwrap().name, "HKD");
+}
+
+#[test]
+fn a_comparison_after_about_wins_and_ages_keep_theirs() {
+    let r = one("about five hundred or more");
+    assert_eq!(r.qualifier, Some(Qualifier::AtLeast));
+    let t = "more than 30 years old";
+    let a = one(t);
+    assert_eq!(a.kind, QuantityKind::Age);
+    assert_eq!(
+        a.low,
+        Some(Bound {
+            value: 30.0,
+            inclusive: false
+        })
+    );
+    assert_eq!(a.unit.unwrap().name, "year");
+}
+
+#[test]
+fn reference_marks_are_not_quantities() {
+    let t = "as shown before [12] and [3, 4], 7 kg";
+    let qs = q(t);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(slice(t, qs[0].span), "7 kg");
+}
+
+#[test]
+fn a_tolerance_takes_the_unit_written_after_it() {
+    let t = "rose by 1.6 ± 0.2% overall";
+    let p = one(t);
+    assert_eq!(slice(t, p.span), "1.6 ± 0.2%");
+    assert_eq!(p.kind, QuantityKind::Percent);
+    assert_eq!((p.low.unwrap().value * 10.0).round(), 14.0);
+}

@@ -1,0 +1,241 @@
+//! Units around a number, read through the unit table: currency before it ("$", "US$",
+//! "EUR"), units after it ("km", "per cent", "degrees Celsius", "mg/L", "m s−1").
+
+use super::lexicon::{lexicon, UnitEntry};
+use super::tokens::{Kind, Tokens};
+use crate::claims::quantity::{Dimension, Unit};
+use crate::span::Span;
+
+/// A unit found in the text, and the token after it.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub unit: Unit,
+    pub next: usize,
+}
+
+fn boundary_ok(text: &str, end: usize, surface: &str) -> bool {
+    let last_alnum = surface.chars().last().is_some_and(char::is_alphanumeric);
+    !last_alnum || !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The first token at or after byte `end`.
+fn token_after(t: &Tokens, from: usize, end: usize) -> usize {
+    from + t.toks[from.min(t.len())..].partition_point(|tok| tok.start < end)
+}
+
+fn make(e: &UnitEntry, canonical: String, start: usize, end: usize) -> Unit {
+    Unit {
+        name: canonical,
+        dimension: e.dimension,
+        span: Span::new(start, end),
+    }
+}
+
+/// A symbol unit starting at token `i` (case kept), e.g. "km", "%", "USD", "C$".
+fn sym_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)> {
+    let start = t.toks.get(i)?.start;
+    let rest = &t.text[start..];
+    let lex = lexicon();
+    let first = rest.chars().next()?;
+    for e in lex
+        .sym_by_first
+        .get(&first)
+        .into_iter()
+        .flatten()
+        .map(|&k| &lex.sym_units[k])
+    {
+        if (pre && !e.place.pre()) || (!pre && !e.place.post()) {
+            continue;
+        }
+        if e.surface.len() > 1 && e.surface.ends_with('$') {
+            if !pre {
+                continue;
+            }
+            // "US$ 10", "hk $ 10", "usd$ 15": letters in either case, maybe one space, "$"
+            let letters = &e.surface[..e.surface.len() - 1];
+            let same = rest
+                .get(..letters.len())
+                .is_some_and(|l| l.eq_ignore_ascii_case(letters));
+            let after = rest.get(letters.len()..).unwrap_or("");
+            let spaced = letters.len() >= 2 && after.starts_with(" $");
+            if same && (after.starts_with('$') || spaced) {
+                let end = start + letters.len() + if spaced { 2 } else { 1 };
+                return Some((e, end));
+            }
+            continue;
+        }
+        if let Some(stripped) = rest.strip_prefix(e.surface) {
+            let end = start + e.surface.len();
+            if boundary_ok(t.text, end, e.surface)
+                || (pre && stripped.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                return Some((e, end));
+            }
+        }
+    }
+    None
+}
+
+/// A word unit of up to the table's longest length at token `i` (lowercase words).
+fn word_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)> {
+    let lex = lexicon();
+    if i >= t.len() || !lex.first_words.contains(t.lower(i)) {
+        return None;
+    }
+    t.longest_phrase(i, lex.word_unit_len, |key| {
+        lex.word_units
+            .get(key)
+            .filter(|e| (pre && e.place.pre()) || (!pre && e.place.post()))
+    })
+}
+
+/// A currency written before the number at token `i` ("$", "US$", "£", "EUR", "Rs.").
+pub(crate) fn currency_before(t: &Tokens, i: usize) -> Option<Found> {
+    let (e, end) = sym_at(t, i, true)?;
+    if e.dimension != Dimension::Currency {
+        return None;
+    }
+    let next = token_after(t, i, end);
+    Some(Found {
+        unit: make(e, e.canonical.to_string(), t.toks[i].start, end),
+        next,
+    })
+}
+
+/// Exponent written after a symbol unit: "2", "²", "−1", "- 1", "⁻¹".
+fn exponent(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let mut chars = rest.char_indices().peekable();
+    let mut len = 0;
+    if let Some(&(_, c)) = chars.peek() {
+        if matches!(c, '−' | '-' | '⁻') {
+            let mut it = rest[c.len_utf8()..].char_indices();
+            let mut l = c.len_utf8();
+            if let Some((_, ' ')) = it.clone().next() {
+                it.next();
+                l += 1;
+            }
+            match it.next() {
+                Some((_, d)) if d.is_ascii_digit() || matches!(d, '¹' | '²' | '³') => {
+                    l += d.len_utf8();
+                    if !rest[l..].starts_with(|x: char| x.is_alphanumeric()) {
+                        len = l;
+                    }
+                }
+                _ => {}
+            }
+            return at + len;
+        }
+        if matches!(c, '²' | '³' | '¹') {
+            return at + c.len_utf8();
+        }
+    }
+    at
+}
+
+/// A unit after the number whose last token is `i - 1`: a word unit or a symbol unit,
+/// with "/" and exponent compounds for symbol units ("mg/L", "m s−1", "cm−1").
+pub(crate) fn unit_after(t: &Tokens, i: usize) -> Option<Found> {
+    if i >= t.len() || !t.same_line(i) {
+        return None;
+    }
+    // "3-inch", "12-cent": a glued hyphen before a word unit.
+    let hyph = t.is_sym(i, &['-', '‐']) && t.glued(i) && t.glued(i + 1) && t.kind(i + 1) == Some(Kind::Word);
+    let at = if hyph { i + 1 } else { i };
+    let word = word_at(t, at, false);
+    let sym = if hyph { None } else { sym_at(t, at, false) };
+    let start = t.toks[at].start;
+    let (e, mut end, is_sym) = match (word, sym) {
+        (Some((we, wk)), Some((se, send))) => {
+            let wend = t.toks[wk - 1].end;
+            if wend >= send {
+                (we, wend, false)
+            } else {
+                (se, send, true)
+            }
+        }
+        (Some((we, wk)), None) => (we, t.toks[wk - 1].end, false),
+        (None, Some((se, send))) => (se, send, true),
+        (None, None) => return None,
+    };
+    let mut name = e.canonical.to_string();
+    let mut dimension = e.dimension;
+    if is_sym && dimension != Dimension::Currency && dimension != Dimension::Percent {
+        let x = exponent(t.text, end);
+        if x > end {
+            name.push_str(&normalise_exponent(&t.text[end..x]));
+            end = x;
+            dimension = Dimension::Other;
+        }
+        end = compound(t, end, &mut name, &mut dimension);
+    }
+    // "two pounds of meat": a weight, not money.
+    if e.canonical == "GBP" && !is_sym && t.is_word(token_after(t, at, end), "of") {
+        name = "lb".to_string();
+        dimension = Dimension::Mass;
+    }
+    let next = token_after(t, at, end);
+    Some(Found {
+        unit: Unit {
+            name,
+            dimension,
+            span: Span::new(start, end),
+        },
+        next,
+    })
+}
+
+fn normalise_exponent(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '−' | '⁻' => '-',
+            '¹' => '1',
+            '²' => '2',
+            '³' => '3',
+            c => c,
+        })
+        .collect()
+}
+
+/// "/L", "/s", " s−1", "·h−1" after a symbol unit.
+fn compound(t: &Tokens, mut end: usize, name: &mut String, dimension: &mut Dimension) -> usize {
+    for _ in 0..3 {
+        let rest = &t.text[end..];
+        let (sep, skip) = if rest.starts_with('/') {
+            ("/", 1)
+        } else if rest.starts_with(' ') || rest.starts_with('·') {
+            (" ", rest.chars().next().map_or(1, char::len_utf8))
+        } else {
+            break;
+        };
+        let at = end + skip;
+        let k = token_after(t, 0, at);
+        if k >= t.len() || t.toks[k].start != at {
+            break;
+        }
+        let Some((e, uend)) = sym_at(t, k, false) else {
+            break;
+        };
+        if e.dimension == Dimension::Currency || e.dimension == Dimension::Percent {
+            break;
+        }
+        let x = exponent(t.text, uend);
+        if sep == " " && x == uend {
+            break; // a space joins only units with an exponent ("m s−1")
+        }
+        name.push_str(sep);
+        name.push_str(e.canonical);
+        name.push_str(&normalise_exponent(&t.text[uend..x]));
+        *dimension = if name.contains('/')
+            && matches!(e.dimension, Dimension::Time)
+            && *dimension == Dimension::Length
+        {
+            Dimension::Speed
+        } else {
+            Dimension::Other
+        };
+        end = x;
+    }
+    end
+}

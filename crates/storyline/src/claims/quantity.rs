@@ -1,0 +1,133 @@
+//! What the number recogniser finds: a [`Quantity`] — a value or an interval, its qualifier and
+//! its unit, with spans into the text it was read from.
+//!
+//! `numbers.rs` finds quantities in any text (numbers in digits and in words, fractions,
+//! ranges, percentages, money, physical measures, and the things that look like quantities
+//! but are not figures: ages and ordinals, marked by [`QuantityKind`]); `figures.rs` keeps
+//! the ones that are claims and says what each measures and who is cited.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// One end of an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Bound {
+    pub value: f64,
+    /// `true` for "at least 30" (30 is in), `false` for "more than 30".
+    pub inclusive: bool,
+}
+
+/// How the text qualifies a number. Absent for a plain number ("240,000").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// "about", "around", "some", "roughly", "an estimated".
+    About,
+    /// "more than", "over", "above", "in excess of".
+    MoreThan,
+    /// "at least", "no fewer than", "or more".
+    AtLeast,
+    /// "less than", "fewer than", "under", "below".
+    LessThan,
+    /// "at most", "no more than", "or less".
+    AtMost,
+    /// "up to", "as many as".
+    UpTo,
+    /// "nearly", "almost", "close to", "just under".
+    Nearly,
+    /// "between 20 and 30", "20 to 30", "20-30".
+    Between,
+    /// A vague count: "tens of thousands", "hundreds", "dozens" (see `numbers.rs` for the
+    /// interval each stands for).
+    Vague,
+}
+
+impl Qualifier {
+    /// The qualifier in words, for a table ("more than"); empty for a range of two ends
+    /// and a vague count, which their ends say.
+    pub fn words(self) -> &'static str {
+        match self {
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more than",
+            Qualifier::AtLeast => "at least",
+            Qualifier::LessThan => "less than",
+            Qualifier::AtMost => "at most",
+            Qualifier::UpTo => "up to",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Between | Qualifier::Vague => "",
+        }
+    }
+}
+
+/// What a quantity is, as far as its surface tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    /// A bare number or a count ("240,000", "a dozen", "tens of thousands").
+    Number,
+    /// An interval given by two numbers or a comparison ("between 20 and 30", "more than 5").
+    Range,
+    /// "12%", "12 percent", "12 per cent".
+    Percent,
+    /// An amount of money ("$75 million", "420 million Finnish markka").
+    Money,
+    /// A physical measure with a unit ("3 km", "75ml", "40 degrees Celsius").
+    Measure,
+    /// An age ("five years old", "a 34-year-old"): recognised so that it is never a figure.
+    Age,
+    /// An ordinal ("third", "21st"): recognised so that it is never a figure.
+    Ordinal,
+}
+
+/// What a unit measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Percent,
+    Currency,
+    Length,
+    Area,
+    Volume,
+    Mass,
+    Speed,
+    Temperature,
+    Energy,
+    Power,
+    Pressure,
+    Information,
+    Time,
+    Other,
+}
+
+/// A unit as written and as understood.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    /// The unit's canonical name from the unit table: `USD`, `GBP`, `percent`, `km`, `kg`, …
+    pub name: String,
+    pub dimension: Dimension,
+    /// Where the unit is written (for "$75 million", the `$`).
+    pub span: Span,
+}
+
+/// A quantity found in a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The whole expression: qualifier, number(s) and unit ("more than $75 million").
+    pub span: Span,
+    /// The number itself, or from the first number to the last for a range.
+    pub number: Span,
+    pub kind: QuantityKind,
+    /// The value the text gives, scaled ("75 million" → 75e6; "12%" → 12); absent for a
+    /// range given by two ends and for a vague count.
+    pub value: Option<f64>,
+    /// The interval the expression allows; both absent for a plain number.
+    pub low: Option<Bound>,
+    pub high: Option<Bound>,
+    pub qualifier: Option<Qualifier>,
+    pub unit: Option<Unit>,
+}

@@ -1,0 +1,156 @@
+//! Figures on invented articles from invented outlets: which quantities are claims, what
+//! each measures, who is cited, and how claims about one measure line up across outlets.
+
+use storyline::claims::{track, Figure, Qualifier, QuantityKind, Trend};
+use storyline::ingest::{InputMeta, RawItem};
+use storyline::{Article, Pipeline, PipelineConfig};
+
+fn analyse(text: &str, outlet: &str, published: &str) -> Article {
+    let pipeline = Pipeline::build(PipelineConfig::default()).unwrap();
+    pipeline
+        .analyze(RawItem::text(
+            format!("{outlet}-{published}.txt"),
+            text,
+            InputMeta {
+                outlet: Some(outlet.into()),
+                published: Some(published.into()),
+                ..Default::default()
+            },
+        ))
+        .unwrap()
+}
+
+fn figure<'a>(a: &'a Article, written: &str) -> &'a Figure {
+    a.figures
+        .iter()
+        .find(|f| f.text.contains(written))
+        .unwrap_or_else(|| panic!("no figure {written:?} in {:#?}", a.figures))
+}
+
+const HARBOUR_2019: &str = "Fighting resumes in the delta\n\n\
+More than 12,000 people have died in the war, according to the Delta Casualty Monitor. \
+The monitor said 3,500 civilians were displaced last month alone.\n\n\
+A 48-hour truce collapsed on Sunday, and a 34-year-old teacher was among the dead. \
+The envoy flew in on an F-16 escort and cited Resolution 2230.";
+
+const COASTLINE_2020: &str = "Envoy warns of a worsening toll\n\n\
+The war, which began in 2017 and has spread to the hills, has killed over 20,000 people, \
+the envoy Mara Quill told reporters on Tuesday.\n\n\
+\"We counted about 900 new graves near the river,\" Quill said.";
+
+#[test]
+fn quantities_that_are_not_claims_are_left_out() {
+    let a = analyse(HARBOUR_2019, "Harbour Ledger", "2019-03-02");
+    let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    let codes = analyse(
+        "Ministers meet\n\nThe G20 ministers took Flight 17 to the talks, and No. 5 on the agenda was a 200-level course.",
+        "Harbour Ledger",
+        "2019-03-02",
+    );
+    assert!(
+        codes.figures.is_empty(),
+        "codes are not figures: {:?}",
+        codes.figures
+    );
+    for not_a_figure in ["48", "34", "16", "2230"] {
+        assert!(
+            !texts.iter().any(|t| t.contains(not_a_figure)),
+            "{not_a_figure} taken as a figure: {texts:?}"
+        );
+    }
+    let toll = figure(&a, "12,000");
+    assert_eq!(toll.qualifier, Some(Qualifier::MoreThan));
+    assert_eq!(toll.low.map(|b| (b.value, b.inclusive)), Some((12_000.0, false)));
+    assert_eq!(toll.value_text(), "more than 12000");
+    let measured = toll.measured.as_ref().unwrap();
+    assert_eq!(measured.concept, "deaths");
+    assert_eq!(measured.scope.as_deref(), Some("conflict"));
+    let cited = toll.cited.as_ref().expect("the monitor is cited");
+    assert!(cited.name.contains("Delta Casualty Monitor"), "{cited:?}");
+    assert_eq!(
+        figure(&a, "3,500").measured.as_ref().unwrap().concept,
+        "displaced"
+    );
+}
+
+#[test]
+fn a_toll_told_two_ways_a_year_apart_is_one_measure_that_grew() {
+    let a = analyse(HARBOUR_2019, "Harbour Ledger", "2019-03-02");
+    let b = analyse(COASTLINE_2020, "Coastline Daily", "2020-06-09");
+    let killed = figure(&b, "20,000");
+    assert_eq!(killed.measured.as_ref().unwrap().concept, "deaths");
+    // "The war, which … has killed": the scope is the war, read as the conflict.
+    assert_eq!(
+        killed.measured.as_ref().unwrap().scope.as_deref(),
+        Some("conflict")
+    );
+    // Reported speech: the figure is the envoy's.
+    assert_eq!(killed.cited.as_ref().map(|c| c.name.as_str()), Some("Mara Quill"));
+    let measures = track(&[&b, &a]);
+    let toll = measures
+        .iter()
+        .find(|m| m.concept == "deaths" && m.scope.as_deref() == Some("conflict"))
+        .expect("the war's toll is tracked");
+    let values: Vec<f64> = toll
+        .claims
+        .iter()
+        .filter_map(|c| c.figure.low.map(|l| l.value))
+        .collect();
+    assert_eq!(values, [12_000.0, 20_000.0], "in as-of order");
+    assert_eq!(toll.trend, Trend::Rising);
+    assert!(
+        toll.discrepancies.is_empty(),
+        "growth over a year is not a contradiction"
+    );
+    assert_eq!(toll.outlets, ["Coastline Daily", "Harbour Ledger"]);
+}
+
+#[test]
+fn a_figure_inside_a_quote_cites_its_speaker_and_money_keeps_its_unit() {
+    let b = analyse(COASTLINE_2020, "Coastline Daily", "2020-06-09");
+    let graves = figure(&b, "900");
+    assert_eq!(graves.qualifier, Some(Qualifier::About));
+    assert_eq!(graves.cited.as_ref().map(|c| c.name.as_str()), Some("Mara Quill"));
+    let c = analyse(
+        "Port fund grows\n\nThe council approved $4.5 million in flood aid and a 12% rise in the harbour levy.",
+        "Pier Gazette",
+        "2020-06-10",
+    );
+    let aid = figure(&c, "4.5 million");
+    assert_eq!(aid.kind, QuantityKind::Money);
+    assert_eq!(aid.value, Some(4_500_000.0));
+    assert_eq!(aid.unit.as_ref().map(|u| u.name.as_str()), Some("USD"));
+    let rise = figure(&c, "12%");
+    assert_eq!(rise.kind, QuantityKind::Percent);
+    assert_eq!(rise.value, Some(12.0));
+}
+
+#[test]
+fn two_outlets_disagreeing_about_the_same_day_are_flagged() {
+    let a = analyse(
+        "Quake shakes the coast\n\nAt least 40 people were injured in the quake on Monday, the port authority said.",
+        "Harbour Ledger",
+        "2021-04-06",
+    );
+    let b = analyse(
+        "Coast counts the damage\n\nSome 95 people were injured in the quake on Monday, hospital staff said.",
+        "Coastline Daily",
+        "2021-04-06",
+    );
+    let measures = track(&[&a, &b]);
+    let hurt = measures
+        .iter()
+        .find(|m| m.concept == "injuries")
+        .expect("injuries tracked");
+    assert_eq!(hurt.claims.len(), 2);
+    // "at least 40" allows 95: the two agree.
+    assert!(hurt.discrepancies.is_empty(), "{:?}", hurt.discrepancies);
+    let c = analyse(
+        "Coast counts the damage\n\nExactly 12 people were injured in the quake on Monday, the mayor said.",
+        "Pier Gazette",
+        "2021-04-06",
+    );
+    let measures = track(&[&b, &c]);
+    let hurt = measures.iter().find(|m| m.concept == "injuries").unwrap();
+    assert_eq!(hurt.discrepancies.len(), 1, "95 and 12 for the same day disagree");
+}
