@@ -125,9 +125,13 @@ pub(crate) struct StoryBody {
     pub timeline: Vec<TimelineDay>,
     pub speakers: Vec<StorySpeaker>,
     /// Its figures by measure (most outlets first), claims in as-of order, with the
-    /// claims that disagree for the same period and the measure's trend.
+    /// claims that disagree for the same period and the measure's trend: the first
+    /// [`STORY_MEASURES`] of `measures_total`, each abridged to [`STORY_CLAIMS`] claims
+    /// (`claims_total` says how many it has; `…/figures` lists them all).
     pub figures: Vec<TrackedMeasure>,
-    /// How each outlet framed it.
+    pub measures_total: usize,
+    /// How each outlet framed it, each outlet's lists cut to [`STORY_FRAMING_ITEMS`]
+    /// (`…/framing` has them whole).
     pub framing: StoryFraming,
     /// Its sources by publication, syndicated copies folded: the latest
     /// [`STORY_SOURCES`] of `sources_total`.
@@ -137,6 +141,15 @@ pub(crate) struct StoryBody {
 
 /// Sources a story body lists at most (the latest).
 pub(crate) const STORY_SOURCES: usize = 200;
+
+/// Measures a story body lists at most (those most outlets report).
+pub(crate) const STORY_MEASURES: usize = 12;
+
+/// Claims a story body lists per measure at most ([`TrackedMeasure::abridged`]).
+pub(crate) const STORY_CLAIMS: usize = 24;
+
+/// Items of each outlet's framing lists a story body keeps ([`storyline::framing::Framing::abridged`]).
+pub(crate) const STORY_FRAMING_ITEMS: usize = 8;
 
 /// A span of the article's clean text, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, ToSchema)]
@@ -372,14 +385,21 @@ pub(crate) fn story_body(story: &Story) -> StoryBody {
                 .collect(),
         })
         .collect();
+    let mut framing = framing_of(story, &figures);
+    framing.framing = framing.framing.abridged(STORY_FRAMING_ITEMS);
     StoryBody {
         storyline: story.storyline.clone(),
         event: story.event.clone(),
         summary,
         timeline,
         speakers: story.speakers(),
-        framing: framing_of(story, &figures),
-        figures,
+        framing,
+        measures_total: figures.len(),
+        figures: figures
+            .iter()
+            .take(STORY_MEASURES)
+            .map(|m| m.abridged(STORY_CLAIMS))
+            .collect(),
         sources_total: sources.len(),
         sources: sources.split_off(sources.len().saturating_sub(STORY_SOURCES)),
     }
@@ -441,11 +461,16 @@ async fn story_figures(
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<StoryFigures>, ApiError> {
-    let body = s.story(id).await?;
-    Ok(Json(StoryFigures {
-        id: body.event.as_ref().map_or(&body.storyline.id, |e| &e.id).clone(),
-        measures: body.figures.clone(),
-    }))
+    s.whole_story(id, |story| StoryFigures {
+        id: story
+            .event
+            .as_ref()
+            .map_or(&story.storyline.id, |e| &e.id)
+            .clone(),
+        measures: story.figures(),
+    })
+    .await
+    .map(Json)
 }
 
 /// How the outlets of a story framed it, with the sentence behind every example.
@@ -471,7 +496,7 @@ pub(crate) fn example_key(r: &storyline::framing::TextRef) -> String {
     )
 }
 
-fn framing_of(story: &Story, figures: &[TrackedMeasure]) -> StoryFraming {
+pub(crate) fn framing_of(story: &Story, figures: &[TrackedMeasure]) -> StoryFraming {
     let framing = story.framing(figures);
     let mut refs: Vec<&storyline::framing::TextRef> = Vec::new();
     for t in &framing.terms {
@@ -510,8 +535,9 @@ async fn story_framing(
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<StoryFraming>, ApiError> {
-    let body = s.story(id).await?;
-    Ok(Json(body.framing.clone()))
+    s.whole_story(id, |story| framing_of(story, &story.figures()))
+        .await
+        .map(Json)
 }
 
 /// An article's body for the API and the article page.

@@ -11,24 +11,27 @@ use crate::html::{outlet, seg};
 const PAGE_MEASURES: usize = 6;
 
 /// The figures section's content.
-pub(crate) fn section(measures: &[TrackedMeasure]) -> Markup {
+pub(crate) fn section(measures: &[TrackedMeasure], total: usize) -> Markup {
     html! {
         @if measures.is_empty() { p { "No figures: no claim with a value and what it measures." } }
         @for (k, m) in measures.iter().take(PAGE_MEASURES).enumerate() {
             div.measure {
                 h3 id={"m-" (k)} {
                     (m.concept) @if let Some(sc) = &m.scope { " in the " (sc) } @if let Some(u) = &m.unit { " (" (u) ")" }
-                    " " span.meta { "(" (m.claims.len()) " claims, " (m.outlets.len()) " outlets, " (trend(m.trend)) ")" }
+                    " " span.meta { "(" (m.claims_total) " claims, " (m.outlets.len()) " outlets, " (trend(m.trend)) ")" }
                 }
                 @if m.claims.len() > 1 { (chart(m, k)) }
                 @if !m.discrepancies.is_empty() {
                     p.note { (m.discrepancies.len()) " pair" @if m.discrepancies.len() > 1 { "s" } " of claims disagree for the same period (marked “disagrees”)." }
                 }
+                @if m.claims.len() < m.claims_total {
+                    p.note { "Shown: " (m.claims.len()) " of " (m.claims_total) " claims — every disagreement and each outlet's first and last; all in " code { "/api/v1/stories/…/figures" } "." }
+                }
                 (table(m, k))
             }
         }
-        @if measures.len() > PAGE_MEASURES {
-            p.note { (measures.len() - PAGE_MEASURES) " more measures: see " code { "/api/v1/stories/…/figures" } "." }
+        @if total > PAGE_MEASURES.min(measures.len()) {
+            p.note { (total - PAGE_MEASURES.min(measures.len())) " more measures: see " code { "/api/v1/stories/…/figures" } "." }
         }
     }
 }

@@ -74,6 +74,28 @@ impl AppState {
         if let Some(body) = self.stories.get(id, stamp) {
             return Ok(body);
         }
+        let story = self.load_story(store, id, stamp)?;
+        let body = Arc::new(api::story_body(&story));
+        self.stories.put(id, stamp.to_string(), body.clone());
+        Ok(body)
+    }
+
+    /// `f` of the story `id` loaded whole (not kept: for the lists a story body abridges).
+    async fn whole_story<T, F>(&self, id: String, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&storyline::run::Story) -> T + Send + 'static,
+    {
+        let state = self.clone();
+        self.read(move |store| {
+            let stamp = store.change_stamp()?;
+            Ok(f(&state.load_story(store, &id, &stamp)?))
+        })
+        .await
+    }
+
+    /// Reads the story `id` (its storyline's row kept under `stamp`).
+    fn load_story(&self, store: &Store, id: &str, stamp: &str) -> Result<storyline::run::Story, ApiError> {
         let missing = || ApiError::not_found(format!("no storyline or event {id}"));
         let at = store.find_story(id)?.ok_or_else(missing)?;
         let row = match self.rows.get(&at.storyline, stamp) {
@@ -88,10 +110,7 @@ impl AppState {
             Some(e) => Some(store.event_row(e)?.ok_or_else(missing)?),
             None => None,
         };
-        let story = storyline::run::Story::load(store, (*row).clone(), event)?;
-        let body = Arc::new(api::story_body(&story));
-        self.stories.put(id, stamp.to_string(), body.clone());
-        Ok(body)
+        Ok(storyline::run::Story::load(store, (*row).clone(), event)?)
     }
 
     /// Builds the bodies of the newest [`WARM_STORYLINES`] storylines ahead of their first

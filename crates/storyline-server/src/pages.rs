@@ -212,7 +212,7 @@ fn story_page(b: &StoryBody) -> String {
         }
         section aria-labelledby="figures-h" {
             h2 #figures-h { "Figures" }
-            (crate::figures::section(&b.figures))
+            (crate::figures::section(&b.figures, b.measures_total))
         }
         section aria-labelledby="framing-h" {
             h2 #framing-h { "Framing by outlet" }

@@ -598,10 +598,15 @@ async fn a_story_tracks_its_figures_across_outlets() {
     assert_eq!(values, [12.0, 12.0]);
     assert_eq!(vessels["trend"], "single", "a day apart is one period");
     assert_eq!(vessels["discrepancies"], json!([]));
+    assert_eq!(vessels["claims_total"], 2);
     let (_, story) = get_json(&db, &format!("/api/v1/stories/{id}")).await;
     assert_eq!(
         story["figures"], body["measures"],
-        "the story body carries the same figures"
+        "a small story's body carries the same figures, none cut"
+    );
+    assert_eq!(
+        story["measures_total"].as_u64(),
+        Some(body["measures"].as_array().unwrap().len() as u64)
     );
     let (status, _, page) = get(&db, &format!("/stories/{id}")).await;
     assert_eq!(status, StatusCode::OK);

@@ -858,8 +858,9 @@ pub const STORY_SUMMARY_SENTENCES: usize = 5;
 /// thousands of articles is summarised from its largest events, in bounded time.
 pub const STORY_ARTICLES: usize = 300;
 
-/// Articles framing compares at most (about 120 ms on one core for this many).
-pub const FRAMING_ARTICLES: usize = 60;
+/// Articles framing compares at most (about 30 ms on one core for this many): a cold
+/// story page must stay quick (`bench/serve_load.sh`).
+pub const FRAMING_ARTICLES: usize = 30;
 
 impl Story {
     fn views(&self) -> Vec<crate::stories::summary::ArticleView<'_>> {

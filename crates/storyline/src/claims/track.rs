@@ -80,8 +80,11 @@ pub struct TrackedMeasure {
     /// The unit's canonical name (`USD`, `percent`, `km`); absent for counts.
     pub unit: Option<String>,
     pub dimension: Option<Dimension>,
-    /// By as-of date, then publication, then article.
+    /// By as-of date, then publication, then article (some of them when
+    /// [`TrackedMeasure::abridged`]).
     pub claims: Vec<FigureClaim>,
+    /// How many claims the measure has in the story (more than `claims` when abridged).
+    pub claims_total: usize,
     pub outlets: Vec<String>,
     pub trend: Trend,
     pub discrepancies: Vec<Discrepancy>,
@@ -128,6 +131,72 @@ impl FigureClaim {
             .and_then(|v| v.days())
             .map(|r| (r.first, r.last))
             .or(self.published.map(|d| (d, d)))
+    }
+}
+
+impl TrackedMeasure {
+    /// At most `max` of the claims, for a page or a listing that must stay small whatever
+    /// the story: both sides of each discrepancy first, then each outlet's first and last
+    /// claim, then the others in as-of order; kept in as-of order, the discrepancies
+    /// between kept claims re-indexed, `claims_total` unchanged. The trend and outlets stay
+    /// those of every claim.
+    pub fn abridged(&self, max: usize) -> TrackedMeasure {
+        if self.claims.len() <= max {
+            return self.clone();
+        }
+        let n = self.claims.len();
+        let mut rank: Vec<u8> = vec![2; n];
+        for d in &self.discrepancies {
+            rank[d.first] = 0;
+            rank[d.second] = 0;
+        }
+        let mut seen: BTreeMap<Option<&str>, (usize, usize)> = BTreeMap::new();
+        for (i, c) in self.claims.iter().enumerate() {
+            let e = seen.entry(c.outlet.as_deref()).or_insert((i, i));
+            e.1 = i;
+        }
+        for &(first, last) in seen.values() {
+            for i in [first, last] {
+                rank[i] = rank[i].min(1);
+            }
+        }
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| (rank[i], i));
+        let mut kept: Vec<usize> = order.into_iter().take(max).collect();
+        kept.sort_unstable();
+        let mut new_index = vec![None; n];
+        for (k, &i) in kept.iter().enumerate() {
+            new_index[i] = Some(k);
+        }
+        TrackedMeasure {
+            claims: kept.iter().map(|&i| self.claims[i].clone()).collect(),
+            discrepancies: self
+                .discrepancies
+                .iter()
+                .filter_map(|d| {
+                    Some(Discrepancy {
+                        first: new_index[d.first]?,
+                        second: new_index[d.second]?,
+                        gap: d.gap,
+                    })
+                })
+                .collect(),
+            ..self.without_claims()
+        }
+    }
+
+    fn without_claims(&self) -> TrackedMeasure {
+        TrackedMeasure {
+            concept: self.concept.clone(),
+            scope: self.scope.clone(),
+            unit: self.unit.clone(),
+            dimension: self.dimension,
+            claims: Vec::new(),
+            claims_total: self.claims_total,
+            outlets: self.outlets.clone(),
+            trend: self.trend,
+            discrepancies: Vec::new(),
+        }
     }
 }
 
@@ -224,6 +293,7 @@ fn measure((concept, scope, unit): Key, mut claims: Vec<FigureClaim>) -> Tracked
         scope,
         unit,
         dimension,
+        claims_total: claims.len(),
         claims,
         outlets,
         trend,
@@ -441,5 +511,57 @@ mod tests {
         assert!(measures
             .iter()
             .all(|m| m.claims.len() == 1 && m.discrepancies.is_empty()));
+    }
+
+    #[test]
+    fn an_abridged_measure_keeps_disagreements_and_each_outlets_ends() {
+        // Thirty reports of a steady 500 from three outlets over thirty days, and on the
+        // last day one outlet's 900 that disagrees with another's 500.
+        let outlets = ["Quay Post", "Dune Herald", "Marsh Daily"];
+        let mut arts = Vec::new();
+        for d in 1..=30 {
+            let day = format!("2021-03-{d:02}");
+            arts.push(article(
+                &format!("a{d}"),
+                outlets[d % 3],
+                &day,
+                vec![count(500.0, None, "jobs", &day)],
+            ));
+        }
+        arts.push(article(
+            "late",
+            "Quay Post",
+            "2021-03-30",
+            vec![count(900.0, None, "jobs", "2021-03-30")],
+        ));
+        let refs: Vec<&Article> = arts.iter().collect();
+        let full = track(&refs).remove(0);
+        assert_eq!(full.claims.len(), 31);
+        assert!(!full.discrepancies.is_empty());
+        let short = full.abridged(8);
+        assert_eq!(short.claims.len(), 8);
+        assert_eq!(short.claims_total, 31);
+        assert_eq!(short.outlets, full.outlets);
+        // Every kept discrepancy points at the same two claims as before.
+        assert!(!short.discrepancies.is_empty());
+        for d in &short.discrepancies {
+            let (a, b) = (&short.claims[d.first], &short.claims[d.second]);
+            assert!(full
+                .discrepancies
+                .iter()
+                .any(|e| full.claims[e.first].article == a.article
+                    && full.claims[e.second].article == b.article));
+        }
+        // Each outlet's first report is kept, and the order is still by as-of date.
+        for o in outlets {
+            let first = full
+                .claims
+                .iter()
+                .find(|c| c.outlet.as_deref() == Some(o))
+                .unwrap();
+            assert!(short.claims.iter().any(|c| c.article == first.article));
+        }
+        assert!(short.claims.windows(2).all(|w| w[0].period() <= w[1].period()));
+        assert_eq!(full.abridged(40).claims.len(), 31);
     }
 }

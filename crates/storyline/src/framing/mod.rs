@@ -231,6 +231,25 @@ pub struct Framing {
     pub omissions: Vec<Omissions>,
 }
 
+impl Framing {
+    /// The same framing with each outlet's lists (speakers it quotes and leaves out,
+    /// entities, speakers and figures it omits) cut to their first `max`, which come first
+    /// because they count most: for a page that must stay small whatever the story.
+    pub fn abridged(&self, max: usize) -> Framing {
+        let mut f = self.clone();
+        for q in &mut f.quotes {
+            q.speakers.truncate(max);
+            q.left_out.truncate(max);
+        }
+        for o in &mut f.omissions {
+            o.entities.truncate(max);
+            o.speakers.truncate(max);
+            o.figures.truncate(max);
+        }
+        f
+    }
+}
+
 /// Settings of [`analyze`].
 #[derive(Debug, Clone, Default)]
 pub struct FramingConfig {
