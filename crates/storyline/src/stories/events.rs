@@ -2,8 +2,9 @@
 //! events (found through an index of their heaviest terms and entities) when it scores high
 //! enough, or starts an event; a new event links into a storyline. Events close after a
 //! few idle days; when one closes, its storyline, if small, gets a last chance to join the
-//! storyline it is most like, and storylines whose signatures have come to agree become
-//! one (both recorded as merges). What is open can be saved as plain data and taken up
+//! storyline it is most like, storylines whose signatures have come to agree become one,
+//! and a storyline that has come to look like one closed before it began is reunited with
+//! it (all recorded as merges). What is open can be saved as plain data and taken up
 //! again.
 
 use std::collections::HashMap;
@@ -276,7 +277,8 @@ impl Clusterer {
     }
 
     /// Moves the clock to `day` when later: events idle too long close (they take no more
-    /// articles), and leave altogether past the link window; idle storylines close.
+    /// articles; their storylines get a last chance, converge or are reunited), and leave
+    /// altogether past the link window; idle storylines close.
     fn advance(&mut self, day: Day) {
         if self.clock.is_some_and(|c| c >= day) {
             return;
@@ -310,6 +312,12 @@ impl Clusterer {
         for slot in closing {
             self.rescue(slot);
             self.converge(slot);
+            let sl = self.events[slot as usize]
+                .as_ref()
+                .expect("closing slot")
+                .storyline
+                .clone();
+            self.reunite(&sl);
         }
         self.storylines.close_idle(day, link);
     }
@@ -344,6 +352,18 @@ impl Clusterer {
             .find(|l| l.entities >= link.rescue_entities && l.score >= link.rescue);
         if let Some(to) = best {
             self.merge_into(&to.id, &[own]);
+        }
+    }
+
+    /// An open storyline that has come to look like one closed before it began is
+    /// reunited with it (recorded as a merge, the older id kept).
+    fn reunite(&mut self, id: &StorylineId) -> StorylineId {
+        let found = self
+            .storylines
+            .reunite(id, &self.cfg, self.words.df(), self.entities.df());
+        match found {
+            Some(closed) => self.merge_into(&closed, std::slice::from_ref(id)),
+            None => id.clone(),
         }
     }
 
@@ -635,6 +655,15 @@ impl Clusterer {
             copies: 0,
             centroid,
         });
+        let grown = self
+            .storylines
+            .get(&storyline)
+            .is_some_and(|s| s.events >= 2 && s.events.is_power_of_two());
+        let storyline = if grown {
+            self.reunite(&storyline)
+        } else {
+            storyline
+        };
         Placement {
             article: doc.id.clone(),
             event: id,

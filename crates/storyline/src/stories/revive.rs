@@ -8,6 +8,13 @@
 //! when the evidence is strong: entities and content terms that both name and that are
 //! rare in the window of document frequencies, and a link score stricter than for an open
 //! storyline.
+//!
+//! A story can also come back from another angle: its first new article names few of the
+//! old actors and revives nothing, and a new storyline starts. Once that storyline has
+//! several articles, its signature (cut as a closed one's is) is compared with the
+//! closed storylines that ended before it began, on the same evidence, and it is
+//! reunited with the one the evidence points to (`Storylines::reunite`): when one of its
+//! events closes and when its count of events reaches a power of two.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -60,6 +67,22 @@ const KEPT_TERMS: Keys = Keys {
     terms: 150,
     entities: 40,
 };
+
+/// A storyline's signature cut as a closed one's is (its heaviest terms and entities),
+/// as the vectors of one article: what an open storyline is compared with closed ones by.
+pub(crate) fn cut_signature(sig: &super::storylines::Signature) -> Weighed {
+    let cut = |v: &SparseVec, k: usize| {
+        let mut v = v.clone();
+        v.truncate_top(k);
+        v
+    };
+    Weighed {
+        body: cut(&sig.body, KEPT_TERMS.terms),
+        title: SparseVec::default(),
+        entities: cut(&sig.entities, KEPT_TERMS.entities),
+        days: Vec::new(),
+    }
+}
 
 /// How many of those file it in the index, and how many of a new event's rare terms
 /// query it.
@@ -175,10 +198,26 @@ impl Closed {
         self.map.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
     /// The closed storylines an event (as `w`) has evidence for, best score first (ties
     /// by id): candidates found through the index by the event's rare terms, at most
     /// `cfg.candidates`.
     pub fn evidence(&self, w: &Weighed, rarity: Rarity, ws: &Weights, cfg: &ReviveConfig) -> Vec<Evidence> {
+        self.evidence_where(w, rarity, ws, cfg, |_| true)
+    }
+
+    /// The same, among the closed storylines `keep` accepts.
+    fn evidence_where(
+        &self,
+        w: &Weighed,
+        rarity: Rarity,
+        ws: &Weights,
+        cfg: &ReviveConfig,
+        keep: impl Fn(&Storyline) -> bool,
+    ) -> Vec<Evidence> {
         let rare_word = |t: Term| Rarity::rare(rarity.words, t, cfg.rare_share);
         let rare_entity = |t: Term| Rarity::rare(rarity.entities, t, cfg.rare_share);
         let mut query: Vec<(Term, f32)> = w.body.top(FILED.terms * 2);
@@ -193,6 +232,7 @@ impl Closed {
             .lookup(&query, cfg.candidates)
             .into_iter()
             .filter_map(|id| self.map.get(id))
+            .filter(|s| keep(s))
             .map(|s| {
                 let body = w.body.cosine(&s.signature.body);
                 let entities = w.entities.cosine(&s.signature.entities);
@@ -207,6 +247,23 @@ impl Closed {
             .collect();
         v.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
         v
+    }
+
+    /// The closed storyline that ended before `first` which an open storyline's
+    /// signature (as `w`, cut as a closed one's is) should be reunited with, if the
+    /// evidence for one is strong enough.
+    pub fn best_before(
+        &self,
+        w: &Weighed,
+        first: Day,
+        rarity: Rarity,
+        ws: &Weights,
+        cfg: &ReviveConfig,
+    ) -> Option<StorylineId> {
+        self.evidence_where(w, rarity, ws, cfg, |s| s.last < first)
+            .into_iter()
+            .find(|e| e.strong(cfg))
+            .map(|e| e.id)
     }
 
     /// The closed storyline an event (as `w`) should revive, if the evidence for one is
@@ -559,5 +616,69 @@ mod tests {
         assert!(shelf
             .evidence(&w, rarity, &Weights::default(), &ReviveConfig::default())
             .is_empty());
+    }
+    /// An article's vectors of `words` and `names`, weighed in an empty window.
+    fn article(words: &str, names: &[&str], day: i32) -> Weighed {
+        let a = Analyzer::default();
+        let df = DocFreq::default();
+        let names = TermCounts(names.iter().map(|n| (EntityKey::of_name(n).0, 1)).collect());
+        Weighed {
+            body: df.weigh(&a.counts(words)),
+            title: SparseVec::default(),
+            entities: df.weigh(&names),
+            days: vec![Day(day)],
+        }
+    }
+
+    #[test]
+    fn an_open_storyline_of_several_articles_is_reunited_with_one_closed_before_it_began() {
+        use super::super::storylines::Storylines;
+        let cfg = StoryConfig::default();
+        let names = ["Brannoch", "Corvel Lines", "Ilse Marwick", "Tollan Point"];
+        let words = "council dredging channel mussel beds ferry tribunal silt islanders survey";
+        let old = article(words, &names, 0);
+        // The quarrel's storyline, closed long ago, and a storyline of the same words that
+        // ran while the new one was open (so no gap lies between them).
+        let shelved = |id: &str, first: i32, last: i32| {
+            let mut s = Storyline {
+                id: StorylineId(id.into()),
+                first: Day(first),
+                last: Day(last),
+                events: 1,
+                articles: 1,
+                signature: Default::default(),
+                closed: true,
+            };
+            s.signature.add(&old, Day(last), 30.0, 1000);
+            s
+        };
+        let mut s = Storylines::from_saved(vec![
+            shelved("s-before", -400, -300),
+            shelved("s-alongside", 50, 100),
+        ]);
+        let new = StorylineId("s-new".into());
+        s.start(new.clone(), Day(0));
+        let (w, e) = (DocFreq::default(), DocFreq::default());
+        for (i, day) in [0, 240, 245].into_iter().enumerate() {
+            if i > 0 {
+                s.add(&new, Day(day), 1, 1);
+            }
+            s.sign(&new, &article(words, &names, day), Day(day), &cfg.link);
+            let found = s.reunite(&new, &cfg, &w, &e);
+            if i < 2 {
+                assert_eq!(found, None, "{} articles are not compared", i + 1);
+            } else {
+                assert_eq!(
+                    found,
+                    Some(StorylineId("s-before".into())),
+                    "never s-alongside, which ran beside it"
+                );
+            }
+        }
+        assert!(s.get(&StorylineId("s-before".into())).is_some(), "opened again");
+        assert!(
+            s.get(&StorylineId("s-alongside".into())).is_none(),
+            "still on the shelf"
+        );
     }
 }

@@ -5,7 +5,8 @@
 //! a vague centroid that draws in everything of its field.
 //!
 //! A storyline idle for longer than the link window closes, but is kept (bounded) for a
-//! new event that links to nothing open to revive it under its own id (see `revive`).
+//! new event that links to nothing open to revive it under its own id, or for an open
+//! storyline that has come to look like it to be reunited with it (see `revive`).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -14,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::doc::Day;
 use super::events::StoryConfig;
 use super::index::{heaviest, Index, Keys};
-use super::revive::{Closed, Rarity, ReviveConfig};
+use super::revive::{cut_signature, Closed, Rarity, ReviveConfig};
 use super::score::Weighed;
 use super::terms::{DocFreq, SparseVec};
 
@@ -69,6 +70,11 @@ pub struct LinkConfig {
     pub signature_terms: usize,
     /// When a new event that links to no open storyline takes up a closed one.
     pub revive: ReviveConfig,
+    /// When an open storyline, as its signature, is reunited with a storyline that
+    /// closed before it began (see [`Storylines::reunite`]).
+    pub reunite: ReviveConfig,
+    /// Least articles of an open storyline for it to be compared with closed ones.
+    pub reunite_articles: u32,
 }
 
 impl Default for LinkConfig {
@@ -85,6 +91,8 @@ impl Default for LinkConfig {
             half_life_days: 30.0,
             signature_terms: 1000,
             revive: ReviveConfig::default(),
+            reunite: ReviveConfig::default(),
+            reunite_articles: 3,
         }
     }
 }
@@ -316,6 +324,44 @@ impl Storylines {
         self.add(&id, day, 1, 1);
         self.refile(&id);
         id
+    }
+
+    /// The closed storyline an open one (`id`) continues after a gap: one that ended
+    /// before it began and whose kept signature its own (cut the same way) points to
+    /// strongly, by the evidence revival asks of a new event (`cfg.link.reunite`: link
+    /// score, entity cosine, names and terms both have that are rare in the window). The
+    /// closed storyline is opened again (the caller merges the two). A story that goes
+    /// quiet for longer than the link window and comes back with a first article unlike
+    /// its last ones (a new turn of an old war) is found again once the new coverage has
+    /// built a signature of its own. Only a storyline of `cfg.link.reunite_articles`
+    /// articles or more is compared: the signature of one or two articles is what revival
+    /// already compared, and a few pages of one outlet can share its template (a menu of
+    /// other stories) that looks like shared names. The gap itself is no evidence either
+    /// way: every closed storyline kept is a candidate.
+    pub fn reunite(
+        &mut self,
+        id: &StorylineId,
+        cfg: &StoryConfig,
+        words: &DocFreq,
+        entities: &DocFreq,
+    ) -> Option<StorylineId> {
+        let s = self
+            .map
+            .get(id)
+            .filter(|s| s.articles >= cfg.link.reunite_articles)?;
+        if self.closed.is_empty() {
+            return None;
+        }
+        let w = cut_signature(&s.signature);
+        let rarity = Rarity { words, entities };
+        let found = self
+            .closed
+            .best_before(&w, s.first, rarity, &cfg.weights, &cfg.link.reunite)?;
+        let mut c = self.closed.take(&found)?;
+        c.closed = false;
+        self.map.insert(found.clone(), c);
+        self.refile(&found);
+        Some(found)
     }
 
     /// Counts `articles` more articles (and `events` more events) of a day.
