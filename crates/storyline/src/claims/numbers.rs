@@ -49,10 +49,10 @@ mod units;
 
 use super::quantity::{Bound, Dimension, Qualifier, Quantity, QuantityKind, Unit};
 use crate::span::Span;
-use lexicon::{lexicon, Marker, Qual};
+use lexicon::{lexicon, Marker, Qual, WordClass};
 use numeral::{marker_at, numeral_at, Form, Numeral};
 use tokens::{Kind, Tokens};
-use units::{currency_before, unit_after};
+use units::{currency_before, unit_after, Found};
 
 /// The canonical name of a written unit through the unit table ("kilometres" → "km",
 /// "per cent" → "percent", "US$" → "USD"), or `None` when the table lacks it.
@@ -156,6 +156,15 @@ fn qualifier_at(t: &Tokens, i: usize, after: bool) -> Option<(Qual, usize)> {
     t.longest_phrase(i, lex.qual_len, |key| map.get(key).copied())
 }
 
+/// A qualifier's words at `i` that do not qualify here: "about" after "how" or "what" (a
+/// suggestion: "how about 20?"), and a comparison sign glued after another one it makes
+/// no table entry with ("<>30" is "not equal", "=>30" no comparison we read).
+fn not_a_qualifier(t: &Tokens, i: usize) -> bool {
+    let suggestion = t.is_word(i, "about") && i > 0 && matches!(t.lower(i - 1), "how" | "what");
+    let operator = t.kind(i) == Some(Kind::Sym) && t.glued(i) && t.is_sym(i - 1, &['<', '>', '=']);
+    suggestion || operator
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Starter {
     Between,
@@ -167,7 +176,7 @@ struct Lead {
     start: usize,
     qual: Option<Qual>,
     starter: Option<Starter>,
-    currency: Option<Unit>,
+    currency: Option<Found>,
     age: bool,
     next: usize,
 }
@@ -191,13 +200,13 @@ fn lead_at(t: &Tokens, i: usize) -> Lead {
     } else if marker_at(t, k, 1) == Some(Marker::AgeBefore) {
         lead.age = true;
         k += 1;
-    } else if let Some((q, next)) = qualifier_at(t, k, false) {
+    } else if let Some((q, next)) = qualifier_at(t, k, false).filter(|_| !not_a_qualifier(t, k)) {
         lead.qual = Some(q);
         k = next;
     }
     if let Some(c) = currency_before(t, k) {
-        lead.currency = Some(c.unit);
         k = c.next;
+        lead.currency = Some(c);
     }
     lead.next = k;
     lead
@@ -217,15 +226,24 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     if is_pronoun_one(t, &n) {
         return None;
     }
-    let body = Body::read(t, &n, lead.currency.take());
+    let mut body = Body::read(t, &n, lead.currency.take());
     if lead.age || body.age {
         return Some((age(t, &n, &lead, &body), body.next));
+    }
+    if let Some(whole) = ratio_after(t, &body) {
+        body.n.value /= whole.value;
+        body.n.next = whole.next;
+        body.n.digits_only = false;
+        body.next = whole.next;
     }
     let range = match lead.starter {
         Some(Starter::Between) => range_after(t, &body, &["and", "-", "–", "to"]),
         Some(Starter::From) => range_after(t, &body, &["to", "-", "–", "through", "until", "till"]),
         None => range_after(t, &body, &["to", "-", "–", "—", "~", "through", "thru"]),
     };
+    if range.is_none() && lead.starter != Some(Starter::Between) {
+        body.cents(t);
+    }
     let start = if lead.starter.is_some() && range.is_none() {
         body.number_start(t)
     } else {
@@ -238,6 +256,44 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     let mut next = body.next.max(q_next(t, &q, body.next));
     next = suffix(t, &mut q, next);
     Some((q, next))
+}
+
+/// The whole of a share written as a count out of a whole: "one in five", "3 out of 4",
+/// "one over three" (the whole after the first number, with no unit on either). "in" and
+/// "out of" need the whole to be at least the count and not a year ("1 in 2016"); "over",
+/// which is also "more than", only where nothing follows the whole on its line but
+/// punctuation ("scored 70 over 50 games" is no share).
+fn ratio_after(t: &Tokens, body: &Body) -> Option<Numeral> {
+    if body.unit().is_some() || body.n.form != Form::Cardinal {
+        return None;
+    }
+    let j = body.next;
+    if !t.same_line(j) {
+        return None;
+    }
+    let (k, over) = match t.lower(j) {
+        "in" => (j + 1, false),
+        "out" if t.is_word(j + 1, "of") => (j + 2, false),
+        "over" => (j + 1, true),
+        _ => return None,
+    };
+    if k >= t.len() || !t.same_line(k) {
+        return None;
+    }
+    let whole = numeral_at(t, k, false)?;
+    let year = whole.digits_only && t.raw(k).len() == 4 && (1000.0..=2100.0).contains(&whole.value);
+    let ends = whole.next >= t.len() || !t.same_line(whole.next) || t.kind(whole.next) != Some(Kind::Word);
+    let fits = if over {
+        ends
+    } else {
+        body.n.value <= whole.value && !year
+    };
+    let ok = whole.form == Form::Cardinal
+        && whole.value > 0.0
+        && fits
+        && age_after(t, whole.next).is_none()
+        && unit_after(t, whole.next).is_none();
+    ok.then_some(whole)
 }
 
 /// An age: "five years old", "a 34-year-old", "aged 61", "more than 30 years old" (the
@@ -306,7 +362,55 @@ fn is_pronoun_one(t: &Tokens, n: &Numeral) -> bool {
                 | "little"
                 | "such"
         );
-    before || t.is_word(n.first + 1, "of") || t.is_sym(n.first + 1, &['\'', '’'])
+    before
+        || t.is_word(n.first + 1, "of")
+        || t.is_sym(n.first + 1, &['\'', '’'])
+        || pronoun_after(t, n.first + 1)
+        || determiner_and_adjective(t, n.first)
+        || (n.first >= 2 && t.is_word(n.first - 1, "but") && matches!(t.lower(n.first - 2), "last" | "next"))
+}
+
+/// "one another", "one would think": the reciprocal and the generic pronoun.
+fn pronoun_after(t: &Tokens, k: usize) -> bool {
+    k < t.len()
+        && t.same_line(k)
+        && matches!(
+            t.lower(k),
+            "another" | "would" | "could" | "should" | "might" | "must" | "may" | "ought"
+        )
+}
+
+/// "the previous one", "a smaller one": a determiner and one word before "one", the word
+/// no number word nor qualifier ("an estimated one in five" counts), and no unit after
+/// ("the top one percent").
+fn determiner_and_adjective(t: &Tokens, i: usize) -> bool {
+    if i < 2 || t.kind(i - 1) != Some(Kind::Word) || !t.same_line(i) || !t.same_line(i - 1) {
+        return false;
+    }
+    let det = matches!(
+        t.lower(i - 2),
+        "the"
+            | "this"
+            | "that"
+            | "a"
+            | "an"
+            | "each"
+            | "every"
+            | "any"
+            | "another"
+            | "which"
+            | "my"
+            | "your"
+            | "his"
+            | "her"
+            | "its"
+            | "our"
+            | "their"
+    );
+    let lex = lexicon();
+    let adjective = !lex.words.contains_key(t.lower(i - 1)) && !lex.first_words.contains(t.lower(i - 1));
+    let counts_on = i + 1 < t.len() && matches!(t.lower(i + 1), "in" | "out" | "over");
+    det && adjective && !counts_on && unit_after(t, i + 1).is_none()
 }
 
 fn span_of(t: &Tokens, first: usize, next: usize) -> Span {
@@ -337,14 +441,18 @@ struct Body {
 }
 
 impl Body {
-    fn read(t: &Tokens, n: &Numeral, currency: Option<Unit>) -> Body {
+    fn read(t: &Tokens, n: &Numeral, currency: Option<Found>) -> Body {
         let mut body = Body {
             n: *n,
-            currency,
+            currency: None,
             unit: None,
             next: n.next,
             age: false,
         };
+        if let Some(c) = currency {
+            body.scale_by(c.scale);
+            body.currency = Some(c.unit);
+        }
         if let Some(next) = age_after(t, n.next) {
             body.age = true;
             body.next = next;
@@ -362,16 +470,86 @@ impl Body {
         if let Some(u) = unit_after(t, k) {
             let is_word = t.kind(k).is_some_and(|kk| kk == Kind::Word)
                 && !t.raw(k).chars().all(|c| c.is_ascii_uppercase());
-            let redundant = body.currency.is_some() && u.unit.dimension == Dimension::Currency && is_word;
+            // "$10 dollars": the same currency written twice
+            let same = body.currency.as_ref().is_some_and(|c| c.name == u.unit.name);
+            let redundant = same && is_word;
             let ok = body.currency.is_none() || redundant;
             if ok {
+                body.scale_by(u.scale);
                 if !redundant {
                     body.unit = Some(u.unit);
                 }
                 body.next = u.next;
+                body.scale_after_currency(t);
             }
         }
         body
+    }
+
+    /// Multiplies the number by a scale its unit carries ("30 MUSD").
+    fn scale_by(&mut self, scale: f64) {
+        if scale != 1.0 {
+            self.n.value *= scale;
+            self.n.scale = self.n.scale.max(scale);
+        }
+    }
+
+    /// "75 USD million": a scale word after a currency written after the number.
+    fn scale_after_currency(&mut self, t: &Tokens) {
+        let k = self.next;
+        let currency = self
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.dimension == Dimension::Currency);
+        if !currency || k >= t.len() || !t.same_line(k) || t.kind(k) != Some(Kind::Word) {
+            return;
+        }
+        if let Some(&WordClass::Scale(s)) = lexicon().words.get(t.lower(k)) {
+            if self.n.scale == 1.0 {
+                self.scale_by(s);
+                self.next = k + 1;
+                self.n.next = k + 1;
+            }
+        }
+    }
+
+    /// "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50.":
+    /// a whole amount of a currency, then ("and") a whole number under a hundred that
+    /// names its cents or pence (or ends the phrase), is one amount.
+    fn cents(&mut self, t: &Tokens) {
+        let whole = self.n.value.fract() == 0.0 && self.n.scale == 1.0;
+        let sub = |u: &Unit| matches!(u.name.as_str(), "cent" | "penny");
+        let money = self
+            .unit()
+            .is_some_and(|u| u.dimension == Dimension::Currency && !sub(u));
+        if !whole || !money {
+            return;
+        }
+        let mut k = self.next;
+        if k < t.len() && t.same_line(k) && t.is_word(k, "and") {
+            k += 1;
+        }
+        if k >= t.len() || !t.same_line(k) {
+            return;
+        }
+        let Some(c) = numeral_at(t, k, false) else { return };
+        if c.form != Form::Cardinal
+            || c.value.fract() != 0.0
+            || !(1.0..100.0).contains(&c.value)
+            || c.scale != 1.0
+        {
+            return;
+        }
+        let end = match unit_after(t, c.next) {
+            Some(u) if sub(&u.unit) => u.next,
+            Some(_) => return,
+            None if c.next >= t.len() || !t.same_line(c.next) || t.kind(c.next) != Some(Kind::Word) => c.next,
+            None => return,
+        };
+        self.n.value += c.value / 100.0;
+        self.n.digits_only = false;
+        self.next = end;
+        self.n.next = end;
     }
 
     fn unit(&self) -> Option<&Unit> {
@@ -548,7 +726,7 @@ fn range_after(t: &Tokens, first: &Body, joins: &[&str]) -> Option<Body> {
     if n2.form != Form::Cardinal {
         return None;
     }
-    let second = Body::read(t, &n2, currency.map(|c| c.unit));
+    let second = Body::read(t, &n2, currency);
     let v1 = if first.n.scale == 1.0 && n2.scale > 1.0 {
         first.n.value * n2.scale
     } else {
@@ -624,6 +802,10 @@ fn suffix(t: &Tokens, q: &mut Quantity, next: usize) -> usize {
             if number_follows
                 && (t.lower(k - 1) == "than" || t.lower(k - 1) == "to" || t.lower(k - 1) == "plus")
             {
+                return next;
+            }
+            if t.is_word(k, "than") {
+                // "equal to 5000 or less than 6000": a second comparison, not a suffix
                 return next;
             }
             apply_after(t, q, qual, k)

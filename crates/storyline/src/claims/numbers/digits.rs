@@ -67,6 +67,9 @@ fn mantissa(t: &Tokens, i: usize) -> Option<(String, usize, bool)> {
         s.push_str(t.raw(i));
         j = i + 1;
         if t.raw(i).len() <= 3 {
+            if let Some(k) = continental(t, i, &mut s) {
+                return Some((s.clone(), k, !s.contains('.')));
+            }
             j = groups(t, j, &mut s);
         }
     }
@@ -77,8 +80,86 @@ fn mantissa(t: &Tokens, i: usize) -> Option<(String, usize, bool)> {
         s.push_str(t.raw(j + 1));
         j += 2;
         integer = false;
+    } else if j == i + 1 && decimal_comma(t, i) {
+        s.push('.');
+        s.push_str(t.raw(j + 1));
+        j += 2;
+        integer = false;
     }
     Some((s, j, integer))
+}
+
+/// ",d" or ",dd" glued to token `k`, a digit run.
+fn short_comma_group(t: &Tokens, k: usize) -> bool {
+    t.is_sym(k, &[',']) && t.glued(k) && glued_digits(t, k + 1) && t.raw(k + 1).len() <= 2
+}
+
+/// Whether the characters around token span `from..to` open or close brackets or carry on
+/// a list ("(26,29)", "[6,6]", "22,24,26", "2,5-diyl").
+fn bracketed_or_chained(t: &Tokens, from: usize, to: usize) -> bool {
+    let opens = from > 0 && t.glued(from) && t.is_sym(from - 1, &['(', '[', '{', ',', '.', '-', '/']);
+    let closes = t.glued(to) && t.is_sym(to, &[')', ']', '}', '-', '–', '/']);
+    let goes_on = t.glued(to) && t.is_sym(to, &[',', '.']) && glued_digits(t, to + 1);
+    opens || closes || goes_on
+}
+
+/// "5,00", "1,3": a comma before one or two digits is a decimal comma when the number
+/// stands alone (not in brackets, a list "22,24,26" or a name "2,5-diyl"); three digits
+/// after a comma are a thousands group.
+fn decimal_comma(t: &Tokens, i: usize) -> bool {
+    t.raw(i).len() <= 3 && short_comma_group(t, i + 1) && !bracketed_or_chained(t, i, i + 3)
+}
+
+/// Grouping other than the English one, read whole: Indian lakh groups ("12,34,567.89":
+/// two-digit groups, then one of three) and continental groups ("1.234.567",
+/// "1.111,11": dots between groups of three, a comma before the decimals). Returns the
+/// token after the number.
+fn continental(t: &Tokens, i: usize, s: &mut String) -> Option<usize> {
+    let group = |k: usize, sep: char, len: usize| {
+        t.is_sym(k, &[sep]) && t.glued(k) && glued_digits(t, k + 1) && t.raw(k + 1).len() == len
+    };
+    let mut k = i + 1;
+    if t.raw(i).len() <= 2 && group(k, ',', 2) {
+        while group(k, ',', 2) {
+            k += 2;
+        }
+        if !group(k, ',', 3) || group(k + 2, ',', 3) || group(k + 2, ',', 2) {
+            return None;
+        }
+        k += 2;
+        for x in (i + 1..k).step_by(2) {
+            s.push_str(t.raw(x + 1));
+        }
+        if t.is_sym(k, &['.']) && t.glued(k) && glued_digits(t, k + 1) {
+            s.push('.');
+            s.push_str(t.raw(k + 1));
+            k += 2;
+        }
+        return Some(k);
+    }
+    let mut dots = 0;
+    while group(k, '.', 3) {
+        dots += 1;
+        k += 2;
+    }
+    let decimals =
+        dots >= 1 && t.is_sym(k, &[',']) && t.glued(k) && glued_digits(t, k + 1) && t.raw(k + 1).len() != 3;
+    if (dots < 2 && !decimals)
+        || group(k, '.', 1)
+        || group(k, '.', 2)
+        || bracketed_or_chained(t, i, k + 2 * usize::from(decimals))
+    {
+        return None;
+    }
+    for x in (i + 1..k).step_by(2) {
+        s.push_str(t.raw(x + 1));
+    }
+    if decimals {
+        s.push('.');
+        s.push_str(t.raw(k + 1));
+        k += 2;
+    }
+    Some(k)
 }
 
 /// Thousands groups after a first group of one to three digits: ",ddd" glued, or " ddd"
@@ -126,7 +207,8 @@ fn power(t: &Tokens, j: usize) -> Option<(i32, usize)> {
     let mut k = j + 1;
     let mut neg = false;
     while t.is_sym(k, &['+', '-', '−']) && t.glued(k) {
-        neg = t.is_sym(k, &['-', '−']);
+        // each minus flips the sign: "^--23" is "^23"
+        neg ^= t.is_sym(k, &['-', '−']);
         k += 1;
     }
     if !glued_digits(t, k) || t.raw(k).len() > 3 {

@@ -83,6 +83,8 @@ pub(crate) struct UnitEntry {
     pub canonical: &'static str,
     pub dimension: Dimension,
     pub place: Place,
+    /// A scale the unit carries ("MUSD": millions of US dollars), 1 for most.
+    pub scale: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -237,6 +239,7 @@ fn build() -> Lexicon {
             canonical: r[1],
             dimension: dimension(r[2]),
             place: place(r[4]),
+            scale: r.get(5).map_or(1.0, |x| x.parse().expect("units.tsv: scale")),
         };
         if r[3] == "word" {
             let key = phrase_key(r[0]);
@@ -347,7 +350,7 @@ mod tests {
             }
         });
         for r in rows(UNITS) {
-            assert_eq!(r.len(), 5, "units.tsv row {r:?}");
+            assert!(r.len() == 5 || r.len() == 6, "units.tsv row {r:?}");
         }
     }
 

@@ -11,6 +11,8 @@ use crate::span::Span;
 pub(crate) struct Found {
     pub unit: Unit,
     pub next: usize,
+    /// The scale the unit carries ("MUSD": 1e6), 1 for most.
+    pub scale: f64,
 }
 
 fn boundary_ok(text: &str, end: usize, surface: &str) -> bool {
@@ -57,7 +59,10 @@ fn sym_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)
                 .get(..letters.len())
                 .is_some_and(|l| l.eq_ignore_ascii_case(letters));
             let after = rest.get(letters.len()..).unwrap_or("");
-            let spaced = letters.len() >= 2 && after.starts_with(" $");
+            // one letter and a space before "$" only when the letter is no English word
+            // ("c $ 16" is Canadian; "a $5 bill" is not Australian)
+            let one_word = matches!(letters, "A" | "I") || possessive_s(t.text, start);
+            let spaced = (letters.len() >= 2 || !one_word) && after.starts_with(" $");
             if same && (after.starts_with('$') || spaced) {
                 let end = start + letters.len() + if spaced { 2 } else { 1 };
                 return Some((e, end));
@@ -74,6 +79,12 @@ fn sym_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)
         }
     }
     None
+}
+
+/// A letter after an apostrophe ("music ' s $ 500", "music's"): a possessive or a
+/// contraction, not a currency prefix.
+fn possessive_s(text: &str, start: usize) -> bool {
+    text[..start].trim_end().ends_with(['\'', '’'])
 }
 
 /// A word unit of up to the table's longest length at token `i` (lowercase words).
@@ -99,6 +110,7 @@ pub(crate) fn currency_before(t: &Tokens, i: usize) -> Option<Found> {
     Some(Found {
         unit: make(e, e.canonical.to_string(), t.toks[i].start, end),
         next,
+        scale: e.scale,
     })
 }
 
@@ -182,6 +194,7 @@ pub(crate) fn unit_after(t: &Tokens, i: usize) -> Option<Found> {
             span: Span::new(start, end),
         },
         next,
+        scale: e.scale,
     })
 }
 
