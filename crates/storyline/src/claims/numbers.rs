@@ -97,47 +97,203 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
 /// Past a number that names rather than counts ("Figure 3", "MH17", "F-16", "200-level"),
 /// if one is at `i`.
 fn skip_label_or_code(t: &Tokens, i: usize) -> Option<usize> {
-    if t.kind(i) == Some(Kind::Word) && marker_at(t, i, 1) == Some(Marker::Label) {
-        let mut k = i + 1;
-        if t.is_sym(k, &['.']) && t.glued(k) {
-            k += 1;
-        }
-        if t.kind(k) == Some(Kind::Digits) && t.same_line(k) {
-            return Some(numeral_at(t, k, false).map_or(k + 1, |n| n.next));
-        }
-        return None;
+    if t.kind(i) == Some(Kind::Word) {
+        return label_number(t, i);
     }
     // "200-level": a label word glued after the number names it too.
     if t.kind(i) == Some(Kind::Digits)
         && t.is_sym(i + 1, &['-'])
         && t.glued(i + 1)
         && t.glued(i + 2)
-        && marker_at(t, i + 2, 1) == Some(Marker::Label)
+        && matches!(marker_at(t, i + 2, 1), Some(Marker::Label | Marker::Labels))
     {
         return Some(i + 3);
     }
-    // "[22]", "[3, 4]": a reference to a source, not an amount
-    if t.kind(i) == Some(Kind::Digits) && i > 0 && t.is_sym(i - 1, &['[']) {
-        let mut k = i;
-        while t.kind(k) == Some(Kind::Digits) && t.is_sym(k + 1, &[',', '–', '-']) {
-            k += 2;
+    if t.kind(i) != Some(Kind::Digits) {
+        return None;
+    }
+    reference_mark(t, i)
+        .or_else(|| arguments(t, i))
+        .or_else(|| dotted_chain(t, i))
+        .or_else(|| glued_code(t, i))
+}
+
+/// The numbers a label word names, if one is at `i` ("Figure 3", "Figs. 3A and 3B",
+/// "phases 3, 5 and 7", "on day 14."; see `data/markers.tsv` for the three kinds), or a
+/// capitalised name before a number that ends the phrase ("Voyager 2 (1981)", "Apollo
+/// 11."). A unit after the number makes it a measure, not a label ("the site 30 km
+/// away").
+fn label_number(t: &Tokens, i: usize) -> Option<usize> {
+    let (marker, name) = match marker_at(t, i, 1) {
+        Some(m) if m.is_label() => (m, false),
+        _ => (name_before_number(t, i)?, true),
+    };
+    let mut k = i + 1;
+    if t.is_sym(k, &['.']) && t.glued(k) && !name {
+        k += 1;
+    }
+    if t.kind(k) != Some(Kind::Digits) || !t.same_line(k) {
+        return None;
+    }
+    let n = numeral_at(t, k, false)?;
+    let first = n.next;
+    let panel = t.glued(first) && t.kind(first) == Some(Kind::Word) && t.raw(first).len() <= 2;
+    if (unit_after(t, first).is_some() && !panel) || (name && (first != k + 1 || n.value.fract() != 0.0)) {
+        return None;
+    }
+    let mut end = panel_letter(t, first);
+    if marker != Marker::Label && !name {
+        while let Some(next) = next_list_member(t, end) {
+            end = next;
         }
-        if t.kind(k) == Some(Kind::Digits) && t.is_sym(k + 1, &[']']) {
+    }
+    if marker == Marker::LabelEnd && !ends_phrase(t, end) {
+        return None;
+    }
+    Some(end)
+}
+
+/// "3A": a letter glued to a label's number names a panel or part.
+fn panel_letter(t: &Tokens, k: usize) -> usize {
+    let letter = t.glued(k)
+        && t.kind(k) == Some(Kind::Word)
+        && t.raw(k).len() <= 2
+        && t.kind(k - 1) == Some(Kind::Digits);
+    k + usize::from(letter)
+}
+
+/// The token after the next number of a label's list at `k` (", 5", "and 3B", "–12", ",
+/// and 9"), if one follows.
+fn next_list_member(t: &Tokens, k: usize) -> Option<usize> {
+    if k >= t.len() || !t.same_line(k) {
+        return None;
+    }
+    let mut j = k;
+    if t.is_sym(j, &[',', '–', '-', '&']) {
+        j += 1;
+    }
+    if j < t.len() && t.kind(j) == Some(Kind::Word) && matches!(t.lower(j), "and" | "or" | "to") {
+        j += 1;
+    }
+    if j == k || t.kind(j) != Some(Kind::Digits) || !t.same_line(j) {
+        return None;
+    }
+    let next = numeral_at(t, j, false).map_or(j + 1, |n| n.next);
+    Some(panel_letter(t, next))
+}
+
+/// Nothing after token `k - 1` on its line but punctuation, or a preposition or
+/// conjunction.
+fn ends_phrase(t: &Tokens, k: usize) -> bool {
+    k >= t.len()
+        || !t.same_line(k)
+        || t.kind(k) == Some(Kind::Sym)
+        || matches!(
+            t.lower(k),
+            "of" | "and"
+                | "or"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "by"
+                | "with"
+                | "after"
+                | "before"
+        )
+}
+
+/// A capitalised word, not the first of its sentence nor a word of the tables, before a
+/// number: a name with a number ("Voyager 2", "SD 1"), a label where the number ends the
+/// phrase.
+fn name_before_number(t: &Tokens, i: usize) -> Option<Marker> {
+    let w = t.raw(i);
+    let capital = w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 2;
+    let sentence_start =
+        i == 0 || t.is_sym(i - 1, &['.', '!', '?', ':', ';', '"', '“', '(', '[']) || !t.same_line(i);
+    let lex = lexicon();
+    let known = lex.words.contains_key(t.lower(i))
+        || lex.first_words.contains(t.lower(i))
+        || currency_before(t, i).is_some();
+    (capital && !sentence_start && !known && t.kind(i + 1) == Some(Kind::Digits)).then_some(Marker::LabelEnd)
+}
+
+/// "[22]", "[3, 4]", "(7)", "(26,29)", "(4,35–38,44)": whole numbers alone in brackets,
+/// or a list or span of them, refer to a source or number an item; they are no amount.
+/// A thousands group ("(1,200)") is an amount.
+fn reference_mark(t: &Tokens, i: usize) -> Option<usize> {
+    let open = i > 0 && t.is_sym(i - 1, &['[', '(']) && t.glued(i);
+    if !open || (t.is_sym(i - 1, &['(']) && t.glued(i - 1) && t.kind(i - 2) == Some(Kind::Word)) {
+        return None;
+    }
+    let close = if t.is_sym(i - 1, &['[']) { ']' } else { ')' };
+    let mut k = i;
+    for _ in 0..16 {
+        if t.kind(k) != Some(Kind::Digits) || t.raw(k).len() > 4 {
+            return None;
+        }
+        if t.is_sym(k + 1, &[close]) {
             return Some(k + 2);
         }
-    }
-    if t.kind(i) == Some(Kind::Digits) && t.glued(i) {
-        let prev_word = t.kind(i - 1) == Some(Kind::Word) && !is_unit_prefix_word(t, i - 1);
-        let hyph_word = i >= 2
-            && t.is_sym(i - 1, &['-'])
-            && t.glued(i - 1)
-            && t.kind(i - 2) == Some(Kind::Word)
-            && t.raw(i - 2).chars().any(char::is_uppercase);
-        if prev_word || hyph_word {
-            return Some(numeral_at(t, i, false).map_or(i + 1, |n| n.next));
+        let group = t.is_sym(k + 1, &[',']) && t.glued(k + 1) && t.glued(k + 2) && t.raw(k + 2).len() == 3;
+        if !t.is_sym(k + 1, &[',', '–', '-']) || group || !t.same_line(k + 2) {
+            return None;
         }
+        k += 2;
     }
     None
+}
+
+/// "t(39)", "F(3, 8.9)", "Mg(ClO4)2": numbers that are the arguments of a function or
+/// statistic written right after its name, or a subscript after a bracket.
+fn arguments(t: &Tokens, i: usize) -> Option<usize> {
+    let subscript = t.glued(i) && t.is_sym(i - 1, &[')', ']']);
+    let call = i >= 2
+        && t.glued(i)
+        && t.is_sym(i - 1, &['('])
+        && t.glued(i - 1)
+        && t.kind(i - 2) == Some(Kind::Word);
+    if !(subscript || call) {
+        return None;
+    }
+    let mut k = numeral_at(t, i, false).map_or(i + 1, |n| n.next);
+    while call && t.is_sym(k, &[',']) && t.same_line(k + 1) && t.kind(k + 1) == Some(Kind::Digits) {
+        k = numeral_at(t, k + 1, false).map_or(k + 2, |n| n.next);
+    }
+    Some(k)
+}
+
+/// "3.1.3", "192.168.1.2": three or more digit groups joined by dots number a section, a
+/// version or an address (groups of three after the first are continental thousands:
+/// "1.234.567").
+fn dotted_chain(t: &Tokens, i: usize) -> Option<usize> {
+    let dot_digits =
+        |k: usize| t.is_sym(k, &['.']) && t.glued(k) && t.kind(k + 1) == Some(Kind::Digits) && t.glued(k + 1);
+    let after_chain = i >= 2 && dot_digits(i - 1) && t.kind(i - 2) == Some(Kind::Digits);
+    if !after_chain && !(dot_digits(i + 1) && dot_digits(i + 3)) {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut thousands = !after_chain && t.raw(i).len() <= 3;
+    while dot_digits(k) {
+        thousands &= t.raw(k + 1).len() == 3;
+        k += 2;
+    }
+    (!thousands).then_some(k)
+}
+
+/// A number glued to the letters or the hyphen of a name: "MH17", "G20", "COVID-19",
+/// "F-16", "category-2", "hSOX2-23".
+fn glued_code(t: &Tokens, i: usize) -> Option<usize> {
+    if !t.glued(i) {
+        return None;
+    }
+    let prev_word = t.kind(i - 1) == Some(Kind::Word) && !is_unit_prefix_word(t, i - 1);
+    let hyph_word =
+        i >= 2 && t.is_sym(i - 1, &['-']) && t.glued(i - 1) && matches!(t.kind(i - 2), Some(Kind::Word));
+    (prev_word || hyph_word).then(|| numeral_at(t, i, false).map_or(i + 1, |n| n.next))
 }
 
 /// A word glued before digits that is a currency ("USD115"), not an identifier.
@@ -230,6 +386,9 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     if lead.age || body.age {
         return Some((age(t, &n, &lead, &body), body.next));
     }
+    if names_a_thing(t, &body) {
+        return None;
+    }
     if let Some(whole) = ratio_after(t, &body) {
         body.n.value /= whole.value;
         body.n.next = whole.next;
@@ -256,6 +415,27 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     let mut next = body.next.max(q_next(t, &q, body.next));
     next = suffix(t, &mut q, next);
     Some((q, next))
+}
+
+/// A number that names rather than counts, seen from what follows it: letters glued on
+/// that are no unit ("3D", "16S", "10a", "2006b", "5G"), a decade ("the 1990s", "in her
+/// 40s"), or "=" after a bare number, which defines what the number stands for ("1 = once
+/// a week").
+fn names_a_thing(t: &Tokens, body: &Body) -> bool {
+    let k = body.n.next;
+    let ends_in_digits = k > 0 && t.kind(k - 1) == Some(Kind::Digits);
+    let glued_letters =
+        ends_in_digits && t.glued(k) && t.kind(k) == Some(Kind::Word) && body.unit().is_none();
+    let decade = ends_in_digits
+        && body
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.name == "s" && u.span.start == t.toks[k - 1].end)
+        && t.raw(k - 1).ends_with('0')
+        && matches!(t.raw(k - 1).len(), 2 | 4)
+        && body.n.value >= 20.0;
+    let defined = body.unit().is_none() && t.is_sym(body.next, &['=']) && t.same_line(body.next);
+    glued_letters || decade || defined
 }
 
 /// The whole of a share written as a count out of a whole: "one in five", "3 out of 4",

@@ -91,8 +91,21 @@ pub(crate) struct UnitEntry {
 pub(crate) enum Marker {
     AgeAfter,
     AgeBefore,
+    /// "Figure 3": the number after it names a thing.
     Label,
+    /// "Figures 3 and 4": each number of a list or span after it names one.
+    Labels,
+    /// "on day 14": a label only where the number ends the phrase.
+    LabelEnd,
+    /// "December 16": the day of a date.
+    Month,
     Several,
+}
+
+impl Marker {
+    pub(crate) fn is_label(self) -> bool {
+        matches!(self, Marker::Label | Marker::Labels | Marker::LabelEnd)
+    }
 }
 
 pub(crate) struct Lexicon {
@@ -210,6 +223,9 @@ fn marker(name: &str) -> Marker {
         "age_after" => Marker::AgeAfter,
         "age_before" => Marker::AgeBefore,
         "label" => Marker::Label,
+        "labels" => Marker::Labels,
+        "label_end" => Marker::LabelEnd,
+        "month" => Marker::Month,
         "several" => Marker::Several,
         other => panic!("markers.tsv: unknown role {other}"),
     }
