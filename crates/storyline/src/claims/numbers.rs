@@ -124,6 +124,11 @@ fn skip_label_or_code(t: &Tokens, i: usize) -> Option<usize> {
 /// 11."). A unit after the number makes it a measure, not a label ("the site 30 km
 /// away").
 fn label_number(t: &Tokens, i: usize) -> Option<usize> {
+    let number_next = t.kind(i + 1) == Some(Kind::Digits)
+        || (t.is_sym(i + 1, &['.']) && t.kind(i + 2) == Some(Kind::Digits));
+    if !number_next {
+        return None;
+    }
     let (marker, name) = match marker_at(t, i, 1) {
         Some(m) if m.is_label() => (m, false),
         _ => (name_before_number(t, i)?, true),
@@ -220,15 +225,20 @@ fn name_before_number(t: &Tokens, i: usize) -> Option<Marker> {
     (capital && !sentence_start && !known && t.kind(i + 1) == Some(Kind::Digits)).then_some(Marker::LabelEnd)
 }
 
-/// "[22]", "[3, 4]", "(7)", "(26,29)", "(4,35–38,44)": whole numbers alone in brackets,
-/// or a list or span of them, refer to a source or number an item; they are no amount.
+/// "[22]", "[3, 4]", "(7)", "(26,29)", "(4,35–38,44)", "{111}": whole numbers alone in
+/// brackets, or a list or span of them, refer to a source, number an item or index a
+/// plane; they are no amount.
 /// A thousands group ("(1,200)") is an amount.
 fn reference_mark(t: &Tokens, i: usize) -> Option<usize> {
-    let open = i > 0 && t.is_sym(i - 1, &['[', '(']) && t.glued(i);
+    let open = i > 0 && t.is_sym(i - 1, &['[', '(', '{']) && t.glued(i);
     if !open || (t.is_sym(i - 1, &['(']) && t.glued(i - 1) && t.kind(i - 2) == Some(Kind::Word)) {
         return None;
     }
-    let close = if t.is_sym(i - 1, &['[']) { ']' } else { ')' };
+    let close = match t.raw(i - 1) {
+        "[" => ']',
+        "{" => '}',
+        _ => ')',
+    };
     let mut k = i;
     for _ in 0..16 {
         if t.kind(k) != Some(Kind::Digits) || t.raw(k).len() > 4 {
@@ -291,8 +301,19 @@ fn glued_code(t: &Tokens, i: usize) -> Option<usize> {
         return None;
     }
     let prev_word = t.kind(i - 1) == Some(Kind::Word) && !is_unit_prefix_word(t, i - 1);
-    let hyph_word =
-        i >= 2 && t.is_sym(i - 1, &['-']) && t.glued(i - 1) && matches!(t.kind(i - 2), Some(Kind::Word));
+    // "F-16", "ha−1" (an exponent), "hSOX2-23", "TRA-1–60": after a hyphen or minus glued
+    // to a word, or to digits that are themselves glued to a word
+    let hyph = i >= 2 && t.is_sym(i - 1, &['-', '‐', '−', '–']) && t.glued(i - 1);
+    let word_before = |k: usize| t.kind(k) == Some(Kind::Word);
+    let coded = |k: usize| {
+        t.kind(k) == Some(Kind::Digits)
+            && k >= 1
+            && t.glued(k)
+            && (word_before(k - 1)
+                || (k >= 2 && t.is_sym(k - 1, &['-', '‐']) && t.glued(k - 1) && word_before(k - 2)))
+    };
+    let dash_ok = t.is_sym(i - 1, &['-', '‐', '−']) || coded(i - 2);
+    let hyph_word = hyph && dash_ok && (word_before(i - 2) || coded(i - 2));
     (prev_word || hyph_word).then(|| numeral_at(t, i, false).map_or(i + 1, |n| n.next))
 }
 
@@ -424,8 +445,11 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
 fn names_a_thing(t: &Tokens, body: &Body) -> bool {
     let k = body.n.next;
     let ends_in_digits = k > 0 && t.kind(k - 1) == Some(Kind::Digits);
-    let glued_letters =
-        ends_in_digits && t.glued(k) && t.kind(k) == Some(Kind::Word) && body.unit().is_none();
+    let glued_letters = ends_in_digits
+        && t.glued(k)
+        && t.kind(k) == Some(Kind::Word)
+        && body.unit().is_none()
+        && !currency_shaped(t, k);
     let decade = ends_in_digits
         && body
             .unit
@@ -436,6 +460,15 @@ fn names_a_thing(t: &Tokens, body: &Body) -> bool {
         && body.n.value >= 20.0;
     let defined = body.unit().is_none() && t.is_sym(body.next, &['=']) && t.same_line(body.next);
     glued_letters || decade || defined
+}
+
+/// Two or three capitals ("42MYR", "10RM") or a currency sign spelled with letters
+/// ("3.14US$") glued after a number: an amount in a currency the unit table may lack,
+/// more often than a code.
+fn currency_shaped(t: &Tokens, k: usize) -> bool {
+    let w = t.raw(k);
+    let capitals = (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+    capitals || currency_before(t, k).is_some()
 }
 
 /// The whole of a share written as a count out of a whole: "one in five", "3 out of 4",
@@ -587,8 +620,10 @@ fn determiner_and_adjective(t: &Tokens, i: usize) -> bool {
             | "our"
             | "their"
     );
-    let lex = lexicon();
-    let adjective = !lex.words.contains_key(t.lower(i - 1)) && !lex.first_words.contains(t.lower(i - 1));
+    let qualifier_ends_here = |k: usize| qualifier_at(t, k, false).is_some_and(|(_, end)| end == i);
+    let adjective = !lexicon().words.contains_key(t.lower(i - 1))
+        && !qualifier_ends_here(i - 1)
+        && !qualifier_ends_here(i - 2);
     let counts_on = i + 1 < t.len() && matches!(t.lower(i + 1), "in" | "out" | "over");
     det && adjective && !counts_on && unit_after(t, i + 1).is_none()
 }

@@ -264,7 +264,8 @@ fn glued_scale(t: &Tokens, j: usize, money: bool) -> Option<f64> {
         "k" if t.one_space(j) && !t.is_word(j + 1, "m") => 1e3,
         "M" | "MM" | "mil" if glued => 1e6,
         "m" if glued && money => 1e6,
-        "b" | "B" if glued => 1e9,
+        // "1.2b", "300B"; "2010b" cites the second paper of a year, not 2 trillion
+        "b" | "B" if glued && t.raw(j - 1).len() <= 3 => 1e9,
         _ => return None,
     };
     Some(s)

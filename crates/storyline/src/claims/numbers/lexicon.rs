@@ -110,6 +110,8 @@ impl Marker {
 
 pub(crate) struct Lexicon {
     pub words: HashMap<&'static str, WordClass>,
+    /// Scale abbreviations ("bn", "mln"), which only follow a number.
+    pub short_scales: HashSet<&'static str>,
     /// Qualifiers before the number, by their words joined with one space.
     pub quals_before: HashMap<String, Qual>,
     pub quals_after: HashMap<String, Qual>,
@@ -162,7 +164,7 @@ fn word_class(value: f64, class: &str) -> WordClass {
         "teen" => WordClass::Teen(value),
         "tens" => WordClass::Tens(value),
         "hundred" => WordClass::Hundred,
-        "scale" => WordClass::Scale(value),
+        "scale" | "scale_short" => WordClass::Scale(value),
         "dozen" => WordClass::Dozen,
         "ordinal" => WordClass::Ordinal(value),
         "fraction" => WordClass::Fraction(value),
@@ -233,9 +235,13 @@ fn marker(name: &str) -> Marker {
 
 fn build() -> Lexicon {
     let mut words = HashMap::default();
+    let mut short_scales = HashSet::default();
     for r in rows(NUMBER_WORDS) {
         let value: f64 = r[1].parse().expect("number_words.tsv: value");
         words.insert(r[0], word_class(value, r[2]));
+        if r[2] == "scale_short" {
+            short_scales.insert(r[0]);
+        }
     }
     let (mut quals_before, mut quals_after, mut qual_len) = (HashMap::default(), HashMap::default(), 0);
     for r in rows(QUALIFIERS) {
@@ -301,6 +307,7 @@ fn build() -> Lexicon {
         }
     }
     Lexicon {
+        short_scales,
         first_words,
         prefixes,
         sym_by_first,

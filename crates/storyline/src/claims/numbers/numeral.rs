@@ -308,14 +308,14 @@ fn step(t: &Tokens, j: usize, a: Atom, acc: &mut Acc, money: bool) -> Option<Ste
         }
         Atom::Lit(l) => lit(l, acc),
         Atom::Word(WordClass::Hundred) => hundred(j, acc),
-        Atom::Word(WordClass::Scale(s)) => scale_word(j, s, acc),
+        Atom::Word(WordClass::Scale(s)) => scale_word(t, j, s, acc),
         Atom::Word(WordClass::Vague(s)) if matches!(acc.last, L::Unit | L::Teen | L::Tens | L::Lit) => {
             if s == 12.0 {
                 dozen(j, acc)
             } else if s == 100.0 {
                 hundred(j, acc)
             } else {
-                scale_word(j, s, acc)
+                scale_word(t, j, s, acc)
             }
         }
         Atom::Word(WordClass::Unit(_) | WordClass::Tens(_))
@@ -411,7 +411,7 @@ fn hundred(j: usize, acc: &mut Acc) -> Option<Step> {
     go(j + 1, Some(false))
 }
 
-fn scale_word(j: usize, s: f64, acc: &mut Acc) -> Option<Step> {
+fn scale_word(t: &Tokens, j: usize, s: f64, acc: &mut Acc) -> Option<Step> {
     use Last as L;
     acc.words = true;
     if acc.last == L::Frac {
@@ -430,7 +430,10 @@ fn scale_word(j: usize, s: f64, acc: &mut Acc) -> Option<Step> {
         return go(j + 1, Some(false));
     }
     let counted = matches!(acc.last, L::Unit | L::Teen | L::Tens | L::Lit | L::Hundred);
-    if (counted || matches!(acc.last, L::A | L::Start | L::Sign)) && s < acc.min_scale {
+    // a scale's abbreviation counts nothing alone ("Mn" is manganese): it follows a number
+    let alone_ok =
+        matches!(acc.last, L::A | L::Start | L::Sign) && !lexicon().short_scales.contains(t.lower(j));
+    if (counted || alone_ok) && s < acc.min_scale {
         acc.total += if acc.seg == 0.0 { s } else { acc.seg * s };
         acc.seg = 0.0;
         acc.min_scale = s;

@@ -76,6 +76,16 @@ fn sym_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)
             {
                 return Some((e, end));
             }
+            // "250mls", "40kgs": an abbreviation of two letters or more written with a
+            // plural "s" (the table's own entries, such as "ms", are tried first)
+            let plural = !pre
+                && e.surface.len() >= 2
+                && e.surface.chars().all(char::is_alphabetic)
+                && stripped.starts_with('s')
+                && boundary_ok(t.text, end + 1, "s");
+            if plural {
+                return Some((e, end + 1));
+            }
         }
     }
     None
