@@ -312,8 +312,8 @@ fn glued_code(t: &Tokens, i: usize) -> Option<usize> {
             && (word_before(k - 1)
                 || (k >= 2 && t.is_sym(k - 1, &['-', '‐']) && t.glued(k - 1) && word_before(k - 2)))
     };
-    let dash_ok = t.is_sym(i - 1, &['-', '‐', '−']) || coded(i - 2);
-    let hyph_word = hyph && dash_ok && (word_before(i - 2) || coded(i - 2));
+    let hyph_word =
+        hyph && (t.is_sym(i - 1, &['-', '‐', '−']) || coded(i - 2)) && (word_before(i - 2) || coded(i - 2));
     (prev_word || hyph_word).then(|| numeral_at(t, i, false).map_or(i + 1, |n| n.next))
 }
 

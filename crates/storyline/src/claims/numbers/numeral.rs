@@ -524,9 +524,11 @@ fn of_scale(t: &Tokens, j: usize, acc: &Acc) -> f64 {
     }
 }
 
-/// "a half"/"a third" stand alone only before "of", a scale word or no word at all.
+/// "a half"/"a third" stand alone only before "of", a scale word or no word at all (a
+/// glued hyphen makes a compound: "a third-party app", "a twenty-first-century port").
 fn lone_article_ok(t: &Tokens, j: usize) -> bool {
-    t.kind(j + 1) != Some(Kind::Word)
+    let compound = t.is_sym(j + 1, &['-', '‐']) && t.glued(j + 1);
+    !compound && t.kind(j + 1) != Some(Kind::Word)
         || t.is_word(j + 1, "of")
         || matches!(
             lexicon().words.get(t.lower(j + 1)),
