@@ -417,9 +417,9 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
         body.next = whole.next;
     }
     let range = match lead.starter {
-        Some(Starter::Between) => range_after(t, &body, &["and", "-", "–", "to"]),
-        Some(Starter::From) => range_after(t, &body, &["to", "-", "–", "through", "until", "till"]),
-        None => range_after(t, &body, &["to", "-", "–", "—", "~", "through", "thru"]),
+        Some(Starter::Between) => range_after(t, &body, &["and", "-", "–", "to"], true),
+        Some(Starter::From) => range_after(t, &body, &["to", "-", "–", "through", "until", "till"], false),
+        None => range_after(t, &body, &["to", "-", "–", "—", "~", "through", "thru"], false),
     };
     if range.is_none() && lead.starter != Some(Starter::Between) {
         body.cents(t);
@@ -857,11 +857,11 @@ impl Body {
             kind: first_body.kind(true),
             value: None,
             low: Some(Bound {
-                value: v1,
+                value: v1.min(v2),
                 inclusive: true,
             }),
             high: Some(Bound {
-                value: v2,
+                value: v1.max(v2),
                 inclusive: true,
             }),
             qualifier: Some(Qualifier::Between),
@@ -923,7 +923,11 @@ fn age_after(t: &Tokens, k: usize) -> Option<usize> {
 }
 
 /// A second number after the first's unit: "to 30", "-30", "and 30" (after "between").
-fn range_after(t: &Tokens, first: &Body, joins: &[&str]) -> Option<Body> {
+///
+/// The second end is above the first, except after "between", which names an interval
+/// in either order ("between 30 and 20"), and for two negative ends, which are often
+/// written from the one nearer zero ("−2 to −7 ‰").
+fn range_after(t: &Tokens, first: &Body, joins: &[&str], between: bool) -> Option<Body> {
     let j = first.next;
     if j >= t.len() || !t.same_line(j) || matches!(first.n.form, Form::Vague { .. }) {
         return None;
@@ -947,7 +951,9 @@ fn range_after(t: &Tokens, first: &Body, joins: &[&str]) -> Option<Body> {
     } else {
         first.n.value
     };
-    if v1 >= n2.value || second.age {
+    let negatives = v1 < 0.0 && n2.value < 0.0;
+    let ordered = v1 < n2.value || ((between || negatives) && v1 != n2.value);
+    if !ordered || second.age {
         return None;
     }
     if hyphen && !hyphen_range_ok(t, first, &n2) {

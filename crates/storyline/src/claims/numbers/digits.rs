@@ -235,6 +235,19 @@ fn times_ten(t: &Tokens, j: usize) -> Option<(i32, usize)> {
     None
 }
 
+/// "10−4": a power of ten whose superscript was flattened, told by the mathematical minus
+/// sign (U+2212), which no score or date uses.
+fn lost_superscript(t: &Tokens, i: usize, j: usize) -> Option<(i32, usize)> {
+    if t.raw(i) != "10" || j != i + 1 || !(t.is_sym(j, &['−']) && t.glued(j)) {
+        return None;
+    }
+    if !glued_digits(t, j + 1) || t.raw(j + 1).len() > 2 {
+        return None;
+    }
+    let e: i32 = t.raw(j + 1).parse().ok()?;
+    Some((-e, j + 2))
+}
+
 /// "3/4" with a denominator that is a usual one and above the numerator (so "9/11" and
 /// "24/7" stay apart), not part of a date ("5/17/2018").
 fn slash_fraction(t: &Tokens, i: usize) -> Option<(f64, usize)> {
@@ -295,7 +308,11 @@ pub(crate) fn literal(t: &Tokens, i: usize, money: bool) -> Option<Literal> {
     }
     let (s, mut j, mut integer) = mantissa(t, i)?;
     let mut value: f64 = s.parse().ok()?;
-    if let Some((e, k)) = exponent_e(t, j).or_else(|| times_ten(t, j)) {
+    if let Some((e, k)) = lost_superscript(t, i, j) {
+        value = 10f64.powi(e);
+        j = k;
+        integer = false;
+    } else if let Some((e, k)) = exponent_e(t, j).or_else(|| times_ten(t, j)) {
         value *= 10f64.powi(e);
         j = k;
         integer = false;

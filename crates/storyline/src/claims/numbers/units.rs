@@ -165,7 +165,10 @@ pub(crate) fn unit_after(t: &Tokens, i: usize) -> Option<Found> {
     let hyph = t.is_sym(i, &['-', '‐']) && t.glued(i) && t.glued(i + 1) && t.kind(i + 1) == Some(Kind::Word);
     let at = if hyph { i + 1 } else { i };
     let word = word_at(t, at, false);
-    let sym = if hyph { None } else { sym_at(t, at, false) };
+    // "2-min", "5-km": a symbol of two letters or more after the hyphen too (one letter is
+    // more often a code: "4-K")
+    let sym = sym_at(t, at, false)
+        .filter(|(e, _)| !hyph || (e.surface.len() >= 2 && e.surface.chars().all(char::is_alphabetic)));
     let start = t.toks[at].start;
     let (e, mut end, is_sym) = match (word, sym) {
         (Some((we, wk)), Some((se, send))) => {
