@@ -405,7 +405,18 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     }
     let mut body = Body::read(t, &n, lead.currency.take());
     if lead.age || body.age {
-        return Some((age(t, &n, &lead, &body), body.next));
+        let mut q = age(t, &n, &lead, &body);
+        let second = lead
+            .age
+            .then(|| range_after(t, &body, &["to", "-", "–", "and"], false))
+            .flatten();
+        return Some(match second {
+            Some(second) => (age_range(t, q, &second), second.next),
+            None => {
+                q.span.end = q.span.end.max(q.number.end);
+                (q, body.next)
+            }
+        });
     }
     if names_a_thing(t, &body) {
         return None;
@@ -541,6 +552,23 @@ fn age(t: &Tokens, n: &Numeral, lead: &Lead, body: &Body) -> Quantity {
         (q.low, q.high) = bounds_of(qual, n.value);
     }
     q.span = Span::new(lead.start.min(q.span.start), t.toks[body.next - 1].end);
+    q
+}
+
+/// "aged 35 to 55": an age given as a span of two.
+fn age_range(t: &Tokens, mut q: Quantity, second: &Body) -> Quantity {
+    let low = q.value.unwrap_or(second.n.value);
+    let bound = |value| {
+        Some(Bound {
+            value,
+            inclusive: true,
+        })
+    };
+    (q.low, q.high) = (bound(low), bound(second.n.value));
+    q.value = None;
+    q.qualifier = Some(Qualifier::Between);
+    q.number.end = t.toks[second.n.next - 1].end;
+    q.span.end = second.end(t).max(q.number.end);
     q
 }
 

@@ -502,3 +502,29 @@ fn numbers_that_name_rather_than_count() {
     assert_eq!(one("it took 250mls").unit.unwrap().name, "ml");
     assert_eq!(one("priced at 42MYR").value, Some(42.0));
 }
+
+#[test]
+fn ranges_in_either_order_after_between_negative_ranges_and_age_spans() {
+    let r = one("between 30 and 20 boats");
+    assert_eq!((r.low.unwrap().value, r.high.unwrap().value), (20.0, 30.0));
+    let r = one("from −2 to −7 ‰");
+    assert_eq!((r.low.unwrap().value, r.high.unwrap().value), (-7.0, -2.0));
+    // a fall told from the higher figure is two figures, not a range
+    assert_eq!(q("fell from 30 to 20").len(), 2);
+    let t = "staff aged 35 to 55, all";
+    let a = one(t);
+    assert_eq!(a.kind, QuantityKind::Age);
+    assert_eq!(slice(t, a.span), "aged 35 to 55");
+    assert_eq!((a.low.unwrap().value, a.high.unwrap().value), (35.0, 55.0));
+}
+
+#[test]
+fn hyphenated_symbols_flattened_powers_and_order_qualifiers() {
+    let m = one("a 2-min pause");
+    assert_eq!(m.unit.unwrap().name, "min");
+    assert!(close(value("a ratio of 10−4 only"), 1e-4));
+    // an ordinary hyphen between 10 and 4 is a score or a range, not a power
+    assert!(q("won 10-4").iter().all(|x| x.value != Some(1e-4)));
+    assert_eq!(one("within 72 hours").qualifier, Some(Qualifier::AtMost));
+    assert_eq!(one("in the order of 100 m").qualifier, Some(Qualifier::About));
+}
