@@ -39,7 +39,19 @@
 //!   billion, "bn"/"mn"/"tn" wherever they stand; a glued lowercase "m" is a million only
 //!   after a currency ("£3m"), otherwise metres ("3m").
 //! - **"pounds"** is money unless "of" follows ("two pounds of flour"). Plain "$" and
-//!   "dollars" are `USD`.
+//!   "dollars" are `USD`. "3 dollars 50 cents" and "15 dollars and 50." are one amount;
+//!   "MUSD", "kEUR" carry their scale (`data/units.tsv`, sixth column).
+//! - **Shares and fractions.** "one in five", "3 out of 4", "one over three" are the share
+//!   (0.2, 0.75, ⅓); a fraction's denominator may be a compound ordinal ("one
+//!   twenty-fifth", "three twenty-firsts"); after "hundred and" a proper fraction is the
+//!   fractional part ("one hundred and three quarters" = 100¾).
+//! - **Digit groups.** Indian ("12,34,567") and continental ("1.234.567,89") grouping, and
+//!   a decimal comma before one or two digits when the number stands alone ("2,5").
+//! - **Names, not amounts** (besides labels and codes above): whole numbers alone in
+//!   brackets ("(7)", "(26,29)"), arguments ("t(39)"), subscripts ("(ClO4)2"), dotted
+//!   chains ("3.1.3"), letters glued after a number that are no unit ("3D", "2006b"),
+//!   decades ("1990s"), "1 = never", a label's list ("phases 3, 5 and 7"), and a
+//!   capitalised name's number where it ends the phrase ("Voyager 2 (1981)").
 
 mod digits;
 mod lexicon;
@@ -282,7 +294,8 @@ fn dotted_chain(t: &Tokens, i: usize) -> Option<usize> {
     let dot_digits =
         |k: usize| t.is_sym(k, &['.']) && t.glued(k) && t.kind(k + 1) == Some(Kind::Digits) && t.glued(k + 1);
     let after_chain = i >= 2 && dot_digits(i - 1) && t.kind(i - 2) == Some(Kind::Digits);
-    if !after_chain && !(dot_digits(i + 1) && dot_digits(i + 3)) {
+    let starts_chain = dot_digits(i + 1) && dot_digits(i + 3);
+    if !(after_chain || starts_chain) {
         return None;
     }
     let mut k = i + 1;

@@ -75,12 +75,8 @@ fn mantissa(t: &Tokens, i: usize) -> Option<(String, usize, bool)> {
     }
     let mut integer = true;
     let chain = t.is_sym(j + 2, &['.']) && t.glued(j + 2) && glued_digits(t, j + 3);
-    if t.is_sym(j, &['.']) && t.glued(j) && glued_digits(t, j + 1) && !chain {
-        s.push('.');
-        s.push_str(t.raw(j + 1));
-        j += 2;
-        integer = false;
-    } else if j == i + 1 && decimal_comma(t, i) {
+    let decimal_point = t.is_sym(j, &['.']) && t.glued(j) && glued_digits(t, j + 1) && !chain;
+    if decimal_point || (j == i + 1 && decimal_comma(t, i)) {
         s.push('.');
         s.push_str(t.raw(j + 1));
         j += 2;
