@@ -77,18 +77,33 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let t = Tokens::new(text);
     let mut out: Vec<Quantity> = Vec::new();
     let lex = lexicon();
+    // A word starts a quantity only with a number within reach: the longest qualifier and
+    // a currency written before the number ("greater than or equal to U.S.$ 5").
+    let reach = lex.qual_len.max(lex.marker_len) + 6;
+    let mut number_at = 0;
     let mut i = 0;
     while i < t.len() {
         // Most words start nothing: no table lookup chain for them.
         if t.kind(i) == Some(Kind::Word) {
             let w = t.lower(i);
-            let may_start = lex.words.contains_key(w)
+            let number_word = lex.words.contains_key(w);
+            let may_start = number_word
                 || lex.first_words.contains(w)
                 || matches!(w, "a" | "an" | "between" | "from" | "tens" | "point")
                 || matches!(t.kind(i + 1), Some(Kind::Digits | Kind::Sym));
             if !may_start {
                 i += 1;
                 continue;
+            }
+            if !number_word {
+                number_at = number_at.max(i);
+                while number_at < t.len() && number_at <= i + reach && !numberish(&t, number_at) {
+                    number_at += 1;
+                }
+                if number_at > i + reach || number_at >= t.len() {
+                    i += 1;
+                    continue;
+                }
             }
         }
         if let Some(next) = skip_label_or_code(&t, i) {
@@ -104,6 +119,16 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// Digits, a number word or a vulgar fraction: what a quantity's number starts with.
+fn numberish(t: &Tokens, k: usize) -> bool {
+    match t.kind(k) {
+        Some(Kind::Digits) => true,
+        Some(Kind::Word) => lexicon().words.contains_key(t.lower(k)),
+        Some(Kind::Sym) => t.raw(k).chars().next().and_then(digits::vulgar).is_some(),
+        None => false,
+    }
 }
 
 /// Past a number that names rather than counts ("Figure 3", "MH17", "F-16", "200-level"),
