@@ -9,7 +9,11 @@
 //!    dollar", "Pound", …) to the table's codes. What we emit for each model:
 //!    - NumberModel: every quantity that has a single value, except ordinals, as its
 //!      *number* span and value (so "$20" gives "20", as the spec wants); two-end ranges
-//!      and vague counts have no single value and give nothing.
+//!      and vague counts have no single value and give nothing. A number with a unit of
+//!      letters glued after it ("180ml", "29km", "1m") gives nothing either: the spec
+//!      says in so many words that such a token is no number ("1m isn't a number.", five
+//!      cases, and no case where a glued unit's number is wanted); glued scale letters
+//!      ("10k", "1.2b") are part of our number, not a unit, and still count.
 //!    - NumberRangeModel: every quantity with a low or high bound (not vague counts), its
 //!      span without a unit written after the number ("more than thirty" of "more than
 //!      thirty years").
@@ -20,6 +24,10 @@
 //!
 //!    AgeModel / OrdinalModel: an expected result is kept out of figures when no quantity
 //!    overlapping it has a kind other than `Age` / `Ordinal` (emitting nothing is fine).
+//!    An ordinal that NumberModel's own case for the same input puts inside a number
+//!    ("third" in "forty two and a third", which NumberModel reads as 42⅓) is not
+//!    counted: the two specs disagree and the number is the reading of the whole text;
+//!    how many were set aside is printed.
 //! 2. **MeasEval** (`measeval/train/{text,tsv}`, `measeval/trial/{txt,tsv}`): gold
 //!    `Quantity` rows (character offsets) against every quantity we emit except ordinals
 //!    and plain years (a bare whole number 1000–2100 with no unit or qualifier: the figures
@@ -201,12 +209,22 @@ fn bound(b: Option<storyline::claims::Bound>) -> Option<(f64, bool)> {
     b.map(|b| (b.value, b.inclusive))
 }
 
-fn emitted(qs: &[Quantity], model: Model) -> Vec<Item> {
+/// A unit of letters written right after the number, with no space ("180ml").
+fn glued_letter_unit(text: &str, q: &Quantity) -> bool {
+    q.unit.as_ref().is_some_and(|u| {
+        u.dimension != storyline::claims::Dimension::Currency
+            && u.span.start == q.number.end
+            && text[u.span.start..].starts_with(char::is_alphabetic)
+    })
+}
+
+fn emitted(text: &str, qs: &[Quantity], model: Model) -> Vec<Item> {
     let mut out = Vec::new();
     for q in qs {
         let item = match model {
             Model::Number => match (q.kind, q.value) {
                 (QuantityKind::Ordinal, _) | (_, None) => continue,
+                _ if glued_letter_unit(text, q) => continue,
                 (_, Some(v)) => Item {
                     start: q.number.start,
                     end: q.number.end,
@@ -284,7 +302,7 @@ fn spec(data: &Path, rel: &str, model: Model, out: &mut Out) -> anyhow::Result<(
         let map = char_to_byte(input);
         let qs = quantities(input);
         let want = expected(case, model, &map);
-        let got = emitted(&qs, model);
+        let got = emitted(input, &qs, model);
         let ok = items_eq(&want, &got);
         right_closed += usize::from(items_eq(&closed(&want), &closed(&got)));
         let by_design = case.get("NotSupportedByDesign").is_some();
@@ -308,14 +326,41 @@ fn spec(data: &Path, rel: &str, model: Model, out: &mut Out) -> anyhow::Result<(
     Ok(())
 }
 
+/// NumberModel's expected results by input, for setting aside ordinals it reads as part of
+/// a number.
+fn number_spans(data: &Path) -> anyhow::Result<HashMap<String, Vec<Item>>> {
+    let cases = read_json(&data.join("recognizers-text/Number/NumberModel.json"))?;
+    let mut by_input = HashMap::new();
+    for case in &cases {
+        let input = case["Input"].as_str().unwrap_or("").to_string();
+        let map = char_to_byte(&input);
+        let items = expected(case, Model::Number, &map);
+        by_input.insert(input, items);
+    }
+    Ok(by_input)
+}
+
 fn kept_out(data: &Path, rel: &str, keep: QuantityKind, out: &mut Out) -> anyhow::Result<()> {
     let cases = read_json(&data.join("recognizers-text").join(rel))?;
-    let (mut ok, mut total) = (0, 0);
+    let numbers = if keep == QuantityKind::Ordinal {
+        number_spans(data)?
+    } else {
+        HashMap::new()
+    };
+    let (mut ok, mut total, mut set_aside) = (0, 0, 0);
     for case in &cases {
         let input = case["Input"].as_str().unwrap_or("");
         let map = char_to_byte(input);
         let qs = quantities(input);
         for w in expected(case, Model::Number, &map) {
+            let inside_a_number = numbers.get(input).is_some_and(|ns| {
+                ns.iter()
+                    .any(|n| n.start <= w.start && w.end <= n.end && (n.start, n.end) != (w.start, w.end))
+            });
+            if inside_a_number {
+                set_aside += 1;
+                continue;
+            }
             total += 1;
             let bad = qs
                 .iter()
@@ -328,7 +373,7 @@ fn kept_out(data: &Path, rel: &str, keep: QuantityKind, out: &mut Out) -> anyhow
         }
     }
     println!(
-        "{rel:<40} {ok:>4} / {total:<4} = {:.3}   (expected results not emitted as another kind)",
+        "{rel:<40} {ok:>4} / {total:<4} = {:.3}   (expected results not emitted as another kind; {set_aside} inside a NumberModel number set aside)",
         ok as f64 / total.max(1) as f64
     );
     Ok(())

@@ -39,7 +39,19 @@
 //!   billion, "bn"/"mn"/"tn" wherever they stand; a glued lowercase "m" is a million only
 //!   after a currency ("£3m"), otherwise metres ("3m").
 //! - **"pounds"** is money unless "of" follows ("two pounds of flour"). Plain "$" and
-//!   "dollars" are `USD`.
+//!   "dollars" are `USD`. "3 dollars 50 cents" and "15 dollars and 50." are one amount;
+//!   "MUSD", "kEUR" carry their scale (`data/units.tsv`, sixth column).
+//! - **Shares and fractions.** "one in five", "3 out of 4", "one over three" are the share
+//!   (0.2, 0.75, ⅓); a fraction's denominator may be a compound ordinal ("one
+//!   twenty-fifth", "three twenty-firsts"); after "hundred and" a proper fraction is the
+//!   fractional part ("one hundred and three quarters" = 100¾).
+//! - **Digit groups.** Indian ("12,34,567") and continental ("1.234.567,89") grouping, and
+//!   a decimal comma before one or two digits when the number stands alone ("2,5").
+//! - **Names, not amounts** (besides labels and codes above): whole numbers alone in
+//!   brackets ("(7)", "(26,29)"), arguments ("t(39)"), subscripts ("(ClO4)2"), dotted
+//!   chains ("3.1.3"), letters glued after a number that are no unit ("3D", "2006b"),
+//!   decades ("1990s"), "1 = never", a label's list ("phases 3, 5 and 7"), and a
+//!   capitalised name's number where it ends the phrase ("Voyager 2 (1981)").
 
 mod digits;
 mod lexicon;
@@ -49,10 +61,10 @@ mod units;
 
 use super::quantity::{Bound, Dimension, Qualifier, Quantity, QuantityKind, Unit};
 use crate::span::Span;
-use lexicon::{lexicon, Marker, Qual};
+use lexicon::{lexicon, Marker, Qual, WordClass};
 use numeral::{marker_at, numeral_at, Form, Numeral};
 use tokens::{Kind, Tokens};
-use units::{currency_before, unit_after};
+use units::{currency_before, unit_after, Found};
 
 /// The canonical name of a written unit through the unit table ("kilometres" → "km",
 /// "per cent" → "percent", "US$" → "USD"), or `None` when the table lacks it.
@@ -65,18 +77,33 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let t = Tokens::new(text);
     let mut out: Vec<Quantity> = Vec::new();
     let lex = lexicon();
+    // A word starts a quantity only with a number within reach: the longest qualifier and
+    // a currency written before the number ("greater than or equal to U.S.$ 5").
+    let reach = lex.qual_len.max(lex.marker_len) + 6;
+    let mut number_at = 0;
     let mut i = 0;
     while i < t.len() {
         // Most words start nothing: no table lookup chain for them.
         if t.kind(i) == Some(Kind::Word) {
             let w = t.lower(i);
-            let may_start = lex.words.contains_key(w)
+            let number_word = lex.words.contains_key(w);
+            let may_start = number_word
                 || lex.first_words.contains(w)
                 || matches!(w, "a" | "an" | "between" | "from" | "tens" | "point")
                 || matches!(t.kind(i + 1), Some(Kind::Digits | Kind::Sym));
             if !may_start {
                 i += 1;
                 continue;
+            }
+            if !number_word {
+                number_at = number_at.max(i);
+                while number_at < t.len() && number_at <= i + reach && !numberish(&t, number_at) {
+                    number_at += 1;
+                }
+                if number_at > i + reach || number_at >= t.len() {
+                    i += 1;
+                    continue;
+                }
             }
         }
         if let Some(next) = skip_label_or_code(&t, i) {
@@ -94,50 +121,238 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     out
 }
 
+/// Digits, a number word or a vulgar fraction: what a quantity's number starts with.
+fn numberish(t: &Tokens, k: usize) -> bool {
+    match t.kind(k) {
+        Some(Kind::Digits) => true,
+        Some(Kind::Word) => lexicon().words.contains_key(t.lower(k)),
+        Some(Kind::Sym) => t.raw(k).chars().next().and_then(digits::vulgar).is_some(),
+        None => false,
+    }
+}
+
 /// Past a number that names rather than counts ("Figure 3", "MH17", "F-16", "200-level"),
 /// if one is at `i`.
 fn skip_label_or_code(t: &Tokens, i: usize) -> Option<usize> {
-    if t.kind(i) == Some(Kind::Word) && marker_at(t, i, 1) == Some(Marker::Label) {
-        let mut k = i + 1;
-        if t.is_sym(k, &['.']) && t.glued(k) {
-            k += 1;
-        }
-        if t.kind(k) == Some(Kind::Digits) && t.same_line(k) {
-            return Some(numeral_at(t, k, false).map_or(k + 1, |n| n.next));
-        }
-        return None;
+    if t.kind(i) == Some(Kind::Word) {
+        return label_number(t, i);
     }
     // "200-level": a label word glued after the number names it too.
     if t.kind(i) == Some(Kind::Digits)
         && t.is_sym(i + 1, &['-'])
         && t.glued(i + 1)
         && t.glued(i + 2)
-        && marker_at(t, i + 2, 1) == Some(Marker::Label)
+        && matches!(marker_at(t, i + 2, 1), Some(Marker::Label | Marker::Labels))
     {
         return Some(i + 3);
     }
-    // "[22]", "[3, 4]": a reference to a source, not an amount
-    if t.kind(i) == Some(Kind::Digits) && i > 0 && t.is_sym(i - 1, &['[']) {
-        let mut k = i;
-        while t.kind(k) == Some(Kind::Digits) && t.is_sym(k + 1, &[',', '–', '-']) {
-            k += 2;
+    if t.kind(i) != Some(Kind::Digits) {
+        return None;
+    }
+    reference_mark(t, i)
+        .or_else(|| arguments(t, i))
+        .or_else(|| dotted_chain(t, i))
+        .or_else(|| glued_code(t, i))
+}
+
+/// The numbers a label word names, if one is at `i` ("Figure 3", "Figs. 3A and 3B",
+/// "phases 3, 5 and 7", "on day 14."; see `data/markers.tsv` for the three kinds), or a
+/// capitalised name before a number that ends the phrase ("Voyager 2 (1981)", "Apollo
+/// 11."). A unit after the number makes it a measure, not a label ("the site 30 km
+/// away").
+fn label_number(t: &Tokens, i: usize) -> Option<usize> {
+    let number_next = t.kind(i + 1) == Some(Kind::Digits)
+        || (t.is_sym(i + 1, &['.']) && t.kind(i + 2) == Some(Kind::Digits));
+    if !number_next {
+        return None;
+    }
+    let (marker, name) = match marker_at(t, i, 1) {
+        Some(m) if m.is_label() => (m, false),
+        _ => (name_before_number(t, i)?, true),
+    };
+    let mut k = i + 1;
+    if t.is_sym(k, &['.']) && t.glued(k) && !name {
+        k += 1;
+    }
+    if t.kind(k) != Some(Kind::Digits) || !t.same_line(k) {
+        return None;
+    }
+    let n = numeral_at(t, k, false)?;
+    let first = n.next;
+    let panel = t.glued(first) && t.kind(first) == Some(Kind::Word) && t.raw(first).len() <= 2;
+    if (unit_after(t, first).is_some() && !panel) || (name && (first != k + 1 || n.value.fract() != 0.0)) {
+        return None;
+    }
+    let mut end = panel_letter(t, first);
+    if marker != Marker::Label && !name {
+        while let Some(next) = next_list_member(t, end) {
+            end = next;
         }
-        if t.kind(k) == Some(Kind::Digits) && t.is_sym(k + 1, &[']']) {
+    }
+    if marker == Marker::LabelEnd && !ends_phrase(t, end) {
+        return None;
+    }
+    Some(end)
+}
+
+/// "3A": a letter glued to a label's number names a panel or part.
+fn panel_letter(t: &Tokens, k: usize) -> usize {
+    let letter = t.glued(k)
+        && t.kind(k) == Some(Kind::Word)
+        && t.raw(k).len() <= 2
+        && t.kind(k - 1) == Some(Kind::Digits);
+    k + usize::from(letter)
+}
+
+/// The token after the next number of a label's list at `k` (", 5", "and 3B", "–12", ",
+/// and 9"), if one follows.
+fn next_list_member(t: &Tokens, k: usize) -> Option<usize> {
+    if k >= t.len() || !t.same_line(k) {
+        return None;
+    }
+    let mut j = k;
+    if t.is_sym(j, &[',', '–', '-', '&']) {
+        j += 1;
+    }
+    if j < t.len() && t.kind(j) == Some(Kind::Word) && matches!(t.lower(j), "and" | "or" | "to") {
+        j += 1;
+    }
+    if j == k || t.kind(j) != Some(Kind::Digits) || !t.same_line(j) {
+        return None;
+    }
+    let next = numeral_at(t, j, false).map_or(j + 1, |n| n.next);
+    Some(panel_letter(t, next))
+}
+
+/// Nothing after token `k - 1` on its line but punctuation, or a preposition or
+/// conjunction.
+fn ends_phrase(t: &Tokens, k: usize) -> bool {
+    k >= t.len()
+        || !t.same_line(k)
+        || t.kind(k) == Some(Kind::Sym)
+        || matches!(
+            t.lower(k),
+            "of" | "and"
+                | "or"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "by"
+                | "with"
+                | "after"
+                | "before"
+        )
+}
+
+/// A capitalised word, not the first of its sentence nor a word of the tables, before a
+/// number: a name with a number ("Voyager 2", "SD 1"), a label where the number ends the
+/// phrase.
+fn name_before_number(t: &Tokens, i: usize) -> Option<Marker> {
+    let w = t.raw(i);
+    let capital = w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 2;
+    let sentence_start =
+        i == 0 || t.is_sym(i - 1, &['.', '!', '?', ':', ';', '"', '“', '(', '[']) || !t.same_line(i);
+    let lex = lexicon();
+    let known = lex.words.contains_key(t.lower(i))
+        || lex.first_words.contains(t.lower(i))
+        || currency_before(t, i).is_some();
+    (capital && !sentence_start && !known && t.kind(i + 1) == Some(Kind::Digits)).then_some(Marker::LabelEnd)
+}
+
+/// "[22]", "[3, 4]", "(7)", "(26,29)", "(4,35–38,44)", "{111}": whole numbers alone in
+/// brackets, or a list or span of them, refer to a source, number an item or index a
+/// plane; they are no amount.
+/// A thousands group ("(1,200)") is an amount.
+fn reference_mark(t: &Tokens, i: usize) -> Option<usize> {
+    let open = i > 0 && t.is_sym(i - 1, &['[', '(', '{']) && t.glued(i);
+    if !open || (t.is_sym(i - 1, &['(']) && t.glued(i - 1) && t.kind(i - 2) == Some(Kind::Word)) {
+        return None;
+    }
+    let close = match t.raw(i - 1) {
+        "[" => ']',
+        "{" => '}',
+        _ => ')',
+    };
+    let mut k = i;
+    for _ in 0..16 {
+        if t.kind(k) != Some(Kind::Digits) || t.raw(k).len() > 4 {
+            return None;
+        }
+        if t.is_sym(k + 1, &[close]) {
             return Some(k + 2);
         }
-    }
-    if t.kind(i) == Some(Kind::Digits) && t.glued(i) {
-        let prev_word = t.kind(i - 1) == Some(Kind::Word) && !is_unit_prefix_word(t, i - 1);
-        let hyph_word = i >= 2
-            && t.is_sym(i - 1, &['-'])
-            && t.glued(i - 1)
-            && t.kind(i - 2) == Some(Kind::Word)
-            && t.raw(i - 2).chars().any(char::is_uppercase);
-        if prev_word || hyph_word {
-            return Some(numeral_at(t, i, false).map_or(i + 1, |n| n.next));
+        let group = t.is_sym(k + 1, &[',']) && t.glued(k + 1) && t.glued(k + 2) && t.raw(k + 2).len() == 3;
+        if !t.is_sym(k + 1, &[',', '–', '-']) || group || !t.same_line(k + 2) {
+            return None;
         }
+        k += 2;
     }
     None
+}
+
+/// "t(39)", "F(3, 8.9)", "Mg(ClO4)2": numbers that are the arguments of a function or
+/// statistic written right after its name, or a subscript after a bracket.
+fn arguments(t: &Tokens, i: usize) -> Option<usize> {
+    let subscript = t.glued(i) && t.is_sym(i - 1, &[')', ']']);
+    let call = i >= 2
+        && t.glued(i)
+        && t.is_sym(i - 1, &['('])
+        && t.glued(i - 1)
+        && t.kind(i - 2) == Some(Kind::Word);
+    if !(subscript || call) {
+        return None;
+    }
+    let mut k = numeral_at(t, i, false).map_or(i + 1, |n| n.next);
+    while call && t.is_sym(k, &[',']) && t.same_line(k + 1) && t.kind(k + 1) == Some(Kind::Digits) {
+        k = numeral_at(t, k + 1, false).map_or(k + 2, |n| n.next);
+    }
+    Some(k)
+}
+
+/// "3.1.3", "192.168.1.2": three or more digit groups joined by dots number a section, a
+/// version or an address (groups of three after the first are continental thousands:
+/// "1.234.567").
+fn dotted_chain(t: &Tokens, i: usize) -> Option<usize> {
+    let dot_digits =
+        |k: usize| t.is_sym(k, &['.']) && t.glued(k) && t.kind(k + 1) == Some(Kind::Digits) && t.glued(k + 1);
+    let after_chain = i >= 2 && dot_digits(i - 1) && t.kind(i - 2) == Some(Kind::Digits);
+    let starts_chain = dot_digits(i + 1) && dot_digits(i + 3);
+    if !(after_chain || starts_chain) {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut thousands = !after_chain && t.raw(i).len() <= 3;
+    while dot_digits(k) {
+        thousands &= t.raw(k + 1).len() == 3;
+        k += 2;
+    }
+    (!thousands).then_some(k)
+}
+
+/// A number glued to the letters or the hyphen of a name: "MH17", "G20", "COVID-19",
+/// "F-16", "category-2", "hSOX2-23".
+fn glued_code(t: &Tokens, i: usize) -> Option<usize> {
+    if !t.glued(i) {
+        return None;
+    }
+    let prev_word = t.kind(i - 1) == Some(Kind::Word) && !is_unit_prefix_word(t, i - 1);
+    // "F-16", "ha−1" (an exponent), "hSOX2-23", "TRA-1–60": after a hyphen or minus glued
+    // to a word, or to digits that are themselves glued to a word
+    let hyph = i >= 2 && t.is_sym(i - 1, &['-', '‐', '−', '–']) && t.glued(i - 1);
+    let word_before = |k: usize| t.kind(k) == Some(Kind::Word);
+    let coded = |k: usize| {
+        t.kind(k) == Some(Kind::Digits)
+            && k >= 1
+            && t.glued(k)
+            && (word_before(k - 1)
+                || (k >= 2 && t.is_sym(k - 1, &['-', '‐']) && t.glued(k - 1) && word_before(k - 2)))
+    };
+    let hyph_word =
+        hyph && (t.is_sym(i - 1, &['-', '‐', '−']) || coded(i - 2)) && (word_before(i - 2) || coded(i - 2));
+    (prev_word || hyph_word).then(|| numeral_at(t, i, false).map_or(i + 1, |n| n.next))
 }
 
 /// A word glued before digits that is a currency ("USD115"), not an identifier.
@@ -156,6 +371,15 @@ fn qualifier_at(t: &Tokens, i: usize, after: bool) -> Option<(Qual, usize)> {
     t.longest_phrase(i, lex.qual_len, |key| map.get(key).copied())
 }
 
+/// A qualifier's words at `i` that do not qualify here: "about" after "how" or "what" (a
+/// suggestion: "how about 20?"), and a comparison sign glued after another one it makes
+/// no table entry with ("<>30" is "not equal", "=>30" no comparison we read).
+fn not_a_qualifier(t: &Tokens, i: usize) -> bool {
+    let suggestion = t.is_word(i, "about") && i > 0 && matches!(t.lower(i - 1), "how" | "what");
+    let operator = t.kind(i) == Some(Kind::Sym) && t.glued(i) && t.is_sym(i - 1, &['<', '>', '=']);
+    suggestion || operator
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Starter {
     Between,
@@ -167,7 +391,7 @@ struct Lead {
     start: usize,
     qual: Option<Qual>,
     starter: Option<Starter>,
-    currency: Option<Unit>,
+    currency: Option<Found>,
     age: bool,
     next: usize,
 }
@@ -191,13 +415,13 @@ fn lead_at(t: &Tokens, i: usize) -> Lead {
     } else if marker_at(t, k, 1) == Some(Marker::AgeBefore) {
         lead.age = true;
         k += 1;
-    } else if let Some((q, next)) = qualifier_at(t, k, false) {
+    } else if let Some((q, next)) = qualifier_at(t, k, false).filter(|_| !not_a_qualifier(t, k)) {
         lead.qual = Some(q);
         k = next;
     }
     if let Some(c) = currency_before(t, k) {
-        lead.currency = Some(c.unit);
         k = c.next;
+        lead.currency = Some(c);
     }
     lead.next = k;
     lead
@@ -217,15 +441,38 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     if is_pronoun_one(t, &n) {
         return None;
     }
-    let body = Body::read(t, &n, lead.currency.take());
+    let mut body = Body::read(t, &n, lead.currency.take());
     if lead.age || body.age {
-        return Some((age(t, &n, &lead, &body), body.next));
+        let mut q = age(t, &n, &lead, &body);
+        let second = lead
+            .age
+            .then(|| range_after(t, &body, &["to", "-", "–", "and"], false))
+            .flatten();
+        return Some(match second {
+            Some(second) => (age_range(t, q, &second), second.next),
+            None => {
+                q.span.end = q.span.end.max(q.number.end);
+                (q, body.next)
+            }
+        });
+    }
+    if names_a_thing(t, &body) {
+        return None;
+    }
+    if let Some(whole) = ratio_after(t, &body) {
+        body.n.value /= whole.value;
+        body.n.next = whole.next;
+        body.n.digits_only = false;
+        body.next = whole.next;
     }
     let range = match lead.starter {
-        Some(Starter::Between) => range_after(t, &body, &["and", "-", "–", "to"]),
-        Some(Starter::From) => range_after(t, &body, &["to", "-", "–", "through", "until", "till"]),
-        None => range_after(t, &body, &["to", "-", "–", "—", "~", "through", "thru"]),
+        Some(Starter::Between) => range_after(t, &body, &["and", "-", "–", "to"], true),
+        Some(Starter::From) => range_after(t, &body, &["to", "-", "–", "through", "until", "till"], false),
+        None => range_after(t, &body, &["to", "-", "–", "—", "~", "through", "thru"], false),
     };
+    if range.is_none() && lead.starter != Some(Starter::Between) {
+        body.cents(t);
+    }
     let start = if lead.starter.is_some() && range.is_none() {
         body.number_start(t)
     } else {
@@ -238,6 +485,77 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     let mut next = body.next.max(q_next(t, &q, body.next));
     next = suffix(t, &mut q, next);
     Some((q, next))
+}
+
+/// A number that names rather than counts, seen from what follows it: letters glued on
+/// that are no unit ("3D", "16S", "10a", "2006b", "5G"), a decade ("the 1990s", "in her
+/// 40s"), or "=" after a bare number, which defines what the number stands for ("1 = once
+/// a week").
+fn names_a_thing(t: &Tokens, body: &Body) -> bool {
+    let k = body.n.next;
+    let ends_in_digits = k > 0 && t.kind(k - 1) == Some(Kind::Digits);
+    let glued_letters = ends_in_digits
+        && t.glued(k)
+        && t.kind(k) == Some(Kind::Word)
+        && body.unit().is_none()
+        && !currency_shaped(t, k);
+    let decade = ends_in_digits
+        && body
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.name == "s" && u.span.start == t.toks[k - 1].end)
+        && t.raw(k - 1).ends_with('0')
+        && matches!(t.raw(k - 1).len(), 2 | 4)
+        && body.n.value >= 20.0;
+    let defined = body.unit().is_none() && t.is_sym(body.next, &['=']) && t.same_line(body.next);
+    glued_letters || decade || defined
+}
+
+/// Two or three capitals ("42MYR", "10RM") or a currency sign spelled with letters
+/// ("3.14US$") glued after a number: an amount in a currency the unit table may lack,
+/// more often than a code.
+fn currency_shaped(t: &Tokens, k: usize) -> bool {
+    let w = t.raw(k);
+    let capitals = (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+    capitals || currency_before(t, k).is_some()
+}
+
+/// The whole of a share written as a count out of a whole: "one in five", "3 out of 4",
+/// "one over three" (the whole after the first number, with no unit on either). "in" and
+/// "out of" need the whole to be at least the count and not a year ("1 in 2016"); "over",
+/// which is also "more than", only where nothing follows the whole on its line but
+/// punctuation ("scored 70 over 50 games" is no share).
+fn ratio_after(t: &Tokens, body: &Body) -> Option<Numeral> {
+    if body.unit().is_some() || body.n.form != Form::Cardinal {
+        return None;
+    }
+    let j = body.next;
+    if !t.same_line(j) {
+        return None;
+    }
+    let (k, over) = match t.lower(j) {
+        "in" => (j + 1, false),
+        "out" if t.is_word(j + 1, "of") => (j + 2, false),
+        "over" => (j + 1, true),
+        _ => return None,
+    };
+    if k >= t.len() || !t.same_line(k) {
+        return None;
+    }
+    let whole = numeral_at(t, k, false)?;
+    let year = whole.digits_only && t.raw(k).len() == 4 && (1000.0..=2100.0).contains(&whole.value);
+    let ends = whole.next >= t.len() || !t.same_line(whole.next) || t.kind(whole.next) != Some(Kind::Word);
+    let fits = if over {
+        ends
+    } else {
+        body.n.value <= whole.value && !year
+    };
+    let ok = whole.form == Form::Cardinal
+        && whole.value > 0.0
+        && fits
+        && age_after(t, whole.next).is_none()
+        && unit_after(t, whole.next).is_none();
+    ok.then_some(whole)
 }
 
 /// An age: "five years old", "a 34-year-old", "aged 61", "more than 30 years old" (the
@@ -275,6 +593,23 @@ fn age(t: &Tokens, n: &Numeral, lead: &Lead, body: &Body) -> Quantity {
     q
 }
 
+/// "aged 35 to 55": an age given as a span of two.
+fn age_range(t: &Tokens, mut q: Quantity, second: &Body) -> Quantity {
+    let low = q.value.unwrap_or(second.n.value);
+    let bound = |value| {
+        Some(Bound {
+            value,
+            inclusive: true,
+        })
+    };
+    (q.low, q.high) = (bound(low), bound(second.n.value));
+    q.value = None;
+    q.qualifier = Some(Qualifier::Between);
+    q.number.end = t.toks[second.n.next - 1].end;
+    q.span.end = second.end(t).max(q.number.end);
+    q
+}
+
 /// The token after the quantity's span.
 fn q_next(t: &Tokens, q: &Quantity, from: usize) -> usize {
     from + t.toks[from.min(t.len())..].partition_point(|tok| tok.start < q.span.end)
@@ -306,7 +641,57 @@ fn is_pronoun_one(t: &Tokens, n: &Numeral) -> bool {
                 | "little"
                 | "such"
         );
-    before || t.is_word(n.first + 1, "of") || t.is_sym(n.first + 1, &['\'', '’'])
+    before
+        || t.is_word(n.first + 1, "of")
+        || t.is_sym(n.first + 1, &['\'', '’'])
+        || pronoun_after(t, n.first + 1)
+        || determiner_and_adjective(t, n.first)
+        || (n.first >= 2 && t.is_word(n.first - 1, "but") && matches!(t.lower(n.first - 2), "last" | "next"))
+}
+
+/// "one another", "one would think": the reciprocal and the generic pronoun.
+fn pronoun_after(t: &Tokens, k: usize) -> bool {
+    k < t.len()
+        && t.same_line(k)
+        && matches!(
+            t.lower(k),
+            "another" | "would" | "could" | "should" | "might" | "must" | "may" | "ought"
+        )
+}
+
+/// "the previous one", "a smaller one": a determiner and one word before "one", the word
+/// no number word nor qualifier ("an estimated one in five" counts), and no unit after
+/// ("the top one percent").
+fn determiner_and_adjective(t: &Tokens, i: usize) -> bool {
+    if i < 2 || t.kind(i - 1) != Some(Kind::Word) || !t.same_line(i) || !t.same_line(i - 1) {
+        return false;
+    }
+    let det = matches!(
+        t.lower(i - 2),
+        "the"
+            | "this"
+            | "that"
+            | "a"
+            | "an"
+            | "each"
+            | "every"
+            | "any"
+            | "another"
+            | "which"
+            | "my"
+            | "your"
+            | "his"
+            | "her"
+            | "its"
+            | "our"
+            | "their"
+    );
+    let qualifier_ends_here = |k: usize| qualifier_at(t, k, false).is_some_and(|(_, end)| end == i);
+    let adjective = !lexicon().words.contains_key(t.lower(i - 1))
+        && !qualifier_ends_here(i - 1)
+        && !qualifier_ends_here(i - 2);
+    let counts_on = i + 1 < t.len() && matches!(t.lower(i + 1), "in" | "out" | "over");
+    det && adjective && !counts_on && unit_after(t, i + 1).is_none()
 }
 
 fn span_of(t: &Tokens, first: usize, next: usize) -> Span {
@@ -337,14 +722,18 @@ struct Body {
 }
 
 impl Body {
-    fn read(t: &Tokens, n: &Numeral, currency: Option<Unit>) -> Body {
+    fn read(t: &Tokens, n: &Numeral, currency: Option<Found>) -> Body {
         let mut body = Body {
             n: *n,
-            currency,
+            currency: None,
             unit: None,
             next: n.next,
             age: false,
         };
+        if let Some(c) = currency {
+            body.scale_by(c.scale);
+            body.currency = Some(c.unit);
+        }
         if let Some(next) = age_after(t, n.next) {
             body.age = true;
             body.next = next;
@@ -362,16 +751,86 @@ impl Body {
         if let Some(u) = unit_after(t, k) {
             let is_word = t.kind(k).is_some_and(|kk| kk == Kind::Word)
                 && !t.raw(k).chars().all(|c| c.is_ascii_uppercase());
-            let redundant = body.currency.is_some() && u.unit.dimension == Dimension::Currency && is_word;
+            // "$10 dollars": the same currency written twice
+            let same = body.currency.as_ref().is_some_and(|c| c.name == u.unit.name);
+            let redundant = same && is_word;
             let ok = body.currency.is_none() || redundant;
             if ok {
+                body.scale_by(u.scale);
                 if !redundant {
                     body.unit = Some(u.unit);
                 }
                 body.next = u.next;
+                body.scale_after_currency(t);
             }
         }
         body
+    }
+
+    /// Multiplies the number by a scale its unit carries ("30 MUSD").
+    fn scale_by(&mut self, scale: f64) {
+        if scale != 1.0 {
+            self.n.value *= scale;
+            self.n.scale = self.n.scale.max(scale);
+        }
+    }
+
+    /// "75 USD million": a scale word after a currency written after the number.
+    fn scale_after_currency(&mut self, t: &Tokens) {
+        let k = self.next;
+        let currency = self
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.dimension == Dimension::Currency);
+        if !currency || k >= t.len() || !t.same_line(k) || t.kind(k) != Some(Kind::Word) {
+            return;
+        }
+        if let Some(&WordClass::Scale(s)) = lexicon().words.get(t.lower(k)) {
+            if self.n.scale == 1.0 {
+                self.scale_by(s);
+                self.next = k + 1;
+                self.n.next = k + 1;
+            }
+        }
+    }
+
+    /// "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50.":
+    /// a whole amount of a currency, then ("and") a whole number under a hundred that
+    /// names its cents or pence (or ends the phrase), is one amount.
+    fn cents(&mut self, t: &Tokens) {
+        let whole = self.n.value.fract() == 0.0 && self.n.scale == 1.0;
+        let sub = |u: &Unit| matches!(u.name.as_str(), "cent" | "penny");
+        let money = self
+            .unit()
+            .is_some_and(|u| u.dimension == Dimension::Currency && !sub(u));
+        if !whole || !money {
+            return;
+        }
+        let mut k = self.next;
+        if k < t.len() && t.same_line(k) && t.is_word(k, "and") {
+            k += 1;
+        }
+        if k >= t.len() || !t.same_line(k) {
+            return;
+        }
+        let Some(c) = numeral_at(t, k, false) else { return };
+        if c.form != Form::Cardinal
+            || c.value.fract() != 0.0
+            || !(1.0..100.0).contains(&c.value)
+            || c.scale != 1.0
+        {
+            return;
+        }
+        let end = match unit_after(t, c.next) {
+            Some(u) if sub(&u.unit) => u.next,
+            Some(_) => return,
+            None if c.next >= t.len() || !t.same_line(c.next) || t.kind(c.next) != Some(Kind::Word) => c.next,
+            None => return,
+        };
+        self.n.value += c.value / 100.0;
+        self.n.digits_only = false;
+        self.next = end;
+        self.n.next = end;
     }
 
     fn unit(&self) -> Option<&Unit> {
@@ -464,11 +923,11 @@ impl Body {
             kind: first_body.kind(true),
             value: None,
             low: Some(Bound {
-                value: v1,
+                value: v1.min(v2),
                 inclusive: true,
             }),
             high: Some(Bound {
-                value: v2,
+                value: v1.max(v2),
                 inclusive: true,
             }),
             qualifier: Some(Qualifier::Between),
@@ -530,7 +989,11 @@ fn age_after(t: &Tokens, k: usize) -> Option<usize> {
 }
 
 /// A second number after the first's unit: "to 30", "-30", "and 30" (after "between").
-fn range_after(t: &Tokens, first: &Body, joins: &[&str]) -> Option<Body> {
+///
+/// The second end is above the first, except after "between", which names an interval
+/// in either order ("between 30 and 20"), and for two negative ends, which are often
+/// written from the one nearer zero ("−2 to −7 ‰").
+fn range_after(t: &Tokens, first: &Body, joins: &[&str], between: bool) -> Option<Body> {
     let j = first.next;
     if j >= t.len() || !t.same_line(j) || matches!(first.n.form, Form::Vague { .. }) {
         return None;
@@ -548,13 +1011,15 @@ fn range_after(t: &Tokens, first: &Body, joins: &[&str]) -> Option<Body> {
     if n2.form != Form::Cardinal {
         return None;
     }
-    let second = Body::read(t, &n2, currency.map(|c| c.unit));
+    let second = Body::read(t, &n2, currency);
     let v1 = if first.n.scale == 1.0 && n2.scale > 1.0 {
         first.n.value * n2.scale
     } else {
         first.n.value
     };
-    if v1 >= n2.value || second.age {
+    let negatives = v1 < 0.0 && n2.value < 0.0;
+    let ordered = v1 < n2.value || ((between || negatives) && v1 != n2.value);
+    if !ordered || second.age {
         return None;
     }
     if hyphen && !hyphen_range_ok(t, first, &n2) {
@@ -624,6 +1089,10 @@ fn suffix(t: &Tokens, q: &mut Quantity, next: usize) -> usize {
             if number_follows
                 && (t.lower(k - 1) == "than" || t.lower(k - 1) == "to" || t.lower(k - 1) == "plus")
             {
+                return next;
+            }
+            if t.is_word(k, "than") {
+                // "equal to 5000 or less than 6000": a second comparison, not a suffix
                 return next;
             }
             apply_after(t, q, qual, k)

@@ -67,18 +67,95 @@ fn mantissa(t: &Tokens, i: usize) -> Option<(String, usize, bool)> {
         s.push_str(t.raw(i));
         j = i + 1;
         if t.raw(i).len() <= 3 {
+            if let Some(k) = continental(t, i, &mut s) {
+                return Some((s.clone(), k, !s.contains('.')));
+            }
             j = groups(t, j, &mut s);
         }
     }
     let mut integer = true;
     let chain = t.is_sym(j + 2, &['.']) && t.glued(j + 2) && glued_digits(t, j + 3);
-    if t.is_sym(j, &['.']) && t.glued(j) && glued_digits(t, j + 1) && !chain {
+    let decimal_point = t.is_sym(j, &['.']) && t.glued(j) && glued_digits(t, j + 1) && !chain;
+    if decimal_point || (j == i + 1 && decimal_comma(t, i)) {
         s.push('.');
         s.push_str(t.raw(j + 1));
         j += 2;
         integer = false;
     }
     Some((s, j, integer))
+}
+
+/// ",d" or ",dd" glued to token `k`, a digit run.
+fn short_comma_group(t: &Tokens, k: usize) -> bool {
+    t.is_sym(k, &[',']) && t.glued(k) && glued_digits(t, k + 1) && t.raw(k + 1).len() <= 2
+}
+
+/// Whether the characters around token span `from..to` open or close brackets or carry on
+/// a list ("(26,29)", "[6,6]", "22,24,26", "2,5-diyl").
+fn bracketed_or_chained(t: &Tokens, from: usize, to: usize) -> bool {
+    let opens = from > 0 && t.glued(from) && t.is_sym(from - 1, &['(', '[', '{', ',', '.', '-', '/']);
+    let closes = t.glued(to) && t.is_sym(to, &[')', ']', '}', '-', '–', '/']);
+    let goes_on = t.glued(to) && t.is_sym(to, &[',', '.']) && glued_digits(t, to + 1);
+    opens || closes || goes_on
+}
+
+/// "5,00", "1,3": a comma before one or two digits is a decimal comma when the number
+/// stands alone (not in brackets, a list "22,24,26" or a name "2,5-diyl"); three digits
+/// after a comma are a thousands group.
+fn decimal_comma(t: &Tokens, i: usize) -> bool {
+    t.raw(i).len() <= 3 && short_comma_group(t, i + 1) && !bracketed_or_chained(t, i, i + 3)
+}
+
+/// Grouping other than the English one, read whole: Indian lakh groups ("12,34,567.89":
+/// two-digit groups, then one of three) and continental groups ("1.234.567",
+/// "1.111,11": dots between groups of three, a comma before the decimals). Returns the
+/// token after the number.
+fn continental(t: &Tokens, i: usize, s: &mut String) -> Option<usize> {
+    let group = |k: usize, sep: char, len: usize| {
+        t.is_sym(k, &[sep]) && t.glued(k) && glued_digits(t, k + 1) && t.raw(k + 1).len() == len
+    };
+    let mut k = i + 1;
+    if t.raw(i).len() <= 2 && group(k, ',', 2) {
+        while group(k, ',', 2) {
+            k += 2;
+        }
+        if !group(k, ',', 3) || group(k + 2, ',', 3) || group(k + 2, ',', 2) {
+            return None;
+        }
+        k += 2;
+        for x in (i + 1..k).step_by(2) {
+            s.push_str(t.raw(x + 1));
+        }
+        if t.is_sym(k, &['.']) && t.glued(k) && glued_digits(t, k + 1) {
+            s.push('.');
+            s.push_str(t.raw(k + 1));
+            k += 2;
+        }
+        return Some(k);
+    }
+    let mut dots = 0;
+    while group(k, '.', 3) {
+        dots += 1;
+        k += 2;
+    }
+    let decimals =
+        dots >= 1 && t.is_sym(k, &[',']) && t.glued(k) && glued_digits(t, k + 1) && t.raw(k + 1).len() != 3;
+    if (dots < 2 && !decimals)
+        || group(k, '.', 1)
+        || group(k, '.', 2)
+        || bracketed_or_chained(t, i, k + 2 * usize::from(decimals))
+    {
+        return None;
+    }
+    for x in (i + 1..k).step_by(2) {
+        s.push_str(t.raw(x + 1));
+    }
+    if decimals {
+        s.push('.');
+        s.push_str(t.raw(k + 1));
+        k += 2;
+    }
+    Some(k)
 }
 
 /// Thousands groups after a first group of one to three digits: ",ddd" glued, or " ddd"
@@ -126,7 +203,8 @@ fn power(t: &Tokens, j: usize) -> Option<(i32, usize)> {
     let mut k = j + 1;
     let mut neg = false;
     while t.is_sym(k, &['+', '-', '−']) && t.glued(k) {
-        neg = t.is_sym(k, &['-', '−']);
+        // each minus flips the sign: "^--23" is "^23"
+        neg ^= t.is_sym(k, &['-', '−']);
         k += 1;
     }
     if !glued_digits(t, k) || t.raw(k).len() > 3 {
@@ -151,6 +229,19 @@ fn times_ten(t: &Tokens, j: usize) -> Option<(i32, usize)> {
         return Some((-e, j + 4));
     }
     None
+}
+
+/// "10−4": a power of ten whose superscript was flattened, told by the mathematical minus
+/// sign (U+2212), which no score or date uses.
+fn lost_superscript(t: &Tokens, i: usize, j: usize) -> Option<(i32, usize)> {
+    if t.raw(i) != "10" || j != i + 1 || !(t.is_sym(j, &['−']) && t.glued(j)) {
+        return None;
+    }
+    if !glued_digits(t, j + 1) || t.raw(j + 1).len() > 2 {
+        return None;
+    }
+    let e: i32 = t.raw(j + 1).parse().ok()?;
+    Some((-e, j + 2))
 }
 
 /// "3/4" with a denominator that is a usual one and above the numerator (so "9/11" and
@@ -182,7 +273,8 @@ fn glued_scale(t: &Tokens, j: usize, money: bool) -> Option<f64> {
         "k" if t.one_space(j) && !t.is_word(j + 1, "m") => 1e3,
         "M" | "MM" | "mil" if glued => 1e6,
         "m" if glued && money => 1e6,
-        "b" | "B" if glued => 1e9,
+        // "1.2b", "300B"; "2010b" cites the second paper of a year, not 2 trillion
+        "b" | "B" if glued && t.raw(j - 1).len() <= 3 => 1e9,
         _ => return None,
     };
     Some(s)
@@ -212,7 +304,11 @@ pub(crate) fn literal(t: &Tokens, i: usize, money: bool) -> Option<Literal> {
     }
     let (s, mut j, mut integer) = mantissa(t, i)?;
     let mut value: f64 = s.parse().ok()?;
-    if let Some((e, k)) = exponent_e(t, j).or_else(|| times_ten(t, j)) {
+    if let Some((e, k)) = lost_superscript(t, i, j) {
+        value = 10f64.powi(e);
+        j = k;
+        integer = false;
+    } else if let Some((e, k)) = exponent_e(t, j).or_else(|| times_ten(t, j)) {
         value *= 10f64.powi(e);
         j = k;
         integer = false;

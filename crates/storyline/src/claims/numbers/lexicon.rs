@@ -83,18 +83,35 @@ pub(crate) struct UnitEntry {
     pub canonical: &'static str,
     pub dimension: Dimension,
     pub place: Place,
+    /// A scale the unit carries ("MUSD": millions of US dollars), 1 for most.
+    pub scale: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Marker {
     AgeAfter,
     AgeBefore,
+    /// "Figure 3": the number after it names a thing.
     Label,
+    /// "Figures 3 and 4": each number of a list or span after it names one.
+    Labels,
+    /// "on day 14": a label only where the number ends the phrase.
+    LabelEnd,
+    /// "December 16": the day of a date.
+    Month,
     Several,
+}
+
+impl Marker {
+    pub(crate) fn is_label(self) -> bool {
+        matches!(self, Marker::Label | Marker::Labels | Marker::LabelEnd)
+    }
 }
 
 pub(crate) struct Lexicon {
     pub words: HashMap<&'static str, WordClass>,
+    /// Scale abbreviations ("bn", "mln"), which only follow a number.
+    pub short_scales: HashSet<&'static str>,
     /// Qualifiers before the number, by their words joined with one space.
     pub quals_before: HashMap<String, Qual>,
     pub quals_after: HashMap<String, Qual>,
@@ -147,7 +164,7 @@ fn word_class(value: f64, class: &str) -> WordClass {
         "teen" => WordClass::Teen(value),
         "tens" => WordClass::Tens(value),
         "hundred" => WordClass::Hundred,
-        "scale" => WordClass::Scale(value),
+        "scale" | "scale_short" => WordClass::Scale(value),
         "dozen" => WordClass::Dozen,
         "ordinal" => WordClass::Ordinal(value),
         "fraction" => WordClass::Fraction(value),
@@ -208,6 +225,9 @@ fn marker(name: &str) -> Marker {
         "age_after" => Marker::AgeAfter,
         "age_before" => Marker::AgeBefore,
         "label" => Marker::Label,
+        "labels" => Marker::Labels,
+        "label_end" => Marker::LabelEnd,
+        "month" => Marker::Month,
         "several" => Marker::Several,
         other => panic!("markers.tsv: unknown role {other}"),
     }
@@ -215,9 +235,13 @@ fn marker(name: &str) -> Marker {
 
 fn build() -> Lexicon {
     let mut words = HashMap::default();
+    let mut short_scales = HashSet::default();
     for r in rows(NUMBER_WORDS) {
         let value: f64 = r[1].parse().expect("number_words.tsv: value");
         words.insert(r[0], word_class(value, r[2]));
+        if r[2] == "scale_short" {
+            short_scales.insert(r[0]);
+        }
     }
     let (mut quals_before, mut quals_after, mut qual_len) = (HashMap::default(), HashMap::default(), 0);
     for r in rows(QUALIFIERS) {
@@ -237,6 +261,7 @@ fn build() -> Lexicon {
             canonical: r[1],
             dimension: dimension(r[2]),
             place: place(r[4]),
+            scale: r.get(5).map_or(1.0, |x| x.parse().expect("units.tsv: scale")),
         };
         if r[3] == "word" {
             let key = phrase_key(r[0]);
@@ -282,6 +307,7 @@ fn build() -> Lexicon {
         }
     }
     Lexicon {
+        short_scales,
         first_words,
         prefixes,
         sym_by_first,
@@ -347,7 +373,7 @@ mod tests {
             }
         });
         for r in rows(UNITS) {
-            assert_eq!(r.len(), 5, "units.tsv row {r:?}");
+            assert!(r.len() == 5 || r.len() == 6, "units.tsv row {r:?}");
         }
     }
 

@@ -129,6 +129,13 @@ struct Acc {
     in_group: bool,
     /// The segment is one number in digits and nothing else ("322 hundred").
     lit_alone: bool,
+    /// The number began with digits ("280 million"): no ordinal word ends it.
+    lit_start: bool,
+    /// The segment's value when "hundred and" opened a group ("one hundred and three
+    /// quarters": 100, the whole part before the fraction).
+    group_whole: f64,
+    /// The tens word last added to the segment ("one hundred thirty": 30).
+    tens: f64,
 }
 
 impl Acc {
@@ -161,6 +168,9 @@ pub(crate) fn numeral_at(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
         scale_before_and: 0.0,
         in_group: false,
         lit_alone: false,
+        lit_start: false,
+        group_whole: 0.0,
+        tens: 0.0,
     };
     let mut best: Option<Best> = None;
     let mut j = i;
@@ -267,7 +277,10 @@ fn step(t: &Tokens, j: usize, a: Atom, acc: &mut Acc, money: bool) -> Option<Ste
                 )
             );
             if !ok {
-                return None;
+                // "a twenty-first": one over a compound ordinal
+                let (den, next) = denominator_at(t, j + 1, money)?;
+                acc.frac = 1.0 / den;
+                return end(next, false);
             }
             acc.last = L::A;
             acc.words = true;
@@ -288,21 +301,30 @@ fn step(t: &Tokens, j: usize, a: Atom, acc: &mut Acc, money: bool) -> Option<Ste
         }
         Atom::Word(WordClass::Tens(v)) if open => {
             acc.seg += v;
+            acc.tens = v;
             acc.last = L::Tens;
             acc.words = true;
             go(j + 1, Some(false))
         }
         Atom::Lit(l) => lit(l, acc),
         Atom::Word(WordClass::Hundred) => hundred(j, acc),
-        Atom::Word(WordClass::Scale(s)) => scale_word(j, s, acc),
+        Atom::Word(WordClass::Scale(s)) => scale_word(t, j, s, acc),
         Atom::Word(WordClass::Vague(s)) if matches!(acc.last, L::Unit | L::Teen | L::Tens | L::Lit) => {
             if s == 12.0 {
                 dozen(j, acc)
             } else if s == 100.0 {
                 hundred(j, acc)
             } else {
-                scale_word(j, s, acc)
+                scale_word(t, j, s, acc)
             }
+        }
+        Atom::Word(WordClass::Unit(_) | WordClass::Tens(_))
+            if matches!(
+                acc.last,
+                L::Unit | L::Teen | L::Tens | L::Lit | L::Hundred | L::Scale
+            ) =>
+        {
+            over_compound_ordinal(t, j, acc, money)
         }
         Atom::Word(WordClass::Dozen) => dozen(j, acc),
         Atom::And => and(t, j, acc, money),
@@ -349,6 +371,7 @@ fn lit(l: Literal, acc: &mut Acc) -> Option<Step> {
     }
     match acc.last {
         L::Start | L::Sign => {
+            acc.lit_start = true;
             if l.scale > 1.0 {
                 acc.total = l.value;
                 acc.min_scale = l.scale;
@@ -388,7 +411,7 @@ fn hundred(j: usize, acc: &mut Acc) -> Option<Step> {
     go(j + 1, Some(false))
 }
 
-fn scale_word(j: usize, s: f64, acc: &mut Acc) -> Option<Step> {
+fn scale_word(t: &Tokens, j: usize, s: f64, acc: &mut Acc) -> Option<Step> {
     use Last as L;
     acc.words = true;
     if acc.last == L::Frac {
@@ -407,7 +430,10 @@ fn scale_word(j: usize, s: f64, acc: &mut Acc) -> Option<Step> {
         return go(j + 1, Some(false));
     }
     let counted = matches!(acc.last, L::Unit | L::Teen | L::Tens | L::Lit | L::Hundred);
-    if (counted || matches!(acc.last, L::A | L::Start | L::Sign)) && s < acc.min_scale {
+    // a scale's abbreviation counts nothing alone ("Mn" is manganese): it follows a number
+    let alone_ok =
+        matches!(acc.last, L::A | L::Start | L::Sign) && !lexicon().short_scales.contains(t.lower(j));
+    if (counted || alone_ok) && s < acc.min_scale {
         acc.total += if acc.seg == 0.0 { s } else { acc.seg * s };
         acc.seg = 0.0;
         acc.min_scale = s;
@@ -428,7 +454,10 @@ fn dozen(j: usize, acc: &mut Acc) -> Option<Step> {
     if !matches!(acc.last, L::Unit | L::Teen | L::Tens | L::Lit | L::Hundred | L::A) {
         return None;
     }
-    acc.seg = if acc.seg == 0.0 { 12.0 } else { acc.seg * 12.0 };
+    // "three hundred and two dozen": the dozens are only what follows the "and"
+    let whole = if acc.in_group { acc.group_whole } else { 0.0 };
+    let count = acc.seg - whole;
+    acc.seg = whole + if count == 0.0 { 12.0 } else { count * 12.0 };
     acc.last = L::Dozen;
     acc.words = true;
     go(j + 1, Some(false))
@@ -442,10 +471,12 @@ fn and(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {
     let after = atom(t, j + 1, money);
     let whole = matches!(acc.last, L::Hundred | L::Scale)
         && match after {
+            Atom::Word(WordClass::Unit(v)) | Atom::Lit(Literal { value: v, .. }) if v == 0.0 => false,
             Atom::Word(WordClass::Unit(_) | WordClass::Teen(_) | WordClass::Tens(_)) => true,
             Atom::Lit(l) => l.integer && l.scale == 1.0 && !l.ordinal,
             _ => false,
-        };
+        }
+        && !second_number_after_and(t, next_of(after, j + 1), acc, money);
     let counted = matches!(
         acc.last,
         L::Unit | L::Teen | L::Tens | L::Lit | L::Hundred | L::Scale | L::Dozen
@@ -458,13 +489,26 @@ fn and(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {
         // "three hundred and fifty thousand": the "and" is inside one group
         acc.last = L::And;
         acc.in_group = true;
+        acc.group_whole = acc.seg;
         return go(j + 1, None);
     }
     acc.base += acc.total + acc.seg;
     acc.total = 0.0;
     acc.seg = 0.0;
+    acc.in_group = false;
+    acc.group_whole = 0.0;
     acc.last = L::And;
     go(j + 1, None)
+}
+
+/// "3 hundred and 2 hundred", "4 thousand and 5 thousand": what follows the "and" takes a
+/// scale the number already has, so it is a second number and the "and" joins two.
+fn second_number_after_and(t: &Tokens, k: usize, acc: &Acc, money: bool) -> bool {
+    match atom(t, k, money) {
+        Atom::Word(WordClass::Hundred) => acc.last == Last::Hundred,
+        Atom::Word(WordClass::Scale(s)) => acc.last == Last::Scale && s >= acc.min_scale,
+        _ => false,
+    }
 }
 
 /// The denominator's share of a scale just before "and" ("one million and a half").
@@ -480,9 +524,11 @@ fn of_scale(t: &Tokens, j: usize, acc: &Acc) -> f64 {
     }
 }
 
-/// "a half"/"a third" stand alone only before "of", a scale word or no word at all.
+/// "a half"/"a third" stand alone only before "of", a scale word or no word at all (a
+/// glued hyphen makes a compound: "a third-party app", "a twenty-first-century port").
 fn lone_article_ok(t: &Tokens, j: usize) -> bool {
-    t.kind(j + 1) != Some(Kind::Word)
+    let compound = t.is_sym(j + 1, &['-', '‐']) && t.glued(j + 1);
+    !compound && t.kind(j + 1) != Some(Kind::Word)
         || t.is_word(j + 1, "of")
         || matches!(
             lexicon().words.get(t.lower(j + 1)),
@@ -526,7 +572,7 @@ fn half(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {
             go(j + 1, Some(false))
         }
         L::Unit if acc.seg_one => {
-            acc.frac = 0.5;
+            acc.frac = 0.5 * of_scale(t, j, acc);
             acc.seg = 0.0;
             acc.last = L::Frac;
             go(j + 1, Some(false))
@@ -557,7 +603,7 @@ fn quarter(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {
             go(j + 1, Some(false))
         }
         L::Unit if acc.seg_one => {
-            acc.frac = 0.25;
+            acc.frac = 0.25 * of_scale(t, j, acc);
             acc.seg = 0.0;
             acc.last = L::Frac;
             go(j + 1, Some(false))
@@ -566,22 +612,99 @@ fn quarter(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {
     }
 }
 
+/// A plural denominator ("fifths", "hundredths") after its numerator. Without "and" the
+/// numerator is the whole number before it ("one hundred three fifths": 103/5; "a hundred
+/// thousand trillionths"). After "hundred and" a proper fraction is the fractional part
+/// of a mixed number ("one hundred and three quarters": 100¾; "two hundred and fifty-four
+/// hundredths": 200.54, as a decimal is read aloud), while an improper one takes the whole
+/// group as its numerator ("one hundred and thirty fifths": 130/5). A tens word just
+/// before a denominator under ten is one compound denominator with it when a numerator
+/// stands before it ("one hundred thirty-fifths": 100/35).
 fn fraction(t: &Tokens, j: usize, den: f64, acc: &mut Acc) -> Option<Step> {
     use Last as L;
-    let num = match acc.last {
-        L::Unit | L::Teen | L::Tens | L::Lit | L::Hundred => acc.seg,
-        L::A => 1.0,
+    let proper_after_and = acc.in_group && acc.last != L::Scale && acc.seg - acc.group_whole < den;
+    let whole = if proper_after_and { acc.group_whole } else { 0.0 };
+    let (num, den) = match acc.last {
+        L::Tens if den < 10.0 && !acc.in_group && acc.total + acc.seg > acc.tens => {
+            (acc.total + acc.seg - acc.tens, den + acc.tens)
+        }
+        L::Unit | L::Teen | L::Tens | L::Lit | L::Hundred | L::Scale => (acc.total + acc.seg - whole, den),
+        L::A => (1.0, den),
         _ => return None,
     };
     acc.frac = num / den * of_scale(t, j, acc);
-    acc.seg = 0.0;
+    acc.seg = whole;
+    acc.total = 0.0;
     acc.last = L::Frac;
     acc.words = true;
     go(j + 1, Some(false))
 }
 
+/// A compound ordinal as a denominator at `j`: "twenty-fifth(s)", "thirty fifths", "one
+/// hundred (and) fifth": its value and the token after it, with whether it is singular.
+fn compound_denominator(t: &Tokens, j: usize, money: bool) -> Option<(f64, usize, bool)> {
+    let word = |k: usize| match atom(t, k, money) {
+        Atom::Word(c) => Some(c),
+        _ => None,
+    };
+    let skip_hyphen = |k: usize| {
+        if matches!(atom(t, k, money), Atom::Hyphen) {
+            k + 1
+        } else {
+            k
+        }
+    };
+    let last = |k: usize, below: f64| match word(k) {
+        Some(WordClass::Ordinal(v)) if v < below => Some((v, k + 1, true)),
+        Some(WordClass::Fraction(v)) if v < below => Some((v, k + 1, false)),
+        _ => None,
+    };
+    let tens_then_last = |k: usize| match word(k) {
+        Some(WordClass::Tens(tens)) => {
+            last(skip_hyphen(k + 1), 10.0).map(|(v, next, one)| (tens + v, next, one))
+        }
+        _ => None,
+    };
+    match word(j)? {
+        WordClass::Tens(_) => tens_then_last(j),
+        WordClass::Unit(u) if u >= 1.0 && word(j + 1) == Some(WordClass::Hundred) => {
+            let k = if t.is_word(j + 2, "and") { j + 3 } else { j + 2 };
+            let (v, next, one) = tens_then_last(k).or_else(|| last(k, 100.0))?;
+            Some((u * 100.0 + v, next, one))
+        }
+        _ => None,
+    }
+}
+
+/// The denominator at `j` if a compound ordinal stands there; a singular one ("one
+/// twenty-fifth") only where a fraction may end, as after "a" ([`lone_article_ok`]).
+fn denominator_at(t: &Tokens, j: usize, money: bool) -> Option<(f64, usize)> {
+    let (den, next, singular) = compound_denominator(t, j, money)?;
+    (!singular || lone_article_ok(t, next - 1)).then_some((den, next))
+}
+
+/// "one twenty-fifth", "three twenty-firsts", "one one hundred fifth": a number word that
+/// cannot continue the number read so far opens a compound-ordinal denominator of it.
+fn over_compound_ordinal(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {
+    if acc.in_group || acc.base > 0.0 {
+        return None;
+    }
+    let (den, next) = denominator_at(t, j, money)?;
+    acc.frac = (acc.total + acc.seg) / den;
+    acc.total = 0.0;
+    acc.seg = 0.0;
+    acc.last = Last::Frac;
+    acc.words = true;
+    end(next, false)
+}
+
 fn ordinal(t: &Tokens, j: usize, v: f64, acc: &mut Acc) -> Option<Step> {
     use Last as L;
+    if acc.lit_start {
+        // "280 million first preferred notes": an ordinal is written all in digits
+        // ("280,000,001st") or all in words, so the word starts something else
+        return None;
+    }
     acc.words = true;
     match acc.last {
         L::Start => {
@@ -595,7 +718,7 @@ fn ordinal(t: &Tokens, j: usize, v: f64, acc: &mut Acc) -> Option<Step> {
             go(j + 1, Some(false))
         }
         L::Unit if acc.seg_one && v > 2.0 && acc.total == 0.0 => {
-            acc.frac = 1.0 / v;
+            acc.frac = 1.0 / v * of_scale(t, j, acc);
             acc.seg = 0.0;
             acc.last = L::Frac;
             go(j + 1, Some(false))
@@ -605,6 +728,11 @@ fn ordinal(t: &Tokens, j: usize, v: f64, acc: &mut Acc) -> Option<Step> {
             end(j + 1, true)
         }
         L::Unit | L::Teen | L::Tens if v >= 100.0 => {
+            acc.seg *= v;
+            end(j + 1, true)
+        }
+        L::Hundred if v >= 1000.0 => {
+            // "a hundred thousandth"
             acc.seg *= v;
             end(j + 1, true)
         }

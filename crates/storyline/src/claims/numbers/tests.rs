@@ -341,3 +341,190 @@ fn a_tolerance_takes_the_unit_written_after_it() {
     assert_eq!(p.kind, QuantityKind::Percent);
     assert_eq!((p.low.unwrap().value * 10.0).round(), 14.0);
 }
+
+fn value(text: &str) -> f64 {
+    let qs = q(text);
+    assert_eq!(qs.len(), 1, "{text:?} gave {qs:#?}");
+    qs[0]
+        .value
+        .unwrap_or_else(|| panic!("{text:?} has no value: {qs:#?}"))
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[test]
+fn fractions_over_compound_ordinals_and_mixed_numbers() {
+    for (text, want) in [
+        ("one twenty-fifth of the harvest", 1.0 / 25.0),
+        ("three twenty-firsts of the vote", 3.0 / 21.0),
+        ("one hundred thirty-fifths", 100.0 / 35.0),
+        ("one one hundred fifth of it", 1.0 / 105.0),
+        ("one hundred and three quarters", 100.75),
+        ("two hundred and fifty-four hundredths", 200.54),
+        ("one hundred and thirty fifths", 26.0),
+        ("a hundred thousand millionths", 0.1),
+        ("four million and one half", 4.5e6),
+        ("three hundred and two dozen", 324.0),
+    ] {
+        assert!(close(value(text), want), "{text}: {}", value(text));
+    }
+    // a singular ordinal before a noun is an ordinal, not a fraction
+    assert!(q("a third-party app").iter().all(|x| x.value != Some(1.0 / 3.0)));
+    let qs = q("a twenty-first-century port");
+    assert!(qs.iter().all(|x| x.kind == QuantityKind::Ordinal), "{qs:?}");
+}
+
+#[test]
+fn a_second_number_after_and_is_not_joined() {
+    let t = "4 thousand and 2 thousand crates";
+    let vs: Vec<f64> = q(t).iter().filter_map(|x| x.value).collect();
+    assert_eq!(vs, [4000.0, 2000.0]);
+    let vs: Vec<f64> = q("six hundred and 0 spare")
+        .iter()
+        .filter_map(|x| x.value)
+        .collect();
+    assert_eq!(vs, [600.0, 0.0]);
+}
+
+#[test]
+fn shares_written_as_a_count_out_of_a_whole() {
+    for (text, want) in [
+        ("one in five voters", 0.2),
+        ("3 out of 4 growers", 0.75),
+        ("nine in 10 riders", 0.9),
+        ("one over three.", 1.0 / 3.0),
+        ("one in a million", 1e-6),
+    ] {
+        assert!(close(value(text), want), "{text}");
+    }
+    // a year, a unit or a noun after "over" make no share
+    for text in ["1 in 2016", "5 in 10 minutes", "scored 70 over 50 games"] {
+        assert!(q(text).len() >= 2, "{text}: {:?}", q(text));
+    }
+    let r = one("2 in 5 or more");
+    assert_eq!(r.low.unwrap().value, 0.4);
+}
+
+#[test]
+fn digit_groups_other_than_english_and_decimal_commas() {
+    assert_eq!(value("12,34,567 rupees"), 1_234_567.0);
+    assert_eq!(value("1.234.567 visitors"), 1_234_567.0);
+    assert!(close(value("1.250,5 tonnes"), 1250.5));
+    assert!(close(value("a ratio of 2,5 then"), 2.5));
+    // lists, brackets and chemical names keep their commas
+    assert_eq!(q("items 22,24,26 were").len(), 3);
+    assert!(q("as noted (12,14)").is_empty());
+    assert!(q("poly-2,5-diene").iter().all(|x| x.value != Some(2.5)));
+    assert!(close(value("-1.5^--2"), -2.25));
+}
+
+#[test]
+fn money_in_dollars_and_cents_and_scaled_codes() {
+    for (text, want, cur) in [
+        ("it cost 4 dollars 20 cents", 4.2, "USD"),
+        ("eleven pounds and thirty pence", 11.3, "GBP"),
+        ("paid 15 dollars 75.", 15.75, "USD"),
+        ("a loss of 40 MUSD", 40e6, "USD"),
+        ("cost 30 USD million", 30e6, "USD"),
+        ("near c $ 12", 12.0, "CAD"),
+        ("the band's $ 90 fee", 90.0, "USD"),
+    ] {
+        let m = one(text);
+        assert!(close(m.value.unwrap(), want), "{text}: {m:?}");
+        assert_eq!(m.unit.unwrap().name, cur, "{text}");
+    }
+    // a count after "and" is not cents, nor is a range's second end
+    assert_eq!(q("it cost $15 and 20 people came").len(), 2);
+    let r = one("between $20 and 30.");
+    assert_eq!(r.high.unwrap().value, 30.0);
+    // an ordinal word does not end a number begun in digits
+    let qs = q("a $ 280 million first issue");
+    assert_eq!((qs[0].kind, qs[0].value), (QuantityKind::Money, Some(280e6)));
+}
+
+#[test]
+fn comparisons_that_are_not_qualifiers() {
+    assert_eq!(one("how about 20?").qualifier, None);
+    assert_eq!(one("<>30").qualifier, None);
+    let qs = q("equal to 50 or less than 60");
+    assert_eq!(qs.len(), 2);
+    assert_eq!(qs[0].low.unwrap().value, 50.0);
+    assert_eq!(qs[1].high.unwrap().value, 60.0);
+}
+
+#[test]
+fn pronoun_one_after_a_determiner_and_an_adjective() {
+    for text in [
+        "the previous one.",
+        "the last but one",
+        "they helped one another",
+        "one would think so",
+    ] {
+        assert!(q(text).is_empty(), "{text}: {:?}", q(text));
+    }
+    assert_eq!(one("the top one percent").kind, QuantityKind::Percent);
+    assert!(close(value("an estimated one in five"), 0.2));
+}
+
+#[test]
+fn numbers_that_name_rather_than_count() {
+    for text in [
+        "the 3D model",
+        "16S rRNA",
+        "the 5G mast",
+        "in the 1990s",
+        "(Smith, 2006b)",
+        "as shown (7).",
+        "refs (4,35–38,44) agree",
+        "t(39) was",
+        "Mg(ClO4)2 salt",
+        "Section 3.1.3 says",
+        "clone hSOX2-23 grew",
+        "per ha−1 yearly",
+        "where 1 = never",
+        "the {111} planes",
+        "at phases 3, 5 and 7,",
+        "see Figs. 10 and 11.",
+        "on day 14.",
+        "the Voyager 2 (later)",
+        "Mn and Fe",
+    ] {
+        assert!(q(text).is_empty(), "{text}: {:?}", q(text));
+    }
+    // counts stay: after a time word that is followed by what it counts, a capitalised
+    // sentence start, a month, a label word before a measure
+    assert_eq!(q("the day 300 people marched").len(), 1);
+    assert_eq!(q("By 2020 the fleet grew").len(), 1);
+    assert_eq!(one("by December 16.").value, Some(16.0));
+    assert_eq!(one("the site 30 km away").kind, QuantityKind::Measure);
+    assert_eq!(one("it took 250mls").unit.unwrap().name, "ml");
+    assert_eq!(one("priced at 42MYR").value, Some(42.0));
+}
+
+#[test]
+fn ranges_in_either_order_after_between_negative_ranges_and_age_spans() {
+    let r = one("between 30 and 20 boats");
+    assert_eq!((r.low.unwrap().value, r.high.unwrap().value), (20.0, 30.0));
+    let r = one("from −2 to −7 ‰");
+    assert_eq!((r.low.unwrap().value, r.high.unwrap().value), (-7.0, -2.0));
+    // a fall told from the higher figure is two figures, not a range
+    assert_eq!(q("fell from 30 to 20").len(), 2);
+    let t = "staff aged 35 to 55, all";
+    let a = one(t);
+    assert_eq!(a.kind, QuantityKind::Age);
+    assert_eq!(slice(t, a.span), "aged 35 to 55");
+    assert_eq!((a.low.unwrap().value, a.high.unwrap().value), (35.0, 55.0));
+}
+
+#[test]
+fn hyphenated_symbols_flattened_powers_and_order_qualifiers() {
+    let m = one("a 2-min pause");
+    assert_eq!(m.unit.unwrap().name, "min");
+    assert!(close(value("a ratio of 10−4 only"), 1e-4));
+    // an ordinary hyphen between 10 and 4 is a score or a range, not a power
+    assert!(q("won 10-4").iter().all(|x| x.value != Some(1e-4)));
+    assert_eq!(one("within 72 hours").qualifier, Some(Qualifier::AtMost));
+    assert_eq!(one("in the order of 100 m").qualifier, Some(Qualifier::About));
+}

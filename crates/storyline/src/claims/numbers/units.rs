@@ -11,6 +11,8 @@ use crate::span::Span;
 pub(crate) struct Found {
     pub unit: Unit,
     pub next: usize,
+    /// The scale the unit carries ("MUSD": 1e6), 1 for most.
+    pub scale: f64,
 }
 
 fn boundary_ok(text: &str, end: usize, surface: &str) -> bool {
@@ -57,7 +59,10 @@ fn sym_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)
                 .get(..letters.len())
                 .is_some_and(|l| l.eq_ignore_ascii_case(letters));
             let after = rest.get(letters.len()..).unwrap_or("");
-            let spaced = letters.len() >= 2 && after.starts_with(" $");
+            // one letter and a space before "$" only when the letter is no English word
+            // ("c $ 16" is Canadian; "a $5 bill" is not Australian)
+            let one_word = matches!(letters, "A" | "I") || possessive_s(t.text, start);
+            let spaced = (letters.len() >= 2 || !one_word) && after.starts_with(" $");
             if same && (after.starts_with('$') || spaced) {
                 let end = start + letters.len() + if spaced { 2 } else { 1 };
                 return Some((e, end));
@@ -71,9 +76,25 @@ fn sym_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)
             {
                 return Some((e, end));
             }
+            // "250mls", "40kgs": an abbreviation of two letters or more written with a
+            // plural "s" (the table's own entries, such as "ms", are tried first)
+            let plural = !pre
+                && e.surface.len() >= 2
+                && e.surface.chars().all(char::is_alphabetic)
+                && stripped.starts_with('s')
+                && boundary_ok(t.text, end + 1, "s");
+            if plural {
+                return Some((e, end + 1));
+            }
         }
     }
     None
+}
+
+/// A letter after an apostrophe ("music ' s $ 500", "music's"): a possessive or a
+/// contraction, not a currency prefix.
+fn possessive_s(text: &str, start: usize) -> bool {
+    text[..start].trim_end().ends_with(['\'', '’'])
 }
 
 /// A word unit of up to the table's longest length at token `i` (lowercase words).
@@ -99,6 +120,7 @@ pub(crate) fn currency_before(t: &Tokens, i: usize) -> Option<Found> {
     Some(Found {
         unit: make(e, e.canonical.to_string(), t.toks[i].start, end),
         next,
+        scale: e.scale,
     })
 }
 
@@ -143,7 +165,10 @@ pub(crate) fn unit_after(t: &Tokens, i: usize) -> Option<Found> {
     let hyph = t.is_sym(i, &['-', '‐']) && t.glued(i) && t.glued(i + 1) && t.kind(i + 1) == Some(Kind::Word);
     let at = if hyph { i + 1 } else { i };
     let word = word_at(t, at, false);
-    let sym = if hyph { None } else { sym_at(t, at, false) };
+    // "2-min", "5-km": a symbol of two letters or more after the hyphen too (one letter is
+    // more often a code: "4-K")
+    let sym = sym_at(t, at, false)
+        .filter(|(e, _)| !hyph || (e.surface.len() >= 2 && e.surface.chars().all(char::is_alphabetic)));
     let start = t.toks[at].start;
     let (e, mut end, is_sym) = match (word, sym) {
         (Some((we, wk)), Some((se, send))) => {
@@ -182,6 +207,7 @@ pub(crate) fn unit_after(t: &Tokens, i: usize) -> Option<Found> {
             span: Span::new(start, end),
         },
         next,
+        scale: e.scale,
     })
 }
 
