@@ -71,7 +71,7 @@ pub struct LinkConfig {
     /// When a new event that links to no open storyline takes up a closed one.
     pub revive: ReviveConfig,
     /// When an open storyline, as its signature, is reunited with a storyline that
-    /// closed before it began (see [`Storylines::reunite`]).
+    /// closed before it began (see `Storylines::reunite`).
     pub reunite: ReviveConfig,
     /// Least articles of an open storyline for it to be compared with closed ones.
     pub reunite_articles: u32,
