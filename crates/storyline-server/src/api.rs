@@ -396,7 +396,7 @@ pub(crate) fn story_body(story: &Story) -> StoryBody {
         framing,
         measures_total: figures.len(),
         figures: figures
-            .iter()
+            .into_iter()
             .take(STORY_MEASURES)
             .map(|m| m.abridged(STORY_CLAIMS))
             .collect(),

@@ -140,9 +140,9 @@ impl TrackedMeasure {
     /// claim, then the others in as-of order; kept in as-of order, the discrepancies
     /// between kept claims re-indexed, `claims_total` unchanged. The trend and outlets stay
     /// those of every claim.
-    pub fn abridged(&self, max: usize) -> TrackedMeasure {
+    pub fn abridged(self, max: usize) -> TrackedMeasure {
         if self.claims.len() <= max {
-            return self.clone();
+            return self;
         }
         let n = self.claims.len();
         let mut rank: Vec<u8> = vec![2; n];
@@ -538,7 +538,7 @@ mod tests {
         let full = track(&refs).remove(0);
         assert_eq!(full.claims.len(), 31);
         assert!(!full.discrepancies.is_empty());
-        let short = full.abridged(8);
+        let short = full.clone().abridged(8);
         assert_eq!(short.claims.len(), 8);
         assert_eq!(short.claims_total, 31);
         assert_eq!(short.outlets, full.outlets);
@@ -562,6 +562,6 @@ mod tests {
             assert!(short.claims.iter().any(|c| c.article == first.article));
         }
         assert!(short.claims.windows(2).all(|w| w[0].period() <= w[1].period()));
-        assert_eq!(full.abridged(40).claims.len(), 31);
+        assert_eq!(full.clone().abridged(40).claims.len(), 31);
     }
 }

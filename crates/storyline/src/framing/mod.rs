@@ -235,8 +235,8 @@ impl Framing {
     /// The same framing with each outlet's lists (speakers it quotes and leaves out,
     /// entities, speakers and figures it omits) cut to their first `max`, which come first
     /// because they count most: for a page that must stay small whatever the story.
-    pub fn abridged(&self, max: usize) -> Framing {
-        let mut f = self.clone();
+    pub fn abridged(mut self, max: usize) -> Framing {
+        let f = &mut self;
         for q in &mut f.quotes {
             q.speakers.truncate(max);
             q.left_out.truncate(max);
@@ -246,7 +246,7 @@ impl Framing {
             o.speakers.truncate(max);
             o.figures.truncate(max);
         }
-        f
+        self
     }
 }
 

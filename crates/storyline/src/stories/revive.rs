@@ -260,20 +260,19 @@ impl Closed {
         ws: &Weights,
         cfg: &ReviveConfig,
     ) -> Option<StorylineId> {
-        self.evidence_where(w, rarity, ws, cfg, |s| s.last < first)
-            .into_iter()
-            .find(|e| e.strong(cfg))
-            .map(|e| e.id)
+        strongest(self.evidence_where(w, rarity, ws, cfg, |s| s.last < first), cfg)
     }
 
     /// The closed storyline an event (as `w`) should revive, if the evidence for one is
     /// strong enough.
     pub fn best(&self, w: &Weighed, rarity: Rarity, ws: &Weights, cfg: &ReviveConfig) -> Option<StorylineId> {
-        self.evidence(w, rarity, ws, cfg)
-            .into_iter()
-            .find(|e| e.strong(cfg))
-            .map(|e| e.id)
+        strongest(self.evidence(w, rarity, ws, cfg), cfg)
     }
+}
+
+/// The first storyline (evidence is best first) whose evidence is strong enough.
+fn strongest(evidence: Vec<Evidence>, cfg: &ReviveConfig) -> Option<StorylineId> {
+    evidence.into_iter().find(|e| e.strong(cfg)).map(|e| e.id)
 }
 
 #[cfg(test)]
