@@ -562,22 +562,7 @@ fn half(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {
                 }
             }
         }
-        L::A => {
-            let from_and = acc.base > 0.0;
-            if !from_and && !lone_article_ok(t, j) {
-                return None;
-            }
-            acc.frac = 0.5 * of_scale(t, j, acc);
-            acc.last = L::Frac;
-            go(j + 1, Some(false))
-        }
-        L::Unit if acc.seg_one => {
-            acc.frac = 0.5 * of_scale(t, j, acc);
-            acc.seg = 0.0;
-            acc.last = L::Frac;
-            go(j + 1, Some(false))
-        }
-        _ => None,
+        _ => fraction_after(t, j, acc, 0.5),
     }
 }
 
@@ -594,16 +579,25 @@ fn quarter(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {
             }
             _ => None,
         },
+        _ => fraction_after(t, j, acc, 0.25),
+    }
+}
+
+/// "a half" / "and a quarter" after a whole number ("two and a half"), or "one half" as a
+/// segment's fraction: `value` of the scale the number is in.
+fn fraction_after(t: &Tokens, j: usize, acc: &mut Acc, value: f64) -> Option<Step> {
+    use Last as L;
+    match acc.last {
         L::A => {
             if acc.base == 0.0 && !lone_article_ok(t, j) {
                 return None;
             }
-            acc.frac = 0.25 * of_scale(t, j, acc);
+            acc.frac = value * of_scale(t, j, acc);
             acc.last = L::Frac;
             go(j + 1, Some(false))
         }
         L::Unit if acc.seg_one => {
-            acc.frac = 0.25 * of_scale(t, j, acc);
+            acc.frac = value * of_scale(t, j, acc);
             acc.seg = 0.0;
             acc.last = L::Frac;
             go(j + 1, Some(false))
