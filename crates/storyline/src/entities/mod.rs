@@ -323,8 +323,12 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
             }
             continue;
         }
-        // A dateline ("WASHINGTON (AA) –", "BEIRUT, Lebanon —") is a place, not a speaker.
+        // A dateline ("WASHINGTON (AA) –", "BEIRUT, Lebanon —") is a place, not a speaker;
+        // another shouted opening (a kicker, "BREAKING NEWS") is no name.
         if start == 0 && shouting && word(start).len() > 3 {
+            if let Some(c) = dateline_place(text, toks, start, end) {
+                out.push(c);
+            }
             continue;
         }
         if let Some(mut c) = classify(text, toks, start, end) {
@@ -530,8 +534,22 @@ fn merge_comma_roles(text: &str, toks: &[Token], out: &mut Vec<NameChunk>) {
 
 fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<NameChunk> {
     let w = |i: usize| toks[i].text(text);
+    // A word as a list sees it: without a possessive ("Party’s" is the org word "Party").
+    let bare = |i: usize| {
+        let t = w(i);
+        &t[..without_possessive(t)]
+    };
     // The name is the longest tail of name-like words; what precedes it may be a role.
     let mut name_first = end + 1;
+    // A role word last in a run after a first name is a surname ("Gloria Major",
+    // "Ana Marshal"): a role stands before a name, not after it.
+    if end > start
+        && lexicon::is_role_word(w(end))
+        && lexicon::is_first_name(w(end - 1))
+        && !lexicon::is_role_word(w(end - 1))
+    {
+        name_first = end - 1;
+    }
     while name_first > start {
         let t = w(name_first - 1);
         // Name particles stay inside a name ("Staffan de Mistura", "Ibn Saud").
@@ -543,14 +561,16 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
             && is_cap_word(w(name_first - 2))
             && !lexicon::is_role_word(w(name_first - 2))
             && !lexicon::is_org_word(w(name_first - 2));
-        if !particle && (is_connector(t) || lexicon::is_role_word(t) || lexicon::is_org_word(t)) {
+        if !particle
+            && (is_connector(t) || lexicon::is_role_word(t) || lexicon::is_org_word(bare(name_first - 1)))
+        {
             break;
         }
         name_first -= 1;
     }
     // Affiliations and epithets before a name ("Republican Donald Trump", "Crooked
     // Hillary") are its role, unless the run names an organisation.
-    let has_org_word = (start..=end).any(|i| lexicon::is_org_word(w(i)));
+    let has_org_word = (start..=end).any(|i| lexicon::is_org_word(bare(i)));
     let descriptors = (start..end).take_while(|&i| lexicon::is_descriptor(w(i))).count();
     let described = name_first == start && descriptors > 0 && !has_org_word;
     if described {
@@ -626,7 +646,7 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
         EntityKind::Organization
     } else if words >= 2 && is_gazetteer_city(full, first_word) {
         EntityKind::Place
-    } else if words == 1 && is_acronym(first_word) {
+    } else if words == 1 && is_acronym(first_word) && !is_shouted_first_name(first_word) {
         EntityKind::Organization
     } else if lexicon::is_first_name(first_word) && words >= 2 {
         EntityKind::Person
@@ -637,6 +657,9 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
             return None;
         }
         EntityKind::Unknown
+    } else if let Some(of) = person_after_of(text, toks, start, end) {
+        // "Supporters of Dana Whitfield": no organisation is named, a person is.
+        return classify(text, toks, of + 1, end);
     } else if (start..=end).all(|i| !is_connector(w(i)) || is_particle(w(i))) && words <= 4 {
         // Two or three capitalised words with no clue: most often a person, but it may
         // be a place or a name of something; a role, a pronoun or speech decides later.
@@ -659,6 +682,47 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
         male,
         locative: false,
     })
+}
+
+/// A shouted run opening a line and followed by what follows a dateline's place (a comma,
+/// an agency in brackets, a dash): the place the story was filed from.
+fn dateline_place(text: &str, toks: &[Token], start: usize, end: usize) -> Option<NameChunk> {
+    let next = toks.get(end + 1)?.text(text);
+    let at_line_start = text[..toks[start].span.start]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+        || text[..toks[start].span.start].trim().is_empty();
+    (at_line_start && matches!(next, "," | "(" | "—" | "–" | "-")).then(|| NameChunk {
+        first: start,
+        last: end,
+        phrase_first: start,
+        span: Span::new(toks[start].span.start, toks[end].span.end),
+        role: None,
+        kind: EntityKind::Place,
+        male: None,
+        locative: true,
+    })
+}
+
+/// A first name written in capitals ("MARTA" in a shouted line), not an acronym: four
+/// letters or more (initials of bodies are mostly shorter, and "NASA" names no one).
+fn is_shouted_first_name(w: &str) -> bool {
+    w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) && lexicon::is_first_name(&title_case(w))
+}
+
+/// The "of" of a run "A of B" where B is a person's name (a first name and more) and no
+/// word of the run is an organisation's: "Supporters of Dana Whitfield" names the person,
+/// not a body ("Friends of the Earth" has no first name after "of"; "Bank of Erin Doyle"
+/// would have an organisation word before it).
+fn person_after_of(text: &str, toks: &[Token], start: usize, end: usize) -> Option<usize> {
+    let w = |i: usize| toks[i].text(text);
+    let of = (start + 1..end).find(|&i| w(i) == "of")?;
+    let rest = end - of;
+    (rest >= 2
+        && lexicon::is_first_name(w(of + 1))
+        && (of + 1..=end).all(|i| is_cap_word(w(i)) && !is_connector(w(i)))
+        && (start..=end).all(|i| !lexicon::is_org_word(w(i))))
+    .then_some(of)
 }
 
 /// Whether a name of several words is a city of the gazetteer, and not likely a person's
@@ -882,6 +946,9 @@ impl Entities {
         let mut candidates = newest(self.by_surname.get(&key));
         if words.len() == 1 {
             candidates.extend(newest(self.by_first.get(name)));
+        } else if lexicon::is_first_name(words[0]) {
+            // A lone first name seen earlier ("Jeb … Jeb Bush").
+            candidates.extend(newest(self.by_surname.get(&surname_key(words[0]))));
         }
         if acronym {
             candidates.extend(newest(self.by_initials.get(&name.replace('.', ""))));
@@ -947,6 +1014,16 @@ impl Entities {
             && they_person
             && kind == EntityKind::Unknown
             && e.name.split_whitespace().next() == Some(name)
+        {
+            return true;
+        }
+        // A lone first name seen first ("Jeb") is the person a full name beginning with it
+        // names later ("Jeb Bush"): news calls some people by their first name alone.
+        if lone_unknown
+            && person_like
+            && words.len() >= 2
+            && e.name == words[0]
+            && lexicon::is_first_name(words[0])
         {
             return true;
         }
@@ -1275,6 +1352,84 @@ mod tests {
         let okafor: Vec<&Entity> = ents.iter().filter(|e| e.name.contains("Okafor")).collect();
         assert_eq!(okafor.len(), 1, "{ents:?}");
         assert_eq!(okafor[0].name, "Sam Okafor");
+    }
+
+    #[test]
+    fn a_person_after_of_is_no_organisation() {
+        let ents = entities_of(
+            "Several hundred Supporters of Dana Whitfield gathered outside the Harbour Party’s office.",
+        );
+        assert_eq!(
+            kind_of(&ents, "Dana Whitfield"),
+            Some(EntityKind::Person),
+            "{ents:?}"
+        );
+        assert!(ents.iter().all(|e| !e.name.starts_with("Supporters")), "{ents:?}");
+        assert_eq!(
+            kind_of(&ents, "Harbour Party"),
+            Some(EntityKind::Organization),
+            "{ents:?}"
+        );
+        // An affiliation word before an organisation's possessive stays in its name.
+        let ents = entities_of("She became the Democratic Party’s nominee in the spring.");
+        assert_eq!(
+            kind_of(&ents, "Democratic Party"),
+            Some(EntityKind::Organization),
+            "{ents:?}"
+        );
+        let ents = entities_of("The Bank of Dana Whitfield opened. The Friends of the Wetlands met.");
+        assert_eq!(
+            kind_of(&ents, "Bank of Dana Whitfield"),
+            Some(EntityKind::Organization),
+            "{ents:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_names_a_place() {
+        let ents =
+            entities_of("Headline of the day.\n\nHARBOURTON, March 3 (Gull Wire) — The ferry ran late.");
+        assert_eq!(kind_of(&ents, "HARBOURTON"), Some(EntityKind::Place), "{ents:?}");
+        let ents = entities_of("BREAKING NEWS The ferry ran late.");
+        assert!(ents.iter().all(|e| !e.name.contains("BREAKING")), "{ents:?}");
+    }
+
+    #[test]
+    fn a_first_name_in_capitals_is_no_acronym() {
+        let ents = entities_of("The crowd chanted MARTA as the NATO envoy arrived.");
+        assert_eq!(kind_of(&ents, "MARTA"), Some(EntityKind::Unknown), "{ents:?}");
+        assert_eq!(kind_of(&ents, "NATO"), Some(EntityKind::Organization), "{ents:?}");
+    }
+
+    #[test]
+    fn a_role_word_after_a_first_name_is_a_surname() {
+        let ents =
+            entities_of("The volunteers at the door are Eva Brandt and Gloria Major, who greet everyone.");
+        assert_eq!(
+            kind_of(&ents, "Gloria Major"),
+            Some(EntityKind::Person),
+            "{ents:?}"
+        );
+        let ents = entities_of("Outside the court, Chief Judge Ana Brill spoke.");
+        assert_eq!(kind_of(&ents, "Ana Brill"), Some(EntityKind::Person), "{ents:?}");
+    }
+
+    #[test]
+    fn a_first_name_first_joins_the_full_name_later() {
+        let ents = entities_of(
+            "Crowds waited while Marta toured the docks. Later Marta Quellin spoke to the press.",
+        );
+        let marta: Vec<&Entity> = ents.iter().filter(|e| e.name.contains("Marta")).collect();
+        assert_eq!(marta.len(), 1, "{ents:?}");
+        assert_eq!(marta[0].name, "Marta Quellin");
+        assert_eq!(marta[0].kind, EntityKind::Person);
+        // A lone word that is no first name stays apart from a longer name beginning with it.
+        let ents = entities_of("Fairhaven voted on Monday. Later Fairhaven Quellin spoke to the press.");
+        assert_eq!(
+            ents.iter().filter(|e| e.name.contains("Fairhaven")).count(),
+            2,
+            "{ents:?}"
+        );
     }
 
     #[test]
