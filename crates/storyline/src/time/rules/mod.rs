@@ -69,6 +69,7 @@ pub enum Rule {
     TheYear,
     Holiday,
     WeekdaysPlural,
+    SeasonsCounted,
 }
 
 /// A rule: its name, why it is there, its patterns and its normaliser.
@@ -348,8 +349,13 @@ pub(super) const RULES: &[RuleDef] = &[
     },
     RuleDef {
         rule: Rule::YearAgo,
-        reason: "\"year-earlier results\": the year before, or its quarter in a quarterly report",
-        patterns: &[r"(?i)(?-u:\b)year-(?:ago|earlier)(?-u:\b)"],
+        reason: "\"year-earlier results\": the year before, or its quarter in a quarterly report; \"the year-ago nine months\": the span it modifies",
+        patterns: &[
+            r"(?i)(?-u:\b)year-(?:ago|earlier)(?-u:\b)",
+            // The time noun it modifies is in the extent: a counted span, or a quarter.
+            r"(?i)(?-u:\b)(?:the )?year-(?:ago|earlier) (%NUMBER_WORDS%) (%UNITS%)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:the )?year-(?:ago|earlier) (first|second|third|fourth) quarter(?-u:\b)",
+        ],
         normalise: years::year_ago,
     },
     RuleDef {
@@ -371,6 +377,14 @@ pub(super) const RULES: &[RuleDef] = &[
         reason: "\"on Mondays\", \"Tuesday nights\": a weekday of every week (TimeML: a plural is a SET)",
         patterns: &[r"(?-u:\b)(%WEEKDAYS%)(?:s|\s+(?:morning|afternoon|evening|night)s)(?-u:\b)"],
         normalise: spans::weekdays_plural,
+    },
+    RuleDef {
+        rule: Rule::SeasonsCounted,
+        reason: "\"the past three summers\": a season of each of several years (a season is no unit of length: a SET)",
+        patterns: &[
+            r"(?i)(?-u:\b)(?:the )?(?:(?:past|last|next|coming|previous|first) )?(%NUMBER_WORDS%) (summer|winter|autumn)s(?-u:\b)",
+        ],
+        normalise: parts::seasons_counted,
     },
 ];
 
@@ -567,7 +581,14 @@ fn is_rate(before: &str, after: &str) -> bool {
             prev,
             "does" | "was" | "has" | "is" | "this" | "its" | "his" | "as"
         );
-    amount || plural_noun
+    amount || plural_noun || acronym_plural(prev)
+}
+
+/// "CDs", "PCs", "ATMs": a plural count noun written as an acronym, which makes the "a
+/// year" after it a rate ("fifty thousand CDs a year") as a lower-case plural does.
+fn acronym_plural(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.chars().all(|ch| ch.is_ascii_uppercase()))
 }
 
 #[cfg(test)]
@@ -619,7 +640,7 @@ mod tests {
         }
         assert_eq!(
             RULES.len(),
-            Rule::WeekdaysPlural as usize + 1,
+            Rule::SeasonsCounted as usize + 1,
             "every rule has an entry"
         );
     }
@@ -632,5 +653,8 @@ mod tests {
         assert!(!is_rate("in 2012,", " after the flood"));
         assert!(!is_rate("it came", " later"));
         assert!(!is_rate("this", ""));
+        assert!(is_rate("the plant presses ten thousand LPs", " now"));
+        assert!(!is_rate("it came from the US", ""));
+        assert!(!is_rate("it came from the Is", ""));
     }
 }

@@ -9,6 +9,7 @@ use super::{season_named, Ctx, Normalised};
 use crate::time::calendar::{last_quarter, quarter_from};
 use crate::time::tense::future_tense;
 use crate::time::value::TimeValue;
+use crate::time::TimexType;
 
 /// "the third quarter", "the 1988 second quarter", "next year's first quarter"; without a
 /// year, the current year's, or last year's when that quarter has not begun and nothing
@@ -100,6 +101,19 @@ pub(super) fn season(c: &Ctx) -> Option<Normalised> {
     Normalised::date(value, false)
 }
 
+/// "the past three summers", "two winters": that season of several years. Spring and fall
+/// are left out ("two springs", "three falls" are as often water and tumbles).
+pub(super) fn seasons_counted(c: &Ctx) -> Option<Normalised> {
+    if matches!(c.g(1)?.to_lowercase().as_str(), "a" | "an") {
+        return None;
+    }
+    let every = TimeValue::Season {
+        year: None,
+        season: season_named(&c.g(2)?.to_lowercase()),
+    };
+    Normalised::new(TimexType::Set, every, false)
+}
+
 /// "over the summer", "this past spring": a season of the creation year, or of the year
 /// before when past and not yet begun (the year after when ahead and over). A season needs
 /// a word that makes it a time ("The fall of the harbour wall", "the spring in her step"
@@ -138,8 +152,9 @@ pub(super) fn season_bare(c: &Ctx) -> Option<Normalised> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::values;
+    use super::super::testing::{only, values};
     use super::super::Rule;
+    use crate::time::TimexType;
 
     #[test]
     fn quarters() {
@@ -161,6 +176,20 @@ mod tests {
         assert_eq!(v("Tolls are rising in the current quarter."), ["2007-Q2"]);
         assert_eq!(v("Tolls rose in the 2005 quarter."), ["2005-Q1"]);
         assert!(v("Tolls rose over the period.").is_empty());
+    }
+
+    #[test]
+    fn counted_seasons() {
+        let v = |text| only(Rule::SeasonsCounted, text, "2007-05-10");
+        assert_eq!(
+            v("The lake froze over for the past three winters."),
+            [(
+                "the past three winters".to_string(),
+                TimexType::Set,
+                "XXXX-WI".to_string()
+            )]
+        );
+        assert!(v("The lake froze over a winter ago.").is_empty());
     }
 
     #[test]

@@ -15,13 +15,13 @@ pub(super) fn present(c: &Ctx) -> Option<Normalised> {
     Normalised::date(TimeValue::PresentRef, true)
 }
 
-/// "recently", "lately": the past; "in recent months", "the coming weeks": an unknown
-/// number of the unit.
+/// "recently", "lately": the past; "in recent months", "recent quarters", "the coming
+/// weeks": an unknown number of the unit.
 pub(super) fn past(c: &Ctx) -> Option<Normalised> {
     let phrase = c.g(1)?.to_lowercase();
     match phrase
         .split(' ')
-        .find(|w| matches!(*w, "days" | "weeks" | "months" | "years"))
+        .find(|w| matches!(*w, "days" | "weeks" | "months" | "quarters" | "years"))
     {
         Some(unit) => {
             let v = TimeValue::Duration(period(Amount::Unknown, unit));
@@ -121,8 +121,9 @@ mod tests {
         assert_eq!(v("Fares rose in recent weeks.")[0].1, TimexType::Duration);
         assert_eq!(v("Fares rose in recent weeks.")[0].2, "PXW");
         assert_eq!(v("Fares rise in the months ahead.")[0].2, "PXM");
-        // "in recent quarters" has no unit it can count: the past.
-        assert_eq!(v("Fares rose in recent quarters.")[0].2, "PAST_REF");
+        // Quarters are counted as months are: "in recent quarters" is as long a span.
+        assert_eq!(v("Fares rose in recent quarters.")[0].1, TimexType::Duration);
+        assert_eq!(v("Fares rose in recent quarters.")[0].2, "PXQ");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::{quarterly, Ctx, Normalised};
 use crate::time::calendar::last_quarter;
 use crate::time::lists::{OWNERS, YEAR_CONTEXT};
 use crate::time::value::{Amount, Period, TimeValue, Unit};
-use crate::time::words::number;
+use crate::time::words::{number, period};
 use crate::time::TimexType;
 
 /// Whether the words around a four-digit number make it a year: "in 1998", "1998's", "the
@@ -117,10 +117,13 @@ pub(super) fn the_year(c: &Ctx) -> Option<Normalised> {
     if elsewhere.iter().any(|w| rest.starts_with(w)) {
         return None;
     }
-    if ["ended", "ending", "that ended", "through", "to "]
+    // "the year ended June 30" is twelve months, and so is "throughout the year": the
+    // whole of it, how long (TIMEX3 types "stayed the whole week" a DURATION).
+    let whole_span = ["ended", "ending", "that ended", "through", "to "]
         .iter()
         .any(|w| rest.starts_with(w))
-    {
+        || c.word_before == "throughout";
+    if whole_span {
         let twelve_months = Period::of(Amount::Count(1.0), Unit::Year);
         return Normalised::new(TimexType::Duration, TimeValue::Duration(twelve_months), false);
     }
@@ -132,9 +135,28 @@ pub(super) fn year_end(c: &Ctx) -> Option<Normalised> {
     Normalised::date(TimeValue::year_of(c.dct?.year()), true)
 }
 
-/// "year-earlier results": the year before, or its quarter in a quarterly report.
+/// "year-earlier results": the year before, or its quarter in a quarterly report. Before
+/// a time noun, the noun is what it dates: "the year-earlier nine months" is a counted span
+/// (TIMEX3 types a counted span a DURATION, whichever year it lies in), "the year-ago third
+/// quarter" that quarter of the year before the last one reported.
 pub(super) fn year_ago(c: &Ctx) -> Option<Normalised> {
+    if let (Some(n), Some(unit)) = (c.g(1), c.g(2)) {
+        let span = TimeValue::Duration(period(number(n)?, unit));
+        return Normalised::new(TimexType::Duration, span, false);
+    }
     let dct = c.dct?;
+    if let Some(ordinal) = c.g(3) {
+        let q = match ordinal.to_lowercase().as_str() {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            _ => 4,
+        };
+        // The latest such quarter that has begun, then the year before it.
+        let current = (dct.month() - 1) / 3 + 1;
+        let y = if q > current { dct.year() - 1 } else { dct.year() };
+        return Normalised::date(TimeValue::quarter_of(y - 1, q), true);
+    }
     let v = if quarterly(c) {
         last_quarter(dct, -1)
     } else {
@@ -220,6 +242,18 @@ mod tests {
             ),
             [("the year".to_string(), TimexType::Duration, "P1Y".to_string())]
         );
+        assert_eq!(
+            only(
+                Rule::TheYear,
+                "Tolls should climb throughout the fiscal year.",
+                "2004-05-06"
+            ),
+            [(
+                "the fiscal year".to_string(),
+                TimexType::Duration,
+                "P1Y".to_string()
+            )]
+        );
         assert!(values(Rule::TheYear, "Tolls fell the year before.", "2004-05-06").is_empty());
         assert!(values(Rule::TheYear, "Tolls fell for the year.", "").is_empty());
     }
@@ -229,6 +263,27 @@ mod tests {
         assert_eq!(
             values(Rule::YearEnd, "Repairs end by year-end.", "2004-05-06"),
             ["2004"]
+        );
+    }
+
+    #[test]
+    fn year_ago_before_the_time_it_dates() {
+        let v = |text| only(Rule::YearAgo, text, "2004-11-06");
+        assert_eq!(
+            v("Tolls for the year-earlier nine months were lower."),
+            [(
+                "the year-earlier nine months".to_string(),
+                TimexType::Duration,
+                "P9M".to_string()
+            )]
+        );
+        assert_eq!(
+            v("In the year-ago third quarter, the bridge lost money."),
+            [(
+                "the year-ago third quarter".to_string(),
+                TimexType::Date,
+                "2003-Q3".to_string()
+            )]
         );
     }
 
