@@ -13,9 +13,9 @@ use crate::time::value::{Amount, PartOfDay, Period, TimeOfDay, TimeValue, Unit};
 use crate::time::words::{month_number, number, period, weekday as weekday_named, WEEKDAYS};
 use crate::time::{Pending, TimexType};
 
-/// "on Friday", "next Tuesday", "Wednesday night" (typed a DATE with the part of day, as
-/// AQUAINT's annotators write it; TimeBank's and the TIMEX3 guidelines make it a TIME, see
-/// `bench/RESULTS.md`): the weekday before or after the creation date as the modifier or the
+/// "on Friday", "next Tuesday", "Wednesday night" (a TIME with the part of day, as the
+/// TIMEX3 guidelines type any time of day and TimeBank follows; AQUAINT's annotators wrote
+/// DATE, see `bench/RESULTS.md`): the weekday before or after the creation date as the modifier or the
 /// tense says; "the previous Friday" counts from the last date named.
 pub(super) fn weekday(c: &Ctx) -> Option<Normalised> {
     let modifier = c.g(1).map(str::to_lowercase);
@@ -54,7 +54,12 @@ pub(super) fn weekday(c: &Ctx) -> Option<Normalised> {
         Some("this") => weekday_date(dct, wd, c.tense().unwrap_or(true)),
         _ => weekday_date(dct, wd, c.future()),
     };
-    Normalised::date(TimeValue::day_at(date, part), true)
+    let kind = if part.is_some() {
+        TimexType::Time
+    } else {
+        TimexType::Date
+    };
+    Normalised::new(kind, TimeValue::day_at(date, part), true)
 }
 
 /// "Monday and Tuesday nights", "Monday or Fridays": a weekday joined to a plural one
@@ -302,6 +307,11 @@ mod tests {
         assert_eq!(v("The lamp is fixed by next Thursday."), ["2018-03-22"]);
         assert_eq!(v("Tuesday's storm broke the lamp."), ["2018-03-13"]);
         assert_eq!(v("Come to the pier this Sat evening!"), ["2018-03-17TEV"]);
+        // A weekday with a part of day is a time of day, as "last night" is.
+        assert_eq!(
+            only(Rule::Weekday, "The lamp failed on Tuesday night.", DCT)[0],
+            ("Tuesday night".to_string(), TimexType::Time, "2018-03-13TNI".to_string())
+        );
         // Joined to a plural weekday, a weekday of every week.
         let joined = only(
             Rule::Weekday,
