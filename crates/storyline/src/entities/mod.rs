@@ -323,12 +323,10 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
             }
             continue;
         }
-        // A dateline ("WASHINGTON (AA) –", "BEIRUT, Lebanon —") is a place, not a speaker;
-        // another shouted opening (a kicker, "BREAKING NEWS") is no name.
+        // A dateline ("WASHINGTON (AA) –", "BEIRUT, Lebanon —") is a place, not a speaker.
+        // (Kept out of the entities: as a place it would tie unrelated stories filed from
+        // one town together, see `bench/RESULTS.md`.)
         if start == 0 && shouting && word(start).len() > 3 {
-            if let Some(c) = dateline_place(text, toks, start, end) {
-                out.push(c);
-            }
             continue;
         }
         if let Some(mut c) = classify(text, toks, start, end) {
@@ -681,26 +679,6 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
         kind,
         male,
         locative: false,
-    })
-}
-
-/// A shouted run opening a line and followed by what follows a dateline's place (a comma,
-/// an agency in brackets, a dash): the place the story was filed from.
-fn dateline_place(text: &str, toks: &[Token], start: usize, end: usize) -> Option<NameChunk> {
-    let next = toks.get(end + 1)?.text(text);
-    let at_line_start = text[..toks[start].span.start]
-        .trim_end_matches([' ', '\t'])
-        .ends_with('\n')
-        || text[..toks[start].span.start].trim().is_empty();
-    (at_line_start && matches!(next, "," | "(" | "—" | "–" | "-")).then(|| NameChunk {
-        first: start,
-        last: end,
-        phrase_first: start,
-        span: Span::new(toks[start].span.start, toks[end].span.end),
-        role: None,
-        kind: EntityKind::Place,
-        male: None,
-        locative: true,
     })
 }
 
@@ -1383,15 +1361,6 @@ mod tests {
             Some(EntityKind::Organization),
             "{ents:?}"
         );
-    }
-
-    #[test]
-    fn a_dateline_names_a_place() {
-        let ents =
-            entities_of("Headline of the day.\n\nHARBOURTON, March 3 (Gull Wire) — The ferry ran late.");
-        assert_eq!(kind_of(&ents, "HARBOURTON"), Some(EntityKind::Place), "{ents:?}");
-        let ents = entities_of("BREAKING NEWS The ferry ran late.");
-        assert!(ents.iter().all(|e| !e.name.contains("BREAKING")), "{ents:?}");
     }
 
     #[test]

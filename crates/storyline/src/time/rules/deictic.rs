@@ -310,7 +310,11 @@ mod tests {
         // A weekday with a part of day is a time of day, as "last night" is.
         assert_eq!(
             only(Rule::Weekday, "The lamp failed on Tuesday night.", DCT)[0],
-            ("Tuesday night".to_string(), TimexType::Time, "2018-03-13TNI".to_string())
+            (
+                "Tuesday night".to_string(),
+                TimexType::Time,
+                "2018-03-13TNI".to_string()
+            )
         );
         // Joined to a plural weekday, a weekday of every week.
         let joined = only(
