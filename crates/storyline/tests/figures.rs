@@ -1,6 +1,8 @@
 //! Figures on invented articles from invented outlets: which quantities are claims, what
 //! each measures, who is cited, and how claims about one measure line up across outlets.
 
+mod common;
+
 use storyline::claims::{track, Figure, Qualifier, QuantityKind, Trend};
 use storyline::ingest::{InputMeta, RawItem};
 use storyline::{Article, Pipeline, PipelineConfig};
@@ -87,15 +89,7 @@ fn a_toll_told_two_ways_a_year_apart_is_one_measure_that_grew() {
     // Reported speech: the figure is the envoy's.
     assert_eq!(killed.cited.as_ref().map(|c| c.name.as_str()), Some("Mara Quill"));
     let measures = track(&[&b, &a]);
-    let toll = measures
-        .iter()
-        .find(|m| m.concept == "deaths" && m.scope.as_deref() == Some("conflict"))
-        .expect("the war's toll is tracked");
-    let values: Vec<f64> = toll
-        .claims
-        .iter()
-        .filter_map(|c| c.figure.low.map(|l| l.value))
-        .collect();
+    let (toll, values) = common::conflict_toll(&measures);
     assert_eq!(values, [12_000.0, 20_000.0], "in as-of order");
     assert_eq!(toll.trend, Trend::Rising);
     assert!(

@@ -9,6 +9,8 @@
 //! only the country's name with each other and with the war — a regatta in June 2024,
 //! floods in June 2025 — stay storylines of their own.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -88,15 +90,7 @@ fn a_war_back_after_a_year_of_silence_is_one_storyline_of_several_events() {
     // Its toll, told a year apart by two outlets, is one measure that grew.
     let story = run::story(&db, &war.id).unwrap().unwrap();
     let measures = story.figures();
-    let toll = measures
-        .iter()
-        .find(|m| m.concept == "deaths" && m.scope.as_deref() == Some("conflict"))
-        .expect("the war's toll is tracked");
-    let values: Vec<f64> = toll
-        .claims
-        .iter()
-        .filter_map(|c| c.figure.low.map(|l| l.value))
-        .collect();
+    let (toll, values) = common::conflict_toll(&measures);
     assert_eq!(values, [30_000.0, 45_000.0], "in time order");
     assert_eq!(toll.trend, Trend::Rising);
     assert!(toll.discrepancies.is_empty(), "{toll:#?}");

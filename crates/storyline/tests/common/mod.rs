@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use storyline::claims::TrackedMeasure;
 use storyline::corpus::directory::GlobalEntity;
 use storyline::run::Observer;
 use storyline::store::Store;
@@ -49,4 +50,19 @@ pub fn verdicts(arts: &[Article]) -> BTreeMap<String, (Option<String>, Option<St
             )
         })
         .collect()
+}
+
+/// The tracked death toll of a conflict among `measures`, with the low end of each claim in
+/// the order the measure keeps them.
+pub fn conflict_toll(measures: &[TrackedMeasure]) -> (&TrackedMeasure, Vec<f64>) {
+    let toll = measures
+        .iter()
+        .find(|m| m.concept == "deaths" && m.scope.as_deref() == Some("conflict"))
+        .expect("the war's toll is tracked");
+    let values = toll
+        .claims
+        .iter()
+        .filter_map(|c| c.figure.low.map(|l| l.value))
+        .collect();
+    (toll, values)
 }
