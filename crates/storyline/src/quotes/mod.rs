@@ -793,6 +793,9 @@ fn mark_quotes(text: &str, sents: &mut [Sentence]) -> Vec<Seg> {
             _ => 3,
         }
     }
+    fn is_single(style: u8) -> bool {
+        matches!(style, 3 | 4)
+    }
     let mut segs = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (sentence, token) of the opening mark
     let mut open_style = 0u8;
@@ -835,6 +838,9 @@ fn mark_quotes(text: &str, sents: &mut [Sentence]) -> Vec<Seg> {
                 Some(_) if st != open_style && nested > 0 => nested -= 1,
                 Some(_) if st == open_style && st != 0 && is_open => nested += 1,
                 Some(_) if st == open_style && st != 0 && nested > 0 => nested -= 1,
+                // A single mark left over inside a double quotation ("… say ,'No.'.\"") is
+                // an apostrophe or a stray: it does not close the quotation.
+                Some(_) if is_single(st) && !is_single(open_style) => {}
                 Some(o) => {
                     close_range(sents, o, (si, ti), &mut segs, true);
                     open = None;
@@ -1279,6 +1285,19 @@ mod tests {
         let direct: Vec<_> = q.iter().filter(|x| x.2 == QuoteKind::Direct).collect();
         assert_eq!(direct.len(), 1, "{q:?}");
         direct[0].1.clone()
+    }
+
+    /// A single quotation mark inside a double quotation, whatever it looks like, does not
+    /// close the double one.
+    #[test]
+    fn a_stray_single_mark_does_not_close_a_double_quotation() {
+        let (text, a) = run(&[
+            "\"We cannot say, 'Let the town vote,' and then say ,'No, you can't.'.\" Mayor Ivo Brask said.",
+        ]);
+        let q = who(&text, &a);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].0.ends_with("can't.'.\""), "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Ivo Brask"));
     }
 
     /// A quotation with no cue of its own that goes on in the next paragraphs is more of
