@@ -508,12 +508,20 @@ fn show_errors(docs: &[Doc], preds: &[Vec<Pred>], which: &str) {
                     let context: String = chars[at.saturating_sub(120)..at.min(chars.len())]
                         .iter()
                         .collect();
+                    // Where the gold source and the predicted speaker start, in characters
+                    // from the content's start (negative: before it).
+                    let rel = |f: Option<&Frags>| {
+                        f.and_then(|f| f.first())
+                            .map_or("-".to_string(), |&(a, _)| format!("{:+}", a as i64 - at as i64))
+                    };
                     println!(
-                        "SPK {} | {} | gold {} | pred {:?} | …{} ⟦{}⟧",
+                        "SPK {} | {} | gold {} @{} | pred {:?} @{} | …{} ⟦{}⟧",
                         d.name,
                         p[pi].rule.as_deref().unwrap_or("-"),
                         g.source_text,
+                        rel(g.source.as_ref()),
                         p[pi].speaker.as_ref().map(|s| char_slice(&chars, s)),
+                        rel(p[pi].speaker.as_ref()),
                         context.replace('\n', " ¶ "),
                         clip(char_slice(&chars, &g.content))
                     );

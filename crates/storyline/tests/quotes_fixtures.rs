@@ -126,8 +126,12 @@ fn every_direct_quote_has_the_right_speaker() {
     assert!(qs
         .iter()
         .any(|q| q.0.contains("“Closing the port") && q.0.starts_with("“We have")));
-    // A quote-only paragraph continues the speaker.
-    assert_eq!(speaker_of(&qs, "“The ships will keep coming"), lund);
+    // A quote-only paragraph continues the statement before it, and so its speaker.
+    let continued = qs
+        .iter()
+        .find(|q| q.0.contains("“The ships will keep coming") && !q.3)
+        .unwrap_or_else(|| panic!("no quote holding “The ships will keep coming in {qs:#?}"));
+    assert_eq!(continued.1, lund);
     assert_eq!(speaker_of(&qs, "\"Nothing is ready"), okafor);
     // "he" after a sentence naming Dana Cole is still its subject, Okafor.
     assert_eq!(speaker_of(&qs, "“That is for the council"), okafor);

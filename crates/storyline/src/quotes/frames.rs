@@ -779,17 +779,72 @@ fn participle(scan: &Scan, cue: &Cue) -> Option<Frame> {
     if !(cue.participle && !cue.after_empty && (cue.strong || cue.explicit)) {
         return None;
     }
-    let subj = cue
-        .last_source
-        .or_else(|| passive_agent(scan, cue.i))
-        .or_else(|| subject_of(scan.text, scan.s, cue.i))
-        .or_else(|| set_off_subject(scan, cue));
     Some(frame(
         cue.span,
         cue.kind(),
-        subj,
+        participle_subject(scan, cue),
         vec![(cue.a, scan.clause_end(cue.a))],
     ))
+}
+
+/// Who speaks with a participle: the subject of the clause it closes, else the sentence's
+/// latest source, the agent of a passive before it, the main clause's subject, or a
+/// common-noun subject opening the sentence.
+fn participle_subject(scan: &Scan, cue: &Cue) -> Option<Source> {
+    nearest_clause_subject(scan, cue.i)
+        .or(cue.last_source)
+        .or_else(|| passive_agent(scan, cue.i))
+        .or_else(|| subject_of(scan.text, scan.s, cue.i))
+        .or_else(|| set_off_subject(scan, cue))
+}
+
+/// The subject of the clause a participle set off by a comma closes, when it is "he" or
+/// "she" followed by a finite verb: the first such pair in the stretch of words before the
+/// comma (back to punctuation), not opening an embedded clause ("how he planned"). "Though
+/// the mayor met them, she turned the offer down, saying …": "she", not the sentence's
+/// first subject nor an earlier statement's source. A participle belongs to the clause it
+/// closes; a name there may as well be an object, so only a subject pronoun counts.
+fn nearest_clause_subject(scan: &Scan, cue: usize) -> Option<Source> {
+    /// How far back from the comma the clause's subject is looked for, in tokens.
+    const REACH: usize = 15;
+    let s = scan.s;
+    let comma = cue.checked_sub(1).filter(|&c| scan.word(c) == ",")?;
+    let start = (comma.saturating_sub(REACH)..comma)
+        .rev()
+        .take_while(|&k| s.toks[k].kind == Kind::Word && !s.in_quote(k))
+        .last()?;
+    for k in start..comma {
+        if !matches!(
+            lexicon::pronoun(scan.word(k)),
+            Some(Pronoun::Male | Pronoun::Female)
+        ) {
+            continue;
+        }
+        let len = 1;
+        let first = k + 1 - len;
+        let subordinate = first
+            .checked_sub(1)
+            .is_some_and(|p| words::is_complementizer(scan.word(p)));
+        let mut v = k + 1;
+        while v < comma && is_aux(scan.word(v)) {
+            v += 1;
+        }
+        let vw = scan.word(v);
+        let finite = v < comma
+            && is_lower_word(scan, v)
+            && (v > k + 1
+                || vw.ends_with("ed")
+                || is_irregular_past(vw)
+                || vw.ends_with('s') && !vw.ends_with("ss"));
+        if finite && !subordinate {
+            return Some(Source {
+                first,
+                last: k,
+                speaks: true,
+            });
+        }
+    }
+    None
 }
 
 /// For a participle set off by a comma, a common-noun subject opening the sentence that
@@ -867,10 +922,7 @@ fn weak_cue_quotation(scan: &Scan, cue: &Cue) -> Option<Frame> {
         return None;
     }
     let src = if cue.participle {
-        cue.last_source
-            .or_else(|| passive_agent(scan, cue.i))
-            .or_else(|| subject_of(scan.text, scan.s, cue.i))
-            .or_else(|| set_off_subject(scan, cue))
+        participle_subject(scan, cue)
     } else {
         Some(cue.src_before?)
     };
@@ -1487,6 +1539,23 @@ mod tests {
             "The mayor",
             &["the plan as a “costly mistake” on Friday"],
         );
+    }
+
+    /// A participle's speaker is the pronoun subject of the clause it closes, not the
+    /// sentence's first subject; a pronoun opening an embedded clause is not that subject.
+    #[test]
+    fn a_participle_takes_the_subject_of_its_clause() {
+        let frames = frames_of(
+            "Mayor Jo Brandt praised the pilots, though at the meeting she turned their offer down, saying the harbour had no money.",
+        );
+        let last = frames.last().expect("a frame");
+        assert_eq!((last.0, last.2.as_str()), ("participle", "she"), "{frames:#?}");
+        let frames = frames_of(
+            "The retired skipper has said nothing about how he planned the voyage, saying only that the sea decides.",
+        );
+        let last = frames.last().expect("a frame");
+        assert_eq!(last.0, "participle", "{frames:#?}");
+        assert_ne!(last.2.as_str(), "he", "{frames:#?}");
     }
 
     /// Every rule in the table has a reason, a unique name and a test above.

@@ -381,6 +381,9 @@ struct Found {
     cue: Span,
     who: Attributed,
     para: usize,
+    /// The last paragraph the content reaches (a quotation going on in the paragraphs
+    /// after the frame's own is one content with it).
+    reach: usize,
 }
 
 /// What a quote is attributed to: the cue and its kind, the speaker mention, its entity
@@ -480,6 +483,7 @@ fn frames_of_article(text: &str, sents: &[Sentence], segs: &[Seg], ents: &mut En
                     rule: Some(f.rule),
                 },
                 para: s.para,
+                reach: s.para,
             });
         }
     }
@@ -495,7 +499,12 @@ enum Owner {
 
 /// Pass 2: quotes no frame took. One that fills its sentences continues the latest
 /// speaker: in the same paragraph it is another part of that statement ("“A,” he said.
-/// “B.”"); in the next paragraph, a quote of its own by the same speaker. A long one
+/// “B.”"), and so it is in the next paragraph, and the one after that, paragraph by
+/// paragraph (the attribution guidelines take a content as
+/// everything the cue attributes, discontinuous too; a quotation that goes on with no cue
+/// of its own is more of it). After a frame with no content of its own ("Dr. Lund
+/// stated:") the quotation in the next paragraph is a quote of its own by the same
+/// speaker. A long one
 /// otherwise keeps an unknown speaker; a short one is a scare quote. A quotation left open
 /// at the end of its paragraph goes on in the next paragraph when that one opens with a
 /// quotation mark: one quotation in several parts. Returns the loose quotes, each with the
@@ -563,11 +572,17 @@ fn continue_quotations(
         let before = speaking.partition_point(|&(cue, _)| cue < g.span.start);
         let previous = before.checked_sub(1).map(|i| latest[i]);
         match previous {
-            Some(k) if outside_words == 0 && found[k].para == g.para => {
+            Some(k) if outside_words == 0 && found[k].reach == g.para => {
                 found[k].parts.push(g.span);
                 owner[gi] = Some(Owner::Frame(k));
             }
-            Some(k) if outside_words == 0 && found[k].para + 1 >= g.para => {
+            Some(k) if outside_words == 0 && found[k].reach + 1 == g.para && !found[k].parts.is_empty() => {
+                // The statement goes on in the next paragraph: one content in parts.
+                found[k].parts.push(g.span);
+                found[k].reach = g.para;
+                owner[gi] = Some(Owner::Frame(k));
+            }
+            Some(k) if outside_words == 0 && found[k].reach + 1 == g.para => {
                 loose.push((vec![g.span], Some(k)));
                 owner[gi] = Some(Owner::Loose(loose.len() - 1));
             }
@@ -582,8 +597,8 @@ fn continue_quotations(
 }
 
 /// A crosshead set in quotation marks: a short quotation that is its whole paragraph, with
-/// no punctuation at its end ("“No way back”" between two paragraphs). It is a heading,
-/// not something said at that point.
+/// no punctuation at its end but a label's colon ("“No way back”", "“Read more:”" between
+/// two paragraphs). It is a heading, not something said at that point.
 fn is_crosshead(text: &str, sents: &[Sentence], g: &Seg) -> bool {
     /// A heading is a phrase; a quotation of more words is a statement.
     const MAX_WORDS: usize = 10;
@@ -597,7 +612,7 @@ fn is_crosshead(text: &str, sents: &[Sentence], g: &Seg) -> bool {
                 .rev()
                 .skip(1)
                 .find(|c| !c.is_whitespace())
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(|c| c.is_alphanumeric() || c == ':')
         });
     whole_paragraph && bare && g.words <= MAX_WORDS
 }
@@ -778,6 +793,9 @@ fn mark_quotes(text: &str, sents: &mut [Sentence]) -> Vec<Seg> {
             _ => 3,
         }
     }
+    fn is_single(style: u8) -> bool {
+        matches!(style, 3 | 4)
+    }
     let mut segs = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (sentence, token) of the opening mark
     let mut open_style = 0u8;
@@ -820,6 +838,9 @@ fn mark_quotes(text: &str, sents: &mut [Sentence]) -> Vec<Seg> {
                 Some(_) if st != open_style && nested > 0 => nested -= 1,
                 Some(_) if st == open_style && st != 0 && is_open => nested += 1,
                 Some(_) if st == open_style && st != 0 && nested > 0 => nested -= 1,
+                // A single mark left over inside a double quotation ("… say ,'No.'.\"") is
+                // an apostrophe or a stray: it does not close the quotation.
+                Some(_) if is_single(st) && !is_single(open_style) => {}
                 Some(o) => {
                     close_range(sents, o, (si, ti), &mut segs, true);
                     open = None;
@@ -1266,6 +1287,54 @@ mod tests {
         direct[0].1.clone()
     }
 
+    /// A single quotation mark inside a double quotation, whatever it looks like, does not
+    /// close the double one.
+    #[test]
+    fn a_stray_single_mark_does_not_close_a_double_quotation() {
+        let (text, a) = run(&[
+            "\"We cannot say, 'Let the town vote,' and then say ,'No, you can't.'.\" Mayor Ivo Brask said.",
+        ]);
+        let q = who(&text, &a);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].0.ends_with("can't.'.\""), "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Ivo Brask"));
+    }
+
+    /// A label in quotation marks alone in its paragraph ("“See also:”") is a heading: no
+    /// quote, and no part of the statement before it.
+    #[test]
+    fn a_label_ending_in_a_colon_is_a_crosshead() {
+        let (text, a) = run(&[
+            "“The ferry runs all winter,” skipper Lena Brekke said.",
+            "“See also:”",
+            "The council meets on Friday.",
+        ]);
+        let q = who(&text, &a);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(a.quotes[0].parts.len(), 1, "{q:?}");
+    }
+
+    /// A quotation with no cue of its own that goes on in the next paragraphs is more of
+    /// the statement before it: one quote in parts, with that statement's speaker.
+    #[test]
+    fn a_quotation_in_the_next_paragraphs_is_more_of_the_statement() {
+        let (text, a) = run(&[
+            "“The ferry keeps every winter crossing it has,” skipper Lena Brekke said.",
+            "“Nobody on this island should have to swim.”",
+            "“And nobody will.”",
+            "The council meets on Friday.",
+            "“The budget is a mess from top to bottom.”",
+        ]);
+        let q = who(&text, &a);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(a.quotes[0].parts.len(), 3);
+        assert_eq!(q[0].1.as_deref(), Some("Lena Brekke"));
+        assert!(q[0].0.ends_with("“And nobody will.”"), "{q:?}");
+        // A paragraph without a quotation ends the statement.
+        assert_eq!(q[1].0, "“The budget is a mess from top to bottom.”");
+        assert_ne!(q[1].1.as_deref(), Some("Lena Brekke"));
+    }
+
     #[test]
     fn direct_quotes_split_continued_and_pronouns() {
         let (text, a) = run(&[
@@ -1277,19 +1346,15 @@ mod tests {
         let q = who(&text, &a);
         assert_eq!(q[0].1.as_deref(), Some("Jo Brandt"));
         assert_eq!(q[0].2, QuoteKind::Reported);
-        assert_eq!(q[1].0, "“We will not wait,” she said, “and we will not pay.”");
-        assert_eq!(a.quotes[1].parts.len(), 2);
-        assert_eq!(q[1].1.as_deref(), Some("Jo Brandt"));
+        // The quotation in the next paragraph goes on with the statement: a third part.
         assert_eq!(
-            q[2],
-            (
-                "“The ships are ready.”".into(),
-                Some("Jo Brandt".into()),
-                QuoteKind::Direct,
-                false
-            )
+            q[1].0,
+            "“We will not wait,” she said, “and we will not pay.”\n\n“The ships are ready.”"
         );
-        assert_eq!(q[3].1.as_deref(), Some("Sam Okafor"));
+        assert_eq!(a.quotes[1].parts.len(), 3);
+        assert_eq!(q[1].1.as_deref(), Some("Jo Brandt"));
+        assert_eq!(q[1].2, QuoteKind::Direct);
+        assert_eq!(q[2].1.as_deref(), Some("Sam Okafor"));
         let okafor = a.entities.iter().find(|e| e.name == "Sam Okafor").unwrap();
         assert!(
             okafor.roles.iter().any(|r| r == "Port director"),
@@ -1519,20 +1584,23 @@ mod tests {
         }
         // A quotation that continues its speaker has no cue, and so no cue kind; in JSON
         // the kind is a lower-case word, left out when there is none.
-        let (_, a) = run(&["“We will not wait,” Jo Brandt said.", "“The ships are ready.”"]);
+        let (_, a) = run(&["Jo Brandt told the harbour board:", "“The ships are ready.”"]);
         let json: Vec<serde_json::Value> = a
             .quotes
             .iter()
             .map(|q| serde_json::to_value(q).unwrap())
             .collect();
-        assert_eq!(json[0]["cue_kind"], "speech");
+        assert_eq!(json.len(), 1, "{json:?}");
         // Each quote names the rule that produced it: the frame, or "continued".
-        assert_eq!(json[0]["rule"], "content_then_source");
-        assert_eq!(json[1]["rule"], "continued");
+        assert_eq!(json[0]["rule"], "continued");
         assert!(
-            json[1].get("cue_kind").is_none() && json[1].get("cue").is_none(),
+            json[0].get("cue_kind").is_none() && json[0].get("cue").is_none(),
             "{}",
-            json[1]
+            json[0]
         );
+        let (_, a) = run(&["“We will not wait,” Jo Brandt said."]);
+        let json = serde_json::to_value(&a.quotes[0]).unwrap();
+        assert_eq!(json["cue_kind"], "speech");
+        assert_eq!(json["rule"], "content_then_source");
     }
 }

@@ -12,6 +12,7 @@ pub(super) const DETERMINERS: &str = include_str!("data/determiners.txt");
 pub(super) const IRREGULAR_PAST: &str = include_str!("data/irregular-past.txt");
 pub(super) const STIMULUS_VERBS: &str = include_str!("data/stimulus-verbs.txt");
 pub(super) const ADJUNCT_PREPOSITIONS: &str = include_str!("data/adjunct-prepositions.txt");
+pub(super) const COMPLEMENTIZERS: &str = include_str!("data/complementizers.txt");
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
@@ -49,6 +50,11 @@ pub(super) fn is_adjunct_preposition(w: &str) -> bool {
     word_set!(ADJUNCT_PREPOSITIONS).contains(w)
 }
 
+/// Words that open an embedded clause ("how", "whether", "that").
+pub(super) fn is_complementizer(w: &str) -> bool {
+    word_set!(COMPLEMENTIZERS).contains(w)
+}
+
 /// Punctuation that sets off a clause.
 pub(super) fn is_clause_punct(w: &str) -> bool {
     matches!(w, "," | ":" | ";" | "—" | "–" | "-" | "(" | ")")
@@ -70,6 +76,7 @@ mod tests {
             ("irregular-past", IRREGULAR_PAST),
             ("stimulus-verbs", STIMULUS_VERBS),
             ("adjunct-prepositions", ADJUNCT_PREPOSITIONS),
+            ("complementizers", COMPLEMENTIZERS),
         ] {
             let mut seen = HashSet::new();
             let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();
