@@ -299,7 +299,9 @@ fn role_words(role: &str) -> Vec<String> {
 
 fn roles_agree(a: &HashMap<String, usize>, roles: &[String]) -> bool {
     let mine: Vec<String> = roles.iter().flat_map(|r| role_words(r)).collect();
-    let heads: Vec<&String> = mine.iter().filter(|w| lexicon::is_role_word(w)).collect();
+    // Heads only ("minister", "coach"): a portfolio or qualifier ("finance", "deputy") one
+    // text writes and another leaves out does not tell two namesakes apart.
+    let heads: Vec<&String> = mine.iter().filter(|w| lexicon::is_role_head(w)).collect();
     !heads.is_empty()
         && a.keys()
             .flat_map(|r| role_words(r))

@@ -41,6 +41,8 @@ pub(crate) mod lists {
     pub(crate) const NAME_SUFFIXES: &str = include_str!("data/name-suffixes.txt");
     pub(crate) const ALIASES: &str = include_str!("data/aliases.tsv");
     pub(crate) const GAZETTEER: &str = include_str!("data/gazetteer.tsv");
+    pub(crate) const COMPANIES: &str = include_str!("data/companies.txt");
+    pub(crate) const PARTY_WORDS: &str = include_str!("data/party-words.txt");
 }
 
 /// The entries of a word list: its lines without comments (from `#`) and surrounding
@@ -337,6 +339,24 @@ pub fn gazetteer(name: &str) -> Option<Place> {
     MAP.get(name).copied()
 }
 
+/// Whether `name` is a listed company (the constituents of major stock indices, built by
+/// `bench/entities/make_companies.py`), matched as written with hyphens as spaces
+/// ("Hewlett-Packard" is "Hewlett Packard").
+pub fn is_company(name: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>> =
+        LazyLock::new(|| entries(lists::COMPANIES).collect());
+    if name.contains('-') {
+        SET.contains(name.replace('-', " ").as_str())
+    } else {
+        SET.contains(name)
+    }
+}
+
+/// Party and faction words ("Republican", "Labour") that may describe the noun after a name.
+pub fn is_party_word(w: &str) -> bool {
+    word_set!(lists::PARTY_WORDS).contains(w)
+}
+
 /// Words that make a capitalised name a place ("Vatican City", "Port Arnes").
 pub fn is_place_word(w: &str) -> bool {
     word_set!(lists::PLACE_WORDS).contains(w)
@@ -470,6 +490,8 @@ mod tests {
         ("name-suffixes", lists::NAME_SUFFIXES, false),
         ("aliases", lists::ALIASES, false),
         ("gazetteer", lists::GAZETTEER, false),
+        ("companies", lists::COMPANIES, false),
+        ("party-words", lists::PARTY_WORDS, false),
     ];
 
     /// The entries of a list that appear more than once.

@@ -253,7 +253,7 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
     };
     let mut i = 0;
     while i < toks.len() {
-        if !is_name_tok(i) || lexicon::is_function_word(word(i)) {
+        if !is_name_tok(i) || lexicon::is_function_word(word(i)) || context::is_credit_word(text, toks, i) {
             i += 1;
             continue;
         }
@@ -278,6 +278,13 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
             }
             possessive = without_possessive(word(end)) < word(end).len();
         }
+        // Where the next run may start: after the words trimmed below too.
+        let resume = end + 1;
+        // A party word last, before a lower-case word, describes what follows ("the
+        // Ashford Republican primary"): not a word of the name.
+        while end > start && lexicon::is_party_word(word(end)) && starts_lower(text, toks, end + 1) {
+            end -= 1;
+        }
         // A known place in front of a person's name ("envoy for Syria Staffan de Mistura"):
         // two names.
         let plain_name = |a: usize| {
@@ -294,7 +301,7 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
             i = start + 1;
             continue;
         }
-        i = end + 1;
+        i = resume;
         // A sentence that opens with its verb: "Said Brandt, …".
         let mut start = start;
         if start == 0
@@ -330,6 +337,10 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
             continue;
         }
         if let Some(mut c) = classify(text, toks, start, end) {
+            if c.role.is_some() {
+                // (A role before the run, "House Majority leader X", had its own runs.)
+                out.extend(names_in_role(text, toks, c.phrase_first.max(start), c.first));
+            }
             c.locative = locative(text, toks, c.phrase_first, end);
             if c.kind == EntityKind::Unknown {
                 if let Some(rule) = context::rule_for(text, toks, c.first, c.last) {
@@ -341,6 +352,66 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
     }
     merge_comma_roles(text, toks, &mut out);
     out
+}
+
+/// The names inside a role phrase on tokens `from..to`: the place or body a role is of
+/// ("former Ashford Gov.", "Pell Harmon board chairman", "Coastal Growers Association
+/// Chairman"). A run of capitalised words that are no role words, right before a role
+/// word, is classified on its own; affiliations before it ("Republican") are not part of
+/// it unless it names an organisation. (Keeping only names of a known kind, so that an
+/// unlisted portfolio such as "Harbour Minister" gives no name, lost a mention on the
+/// confirming half of the labelled set: not done.)
+fn names_in_role(text: &str, toks: &[Token], from: usize, to: usize) -> Vec<NameChunk> {
+    let w = |i: usize| toks[i].text(text);
+    let part = |i: usize| {
+        toks[i].kind == Kind::Word
+            && is_cap_word(w(i))
+            && !lexicon::is_role_word(w(i))
+            && !lexicon::is_role_phrase_word(w(i))
+            && !lexicon::is_courtesy_title(w(i))
+            && !lexicon::is_function_word(w(i))
+            && !lexicon::is_calendar_word(w(i))
+    };
+    let mut out = Vec::new();
+    let to = to.min(toks.len());
+    let mut k = from;
+    while k < to {
+        if !part(k) {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while end + 1 < to && (part(end + 1) || is_connector(w(end + 1)) && end + 2 < to && part(end + 2)) {
+            end += if part(end + 1) { 1 } else { 2 };
+        }
+        let next = end + 1;
+        let mut start = k;
+        k = next;
+        if next >= to || !(lexicon::is_role_word(w(next)) || lexicon::is_role_phrase_word(w(next))) {
+            continue;
+        }
+        if !(start..=end).any(|i| lexicon::is_org_word(w(i))) {
+            while start <= end && lexicon::is_descriptor(w(start)) {
+                start += 1;
+            }
+        }
+        while end > start && lexicon::is_party_word(w(end)) {
+            end -= 1;
+        }
+        if start > end {
+            continue;
+        }
+        if let Some(c) = classify(text, toks, start, end).filter(|c| c.role.is_none() && c.first <= c.last) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether token `k` is a word starting in lower case.
+fn starts_lower(text: &str, toks: &[Token], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.kind == Kind::Word && t.text(text).chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Whether token `k` opens its sentence (possibly after an opening quotation mark).
@@ -635,7 +706,10 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
     let first_word = w(start);
     let kind = if let Some(a) = lexicon::alias(full) {
         a.kind
-    } else if has_org_word || crate::extract::outlets::canonical_name(full).is_some() {
+    } else if has_org_word
+        || crate::extract::outlets::canonical_name(full).is_some()
+        || lexicon::is_company(full)
+    {
         EntityKind::Organization
     } else if lexicon::is_place(full) {
         EntityKind::Place
@@ -1149,18 +1223,19 @@ mod tests {
     #[test]
     fn roles_split_from_names() {
         let n = names("UK Defense Secretary Michael Fallon met State Department spokesman Mark Toner.");
+        // The place or organisation in a role is a mention of its own.
+        assert_eq!(n[0], ("UK".into(), EntityKind::Place, None));
         assert_eq!(
-            n[0],
+            n[1],
             (
                 "Michael Fallon".into(),
                 EntityKind::Person,
                 Some("UK Defense Secretary".into())
             )
         );
-        // The organisation in the role is a mention of its own.
-        assert_eq!(n[1], ("State Department".into(), EntityKind::Organization, None));
+        assert_eq!(n[2], ("State Department".into(), EntityKind::Organization, None));
         assert_eq!(
-            n[2],
+            n[3],
             (
                 "Mark Toner".into(),
                 EntityKind::Person,
@@ -1178,6 +1253,10 @@ mod tests {
         );
         assert_eq!(
             n[1],
+            ("Save the Children Syria".into(), EntityKind::Organization, None)
+        );
+        assert_eq!(
+            n[2],
             (
                 "Ana Ruiz".into(),
                 EntityKind::Person,
@@ -1209,6 +1288,64 @@ mod tests {
                 ("Russia", EntityKind::Place),
                 ("Pentagon", EntityKind::Organization),
                 ("Lee", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn listed_companies_are_organisations() {
+        let n = names("The lenders, Wells Fargo and the former Hewlett-Packard unit, held back.");
+        let kinds: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Wells Fargo", EntityKind::Organization),
+                ("Hewlett-Packard", EntityKind::Organization)
+            ]
+        );
+        // Two capitalised words with no clue and no listing stay unknown.
+        assert_eq!(
+            names("The lenders, such as Quell Marrow, held back.")[0].1,
+            EntityKind::Unknown
+        );
+    }
+
+    #[test]
+    fn a_party_word_before_a_noun_is_no_part_of_the_name() {
+        let n = names("At the Ashford Republican primary, the Norvel Democratic forum was loud.");
+        let found: Vec<_> = n.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(found, ["Ashford", "Norvel"]);
+        // Before a capitalised word it is the name's: "the Republican Heritage Committee".
+        let n = names("A letter from the Norvel Republican Club arrived.");
+        assert_eq!(n[0].0, "Norvel Republican Club");
+    }
+
+    #[test]
+    fn names_inside_a_role_are_mentions_too() {
+        let n = names("Former Oregon Gov. and Coastal Growers Association Chairman Tom Ashby agreed.");
+        let found: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            found,
+            [
+                ("Oregon", EntityKind::Place),
+                ("Coastal Growers Association", EntityKind::Organization),
+                ("Tom Ashby", EntityKind::Person),
+            ]
+        );
+        // A role of plain words holds no name.
+        let n = names("Then deputy press secretary Lana Oduya agreed.");
+        assert_eq!(n.len(), 1, "{n:?}");
+    }
+
+    #[test]
+    fn credit_lines_name_people_not_credits() {
+        let n = names("(Reporting by Tove Marrick; Editing by Hale Dunmore)");
+        let found: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            found,
+            [
+                ("Tove Marrick", EntityKind::Person),
+                ("Hale Dunmore", EntityKind::Person)
             ]
         );
     }

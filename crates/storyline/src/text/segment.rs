@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn news_abbreviations_initials_and_numbers() {
         let s = split(&[
-            "Sen. Jo Roe met U.S. officials on Dec. 2 in Washington, D.C. with John F. Kennedy Jr. \
+            "Sen. Jo Roe and Reps. Ana Lee and Bo Tan met U.S. officials on Dec. 2 in Washington, D.C. with John F. Kennedy Jr. \
                          and paid $4.2 million. The talks ended at 9 p.m. Friday. Then they left.",
         ]);
         assert_eq!(s.len(), 3, "{s:#?}");
