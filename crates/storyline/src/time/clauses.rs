@@ -108,8 +108,8 @@ pub(crate) fn cue(text: &str, sentence: Span, quoted: &[Span]) -> Option<Span> {
 
 /// Whether the expression at `t` is the cue's own time: right after the verb ("said
 /// Monday"), after a short phrase of place or manner ("said in a speech yesterday"), after
-/// the person told ("told CBS News yesterday") or the thing announced ("confirmed their
-/// first cases on Monday"), or after the speaker named after the verb ("said Mayor Ilse
+/// the person told ("told CBS News yesterday") or the thing announced ("confirmed the
+/// closures on Monday"), or after the speaker named after the verb ("said Mayor Ilse
 /// Varga at a briefing Monday"); never after a word that starts what was said ("said it
 /// would … on Monday"). An aside between dashes or brackets is passed over.
 pub(crate) fn cue_time(text: &str, cue: Span, t: Span) -> bool {
@@ -142,7 +142,7 @@ pub(crate) fn cue_time(text: &str, cue: Span, t: Span) -> bool {
 }
 
 /// The words without the asides they hold between a pair of dashes or brackets ("a
-/// pandemic -- a global outbreak -- this month"); an unpaired mark stays.
+/// closure -- a full stop to sailings -- this month"); an unpaired mark stays.
 fn without_asides<'a>(ws: &[&'a str]) -> Vec<&'a str> {
     let mut out = Vec::with_capacity(ws.len());
     let mut k = 0;
@@ -201,12 +201,12 @@ const REACH: usize = 400;
 
 /// The words before the expression at `t`, read at most `REACH` bytes back, and where
 /// its stretch starts among them: after the last clause boundary or the cue verb.
-fn before_words<'a>(
-    text: &'a str,
+fn before_words(
+    text: &str,
     sentence: Span,
     t: Span,
     cue: Option<Span>,
-) -> Option<(Vec<(usize, &'a str)>, usize)> {
+) -> Option<(Vec<(usize, &str)>, usize)> {
     // Reading at most `REACH` bytes back keeps a long sentence with many dates linear.
     let mut from_byte = sentence.start.max(t.start.saturating_sub(REACH));
     while !text.is_char_boundary(from_byte) {
@@ -264,16 +264,18 @@ pub(crate) fn mention(
 }
 
 /// Whether the expression is in a participle that describes the subject of a cue verb
-/// right after it ("a report published on Monday shows …"): the stretch before it holds a
+/// right after it ("a survey issued on Friday finds …"): the stretch before it holds a
 /// verb in -ed. The cue is then the main verb, so
 /// the participle only describes its subject.
 fn reduced_relative(text: &str, stretch: &[(usize, &str)], t: Span, cue: Option<Span>) -> bool {
     let Some(c) = cue.filter(|c| t.end <= c.start) else {
         return false;
     };
-    // The cue right after the date ("published on Monday shows"), or after one adverb.
+    // The cue right after the date ("issued on Friday finds"), or after one adverb; not
+    // a second verb joined to the first ("called them on Monday and urged …").
     let between = text.get(t.end..c.start).unwrap_or_default();
-    if words(between).count() > 1 || words(between).any(|(_, w)| is_boundary(w)) {
+    let joined = |w: &str| is_boundary(w) || matches!(lower(w).as_str(), "and" | "or" | "but" | "then");
+    if words(between).count() > 1 || words(between).any(|(_, w)| joined(w)) {
         return false;
     }
     stretch
@@ -282,7 +284,7 @@ fn reduced_relative(text: &str, stretch: &[(usize, &str)], t: Span, cue: Option<
 }
 
 /// Whether the stretch before a date holds an "as" that opens a clause or the second
-/// term of a comparison ("as the storm hit on Monday", "as many as in 2009"): not "as of"
+/// term of a comparison ("as the storm hit on Monday", "as many as in 1998"): not "as of"
 /// (the state as of a date), nor "as early as" and the like, whose date is the clause's own.
 fn comparison(stretch: &[String]) -> bool {
     let n = stretch.len();
@@ -298,7 +300,7 @@ fn comparison(stretch: &[String]) -> bool {
 }
 
 /// Whether the clause of the expression at `t` is in the present perfect or the present
-/// progressive ("has overtaken the spill off Alaska in 1989", "is seeing more than …"):
+/// progressive ("has overtaken the surge off Vell Point in 1987", "is losing more than …"):
 /// its stretch holds "has"/"have" or "is"/"are"/"am" before a participle, and no past
 /// form comes after it.
 pub(crate) fn present_clause(text: &str, sentence: Span, t: Span, cue: Option<Span>) -> bool {

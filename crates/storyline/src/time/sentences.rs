@@ -1,9 +1,11 @@
 //! The date of every sentence: the date of the event or statement it reports. That is its
 //! main clause's calendar expression, a span from the last date ("two days later"), the
 //! time of the statement it reports ("said on Thursday"), the date of the sentence before
-//! it in the paragraph, or the publication date. Dates in quotations, relative clauses,
-//! noun phrases and background phrases ("since March") are mentions, not the sentence's
-//! date (`clauses`); they stay in the record's `timexes`.
+//! it in the paragraph, or the publication date. Dates in quotations, relative clauses
+//! and participles, noun phrases, background phrases ("since March"), comparisons ("as in
+//! 1998"), headings glued before the sentence, and finished dates in a present-perfect
+//! clause are mentions, not the sentence's date (`clauses`); they stay in the record's
+//! `timexes`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -190,7 +192,7 @@ fn shifted(text: &str, inside: &Inside, from: NaiveDate) -> Option<(usize, Naive
             "earlier" | "before" => -1,
             _ => return None,
         };
-        // "Six months after the storm" counts from the storm, not from the last date: only
+        // "Ten weeks after the storm" counts from the storm, not from the last date: only
         // a word used alone ("two days after, …", "a week before.") counts from that date.
         let mut next = text[t.span.end..].split_whitespace();
         let raw = next.next().unwrap_or_default();
@@ -208,7 +210,7 @@ fn shifted(text: &str, inside: &Inside, from: NaiveDate) -> Option<(usize, Naive
 /// A finished past date (wholly before the publication day) in a present-perfect or
 /// present-progressive clause: English does not date such a clause by a finished time
 /// ("*has overtaken in 1989"), so the date belongs to a noun phrase ("has overtaken the
-/// spill off Alaska in 1989") and is a mention.
+/// surge off Vell Point in 1987") and is a mention.
 fn finished_in_present(
     text: &str,
     sentence: Span,
@@ -430,7 +432,7 @@ mod tests {
     fn a_span_before_a_noun_counts_from_the_noun() {
         use DateRule::*;
         let all = dated(
-            "The Oxley ferry sank on February 2.\nSix months after the storm, the pier is still shut.\nTwo days later, divers reached the hull.",
+            "The Oxley ferry sank on February 2.\nTen weeks after the storm, the pier is still shut.\nTwo days later, divers reached the hull.",
             "2016-02-10",
         );
         assert_eq!(
@@ -451,7 +453,7 @@ mod tests {
             day("2016-02-10", Publication)
         );
         assert_eq!(
-            one("The Oxley clinic is seeing twice as many patients as in 2009."),
+            one("The Oxley clinic treats three times as many walkers as in 1998."),
             day("2016-02-10", Publication)
         );
         // "as of" and "as early as" date the clause itself.
@@ -494,7 +496,7 @@ mod tests {
         );
         // A caption ending in a date, glued to the first sentence.
         assert_eq!(
-            one("By Ana Pell Tollbridge Courier Odo Karran died on 3 May 2009 Jurors in the pier case have heard that the ramp was unsafe."),
+            one("By Ana Pell Tollbridge Courier The old pier burned on 3 May 2009 Councillors on the harbour board have heard that the ramp was unsafe."),
             day("2016-02-10", Publication)
         );
         // A clause that opens with its date is not a caption.
@@ -507,14 +509,14 @@ mod tests {
     #[test]
     fn a_goal_or_a_part_of_a_time() {
         use DateRule::*;
-        // "toward August": where a plan is headed, not when anything happened.
+        // "toward September": where a plan is headed, not when anything happened.
         assert_eq!(
-            one("The council seems to be looking toward August and a new ferry."),
+            one("Harbour planners are working toward September and the spring sailings."),
             day("2016-02-10", Publication)
         );
         // "most of last year" is last year, not a noun's date.
         assert_eq!(
-            one("The painter Ilse Varga spent most of last year in Oxley."),
+            one("The painter Ilse Varga lived in Oxley for most of last year."),
             day("2015", Expression)
         );
     }
@@ -527,7 +529,7 @@ mod tests {
             day("2016-02-08", Attribution)
         );
         assert_eq!(
-            one("Vell and Oxley both confirmed their first cases on Monday."),
+            one("Vell and Oxley both confirmed the closures on Monday."),
             day("2016-02-08", Attribution)
         );
         // "to" starts what was planned: its date is not the announcement's.
@@ -545,12 +547,17 @@ mod tests {
     fn a_participle_before_the_main_verb_describes_its_subject() {
         use DateRule::*;
         assert_eq!(
-            one("A survey published on Monday shows the pier is unsafe."),
+            one("A survey issued on Friday finds the pier is unsafe."),
             day("2016-02-10", Statement)
         );
         assert_eq!(
-            one("Readings posted Friday show the water is clean."),
+            one("Samples tested Friday show the water is clean."),
             day("2016-02-10", Statement)
+        );
+        // Not a second verb joined to the first.
+        assert_eq!(
+            one("Mediator Ilse Varga called both owners on Monday and urged them to wait."),
+            day("2016-02-08", Expression)
         );
         // Not when the subject's own verb is dated before a later speech verb.
         assert_eq!(
