@@ -135,8 +135,15 @@ fn locate(clean: &(String, Vec<usize>), line: &str, from: usize) -> Option<Span>
     Some(Span::new(at[k], at[k + len - 1] + 1))
 }
 
+/// What the analysis gave one gold sentence: the date, and how it was found (the rule and
+/// the expression, for `--show`).
+struct Predicted {
+    value: TimeValue,
+    why: String,
+}
+
 /// The date the analysis gave the sentence that overlaps `span` most.
-fn predicted(a: &Article, span: Span) -> Option<TimeValue> {
+fn predicted(a: &Article, span: Span) -> Option<Predicted> {
     let overlap = |s: &Span| s.end.min(span.end).saturating_sub(s.start.max(span.start));
     let (i, _) = a
         .sentences
@@ -144,15 +151,21 @@ fn predicted(a: &Article, span: Span) -> Option<TimeValue> {
         .enumerate()
         .filter(|(_, s)| overlap(s) > 0)
         .max_by_key(|(_, s)| overlap(s))?;
-    a.sentence_dates
-        .iter()
-        .find(|d| d.sentence == i)
-        .map(|d| d.value.clone())
+    let d = a.sentence_dates.iter().find(|d| d.sentence == i)?;
+    let timex = d
+        .timex
+        .and_then(|k| a.timexes.get(k))
+        .and_then(|t| t.span.slice(&a.text))
+        .unwrap_or_default();
+    Some(Predicted {
+        value: d.value.clone(),
+        why: format!("{:?} {timex:?}", d.rule),
+    })
 }
 
 /// Predictions, one per gold line (in gold order): `None` when the sentence was not found
 /// or got no date.
-fn predict(data: &Path, gold: &[Gold]) -> anyhow::Result<Vec<Option<TimeValue>>> {
+fn predict(data: &Path, gold: &[Gold]) -> anyhow::Result<Vec<Option<Predicted>>> {
     let pipeline = Pipeline::build(PipelineConfig::default())?;
     let mut out = Vec::with_capacity(gold.len());
     let mut k = 0;
@@ -260,16 +273,22 @@ fn read_predictions(path: &Path, n: usize) -> anyhow::Result<Vec<Option<TimeValu
     Ok(pred)
 }
 
-fn show(gold: &[Gold], pred: &[Option<TimeValue>], data: &Path, half: Half) {
+fn show(gold: &[Gold], pred: &[Option<Predicted>], data: &Path, half: Half) {
     for (g, p) in gold.iter().zip(pred).filter(|(g, _)| g.half == half) {
         let Some(want) = &g.value else { continue };
-        if p.as_ref() == Some(want) {
+        if p.as_ref().map(|p| &p.value) == Some(want) {
             continue;
         }
         let raw = std::fs::read_to_string(data.join(&g.id)).unwrap_or_default();
         let line = g.span.slice(&raw).unwrap_or_default();
-        let got = p.as_ref().map_or("-".to_string(), ToString::to_string);
-        println!("{} {} want {want} got {got}\n    {line}", g.half.name(), g.id);
+        let (got, why) = p
+            .as_ref()
+            .map_or(("-".to_string(), ""), |p| (p.value.to_string(), p.why.as_str()));
+        println!(
+            "{} {} want {want} got {got} ({why})\n    {line}",
+            g.half.name(),
+            g.id
+        );
     }
 }
 
@@ -319,7 +338,11 @@ pub fn run(
     infer_dates: bool,
 ) -> anyhow::Result<()> {
     let gold = read_gold(gold_path)?;
-    let pred = predict(data, &gold)?;
+    let found = predict(data, &gold)?;
+    let pred: Vec<Option<TimeValue>> = found
+        .iter()
+        .map(|p| p.as_ref().map(|p| p.value.clone()))
+        .collect();
     if let Some(w) = write {
         let lines: Vec<String> = pred
             .iter()
@@ -344,7 +367,7 @@ pub fn run(
     }
     if let Some(half) = show_errors {
         println!();
-        show(&gold, &pred, data, Half::read(half)?);
+        show(&gold, &found, data, Half::read(half)?);
     }
     if infer_dates {
         infer(data)?;

@@ -1,9 +1,11 @@
 //! The date of every sentence: the date of the event or statement it reports. That is its
 //! main clause's calendar expression, a span from the last date ("two days later"), the
 //! time of the statement it reports ("said on Thursday"), the date of the sentence before
-//! it in the paragraph, or the publication date. Dates in quotations, relative clauses,
-//! noun phrases and background phrases ("since March") are mentions, not the sentence's
-//! date (`clauses`); they stay in the record's `timexes`.
+//! it in the paragraph, or the publication date. Dates in quotations, relative clauses
+//! and participles, noun phrases, background phrases ("since March"), comparisons ("as in
+//! 1998"), headings glued before the sentence, and finished dates in a present-perfect
+//! clause are mentions, not the sentence's date (`clauses`); they stay in the record's
+//! `timexes`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -88,7 +90,7 @@ pub fn date_sentences(
             last_day = Some(d);
             continue;
         }
-        match reported(text, &inside, &quoted) {
+        match reported(text, &inside, &quoted, published) {
             Some(Reported::Timex(rule, k, t)) => {
                 // A sentence's date is a day or longer: "at 3 p.m. on Thursday" dates it Thursday.
                 let value = t.value.day().map_or_else(|| t.value.clone(), TimeValue::day_of);
@@ -190,8 +192,36 @@ fn shifted(text: &str, inside: &Inside, from: NaiveDate) -> Option<(usize, Naive
             "earlier" | "before" => -1,
             _ => return None,
         };
+        // "Ten weeks after the storm" counts from the storm, not from the last date: only
+        // a word used alone ("two days after, …", "a week before.") counts from that date.
+        let mut next = text[t.span.end..].split_whitespace();
+        let raw = next.next().unwrap_or_default();
+        let then = next.next().unwrap_or(".");
+        let alone = matches!(word, "later" | "earlier")
+            || raw.len() > word.len()
+            || then.starts_with(|c: char| !c.is_alphanumeric());
+        if !alone {
+            return None;
+        }
         Some((k, writable(period.shift(from, sign)?)?))
     })
+}
+
+/// A finished past date (wholly before the publication day) in a present-perfect or
+/// present-progressive clause: English does not date such a clause by a finished time
+/// ("*has overtaken in 1989"), so the date belongs to a noun phrase ("has overtaken the
+/// surge off Vell Point in 1987") and is a mention.
+fn finished_in_present(
+    text: &str,
+    sentence: Span,
+    t: &Timex,
+    cue: Option<Span>,
+    published: Option<NaiveDate>,
+) -> bool {
+    let finished = published
+        .zip(t.value.days())
+        .is_some_and(|(p, days)| days.last < p);
+    finished && clauses::present_clause(text, sentence, t.span, cue)
 }
 
 /// What a sentence reports, as far as its words say.
@@ -207,10 +237,17 @@ enum Reported<'t> {
 /// sentence built on a cue, the cue's own time ("X said on Thursday that …") or, lacking
 /// one, a statement of the publication day; else, with no cue, the first calendar
 /// expression that is not a mention. `None`: nothing in the sentence dates it.
-fn reported<'t>(text: &str, inside: &Inside<'t>, quoted: &[Span]) -> Option<Reported<'t>> {
+fn reported<'t>(
+    text: &str,
+    inside: &Inside<'t>,
+    quoted: &[Span],
+    published: Option<NaiveDate>,
+) -> Option<Reported<'t>> {
     let cue = clauses::cue(text, inside.sentence, quoted);
     let mut candidates = inside.iter().filter(|(_, t)| {
-        calendar_value(t) && clauses::mention(text, inside.sentence, t.span, quoted, cue).is_none()
+        calendar_value(t)
+            && clauses::mention(text, inside.sentence, t.span, quoted, cue).is_none()
+            && !finished_in_present(text, inside.sentence, t, cue, published)
     });
     let Some(c) = cue else {
         return candidates
@@ -303,7 +340,7 @@ mod tests {
             named,
             vec![
                 ("March 2011", MentionKind::Relative),
-                ("2009", MentionKind::Modifier)
+                ("2009", MentionKind::Comparison)
             ]
         );
     }
@@ -388,6 +425,153 @@ mod tests {
         assert_eq!(
             one("Councillors met before Monday's deadline."),
             day("2016-02-10", Publication)
+        );
+    }
+
+    #[test]
+    fn a_span_before_a_noun_counts_from_the_noun() {
+        use DateRule::*;
+        let all = dated(
+            "The Oxley ferry sank on February 2.\nTen weeks after the storm, the pier is still shut.\nTwo days later, divers reached the hull.",
+            "2016-02-10",
+        );
+        assert_eq!(
+            all,
+            vec![
+                day("2016-02-02", Expression),
+                day("2016-02-10", Publication),
+                day("2016-02-04", Shifted)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_after_as_is_a_comparison_or_a_background_clause() {
+        use DateRule::*;
+        assert_eq!(
+            one("As the ferry docked on Tuesday, many more passengers than usual have lost their bags."),
+            day("2016-02-10", Publication)
+        );
+        assert_eq!(
+            one("The Oxley clinic treats three times as many walkers as in 1998."),
+            day("2016-02-10", Publication)
+        );
+        // "as of" and "as early as" date the clause itself.
+        assert_eq!(
+            one("As of Monday, forty boats were stuck in the harbour."),
+            day("2016-02-08", Expression)
+        );
+        assert_eq!(
+            one("The pier could reopen as early as March."),
+            day("2016-03", Expression)
+        );
+    }
+
+    #[test]
+    fn a_finished_date_cannot_date_a_present_perfect_clause() {
+        use DateRule::*;
+        assert_eq!(
+            one("The flood has overtaken the Corran surge off Vell Point in 1987 as the worst on record."),
+            day("2016-02-10", Publication)
+        );
+        // In the past tense the same date is the clause's own.
+        assert_eq!(
+            one("The flood overtook the harbour wall in 1987."),
+            day("1987", Expression)
+        );
+        // A date not yet over can date a present-perfect clause.
+        assert_eq!(
+            one("The harbour has lost ten boats this month."),
+            day("2016-02", Expression)
+        );
+    }
+
+    #[test]
+    fn a_heading_glued_before_the_sentence_does_not_date_it() {
+        use DateRule::*;
+        // A wire dateline: the time stamp before it is the page's.
+        assert_eq!(
+            one("Pier reopens | Mon Feb 8 , 2016 10:02 am EST TOLLBRIDGE -LRB- NWA -RRB- - Ferries could return to the pier this week , the harbour board said on Monday ."),
+            day("2016-W06", Expression)
+        );
+        // A caption ending in a date, glued to the first sentence.
+        assert_eq!(
+            one("By Ana Pell Tollbridge Courier The old pier burned on 3 May 2009 Councillors on the harbour board have heard that the ramp was unsafe."),
+            day("2016-02-10", Publication)
+        );
+        // A clause that opens with its date is not a caption.
+        assert_eq!(
+            one("According to the minutes, in May 2009 Kell left the board."),
+            day("2009-05", Expression)
+        );
+    }
+
+    #[test]
+    fn a_goal_or_a_part_of_a_time() {
+        use DateRule::*;
+        // "toward September": where a plan is headed, not when anything happened.
+        assert_eq!(
+            one("Harbour planners are working toward September and the spring sailings."),
+            day("2016-02-10", Publication)
+        );
+        // "most of last year" is last year, not a noun's date.
+        assert_eq!(
+            one("The painter Ilse Varga lived in Oxley for most of last year."),
+            day("2015", Expression)
+        );
+    }
+
+    #[test]
+    fn the_speech_verbs_time_after_its_speaker_object_or_an_aside() {
+        use DateRule::*;
+        assert_eq!(
+            one("\"We will reopen,\" said Harbour Master Odo Karran at a briefing Monday."),
+            day("2016-02-08", Attribution)
+        );
+        assert_eq!(
+            one("Vell and Oxley both confirmed the closures on Monday."),
+            day("2016-02-08", Attribution)
+        );
+        // "to" starts what was planned: its date is not the announcement's.
+        assert_eq!(
+            one("Forsythe announced plans to close the pier on Monday."),
+            day("2016-02-10", Statement)
+        );
+        assert_eq!(
+            one("The board declared a closure -- a full stop to sailings -- this month."),
+            day("2016-02", Attribution)
+        );
+    }
+
+    #[test]
+    fn a_participle_before_the_main_verb_describes_its_subject() {
+        use DateRule::*;
+        assert_eq!(
+            one("A survey issued on Friday finds the pier is unsafe."),
+            day("2016-02-10", Statement)
+        );
+        assert_eq!(
+            one("Samples tested Friday show the water is clean."),
+            day("2016-02-10", Statement)
+        );
+        // Not a second verb joined to the first.
+        assert_eq!(
+            one("Mediator Ilse Varga called both owners on Monday and urged them to wait."),
+            day("2016-02-08", Expression)
+        );
+        // Not when the subject's own verb is dated before a later speech verb.
+        assert_eq!(
+            one("A judge lifted the ban last month after the owners argued it was unfair."),
+            day("2016-01", Expression)
+        );
+    }
+
+    #[test]
+    fn two_months_joined_share_the_year_written_after_them() {
+        use DateRule::*;
+        assert_eq!(
+            one("Oxley had the most visitors, with 2,000 arriving in March and April of 2008."),
+            day("2008-03", Expression)
         );
     }
 }
