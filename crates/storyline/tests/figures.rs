@@ -76,6 +76,18 @@ fn quantities_that_are_not_claims_are_left_out() {
 }
 
 #[test]
+fn an_adverb_before_the_verb_is_no_scope() {
+    let a = analyse(
+        "Toll rises\n\nThe war has now killed over 45,000 people, a monitoring group said.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let m = figure(&a, "45,000").measured.as_ref().unwrap();
+    assert_eq!(m.concept, "deaths");
+    assert_eq!(m.scope.as_deref(), Some("conflict"), "{m:?}");
+}
+
+#[test]
 fn a_toll_told_two_ways_a_year_apart_is_one_measure_that_grew() {
     let a = analyse(HARBOUR_2019, "Harbour Ledger", "2019-03-02");
     let b = analyse(COASTLINE_2020, "Coastline Daily", "2020-06-09");

@@ -463,11 +463,19 @@ fn subject_of(text: &str, tokens: &[Token], verb: usize) -> Option<String> {
         "were",
         "is",
         "are",
+        // Adverbs that stand between a subject and its verb ("has now killed", "has
+        // still not"): skipped like the auxiliaries, never the subject.
         "already",
         "reportedly",
         "also",
         "so",
         "far",
+        "now",
+        "still",
+        "thus",
+        "altogether",
+        "together",
+        "officially",
     ];
     let mut i = verb;
     while i > 0 && aux.contains(&lower(tokens[i - 1].text(text)).as_str()) {
