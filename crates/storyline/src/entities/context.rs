@@ -33,10 +33,6 @@ impl Around<'_> {
         self.toks.get(k).map_or("", |t| t.text(self.text))
     }
 
-    fn before(&self, n: usize) -> &str {
-        self.first.checked_sub(n).map_or("", |k| self.word(k))
-    }
-
     fn after(&self, n: usize) -> &str {
         self.word(self.last + n)
     }
@@ -109,50 +105,10 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "charity",
 ];
 
-/// The words of a credit line before "by" ("Reporting by", "Editing by"), lower case.
-const CREDIT_WORDS: &[&str] = &[
-    "reporting",
-    "editing",
-    "writing",
-    "compiled",
-    "contributing",
-    "research",
-    "photography",
-    "photos",
-    "graphics",
-    "translation",
-];
-
-/// Whether token `k` is the credit word of a credit line: "(Reporting by …".
-pub(crate) fn is_credit_word(text: &str, toks: &[Token], k: usize) -> bool {
-    toks.get(k + 1).is_some_and(|t| t.text(text) == "by")
-        && CREDIT_WORDS.contains(&toks[k].text(text).to_lowercase().as_str())
-}
-
-/// Verbs of publishing: what a piece "appeared on" or was "published by" is an outlet.
-const PUBLISHING: &[&str] = &["appeared", "published", "republished", "reprinted", "syndicated"];
-
 /// Verbs of saying that, right after a name of two words or more, make it a person.
 const PERSONAL_SPEECH: &[&str] = &["said", "says", "told", "tells", "added", "recalled"];
 
 pub(crate) const RULES: &[ContextRule] = &[
-    ContextRule {
-        name: "credit-line",
-        reason: "\"Reporting by X\", \"Editing by X\": a credit line names the people who wrote, \
-                 edited or photographed a story",
-        kind: EntityKind::Person,
-        fires: |a| a.before(1) == "by" && CREDIT_WORDS.contains(&a.before(2).to_lowercase().as_str()),
-    },
-    ContextRule {
-        name: "published-on",
-        reason: "\"first appeared on X\", \"was published by X\", \"as reported by X\": what \
-                 publishes or reports a piece (a person would have a first name) is an outlet",
-        kind: EntityKind::Organization,
-        fires: |a| {
-            matches!(a.before(1), "on" | "in" | "by") && PUBLISHING.contains(&a.before(2))
-                || a.before(1) == "by" && a.before(2) == "reported" && matches!(a.before(3), "As" | "as")
-        },
-    },
     ContextRule {
         name: "company-ending",
         reason: "\"Inc.\", \"Corp.\", \"LLC\" after a name make it a company",
@@ -254,28 +210,6 @@ mod tests {
         assert_eq!(
             rule("Petrossi, a spokesman for the port, declined.", "Petrossi"),
             Some("person-appositive")
-        );
-        assert_eq!(
-            rule(
-                "(Reporting by Tove Marrick; Editing by Hale Dunmore)",
-                "Hale Dunmore"
-            ),
-            Some("credit-line")
-        );
-        assert_eq!(
-            rule(
-                "This essay first appeared on Quarry Ledger Review.",
-                "Quarry Ledger Review"
-            ),
-            Some("published-on")
-        );
-        assert_eq!(
-            rule("As reported by Harbor Signal, the count rose.", "Harbor Signal"),
-            Some("published-on")
-        );
-        assert_eq!(
-            rule("The count was reported by Harbor Signal.", "Harbor Signal"),
-            None
         );
         assert_eq!(
             rule("Petrossi, 52, declined.", "Petrossi"),

@@ -42,7 +42,6 @@ pub(crate) mod lists {
     pub(crate) const ALIASES: &str = include_str!("data/aliases.tsv");
     pub(crate) const GAZETTEER: &str = include_str!("data/gazetteer.tsv");
     pub(crate) const COMPANIES: &str = include_str!("data/companies.txt");
-    pub(crate) const PARTY_WORDS: &str = include_str!("data/party-words.txt");
 }
 
 /// The entries of a word list: its lines without comments (from `#`) and surrounding
@@ -352,11 +351,6 @@ pub fn is_company(name: &str) -> bool {
     }
 }
 
-/// Party and faction words ("Republican", "Labour") that may describe the noun after a name.
-pub fn is_party_word(w: &str) -> bool {
-    word_set!(lists::PARTY_WORDS).contains(w)
-}
-
 /// Words that make a capitalised name a place ("Vatican City", "Port Arnes").
 pub fn is_place_word(w: &str) -> bool {
     word_set!(lists::PLACE_WORDS).contains(w)
@@ -491,7 +485,6 @@ mod tests {
         ("aliases", lists::ALIASES, false),
         ("gazetteer", lists::GAZETTEER, false),
         ("companies", lists::COMPANIES, false),
-        ("party-words", lists::PARTY_WORDS, false),
     ];
 
     /// The entries of a list that appear more than once.

@@ -253,7 +253,7 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
     };
     let mut i = 0;
     while i < toks.len() {
-        if !is_name_tok(i) || lexicon::is_function_word(word(i)) || context::is_credit_word(text, toks, i) {
+        if !is_name_tok(i) || lexicon::is_function_word(word(i)) {
             i += 1;
             continue;
         }
@@ -278,13 +278,6 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
             }
             possessive = without_possessive(word(end)) < word(end).len();
         }
-        // Where the next run may start: after the words trimmed below too.
-        let resume = end + 1;
-        // A party word last, before a lower-case word, describes what follows ("the
-        // Ashford Republican primary"): not a word of the name.
-        while end > start && lexicon::is_party_word(word(end)) && starts_lower(text, toks, end + 1) {
-            end -= 1;
-        }
         // A known place in front of a person's name ("envoy for Syria Staffan de Mistura"):
         // two names.
         let plain_name = |a: usize| {
@@ -301,7 +294,7 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
             i = start + 1;
             continue;
         }
-        i = resume;
+        i = end + 1;
         // A sentence that opens with its verb: "Said Brandt, …".
         let mut start = start;
         if start == 0
@@ -395,9 +388,6 @@ fn names_in_role(text: &str, toks: &[Token], from: usize, to: usize) -> Vec<Name
                 start += 1;
             }
         }
-        while end > start && lexicon::is_party_word(w(end)) {
-            end -= 1;
-        }
         if start > end {
             continue;
         }
@@ -406,12 +396,6 @@ fn names_in_role(text: &str, toks: &[Token], from: usize, to: usize) -> Vec<Name
         }
     }
     out
-}
-
-/// Whether token `k` is a word starting in lower case.
-fn starts_lower(text: &str, toks: &[Token], k: usize) -> bool {
-    toks.get(k)
-        .is_some_and(|t| t.kind == Kind::Word && t.text(text).chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Whether token `k` opens its sentence (possibly after an opening quotation mark).
@@ -1311,16 +1295,6 @@ mod tests {
     }
 
     #[test]
-    fn a_party_word_before_a_noun_is_no_part_of_the_name() {
-        let n = names("At the Ashford Republican primary, the Norvel Democratic forum was loud.");
-        let found: Vec<_> = n.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(found, ["Ashford", "Norvel"]);
-        // Before a capitalised word it is the name's: "the Republican Heritage Committee".
-        let n = names("A letter from the Norvel Republican Club arrived.");
-        assert_eq!(n[0].0, "Norvel Republican Club");
-    }
-
-    #[test]
     fn names_inside_a_role_are_mentions_too() {
         let n = names("Former Oregon Gov. and Coastal Growers Association Chairman Tom Ashby agreed.");
         let found: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
@@ -1335,19 +1309,6 @@ mod tests {
         // A role of plain words holds no name.
         let n = names("Then deputy press secretary Lana Oduya agreed.");
         assert_eq!(n.len(), 1, "{n:?}");
-    }
-
-    #[test]
-    fn credit_lines_name_people_not_credits() {
-        let n = names("(Reporting by Tove Marrick; Editing by Hale Dunmore)");
-        let found: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
-        assert_eq!(
-            found,
-            [
-                ("Tove Marrick", EntityKind::Person),
-                ("Hale Dunmore", EntityKind::Person)
-            ]
-        );
     }
 
     #[test]

@@ -5,6 +5,28 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::value::TimeValue;
 
+/// The quarter an ordinal names: "first" 1 … "fourth" (or anything else the patterns
+/// allow) 4.
+pub(super) fn quarter_number(ordinal: &str) -> u32 {
+    match ordinal.to_lowercase().as_str() {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        _ => 4,
+    }
+}
+
+/// The year of the latest quarter `q` that has begun by `dct`: this year's, or last year's
+/// when this year's is still ahead.
+pub(super) fn latest_quarter_year(dct: NaiveDate, q: u32) -> i32 {
+    let current = (dct.month() - 1) / 3 + 1;
+    if q > current {
+        dct.year() - 1
+    } else {
+        dct.year()
+    }
+}
+
 /// The weekday `wd` nearest `from`: on or after it when `ahead`, else on or before.
 pub(super) fn weekday_date(from: NaiveDate, wd: Weekday, ahead: bool) -> NaiveDate {
     let (a, b) = (

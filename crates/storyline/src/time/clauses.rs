@@ -22,12 +22,8 @@ pub(crate) enum MentionKind {
     /// Part of a noun phrase: "the proposal of December 2", "the 1989 spill",
     /// "Wednesday's deadline".
     Modifier,
-    /// In a clause or comparison opened by "as": "as the storm hit on Monday, …", "twice
-    /// as many as in 2009" (not "as of Monday", "as early as May").
-    Comparison,
-    /// Before the sentence's own start: a wire dateline's heading ("… | Mon May 3, 2010
-    /// 10:02 am EDT LINDVIK (NWA) - …") or a headline glued before it ("Pier shut on
-    /// 2 May 2009 Councillors met …").
+    /// A headline or caption glued before the sentence's own words ("Pier shut on 2 May
+    /// 2009 Councillors met …").
     Heading,
 }
 
@@ -107,11 +103,9 @@ pub(crate) fn cue(text: &str, sentence: Span, quoted: &[Span]) -> Option<Span> {
 }
 
 /// Whether the expression at `t` is the cue's own time: right after the verb ("said
-/// Monday"), after a short phrase of place or manner ("said in a speech yesterday"), after
-/// the person told ("told CBS News yesterday") or the thing announced ("confirmed the
-/// closures on Monday"), or after the speaker named after the verb ("said Mayor Ilse
-/// Varga at a briefing Monday"); never after a word that starts what was said ("said it
-/// would … on Monday"). An aside between dashes or brackets is passed over.
+/// Monday"), after a short phrase of place or manner ("said in a speech yesterday"), or
+/// after the person told ("told CBS News yesterday"); never after a word that starts what
+/// was said ("said it would … on Monday").
 pub(crate) fn cue_time(text: &str, cue: Span, t: Span) -> bool {
     if t.start < cue.end {
         return false;
@@ -119,48 +113,17 @@ pub(crate) fn cue_time(text: &str, cue: Span, t: Span) -> bool {
     let Some(between) = text.get(cue.end..t.start) else {
         return false;
     };
-    let all: Vec<&str> = words(between)
+    let ws: Vec<&str> = words(between)
         .map(|(_, w)| w)
         .filter(|w| w.chars().any(char::is_alphanumeric) || is_boundary(w))
         .collect();
-    let mut ws = without_asides(&all);
     let verb = lower(text.get(cue.start..cue.end).unwrap_or_default());
-    // An inverted speaker: "said Mayor Ilse Varga …".
-    let names = ws
-        .iter()
-        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_boundary(w))
-        .count();
-    ws.drain(..names);
-    let object = OBJECT_CUES.contains(&verb.as_str())
-        || (THING_CUES.contains(&verb.as_str()) && !ws.iter().any(|w| lower(w) == "to"));
     let lead = ws
         .first()
         .is_none_or(|w| CUE_TIME_LEADS.contains(&lower(w).as_str()));
     ws.len() <= CUE_WINDOW
         && !ws.iter().any(|w| is_boundary(w) || carries_clause(&lower(w)))
-        && (lead || object)
-}
-
-/// The words without the asides they hold between a pair of dashes or brackets ("a
-/// closure -- a full stop to sailings -- this month"); an unpaired mark stays.
-fn without_asides<'a>(ws: &[&'a str]) -> Vec<&'a str> {
-    let mut out = Vec::with_capacity(ws.len());
-    let mut k = 0;
-    while k < ws.len() {
-        let close = match ws[k] {
-            "--" | "—" | "–" => Some(ws[k]),
-            "(" => Some(")"),
-            "-LRB-" => Some("-RRB-"),
-            _ => None,
-        };
-        if let Some(end) = close.and_then(|c| ws[k + 1..].iter().position(|w| *w == c)) {
-            k += end + 2;
-            continue;
-        }
-        out.push(ws[k]);
-        k += 1;
-    }
-    out
+        && (lead || OBJECT_CUES.contains(&verb.as_str()))
 }
 
 /// Words between a speech verb and its own time, at most.
@@ -169,22 +132,6 @@ const CUE_WINDOW: usize = 6;
 /// Words that take the person told before what they are told ("told reporters on
 /// Monday"): the words between the verb and a date may be that person.
 const OBJECT_CUES: &[&str] = &["told", "tells", "tell", "asked", "urged", "warned"];
-
-/// Verbs that take the thing stated as a noun phrase ("confirmed two cases on Monday",
-/// "announced the closure on Friday"): the words between the verb and a date may be that
-/// noun phrase (not "to …", which starts what was said or planned).
-const THING_CUES: &[&str] = &[
-    "announced",
-    "confirmed",
-    "reported",
-    "declared",
-    "revealed",
-    "recorded",
-    "denied",
-    "admitted",
-    "acknowledged",
-    "estimated",
-];
 
 /// Words that may stand between a speech verb and its own time ("said on Thursday",
 /// "said early in a briefing on Friday").
@@ -234,9 +181,6 @@ pub(crate) fn mention(
     if inside(quoted, t.start) {
         return Some(MentionKind::Quoted);
     }
-    if heading(text, sentence).is_some_and(|h| t.start < h) {
-        return Some(MentionKind::Heading);
-    }
     let (ws, from) = before_words(text, sentence, t, cue)?;
     let stretch = &ws[from..];
     if stretch.len() >= 2 && glued(text, sentence, t) {
@@ -246,57 +190,10 @@ pub(crate) fn mention(
     if lowered.iter().any(|w| MENTION_OPENERS.contains(w)) {
         return Some(MentionKind::Background);
     }
-    if comparison(&lowered) {
-        return Some(MentionKind::Comparison);
-    }
     if relative(&lowered) {
         return Some(MentionKind::Relative);
     }
-    if reduced_relative(text, stretch, t, cue) {
-        return Some(MentionKind::Relative);
-    }
-    let prev2 = ws
-        .len()
-        .checked_sub(2)
-        .and_then(|k| ws.get(k))
-        .map(|&(_, w)| lower(w));
-    modifier(text, sentence, t, ws.last().map(|&(_, w)| w), prev2.as_deref())
-}
-
-/// Whether the expression is in a participle that describes the subject of a cue verb
-/// right after it ("a survey issued on Friday finds …"): the stretch before it holds a
-/// verb in -ed. The cue is then the main verb, so
-/// the participle only describes its subject.
-fn reduced_relative(text: &str, stretch: &[(usize, &str)], t: Span, cue: Option<Span>) -> bool {
-    let Some(c) = cue.filter(|c| t.end <= c.start) else {
-        return false;
-    };
-    // The cue right after the date ("issued on Friday finds"), or after one adverb; not
-    // a second verb joined to the first ("called them on Monday and urged …").
-    let between = text.get(t.end..c.start).unwrap_or_default();
-    let joined = |w: &str| is_boundary(w) || matches!(lower(w).as_str(), "and" | "or" | "but" | "then");
-    if words(between).count() > 1 || words(between).any(|(_, w)| joined(w)) {
-        return false;
-    }
-    stretch
-        .iter()
-        .any(|&(_, w)| w.len() > 4 && w.ends_with("ed") && w.chars().all(|ch| ch.is_ascii_lowercase()))
-}
-
-/// Whether the stretch before a date holds an "as" that opens a clause or the second
-/// term of a comparison ("as the storm hit on Monday", "as many as in 1998"): not "as of"
-/// (the state as of a date), nor "as early as" and the like, whose date is the clause's own.
-fn comparison(stretch: &[String]) -> bool {
-    let n = stretch.len();
-    stretch.iter().enumerate().any(|(k, w)| {
-        if w != "as" {
-            return false;
-        }
-        let next = stretch.get(k + 1).map(String::as_str);
-        let degree = k + 2 == n - 1 && stretch[n - 1] == "as"; // "as early as <date>"
-        let last = k + 1 == n; // the second "as" of "as early as <date>"
-        next != Some("of") && !degree && !last
-    })
+    modifier(text, sentence, t, ws.last().map(|&(_, w)| w))
 }
 
 /// Whether the clause of the expression at `t` is in the present perfect or the present
@@ -327,22 +224,6 @@ pub(crate) fn present_clause(text: &str, sentence: Span, t: Span, cue: Option<Sp
             .any(|w| PAST_FORMS.contains(w) || w == "had")
 }
 
-/// Where a sentence's own words begin when something is glued before them: after a wire
-/// dateline ("LINDVIK (NWA) - …", "-LRB- NWA -RRB- -") in its first words, the heading and
-/// time stamp that come before it are not the sentence's.
-pub(crate) fn heading(text: &str, sentence: Span) -> Option<usize> {
-    let s = sentence.slice(text)?;
-    let ws: Vec<(usize, &str)> = words(s).take(HEADING_WORDS).collect();
-    ws.windows(4).find_map(|w| {
-        let open = matches!(w[0].1, "(" | "-LRB-");
-        let close = matches!(w[2].1, ")" | "-RRB-");
-        let agency =
-            w[1].1.chars().next().is_some_and(char::is_uppercase) && w[1].1.chars().all(char::is_alphabetic);
-        let dash = matches!(w[3].1, "-" | "--" | "—" | "–");
-        (open && close && agency && dash).then(|| sentence.start + w[3].0 + w[3].1.len())
-    })
-}
-
 /// Whether the expression ends a headline or caption glued before the sentence: a date
 /// with its year, after a clause's first words, followed straight by a capitalised word
 /// with no mark between ("… died on 2 May 2009 Councillors met …"); running prose puts a
@@ -357,9 +238,6 @@ fn glued(text: &str, sentence: Span, t: Span) -> bool {
         });
     year && capital && t.start > sentence.start
 }
-
-/// How many words of a sentence a dateline may follow.
-const HEADING_WORDS: usize = 60;
 
 /// Whether a stretch of words holds a relative word ("that" only after a noun-like word,
 /// not after a speech verb — "said that" — nor before a time noun — "that day").
@@ -391,16 +269,9 @@ fn relative(stretch: &[String]) -> bool {
 }
 
 /// Whether the expression is part of a noun phrase: after "of" ("the proposal of
-/// December 2", but not "most of last year", a part of the time itself, nor "as of"), before "'s"
-/// ("Wednesday's deadline"), or between a determiner or possessive and the noun it
-/// describes ("the 1989 spill", "Obama's 2008 bid").
-fn modifier(
-    text: &str,
-    sentence: Span,
-    t: Span,
-    prev: Option<&str>,
-    prev2: Option<&str>,
-) -> Option<MentionKind> {
+/// December 2"), before "'s" ("Wednesday's deadline"), or between a determiner or
+/// possessive and the noun it describes ("the 1989 spill", "Obama's 2008 bid").
+fn modifier(text: &str, sentence: Span, t: Span, prev: Option<&str>) -> Option<MentionKind> {
     let after = text.get(t.end..sentence.end).unwrap_or_default();
     let next = after.split_whitespace().next().unwrap_or_default();
     let possessive = ["'s", "’s"].iter().any(|p| after.trim_start().starts_with(p));
@@ -412,15 +283,8 @@ fn modifier(
         "the" | "its" | "their" | "his" | "her" | "our" | "s"
     ) || prev.ends_with("'s")
         || prev.ends_with("’s");
-    // "as of Monday": the state at that date, the clause's own.
-    let part = prev2.is_some_and(|w| PART_WORDS.contains(&w) || w == "as");
-    let of = prev == "of" && !part;
-    (of || possessive || (determiner && before_noun)).then_some(MentionKind::Modifier)
+    (prev == "of" || possessive || (determiner && before_noun)).then_some(MentionKind::Modifier)
 }
-
-/// Words for a part of a stretch of time: "most of last year" is (most of) that year, not
-/// a noun's date.
-const PART_WORDS: &[&str] = &["most", "much", "all", "part", "rest", "half", "remainder"];
 
 /// Whether `at` lies in one of the (sorted) spans.
 fn inside(spans: &[Span], at: usize) -> bool {

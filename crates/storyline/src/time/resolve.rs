@@ -53,7 +53,6 @@ pub(super) fn find_with(
     let mut found = select(text, dct, candidates(text, dct, sentences, only));
     merge_relative_to_next(text, dct, &mut found);
     found.sort_by_key(|t| t.span.start);
-    share_year_of_pair(text, &mut found);
     let narrative = is_narrative(&found, dct);
     let mut reference = Reference::new(dct, narrative);
     found
@@ -212,30 +211,6 @@ fn merge_relative_to_next(text: &str, dct: Option<NaiveDate>, out: &mut Vec<Foun
             out.remove(k + 1);
         }
         k += 1;
-    }
-}
-
-/// "March and April of 2008", "May or June 2009": a month (or month-day) without a year
-/// joined to the next by "and", "or", "to" or "through" takes that one's year (when it
-/// comes first in that year), not the creation date's.
-fn share_year_of_pair(text: &str, out: &mut [Found]) {
-    for k in 1..out.len() {
-        let (first, rest) = out.split_at_mut(k);
-        let (a, b) = (&mut first[k - 1], &rest[0]);
-        let joined = text
-            .get(a.span.end..b.span.start)
-            .is_some_and(|w| matches!(w.trim(), "and" | "or" | "to" | "through"));
-        let (Some(av), Some(bv)) = (a.value.value(), b.value.value()) else {
-            continue;
-        };
-        let (Some((_, am)), Some((by, bm))) = (av.year_month(), bv.year_month()) else {
-            continue;
-        };
-        if joined && a.yearless && !b.yearless && am <= bm {
-            a.value = Resolved::Value(av.with_year(by));
-            a.yearless = false;
-            a.anchor = None;
-        }
     }
 }
 

@@ -1,10 +1,9 @@
 //! The date of every sentence: the date of the event or statement it reports. That is its
 //! main clause's calendar expression, a span from the last date ("two days later"), the
 //! time of the statement it reports ("said on Thursday"), the date of the sentence before
-//! it in the paragraph, or the publication date. Dates in quotations, relative clauses
-//! and participles, noun phrases, background phrases ("since March"), comparisons ("as in
-//! 1998"), headings glued before the sentence, and finished dates in a present-perfect
-//! clause are mentions, not the sentence's date (`clauses`); they stay in the record's
+//! it in the paragraph, or the publication date. Dates in quotations, relative clauses,
+//! noun phrases, background phrases ("since March"), headlines glued before the sentence,
+//! and finished dates in a present-perfect clause are mentions, not the sentence's date (`clauses`); they stay in the record's
 //! `timexes`.
 
 use chrono::NaiveDate;
@@ -340,7 +339,7 @@ mod tests {
             named,
             vec![
                 ("March 2011", MentionKind::Relative),
-                ("2009", MentionKind::Comparison)
+                ("2009", MentionKind::Modifier)
             ]
         );
     }
@@ -446,28 +445,6 @@ mod tests {
     }
 
     #[test]
-    fn a_date_after_as_is_a_comparison_or_a_background_clause() {
-        use DateRule::*;
-        assert_eq!(
-            one("As the ferry docked on Tuesday, many more passengers than usual have lost their bags."),
-            day("2016-02-10", Publication)
-        );
-        assert_eq!(
-            one("The Oxley clinic treats three times as many walkers as in 1998."),
-            day("2016-02-10", Publication)
-        );
-        // "as of" and "as early as" date the clause itself.
-        assert_eq!(
-            one("As of Monday, forty boats were stuck in the harbour."),
-            day("2016-02-08", Expression)
-        );
-        assert_eq!(
-            one("The pier could reopen as early as March."),
-            day("2016-03", Expression)
-        );
-    }
-
-    #[test]
     fn a_finished_date_cannot_date_a_present_perfect_clause() {
         use DateRule::*;
         assert_eq!(
@@ -487,13 +464,8 @@ mod tests {
     }
 
     #[test]
-    fn a_heading_glued_before_the_sentence_does_not_date_it() {
+    fn a_headline_glued_before_the_sentence_does_not_date_it() {
         use DateRule::*;
-        // A wire dateline: the time stamp before it is the page's.
-        assert_eq!(
-            one("Pier reopens | Mon Feb 8 , 2016 10:02 am EST TOLLBRIDGE -LRB- NWA -RRB- - Ferries could return to the pier this week , the harbour board said on Monday ."),
-            day("2016-W06", Expression)
-        );
         // A caption ending in a date, glued to the first sentence.
         assert_eq!(
             one("By Ana Pell Tollbridge Courier The old pier burned on 3 May 2009 Councillors on the harbour board have heard that the ramp was unsafe."),
@@ -503,75 +475,6 @@ mod tests {
         assert_eq!(
             one("According to the minutes, in May 2009 Kell left the board."),
             day("2009-05", Expression)
-        );
-    }
-
-    #[test]
-    fn a_goal_or_a_part_of_a_time() {
-        use DateRule::*;
-        // "toward September": where a plan is headed, not when anything happened.
-        assert_eq!(
-            one("Harbour planners are working toward September and the spring sailings."),
-            day("2016-02-10", Publication)
-        );
-        // "most of last year" is last year, not a noun's date.
-        assert_eq!(
-            one("The painter Ilse Varga lived in Oxley for most of last year."),
-            day("2015", Expression)
-        );
-    }
-
-    #[test]
-    fn the_speech_verbs_time_after_its_speaker_object_or_an_aside() {
-        use DateRule::*;
-        assert_eq!(
-            one("\"We will reopen,\" said Harbour Master Odo Karran at a briefing Monday."),
-            day("2016-02-08", Attribution)
-        );
-        assert_eq!(
-            one("Vell and Oxley both confirmed the closures on Monday."),
-            day("2016-02-08", Attribution)
-        );
-        // "to" starts what was planned: its date is not the announcement's.
-        assert_eq!(
-            one("Forsythe announced plans to close the pier on Monday."),
-            day("2016-02-10", Statement)
-        );
-        assert_eq!(
-            one("The board declared a closure -- a full stop to sailings -- this month."),
-            day("2016-02", Attribution)
-        );
-    }
-
-    #[test]
-    fn a_participle_before_the_main_verb_describes_its_subject() {
-        use DateRule::*;
-        assert_eq!(
-            one("A survey issued on Friday finds the pier is unsafe."),
-            day("2016-02-10", Statement)
-        );
-        assert_eq!(
-            one("Samples tested Friday show the water is clean."),
-            day("2016-02-10", Statement)
-        );
-        // Not a second verb joined to the first.
-        assert_eq!(
-            one("Mediator Ilse Varga called both owners on Monday and urged them to wait."),
-            day("2016-02-08", Expression)
-        );
-        // Not when the subject's own verb is dated before a later speech verb.
-        assert_eq!(
-            one("A judge lifted the ban last month after the owners argued it was unfair."),
-            day("2016-01", Expression)
-        );
-    }
-
-    #[test]
-    fn two_months_joined_share_the_year_written_after_them() {
-        use DateRule::*;
-        assert_eq!(
-            one("Oxley had the most visitors, with 2,000 arriving in March and April of 2008."),
-            day("2008-03", Expression)
         );
     }
 }

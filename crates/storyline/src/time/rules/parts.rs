@@ -6,7 +6,7 @@ use chrono::Datelike;
 use regex::Regex;
 
 use super::{season_named, Ctx, Normalised};
-use crate::time::calendar::{last_quarter, quarter_from};
+use crate::time::calendar::{last_quarter, latest_quarter_year, quarter_from, quarter_number};
 use crate::time::tense::future_tense;
 use crate::time::value::TimeValue;
 use crate::time::TimexType;
@@ -15,12 +15,7 @@ use crate::time::TimexType;
 /// year, the current year's, or last year's when that quarter has not begun and nothing
 /// speaks of the future.
 pub(super) fn quarter(c: &Ctx) -> Option<Normalised> {
-    let q = match c.g(3)?.to_lowercase().as_str() {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        _ => 4,
-    };
+    let q = quarter_number(c.g(3)?);
     if let (Some(rel), Some(dct)) = (c.g(2), c.dct) {
         let y = dct.year()
             + match rel.to_lowercase().as_str() {
@@ -34,11 +29,10 @@ pub(super) fn quarter(c: &Ctx) -> Option<Normalised> {
         Some(y) => (y.parse::<i32>().ok()?, false),
         None => {
             let dct = c.dct?;
-            let current = (dct.month() - 1) / 3 + 1;
-            let y = if q > current && !future_tense(c.sentence) {
-                dct.year() - 1
-            } else {
+            let y = if future_tense(c.sentence) {
                 dct.year()
+            } else {
+                latest_quarter_year(dct, q)
             };
             (y, true)
         }

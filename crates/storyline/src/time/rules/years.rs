@@ -3,7 +3,7 @@
 use chrono::Datelike;
 
 use super::{quarterly, Ctx, Normalised};
-use crate::time::calendar::last_quarter;
+use crate::time::calendar::{last_quarter, latest_quarter_year, quarter_number};
 use crate::time::lists::{OWNERS, YEAR_CONTEXT};
 use crate::time::value::{Amount, Period, TimeValue, Unit};
 use crate::time::words::{number, period};
@@ -146,16 +146,9 @@ pub(super) fn year_ago(c: &Ctx) -> Option<Normalised> {
     }
     let dct = c.dct?;
     if let Some(ordinal) = c.g(3) {
-        let q = match ordinal.to_lowercase().as_str() {
-            "first" => 1,
-            "second" => 2,
-            "third" => 3,
-            _ => 4,
-        };
         // The latest such quarter that has begun, then the year before it.
-        let current = (dct.month() - 1) / 3 + 1;
-        let y = if q > current { dct.year() - 1 } else { dct.year() };
-        return Normalised::date(TimeValue::quarter_of(y - 1, q), true);
+        let q = quarter_number(ordinal);
+        return Normalised::date(TimeValue::quarter_of(latest_quarter_year(dct, q) - 1, q), true);
     }
     let v = if quarterly(c) {
         last_quarter(dct, -1)
