@@ -1,6 +1,8 @@
 //! Writing: articles with their typed rows, sources, failures; replacing the article of
 //! an edited source.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
@@ -168,7 +170,7 @@ impl Store {
         let mut res = BatchResult::default();
         // The records of the articles this batch adds, as their rows will be written
         // (the view when there is one), so placing them need not read them back.
-        let mut fresh = std::collections::HashMap::new();
+        let mut fresh = HashMap::new();
         for item in items {
             match item {
                 Stored::Article {
@@ -429,12 +431,16 @@ pub(super) fn write_rows(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<()
     let mut local = tx.prepare_cached(
         "INSERT INTO local_entities (article, local, kind, name, roles, quotes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
+    // Whole quotes per speaker, counted in one pass (not one pass per entity: an article
+    // of many quotations and many names would make that quadratic).
+    let mut spoken: HashMap<&str, usize> = HashMap::new();
+    for q in a.quotes.iter().filter(|q| !q.partial) {
+        if let Some(s) = q.speaker_entity.as_deref() {
+            *spoken.entry(s).or_default() += 1;
+        }
+    }
     for e in &a.entities {
-        let quotes = a
-            .quotes
-            .iter()
-            .filter(|q| !q.partial && q.speaker_entity.as_deref() == Some(e.id.as_str()))
-            .count();
+        let quotes = spoken.get(e.id.as_str()).copied().unwrap_or(0);
         local.execute(params![
             n,
             e.id,

@@ -261,20 +261,32 @@ fn slash_fraction(t: &Tokens, i: usize) -> Option<(f64, usize)> {
     Some((num / den, i + 3))
 }
 
-/// A scale letter glued after the digits ("3k", "1.2bn" is a scale word, not here).
-fn glued_scale(t: &Tokens, j: usize, money: bool) -> Option<f64> {
+/// A scale letter after the digits ("3k", "1.2bn" is a scale word, not here). `mantissa`
+/// is the number as read (digits, and a point if it has one); `written` says whether it
+/// was written with digit groups or a decimal point ("1,674.5"), as an amount is and a
+/// label ("Route 5", "4G") is not.
+fn glued_scale(t: &Tokens, j: usize, money: bool, mantissa: &str, written: bool) -> Option<f64> {
     if t.kind(j) != Some(Kind::Word) {
         return None;
     }
     let glued = t.glued(j);
     let raw = t.raw(j);
+    // A capital scale letter one space after a written amount ("1,674,200.5 M"), not
+    // before a capitalised word that goes on a name ("2.5 M Street").
+    let name_goes_on = t.kind(j + 1) == Some(Kind::Word) && t.raw(j + 1).starts_with(char::is_uppercase);
+    let spaced_capital = t.one_space(j) && written && !name_goes_on;
     let s = match raw {
         "k" | "K" if glued => 1e3,
         "k" if t.one_space(j) && !t.is_word(j + 1, "m") => 1e3,
         "M" | "MM" | "mil" if glued => 1e6,
+        "M" if spaced_capital => 1e6,
         "m" if glued && money => 1e6,
         // "1.2b", "300B"; "2010b" cites the second paper of a year, not 2 trillion
         "b" | "B" if glued && t.raw(j - 1).len() <= 3 => 1e9,
+        // Rule `giga-letter`: "10G", "1,674.5 G" are billions; a single digit glued to G
+        // ("4G", "5G") names a generation of mobile networks, not a figure.
+        "G" if glued && mantissa.len() >= 2 => 1e9,
+        "G" if spaced_capital => 1e9,
         _ => return None,
     };
     Some(s)
@@ -326,7 +338,8 @@ pub(crate) fn literal(t: &Tokens, i: usize, money: bool) -> Option<Literal> {
     }
     let mut scale = 1.0;
     if !ordinal {
-        if let Some(sc) = glued_scale(t, j, money) {
+        let written = j > i + 1;
+        if let Some(sc) = glued_scale(t, j, money, &s, written) {
             scale = sc;
             value *= sc;
             j += 1;

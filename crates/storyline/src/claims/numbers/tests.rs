@@ -26,6 +26,10 @@ fn digits_with_groups_decimals_and_scales() {
         ("Revenue hit 1.2bn last year.", 1.2e9),
         ("Some 3k runners came.", 3000.0),
         ("The club has 2.5 million members.", 2.5e6),
+        // Capital scale letters: glued, or one space after a written amount.
+        ("Storage grew to 10G last year.", 1e10),
+        ("The fund holds 1,674.5 G in bonds.", 1.6745e12),
+        ("Its budget was 2,400.5 M at the close.", 2.4005e9),
     ] {
         let got = one(text);
         assert!(
@@ -202,6 +206,23 @@ fn ages_and_ordinals() {
     for text in ["the third round", "the 21st floor", "her twenty-fifth film"] {
         assert_eq!(one(text).kind, QuantityKind::Ordinal, "{text}");
     }
+}
+
+#[test]
+fn a_digit_before_g_is_a_network_generation() {
+    // Rule `giga-letter`: one digit glued to G names a generation; a bare "5 G" is no
+    // written amount either.
+    for text in ["The 5G masts went up in Keldby.", "Older 4G phones still work."] {
+        assert!(
+            q(text)
+                .iter()
+                .all(|x| x.value != Some(5e9) && x.value != Some(4e9)),
+            "{text}: {:?}",
+            q(text)
+        );
+    }
+    assert_eq!(value("They met at gate 5 G of the terminal."), 5.0);
+    assert_eq!(value("The shop at 1,200 M Street closed."), 1200.0);
 }
 
 #[test]
