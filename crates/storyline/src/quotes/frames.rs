@@ -11,7 +11,9 @@ use super::sources::{
     appositive_source, leading_noun_phrase, named_clause_subject, poll_source, source_after, source_before,
     subject_of, Source,
 };
-use super::words::{self, is_aux, is_clause_punct, is_determiner, is_irregular_past};
+use super::words::{
+    self, is_aux, is_clause_punct, is_determiner, is_evidence_noun, is_evidence_verb, is_irregular_past,
+};
 use super::{CueKind, QuoteRule, Sentence};
 use crate::entities::lexicon::{self, Pronoun};
 use crate::entities::EntityKind;
@@ -96,6 +98,11 @@ pub(super) const FRAMES: &[FrameRule] = &[
         rule: QuoteRule::Participle,
         reason: "\", saying …\": the main clause's subject (or the sentence's last speaker) speaks",
         find: Finder::Cue(participle),
+    },
+    FrameRule {
+        rule: QuoteRule::RecordSpeaks,
+        reason: "\"The latest poll showed the mayor ahead\": a record or measurement attributes what its evidence verb introduces, with or without \"that\"",
+        find: Finder::Cue(record_speaks),
     },
     FrameRule {
         rule: QuoteRule::SourceThenClause,
@@ -222,6 +229,8 @@ pub(super) struct Cue {
     src_before: Option<Source>,
     /// ", saying …": the cue is a participle whose subject is the main clause's.
     participle: bool,
+    /// An evidence verb whose source is a record ("the poll showed"): rule `record_speaks`.
+    record: bool,
     /// Tokens before this are an earlier frame's.
     used_until: usize,
     /// The source of the sentence's latest frame.
@@ -339,12 +348,17 @@ impl Scan<'_> {
             lexicon::pronoun(self.word(sb.last)).is_some() || s.names.iter().any(|c| c.last == sb.last)
         });
         let participle = w.ends_with("ing") && (prev.is_some_and(|p| p == ",") || !named_before && i > 0);
+        // "The poll showed …", not "a photo … is shown" nor "the report was found".
+        let passive = before_adverbs
+            .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "be" | "been" | "being"));
+        let record = !passive && is_evidence_verb(w) && src_before.is_some_and(|sb| self.names_a_record(sb));
         Some(Cue {
             i,
             span: s.toks[i].span,
             lemma,
             prev_is_break,
             strong: lexicon::is_strong_cue(lemma),
+            record,
             a,
             explicit,
             after_empty,
@@ -353,6 +367,58 @@ impl Scan<'_> {
             used_until,
             last_source,
         })
+    }
+
+    /// Rule `record-speaks`: whether the source phrase is headed by a record or a
+    /// measurement ("The latest harbour poll", "Filings from the fund's last quarter"):
+    /// an evidence noun before the phrase's first preposition or comma. Such a source
+    /// attributes what its evidence verb introduces without a "that" ("the poll showed
+    /// the mayor ahead"), as a speech verb does.
+    /// The phrase found may also be the object of a preposition after the record ("The
+    /// poll by the Harbour Institute", "A video of the crossing"): a record within four
+    /// words before that preposition counts.
+    fn names_a_record(&self, src: Source) -> bool {
+        let stop = |w: &str| {
+            matches!(
+                w,
+                "," | "of"
+                    | "from"
+                    | "by"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "at"
+                    | "conducted"
+                    | "released"
+                    | "published"
+                    | "compiled"
+            )
+        };
+        let head = (src.first..=src.last)
+            .map(|k| self.word(k))
+            .take_while(|w| !stop(w))
+            .any(is_evidence_noun);
+        head || self.record_before(src).is_some()
+    }
+
+    /// Where a record named just before the source phrase's preposition begins ("A
+    /// survey by …", "Filings from …"): the phrase from there is the record's.
+    fn record_before(&self, src: Source) -> Option<usize> {
+        let p = src
+            .first
+            .checked_sub(1)
+            .filter(|&p| matches!(self.word(p), "of" | "from" | "by" | "in"))?;
+        let word = |k: usize| self.s.toks[k].kind == Kind::Word && !self.s.in_quote(k);
+        let noun = (p.saturating_sub(4)..p)
+            .rev()
+            .take_while(|&k| word(k))
+            .find(|&k| is_evidence_noun(self.word(k)))?;
+        let mut first = noun;
+        while first > 0 && noun - first < 5 && word(first - 1) && !words::is_boundary(self.word(first - 1)) {
+            first -= 1;
+        }
+        Some(first)
     }
 
     /// A speech-verb form used as a noun: "a report", "his comments", "the state of",
@@ -882,11 +948,37 @@ fn passive_agent(scan: &Scan, cue: usize) -> Option<Source> {
 /// "X said (that) …"; a quotation before X resumes in the clause ("“A,” he said, “B.”") or,
 /// when the clause is not explicit, is the whole content ("“A,” he said outside.").
 fn source_then_clause(scan: &Scan, cue: &Cue) -> Option<Frame> {
+    clause_after_source(scan, cue, cue.strong)
+}
+
+/// "The latest harbour poll showed the mayor ahead", "Filings show the fund spent …": a
+/// record as the source of an evidence verb, which then attributes like a strong speech
+/// verb. Its content is the clause after the verb; a quotation after it is no more of
+/// the record's words (`continue_quotations`).
+fn record_speaks(scan: &Scan, cue: &Cue) -> Option<Frame> {
+    if !cue.record {
+        return None;
+    }
+    // Where the content comes from, as with "according to"; the record is the source
+    // though no person or body is named ("A harbour poll released Monday"), from its
+    // first word when the phrase found is its preposition's object ("A survey by …").
+    clause_after_source(scan, cue, true).map(|f| Frame {
+        kind: CueKind::Source,
+        source: f.source.map(|s| Source {
+            first: scan.record_before(s).unwrap_or(s.first),
+            speaks: true,
+            ..s
+        }),
+        ..f
+    })
+}
+
+/// The frame of a source before its cue and the clause after it; `strong` when the cue
+/// attributes on its own, without "that", a colon or a quotation after it.
+fn clause_after_source(scan: &Scan, cue: &Cue, strong: bool) -> Option<Frame> {
     let src = cue.src_before?;
     let before_empty = src.first <= cue.used_until;
-    if !(!cue.after_empty
-        && (cue.strong || cue.explicit)
-        && (before_empty || cue.explicit || !cue.prev_is_break))
+    if !(!cue.after_empty && (strong || cue.explicit) && (before_empty || cue.explicit || !cue.prev_is_break))
     {
         return None;
     }
@@ -1368,6 +1460,48 @@ mod tests {
             "The ferry company",
             &["the fuel bill had doubled"],
         );
+    }
+
+    /// Rule `record_speaks`: a poll, filings or a video as the subject of "show",
+    /// "found", "revealed" attributes what follows, "that" or not; the record is the source.
+    #[test]
+    fn record_speaks() {
+        assert_frame(
+            "The latest harbour poll showed the mayor six points ahead.",
+            "record_speaks",
+            "The latest harbour poll",
+            &["the mayor six points ahead"],
+        );
+        assert_frame(
+            "Filings from the ferry fund show it spent most of its cash in May.",
+            "record_speaks",
+            "Filings from the ferry fund",
+            &["it spent most of its cash in May"],
+        );
+        // A record named before a preposition: the phrase after it is still the record's.
+        assert_frame(
+            "A survey by the Keldby Institute found most islanders against the toll.",
+            "record_speaks",
+            "A survey by the Keldby Institute",
+            &["most islanders against the toll"],
+        );
+    }
+
+    /// A person who "showed" something, a passive "is shown" and "was found" make no
+    /// record frame.
+    #[test]
+    fn evidence_verbs_without_a_record_are_no_frame() {
+        for text in [
+            "The mayor showed reporters the new ferry on Monday.",
+            "A photo of the old pier is shown in the hall.",
+            "The missing report was found in a drawer at the harbour office.",
+        ] {
+            let frames = frames_of(text);
+            assert!(
+                frames.iter().all(|f| f.0 != "record_speaks"),
+                "{text}: {frames:?}"
+            );
+        }
     }
 
     #[test]

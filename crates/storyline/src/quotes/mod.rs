@@ -53,7 +53,8 @@ pub enum CueKind {
     /// Thinking, believing, wanting, feeling or taking a position: "believes", "wants",
     /// "hopes", "fears", "expects", "endorsed", "opposes".
     Stance,
-    /// A phrase that names where the content comes from: "according to".
+    /// A phrase that names where the content comes from: "according to", or a record
+    /// that shows it ("the poll showed").
     Source,
     /// A deed rather than words or a view ("seized", "voted", "signed"). The quoted words
     /// in its clause are somebody's, but the verb does not attribute them: the finder
@@ -111,6 +112,9 @@ pub enum QuoteRule {
     AccordingTo,
     /// ", saying …".
     Participle,
+    /// "The latest harbour poll showed the mayor ahead": a record or measurement as the
+    /// subject of an evidence verb, with what it shows.
+    RecordSpeaks,
     /// "X said (that) …".
     SourceThenClause,
     /// "“…,” he said.".
@@ -145,6 +149,7 @@ impl QuoteRule {
             QuoteRule::HeadlineLabel => "headline_label",
             QuoteRule::AccordingTo => "according_to",
             QuoteRule::Participle => "participle",
+            QuoteRule::RecordSpeaks => "record_speaks",
             QuoteRule::SourceThenClause => "source_then_clause",
             QuoteRule::ContentThenSource => "content_then_source",
             QuoteRule::SplitQuotation => "split_quotation",
@@ -530,7 +535,9 @@ fn continue_quotations(
     let mut speaking: Vec<(usize, usize)> = found
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.who.has_speaker())
+        // A record ("the poll showed …") speaks no quotation of its own: a quotation after
+        // it is no more of its words.
+        .filter(|(_, f)| f.who.has_speaker() && f.who.rule != Some(QuoteRule::RecordSpeaks))
         .map(|(k, f)| (f.cue.start, k))
         .collect();
     speaking.sort_unstable();
@@ -1321,6 +1328,19 @@ mod tests {
         assert_ne!(q[1].1.as_deref(), Some("Lena Brekke"));
     }
 
+    /// Rule `record_speaks`: a record shows no quotation of its own, so a quotation in
+    /// the paragraph after it is not made more of its words.
+    #[test]
+    fn a_quotation_after_a_record_is_not_the_records() {
+        let (text, a) = run(&[
+            "In short, the harbour figures show only part of the cost of the crossings.",
+            "“Nobody asked the crews about the overtime rota, not once in three winters.”",
+        ]);
+        assert_eq!(sole_direct_speaker(&text, &a), None);
+        let record = a.quotes.iter().find(|x| x.rule == Some(QuoteRule::RecordSpeaks));
+        assert!(record.is_some(), "{:?}", a.quotes);
+    }
+
     #[test]
     fn direct_quotes_split_continued_and_pronouns() {
         let (text, a) = run(&[
@@ -1543,6 +1563,11 @@ mod tests {
             (
                 "According to the Harbour Board, the toll will rise in May.",
                 "According to",
+                CueKind::Source,
+            ),
+            (
+                "A Keldby Courier poll released Monday showed the mayor six points ahead.",
+                "showed",
                 CueKind::Source,
             ),
         ] {

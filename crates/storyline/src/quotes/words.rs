@@ -13,6 +13,8 @@ pub(super) const IRREGULAR_PAST: &str = include_str!("data/irregular-past.txt");
 pub(super) const STIMULUS_VERBS: &str = include_str!("data/stimulus-verbs.txt");
 pub(super) const ADJUNCT_PREPOSITIONS: &str = include_str!("data/adjunct-prepositions.txt");
 pub(super) const COMPLEMENTIZERS: &str = include_str!("data/complementizers.txt");
+pub(super) const EVIDENCE_NOUNS: &str = include_str!("data/evidence-nouns.txt");
+pub(super) const EVIDENCE_VERBS: &str = include_str!("data/evidence-verbs.txt");
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
@@ -53,6 +55,16 @@ pub(super) fn is_adjunct_preposition(w: &str) -> bool {
 /// Words that open an embedded clause ("how", "whether", "that").
 pub(super) fn is_complementizer(w: &str) -> bool {
     word_set!(COMPLEMENTIZERS).contains(w)
+}
+
+/// Nouns naming a record or a measurement ("poll", "filings"), lower-cased.
+pub(super) fn is_evidence_noun(w: &str) -> bool {
+    word_set!(EVIDENCE_NOUNS).contains(w.to_lowercase().as_str())
+}
+
+/// Verb forms by which a record speaks ("shows", "found").
+pub(super) fn is_evidence_verb(w: &str) -> bool {
+    word_set!(EVIDENCE_VERBS).contains(w)
 }
 
 /// Punctuation that sets off a clause.
