@@ -105,6 +105,11 @@ pub(super) const FRAMES: &[FrameRule] = &[
         find: Finder::Cue(record_speaks),
     },
     FrameRule {
+        rule: QuoteRule::BareClause,
+        reason: "\"Officials believe the talks have stalled\": a verb of stance followed by a clause without \"that\" (a subject, then a finite auxiliary within a few words) attributes the clause",
+        find: Finder::Cue(bare_clause),
+    },
+    FrameRule {
         rule: QuoteRule::SourceThenClause,
         reason: "\"X said (that) …\", with a quotation before X joined to it when the clause is explicit",
         find: Finder::Cue(source_then_clause),
@@ -231,6 +236,8 @@ pub(super) struct Cue {
     participle: bool,
     /// An evidence verb whose source is a record ("the poll showed"): rule `record_speaks`.
     record: bool,
+    /// A verb of stance with a clause after it and no "that": rule `bare_clause`.
+    bare: bool,
     /// Tokens before this are an earlier frame's.
     used_until: usize,
     /// The source of the sentence's latest frame.
@@ -352,6 +359,10 @@ impl Scan<'_> {
         let passive = before_adverbs
             .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "be" | "been" | "being"));
         let record = !passive && is_evidence_verb(w) && src_before.is_some_and(|sb| self.names_a_record(sb));
+        // Not nested in another verb's statement ("told reporters that he thinks …").
+        let nested = (0..i).any(|k| !s.in_quote(k) && lexicon::speech_lemma(self.word(k)).is_some());
+        let bare =
+            !explicit && !participle && !nested && lexicon::is_cognition_lemma(lemma) && self.bare_clause(a);
         Some(Cue {
             i,
             span: s.toks[i].span,
@@ -359,6 +370,7 @@ impl Scan<'_> {
             prev_is_break,
             strong: lexicon::is_strong_cue(lemma),
             record,
+            bare,
             a,
             explicit,
             after_empty,
@@ -369,7 +381,28 @@ impl Scan<'_> {
         })
     }
 
-    /// Rule `record-speaks`: whether the source phrase is headed by a record or a
+    /// Rule `bare_clause`: whether a clause begins at token `a` without "that": a subject
+    /// (a pronoun, a name or a noun phrase, no punctuation, no "to") and a finite
+    /// auxiliary, modal or form of "be" within the next six words ("the talks have
+    /// stalled", "Beijing has cut", "meaningful relief is possible").
+    fn bare_clause(&self, a: usize) -> bool {
+        const REACH: usize = 6;
+        let s = self.s;
+        let word = |k: usize| k < self.n && s.toks[k].kind == Kind::Word && !s.in_quote(k);
+        if !word(a)
+            || matches!(
+                self.word(a),
+                "to" | "as" | "of" | "about" | "for" | "so" | "in" | "on" | "what" | "how" | "if"
+            )
+        {
+            return false;
+        }
+        (a + 1..(a + 1 + REACH).min(self.n))
+            .take_while(|&k| word(k))
+            .any(|k| words::is_finite_auxiliary(self.word(k)))
+    }
+
+    /// Rule `record_speaks`: whether the source phrase is headed by a record or a
     /// measurement ("The latest harbour poll", "Filings from the fund's last quarter"):
     /// an evidence noun before the phrase's first preposition or comma. Such a source
     /// attributes what its evidence verb introduces without a "that" ("the poll showed
@@ -973,6 +1006,25 @@ fn record_speaks(scan: &Scan, cue: &Cue) -> Option<Frame> {
     })
 }
 
+/// "Officials believe the talks have stalled", "We know they are big": a verb of stance
+/// whose content is a clause with no "that" before it.
+/// With no "that" to open it, the clause is taken to its first clause punctuation: what
+/// follows a comma is as likely the writer's own ("…, even as he understands …").
+fn bare_clause(scan: &Scan, cue: &Cue) -> Option<Frame> {
+    if !cue.bare {
+        return None;
+    }
+    let stop = (cue.a..scan.n).find(|&k| !scan.s.in_quote(k) && is_clause_punct(scan.word(k)));
+    clause_after_source(scan, cue, true).map(|mut f| {
+        if let (Some(stop), Some(last)) = (stop, f.content.last_mut()) {
+            if last.0 == cue.a && last.1 >= stop && stop > cue.a {
+                last.1 = stop - 1;
+            }
+        }
+        f
+    })
+}
+
 /// The frame of a source before its cue and the clause after it; `strong` when the cue
 /// attributes on its own, without "that", a colon or a quotation after it.
 fn clause_after_source(scan: &Scan, cue: &Cue, strong: bool) -> Option<Frame> {
@@ -1485,6 +1537,38 @@ mod tests {
             "A survey by the Keldby Institute",
             &["most islanders against the toll"],
         );
+    }
+
+    /// Rule `bare_clause`: a verb of stance with a clause and no "that"; the clause ends at
+    /// its first comma; an infinitive is no clause, and a stance inside another verb's
+    /// statement is left to that statement.
+    #[test]
+    fn bare_clause() {
+        assert_frame(
+            "Harbour officials believe the talks have stalled.",
+            "bare_clause",
+            "Harbour officials",
+            &["the talks have stalled"],
+        );
+        assert_frame(
+            "Most islanders fear the toll will rise again, though the board disagrees.",
+            "bare_clause",
+            "Most islanders",
+            &["the toll will rise again"],
+        );
+        assert_frame(
+            "We know they are tired of waiting.",
+            "bare_clause",
+            "We",
+            &["they are tired of waiting"],
+        );
+        for text in [
+            "Harbour pilots hope to sail on Friday.",
+            "The mayor told reporters on Monday he thinks the bridge is safe.",
+        ] {
+            let frames = frames_of(text);
+            assert!(frames.iter().all(|f| f.0 != "bare_clause"), "{text}: {frames:?}");
+        }
     }
 
     /// A person who "showed" something, a passive "is shown" and "was found" make no

@@ -115,6 +115,9 @@ pub enum QuoteRule {
     /// "The latest harbour poll showed the mayor ahead": a record or measurement as the
     /// subject of an evidence verb, with what it shows.
     RecordSpeaks,
+    /// "Officials believe the talks have stalled": a verb of stance with a clause and no
+    /// "that".
+    BareClause,
     /// "X said (that) …".
     SourceThenClause,
     /// "“…,” he said.".
@@ -150,6 +153,7 @@ impl QuoteRule {
             QuoteRule::AccordingTo => "according_to",
             QuoteRule::Participle => "participle",
             QuoteRule::RecordSpeaks => "record_speaks",
+            QuoteRule::BareClause => "bare_clause",
             QuoteRule::SourceThenClause => "source_then_clause",
             QuoteRule::ContentThenSource => "content_then_source",
             QuoteRule::SplitQuotation => "split_quotation",

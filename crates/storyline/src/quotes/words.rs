@@ -15,6 +15,7 @@ pub(super) const ADJUNCT_PREPOSITIONS: &str = include_str!("data/adjunct-preposi
 pub(super) const COMPLEMENTIZERS: &str = include_str!("data/complementizers.txt");
 pub(super) const EVIDENCE_NOUNS: &str = include_str!("data/evidence-nouns.txt");
 pub(super) const EVIDENCE_VERBS: &str = include_str!("data/evidence-verbs.txt");
+pub(super) const FINITE_AUXILIARIES: &str = include_str!("data/finite-auxiliaries.txt");
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
@@ -65,6 +66,11 @@ pub(super) fn is_evidence_noun(w: &str) -> bool {
 /// Verb forms by which a record speaks ("shows", "found").
 pub(super) fn is_evidence_verb(w: &str) -> bool {
     word_set!(EVIDENCE_VERBS).contains(w)
+}
+
+/// Finite auxiliaries, modals and forms of "be" ("has", "will", "was").
+pub(super) fn is_finite_auxiliary(w: &str) -> bool {
+    word_set!(FINITE_AUXILIARIES).contains(w)
 }
 
 /// Punctuation that sets off a clause.
