@@ -12,7 +12,8 @@ use super::sources::{
     subject_of, Source,
 };
 use super::words::{
-    self, is_aux, is_clause_punct, is_determiner, is_evidence_noun, is_evidence_verb, is_irregular_past,
+    self, is_aux, is_clause_punct, is_determiner, is_evidence_noun, is_evidence_verb,
+    is_headline_section_word, is_irregular_past,
 };
 use super::{CueKind, QuoteRule, Sentence};
 use crate::entities::lexicon::{self, Pronoun};
@@ -88,6 +89,11 @@ pub(super) const FRAMES: &[FrameRule] = &[
         rule: QuoteRule::HeadlineLabel,
         reason: "a headline names its speaker in capitalised words before a colon and a quotation: \"Jo Roe: ‘We Stay Open.’\"",
         find: Finder::Sentence(headline_label),
+    },
+    FrameRule {
+        rule: QuoteRule::HeadlineClaim,
+        reason: "an article's headline \"Mira Solberg: Ferry Will Run All Winter\" gives the claim after the colon to the name before it, quoted or not",
+        find: Finder::Sentence(headline_claim),
     },
     FrameRule {
         rule: QuoteRule::AccordingTo,
@@ -794,6 +800,42 @@ fn headline_label(scan: &Scan) -> Option<Frame> {
     })
 }
 
+/// The headline of the article (its first paragraph) written "Label: claim", the label a
+/// run of at most four capitalised words with no section word ("Exclusive:", "The
+/// Latest:"): the claim, to the end of the sentence, is the label's, unless it has a
+/// speech verb of its own. (A claim that is all one quotation
+/// is `headline_label`'s, tried first.)
+fn headline_claim(scan: &Scan) -> Option<Frame> {
+    const MAX_WORDS: usize = 4;
+    let (s, n) = (scan.s, scan.n);
+    if !(s.first_in_para && s.para == 0) {
+        return None;
+    }
+    let c = (1..n.min(MAX_WORDS + 1)).find(|&k| scan.word(k) == ":")?;
+    if lexicon::speech_lemma(&scan.word(0).to_lowercase()).is_some()
+        || (0..c).any(|k| is_headline_section_word(scan.word(k)))
+    {
+        return None;
+    }
+    let capitalised = (0..c)
+        .all(|k| s.toks[k].kind == Kind::Word && scan.word(k).chars().next().is_some_and(char::is_uppercase));
+    let last = (c + 1..n).rev().find(|&k| s.toks[k].kind != Kind::Punct)?;
+    // A claim with a speech verb of its own ("The Latest: Mayor Says …") names its speaker.
+    let own_cue = (c + 1..=last).any(|k| lexicon::speech_lemma(&scan.word(k).to_lowercase()).is_some());
+    (capitalised && last > c && !own_cue).then(|| {
+        frame(
+            s.toks[c].span,
+            CueKind::Speech,
+            Some(Source {
+                first: 0,
+                last: c - 1,
+                speaks: true,
+            }),
+            vec![(c + 1, last)],
+        )
+    })
+}
+
 /// "“…” — Name": a quotation signed with a dash.
 fn signed_quotation(scan: &Scan) -> Option<Frame> {
     let (s, n) = (scan.s, scan.n);
@@ -1476,6 +1518,30 @@ mod tests {
         // Not a headline: the label is no run of capitalised words.
         let frames = frames_of("The plan in short: “Ferries Run All Winter.”");
         assert!(frames.iter().all(|f| f.0 != "headline_label"), "{frames:#?}");
+    }
+
+    /// Rule `headline_claim`: the headline's claim after a name and a colon is the name's;
+    /// not after a section label, not when the claim has its own speech verb, and not in
+    /// a paragraph other than the headline.
+    #[test]
+    fn headline_claim() {
+        assert_frame(
+            "Mira Solberg: Ferry Will Run All Winter",
+            "headline_claim",
+            "Mira Solberg",
+            &["Ferry Will Run All Winter"],
+        );
+        for text in [
+            "Exclusive: Ferry Will Run All Winter",
+            "The Latest: Mayor Says Ferry Will Run All Winter",
+            "Ferry news.\nMira Solberg: the ferry will run all winter.",
+        ] {
+            let frames = frames_of(text);
+            assert!(
+                frames.iter().all(|f| f.0 != "headline_claim"),
+                "{text}: {frames:?}"
+            );
+        }
     }
 
     #[test]

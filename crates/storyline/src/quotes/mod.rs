@@ -108,6 +108,8 @@ pub enum QuoteRule {
     SignedQuotation,
     /// "Jo Roe: ‘We Stay Open.’": a headline naming its speaker before a quotation.
     HeadlineLabel,
+    /// "Mira Solberg: Ferry Will Run All Winter" as an article's headline.
+    HeadlineClaim,
     /// "according to X".
     AccordingTo,
     /// ", saying …".
@@ -150,6 +152,7 @@ impl QuoteRule {
             QuoteRule::TranscriptLabel => "transcript_label",
             QuoteRule::SignedQuotation => "signed_quotation",
             QuoteRule::HeadlineLabel => "headline_label",
+            QuoteRule::HeadlineClaim => "headline_claim",
             QuoteRule::AccordingTo => "according_to",
             QuoteRule::Participle => "participle",
             QuoteRule::RecordSpeaks => "record_speaks",

@@ -16,6 +16,7 @@ pub(super) const COMPLEMENTIZERS: &str = include_str!("data/complementizers.txt"
 pub(super) const EVIDENCE_NOUNS: &str = include_str!("data/evidence-nouns.txt");
 pub(super) const EVIDENCE_VERBS: &str = include_str!("data/evidence-verbs.txt");
 pub(super) const FINITE_AUXILIARIES: &str = include_str!("data/finite-auxiliaries.txt");
+pub(super) const HEADLINE_SECTION_WORDS: &str = include_str!("data/headline-section-words.txt");
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
@@ -71,6 +72,11 @@ pub(super) fn is_evidence_verb(w: &str) -> bool {
 /// Finite auxiliaries, modals and forms of "be" ("has", "will", "was").
 pub(super) fn is_finite_auxiliary(w: &str) -> bool {
     word_set!(FINITE_AUXILIARIES).contains(w)
+}
+
+/// Words that label a headline's section ("Exclusive", "Watch").
+pub(super) fn is_headline_section_word(w: &str) -> bool {
+    word_set!(HEADLINE_SECTION_WORDS).contains(w)
 }
 
 /// Punctuation that sets off a clause.
