@@ -1485,6 +1485,14 @@ mod tests {
     }
 
     /// The text's only frame comes from `rule`, with this source and content.
+    /// None of `texts` has a frame of `rule`.
+    fn assert_no_frame(rule: &str, texts: &[&str]) {
+        for text in texts {
+            let frames = frames_of(text);
+            assert!(frames.iter().all(|f| f.0 != rule), "{text}: {frames:?}");
+        }
+    }
+
     fn assert_frame(text: &str, rule: &str, source: &str, content: &[&str]) {
         let frames = frames_of(text);
         assert_eq!(frames.len(), 1, "{text}: {frames:#?}");
@@ -1531,17 +1539,14 @@ mod tests {
             "Mira Solberg",
             &["Ferry Will Run All Winter"],
         );
-        for text in [
-            "Exclusive: Ferry Will Run All Winter",
-            "The Latest: Mayor Says Ferry Will Run All Winter",
-            "Ferry news.\nMira Solberg: the ferry will run all winter.",
-        ] {
-            let frames = frames_of(text);
-            assert!(
-                frames.iter().all(|f| f.0 != "headline_claim"),
-                "{text}: {frames:?}"
-            );
-        }
+        assert_no_frame(
+            "headline_claim",
+            &[
+                "Exclusive: Ferry Will Run All Winter",
+                "The Latest: Mayor Says Ferry Will Run All Winter",
+                "Ferry news.\nMira Solberg: the ferry will run all winter.",
+            ],
+        );
     }
 
     #[test]
@@ -1628,30 +1633,27 @@ mod tests {
             "We",
             &["they are tired of waiting"],
         );
-        for text in [
-            "Harbour pilots hope to sail on Friday.",
-            "The mayor told reporters on Monday he thinks the bridge is safe.",
-        ] {
-            let frames = frames_of(text);
-            assert!(frames.iter().all(|f| f.0 != "bare_clause"), "{text}: {frames:?}");
-        }
+        assert_no_frame(
+            "bare_clause",
+            &[
+                "Harbour pilots hope to sail on Friday.",
+                "The mayor told reporters on Monday he thinks the bridge is safe.",
+            ],
+        );
     }
 
     /// A person who "showed" something, a passive "is shown" and "was found" make no
     /// record frame.
     #[test]
     fn evidence_verbs_without_a_record_are_no_frame() {
-        for text in [
-            "The mayor showed reporters the new ferry on Monday.",
-            "A photo of the old pier is shown in the hall.",
-            "The missing report was found in a drawer at the harbour office.",
-        ] {
-            let frames = frames_of(text);
-            assert!(
-                frames.iter().all(|f| f.0 != "record_speaks"),
-                "{text}: {frames:?}"
-            );
-        }
+        assert_no_frame(
+            "record_speaks",
+            &[
+                "The mayor showed reporters the new ferry on Monday.",
+                "A photo of the old pier is shown in the hall.",
+                "The missing report was found in a drawer at the harbour office.",
+            ],
+        );
     }
 
     #[test]
