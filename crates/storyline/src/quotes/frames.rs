@@ -365,10 +365,13 @@ impl Scan<'_> {
         let passive = before_adverbs
             .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "be" | "been" | "being"));
         let record = !passive && is_evidence_verb(w) && src_before.is_some_and(|sb| self.names_a_record(sb));
-        // Not nested in another verb's statement ("told reporters that he thinks …").
-        let nested = (0..i).any(|k| !s.in_quote(k) && lexicon::speech_lemma(self.word(k)).is_some());
-        let bare =
-            !explicit && !participle && !nested && lexicon::is_cognition_lemma(lemma) && self.bare_clause(a);
+        // Not nested in another verb's statement ("told reporters that he thinks …"): asked
+        // last, for the few cues that would make a bare clause.
+        let bare = !explicit
+            && !participle
+            && lexicon::is_cognition_lemma(lemma)
+            && self.bare_clause(a)
+            && !(0..i).any(|k| !s.in_quote(k) && lexicon::speech_lemma(self.word(k)).is_some());
         Some(Cue {
             i,
             span: s.toks[i].span,
@@ -766,74 +769,58 @@ fn transcript_label(scan: &Scan) -> Option<Frame> {
     })
 }
 
-/// "Jo Roe: ‘We Stay Open.’": a headline (the first sentence of its paragraph) that opens
-/// with one to four capitalised words, a colon and a quotation. Headlines are written in
-/// title case, where the name finder does not look for names, so the label is taken by
-/// its shape.
-fn headline_label(scan: &Scan) -> Option<Frame> {
+/// The colon of a line that opens a paragraph with a label of one to four capitalised
+/// words ("Jo Roe:", "Harbour Poll:"), not with a speech verb ("Said Jo Roe:" is
+/// `verb_first`'s). Headlines are written in title case, where the name finder does not
+/// look for names, so the label is taken by its shape.
+fn label_colon(scan: &Scan) -> Option<usize> {
     const MAX_WORDS: usize = 4;
     let (s, n) = (scan.s, scan.n);
     if !s.first_in_para {
         return None;
     }
     let c = (1..n.min(MAX_WORDS + 1)).find(|&k| scan.word(k) == ":")?;
-    // "Said Jo Roe: “…”" opens with its verb (`verb_first`).
-    if lexicon::speech_lemma(&scan.word(0).to_lowercase()).is_some() {
-        return None;
-    }
     let capitalised = (0..c)
         .all(|k| s.toks[k].kind == Kind::Word && scan.word(k).chars().next().is_some_and(char::is_uppercase));
-    let (qa, qb) = s.quote_opening_at(c + 1)?;
-    // The quotation is the rest of the headline.
-    let rest_is_quote = (qb + 1..n).all(|k| s.toks[k].kind == Kind::Punct);
-    (capitalised && rest_is_quote).then(|| {
-        frame(
-            s.toks[c].span,
-            CueKind::Speech,
-            Some(Source {
-                first: 0,
-                last: c - 1,
-                speaks: true,
-            }),
-            vec![(qa, qb)],
-        )
-    })
+    (capitalised && lexicon::speech_lemma(&scan.word(0).to_lowercase()).is_none()).then_some(c)
 }
 
-/// The headline of the article (its first paragraph) written "Label: claim", the label a
-/// run of at most four capitalised words with no section word ("Exclusive:", "The
-/// Latest:"): the claim, to the end of the sentence, is the label's, unless it has a
-/// speech verb of its own. (A claim that is all one quotation
-/// is `headline_label`'s, tried first.)
+/// The frame of a label before colon `c`: the label speaks `content`.
+fn label_frame(scan: &Scan, c: usize, content: (usize, usize)) -> Frame {
+    let source = Source {
+        first: 0,
+        last: c - 1,
+        speaks: true,
+    };
+    frame(scan.s.toks[c].span, CueKind::Speech, Some(source), vec![content])
+}
+
+/// "Jo Roe: ‘We Stay Open.’": a label, a colon and a quotation that is the rest of the
+/// line.
+fn headline_label(scan: &Scan) -> Option<Frame> {
+    let c = label_colon(scan)?;
+    let (qa, qb) = scan.s.quote_opening_at(c + 1)?;
+    let rest_is_quote = (qb + 1..scan.n).all(|k| scan.s.toks[k].kind == Kind::Punct);
+    rest_is_quote.then(|| label_frame(scan, c, (qa, qb)))
+}
+
+/// The headline of the article (its first paragraph) written "Label: claim" with no
+/// quotation marks, no section word in the label ("Exclusive:", "The Latest:"): the
+/// claim, to the end of the sentence, is the label's, unless it has a speech verb of its
+/// own. (A claim that is all one quotation is `headline_label`'s, tried first.)
 fn headline_claim(scan: &Scan) -> Option<Frame> {
-    const MAX_WORDS: usize = 4;
     let (s, n) = (scan.s, scan.n);
-    if !(s.first_in_para && s.para == 0) {
+    if s.para != 0 {
         return None;
     }
-    let c = (1..n.min(MAX_WORDS + 1)).find(|&k| scan.word(k) == ":")?;
-    if lexicon::speech_lemma(&scan.word(0).to_lowercase()).is_some()
-        || (0..c).any(|k| is_headline_section_word(scan.word(k)))
-    {
+    let c = label_colon(scan)?;
+    if (0..c).any(|k| is_headline_section_word(scan.word(k))) {
         return None;
     }
-    let capitalised = (0..c)
-        .all(|k| s.toks[k].kind == Kind::Word && scan.word(k).chars().next().is_some_and(char::is_uppercase));
     let last = (c + 1..n).rev().find(|&k| s.toks[k].kind != Kind::Punct)?;
     // A claim with a speech verb of its own ("The Latest: Mayor Says …") names its speaker.
     let own_cue = (c + 1..=last).any(|k| lexicon::speech_lemma(&scan.word(k).to_lowercase()).is_some());
-    (capitalised && last > c && !own_cue).then(|| {
-        frame(
-            s.toks[c].span,
-            CueKind::Speech,
-            Some(Source {
-                first: 0,
-                last: c - 1,
-                speaks: true,
-            }),
-            vec![(c + 1, last)],
-        )
-    })
+    (last > c && !own_cue).then(|| label_frame(scan, c, (c + 1, last)))
 }
 
 /// "“…” — Name": a quotation signed with a dash.
