@@ -9,7 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::calendar::{shift_months, weekday_date};
 use super::extent::{in_title, timebank_extent, trim_span, with_modifier, with_trailing_modifier};
-use super::patterns::{candidates_in, PATTERNS};
+use super::patterns::{captures_in, plan, PATTERNS};
 use super::rules::{normalise, Rule};
 use super::value::{Anchor, Season, TimeValue};
 use super::words::weekday;
@@ -76,12 +76,9 @@ fn candidates(
     // Whether the document speaks of quarters (financial reports), once, not per match.
     let text_has_quarter = text.contains("quarter");
     let mut out = Vec::new();
-    for priority in candidates_in(text) {
+    for (priority, pieces) in plan(text, sentences, |i| only(PATTERNS[i].rule())) {
         let pat = &PATTERNS[priority];
-        if !only(pat.rule()) {
-            continue;
-        }
-        for c in pat.re.captures_iter(text) {
+        for c in captures_in(&pat.re, text, &pieces) {
             let m = c.get(0).expect("match");
             let (start, end) = (m.start(), m.end());
             // The sentence gives the tense and the context ("quarter"); sentences are in
