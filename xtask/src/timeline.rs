@@ -410,6 +410,10 @@ struct DayCounts {
     published_next: u32,
     /// Outlets naming the day or publishing on it.
     outlets: u32,
+    /// For each article naming the day: its publication day minus the day, in days.
+    gaps: Vec<i64>,
+    /// For each article naming the day: the index of the first sentence naming it.
+    first_pos: Vec<usize>,
 }
 
 /// Every day the task's articles name or are published on, with its counts.
@@ -421,8 +425,9 @@ fn day_counts(views: &[ArticleView<'_>], span: (NaiveDate, NaiveDate)) -> BTreeM
     for v in views {
         let outlet = v.outlet.unwrap_or(v.id);
         let mut named: BTreeSet<NaiveDate> = BTreeSet::new();
+        let mut first_pos: BTreeMap<NaiveDate, usize> = BTreeMap::new();
         let mut reported: BTreeSet<NaiveDate> = BTreeSet::new();
-        for s in v.sentences {
+        for (si, s) in v.sentences.iter().enumerate() {
             let days: BTreeSet<NaiveDate> = v
                 .timexes
                 .iter()
@@ -439,6 +444,7 @@ fn day_counts(views: &[ArticleView<'_>], span: (NaiveDate, NaiveDate)) -> BTreeM
             for d in days {
                 out.entry(d).or_default().sentences += 1;
                 named.insert(d);
+                first_pos.entry(d).or_insert(si);
             }
         }
         for sd in v.sentence_dates {
@@ -450,6 +456,10 @@ fn day_counts(views: &[ArticleView<'_>], span: (NaiveDate, NaiveDate)) -> BTreeM
         for d in &named {
             let c = out.entry(*d).or_default();
             c.articles += 1;
+            c.first_pos.push(first_pos[d]);
+            if let Some(p) = v.published {
+                c.gaps.push((p - *d).num_days());
+            }
             match v.published {
                 Some(p) if p >= *d + chrono::Days::new(2) => c.later += 1,
                 Some(p) if p < *d => c.before += 1,

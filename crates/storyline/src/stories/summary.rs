@@ -85,6 +85,26 @@ pub struct Extract<'a> {
     pub copies: Vec<SourceRef<'a>>,
 }
 
+/// A sentence without the wire dateline it opens with ("DUNMORE | Tue Mar 4, 2031 9:15 am
+/// EST DUNMORE (Reuters) - The ferry …" → "The ferry …"): a known agency's code in brackets
+/// and a dash, after nothing or a place in capitals ("DUNMORE, Kent") and before it,
+/// optionally, the wire's stamp (weekday, date, time and zone, with what comes before a
+/// `|`: the place, or a headline the segmenter glued to it).
+pub(crate) fn wire_body(s: &str) -> &str {
+    static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"^(?:(?:[^|]{0,100}\|\s*)?[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2} [ap]m [A-Z]{2,4}\s+)?",
+            r"(?:\p{Lu}[\p{Lu} .'/\\-]{1,40}(?:, [\p{L}\d .]{1,25}?)?\s*)?",
+            r"\(([A-Za-z/]{2,12})\)\s*(?:--|[-–—])\s+",
+        ))
+        .expect("regex")
+    });
+    match DATELINE.captures(s) {
+        Some(c) if crate::extract::outlets::by_code(&c[1]).is_some() => &s[c[0].len()..],
+        _ => s,
+    }
+}
+
 /// Sentences with fewer content terms than this are not worth a line of a summary
 /// (datelines, "Advertisement", bare attributions).
 pub(crate) const MIN_TERMS: usize = 5;
@@ -148,7 +168,7 @@ impl<'s, 'a> Pool<'s, 'a> {
     pub(crate) fn extract(&self, a: usize, s: usize) -> Extract<'a> {
         let v = &self.views[a];
         Extract {
-            text: v.sentence(s).trim(),
+            text: wire_body(v.sentence(s).trim()),
             article: v.id,
             outlet: v.outlet,
             published: v.published,
@@ -334,6 +354,28 @@ pub fn summarize<'a>(articles: &[ArticleView<'a>], opts: &SummaryOptions) -> Sum
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wire_dateline_is_left_out_of_the_shown_sentence() {
+        let body = "The ferry to Tollan ran aground on a sandbank.";
+        for line in [
+            "DUNMORE | Tue Mar 4, 2031 9:15 am EST DUNMORE (Reuters) - ",
+            "Ferry stuck off Tollan DUNMORE, Kent | Tue Mar 4, 2031 9:15 pm GMT DUNMORE, Kent (Reuters) - ",
+            "Tue Mar 4, 2031 9:15 am EST (Reuters) - ",
+            "DUNMORE (AP) -- ",
+            "",
+        ] {
+            assert_eq!(wire_body(&format!("{line}{body}")), body, "{line:?}");
+        }
+        // Not a known agency, or not a dateline before the code: the sentence stays whole.
+        for whole in [
+            "DUNMORE (XYZW) - The ferry to Tollan ran aground on a sandbank.",
+            "The ferry that left on Monday, a DUNMORE (AP) -- reporter wrote, ran aground.",
+            "Tollan harbour (Reuters) - the ferry ran aground.",
+        ] {
+            assert_eq!(wire_body(whole), whole);
+        }
+    }
 
     /// An invented article: sentences end with ". ".
     struct Doc {
