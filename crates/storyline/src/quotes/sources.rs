@@ -466,6 +466,9 @@ pub(super) fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Sou
 /// The name before an appositive or relative clause that ends at the comma `comma`:
 /// "Ada Voss, who managed the ferry line," / "Ki Hong, 33," / "Jo Roe, a doctor,".
 pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: usize) -> Option<Source> {
+    if let Some(src) = name_before_parenthesis(text, s, comma, floor) {
+        return Some(src);
+    }
     // "The Harbour Minister, Jo Brandt, said": the name set off after a role speaks.
     if let Some(c) = s.names.iter().find(|c| c.last + 1 == comma && c.first <= c.last) {
         // Where the name's own phrase starts: at the name when the role before the comma
@@ -552,6 +555,24 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
         });
     }
     None
+}
+
+/// A name with a parenthesis after it, just before the comma `comma`: "Rep. Jo Roe
+/// (D-Ore.), said" — the name speaks, not a word inside the parenthesis.
+fn name_before_parenthesis(text: &str, s: &Sentence, comma: usize, floor: usize) -> Option<Source> {
+    /// The longest parenthesis passed, in tokens.
+    const REACH: usize = 8;
+    let close = comma
+        .checked_sub(1)
+        .filter(|&k| s.word(text, k) == ")" && !s.in_quote(k))?;
+    let open = (close.saturating_sub(REACH)..close)
+        .rev()
+        .find(|&k| s.word(text, k) == "(")?;
+    let c = s
+        .names
+        .iter()
+        .find(|c| c.last + 1 == open && c.first <= c.last && c.phrase_first >= floor)?;
+    matches!(c.kind, EntityKind::Person | EntityKind::Unknown).then_some(Source::at(c.phrase_first, c.last))
 }
 
 /// The subject of the clause when asides set off by commas stand between it and the
@@ -970,6 +991,20 @@ mod tests {
         let src = subject_of(text, s, s.toks.len()).unwrap();
         let phrase = &text[s.toks[src.first].span.start..s.toks[src.last].span.end];
         assert_eq!(phrase, "Senator Ivo Brask");
+    }
+
+    /// A name with a parenthesis after it, then a comma and the verb, speaks.
+    #[test]
+    fn name_before_parenthesis() {
+        let text = "In Dunmore, Ohio, Rep. Ivo Brask (D-Ohio), said the toll was fair.";
+        let paras = crate::text::segment::line_paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paras);
+        let sents = super::super::read_sentences(text, &paras, &sentences, &mut Entities::default());
+        let s = &sents[0];
+        let said = (0..s.toks.len()).find(|&k| s.word(text, k) == "said").unwrap();
+        let src = appositive_source(text, s, said - 1, 0).unwrap();
+        let phrase = &text[s.toks[src.first].span.start..s.toks[src.last].span.end];
+        assert_eq!(phrase, "Rep. Ivo Brask");
     }
 
     /// Every rule in the table has a reason, a unique name and a test above.
