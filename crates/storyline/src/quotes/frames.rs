@@ -360,7 +360,9 @@ impl Scan<'_> {
         let named_before = src_before.is_some_and(|sb| {
             lexicon::pronoun(self.word(sb.last)).is_some() || s.names.iter().any(|c| c.last == sb.last)
         });
-        let participle = w.ends_with("ing") && (prev.is_some_and(|p| p == ",") || !named_before && i > 0);
+        let participle = w.ends_with("ing")
+            && (prev.is_some_and(|p| p == ",") || !named_before && i > 0)
+            && !(src_before.is_some_and(|sb| sb.speaks) && self.progressive(i));
         // "The poll showed …", not "a photo … is shown" nor "the report was found".
         let passive = before_adverbs
             .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "be" | "been" | "being"));
@@ -388,6 +390,35 @@ impl Scan<'_> {
             used_until,
             last_source,
         })
+    }
+
+    /// Whether the "-ing" verb at token `i` is a finite progressive ("is claiming", "were
+    /// quietly saying", "He’s not predicting"): a form of "be" before it, past adverbs.
+    /// Such a verb has its own subject before it, as "said" has; it is no participle
+    /// that takes the main clause's subject.
+    fn progressive(&self, i: usize) -> bool {
+        /// Adverbs passed between the form of "be" and the verb.
+        const REACH: usize = 3;
+        let be = |w: &str| {
+            matches!(w, "is" | "are" | "was" | "were" | "am" | "be" | "been")
+                || ["’s", "'s", "’re", "'re", "’m", "'m"]
+                    .iter()
+                    .filter_map(|c| w.strip_suffix(c))
+                    .any(|stem| {
+                        lexicon::pronoun(stem).is_some()
+                            || stem.chars().next().is_some_and(char::is_uppercase)
+                    })
+        };
+        let adverb = |w: &str| {
+            (w.ends_with("ly") && w.len() > 4 || is_aux(w))
+                && !matches!(w, "is" | "are" | "was" | "were" | "be" | "been")
+        };
+        (i.saturating_sub(REACH + 1)..i)
+            .rev()
+            .take_while(|&k| self.s.toks[k].kind == Kind::Word && !self.s.in_quote(k))
+            .map(|k| self.word(k))
+            .find(|w| !adverb(w))
+            .is_some_and(be)
     }
 
     /// Rule `bare_clause`: whether a clause begins at token `a` without "that": a subject
@@ -694,6 +725,9 @@ impl Scan<'_> {
         {
             return Some(k - 1);
         }
+        if let Some(e) = self.coordinated_clause_at(from, k) {
+            return Some(e);
+        }
         // "… accused the board of “waste” and insisted that …": a second verb of speech
         // of the same subject begins a statement of its own.
         if matches!(self.word(k), "and" | "but") && !s.in_quote(k) && k > from + 1 {
@@ -720,6 +754,51 @@ impl Scan<'_> {
             }
         }
         None
+    }
+
+    /// Rule of content ends: ", and she VERB …" / "but he VERB …" after content that
+    /// starts at `from`: a main clause of its own, with "he" or "she" as its subject and a
+    /// finite verb, is the writer's narration of the speaker, not more of what was said
+    /// ("Lund said the ferry was late, and she blamed the tides"); not after "that", which
+    /// opens one clause that may hold several. Returns the content's last token.
+    fn coordinated_clause_at(&self, from: usize, k: usize) -> Option<usize> {
+        let s = self.s;
+        // After "that" the clause is reported whole ("said that the server was open, and
+        // he had access").
+        let explicit = (from..k.min(from + 6))
+            .any(|j| self.word(j) == "that" && !s.in_quote(j) && (j == from || self.word(j - 1) == ","));
+
+        if explicit || !(matches!(self.word(k), "and" | "but") && !s.in_quote(k) && k > from + 1) {
+            return None;
+        }
+        let subject = k + 1;
+        if !matches!(
+            lexicon::pronoun(self.word(subject)),
+            Some(Pronoun::Male | Pronoun::Female)
+        ) {
+            return None;
+        }
+        let mut v = subject + 1;
+        while v < self.n && is_aux(self.word(v)) {
+            v += 1;
+        }
+        let vw = self.word(v);
+        let finite = v < self.n
+            && is_lower_word(self, v)
+            && (v > subject + 1
+                || vw.ends_with("ed")
+                || is_irregular_past(vw)
+                || vw.ends_with('s') && !vw.ends_with("ss"));
+        // "… but he feels sure that …": a stance of the speaker's own goes on reporting.
+        let stance = verb_kind(vw) == CueKind::Stance;
+        if !finite || stance || s.in_quote(v) {
+            return None;
+        }
+        let mut e = k - 1;
+        while e > from && is_clause_punct(self.word(e)) {
+            e -= 1;
+        }
+        Some(e)
     }
 
     /// A quotation from `from` that ends just before the source at `src_first`; it must
@@ -919,7 +998,8 @@ fn participle(scan: &Scan, cue: &Cue) -> Option<Frame> {
 /// latest source, the agent of a passive before it, the main clause's subject, or a
 /// common-noun subject opening the sentence.
 fn participle_subject(scan: &Scan, cue: &Cue) -> Option<Source> {
-    nearest_clause_subject(scan, cue.i)
+    with_subject(scan, cue.i)
+        .or_else(|| nearest_clause_subject(scan, cue.i))
         .or(cue.last_source)
         .or_else(|| passive_agent(scan, cue.i))
         .or_else(|| subject_of(scan.text, scan.s, cue.i))
@@ -973,6 +1053,33 @@ fn nearest_clause_subject(scan: &Scan, cue: usize) -> Option<Source> {
         }
     }
     None
+}
+
+/// The subject of a participle in a "with" clause: "…, with 40 percent of boat owners
+/// calling the fees unfair", "with the harbour master warning …". The noun phrase between "with" and the
+/// participle is who speaks, not the main clause's subject.
+fn with_subject(scan: &Scan, cue: usize) -> Option<Source> {
+    /// The longest noun phrase between "with" and the participle, in tokens.
+    const REACH: usize = 10;
+    let s = scan.s;
+    let with = (cue.saturating_sub(REACH + 1)..cue)
+        .rev()
+        .take_while(|&k| matches!(s.toks[k].kind, Kind::Word | Kind::Number) && !s.in_quote(k))
+        .find(|&k| matches!(scan.word(k), "with" | "With"))?;
+    let (first, last) = (with + 1, cue - 1);
+    // The phrase is a noun phrase: no verb of its own, no clause or other preposition
+    // ("with Jo Roe after the vote", "with the mayor who said …").
+    let clause = (first..=last).any(|k| {
+        let w = scan.word(k);
+        words::is_finite_auxiliary(w)
+            || words::is_boundary(&w.to_lowercase())
+                && !matches!(w, "of" | "and" | "in" | "from" | "at" | "over")
+    });
+    (first <= last && !clause && !is_aux(scan.word(last))).then_some(Source {
+        first,
+        last,
+        speaks: true,
+    })
 }
 
 /// For a participle set off by a comma, a common-noun subject opening the sentence that
@@ -1569,6 +1676,49 @@ mod tests {
             "participle",
             "The ferry company",
             &["the fuel bill had doubled"],
+        );
+    }
+
+    /// A progressive "-ing" verb has its own subject before it; it is no participle of
+    /// the main clause.
+    #[test]
+    fn progressive() {
+        let frames = frames_of("The ferry union is already claiming that the new timetable failed.");
+        assert_eq!(frames.len(), 1, "{frames:#?}");
+        assert_eq!(frames[0].0, "source_then_clause", "{frames:#?}");
+        assert_eq!(frames[0].2, "The ferry union", "{frames:#?}");
+        let frames = frames_of("Some pilots were also saying that the locks would close.");
+        assert_eq!(frames[0].2, "Some pilots", "{frames:#?}");
+    }
+
+    /// A participle in a "with" clause has the noun phrase after "with" as its subject.
+    #[test]
+    fn with_subject() {
+        assert_frame(
+            "The harbour poll put the mayor ahead, with 40 percent of boat owners saying the fees were too high.",
+            "participle",
+            "40 percent of boat owners",
+            &["the fees were too high"],
+        );
+    }
+
+    /// Content after a cue ends where a coordinated main clause with "he" or "she" as its
+    /// subject begins, unless "that" opened the content or the clause is a stance.
+    #[test]
+    fn coordinated_clause_at() {
+        let frames = frames_of("Ines Lund said the ferry was late again, and she walked out of the meeting.");
+        assert_eq!(frames[0].3, vec!["the ferry was late again"], "{frames:#?}");
+        let frames = frames_of("Ines Lund said that the ferry was late, and she had seen the logs.");
+        assert_eq!(
+            frames[0].3,
+            vec!["that the ferry was late, and she had seen the logs"],
+            "{frames:#?}"
+        );
+        let frames = frames_of("Ines Lund says the crossing is rough but she feels sure it will calm.");
+        assert_eq!(
+            frames[0].3,
+            vec!["the crossing is rough but she feels sure it will calm"],
+            "{frames:#?}"
         );
     }
 

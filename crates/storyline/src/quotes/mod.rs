@@ -600,6 +600,12 @@ fn continue_quotations(
                 loose.push((vec![g.span], Some(k)));
                 owner[gi] = Some(Owner::Loose(loose.len() - 1));
             }
+            // "“…,” Lund said. That makes it “…”": a long quotation with a short lead-in
+            // in the paragraph of a frame with a speaker is more of that speaker's words.
+            Some(k) if g.words >= 6 && outside_words <= 3 && found[k].reach == g.para => {
+                loose.push((vec![g.span], Some(k)));
+                owner[gi] = Some(Owner::Loose(loose.len() - 1));
+            }
             _ if g.words >= 6 && outside_words <= 3 => {
                 loose.push((vec![g.span], None));
                 owner[gi] = Some(Owner::Loose(loose.len() - 1));
@@ -1303,6 +1309,21 @@ mod tests {
 
     /// A single quotation mark inside a double quotation, whatever it looks like, does not
     /// close the double one.
+    /// A long quotation with a short lead-in, in the paragraph of an attributed
+    /// statement, is more of that speaker's words.
+    #[test]
+    fn a_quotation_with_a_short_lead_in_continues_the_speaker() {
+        let (text, a) = run(&[
+            "“The locks stay shut until May,” Ines Lund said. That makes it “the longest closure the harbour has had in years.”",
+        ]);
+        let w = who(&text, &a);
+        assert!(
+            w.iter()
+                .any(|q| q.0.contains("longest closure") && q.1.as_deref() == Some("Ines Lund")),
+            "{w:?}"
+        );
+    }
+
     #[test]
     fn a_stray_single_mark_does_not_close_a_double_quotation() {
         let (text, a) = run(&[

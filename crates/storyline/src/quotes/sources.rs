@@ -6,7 +6,7 @@
 use super::words::{is_aux, is_boundary, is_determiner, is_irregular_past, is_time_word};
 use super::Sentence;
 use crate::entities::lexicon::{self, Pronoun};
-use crate::entities::EntityKind;
+use crate::entities::{EntityKind, NameChunk};
 use crate::text::tokens::Kind;
 
 /// A speaker phrase found for a cue: its first and last token.
@@ -466,6 +466,9 @@ pub(super) fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Sou
 /// The name before an appositive or relative clause that ends at the comma `comma`:
 /// "Ada Voss, who managed the ferry line," / "Ki Hong, 33," / "Jo Roe, a doctor,".
 pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: usize) -> Option<Source> {
+    if let Some(src) = name_before_parenthesis(text, s, comma, floor) {
+        return Some(src);
+    }
     // "The Harbour Minister, Jo Brandt, said": the name set off after a role speaks.
     if let Some(c) = s.names.iter().find(|c| c.last + 1 == comma && c.first <= c.last) {
         // Where the name's own phrase starts: at the name when the role before the comma
@@ -552,6 +555,24 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
         });
     }
     None
+}
+
+/// A name with a parenthesis after it, just before the comma `comma`: "Rep. Jo Roe
+/// (D-Ore.), said" — the name speaks, not a word inside the parenthesis.
+fn name_before_parenthesis(text: &str, s: &Sentence, comma: usize, floor: usize) -> Option<Source> {
+    /// The longest parenthesis passed, in tokens.
+    const REACH: usize = 8;
+    let close = comma
+        .checked_sub(1)
+        .filter(|&k| s.word(text, k) == ")" && !s.in_quote(k))?;
+    let open = (close.saturating_sub(REACH)..close)
+        .rev()
+        .find(|&k| s.word(text, k) == "(")?;
+    let c = s
+        .names
+        .iter()
+        .find(|c| c.last + 1 == open && c.first <= c.last && c.phrase_first >= floor)?;
+    matches!(c.kind, EntityKind::Person | EntityKind::Unknown).then_some(Source::at(c.phrase_first, c.last))
 }
 
 /// The subject of the clause when asides set off by commas stand between it and the
@@ -642,6 +663,24 @@ pub(super) fn poll_source(text: &str, s: &Sentence, src: Source) -> Option<Sourc
         last: comma - 1,
         speaks: true,
     })
+}
+
+/// A name set off by commas right after a place ("At a rally in Dover, Kent, on
+/// Friday, …"): the state or county of that place, still part of the introductory
+/// phrase, not the clause's subject.
+fn state_after_place(text: &str, s: &Sentence, c: &NameChunk) -> bool {
+    let Some(comma) = c.phrase_first.checked_sub(1) else {
+        return false;
+    };
+    let set_off = s.word(text, comma) == "," && s.word(text, c.last + 1) == ",";
+    set_off
+        && s.names.iter().any(|p| {
+            p.last + 1 == comma
+                && p.first <= p.last
+                && (p.kind == EntityKind::Place
+                    || p.phrase_first > 0
+                        && matches!(s.word(text, p.phrase_first - 1), "in" | "at" | "from" | "near"))
+        })
 }
 
 /// The subject of the sentence's main clause: the first name, pronoun or noun phrase
@@ -741,6 +780,9 @@ fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<S
         }
         return None;
     };
+    if state_after_place(text, s, c) {
+        return None;
+    }
     let mut last = c.last;
     // Coordinated names: "The United States, Britain and France".
     loop {
@@ -935,6 +977,34 @@ mod tests {
         let sents = super::super::read_sentences(text, &paras, &sentences, &mut Entities::default());
         let src = source_before(text, &sents[0], 3).unwrap();
         assert_eq!((src.first, src.last, src.speaks), (0, 2, false));
+    }
+
+    /// A state set off by commas after a town in an introductory phrase is not the
+    /// clause's subject: the name after the phrase is.
+    #[test]
+    fn state_after_place() {
+        let text = "At a rally in Dunmore, Ohio, on Friday, Senator Ivo Brask attacked the plan.";
+        let paras = crate::text::segment::line_paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paras);
+        let sents = super::super::read_sentences(text, &paras, &sentences, &mut Entities::default());
+        let s = &sents[0];
+        let src = subject_of(text, s, s.toks.len()).unwrap();
+        let phrase = &text[s.toks[src.first].span.start..s.toks[src.last].span.end];
+        assert_eq!(phrase, "Senator Ivo Brask");
+    }
+
+    /// A name with a parenthesis after it, then a comma and the verb, speaks.
+    #[test]
+    fn name_before_parenthesis() {
+        let text = "In Dunmore, Ohio, Rep. Ivo Brask (D-Ohio), said the toll was fair.";
+        let paras = crate::text::segment::line_paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paras);
+        let sents = super::super::read_sentences(text, &paras, &sentences, &mut Entities::default());
+        let s = &sents[0];
+        let said = (0..s.toks.len()).find(|&k| s.word(text, k) == "said").unwrap();
+        let src = appositive_source(text, s, said - 1, 0).unwrap();
+        let phrase = &text[s.toks[src.first].span.start..s.toks[src.last].span.end];
+        assert_eq!(phrase, "Rep. Ivo Brask");
     }
 
     /// Every rule in the table has a reason, a unique name and a test above.
