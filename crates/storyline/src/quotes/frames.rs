@@ -168,6 +168,7 @@ pub(super) fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame>
         text,
         s: &sents[si],
         n: sents[si].toks.len(),
+        first_speech: std::cell::OnceCell::new(),
     };
     for rule in FRAMES {
         if let Finder::Sentence(find) = rule.find {
@@ -219,6 +220,9 @@ pub(super) struct Scan<'a> {
     text: &'a str,
     s: &'a Sentence,
     n: usize,
+    /// The first speech verb outside quotation marks, found once when a cue asks
+    /// (rule `bare_clause`; asking from every cue would be quadratic in a long sentence).
+    first_speech: std::cell::OnceCell<Option<usize>>,
 }
 
 /// A speech verb at token `i` and what lies around it, worked out once for the cue rules.
@@ -373,7 +377,7 @@ impl Scan<'_> {
             && !participle
             && lexicon::is_cognition_lemma(lemma)
             && self.bare_clause(a)
-            && !(0..i).any(|k| !s.in_quote(k) && lexicon::speech_lemma(self.word(k)).is_some());
+            && self.first_speech().is_none_or(|f| f >= i);
         Some(Cue {
             i,
             span: s.toks[i].span,
@@ -425,6 +429,12 @@ impl Scan<'_> {
     /// (a pronoun, a name or a noun phrase, no punctuation, no "to") and a finite
     /// auxiliary, modal or form of "be" within the next six words ("the talks have
     /// stalled", "Beijing has cut", "meaningful relief is possible").
+    fn first_speech(&self) -> Option<usize> {
+        *self.first_speech.get_or_init(|| {
+            (0..self.n).find(|&k| !self.s.in_quote(k) && lexicon::speech_lemma(self.word(k)).is_some())
+        })
+    }
+
     fn bare_clause(&self, a: usize) -> bool {
         const REACH: usize = 6;
         let s = self.s;

@@ -813,6 +813,18 @@ mod tests {
     use super::*;
     use crate::entities::Entities;
 
+    /// The sentences of `text`, read as the quote stage reads them.
+    fn sentences_of(text: &str) -> Vec<Sentence> {
+        let paras = crate::text::segment::line_paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paras);
+        super::super::read_sentences(text, &paras, &sentences, &mut Entities::default())
+    }
+
+    /// The words a source covers.
+    fn phrase<'t>(text: &'t str, s: &Sentence, src: Source) -> &'t str {
+        &text[s.toks[src.first].span.start..s.toks[src.last].span.end]
+    }
+
     /// The source of the speech verb `cue` in a one-sentence text: the rule that found it
     /// and the phrase.
     fn source_for(text: &str, cue: &str) -> Option<(&'static str, String)> {
@@ -885,20 +897,13 @@ mod tests {
     #[test]
     fn leading_noun_phrase_by_shape() {
         let text = "The retired surveyor has kept quiet, saying only that the locks leak.";
-        let paras = crate::text::segment::line_paragraphs(text);
-        let sentences = crate::text::segment::sentences(text, &paras);
-        let mut ents = Entities::default();
-        let sents = super::super::read_sentences(text, &paras, &sentences, &mut ents);
+        let sents = sentences_of(text);
         let s = &sents[0];
         let src = leading_noun_phrase(text, s, s.toks.len()).expect("a subject");
-        assert_eq!(
-            &text[s.toks[src.first].span.start..s.toks[src.last].span.end],
-            "The retired surveyor"
-        );
+        assert_eq!(phrase(text, s, src), "The retired surveyor");
         // A capitalised word is a name's business, not this shape's.
         let text = "The Harbour Board has kept quiet.";
-        let sentences = crate::text::segment::sentences(text, &crate::text::segment::line_paragraphs(text));
-        let sents = super::super::read_sentences(text, &paras, &sentences, &mut Entities::default());
+        let sents = sentences_of(text);
         assert!(leading_noun_phrase(text, &sents[0], sents[0].toks.len()).is_none());
     }
 
@@ -972,9 +977,7 @@ mod tests {
         );
         // A phrase whose head cannot speak is found, but is no speaker.
         let text = "The figures published said little.";
-        let paras = crate::text::segment::line_paragraphs(text);
-        let sentences = crate::text::segment::sentences(text, &paras);
-        let sents = super::super::read_sentences(text, &paras, &sentences, &mut Entities::default());
+        let sents = sentences_of(text);
         let src = source_before(text, &sents[0], 3).unwrap();
         assert_eq!((src.first, src.last, src.speaks), (0, 2, false));
     }
@@ -984,27 +987,21 @@ mod tests {
     #[test]
     fn state_after_place() {
         let text = "At a rally in Dunmore, Ohio, on Friday, Senator Ivo Brask attacked the plan.";
-        let paras = crate::text::segment::line_paragraphs(text);
-        let sentences = crate::text::segment::sentences(text, &paras);
-        let sents = super::super::read_sentences(text, &paras, &sentences, &mut Entities::default());
+        let sents = sentences_of(text);
         let s = &sents[0];
         let src = subject_of(text, s, s.toks.len()).unwrap();
-        let phrase = &text[s.toks[src.first].span.start..s.toks[src.last].span.end];
-        assert_eq!(phrase, "Senator Ivo Brask");
+        assert_eq!(phrase(text, s, src), "Senator Ivo Brask");
     }
 
     /// A name with a parenthesis after it, then a comma and the verb, speaks.
     #[test]
     fn name_before_parenthesis() {
         let text = "In Dunmore, Ohio, Rep. Ivo Brask (D-Ohio), said the toll was fair.";
-        let paras = crate::text::segment::line_paragraphs(text);
-        let sentences = crate::text::segment::sentences(text, &paras);
-        let sents = super::super::read_sentences(text, &paras, &sentences, &mut Entities::default());
+        let sents = sentences_of(text);
         let s = &sents[0];
         let said = (0..s.toks.len()).find(|&k| s.word(text, k) == "said").unwrap();
         let src = appositive_source(text, s, said - 1, 0).unwrap();
-        let phrase = &text[s.toks[src.first].span.start..s.toks[src.last].span.end];
-        assert_eq!(phrase, "Rep. Ivo Brask");
+        assert_eq!(phrase(text, s, src), "Rep. Ivo Brask");
     }
 
     /// Every rule in the table has a reason, a unique name and a test above.

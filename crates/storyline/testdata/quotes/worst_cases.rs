@@ -82,6 +82,10 @@ pub const CASES: &[Case] = &[
         name: "role words before names",
         make: role_chain,
     },
+    Case {
+        name: "stance verbs with bare clauses, one sentence",
+        make: bare_clauses,
+    },
 ];
 
 fn repeat_to(bytes: usize, mut piece: impl FnMut(usize) -> String) -> String {
@@ -279,4 +283,16 @@ pub fn participles(bytes: usize) -> String {
 /// reach back over all the others.
 pub fn role_chain(bytes: usize) -> String {
     repeat_to(bytes, |i| format!("spokesman {} ", word_for(i)))
+}
+
+/// Verbs of stance before clauses without "that", in one sentence with no verb of speech:
+/// each cue asks whether a speech verb comes before it (rule `bare_clause`).
+pub fn bare_clauses(bytes: usize) -> String {
+    repeat_to(bytes, |i| {
+        format!(
+            "{} {} believe the ferry will run late and ",
+            word_for(i),
+            word_for(i + 2)
+        )
+    })
 }
