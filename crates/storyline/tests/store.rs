@@ -170,6 +170,40 @@ fn an_edited_file_replaces_its_article_and_counts_add_up() {
     let sevens: Vec<&String> = texts.iter().filter(|t| t.contains("story number 7,")).collect();
     assert_eq!(sevens.len(), 1, "{sevens:?}");
     assert!(sevens[0].contains("finally"));
+    // The replaced article left its storyline's counts.
+    common::story_counts_agree(&db);
+}
+
+#[test]
+fn a_format_4_store_is_brought_to_format_5_with_the_same_storylines() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let db = d.path().join("s.db");
+    run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    let before = Store::open(&db).unwrap().storylines(100).unwrap();
+    assert!(before.iter().any(|s| s.outlets.len() >= 2), "{before:#?}");
+    // What format 4 had: no counts on the rows, events indexed by storyline alone.
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute_batch(
+            "DROP INDEX events_by_size;
+             ALTER TABLE events DROP COLUMN size;
+             ALTER TABLE storylines DROP COLUMN size;
+             ALTER TABLE storylines DROP COLUMN events;
+             DROP TABLE storyline_outlets;
+             CREATE INDEX events_storyline ON events(storyline);
+             UPDATE meta SET value = '4' WHERE key = 'format';",
+        )
+        .unwrap();
+    }
+    let after = Store::open(&db).unwrap().storylines(100).unwrap();
+    assert_eq!(after, before);
+    common::story_counts_agree(&db);
+    let format: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(format, "5");
 }
 
 #[test]

@@ -49,6 +49,12 @@ impl Store {
         // memory. Temporary b-trees (sorts, the text index's merges) stay in memory.
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        // Write-ahead log pages are copied into the store when the log reaches 16,384
+        // pages (64 MB; SQLite's default is 1,000). A digest's batches hit the same index
+        // pages again and again, and each checkpoint writes every page it holds once: fewer
+        // checkpoints write each page fewer times. The log stays bounded, and the last
+        // connection to close copies and removes it.
+        conn.pragma_update(None, "wal_autocheckpoint", 16384)?;
         let mut store = Store { conn };
         store.check_format(path)?;
         // The tables are made once, in one write transaction taken up front: two digests
@@ -126,6 +132,7 @@ impl Store {
         match format {
             None => Ok(()),
             Some(f) if f == schema::FORMAT => Ok(()),
+            Some(4) => self.migrate_from_4(path),
             Some(f) if f > schema::FORMAT => Err(Error::Input(format!(
                 "the store at {} has format {f}, written by a newer Storyline; this one reads format {}: upgrade storyline",
                 path.display(),
@@ -147,6 +154,27 @@ impl Store {
                 )))
             }
         }
+    }
+
+    /// Brings a store of format 4 to this format in one write transaction (another
+    /// process that got there first leaves nothing to do), saying so on stderr.
+    fn migrate_from_4(&self, path: &Path) -> Result<(), Error> {
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
+        let format: String = tx.query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| r.get(0))?;
+        if format == "4" {
+            stories::migrate_from_4(&tx)?;
+            tx.execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'format'",
+                [schema::FORMAT.to_string()],
+            )?;
+            eprintln!(
+                "storyline: the store at {} was brought from format 4 to {} (storylines keep their counts)",
+                path.display(),
+                schema::FORMAT
+            );
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// The inputs of every earlier run, for the message that rebuilds an old store.

@@ -1,8 +1,8 @@
-//! The store's tables. `FORMAT` is the store format written in `meta`; a store of an
-//! older format is refused on open with what to run (`store::open`).
+//! The store's tables. `FORMAT` is the store format written in `meta`; a store of format
+//! 4 is brought to it on open, an older one is refused with what to run (`store::open`).
 
 /// The store format this version writes and reads.
-pub(crate) const FORMAT: u32 = 4;
+pub(crate) const FORMAT: u32 = 5;
 
 pub(crate) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (

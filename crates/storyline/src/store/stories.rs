@@ -15,26 +15,35 @@ use super::Store;
 use crate::error::Result;
 use crate::stories::{ClusterState, Clusterer, Day, EventId, StoryConfig, StoryDoc, StorylineId};
 
-/// A storyline's articles still in the store (copies included), as an SQL expression on
-/// its row `s`: counted, not stored, so that deleting an article needs no bookkeeping here.
-const SIZE: &str =
-    "(SELECT count(*) FROM events e JOIN event_articles x ON x.event = e.id WHERE e.storyline = s.id)";
-
 /// The story tables (to add to the store's schema).
 pub const STORY_TABLES: &str = "
+-- A storyline's days, its articles still in the store (copies included) and its events,
+-- kept as articles are filed, moved with their events and deleted (`count_article`), so
+-- that listing a storyline never reads all its articles.
 CREATE TABLE IF NOT EXISTS storylines (
     id TEXT PRIMARY KEY,
     first TEXT NOT NULL,
-    last TEXT NOT NULL
+    last TEXT NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0,
+    events INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS storylines_last ON storylines(last);
 CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY,
     storyline TEXT NOT NULL,
     first TEXT NOT NULL,
-    last TEXT NOT NULL
+    last TEXT NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS events_storyline ON events(storyline);
+-- A storyline's events, largest first: its row lists the largest 40.
+CREATE INDEX IF NOT EXISTS events_by_size ON events(storyline, size DESC, id);
+-- How many of a storyline's articles each outlet wrote (rows with none are deleted).
+CREATE TABLE IF NOT EXISTS storyline_outlets (
+    storyline TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (storyline, outlet)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS event_articles (
     article TEXT PRIMARY KEY,
     event TEXT NOT NULL,
@@ -91,9 +100,9 @@ impl Store {
     /// Of these storylines, the `limit` newest (by last day, then size), loaded.
     pub fn newest_of(&self, ids: &[StorylineId], limit: usize) -> Result<Vec<StorylineRow>> {
         let mut heads: Vec<(String, String, i64)> = Vec::with_capacity(ids.len());
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT s.last, {SIZE} FROM storylines s WHERE s.id = ?1"
-        ))?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT last, size FROM storylines WHERE id = ?1")?;
         for id in ids {
             if let Some((last, size)) = st
                 .query_row([&id.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
@@ -235,6 +244,7 @@ fn place(
     let mut order: Vec<&StoryDoc> = docs.iter().collect();
     order.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
     let mut touched: BTreeSet<StorylineId> = BTreeSet::new();
+    let mut shrunk: BTreeSet<StorylineId> = BTreeSet::new();
     let mut changes = StoryChanges::default();
     for d in order {
         let Some(day) = d.published else {
@@ -264,13 +274,22 @@ fn place(
                 (p.event, p.storyline, false)
             }
         };
-        touched.extend(record(tx, &d.id, &event, &storyline, day, copy)?);
+        let filed = File {
+            article: &d.id,
+            outlet: d.outlet.as_deref(),
+            event: &event,
+            storyline: &storyline,
+            day,
+            copy,
+        };
+        if let Some(left) = record(tx, &filed)? {
+            // The storyline the event left may have ended earlier or have no events left.
+            shrunk.insert(left.clone());
+            touched.insert(left);
+        }
         touched.insert(storyline);
         for (gone, kept) in c.take_merges() {
-            tx.execute(
-                "UPDATE events SET storyline = ?2 WHERE storyline = ?1",
-                params![gone.0, kept.0],
-            )?;
+            merge_rows(tx, &gone, &kept)?;
             redirect(tx, &gone, &kept)?;
             touched.insert(gone);
             touched.insert(kept);
@@ -279,7 +298,12 @@ fn place(
     }
     let mut gone = BTreeSet::new();
     for sl in touched {
-        if refresh_storyline(tx, &sl)? {
+        let kept = if shrunk.contains(&sl) {
+            refresh_days(tx, &sl)?
+        } else {
+            exists(tx, &sl)?
+        };
+        if kept {
             changes.storylines.push(sl);
         } else {
             gone.insert(sl);
@@ -313,52 +337,212 @@ fn redirected(conn: &Connection, id: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-/// Files one article under its event, creating or updating the event's row. An event
-/// that moved to another storyline moves with its row; the storyline it left is returned
-/// for the caller to refresh.
-fn record(
-    tx: &Transaction,
-    article: &str,
-    event: &EventId,
-    sl: &StorylineId,
+/// One article as the clusterer placed it.
+struct File<'a> {
+    article: &'a str,
+    outlet: Option<&'a str>,
+    event: &'a EventId,
+    storyline: &'a StorylineId,
     day: Day,
     copy: bool,
-) -> Result<Option<StorylineId>> {
-    let d = day.to_string();
-    let old: Option<String> = tx
-        .query_row("SELECT storyline FROM events WHERE id = ?1", [&event.0], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    tx.execute(
-        "INSERT INTO events (id, storyline, first, last) VALUES (?1, ?2, ?3, ?3)
-         ON CONFLICT(id) DO UPDATE SET storyline = ?2, first = min(first, ?3), last = max(last, ?3)",
-        params![event.0, sl.0, d],
-    )?;
-    tx.execute(
-        "INSERT OR REPLACE INTO event_articles (article, event, copy) VALUES (?1, ?2, ?3)",
-        params![article, event.0, copy],
-    )?;
-    Ok(old.filter(|o| *o != sl.0).map(StorylineId))
 }
 
-/// Sets a storyline's days from its events, or deletes its row when it has none left;
-/// true when the row remains.
-fn refresh_storyline(tx: &Connection, sl: &StorylineId) -> Result<bool> {
+/// Files one article under its event, creating or updating the event's and the
+/// storyline's rows and counts. An event that moved to another storyline moves with its
+/// row and its counts; the storyline it left is returned for the caller to refresh.
+fn record(tx: &Transaction, f: &File) -> Result<Option<StorylineId>> {
+    let d = f.day.to_string();
+    // Filed before (a re-run over the same queue): counted once.
+    if tx
+        .prepare_cached("SELECT 1 FROM event_articles WHERE article = ?1")?
+        .query_row([f.article], |_| Ok(()))
+        .optional()?
+        .is_some()
+    {
+        unfile_article(tx, f.article, f.outlet)?;
+    }
+    let old: Option<String> = tx
+        .prepare_cached("SELECT storyline FROM events WHERE id = ?1")?
+        .query_row([&f.event.0], |r| r.get(0))
+        .optional()?;
+    tx.prepare_cached(
+        "INSERT INTO storylines (id, first, last) VALUES (?1, ?2, ?2)
+         ON CONFLICT(id) DO UPDATE SET first = min(first, ?2), last = max(last, ?2)",
+    )?
+    .execute(params![f.storyline.0, d])?;
+    let moved = old.as_deref().filter(|o| *o != f.storyline.0);
+    if let Some(from) = moved {
+        move_event(tx, &f.event.0, from, &f.storyline.0)?;
+    }
+    if old.is_none() {
+        tx.prepare_cached("UPDATE storylines SET events = events + 1 WHERE id = ?1")?
+            .execute([&f.storyline.0])?;
+    }
+    tx.prepare_cached(
+        "INSERT INTO events (id, storyline, first, last) VALUES (?1, ?2, ?3, ?3)
+         ON CONFLICT(id) DO UPDATE SET storyline = ?2, first = min(first, ?3), last = max(last, ?3)",
+    )?
+    .execute(params![f.event.0, f.storyline.0, d])?;
+    tx.prepare_cached("INSERT INTO event_articles (article, event, copy) VALUES (?1, ?2, ?3)")?
+        .execute(params![f.article, f.event.0, f.copy])?;
+    count_article(tx, &f.event.0, &f.storyline.0, f.outlet, 1)?;
+    Ok(moved.map(|o| StorylineId(o.to_string())))
+}
+
+/// Adds `delta` articles of `outlet` to an event and its storyline.
+fn count_article(tx: &Connection, event: &str, sl: &str, outlet: Option<&str>, delta: i64) -> Result<()> {
+    tx.prepare_cached("UPDATE events SET size = size + ?2 WHERE id = ?1")?
+        .execute(params![event, delta])?;
+    tx.prepare_cached("UPDATE storylines SET size = size + ?2 WHERE id = ?1")?
+        .execute(params![sl, delta])?;
+    if let Some(o) = outlet {
+        count_outlet(tx, sl, o, delta)?;
+    }
+    Ok(())
+}
+
+/// Adds `n` (which may be negative) to a storyline's articles from `outlet`.
+fn count_outlet(tx: &Connection, sl: &str, outlet: &str, n: i64) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO storyline_outlets (storyline, outlet, n) VALUES (?1, ?2, ?3)
+         ON CONFLICT(storyline, outlet) DO UPDATE SET n = n + excluded.n",
+    )?
+    .execute(params![sl, outlet, n])?;
+    if n < 0 {
+        tx.prepare_cached("DELETE FROM storyline_outlets WHERE storyline = ?1 AND outlet = ?2 AND n <= 0")?
+            .execute(params![sl, outlet])?;
+    }
+    Ok(())
+}
+
+/// Moves an event's counts from one storyline to another (its row moves with them).
+fn move_event(tx: &Connection, event: &str, from: &str, to: &str) -> Result<()> {
+    let size: i64 = tx
+        .prepare_cached("SELECT size FROM events WHERE id = ?1")?
+        .query_row([event], |r| r.get(0))?;
+    for (sl, sign) in [(from, -1), (to, 1)] {
+        tx.prepare_cached("UPDATE storylines SET size = size + ?2, events = events + ?3 WHERE id = ?1")?
+            .execute(params![sl, sign * size, sign])?;
+    }
+    let outlets: Vec<(String, i64)> = tx
+        .prepare_cached(
+            "SELECT a.outlet, count(*) FROM event_articles x JOIN articles a ON a.id = x.article
+             WHERE x.event = ?1 AND a.outlet IS NOT NULL GROUP BY a.outlet",
+        )?
+        .query_map([event], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<std::result::Result<_, _>>()?;
+    for (outlet, n) in outlets {
+        count_outlet(tx, from, &outlet, -n)?;
+        count_outlet(tx, to, &outlet, n)?;
+    }
+    Ok(())
+}
+
+/// A storyline merged into another: its events, days and counts go to `kept`, and its
+/// row goes.
+fn merge_rows(tx: &Connection, gone: &StorylineId, kept: &StorylineId) -> Result<()> {
+    tx.prepare_cached("UPDATE events SET storyline = ?2 WHERE storyline = ?1")?
+        .execute(params![gone.0, kept.0])?;
+    tx.prepare_cached(
+        "INSERT INTO storylines (id, first, last, size, events)
+         SELECT ?2, first, last, size, events FROM storylines WHERE id = ?1
+         ON CONFLICT(id) DO UPDATE SET first = min(first, excluded.first),
+             last = max(last, excluded.last), size = size + excluded.size,
+             events = events + excluded.events",
+    )?
+    .execute(params![gone.0, kept.0])?;
+    tx.prepare_cached(
+        "INSERT INTO storyline_outlets (storyline, outlet, n)
+         SELECT ?2, outlet, n FROM storyline_outlets WHERE storyline = ?1
+         ON CONFLICT(storyline, outlet) DO UPDATE SET n = n + excluded.n",
+    )?
+    .execute(params![gone.0, kept.0])?;
+    drop_storyline(tx, gone)
+}
+
+fn drop_storyline(tx: &Connection, sl: &StorylineId) -> Result<()> {
+    tx.prepare_cached("DELETE FROM storyline_outlets WHERE storyline = ?1")?
+        .execute([&sl.0])?;
+    tx.prepare_cached("DELETE FROM storylines WHERE id = ?1")?
+        .execute([&sl.0])?;
+    Ok(())
+}
+
+fn exists(tx: &Connection, sl: &StorylineId) -> Result<bool> {
+    Ok(tx
+        .prepare_cached("SELECT 1 FROM storylines WHERE id = ?1")?
+        .query_row([&sl.0], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Sets the days of a storyline that lost an event from those left, or deletes its row
+/// when it has none left; true when the row remains. Reads all its events: only for a
+/// storyline an event moved out of.
+fn refresh_days(tx: &Connection, sl: &StorylineId) -> Result<bool> {
     let (first, last): (Option<String>, Option<String>) = tx.query_row(
         "SELECT min(first), max(last) FROM events WHERE storyline = ?1",
         [&sl.0],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let (Some(first), Some(last)) = (first, last) else {
-        tx.execute("DELETE FROM storylines WHERE id = ?1", [&sl.0])?;
+        drop_storyline(tx, sl)?;
         return Ok(false);
     };
     tx.execute(
-        "INSERT OR REPLACE INTO storylines (id, first, last) VALUES (?1, ?2, ?3)",
+        "UPDATE storylines SET first = ?2, last = ?3 WHERE id = ?1",
         params![sl.0, first, last],
     )?;
     Ok(true)
+}
+
+/// Takes an article out of its event (the store deletes it): the event's and storyline's
+/// counts go down; their days stay until the event next changes.
+pub(super) fn unfile_article(tx: &Connection, article: &str, outlet: Option<&str>) -> Result<()> {
+    let at: Option<(String, String)> = tx
+        .prepare_cached(
+            "SELECT x.event, e.storyline FROM event_articles x JOIN events e ON e.id = x.event
+             WHERE x.article = ?1",
+        )?
+        .query_row([article], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    tx.prepare_cached("DELETE FROM event_articles WHERE article = ?1")?
+        .execute([article])?;
+    if let Some((event, sl)) = at {
+        count_article(tx, &event, &sl, outlet, -1)?;
+    }
+    Ok(())
+}
+
+/// Counts every storyline's and event's articles, events and outlets again from the
+/// rows: for a store of format 4, which did not keep them (and in tests, to check that
+/// the kept counts are right).
+pub(super) fn recount(tx: &Connection) -> Result<()> {
+    tx.execute_batch(
+        "UPDATE events SET size = (SELECT count(*) FROM event_articles x WHERE x.event = events.id);
+         UPDATE storylines SET
+             size = (SELECT coalesce(sum(size), 0) FROM events e WHERE e.storyline = storylines.id),
+             events = (SELECT count(*) FROM events e WHERE e.storyline = storylines.id);
+         DELETE FROM storyline_outlets;
+         INSERT INTO storyline_outlets (storyline, outlet, n)
+             SELECT e.storyline, a.outlet, count(*) FROM events e
+             JOIN event_articles x ON x.event = e.id JOIN articles a ON a.id = x.article
+             WHERE a.outlet IS NOT NULL GROUP BY e.storyline, a.outlet;",
+    )?;
+    Ok(())
+}
+
+/// Brings a store of format 4 to format 5: a storyline's size, events and outlets and an
+/// event's size are kept on their rows.
+pub(super) fn migrate_from_4(tx: &Connection) -> Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE storylines ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+         ALTER TABLE storylines ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
+         ALTER TABLE events ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+         DROP INDEX IF EXISTS events_storyline;",
+    )?;
+    tx.execute_batch(STORY_TABLES)?;
+    recount(tx)
 }
 
 /// Where a story is: its storyline, and the event when an event's id was asked for.
@@ -473,9 +657,8 @@ impl Store {
         let mut st = self.conn.prepare_cached(
             "SELECT s.id FROM storylines s
              WHERE (?1 IS NULL OR s.last >= ?1) AND (?2 IS NULL OR s.first <= ?2)
-               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM events e
-                     JOIN event_articles x ON x.event = e.id JOIN articles a ON a.id = x.article
-                     WHERE e.storyline = s.id AND a.outlet = ?3))
+               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM storyline_outlets o
+                     WHERE o.storyline = s.id AND o.outlet = ?3))
                AND (?4 IS NULL OR EXISTS (SELECT 1 FROM events e
                      JOIN event_articles x ON x.event = e.id JOIN articles a ON a.id = x.article
                      JOIN entity_members m ON m.article = a.n
@@ -555,8 +738,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT (SELECT title FROM articles WHERE id = e.id) FROM events e
-                 JOIN event_articles x ON x.event = e.id JOIN articles a ON a.id = x.article
-                 WHERE e.storyline = ?1 GROUP BY e.id ORDER BY count(*) DESC, e.id LIMIT 1",
+                 WHERE e.storyline = ?1 ORDER BY e.size DESC, e.id LIMIT 1",
             )?
             .query_row([id], |r| r.get(0))
             .optional()?
@@ -605,9 +787,7 @@ impl Store {
 /// A storyline's first and last days and its articles (copies included).
 fn days_and_size(conn: &Connection, id: &str) -> Result<Option<(NaiveDate, NaiveDate, u32)>> {
     Ok(conn
-        .prepare_cached(&format!(
-            "SELECT s.first, s.last, {SIZE} FROM storylines s WHERE s.id = ?1"
-        ))?
+        .prepare_cached("SELECT first, last, size FROM storylines WHERE id = ?1")?
         .query_row([id], |r| {
             Ok((
                 day(&r.get::<_, String>(0)?)?,
@@ -624,39 +804,22 @@ pub fn storyline(conn: &Connection, id: &str) -> Result<Option<StorylineRow>> {
         return Ok(None);
     };
     let event_count: u32 = conn
-        .prepare_cached("SELECT count(*) FROM events WHERE storyline = ?1")?
+        .prepare_cached("SELECT events FROM storylines WHERE id = ?1")?
         .query_row([id], |r| r.get(0))?;
-    let whole = event_count as usize <= STORYLINE_EVENTS;
-    let events: Vec<String> = if whole {
-        conn.prepare_cached("SELECT id FROM events WHERE storyline = ?1 ORDER BY first, id")?
-            .query_map([id], |r| r.get(0))?
-            .collect::<std::result::Result<_, _>>()?
-    } else {
-        conn.prepare_cached(
-            "SELECT e.id FROM events e JOIN event_articles x ON x.event = e.id WHERE e.storyline = ?1
-             GROUP BY e.id ORDER BY count(*) DESC, e.id LIMIT ?2",
-        )?
+    // Its largest events (all of them when it has no more than that).
+    let events: Vec<String> = conn
+        .prepare_cached("SELECT id FROM events WHERE storyline = ?1 ORDER BY size DESC, id LIMIT ?2")?
         .query_map(params![id, STORYLINE_EVENTS as i64], |r| r.get(0))?
-        .collect::<std::result::Result<_, _>>()?
-    };
+        .collect::<std::result::Result<_, _>>()?;
     let mut list = Vec::with_capacity(events.len());
     for e in &events {
         list.extend(event(conn, e, Some(EVENT_ARTICLES))?);
     }
     list.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
-    let whole = whole && list.iter().all(|e| e.articles.len() as u32 == e.size);
-    let outlets: BTreeSet<String> = if whole {
-        list.iter()
-            .flat_map(|e| e.articles.iter().filter_map(|a| a.outlet.clone()))
-            .collect()
-    } else {
-        conn.prepare_cached(
-            "SELECT DISTINCT a.outlet FROM events e JOIN event_articles x ON x.event = e.id
-             JOIN articles a ON a.id = x.article WHERE e.storyline = ?1 AND a.outlet IS NOT NULL",
-        )?
+    let outlets: Vec<String> = conn
+        .prepare_cached("SELECT outlet FROM storyline_outlets WHERE storyline = ?1 ORDER BY outlet")?
         .query_map([id], |r| r.get(0))?
-        .collect::<std::result::Result<_, _>>()?
-    };
+        .collect::<std::result::Result<_, _>>()?;
     let title = list
         .iter()
         .max_by(|a, b| a.size.cmp(&b.size).then(b.id.cmp(&a.id)))
@@ -667,7 +830,7 @@ pub fn storyline(conn: &Connection, id: &str) -> Result<Option<StorylineRow>> {
         start,
         end,
         size,
-        outlets: outlets.into_iter().collect(),
+        outlets,
         event_count,
         events: list,
     }))
@@ -704,9 +867,7 @@ pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option
         .collect::<std::result::Result<_, _>>()?;
     let size: u32 = match limit {
         Some(n) if articles.len() >= n => conn
-            .prepare_cached(
-                "SELECT count(*) FROM event_articles e JOIN articles a ON a.id = e.article WHERE e.event = ?1",
-            )?
+            .prepare_cached("SELECT size FROM events WHERE id = ?1")?
             .query_row([id], |r| r.get(0))?,
         _ => articles.len() as u32,
     };
@@ -830,11 +991,14 @@ mod tests {
             })
             .unwrap();
         assert_eq!(copies, 1);
-        // Sizes are counted from the articles, so deleting one (as a digest does when a
-        // source changes) shows at once.
-        conn.execute("DELETE FROM event_articles WHERE article = 't2-copy'", [])
-            .unwrap();
-        assert_eq!(list_storylines(&conn, 10).unwrap()[0].size, 2);
+        // Deleting an article (as a digest does when a source changes) shows at once.
+        unfile_article(&conn, "t2-copy", Some("Lowmoor Post")).unwrap();
+        let list = list_storylines(&conn, 10).unwrap();
+        assert_eq!((list[0].size, list[0].events[0].articles.len()), (2, 2));
+        assert_eq!(list[0].outlets, vec!["Lowmoor Post".to_string()]);
+        unfile_article(&conn, "t2", Some("Lowmoor Post")).unwrap();
+        unfile_article(&conn, "t1", Some("Lowmoor Post")).unwrap();
+        assert!(list_storylines(&conn, 10).unwrap()[0].outlets.is_empty());
     }
 
     #[test]

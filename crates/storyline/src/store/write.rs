@@ -628,15 +628,16 @@ pub(super) fn delete_rows(tx: &Transaction<'_>, n: i64) -> Result<(), Error> {
 /// its place in the directory, and its duplicate group, whose other members are grouped
 /// again by the next corpus pass.
 pub(super) fn delete_article(tx: &Transaction<'_>, id: &str) -> Result<(), Error> {
-    let Some((n, group, pending)) = tx
+    let Some((n, group, pending, outlet)) = tx
         .query_row(
-            "SELECT n, dup_group, pending FROM articles WHERE id = ?1",
+            "SELECT n, dup_group, pending, outlet FROM articles WHERE id = ?1",
             [id],
             |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, Option<i64>>(1)?,
                     r.get::<_, i64>(2)?,
+                    r.get::<_, Option<String>>(3)?,
                 ))
             },
         )
@@ -657,9 +658,9 @@ pub(super) fn delete_article(tx: &Transaction<'_>, id: &str) -> Result<(), Error
         "INSERT OR IGNORE INTO dirty_lines (outlet, key) SELECT outlet, key FROM lines WHERE article = ?1",
         [n],
     )?;
-    // Its place in a story goes with it (the event's counts are refreshed when the event
-    // next changes).
-    tx.execute("DELETE FROM event_articles WHERE article = ?1", [id])?;
+    // Its place in a story goes with it, and its event's and storyline's counts go down
+    // (their days are set again when the event next changes).
+    super::stories::unfile_article(tx, id, outlet.as_deref())?;
     for sql in [
         "DELETE FROM lines WHERE article = ?1",
         "DELETE FROM bands WHERE article = ?1",

@@ -66,3 +66,41 @@ pub fn conflict_toll(measures: &[TrackedMeasure]) -> (&TrackedMeasure, Vec<f64>)
         .collect();
     (toll, values)
 }
+
+/// Asserts that the counts a store keeps on its storylines and events (articles, events,
+/// outlets) are those its rows give when counted again from scratch.
+pub fn story_counts_agree(db: &Path) {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let rows = |sql: &str| -> Vec<String> {
+        let mut st = c.prepare(sql).unwrap();
+        st.query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let pairs = [
+        (
+            "SELECT id || ' ' || size FROM events ORDER BY id",
+            "SELECT e.id || ' ' || (SELECT count(*) FROM event_articles x WHERE x.event = e.id)
+             FROM events e ORDER BY e.id",
+        ),
+        (
+            "SELECT id || ' ' || size || ' ' || events || ' ' || first || ' ' || last FROM storylines ORDER BY id",
+            "SELECT s.id || ' ' || (SELECT count(*) FROM events e JOIN event_articles x ON x.event = e.id
+                 WHERE e.storyline = s.id)
+             || ' ' || (SELECT count(*) FROM events e WHERE e.storyline = s.id)
+             || ' ' || (SELECT min(first) FROM events e WHERE e.storyline = s.id)
+             || ' ' || (SELECT max(last) FROM events e WHERE e.storyline = s.id)
+             FROM storylines s ORDER BY s.id",
+        ),
+        (
+            "SELECT storyline || ' ' || outlet || ' ' || n FROM storyline_outlets ORDER BY 1",
+            "SELECT e.storyline || ' ' || a.outlet || ' ' || count(*) FROM events e
+             JOIN event_articles x ON x.event = e.id JOIN articles a ON a.id = x.article
+             WHERE a.outlet IS NOT NULL GROUP BY e.storyline, a.outlet ORDER BY 1",
+        ),
+    ];
+    for (kept, counted) in pairs {
+        assert_eq!(rows(kept), rows(counted), "{kept}");
+    }
+}
