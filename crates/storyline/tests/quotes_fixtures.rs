@@ -266,14 +266,15 @@ fn seconds(text: &str) -> f64 {
 /// Every generated worst case grows in time with its size, not with its square: eight
 /// times the text takes at most twenty times as long (a quadratic step takes 64 times),
 /// with 50 ms of slack; each time is the best of a few runs, so a busy machine
-/// does not decide.
+/// does not decide (on a machine shared by several builds, two runs of the larger text
+/// were seen to both take ten times their idle time).
 #[test]
 fn worst_cases_stay_linear() {
     let best = |text: &str, runs: usize| (0..runs).map(|_| seconds(text)).fold(f64::INFINITY, f64::min);
     for case in worst_cases::CASES {
         let small = (case.make)(16 * 1024);
         let big = (case.make)(128 * 1024);
-        let (t_small, t_big) = (best(&small, 3), best(&big, 2));
+        let (t_small, t_big) = (best(&small, 3), best(&big, 4));
         assert!(
             t_big <= 20.0 * t_small + 0.05,
             "{}: 16 KB in {t_small:.3} s, 128 KB in {t_big:.3} s",
