@@ -6,7 +6,7 @@
 //! `cargo xtask eval entities --data ../shared/datasets/polnear/train --gold bench/entities/polnear-train-gold.tsv`
 //! `cargo xtask eval timeline --data ../shared/datasets/timeline17 [--out FILE]`
 //! `cargo xtask eval sentence-dates --data ../shared/datasets/timeline17 --gold bench/sentence-dates/gold.tsv`
-//! `cargo xtask eval clusters --data ../shared/datasets/timeline17`
+//! `cargo xtask eval clusters --data ../shared/datasets/timeline17` (or a `gen-corpus` folder)
 //! `cargo xtask eval framing --data ../shared/datasets/framing-allsides/articles.jsonl [--labels FILE]`
 //! `cargo xtask eval figures --data ../shared/datasets/figures [--out FILE]`
 //! `cargo xtask eval story-pairs --data ../shared/datasets/story-pairs/pairs.csv`
@@ -202,7 +202,9 @@ enum Eval {
         #[arg(long)]
         infer: bool,
     },
-    /// Event and storyline clustering against Timeline17's topics (B-cubed, pairwise).
+    /// Event and storyline clustering against Timeline17's topics (B-cubed, pairwise), the
+    /// AllSides stories (`articles.jsonl`) or a generated corpus's stories (a `gen-corpus`
+    /// folder).
     Clusters {
         #[arg(long)]
         data: PathBuf,
