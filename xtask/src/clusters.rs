@@ -161,8 +161,8 @@ fn load_generated(dir: &Path) -> anyhow::Result<Vec<(Gold, Input)>> {
     for f in files {
         let text = std::fs::read_to_string(&f).with_context(|| f.display().to_string())?;
         for (i, line) in text.lines().enumerate() {
-            let r: Row = serde_json::from_str(line)
-                .with_context(|| format!("{} line {}", f.display(), i + 1))?;
+            let r: Row =
+                serde_json::from_str(line).with_context(|| format!("{} line {}", f.display(), i + 1))?;
             out.push((
                 (r.story, None),
                 Input {
@@ -451,7 +451,11 @@ fn print_largest(labels: &[(&str, &str)]) {
         groups.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let more = groups.len().saturating_sub(8);
         groups.truncate(8);
-        let more = if more > 0 { format!(" and {more} more groups") } else { String::new() };
+        let more = if more > 0 {
+            format!(" and {more} more groups")
+        } else {
+            String::new()
+        };
         println!("  {c} {n:>5}  {groups:?}{more}");
     }
 }
