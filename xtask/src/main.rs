@@ -68,6 +68,9 @@ enum Cmd {
         articles: Vec<usize>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Clustering settings as JSON (fields of `StoryConfig`; the rest default).
+        #[arg(long)]
+        config: Option<String>,
     },
     /// Time the queries the API makes on a store: median of many runs each.
     StoreQueries {
@@ -279,7 +282,11 @@ fn main() -> anyhow::Result<()> {
             first,
             seed,
         } => corpus_gen::run(&out, first, articles, seed),
-        Cmd::StoriesBench { articles, seed } => stories_bench::run(&articles, seed),
+        Cmd::StoriesBench {
+            articles,
+            seed,
+            config,
+        } => stories_bench::run(&articles, seed, config.as_deref()),
         Cmd::Eval {
             what:
                 Eval::Clusters {
