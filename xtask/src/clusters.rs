@@ -2,7 +2,8 @@
 //! articles mixed into one stream in publication order, clustered, and scored with B-cubed
 //! and pairwise precision, recall and F1 (gold: the topic, the folder name before `_`;
 //! folders of one topic from several outlets are one topic, articles they share counted
-//! once).
+//! once). The same for the AllSides stories (gold: the story, and its topic) and for a
+//! generated corpus (gold: the story the generator wrote beside each article).
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
@@ -140,6 +141,47 @@ fn load_allsides(path: &Path) -> anyhow::Result<Vec<(Gold, Input)>> {
     Ok(out)
 }
 
+/// A generated corpus (`cargo xtask gen-corpus`: `part-*.jsonl` in a folder), gold = the
+/// `story` the generator wrote beside each article (the digest does not read it).
+fn load_generated(dir: &Path) -> anyhow::Result<Vec<(Gold, Input)>> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        text: String,
+        outlet: String,
+        published: String,
+        url: String,
+        story: String,
+    }
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.retain(|p| p.extension().is_some_and(|x| x == "jsonl"));
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).with_context(|| f.display().to_string())?;
+        for (i, line) in text.lines().enumerate() {
+            let r: Row =
+                serde_json::from_str(line).with_context(|| format!("{} line {}", f.display(), i + 1))?;
+            out.push((
+                (r.story, None),
+                Input {
+                    name: r.url,
+                    text: r.text,
+                    published: Some(r.published),
+                    outlet: Some(r.outlet),
+                },
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a folder is a generated corpus rather than Timeline17.
+fn is_generated(dir: &Path) -> bool {
+    dir.join("part-000000.jsonl").is_file()
+}
+
 /// Precision, recall and F1.
 #[derive(Debug, Clone, Copy, serde::Serialize)]
 pub(crate) struct Prf {
@@ -247,6 +289,8 @@ pub fn run(
     };
     let loaded = if data.is_file() {
         load_allsides(data)?
+    } else if is_generated(data) {
+        load_generated(data)?
     } else {
         load(data)?
     };
@@ -401,7 +445,18 @@ fn print_largest(labels: &[(&str, &str)]) {
     let singles = v.iter().filter(|x| x.1 == 1).count();
     println!("largest storylines ({} of one article):", singles);
     for (c, n, m) in v.iter().take(12) {
-        println!("  {c} {n:>5}  {m:?}");
+        // At most the storyline's eight largest gold groups (a swallowing storyline holds
+        // thousands).
+        let mut groups: Vec<(&str, usize)> = m.iter().map(|(g, k)| (*g, *k)).collect();
+        groups.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let more = groups.len().saturating_sub(8);
+        groups.truncate(8);
+        let more = if more > 0 {
+            format!(" and {more} more groups")
+        } else {
+            String::new()
+        };
+        println!("  {c} {n:>5}  {groups:?}{more}");
     }
 }
 

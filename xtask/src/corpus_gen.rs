@@ -118,6 +118,26 @@ struct Piece {
     text: String,
     outlet: usize,
     day: i64,
+    /// The story it belongs to (see [`StoryKey`]).
+    story: StoryKey,
+}
+
+/// Which invented story an article tells: a running story (its slot and the run of that
+/// slot), or a one-off item of its own. Written beside each article as `story` (a field
+/// the digest does not read), so that storylines can be scored against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StoryKey {
+    Running { slot: usize, run: i64 },
+    OneOff(usize),
+}
+
+impl std::fmt::Display for StoryKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoryKey::Running { slot, run } => write!(f, "story-{slot}-{run}"),
+            StoryKey::OneOff(i) => write!(f, "item-{i}"),
+        }
+    }
 }
 
 fn sentence(r: &mut Rng, t: &Topic) -> String {
@@ -168,10 +188,15 @@ impl Topic {
     /// Story `slot` as it runs on `day`: each slot's story lasts 4 to 43 days, then the
     /// slot starts another (slots turn over on different days).
     fn running(slot: usize, day: i64, n: &Names) -> Topic {
-        let span = 4 + (slot * 7 % 40) as i64;
-        let run = (day + slot as i64 * 5) / span;
+        let run = Topic::run_of(slot, day);
         let mut r = Rng(0x5eed_7091_c0de ^ ((slot as u64) << 40) ^ run as u64);
         Topic::draw(&mut r, n, 3)
+    }
+
+    /// Which run of slot `slot` is on `day`.
+    fn run_of(slot: usize, day: i64) -> i64 {
+        let span = 4 + (slot * 7 % 40) as i64;
+        (day + slot as i64 * 5) / span
     }
 
     /// A topic of its own (a one-off item's).
@@ -199,10 +224,12 @@ impl Topic {
 fn piece(i: usize, r: &mut Rng, n: &Names, days: i64) -> Piece {
     let outlet = r.skewed(OUTLETS);
     let day = (i as i64 * days / 100_000).min(days - 1);
-    let t = if r.chance(0.85) {
-        Topic::running(r.skewed(STORIES), day, n)
+    let (t, story) = if r.chance(0.85) {
+        let slot = r.skewed(STORIES);
+        let run = Topic::run_of(slot, day);
+        (Topic::running(slot, day, n), StoryKey::Running { slot, run })
     } else {
-        Topic::draw(r, n, 6)
+        (Topic::draw(r, n, 6), StoryKey::OneOff(i))
     };
     let mut paras = vec![format!(
         "{} {} {} in {} ({i})",
@@ -239,6 +266,7 @@ fn piece(i: usize, r: &mut Rng, n: &Names, days: i64) -> Piece {
         text: paras.join("\n\n"),
         outlet,
         day,
+        story,
     }
 }
 
@@ -248,7 +276,7 @@ pub fn run(out: &Path, first: usize, count: usize, seed: u64) -> anyhow::Result<
     let names = Names::new();
     let days = 1460; // four years of news
     let start = chrono::NaiveDate::from_ymd_opt(2019, 1, 1).expect("date");
-    let mut recent: Vec<(String, usize)> = Vec::new();
+    let mut recent: Vec<(String, usize, StoryKey)> = Vec::new();
     let mut file: Option<std::io::BufWriter<std::fs::File>> = None;
     for i in first..first + count {
         if (i - first).is_multiple_of(1000) {
@@ -259,7 +287,8 @@ pub fn run(out: &Path, first: usize, count: usize, seed: u64) -> anyhow::Result<
         let mut p = piece(i, &mut r, &names, days);
         // Wire copies and corrections of recent stories.
         if !recent.is_empty() && r.chance(0.07) {
-            let (text, outlet) = recent[r.below(recent.len())].clone();
+            let (text, outlet, story) = recent[r.below(recent.len())].clone();
+            p.story = story;
             p.text = if r.chance(0.3) {
                 text.replacen(" the ", " this ", 1)
             } else {
@@ -269,7 +298,7 @@ pub fn run(out: &Path, first: usize, count: usize, seed: u64) -> anyhow::Result<
                 p.outlet = (outlet + 1 + r.below(OUTLETS - 1)) % OUTLETS;
             }
         }
-        recent.push((p.text.clone(), p.outlet));
+        recent.push((p.text.clone(), p.outlet, p.story));
         if recent.len() > 200 {
             recent.remove(0);
         }
@@ -281,6 +310,7 @@ pub fn run(out: &Path, first: usize, count: usize, seed: u64) -> anyhow::Result<
             "outlet": outlet,
             "published": date.to_string(),
             "url": format!("https://{host}.example/{}/{i}", date.format("%Y/%m/%d")),
+            "story": p.story.to_string(),
         });
         let f = file.as_mut().expect("file open");
         serde_json::to_writer(&mut *f, &rec)?;

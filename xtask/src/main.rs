@@ -6,7 +6,7 @@
 //! `cargo xtask eval entities --data ../shared/datasets/polnear/train --gold bench/entities/polnear-train-gold.tsv`
 //! `cargo xtask eval timeline --data ../shared/datasets/timeline17 [--out FILE]`
 //! `cargo xtask eval sentence-dates --data ../shared/datasets/timeline17 --gold bench/sentence-dates/gold.tsv`
-//! `cargo xtask eval clusters --data ../shared/datasets/timeline17`
+//! `cargo xtask eval clusters --data ../shared/datasets/timeline17` (or a `gen-corpus` folder)
 //! `cargo xtask eval framing --data ../shared/datasets/framing-allsides/articles.jsonl [--labels FILE]`
 //! `cargo xtask eval figures --data ../shared/datasets/figures [--out FILE]`
 //! `cargo xtask eval story-pairs --data ../shared/datasets/story-pairs/pairs.csv`
@@ -68,6 +68,9 @@ enum Cmd {
         articles: Vec<usize>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Clustering settings as JSON (fields of `StoryConfig`; the rest default).
+        #[arg(long)]
+        config: Option<String>,
     },
     /// Time the queries the API makes on a store: median of many runs each.
     StoreQueries {
@@ -202,7 +205,9 @@ enum Eval {
         #[arg(long)]
         infer: bool,
     },
-    /// Event and storyline clustering against Timeline17's topics (B-cubed, pairwise).
+    /// Event and storyline clustering against Timeline17's topics (B-cubed, pairwise), the
+    /// AllSides stories (`articles.jsonl`) or a generated corpus's stories (a `gen-corpus`
+    /// folder).
     Clusters {
         #[arg(long)]
         data: PathBuf,
@@ -277,7 +282,11 @@ fn main() -> anyhow::Result<()> {
             first,
             seed,
         } => corpus_gen::run(&out, first, articles, seed),
-        Cmd::StoriesBench { articles, seed } => stories_bench::run(&articles, seed),
+        Cmd::StoriesBench {
+            articles,
+            seed,
+            config,
+        } => stories_bench::run(&articles, seed, config.as_deref()),
         Cmd::Eval {
             what:
                 Eval::Clusters {

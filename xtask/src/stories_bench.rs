@@ -3,12 +3,15 @@
 //! entities and on common ones) at a steady rate of articles a day, so that the number of
 //! open events stays level and the cost per article should too.
 
+use std::collections::HashMap;
 use std::time::Instant;
+
+use anyhow::Context;
 
 use crate::rng::Rng;
 
 use storyline::stories::terms::{Term, TermCounts};
-use storyline::stories::{Clusterer, Day, StoryConfig, StoryDoc};
+use storyline::stories::{Clusterer, Day, StoryConfig, StoryDoc, StorylineId};
 
 const ARTICLES_PER_DAY: usize = 400;
 const COMMON_WORDS: u64 = 20_000;
@@ -66,15 +69,38 @@ fn generate(n: usize, seed: u64) -> Vec<StoryDoc> {
         .collect()
 }
 
-pub fn run(sizes: &[usize], seed: u64) -> anyhow::Result<()> {
+/// Articles per storyline at the end, merges followed: what the largest storyline holds.
+#[derive(Default)]
+struct Sizes(HashMap<StorylineId, usize>);
+
+impl Sizes {
+    fn place(&mut self, storyline: StorylineId, merges: Vec<(StorylineId, StorylineId)>) {
+        *self.0.entry(storyline).or_default() += 1;
+        for (gone, kept) in merges {
+            let n = self.0.remove(&gone).unwrap_or(0);
+            *self.0.entry(kept).or_default() += n;
+        }
+    }
+
+    fn largest(&self) -> usize {
+        self.0.values().copied().max().unwrap_or(0)
+    }
+}
+
+pub fn run(sizes: &[usize], seed: u64, config: Option<&str>) -> anyhow::Result<()> {
+    let cfg: StoryConfig = match config {
+        Some(c) => serde_json::from_str(c).context("--config")?,
+        None => StoryConfig::default(),
+    };
     println!("clustering generated article features, one thread ({ARTICLES_PER_DAY} articles a day)");
     println!(
-        "{:>8} {:>10} {:>12} {:>14} {:>8} {:>11}",
-        "articles", "seconds", "articles/s", "µs/article, last 10%", "events", "open at end"
+        "{:>8} {:>10} {:>12} {:>14} {:>8} {:>11} {:>9}",
+        "articles", "seconds", "articles/s", "µs/article, last 10%", "events", "open at end", "largest"
     );
     for &n in sizes {
         let docs = generate(n, seed);
-        let mut c = Clusterer::new(StoryConfig::default());
+        let mut c = Clusterer::new(cfg.clone());
+        let mut placed = Sizes::default();
         let tenth = (n / 10).max(1);
         let t = Instant::now();
         let mut last_tenth = Instant::now();
@@ -83,16 +109,18 @@ pub fn run(sizes: &[usize], seed: u64) -> anyhow::Result<()> {
             if i == n - tenth {
                 last_tenth = Instant::now();
             }
-            if c.add(d).is_some_and(|p| p.joined.is_none()) {
-                events += 1;
+            if let Some(p) = c.add(d) {
+                events += usize::from(p.joined.is_none());
+                placed.place(p.storyline, c.take_merges());
             }
         }
         let secs = t.elapsed().as_secs_f64();
         let tail_us = last_tenth.elapsed().as_secs_f64() * 1e6 / tenth as f64;
         println!(
-            "{n:>8} {secs:>10.2} {:>12.0} {tail_us:>14.1} {events:>8} {:>11}",
+            "{n:>8} {secs:>10.2} {:>12.0} {tail_us:>14.1} {events:>8} {:>11} {:>8.1}%",
             n as f64 / secs,
-            c.open().0
+            c.open().0,
+            100.0 * placed.largest() as f64 / n as f64
         );
     }
     Ok(())

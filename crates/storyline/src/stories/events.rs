@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::crowd::Crowded;
 use super::doc::{Day, StoryDoc};
 use super::index::{heaviest, Index, Keys};
 use super::score::{Centroid, Parts, Weighed, Weights};
@@ -129,6 +130,8 @@ struct LinkScore {
     id: StorylineId,
     score: f32,
     entities: f32,
+    /// The link score with crowded terms weighed as for merging two storylines.
+    merge: f32,
 }
 
 const EVENT_KEYS: Keys = Keys {
@@ -187,7 +190,7 @@ impl Clusterer {
             }
         };
         let mut c = Clusterer {
-            storylines: Storylines::from_saved(state.storylines),
+            storylines: Storylines::from_saved(state.storylines, &cfg.link),
             merges: Vec::new(),
             clock: state.clock,
             words: fresh(state.words),
@@ -347,7 +350,7 @@ impl Clusterer {
         };
         let own = e.storyline.clone();
         let best = self
-            .link_scores(&w, Some(slot), RESCUE_KEYS, RESCUE_CANDIDATES)
+            .link_scores(&w, Some(slot), (RESCUE_KEYS, RESCUE_CANDIDATES), link.crowd.merge)
             .into_iter()
             .find(|l| l.entities >= link.rescue_entities && l.score >= link.rescue);
         if let Some(to) = best {
@@ -479,14 +482,18 @@ impl Clusterer {
             return;
         };
         let query = heaviest(&s.signature.body, &s.signature.entities, RESCUE_KEYS);
+        let crowd = &link.crowd;
+        let crowded =
+            (self.storylines).crowded_in(&s.signature.body, &s.signature.entities, crowd, crowd.merge);
         let best = self
             .storylines
             .candidates(&query, RESCUE_CANDIDATES)
             .into_iter()
             .filter(|o| o.id != s.id)
             .map(|o| {
-                let body = s.signature.body.cosine(&o.signature.body);
-                let entities = s.signature.entities.cosine(&o.signature.entities);
+                let c = self.storylines.crowded_for(&crowded, &o.id, crowd);
+                let body = c.cosine(&s.signature.body, &o.signature.body);
+                let entities = c.cosine(&s.signature.entities, &o.signature.entities);
                 let score = (ws.body * body + ws.entities * entities) / (ws.body + ws.entities);
                 (o.id.clone(), score, entities)
             })
@@ -501,21 +508,31 @@ impl Clusterer {
     /// The storylines an event (as `w`) links to, best first: the first to join, the others
     /// to merge into it. `own` is left out. Candidates are the storylines of recent events
     /// found through the index; each is scored against its signature (body and entity
-    /// cosines, weighted as for events), and must agree on both content and entities.
+    /// cosines, weighted as for events), and must agree on both content and entities. The
+    /// others are merged by their score with crowded terms weighed as for merges.
     fn links(&self, w: &Weighed, own: Option<u32>) -> Vec<StorylineId> {
         let link = &self.cfg.link;
-        self.link_scores(w, own, EVENT_KEYS, self.cfg.candidates)
+        self.link_scores(w, own, (EVENT_KEYS, self.cfg.candidates), link.crowd.link)
             .into_iter()
             .filter(|l| l.entities >= link.entities && l.score >= link.score)
             .enumerate()
-            .filter(|(i, l)| *i == 0 || l.score >= link.merge)
+            .filter(|(i, l)| *i == 0 || l.merge >= link.merge)
             .map(|(_, l)| l.id)
             .collect()
     }
 
     /// The candidate storylines of an event (as `w`), `own`'s left out, each with its
     /// link score and entity cosine against its signature, best score first (ties by id).
-    fn link_scores(&self, w: &Weighed, own: Option<u32>, keys: Keys, k: usize) -> Vec<LinkScore> {
+    /// Candidates are found by the event's heaviest `keys` terms, at most `k` each way;
+    /// crowded terms keep `keep` of their weight (and `link.crowd.merge` in the merge
+    /// score).
+    fn link_scores(
+        &self,
+        w: &Weighed,
+        own: Option<u32>,
+        (keys, k): (Keys, usize),
+        keep: f32,
+    ) -> Vec<LinkScore> {
         let ws = &self.cfg.weights;
         let own = own.and_then(|slot| self.events[slot as usize].as_ref().map(|e| &e.storyline));
         let by_events = self
@@ -527,18 +544,37 @@ impl Clusterer {
             });
         let query = heaviest(&w.body, &w.entities, keys);
         let by_signature = self.storylines.candidates(&query, k);
+        let crowd = &self.cfg.link.crowd;
+        let crowded = self.storylines.crowded_in(&w.body, &w.entities, crowd, keep);
+        let for_merge = (crowd.merge != keep)
+            .then(|| (self.storylines).crowded_in(&w.body, &w.entities, crowd, crowd.merge));
+        let scored = |c: &Crowded, s: &Storyline| {
+            let c = self.storylines.crowded_for(c, &s.id, crowd);
+            let body = c.cosine(&w.body, &s.signature.body);
+            let entities = c.cosine(&w.entities, &s.signature.entities);
+            let score = (ws.body * body + ws.entities * entities) / (ws.body + ws.entities);
+            (score, entities)
+        };
         let mut seen: HashMap<&StorylineId, ()> = HashMap::new();
         let mut v = Vec::new();
         for s in by_events.chain(by_signature) {
             if Some(&s.id) == own || seen.insert(&s.id, ()).is_some() {
                 continue;
             }
-            let body = w.body.cosine(&s.signature.body);
-            let entities = w.entities.cosine(&s.signature.entities);
+            let (score, entities) = scored(&crowded, s);
+            // Only a storyline that links at all can be merged: the second score is not
+            // worked out for the others.
+            let links = score >= self.cfg.link.score && entities >= self.cfg.link.entities;
+            let merge = match &for_merge {
+                Some(c) if links => scored(c, s).0,
+                Some(_) => 0.0,
+                None => score,
+            };
             v.push(LinkScore {
                 id: s.id.clone(),
-                score: (ws.body * body + ws.entities * entities) / (ws.body + ws.entities),
+                score,
                 entities,
+                merge,
             });
         }
         v.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));

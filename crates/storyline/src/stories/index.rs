@@ -72,6 +72,16 @@ impl Index {
         hits
     }
 
+    /// How many slots are filed under a term.
+    pub fn count(&self, t: Term) -> usize {
+        self.postings.get(&t).map_or(0, Vec::len)
+    }
+
+    /// The terms a slot is filed under.
+    pub fn terms_of(&self, slot: u32) -> &[Term] {
+        self.filed.get(&slot).map_or(&[], Vec::as_slice)
+    }
+
     pub fn contains(&self, slot: u32) -> bool {
         self.filed.contains_key(&slot)
     }

@@ -651,10 +651,10 @@ mod tests {
             s.signature.add(&old, Day(last), 30.0, 1000);
             s
         };
-        let mut s = Storylines::from_saved(vec![
-            shelved("s-before", -400, -300),
-            shelved("s-alongside", 50, 100),
-        ]);
+        let mut s = Storylines::from_saved(
+            vec![shelved("s-before", -400, -300), shelved("s-alongside", 50, 100)],
+            &crate::stories::LinkConfig::default(),
+        );
         let new = StorylineId("s-new".into());
         s.start(new.clone(), Day(0));
         let (w, e) = (DocFreq::default(), DocFreq::default());

@@ -12,12 +12,13 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::crowd::{crowd_limit, CrowdConfig, Crowded};
 use super::doc::Day;
 use super::events::StoryConfig;
 use super::index::{heaviest, Index, Keys};
 use super::revive::{cut_signature, Closed, Rarity, ReviveConfig};
 use super::score::Weighed;
-use super::terms::{DocFreq, SparseVec};
+use super::terms::{DocFreq, SparseVec, Term};
 
 /// A storyline's id: `s-` and the id of its first event (so that a storyline and its first
 /// event, asked for by id, are never confused).
@@ -68,6 +69,9 @@ pub struct LinkConfig {
     pub half_life_days: f32,
     /// Terms kept in each vector of a storyline's signature.
     pub signature_terms: usize,
+    /// Terms and entities that many open storylines are filed under weigh less when an
+    /// event or a storyline is compared with storylines (see `crowd`).
+    pub crowd: CrowdConfig,
     /// When a new event that links to no open storyline takes up a closed one.
     pub revive: ReviveConfig,
     /// When an open storyline, as its signature, is reunited with a storyline that
@@ -90,6 +94,7 @@ impl Default for LinkConfig {
             days: 120,
             half_life_days: 30.0,
             signature_terms: 1000,
+            crowd: CrowdConfig::default(),
             revive: ReviveConfig::default(),
             reunite: ReviveConfig::default(),
             reunite_articles: 3,
@@ -199,12 +204,29 @@ impl Filed {
         self.index.file(slot, keys);
     }
 
+    /// Storylines filed.
+    pub fn len(&self) -> usize {
+        self.slot_of.len()
+    }
+
     pub fn unfile(&mut self, id: &StorylineId) {
         if let Some(slot) = self.slot_of.remove(id) {
             self.index.remove(slot);
             self.ids[slot as usize] = None;
             self.free.push(slot);
         }
+    }
+
+    /// How many storylines are filed under a term.
+    pub fn count(&self, t: super::terms::Term) -> usize {
+        self.index.count(t)
+    }
+
+    /// The terms a storyline is filed under (none when it is not filed).
+    pub fn keys(&self, id: &StorylineId) -> &[super::terms::Term] {
+        self.slot_of
+            .get(id)
+            .map_or(&[], |&slot| self.index.terms_of(slot))
     }
 
     /// The storylines filed under the query's terms, best first by the weight of the terms
@@ -228,13 +250,20 @@ impl Filed {
 pub(crate) struct Storylines {
     map: BTreeMap<StorylineId, Storyline>,
     filed: Filed,
+    /// The open storylines of `crowd_articles` articles or more, filed the same way: what
+    /// counts towards a term being crowded.
+    crowd: Filed,
+    crowd_articles: u32,
     closed: Closed,
 }
 
 impl Storylines {
     /// Takes up saved storylines, open and closed.
-    pub fn from_saved(saved: Vec<Storyline>) -> Storylines {
-        let mut out = Storylines::default();
+    pub fn from_saved(saved: Vec<Storyline>, link: &LinkConfig) -> Storylines {
+        let mut out = Storylines {
+            crowd_articles: link.crowd.articles,
+            ..Default::default()
+        };
         for s in saved {
             if s.closed {
                 out.closed.keep(s, CLOSED_KEPT);
@@ -256,11 +285,17 @@ impl Storylines {
             .into_iter()
             .map(|(t, _)| t)
             .collect();
+        if s.articles >= self.crowd_articles {
+            self.crowd.file(id, Vec::clone(&keys));
+        } else {
+            self.crowd.unfile(id);
+        }
         self.filed.file(id, keys);
     }
 
     fn unfile(&mut self, id: &StorylineId) {
         self.filed.unfile(id);
+        self.crowd.unfile(id);
     }
 
     /// The open storylines filed under the query's terms, best first by the weight of the
@@ -271,6 +306,40 @@ impl Storylines {
             .into_iter()
             .filter_map(|id| self.map.get(id))
             .collect()
+    }
+
+    /// The terms among `terms` that are crowded: filed under `cfg.share` of the open
+    /// storylines of `cfg.articles` articles or more (none when the rule is off), to keep
+    /// `keep` of their weight.
+    fn crowded(&self, terms: impl IntoIterator<Item = Term>, cfg: &CrowdConfig, keep: f32) -> Crowded {
+        let Some(limit) = crowd_limit(cfg.share, self.crowd.len()).filter(|_| keep < 1.0) else {
+            return Crowded::new(Vec::new(), keep);
+        };
+        let crowded = terms.into_iter().filter(|&t| self.crowd.count(t) >= limit);
+        Crowded::new(crowded.collect(), keep)
+    }
+
+    /// The crowded terms of a vector pair (an article's, an event's or a signature's body
+    /// and entities), to keep `keep` of their weight.
+    pub fn crowded_in(
+        &self,
+        body: &SparseVec,
+        entities: &SparseVec,
+        cfg: &CrowdConfig,
+        keep: f32,
+    ) -> Crowded {
+        let terms = body.0.iter().chain(&entities.0).map(|&(t, _)| t);
+        self.crowded(terms, cfg, keep)
+    }
+
+    /// `base` and the crowded terms an open storyline is filed under: what is weighed
+    /// down when it is compared (its crowded terms outside its keys are light in it).
+    pub fn crowded_for(&self, base: &Crowded, id: &StorylineId, cfg: &CrowdConfig) -> Crowded {
+        if base.keep >= 1.0 || crowd_limit(cfg.share, self.crowd.len()).is_none() {
+            return base.clone();
+        }
+        let own = self.crowded(self.filed.keys(id).iter().copied(), cfg, base.keep);
+        base.with(own.terms())
     }
 
     /// The storylines to save, open and closed (marked), by id.
@@ -469,6 +538,46 @@ mod tests {
         assert_eq!(s.candidates(&query, 5).len(), 1);
         s.remove(&id("a"));
         assert!(s.candidates(&query, 5).is_empty());
+    }
+
+    #[test]
+    fn a_name_filed_under_many_storylines_is_crowded_once_they_have_grown() {
+        let cfg = LinkConfig::default();
+        let mut s = Storylines::from_saved(Vec::new(), &cfg);
+        let subjects = [
+            "ferry strike",
+            "school budget",
+            "bridge repair",
+            "orchard harvest",
+            "stadium vote",
+        ];
+        let ids: Vec<StorylineId> = (0..subjects.len()).map(|i| id(&format!("s{i}"))).collect();
+        for (sid, subject) in ids.iter().zip(subjects) {
+            s.start(sid.clone(), Day(0));
+            s.sign(sid, &weighed(&format!("varnholm {subject}")), Day(0), &cfg);
+        }
+        let town = weighed("varnholm").body.0[0].0;
+        let event = weighed("varnholm ferry strike");
+        let crowded = |s: &Storylines| {
+            s.crowded_in(&event.body, &event.entities, &cfg.crowd, 0.0)
+                .terms()
+                .to_vec()
+        };
+        // Storylines of one article each are not counted yet.
+        assert!(crowded(&s).is_empty());
+        for (sid, subject) in ids.iter().zip(subjects) {
+            s.add(sid, Day(1), 2, 0);
+            s.sign(sid, &weighed(&format!("varnholm {subject}")), Day(1), &cfg);
+        }
+        // Five storylines of three articles name the town: it is crowded, the event's
+        // subject (one storyline's) is not.
+        assert_eq!(crowded(&s), vec![town]);
+        // A storyline's own crowded keys are added when it is compared.
+        let none = Crowded::new(Vec::new(), 0.0);
+        assert_eq!(s.crowded_for(&none, &ids[1], &cfg.crowd).terms(), &[town]);
+        // Kept in full, nothing is weighed down.
+        let full = s.crowded_in(&event.body, &event.entities, &cfg.crowd, 1.0);
+        assert!(s.crowded_for(&full, &ids[1], &cfg.crowd).is_empty());
     }
 
     #[test]

@@ -275,6 +275,13 @@ impl SparseVec {
         v
     }
 
+    /// The weight of a term (0 when absent).
+    pub fn get(&self, t: Term) -> f32 {
+        self.0
+            .binary_search_by_key(&t, |&(k, _)| k)
+            .map_or(0.0, |i| self.0[i].1)
+    }
+
     /// The dot product: a merge of the two sorted lists, linear in their lengths.
     pub fn dot(&self, other: &SparseVec) -> f32 {
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
