@@ -329,7 +329,11 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
         if start == 0 && shouting && word(start).len() > 3 {
             continue;
         }
-        if let Some(mut c) = classify(text, toks, start, end) {
+        let chunk = match classify(text, toks, start, end) {
+            Some(c) if c.kind != EntityKind::Unknown => Some(c),
+            other => lone_surname(text, toks, start, end, lower_words).or(other),
+        };
+        if let Some(mut c) = chunk {
             if c.role.is_some() {
                 // (A role before the run, "House Majority leader X", had its own runs.)
                 out.extend(names_in_role(text, toks, c.phrase_first.max(start), c.first));
@@ -345,6 +349,34 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
     }
     merge_comma_roles(text, toks, &mut out);
     out
+}
+
+/// A lone capitalised word that the article writes after a first name ("Dana Whitfield")
+/// and never in lower case: that person's surname, a person ("Whitfield, a lawyer, …"),
+/// even where it opens a sentence or ends like a demonym ("Silberman", "Kaplan") and
+/// wherever the full name stands. (Asked only of a word with no other kind.)
+fn lone_surname(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    lower_words: &LowerWords,
+) -> Option<NameChunk> {
+    let w = toks[start].text(text);
+    let bare = &w[..without_possessive(w)];
+    if start != end || !lower_words.is_written_surname(bare) {
+        return None;
+    }
+    Some(NameChunk {
+        first: start,
+        last: start,
+        phrase_first: start,
+        span: Span::new(toks[start].span.start, toks[start].span.start + bare.len()),
+        role: None,
+        kind: EntityKind::Person,
+        male: None,
+        locative: false,
+    })
 }
 
 /// The names inside a role phrase on tokens `from..to`: the place or body a role is of
@@ -413,6 +445,9 @@ const VOCABULARY_WINDOW: usize = 20_000;
 pub struct LowerWords<'t> {
     text: &'t str,
     at: std::cell::OnceCell<HashMap<&'t str, Vec<usize>>>,
+    /// The capitalised words the article writes right after a first name, read once on
+    /// first use (see [`LowerWords::is_written_surname`]).
+    after_first_name: std::cell::OnceCell<HashSet<&'t str>>,
 }
 
 impl<'t> LowerWords<'t> {
@@ -420,7 +455,33 @@ impl<'t> LowerWords<'t> {
         LowerWords {
             text,
             at: std::cell::OnceCell::new(),
+            after_first_name: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether the article writes `w` as a person's surname: right after a first name
+    /// somewhere ("Dana Whitfield" for "Whitfield"), headlines included, and never in lower
+    /// case. A lone word is then a person's name wherever the full name stands (before it,
+    /// after it, or only in a headline where capitals say nothing).
+    pub fn is_written_surname(&self, w: &str) -> bool {
+        let after = self.after_first_name.get_or_init(|| {
+            let mut set = HashSet::new();
+            let mut words = self.text.split_whitespace();
+            let mut prev = words.next().unwrap_or("");
+            for word in words {
+                let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let bare = &bare[..without_possessive(bare)];
+                if is_cap_word(bare)
+                    && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && lexicon::is_first_name(prev)
+                {
+                    set.insert(bare);
+                }
+                prev = word;
+            }
+            set
+        });
+        after.contains(w) && !self.positions().contains_key(w.to_lowercase().as_str())
     }
 
     /// Every maximal run of letters and digits with no capital, by its start.
@@ -1407,6 +1468,30 @@ mod tests {
         assert_eq!(us[0].mentions.len(), 4);
         assert_eq!(name_key("U.N."), name_key("the United Nations"));
         assert_ne!(name_key("UN"), name_key("United States"));
+    }
+
+    #[test]
+    fn a_word_written_after_a_first_name_is_a_surname() {
+        // The full name only in a Title Case headline; the surname opens a sentence and
+        // ends like a demonym ("-an").
+        let ents = entities_of(
+            "Port Council Hears Ellen Brennan On The Harbour Plan\n\nBrennan, a pilot for twenty years, spoke first. The board thanked Brennan.",
+        );
+        let brennan: Vec<&Entity> = ents.iter().filter(|e| e.name == "Brennan").collect();
+        assert_eq!(brennan.len(), 1, "{ents:?}");
+        assert_eq!(brennan[0].kind, EntityKind::Person);
+        assert_eq!(brennan[0].mentions.len(), 2);
+        // An opening surname whose full name comes later is that person.
+        let ents = entities_of("Kessler wins the port vote.\n\nThe count gave Mara Kessler a clear lead.");
+        assert_eq!(
+            ents.iter().filter(|e| e.name.contains("Kessler")).count(),
+            1,
+            "{ents:?}"
+        );
+        assert_eq!(kind_of(&ents, "Mara Kessler"), Some(EntityKind::Person));
+        // A word the article also writes in lower case is no surname.
+        let ents = entities_of("Laura Bridge sold the bridge.\n\nBridge closed on Monday.");
+        assert_eq!(ents.iter().filter(|e| e.name == "Bridge").count(), 0, "{ents:?}");
     }
 
     #[test]

@@ -92,7 +92,8 @@ pub fn date_sentences(
         match reported(text, &inside, &quoted, published) {
             Some(Reported::Timex(rule, k, t)) => {
                 // A sentence's date is a day or longer: "at 3 p.m. on Thursday" dates it Thursday.
-                let value = t.value.day().map_or_else(|| t.value.clone(), TimeValue::day_of);
+                let value = approximate_ago(text, t)
+                    .unwrap_or_else(|| t.value.day().map_or_else(|| t.value.clone(), TimeValue::day_of));
                 out.push(SentenceDate {
                     sentence: i,
                     value: value.clone(),
@@ -223,6 +224,50 @@ fn finished_in_present(
     finished && clauses::present_clause(text, sentence, t.span, cue)
 }
 
+/// Words that make a count back from the publication day approximate ("nearly two weeks
+/// ago", "a little over a week ago"), written before the count.
+const APPROXIMATE: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "nearly",
+    "almost",
+    "over",
+    "some",
+    "more",
+    "less",
+    "than",
+];
+
+/// The month of an approximate day or week counted back ("a little over a week ago"): such a
+/// count names no sure day or week, only its month (`bench/sentence-dates/GUIDE.md`,
+/// precision). `None` for an exact count ("a week ago") or a longer stretch.
+fn approximate_ago(text: &str, t: &Timex) -> Option<TimeValue> {
+    use chrono::Datelike;
+    let written = t.span.slice(text)?;
+    if !written.ends_with(" ago") {
+        return None;
+    }
+    // The modifier may be inside the expression's extent or just before it.
+    let mut from = t.span.start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text
+        .get(from..t.span.start)?
+        .split_whitespace()
+        .last()
+        .unwrap_or_default();
+    let opening = written.split_whitespace().next().unwrap_or_default();
+    let approximate = [before, opening]
+        .iter()
+        .any(|w| APPROXIMATE.contains(&w.to_lowercase().as_str()));
+    let days = t.value.days()?;
+    (approximate && (days.last - days.first).num_days() < 7)
+        .then(|| TimeValue::month_of(days.first.year(), days.first.month()))
+}
+
 /// What a sentence reports, as far as its words say.
 enum Reported<'t> {
     /// An expression dates it, by the rule given.
@@ -293,6 +338,18 @@ mod tests {
 
     fn day(v: &str, rule: DateRule) -> (String, DateRule) {
         (v.to_string(), rule)
+    }
+
+    #[test]
+    fn an_approximate_count_back_dates_by_its_month() {
+        // Published Wednesday 2016-02-10: a week back is in February.
+        assert_eq!(
+            one("The ferry sank a little over a week ago off Vell Point.").0,
+            "2016-02"
+        );
+        assert_eq!(one("The ferry sank nearly two weeks ago.").0, "2016-01");
+        // An exact count keeps its week.
+        assert_eq!(one("The ferry sank a week ago.").0, "2016-W05");
     }
 
     #[test]
