@@ -680,6 +680,36 @@ impl Scan<'_> {
         })
     }
 
+    /// Rule of content ends, `phrase_speaks_at`: after ", while" / ", and" / ", but" a
+    /// short noun phrase of words (no preposition, conjunction or clause word in it but
+    /// "of") and then a finite strong speech verb ("…, while a third said …", "…, but
+    /// most residents say …") is a new statement with a source of its own, as with a name
+    /// or a pronoun there (`speaker_speaks_at`): the guidelines give each cue its own
+    /// content. Not "but in a later interview said" nor "but went on to say" (a
+    /// preposition). Bounded: at most `MAX_PHRASE` words are read.
+    fn phrase_speaks_at(&self, k: usize) -> bool {
+        /// The longest subject phrase read, in words.
+        const MAX_PHRASE: usize = 6;
+        let s = self.s;
+        if k >= self.n || words::is_boundary(&self.word(k).to_lowercase()) {
+            return false;
+        }
+        for v in k + 1..self.n.min(k + 1 + MAX_PHRASE) {
+            let w = self.word(v);
+            if s.toks[v].kind != Kind::Word || s.in_quote(v) {
+                return false;
+            }
+            if words::is_boundary(&w.to_lowercase()) && w != "of" && lexicon::speech_lemma(w).is_none() {
+                return false;
+            }
+            if let Some(lemma) = lexicon::speech_lemma(w) {
+                let finite = w.ends_with("ed") || w.ends_with('s') || is_irregular_past(w) || w == "say";
+                return finite && lexicon::is_strong_cue(lemma) && s.toks[k].kind == Kind::Word;
+            }
+        }
+        false
+    }
+
     /// Where content after a cue ends: the end of the sentence, or where the next
     /// statement begins (a quotation with its own attribution, ", insisting that …",
     /// "… and Ruiz said").
@@ -759,7 +789,7 @@ impl Scan<'_> {
                 "although" | "but" | "and" | "while" | "though" | "as"
             ));
             let k = k + conj;
-            if self.speaker_speaks_at(k + 1) {
+            if self.speaker_speaks_at(k + 1) || conj == 1 && self.phrase_speaks_at(k + 1) {
                 return Some(k - 1);
             }
         }
@@ -1730,6 +1760,20 @@ mod tests {
             vec!["the crossing is rough but she feels sure it will calm"],
             "{frames:#?}"
         );
+    }
+
+    /// Rule `phrase_speaks_at`: after ", while" a noun phrase and a speech verb begin a
+    /// statement of their own, even when the phrase is no name; not after a preposition.
+    #[test]
+    fn phrase_speaks_at() {
+        let frames = frames_of("Most ferry riders said the fares were fair, while a third of the skippers said they were too high.");
+        assert_eq!(frames[0].3, vec!["the fares were fair,"], "{frames:#?}");
+        let frames = frames_of(
+            "The harbour clerk first said she had no key, but in a later hearing said she had kept one.",
+        );
+        assert_ne!(frames[0].3, vec!["she had no key"], "{frames:#?}");
+        let frames = frames_of("Ines Lund said the ferry was late, but went on to say the crew did well.");
+        assert_ne!(frames[0].3, vec!["the ferry was late"], "{frames:#?}");
     }
 
     /// Rule `record_speaks`: a poll, filings or a video as the subject of "show",
