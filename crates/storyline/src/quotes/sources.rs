@@ -3,9 +3,7 @@
 //! between a source and its verb (auxiliaries, time adverbials, a parenthesis) are passed;
 //! a speaker after the cue ("said X") and the subject of a clause have their own finders.
 
-use super::words::{
-    is_asking_participle, is_aux, is_boundary, is_determiner, is_irregular_past, is_time_word,
-};
+use super::words::{is_aux, is_boundary, is_determiner, is_irregular_past, is_time_word};
 use super::Sentence;
 use crate::entities::lexicon::{self, Pronoun};
 use crate::entities::{EntityKind, NameChunk};
@@ -371,7 +369,7 @@ fn described_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
 /// Syria rejected").
 fn noun_phrase_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
     let w = s.word(text, last);
-    let speaks = can_speak(w) || reduced_relative(text, s, last);
+    let speaks = can_speak(w);
     if is_boundary(&w.to_lowercase())
         || lexicon::is_function_word(w)
         || is_determiner(w)
@@ -403,23 +401,6 @@ fn noun_phrase_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
         }
     }
     Some(Source { first, last, speaks })
-}
-
-/// Rule `reduced_relative`: a participle of asking people ("surveyed", "polled") after
-/// "those" or after a plural noun that can speak closes a reduced relative clause ("those
-/// surveyed said", "the voters polled say", "Harbour residents interviewed said"): the
-/// people are the head, so the phrase speaks, though its last word is a participle. Not
-/// after a possessive ("Lund's …"); other participles keep the phrase from speaking ("the
-/// figures published said little").
-fn reduced_relative(text: &str, s: &Sentence, last: usize) -> bool {
-    if !(last > 0 && is_asking_participle(s.word(text, last))) {
-        return false;
-    }
-    let p = s.word(text, last - 1);
-    let plural = p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("'s") && !p.ends_with("’s");
-    let noun = lexicon::is_speaking_noun(p)
-        || p.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_function_word(p);
-    matches!(p, "those" | "Those") || plural && noun
 }
 
 /// Whether the head word of a source phrase can be a speaker: a capitalised word, a role,
@@ -999,27 +980,6 @@ mod tests {
         let sents = sentences_of(text);
         let src = source_before(text, &sents[0], 3).unwrap();
         assert_eq!((src.first, src.last, src.speaks), (0, 2, false));
-    }
-
-    /// Rule `reduced_relative`: "those surveyed", "residents polled" speak.
-    #[test]
-    fn reduced_relative() {
-        let speaker = |text: &str, cue: &str| {
-            let sents = sentences_of(text);
-            let s = &sents[0];
-            let end = (0..s.toks.len()).find(|&k| s.word(text, k) == cue).expect("cue");
-            source_before(text, s, end).map(|src| (phrase(text, s, src).to_string(), src.speaks))
-        };
-        assert_eq!(
-            speaker(
-                "By a wide margin, those surveyed said the ferry should run all winter.",
-                "said"
-            ),
-            Some(("those surveyed".to_string(), true))
-        );
-        let (words, speaks) =
-            speaker("Nordvik residents polled say the fares are too high.", "say").expect("a phrase");
-        assert!(words.ends_with("residents polled") && speaks, "{words}");
     }
 
     /// A state set off by commas after a town in an introductory phrase is not the

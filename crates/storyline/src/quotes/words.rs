@@ -17,7 +17,6 @@ pub(super) const EVIDENCE_NOUNS: &str = include_str!("data/evidence-nouns.txt");
 pub(super) const EVIDENCE_VERBS: &str = include_str!("data/evidence-verbs.txt");
 pub(super) const FINITE_AUXILIARIES: &str = include_str!("data/finite-auxiliaries.txt");
 pub(super) const HEADLINE_SECTION_WORDS: &str = include_str!("data/headline-section-words.txt");
-pub(super) const ASKING_PARTICIPLES: &str = include_str!("data/asking-participles.txt");
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
@@ -80,11 +79,6 @@ pub(super) fn is_headline_section_word(w: &str) -> bool {
     word_set!(HEADLINE_SECTION_WORDS).contains(w)
 }
 
-/// Past participles of asking people ("surveyed", "polled"), as written.
-pub(super) fn is_asking_participle(w: &str) -> bool {
-    word_set!(ASKING_PARTICIPLES).contains(w)
-}
-
 /// Punctuation that sets off a clause.
 pub(super) fn is_clause_punct(w: &str) -> bool {
     matches!(w, "," | ":" | ";" | "—" | "–" | "-" | "(" | ")")
@@ -107,7 +101,6 @@ mod tests {
             ("stimulus-verbs", STIMULUS_VERBS),
             ("adjunct-prepositions", ADJUNCT_PREPOSITIONS),
             ("complementizers", COMPLEMENTIZERS),
-            ("asking-participles", ASKING_PARTICIPLES),
         ] {
             let mut seen = HashSet::new();
             let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();
