@@ -350,7 +350,7 @@ fn storyline_lines(
         l.start,
         l.end,
         l.size,
-        l.events.len(),
+        l.event_count,
         l.outlets.join(", ")
     )?;
     for e in l.events.iter().take(events) {

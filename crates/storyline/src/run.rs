@@ -571,7 +571,7 @@ pub struct Digest {
     /// Articles this run placed in events (copies included).
     pub stories_placed: usize,
     /// Storylines this run created or changed, and the newest of them (at most
-    /// `DIGEST_STORIES`) with their events.
+    /// `DIGEST_STORIES`) with their `DIGEST_EVENTS` largest events.
     pub stories_changed: usize,
     pub stories: Vec<crate::store::stories::StorylineRow>,
     /// Figures in the articles this run added (copies left out), and the measures they
@@ -582,6 +582,8 @@ pub struct Digest {
 
 /// Changed storylines a digest lists.
 pub const DIGEST_STORIES: usize = 20;
+/// Events a digest lists of each (the largest; `event_count` gives them all).
+pub const DIGEST_EVENTS: usize = 3;
 
 /// Ingests everything under `paths` into the store at `db` and returns the digest.
 pub fn digest(
@@ -712,7 +714,7 @@ pub fn digest(
     let placed = store.place_stories(&crate::stories::StoryConfig::default())?;
     d.stories_placed = placed.placed;
     d.stories_changed = placed.storylines.len();
-    d.stories = store.newest_of(&placed.storylines, DIGEST_STORIES)?;
+    d.stories = store.newest_of(&placed.storylines, DIGEST_STORIES, DIGEST_EVENTS)?;
     d.items = d.skipped + d.added + d.already + d.failed;
     store.end_run(run, d.items, d.added, d.failed)?;
     d.articles = store.counts()?.0;

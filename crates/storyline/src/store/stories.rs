@@ -97,8 +97,10 @@ impl Store {
         list_storylines(&self.conn, limit)
     }
 
-    /// Of these storylines, the `limit` newest (by last day, then size), loaded.
-    pub fn newest_of(&self, ids: &[StorylineId], limit: usize) -> Result<Vec<StorylineRow>> {
+    /// Of these storylines, the `limit` newest (by last day, then size), loaded with their
+    /// `events` largest events (a digest lists a few: loading forty events of every
+    /// changed storyline cost the size of the storylines it showed).
+    pub fn newest_of(&self, ids: &[StorylineId], limit: usize, events: usize) -> Result<Vec<StorylineRow>> {
         let mut heads: Vec<(String, String, i64)> = Vec::with_capacity(ids.len());
         let mut st = self
             .conn
@@ -115,7 +117,7 @@ impl Store {
         heads
             .iter()
             .take(limit)
-            .filter_map(|(id, ..)| storyline(&self.conn, id).transpose())
+            .filter_map(|(id, ..)| storyline_with(&self.conn, id, events).transpose())
             .collect()
     }
 
@@ -800,6 +802,11 @@ fn days_and_size(conn: &Connection, id: &str) -> Result<Option<(NaiveDate, Naive
 
 /// One storyline with its events and articles.
 pub fn storyline(conn: &Connection, id: &str) -> Result<Option<StorylineRow>> {
+    storyline_with(conn, id, STORYLINE_EVENTS)
+}
+
+/// One storyline with its `events` largest events and their articles.
+fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<StorylineRow>> {
     let Some((start, end, size)) = days_and_size(conn, id)? else {
         return Ok(None);
     };
@@ -809,7 +816,7 @@ pub fn storyline(conn: &Connection, id: &str) -> Result<Option<StorylineRow>> {
     // Its largest events (all of them when it has no more than that).
     let events: Vec<String> = conn
         .prepare_cached("SELECT id FROM events WHERE storyline = ?1 ORDER BY size DESC, id LIMIT ?2")?
-        .query_map(params![id, STORYLINE_EVENTS as i64], |r| r.get(0))?
+        .query_map(params![id, events as i64], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
     let mut list = Vec::with_capacity(events.len());
     for e in &events {
