@@ -517,8 +517,8 @@ pub(super) fn unfile_article(tx: &Connection, article: &str, outlet: Option<&str
 }
 
 /// Counts every storyline's and event's articles, events and outlets again from the
-/// rows: for a store of format 4, which did not keep them (and in tests, to check that
-/// the kept counts are right).
+/// rows: for a store of format 4, which did not keep them. (The tests check the kept
+/// counts with queries of their own, `tests/common::story_counts_agree`.)
 pub(super) fn recount(tx: &Connection) -> Result<()> {
     tx.execute_batch(
         "UPDATE events SET size = (SELECT count(*) FROM event_articles x WHERE x.event = events.id);
