@@ -174,36 +174,157 @@ fn an_edited_file_replaces_its_article_and_counts_add_up() {
     common::story_counts_agree(&db);
 }
 
+/// The clustering state as format 5 kept it: one value, made here from format 6's pieces.
+fn whole_state(c: &rusqlite::Connection) -> String {
+    use std::collections::BTreeMap;
+    use storyline::stories::terms::DocFreq;
+    use storyline::stories::window::WindowDf;
+    use storyline::stories::{ClusterState, Day};
+    let mut state = ClusterState::default();
+    let mut spans = [1, 1];
+    let mut days: [BTreeMap<Day, DocFreq>; 2] = Default::default();
+    let mut st = c.prepare("SELECT key, state FROM story_pieces").unwrap();
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .unwrap();
+    for row in rows {
+        let (key, json) = row.unwrap();
+        let window = |name: &str| usize::from(name == "entities");
+        match key.split_once('/') {
+            None if key == "clock" => state.clock = serde_json::from_str(&json).unwrap(),
+            None => spans[window(&key)] = serde_json::from_str(&json).unwrap(),
+            Some(("event", _)) => state.events.push(serde_json::from_str(&json).unwrap()),
+            Some(("storyline", _)) => state.storylines.push(serde_json::from_str(&json).unwrap()),
+            Some((name, day)) => {
+                days[window(name)].insert(Day(day.parse().unwrap()), serde_json::from_str(&json).unwrap());
+            }
+        }
+    }
+    let [words, entities] = days;
+    state.words = WindowDf::from_days(spans[0], words);
+    state.entities = WindowDf::from_days(spans[1], entities);
+    state.events.sort_by(|a, b| a.id.cmp(&b.id));
+    state.storylines.sort_by(|a, b| a.id.cmp(&b.id));
+    serde_json::to_string(&state).unwrap()
+}
+
+/// What format 5 had: an event's articles without their days, indexed by event alone.
+const TO_FORMAT_5: &str = "
+    DROP TABLE story_pieces;
+    DROP TRIGGER event_articles_redate;
+    DROP INDEX event_articles_order;
+    ALTER TABLE event_articles DROP COLUMN day;
+    ALTER TABLE event_articles DROP COLUMN published;
+    CREATE INDEX event_articles_event ON event_articles(event);
+    UPDATE meta SET value = '5' WHERE key = 'format';";
+
+/// What format 4 had besides: no counts on the rows, events indexed by storyline alone.
+const TO_FORMAT_4: &str = "
+    DROP INDEX events_by_size;
+    ALTER TABLE events DROP COLUMN size;
+    ALTER TABLE storylines DROP COLUMN size;
+    ALTER TABLE storylines DROP COLUMN events;
+    DROP TABLE storyline_outlets;
+    CREATE INDEX events_storyline ON events(storyline);
+    UPDATE meta SET value = '4' WHERE key = 'format';";
+
 #[test]
-fn a_format_4_store_is_brought_to_format_5_with_the_same_storylines() {
+fn stores_of_formats_4_and_5_are_brought_to_6_with_the_same_stories() {
+    for from in [5, 4] {
+        let d = tempfile::tempdir().unwrap();
+        let files = corpus(d.path());
+        let db = d.path().join("s.db");
+        run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+        let store = Store::open(&db).unwrap();
+        let before = store.storylines(100).unwrap();
+        assert!(before.iter().any(|s| s.outlets.len() >= 2), "{before:#?}");
+        // Every event with its articles, in publication order.
+        let events = |store: &Store| -> Vec<_> {
+            before
+                .iter()
+                .flat_map(|s| s.events.iter().map(|e| store.story(&e.id).unwrap()))
+                .collect()
+        };
+        let stories = events(&store);
+        assert!(stories
+            .iter()
+            .any(|s| matches!(s, Some((_, Some(e))) if e.articles.len() >= 2)));
+        drop(store);
+        let whole = whole_state(&rusqlite::Connection::open(&db).unwrap());
+        {
+            let c = rusqlite::Connection::open(&db).unwrap();
+            c.execute_batch(TO_FORMAT_5).unwrap();
+            c.execute(
+                "CREATE TABLE story_state (one INTEGER PRIMARY KEY CHECK (one = 1), state TEXT NOT NULL)",
+                [],
+            )
+            .unwrap();
+            c.execute("INSERT INTO story_state VALUES (1, ?1)", [&whole])
+                .unwrap();
+            if from == 4 {
+                c.execute_batch(TO_FORMAT_4).unwrap();
+            }
+        }
+        let store = Store::open(&db).unwrap();
+        assert_eq!(store.storylines(100).unwrap(), before, "from format {from}");
+        assert_eq!(events(&store), stories, "from format {from}");
+        common::story_counts_agree(&db);
+        let c = rusqlite::Connection::open(&db).unwrap();
+        let format: String = c
+            .query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(format, "6");
+        let (pieces, old): (i64, i64) = c
+            .query_row(
+                "SELECT (SELECT count(*) FROM story_pieces),
+                        (SELECT count(*) FROM sqlite_master WHERE name = 'story_state')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert!(pieces > 3 && old == 0, "{pieces} pieces, old table {old}");
+        // The clustering goes on from the same state.
+        assert_eq!(whole_state(&c), whole, "from format {from}");
+        // Every filed article carries its day again.
+        let undated: i64 = c
+            .query_row(
+                "SELECT count(*) FROM event_articles x JOIN articles a ON a.id = x.article
+                 WHERE x.day IS NOT a.day OR x.published IS NOT a.published",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(undated, 0, "from format {from}");
+    }
+}
+
+#[test]
+fn an_articles_new_date_reaches_its_place_in_the_event() {
     let d = tempfile::tempdir().unwrap();
     let files = corpus(d.path());
     let db = d.path().join("s.db");
     run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
-    let before = Store::open(&db).unwrap().storylines(100).unwrap();
-    assert!(before.iter().any(|s| s.outlets.len() >= 2), "{before:#?}");
-    // What format 4 had: no counts on the rows, events indexed by storyline alone.
-    {
-        let c = rusqlite::Connection::open(&db).unwrap();
-        c.execute_batch(
-            "DROP INDEX events_by_size;
-             ALTER TABLE events DROP COLUMN size;
-             ALTER TABLE storylines DROP COLUMN size;
-             ALTER TABLE storylines DROP COLUMN events;
-             DROP TABLE storyline_outlets;
-             CREATE INDEX events_storyline ON events(storyline);
-             UPDATE meta SET value = '4' WHERE key = 'format';",
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let id: String = c
+        .query_row(
+            "SELECT article FROM event_articles ORDER BY article LIMIT 1",
+            [],
+            |r| r.get(0),
         )
         .unwrap();
-    }
-    let after = Store::open(&db).unwrap().storylines(100).unwrap();
-    assert_eq!(after, before);
-    common::story_counts_agree(&db);
-    let format: String = rusqlite::Connection::open(&db)
-        .unwrap()
-        .query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| r.get(0))
+    c.execute(
+        "UPDATE articles SET day = '1999-01-02', published = '1999-01-02' WHERE id = ?1",
+        [&id],
+    )
+    .unwrap();
+    let (day, published): (String, String) = c
+        .query_row(
+            "SELECT day, published FROM event_articles WHERE article = ?1",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
-    assert_eq!(format, "5");
+    assert_eq!((day.as_str(), published.as_str()), ("1999-01-02", "1999-01-02"));
 }
 
 #[test]

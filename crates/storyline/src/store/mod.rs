@@ -15,6 +15,7 @@ mod corpus;
 mod read;
 mod schema;
 pub mod stories;
+mod story_state;
 mod write;
 
 use std::path::Path;
@@ -64,7 +65,7 @@ impl Store {
         // need) is made the same way: its name is in this list, the newest last.
         let tables: i64 = store.conn.query_row(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'
-             AND name IN ('meta', 'articles', 'story_state', 'storyline_redirects', 'figures')",
+             AND name IN ('meta', 'articles', 'story_pieces', 'storyline_redirects', 'figures')",
             [],
             |r| r.get(0),
         )?;
@@ -132,7 +133,7 @@ impl Store {
         match format {
             None => Ok(()),
             Some(f) if f == schema::FORMAT => Ok(()),
-            Some(4) => self.migrate_from_4(path),
+            Some(f @ 4..) if f < schema::FORMAT => self.migrate(path, f),
             Some(f) if f > schema::FORMAT => Err(Error::Input(format!(
                 "the store at {} has format {f}, written by a newer Storyline; this one reads format {}: upgrade storyline",
                 path.display(),
@@ -156,19 +157,24 @@ impl Store {
         }
     }
 
-    /// Brings a store of format 4 to this format in one write transaction (another
+    /// Brings a store of format 4 or 5 to this format in one write transaction (another
     /// process that got there first leaves nothing to do), saying so on stderr.
-    fn migrate_from_4(&self, path: &Path) -> Result<(), Error> {
+    fn migrate(&self, path: &Path, from: u32) -> Result<(), Error> {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
         let format: String = tx.query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| r.get(0))?;
-        if format == "4" {
-            stories::migrate_from_4(&tx)?;
+        if format == from.to_string() {
+            // New tables of the main schema (all `IF NOT EXISTS`), then the story tables.
+            tx.execute_batch(schema::SCHEMA)?;
+            if from <= 5 {
+                corpus::count_bands(&tx)?;
+            }
+            stories::migrate(&tx, from)?;
             tx.execute(
                 "UPDATE meta SET value = ?1 WHERE key = 'format'",
                 [schema::FORMAT.to_string()],
             )?;
             eprintln!(
-                "storyline: the store at {} was brought from format 4 to {} (storylines keep their counts)",
+                "storyline: the store at {} was brought from format {from} to {} (its stories are kept)",
                 path.display(),
                 schema::FORMAT
             );

@@ -1,8 +1,8 @@
 //! The store's tables. `FORMAT` is the store format written in `meta`; a store of format
-//! 4 is brought to it on open, an older one is refused with what to run (`store::open`).
+//! 4 or 5 is brought to it on open, an older one is refused with what to run (`store::open`).
 
 /// The store format this version writes and reads.
-pub(crate) const FORMAT: u32 = 5;
+pub(crate) const FORMAT: u32 = 6;
 
 pub(crate) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (
@@ -104,6 +104,15 @@ CREATE TABLE IF NOT EXISTS bands (
     PRIMARY KEY (band, article)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS bands_article ON bands(article);
+-- The band keys filed since the last merge (format 6): a new article's keys land on this
+-- small table's few pages, not on pages all over `bands`, and are merged into it in key
+-- order once they are a quarter of it (`corpus::merge_bands`). Look-ups read both.
+CREATE TABLE IF NOT EXISTS bands_new (
+    band INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    PRIMARY KEY (band, article)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS bands_new_article ON bands_new(article);
 -- Duplicate groups with their representative.
 CREATE TABLE IF NOT EXISTS dup_groups (
     grp INTEGER PRIMARY KEY,

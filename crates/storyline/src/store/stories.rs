@@ -10,10 +10,10 @@ use chrono::NaiveDate;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::Store;
+use super::{story_state, Store};
 
 use crate::error::Result;
-use crate::stories::{ClusterState, Clusterer, Day, EventId, StoryConfig, StoryDoc, StorylineId};
+use crate::stories::{Clusterer, Day, EventId, StoryConfig, StoryDoc, StorylineId};
 
 /// The story tables (to add to the store's schema).
 pub const STORY_TABLES: &str = "
@@ -44,12 +44,21 @@ CREATE TABLE IF NOT EXISTS storyline_outlets (
     n INTEGER NOT NULL,
     PRIMARY KEY (storyline, outlet)
 ) WITHOUT ROWID;
+-- Each article's event, with the article's day and publication copied from `articles`
+-- (kept equal by the trigger below), so that an event's first articles by publication
+-- are read from the index in order, not sorted from all of them (format 6).
 CREATE TABLE IF NOT EXISTS event_articles (
     article TEXT PRIMARY KEY,
     event TEXT NOT NULL,
-    copy INTEGER NOT NULL
+    copy INTEGER NOT NULL,
+    day TEXT,
+    published TEXT
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS event_articles_event ON event_articles(event);
+CREATE INDEX IF NOT EXISTS event_articles_order ON event_articles(event, day, published, article);
+CREATE TRIGGER IF NOT EXISTS event_articles_redate AFTER UPDATE OF day, published ON articles
+BEGIN
+    UPDATE event_articles SET day = new.day, published = new.published WHERE article = new.id;
+END;
 -- A storyline merged into another: its id leads to the one that took its events, so
 -- that a link to it keeps working. Chains are shortened on each merge.
 CREATE TABLE IF NOT EXISTS storyline_redirects (
@@ -64,8 +73,11 @@ CREATE TABLE IF NOT EXISTS story_queue (
     n INTEGER PRIMARY KEY,
     doc TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS story_state (
-    one INTEGER PRIMARY KEY CHECK (one = 1),
+-- The clustering state in pieces (key -> JSON; `store::story_state`): `clock`; `words` and
+-- `entities` (the window's span) with `words/DAY` and `entities/DAY` (that day's document
+-- frequencies, DAY in days since 1970); `event/ID`; `storyline/ID`.
+CREATE TABLE IF NOT EXISTS story_pieces (
+    key TEXT PRIMARY KEY,
     state TEXT NOT NULL
 );
 ";
@@ -79,16 +91,6 @@ pub struct StoryChanges {
     pub unplaced: usize,
     /// Storylines created or changed (after merges), by id.
     pub storylines: Vec<StorylineId>,
-}
-
-fn load_state(tx: &Connection) -> Result<ClusterState> {
-    let json: Option<String> = tx
-        .query_row("SELECT state FROM story_state WHERE one = 1", [], |r| r.get(0))
-        .optional()?;
-    Ok(match json {
-        Some(j) => serde_json::from_str(&j)?,
-        None => ClusterState::default(),
-    })
 }
 
 impl Store {
@@ -242,7 +244,8 @@ fn place(
     docs: &[StoryDoc],
     cfg: &StoryConfig,
 ) -> Result<(StoryChanges, BTreeSet<StorylineId>)> {
-    let mut c = Clusterer::from_state(cfg.clone(), load_state(tx)?);
+    let (state, mut saved) = story_state::load(tx)?;
+    let mut c = Clusterer::from_state(cfg.clone(), state);
     let mut order: Vec<&StoryDoc> = docs.iter().collect();
     order.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
     let mut touched: BTreeSet<StorylineId> = BTreeSet::new();
@@ -311,10 +314,7 @@ fn place(
             gone.insert(sl);
         }
     }
-    tx.execute(
-        "INSERT INTO story_state (one, state) VALUES (1, ?1) ON CONFLICT(one) DO UPDATE SET state = excluded.state",
-        [serde_json::to_string(&c.state())?],
-    )?;
+    story_state::save(tx, &c.state(), &mut saved)?;
     Ok((changes, gone))
 }
 
@@ -385,8 +385,11 @@ fn record(tx: &Transaction, f: &File) -> Result<Option<StorylineId>> {
          ON CONFLICT(id) DO UPDATE SET storyline = ?2, first = min(first, ?3), last = max(last, ?3)",
     )?
     .execute(params![f.event.0, f.storyline.0, d])?;
-    tx.prepare_cached("INSERT INTO event_articles (article, event, copy) VALUES (?1, ?2, ?3)")?
-        .execute(params![f.article, f.event.0, f.copy])?;
+    tx.prepare_cached(
+        "INSERT INTO event_articles (article, event, copy, day, published) VALUES (?1, ?2, ?3,
+             (SELECT day FROM articles WHERE id = ?1), (SELECT published FROM articles WHERE id = ?1))",
+    )?
+    .execute(params![f.article, f.event.0, f.copy])?;
     count_article(tx, &f.event.0, &f.storyline.0, f.outlet, 1)?;
     Ok(moved.map(|o| StorylineId(o.to_string())))
 }
@@ -534,17 +537,39 @@ pub(super) fn recount(tx: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Brings a store of format 4 to format 5: a storyline's size, events and outlets and an
-/// event's size are kept on their rows.
-pub(super) fn migrate_from_4(tx: &Connection) -> Result<()> {
-    tx.execute_batch(
-        "ALTER TABLE storylines ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
-         ALTER TABLE storylines ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
-         ALTER TABLE events ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
-         DROP INDEX IF EXISTS events_storyline;",
-    )?;
+/// Brings a store of an older format (4 or 5) to this one, step by step; the story
+/// tables' new indexes and tables are made once the columns they name exist.
+pub(super) fn migrate(tx: &Connection, from: u32) -> Result<()> {
+    if from <= 4 {
+        // Format 5: a storyline's size, events and outlets and an event's size are kept
+        // on their rows.
+        tx.execute_batch(
+            "ALTER TABLE storylines ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+             ALTER TABLE storylines ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
+             ALTER TABLE events ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+             DROP INDEX IF EXISTS events_storyline;",
+        )?;
+    }
+    if from <= 5 {
+        // Format 6: an event's articles carry their day and publication, in the index
+        // (and the state is cut into pieces, below).
+        tx.execute_batch(
+            "ALTER TABLE event_articles ADD COLUMN day TEXT;
+             ALTER TABLE event_articles ADD COLUMN published TEXT;
+             UPDATE event_articles SET (day, published) =
+                 (SELECT a.day, a.published FROM articles a WHERE a.id = event_articles.article);
+             DROP INDEX IF EXISTS event_articles_event;",
+        )?;
+    }
     tx.execute_batch(STORY_TABLES)?;
-    recount(tx)
+    if from <= 5 {
+        // Format 6: the clustering state in pieces.
+        story_state::migrate(tx)?;
+    }
+    if from <= 4 {
+        recount(tx)?;
+    }
+    Ok(())
 }
 
 /// Where a story is: its storyline, and the event when an event's id was asked for.
@@ -858,7 +883,7 @@ pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option
         .prepare_cached(
             "SELECT a.id, a.url, a.source, a.outlet, a.published, a.title, a.duplicate_of
              FROM event_articles e JOIN articles a ON a.id = e.article
-             WHERE e.event = ?1 ORDER BY a.day, a.published, a.id LIMIT ?2",
+             WHERE e.event = ?1 ORDER BY e.day, e.published, e.article LIMIT ?2",
         )?
         .query_map(params![id, limit.map_or(-1, |n| n as i64)], |r| {
             Ok(StoryArticle {
@@ -928,12 +953,12 @@ mod tests {
 
     fn store() -> Connection {
         let c = Connection::open_in_memory().unwrap();
-        c.execute_batch(STORY_TABLES).unwrap();
         c.execute_batch(
             "CREATE TABLE articles (id TEXT, url TEXT, source TEXT NOT NULL, outlet TEXT, published TEXT,
                  day TEXT, title TEXT, duplicate_of TEXT);",
         )
         .unwrap();
+        c.execute_batch(STORY_TABLES).unwrap();
         c
     }
 

@@ -661,9 +661,9 @@ pub(super) fn delete_article(tx: &Transaction<'_>, id: &str) -> Result<(), Error
     // Its place in a story goes with it, and its event's and storyline's counts go down
     // (their days are set again when the event next changes).
     super::stories::unfile_article(tx, id, outlet.as_deref())?;
+    corpus::delete_bands(tx, n)?;
     for sql in [
         "DELETE FROM lines WHERE article = ?1",
-        "DELETE FROM bands WHERE article = ?1",
         "DELETE FROM story_queue WHERE n = ?1",
         "DELETE FROM bodies WHERE n = ?1",
         "DELETE FROM articles WHERE n = ?1",

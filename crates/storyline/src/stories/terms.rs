@@ -148,7 +148,15 @@ impl TermCounts {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct DocFreq {
     docs: u32,
+    /// Written in term order, so that the same counts always give the same text (the
+    /// store rewrites a piece of the clustering state only when its text changed).
+    #[serde(serialize_with = "in_term_order")]
     df: HashMap<Term, u32>,
+}
+
+fn in_term_order<S: serde::Serializer>(df: &HashMap<Term, u32>, s: S) -> Result<S::Ok, S::Error> {
+    let sorted: std::collections::BTreeMap<&Term, &u32> = df.iter().collect();
+    serde::Serialize::serialize(&sorted, s)
 }
 
 impl DocFreq {

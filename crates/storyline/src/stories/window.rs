@@ -55,6 +55,29 @@ impl WindowDf {
     pub fn df(&self) -> &DocFreq {
         &self.total
     }
+
+    /// The window's length in days.
+    pub fn span(&self) -> i32 {
+        self.span
+    }
+
+    /// Each day's frequencies, oldest first (what the store keeps, a piece a day).
+    pub fn days(&self) -> impl Iterator<Item = (Day, &DocFreq)> {
+        self.days.iter().map(|(d, f)| (*d, f))
+    }
+
+    /// The window of these days' frequencies (the total is their sum).
+    pub fn from_days(span: i32, days: BTreeMap<Day, DocFreq>) -> WindowDf {
+        let mut total = DocFreq::default();
+        for f in days.values() {
+            total.absorb(f);
+        }
+        WindowDf {
+            span: span.max(1),
+            days,
+            total,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -78,5 +101,11 @@ mod tests {
         assert_eq!(w.df().df(Term::of_stem("strike")), 0);
         w.add(Day(12), &a.counts("strike"));
         assert_eq!(w.df().df(Term::of_stem("strike")), 1);
+        // Rebuilt from its days, it counts the same.
+        let again = WindowDf::from_days(w.span(), w.days().map(|(d, f)| (d, f.clone())).collect());
+        assert_eq!(
+            serde_json::to_string(&again).unwrap(),
+            serde_json::to_string(&w).unwrap()
+        );
     }
 }
