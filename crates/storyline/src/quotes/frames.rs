@@ -96,6 +96,11 @@ pub(super) const FRAMES: &[FrameRule] = &[
         find: Finder::Sentence(headline_claim),
     },
     FrameRule {
+        rule: QuoteRule::HeadlineVerb,
+        reason: "a title-case headline \"Ines Lund Says Ferry Will Run All Winter\" or \"Ferry Will Run All Winter, Lund Says\": the capitalised words before a capitalised speech verb speak the rest",
+        find: Finder::Sentence(headline_verb),
+    },
+    FrameRule {
         rule: QuoteRule::AccordingTo,
         reason: "\"according to X\" names the source of the clause before or after it",
         find: Finder::Phrase(according_to),
@@ -911,6 +916,57 @@ fn headline_claim(scan: &Scan) -> Option<Frame> {
     (last > c && !own_cue).then(|| label_frame(scan, c, (c + 1, last)))
 }
 
+/// Rule `headline_verb`: the article's headline (its first sentence) in title case, with
+/// a capitalised finite speech verb ("Says", "Tells", "Vows", "Said") after a run of
+/// capitalised words that is its source: "Ines Lund Says Ferry Will Run All Winter" — the
+/// rest of the line is the content; "Ferry Will Run All Winter, Ines Lund Says." — the
+/// words before the comma are. Headlines are written in title case, where the cue finder
+/// (which reads lower-case verbs) and the name finder do not look.
+fn headline_verb(scan: &Scan) -> Option<Frame> {
+    /// The longest source, in words.
+    const MAX_SOURCE: usize = 6;
+    let (s, n) = (scan.s, scan.n);
+    if !(s.para == 0 && s.first_in_para) {
+        return None;
+    }
+    let capital = |k: usize| {
+        s.toks[k].kind == Kind::Word && scan.word(k).chars().next().is_some_and(char::is_uppercase)
+    };
+    let words: Vec<usize> = (0..n).filter(|&k| s.toks[k].kind == Kind::Word).collect();
+    // Title case: all words of four letters or more capitalised but one.
+    let long = words.iter().filter(|&&k| scan.word(k).chars().count() >= 4);
+    if long.clone().filter(|&&k| !capital(k)).count() > 1 || long.count() < 3 {
+        return None;
+    }
+    let last = (0..n).rev().find(|&k| s.toks[k].kind != Kind::Punct)?;
+    let (v, lemma) = (1..=last)
+        .filter(|&k| capital(k) && !s.in_quote(k))
+        .find_map(|k| {
+            let lower = scan.word(k).to_lowercase();
+            let finite = lower.ends_with('s') || lower.ends_with("ed") || is_irregular_past(&lower);
+            let named = capital(k - 1) && !lexicon::is_function_word(scan.word(k - 1));
+            let lemma = lexicon::speech_lemma(&lower).filter(|_| finite && named)?;
+            Some((k, lemma))
+        })?;
+    let first = (v.saturating_sub(MAX_SOURCE)..v)
+        .rev()
+        .take_while(|&k| capital(k) && !s.in_quote(k) && !lexicon::is_function_word(scan.word(k)))
+        .last()?;
+    let source = Source {
+        first,
+        last: v - 1,
+        speaks: true,
+    };
+    let content = if v == last {
+        // "…, Lund Says.": the words before the comma that opens the source.
+        let comma = first.checked_sub(1).filter(|&c| scan.word(c) == ",")?;
+        (0, comma.checked_sub(1)?)
+    } else {
+        (v + 1, last)
+    };
+    (content.0 <= content.1).then(|| frame(s.toks[v].span, lemma_kind(lemma), Some(source), vec![content]))
+}
+
 /// "“…” — Name": a quotation signed with a dash.
 fn signed_quotation(scan: &Scan) -> Option<Frame> {
     let (s, n) = (scan.s, scan.n);
@@ -1620,6 +1676,33 @@ mod tests {
                 "Exclusive: Ferry Will Run All Winter",
                 "The Latest: Mayor Says Ferry Will Run All Winter",
                 "Ferry news.\nMira Solberg: the ferry will run all winter.",
+            ],
+        );
+    }
+
+    /// Rule `headline_verb`: a title-case headline with a capitalised speech verb after its
+    /// source, the claim after the verb or before the comma that opens the source.
+    #[test]
+    fn headline_verb() {
+        assert_frame(
+            "Ines Lund Says The Ferry Will Run All Winter.",
+            "headline_verb",
+            "Ines Lund",
+            &["The Ferry Will Run All Winter"],
+        );
+        assert_frame(
+            "Harbour Board Could Raise Fees Again, Former Ferry Captain Says.",
+            "headline_verb",
+            "Former Ferry Captain",
+            &["Harbour Board Could Raise Fees Again"],
+        );
+        // A noun after a preposition is no verb ("Against Claims"); a sentence in lower
+        // case is no headline.
+        assert_no_frame(
+            "headline_verb",
+            &[
+                "Lund Defends Herself Against Claims She Missed Votes.",
+                "The harbour board says the ferry will run all winter.",
             ],
         );
     }
