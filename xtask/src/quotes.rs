@@ -402,6 +402,8 @@ pub fn run(
         }
     } else if show == Some("cues") {
         show_cues(&docs, &systems[0].1);
+    } else if show == Some("dump") {
+        dump(&docs, &systems[0].1);
     } else if let Some(which) = show {
         show_errors(&docs, &systems[0].1, which);
     }
@@ -449,6 +451,36 @@ fn show_cues(docs: &[Doc], preds: &[Vec<Pred>]) {
                     .chars()
                     .take(140)
                     .collect::<String>(),
+            );
+        }
+    }
+}
+
+/// Prints every prediction with its outcome under the all-attributions scoring, one a
+/// line — `PRED name | content | speaker | outcome` with outcome `fp`, `right` (matched,
+/// speaker right or the gold has no source) or `wrong` (matched, speaker wrong) — for
+/// diffing two builds' predictions (which changed, and whether each became right or wrong).
+fn dump(docs: &[Doc], preds: &[Vec<Pred>]) {
+    for (d, p) in docs.iter().zip(preds) {
+        let (_, pairs) = score(&d.text, &d.gold, p, false);
+        for (i, q) in p.iter().enumerate() {
+            let outcome = match pairs.iter().find(|x| x.1 == i) {
+                None => "fp",
+                Some(&(gi, _)) if d.gold[gi].source.is_none() || speaker_right(&d.gold[gi], q) => "right",
+                Some(_) => "wrong",
+            };
+            let frags = |f: &Frags| {
+                f.iter()
+                    .map(|(a, b)| format!("{a}-{b}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            };
+            println!(
+                "PRED {} | {} | {} | {}",
+                d.name,
+                frags(&q.content),
+                q.speaker.as_ref().map_or("-".into(), frags),
+                outcome
             );
         }
     }

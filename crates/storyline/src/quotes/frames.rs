@@ -96,6 +96,11 @@ pub(super) const FRAMES: &[FrameRule] = &[
         find: Finder::Sentence(headline_claim),
     },
     FrameRule {
+        rule: QuoteRule::HeadlineVerb,
+        reason: "a title-case headline \"Ines Lund Says Ferry Will Run All Winter\" or \"Ferry Will Run All Winter, Lund Says\": the capitalised words before a capitalised speech verb speak the rest",
+        find: Finder::Sentence(headline_verb),
+    },
+    FrameRule {
         rule: QuoteRule::AccordingTo,
         reason: "\"according to X\" names the source of the clause before or after it",
         find: Finder::Phrase(according_to),
@@ -364,9 +369,7 @@ impl Scan<'_> {
         let named_before = src_before.is_some_and(|sb| {
             lexicon::pronoun(self.word(sb.last)).is_some() || s.names.iter().any(|c| c.last == sb.last)
         });
-        let participle = w.ends_with("ing")
-            && (prev.is_some_and(|p| p == ",") || !named_before && i > 0)
-            && !(src_before.is_some_and(|sb| sb.speaks) && self.progressive(i));
+        let participle = w.ends_with("ing") && (prev.is_some_and(|p| p == ",") || !named_before && i > 0);
         // "The poll showed …", not "a photo … is shown" nor "the report was found".
         let passive = before_adverbs
             .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "be" | "been" | "being"));
@@ -394,35 +397,6 @@ impl Scan<'_> {
             used_until,
             last_source,
         })
-    }
-
-    /// Whether the "-ing" verb at token `i` is a finite progressive ("is claiming", "were
-    /// quietly saying", "He’s not predicting"): a form of "be" before it, past adverbs.
-    /// Such a verb has its own subject before it, as "said" has; it is no participle
-    /// that takes the main clause's subject.
-    fn progressive(&self, i: usize) -> bool {
-        /// Adverbs passed between the form of "be" and the verb.
-        const REACH: usize = 3;
-        let be = |w: &str| {
-            matches!(w, "is" | "are" | "was" | "were" | "am" | "be" | "been")
-                || ["’s", "'s", "’re", "'re", "’m", "'m"]
-                    .iter()
-                    .filter_map(|c| w.strip_suffix(c))
-                    .any(|stem| {
-                        lexicon::pronoun(stem).is_some()
-                            || stem.chars().next().is_some_and(char::is_uppercase)
-                    })
-        };
-        let adverb = |w: &str| {
-            (w.ends_with("ly") && w.len() > 4 || is_aux(w))
-                && !matches!(w, "is" | "are" | "was" | "were" | "be" | "been")
-        };
-        (i.saturating_sub(REACH + 1)..i)
-            .rev()
-            .take_while(|&k| self.s.toks[k].kind == Kind::Word && !self.s.in_quote(k))
-            .map(|k| self.word(k))
-            .find(|w| !adverb(w))
-            .is_some_and(be)
     }
 
     /// Rule `bare_clause`: whether a clause begins at token `a` without "that": a subject
@@ -942,6 +916,57 @@ fn headline_claim(scan: &Scan) -> Option<Frame> {
     (last > c && !own_cue).then(|| label_frame(scan, c, (c + 1, last)))
 }
 
+/// Rule `headline_verb`: the article's headline (its first sentence) in title case, with
+/// a capitalised finite speech verb ("Says", "Tells", "Vows", "Said") after a run of
+/// capitalised words that is its source: "Ines Lund Says Ferry Will Run All Winter" — the
+/// rest of the line is the content; "Ferry Will Run All Winter, Ines Lund Says." — the
+/// words before the comma are. Headlines are written in title case, where the cue finder
+/// (which reads lower-case verbs) and the name finder do not look.
+fn headline_verb(scan: &Scan) -> Option<Frame> {
+    /// The longest source, in words.
+    const MAX_SOURCE: usize = 6;
+    let (s, n) = (scan.s, scan.n);
+    if !(s.para == 0 && s.first_in_para) {
+        return None;
+    }
+    let capital = |k: usize| {
+        s.toks[k].kind == Kind::Word && scan.word(k).chars().next().is_some_and(char::is_uppercase)
+    };
+    let words: Vec<usize> = (0..n).filter(|&k| s.toks[k].kind == Kind::Word).collect();
+    // Title case: all words of four letters or more capitalised but one.
+    let long = words.iter().filter(|&&k| scan.word(k).chars().count() >= 4);
+    if long.clone().filter(|&&k| !capital(k)).count() > 1 || long.count() < 3 {
+        return None;
+    }
+    let last = (0..n).rev().find(|&k| s.toks[k].kind != Kind::Punct)?;
+    let (v, lemma) = (1..=last)
+        .filter(|&k| capital(k) && !s.in_quote(k))
+        .find_map(|k| {
+            let lower = scan.word(k).to_lowercase();
+            let finite = lower.ends_with('s') || lower.ends_with("ed") || is_irregular_past(&lower);
+            let named = capital(k - 1) && !lexicon::is_function_word(scan.word(k - 1));
+            let lemma = lexicon::speech_lemma(&lower).filter(|_| finite && named)?;
+            Some((k, lemma))
+        })?;
+    let first = (v.saturating_sub(MAX_SOURCE)..v)
+        .rev()
+        .take_while(|&k| capital(k) && !s.in_quote(k) && !lexicon::is_function_word(scan.word(k)))
+        .last()?;
+    let source = Source {
+        first,
+        last: v - 1,
+        speaks: true,
+    };
+    let content = if v == last {
+        // "…, Lund Says.": the words before the comma that opens the source.
+        let comma = first.checked_sub(1).filter(|&c| scan.word(c) == ",")?;
+        (0, comma.checked_sub(1)?)
+    } else {
+        (v + 1, last)
+    };
+    (content.0 <= content.1).then(|| frame(s.toks[v].span, lemma_kind(lemma), Some(source), vec![content]))
+}
+
 /// "“…” — Name": a quotation signed with a dash.
 fn signed_quotation(scan: &Scan) -> Option<Frame> {
     let (s, n) = (scan.s, scan.n);
@@ -1038,8 +1063,7 @@ fn participle(scan: &Scan, cue: &Cue) -> Option<Frame> {
 /// latest source, the agent of a passive before it, the main clause's subject, or a
 /// common-noun subject opening the sentence.
 fn participle_subject(scan: &Scan, cue: &Cue) -> Option<Source> {
-    with_subject(scan, cue.i)
-        .or_else(|| nearest_clause_subject(scan, cue.i))
+    nearest_clause_subject(scan, cue.i)
         .or(cue.last_source)
         .or_else(|| passive_agent(scan, cue.i))
         .or_else(|| subject_of(scan.text, scan.s, cue.i))
@@ -1093,33 +1117,6 @@ fn nearest_clause_subject(scan: &Scan, cue: usize) -> Option<Source> {
         }
     }
     None
-}
-
-/// The subject of a participle in a "with" clause: "…, with 40 percent of boat owners
-/// calling the fees unfair", "with the harbour master warning …". The noun phrase between "with" and the
-/// participle is who speaks, not the main clause's subject.
-fn with_subject(scan: &Scan, cue: usize) -> Option<Source> {
-    /// The longest noun phrase between "with" and the participle, in tokens.
-    const REACH: usize = 10;
-    let s = scan.s;
-    let with = (cue.saturating_sub(REACH + 1)..cue)
-        .rev()
-        .take_while(|&k| matches!(s.toks[k].kind, Kind::Word | Kind::Number) && !s.in_quote(k))
-        .find(|&k| matches!(scan.word(k), "with" | "With"))?;
-    let (first, last) = (with + 1, cue - 1);
-    // The phrase is a noun phrase: no verb of its own, no clause or other preposition
-    // ("with Jo Roe after the vote", "with the mayor who said …").
-    let clause = (first..=last).any(|k| {
-        let w = scan.word(k);
-        words::is_finite_auxiliary(w)
-            || words::is_boundary(&w.to_lowercase())
-                && !matches!(w, "of" | "and" | "in" | "from" | "at" | "over")
-    });
-    (first <= last && !clause && !is_aux(scan.word(last))).then_some(Source {
-        first,
-        last,
-        speaks: true,
-    })
 }
 
 /// For a participle set off by a comma, a common-noun subject opening the sentence that
@@ -1683,6 +1680,33 @@ mod tests {
         );
     }
 
+    /// Rule `headline_verb`: a title-case headline with a capitalised speech verb after its
+    /// source, the claim after the verb or before the comma that opens the source.
+    #[test]
+    fn headline_verb() {
+        assert_frame(
+            "Ines Lund Says The Ferry Will Run All Winter.",
+            "headline_verb",
+            "Ines Lund",
+            &["The Ferry Will Run All Winter"],
+        );
+        assert_frame(
+            "Harbour Board Could Raise Fees Again, Former Ferry Captain Says.",
+            "headline_verb",
+            "Former Ferry Captain",
+            &["Harbour Board Could Raise Fees Again"],
+        );
+        // A noun after a preposition is no verb ("Against Claims"); a sentence in lower
+        // case is no headline.
+        assert_no_frame(
+            "headline_verb",
+            &[
+                "Lund Defends Herself Against Claims She Missed Votes.",
+                "The harbour board says the ferry will run all winter.",
+            ],
+        );
+    }
+
     #[test]
     fn signed_quotation() {
         assert_frame(
@@ -1716,29 +1740,6 @@ mod tests {
             "participle",
             "The ferry company",
             &["the fuel bill had doubled"],
-        );
-    }
-
-    /// A progressive "-ing" verb has its own subject before it; it is no participle of
-    /// the main clause.
-    #[test]
-    fn progressive() {
-        let frames = frames_of("The ferry union is already claiming that the new timetable failed.");
-        assert_eq!(frames.len(), 1, "{frames:#?}");
-        assert_eq!(frames[0].0, "source_then_clause", "{frames:#?}");
-        assert_eq!(frames[0].2, "The ferry union", "{frames:#?}");
-        let frames = frames_of("Some pilots were also saying that the locks would close.");
-        assert_eq!(frames[0].2, "Some pilots", "{frames:#?}");
-    }
-
-    /// A participle in a "with" clause has the noun phrase after "with" as its subject.
-    #[test]
-    fn with_subject() {
-        assert_frame(
-            "The harbour poll put the mayor ahead, with 40 percent of boat owners saying the fees were too high.",
-            "participle",
-            "40 percent of boat owners",
-            &["the fees were too high"],
         );
     }
 

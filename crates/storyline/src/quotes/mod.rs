@@ -131,6 +131,9 @@ pub enum QuoteRule {
     WeakCueQuotation,
     /// "…,” said X.".
     Inverted,
+    /// "Ines Lund Says Ferry Will Run All Winter": a title-case headline with a
+    /// capitalised speech verb after its source.
+    HeadlineVerb,
     /// "Dr. Lund stated:" before a quotation paragraph.
     IntroducesNextParagraph,
     /// "“…,” Hale barked.".
@@ -153,6 +156,7 @@ impl QuoteRule {
             QuoteRule::SignedQuotation => "signed_quotation",
             QuoteRule::HeadlineLabel => "headline_label",
             QuoteRule::HeadlineClaim => "headline_claim",
+            QuoteRule::HeadlineVerb => "headline_verb",
             QuoteRule::AccordingTo => "according_to",
             QuoteRule::Participle => "participle",
             QuoteRule::RecordSpeaks => "record_speaks",

@@ -6,7 +6,7 @@
 use super::words::{is_aux, is_boundary, is_determiner, is_irregular_past, is_time_word};
 use super::Sentence;
 use crate::entities::lexicon::{self, Pronoun};
-use crate::entities::{EntityKind, NameChunk};
+use crate::entities::EntityKind;
 use crate::text::tokens::Kind;
 
 /// A speaker phrase found for a cue: its first and last token.
@@ -665,24 +665,6 @@ pub(super) fn poll_source(text: &str, s: &Sentence, src: Source) -> Option<Sourc
     })
 }
 
-/// A name set off by commas right after a place ("At a rally in Dover, Kent, on
-/// Friday, …"): the state or county of that place, still part of the introductory
-/// phrase, not the clause's subject.
-fn state_after_place(text: &str, s: &Sentence, c: &NameChunk) -> bool {
-    let Some(comma) = c.phrase_first.checked_sub(1) else {
-        return false;
-    };
-    let set_off = s.word(text, comma) == "," && s.word(text, c.last + 1) == ",";
-    set_off
-        && s.names.iter().any(|p| {
-            p.last + 1 == comma
-                && p.first <= p.last
-                && (p.kind == EntityKind::Place
-                    || p.phrase_first > 0
-                        && matches!(s.word(text, p.phrase_first - 1), "in" | "at" | "from" | "near"))
-        })
-}
-
 /// The subject of the sentence's main clause: the first name, pronoun or noun phrase
 /// before the first verb-like word — approximated as the first name or pronoun outside
 /// quotes before `before`.
@@ -780,9 +762,6 @@ fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<S
         }
         return None;
     };
-    if state_after_place(text, s, c) {
-        return None;
-    }
     let mut last = c.last;
     // Coordinated names: "The United States, Britain and France".
     loop {
@@ -980,17 +959,6 @@ mod tests {
         let sents = sentences_of(text);
         let src = source_before(text, &sents[0], 3).unwrap();
         assert_eq!((src.first, src.last, src.speaks), (0, 2, false));
-    }
-
-    /// A state set off by commas after a town in an introductory phrase is not the
-    /// clause's subject: the name after the phrase is.
-    #[test]
-    fn state_after_place() {
-        let text = "At a rally in Dunmore, Ohio, on Friday, Senator Ivo Brask attacked the plan.";
-        let sents = sentences_of(text);
-        let s = &sents[0];
-        let src = subject_of(text, s, s.toks.len()).unwrap();
-        assert_eq!(phrase(text, s, src), "Senator Ivo Brask");
     }
 
     /// A name with a parenthesis after it, then a comma and the verb, speaks.
