@@ -31,7 +31,11 @@
 //! 2. **MeasEval** (`measeval/train/{text,tsv}`, `measeval/trial/{txt,tsv}`): gold
 //!    `Quantity` rows (character offsets) against every quantity we emit except ordinals
 //!    and plain years (a bare whole number 1000–2100 with no unit or qualifier: the figures
-//!    layer drops those as time expressions, and in these papers they are citation years).
+//!    layer drops those as time expressions, and in these papers they are citation years);
+//!    a list the recogniser marks (`Quantity::list`: "2, 5 and 9 kg") is one prediction
+//!    with the list's span and its last member's unit, because MeasEval's guideline
+//!    annotates a list as one quantity (`IsList`; twelfth session: before it each member
+//!    was a prediction of its own).
 //!    Exact-span F1; and token-overlap F1 as MeasEval's scorer computes it, SQuAD-style:
 //!    gold and predicted spans are paired one to one (greedily, largest character overlap
 //!    first, overlapping pairs only); each pair scores the F1 of their bags of tokens
@@ -479,10 +483,12 @@ fn measeval(dir: &Path, text_dir: &str, out: &mut Out) -> anyhow::Result<(Score,
                 unit,
             });
         }
-        let preds: Vec<Quantity> = quantities(&text)
-            .into_iter()
-            .filter(|q| q.kind != QuantityKind::Ordinal && !plain_year(&text, q))
-            .collect();
+        let preds: Vec<Quantity> = as_lists(
+            quantities(&text)
+                .into_iter()
+                .filter(|q| q.kind != QuantityKind::Ordinal && !plain_year(&text, q))
+                .collect(),
+        );
         score_doc(&text, &gold, &preds, &mut score);
         out.line(
             json!({"measeval": stem, "gold": gold.iter().map(|g| &text[g.start..g.end]).collect::<Vec<_>>(),
@@ -492,6 +498,27 @@ fn measeval(dir: &Path, text_dir: &str, out: &mut Out) -> anyhow::Result<(Score,
         texts.push(text);
     }
     Ok((score, texts))
+}
+
+/// MeasEval's guideline annotates a list of quantities as one quantity ("2 kg, 5 kg and
+/// 9 kg", mod `IsList`) unless "respectively" pairs its members with separate things; the
+/// recogniser marks such a list on each member (`Quantity::list`, the rule
+/// `shared-unit-list`): it is scored as one quantity, the list's span, with the last
+/// member's unit.
+fn as_lists(qs: Vec<Quantity>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    for q in qs {
+        match q.list {
+            Some(list) if out.last().is_some_and(|p| p.list == Some(list)) => {
+                let p = out.last_mut().expect("checked");
+                p.unit = q.unit;
+                p.span = list;
+            }
+            Some(list) => out.push(Quantity { span: list, ..q }),
+            None => out.push(q),
+        }
+    }
+    out
 }
 
 /// A bare whole number 1000–2100 with nothing else: a year.

@@ -160,3 +160,21 @@ fn two_outlets_disagreeing_about_the_same_day_are_flagged() {
     let hurt = measures.iter().find(|m| m.concept == "injuries").unwrap();
     assert_eq!(hurt.discrepancies.len(), 1, "95 and 12 for the same day disagree");
 }
+
+#[test]
+fn match_scores_with_a_dash_or_a_colon_and_acronym_names_are_not_figures() {
+    let a = analyse(
+        "Rovers stumble\n\nThe Rovers won 3-1 at home but lost 1:3 away a week later. \
+         The club sold 2,400 tickets for the KQ 7 stand.",
+        "Harbour Ledger",
+        "2019-03-02",
+    );
+    let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("3-1") || t.contains("1:3") || *t == "7"),
+        "{texts:?}"
+    );
+    figure(&a, "2,400");
+}

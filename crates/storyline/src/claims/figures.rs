@@ -280,11 +280,13 @@ fn list_number(text: &str, paragraphs: &[Span], q: &Quantity) -> bool {
     starts && matches!(text[q.span.end..].chars().next(), Some('.' | ')'))
 }
 
-/// "won 3-1", "a 2–0 defeat": two small numbers joined by a dash after or before a word of
-/// a match.
+/// "won 3-1", "a 2–0 defeat", "lost 1:3": two small numbers joined by a dash (read as a
+/// range) or a colon (read as a ratio) after or before a word of a match.
 fn score(text: &str, tokens: &[Token], at: usize, q: &Quantity) -> bool {
-    let joined = text[q.number.start..q.number.end].contains(['-', '–']);
-    if !joined || q.kind != QuantityKind::Range {
+    let number = &text[q.number.start..q.number.end];
+    let dash = number.contains(['-', '–']) && q.kind == QuantityKind::Range;
+    let colon = number.contains(':') && q.kind == QuantityKind::Number;
+    if !(dash || colon) {
         return false;
     }
     tokens[at.saturating_sub(3)..(at + 4).min(tokens.len())]

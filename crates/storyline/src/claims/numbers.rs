@@ -118,6 +118,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             None => i += 1,
         }
     }
+    mark_lists(&t, &mut out);
     out
 }
 
@@ -189,7 +190,8 @@ fn label_number(t: &Tokens, i: usize) -> Option<usize> {
             end = next;
         }
     }
-    if marker == Marker::LabelEnd && !ends_phrase(t, end) {
+    let whole = n.value.fract() == 0.0;
+    if marker == Marker::LabelEnd && !ends_phrase(t, end) && !(whole && verb_after_label(t, end)) {
         return None;
     }
     Some(end)
@@ -247,6 +249,32 @@ fn ends_phrase(t: &Tokens, k: usize) -> bool {
         )
 }
 
+/// Rule `label-then-verb`: a verb right after a label word's whole number or list ("lines
+/// 4 and 9 were stained", "sample 2 shows", "on day 6 but not later") ends the label's
+/// phrase as punctuation does: the number named the thing the verb is about ("the day
+/// 300 people marched" still counts: a noun follows).
+fn verb_after_label(t: &Tokens, k: usize) -> bool {
+    k < t.len()
+        && t.same_line(k)
+        && matches!(
+            t.lower(k),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "but"
+                | "only"
+                | "show"
+                | "shows"
+                | "showed"
+                | "exhibit"
+                | "exhibits"
+                | "exhibited"
+        )
+}
+
 /// A capitalised word, not the first of its sentence nor a word of the tables, before a
 /// number: a name with a number ("Voyager 2", "SD 1"), a label where the number ends the
 /// phrase.
@@ -259,7 +287,32 @@ fn name_before_number(t: &Tokens, i: usize) -> Option<Marker> {
     let known = lex.words.contains_key(t.lower(i))
         || lex.first_words.contains(t.lower(i))
         || currency_before(t, i).is_some();
-    (capital && !sentence_start && !known && t.kind(i + 1) == Some(Kind::Digits)).then_some(Marker::LabelEnd)
+    if !capital || sentence_start || known || t.kind(i + 1) != Some(Kind::Digits) {
+        return None;
+    }
+    Some(if acronym_name(t, i) {
+        Marker::Label
+    } else {
+        Marker::LabelEnd
+    })
+}
+
+/// Rule `acronym-number`: a word of capitals (two to six letters or digits, a letter first:
+/// "KPX 4", "QR 702", "LT 3") before a number names a thing wherever the phrase goes on
+/// ("the KPX 4 interval"). Not in a line of capitals (a headline: "STORM KILLS 12 MEN"),
+/// seen from the words on either side.
+fn acronym_name(t: &Tokens, i: usize) -> bool {
+    let caps = |k: usize| {
+        k < t.len()
+            && t.kind(k) == Some(Kind::Word)
+            && t.raw(k).chars().filter(char::is_ascii_uppercase).count() >= 2
+            && t.raw(k)
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    let w = t.raw(i);
+    let shaped = (2..=6).contains(&w.len()) && w.starts_with(|c: char| c.is_ascii_uppercase()) && caps(i);
+    shaped && !(i > 0 && caps(i - 1)) && !caps(i + 2)
 }
 
 /// "[22]", "[3, 4]", "(7)", "(26,29)", "(4,35–38,44)", "{111}": whole numbers alone in
@@ -465,6 +518,12 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
         body.n.digits_only = false;
         body.next = whole.next;
     }
+    if let Some(second) = colon_ratio(t, &body) {
+        body.n.value /= second.value;
+        body.n.next = second.next;
+        body.n.digits_only = false;
+        body.next = second.next;
+    }
     let range = match lead.starter {
         Some(Starter::Between) => range_after(t, &body, &["and", "-", "–", "to"], true),
         Some(Starter::From) => range_after(t, &body, &["to", "-", "–", "through", "until", "till"], false),
@@ -556,6 +615,35 @@ fn ratio_after(t: &Tokens, body: &Body) -> Option<Numeral> {
         && age_after(t, whole.next).is_none()
         && unit_after(t, whole.next).is_none();
     ok.then_some(whole)
+}
+
+/// Rule `colon-ratio`: two whole numbers glued by a colon ("a 1:3 mix", "diluted 1:60",
+/// "93:7") are one ratio, the first over the second. Not a clock time: a second part of
+/// exactly two digits up to 59 after a first part up to 24 ("05:28", "10:30") is left to
+/// the time reader, and so is a chain of three ("01:25:40").
+fn colon_ratio(t: &Tokens, body: &Body) -> Option<Numeral> {
+    let k = body.n.next;
+    let digits_before = body.n.digits_only && body.unit().is_none() && body.next == k;
+    if !digits_before
+        || !t.is_sym(k, &[':'])
+        || !t.glued(k)
+        || !t.glued(k + 1)
+        || t.kind(k + 1) != Some(Kind::Digits)
+    {
+        return None;
+    }
+    let second = numeral_at(t, k + 1, false)?;
+    let whole = |v: f64| v.fract() == 0.0 && v > 0.0;
+    let chain = t.is_sym(second.next, &[':']) && t.glued(second.next);
+    let raw = t.raw(k + 1);
+    let clock = raw.len() == 2 && second.value <= 59.0 && body.n.value <= 24.0;
+    let ok = second.digits_only
+        && second.next == k + 2
+        && whole(second.value)
+        && whole(body.n.value)
+        && !chain
+        && !clock;
+    ok.then_some(second)
 }
 
 /// An age: "five years old", "a 34-year-old", "aged 61", "more than 30 years old" (the
@@ -709,6 +797,7 @@ fn simple(t: &Tokens, n: &Numeral, kind: QuantityKind) -> Quantity {
         high: None,
         qualifier: None,
         unit: None,
+        list: None,
     }
 }
 
@@ -901,6 +990,7 @@ impl Body {
             high,
             qualifier,
             unit: self.unit().cloned(),
+            list: None,
         }
     }
 
@@ -932,6 +1022,7 @@ impl Body {
             }),
             qualifier: Some(Qualifier::Between),
             unit,
+            list: None,
         }
     }
 }
@@ -1128,6 +1219,81 @@ fn apply_after(t: &Tokens, q: &mut Quantity, qual: Qual, k: usize) -> usize {
     }
     q.span.end = t.toks[k - 1].end;
     k
+}
+
+/// Rule `shared-unit-list`: quantities listed one after another, joined only by ",",
+/// "and" or "or" on one line ("2.5, 7 and 11 kg", "41% and 44%", "plots 3 and 8"), are
+/// one list: each member gets the list's span in [`Quantity::list`], and a bare number
+/// before a unit written once at the end takes that unit ("7 and 11 kg": 7 kg). A member
+/// joins the list only when it has the next member's unit or none, and neither is an age
+/// or an ordinal. A sentence that pairs the members with things "respectively" lists
+/// separate quantities, not one list. Two values after "from", joined by "to", that are
+/// not read as a range (a fall: "from 40 to 25 m", or an end with its own qualifier:
+/// "from 20 to about 30") are a pair listed the same way, "from" included, "respectively"
+/// or not.
+fn mark_lists(t: &Tokens, out: &mut [Quantity]) {
+    let mut first = 0;
+    for k in 1..=out.len() {
+        let joined = k < out.len() && listed_together(t.text, &out[k - 1], &out[k]);
+        if joined {
+            continue;
+        }
+        // "from 30 to 20 m and from 5 to 2 m, respectively": each pair is still one.
+        let pair = k - first == 2
+            && t.text
+                .get(out[first].span.end..out[first + 1].span.start)
+                .map(str::trim)
+                == Some("to");
+        if k - first >= 2 && (pair || !respectively_after(t.text, out[k - 1].span.end)) {
+            let start = out[first].span.start;
+            let start = from_before(t.text, start).filter(|_| pair).unwrap_or(start);
+            let list = Span::new(start, out[k - 1].span.end);
+            let last = out[k - 1].clone();
+            let shared = last
+                .unit
+                .as_ref()
+                .filter(|u| u.span.start >= last.number.end && u.dimension != Dimension::Currency);
+            for q in &mut out[first..k] {
+                q.list = Some(list);
+                if let (Some(u), None) = (shared, &q.unit) {
+                    if matches!(q.kind, QuantityKind::Number | QuantityKind::Range) {
+                        let ranged = q.low.is_some() || q.high.is_some();
+                        q.kind = kind_of(Some(u.dimension), ranged);
+                        q.unit = Some(u.clone());
+                    }
+                }
+            }
+        }
+        first = k;
+    }
+}
+
+/// Two quantities next to each other in a list (see `mark_lists`).
+fn listed_together(text: &str, a: &Quantity, b: &Quantity) -> bool {
+    let gap = text.get(a.span.end..b.span.start).unwrap_or("");
+    let from_to = gap.trim() == "to" && from_before(text, a.span.start).is_some();
+    let joins =
+        (from_to || matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or")) && !gap.contains('\n');
+    let plain = |q: &Quantity| !matches!(q.kind, QuantityKind::Age | QuantityKind::Ordinal);
+    let unit_fits = a.unit.is_none() || a.unit.as_ref().map(|u| &u.name) == b.unit.as_ref().map(|u| &u.name);
+    joins && plain(a) && plain(b) && unit_fits
+}
+
+/// Where "from" starts when it is the word right before byte `start` ("from 30 to 20
+/// m": two values a change runs between, listed as a pair; a rising pair is read as a
+/// range before this).
+fn from_before(text: &str, start: usize) -> Option<usize> {
+    let before = text.get(..start)?.trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    word.eq_ignore_ascii_case("from")
+        .then(|| before.len() - word.len())
+}
+
+/// "respectively" later in the sentence that ends after byte `from`.
+fn respectively_after(text: &str, from: usize) -> bool {
+    let rest = text.get(from..).unwrap_or("");
+    let end = rest.find(". ").or_else(|| rest.find('\n')).unwrap_or(rest.len());
+    rest[..end].to_lowercase().contains("respectively")
 }
 
 /// Push `q`, first joining it to the last quantity when the two are the ends of one

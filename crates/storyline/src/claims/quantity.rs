@@ -130,4 +130,9 @@ pub struct Quantity {
     pub high: Option<Bound>,
     pub qualifier: Option<Qualifier>,
     pub unit: Option<Unit>,
+    /// The whole list this quantity is a member of, when the text lists quantities of one
+    /// unit together ("2.5, 7 and 11 kg", "41% or 44%"): from the first member's start to
+    /// the last member's end. Absent for a quantity that stands alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<Span>,
 }

@@ -435,7 +435,8 @@ fn digit_groups_other_than_english_and_decimal_commas() {
     assert!(close(value("1.250,5 tonnes"), 1250.5));
     assert!(close(value("a ratio of 2,5 then"), 2.5));
     // lists, brackets and chemical names keep their commas
-    assert_eq!(q("items 22,24,26 were").len(), 3);
+    // ("items 22,24,26 were" would now be a label's list: rule `label-then-verb`)
+    assert_eq!(q("scores 22,24,26 were").len(), 3);
     assert!(q("as noted (12,14)").is_empty());
     assert!(q("poly-2,5-diene").iter().all(|x| x.value != Some(2.5)));
     assert!(close(value("-1.5^--2"), -2.25));
@@ -548,4 +549,105 @@ fn hyphenated_symbols_flattened_powers_and_order_qualifiers() {
     assert!(q("won 10-4").iter().all(|x| x.value != Some(1e-4)));
     assert_eq!(one("within 72 hours").qualifier, Some(Qualifier::AtMost));
     assert_eq!(one("in the order of 100 m").qualifier, Some(Qualifier::About));
+}
+
+#[test]
+fn a_list_of_one_unit_is_marked_and_shares_its_unit() {
+    // Rule `shared-unit-list`.
+    let text = "The crates weighed 2.5, 7 and 11 kg at the dock.";
+    let qs = q(text);
+    assert_eq!(qs.len(), 3, "{qs:#?}");
+    let list = qs[0].list.expect("a list");
+    assert_eq!(slice(text, list), "2.5, 7 and 11 kg");
+    assert!(qs.iter().all(|x| x.list == Some(list)));
+    assert!(qs.iter().all(|x| x.unit.as_ref().is_some_and(|u| u.name == "kg")));
+    assert!(qs.iter().all(|x| x.kind == QuantityKind::Measure));
+    assert_eq!(qs[1].value, Some(7.0));
+    // Two percentages joined by "or" are a list too.
+    let text = "Turnout was 41% or 44% by most counts.";
+    let qs = q(text);
+    assert_eq!(qs.len(), 2);
+    assert_eq!(slice(text, qs[1].list.unwrap()), "41% or 44%");
+    // "respectively" pairs the members with separate things: no list.
+    let qs = q("The poles were 3 m and 8 m tall, respectively.");
+    assert!(qs.iter().all(|x| x.list.is_none()), "{qs:#?}");
+    // Different units are no list, and a lone number is none.
+    let qs = q("She paid $40 and walked 6 km.");
+    assert!(qs.iter().all(|x| x.list.is_none()), "{qs:#?}");
+    assert!(one("A ferry took 90 cars.").list.is_none());
+}
+
+#[test]
+fn a_change_from_one_value_to_another_is_a_pair() {
+    // Rule `shared-unit-list`, "from … to …" falling: two values, one pair.
+    let text = "The lake sank from 40 to 25 m over the summer.";
+    let qs = q(text);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].value, Some(40.0));
+    assert_eq!(qs[0].unit.as_ref().map(|u| u.name.as_str()), Some("m"));
+    assert_eq!(slice(text, qs[0].list.unwrap()), "from 40 to 25 m");
+    // A rising one is still one range.
+    let r = one("The lake rose from 25 to 40 m.");
+    assert_eq!(r.kind, QuantityKind::Measure);
+    assert!(r.value.is_none() && r.list.is_none());
+}
+
+#[test]
+fn two_numbers_glued_by_a_colon_are_a_ratio_unless_a_clock_time() {
+    // Rule `colon-ratio`.
+    let text = "Mix the resin at 1:4 with the hardener.";
+    let r = one(text);
+    assert_eq!(slice(text, r.span), "1:4");
+    assert!((r.value.unwrap() - 0.25).abs() < 1e-9);
+    assert_eq!(
+        one("A 17:3 split of the seats.").value.map(|v| (v * 3.0).round()),
+        Some(17.0)
+    );
+    // Clock times and chains of three stay apart.
+    for text in [
+        "The bus left at 10:45 sharp.",
+        "The probe fired at 03:12:40 on the dot.",
+    ] {
+        assert!(
+            q(text).iter().all(|x| !slice(text, x.span).contains(':')),
+            "{text}: {:#?}",
+            q(text)
+        );
+    }
+}
+
+#[test]
+fn a_word_of_capitals_before_a_number_names_it() {
+    // Rule `acronym-number`.
+    for text in [
+        "Samples from the KPX 4 interval were grey.",
+        "We calibrated against the QR 702 standard.",
+    ] {
+        assert!(q(text).is_empty(), "{text}: {:#?}", q(text));
+    }
+    // A headline in capitals keeps its count, and a currency code is money.
+    assert_eq!(one("STORM SINKS 40 BOATS").value, Some(40.0));
+    assert_eq!(one("It was sold for USD 500 in May.").kind, QuantityKind::Money);
+}
+
+#[test]
+fn a_compass_letter_after_degrees_is_part_of_the_unit() {
+    let text = "The buoy drifted to 12°N by June.";
+    let got = one(text);
+    assert_eq!(slice(text, got.span), "12°N");
+    assert_eq!(got.unit.unwrap().name, "degree");
+}
+
+#[test]
+fn a_verb_after_a_label_number_ends_the_label() {
+    // Rule `label-then-verb`.
+    for text in [
+        "Plots 4 and 9 were flooded in spring.",
+        "Under the lamp, sample 2 shows a blue tint.",
+    ] {
+        assert!(q(text).is_empty(), "{text}: {:#?}", q(text));
+    }
+    // A decimal after the label word is a value, and a noun after the number a count.
+    assert_eq!(q("The samples 12.5 and 13.5 were heavier.").len(), 2);
+    assert_eq!(one("On that day 300 people marched.").value, Some(300.0));
 }
