@@ -416,3 +416,40 @@ fn a_clear_best_event_is_joined_below_the_plain_threshold() {
     let apart = run(2.0);
     assert_eq!(apart.events.len(), docs().len(), "{apart:#?}");
 }
+
+#[test]
+fn a_lone_side_story_naming_a_big_storyline_s_own_names_is_adopted() {
+    // A feature on the birds of the flooded marsh: written around its own words, it names
+    // the dam, its authority and the flooding only in passing.
+    let feature: Fixture = (
+        "herons-1",
+        5,
+        "Vell Gazette",
+        "Herons leave the reed beds below Marrowby",
+        "Birdwatchers counted no nesting herons in the reed beds below Marrowby this week. The \
+      colony of grey herons, the largest in the county, had nested in the marsh for forty \
+      years; volunteers say the flood water from the dam drowned the nests. The Keld Water \
+      Authority has promised to survey the marsh once the flooded residents are rehoused.",
+        &["Marrowby", "Keld Water Authority"],
+    );
+    let a = Analyzer::default();
+    let mut d = docs_and_a_later_one();
+    d.push(doc(&a, &feature));
+    // No link at start and no last chance: only adoption can join storylines.
+    let mut cfg = no_links_at_start(2.0);
+    cfg.link.adopt.articles = 3;
+    let s = cluster(&d, &cfg);
+    let (breach, herons) = (event_of(&s, "breach-1"), event_of(&s, "herons-1"));
+    assert_eq!(breach.storyline, herons.storyline, "{s:#?}");
+    assert_ne!(event_of(&s, "chess-1").storyline, breach.storyline);
+    assert_ne!(event_of(&s, "rowing-1").storyline, breach.storyline);
+    // Without the rule it stays apart; nor is it adopted by a storyline smaller than asked.
+    for articles in [0, 4] {
+        cfg.link.adopt.articles = articles;
+        let apart = cluster(&d, &cfg);
+        assert_ne!(
+            event_of(&apart, "breach-1").storyline,
+            event_of(&apart, "herons-1").storyline
+        );
+    }
+}

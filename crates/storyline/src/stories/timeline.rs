@@ -4,9 +4,7 @@
 //! 1. Days are ranked by how many articles name them (a day-precision time expression in
 //!    a sentence, or a span counted from the last date, "two days later": an article that
 //!    repeats a day counts once) plus how many were published on them, scaled up by the
-//!    number of outlets that report them; syndicated copies count once. An article that
-//!    names a day a week or more after it counts more: a day still recalled later is a
-//!    milestone, while a busy week's days are named mostly while they are news.
+//!    number of outlets that report them; syndicated copies count once.
 //! 2. For a day `d` the candidates are the sentences naming `d` and the first sentences of
 //!    the articles published on `d` or the day after. The day's vector keeps the terms both
 //!    groups use (their mean vectors, summed); candidates below the knee of their cosines
@@ -18,7 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::summary::{centroid_opt, ArticleView, Extract, Pool};
@@ -45,10 +43,6 @@ pub struct TimelineOptions {
     /// (0.5, as for summaries: 0.6 was flat on the Timeline17 tuning half and helped only
     /// the other half, so it is not confirmed).
     pub max_similarity: f32,
-    /// An article published this long or longer after a day it names recalls the day...
-    pub late_after: TimeDelta,
-    /// ...and counts `1 + late_weight` for it instead of 1 (0: no difference).
-    pub late_weight: f32,
 }
 
 impl Default for TimelineOptions {
@@ -60,8 +54,6 @@ impl Default for TimelineOptions {
             keywords: Vec::new(),
             lead: 5,
             max_similarity: 0.5,
-            late_after: LATE_AFTER,
-            late_weight: LATE_WEIGHT,
         }
     }
 }
@@ -101,8 +93,6 @@ pub struct DateScore {
     pub mentions: u32,
     /// Articles with such a sentence.
     pub articles: u32,
-    /// Of those, articles published `late_after` or more after the day.
-    pub late: u32,
     /// Articles published that day.
     pub published: u32,
     /// Outlets that name the day or publish on it.
@@ -125,15 +115,6 @@ pub struct Timeline<'a> {
 
 /// Weight of an article published on a day, against one article naming it.
 const PUBLISHED_WEIGHT: f32 = 1.0;
-
-/// Default of [`TimelineOptions::late_after`]: a week. On the Timeline17 tuning half
-/// (top T days of `eval timeline --dates`, scored offline) 7, 10 and 14 days at weight 2
-/// gave date F1 0.66 against 0.61 without; 2 to 5 days gave 0.60–0.63.
-pub const LATE_AFTER: TimeDelta = TimeDelta::weeks(1);
-
-/// Default of [`TimelineOptions::late_weight`]: a late article counts three times (1 and
-/// 3 gave 0.62 and 0.67 on the tuning half, 3 lowered the other half).
-pub const LATE_WEIGHT: f32 = 2.0;
 
 /// A sentence of a representative article: (article, sentence).
 type SentenceId = (usize, usize);
@@ -214,24 +195,14 @@ impl<'a> DateIndex<'a> {
                 let m = mentions.get(&date).map_or(0, |v| v.len()) as u32;
                 let named = articles.get(&date);
                 let a = named.map_or(0, |v| v.len()) as u32;
-                let late = named.map_or(0, |v| {
-                    v.iter()
-                        .filter(|&&i| {
-                            pool.views[i]
-                                .published
-                                .is_some_and(|p| p - date >= opts.late_after)
-                        })
-                        .count()
-                }) as u32;
                 let p = published.get(&date).copied().unwrap_or(0);
                 let o = outlets.get(&date).map_or(0, |v| v.len()) as u32;
-                let raw = a as f32 + opts.late_weight * late as f32 + PUBLISHED_WEIGHT * p as f32;
+                let raw = a as f32 + PUBLISHED_WEIGHT * p as f32;
                 DateScore {
                     date,
                     score: raw * (1.0 + (o.max(1) as f32).ln()),
                     mentions: m,
                     articles: a,
-                    late,
                     published: p,
                     outlets: o,
                 }
@@ -578,59 +549,6 @@ mod tests {
             .copies
             .iter()
             .any(|c| c.outlet == Some("Saltings Wire"))));
-    }
-
-    #[test]
-    fn a_day_recalled_weeks_later_outranks_one_named_only_while_news() {
-        let p = Pipeline::build(PipelineConfig::default()).unwrap();
-        // Two outlets name the lock's flooding the next day; two others recall the dam's
-        // opening three weeks after it.
-        let arts = [
-            article(
-                &p,
-                "Fenland Gazette",
-                "2031-06-21",
-                &[
-                    "Keepers pumped water out of the Tollan lock on June 20, 2031, after the river rose overnight.",
-                ],
-            ),
-            article(
-                &p,
-                "Marsh Herald",
-                "2031-06-21",
-                &["The river flooded the Tollan lock on June 20, 2031, the keepers said."],
-            ),
-            article(
-                &p,
-                "Lowmoor Echo",
-                "2031-06-25",
-                &[
-                    "Since the Brede dam opened on June 3, 2031, the river has risen twice above its banks.",
-                ],
-            ),
-            article(
-                &p,
-                "Saltings Post",
-                "2031-06-26",
-                &["Farmers blame the Brede dam, which opened on June 3, 2031, for the high water."],
-            ),
-        ];
-        let views: Vec<ArticleView> = arts.iter().map(ArticleView::from).collect();
-        let ranked = rank_dates(&views, None);
-        let at = |d: &str| ranked.iter().position(|s| s.date == day(d)).unwrap();
-        let (dam, lock) = (&ranked[at("2031-06-03")], &ranked[at("2031-06-20")]);
-        assert_eq!((dam.articles, dam.late), (2, 2));
-        assert_eq!((lock.articles, lock.late), (2, 0));
-        assert!(at("2031-06-03") < at("2031-06-20"), "{ranked:?}");
-        // Without the weight the two days tie on what names them.
-        let opts = TimelineOptions {
-            dates: Some(1),
-            late_weight: 0.0,
-            ..Default::default()
-        };
-        let first = build_timeline(&views, &opts).dates[0].score;
-        assert_eq!(first.score, lock.score);
-        assert!(dam.score > lock.score);
     }
 
     #[test]
