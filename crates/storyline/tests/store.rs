@@ -92,6 +92,15 @@ fn corpus(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The corpus above digested into a new store: its folder (kept alive) and the store.
+fn digested_corpus() -> (tempfile::TempDir, PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let db = d.path().join("s.db");
+    run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    (d, db)
+}
+
 #[test]
 fn incremental_passes_agree_with_the_in_memory_ones_whatever_the_split() {
     let d = tempfile::tempdir().unwrap();
@@ -174,38 +183,9 @@ fn an_edited_file_replaces_its_article_and_counts_add_up() {
     common::story_counts_agree(&db);
 }
 
-/// The clustering state as format 5 kept it: one value, made here from format 6's pieces.
-fn whole_state(c: &rusqlite::Connection) -> String {
-    use std::collections::BTreeMap;
-    use storyline::stories::terms::DocFreq;
-    use storyline::stories::window::WindowDf;
-    use storyline::stories::{ClusterState, Day};
-    let mut state = ClusterState::default();
-    let mut spans = [1, 1];
-    let mut days: [BTreeMap<Day, DocFreq>; 2] = Default::default();
-    let mut st = c.prepare("SELECT key, state FROM story_pieces").unwrap();
-    let rows = st
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-        .unwrap();
-    for row in rows {
-        let (key, json) = row.unwrap();
-        let window = |name: &str| usize::from(name == "entities");
-        match key.split_once('/') {
-            None if key == "clock" => state.clock = serde_json::from_str(&json).unwrap(),
-            None => spans[window(&key)] = serde_json::from_str(&json).unwrap(),
-            Some(("event", _)) => state.events.push(serde_json::from_str(&json).unwrap()),
-            Some(("storyline", _)) => state.storylines.push(serde_json::from_str(&json).unwrap()),
-            Some((name, day)) => {
-                days[window(name)].insert(Day(day.parse().unwrap()), serde_json::from_str(&json).unwrap());
-            }
-        }
-    }
-    let [words, entities] = days;
-    state.words = WindowDf::from_days(spans[0], words);
-    state.entities = WindowDf::from_days(spans[1], entities);
-    state.events.sort_by(|a, b| a.id.cmp(&b.id));
-    state.storylines.sort_by(|a, b| a.id.cmp(&b.id));
-    serde_json::to_string(&state).unwrap()
+/// The clustering state as format 5 kept it: one value.
+fn whole_state(db: &Path) -> String {
+    serde_json::to_string(&Store::open(db).unwrap().cluster_state().unwrap()).unwrap()
 }
 
 /// What format 5 had: an event's articles without their days, indexed by event alone.
@@ -231,10 +211,7 @@ const TO_FORMAT_4: &str = "
 #[test]
 fn stores_of_formats_4_and_5_are_brought_to_6_with_the_same_stories() {
     for from in [5, 4] {
-        let d = tempfile::tempdir().unwrap();
-        let files = corpus(d.path());
-        let db = d.path().join("s.db");
-        run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+        let (_d, db) = digested_corpus();
         let store = Store::open(&db).unwrap();
         let before = store.storylines(100).unwrap();
         assert!(before.iter().any(|s| s.outlets.len() >= 2), "{before:#?}");
@@ -250,7 +227,7 @@ fn stores_of_formats_4_and_5_are_brought_to_6_with_the_same_stories() {
             .iter()
             .any(|s| matches!(s, Some((_, Some(e))) if e.articles.len() >= 2)));
         drop(store);
-        let whole = whole_state(&rusqlite::Connection::open(&db).unwrap());
+        let whole = whole_state(&db);
         {
             let c = rusqlite::Connection::open(&db).unwrap();
             c.execute_batch(TO_FORMAT_5).unwrap();
@@ -284,7 +261,7 @@ fn stores_of_formats_4_and_5_are_brought_to_6_with_the_same_stories() {
             .unwrap();
         assert!(pieces > 3 && old == 0, "{pieces} pieces, old table {old}");
         // The clustering goes on from the same state.
-        assert_eq!(whole_state(&c), whole, "from format {from}");
+        assert_eq!(whole_state(&db), whole, "from format {from}");
         // Every filed article carries its day again.
         let undated: i64 = c
             .query_row(
@@ -300,10 +277,7 @@ fn stores_of_formats_4_and_5_are_brought_to_6_with_the_same_stories() {
 
 #[test]
 fn an_articles_new_date_reaches_its_place_in_the_event() {
-    let d = tempfile::tempdir().unwrap();
-    let files = corpus(d.path());
-    let db = d.path().join("s.db");
-    run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    let (_d, db) = digested_corpus();
     let c = rusqlite::Connection::open(&db).unwrap();
     let id: String = c
         .query_row(
@@ -376,10 +350,7 @@ fn entity_ids_stay_and_a_surname_id_redirects_to_the_full_name() {
 
 #[test]
 fn queries_read_the_typed_rows() {
-    let d = tempfile::tempdir().unwrap();
-    let files = corpus(d.path());
-    let db = d.path().join("s.db");
-    run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    let (_d, db) = digested_corpus();
     let store = Store::open(&db).unwrap();
     let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
     let fjord = store
@@ -755,10 +726,8 @@ fn an_article_trimmed_ahead_keeps_the_date_read_from_its_text() {
 
 #[test]
 fn a_reader_opens_and_reads_while_a_write_transaction_is_open() {
-    let d = tempfile::tempdir().unwrap();
-    let files = corpus(d.path());
-    let db = d.path().join("s.db");
-    run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut Quiet).unwrap();
+    let (_d, db) = digested_corpus();
+    let stored = Store::open(&db).unwrap().articles().unwrap().len();
     let (done_tx, done_rx) = std::sync::mpsc::channel();
     std::thread::scope(|s| {
         let mut writer = rusqlite::Connection::open(&db).unwrap();
@@ -776,7 +745,7 @@ fn a_reader_opens_and_reads_while_a_write_transaction_is_open() {
         tx.commit().unwrap();
         assert_eq!(
             read.ok(),
-            Some(files.len()),
+            Some(stored),
             "the reader read while the write transaction was open"
         );
     });

@@ -94,6 +94,11 @@ pub struct StoryChanges {
 }
 
 impl Store {
+    /// The clusterer's saved state, as the next digest will go on from it.
+    pub fn cluster_state(&self) -> Result<crate::stories::ClusterState> {
+        Ok(story_state::load(&self.conn)?.0)
+    }
+
     /// Storylines newest first, at most `limit` (see [`list_storylines`]).
     pub fn storylines(&self, limit: usize) -> Result<Vec<StorylineRow>> {
         list_storylines(&self.conn, limit)
@@ -386,8 +391,8 @@ fn record(tx: &Transaction, f: &File) -> Result<Option<StorylineId>> {
     )?
     .execute(params![f.event.0, f.storyline.0, d])?;
     tx.prepare_cached(
-        "INSERT INTO event_articles (article, event, copy, day, published) VALUES (?1, ?2, ?3,
-             (SELECT day FROM articles WHERE id = ?1), (SELECT published FROM articles WHERE id = ?1))",
+        "INSERT INTO event_articles (article, event, copy, day, published)
+         SELECT ?1, ?2, ?3, a.day, a.published FROM (SELECT 1) LEFT JOIN articles a ON a.id = ?1",
     )?
     .execute(params![f.article, f.event.0, f.copy])?;
     count_article(tx, &f.event.0, &f.storyline.0, f.outlet, 1)?;
