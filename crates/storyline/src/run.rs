@@ -709,9 +709,20 @@ pub fn digest(
         Ok(())
     })?;
     write(&mut store, &mut d, &mut pending)?;
-    let last = store.corpus_pass(&rules)?;
-    d.corpus.add(&last);
-    let placed = store.place_stories(&crate::stories::StoryConfig::default())?;
+    // The serial end of the run. The log is copied into the store beside it; once the
+    // duplicate verdicts and dates are final, the first chunk of stories is worked out
+    // on a thread of its own while the entity directory is written.
+    store.checkpoint_beside(db)?;
+    d.corpus.add(&store.corpus_groups(&rules)?);
+    let cfg = crate::stories::StoryConfig::default();
+    let (directory, ahead) = std::thread::scope(|scope| {
+        let ahead = scope.spawn(|| Store::plan_stories(db, &cfg));
+        let directory = store.entity_directory(&rules);
+        (directory, ahead.join())
+    });
+    d.corpus.add(&directory?);
+    // A plan that failed (or a thread that panicked) is worked out again by the writer.
+    let placed = store.place_stories(&cfg, ahead.ok().and_then(Result::ok))?;
     d.stories_placed = placed.placed;
     d.stories_changed = placed.storylines.len();
     d.stories = store.newest_of(&placed.storylines, DIGEST_STORIES, DIGEST_EVENTS)?;

@@ -478,6 +478,40 @@ fn two_digests_at_once_and_a_reader_during_them() {
 }
 
 #[test]
+fn the_stories_see_an_article_without_the_lines_its_run_found_to_be_template() {
+    // Three Fjord Post stories digested together: no worker knows their footer is
+    // template when it analyses them; the run's corpus pass finds it. The stories must
+    // place the articles as that pass leaves them, footer dropped, as the in-memory run
+    // does — not as the worker first saw them.
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("s.db");
+    let files: Vec<PathBuf> = (0..3)
+        .map(|k| {
+            write(
+                d.path(),
+                &format!("f{k}.txt"),
+                &story(3 * k, "Fjord Post"),
+                "Fjord Post",
+                "2022-07-01",
+            )
+        })
+        .collect();
+    run::digest(&files, &db, &pipeline(), RunOptions { jobs: 1 }, &mut Quiet).unwrap();
+    let store = Store::open(&db).unwrap();
+    assert!(store
+        .articles()
+        .unwrap()
+        .iter()
+        .all(|a| !a.text.contains("kiosk")));
+    let words = store.cluster_state().unwrap().words;
+    let analyzer = storyline::stories::terms::Analyzer::default();
+    let kiosk = analyzer.terms("kiosk")[0];
+    assert_eq!(words.df().df(kiosk), 0, "a footer word is in the stories' counts");
+    let council = analyzer.terms("council")[0];
+    assert!(words.df().df(council) > 0, "the articles' own words are counted");
+}
+
+#[test]
 fn a_line_that_stops_being_template_comes_back_analysed() {
     let d = tempfile::tempdir().unwrap();
     let p = pipeline();

@@ -79,21 +79,41 @@ struct Member {
 impl Store {
     /// Finishes the corpus passes for everything pending: what `write_batch` left (a run
     /// killed between a batch and its placing), then the entity directory, in id order
-    /// over all that the run added. One transaction; the cost follows what is pending,
-    /// not the store.
+    /// over all that the run added. The cost follows what is pending, not the store.
     pub fn corpus_pass(&mut self, rules: &CorpusRules<'_>) -> Result<CorpusReport, Error> {
+        let mut report = self.corpus_groups(rules)?;
+        report.add(&self.entity_directory(rules)?);
+        Ok(report)
+    }
+
+    /// The first part of [`Store::corpus_pass`], one transaction: duplicate groups,
+    /// story counts and template verdicts of what `write_batch` left. After it every
+    /// article's date and duplicate verdict are final, so the stories can be worked out.
+    pub fn corpus_groups(&mut self, rules: &CorpusRules<'_>) -> Result<CorpusReport, Error> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = CorpusReport::default();
-        let mut pass = Pass::new(&tx, rules);
-        pass.place(&mut report)?;
-        pass.directory(&mut report)?;
+        Pass::new(&tx, rules).place(&mut report)?;
+        tx.commit()?;
+        self.committed();
+        Ok(report)
+    }
+
+    /// The second part of [`Store::corpus_pass`], one transaction: the entity directory
+    /// for every article waiting for it. It reads and writes no story table.
+    pub fn entity_directory(&mut self, rules: &CorpusRules<'_>) -> Result<CorpusReport, Error> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut report = CorpusReport::default();
+        Pass::new(&tx, rules).directory(&mut report)?;
         tx.execute(
             "UPDATE articles SET pending = 0 WHERE pending != 0 AND pending & ?1 != 0",
             [PENDING_DIRECTORY],
         )?;
         tx.commit()?;
+        self.committed();
         Ok(report)
     }
 }
@@ -577,6 +597,18 @@ impl<'a, 't> Pass<'a, 't> {
                     ])?;
             }
             write_rows(self.tx, v.n, article)?;
+            // The stories place an article by the record shown: one still waiting to be
+            // placed takes the features of its new view (else they would depend on which
+            // template lines the worker happened to know).
+            if v.template.is_some() || v.analyse_doc {
+                let story = crate::stories::StoryDoc::from_article(
+                    article,
+                    &crate::stories::terms::Analyzer::default(),
+                );
+                self.tx
+                    .prepare_cached("UPDATE story_queue SET doc = ?2 WHERE n = ?1")?
+                    .execute(params![v.n, serde_json::to_string(&story)?])?;
+            }
         }
         Ok(())
     }

@@ -11,6 +11,7 @@
 //! directory for what the run added (`corpus.rs`), in one transaction. Reading never
 //! re-runs analysis: the stored rows are the truth.
 
+mod checkpoint;
 mod corpus;
 mod read;
 mod schema;
@@ -25,12 +26,16 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::Error;
 
+use checkpoint::Checkpointer;
 pub use corpus::{CorpusReport, CorpusRules, PENDING_ALL};
 pub use read::{ArticleRow, DupGroup, GroupMember, OutletCount, QuoteFilter, QuoteRow, SearchHit};
 pub use write::{tag, BatchResult, RecordJson, SourceStamp, SourceState, Stored};
 
 /// The store.
 pub struct Store {
+    /// Set for the serial end of a digest: checkpoints run beside the writer, not in
+    /// its commits. (Declared first: its thread stops before the writer closes.)
+    beside: Option<Checkpointer>,
     conn: Connection,
 }
 
@@ -56,7 +61,7 @@ impl Store {
         // checkpoints write each page fewer times. The log stays bounded, and the last
         // connection to close copies and removes it.
         conn.pragma_update(None, "wal_autocheckpoint", 16384)?;
-        let mut store = Store { conn };
+        let mut store = Store { beside: None, conn };
         store.check_format(path)?;
         // The tables are made once, in one write transaction taken up front: two digests
         // opening a new store at once must not both read "missing" and then race to
@@ -91,6 +96,24 @@ impl Store {
             )?;
         }
         Ok(store)
+    }
+
+    /// From now on, copies the log into the store on a thread of its own after each
+    /// commit of the corpus pass and the story placement ([`Checkpointer`]) rather than
+    /// inside the commit that fills it.
+    pub fn checkpoint_beside(&mut self, path: &Path) -> Result<(), Error> {
+        if self.beside.is_none() {
+            self.beside = Some(Checkpointer::start(path)?);
+            self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        }
+        Ok(())
+    }
+
+    /// Tells the checkpoint thread, if there is one, that a commit happened.
+    fn committed(&self) {
+        if let Some(b) = &self.beside {
+            b.committed();
+        }
     }
 
     /// Opens an existing store for reading; a missing file is an error, not a new store.

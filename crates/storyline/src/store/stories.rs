@@ -4,7 +4,8 @@
 //! [`update_stories`] feeds a run's articles to the clusterer inside the digest's
 //! transaction and writes what changed; [`list_storylines`] reads them back, newest first.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -191,40 +192,27 @@ impl Store {
     /// Places every queued article (what the runs stored and did not place yet) in its
     /// event and storyline, in (day, id) order, `PLACE_CHUNK` per transaction. The
     /// article's final date and duplicate verdict (decided by the corpus passes) are
-    /// used, not the worker's.
-    pub fn place_stories(&mut self, cfg: &StoryConfig) -> Result<StoryChanges> {
+    /// used, not the worker's. `ahead` is the first chunk already worked out beside the
+    /// last transaction ([`Store::plan_stories`]); it is used only if the story tables
+    /// are still those it was worked out from, and worked out again otherwise.
+    pub fn place_stories(&mut self, cfg: &StoryConfig, ahead: Option<Plan>) -> Result<StoryChanges> {
         let mut all = StoryChanges::default();
         let mut touched: BTreeSet<StorylineId> = BTreeSet::new();
+        let mut ahead = ahead;
         loop {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let queued: Vec<(i64, String, Option<String>, Option<String>)> = {
-                let mut st = tx.prepare(
-                    "SELECT q.n, q.doc, a.duplicate_of, a.day FROM story_queue q JOIN articles a ON a.n = q.n
-                     ORDER BY a.day IS NULL, a.day, a.id LIMIT ?1",
-                )?;
-                let rows = st.query_map([PLACE_CHUNK as i64], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })?;
-                rows.collect::<std::result::Result<_, _>>()?
+            let plan = match ahead.take() {
+                Some(p) if p.generation == generation(&tx)? => p,
+                _ => plan_next(&tx, cfg)?,
             };
-            if queued.is_empty() {
+            if plan.is_empty() {
                 break;
             }
-            let mut docs = Vec::with_capacity(queued.len());
-            for (n, json, duplicate_of, day) in &queued {
-                let mut d: StoryDoc = serde_json::from_str(json)?;
-                d.duplicate_of = duplicate_of.clone();
-                if let Some(day) = day.as_deref().and_then(|s| s.parse::<chrono::NaiveDate>().ok()) {
-                    d.published = Some(Day::of(day));
-                }
-                tx.prepare_cached("DELETE FROM story_queue WHERE n = ?1")?
-                    .execute([n])?;
-                docs.push(d);
-            }
-            let (changes, gone) = place(&tx, &docs, cfg)?;
+            let (changes, gone) = apply(&tx, plan)?;
             tx.commit()?;
+            self.committed();
             all.placed += changes.placed;
             all.unplaced += changes.unplaced;
             // A storyline an earlier chunk changed may have been merged away by this one.
@@ -234,71 +222,226 @@ impl Store {
         all.storylines = touched.into_iter().collect();
         Ok(all)
     }
+
+    /// Works out where the first chunk of queued articles goes, on a connection of its
+    /// own and reading only, so that it can run beside this store's next transaction.
+    pub fn plan_stories(path: &Path, cfg: &StoryConfig) -> Result<Plan> {
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(super::BUSY_WAIT)?;
+        let tx = conn.transaction()?;
+        plan_next(&tx, cfg)
+    }
 }
 
 /// Feeds the run's new articles to the clusterer (in publication order, ties by id), then
 /// writes their events, the events' and storylines' rows that changed, and the state.
 /// A copy (`duplicate_of` an article already placed) joins its original's event.
 pub fn update_stories(tx: &Transaction, docs: &[StoryDoc], cfg: &StoryConfig) -> Result<StoryChanges> {
-    Ok(place(tx, docs, cfg)?.0)
+    let p = plan(tx, docs.to_vec(), Vec::new(), cfg)?;
+    Ok(apply(tx, p)?.0)
 }
 
-/// `update_stories`, also returning the storylines it deleted (merged into another).
-fn place(
-    tx: &Transaction,
-    docs: &[StoryDoc],
-    cfg: &StoryConfig,
-) -> Result<(StoryChanges, BTreeSet<StorylineId>)> {
-    let (state, mut saved) = story_state::load(tx)?;
+/// One article's place, as the clusterer gave it, with the storyline merges it caused.
+struct Step {
+    doc: usize,
+    day: Day,
+    event: EventId,
+    storyline: StorylineId,
+    copy: bool,
+    merges: Vec<(StorylineId, StorylineId)>,
+}
+
+/// A chunk of queued articles placed by the clusterer from a snapshot of the story
+/// tables, not yet written: the steps in the clusterer's order and its new state.
+/// Working it out only reads, so it can run beside another transaction (the entity
+/// directory's); it is written by [`apply`] only if the story tables are still those it
+/// read ([`generation`]).
+pub struct Plan {
+    docs: Vec<StoryDoc>,
+    /// The queue rows the chunk came from.
+    queued: Vec<i64>,
+    steps: Vec<Step>,
+    unplaced: usize,
+    clusterer: Clusterer,
+    saved: story_state::Saved,
+    /// The story tables' generation it was worked out from.
+    generation: i64,
+}
+
+impl Plan {
+    fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+}
+
+/// A number that every write of the story tables raises ([`apply`]): a plan worked out
+/// from one generation is written only over the same one.
+fn generation(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = 'story_generation'", [], |r| {
+            r.get::<_, String>(0)
+        })
+        .optional()?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
+}
+
+/// The next chunk of the queue, in (day, id) order, with the corpus passes' final date
+/// and duplicate verdict of each article (not the worker's).
+fn next_chunk(conn: &Connection) -> Result<(Vec<i64>, Vec<StoryDoc>)> {
+    let queued: Vec<(i64, String, Option<String>, Option<String>)> = {
+        let mut st = conn.prepare_cached(
+            "SELECT q.n, q.doc, a.duplicate_of, a.day FROM story_queue q JOIN articles a ON a.n = q.n
+             ORDER BY a.day IS NULL, a.day, a.id LIMIT ?1",
+        )?;
+        let rows = st.query_map([PLACE_CHUNK as i64], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        rows.collect::<std::result::Result<_, _>>()?
+    };
+    let mut ns = Vec::with_capacity(queued.len());
+    let mut docs = Vec::with_capacity(queued.len());
+    for (n, json, duplicate_of, day) in queued {
+        let mut d: StoryDoc = serde_json::from_str(&json)?;
+        d.duplicate_of = duplicate_of;
+        if let Some(day) = day.as_deref().and_then(|s| s.parse::<chrono::NaiveDate>().ok()) {
+            d.published = Some(Day::of(day));
+        }
+        ns.push(n);
+        docs.push(d);
+    }
+    Ok((ns, docs))
+}
+
+/// Works out where the next chunk of the queue goes, reading only (see [`Plan`]).
+fn plan_next(conn: &Connection, cfg: &StoryConfig) -> Result<Plan> {
+    let (queued, docs) = next_chunk(conn)?;
+    plan(conn, docs, queued, cfg)
+}
+
+/// Places `docs` with the clusterer as the store's state left it, writing nothing.
+fn plan(conn: &Connection, docs: Vec<StoryDoc>, queued: Vec<i64>, cfg: &StoryConfig) -> Result<Plan> {
+    let generation = generation(conn)?;
+    let (state, saved) = story_state::load(conn)?;
     let mut c = Clusterer::from_state(cfg.clone(), state);
-    let mut order: Vec<&StoryDoc> = docs.iter().collect();
-    order.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
-    let mut touched: BTreeSet<StorylineId> = BTreeSet::new();
-    let mut shrunk: BTreeSet<StorylineId> = BTreeSet::new();
-    let mut changes = StoryChanges::default();
-    for d in order {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| (docs[a].published, &docs[a].id).cmp(&(docs[b].published, &docs[b].id)));
+    // What the steps so far would have written: each filed article's event, each
+    // event's storyline, and storylines merged away (gone -> kept).
+    let mut event_of: HashMap<&str, EventId> = HashMap::new();
+    let mut storyline_of: HashMap<EventId, StorylineId> = HashMap::new();
+    let mut merged: HashMap<StorylineId, StorylineId> = HashMap::new();
+    let mut steps = Vec::with_capacity(docs.len());
+    let mut unplaced = 0;
+    for i in order {
+        let d = &docs[i];
         let Some(day) = d.published else {
-            changes.unplaced += 1;
+            unplaced += 1;
             continue;
         };
         let original: Option<EventId> = match &d.duplicate_of {
-            Some(o) => tx
-                .query_row("SELECT event FROM event_articles WHERE article = ?1", [o], |r| {
-                    r.get(0)
-                })
-                .optional()?
-                .map(EventId),
+            Some(o) => match event_of.get(o.as_str()) {
+                Some(ev) => Some(ev.clone()),
+                None => conn
+                    .prepare_cached("SELECT event FROM event_articles WHERE article = ?1")?
+                    .query_row([o], |r| r.get(0))
+                    .optional()?
+                    .map(EventId),
+            },
             None => None,
         };
         let (event, storyline, copy) = match original {
             Some(ev) => {
                 c.add_copy(&ev, day);
-                let sl: String =
-                    tx.query_row("SELECT storyline FROM events WHERE id = ?1", [&ev.0], |r| {
-                        r.get(0)
-                    })?;
-                (ev, StorylineId(sl), true)
+                let sl = match storyline_of.get(&ev) {
+                    Some(sl) => sl.clone(),
+                    None => {
+                        let stored: String = conn
+                            .prepare_cached("SELECT storyline FROM events WHERE id = ?1")?
+                            .query_row([&ev.0], |r| r.get(0))?;
+                        let mut sl = StorylineId(stored);
+                        while let Some(kept) = merged.get(&sl) {
+                            sl = kept.clone();
+                        }
+                        sl
+                    }
+                };
+                (ev, sl, true)
             }
             None => {
                 let p = c.add(d).expect("dated");
                 (p.event, p.storyline, false)
             }
         };
+        event_of.insert(&d.id, event.clone());
+        storyline_of.insert(event.clone(), storyline.clone());
+        let merges = c.take_merges();
+        for (gone, kept) in &merges {
+            for sl in storyline_of.values_mut().filter(|sl| *sl == gone) {
+                *sl = kept.clone();
+            }
+            merged.insert(gone.clone(), kept.clone());
+        }
+        steps.push(Step {
+            doc: i,
+            day,
+            event,
+            storyline,
+            copy,
+            merges,
+        });
+    }
+    Ok(Plan {
+        docs,
+        queued,
+        steps,
+        unplaced,
+        clusterer: c,
+        saved,
+        generation,
+    })
+}
+
+/// Writes a plan: files each article, applies the merges in the clusterer's order,
+/// refreshes the storylines they changed, saves the state and takes the articles off
+/// the queue. Returns what changed and the storylines merged away.
+fn apply(tx: &Transaction, p: Plan) -> Result<(StoryChanges, BTreeSet<StorylineId>)> {
+    let Plan {
+        docs,
+        queued,
+        steps,
+        unplaced,
+        clusterer,
+        mut saved,
+        generation,
+    } = p;
+    let mut touched: BTreeSet<StorylineId> = BTreeSet::new();
+    let mut shrunk: BTreeSet<StorylineId> = BTreeSet::new();
+    let mut changes = StoryChanges {
+        unplaced,
+        ..StoryChanges::default()
+    };
+    for n in &queued {
+        tx.prepare_cached("DELETE FROM story_queue WHERE n = ?1")?
+            .execute([n])?;
+    }
+    for step in steps {
+        let d = &docs[step.doc];
         let filed = File {
             article: &d.id,
             outlet: d.outlet.as_deref(),
-            event: &event,
-            storyline: &storyline,
-            day,
-            copy,
+            event: &step.event,
+            storyline: &step.storyline,
+            day: step.day,
+            copy: step.copy,
         };
         if let Some(left) = record(tx, &filed)? {
             // The storyline the event left may have ended earlier or have no events left.
             shrunk.insert(left.clone());
             touched.insert(left);
         }
-        touched.insert(storyline);
-        for (gone, kept) in c.take_merges() {
+        touched.insert(step.storyline);
+        for (gone, kept) in step.merges {
             merge_rows(tx, &gone, &kept)?;
             redirect(tx, &gone, &kept)?;
             touched.insert(gone);
@@ -319,7 +462,12 @@ fn place(
             gone.insert(sl);
         }
     }
-    story_state::save(tx, &c.state(), &mut saved)?;
+    story_state::save(tx, &clusterer.state(), &mut saved)?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('story_generation', ?1)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [(generation + 1).to_string()],
+    )?;
     Ok((changes, gone))
 }
 
@@ -960,11 +1108,80 @@ mod tests {
         let c = Connection::open_in_memory().unwrap();
         c.execute_batch(
             "CREATE TABLE articles (id TEXT, url TEXT, source TEXT NOT NULL, outlet TEXT, published TEXT,
-                 day TEXT, title TEXT, duplicate_of TEXT);",
+                 day TEXT, title TEXT, duplicate_of TEXT);
+             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
         )
         .unwrap();
         c.execute_batch(STORY_TABLES).unwrap();
         c
+    }
+
+    /// Every story table's rows, in one text, to compare two stores.
+    fn story_rows(c: &Connection) -> String {
+        let mut out = String::new();
+        for t in [
+            "events",
+            "storylines",
+            "event_articles",
+            "storyline_outlets",
+            "story_pieces",
+        ] {
+            let mut st = c.prepare(&format!("SELECT * FROM {t} ORDER BY 1")).unwrap();
+            let n = st.column_count();
+            let rows = st
+                .query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })
+                .unwrap();
+            for r in rows {
+                out += &r.unwrap();
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_plan_worked_out_ahead_is_written_only_over_the_tables_it_read() {
+        let a = Analyzer::default();
+        let cfg = StoryConfig::default();
+        let body = "Ferry crews at Lindqvist Harbour walked out on Monday over night shifts, \
+                    and the harbour board met the crews' union to talk about the rota.";
+        let first = [doc(&a, "u1", 0, body, None)];
+        let second = [
+            doc(&a, "u2", 1, body, None),
+            doc(
+                &a,
+                "u3",
+                1,
+                "Orchard growers in Vellmar \
+                      count a late frost's damage to the cherry crop.",
+                None,
+            ),
+        ];
+        // Worked out ahead over the first placement, then written: as if placed in turn.
+        let mut ahead = store();
+        let tx = ahead.transaction().unwrap();
+        update_stories(&tx, &first, &cfg).unwrap();
+        let p = plan(&tx, second.to_vec(), Vec::new(), &cfg).unwrap();
+        assert_eq!(p.generation, generation(&tx).unwrap());
+        apply(&tx, p).unwrap();
+        tx.commit().unwrap();
+        let mut in_turn = store();
+        let tx = in_turn.transaction().unwrap();
+        update_stories(&tx, &first, &cfg).unwrap();
+        update_stories(&tx, &second, &cfg).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(story_rows(&ahead), story_rows(&in_turn));
+        // A plan read before another placement is stale: its generation is behind.
+        let mut c = store();
+        let tx = c.transaction().unwrap();
+        let stale = plan(&tx, second.to_vec(), Vec::new(), &cfg).unwrap();
+        update_stories(&tx, &first, &cfg).unwrap();
+        assert_ne!(stale.generation, generation(&tx).unwrap());
     }
 
     #[test]
