@@ -383,6 +383,13 @@ fn analyze_chunk(
     }
 }
 
+/// Whether the writer has another analysed chunk waiting when it takes one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    Waiting,
+    Idle,
+}
+
 type Analyze<'a> = &'a (dyn Fn(RawItem) -> Result<Ready, Failure> + Sync);
 
 /// Runs `analyze` over a chunk's items on the pool, each item guarded, order kept.
@@ -416,7 +423,9 @@ fn pool(opts: RunOptions) -> Result<rayon::ThreadPool, Error> {
 
 /// Runs the reader on its own thread, analyses its chunks on the pool, and hands each
 /// analysed chunk, in order, to `each` on a thread of its own (the writer), so that
-/// writing one chunk overlaps analysing the next.
+/// writing one chunk overlaps analysing the next. `each` also learns whether another
+/// chunk is already waiting ([`Next`]): a writer with nothing waiting can write now
+/// rather than leave its rows for the end of the run.
 fn run_chunks(
     paths: &[PathBuf],
     store_file: Option<&Path>,
@@ -424,7 +433,7 @@ fn run_chunks(
     pool: &rayon::ThreadPool,
     known: Option<&KnownTemplate>,
     obs: &mut dyn Observer,
-    each: impl FnMut(Vec<Outcome>) -> Result<(), Error> + Send,
+    each: impl FnMut(Vec<Outcome>, Next) -> Result<(), Error> + Send,
 ) -> Result<(), Error> {
     quiet_item_panics();
     let (files, listing_failures, sizes) = list_inputs(paths, store_file);
@@ -441,8 +450,14 @@ fn run_chunks(
         let reader = scope.spawn(move || read_inputs(files, sizes, listing_failures, pipeline, stored, tx));
         let writer = scope.spawn(move || {
             let mut each = each;
-            for outcomes in done_rx.iter() {
-                each(outcomes)?;
+            let mut next = done_rx.recv().ok();
+            while let Some(outcomes) = next.take() {
+                next = done_rx.try_recv().ok();
+                let waiting = if next.is_some() { Next::Waiting } else { Next::Idle };
+                each(outcomes, waiting)?;
+                if next.is_none() {
+                    next = done_rx.recv().ok();
+                }
             }
             Ok::<(), Error>(())
         });
@@ -512,7 +527,7 @@ pub fn analyze_paths(
     let mut items = 0;
     let mut bytes = 0;
     let pool = pool(opts)?;
-    run_chunks(paths, None, pipeline, &pool, None, obs, |outcomes| {
+    run_chunks(paths, None, pipeline, &pool, None, obs, |outcomes, _| {
         for o in outcomes {
             match o {
                 Outcome::Article(a) => {
@@ -648,66 +663,77 @@ pub fn digest(
         pending.clear();
         Ok(())
     };
-    run_chunks(paths, Some(db), pipeline, &pool, Some(&known), obs, |outcomes| {
-        for o in outcomes {
-            match o {
-                Outcome::Article(Analysed {
-                    ready:
-                        Ready {
-                            article,
-                            view,
-                            sig,
-                            json,
-                        },
-                    key,
-                    stamp,
-                }) => {
-                    d.bytes += view.as_ref().map_or(&article.text, |v| &v.1.text).len() as u64;
-                    let sig = sig.unwrap_or_else(|| pipeline.corpus_sigs(&article));
-                    // Standard input has no file to key by: its content does.
-                    let (key, stamp) = match stamp {
-                        Some(s) => (key, s),
-                        None => (
-                            format!("-#{}", article.id),
-                            SourceStamp {
-                                path: "-".into(),
-                                size: 0,
-                                mtime: 0,
+    run_chunks(
+        paths,
+        Some(db),
+        pipeline,
+        &pool,
+        Some(&known),
+        obs,
+        |outcomes, next| {
+            for o in outcomes {
+                match o {
+                    Outcome::Article(Analysed {
+                        ready:
+                            Ready {
+                                article,
+                                view,
+                                sig,
+                                json,
                             },
-                        ),
-                    };
-                    pending.push(Stored::Article {
-                        article,
-                        view,
                         key,
                         stamp,
-                        sig,
-                        json,
-                    });
+                    }) => {
+                        d.bytes += view.as_ref().map_or(&article.text, |v| &v.1.text).len() as u64;
+                        let sig = sig.unwrap_or_else(|| pipeline.corpus_sigs(&article));
+                        // Standard input has no file to key by: its content does.
+                        let (key, stamp) = match stamp {
+                            Some(s) => (key, s),
+                            None => (
+                                format!("-#{}", article.id),
+                                SourceStamp {
+                                    path: "-".into(),
+                                    size: 0,
+                                    mtime: 0,
+                                },
+                            ),
+                        };
+                        pending.push(Stored::Article {
+                            article,
+                            view,
+                            key,
+                            stamp,
+                            sig,
+                            json,
+                        });
+                    }
+                    Outcome::Failed(f, stamp) => {
+                        d.failures.push(f.clone());
+                        pending.push(Stored::Failure { failure: f, stamp });
+                    }
+                    Outcome::Skipped(n) => d.skipped += n,
+                    Outcome::FileDone(FileDone {
+                        stamp: Some(stamp),
+                        items,
+                        read: true,
+                        ..
+                    }) => pending.push(Stored::File { stamp, items }),
+                    Outcome::FileDone(_) => {}
                 }
-                Outcome::Failed(f, stamp) => {
-                    d.failures.push(f.clone());
-                    pending.push(Stored::Failure { failure: f, stamp });
-                }
-                Outcome::Skipped(n) => d.skipped += n,
-                Outcome::FileDone(FileDone {
-                    stamp: Some(stamp),
-                    items,
-                    read: true,
-                    ..
-                }) => pending.push(Stored::File { stamp, items }),
-                Outcome::FileDone(_) => {}
             }
-        }
-        // Fewer, larger transactions (each commit flushes the text indexes), but small
-        // ones first, so that the template lines they find are known ahead sooner.
-        if pending.len() >= batch || last_write.elapsed() >= WRITE_EVERY {
-            write(&mut store, &mut d, &mut pending)?;
-            last_write = Instant::now();
-            batch = (batch * 2).min(WRITE_BATCH);
-        }
-        Ok(())
-    })?;
+            // Fewer, larger transactions (each commit flushes the text indexes), but small
+            // ones first, so that the template lines they find are known ahead sooner; and
+            // whenever the writer would otherwise wait for the workers, so that what is left
+            // to write when they finish is about a chunk, not half the last batch.
+            let idle = next == Next::Idle && pending.len() >= CHUNK_ITEMS;
+            if idle || pending.len() >= batch || last_write.elapsed() >= WRITE_EVERY {
+                write(&mut store, &mut d, &mut pending)?;
+                last_write = Instant::now();
+                batch = (batch * 2).min(WRITE_BATCH);
+            }
+            Ok(())
+        },
+    )?;
     write(&mut store, &mut d, &mut pending)?;
     // The serial end of the run. The log is copied into the store beside it; once the
     // duplicate verdicts and dates are final, the first chunk of stories is worked out
