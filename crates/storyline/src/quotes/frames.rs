@@ -9,7 +9,7 @@
 
 use super::sources::{
     appositive_source, leading_noun_phrase, named_clause_subject, poll_source, source_after, source_before,
-    subject_of, Source,
+    subject_at, subject_of, Source,
 };
 use super::words::{
     self, is_aux, is_clause_punct, is_determiner, is_evidence_noun, is_evidence_verb,
@@ -104,6 +104,11 @@ pub(super) const FRAMES: &[FrameRule] = &[
         rule: QuoteRule::AccordingTo,
         reason: "\"according to X\" names the source of the clause before or after it",
         find: Finder::Phrase(according_to),
+    },
+    FrameRule {
+        rule: QuoteRule::FrontedParticiple,
+        reason: "\"After saying …, she …\", \"Since announcing …, Roe has …\": a participle that opens the sentence after a subordinator has the main clause's subject as its speaker; the content ends where that clause begins",
+        find: Finder::Cue(fronted_participle),
     },
     FrameRule {
         rule: QuoteRule::Participle,
@@ -1059,6 +1064,57 @@ fn participle(scan: &Scan, cue: &Cue) -> Option<Frame> {
     ))
 }
 
+/// Rule `fronted_participle`: "After saying the ferry was late, she …", "In explaining why
+/// …, Roe described …", "Days after announcing …, the mayor …". An adverbial clause
+/// led by a participle opens the sentence (at most four words before it, the last a
+/// subordinator); its understood subject is the main clause's, which begins after the
+/// comma that closes the adverbial clause (outside quotation marks, or the comma at the end
+/// of a quotation). The content is the participle's clause, up to that comma.
+fn fronted_participle(scan: &Scan, cue: &Cue) -> Option<Frame> {
+    /// Words before the participle, the subordinator included ("One month after").
+    const MAX_LEAD: usize = 4;
+    if !(cue.participle && !cue.after_empty && (cue.strong || cue.explicit)) {
+        return None;
+    }
+    let s = scan.s;
+    let sub = cue.i.checked_sub(1)?;
+    if !matches!(
+        scan.word(sub).to_lowercase().as_str(),
+        "after" | "before" | "since" | "while" | "when" | "in"
+    ) || sub >= MAX_LEAD
+        || (0..=sub).any(|k| s.toks[k].kind != Kind::Word || s.in_quote(k))
+        || !scan.word(0).starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    // The comma that closes the adverbial clause: outside quotation marks, or the last
+    // word of a quotation ending in a comma ("… on,” she said").
+    let (end, next) = (cue.a..scan.n).find_map(|k| {
+        let w = scan.word(k);
+        if w == "," && !s.in_quote(k) {
+            Some((k.checked_sub(1)?, k + 1))
+        } else if w == ","
+            && s.toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.kind, Kind::Quote { open: false }))
+        {
+            Some((k + 1, k + 2))
+        } else {
+            None
+        }
+    })?;
+    if end < cue.a {
+        return None;
+    }
+    let src = subject_at(scan.text, s, next, scan.n).filter(|src| src.first <= next + 1)?;
+    Some(frame(
+        cue.span,
+        cue.kind(),
+        Some(src),
+        vec![(cue.a, end.min(scan.clause_end(cue.a)))],
+    ))
+}
+
 /// Who speaks with a participle: the subject of the clause it closes, else the sentence's
 /// latest source, the agent of a passive before it, the main clause's subject, or a
 /// common-noun subject opening the sentence.
@@ -1730,6 +1786,38 @@ mod tests {
             "according_to",
             "the Harbour Board",
             &["The locks will open in May"],
+        );
+    }
+
+    #[test]
+    fn fronted_participle() {
+        assert_frame(
+            "After saying the night ferry was unsafe, Ines Lund left the harbour board.",
+            "fronted_participle",
+            "Ines Lund",
+            &["the night ferry was unsafe"],
+        );
+        assert_frame(
+            "Days after announcing that she would run, the mayor sold her boat.",
+            "fronted_participle",
+            "the mayor",
+            &["that she would run"],
+        );
+        // The comma may close a quotation.
+        assert_frame(
+            "Since saying the toll was “a tax on islanders,” he has not crossed the bridge.",
+            "fronted_participle",
+            "he",
+            &["the toll was “a tax on islanders,”"],
+        );
+        // Not a participle inside the sentence, nor one led by words that are no
+        // subordinator.
+        assert_no_frame(
+            "fronted_participle",
+            &[
+                "The pilots struck after saying the pay was too low.",
+                "Pilots saying the pay was too low, the board met.",
+            ],
         );
     }
 

@@ -114,6 +114,9 @@ pub enum QuoteRule {
     AccordingTo,
     /// ", saying …".
     Participle,
+    /// "After saying …, she …": a participle opening the sentence after a subordinator;
+    /// the main clause's subject speaks.
+    FrontedParticiple,
     /// "The latest harbour poll showed the mayor ahead": a record or measurement as the
     /// subject of an evidence verb, with what it shows.
     RecordSpeaks,
@@ -159,6 +162,7 @@ impl QuoteRule {
             QuoteRule::HeadlineVerb => "headline_verb",
             QuoteRule::AccordingTo => "according_to",
             QuoteRule::Participle => "participle",
+            QuoteRule::FrontedParticiple => "fronted_participle",
             QuoteRule::RecordSpeaks => "record_speaks",
             QuoteRule::BareClause => "bare_clause",
             QuoteRule::SourceThenClause => "source_then_clause",

@@ -680,7 +680,8 @@ pub(super) fn subject_of(text: &str, s: &Sentence, before: usize) -> Option<Sour
         .find_map(|start| subject_at(text, s, start, before))
 }
 
-fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<Source> {
+/// The subject of a clause that begins at token `start`, before token `before`.
+pub(super) fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) -> Option<Source> {
     let n = s.toks.len();
     let mut k = (start..n).find(|&k| s.toks[k].kind == Kind::Word && !s.in_quote(k))?;
     // A dateline first: "NORDVIK (NWA) – …", "Nordvik (NWA) – …".
@@ -924,6 +925,30 @@ mod tests {
         );
         // A negated modal stands between the name and its verb.
         assert_source("Abe Kahn cannot say the toll is fair.", "say", "name", "Abe Kahn");
+    }
+
+    /// Rule `negated_auxiliary` (`words::is_negated_auxiliary`): a contraction in "n't"
+    /// stands between a source and its verb as "did not" does.
+    #[test]
+    fn negated_auxiliary() {
+        assert_source(
+            "Abe Kahn didn't say whether the toll is fair.",
+            "say",
+            "name",
+            "Abe Kahn",
+        );
+        assert_source(
+            "He hasn’t mentioned the toll since May.",
+            "mentioned",
+            "pronoun",
+            "He",
+        );
+        assert_source(
+            "The harbour pilots haven't said much about the dredging.",
+            "said",
+            "noun-phrase",
+            "The harbour pilots",
+        );
     }
 
     #[test]

@@ -20,7 +20,16 @@ pub(super) const HEADLINE_SECTION_WORDS: &str = include_str!("data/headline-sect
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
-    word_set!(AUX_WORDS).contains(w)
+    word_set!(AUX_WORDS).contains(w) || is_negated_auxiliary(w)
+}
+
+/// Rule `negated_auxiliary`: a contraction ending in "n't" ("didn't", "hasn’t", "won't",
+/// "can't") is an auxiliary or modal with its negation, so it stands between a source and
+/// its verb as "did not" does ("Ines Lund hasn't said", "He didn't suggest"). Every English
+/// word written so is one; the token keeps its apostrophe, straight or curly.
+pub(super) fn is_negated_auxiliary(w: &str) -> bool {
+    let stem = w.strip_suffix("n't").or_else(|| w.strip_suffix("n’t"));
+    stem.is_some_and(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// Words of a time adverbial between a source and its cue ("on Thursday", "late Monday").
@@ -111,5 +120,17 @@ mod tests {
         assert!(entries(BOUNDARY_WORDS).all(|w| w == w.to_lowercase()));
         assert!(is_aux("reportedly") && is_time_word("Thursday") && is_boundary("whether"));
         assert!(is_determiner("Their") && is_irregular_past("withdrew") && !is_aux("said"));
+    }
+
+    #[test]
+    fn negated_auxiliary() {
+        for w in ["didn't", "hasn’t", "won't", "can't", "wouldn’t", "isn't"] {
+            assert!(is_negated_auxiliary(w) && is_aux(w), "{w}");
+        }
+        // Not the bare suffix, a word without it, nor a sentence's first word (no subject
+        // stands before it).
+        for w in ["n't", "Kent", "don", "Didn't"] {
+            assert!(!is_negated_auxiliary(w), "{w}");
+        }
     }
 }
