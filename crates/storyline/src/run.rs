@@ -600,6 +600,60 @@ pub const DIGEST_STORIES: usize = 20;
 /// Events a digest lists of each (the largest; `event_count` gives them all).
 pub const DIGEST_EVENTS: usize = 3;
 
+/// Takes a chunk of outcomes into the digest's pending writes and counts.
+fn queue_outcomes(outcomes: Vec<Outcome>, pipeline: &Pipeline, d: &mut Digest, pending: &mut Vec<Stored>) {
+    for o in outcomes {
+        match o {
+            Outcome::Article(Analysed {
+                ready:
+                    Ready {
+                        article,
+                        view,
+                        sig,
+                        json,
+                    },
+                key,
+                stamp,
+            }) => {
+                d.bytes += view.as_ref().map_or(&article.text, |v| &v.1.text).len() as u64;
+                let sig = sig.unwrap_or_else(|| pipeline.corpus_sigs(&article));
+                // Standard input has no file to key by: its content does.
+                let (key, stamp) = match stamp {
+                    Some(s) => (key, s),
+                    None => (
+                        format!("-#{}", article.id),
+                        SourceStamp {
+                            path: "-".into(),
+                            size: 0,
+                            mtime: 0,
+                        },
+                    ),
+                };
+                pending.push(Stored::Article {
+                    article,
+                    view,
+                    key,
+                    stamp,
+                    sig,
+                    json,
+                });
+            }
+            Outcome::Failed(f, stamp) => {
+                d.failures.push(f.clone());
+                pending.push(Stored::Failure { failure: f, stamp });
+            }
+            Outcome::Skipped(n) => d.skipped += n,
+            Outcome::FileDone(FileDone {
+                stamp: Some(stamp),
+                items,
+                read: true,
+                ..
+            }) => pending.push(Stored::File { stamp, items }),
+            Outcome::FileDone(_) => {}
+        }
+    }
+}
+
 /// Ingests everything under `paths` into the store at `db` and returns the digest.
 pub fn digest(
     paths: &[PathBuf],
@@ -671,56 +725,7 @@ pub fn digest(
         Some(&known),
         obs,
         |outcomes, next| {
-            for o in outcomes {
-                match o {
-                    Outcome::Article(Analysed {
-                        ready:
-                            Ready {
-                                article,
-                                view,
-                                sig,
-                                json,
-                            },
-                        key,
-                        stamp,
-                    }) => {
-                        d.bytes += view.as_ref().map_or(&article.text, |v| &v.1.text).len() as u64;
-                        let sig = sig.unwrap_or_else(|| pipeline.corpus_sigs(&article));
-                        // Standard input has no file to key by: its content does.
-                        let (key, stamp) = match stamp {
-                            Some(s) => (key, s),
-                            None => (
-                                format!("-#{}", article.id),
-                                SourceStamp {
-                                    path: "-".into(),
-                                    size: 0,
-                                    mtime: 0,
-                                },
-                            ),
-                        };
-                        pending.push(Stored::Article {
-                            article,
-                            view,
-                            key,
-                            stamp,
-                            sig,
-                            json,
-                        });
-                    }
-                    Outcome::Failed(f, stamp) => {
-                        d.failures.push(f.clone());
-                        pending.push(Stored::Failure { failure: f, stamp });
-                    }
-                    Outcome::Skipped(n) => d.skipped += n,
-                    Outcome::FileDone(FileDone {
-                        stamp: Some(stamp),
-                        items,
-                        read: true,
-                        ..
-                    }) => pending.push(Stored::File { stamp, items }),
-                    Outcome::FileDone(_) => {}
-                }
-            }
+            queue_outcomes(outcomes, pipeline, &mut d, &mut pending);
             // Fewer, larger transactions (each commit flushes the text indexes), but small
             // ones first, so that the template lines they find are known ahead sooner; and
             // whenever the writer would otherwise wait for the workers, so that what is left
