@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 data=${1:-../shared/datasets/extraction}
 repeats=${2:-3}
 venv=bench/.venv
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import trafilatura" 2>/dev/null; then
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import trafilatura, lxml_html_clean" 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --upgrade pip
-  "$venv/bin/pip" install -q trafilatura
+  "$venv/bin/pip" install -q trafilatura lxml_html_clean
 fi
 cargo build --release -q -p xtask
 out=$(mktemp)

@@ -6,16 +6,17 @@
 # median wall time and the median CPU time (user + sys) are printed, and the ratios to Python.
 # On a shared machine CPU time is the steadier of the two.
 #   bench/extraction_whole.sh [DATA_DIR] [RUNS]
-# Makes bench/.venv with trafilatura from PyPI on first use.
+# Makes bench/.venv with trafilatura from PyPI on first use (and lxml_html_clean, which lxml 6
+# no longer bundles and trafilatura needs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-../shared/datasets/extraction}
 runs=${2:-7}
 venv=bench/.venv
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import trafilatura" 2>/dev/null; then
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import trafilatura, lxml_html_clean" 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --upgrade pip
-  "$venv/bin/pip" install -q trafilatura
+  "$venv/bin/pip" install -q trafilatura lxml_html_clean
 fi
 cargo build --release -q -p storyline-cli
 work=$(mktemp -d)
