@@ -421,13 +421,6 @@ fn readability_text(doc: dom_query::Document, url: Option<&str>, out: &mut Extra
     (!text.is_empty()).then_some(text)
 }
 
-/// Word 4-gram shingles, hashed and sorted (a multiset).
-fn shingle_multiset(text: &str) -> Vec<u64> {
-    let mut v = crate::corpus::dedup::shingle_hashes(text, 4);
-    v.sort_unstable();
-    v
-}
-
 /// The size of the intersection of two sorted multisets.
 fn common(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -454,8 +447,8 @@ fn common(a: &[u64], b: &[u64]) -> usize {
 /// readability text, the main extractor stopped early. In both cases readability's
 /// text is the better one.
 pub fn prefer_alternative(main: &str, alt: &str) -> bool {
-    let m = shingle_multiset(main);
-    let a = shingle_multiset(alt);
+    let mut m = crate::corpus::dedup::shingle_hashes(main, 4);
+    let mut a = crate::corpus::dedup::shingle_hashes(alt, 4);
     let (lm, la) = (m.len(), a.len());
     if la == 0 {
         return false;
@@ -463,8 +456,14 @@ pub fn prefer_alternative(main: &str, alt: &str) -> bool {
     if lm == 0 {
         return true;
     }
-    let inter = common(&m, &a);
     let ratio = lm as f64 / la as f64;
+    // Lengths this close cannot pass either test below: no need to sort and intersect.
+    if (0.5..=1.1).contains(&ratio) {
+        return false;
+    }
+    m.sort_unstable();
+    a.sort_unstable();
+    let inter = common(&m, &a);
     let alt_inside_main = inter as f64 / la as f64;
     let main_inside_alt = inter as f64 / lm as f64;
     (ratio > 1.1 && alt_inside_main >= 0.9) || (ratio < 0.5 && main_inside_alt >= 0.9)
