@@ -448,6 +448,9 @@ struct DayCounts {
     reported: u32,
     /// Articles with such a sentence.
     reported_articles: u32,
+    /// Articles with a sentence that an expression of its own (or of its speech verb)
+    /// dates to the day, not a default (publication date, carried from before).
+    reported_expressed: u32,
     /// Articles published on the day, and on the day after.
     published: u32,
     published_next: u32,
@@ -470,6 +473,7 @@ fn day_counts(views: &[ArticleView<'_>], span: (NaiveDate, NaiveDate)) -> BTreeM
         let mut named: BTreeSet<NaiveDate> = BTreeSet::new();
         let mut first_pos: BTreeMap<NaiveDate, usize> = BTreeMap::new();
         let mut reported: BTreeSet<NaiveDate> = BTreeSet::new();
+        let mut expressed: BTreeSet<NaiveDate> = BTreeSet::new();
         for (si, s) in v.sentences.iter().enumerate() {
             let days: BTreeSet<NaiveDate> = v
                 .timexes
@@ -494,6 +498,13 @@ fn day_counts(views: &[ArticleView<'_>], span: (NaiveDate, NaiveDate)) -> BTreeM
             if let Some(d) = sd.value.day().filter(inside) {
                 out.entry(d).or_default().reported += 1;
                 reported.insert(d);
+                use storyline::time::DateRule;
+                if matches!(
+                    sd.rule,
+                    DateRule::Expression | DateRule::Attribution | DateRule::Shifted
+                ) {
+                    expressed.insert(d);
+                }
             }
         }
         for d in &named {
@@ -512,6 +523,9 @@ fn day_counts(views: &[ArticleView<'_>], span: (NaiveDate, NaiveDate)) -> BTreeM
         }
         for d in reported {
             out.entry(d).or_default().reported_articles += 1;
+        }
+        for d in expressed {
+            out.entry(d).or_default().reported_expressed += 1;
         }
         if let Some(p) = v.published.filter(inside) {
             out.entry(p).or_default().published += 1;
