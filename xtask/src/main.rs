@@ -183,6 +183,10 @@ enum Eval {
         /// reference has it (JSON lines), for studying the date ranking offline.
         #[arg(long)]
         dates: Option<PathBuf>,
+        /// Keep the analysed articles in this folder (one file per topic) and read them
+        /// from there on later runs; delete it when the analysis changes.
+        #[arg(long)]
+        cache: Option<PathBuf>,
     },
     /// Sentence dates on Timeline17 articles (`DIR/TOPIC/InputDocs/DAY/FILE`) against a
     /// labelled set (`bench/sentence-dates/gold.tsv`).
@@ -390,6 +394,7 @@ fn main() -> anyhow::Result<()> {
                     only,
                     scores,
                     dates,
+                    cache,
                 },
         } => timeline::run(
             &data,
@@ -399,6 +404,7 @@ fn main() -> anyhow::Result<()> {
                 only,
                 scores,
                 dates,
+                cache,
             },
         ),
         Cmd::Eval {

@@ -53,6 +53,9 @@ pub struct Settings {
     pub scores: Option<PathBuf>,
     /// Write each task's candidate days with their counts here (JSON lines).
     pub dates: Option<PathBuf>,
+    /// A folder of analysed articles, one JSON Lines file per topic: read when it holds
+    /// the topic's articles, written otherwise (the analysis is most of a run's time).
+    pub cache: Option<PathBuf>,
 }
 
 /// Undoes the Penn Treebank tokenisation of the input lines, so that the pipeline reads
@@ -129,15 +132,52 @@ fn analyse(pipeline: &storyline::Pipeline, path: &Path, published: NaiveDate) ->
     Some(Doc { published, article })
 }
 
-fn load_topic(pipeline: &storyline::Pipeline, dir: &Path) -> anyhow::Result<Topic> {
+/// The topic's analysed articles from the cache file `cache` when it lists every input
+/// file, else analysed now (and written to `cache` when given).
+fn topic_docs(pipeline: &storyline::Pipeline, dir: &Path, cache: Option<&Path>) -> anyhow::Result<Vec<Doc>> {
+    let files = input_files(dir)?;
+    if let Some(text) = cache.and_then(|c| std::fs::read_to_string(c).ok()) {
+        let cached: Vec<(String, NaiveDate, storyline::Article)> = text
+            .lines()
+            .map(serde_json::from_str)
+            .collect::<Result<_, _>>()
+            .context("reading the analysis cache")?;
+        let listed: std::collections::BTreeSet<&str> = cached.iter().map(|c| c.0.as_str()).collect();
+        if files
+            .iter()
+            .all(|f| listed.contains(f.path.display().to_string().as_str()))
+        {
+            return Ok(cached
+                .into_iter()
+                .map(|(_, published, article)| Doc { published, article })
+                .collect());
+        }
+    }
+    let mut docs = Vec::new();
+    let mut w = match cache {
+        Some(c) => Some(std::io::BufWriter::new(std::fs::File::create(c)?)),
+        None => None,
+    };
+    for f in files {
+        let Some(doc) = analyse(pipeline, &f.path, f.day) else {
+            continue;
+        };
+        if let Some(w) = w.as_mut() {
+            let line = serde_json::to_string(&(f.path.display().to_string(), doc.published, &doc.article))?;
+            writeln!(w, "{line}")?;
+        }
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+fn load_topic(pipeline: &storyline::Pipeline, dir: &Path, cache: Option<&Path>) -> anyhow::Result<Topic> {
     let name = dir.file_name().unwrap_or_default().to_string_lossy().to_string();
     let keywords: Vec<String> = serde_json::from_str(
         &std::fs::read_to_string(dir.join("keywords.json")).unwrap_or_else(|_| "[]".into()),
     )?;
-    let mut docs = Vec::new();
-    for f in input_files(dir)? {
-        docs.extend(analyse(pipeline, &f.path, f.day));
-    }
+    let cache_file = cache.map(|c| c.join(format!("{name}.jsonl")));
+    let docs = topic_docs(pipeline, dir, cache_file.as_deref())?;
     let mut references = Vec::new();
     for f in sorted_entries(&dir.join("timelines"))? {
         if f.extension().is_some_and(|e| e == "txt") {
@@ -303,7 +343,10 @@ pub fn run(data: &Path, out: Option<&Path>, settings: &Settings) -> anyhow::Resu
         if !settings.only.is_empty() && !settings.only.iter().any(|o| name.contains(o.as_str())) {
             continue;
         }
-        let topic = load_topic(&pipeline, &dir)?;
+        if let Some(c) = &settings.cache {
+            std::fs::create_dir_all(c)?;
+        }
+        let topic = load_topic(&pipeline, &dir, settings.cache.as_deref())?;
         for reference in &topic.references {
             let (Some(first), Some(last)) = (
                 reference.timeline.first().map(|d| d.0),
@@ -405,6 +448,9 @@ struct DayCounts {
     reported: u32,
     /// Articles with such a sentence.
     reported_articles: u32,
+    /// Articles with a sentence that an expression of its own (or of its speech verb)
+    /// dates to the day, not a default (publication date, carried from before).
+    reported_expressed: u32,
     /// Articles published on the day, and on the day after.
     published: u32,
     published_next: u32,
@@ -427,6 +473,7 @@ fn day_counts(views: &[ArticleView<'_>], span: (NaiveDate, NaiveDate)) -> BTreeM
         let mut named: BTreeSet<NaiveDate> = BTreeSet::new();
         let mut first_pos: BTreeMap<NaiveDate, usize> = BTreeMap::new();
         let mut reported: BTreeSet<NaiveDate> = BTreeSet::new();
+        let mut expressed: BTreeSet<NaiveDate> = BTreeSet::new();
         for (si, s) in v.sentences.iter().enumerate() {
             let days: BTreeSet<NaiveDate> = v
                 .timexes
@@ -451,6 +498,13 @@ fn day_counts(views: &[ArticleView<'_>], span: (NaiveDate, NaiveDate)) -> BTreeM
             if let Some(d) = sd.value.day().filter(inside) {
                 out.entry(d).or_default().reported += 1;
                 reported.insert(d);
+                use storyline::time::DateRule;
+                if matches!(
+                    sd.rule,
+                    DateRule::Expression | DateRule::Attribution | DateRule::Shifted
+                ) {
+                    expressed.insert(d);
+                }
             }
         }
         for d in &named {
@@ -469,6 +523,9 @@ fn day_counts(views: &[ArticleView<'_>], span: (NaiveDate, NaiveDate)) -> BTreeM
         }
         for d in reported {
             out.entry(d).or_default().reported_articles += 1;
+        }
+        for d in expressed {
+            out.entry(d).or_default().reported_expressed += 1;
         }
         if let Some(p) = v.published.filter(inside) {
             out.entry(p).or_default().published += 1;

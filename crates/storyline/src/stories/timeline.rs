@@ -145,7 +145,10 @@ fn named_days<'a>(v: &ArticleView<'a>, s: usize) -> Vec<(NaiveDate, Evidence<'a>
             }
         }
     }
-    for sd in v.sentence_dates.iter().filter(|sd| sd.sentence == s) {
+    // `sentence_dates` is in sentence order: look the sentence up rather than scan the
+    // article's list for every sentence (which made an article quadratic in its length).
+    let from = v.sentence_dates.partition_point(|sd| sd.sentence < s);
+    for sd in v.sentence_dates[from..].iter().take_while(|sd| sd.sentence == s) {
         let Some(d) = sd.value.day() else { continue };
         if sd.rule == DateRule::Shifted && !out.iter().any(|&(x, _)| x == d) {
             let text = sd
@@ -549,6 +552,30 @@ mod tests {
             .copies
             .iter()
             .any(|c| c.outlet == Some("Saltings Wire"))));
+    }
+
+    #[test]
+    fn sentence_dates_are_looked_up_in_sentence_order() {
+        // `named_days` finds a sentence's own dates by binary search, which holds only
+        // while the pipeline lists them in sentence order.
+        let p = Pipeline::build(PipelineConfig::default()).unwrap();
+        for a in story(&p) {
+            let order: Vec<usize> = a.sentence_dates.iter().map(|sd| sd.sentence).collect();
+            assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
+            let v = ArticleView::from(&a);
+            for s in 0..v.sentences.len() {
+                let scanned = v
+                    .sentence_dates
+                    .iter()
+                    .filter(|sd| sd.sentence == s && sd.rule == DateRule::Shifted)
+                    .count();
+                let found = named_days(&v, s)
+                    .iter()
+                    .filter(|(_, e)| matches!(e, Evidence::Shifted { .. }))
+                    .count();
+                assert!(found <= scanned);
+            }
+        }
     }
 
     #[test]
