@@ -477,6 +477,22 @@ fn two_digests_at_once_and_a_reader_during_them() {
     assert_eq!(names(&store), names(&clean));
 }
 
+/// `count` Fjord Post stories of one day, every third of `story`'s numbers: their footer
+/// becomes template once three are stored.
+fn fjord_post(dir: &Path, count: usize, day: &str) -> Vec<PathBuf> {
+    (0..count)
+        .map(|k| {
+            write(
+                dir,
+                &format!("f{k}.txt"),
+                &story(3 * k, "Fjord Post"),
+                "Fjord Post",
+                day,
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn the_stories_see_an_article_without_the_lines_its_run_found_to_be_template() {
     // Three Fjord Post stories digested together: no worker knows their footer is
@@ -485,17 +501,7 @@ fn the_stories_see_an_article_without_the_lines_its_run_found_to_be_template() {
     // does — not as the worker first saw them.
     let d = tempfile::tempdir().unwrap();
     let db = d.path().join("s.db");
-    let files: Vec<PathBuf> = (0..3)
-        .map(|k| {
-            write(
-                d.path(),
-                &format!("f{k}.txt"),
-                &story(3 * k, "Fjord Post"),
-                "Fjord Post",
-                "2022-07-01",
-            )
-        })
-        .collect();
+    let files = fjord_post(d.path(), 3, "2022-07-01");
     run::digest(&files, &db, &pipeline(), RunOptions { jobs: 1 }, &mut Quiet).unwrap();
     let store = Store::open(&db).unwrap();
     assert!(store
@@ -712,17 +718,7 @@ fn an_article_trimmed_ahead_keeps_the_date_read_from_its_text() {
     let d = tempfile::tempdir().unwrap();
     let p = pipeline();
     let db = d.path().join("s.db");
-    let footers: Vec<PathBuf> = (0..3)
-        .map(|k| {
-            write(
-                d.path(),
-                &format!("f{k}.txt"),
-                &story(3 * k, "Fjord Post"),
-                "Fjord Post",
-                "2022-05-01",
-            )
-        })
-        .collect();
+    let footers = fjord_post(d.path(), 3, "2022-05-01");
     run::digest(&footers, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
     // No date in its metadata: the text dates it (a full date and a weekday after it).
     let undated = d.path().join("undated.txt");
