@@ -99,7 +99,7 @@ impl Store {
     }
 
     /// From now on, copies the log into the store on a thread of its own after each
-    /// commit of the corpus pass and the story placement ([`Checkpointer`]) rather than
+    /// commit of the corpus pass and the story placement (`store::checkpoint`) rather than
     /// inside the commit that fills it.
     pub fn checkpoint_beside(&mut self, path: &Path) -> Result<(), Error> {
         if self.beside.is_none() {

@@ -254,8 +254,8 @@ struct Step {
 /// A chunk of queued articles placed by the clusterer from a snapshot of the story
 /// tables, not yet written: the steps in the clusterer's order and its new state.
 /// Working it out only reads, so it can run beside another transaction (the entity
-/// directory's); it is written by [`apply`] only if the story tables are still those it
-/// read ([`generation`]).
+/// directory's); it is written by `apply` only if the story tables are still those it
+/// read (`generation`).
 pub struct Plan {
     docs: Vec<StoryDoc>,
     /// The queue rows the chunk came from.
