@@ -742,9 +742,11 @@ pub fn digest(
     write(&mut store, &mut d, &mut pending)?;
     // The serial end of the run. The log is copied into the store beside it; once the
     // duplicate verdicts and dates are final, the first chunk of stories is worked out
-    // on a thread of its own while the entity directory is written.
+    // on a thread of its own while the entity directory is written (and written after it
+    // only if no other digest committed meanwhile).
     store.checkpoint_beside(db)?;
     d.corpus.add(&store.corpus_groups(&rules)?);
+    let version = store.data_version()?;
     let cfg = crate::stories::StoryConfig::default();
     let (directory, ahead) = std::thread::scope(|scope| {
         let ahead = scope.spawn(|| Store::plan_stories(db, &cfg));
@@ -753,7 +755,8 @@ pub fn digest(
     });
     d.corpus.add(&directory?);
     // A plan that failed (or a thread that panicked) is worked out again by the writer.
-    let placed = store.place_stories(&cfg, ahead.ok().and_then(Result::ok))?;
+    let ahead = ahead.ok().and_then(Result::ok).map(|p| (p, version));
+    let placed = store.place_stories(&cfg, ahead)?;
     d.stories_placed = placed.placed;
     d.stories_changed = placed.storylines.len();
     d.stories = store.newest_of(&placed.storylines, DIGEST_STORIES, DIGEST_EVENTS)?;

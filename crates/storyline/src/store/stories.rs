@@ -193,9 +193,11 @@ impl Store {
     /// event and storyline, in (day, id) order, `PLACE_CHUNK` per transaction. The
     /// article's final date and duplicate verdict (decided by the corpus passes) are
     /// used, not the worker's. `ahead` is the first chunk already worked out beside the
-    /// last transaction ([`Store::plan_stories`]); it is used only if the story tables
-    /// are still those it was worked out from, and worked out again otherwise.
-    pub fn place_stories(&mut self, cfg: &StoryConfig, ahead: Option<Plan>) -> Result<StoryChanges> {
+    /// last transaction ([`Store::plan_stories`]) with this connection's
+    /// [`Store::data_version`] from before it began: it is written only if no other
+    /// connection has committed since (it read nothing this connection's own commits in
+    /// between can change), and worked out again otherwise.
+    pub fn place_stories(&mut self, cfg: &StoryConfig, ahead: Option<(Plan, i64)>) -> Result<StoryChanges> {
         let mut all = StoryChanges::default();
         let mut touched: BTreeSet<StorylineId> = BTreeSet::new();
         let mut ahead = ahead;
@@ -204,7 +206,7 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let plan = match ahead.take() {
-                Some(p) if p.generation == generation(&tx)? => p,
+                Some((p, version)) if version == data_version(&tx)? => p,
                 _ => plan_next(&tx, cfg)?,
             };
             if plan.is_empty() {
@@ -254,8 +256,7 @@ struct Step {
 /// A chunk of queued articles placed by the clusterer from a snapshot of the story
 /// tables, not yet written: the steps in the clusterer's order and its new state.
 /// Working it out only reads, so it can run beside another transaction (the entity
-/// directory's); it is written by `apply` only if the story tables are still those it
-/// read (`generation`).
+/// directory's); `Store::place_stories` writes it only over the store it read.
 pub struct Plan {
     docs: Vec<StoryDoc>,
     /// The queue rows the chunk came from.
@@ -264,8 +265,6 @@ pub struct Plan {
     unplaced: usize,
     clusterer: Clusterer,
     saved: story_state::Saved,
-    /// The story tables' generation it was worked out from.
-    generation: i64,
 }
 
 impl Plan {
@@ -274,16 +273,10 @@ impl Plan {
     }
 }
 
-/// A number that every write of the story tables raises ([`apply`]): a plan worked out
-/// from one generation is written only over the same one.
-fn generation(conn: &Connection) -> Result<i64> {
-    Ok(conn
-        .query_row("SELECT value FROM meta WHERE key = 'story_generation'", [], |r| {
-            r.get::<_, String>(0)
-        })
-        .optional()?
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0))
+/// SQLite's count of commits by other connections to the store, as this connection
+/// sees it: unchanged by its own commits.
+pub(super) fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
 }
 
 /// The next chunk of the queue, in (day, id) order, with the corpus passes' final date
@@ -321,7 +314,6 @@ fn plan_next(conn: &Connection, cfg: &StoryConfig) -> Result<Plan> {
 
 /// Places `docs` with the clusterer as the store's state left it, writing nothing.
 fn plan(conn: &Connection, docs: Vec<StoryDoc>, queued: Vec<i64>, cfg: &StoryConfig) -> Result<Plan> {
-    let generation = generation(conn)?;
     let (state, saved) = story_state::load(conn)?;
     let mut c = Clusterer::from_state(cfg.clone(), state);
     let mut order: Vec<usize> = (0..docs.len()).collect();
@@ -398,7 +390,6 @@ fn plan(conn: &Connection, docs: Vec<StoryDoc>, queued: Vec<i64>, cfg: &StoryCon
         unplaced,
         clusterer: c,
         saved,
-        generation,
     })
 }
 
@@ -413,7 +404,6 @@ fn apply(tx: &Transaction, p: Plan) -> Result<(StoryChanges, BTreeSet<StorylineI
         unplaced,
         clusterer,
         mut saved,
-        generation,
     } = p;
     let mut touched: BTreeSet<StorylineId> = BTreeSet::new();
     let mut shrunk: BTreeSet<StorylineId> = BTreeSet::new();
@@ -463,11 +453,6 @@ fn apply(tx: &Transaction, p: Plan) -> Result<(StoryChanges, BTreeSet<StorylineI
         }
     }
     story_state::save(tx, &clusterer.state(), &mut saved)?;
-    tx.execute(
-        "INSERT INTO meta (key, value) VALUES ('story_generation', ?1)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [(generation + 1).to_string()],
-    )?;
     Ok((changes, gone))
 }
 
@@ -1105,7 +1090,16 @@ mod tests {
     }
 
     fn store() -> Connection {
-        let c = Connection::open_in_memory().unwrap();
+        with_tables(Connection::open_in_memory().unwrap())
+    }
+
+    fn store_at(path: &std::path::Path) -> Connection {
+        let c = Connection::open(path).unwrap();
+        c.pragma_update(None, "journal_mode", "WAL").unwrap();
+        with_tables(c)
+    }
+
+    fn with_tables(c: Connection) -> Connection {
         c.execute_batch(
             "CREATE TABLE articles (id TEXT, url TEXT, source TEXT NOT NULL, outlet TEXT, published TEXT,
                  day TEXT, title TEXT, duplicate_of TEXT);
@@ -1167,7 +1161,6 @@ mod tests {
         let tx = ahead.transaction().unwrap();
         update_stories(&tx, &first, &cfg).unwrap();
         let p = plan(&tx, second.to_vec(), Vec::new(), &cfg).unwrap();
-        assert_eq!(p.generation, generation(&tx).unwrap());
         apply(&tx, p).unwrap();
         tx.commit().unwrap();
         let mut in_turn = store();
@@ -1176,12 +1169,21 @@ mod tests {
         update_stories(&tx, &second, &cfg).unwrap();
         tx.commit().unwrap();
         assert_eq!(story_rows(&ahead), story_rows(&in_turn));
-        // A plan read before another placement is stale: its generation is behind.
-        let mut c = store();
-        let tx = c.transaction().unwrap();
-        let stale = plan(&tx, second.to_vec(), Vec::new(), &cfg).unwrap();
+        // A plan is written only if no other connection committed since it began: the
+        // store's count of others' commits moves for them, not for its own.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.db");
+        let mut own = store_at(&path);
+        let before = data_version(&own).unwrap();
+        let tx = own.transaction().unwrap();
         update_stories(&tx, &first, &cfg).unwrap();
-        assert_ne!(stale.generation, generation(&tx).unwrap());
+        tx.commit().unwrap();
+        assert_eq!(data_version(&own).unwrap(), before, "its own commit");
+        let other = Connection::open(&path).unwrap();
+        other
+            .execute("INSERT INTO meta (key, value) VALUES ('x', 'y')", [])
+            .unwrap();
+        assert_ne!(data_version(&own).unwrap(), before, "another connection's commit");
     }
 
     #[test]
