@@ -112,7 +112,7 @@ impl Store {
     /// How many commits other connections have made to the store, as this one sees it
     /// (SQLite's `data_version`: its own commits leave it as it is).
     pub fn data_version(&self) -> Result<i64, Error> {
-        Ok(stories::data_version(&self.conn)?)
+        stories::data_version(&self.conn)
     }
 
     /// Tells the checkpoint thread, if there is one, that a commit happened.
