@@ -225,8 +225,10 @@ pub(crate) fn score(labels: &[(&str, &str)]) -> (Prf, Prf) {
 }
 
 /// Reads a cache of analysed articles (JSON Lines, in input order, `null` for a failure)
-/// or analyses and writes it.
+/// or analyses and writes it; the file is this build's (`crate::for_this_build`).
 fn analysed(inputs: &[Input], cache: Option<&Path>) -> anyhow::Result<Vec<Option<Article>>> {
+    let cache = cache.map(crate::for_this_build);
+    let cache = cache.as_deref();
     if let Some(c) = cache.filter(|c| c.exists()) {
         let text = std::fs::read_to_string(c)?;
         let v: Vec<Option<Article>> = text.lines().map(serde_json::from_str).collect::<Result<_, _>>()?;

@@ -31,7 +31,7 @@ mod t17;
 mod timeline;
 mod timex;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
@@ -183,8 +183,8 @@ enum Eval {
         /// reference has it (JSON lines), for studying the date ranking offline.
         #[arg(long)]
         dates: Option<PathBuf>,
-        /// Keep the analysed articles in this folder (one file per topic) and read them
-        /// from there on later runs; delete it when the analysis changes.
+        /// Keep the analysed articles in this folder (a file per topic and build of
+        /// xtask) and read them from there on later runs of the same build.
         #[arg(long)]
         cache: Option<PathBuf>,
     },
@@ -218,7 +218,8 @@ enum Eval {
         /// Clustering settings as JSON (fields of `StoryConfig`; the rest default).
         #[arg(long)]
         config: Option<String>,
-        /// Keep the analysed articles in this JSON Lines file and read them from it next time.
+        /// Keep the analysed articles in a JSON Lines file named after this one and the
+        /// build of xtask, and read them from it on later runs of the same build.
         #[arg(long)]
         cache: Option<PathBuf>,
         /// Write each article's topic, event and storyline as JSON Lines.
@@ -426,4 +427,28 @@ fn main() -> anyhow::Result<()> {
             infer,
         ),
     }
+}
+
+/// The name a cache of analysed articles has for this build: `STEM.BUILD.EXT`, BUILD from
+/// the running executable's size and modification time. Any rebuild (a change to the
+/// analysis among them) gets a new name, so no evaluation reads articles an older
+/// build analysed; the old files are left for the user to delete.
+pub(crate) fn for_this_build(path: &Path) -> PathBuf {
+    let build = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs());
+            format!("{:x}-{:x}", m.len(), mtime)
+        })
+        .unwrap_or_else(|_| "unknown".into());
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}.{build}.{}", ext.to_string_lossy()),
+        None => format!("{stem}.{build}"),
+    };
+    path.with_file_name(name)
 }

@@ -19,6 +19,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use storyline::stories::summary::ArticleView;
 use storyline::stories::timeline::{build_timeline, TimelineOptions};
+use storyline::time::DateRule;
 
 use crate::t17::{input_files, sorted_entries};
 use rouge::{Tl, Tokenizer};
@@ -53,8 +54,9 @@ pub struct Settings {
     pub scores: Option<PathBuf>,
     /// Write each task's candidate days with their counts here (JSON lines).
     pub dates: Option<PathBuf>,
-    /// A folder of analysed articles, one JSON Lines file per topic: read when it holds
-    /// the topic's articles, written otherwise (the analysis is most of a run's time).
+    /// A folder of analysed articles, one JSON Lines file per topic and build of xtask
+    /// (`crate::for_this_build`): read when it holds the topic's articles, written
+    /// otherwise (the analysis is most of a run's time).
     pub cache: Option<PathBuf>,
 }
 
@@ -176,7 +178,7 @@ fn load_topic(pipeline: &storyline::Pipeline, dir: &Path, cache: Option<&Path>) 
     let keywords: Vec<String> = serde_json::from_str(
         &std::fs::read_to_string(dir.join("keywords.json")).unwrap_or_else(|_| "[]".into()),
     )?;
-    let cache_file = cache.map(|c| c.join(format!("{name}.jsonl")));
+    let cache_file = cache.map(|c| crate::for_this_build(&c.join(format!("{name}.jsonl"))));
     let docs = topic_docs(pipeline, dir, cache_file.as_deref())?;
     let mut references = Vec::new();
     for f in sorted_entries(&dir.join("timelines"))? {
@@ -498,7 +500,6 @@ fn day_counts(views: &[ArticleView<'_>], span: (NaiveDate, NaiveDate)) -> BTreeM
             if let Some(d) = sd.value.day().filter(inside) {
                 out.entry(d).or_default().reported += 1;
                 reported.insert(d);
-                use storyline::time::DateRule;
                 if matches!(
                     sd.rule,
                     DateRule::Expression | DateRule::Attribution | DateRule::Shifted

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::write::{bytes_to_lines, bytes_to_u32s, delete_rows, tag, write_rows};
+use super::write::{bytes_to_lines, bytes_to_u32s, delete_rows, story_json, tag, write_rows};
 use super::Store;
 use crate::article::{Article, PubDate};
 use crate::corpus::dedup::{self, DedupConfig, DupKind};
@@ -90,28 +90,33 @@ impl Store {
     /// story counts and template verdicts of what `write_batch` left. After it every
     /// article's date and duplicate verdict are final, so the stories can be worked out.
     pub fn corpus_groups(&mut self, rules: &CorpusRules<'_>) -> Result<CorpusReport, Error> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut report = CorpusReport::default();
-        Pass::new(&tx, rules).place(&mut report)?;
-        tx.commit()?;
-        self.committed();
-        Ok(report)
+        self.in_pass(rules, |pass, report| pass.place(report))
     }
 
     /// The second part of [`Store::corpus_pass`], one transaction: the entity directory
     /// for every article waiting for it. It reads and writes no story table.
     pub fn entity_directory(&mut self, rules: &CorpusRules<'_>) -> Result<CorpusReport, Error> {
+        self.in_pass(rules, |pass, report| {
+            pass.directory(report)?;
+            pass.tx.execute(
+                "UPDATE articles SET pending = 0 WHERE pending != 0 AND pending & ?1 != 0",
+                [PENDING_DIRECTORY],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Runs `step` of the corpus passes in a write transaction of its own.
+    fn in_pass(
+        &mut self,
+        rules: &CorpusRules<'_>,
+        step: impl FnOnce(&mut Pass<'_, '_>, &mut CorpusReport) -> Result<(), Error>,
+    ) -> Result<CorpusReport, Error> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = CorpusReport::default();
-        Pass::new(&tx, rules).directory(&mut report)?;
-        tx.execute(
-            "UPDATE articles SET pending = 0 WHERE pending != 0 AND pending & ?1 != 0",
-            [PENDING_DIRECTORY],
-        )?;
+        step(&mut Pass::new(&tx, rules), &mut report)?;
         tx.commit()?;
         self.committed();
         Ok(report)
@@ -599,18 +604,25 @@ impl<'a, 't> Pass<'a, 't> {
             write_rows(self.tx, v.n, article)?;
             // The stories place an article by the record shown: one still waiting to be
             // placed takes the features of its new view (else they would depend on which
-            // template lines the worker happened to know).
-            if v.template.is_some() || v.analyse_doc {
-                let story = crate::stories::StoryDoc::from_article(
-                    article,
-                    &crate::stories::terms::Analyzer::default(),
-                );
+            // template lines the worker happened to know). One placed already keeps its
+            // place.
+            if (v.template.is_some() || v.analyse_doc) && self.queued(v.n)? {
                 self.tx
                     .prepare_cached("UPDATE story_queue SET doc = ?2 WHERE n = ?1")?
-                    .execute(params![v.n, serde_json::to_string(&story)?])?;
+                    .execute(params![v.n, story_json(article)?])?;
             }
         }
         Ok(())
+    }
+
+    /// Whether article `n` waits to be placed in the stories.
+    fn queued(&self, n: i64) -> Result<bool, Error> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT 1 FROM story_queue WHERE n = ?1")?
+            .query_row([n], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// Places the entities of every article waiting for the directory.
@@ -1192,21 +1204,13 @@ const BANDS_MERGE_FLOOR: i64 = 60_000;
 /// pages. The counts are kept in `meta` (`bands_rows`, `bands_new_rows`), so that
 /// deciding costs no count of either table.
 fn merge_bands(tx: &Connection, filed: i64) -> Result<(), Error> {
-    let get = |key: &str| -> Result<i64, Error> {
-        Ok(tx
-            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
-            .query_row([key], |r| r.get::<_, String>(0))
-            .optional()?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0))
-    };
     let set = |key: &str, v: i64| -> Result<(), Error> {
         tx.prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?
             .execute(params![key, v.to_string()])?;
         Ok(())
     };
-    let new = get("bands_new_rows")? + filed;
-    let main = get("bands_rows")?;
+    let new = meta_count(tx, "bands_new_rows")? + filed;
+    let main = meta_count(tx, "bands_rows")?;
     if new >= BANDS_MERGE_FLOOR && new * 4 >= main {
         let moved = tx.execute(
             "INSERT OR IGNORE INTO bands (band, article) SELECT band, article FROM bands_new ORDER BY band, article",
@@ -1219,6 +1223,16 @@ fn merge_bands(tx: &Connection, filed: i64) -> Result<(), Error> {
         set("bands_new_rows", new)?;
     }
     Ok(())
+}
+
+/// A count kept in `meta` (0 when it is not there yet).
+fn meta_count(tx: &Connection, key: &str) -> Result<i64, Error> {
+    Ok(tx
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([key], |r| r.get::<_, String>(0))
+        .optional()?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
 }
 
 /// Takes article `n`'s band keys out of both tables, and out of their counts.
@@ -1272,45 +1286,21 @@ mod tests {
         let filed = file(0, 100);
         merge_bands(&c, filed).unwrap();
         assert_eq!(count(&c, "SELECT count(*) FROM bands"), 0);
-        assert_eq!(
-            count(
-                &c,
-                "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bands_new_rows'"
-            ),
-            1_500
-        );
+        assert_eq!(meta_count(&c, "bands_new_rows").unwrap(), 1_500);
         // At the floor, with nothing merged yet: merged, in one pass.
         let filed = file(100, BANDS_MERGE_FLOOR / 15);
         merge_bands(&c, filed).unwrap();
         let merged = count(&c, "SELECT count(*) FROM bands");
         assert_eq!(merged, 1_500 + BANDS_MERGE_FLOOR);
         assert_eq!(count(&c, "SELECT count(*) FROM bands_new"), 0);
-        assert_eq!(
-            count(
-                &c,
-                "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bands_rows'"
-            ),
-            merged
-        );
+        assert_eq!(meta_count(&c, "bands_rows").unwrap(), merged);
         // A deleted article leaves both tables and both counts.
         file(50_000, 1);
         merge_bands(&c, 15).unwrap();
         delete_bands(&c, 50_000).unwrap();
         delete_bands(&c, 7).unwrap();
         assert_eq!(count(&c, "SELECT count(*) FROM bands_new"), 0);
-        assert_eq!(
-            count(
-                &c,
-                "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bands_new_rows'"
-            ),
-            0
-        );
-        assert_eq!(
-            count(
-                &c,
-                "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bands_rows'"
-            ),
-            merged - 15
-        );
+        assert_eq!(meta_count(&c, "bands_new_rows").unwrap(), 0);
+        assert_eq!(meta_count(&c, "bands_rows").unwrap(), merged - 15);
     }
 }

@@ -194,27 +194,47 @@ impl Store {
     /// article's final date and duplicate verdict (decided by the corpus passes) are
     /// used, not the worker's. `ahead` is the first chunk already worked out beside the
     /// last transaction ([`Store::plan_stories`]) with this connection's
-    /// [`Store::data_version`] from before it began: it is written only if no other
-    /// connection has committed since (it read nothing this connection's own commits in
-    /// between can change), and worked out again otherwise.
+    /// [`Store::data_version`] from before it began. A plan, and the clusterer that one
+    /// chunk leaves for the next, are used only if no other connection has committed since
+    /// they were read (nothing they read changes with this connection's own commits);
+    /// otherwise they are read again from the store.
     pub fn place_stories(&mut self, cfg: &StoryConfig, ahead: Option<(Plan, i64)>) -> Result<StoryChanges> {
+        self.place_in_chunks(cfg, ahead, PLACE_CHUNK)
+    }
+
+    /// [`Store::place_stories`], `chunk` articles per transaction.
+    fn place_in_chunks(
+        &mut self,
+        cfg: &StoryConfig,
+        mut ahead: Option<(Plan, i64)>,
+        chunk: usize,
+    ) -> Result<StoryChanges> {
         let mut all = StoryChanges::default();
         let mut touched: BTreeSet<StorylineId> = BTreeSet::new();
-        let mut ahead = ahead;
+        let mut carried: Option<(Carried, i64)> = None;
         loop {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let now = data_version(&tx)?;
             let plan = match ahead.take() {
-                Some((p, version)) if version == data_version(&tx)? => p,
-                _ => plan_next(&tx, cfg)?,
+                Some((p, version)) if version == now => p,
+                _ => {
+                    let (queued, docs) = next_chunk(&tx, chunk)?;
+                    let state = carried
+                        .take()
+                        .filter(|(_, version)| *version == now)
+                        .map(|(c, _)| c);
+                    plan(&tx, docs, queued, cfg, state)?
+                }
             };
             if plan.is_empty() {
                 break;
             }
-            let (changes, gone) = apply(&tx, plan)?;
+            let (changes, gone, left) = apply(&tx, plan)?;
             tx.commit()?;
             self.committed();
+            carried = Some((left, now));
             all.placed += changes.placed;
             all.unplaced += changes.unplaced;
             // A storyline an earlier chunk changed may have been merged away by this one.
@@ -231,7 +251,8 @@ impl Store {
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(super::BUSY_WAIT)?;
         let tx = conn.transaction()?;
-        plan_next(&tx, cfg)
+        let (queued, docs) = next_chunk(&tx, PLACE_CHUNK)?;
+        plan(&tx, docs, queued, cfg, None)
     }
 }
 
@@ -239,7 +260,7 @@ impl Store {
 /// writes their events, the events' and storylines' rows that changed, and the state.
 /// A copy (`duplicate_of` an article already placed) joins its original's event.
 pub fn update_stories(tx: &Transaction, docs: &[StoryDoc], cfg: &StoryConfig) -> Result<StoryChanges> {
-    let p = plan(tx, docs.to_vec(), Vec::new(), cfg)?;
+    let p = plan(tx, docs.to_vec(), Vec::new(), cfg, None)?;
     Ok(apply(tx, p)?.0)
 }
 
@@ -279,15 +300,15 @@ pub(super) fn data_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
 }
 
-/// The next chunk of the queue, in (day, id) order, with the corpus passes' final date
+/// The next `chunk` articles of the queue, in (day, id) order, with the corpus passes' final date
 /// and duplicate verdict of each article (not the worker's).
-fn next_chunk(conn: &Connection) -> Result<(Vec<i64>, Vec<StoryDoc>)> {
+fn next_chunk(conn: &Connection, chunk: usize) -> Result<(Vec<i64>, Vec<StoryDoc>)> {
     let queued: Vec<(i64, String, Option<String>, Option<String>)> = {
         let mut st = conn.prepare_cached(
             "SELECT q.n, q.doc, a.duplicate_of, a.day FROM story_queue q JOIN articles a ON a.n = q.n
              ORDER BY a.day IS NULL, a.day, a.id LIMIT ?1",
         )?;
-        let rows = st.query_map([PLACE_CHUNK as i64], |r| {
+        let rows = st.query_map([chunk as i64], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?;
         rows.collect::<std::result::Result<_, _>>()?
@@ -306,16 +327,34 @@ fn next_chunk(conn: &Connection) -> Result<(Vec<i64>, Vec<StoryDoc>)> {
     Ok((ns, docs))
 }
 
-/// Works out where the next chunk of the queue goes, reading only (see [`Plan`]).
-fn plan_next(conn: &Connection, cfg: &StoryConfig) -> Result<Plan> {
-    let (queued, docs) = next_chunk(conn)?;
-    plan(conn, docs, queued, cfg)
+/// The clusterer as a chunk's placement left it, with what the store holds of its state.
+pub(super) struct Carried {
+    clusterer: Clusterer,
+    saved: story_state::Saved,
 }
 
-/// Places `docs` with the clusterer as the store's state left it, writing nothing.
-fn plan(conn: &Connection, docs: Vec<StoryDoc>, queued: Vec<i64>, cfg: &StoryConfig) -> Result<Plan> {
-    let (state, saved) = story_state::load(conn)?;
-    let mut c = Clusterer::from_state(cfg.clone(), state);
+/// Places `docs` with the clusterer as the store's state left it (read from the store, or
+/// `carried` over from the chunk before), writing nothing.
+fn plan(
+    conn: &Connection,
+    docs: Vec<StoryDoc>,
+    queued: Vec<i64>,
+    cfg: &StoryConfig,
+    carried: Option<Carried>,
+) -> Result<Plan> {
+    let Carried {
+        clusterer: mut c,
+        saved,
+    } = match carried {
+        Some(c) => c,
+        None => {
+            let (state, saved) = story_state::load(conn)?;
+            Carried {
+                clusterer: Clusterer::from_state(cfg.clone(), state),
+                saved,
+            }
+        }
+    };
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| (docs[a].published, &docs[a].id).cmp(&(docs[b].published, &docs[b].id)));
     // What the steps so far would have written: each filed article's event, each
@@ -395,8 +434,8 @@ fn plan(conn: &Connection, docs: Vec<StoryDoc>, queued: Vec<i64>, cfg: &StoryCon
 
 /// Writes a plan: files each article, applies the merges in the clusterer's order,
 /// refreshes the storylines they changed, saves the state and takes the articles off
-/// the queue. Returns what changed and the storylines merged away.
-fn apply(tx: &Transaction, p: Plan) -> Result<(StoryChanges, BTreeSet<StorylineId>)> {
+/// the queue. Returns what changed, the storylines merged away and the clusterer.
+fn apply(tx: &Transaction, p: Plan) -> Result<(StoryChanges, BTreeSet<StorylineId>, Carried)> {
     let Plan {
         docs,
         queued,
@@ -453,7 +492,7 @@ fn apply(tx: &Transaction, p: Plan) -> Result<(StoryChanges, BTreeSet<StorylineI
         }
     }
     story_state::save(tx, &clusterer.state(), &mut saved)?;
-    Ok((changes, gone))
+    Ok((changes, gone, Carried { clusterer, saved }))
 }
 
 /// Leads the id of a storyline merged away (`gone`) to the one that took its events,
@@ -1093,12 +1132,6 @@ mod tests {
         with_tables(Connection::open_in_memory().unwrap())
     }
 
-    fn store_at(path: &std::path::Path) -> Connection {
-        let c = Connection::open(path).unwrap();
-        c.pragma_update(None, "journal_mode", "WAL").unwrap();
-        with_tables(c)
-    }
-
     fn with_tables(c: Connection) -> Connection {
         c.execute_batch(
             "CREATE TABLE articles (id TEXT, url TEXT, source TEXT NOT NULL, outlet TEXT, published TEXT,
@@ -1138,52 +1171,117 @@ mod tests {
         out
     }
 
-    #[test]
-    fn a_plan_worked_out_ahead_is_written_only_over_the_tables_it_read() {
+    /// A store file with `docs` waiting in the story queue, each article dated by its doc.
+    fn queued(path: &std::path::Path, docs: &[StoryDoc]) -> Store {
+        let store = Store::open(path).unwrap();
+        for (i, d) in docs.iter().enumerate() {
+            let n = i as i64 + 1;
+            store
+                .conn
+                .execute(
+                    "INSERT INTO articles (n, id, pipeline, run_id, exact, source, minhash, lines, day, outlet)
+                     VALUES (?1, ?2, 1, 1, ?1, 'fixture', x'', x'', ?3, ?4)",
+                    params![n, d.id, d.published.map(|p| p.date().to_string()), d.outlet],
+                )
+                .unwrap();
+            store
+                .conn
+                .execute(
+                    "INSERT INTO story_queue (n, doc) VALUES (?1, ?2)",
+                    params![n, serde_json::to_string(d).unwrap()],
+                )
+                .unwrap();
+        }
+        store
+    }
+
+    /// Three ferry articles over three days and an orchard one.
+    fn queue_docs() -> Vec<StoryDoc> {
         let a = Analyzer::default();
-        let cfg = StoryConfig::default();
-        let body = "Ferry crews at Lindqvist Harbour walked out on Monday over night shifts, \
-                    and the harbour board met the crews' union to talk about the rota.";
-        let first = [doc(&a, "u1", 0, body, None)];
-        let second = [
-            doc(&a, "u2", 1, body, None),
+        let ferry = "Ferry crews at Lindqvist Harbour walked out over night shifts, and the \
+                     harbour board met the crews' union to talk about the rota.";
+        vec![
+            doc(&a, "u1", 0, ferry, None),
+            doc(&a, "u2", 1, ferry, None),
+            doc(&a, "u3", 2, ferry, None),
             doc(
                 &a,
-                "u3",
-                1,
-                "Orchard growers in Vellmar \
-                      count a late frost's damage to the cherry crop.",
+                "u4",
+                2,
+                "Orchard growers in Vellmar count a late frost's damage to the cherry crop.",
                 None,
             ),
-        ];
-        // Worked out ahead over the first placement, then written: as if placed in turn.
-        let mut ahead = store();
-        let tx = ahead.transaction().unwrap();
-        update_stories(&tx, &first, &cfg).unwrap();
-        let p = plan(&tx, second.to_vec(), Vec::new(), &cfg).unwrap();
-        apply(&tx, p).unwrap();
-        tx.commit().unwrap();
-        let mut in_turn = store();
-        let tx = in_turn.transaction().unwrap();
-        update_stories(&tx, &first, &cfg).unwrap();
-        update_stories(&tx, &second, &cfg).unwrap();
-        tx.commit().unwrap();
-        assert_eq!(story_rows(&ahead), story_rows(&in_turn));
-        // A plan is written only if no other connection committed since it began: the
-        // store's count of others' commits moves for them, not for its own.
+        ]
+    }
+
+    /// The day `u3` is moved to by the corpus pass of another digest.
+    const LATER: &str = "2027-09-01";
+
+    #[test]
+    fn a_plan_worked_out_beside_the_writer_places_as_the_writer_would() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v.db");
-        let mut own = store_at(&path);
-        let before = data_version(&own).unwrap();
-        let tx = own.transaction().unwrap();
-        update_stories(&tx, &first, &cfg).unwrap();
-        tx.commit().unwrap();
-        assert_eq!(data_version(&own).unwrap(), before, "its own commit");
-        let other = Connection::open(&path).unwrap();
-        other
-            .execute("INSERT INTO meta (key, value) VALUES ('x', 'y')", [])
+        let cfg = StoryConfig::default();
+        let mut ahead = queued(&dir.path().join("a.db"), &queue_docs());
+        let version = ahead.data_version().unwrap();
+        let plan = Store::plan_stories(&dir.path().join("a.db"), &cfg).unwrap();
+        // The writer's own commit meanwhile (the entity directory's) leaves the plan good.
+        ahead
+            .conn
+            .execute("INSERT INTO meta (key, value) VALUES ('own', '1')", [])
             .unwrap();
-        assert_ne!(data_version(&own).unwrap(), before, "another connection's commit");
+        ahead.place_stories(&cfg, Some((plan, version))).unwrap();
+        let mut by_writer = queued(&dir.path().join("b.db"), &queue_docs());
+        by_writer.place_stories(&cfg, None).unwrap();
+        assert_eq!(story_rows(&ahead.conn), story_rows(&by_writer.conn));
+        let filed: i64 = ahead
+            .conn
+            .query_row("SELECT count(*) FROM event_articles", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(filed, 4, "every queued article is filed");
+    }
+
+    #[test]
+    fn a_plan_is_worked_out_again_when_another_connection_committed_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = StoryConfig::default();
+        let redate = |path: &std::path::Path| {
+            Connection::open(path)
+                .unwrap()
+                .execute("UPDATE articles SET day = ?1 WHERE id = 'u3'", [LATER])
+                .unwrap();
+        };
+        // Planned, then another digest moves an article to a later day.
+        let path = dir.path().join("a.db");
+        let mut store = queued(&path, &queue_docs());
+        let version = store.data_version().unwrap();
+        let plan = Store::plan_stories(&path, &cfg).unwrap();
+        redate(&path);
+        store.place_stories(&cfg, Some((plan, version))).unwrap();
+        // As if placed after the change.
+        let fresh_path = dir.path().join("b.db");
+        let mut fresh = queued(&fresh_path, &queue_docs());
+        redate(&fresh_path);
+        fresh.place_stories(&cfg, None).unwrap();
+        assert_eq!(story_rows(&store.conn), story_rows(&fresh.conn));
+        // The stale plan, had it been written, would have filed the article on its old day.
+        let stale_path = dir.path().join("c.db");
+        let mut stale = queued(&stale_path, &queue_docs());
+        let plan = Store::plan_stories(&stale_path, &cfg).unwrap();
+        redate(&stale_path);
+        let now = stale.data_version().unwrap();
+        stale.place_stories(&cfg, Some((plan, now))).unwrap();
+        assert_ne!(story_rows(&stale.conn), story_rows(&fresh.conn));
+    }
+
+    #[test]
+    fn placing_in_chunks_places_as_placing_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = StoryConfig::default();
+        let mut chunked = queued(&dir.path().join("a.db"), &queue_docs());
+        chunked.place_in_chunks(&cfg, None, 1).unwrap();
+        let mut at_once = queued(&dir.path().join("b.db"), &queue_docs());
+        at_once.place_in_chunks(&cfg, None, 100).unwrap();
+        assert_eq!(story_rows(&chunked.conn), story_rows(&at_once.conn));
     }
 
     #[test]

@@ -53,16 +53,19 @@ impl RecordJson {
     /// The records of an article (and its view, the record shown, when template lines
     /// were dropped).
     pub fn new(doc: &Article, view: Option<&Article>) -> Result<RecordJson, serde_json::Error> {
-        let analyzer = crate::stories::terms::Analyzer::default();
         Ok(RecordJson {
-            story: serde_json::to_string(&crate::stories::StoryDoc::from_article(
-                view.unwrap_or(doc),
-                &analyzer,
-            ))?,
+            story: story_json(view.unwrap_or(doc))?,
             doc: serde_json::to_string(doc)?,
             view: view.map(serde_json::to_string).transpose()?,
         })
     }
+}
+
+/// The story features of an article's record shown (its view, or the record itself), as
+/// `story_queue` keeps them until the stories place it.
+pub(super) fn story_json(shown: &Article) -> Result<String, serde_json::Error> {
+    let analyzer = crate::stories::terms::Analyzer::default();
+    serde_json::to_string(&crate::stories::StoryDoc::from_article(shown, &analyzer))
 }
 
 /// One analysed item, ready to store.

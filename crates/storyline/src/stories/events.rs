@@ -11,7 +11,6 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::adopt::owned_shared;
 use super::crowd::Crowded;
 use super::doc::{Day, StoryDoc};
 use super::index::{heaviest, Index, Keys};
@@ -350,37 +349,13 @@ impl Clusterer {
             return;
         };
         let own = e.storyline.clone();
-        let scored = self.link_scores(&w, Some(slot), (RESCUE_KEYS, RESCUE_CANDIDATES), link.crowd.merge);
-        let best = scored
-            .iter()
-            .find(|l| l.entities >= link.rescue_entities && l.score >= link.rescue)
-            .or_else(|| self.adopter(&w, &own, &scored));
-        if let Some(to) = best.map(|l| l.id.clone()) {
-            self.merge_into(&to, &[own]);
+        let best = self
+            .link_scores(&w, Some(slot), (RESCUE_KEYS, RESCUE_CANDIDATES), link.crowd.merge)
+            .into_iter()
+            .find(|l| l.entities >= link.rescue_entities && l.score >= link.rescue);
+        if let Some(to) = best {
+            self.merge_into(&to.id, &[own]);
         }
-    }
-
-    /// The first of the scored candidates (best score first) that adopts the small
-    /// storyline `own` (as `w`): big, and carrying names of its own that `w` has too.
-    fn adopter<'a>(&self, w: &Weighed, own: &StorylineId, scored: &'a [LinkScore]) -> Option<&'a LinkScore> {
-        let cfg = &self.cfg.link.adopt;
-        if cfg.articles == 0 {
-            return None;
-        }
-        if self.storylines.get(own).is_none_or(|s| s.articles > cfg.small) {
-            return None;
-        }
-        let owned = |t| self.storylines.owners(t, own) <= cfg.owners;
-        scored.iter().find(|l| {
-            self.storylines.get(&l.id).is_some_and(|s| {
-                s.articles >= cfg.articles
-                    && cfg.adopts(
-                        s.articles,
-                        l.score,
-                        owned_shared(&s.signature, &w.body, &w.entities, owned),
-                    )
-            })
-        })
     }
 
     /// An open storyline that has come to look like one closed before it began is

@@ -5,7 +5,6 @@
 //! [`cluster`] groups a batch of articles; [`Clusterer`] does the same one article at a
 //! time and can save its state ([`ClusterState`]) to go on later.
 
-pub mod adopt;
 pub mod crowd;
 pub mod doc;
 pub mod events;
@@ -20,7 +19,6 @@ pub mod window;
 
 use std::collections::HashMap;
 
-pub use adopt::AdoptConfig;
 pub use crowd::CrowdConfig;
 pub use doc::{Day, EntityKey, StoryDoc};
 pub use events::{ClusterState, Clusterer, Event, EventId, Placement, StoryConfig};

@@ -12,7 +12,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::adopt::AdoptConfig;
 use super::crowd::{crowd_limit, CrowdConfig, Crowded};
 use super::doc::Day;
 use super::events::StoryConfig;
@@ -80,9 +79,6 @@ pub struct LinkConfig {
     pub reunite: ReviveConfig,
     /// Least articles of an open storyline for it to be compared with closed ones.
     pub reunite_articles: u32,
-    /// When a small storyline that finds no storyline at the last chance is filed under a
-    /// big one whose own names it carries (see `adopt`).
-    pub adopt: AdoptConfig,
 }
 
 impl Default for LinkConfig {
@@ -102,7 +98,6 @@ impl Default for LinkConfig {
             revive: ReviveConfig::default(),
             reunite: ReviveConfig::default(),
             reunite_articles: 3,
-            adopt: AdoptConfig::default(),
         }
     }
 }
@@ -177,7 +172,7 @@ pub struct Storyline {
 pub const CLOSED_KEPT: usize = 2000;
 
 /// How many signature terms file a storyline in the index.
-pub(crate) const SIGNATURE_KEYS: Keys = Keys {
+const SIGNATURE_KEYS: Keys = Keys {
     terms: 20,
     entities: 10,
 };
@@ -296,12 +291,6 @@ impl Storylines {
             self.crowd.unfile(id);
         }
         self.filed.file(id, keys);
-    }
-
-    /// How many open storylines, `own` left out, are filed under a term: the storylines
-    /// a name belongs to.
-    pub fn owners(&self, t: Term, own: &StorylineId) -> usize {
-        self.filed.count(t) - usize::from(self.filed.keys(own).contains(&t))
     }
 
     fn unfile(&mut self, id: &StorylineId) {
