@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::terms::{SparseVec, Term};
+use super::terms::{Seeded, SparseVec, Term, TermMap};
 
 /// How many terms of each vector file a cluster or make a query.
 #[derive(Debug, Clone, Copy)]
@@ -16,9 +16,9 @@ pub(crate) struct Keys {
 /// Clusters (by slot) filed under terms.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Index {
-    postings: HashMap<Term, Vec<u32>>,
+    postings: TermMap<Vec<u32>>,
     /// The terms each slot is filed under.
-    filed: HashMap<u32, Vec<Term>>,
+    filed: HashMap<u32, Vec<Term>, Seeded>,
 }
 
 /// The heaviest terms of the body and of the entities (entity keys live in their own
@@ -62,8 +62,8 @@ impl Index {
 
     /// Slots filed under any of the query's terms, with the summed weight of the terms
     /// that found them.
-    pub fn lookup(&self, query: &[(Term, f32)]) -> HashMap<u32, f32> {
-        let mut hits: HashMap<u32, f32> = HashMap::new();
+    pub fn lookup(&self, query: &[(Term, f32)]) -> HashMap<u32, f32, Seeded> {
+        let mut hits: HashMap<u32, f32, Seeded> = HashMap::default();
         for (t, w) in query {
             for &s in self.postings.get(t).map(Vec::as_slice).unwrap_or_default() {
                 *hits.entry(s).or_insert(0.0) += w;

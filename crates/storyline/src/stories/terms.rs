@@ -6,7 +6,7 @@
 //! Weights are sublinear term frequency times inverse document frequency, the vector scaled
 //! to unit length, so that the cosine of two vectors is their dot product.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -19,7 +19,7 @@ const STOP_WORDS: &str = include_str!("data/stop-words.txt");
 
 /// The stop words, with the names of days and months of the entities' calendar list
 /// (abbreviations like "Jan." left out: the text is split at the dot).
-static STOPS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+static STOPS: LazyLock<HashSet<String, Seeded>> = LazyLock::new(|| {
     let calendar = entries(lists::CALENDAR_WORDS).filter(|w| !w.ends_with('.'));
     entries(STOP_WORDS)
         .chain(calendar)
@@ -30,9 +30,16 @@ static STOPS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
 /// Words whose stems a thread keeps (about 10 MB at most).
 const STEM_CACHE_WORDS: usize = 100_000;
 
+/// The hash of maps keyed by the text's words and terms: fast, and seeded at random per
+/// process, so no input can choose which words share a bucket.
+pub(crate) type Seeded = foldhash::fast::RandomState;
+
+/// A map keyed by terms.
+pub(crate) type TermMap<V> = HashMap<Term, V, Seeded>;
+
 thread_local! {
     /// Lower-case word -> its term (English stems only: the analyzer has one language).
-    static STEMS: std::cell::RefCell<HashMap<String, Term>> = std::cell::RefCell::new(HashMap::new());
+    static STEMS: std::cell::RefCell<HashMap<String, Term, Seeded>> = std::cell::RefCell::new(HashMap::default());
 }
 
 /// One content term: the hash of a stemmed word.
@@ -73,11 +80,19 @@ impl Analyzer {
                 .strip_suffix("'s")
                 .or_else(|| piece.strip_suffix("’s"))
                 .unwrap_or(piece);
-            if piece.chars().count() < 2 || !piece.chars().any(char::is_alphabetic) {
-                continue;
-            }
             word.clear();
-            word.extend(piece.chars().flat_map(char::to_lowercase));
+            if piece.is_ascii() {
+                // (Most words: counted, tested and lower-cased byte by byte.)
+                if piece.len() < 2 || !piece.bytes().any(|b| b.is_ascii_alphabetic()) {
+                    continue;
+                }
+                word.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                if piece.chars().count() < 2 || !piece.chars().any(char::is_alphabetic) {
+                    continue;
+                }
+                word.extend(piece.chars().flat_map(char::to_lowercase));
+            }
             if STOPS.contains(word.as_str()) {
                 continue;
             }
@@ -151,10 +166,10 @@ pub struct DocFreq {
     /// Written in term order, so that the same counts always give the same text (the
     /// store rewrites a piece of the clustering state only when its text changed).
     #[serde(serialize_with = "in_term_order")]
-    df: HashMap<Term, u32>,
+    df: TermMap<u32>,
 }
 
-fn in_term_order<S: serde::Serializer>(df: &HashMap<Term, u32>, s: S) -> Result<S::Ok, S::Error> {
+fn in_term_order<S: serde::Serializer>(df: &TermMap<u32>, s: S) -> Result<S::Ok, S::Error> {
     let sorted: std::collections::BTreeMap<&Term, &u32> = df.iter().collect();
     serde::Serialize::serialize(&sorted, s)
 }
