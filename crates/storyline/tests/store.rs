@@ -518,6 +518,52 @@ fn the_stories_see_an_article_without_the_lines_its_run_found_to_be_template() {
 }
 
 #[test]
+fn quote_rows_are_numbered_alike_whether_articles_came_together_or_one_by_one() {
+    // One by one, the first two Fjord Post stories are stored with their footer and
+    // rewritten when the third makes it template; together, all three are written once.
+    // The quotes' row numbers (which order searches and ties) must not tell the two apart.
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let files = fjord_post(d.path(), 3, "2022-07-01");
+    let together = d.path().join("together.db");
+    run::digest(&files, &together, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let apart = d.path().join("apart.db");
+    for f in &files {
+        run::digest(
+            std::slice::from_ref(f),
+            &apart,
+            &p,
+            RunOptions::default(),
+            &mut Quiet,
+        )
+        .unwrap();
+    }
+    let rows = |db: &Path| -> Vec<(i64, String, i64)> {
+        let c = rusqlite::Connection::open(db).unwrap();
+        let mut st = c
+            .prepare("SELECT q.n, a.id, q.ord FROM quotes q JOIN articles a ON a.n = q.article ORDER BY q.n")
+            .unwrap();
+        let rows = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    let (a, b) = (rows(&together), rows(&apart));
+    assert!(a.len() >= 3, "every story has a quote: {a:?}");
+    assert_eq!(a, b);
+    let search = |db: &Path| -> Vec<(String, String)> {
+        Store::open(db)
+            .unwrap()
+            .search_quotes("winter storms", 10)
+            .unwrap()
+            .into_iter()
+            .map(|q| (q.article, q.text))
+            .collect()
+    };
+    assert_eq!(search(&together), search(&apart));
+}
+
+#[test]
 fn a_line_that_stops_being_template_comes_back_analysed() {
     let d = tempfile::tempdir().unwrap();
     let p = pipeline();

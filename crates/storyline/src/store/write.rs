@@ -553,12 +553,21 @@ fn write_figures(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error>
     Ok(())
 }
 
+/// A quote's row number: its article's, then its place in the article. Rows of one
+/// article are rewritten when its view changes, and a number drawn in write order would
+/// then depend on how a run's articles fell into batches; this one is the same for the
+/// same store contents, and a later article's quotes still number higher (searches list
+/// the highest first).
+fn quote_n(article: i64, ord: usize) -> i64 {
+    (article << 32) | ord as i64
+}
+
 fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> {
     let mut quote = tx.prepare_cached(
-        "INSERT INTO quotes (article, ord, kind, partial, start, end, parts, cue_start, cue_end,
+        "INSERT INTO quotes (n, article, ord, kind, partial, start, end, parts, cue_start, cue_end,
              cue_kind, speaker_start, speaker_end, speaker_local, speaker_name, role, text,
              said, said_first, said_last, said_rule, outlet, day, rule)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     )?;
     let mut fts =
         tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?1, ?2, ?3)")?;
@@ -574,7 +583,9 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
             .ok()
             .map(|k| &a.sentence_dates[k]);
         let covered = said.and_then(|d| d.value.days());
+        let row = quote_n(n, i);
         quote.execute(params![
+            row,
             n,
             i as i64,
             tag(&q.kind),
@@ -599,7 +610,7 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
             day,
             q.rule.as_ref().map(tag),
         ])?;
-        fts.execute(params![tx.last_insert_rowid(), text, q.speaker_name])?;
+        fts.execute(params![row, text, q.speaker_name])?;
     }
     Ok(())
 }
