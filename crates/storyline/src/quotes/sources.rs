@@ -6,7 +6,7 @@
 use super::words::{is_aux, is_boundary, is_determiner, is_irregular_past, is_time_word};
 use super::Sentence;
 use crate::entities::lexicon::{self, Pronoun};
-use crate::entities::EntityKind;
+use crate::entities::{EntityKind, NameChunk};
 use crate::text::tokens::Kind;
 
 /// A speaker phrase found for a cue: its first and last token.
@@ -129,8 +129,10 @@ fn adverbial_before(text: &str, s: &Sentence, last: usize) -> Option<usize> {
 pub(super) fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Source> {
     let last = phrase_end(text, s, end)?;
     if s.word(text, last) == "," && !s.in_quote(last) {
-        // "A local diver, Pia Holm, reported on Sunday that …"
-        return appositive_source(text, s, last, 0).or_else(|| subject_set_off(text, s, last));
+        // "A local diver, Pia Holm, reported on Sunday that …"; "Jo Roe of Eastport, the
+        // board's chair, said" (the phrase set off is the place: the person before "of").
+        let found = appositive_source(text, s, last, 0).or_else(|| subject_set_off(text, s, last))?;
+        return Some(head_before_preposition(text, s, found).unwrap_or(found));
     }
     if s.toks[last].kind != Kind::Word || s.in_quote(last) {
         return None;
@@ -296,7 +298,14 @@ fn pronoun_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
 /// coordinated with it ("Moen and Salo", "Norway, Sweden and Finland": one source).
 fn name_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
     let c = s.names.iter().find(|c| c.last == last)?;
-    let mut first = coordination_start(text, s, c.phrase_first);
+    // A name with its home after "of" is one conjunct ("Sen. Ana Ruiz of Eastport and
+    // Sen. Ivo Brask of Tarnby"); alone, the person before "of" is found later
+    // (`head_before_preposition`).
+    let unit = person_before_of(text, s, c.phrase_first).map_or(c.phrase_first, |d| d.phrase_first);
+    let mut first = match coordination_start(text, s, unit) {
+        start if start == unit => c.phrase_first,
+        start => start,
+    };
     if first > 0 && is_determiner(s.word(text, first - 1)) {
         first -= 1;
     }
@@ -315,16 +324,19 @@ pub(super) fn coordination_start(text: &str, s: &Sentence, first: usize) -> usiz
     if first < 2 || s.word(text, first - 1) != "and" || s.in_quote(first - 1) {
         return first;
     }
-    let Some(mut c) = name_ending(first - 2) else {
+    // A conjunct starts at its name, or at the person before "of" its name follows.
+    let unit_start = |c: &NameChunk| person_before_of(text, s, c.phrase_first).map_or(c.phrase_first, |d| d.phrase_first);
+    let Some(c) = name_ending(first - 2) else {
         return first;
     };
-    while c.phrase_first >= 2 && s.word(text, c.phrase_first - 1) == "," {
-        match name_ending(c.phrase_first - 2) {
-            Some(d) => c = d,
+    let mut start = unit_start(c);
+    while start >= 2 && s.word(text, start - 1) == "," {
+        match name_ending(start - 2) {
+            Some(d) => start = unit_start(d),
             None => break,
         }
     }
-    c.phrase_first
+    start
 }
 
 /// A pronoun-like determiner standing alone: "Another tweeted, “…”", "One said".
@@ -534,6 +546,11 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
                     && matches!(s.word(text, d.phrase_first - 1), "of" | "from")
             });
         if hometown || state_after_town {
+            // "Jo Roe of Eastport, a board member, said": the home town is the person's,
+            // written right after the name, and the person speaks.
+            if let Some(d) = person_before_of(text, s, c.phrase_first) {
+                return Some(Source::at(d.phrase_first, d.last));
+            }
             continue;
         }
         let opener = s.toks.get(k + 1)?;
@@ -555,6 +572,20 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
         });
     }
     None
+}
+
+/// A person's name that ends just before "of" or "from" at `at - 1` (the name's place
+/// or body follows from `at`): "Jo Roe of Eastport".
+fn person_before_of<'s>(text: &str, s: &'s Sentence, at: usize) -> Option<&'s NameChunk> {
+    let prep = at.checked_sub(1)?;
+    if !matches!(s.word(text, prep), "of" | "from") || s.in_quote(prep) {
+        return None;
+    }
+    s.names.iter().find(|d| {
+        d.first <= d.last
+            && d.last + 1 == prep
+            && (d.kind == EntityKind::Person || d.role.is_some() && d.kind == EntityKind::Unknown)
+    })
 }
 
 /// A name with a parenthesis after it, just before the comma `comma`: "Rep. Jo Roe
