@@ -106,6 +106,16 @@ pub(super) const FRAMES: &[FrameRule] = &[
         find: Finder::Phrase(according_to),
     },
     FrameRule {
+        rule: QuoteRule::DeclinedToSpeak,
+        reason: "\"The ministry declined to comment\", \"Roe refused to say whether …\": refusing to speak is a statement of its subject, the infinitive its content",
+        find: Finder::Phrase(declined_to_speak),
+    },
+    FrameRule {
+        rule: QuoteRule::EndorsedName,
+        reason: "\"The dockers' union endorsed Ines Lund\": an endorsement is a public statement of support; with a name as its object the subject's position is attributed",
+        find: Finder::Phrase(endorsed_name),
+    },
+    FrameRule {
         rule: QuoteRule::FrontedParticiple,
         reason: "\"After saying …, she …\", \"Since announcing …, Roe has …\": a participle that opens the sentence after a subordinator has the main clause's subject as its speaker; the content ends where that clause begins",
         find: Finder::Cue(fronted_participle),
@@ -320,7 +330,7 @@ impl Scan<'_> {
     fn speech_cue(&self, i: usize, used_until: usize, last_source: Option<Source>) -> Option<Cue> {
         let (text, s, n) = (self.text, self.s, self.n);
         let w = self.word(i);
-        let lemma = lexicon::speech_lemma(w)?;
+        let lemma = lexicon::speech_lemma(w).or_else(|| self.read_beside_quotation(i))?;
         if self.is_nominal(i) {
             return None;
         }
@@ -402,6 +412,19 @@ impl Scan<'_> {
             used_until,
             last_source,
         })
+    }
+
+    /// "“…,” read the notice." / "A banner read “Keep the Ferry”": "read", the past spelled
+    /// like the base form, attributes the words of a text (a sign, a letter, a statement)
+    /// when a quotation closes just before it or opens just after it (past a colon). It
+    /// is no cue elsewhere ("voters read the papers", "read more"), so it is not in the
+    /// speech-verb list with "reads".
+    fn read_beside_quotation(&self, i: usize) -> Option<&'static str> {
+        let s = self.s;
+        let is_quote = |k: usize, open: bool| s.toks.get(k).is_some_and(|t| t.kind == Kind::Quote { open });
+        let after = if self.word(i + 1) == ":" { i + 2 } else { i + 1 };
+        let beside = i.checked_sub(1).is_some_and(|p| is_quote(p, false)) || is_quote(after, true);
+        (self.word(i) == "read" && beside).then_some("read")
     }
 
     /// Rule `bare_clause`: whether a clause begins at token `a` without "that": a subject
@@ -1049,6 +1072,92 @@ fn according_to(scan: &Scan, i: usize, used_until: usize) -> Option<Step> {
         frame,
         next: src.last + 1,
     })
+}
+
+/// Rule `declined_to_speak`: "The harbour board declined to comment", "Ines Lund, who
+/// chairs it, refused to say whether …" at token `i`. The attribution guidelines count a
+/// refusal to speak as an attribution: the refusing verb is the cue, its subject the
+/// source and the infinitive phrase ("to comment", "to say whether …") the content. Only
+/// with an infinitive of speaking ("declined to renew the lease" is a deed).
+fn declined_to_speak(scan: &Scan, i: usize, used_until: usize) -> Option<Step> {
+    let (text, s) = (scan.text, scan.s);
+    if !(words::is_refusal_verb(scan.word(i))
+        && scan.word(i + 1) == "to"
+        && words::is_withheld_speech_verb(scan.word(i + 2))
+        && !s.in_quote(i + 2))
+    {
+        return None;
+    }
+    let src = if i > 0 && scan.word(i - 1) == "," {
+        appositive_source(text, s, i - 1, used_until)
+    } else {
+        source_before(text, s, i)
+    }
+    .filter(|src| src.first >= used_until)?;
+    // The infinitive ends at its clause ("who declined to comment, said …" goes on).
+    let end = scan.clause_end(i + 1);
+    let end = (i + 2..end)
+        .find(|&k| !s.in_quote(k) && is_clause_punct(scan.word(k)))
+        .map_or(end, |k| k - 1);
+    let content = (i + 1, end);
+    let frame = frame(s.toks[i].span, CueKind::Speech, Some(src), vec![content]);
+    // "Roe, who declined to comment, said …": the words before the verb stay for the next
+    // statement's source (as with `endorsed_name`); the scan goes on after the content,
+    // whose words ("to comment on reports that …") are no cues of their own.
+    Some(Step {
+        frame: Some(frame),
+        used_until: None,
+        next: end + 1,
+    })
+}
+
+/// Rule `endorsed_name`: "The dockers' union endorsed Ines Lund for mayor", "Roe, who
+/// endorsed Keldby First in March, …" at token `i`. To endorse is to declare one's
+/// support in public, an attribution of the subject's position (cue kind `stance`); its
+/// content is the object, here a name (with a role before it), to the end of its clause.
+/// "endorsed by …" (a passive) and an object that is no name ("endorsed the idea") make
+/// no frame.
+fn endorsed_name(scan: &Scan, i: usize, used_until: usize) -> Option<Step> {
+    let (text, s) = (scan.text, scan.s);
+    if !(words::is_endorsement_verb(scan.word(i))
+        && s.names
+            .iter()
+            .any(|c| c.phrase_first == i + 1 && c.first <= c.last))
+    {
+        return None;
+    }
+    let src = if i > 0 && scan.word(i - 1) == "," {
+        appositive_source(text, s, i - 1, used_until)
+    } else {
+        source_before(text, s, i)
+    }
+    .filter(|src| src.first >= used_until && can_hold_a_position(scan, src))?;
+    let end = scan.clause_end(i + 1);
+    let end = (i + 2..end)
+        .find(|&k| !s.in_quote(k) && is_clause_punct(scan.word(k)))
+        .map_or(end, |k| k - 1);
+    let frame = frame(s.toks[i].span, CueKind::Stance, Some(src), vec![(i + 1, end)]);
+    // The words before the verb stay for later frames: an endorsement is often a relative
+    // clause ("Roe, who endorsed Lund, said …") whose antecedent is the next statement's
+    // source. The scan goes on after the content.
+    Some(Step {
+        frame: Some(frame),
+        used_until: None,
+        next: end + 1,
+    })
+}
+
+/// Whether a source phrase can hold a position: a name or capitalised head, a pronoun
+/// (a relative one too), or a common noun that can speak ("the union", "officials") —
+/// not whatever words stand before the verb ("could end up endorsing").
+fn can_hold_a_position(scan: &Scan, src: &Source) -> bool {
+    let head = scan.word(src.last);
+    head.starts_with(char::is_uppercase)
+        || matches!(head, "who" | "which" | "that")
+        || lexicon::pronoun(head).is_some()
+        || lexicon::is_speaking_noun(head)
+        || lexicon::is_role_word(head)
+        || lexicon::is_org_word(head)
 }
 
 /// ", saying …": the main clause's subject speaks (or the sentence's latest source).
@@ -1790,6 +1899,82 @@ mod tests {
     }
 
     #[test]
+    fn declined_to_speak() {
+        assert_frame(
+            "The Keldby harbour board declined to comment.",
+            "declined_to_speak",
+            "The Keldby harbour board",
+            &["to comment"],
+        );
+        assert_frame(
+            "Ines Lund refused to say whether the ferry would run in March.",
+            "declined_to_speak",
+            "Ines Lund",
+            &["to say whether the ferry would run in March"],
+        );
+        // The infinitive ends at its clause; what follows is not the refusal's content.
+        let frames = frames_of("Ivo Brask, who declined to comment, has run the yard since 1998.");
+        assert_eq!(frames.len(), 1, "{frames:?}");
+        assert_eq!(frames[0].0, "declined_to_speak");
+        assert_eq!(frames[0].3, vec!["to comment".to_string()]);
+        // Refusing a deed is no statement.
+        assert_no_frame(
+            "declined_to_speak",
+            &[
+                "The board declined to renew the lease.",
+                "Ines Lund refused to leave the pier.",
+            ],
+        );
+    }
+
+    #[test]
+    fn endorsed_name() {
+        assert_frame(
+            "The harbour union endorsed Ines Lund for mayor.",
+            "endorsed_name",
+            "The harbour union",
+            &["Ines Lund for mayor"],
+        );
+        // A relative clause: the endorsement is the relative pronoun's, and its antecedent
+        // is still the source of the statement that follows.
+        let frames = frames_of("Ivo Brask, who endorsed Mira Solberg in March, said the vote was close.");
+        let rules: Vec<(&str, &str)> = frames.iter().map(|f| (f.0, f.2.as_str())).collect();
+        assert_eq!(
+            rules,
+            vec![("endorsed_name", "who"), ("source_then_clause", "Ivo Brask")],
+            "{frames:?}"
+        );
+        // A passive, an object that is no name, and a phrase that cannot hold a view.
+        assert_no_frame(
+            "endorsed_name",
+            &[
+                "Mira Solberg was endorsed by the dockers' union.",
+                "The board endorsed the plan for a second pier.",
+                "The council could end up endorsing Ines Lund.",
+            ],
+        );
+    }
+
+    #[test]
+    fn read_beside_quotation() {
+        assert_frame(
+            "“Keep the ferry running,” read the banner.",
+            "inverted",
+            "the banner",
+            &["“Keep the ferry running,”"],
+        );
+        let frames = frames_of("One placard read “No cuts to the night boat.”");
+        assert_eq!(frames.len(), 1, "{frames:?}");
+        assert_eq!(
+            (frames[0].1.as_str(), frames[0].2.as_str()),
+            ("read", "One placard")
+        );
+        // Not a cue without a quotation beside it.
+        let frames = frames_of("Ines Lund read the harbour report before the vote.");
+        assert!(frames.iter().all(|f| f.1 != "read"), "{frames:?}");
+    }
+
+    #[test]
     fn fronted_participle() {
         assert_frame(
             "After saying the night ferry was unsafe, Ines Lund left the harbour board.",
@@ -1943,6 +2128,22 @@ mod tests {
             "source_then_clause",
             "Councillor Abe Kahn",
             &["that the locks would open late"],
+        );
+    }
+
+    #[test]
+    fn interjected_and_elaborated_are_verbs_of_speech() {
+        assert_frame(
+            "Councillor Lena Marsh elaborated that the pier would close in May.",
+            "source_then_clause",
+            "Councillor Lena Marsh",
+            &["that the pier would close in May"],
+        );
+        let frames = frames_of("Ivo Brask calmed the room by interjecting, “Not tonight.”");
+        assert_eq!(frames.len(), 1, "{frames:?}");
+        assert_eq!(
+            (frames[0].1.as_str(), frames[0].2.as_str()),
+            ("interjecting", "Ivo Brask")
         );
     }
 
