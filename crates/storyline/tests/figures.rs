@@ -178,3 +178,23 @@ fn match_scores_with_a_dash_or_a_colon_and_acronym_names_are_not_figures() {
     );
     figure(&a, "2,400");
 }
+
+#[test]
+fn clock_times_dimensions_and_pages_are_not_counted_as_figures() {
+    let a = analyse(
+        "Quay reopens\n\nThe quay reopened at 06:45 GMT after a 48-hour closure, the port said. \
+         Crews laid a 30 × 8 m deck and moved 1,200 crates, as the plan (p. 14) required.",
+        "Harbour Ledger",
+        "2019-03-02",
+    );
+    let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    for not_a_figure in ["06", "45", "48", "14"] {
+        assert!(
+            !texts.iter().any(|t| t.contains(not_a_figure)),
+            "{not_a_figure} taken as a figure: {texts:?}"
+        );
+    }
+    let deck = figure(&a, "8 m");
+    assert_eq!(deck.unit.as_ref().map(|u| u.name.as_str()), Some("m"));
+    figure(&a, "1,200");
+}

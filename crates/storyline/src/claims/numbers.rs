@@ -51,7 +51,13 @@
 //!   brackets ("(7)", "(26,29)"), arguments ("t(39)"), subscripts ("(ClO4)2"), dotted
 //!   chains ("3.1.3"), letters glued after a number that are no unit ("3D", "2006b"),
 //!   decades ("1990s"), "1 = never", a label's list ("phases 3, 5 and 7"), and a
-//!   capitalised name's number where it ends the phrase ("Voyager 2 (1981)").
+//!   capitalised name's number where it ends the phrase ("Voyager 2 (1981)"), slash codes
+//!   with letters ("31/6b-2"), numbers of dimensions ("two-dimensional", "3DTV"), a page
+//!   ("p. 14") and a clock time ("06:45", "at 1:10"; but "a 1:12 gradient" is a ratio).
+//! - **Products and angles.** "×" before a number multiplies: "4 × 105" is a flattened
+//!   4 × 10⁵, "40 × 12 × 5 cm" one list of sizes; a power of ten apart from its value
+//!   scales it ("(0.3–0.6)×10−9 m"); degrees with minutes and seconds are one angle, and a
+//!   latitude with its longitude one list.
 
 mod digits;
 mod lexicon;
@@ -150,10 +156,89 @@ fn skip_label_or_code(t: &Tokens, i: usize) -> Option<usize> {
     if t.kind(i) != Some(Kind::Digits) {
         return None;
     }
-    reference_mark(t, i)
+    clock_time(t, i)
+        .or_else(|| reference_mark(t, i))
         .or_else(|| arguments(t, i))
         .or_else(|| dotted_chain(t, i))
         .or_else(|| glued_code(t, i))
+        .or_else(|| slash_code(t, i))
+}
+
+/// Rule `clock-time`: a time of day ("04:10", "at 10:45", "02:14:30 UT") is a time, not
+/// a number: none of its parts is a quantity (the time reader has it). Hours up to 24,
+/// then two digits up to 59 once or twice, each glued by a colon; "1:10" in no time
+/// context is a ratio (`one_to_n`).
+fn clock_time(t: &Tokens, i: usize) -> Option<usize> {
+    let two = |k: usize| {
+        t.is_sym(k, &[':'])
+            && t.glued(k)
+            && t.glued(k + 1)
+            && t.kind(k + 1) == Some(Kind::Digits)
+            && t.raw(k + 1).len() == 2
+            && t.raw(k + 1).parse::<u32>().is_ok_and(|m| m <= 59)
+    };
+    let hours = t.raw(i).len() <= 2 && t.raw(i).parse::<u32>().is_ok_and(|h| h <= 24);
+    let after_colon = i > 0 && t.glued(i) && t.is_sym(i - 1, &[':']);
+    if !hours || after_colon || !two(i + 1) || one_to_n(t, i) {
+        return None;
+    }
+    let mut k = i + 3;
+    if two(k) {
+        k += 2;
+    }
+    // "1:2:3" with one digit after a colon is no time: leave it whole
+    (!(t.is_sym(k, &[':']) && t.glued(k))).then_some(k)
+}
+
+/// Rule `one-to-n`: "1:10", "1:25" (a slope, a scale, a dilution) is a ratio unless a
+/// time word stands before or after it ("at 1:10", "1:45 pm", "until 1:30").
+fn one_to_n(t: &Tokens, i: usize) -> bool {
+    if t.raw(i) != "1" {
+        return false;
+    }
+    let before = i > 0
+        && t.same_line(i)
+        && t.kind(i - 1) == Some(Kind::Word)
+        && matches!(
+            t.lower(i - 1),
+            "at" | "by"
+                | "until"
+                | "till"
+                | "before"
+                | "after"
+                | "from"
+                | "since"
+                | "around"
+                | "to"
+                | "and"
+                | "between"
+        );
+    let k = i + 3;
+    let after = k < t.len()
+        && t.same_line(k)
+        && t.kind(k) == Some(Kind::Word)
+        && matches!(
+            t.lower(k),
+            "am" | "pm"
+                | "a"
+                | "p"
+                | "ut"
+                | "utc"
+                | "gmt"
+                | "h"
+                | "hr"
+                | "hrs"
+                | "hours"
+                | "local"
+                | "et"
+                | "est"
+                | "edt"
+                | "bst"
+                | "cet"
+                | "pt"
+                | "pst"
+        );
+    !(before || after)
 }
 
 /// The numbers a label word names, if one is at `i` ("Figure 3", "Figs. 3A and 3B",
@@ -346,6 +431,34 @@ fn reference_mark(t: &Tokens, i: usize) -> Option<usize> {
     None
 }
 
+/// Rule `slash-code`: numbers joined by "/" with letters glued on ("22/4b-7", "15/9a")
+/// name a thing (a well, a plot, a block), as codes with glued letters do; the whole
+/// glued chain is skipped.
+fn slash_code(t: &Tokens, i: usize) -> Option<usize> {
+    let lettered = t.is_sym(i + 1, &['/'])
+        && t.glued(i + 1)
+        && t.glued(i + 2)
+        && t.kind(i + 2) == Some(Kind::Digits)
+        && t.glued(i + 3)
+        && t.kind(i + 3) == Some(Kind::Word);
+    // the part after the slash, when a name's label took the first number ("Core 31/6b")
+    let second = i >= 2
+        && t.is_sym(i - 1, &['/'])
+        && t.glued(i - 1)
+        && t.glued(i)
+        && t.kind(i - 2) == Some(Kind::Digits)
+        && t.glued(i + 1)
+        && t.kind(i + 1) == Some(Kind::Word);
+    if !(lettered || second) {
+        return None;
+    }
+    let mut k = if lettered { i + 4 } else { i + 2 };
+    while k < t.len() && t.glued(k) && (t.kind(k) != Some(Kind::Sym) || t.is_sym(k, &['-', '/'])) {
+        k += 1;
+    }
+    Some(k)
+}
+
 /// "t(39)", "F(3, 8.9)", "Mg(ClO4)2": numbers that are the arguments of a function or
 /// statistic written right after its name, or a subscript after a bracket.
 fn arguments(t: &Tokens, i: usize) -> Option<usize> {
@@ -488,6 +601,9 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     if n.first != i && lead.qual.is_none() && lead.starter.is_none() && !lead.age && lead.currency.is_none() {
         return None;
     }
+    if n.first != i && clock_time(t, n.first).is_some() {
+        return None;
+    }
     if n.form == Form::Ordinal {
         return Some((simple(t, &n, QuantityKind::Ordinal), n.next));
     }
@@ -542,8 +658,88 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
         None => body.single(t, start, lead.qual),
     };
     let mut next = body.next.max(q_next(t, &q, body.next));
+    next = minutes_and_seconds(t, &mut q, next);
+    next = power_apart(t, &mut q, next);
     next = suffix(t, &mut q, next);
+    next = power_apart(t, &mut q, next);
     Some((q, next))
+}
+
+/// Rule `power-apart`: a power of ten written apart from a value with no unit, after its
+/// bracket or in one of its own ("(0.3–0.6)×10−9 m", "2.1–4.4 (×10−3) g"), scales the
+/// value or both ends; the unit after the power is the quantity's, and the span takes in
+/// the brackets.
+fn power_apart(t: &Tokens, q: &mut Quantity, next: usize) -> usize {
+    if q.unit.is_some() || next >= t.len() || !t.same_line(next) {
+        return next;
+    }
+    let first = t.toks.partition_point(|tok| tok.start < q.number.start);
+    let opened = first > 0 && t.is_sym(first - 1, &['(']) && t.glued(first);
+    let (e, mut k) = if opened && t.is_sym(next, &[')']) && t.glued(next) && t.glued(next + 1) {
+        match digits::power_of_ten_at(t, next + 1) {
+            Some(p) => p,
+            None => return next,
+        }
+    } else if t.is_sym(next, &['(']) && t.glued(next + 1) {
+        match digits::power_of_ten_at(t, next + 1) {
+            Some((e, k)) if t.is_sym(k, &[')']) && t.glued(k) => (e, k + 1),
+            _ => return next,
+        }
+    } else {
+        return next;
+    };
+    let scale = 10f64.powi(e);
+    q.value = q.value.map(|v| v * scale);
+    for b in [&mut q.low, &mut q.high].into_iter().flatten() {
+        b.value *= scale;
+    }
+    if opened && t.toks[first - 1].start < q.span.start {
+        q.span.start = t.toks[first - 1].start;
+    }
+    if let Some(u) = unit_after(t, k) {
+        let ranged = q.low.is_some() || q.high.is_some();
+        q.kind = kind_of(Some(u.unit.dimension), ranged);
+        k = u.next;
+        q.unit = Some(u.unit);
+    }
+    q.span.end = t.toks[k - 1].end;
+    k
+}
+
+/// Rule `degrees-minutes-seconds`: minutes and seconds of arc glued after degrees
+/// ("51°30′N", "12°4’33.5”E", "40° 26' 46\"") are one angle in degrees (51.5), the
+/// compass letter after them included.
+fn minutes_and_seconds(t: &Tokens, q: &mut Quantity, next: usize) -> usize {
+    const MINUTE: [char; 3] = ['′', '’', '\''];
+    const SECOND: [char; 3] = ['″', '”', '"'];
+    let degrees = q.unit.as_ref().is_some_and(|u| u.name == "degree") && q.low.is_none() && q.high.is_none();
+    let Some(value) = q.value.filter(|_| degrees) else {
+        return next;
+    };
+    let close = |k: usize| t.one_space(k) || t.glued(k);
+    let part = |k: usize, marks: &[char]| -> Option<(f64, usize)> {
+        if !(close(k) && t.kind(k) == Some(Kind::Digits) && t.same_line(k)) {
+            return None;
+        }
+        let n = numeral_at(t, k, false)?;
+        (n.digits_only && n.value < 60.0 && t.is_sym(n.next, marks) && t.glued(n.next))
+            .then_some((n.value, n.next + 1))
+    };
+    let Some((minutes, mut k)) = part(next, &MINUTE) else {
+        return next;
+    };
+    let mut angle = value + minutes / 60.0;
+    if let Some((seconds, after)) = part(k, &SECOND) {
+        angle += seconds / 3600.0;
+        k = after;
+    }
+    if t.glued(k) && t.kind(k) == Some(Kind::Word) && matches!(t.raw(k), "N" | "S" | "E" | "W") {
+        k += 1;
+    }
+    q.value = Some(angle);
+    q.span.end = t.toks[k - 1].end;
+    q.number.end = q.span.end;
+    k
 }
 
 /// A number that names rather than counts, seen from what follows it: letters glued on
@@ -567,7 +763,23 @@ fn names_a_thing(t: &Tokens, body: &Body) -> bool {
         && matches!(t.raw(k - 1).len(), 2 | 4)
         && body.n.value >= 20.0;
     let defined = body.unit().is_none() && t.is_sym(body.next, &['=']) && t.same_line(body.next);
-    glued_letters || decade || defined
+    glued_letters || decade || defined || dimensions_named(t, body)
+}
+
+/// Rule `n-dimensional`: "two-dimensional", "3-dimensional", "3D", "3DTV": a number of
+/// dimensions names a kind of thing, not a count (a capital "D" glued after 2, 3 or 4 is
+/// not read as a currency code, as "42MYR" is).
+fn dimensions_named(t: &Tokens, body: &Body) -> bool {
+    let k = body.n.next;
+    if body.unit().is_some() || k >= t.len() || !t.glued(k) {
+        return false;
+    }
+    let hyphened = t.is_sym(k, &['-', '‐']) && t.glued(k + 1) && t.is_word(k + 1, "dimensional");
+    let glued_d = t.kind(k) == Some(Kind::Word)
+        && t.raw(k).starts_with('D')
+        && t.raw(k).chars().all(|c| c.is_ascii_uppercase())
+        && matches!(t.raw(k - 1), "2" | "3" | "4");
+    hyphened || glued_d
 }
 
 /// Two or three capitals ("42MYR", "10RM") or a currency sign spelled with letters
@@ -636,7 +848,7 @@ fn colon_ratio(t: &Tokens, body: &Body) -> Option<Numeral> {
     let whole = |v: f64| v.fract() == 0.0 && v > 0.0;
     let chain = t.is_sym(second.next, &[':']) && t.glued(second.next);
     let raw = t.raw(k + 1);
-    let clock = raw.len() == 2 && second.value <= 59.0 && body.n.value <= 24.0;
+    let clock = raw.len() == 2 && second.value <= 59.0 && body.n.value <= 24.0 && !one_to_n(t, body.n.first);
     let ok = second.digits_only
         && second.next == k + 2
         && whole(second.value)
@@ -733,8 +945,22 @@ fn is_pronoun_one(t: &Tokens, n: &Numeral) -> bool {
         || t.is_word(n.first + 1, "of")
         || t.is_sym(n.first + 1, &['\'', '’'])
         || pronoun_after(t, n.first + 1)
+        || one_of_those_named(t, n.first)
         || determiner_and_adjective(t, n.first)
         || (n.first >= 2 && t.is_word(n.first - 1, "but") && matches!(t.lower(n.first - 2), "last" | "next"))
+}
+
+/// Rule `one-of-those-named`: "one" that picks one of things just named, told by what
+/// follows it: a relative word ("two plans, one where …", "one which failed") or, after a
+/// comma, dash or colon, "with" ("three runs: one with a heater, one without").
+fn one_of_those_named(t: &Tokens, i: usize) -> bool {
+    let k = i + 1;
+    if k >= t.len() || !t.same_line(k) || t.kind(k) != Some(Kind::Word) {
+        return false;
+    }
+    let relative = matches!(t.lower(k), "where" | "which" | "who" | "whose" | "whom");
+    let set_before = i > 0 && t.is_sym(i - 1, &[',', '—', '–', ':', ';']);
+    relative || (set_before && t.lower(k) == "with")
 }
 
 /// "one another", "one would think": the reciprocal and the generic pronoun.
@@ -1244,7 +1470,10 @@ fn mark_lists(t: &Tokens, out: &mut [Quantity]) {
                 .get(out[first].span.end..out[first + 1].span.start)
                 .map(str::trim)
                 == Some("to");
-        if k - first >= 2 && (pair || !respectively_after(t.text, out[k - 1].span.end)) {
+        let product = k - first >= 2
+            && (first + 1..k)
+                .all(|m| product_gap(t.text.get(out[m - 1].span.end..out[m].span.start).unwrap_or("")));
+        if k - first >= 2 && (pair || product || !respectively_after(t.text, out[k - 1].span.end)) {
             let start = out[first].span.start;
             let start = from_before(t.text, start).filter(|_| pair).unwrap_or(start);
             let list = Span::new(start, out[k - 1].span.end);
@@ -1272,11 +1501,46 @@ fn mark_lists(t: &Tokens, out: &mut [Quantity]) {
 fn listed_together(text: &str, a: &Quantity, b: &Quantity) -> bool {
     let gap = text.get(a.span.end..b.span.start).unwrap_or("");
     let from_to = gap.trim() == "to" && from_before(text, a.span.start).is_some();
-    let joins =
-        (from_to || matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or")) && !gap.contains('\n');
+    let joins = (from_to
+        || product_gap(gap)
+        || hundred_split(text, a, b, gap)
+        || coordinate_pair(text, a, b, gap)
+        || matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or"))
+        && !gap.contains('\n');
     let plain = |q: &Quantity| !matches!(q.kind, QuantityKind::Age | QuantityKind::Ordinal);
     let unit_fits = a.unit.is_none() || a.unit.as_ref().map(|u| &u.name) == b.unit.as_ref().map(|u| &u.name);
     joins && plain(a) && plain(b) && unit_fits
+}
+
+/// Rule `size-product`: sizes multiplied ("40 × 12 × 5 cm", "a 3 x 4 m rug", "15×15
+/// degrees") are one quantity however the sentence goes on, listed like a list of one
+/// unit: a bare factor takes the unit written once at the end.
+fn product_gap(gap: &str) -> bool {
+    matches!(gap.trim(), "×" | "x")
+}
+
+/// Rule `hundred-split`: two whole numbers glued by "/" that add up to 100 ("an 80/20
+/// split", "a 60/40% mix") are the two shares of one split, listed together: a bare
+/// first share takes the unit written once at the end.
+fn hundred_split(text: &str, a: &Quantity, b: &Quantity, gap: &str) -> bool {
+    let whole = |q: &Quantity| {
+        q.low.is_none()
+            && q.high.is_none()
+            && q.value.is_some_and(|v| v.fract() == 0.0 && v > 0.0)
+            && text[q.number.start..q.number.end]
+                .bytes()
+                .all(|c| c.is_ascii_digit())
+    };
+    gap == "/" && whole(a) && whole(b) && a.value.zip(b.value).is_some_and(|(x, y)| x + y == 100.0)
+}
+
+/// Rule `coordinate-pair`: a latitude and a longitude written one after the other ("51°30′N;
+/// 0°7′W", "12°S, 45°E") are one position, listed together.
+fn coordinate_pair(text: &str, a: &Quantity, b: &Quantity, gap: &str) -> bool {
+    let ends = |q: &Quantity, set: &[char]| {
+        q.unit.as_ref().is_some_and(|u| u.name == "degree") && text[..q.span.end].ends_with(set)
+    };
+    matches!(gap.trim(), ";" | ",") && ends(a, &['N', 'S']) && ends(b, &['E', 'W'])
 }
 
 /// Where "from" starts when it is the word right before byte `start` ("from 30 to 20

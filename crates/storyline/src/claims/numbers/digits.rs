@@ -231,6 +231,33 @@ fn times_ten(t: &Tokens, j: usize) -> Option<(i32, usize)> {
     None
 }
 
+/// A power of ten written after a value that stands apart from it ("(0.3–0.6)×10−9",
+/// "2.1–4.4 (×10−3)"): "× 10^e", "×10−e" or a flattened "× 10e" at token `j`.
+pub(crate) fn power_of_ten_at(t: &Tokens, j: usize) -> Option<(i32, usize)> {
+    times_ten(t, j).or_else(|| flattened_power(t, j))
+}
+
+/// Rule `flattened-power`: "× 106", "×1012" after a mantissa: a power of ten whose
+/// superscript was flattened into the digits (10⁶, 10¹²), as text copied from a paper
+/// has it. Only after the sign "×", with one or two exponent digits that do not start
+/// with 0 ("4 × 100 m" is a relay, not 10⁰).
+fn flattened_power(t: &Tokens, j: usize) -> Option<(i32, usize)> {
+    if !(t.is_sym(j, &['×']) && digits(t, j + 1)) {
+        return None;
+    }
+    let raw = t.raw(j + 1);
+    let shaped = (3..=4).contains(&raw.len()) && raw.starts_with("10") && !raw[2..].starts_with('0');
+    if !shaped {
+        return None;
+    }
+    // "4 × 105 × 2": a chain of factors is a product of sizes, not a power
+    if t.is_sym(j + 2, &['×', '.', ',']) && t.glued(j + 2) && t.kind(j + 3) == Some(Kind::Digits) {
+        return None;
+    }
+    let e: i32 = raw[2..].parse().ok()?;
+    Some((e, j + 2))
+}
+
 /// "10−4": a power of ten whose superscript was flattened, told by the mathematical minus
 /// sign (U+2212), which no score or date uses.
 fn lost_superscript(t: &Tokens, i: usize, j: usize) -> Option<(i32, usize)> {
@@ -320,7 +347,10 @@ pub(crate) fn literal(t: &Tokens, i: usize, money: bool) -> Option<Literal> {
         value = 10f64.powi(e);
         j = k;
         integer = false;
-    } else if let Some((e, k)) = exponent_e(t, j).or_else(|| times_ten(t, j)) {
+    } else if let Some((e, k)) = exponent_e(t, j)
+        .or_else(|| times_ten(t, j))
+        .or_else(|| flattened_power(t, j))
+    {
         value *= 10f64.powi(e);
         j = k;
         integer = false;

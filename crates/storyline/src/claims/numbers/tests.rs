@@ -651,3 +651,130 @@ fn a_verb_after_a_label_number_ends_the_label() {
     assert_eq!(q("The samples 12.5 and 13.5 were heavier.").len(), 2);
     assert_eq!(one("On that day 300 people marched.").value, Some(300.0));
 }
+
+#[test]
+fn a_product_sign_multiplies_and_a_flattened_power_is_a_power_of_ten() {
+    // Rules `product-sign` and `flattened-power`.
+    let text = "The pump moved 4 × 105 kg s−1 through the pipe.";
+    let got = one(text);
+    assert_eq!(slice(text, got.span), "4 × 105 kg s−1");
+    assert!(close(got.value.unwrap(), 4e5), "{got:#?}");
+    let text = "Growth was 2.5 ×1012 fold over the run.";
+    assert!(close(one(text).value.unwrap(), 2.5e12));
+    // A relay stays a count of legs and a distance, never 10⁰; "×" with no number after
+    // it is still "times".
+    let relay = q("She ran the 4 × 100 m relay.");
+    assert!(relay
+        .iter()
+        .all(|x| x.value != Some(4.0) || x.unit.as_ref().unwrap().name == "m"));
+    assert!(relay.iter().any(|x| x.value == Some(100.0)), "{relay:#?}");
+    assert_eq!(one("Seen at 40× under the lens.").unit.unwrap().name, "times");
+}
+
+#[test]
+fn sizes_multiplied_are_one_list_with_the_unit_written_once() {
+    // Rule `size-product`.
+    let text = "The slab measured 40 × 12 × 5 cm and the tile 3 x 4 m, respectively.";
+    let qs = q(text);
+    assert_eq!(qs.len(), 5, "{qs:#?}");
+    assert_eq!(slice(text, qs[0].list.unwrap()), "40 × 12 × 5 cm");
+    assert!(qs[..3].iter().all(|x| x.unit.as_ref().unwrap().name == "cm"));
+    assert_eq!(slice(text, qs[3].list.unwrap()), "3 x 4 m");
+    assert_eq!(qs[3].unit.as_ref().unwrap().name, "m");
+}
+
+#[test]
+fn degrees_minutes_and_seconds_are_one_angle() {
+    // Rules `degrees-minutes-seconds` and `coordinate-pair`.
+    let text = "The wreck lies at 43°15′30″N; 7°30′W off the cape.";
+    let qs = q(text);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(slice(text, qs[0].span), "43°15′30″N");
+    assert!(close(qs[0].value.unwrap(), 43.0 + 15.0 / 60.0 + 30.0 / 3600.0));
+    assert!(close(qs[1].value.unwrap(), 7.5));
+    assert_eq!(slice(text, qs[0].list.unwrap()), "43°15′30″N; 7°30′W");
+    let text = "A bearing of 120° 45' was set.";
+    assert!(close(one(text).value.unwrap(), 120.75));
+}
+
+#[test]
+fn a_clock_time_is_no_number_and_one_to_n_is_a_ratio() {
+    // Rules `clock-time` and `one-to-n`.
+    for text in [
+        "The gauge rose between 04:10 GMT and 04:55 GMT.",
+        "A spike near ~02:14:30 UT faded.",
+        "The ferry sails at 1:15 and again at 1:50 pm.",
+    ] {
+        assert!(q(text).is_empty(), "{text}: {:#?}", q(text));
+    }
+    let text = "The ramp rises at a 1:12 gradient.";
+    let got = one(text);
+    assert_eq!(slice(text, got.span), "1:12");
+    assert!(close(got.value.unwrap(), 1.0 / 12.0));
+}
+
+#[test]
+fn a_power_of_ten_written_apart_scales_the_value() {
+    // Rule `power-apart`.
+    let text = "Widths of (0.3–0.6)×10−9 m were found.";
+    let got = one(text);
+    assert_eq!(slice(text, got.span), "(0.3–0.6)×10−9 m");
+    assert!(close(got.low.unwrap().value, 0.3e-9) && close(got.high.unwrap().value, 0.6e-9));
+    assert_eq!(got.unit.unwrap().name, "m");
+    let text = "Doses of 2.1–4.4 (×10−3) g were given.";
+    let got = one(text);
+    assert_eq!(slice(text, got.span), "2.1–4.4 (×10−3) g");
+    assert!(close(got.high.unwrap().value, 4.4e-3));
+}
+
+#[test]
+fn one_picking_out_of_things_named_is_a_pronoun() {
+    // Rule `one-of-those-named`.
+    for text in [
+        "We built kilns, one where the clay dried slowly.",
+        "Two drafts circulated: one with a preamble.",
+        "It was one which nobody wanted.",
+    ] {
+        assert!(
+            q(text).iter().all(|x| x.value != Some(1.0)),
+            "{text}: {:#?}",
+            q(text)
+        );
+    }
+    assert_eq!(one("We saw one ferry with a crane.").value, Some(1.0));
+}
+
+#[test]
+fn numbers_of_dimensions_and_slash_codes_name_things() {
+    // Rules `n-dimensional` and `slash-code`.
+    for text in [
+        "A two-dimensional sketch of the hull.",
+        "The 3DXR scanner and a 3-dimensional mesh.",
+        "Core 31/6b-2 was logged twice.",
+        "Logs from the 31/6b-2 well.",
+    ] {
+        assert!(q(text).is_empty(), "{text}: {:#?}", q(text));
+    }
+    // "42MYR" stays an amount; a glued "D" after a larger number is not a dimension.
+    assert_eq!(one("They paid 42MYR.").value, Some(42.0));
+}
+
+#[test]
+fn two_shares_of_a_hundred_are_one_split() {
+    // Rule `hundred-split`.
+    let text = "Voters went 70/30% for the plan.";
+    let qs = q(text);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(slice(text, qs[0].list.unwrap()), "70/30%");
+    assert_eq!(qs[0].kind, QuantityKind::Percent);
+    // Numbers that do not add up to a hundred stay apart.
+    assert!(q("Route 9/14 closed.").iter().all(|x| x.list.is_none()));
+}
+
+#[test]
+fn a_page_number_and_activity_units() {
+    // `p` label row in markers.tsv; `IU`, `U/ml` rows in units.tsv.
+    assert!(q("As argued earlier (p. 212), the case holds.").is_empty());
+    assert_eq!(one("Take 800 IU of it daily.").unit.unwrap().name, "IU");
+    assert_eq!(one("Add 50 U/mL of enzyme.").unit.unwrap().name, "U/ml");
+}

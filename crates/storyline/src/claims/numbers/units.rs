@@ -183,6 +183,9 @@ pub(crate) fn unit_after(t: &Tokens, i: usize) -> Option<Found> {
         (None, Some((se, send))) => (se, send, true),
         (None, None) => return None,
     };
+    if is_sym && product_sign(t, at, e) {
+        return None;
+    }
     let mut name = e.canonical.to_string();
     let mut dimension = e.dimension;
     if is_sym && dimension != Dimension::Currency && dimension != Dimension::Percent {
@@ -209,6 +212,13 @@ pub(crate) fn unit_after(t: &Tokens, i: usize) -> Option<Found> {
         next,
         scale: e.scale,
     })
+}
+
+/// Rule `product-sign`: "×" with a number after it on the line multiplies ("4 × 10^5",
+/// "40 × 12 × 5 cm", "a 3 × 4 m rug"); only "×" with no number after it is the unit
+/// "times" ("magnified 40×").
+fn product_sign(t: &Tokens, at: usize, e: &UnitEntry) -> bool {
+    e.surface == "×" && t.same_line(at + 1) && t.kind(at + 1) == Some(Kind::Digits)
 }
 
 fn normalise_exponent(s: &str) -> String {
