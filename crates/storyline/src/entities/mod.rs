@@ -1590,7 +1590,11 @@ mod tests {
         assert!(n.iter().any(|c| c.0 == "Vestland"), "{n:?}");
         let ents = entities_of("Mayor Okafor of Port Ellis opened the bridge. Okafor spoke first.");
         assert_eq!(kind_of(&ents, "Okafor"), Some(EntityKind::Person), "{ents:?}");
-        assert!(ents.iter().all(|e| e.name != "Port Ellis" || e.kind != EntityKind::Person), "{ents:?}");
+        assert!(
+            ents.iter()
+                .all(|e| e.name != "Port Ellis" || e.kind != EntityKind::Person),
+            "{ents:?}"
+        );
         // No name between the role and "of": the role goes on ("Secretary of State").
         let n = names("Secretary of State Lena Dahl arrived.");
         assert_eq!(n.last().map(|c| c.0.as_str()), Some("Lena Dahl"), "{n:?}");

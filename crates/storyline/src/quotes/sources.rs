@@ -325,7 +325,8 @@ pub(super) fn coordination_start(text: &str, s: &Sentence, first: usize) -> usiz
         return first;
     }
     // A conjunct starts at its name, or at the person before "of" its name follows.
-    let unit_start = |c: &NameChunk| person_before_of(text, s, c.phrase_first).map_or(c.phrase_first, |d| d.phrase_first);
+    let unit_start =
+        |c: &NameChunk| person_before_of(text, s, c.phrase_first).map_or(c.phrase_first, |d| d.phrase_first);
     let Some(c) = name_ending(first - 2) else {
         return first;
     };
