@@ -180,6 +180,19 @@ fn match_scores_with_a_dash_or_a_colon_and_acronym_names_are_not_figures() {
 }
 
 #[test]
+fn a_count_of_seasons_is_a_duration_not_a_figure() {
+    let a = analyse(
+        "Nets back in the water\n\n\"We have waited three seasons for this,\" said skipper Odd Vik, \
+         whose crew of 9 landed 400 crates on Monday.",
+        "Quay Gazette",
+        "2022-10-04",
+    );
+    let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    assert!(!texts.iter().any(|t| t.contains("three")), "{texts:?}");
+    figure(&a, "400");
+}
+
+#[test]
 fn clock_times_dimensions_and_pages_are_not_counted_as_figures() {
     let a = analyse(
         "Quay reopens\n\nThe quay reopened at 06:45 GMT after a 48-hour closure, the port said. \
