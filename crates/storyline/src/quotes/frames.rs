@@ -106,11 +106,6 @@ pub(super) const FRAMES: &[FrameRule] = &[
         find: Finder::Phrase(according_to),
     },
     FrameRule {
-        rule: QuoteRule::DeclinedToSpeak,
-        reason: "\"The ministry declined to comment\", \"Roe refused to say whether …\": refusing to speak is a statement of its subject, the infinitive its content",
-        find: Finder::Phrase(declined_to_speak),
-    },
-    FrameRule {
         rule: QuoteRule::EndorsedName,
         reason: "\"The dockers' union endorsed Ines Lund\": an endorsement is a public statement of support; with a name as its object the subject's position is attributed",
         find: Finder::Phrase(endorsed_name),
@@ -330,7 +325,7 @@ impl Scan<'_> {
     fn speech_cue(&self, i: usize, used_until: usize, last_source: Option<Source>) -> Option<Cue> {
         let (text, s, n) = (self.text, self.s, self.n);
         let w = self.word(i);
-        let lemma = lexicon::speech_lemma(w).or_else(|| self.read_beside_quotation(i))?;
+        let lemma = lexicon::speech_lemma(w)?;
         if self.is_nominal(i) {
             return None;
         }
@@ -412,19 +407,6 @@ impl Scan<'_> {
             used_until,
             last_source,
         })
-    }
-
-    /// "“…,” read the notice." / "A banner read “Keep the Ferry”": "read", the past spelled
-    /// like the base form, attributes the words of a text (a sign, a letter, a statement)
-    /// when a quotation closes just before it or opens just after it (past a colon). It
-    /// is no cue elsewhere ("voters read the papers", "read more"), so it is not in the
-    /// speech-verb list with "reads".
-    fn read_beside_quotation(&self, i: usize) -> Option<&'static str> {
-        let s = self.s;
-        let is_quote = |k: usize, open: bool| s.toks.get(k).is_some_and(|t| t.kind == Kind::Quote { open });
-        let after = if self.word(i + 1) == ":" { i + 2 } else { i + 1 };
-        let beside = i.checked_sub(1).is_some_and(|p| is_quote(p, false)) || is_quote(after, true);
-        (self.word(i) == "read" && beside).then_some("read")
     }
 
     /// Rule `bare_clause`: whether a clause begins at token `a` without "that": a subject
@@ -1074,43 +1056,6 @@ fn according_to(scan: &Scan, i: usize, used_until: usize) -> Option<Step> {
     })
 }
 
-/// Rule `declined_to_speak`: "The harbour board declined to comment", "Ines Lund, who
-/// chairs it, refused to say whether …" at token `i`. The attribution guidelines count a
-/// refusal to speak as an attribution: the refusing verb is the cue, its subject the
-/// source and the infinitive phrase ("to comment", "to say whether …") the content. Only
-/// with an infinitive of speaking ("declined to renew the lease" is a deed).
-fn declined_to_speak(scan: &Scan, i: usize, used_until: usize) -> Option<Step> {
-    let (text, s) = (scan.text, scan.s);
-    if !(words::is_refusal_verb(scan.word(i))
-        && scan.word(i + 1) == "to"
-        && words::is_withheld_speech_verb(scan.word(i + 2))
-        && !s.in_quote(i + 2))
-    {
-        return None;
-    }
-    let src = if i > 0 && scan.word(i - 1) == "," {
-        appositive_source(text, s, i - 1, used_until)
-    } else {
-        source_before(text, s, i)
-    }
-    .filter(|src| src.first >= used_until)?;
-    // The infinitive ends at its clause ("who declined to comment, said …" goes on).
-    let end = scan.clause_end(i + 1);
-    let end = (i + 2..end)
-        .find(|&k| !s.in_quote(k) && is_clause_punct(scan.word(k)))
-        .map_or(end, |k| k - 1);
-    let content = (i + 1, end);
-    let frame = frame(s.toks[i].span, CueKind::Speech, Some(src), vec![content]);
-    // "Roe, who declined to comment, said …": the words before the verb stay for the next
-    // statement's source (as with `endorsed_name`); the scan goes on after the content,
-    // whose words ("to comment on reports that …") are no cues of their own.
-    Some(Step {
-        frame: Some(frame),
-        used_until: None,
-        next: end + 1,
-    })
-}
-
 /// Rule `endorsed_name`: "The dockers' union endorsed Ines Lund for mayor", "Roe, who
 /// endorsed Keldby First in March, …" at token `i`. To endorse is to declare one's
 /// support in public, an attribution of the subject's position (cue kind `stance`); its
@@ -1139,7 +1084,7 @@ fn endorsed_name(scan: &Scan, i: usize, used_until: usize) -> Option<Step> {
     let frame = frame(s.toks[i].span, CueKind::Stance, Some(src), vec![(i + 1, end)]);
     // The words before the verb stay for later frames: an endorsement is often a relative
     // clause ("Roe, who endorsed Lund, said …") whose antecedent is the next statement's
-    // source. The scan goes on after the content.
+    // source. The scan goes on after the content, whose words are no cues of their own.
     Some(Step {
         frame: Some(frame),
         used_until: None,
@@ -1899,35 +1844,6 @@ mod tests {
     }
 
     #[test]
-    fn declined_to_speak() {
-        assert_frame(
-            "The Keldby harbour board declined to comment.",
-            "declined_to_speak",
-            "The Keldby harbour board",
-            &["to comment"],
-        );
-        assert_frame(
-            "Ines Lund refused to say whether the ferry would run in March.",
-            "declined_to_speak",
-            "Ines Lund",
-            &["to say whether the ferry would run in March"],
-        );
-        // The infinitive ends at its clause; what follows is not the refusal's content.
-        let frames = frames_of("Ivo Brask, who declined to comment, has run the yard since 1998.");
-        assert_eq!(frames.len(), 1, "{frames:?}");
-        assert_eq!(frames[0].0, "declined_to_speak");
-        assert_eq!(frames[0].3, vec!["to comment".to_string()]);
-        // Refusing a deed is no statement.
-        assert_no_frame(
-            "declined_to_speak",
-            &[
-                "The board declined to renew the lease.",
-                "Ines Lund refused to leave the pier.",
-            ],
-        );
-    }
-
-    #[test]
     fn endorsed_name() {
         assert_frame(
             "The harbour union endorsed Ines Lund for mayor.",
@@ -1953,25 +1869,6 @@ mod tests {
                 "The council could end up endorsing Ines Lund.",
             ],
         );
-    }
-
-    #[test]
-    fn read_beside_quotation() {
-        assert_frame(
-            "“Keep the ferry running,” read the banner.",
-            "inverted",
-            "the banner",
-            &["“Keep the ferry running,”"],
-        );
-        let frames = frames_of("One placard read “No cuts to the night boat.”");
-        assert_eq!(frames.len(), 1, "{frames:?}");
-        assert_eq!(
-            (frames[0].1.as_str(), frames[0].2.as_str()),
-            ("read", "One placard")
-        );
-        // Not a cue without a quotation beside it.
-        let frames = frames_of("Ines Lund read the harbour report before the vote.");
-        assert!(frames.iter().all(|f| f.1 != "read"), "{frames:?}");
     }
 
     #[test]
@@ -2128,22 +2025,6 @@ mod tests {
             "source_then_clause",
             "Councillor Abe Kahn",
             &["that the locks would open late"],
-        );
-    }
-
-    #[test]
-    fn interjected_and_elaborated_are_verbs_of_speech() {
-        assert_frame(
-            "Councillor Lena Marsh elaborated that the pier would close in May.",
-            "source_then_clause",
-            "Councillor Lena Marsh",
-            &["that the pier would close in May"],
-        );
-        let frames = frames_of("Ivo Brask calmed the room by interjecting, “Not tonight.”");
-        assert_eq!(frames.len(), 1, "{frames:?}");
-        assert_eq!(
-            (frames[0].1.as_str(), frames[0].2.as_str()),
-            ("interjecting", "Ivo Brask")
         );
     }
 

@@ -112,8 +112,6 @@ pub enum QuoteRule {
     HeadlineClaim,
     /// "according to X".
     AccordingTo,
-    /// "The ministry declined to comment": a source refusing to speak.
-    DeclinedToSpeak,
     /// "The union endorsed Ines Lund": an endorsement of a named candidate or body.
     EndorsedName,
     /// ", saying …".
@@ -165,7 +163,6 @@ impl QuoteRule {
             QuoteRule::HeadlineClaim => "headline_claim",
             QuoteRule::HeadlineVerb => "headline_verb",
             QuoteRule::AccordingTo => "according_to",
-            QuoteRule::DeclinedToSpeak => "declined_to_speak",
             QuoteRule::EndorsedName => "endorsed_name",
             QuoteRule::Participle => "participle",
             QuoteRule::FrontedParticiple => "fronted_participle",

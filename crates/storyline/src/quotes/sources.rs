@@ -301,7 +301,7 @@ fn name_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
     // A name with its home after "of" is one conjunct ("Sen. Ana Ruiz of Eastport and
     // Sen. Ivo Brask of Tarnby"); alone, the person before "of" is found later
     // (`head_before_preposition`).
-    let unit = person_before_of(text, s, c.phrase_first).map_or(c.phrase_first, |d| d.phrase_first);
+    let unit = conjunct_start(text, s, c);
     let mut first = match coordination_start(text, s, unit) {
         start if start == unit => c.phrase_first,
         start => start,
@@ -324,20 +324,23 @@ pub(super) fn coordination_start(text: &str, s: &Sentence, first: usize) -> usiz
     if first < 2 || s.word(text, first - 1) != "and" || s.in_quote(first - 1) {
         return first;
     }
-    // A conjunct starts at its name, or at the person before "of" its name follows.
-    let unit_start =
-        |c: &NameChunk| person_before_of(text, s, c.phrase_first).map_or(c.phrase_first, |d| d.phrase_first);
     let Some(c) = name_ending(first - 2) else {
         return first;
     };
-    let mut start = unit_start(c);
+    let mut start = conjunct_start(text, s, c);
     while start >= 2 && s.word(text, start - 1) == "," {
         match name_ending(start - 2) {
-            Some(d) => start = unit_start(d),
+            Some(d) => start = conjunct_start(text, s, d),
             None => break,
         }
     }
     start
+}
+
+/// Where the conjunct of name `c` starts: at its phrase, or at the person before the
+/// "of" it follows ("Sen. Ana Ruiz of Eastport").
+fn conjunct_start(text: &str, s: &Sentence, c: &NameChunk) -> usize {
+    person_before_of(text, s, c.phrase_first).map_or(c.phrase_first, |d| d.phrase_first)
 }
 
 /// A pronoun-like determiner standing alone: "Another tweeted, “…”", "One said".

@@ -17,8 +17,6 @@ pub(super) const EVIDENCE_NOUNS: &str = include_str!("data/evidence-nouns.txt");
 pub(super) const EVIDENCE_VERBS: &str = include_str!("data/evidence-verbs.txt");
 pub(super) const FINITE_AUXILIARIES: &str = include_str!("data/finite-auxiliaries.txt");
 pub(super) const HEADLINE_SECTION_WORDS: &str = include_str!("data/headline-section-words.txt");
-pub(super) const REFUSAL_VERBS: &str = include_str!("data/refusal-verbs.txt");
-pub(super) const WITHHELD_SPEECH_VERBS: &str = include_str!("data/withheld-speech-verbs.txt");
 pub(super) const ENDORSEMENT_VERBS: &str = include_str!("data/endorsement-verbs.txt");
 
 /// Words that may stand between a source and its cue ("has also said").
@@ -91,16 +89,6 @@ pub(super) fn is_headline_section_word(w: &str) -> bool {
     word_set!(HEADLINE_SECTION_WORDS).contains(w)
 }
 
-/// Forms of "decline" and "refuse" (rule `declined_to_speak`).
-pub(super) fn is_refusal_verb(w: &str) -> bool {
-    word_set!(REFUSAL_VERBS).contains(w)
-}
-
-/// Base forms of speaking that a source declines to do ("comment", "say").
-pub(super) fn is_withheld_speech_verb(w: &str) -> bool {
-    word_set!(WITHHELD_SPEECH_VERBS).contains(w)
-}
-
 /// Forms of "endorse" (rule `endorsed_name`).
 pub(super) fn is_endorsement_verb(w: &str) -> bool {
     word_set!(ENDORSEMENT_VERBS).contains(w)
@@ -128,8 +116,6 @@ mod tests {
             ("stimulus-verbs", STIMULUS_VERBS),
             ("adjunct-prepositions", ADJUNCT_PREPOSITIONS),
             ("complementizers", COMPLEMENTIZERS),
-            ("refusal-verbs", REFUSAL_VERBS),
-            ("withheld-speech-verbs", WITHHELD_SPEECH_VERBS),
             ("endorsement-verbs", ENDORSEMENT_VERBS),
         ] {
             let mut seen = HashSet::new();
