@@ -211,3 +211,28 @@ fn clock_times_dimensions_and_pages_are_not_counted_as_figures() {
     assert_eq!(deck.unit.as_ref().map(|u| u.name.as_str()), Some("m"));
     figure(&a, "1,200");
 }
+
+#[test]
+fn a_small_count_after_the_points_back_and_is_not_tracked_but_a_toll_is() {
+    let a = analyse(
+        "Ferry rivals meet again\n\nThe two operators met in Quayhaven on Monday and agreed on \
+         four new sailings a day. Those three ferries that ran aground in May stay in dock. \
+         The two people killed in the May collision were named on Friday.",
+        "Quay Gazette",
+        "2022-10-04",
+    );
+    // Still figures in the article's record ...
+    for written in ["two operators", "three ferries", "four"] {
+        let _ = figure(&a, written.split(' ').next().unwrap());
+    }
+    // ... but only real claims are tracked as measures: the new sailings and the toll.
+    let concepts: Vec<String> = track(&[&a]).into_iter().map(|m| m.concept).collect();
+    assert!(concepts.iter().any(|c| c == "deaths"), "{concepts:?}");
+    assert!(concepts.iter().any(|c| c.contains("sailing")), "{concepts:?}");
+    assert!(
+        !concepts
+            .iter()
+            .any(|c| c.contains("operator") || c.contains("ferr")),
+        "{concepts:?}"
+    );
+}

@@ -91,6 +91,28 @@ impl Figure {
             (None, None, None) => self.text.clone(),
         }
     }
+
+    /// Rule `definite_reference`: a small count spelled out after "the", "these" or "those"
+    /// ("the two neighbours", "those three rounds") points back at things already named; it
+    /// reports no new quantity, so it is not tracked as a measure across a story. A measure
+    /// of the table keeps it ("the three people killed"): a toll is a claim however it is
+    /// introduced. `text` is the article's text.
+    pub fn refers_back(&self, text: &str) -> bool {
+        let small = self
+            .value
+            .is_some_and(|v| v.fract() == 0.0 && (2.0..=12.0).contains(&v));
+        let spelled = self.text.chars().all(|c| c.is_alphabetic() || c == '-');
+        let plain = self.qualifier.is_none() && self.unit.is_none();
+        let determiner = text
+            .get(..self.span.start)
+            .and_then(|before| before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next())
+            .is_some_and(|w| ["the", "these", "those"].contains(&w.to_lowercase().as_str()));
+        let tabled = self
+            .measured
+            .as_ref()
+            .is_some_and(|m| is_table_concept(&m.concept));
+        small && spelled && plain && determiner && !tabled
+    }
 }
 
 /// What a figure measures: the words that say it and the concept they name.

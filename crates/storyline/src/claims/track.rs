@@ -9,7 +9,8 @@
 //! widened by the rounding allowance ([`ROUNDING`]): "about 300" and "312" agree, "300" and
 //! "450" on the same day do not. Claims for different periods never disagree: a cumulative
 //! toll of 240,000 in one year and 400,000 the next is a measure that grew, and the
-//! measure's [`Trend`] says so.
+//! measure's [`Trend`] says so. A small count that points back at things already named
+//! ("the two neighbours") is no claim and is not tracked ([`Figure::refers_back`]).
 
 use std::collections::BTreeMap;
 
@@ -235,6 +236,9 @@ pub fn track(articles: &[&Article]) -> Vec<TrackedMeasure> {
             let Some(m) = f.measured.as_ref().filter(|m| !m.concept.is_empty()) else {
                 continue;
             };
+            if f.refers_back(&a.text) {
+                continue;
+            }
             let key = (
                 m.concept.clone(),
                 m.scope.clone(),

@@ -86,22 +86,32 @@ pub struct Extract<'a> {
 }
 
 /// A sentence without the wire dateline it opens with ("DUNMORE | Tue Mar 4, 2031 9:15 am
-/// EST DUNMORE (Reuters) - The ferry …" → "The ferry …"): a known agency's code in brackets
-/// and a dash, after nothing or a place in capitals ("DUNMORE, Kent") and before it,
+/// EST DUNMORE (Reuters) - The ferry …" → "The ferry …"): an agency's code in brackets and
+/// a dash, after nothing or a place in capitals ("DUNMORE, Kent") and before it,
 /// optionally, the wire's stamp (weekday, date, time and zone, with what comes before a
-/// `|`: the place, or a headline the segmenter glued to it).
+/// `|`: the place, or a headline the segmenter glued to it). The code is a known agency's,
+/// or any code in capitals after a place in capitals (rule `capital_dateline`: "TOLLAN
+/// (NWA) –" is a dateline whatever the agency, as the quote stage reads it too).
 pub(crate) fn wire_body(s: &str) -> &str {
     static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(concat!(
             r"^(?:(?:[^|]{0,100}\|\s*)?[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2} [ap]m [A-Z]{2,4}\s+)?",
-            r"(?:\p{Lu}[\p{Lu} .'/\\-]{1,40}(?:, [\p{L}\d .]{1,25}?)?\s*)?",
+            r"(\p{Lu}[\p{Lu} .'/\\-]{1,40}(?:, [\p{L}\d .]{1,25}?)?\s*)?",
             r"\(([A-Za-z/]{2,12})\)\s*(?:--|[-–—])\s+",
         ))
         .expect("regex")
     });
-    match DATELINE.captures(s) {
-        Some(c) if crate::extract::outlets::by_code(&c[1]).is_some() => &s[c[0].len()..],
-        _ => s,
+    let Some(c) = DATELINE.captures(s) else {
+        return s;
+    };
+    let code = &c[2];
+    let known = crate::extract::outlets::by_code(code).is_some();
+    let capital_dateline =
+        c.get(1).is_some() && code.len() <= 6 && code.chars().all(|ch| ch.is_ascii_uppercase());
+    if known || capital_dateline {
+        &s[c[0].len()..]
+    } else {
+        s
     }
 }
 
@@ -367,9 +377,15 @@ mod tests {
         ] {
             assert_eq!(wire_body(&format!("{line}{body}")), body, "{line:?}");
         }
-        // Not a known agency, or not a dateline before the code: the sentence stays whole.
+        // An agency we do not know, after a place in capitals: a dateline all the same.
+        for line in ["DUNMORE (XYZW) - ", "TOLLAN, Kent (NWA) – "] {
+            assert_eq!(wire_body(&format!("{line}{body}")), body, "{line:?}");
+        }
+        // An unknown code without a place in capitals before it, a code not in capitals, or
+        // not a dateline before the code: the sentence stays whole.
         for whole in [
-            "DUNMORE (XYZW) - The ferry to Tollan ran aground on a sandbank.",
+            "(XYZW) - The ferry to Tollan ran aground on a sandbank.",
+            "DUNMORE (Tide) - The ferry to Tollan ran aground on a sandbank.",
             "The ferry that left on Monday, a DUNMORE (AP) -- reporter wrote, ran aground.",
             "Tollan harbour (Reuters) - the ferry ran aground.",
         ] {
