@@ -627,7 +627,22 @@ fn locative(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
         && (matches!(
             before,
             "in" | "near" | "outside" | "across" | "into" | "around" | "inside" | "In" | "Near" | "Outside"
-        ) || after_place)
+        ) || after_place
+            || coordinated_with_place(text, toks, first, last))
+}
+
+/// Rule `coordinated_place`: a name joined by "and" or "or" to a known place ("Aleppo and
+/// Idlib", "Idlib or Aleppo") stands where places stand: coordination joins likes.
+fn coordinated_with_place(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let known = |k: usize| {
+        let word = w(k);
+        is_cap_word(word) && (lexicon::is_place(word) || is_city_alone(word))
+    };
+    let joined = |k: usize| matches!(w(k), "and" | "or");
+    let before = first >= 2 && joined(first - 1) && known(first - 2);
+    let after = joined(last + 1) && known(last + 2) && !is_cap_word(w(last + 3));
+    before || after
 }
 
 /// "Russian President, Vladimir Putin": a chunk that is only a role, a comma, then a
@@ -931,6 +946,17 @@ pub struct Entities {
 /// A lone word of the gazetteer's cities is a place when nothing says it is a person: not
 /// a first name, and a city of at least this many people or named where places stand.
 const CITY_ALONE_POPULATION: u64 = 1_000_000;
+
+/// Whether a lone word is a city of the gazetteer that is a place even with nothing around
+/// it: at least [`CITY_ALONE_POPULATION`] people and not a common first name ("Aleppo",
+/// "Hamburg"; not "Florence").
+pub(crate) fn is_city_alone(word: &str) -> bool {
+    lexicon::gazetteer(word).is_some_and(|p| {
+        p.class == lexicon::PlaceClass::City
+            && p.population >= CITY_ALONE_POPULATION
+            && lexicon::common_first_name_gender(word).is_none()
+    })
+}
 
 /// The initials of a name's capitalised words ("Harbour Workers Union" → "HWU").
 fn initials(name: &str) -> String {
@@ -1534,6 +1560,23 @@ mod tests {
         // A town that shares a surname, named as a person is: not a place.
         assert_ne!(kind_of(&ents, "Warren"), Some(EntityKind::Place));
         assert!(lexicon::gazetteer("Warren").is_some());
+    }
+
+    #[test]
+    fn a_large_city_opening_a_sentence_and_a_city_joined_to_a_place_are_places() {
+        // Rule `coordinated_place` and the large-city opener.
+        let ents = entities_of(
+            "Hamburg sent two trucks of flour on Monday. Convoys left Aleppo and Idlib at dawn, \
+             and more were due from Latakia or Damascus.",
+        );
+        for city in ["Hamburg", "Aleppo", "Idlib", "Latakia", "Damascus"] {
+            assert_eq!(kind_of(&ents, city), Some(EntityKind::Place), "{city}: {ents:?}");
+        }
+        // A small city opening a sentence with nothing to say it is one stays out, and a
+        // name joined to a person stays what it was.
+        let ents = entities_of("Idlib was quiet. Crews met Warren and Okafor at the gate.");
+        assert_eq!(kind_of(&ents, "Idlib"), None, "{ents:?}");
+        assert_ne!(kind_of(&ents, "Warren"), Some(EntityKind::Place), "{ents:?}");
     }
 
     #[test]

@@ -364,7 +364,7 @@ fn read_sentences(text: &str, paragraphs: &[Span], sentences: &[Span], ents: &mu
         for toks in windows(tokens::tokenize(text, *s), MAX_WINDOW_TOKENS) {
             let mut names = entities::find_names(text, &toks, &lower_words);
             // A lone capitalised word opening the sentence is only a name when it is known
-            // already or speaks ("Lund said").
+            // already, speaks ("Lund said") or is a large city ("Aleppo was quiet").
             names.retain(|c| {
                 let opening = c.first == 0 || c.first == 1 && matches!(toks[0].kind, Kind::Quote { .. });
                 let word = c.span.slice(text).unwrap_or("");
@@ -375,6 +375,7 @@ fn read_sentences(text: &str, paragraphs: &[Span], sentences: &[Span], ents: &mu
                 });
                 !(opening && c.first == c.last && c.kind == EntityKind::Unknown)
                     || ents.knows(word)
+                    || entities::is_city_alone(word)
                     || verb_follows && !word.ends_with("ed") && !word.ends_with("ing")
             });
             let name_entities: Vec<usize> = names.iter().map(|c| ents.add_name(text, c)).collect();
