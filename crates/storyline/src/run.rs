@@ -1050,6 +1050,7 @@ impl Story {
             });
         }
         let mut out: Vec<StorySpeaker> = by.into_values().collect();
+        out.iter_mut().for_each(|sp| fold_roles(&mut sp.roles));
         out.sort_by(|a, b| b.quotes.len().cmp(&a.quotes.len()).then(a.name.cmp(&b.name)));
         out
     }
@@ -1171,9 +1172,48 @@ impl Story {
     }
 }
 
+/// A speaker's roles without those another of them already says: the same words in
+/// other capitals ("Mediator", "mediator"), or the last words of a fuller role ("Fisheries
+/// Minister" beside "Nordland Fisheries Minister"). The first written stays.
+fn fold_roles(roles: &mut Vec<String>) {
+    let lower: Vec<String> = roles.iter().map(|r| r.to_lowercase()).collect();
+    let said_by_other = |i: usize| {
+        lower.iter().enumerate().any(|(j, other)| {
+            j != i
+                && (other == &lower[i] && j < i
+                    || other.len() > lower[i].len() && other.ends_with(&format!(" {}", lower[i])))
+        })
+    };
+    let keep: Vec<bool> = (0..roles.len()).map(|i| !said_by_other(i)).collect();
+    let mut k = keep.iter();
+    roles.retain(|_| *k.next().unwrap_or(&true));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_another_role_already_says_is_folded_into_it() {
+        let mut roles: Vec<String> = [
+            "Harbour Minister",
+            "Tollan Harbour Minister",
+            "harbour minister",
+            "spokeswoman",
+            "Deputy Harbour Minister",
+        ]
+        .map(String::from)
+        .to_vec();
+        fold_roles(&mut roles);
+        assert_eq!(
+            roles,
+            [
+                "Tollan Harbour Minister",
+                "spokeswoman",
+                "Deputy Harbour Minister"
+            ]
+        );
+    }
 
     fn item(text: &str) -> Work {
         let raw = RawItem {
