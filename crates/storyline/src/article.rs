@@ -213,6 +213,42 @@ impl Published {
     }
 }
 
+/// How an article's outlet was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutletSource {
+    /// Given by the user: sidecar `.meta.json` or a JSON Lines field.
+    Metadata,
+    /// `--outlet NAME` (or the configuration's `outlet`), for items whose metadata names none.
+    Config,
+    /// The URL's host: a known outlet's, or the bare host.
+    Url,
+    /// The page's own name for its site (`og:site_name`, JSON-LD publisher).
+    SiteName,
+    /// A tell-tale line ("X and agencies", a site footer, a known newsroom's address).
+    TellTale,
+    /// An agency's dateline code ("(AA)").
+    Dateline,
+    /// The name other articles of the same site give it (rule `site-name`,
+    /// [`crate::corpus::sites`]).
+    Site,
+}
+
+impl OutletSource {
+    /// The name as written in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutletSource::Metadata => "metadata",
+            OutletSource::Config => "config",
+            OutletSource::Url => "url",
+            OutletSource::SiteName => "site-name",
+            OutletSource::TellTale => "tell-tale",
+            OutletSource::Dateline => "dateline",
+            OutletSource::Site => "site",
+        }
+    }
+}
+
 /// Kinds of boilerplate removed from an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -255,9 +291,9 @@ pub struct Article {
     pub id: String,
     pub source: Source,
     pub outlet: Option<String>,
-    /// How the outlet was found: `metadata`, `url`, `site-name`, `tell-tale`.
+    /// How the outlet was found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outlet_source: Option<String>,
+    pub outlet_source: Option<OutletSource>,
     pub url: Option<String>,
     pub title: Option<String>,
     pub subtitle: Option<String>,
@@ -298,11 +334,35 @@ pub struct Article {
 }
 
 impl Article {
+    /// The site the article was published on (its URL's host; [`SiteKey`]), if it has a URL.
+    pub fn site(&self) -> Option<SiteKey> {
+        self.url.as_deref().and_then(crate::extract::outlets::site_of)
+    }
+
     /// Paragraph texts, in order.
     pub fn paragraph_texts(&self) -> impl Iterator<Item = &str> {
         self.paragraphs
             .iter()
             .map(|s| s.slice(&self.text).unwrap_or_default())
+    }
+}
+
+/// The site an article was published on: the key its outlet is named under, one name
+/// per site ([`crate::corpus::sites`]). A URL's host without `www.`, lower-cased; every
+/// host of a known outlet is that outlet's first host (`edition.cnn.com` → `cnn.com`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SiteKey(pub String);
+
+impl SiteKey {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for SiteKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 

@@ -54,7 +54,9 @@ pub mod time;
 pub mod pipeline;
 pub mod run;
 
-pub use article::{Article, DateSource, Format, Published, Removed, RemovedKind, Source};
+pub use article::{
+    Article, DateSource, Format, OutletSource, Published, Removed, RemovedKind, SiteKey, Source,
+};
 pub use error::{Error, Result, Stage};
 pub use ingest::Failure;
 pub use pipeline::{Pipeline, PipelineConfig};

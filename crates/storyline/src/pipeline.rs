@@ -4,7 +4,8 @@
 use std::cell::Cell;
 
 use crate::article::{
-    article_id, join_paragraphs, Article, DateSource, PubDate, Published, RemovedKind, SCHEMA_VERSION,
+    article_id, join_paragraphs, Article, DateSource, OutletSource, PubDate, Published, RemovedKind, SiteKey,
+    SCHEMA_VERSION,
 };
 use crate::clean::{clean, CleanMode};
 use crate::corpus::dedup::DedupConfig;
@@ -196,9 +197,9 @@ impl Pipeline {
                 evidence: None,
             })
         });
-        let outlet = meta_outlet.map(|o| (o, "metadata")).or_else(|| {
+        let outlet = meta_outlet.map(|o| (o, OutletSource::Metadata)).or_else(|| {
             let given = self.config.outlet.as_deref()?.trim();
-            Some((outlets::name_for(given), "config"))
+            Some((outlets::name_for(given), OutletSource::Config))
         });
         let mut site_name = None;
 
@@ -260,14 +261,14 @@ impl Pipeline {
         let outlet = outlet
             .or_else(|| {
                 let known = host.as_deref().and_then(outlets::known_host)?;
-                Some((known.to_string(), "url"))
+                Some((known.to_string(), OutletSource::Url))
             })
             .or_else(|| {
                 let name = outlets::site_outlet(site_name.as_deref()?, title.as_deref(), &mut warnings)?;
-                Some((name, "site-name"))
+                Some((name, OutletSource::SiteName))
             })
             .or(cleaned.outlet)
-            .or_else(|| host.map(|h| (h, "url")));
+            .or_else(|| host.map(|h| (h, OutletSource::Url)));
         let (text, paragraphs) = join_paragraphs(&cleaned.paragraphs);
         // The text's own language decides which stages can read it; a declared language
         // stands when the text is too short to tell.
@@ -278,7 +279,7 @@ impl Pipeline {
             schema: SCHEMA_VERSION,
             id: article_id(&text, outlet.as_ref().map(|(o, _)| o.as_str()), url.as_deref()),
             source,
-            outlet_source: outlet.as_ref().map(|(_, how)| how.to_string()),
+            outlet_source: outlet.as_ref().map(|(_, how)| *how),
             outlet: outlet.map(|(o, _)| o),
             url,
             title,
@@ -442,15 +443,20 @@ impl Pipeline {
     }
 
     /// Runs the corpus passes over articles held in memory and applies them; an article
-    /// that loses template paragraphs is analysed again on its new text.
+    /// that loses template paragraphs is analysed again on its new text. Then every
+    /// article of a site is shown under its site's name among these articles
+    /// ([`corpus::sites`]); ids stay those of the names the items gave themselves.
     pub fn finish(&self, articles: &mut [Article]) {
         let sigs: Vec<CorpusSig> = articles.iter().map(|a| self.corpus_sigs(a)).collect();
+        let sites: Vec<Option<SiteKey>> = articles.iter().map(corpus::sites::named_site).collect();
         let metas: Vec<CorpusMeta> = articles
             .iter()
             .zip(&sigs)
-            .map(|(a, s)| CorpusMeta {
+            .zip(&sites)
+            .map(|((a, s), site)| CorpusMeta {
                 id: &a.id,
                 outlet: a.outlet.as_deref(),
+                site: site.as_ref().map(SiteKey::as_str),
                 published: a.published.as_ref().map(|p| p.value),
                 sig: s,
             })
@@ -461,6 +467,7 @@ impl Pipeline {
                 self.language_stages(a);
             }
         }
+        corpus::sites::name_sites(articles);
     }
 }
 

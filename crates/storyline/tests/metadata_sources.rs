@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use storyline::run::{self, Observer};
-use storyline::{Article, DateSource, Pipeline, PipelineConfig};
+use storyline::{Article, DateSource, OutletSource, Pipeline, PipelineConfig};
 
 struct Quiet;
 impl Observer for Quiet {}
@@ -60,7 +60,7 @@ fn a_dated_folder_dates_its_files_and_the_sidecar_outranks_it() {
         ("2019-06-13", DateSource::Metadata)
     );
     assert_eq!(arts[1].outlet.as_deref(), Some("Draycombe Echo"));
-    assert_eq!(arts[1].outlet_source.as_deref(), Some("metadata"));
+    assert_eq!(arts[1].outlet_source, Some(OutletSource::Metadata));
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn the_outlet_setting_names_items_their_own_metadata_does_not() {
     write(d.path(), "b.meta.json", r#"{"outlet": "Draycombe Echo"}"#);
     let arts = analyze(&[plain, side], Some(" Canal Weekly "));
     assert_eq!(arts[0].outlet.as_deref(), Some("Canal Weekly"));
-    assert_eq!(arts[0].outlet_source.as_deref(), Some("config"));
+    assert_eq!(arts[0].outlet_source, Some(OutletSource::Config));
     assert_eq!(arts[1].outlet.as_deref(), Some("Draycombe Echo"));
     // An empty name is refused when the pipeline is built.
     let empty = PipelineConfig {

@@ -188,6 +188,16 @@ fn whole_state(db: &Path) -> String {
     serde_json::to_string(&Store::open(db).unwrap().cluster_state().unwrap()).unwrap()
 }
 
+/// What format 6 had: no sites (every article under the name it was analysed with).
+const TO_FORMAT_6: &str = "
+    DROP INDEX articles_site;
+    ALTER TABLE articles DROP COLUMN site;
+    ALTER TABLE articles DROP COLUMN own_outlet;
+    ALTER TABLE articles DROP COLUMN site_vote;
+    DROP TABLE site_names;
+    DROP TABLE sites;
+    UPDATE meta SET value = '6' WHERE key = 'format';";
+
 /// What format 5 had: an event's articles without their days, indexed by event alone.
 const TO_FORMAT_5: &str = "
     DROP TABLE story_pieces;
@@ -209,8 +219,8 @@ const TO_FORMAT_4: &str = "
     UPDATE meta SET value = '4' WHERE key = 'format';";
 
 #[test]
-fn stores_of_formats_4_and_5_are_brought_to_6_with_the_same_stories() {
-    for from in [5, 4] {
+fn stores_of_formats_4_to_6_are_brought_to_7_with_the_same_stories() {
+    for from in [6, 5, 4] {
         let (_d, db) = digested_corpus();
         let store = Store::open(&db).unwrap();
         let before = store.storylines(100).unwrap();
@@ -229,6 +239,10 @@ fn stores_of_formats_4_and_5_are_brought_to_6_with_the_same_stories() {
         drop(store);
         let whole = whole_state(&db);
         {
+            let c = rusqlite::Connection::open(&db).unwrap();
+            c.execute_batch(TO_FORMAT_6).unwrap();
+        }
+        if from <= 5 {
             let c = rusqlite::Connection::open(&db).unwrap();
             c.execute_batch(TO_FORMAT_5).unwrap();
             c.execute(
@@ -250,7 +264,7 @@ fn stores_of_formats_4_and_5_are_brought_to_6_with_the_same_stories() {
         let format: String = c
             .query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(format, "6");
+        assert_eq!(format, "7");
         let (pieces, old): (i64, i64) = c
             .query_row(
                 "SELECT (SELECT count(*) FROM story_pieces),

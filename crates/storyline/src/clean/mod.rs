@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::article::{Removed, RemovedKind};
+use crate::article::{OutletSource, Removed, RemovedKind};
 use crate::extract::outlets;
 
 /// How much of the page structure is still to be found in the text.
@@ -32,7 +32,7 @@ pub struct Cleaned {
     pub subtitle: Option<String>,
     pub authors: Vec<String>,
     /// An outlet named by a tell-tale line, and which kind of line it was.
-    pub outlet: Option<(String, &'static str)>,
+    pub outlet: Option<(String, OutletSource)>,
     pub paragraphs: Vec<String>,
     pub removed: Vec<Removed>,
 }
@@ -881,7 +881,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
     // removed line names the outlet only when its domain is a known outlet's host (a
     // newsroom's contact address), and only if it is the one such outlet there; any other
     // domain (a web mail provider, a consultancy, a reader's) never does.
-    let mut outlet: Option<(String, &'static str)> = None;
+    let mut outlet: Option<(String, OutletSource)> = None;
     let mut mailed: Vec<&'static str> = Vec::new();
     let title = known_title.map(str::to_string).or_else(|| out.title.clone());
     let title = title.as_deref();
@@ -893,7 +893,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
                     .captures(t)
                     .and_then(|c| outlets::outlet_name(&c[1], title).ok())
                 {
-                    outlet = Some((name, "tell-tale"));
+                    outlet = Some((name, OutletSource::TellTale));
                 }
             }
             Role::Drop(RemovedKind::MirrorNotice) if outlet.is_none() => {
@@ -901,7 +901,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
                     .captures(t)
                     .and_then(|c| outlets::outlet_name(&c[1], title).ok())
                 {
-                    outlet = Some((name, "tell-tale"));
+                    outlet = Some((name, OutletSource::TellTale));
                 }
             }
             Role::Drop(RemovedKind::Byline) => out.authors.extend(parse_authors(t)),
@@ -918,13 +918,13 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
         }
     }
     if let (None, [only]) = (&outlet, mailed.as_slice()) {
-        outlet = Some((only.to_string(), "tell-tale"));
+        outlet = Some((only.to_string(), OutletSource::TellTale));
     }
     if outlet.is_none() {
         let first = lines.iter().find(|l| l.role == Role::Body);
         if let Some(code) = first.and_then(|l| dateline_code(&l.text)) {
             if let Some(name) = outlets::by_code(code) {
-                outlet = Some((name.to_string(), "dateline"));
+                outlet = Some((name.to_string(), OutletSource::Dateline));
             }
         }
     }
@@ -952,7 +952,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
 mod tests {
     use super::*;
 
-    fn outlet_of(contact: &str) -> Option<(String, &'static str)> {
+    fn outlet_of(contact: &str) -> Option<(String, OutletSource)> {
         let text = format!(
             "Quillby ferry fares to rise in spring\n\
              The Quillby ferry board voted on Tuesday to raise fares by a tenth from March, \
@@ -971,7 +971,7 @@ mod tests {
         // A newsroom's own address names its known outlet, by name, not by domain.
         assert_eq!(
             outlet_of("Email: desk@presstv.ir"),
-            Some(("Press TV".to_string(), "tell-tale"))
+            Some(("Press TV".to_string(), OutletSource::TellTale))
         );
         // Two known outlets' addresses: which one is ours is unknown.
         assert_eq!(outlet_of("Email: desk@presstv.ir or news@trtworld.com"), None);

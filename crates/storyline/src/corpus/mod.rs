@@ -1,5 +1,6 @@
 //! Corpus passes: what is decided across articles rather than inside one — duplicate
-//! groups, outlet template lines, and the corpus-wide entity directory.
+//! groups, outlet template lines, the corpus-wide entity directory, and one outlet name
+//! per site ([`sites`]).
 //!
 //! Two drivers share these rules: [`decide`] runs them over a set of articles held in
 //! memory (`storyline analyze`), and the store runs them incrementally over what a run
@@ -7,6 +8,7 @@
 
 pub mod dedup;
 pub mod directory;
+pub mod sites;
 pub mod template;
 
 use serde::{Deserialize, Serialize};
@@ -100,9 +102,20 @@ impl CorpusSig {
 /// One article's corpus-pass input.
 pub struct CorpusMeta<'a> {
     pub id: &'a str,
+    /// The outlet the article names itself by (its template lines are counted under it).
     pub outlet: Option<&'a str>,
+    /// The site whose name it is shown under ([`sites::named_site`]), if any: a copy is
+    /// syndicated when its carrier (that site, else its outlet) differs from its original's.
+    pub site: Option<&'a str>,
     pub published: Option<PubDate>,
     pub sig: &'a CorpusSig,
+}
+
+impl CorpusMeta<'_> {
+    /// Who carries the article: its site, else its outlet.
+    fn carrier(&self) -> Option<&str> {
+        self.site.or(self.outlet)
+    }
 }
 
 /// The corpus passes' verdict on one article.
@@ -142,7 +155,7 @@ pub fn decide(metas: &[CorpusMeta<'_>], dedup: &DedupConfig, tmpl: &TemplateConf
         .enumerate()
         .map(|(i, (g, template_lines))| CorpusDecision {
             duplicate_of: g.map(|(r, _)| metas[r].id.to_string()),
-            duplicate_kind: g.map(|(r, k)| DuplicateKind::of(k, metas[r].outlet != metas[i].outlet)),
+            duplicate_kind: g.map(|(r, k)| DuplicateKind::of(k, metas[r].carrier() != metas[i].carrier())),
             template_lines,
         })
         .collect()

@@ -3,6 +3,8 @@
 //! name or an unambiguous tell-tale line. Unknown outlets keep the name or host
 //! they were found under.
 
+use crate::article::SiteKey;
+
 /// One outlet: canonical name, hosts (registrable domains), and the codes it
 /// signs datelines with.
 struct Outlet {
@@ -354,6 +356,13 @@ pub fn host_of(url: &str) -> Option<String> {
         .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
 }
 
+/// The site of a URL ([`SiteKey`]): its host, or a known outlet's first host.
+pub fn site_of(url: &str) -> Option<SiteKey> {
+    let host = host_of(url)?;
+    let known = known_host(&host).and_then(|name| OUTLETS.iter().find(|o| o.name == name));
+    Some(SiteKey(known.map_or(host, |o| o.hosts[0].to_string())))
+}
+
 /// The outlet for a URL, if it has a host.
 pub fn by_url(url: &str) -> Option<String> {
     host_of(url).map(|h| by_host(&h))
@@ -376,6 +385,18 @@ mod tests {
             by_url("https://edition.cnn.com/2016/12/08/x").as_deref(),
             Some("CNN")
         );
+        // One site per host; a known outlet's hosts are one site.
+        let site = |u: &str| site_of(u).map(|s| s.0);
+        assert_eq!(
+            site("https://www.Tessel.example/a").as_deref(),
+            Some("tessel.example")
+        );
+        assert_eq!(site("https://edition.cnn.com/x").as_deref(), Some("cnn.com"));
+        assert_eq!(
+            site("https://www.guardian.co.uk/x").as_deref(),
+            Some("theguardian.com")
+        );
+        assert_eq!(site("not a url"), None);
     }
 
     #[test]

@@ -353,12 +353,12 @@ impl<'a, 't> Pass<'a, 't> {
                 .query_row([g], |r| r.get(0))?;
             let (rep_id, rep_exact, rep_outlet): (String, i64, Option<String>) = self
                 .tx
-                .prepare_cached("SELECT id, exact, outlet FROM articles WHERE n = ?1")?
+                .prepare_cached("SELECT id, exact, coalesce(site, outlet) FROM articles WHERE n = ?1")?
                 .query_row([rep], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
             let sql = if rep_changed {
-                "SELECT n, exact, outlet FROM articles WHERE dup_group = ?1"
+                "SELECT n, exact, coalesce(site, outlet) FROM articles WHERE dup_group = ?1"
             } else {
-                "SELECT n, exact, outlet FROM articles WHERE dup_group = ?1 AND pending != 0 AND pending & 1 != 0"
+                "SELECT n, exact, coalesce(site, outlet) FROM articles WHERE dup_group = ?1 AND pending != 0 AND pending & 1 != 0"
             };
             let members: Vec<(i64, i64, Option<String>)> = {
                 let mut st = self.tx.prepare_cached(sql)?;
@@ -463,7 +463,7 @@ impl<'a, 't> Pass<'a, 't> {
         for n in targets {
             let (outlet, lines, current, pending): (Option<String>, Vec<u8>, String, i64) = self
                 .tx
-                .prepare_cached("SELECT outlet, lines, template, pending FROM articles WHERE n = ?1")?
+                .prepare_cached("SELECT coalesce(own_outlet, outlet), lines, template, pending FROM articles WHERE n = ?1")?
                 .query_row([n], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
             let outlet = super::outlet_key(outlet.as_deref()).to_string();
             let mut template = Vec::new();

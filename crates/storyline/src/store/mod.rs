@@ -15,6 +15,7 @@ mod checkpoint;
 mod corpus;
 mod read;
 mod schema;
+mod sites;
 pub mod stories;
 mod story_state;
 mod write;
@@ -186,18 +187,29 @@ impl Store {
         }
     }
 
-    /// Brings a store of format 4 or 5 to this format in one write transaction (another
+    /// Brings a store of format 4, 5 or 6 to this format in one write transaction (another
     /// process that got there first leaves nothing to do), saying so on stderr.
     fn migrate(&self, path: &Path, from: u32) -> Result<(), Error> {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
         let format: String = tx.query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| r.get(0))?;
         if format == from.to_string() {
+            // Format 7's columns first: the schema's indexes name them.
+            if from <= 6 {
+                tx.execute_batch(
+                    "ALTER TABLE articles ADD COLUMN site TEXT;
+                     ALTER TABLE articles ADD COLUMN own_outlet TEXT;
+                     ALTER TABLE articles ADD COLUMN site_vote TEXT;",
+                )?;
+            }
             // New tables of the main schema (all `IF NOT EXISTS`), then the story tables.
             tx.execute_batch(schema::SCHEMA)?;
             if from <= 5 {
                 corpus::count_bands(&tx)?;
             }
             stories::migrate(&tx, from)?;
+            if from <= 6 {
+                sites::migrate(&tx)?;
+            }
             tx.execute(
                 "UPDATE meta SET value = ?1 WHERE key = 'format'",
                 [schema::FORMAT.to_string()],

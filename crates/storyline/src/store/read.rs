@@ -113,22 +113,33 @@ fn dup_kind(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<DuplicateKind>> {
         .and_then(DuplicateKind::parse))
 }
 
+/// An article read back is shown under its site's name (the row's outlet), not the name
+/// its record was analysed with ([`crate::corpus::sites`]).
+fn shown_under(a: &mut Article, outlet: Option<String>) {
+    if let Some(name) = outlet {
+        crate::corpus::sites::show_as(a, &name, true);
+    }
+}
+
 impl Store {
     /// Every stored article as readers see it (template lines dropped, duplicate fields
     /// set), oldest first.
     pub fn articles(&self) -> Result<Vec<Article>, Error> {
         let mut st = self.conn.prepare(
-            "SELECT coalesce(b.view, b.doc), a.duplicate_of, a.duplicate_kind
+            "SELECT coalesce(b.view, b.doc), a.duplicate_of, a.duplicate_kind, a.outlet
              FROM articles a JOIN bodies b ON b.n = a.n
              ORDER BY a.day IS NULL, a.day, a.published, a.id",
         )?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, dup_kind(r, 2)?)))?;
+        let rows = st.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get(1)?, dup_kind(r, 2)?, r.get(3)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
-            let (doc, duplicate_of, duplicate_kind) = row?;
+            let (doc, duplicate_of, duplicate_kind, outlet) = row?;
             let mut a: Article = serde_json::from_str(&doc)?;
             a.duplicate_of = duplicate_of;
             a.duplicate_kind = duplicate_kind;
+            shown_under(&mut a, outlet);
             out.push(a);
         }
         Ok(out)
@@ -139,18 +150,19 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT coalesce(b.view, b.doc), a.duplicate_of, a.duplicate_kind
+                "SELECT coalesce(b.view, b.doc), a.duplicate_of, a.duplicate_kind, a.outlet
                  FROM articles a JOIN bodies b ON b.n = a.n WHERE a.id = ?1",
                 [id],
-                |r| Ok((r.get::<_, String>(0)?, r.get(1)?, dup_kind(r, 2)?)),
+                |r| Ok((r.get::<_, String>(0)?, r.get(1)?, dup_kind(r, 2)?, r.get(3)?)),
             )
             .optional()?;
-        let Some((doc, duplicate_of, duplicate_kind)) = row else {
+        let Some((doc, duplicate_of, duplicate_kind, outlet)) = row else {
             return Ok(None);
         };
         let mut a: Article = serde_json::from_str(&doc)?;
         a.duplicate_of = duplicate_of;
         a.duplicate_kind = duplicate_kind;
+        shown_under(&mut a, outlet);
         Ok(Some(a))
     }
 

@@ -1,8 +1,8 @@
 //! The store's tables. `FORMAT` is the store format written in `meta`; a store of format
-//! 4 or 5 is brought to it on open, an older one is refused with what to run (`store::open`).
+//! 4, 5 or 6 is brought to it on open, an older one is refused with what to run (`store::open`).
 
 /// The store format this version writes and reads.
-pub(crate) const FORMAT: u32 = 6;
+pub(crate) const FORMAT: u32 = 7;
 
 pub(crate) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (
@@ -63,6 +63,9 @@ CREATE TABLE IF NOT EXISTS articles (
     day TEXT,
     outlet TEXT,
     template TEXT NOT NULL DEFAULT '[]',
+    site TEXT,
+    own_outlet TEXT,
+    site_vote TEXT,
     url TEXT,
     source TEXT NOT NULL,
     title TEXT,
@@ -81,6 +84,23 @@ CREATE TABLE IF NOT EXISTS bodies (
 );
 CREATE INDEX IF NOT EXISTS articles_outlet_day ON articles(outlet, day);
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
+CREATE INDEX IF NOT EXISTS articles_site ON articles(site, outlet) WHERE site IS NOT NULL;
+-- Sites (format 7): `outlet` is the name of the article's site (`site`, its URL's host,
+-- set only for the articles shown under their site's name: not for one whose outlet the
+-- user gave), `own_outlet` the name the item gave itself (its template lines are counted
+-- under it), `site_vote` the name it gives its site (the URL's), if any
+-- (`corpus::sites::vote`). How many articles of a site give it each name, and the name
+-- its articles are shown under now.
+CREATE TABLE IF NOT EXISTS site_names (
+    site TEXT NOT NULL,
+    name TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (site, name)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sites (
+    site TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+) WITHOUT ROWID;
 -- Covers the digest's articles and copies per outlet (`outlet_counts`), which otherwise
 -- reads every article row, `doc` included, at the end of each run.
 CREATE INDEX IF NOT EXISTS articles_outlet_dup ON articles(outlet, duplicate_of);

@@ -300,24 +300,27 @@ pub(super) fn data_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
 }
 
-/// The next `chunk` articles of the queue, in (day, id) order, with the corpus passes' final date
-/// and duplicate verdict of each article (not the worker's).
+/// The next `chunk` articles of the queue, in (day, id) order, with the corpus passes' final date,
+/// duplicate verdict and outlet (its site's name) of each article (not the worker's).
 fn next_chunk(conn: &Connection, chunk: usize) -> Result<(Vec<i64>, Vec<StoryDoc>)> {
-    let queued: Vec<(i64, String, Option<String>, Option<String>)> = {
+    type Queued = (i64, String, Option<String>, Option<String>, Option<String>);
+    let queued: Vec<Queued> = {
         let mut st = conn.prepare_cached(
-            "SELECT q.n, q.doc, a.duplicate_of, a.day FROM story_queue q JOIN articles a ON a.n = q.n
+            "SELECT q.n, q.doc, a.duplicate_of, a.day, a.outlet FROM story_queue q JOIN articles a ON a.n = q.n
              ORDER BY a.day IS NULL, a.day, a.id LIMIT ?1",
         )?;
         let rows = st.query_map([chunk as i64], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?;
         rows.collect::<std::result::Result<_, _>>()?
     };
     let mut ns = Vec::with_capacity(queued.len());
     let mut docs = Vec::with_capacity(queued.len());
-    for (n, json, duplicate_of, day) in queued {
+    for (n, json, duplicate_of, day, outlet) in queued {
         let mut d: StoryDoc = serde_json::from_str(&json)?;
         d.duplicate_of = duplicate_of;
+        // The site's name now, not the one the article was analysed with.
+        d.outlet = outlet;
         if let Some(day) = day.as_deref().and_then(|s| s.parse::<chrono::NaiveDate>().ok()) {
             d.published = Some(Day::of(day));
         }
@@ -584,7 +587,7 @@ fn count_article(tx: &Connection, event: &str, sl: &str, outlet: Option<&str>, d
 }
 
 /// Adds `n` (which may be negative) to a storyline's articles from `outlet`.
-fn count_outlet(tx: &Connection, sl: &str, outlet: &str, n: i64) -> Result<()> {
+pub(super) fn count_outlet(tx: &Connection, sl: &str, outlet: &str, n: i64) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO storyline_outlets (storyline, outlet, n) VALUES (?1, ?2, ?3)
          ON CONFLICT(storyline, outlet) DO UPDATE SET n = n + excluded.n",

@@ -333,8 +333,8 @@ fn write_article(
     let inserted =
         tx.prepare_cached(
             "INSERT OR IGNORE INTO articles (id, title, outlet, url, language, published, day, source,
-                 pipeline, exact, minhash, lines, pending, run_id, analysed, template)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                 pipeline, exact, minhash, lines, pending, run_id, analysed, template, own_outlet)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?3)",
         )?
         .execute(params![
             a.id,
@@ -383,6 +383,8 @@ fn write_article(
             ])?;
     }
     if let Some(n) = n {
+        // Shown under its site's name (the site's earlier articles renamed if it changed).
+        super::sites::add(tx, n, a)?;
         // Its rows are written once its template lines are known (`Pass::place`).
         let mut line =
             tx.prepare_cached("INSERT OR IGNORE INTO lines (outlet, key, article) VALUES (?1, ?2, ?3)")?;
@@ -522,7 +524,8 @@ fn write_figures(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error>
         "INSERT INTO figures (article, ord, kind, start, end, value, low, low_inclusive, high,
              high_inclusive, qualifier, unit, dimension, concept, measured, as_of, as_of_first,
              as_of_last, cited_name, cited_local, outlet)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+             (SELECT outlet FROM articles WHERE n = ?1))",
     )?;
     for (i, f) in a.figures.iter().enumerate() {
         let days = f.as_of.as_ref().and_then(|v| v.days());
@@ -547,7 +550,6 @@ fn write_figures(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error>
             days.map(|d| d.last.to_string()),
             f.cited.as_ref().map(|c| c.name.as_str()),
             f.cited.as_ref().and_then(|c| c.entity.as_deref()),
-            a.outlet,
         ])?;
     }
     Ok(())
@@ -567,7 +569,8 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
         "INSERT INTO quotes (n, article, ord, kind, partial, start, end, parts, cue_start, cue_end,
              cue_kind, speaker_start, speaker_end, speaker_local, speaker_name, role, text,
              said, said_first, said_last, said_rule, outlet, day, rule)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+             (SELECT outlet FROM articles WHERE n = ?2), ?22, ?23)",
     )?;
     let mut fts =
         tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?1, ?2, ?3)")?;
@@ -606,7 +609,6 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
             covered.map(|d| d.first.to_string()),
             covered.map(|d| d.last.to_string()),
             said.map(|d| tag(&d.rule)),
-            a.outlet,
             day,
             q.rule.as_ref().map(tag),
         ])?;
@@ -675,6 +677,7 @@ pub(super) fn delete_article(tx: &Transaction<'_>, id: &str) -> Result<(), Error
     // Its place in a story goes with it, and its event's and storyline's counts go down
     // (their days are set again when the event next changes).
     super::stories::unfile_article(tx, id, outlet.as_deref())?;
+    super::sites::remove(tx, n)?;
     corpus::delete_bands(tx, n)?;
     for sql in [
         "DELETE FROM lines WHERE article = ?1",
