@@ -94,6 +94,8 @@ fn speakers_are_agents_heads_and_coordinations() {
     // The noun a prepositional phrase qualifies speaks, not the phrase's object.
     assert_eq!(speaker("driven customers away").as_deref(), Some("Shop owners"));
     assert_eq!(speaker("the waiting room").as_deref(), Some("A nurse"));
+    // Also when the noun opens the sentence and the phrase names a place.
+    assert_eq!(speaker("closed the north channel").as_deref(), Some("Skippers"));
     // Coordinated speakers are one source.
     assert_eq!(
         speaker("pier deal was off").as_deref(),

@@ -181,7 +181,16 @@ fn head_before_preposition(text: &str, s: &Sentence, found: Source) -> Option<So
     } else {
         // A noun that can speak: one the lexicon knows, a plural ("Shop owners") or a
         // noun after its article ("A nurse").
-        let hw = s.word(text, last);
+        // A noun opening the sentence has its capital from there ("Skippers in Lindvik
+        // said"): read it in lower case.
+        let written = s.word(text, last);
+        let opening = (0..last).all(|k| s.toks[k].kind != Kind::Word);
+        let lowered = if opening {
+            written.to_lowercase()
+        } else {
+            written.to_string()
+        };
+        let hw = lowered.as_str();
         let head = noun_phrase_source(text, s, last).filter(|h| h.speaks)?;
         let known = lexicon::is_speaking_noun(hw) || lexicon::is_role_head(hw) || lexicon::is_org_word(hw);
         let plural = hw.ends_with('s') && !hw.ends_with("ss") && hw.chars().all(char::is_lowercase);
