@@ -96,6 +96,7 @@ fn speakers_are_agents_heads_and_coordinations() {
     assert_eq!(speaker("the waiting room").as_deref(), Some("A nurse"));
     // Also when the noun opens the sentence and the phrase names a place.
     assert_eq!(speaker("closed the north channel").as_deref(), Some("Skippers"));
+    assert_eq!(speaker("crossings would resume").as_deref(), Some("Officials"));
     // Coordinated speakers are one source.
     assert_eq!(
         speaker("pier deal was off").as_deref(),

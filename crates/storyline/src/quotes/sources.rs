@@ -191,8 +191,15 @@ fn head_before_preposition(text: &str, s: &Sentence, found: Source) -> Option<So
             written.to_string()
         };
         let hw = lowered.as_str();
-        let head = noun_phrase_source(text, s, last).filter(|h| h.speaks)?;
         let known = lexicon::is_speaking_noun(hw) || lexicon::is_role_head(hw) || lexicon::is_org_word(hw);
+        // A noun that never starts a name opens the sentence ("Officials in the city
+        // said"): the phrase is that word.
+        let opener_noun = opening && known && lexicon::is_function_word(written);
+        let head = if opener_noun {
+            Source::at(last, last)
+        } else {
+            noun_phrase_source(text, s, last).filter(|h| h.speaks)?
+        };
         let plural = hw.ends_with('s') && !hw.ends_with("ss") && hw.chars().all(char::is_lowercase);
         if !(known || plural || is_determiner(s.word(text, head.first)) && head.last > head.first) {
             return None;
