@@ -6,14 +6,17 @@
 //!    units, so that a large story costs about (units × content words × that cap), not
 //!    units². A pair's similarity is the Dice coefficient of the idf weights of the stems
 //!    the two share; pairs above [`TermConfig::min_similarity`] are taken best first, each
-//!    unit keeping at most [`TermConfig::partners`] partners.
+//!    unit keeping at most [`TermConfig::partners`] partners. The leads (title and first
+//!    [`TermConfig::lead_sentences`] sentences) of two outlets' articles are paired on a
+//!    single shared stem ([`lead_pairs`]).
 //! 2. **Slots.** The two token sequences of a pair are aligned by a weighted longest
 //!    common subsequence (content words weigh most). Between two consecutive matches,
 //!    differing runs on both sides fill the same slot: trimmed of function words and
 //!    punctuation at their edges, runs that hold a content word, no number or date and at
 //!    most [`TermConfig::max_term_tokens`] tokens are a substitution, scored by how
 //!    parallel the sentences are, how firmly the slot is anchored (content words
-//!    matched right before and after it) and how alike the two runs' lengths are.
+//!    matched right before and after it) and how alike the two runs' lengths are. Name
+//!    forms ([`name_variant`]) and bare type words ([`generic_anaphor`]) are dropped.
 //! 3. **Groups.** Substitutions are grouped by their terms (stemmed content words), terms
 //!    linked by any substitution joining one group; each term is counted in every outlet.
 //!
@@ -24,6 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::sources::{counts_by_outlet, keyed_entities};
 use super::words::{self, Tok, TokClass, Unit};
 use super::{Part, Story, Substitution, TermChoice, TermMethod, TermUse, TextRef};
+use crate::entities::lexicon::word_set;
 
 /// Settings of the term choice (read from JSON with defaults for missing fields).
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -44,6 +48,11 @@ pub struct TermConfig {
     pub min_score: f32,
     /// Evidence kept per term choice.
     pub max_evidence: usize,
+    /// Body sentences of each article that, with its title, make its lead (see
+    /// [`lead_pairs`]).
+    pub lead_sentences: usize,
+    /// Least Dice similarity of two lead units paired by [`lead_pairs`].
+    pub lead_similarity: f32,
 }
 
 impl Default for TermConfig {
@@ -56,6 +65,8 @@ impl Default for TermConfig {
             max_term_tokens: 5,
             min_score: 0.3,
             max_evidence: 5,
+            lead_sentences: 2,
+            lead_similarity: 0.1,
         }
     }
 }
@@ -151,7 +162,47 @@ fn parallel_pairs(units: &[Unit], cfg: &TermConfig) -> Vec<(usize, usize, f32)> 
         }
         ok
     });
+    let have: std::collections::HashSet<(usize, usize)> = candidates.iter().map(|c| (c.0, c.1)).collect();
+    let lead = lead_pairs(units, &index, &weights, cfg);
+    candidates.extend(lead.into_iter().filter(|p| !have.contains(&(p.0, p.1))));
     candidates
+}
+
+/// Rule `lead_pairs`: the titles and first sentences of two outlets' articles tell the
+/// story's core event, so they are paired when they share a single content stem (the
+/// parallel pairs need [`TermConfig::min_shared`]): headlines are short and reworded
+/// ("Senate panel grills the minister" / "Lawmakers question Ostrava's top official"),
+/// and which words they share is what anchors the slots the others fill. Leads are at
+/// most `lead_sentences + 1` units per article, so this is quadratic in articles, not in
+/// sentences.
+fn lead_pairs(units: &[Unit], index: &Index, weights: &[f32], cfg: &TermConfig) -> Vec<(usize, usize, f32)> {
+    let mut lead = Vec::new();
+    let mut seen = 0;
+    for (u, unit) in units.iter().enumerate() {
+        if u == 0 || units[u - 1].article != unit.article {
+            seen = 0;
+        }
+        if unit.part == Part::Title || seen < cfg.lead_sentences {
+            lead.push(u);
+        }
+        if unit.part == Part::Body {
+            seen += 1;
+        }
+    }
+    let mut out = Vec::new();
+    for (i, &u) in lead.iter().enumerate() {
+        for &v in &lead[i + 1..] {
+            if units[u].outlet == units[v].outlet {
+                continue;
+            }
+            let shared = shared_weight(index, u, v);
+            let sim = 2.0 * shared / (weights[u] + weights[v]).max(f32::EPSILON);
+            if shared > 0.0 && sim >= cfg.lead_similarity {
+                out.push((u, v, sim));
+            }
+        }
+    }
+    out
 }
 
 /// The idf weight of the stems units `u` and `v` share (both lists are sorted).
@@ -247,7 +298,23 @@ fn name_variant(a: &[Tok], b: &[Tok]) -> bool {
         let l = letters(p);
         t.len() > 1 && l.len() >= 2 && l == initials(t)
     };
-    prefix(&x, &y) || prefix(&y, &x) || (a.len() == 1 && acronym(&x, b)) || (b.len() == 1 && acronym(&y, a))
+    let dotted = letters(&x) == letters(&y);
+    dotted
+        || prefix(&x, &y)
+        || prefix(&y, &x)
+        || (a.len() == 1 && acronym(&x, b))
+        || (b.len() == 1 && acronym(&y, a))
+}
+
+/// Bare hypernyms that only restate an entity's type (`data/generic-anaphors.txt`).
+const GENERIC_ANAPHORS: &str = include_str!("data/generic-anaphors.txt");
+
+/// Rule `generic_anaphor`: a run that is one bare type word ("the company", "the state")
+/// is not a term choice: the guidelines skip it, since it says nothing of how the outlet
+/// sees the referent ("Ostrava" / "the city").
+fn generic_anaphor(run: &[Tok]) -> bool {
+    let content: Vec<&Tok> = run.iter().filter(|t| t.class == TokClass::Content).collect();
+    content.len() == 1 && word_set!(GENERIC_ANAPHORS).contains(content[0].lower.as_str())
 }
 
 /// How firmly a slot is held: 1 for a content word matched next to it, 0.6 for a function
@@ -295,7 +362,8 @@ fn substitutions(units: &[Unit], u: usize, v: usize, sim: f32, cfg: &TermConfig)
             continue;
         };
         let (ka, kb) = (key(&a[ra.0..=ra.1]), key(&b[rb.0..=rb.1]));
-        if ka == kb || name_variant(&a[ra.0..=ra.1], &b[rb.0..=rb.1]) {
+        let (ta, tb) = (&a[ra.0..=ra.1], &b[rb.0..=rb.1]);
+        if ka == kb || name_variant(ta, tb) || generic_anaphor(ta) || generic_anaphor(tb) {
             continue;
         }
         let left = anchor(sa.checked_sub(1).and_then(|i| a.get(i)));
@@ -583,4 +651,84 @@ pub fn first_use(article: &crate::Article, at: &TextRef) -> TextRef {
         }
     }
     at.clone()
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use super::*;
+    use crate::ingest::{InputMeta, RawItem};
+    use crate::span::Span;
+    use crate::{Article, Pipeline, PipelineConfig};
+
+    fn toks(s: &str) -> Vec<Tok> {
+        words::tokens_of(s, Span::new(0, s.len()))
+    }
+
+    fn article(p: &Pipeline, outlet: &str, title: &str, paras: &[&str]) -> Article {
+        p.analyze(RawItem::text(
+            format!("{outlet}.txt"),
+            paras.join("\n\n"),
+            InputMeta {
+                title: Some(title.to_string()),
+                outlet: Some(outlet.to_string()),
+                published: Some("2031-05-06".to_string()),
+                ..Default::default()
+            },
+        ))
+        .expect("analysed")
+    }
+
+    #[test]
+    fn a_bare_type_word_is_a_generic_anaphor_and_a_description_is_not() {
+        assert!(generic_anaphor(&toks("the city")));
+        assert!(generic_anaphor(&toks("Company")));
+        assert!(!generic_anaphor(&toks("the harbour town council")));
+        assert!(!generic_anaphor(&toks("the shipping giant")));
+    }
+
+    #[test]
+    fn dotted_and_plain_initials_are_one_name() {
+        assert!(name_variant(&toks("Z.R.A."), &toks("ZRA")));
+        assert!(!name_variant(&toks("ZRA"), &toks("regulator")));
+    }
+
+    #[test]
+    fn leads_sharing_one_word_are_paired_and_later_sentences_are_not() {
+        let p = Pipeline::build(PipelineConfig::default()).unwrap();
+        let arts = [
+            article(
+                &p,
+                "Fenwick Post",
+                "Zelvik mayor scraps tram levy",
+                &[
+                    "The mayor of Zelvik dropped the tram levy on Monday.",
+                    "Shopkeepers on the quay welcomed the news.",
+                    "Grain barges were late again.",
+                ],
+            ),
+            article(
+                &p,
+                "Tarn Herald",
+                "City hall in Zelvik axes fare surcharge",
+                &[
+                    "Zelvik's leadership abandoned a fare surcharge after weeks of protest.",
+                    "Commuters cheered outside the depot.",
+                    "Grain barges were late again.",
+                ],
+            ),
+        ];
+        let refs: Vec<&Article> = arts.iter().collect();
+        let outlet_of = [Some(0), Some(1)];
+        let units = words::units(&refs, &outlet_of);
+        let index = Index::build(&units);
+        let weights: Vec<f32> = (0..units.len()).map(|u| index.weight(u)).collect();
+        let cfg = TermConfig::default();
+        let pairs = lead_pairs(&units, &index, &weights, &cfg);
+        let titles =
+            |&(u, v, _): &(usize, usize, f32)| units[u].part == Part::Title && units[v].part == Part::Title;
+        assert!(pairs.iter().any(titles), "the two headlines share 'Zelvik'");
+        // The third sentences are the same but outside the lead.
+        let last = |u: usize| units[u].toks.iter().any(|t| t.lower == "barges");
+        assert!(!pairs.iter().any(|&(u, v, _)| last(u) || last(v)));
+    }
 }
