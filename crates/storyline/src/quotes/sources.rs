@@ -3,7 +3,7 @@
 //! between a source and its verb (auxiliaries, time adverbials, a parenthesis) are passed;
 //! a speaker after the cue ("said X") and the subject of a clause have their own finders.
 
-use super::words::{is_aux, is_boundary, is_determiner, is_irregular_past, is_time_word};
+use super::words::{is_aux, is_boundary, is_determiner, is_evidence_noun, is_irregular_past, is_time_word};
 use super::Sentence;
 use crate::entities::lexicon::{self, Pronoun};
 use crate::entities::{EntityKind, NameChunk};
@@ -182,9 +182,10 @@ fn head_before_preposition(text: &str, s: &Sentence, found: Source) -> Option<So
         // A noun that can speak: one the lexicon knows, a plural ("Shop owners") or a
         // noun after its article ("A nurse").
         // A noun opening the sentence has its capital from there ("Skippers in Lindvik
-        // said"): read it in lower case.
+        // said"): read it in lower case. A record keeps its phrase whole ("Filings from the
+        // fund show": rule `record_speaks`).
         let written = s.word(text, last);
-        let opening = (0..last).all(|k| s.toks[k].kind != Kind::Word);
+        let opening = (0..last).all(|k| s.toks[k].kind != Kind::Word) && !is_evidence_noun(written);
         let lowered = if opening {
             written.to_lowercase()
         } else {
