@@ -8,7 +8,7 @@
 //!    the two share; pairs above [`TermConfig::min_similarity`] are taken best first, each
 //!    unit keeping at most [`TermConfig::partners`] partners. The leads (title and first
 //!    [`TermConfig::lead_sentences`] sentences) of two outlets' articles are paired on a
-//!    single shared stem ([`lead_pairs`]).
+//!    single shared stem (`lead_pairs`).
 //! 2. **Slots.** The two token sequences of a pair are aligned by a weighted longest
 //!    common subsequence (content words weigh most). Between two consecutive matches,
 //!    differing runs on both sides fill the same slot: trimmed of function words and
@@ -49,9 +49,9 @@ pub struct TermConfig {
     /// Evidence kept per term choice.
     pub max_evidence: usize,
     /// Body sentences of each article that, with its title, make its lead (see
-    /// [`lead_pairs`]).
+    /// `lead_pairs`).
     pub lead_sentences: usize,
-    /// Least Dice similarity of two lead units paired by [`lead_pairs`].
+    /// Least Dice similarity of two lead units paired by `lead_pairs`.
     pub lead_similarity: f32,
 }
 
