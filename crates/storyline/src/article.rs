@@ -234,21 +234,6 @@ pub enum OutletSource {
     Site,
 }
 
-impl OutletSource {
-    /// The name as written in records.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OutletSource::Metadata => "metadata",
-            OutletSource::Config => "config",
-            OutletSource::Url => "url",
-            OutletSource::SiteName => "site-name",
-            OutletSource::TellTale => "tell-tale",
-            OutletSource::Dateline => "dateline",
-            OutletSource::Site => "site",
-        }
-    }
-}
-
 /// Kinds of boilerplate removed from an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -1181,7 +1181,9 @@ fn fold_roles(roles: &mut Vec<String>) {
         lower.iter().enumerate().any(|(j, other)| {
             j != i
                 && (other == &lower[i] && j < i
-                    || other.len() > lower[i].len() && other.ends_with(&format!(" {}", lower[i])))
+                    || other
+                        .strip_suffix(lower[i].as_str())
+                        .is_some_and(|head| head.ends_with(' ')))
         })
     };
     let keep: Vec<bool> = (0..roles.len()).map(|i| !said_by_other(i)).collect();

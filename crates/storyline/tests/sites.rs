@@ -279,16 +279,10 @@ fn a_format_6_store_is_brought_to_one_outlet_per_site() {
              INSERT INTO storyline_outlets (storyline, outlet, n)
                  SELECT e.storyline, a.outlet, count(*) FROM events e
                  JOIN event_articles x ON x.event = e.id JOIN articles a ON a.id = x.article
-                 WHERE a.outlet IS NOT NULL GROUP BY e.storyline, a.outlet;
-             DROP INDEX articles_site;
-             ALTER TABLE articles DROP COLUMN site;
-             ALTER TABLE articles DROP COLUMN own_outlet;
-             ALTER TABLE articles DROP COLUMN site_vote;
-             DROP TABLE site_names;
-             DROP TABLE sites;
-             UPDATE meta SET value = '6' WHERE key = 'format';",
+                 WHERE a.outlet IS NOT NULL GROUP BY e.storyline, a.outlet;",
         )
         .unwrap();
+        c.execute_batch(common::TO_FORMAT_6).unwrap();
         assert!(names(&db, "SELECT DISTINCT outlet FROM articles").contains(&"quayside.example".to_string()));
     }
     let store = Store::open(&db).unwrap();

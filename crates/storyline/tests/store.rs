@@ -188,16 +188,6 @@ fn whole_state(db: &Path) -> String {
     serde_json::to_string(&Store::open(db).unwrap().cluster_state().unwrap()).unwrap()
 }
 
-/// What format 6 had: no sites (every article under the name it was analysed with).
-const TO_FORMAT_6: &str = "
-    DROP INDEX articles_site;
-    ALTER TABLE articles DROP COLUMN site;
-    ALTER TABLE articles DROP COLUMN own_outlet;
-    ALTER TABLE articles DROP COLUMN site_vote;
-    DROP TABLE site_names;
-    DROP TABLE sites;
-    UPDATE meta SET value = '6' WHERE key = 'format';";
-
 /// What format 5 had: an event's articles without their days, indexed by event alone.
 const TO_FORMAT_5: &str = "
     DROP TABLE story_pieces;
@@ -240,7 +230,7 @@ fn stores_of_formats_4_to_6_are_brought_to_7_with_the_same_stories() {
         let whole = whole_state(&db);
         {
             let c = rusqlite::Connection::open(&db).unwrap();
-            c.execute_batch(TO_FORMAT_6).unwrap();
+            c.execute_batch(common::TO_FORMAT_6).unwrap();
         }
         if from <= 5 {
             let c = rusqlite::Connection::open(&db).unwrap();

@@ -329,16 +329,18 @@ pub fn by_code(code: &str) -> Option<&'static str> {
 }
 
 /// The known outlet whose web host this is (subdomains included).
-pub fn known_host(host: &str) -> Option<&'static str> {
+fn known_outlet(host: &str) -> Option<&'static Outlet> {
     let host = host.trim_start_matches("www.").to_ascii_lowercase();
-    OUTLETS
-        .iter()
-        .find(|o| {
-            o.hosts
-                .iter()
-                .any(|h| host == *h || host.strip_suffix(h).is_some_and(|p| p.ends_with('.')))
-        })
-        .map(|o| o.name)
+    OUTLETS.iter().find(|o| {
+        o.hosts
+            .iter()
+            .any(|h| host == *h || host.strip_suffix(h).is_some_and(|p| p.ends_with('.')))
+    })
+}
+
+/// The name of the known outlet whose web host this is (subdomains included).
+pub fn known_host(host: &str) -> Option<&'static str> {
+    known_outlet(host).map(|o| o.name)
 }
 
 /// The outlet for a URL host: a known outlet's name, or the host without `www.`.
@@ -359,8 +361,9 @@ pub fn host_of(url: &str) -> Option<String> {
 /// The site of a URL ([`SiteKey`]): its host, or a known outlet's first host.
 pub fn site_of(url: &str) -> Option<SiteKey> {
     let host = host_of(url)?;
-    let known = known_host(&host).and_then(|name| OUTLETS.iter().find(|o| o.name == name));
-    Some(SiteKey(known.map_or(host, |o| o.hosts[0].to_string())))
+    Some(SiteKey(
+        known_outlet(&host).map_or(host, |o| o.hosts[0].to_string()),
+    ))
 }
 
 /// The outlet for a URL, if it has a host.

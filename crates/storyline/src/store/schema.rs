@@ -89,17 +89,13 @@ CREATE INDEX IF NOT EXISTS articles_site ON articles(site, outlet) WHERE site IS
 -- set only for the articles shown under their site's name: not for one whose outlet the
 -- user gave), `own_outlet` the name the item gave itself (its template lines are counted
 -- under it), `site_vote` the name it gives its site (the URL's), if any
--- (`corpus::sites::vote`). How many articles of a site give it each name, and the name
--- its articles are shown under now.
+-- (`corpus::sites::vote`). How many articles of a site give it each name: the name its
+-- articles are shown under is worked out from these counts (`corpus::sites::choose`).
 CREATE TABLE IF NOT EXISTS site_names (
     site TEXT NOT NULL,
     name TEXT NOT NULL,
     n INTEGER NOT NULL,
     PRIMARY KEY (site, name)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS sites (
-    site TEXT PRIMARY KEY,
-    name TEXT NOT NULL
 ) WITHOUT ROWID;
 -- Covers the digest's articles and copies per outlet (`outlet_counts`), which otherwise
 -- reads every article row, `doc` included, at the end of each run.

@@ -20,14 +20,8 @@ pub(super) fn add(tx: &Connection, n: i64, a: &Article) -> Result<()> {
     let Some(site) = a.site() else {
         return Ok(());
     };
-    let vote = sites::vote(a);
-    let named = sites::named_site(a).is_some();
-    tx.prepare_cached("UPDATE articles SET site = ?2, site_vote = ?3 WHERE n = ?1")?
-        .execute(params![n, named.then_some(site.as_str()), vote])?;
-    if let Some(name) = vote {
-        count_vote(tx, &site, name, 1)?;
-    }
-    let (name, changed) = settle(tx, &site)?;
+    let named = !sites::keeps_own_name(a.outlet_source);
+    let (name, changed) = file(tx, n, &site, sites::vote(a), named)?;
     if changed {
         rename(tx, &site, &name)?;
     } else if named {
@@ -37,6 +31,18 @@ pub(super) fn add(tx: &Connection, n: i64, a: &Article) -> Result<()> {
             .execute(params![n, name])?;
     }
     Ok(())
+}
+
+/// Records row `n` under `site` (the `site` column only when it is `named` by it) with the
+/// name it gives the site, counted. Returns the site's name now, and whether its vote
+/// changed it.
+fn file(tx: &Connection, n: i64, site: &SiteKey, vote: Option<&str>, named: bool) -> Result<(String, bool)> {
+    tx.prepare_cached("UPDATE articles SET site = ?2, site_vote = ?3 WHERE n = ?1")?
+        .execute(params![n, named.then_some(site.as_str()), vote])?;
+    match vote {
+        Some(name) => count_vote(tx, site, name, 1),
+        None => Ok((chosen(tx, site)?, false)),
+    }
 }
 
 /// Takes a deleted article's name out of its site's counts (before its row goes), and
@@ -52,15 +58,17 @@ pub(super) fn remove(tx: &Connection, n: i64) -> Result<()> {
     let Some(site) = crate::extract::outlets::site_of(&url) else {
         return Ok(());
     };
-    count_vote(tx, &site, &vote, -1)?;
-    let (name, changed) = settle(tx, &site)?;
+    let (name, changed) = count_vote(tx, &site, &vote, -1)?;
     if changed {
         rename(tx, &site, &name)?;
     }
     Ok(())
 }
 
-fn count_vote(tx: &Connection, site: &SiteKey, name: &str, delta: i64) -> Result<()> {
+/// Adds `delta` to the articles giving `site` the name `name`; returns the name the site
+/// is shown under after it, and whether that differs from the name before.
+fn count_vote(tx: &Connection, site: &SiteKey, name: &str, delta: i64) -> Result<(String, bool)> {
+    let before = chosen(tx, site)?;
     tx.prepare_cached(
         "INSERT INTO site_names (site, name, n) VALUES (?1, ?2, ?3)
          ON CONFLICT(site, name) DO UPDATE SET n = n + excluded.n",
@@ -68,12 +76,13 @@ fn count_vote(tx: &Connection, site: &SiteKey, name: &str, delta: i64) -> Result
     .execute(params![site.as_str(), name, delta])?;
     tx.prepare_cached("DELETE FROM site_names WHERE site = ?1 AND name = ?2 AND n <= 0")?
         .execute(params![site.as_str(), name])?;
-    Ok(())
+    let after = chosen(tx, site)?;
+    let changed = after != before;
+    Ok((after, changed))
 }
 
-/// The name `site` is shown under now (rule `site-name` over its counts), and whether it
-/// came from the votes.
-fn chosen(tx: &Connection, site: &SiteKey) -> Result<(String, bool)> {
+/// The name `site` is shown under (rule `site-name` over its counts).
+fn chosen(tx: &Connection, site: &SiteKey) -> Result<String> {
     let mut st = tx.prepare_cached("SELECT name, n FROM site_names WHERE site = ?1")?;
     let votes: Vec<(String, i64)> = st
         .query_map([site.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -83,23 +92,8 @@ fn chosen(tx: &Connection, site: &SiteKey) -> Result<(String, bool)> {
         votes
             .iter()
             .map(|(name, n)| (name.as_str(), (*n).max(0) as usize)),
-    ))
-}
-
-/// Records the name `site` is shown under now; returns it, and whether it changed (then
-/// the site's articles are to be renamed).
-fn settle(tx: &Connection, site: &SiteKey) -> Result<(String, bool)> {
-    let (name, _) = chosen(tx, site)?;
-    let before: Option<String> = tx
-        .prepare_cached("SELECT name FROM sites WHERE site = ?1")?
-        .query_row([site.as_str()], |r| r.get(0))
-        .optional()?;
-    let changed = before.as_deref() != Some(name.as_str());
-    if changed {
-        tx.prepare_cached("INSERT OR REPLACE INTO sites (site, name) VALUES (?1, ?2)")?
-            .execute(params![site.as_str(), name])?;
-    }
-    Ok((name, changed))
+    )
+    .0)
 }
 
 /// Renames the articles of `site` not yet under `name`: their quote and figure rows, and
@@ -157,16 +151,11 @@ pub(super) fn migrate(tx: &Connection) -> Result<()> {
         };
         let source: Option<OutletSource> = source.and_then(|s| serde_json::from_value(s.into()).ok());
         let vote = sites::vote_of(Some(&url), outlet.as_deref(), source);
-        let named = !sites::keeps_own_name(source);
-        tx.prepare_cached("UPDATE articles SET site = ?2, site_vote = ?3 WHERE n = ?1")?
-            .execute(params![n, named.then_some(site.as_str()), vote])?;
-        if let Some(name) = vote {
-            count_vote(tx, &site, name, 1)?;
-        }
+        file(tx, n, &site, vote, !sites::keeps_own_name(source))?;
         touched.insert(site);
     }
     for site in touched {
-        let (name, _) = settle(tx, &site)?;
+        let name = chosen(tx, &site)?;
         rename(tx, &site, &name)?;
     }
     Ok(())

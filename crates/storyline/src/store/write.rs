@@ -515,17 +515,20 @@ pub(super) fn write_rows(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<()
             d.timex.map(|t| t as i64),
         ])?;
     }
-    write_quotes(tx, n, a)?;
-    write_figures(tx, n, a)
+    // The name the article is shown under now (its site's), read once for its rows.
+    let outlet: Option<String> = tx
+        .prepare_cached("SELECT outlet FROM articles WHERE n = ?1")?
+        .query_row([n], |r| r.get(0))?;
+    write_quotes(tx, n, a, outlet.as_deref())?;
+    write_figures(tx, n, a, outlet.as_deref())
 }
 
-fn write_figures(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> {
+fn write_figures(tx: &Transaction<'_>, n: i64, a: &Article, outlet: Option<&str>) -> Result<(), Error> {
     let mut row = tx.prepare_cached(
         "INSERT INTO figures (article, ord, kind, start, end, value, low, low_inclusive, high,
              high_inclusive, qualifier, unit, dimension, concept, measured, as_of, as_of_first,
              as_of_last, cited_name, cited_local, outlet)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-             (SELECT outlet FROM articles WHERE n = ?1))",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     )?;
     for (i, f) in a.figures.iter().enumerate() {
         let days = f.as_of.as_ref().and_then(|v| v.days());
@@ -550,6 +553,7 @@ fn write_figures(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error>
             days.map(|d| d.last.to_string()),
             f.cited.as_ref().map(|c| c.name.as_str()),
             f.cited.as_ref().and_then(|c| c.entity.as_deref()),
+            outlet,
         ])?;
     }
     Ok(())
@@ -564,13 +568,13 @@ fn quote_n(article: i64, ord: usize) -> i64 {
     (article << 32) | ord as i64
 }
 
-fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> {
+fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article, outlet: Option<&str>) -> Result<(), Error> {
     let mut quote = tx.prepare_cached(
         "INSERT INTO quotes (n, article, ord, kind, partial, start, end, parts, cue_start, cue_end,
              cue_kind, speaker_start, speaker_end, speaker_local, speaker_name, role, text,
              said, said_first, said_last, said_rule, outlet, day, rule)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-             (SELECT outlet FROM articles WHERE n = ?2), ?22, ?23)",
+             ?22, ?23, ?24)",
     )?;
     let mut fts =
         tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?1, ?2, ?3)")?;
@@ -609,6 +613,7 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> 
             covered.map(|d| d.first.to_string()),
             covered.map(|d| d.last.to_string()),
             said.map(|d| tag(&d.rule)),
+            outlet,
             day,
             q.rule.as_ref().map(tag),
         ])?;

@@ -104,3 +104,12 @@ pub fn story_counts_agree(db: &Path) {
         assert_eq!(rows(kept), rows(counted), "{kept}");
     }
 }
+
+/// What format 6 had: no sites (every article under the name it was analysed with).
+pub const TO_FORMAT_6: &str = "
+    DROP INDEX articles_site;
+    ALTER TABLE articles DROP COLUMN site;
+    ALTER TABLE articles DROP COLUMN own_outlet;
+    ALTER TABLE articles DROP COLUMN site_vote;
+    DROP TABLE site_names;
+    UPDATE meta SET value = '6' WHERE key = 'format';";
