@@ -50,6 +50,9 @@ struct Cli {
     /// Worker threads for the per-article analysis (default: one per core).
     #[arg(long, global = true, default_value_t = 0, hide_default_value = true)]
     jobs: usize,
+    /// Print each phase of a digest with its wall-clock time on stderr.
+    #[arg(long, global = true)]
+    timings: bool,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -232,11 +235,12 @@ enum ListFormat {
     Json,
 }
 
-/// A progress bar on stderr, drawn only when stderr is a terminal.
-struct Bar(ProgressBar);
+/// A progress bar on stderr, drawn only when stderr is a terminal; and, with
+/// `--timings`, each phase of a digest as it ends.
+struct Bar(ProgressBar, bool);
 
 impl Bar {
-    fn new() -> Self {
+    fn new(timings: bool) -> Self {
         let pb = if std::io::stderr().is_terminal() {
             ProgressBar::new(0)
         } else {
@@ -248,7 +252,7 @@ impl Bar {
             )
             .expect("template"),
         );
-        Bar(pb)
+        Bar(pb, timings)
     }
 }
 
@@ -262,6 +266,12 @@ impl Observer for Bar {
     fn item(&mut self, source: &str, _ok: bool) {
         let name = source.rsplit('/').next().unwrap_or(source);
         self.0.set_message(name.chars().take(40).collect::<String>());
+    }
+    fn phase(&mut self, phase: run::Phase, took: std::time::Duration) {
+        if self.1 {
+            self.0
+                .suspend(|| eprintln!("storyline: {:>8.3} s  {}", took.as_secs_f64(), phase.name()));
+        }
     }
 }
 
@@ -318,7 +328,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let failed = match &cli.cmd {
         Cmd::Digest { paths, db, format } => {
-            let mut bar = Bar::new();
+            let mut bar = Bar::new(cli.timings);
             let d = run::digest(paths, db, &pipeline, opts, &mut bar)?;
             bar.0.finish_and_clear();
             match format {
@@ -328,7 +338,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             !d.failures.is_empty()
         }
         Cmd::Analyze { paths, format } => {
-            let mut bar = Bar::new();
+            let mut bar = Bar::new(cli.timings);
             let a = run::analyze_paths(paths, &pipeline, opts, &mut bar)?;
             bar.0.finish_and_clear();
             match format {
@@ -354,7 +364,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             !a.failures.is_empty()
         }
         Cmd::Reanalyze { db, all } => {
-            let mut bar = Bar::new();
+            let mut bar = Bar::new(cli.timings);
             let r = run::reanalyze(db, &pipeline, *all, opts, &mut bar)?;
             bar.0.finish_and_clear();
             eprintln!(
@@ -396,7 +406,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             false
         }
         Cmd::Dates { paths, format } => {
-            let mut bar = Bar::new();
+            let mut bar = Bar::new(cli.timings);
             let a = run::analyze_paths(paths, &pipeline, opts, &mut bar)?;
             bar.0.finish_and_clear();
             match format {

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -32,6 +32,48 @@ pub trait Observer {
     fn file_done(&mut self, _bytes: u64) {}
     /// Called after each item (article or failure).
     fn item(&mut self, _source: &str, _ok: bool) {}
+    /// Called as each phase of a digest ends, with its wall-clock time.
+    fn phase(&mut self, _phase: Phase, _took: Duration) {}
+}
+
+/// The phases of a digest, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Reading, analysing on the workers and writing the rows, until the last batch is
+    /// written.
+    Ingest,
+    /// Duplicate groups and template verdicts of what the run left waiting.
+    CorpusGroups,
+    /// The entity directory, with the first chunk of stories worked out beside it.
+    Directory,
+    /// The stories placed and written.
+    Stories,
+    /// The digest's own reports: newest stories, counts, outlets, duplicate groups, figures.
+    Report,
+}
+
+impl Phase {
+    /// The phase's name as the command line shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Ingest => "ingest",
+            Phase::CorpusGroups => "corpus groups",
+            Phase::Directory => "entity directory (stories planned beside it)",
+            Phase::Stories => "stories",
+            Phase::Report => "report",
+        }
+    }
+}
+
+/// Reports each phase's wall-clock time to an observer as it ends.
+struct PhaseClock(Instant);
+
+impl PhaseClock {
+    fn end(&mut self, obs: &mut dyn Observer, phase: Phase) {
+        let now = Instant::now();
+        obs.phase(phase, now - self.0);
+        self.0 = now;
+    }
 }
 
 /// How a run uses the machine.
@@ -663,6 +705,7 @@ pub fn digest(
     obs: &mut dyn Observer,
 ) -> Result<Digest, Error> {
     let started = Instant::now();
+    let mut clock = PhaseClock(started);
     let mut store = Store::open(db)?;
     store.check_corpus_settings(&pipeline.config().dedup, &pipeline.config().template)?;
     let inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -740,12 +783,14 @@ pub fn digest(
         },
     )?;
     write(&mut store, &mut d, &mut pending)?;
+    clock.end(obs, Phase::Ingest);
     // The serial end of the run. The log is copied into the store beside it; once the
     // duplicate verdicts and dates are final, the first chunk of stories is worked out
     // on a thread of its own while the entity directory is written (and written after it
     // only if no other digest committed meanwhile).
     store.checkpoint_beside(db)?;
     d.corpus.add(&store.corpus_groups(&rules)?);
+    clock.end(obs, Phase::CorpusGroups);
     let version = store.data_version()?;
     let cfg = crate::stories::StoryConfig::default();
     let (directory, ahead) = std::thread::scope(|scope| {
@@ -754,11 +799,13 @@ pub fn digest(
         (directory, ahead.join())
     });
     d.corpus.add(&directory?);
+    clock.end(obs, Phase::Directory);
     // A plan that failed (or a thread that panicked) is worked out again by the writer.
     let ahead = ahead.ok().and_then(Result::ok).map(|p| (p, version));
     let placed = store.place_stories(&cfg, ahead)?;
     d.stories_placed = placed.placed;
     d.stories_changed = placed.storylines.len();
+    clock.end(obs, Phase::Stories);
     d.stories = store.newest_of(&placed.storylines, DIGEST_STORIES, DIGEST_EVENTS)?;
     d.items = d.skipped + d.added + d.already + d.failed;
     store.end_run(run, d.items, d.added, d.failed)?;
@@ -766,6 +813,7 @@ pub fn digest(
     d.outlets = store.outlet_counts()?;
     d.duplicate_groups = store.duplicate_groups(Some(run))?;
     (d.figures, d.measures) = store.run_figures(run)?;
+    clock.end(obs, Phase::Report);
     d.seconds = started.elapsed().as_secs_f64();
     Ok(d)
 }

@@ -101,6 +101,27 @@ fn digested_corpus() -> (tempfile::TempDir, PathBuf) {
     (d, db)
 }
 
+/// Notes the phases a digest reports.
+#[derive(Default)]
+struct Phases(Vec<run::Phase>);
+
+impl run::Observer for Phases {
+    fn phase(&mut self, phase: run::Phase, _took: std::time::Duration) {
+        self.0.push(phase);
+    }
+}
+
+#[test]
+fn a_digest_reports_each_phase_once_in_order() {
+    let d = tempfile::tempdir().unwrap();
+    let files = corpus(d.path());
+    let mut seen = Phases::default();
+    let db = d.path().join("s.db");
+    run::digest(&files, &db, &pipeline(), RunOptions::default(), &mut seen).unwrap();
+    use run::Phase::*;
+    assert_eq!(seen.0, [Ingest, CorpusGroups, Directory, Stories, Report]);
+}
+
 #[test]
 fn incremental_passes_agree_with_the_in_memory_ones_whatever_the_split() {
     let d = tempfile::tempdir().unwrap();

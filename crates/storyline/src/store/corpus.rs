@@ -666,6 +666,9 @@ impl<'a, 't> Pass<'a, 't> {
             report.entities_added += created as usize;
             placed.insert(s, entity);
         }
+        // In row order, so that memberships and quote rows are written page by page (ids
+        // are hashes: in id order every article lands on another page).
+        locals.sort_unstable_by_key(|(n, _)| *n);
         for (n, here) in &locals {
             dir.add_article(*n, here, &placed)?;
         }
@@ -984,7 +987,7 @@ impl Directory<'_, '_> {
             .prepare_cached(
                 "UPDATE quotes SET speaker = (SELECT entity FROM entity_members m
                      WHERE m.article = quotes.article AND m.local = quotes.speaker_local)
-                 WHERE article = ?1",
+                 WHERE article = ?1 AND speaker_local IS NOT NULL",
             )?
             .execute([n])?;
         Ok(())
