@@ -157,6 +157,7 @@ fn skip_label_or_code(t: &Tokens, i: usize) -> Option<usize> {
         return None;
     }
     clock_time(t, i)
+        .or_else(|| slash_date(t, i))
         .or_else(|| reference_mark(t, i))
         .or_else(|| arguments(t, i))
         .or_else(|| dotted_chain(t, i))
@@ -189,6 +190,54 @@ fn clock_time(t: &Tokens, i: usize) -> Option<usize> {
     // "1:2:3" with one digit after a colon is no time: leave it whole
     (!(t.is_sym(k, &[':']) && t.glued(k))).then_some(k)
 }
+
+/// Rule `slash-date`: a day and month joined by a slash ("5/12", "11/3") where a date is
+/// announced — after a colon ("Updated: 5/12") or a word that dates what follows ("posted
+/// 11/3", "on 4/7") — is a date, not a fraction or two numbers. Both parts up to 31, one
+/// of them up to 12, no year after them.
+fn slash_date(t: &Tokens, i: usize) -> Option<usize> {
+    let part = |k: usize| {
+        let raw = t.raw(k);
+        (raw.len() <= 2)
+            .then(|| raw.parse::<u32>().ok())
+            .flatten()
+            .filter(|v| (1..=31).contains(v))
+    };
+    let joined =
+        t.is_sym(i + 1, &['/']) && t.glued(i + 1) && t.glued(i + 2) && t.kind(i + 2) == Some(Kind::Digits);
+    if !joined || (i > 0 && t.glued(i) && t.kind(i - 1) == Some(Kind::Digits)) {
+        return None;
+    }
+    let (a, b) = (part(i)?, part(i + 2)?);
+    if a > 12 && b > 12 {
+        return None;
+    }
+    let announced = i > 0
+        && t.same_line(i)
+        && (t.is_sym(i - 1, &[':'])
+            || (t.kind(i - 1) == Some(Kind::Word) && DATING_WORDS.contains(&t.lower(i - 1))));
+    if !announced {
+        return None;
+    }
+    // With a year ("5/17/2018") it is left as it was: the time reader has the date.
+    let year = t.is_sym(i + 3, &['/', '-']) && t.glued(i + 3);
+    (!year).then_some(i + 3)
+}
+
+/// Words after which a day and month stand as a date (`slash_date`).
+const DATING_WORDS: &[&str] = &[
+    "on",
+    "posted",
+    "updated",
+    "update",
+    "published",
+    "dated",
+    "filed",
+    "edited",
+    "modified",
+    "since",
+    "until",
+];
 
 /// Rule `one-to-n`: "1:10", "1:25" (a slope, a scale, a dilution) is a ratio unless a
 /// time word stands before or after it ("at 1:10", "1:45 pm", "until 1:30").
@@ -270,6 +319,9 @@ fn label_number(t: &Tokens, i: usize) -> Option<usize> {
         return None;
     }
     let mut end = panel_letter(t, first);
+    if name {
+        end = reference_tail(t, end);
+    }
     if marker != Marker::Label && !name {
         while let Some(next) = next_list_member(t, end) {
             end = next;
@@ -280,6 +332,21 @@ fn label_number(t: &Tokens, i: usize) -> Option<usize> {
         return None;
     }
     Some(end)
+}
+
+/// Rule `name-reference`: after a name's number, a glued colon and number, with a glued
+/// span of them, are the rest of one reference ("Ezra 4:12", "Corvin 12:3-5": a chapter
+/// and verse, a section and clause), not a ratio.
+fn reference_tail(t: &Tokens, k: usize) -> usize {
+    let glued_digits = |k: usize| t.glued(k) && t.kind(k) == Some(Kind::Digits);
+    if !(t.is_sym(k, &[':']) && t.glued(k) && glued_digits(k + 1)) {
+        return k;
+    }
+    let mut end = k + 2;
+    if t.is_sym(end, &['-', '–']) && t.glued(end) && glued_digits(end + 1) {
+        end += 2;
+    }
+    end
 }
 
 /// "3A": a letter glued to a label's number names a panel or part.

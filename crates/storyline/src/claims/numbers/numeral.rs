@@ -105,10 +105,21 @@ fn fraction_ahead(t: &Tokens, j: usize, money: bool) -> bool {
     if matches!(atom(t, k, money), Atom::Word(WordClass::Unit(_))) {
         k += 1; // "twenty one fifths"
     }
-    matches!(
+    let fraction = matches!(
         atom(t, k, money),
         Atom::Word(WordClass::Half | WordClass::Quarter | WordClass::Fraction(_) | WordClass::Ordinal(_))
-    )
+    );
+    // Rule `share-after-and`: "60 and three quarters of the seats" joins a number and a
+    // share of a known whole, not the parts of one mixed number ("one and a quarter of an
+    // hour" is one).
+    let share = t.same_line(k + 1)
+        && t.is_word(k + 1, "of")
+        && k + 2 < t.len()
+        && matches!(
+            t.lower(k + 2),
+            "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
+        );
+    fraction && !share
 }
 
 /// The running value of a number being read.

@@ -778,3 +778,45 @@ fn a_page_number_and_activity_units() {
     assert_eq!(one("Take 800 IU of it daily.").unit.unwrap().name, "IU");
     assert_eq!(one("Add 50 U/mL of enzyme.").unit.unwrap().name, "U/ml");
 }
+
+#[test]
+fn a_names_chapter_and_verse_is_one_reference() {
+    // Rule `name-reference`: the colon after a name's number goes on the reference.
+    for text in [
+        "The vicar of Orslev quoted Ezra 4:12 at the vigil.",
+        "She cited Corvin 12:3-5 in her appeal.",
+    ] {
+        assert!(q(text).is_empty(), "{text}: {:?}", q(text));
+    }
+    // A ratio with no name before it is still one.
+    assert!((value("The dye was diluted 1:60 before use.") - 1.0 / 60.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_day_and_month_announced_as_a_date_are_no_figure() {
+    // Rule `slash-date`: after a colon or a dating word, "5/12" is a date.
+    for text in [
+        "UPDATE: 5/12 The ferry sails again.",
+        "Posted 11/3 by the harbour office.",
+        "The vote on 4/7 was close.",
+    ] {
+        assert!(q(text).is_empty(), "{text}: {:?}", q(text));
+    }
+    // With its year the date is the time reader's, as before.
+    assert_eq!(q("The vote on 5/17/2018 was close.").len(), 3);
+    // Not announced, a usual denominator: a fraction.
+    assert!((value("Only 3/4 of the crew returned.") - 0.75).abs() < 1e-9);
+}
+
+#[test]
+fn a_share_after_and_is_a_number_of_its_own() {
+    // Rule `share-after-and`: "and three quarters of" starts a share.
+    let text = "Seats went to 60 and three quarters of the rest stayed empty.";
+    let got: Vec<f64> = q(text).iter().filter_map(|x| x.value).collect();
+    assert_eq!(got, [60.0, 0.75], "{:?}", q(text));
+    // A mixed number is still one, also before "of" and an amount.
+    assert!((value("The pier is 2 and a half metres high.") - 2.5).abs() < 1e-9);
+    assert!((value("It took one and a quarter of an hour.") - 1.25).abs() < 1e-9);
+    // The text may end after "of".
+    assert_eq!(q("Seats went to 60 and three quarters of").len(), 1);
+}
