@@ -193,6 +193,9 @@ pub(super) fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame>
         }
     }
     let mut frames = scan.cue_frames();
+    if let Some(f) = main_clause_tail(&scan, &frames) {
+        frames.push(f.named(QuoteRule::SubjectVerb));
+    }
     if frames.is_empty() {
         for rule in FRAMES {
             if let Finder::Fallback(find) = rule.find {
@@ -752,6 +755,9 @@ impl Scan<'_> {
         if let Some(e) = self.coordinated_clause_at(from, k) {
             return Some(e);
         }
+        if let Some(e) = self.main_clause_after_subordinate(from, k) {
+            return Some(e);
+        }
         // "… accused the board of “waste” and insisted that …": a second verb of speech
         // of the same subject begins a statement of its own.
         if matches!(self.word(k), "and" | "but") && !s.in_quote(k) && k > from + 1 {
@@ -768,10 +774,11 @@ impl Scan<'_> {
             }
             // ", Brask responded: …" / ", he said, …" / ", although he tweeted …":
             // the next attribution begins.
-            let conj = usize::from(matches!(
-                next,
-                "although" | "but" | "and" | "while" | "though" | "as"
-            ));
+            let conj = usize::from(
+                matches!(next, "although" | "but" | "and" | "while" | "though" | "as")
+                    || next == "with"
+                    || words::is_subordinator(next),
+            );
             let k = k + conj;
             if self.speaker_speaks_at(k + 1) || conj == 1 && self.phrase_speaks_at(k + 1) {
                 return Some(k - 1);
@@ -816,6 +823,64 @@ impl Scan<'_> {
         // "… but he feels sure that …": a stance of the speaker's own goes on reporting.
         let stance = verb_kind(vw) == CueKind::Stance;
         if !finite || stance || s.in_quote(v) {
+            return None;
+        }
+        let mut e = k - 1;
+        while e > from && is_clause_punct(self.word(e)) {
+            e -= 1;
+        }
+        Some(e)
+    }
+
+    /// Rule of content ends, `main_clause_after_subordinate`: a cue inside an adverbial
+    /// clause that opens its sentence or follows a comma ("When Lund said the pier would
+    /// close, Okafor shot back: “…”", "…, and after she praised the plan, he called it …")
+    /// reports only that clause: at the comma that closes it, a name or a personal pronoun
+    /// with a finite verb begins the main clause, whose subject is another source (or the
+    /// same one, speaking anew). `from` is where the cue's content starts, `k` the comma;
+    /// returns the content's last token.
+    fn main_clause_after_subordinate(&self, from: usize, k: usize) -> Option<usize> {
+        let s = self.s;
+        if self.word(k) != "," || s.in_quote(k) || k <= from + 1 {
+            return None;
+        }
+        // The cue's clause opens with a subordinator: read back from the content's start
+        // to the sentence's start or a comma, colon or quotation mark.
+        let subordinate = (0..from)
+            .rev()
+            .take_while(|&j| s.toks[j].kind == Kind::Word && !s.in_quote(j))
+            .any(|j| words::is_subordinator(self.word(j)));
+        if !subordinate {
+            return None;
+        }
+        let subject = k + 1;
+        if subject >= self.n || s.in_quote(subject) {
+            return None;
+        }
+        let after_subject = if matches!(
+            lexicon::pronoun(self.word(subject)),
+            Some(Pronoun::Male | Pronoun::Female | Pronoun::Plural)
+        ) {
+            subject + 1
+        } else {
+            s.names
+                .iter()
+                .find(|c| c.phrase_first == subject && c.first <= c.last)
+                .map(|c| c.last + 1)?
+        };
+        let mut v = after_subject;
+        while v < self.n && is_aux(self.word(v)) {
+            v += 1;
+        }
+        if v >= self.n || s.in_quote(v) || !is_lower_word(self, v) {
+            return None;
+        }
+        let vw = self.word(v);
+        let finite = v > after_subject
+            || vw.ends_with("ed")
+            || is_irregular_past(vw)
+            || vw.ends_with('s') && !vw.ends_with("ss");
+        if !finite {
             return None;
         }
         let mut e = k - 1;
@@ -1483,7 +1548,8 @@ fn quotation_then_speaker(scan: &Scan) -> Option<Frame> {
             && (vw.ends_with("ed")
                 || vw.ends_with('s')
                 || lexicon::speech_lemma(vw).is_some()
-                || matches!(vw, "went" | "read" | "wrote" | "spoke"))
+                || matches!(vw, "went" | "read" | "wrote" | "spoke")
+                || is_irregular_past(vw))
     });
     if rest.is_empty() || rest.len() > 3 || !tail_punct || !verb_like {
         return None;
@@ -1542,6 +1608,33 @@ fn subject_verb(scan: &Scan) -> Option<Frame> {
     let (text, s, n) = (scan.text, scan.s, scan.n);
     let qa = s.inside.first().map_or(n, |r| r.0);
     let subj = subject_of(text, s, qa)?;
+    subject_verb_of(scan, subj, qa)
+}
+
+/// Rule `main_clause_tail` (read as `subject_verb`): when the sentence's last frame ends at
+/// the comma that closes an adverbial clause ("When Lund said the pier would close, Okafor
+/// shot back: “…”"; see `main_clause_after_subordinate`), the main clause after it, with
+/// its own subject right after that comma and a quotation no frame took, is read as
+/// `subject_verb` reads a sentence: its subject says the quotation with its main verb.
+fn main_clause_tail(scan: &Scan, frames: &[Frame]) -> Option<Frame> {
+    let s = scan.s;
+    let last = frames.last()?;
+    let e = last.content.iter().map(|c| c.1).max()?;
+    let comma = (e + 1..scan.n)
+        .take_while(|&k| s.toks[k].kind != Kind::Word)
+        .find(|&k| scan.word(k) == "," && !s.in_quote(k))?;
+    if last.source.is_some_and(|src| src.last > comma) {
+        return None;
+    }
+    let qa = s.inside.iter().find(|r| r.0 > comma)?.0;
+    let subj = subject_at(scan.text, s, comma + 1, qa).filter(|subj| subj.first == comma + 1)?;
+    subject_verb_of(scan, subj, qa)
+}
+
+/// `subject_verb` for subject `subj` of a clause whose first quotation opens at `qa` (the
+/// sentence's length when it has none).
+fn subject_verb_of(scan: &Scan, subj: Source, qa: usize) -> Option<Frame> {
+    let (s, n) = (scan.s, scan.n);
     let quoted = qa < n;
     let is_pronoun = subj.first == subj.last
         && match lexicon::pronoun(scan.word(subj.first)) {
@@ -1744,6 +1837,71 @@ mod tests {
             "{text}: {frames:#?}"
         );
         assert_eq!(got_content, content, "{text}");
+    }
+
+    /// The frames of a text as (rule, source, content) for the checks below.
+    fn rules_sources_contents(text: &str) -> Vec<(&'static str, String, Vec<String>)> {
+        frames_of(text)
+            .into_iter()
+            .map(|(r, _, src, c)| (r, src, c))
+            .collect()
+    }
+
+    #[test]
+    fn main_clause_after_subordinate() {
+        // The adverbial clause reports Lund; the main clause after its comma is Okafor's,
+        // and its quotation is read by `main_clause_tail` as the subject's words.
+        let text = "When Ines Lund said the pier would close in May, Tomas Okafor fired back: “We will keep it open.”";
+        let frames = rules_sources_contents(text);
+        assert_eq!(frames.len(), 2, "{frames:#?}");
+        assert_eq!(frames[0].0, "source_then_clause", "{frames:#?}");
+        assert_eq!(frames[0].1, "Ines Lund");
+        assert_eq!(frames[0].2, ["the pier would close in May"]);
+        assert_eq!(frames[1].0, "subject_verb", "{frames:#?}");
+        assert_eq!(frames[1].1, "Tomas Okafor");
+        assert!(
+            frames[1].2.concat().contains("We will keep it open."),
+            "{frames:#?}"
+        );
+        // No subordinator opens the cue's clause: the clause after the comma stays reported.
+        let frames =
+            rules_sources_contents("Ines Lund said the pier would close in May, the ferry runs stopped.");
+        assert_eq!(frames.len(), 1, "{frames:#?}");
+        assert_eq!(
+            frames[0].2,
+            ["the pier would close in May, the ferry runs stopped"]
+        );
+    }
+
+    #[test]
+    fn statement_after_with_or_subordinator() {
+        // ", with NAME telling …" and ", after NAME warned …" begin statements of their own.
+        let frames = rules_sources_contents(
+            "Ines Lund said the ferry would run late, with Tomas Okafor telling reporters that the tides had turned.",
+        );
+        assert_eq!(frames.len(), 2, "{frames:#?}");
+        // (The comma stays with the first content, as before "although".)
+        assert_eq!(frames[0].2, ["the ferry would run late,"], "{frames:#?}");
+        assert_eq!(frames[1].1, "Tomas Okafor", "{frames:#?}");
+        assert_eq!(frames[1].2, ["that the tides had turned"], "{frames:#?}");
+        let frames = rules_sources_contents(
+            "Ines Lund said the pier was safe, after Dag Holmvik warned that it was sinking.",
+        );
+        assert_eq!(frames.len(), 2, "{frames:#?}");
+        assert_eq!(frames[0].2, ["the pier was safe,"], "{frames:#?}");
+        assert_eq!(frames[1].1, "Dag Holmvik", "{frames:#?}");
+        assert_eq!(frames[1].2, ["that it was sinking"], "{frames:#?}");
+    }
+
+    #[test]
+    fn quotation_then_speaker_irregular_past() {
+        // An irregular past after the speaker ("shot back") is a verb phrase too.
+        assert_frame(
+            "“The tides wait for nobody,” Ines Lund shot back.",
+            "quotation_then_speaker",
+            "Ines Lund",
+            &["“The tides wait for nobody,”"],
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub(super) const EVIDENCE_VERBS: &str = include_str!("data/evidence-verbs.txt");
 pub(super) const FINITE_AUXILIARIES: &str = include_str!("data/finite-auxiliaries.txt");
 pub(super) const HEADLINE_SECTION_WORDS: &str = include_str!("data/headline-section-words.txt");
 pub(super) const ENDORSEMENT_VERBS: &str = include_str!("data/endorsement-verbs.txt");
+pub(super) const SUBORDINATORS: &str = include_str!("data/subordinators.txt");
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
@@ -82,6 +83,11 @@ pub(super) fn is_evidence_verb(w: &str) -> bool {
 /// Finite auxiliaries, modals and forms of "be" ("has", "will", "was").
 pub(super) fn is_finite_auxiliary(w: &str) -> bool {
     word_set!(FINITE_AUXILIARIES).contains(w)
+}
+
+/// Conjunctions that open an adverbial clause ("when", "after", "while"), in any case.
+pub(super) fn is_subordinator(w: &str) -> bool {
+    word_set!(SUBORDINATORS).contains(w.to_lowercase().as_str())
 }
 
 /// Words that label a headline's section ("Exclusive", "Watch").
