@@ -629,14 +629,22 @@ fn continue_quotations(
 }
 
 /// A crosshead set in quotation marks: a short quotation that is its whole paragraph, with
-/// no punctuation at its end ("“No way back”" between two paragraphs). It is a heading,
-/// not something said at that point.
+/// no punctuation at its end ("“No way back”" between two paragraphs), or only a colon
+/// after its closing mark ("“No way back”:", a heading that introduces what follows). It is
+/// a heading, not something said at that point.
 fn is_crosshead(text: &str, sents: &[Sentence], g: &Seg) -> bool {
     /// A heading is a phrase; a quotation of more words is a statement.
     const MAX_WORDS: usize = 10;
     let (first, last) = (&sents[g.first_sent], &sents[g.last_sent]);
+    let ends_paragraph = match last.toks.as_slice() {
+        [.., t] if t.span.end == g.span.end => true,
+        [.., q, colon] => {
+            q.span.end == g.span.end && colon.span.start == g.span.end && colon.span.slice(text) == Some(":")
+        }
+        _ => false,
+    };
     let whole_paragraph = first.span_start_is(g.span.start)
-        && last.toks.last().is_some_and(|t| t.span.end == g.span.end)
+        && ends_paragraph
         && sents.get(g.last_sent + 1).is_none_or(|n| n.para != g.para);
     let bare = g.closed
         && g.span.slice(text).is_some_and(|q| {

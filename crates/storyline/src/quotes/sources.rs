@@ -201,7 +201,10 @@ fn head_before_preposition(text: &str, s: &Sentence, found: Source) -> Option<So
         } else {
             noun_phrase_source(text, s, last).filter(|h| h.speaks)?
         };
-        let plural = hw.ends_with('s') && !hw.ends_with("ss") && hw.chars().all(char::is_lowercase);
+        // Irregular plurals of people speak as the others do ("Fishermen in the town said").
+        let irregular = hw.ends_with("men") && hw.len() > 4 || matches!(hw, "people" | "children" | "police");
+        let plural =
+            (hw.ends_with('s') && !hw.ends_with("ss") || irregular) && hw.chars().all(char::is_lowercase);
         if !(known || plural || is_determiner(s.word(text, head.first)) && head.last > head.first) {
             return None;
         }
