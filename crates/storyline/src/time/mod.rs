@@ -19,6 +19,7 @@
 //! `sentences` dates every sentence by what it reports (`clauses` tells the main clause and
 //! an attribution cue from the parts that only mention a date); `infer` reads a missing publication date.
 
+mod anchors;
 mod calendar;
 mod clauses;
 mod extent;

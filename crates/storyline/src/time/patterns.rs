@@ -1,11 +1,12 @@
 //! The recognition patterns of [`RULES`], compiled once: each with its rule, in priority
-//! order, and one set of them all that tells which occur in a text at all.
+//! order, and the literals their matches contain, which tell where each may occur.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use regex::Regex;
 
+use super::anchors::{anchors, AnyOf};
 use super::rules::{Rule, RuleDef, RULES};
 use super::words::{MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS};
 use crate::span::Span;
@@ -47,38 +48,98 @@ pub(super) static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         .collect()
 });
 
-/// All patterns at once: one scan tells which occur in a text. (A larger lazy-DFA cache:
-/// the set has many overlapping patterns, and with the default the cache is rebuilt over
-/// and over, a quarter of the whole record's time.)
-static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
-    regex::RegexSetBuilder::new(PATTERNS.iter().map(|p| p.re.as_str()))
-        .dfa_size_limit(64 << 20)
-        .build()
-        .expect("timex pattern set")
+/// Where each pattern may match: the literals its matches must contain
+/// ([`super::anchors`]), all looked for in one pass over the text. Cheaper than a set of
+/// all the patterns, which tells exactly which patterns occur where but whose lazy DFA,
+/// with every pattern's states at once, kept growing over many MB of news text.
+struct Gate {
+    /// Every literal of every pattern, found regardless of ASCII case.
+    finder: AhoCorasick,
+    /// For each literal of `finder`, the sets (indices into the sets of all patterns) it
+    /// belongs to.
+    sets_of: Vec<Vec<usize>>,
+    /// For each pattern, the sets one literal each of which its matches contain; none:
+    /// it runs everywhere.
+    needs: Vec<Vec<usize>>,
+    /// How many sets there are.
+    set_count: usize,
+}
+
+static GATE: LazyLock<Gate> = LazyLock::new(|| {
+    let mut sets: Vec<AnyOf> = Vec::new();
+    let needs: Vec<Vec<usize>> = PATTERNS
+        .iter()
+        .map(|p| {
+            anchors(p.re.as_str())
+                .into_iter()
+                .map(|set| index_of(&mut sets, set))
+                .collect()
+        })
+        .collect();
+    let mut literals: Vec<Vec<u8>> = Vec::new();
+    let mut sets_of: Vec<Vec<usize>> = Vec::new();
+    for (id, set) in sets.iter().enumerate() {
+        for literal in set {
+            let k = index_of(&mut literals, literal.clone());
+            sets_of.resize(literals.len(), Vec::new());
+            sets_of[k].push(id);
+        }
+    }
+    // The literals are folded to lower case only where ASCII: other letters must match as
+    // written, as they were kept (see `anchors`).
+    let finder = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&literals)
+        .expect("timex literals");
+    Gate {
+        finder,
+        sets_of,
+        needs,
+        set_count: sets.len(),
+    }
 });
 
-/// Text a process scans before it starts to use [`ANY`]. The set costs about 10 ms to
-/// compile and its lazy DFA fills as it scans (30–40 ms over the first 0.4 MB of news text,
-/// about 90 ms over the first few MB); with it each pattern runs only in the sentences
-/// where it occurs, and a warm scan of 3.9 MB of news finds every expression in about 40 ms
-/// against 330 ms for every pattern over the whole text (50–65 ms a MB). The set's fixed
-/// cost is thus paid back after about 1 MB of text: a run with less (the 87 pages of the
-/// extraction benchmark have 0.4 MB) never builds it.
-const SET_AFTER_BYTES: usize = 1 << 20;
+/// Where `item` is in `list`, added at the end if it was not.
+fn index_of<T: PartialEq>(list: &mut Vec<T>, item: T) -> usize {
+    list.iter().position(|x| *x == item).unwrap_or_else(|| {
+        list.push(item);
+        list.len() - 1
+    })
+}
 
-/// Text scanned so far in this process.
-static SCANNED: AtomicUsize = AtomicUsize::new(0);
+impl Gate {
+    /// For each set, the pieces (indices, in order) whose searched text holds one of its
+    /// literals: the literal starts in the piece or before it, and ends by its reach.
+    fn pieces_with_sets(&self, text: &str, pieces: &[Span], reaches: &[usize]) -> Vec<Vec<usize>> {
+        let mut found: Vec<Vec<usize>> = vec![Vec::new(); self.set_count];
+        for hit in self.finder.find_overlapping_iter(text) {
+            let last = pieces
+                .partition_point(|p| p.end <= hit.start())
+                .min(pieces.len() - 1);
+            for k in (0..=last).rev().take_while(|&k| reaches[k] >= hit.end()) {
+                for &set in &self.sets_of[hit.pattern().as_usize()] {
+                    found[set].push(k);
+                }
+            }
+        }
+        for pieces in &mut found {
+            pieces.sort_unstable();
+            pieces.dedup();
+        }
+        found
+    }
+}
 
-/// Patterns that need the set: with fewer allowed (publication-date inference looks for
-/// four kinds of full date only) running each over the text costs less than the set.
-const SET_FROM_PATTERNS: usize = 8;
+/// Patterns that need the gate: with fewer allowed (publication-date inference looks for
+/// four kinds of full date only) each runs over the whole text.
+const GATE_FROM_PATTERNS: usize = 8;
 
 /// Where to run which pattern, in priority order: each allowed pattern with the pieces of
-/// the text, in text order, where it may match. While little text has been scanned (or
-/// few patterns are allowed), every allowed pattern over the whole text. Past that, the
-/// text is cut at its sentence ends and the set tells which patterns occur in which piece;
-/// each is run there only ([`captures_in`]). Either way the matches are those of the whole
-/// text.
+/// the text, in text order, where it may match. With few patterns allowed, every one over
+/// the whole text. Otherwise the text is cut at its sentence ends and each pattern runs
+/// ([`captures_in`]) only in the pieces that hold its literals ([`GATE`]). Either way the
+/// matches are those of the whole text.
 pub(super) fn plan(
     text: &str,
     sentences: &[Span],
@@ -86,23 +147,27 @@ pub(super) fn plan(
 ) -> Vec<(usize, Vec<Span>)> {
     let allowed: Vec<usize> = (0..PATTERNS.len()).filter(|&i| allowed(i)).collect();
     let whole = Span::new(0, text.len());
-    if allowed.len() < SET_FROM_PATTERNS || SCANNED.fetch_add(text.len(), Ordering::Relaxed) < SET_AFTER_BYTES
-    {
+    if allowed.len() < GATE_FROM_PATTERNS {
         return allowed.into_iter().map(|i| (i, vec![whole])).collect();
     }
-    let mut plan: Vec<(usize, Vec<Span>)> = allowed.into_iter().map(|i| (i, Vec::new())).collect();
-    for piece in pieces(text.len(), sentences) {
-        for i in ANY
-            .matches_at(&text[..reach(text, piece)], piece.start)
-            .into_iter()
-        {
-            if let Ok(k) = plan.binary_search_by_key(&i, |(j, _)| *j) {
-                plan[k].1.push(piece);
-            }
-        }
+    let pieces = pieces(text.len(), sentences);
+    if pieces.is_empty() {
+        return Vec::new();
     }
-    plan.retain(|(_, pieces)| !pieces.is_empty());
-    plan
+    let reaches: Vec<usize> = pieces.iter().map(|&p| reach(text, p)).collect();
+    let with_sets = GATE.pieces_with_sets(text, &pieces, &reaches);
+    allowed
+        .into_iter()
+        .map(|i| {
+            let needs = &GATE.needs[i];
+            let at = (0..pieces.len())
+                .filter(|k| needs.iter().all(|&set| with_sets[set].binary_search(k).is_ok()))
+                .map(|k| pieces[k])
+                .collect();
+            (i, at)
+        })
+        .filter(|(_, at): &(usize, Vec<Span>)| !at.is_empty())
+        .collect()
 }
 
 /// How far past its piece a match may run: a sentence splitter can cut a time expression
@@ -180,6 +245,7 @@ pub(super) fn captures_in<'r, 't: 'r>(
 
 #[cfg(test)]
 mod tests {
+    use super::super::rules::Rule;
     use super::*;
 
     #[test]
@@ -187,23 +253,31 @@ mod tests {
         for p in PATTERNS.iter() {
             assert!(!p.re.as_str().contains('%'), "{:?}: {}", p.rule(), p.re.as_str());
         }
-        assert_eq!(ANY.len(), PATTERNS.len());
     }
 
     #[test]
-    fn the_set_finds_every_pattern_that_matches() {
+    fn every_pattern_has_literals_to_look_for() {
+        // Not needed for the matches, but a pattern without would run in every sentence.
+        for (i, p) in PATTERNS.iter().enumerate() {
+            assert!(!GATE.needs[i].is_empty(), "{:?}: {}", p.rule(), p.re.as_str());
+        }
+    }
+
+    #[test]
+    fn the_gate_keeps_every_pattern_that_matches() {
         let text = "On Monday, March 3, 2014 the board met; two weeks ago it had met at 9 a.m. \
                     on Dec. 7, and it meets every month, next year too, since the 1990s.";
         let matching: Vec<usize> = (0..PATTERNS.len())
             .filter(|&i| PATTERNS[i].re.is_match(text))
             .collect();
         assert!(matching.len() > 5, "{matching:?}");
-        assert_eq!(ANY.matches(text).into_iter().collect::<Vec<_>>(), matching);
-        // Past the threshold the set is used; before it, every pattern.
-        SCANNED.fetch_add(SET_AFTER_BYTES, Ordering::Relaxed);
         let whole = [Span::new(0, text.len())];
-        let planned: Vec<usize> = plan(text, &whole, |_| true).into_iter().map(|(i, _)| i).collect();
-        assert_eq!(planned, matching);
+        let planned = plan(text, &whole, |_| true);
+        let kept: Vec<usize> = planned.iter().map(|(i, _)| *i).collect();
+        assert!(matching.iter().all(|i| kept.contains(i)), "{kept:?}");
+        // The gate keeps few of the rest: "every month" has no weekday, no clock time.
+        assert!(kept.len() < PATTERNS.len() / 2, "{kept:?}");
+        assert_same_matches(text, &planned);
         // Few patterns allowed: those, over the whole text, without the set.
         let all = vec![whole[0]];
         assert_eq!(
@@ -213,8 +287,7 @@ mod tests {
     }
 
     #[test]
-    fn each_pattern_runs_in_the_sentences_where_the_set_sees_it() {
-        SCANNED.fetch_add(SET_AFTER_BYTES, Ordering::Relaxed);
+    fn each_pattern_runs_in_the_sentences_that_hold_its_literals() {
         let text = "The vote was on Monday. Nobody came to the hall, and the doors stayed shut \
                     while the rain went on and on. It ends in March 2031.";
         let second = text.find("Nobody").unwrap();
@@ -225,14 +298,14 @@ mod tests {
             Span::new(third, text.len()),
         ];
         let planned = plan(text, &sentences, |_| true);
-        // Cut at the sentence ends: the weekday's pattern runs in the first piece only,
-        // the month's not there.
+        // Cut at the sentence ends: the weekday's patterns run in the first piece, the
+        // month's not there.
         let first = Span::new(0, second - 1);
         for (i, ps) in &planned {
-            if PATTERNS[*i].rule() == super::super::rules::Rule::Weekday {
-                assert_eq!(ps, &vec![first]);
-            } else {
-                assert!(!ps.contains(&first), "{:?}", PATTERNS[*i].rule());
+            match PATTERNS[*i].rule() {
+                Rule::Weekday => assert!(ps.contains(&first)),
+                Rule::MonthYear => assert!(!ps.contains(&first)),
+                _ => {}
             }
         }
         assert_same_matches(text, &planned);
@@ -256,7 +329,6 @@ mod tests {
 
     #[test]
     fn a_match_runs_on_past_a_wrong_sentence_end() {
-        SCANNED.fetch_add(SET_AFTER_BYTES, Ordering::Relaxed);
         // A splitter that ends a sentence after "p.m." must not cut the zone off.
         let text = "The memo left at 6:05 p.m. GMT on a Friday. Then all went quiet.";
         let sentences = [Span::new(0, 26), Span::new(27, 43), Span::new(44, text.len())];
