@@ -328,3 +328,21 @@ fn generated_articles_keep_their_digests() {
     assert_eq!(recorded.lines().count(), now.len());
     assert!(changed.is_empty(), "seeds whose output changed: {changed:?}");
 }
+
+#[test]
+fn a_crosshead_before_a_colon_is_a_heading_and_irregular_plurals_speak() {
+    let (text, qs) = analysed("veldby-post.txt");
+    // The crosshead ends in a colon: neither a quote nor a part of the mayor's statement.
+    assert!(
+        qs.iter()
+            .all(|q| q.span.slice(&text).is_none_or(|t| !t.contains("Not one more boat"))),
+        "{qs:#?}"
+    );
+    let mayor = quote_holding(&text, &qs, "the pier would reopen").expect("the mayor's statement");
+    assert_eq!(mayor.parts.len(), 1, "{mayor:?}");
+    // "Fishermen in the town": the fishermen complain, not the town.
+    let q = quote_holding(&text, &qs, "about the closure").expect("the complaint");
+    assert_eq!(q.speaker_name.as_deref(), Some("Fishermen"));
+    // A bare crosshead in single marks is no quote either.
+    assert!(quote_holding(&text, &qs, "A long wait").is_none());
+}
