@@ -334,8 +334,10 @@ fn a_crosshead_before_a_colon_is_a_heading_and_irregular_plurals_speak() {
     let (text, qs) = analysed("veldby-post.txt");
     // The crosshead ends in a colon: neither a quote nor a part of the mayor's statement.
     assert!(
-        qs.iter()
-            .all(|q| q.span.slice(&text).is_none_or(|t| !t.contains("Not one more boat"))),
+        qs.iter().all(|q| q
+            .span
+            .slice(&text)
+            .is_none_or(|t| !t.contains("Not one more boat"))),
         "{qs:#?}"
     );
     let mayor = quote_holding(&text, &qs, "the pier would reopen").expect("the mayor's statement");
