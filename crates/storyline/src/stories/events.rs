@@ -329,7 +329,8 @@ impl Clusterer {
     /// event) or of at most `rescue_articles` articles, it joins the storyline it links to
     /// best when that scores at least the rescue thresholds (recorded as a merge, so its
     /// id resolves to the one kept). A lone event is compared by its centroid, a small
-    /// storyline of several by its signature.
+    /// storyline of several by its signature. A lone article that finds none may still be
+    /// a side story of a large storyline (`link.side`).
     fn rescue(&mut self, slot: u32) {
         let link = self.cfg.link;
         let e = self.events[slot as usize].as_ref().expect("closing slot");
@@ -349,13 +350,29 @@ impl Clusterer {
             return;
         };
         let own = e.storyline.clone();
-        let best = self
-            .link_scores(&w, Some(slot), (RESCUE_KEYS, RESCUE_CANDIDATES), link.crowd.merge)
-            .into_iter()
-            .find(|l| l.entities >= link.rescue_entities && l.score >= link.rescue);
-        if let Some(to) = best {
-            self.merge_into(&to.id, &[own]);
+        let all = self.link_scores(&w, Some(slot), (RESCUE_KEYS, RESCUE_CANDIDATES), link.crowd.merge);
+        let lone = s.events == 1 && s.articles <= link.side.small;
+        let found = all
+            .iter()
+            .find(|l| l.entities >= link.rescue_entities && l.score >= link.rescue)
+            .or_else(|| lone.then(|| self.side_of(&all)).flatten())
+            .map(|l| l.id.clone());
+        if let Some(to) = found {
+            self.merge_into(&to, &[own]);
         }
+    }
+
+    /// The large storyline a lone article is a side story of (`link.side`): the best of
+    /// its last chance's candidates (`scores`, best first) when large enough and scoring
+    /// enough on content and entities.
+    fn side_of<'a>(&self, scores: &'a [LinkScore]) -> Option<&'a LinkScore> {
+        let side = &self.cfg.link.side;
+        let best = scores.first()?;
+        let large = self
+            .storylines
+            .get(&best.id)
+            .is_some_and(|s| s.articles >= side.articles);
+        (large && best.score >= side.score && best.entities >= side.entities).then_some(best)
     }
 
     /// An open storyline that has come to look like one closed before it began is

@@ -24,7 +24,7 @@ pub use doc::{Day, EntityKey, StoryDoc};
 pub use events::{ClusterState, Clusterer, Event, EventId, Placement, StoryConfig};
 pub use revive::ReviveConfig;
 pub use score::{pair_similarity, similarity, Centroid, Parts, Weighed, Weights};
-pub use storylines::{LinkConfig, Storyline, StorylineId};
+pub use storylines::{LinkConfig, SideConfig, Storyline, StorylineId};
 
 /// An event of a finished batch.
 #[derive(Debug, Clone, PartialEq)]

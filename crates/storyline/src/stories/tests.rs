@@ -416,3 +416,74 @@ fn a_clear_best_event_is_joined_below_the_plain_threshold() {
     let apart = run(2.0);
     assert_eq!(apart.events.len(), docs().len(), "{apart:#?}");
 }
+
+/// The fixtures, a feature on the marsh below the breached dam that names the dam's actors
+/// but is about birds, a one-off on a bakery, and a later article whose day closes them.
+fn docs_with_a_side_story() -> Vec<StoryDoc> {
+    let a = Analyzer::default();
+    let more: [Fixture; 3] = [
+        (
+            "herons-1",
+            15,
+            "Vell Gazette",
+            "Grey herons return to the reed beds",
+            "Grey herons have come back to nest in the reed beds of the lower meadows below \
+          Marrowby. The naturalist Tamsin Oake counted forty nests, the most since her survey \
+          began, and says the shallow pools suit the birds, which hunt eels and frogs at \
+          dusk. She asked the Keld authority, which owns the meadows, to keep walkers \
+          away while the young fledge.",
+            &["Marrowby", "Keld Water Authority", "Tamsin Oake"],
+        ),
+        (
+            "bakery-1",
+            15,
+            "Tarn Herald",
+            "Rye loaf wins the county baking prize",
+            "A rye loaf from a family bakery in Hollin took first prize at the county baking \
+          show. Baker Edda Lune proved the dough for two days and baked it in a wood oven \
+          her grandfather built. The judges praised the crust and the sour crumb.",
+            &["Hollin", "Edda Lune"],
+        ),
+        (
+            "rowing-1",
+            22,
+            "Tarn Herald",
+            "Quillon crew wins the river regatta",
+            "The Quillon rowing club won the eights final of the river regatta by two \
+          lengths. Coach Pell Varro said the crew had trained through the winter.",
+            &["Quillon", "Pell Varro"],
+        ),
+    ];
+    let mut d = docs();
+    d.extend(more.iter().map(|f| doc(&a, f)));
+    d
+}
+
+#[test]
+fn a_lone_side_story_of_a_large_storyline_joins_it_when_its_event_closes() {
+    let d = docs_with_a_side_story();
+    let run = |score: f32, articles: u32| {
+        let mut cfg = StoryConfig::default();
+        cfg.link.side.score = score;
+        cfg.link.side.articles = articles;
+        cluster(&d, &cfg)
+    };
+    // The breach and its inquiry are one storyline of six articles; "large" here.
+    let s = run(StoryConfig::default().link.side.score, 6);
+    let breach = &event_of(&s, "breach-1").storyline;
+    assert_eq!(&event_of(&s, "inquiry-1").storyline, breach, "{s:#?}");
+    assert_eq!(&event_of(&s, "herons-1").storyline, breach, "{s:#?}");
+    assert_ne!(&event_of(&s, "bakery-1").storyline, breach);
+    assert_ne!(&event_of(&s, "chess-1").storyline, breach);
+    assert_ne!(&event_of(&s, "rowing-1").storyline, breach);
+    // Without the rule, or when the storyline is smaller than asked, the feature stays a
+    // storyline of its own: neither its link nor its last chance reaches the breach.
+    for apart in [run(2.0, 6), run(StoryConfig::default().link.side.score, 7)] {
+        assert_ne!(
+            event_of(&apart, "herons-1").storyline,
+            event_of(&apart, "breach-1").storyline,
+            "{apart:#?}"
+        );
+        assert_eq!(apart.storylines().len(), s.storylines().len() + 1);
+    }
+}
