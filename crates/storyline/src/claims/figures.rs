@@ -738,6 +738,7 @@ mod tests {
             ("cite-words", CITE_WORDS),
             ("irregular-plurals", IRREGULAR_PLURALS),
             ("score-words", SCORE_WORDS),
+            ("dating-words", super::super::numbers::DATING_WORDS),
         ] {
             let mut seen = HashSet::new();
             let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();

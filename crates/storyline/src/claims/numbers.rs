@@ -66,6 +66,7 @@ mod tokens;
 mod units;
 
 use super::quantity::{Bound, Dimension, Qualifier, Quantity, QuantityKind, Unit};
+use crate::entities::lexicon::word_set;
 use crate::span::Span;
 use lexicon::{lexicon, Marker, Qual, WordClass};
 use numeral::{marker_at, numeral_at, Form, Numeral};
@@ -215,7 +216,7 @@ fn slash_date(t: &Tokens, i: usize) -> Option<usize> {
     let announced = i > 0
         && t.same_line(i)
         && (t.is_sym(i - 1, &[':'])
-            || (t.kind(i - 1) == Some(Kind::Word) && DATING_WORDS.contains(&t.lower(i - 1))));
+            || (t.kind(i - 1) == Some(Kind::Word) && word_set!(DATING_WORDS).contains(t.lower(i - 1))));
     if !announced {
         return None;
     }
@@ -225,19 +226,7 @@ fn slash_date(t: &Tokens, i: usize) -> Option<usize> {
 }
 
 /// Words after which a day and month stand as a date (`slash_date`).
-const DATING_WORDS: &[&str] = &[
-    "on",
-    "posted",
-    "updated",
-    "update",
-    "published",
-    "dated",
-    "filed",
-    "edited",
-    "modified",
-    "since",
-    "until",
-];
+pub(super) const DATING_WORDS: &str = include_str!("data/dating-words.txt");
 
 /// Rule `one-to-n`: "1:10", "1:25" (a slope, a scale, a dilution) is a ratio unless a
 /// time word stands before or after it ("at 1:10", "1:45 pm", "until 1:30").

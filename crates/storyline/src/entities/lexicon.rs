@@ -105,7 +105,7 @@ macro_rules! word_set {
 pub(crate) use word_set;
 
 /// `w` lower-cased, borrowed when it already is.
-fn lower(w: &str) -> Cow<'_, str> {
+pub(crate) fn lower(w: &str) -> Cow<'_, str> {
     if w.chars().any(char::is_uppercase) {
         Cow::Owned(w.to_lowercase())
     } else {

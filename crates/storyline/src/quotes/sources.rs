@@ -187,11 +187,11 @@ fn head_before_preposition(text: &str, s: &Sentence, found: Source) -> Option<So
         let written = s.word(text, last);
         let opening = (0..last).all(|k| s.toks[k].kind != Kind::Word) && !is_evidence_noun(written);
         let lowered = if opening {
-            written.to_lowercase()
+            lexicon::lower(written)
         } else {
-            written.to_string()
+            std::borrow::Cow::Borrowed(written)
         };
-        let hw = lowered.as_str();
+        let hw = lowered.as_ref();
         let known = lexicon::is_speaking_noun(hw) || lexicon::is_role_head(hw) || lexicon::is_org_word(hw);
         // A noun that never starts a name opens the sentence ("Officials in the city
         // said"): the phrase is that word.

@@ -159,11 +159,16 @@ pub(super) fn plan(
     allowed
         .into_iter()
         .map(|i| {
-            let needs = &GATE.needs[i];
-            let at = (0..pieces.len())
-                .filter(|k| needs.iter().all(|&set| with_sets[set].binary_search(k).is_ok()))
-                .map(|k| pieces[k])
-                .collect();
+            // The pieces holding every set the pattern needs: the first set's pieces (the
+            // strongest), kept where the others have them too.
+            let at = match GATE.needs[i].split_first() {
+                None => pieces.clone(),
+                Some((&first, rest)) => with_sets[first]
+                    .iter()
+                    .filter(|k| rest.iter().all(|&set| with_sets[set].binary_search(k).is_ok()))
+                    .map(|&k| pieces[k])
+                    .collect(),
+            };
             (i, at)
         })
         .filter(|(_, at): &(usize, Vec<Span>)| !at.is_empty())

@@ -12,6 +12,13 @@ fn one(text: &str) -> Quantity {
     qs.into_iter().next().unwrap()
 }
 
+/// Asserts that none of `texts` holds a quantity.
+fn no_figures(texts: &[&str]) {
+    for text in texts {
+        assert!(q(text).is_empty(), "{text}: {:#?}", q(text));
+    }
+}
+
 fn slice(text: &str, s: Span) -> &str {
     &text[s.start..s.end]
 }
@@ -478,21 +485,19 @@ fn comparisons_that_are_not_qualifiers() {
 
 #[test]
 fn pronoun_one_after_a_determiner_and_an_adjective() {
-    for text in [
+    no_figures(&[
         "the previous one.",
         "the last but one",
         "they helped one another",
         "one would think so",
-    ] {
-        assert!(q(text).is_empty(), "{text}: {:?}", q(text));
-    }
+    ]);
     assert_eq!(one("the top one percent").kind, QuantityKind::Percent);
     assert!(close(value("an estimated one in five"), 0.2));
 }
 
 #[test]
 fn numbers_that_name_rather_than_count() {
-    for text in [
+    no_figures(&[
         "the 3D model",
         "16S rRNA",
         "the 5G mast",
@@ -512,9 +517,7 @@ fn numbers_that_name_rather_than_count() {
         "on day 14.",
         "the Voyager 2 (later)",
         "Mn and Fe",
-    ] {
-        assert!(q(text).is_empty(), "{text}: {:?}", q(text));
-    }
+    ]);
     // counts stay: after a time word that is followed by what it counts, a capitalised
     // sentence start, a month, a label word before a measure
     assert_eq!(q("the day 300 people marched").len(), 1);
@@ -619,12 +622,10 @@ fn two_numbers_glued_by_a_colon_are_a_ratio_unless_a_clock_time() {
 #[test]
 fn a_word_of_capitals_before_a_number_names_it() {
     // Rule `acronym-number`.
-    for text in [
+    no_figures(&[
         "Samples from the KPX 4 interval were grey.",
         "We calibrated against the QR 702 standard.",
-    ] {
-        assert!(q(text).is_empty(), "{text}: {:#?}", q(text));
-    }
+    ]);
     // A headline in capitals keeps its count, and a currency code is money.
     assert_eq!(one("STORM SINKS 40 BOATS").value, Some(40.0));
     assert_eq!(one("It was sold for USD 500 in May.").kind, QuantityKind::Money);
@@ -641,12 +642,10 @@ fn a_compass_letter_after_degrees_is_part_of_the_unit() {
 #[test]
 fn a_verb_after_a_label_number_ends_the_label() {
     // Rule `label-then-verb`.
-    for text in [
+    no_figures(&[
         "Plots 4 and 9 were flooded in spring.",
         "Under the lamp, sample 2 shows a blue tint.",
-    ] {
-        assert!(q(text).is_empty(), "{text}: {:#?}", q(text));
-    }
+    ]);
     // A decimal after the label word is a value, and a noun after the number a count.
     assert_eq!(q("The samples 12.5 and 13.5 were heavier.").len(), 2);
     assert_eq!(one("On that day 300 people marched.").value, Some(300.0));
@@ -700,13 +699,11 @@ fn degrees_minutes_and_seconds_are_one_angle() {
 #[test]
 fn a_clock_time_is_no_number_and_one_to_n_is_a_ratio() {
     // Rules `clock-time` and `one-to-n`.
-    for text in [
+    no_figures(&[
         "The gauge rose between 04:10 GMT and 04:55 GMT.",
         "A spike near ~02:14:30 UT faded.",
         "The ferry sails at 1:15 and again at 1:50 pm.",
-    ] {
-        assert!(q(text).is_empty(), "{text}: {:#?}", q(text));
-    }
+    ]);
     let text = "The ramp rises at a 1:12 gradient.";
     let got = one(text);
     assert_eq!(slice(text, got.span), "1:12");
@@ -747,14 +744,12 @@ fn one_picking_out_of_things_named_is_a_pronoun() {
 #[test]
 fn numbers_of_dimensions_and_slash_codes_name_things() {
     // Rules `n-dimensional` and `slash-code`.
-    for text in [
+    no_figures(&[
         "A two-dimensional sketch of the hull.",
         "The 3DXR scanner and a 3-dimensional mesh.",
         "Core 31/6b-2 was logged twice.",
         "Logs from the 31/6b-2 well.",
-    ] {
-        assert!(q(text).is_empty(), "{text}: {:#?}", q(text));
-    }
+    ]);
     // "42MYR" stays an amount; a glued "D" after a larger number is not a dimension.
     assert_eq!(one("They paid 42MYR.").value, Some(42.0));
 }
@@ -782,12 +777,10 @@ fn a_page_number_and_activity_units() {
 #[test]
 fn a_names_chapter_and_verse_is_one_reference() {
     // Rule `name-reference`: the colon after a name's number goes on the reference.
-    for text in [
+    no_figures(&[
         "The vicar of Orslev quoted Ezra 4:12 at the vigil.",
         "She cited Corvin 12:3-5 in her appeal.",
-    ] {
-        assert!(q(text).is_empty(), "{text}: {:?}", q(text));
-    }
+    ]);
     // A ratio with no name before it is still one.
     assert!((value("The dye was diluted 1:60 before use.") - 1.0 / 60.0).abs() < 1e-9);
 }
@@ -795,13 +788,11 @@ fn a_names_chapter_and_verse_is_one_reference() {
 #[test]
 fn a_day_and_month_announced_as_a_date_are_no_figure() {
     // Rule `slash-date`: after a colon or a dating word, "5/12" is a date.
-    for text in [
+    no_figures(&[
         "UPDATE: 5/12 The ferry sails again.",
         "Posted 11/3 by the harbour office.",
         "The vote on 4/7 was close.",
-    ] {
-        assert!(q(text).is_empty(), "{text}: {:?}", q(text));
-    }
+    ]);
     // With its year the date is the time reader's, as before.
     assert_eq!(q("The vote on 5/17/2018 was close.").len(), 3);
     // Not announced, a usual denominator: a fraction.
