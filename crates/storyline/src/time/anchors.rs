@@ -7,11 +7,90 @@
 //! long `ſ` for `s`) are kept as literals of their own, so a text that spells a word with
 //! them is still found. The literals are necessary, never sufficient: where they occur the
 //! pattern still has to run.
+//!
+//! A word boundary (`\b`) written right before or after a literal is kept with it as a
+//! marker byte ([`ASCII_BOUNDARY`], [`UNICODE_BOUNDARY`]; neither occurs in UTF-8), so the
+//! gate can pass over "may" inside "mayor" and "nov" inside "government" ([`Bounded`]).
 
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
-/// A literal, lower-cased where ASCII.
+/// A literal, lower-cased where ASCII; it may hold boundary markers.
 type Literal = Vec<u8>;
+
+/// Marks an ASCII word boundary (`(?-u:\b)`) in a literal.
+const ASCII_BOUNDARY: u8 = 0xFE;
+
+/// Marks a Unicode word boundary (`\b`) in a literal.
+const UNICODE_BOUNDARY: u8 = 0xFF;
+
+fn is_marker(b: u8) -> bool {
+    b == ASCII_BOUNDARY || b == UNICODE_BOUNDARY
+}
+
+/// A word boundary a literal's match needs at one of its ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Boundary {
+    None,
+    /// `(?-u:\b)`: word characters are ASCII letters, digits and `_`.
+    Ascii,
+    /// `\b`: word characters are Unicode's; letters, ASCII digits and `_` are among them.
+    Unicode,
+}
+
+impl Boundary {
+    fn of(marker: Option<&u8>) -> Boundary {
+        match marker {
+            Some(&ASCII_BOUNDARY) => Boundary::Ascii,
+            Some(&UNICODE_BOUNDARY) => Boundary::Unicode,
+            _ => Boundary::None,
+        }
+    }
+
+    /// Whether `c` is surely a word character for this boundary.
+    fn is_word(self, c: char) -> bool {
+        match self {
+            Boundary::None => false,
+            Boundary::Ascii => c.is_ascii_alphanumeric() || c == '_',
+            Boundary::Unicode => c.is_alphabetic() || c.is_ascii_digit() || c == '_',
+        }
+    }
+}
+
+/// A literal to look for, with the word boundaries its match needs before and after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Bounded {
+    pub(super) bytes: Vec<u8>,
+    before: Boundary,
+    after: Boundary,
+}
+
+impl Bounded {
+    /// The literal with its end markers read as boundaries; markers inside it are dropped
+    /// (a boundary there is between the literal's own characters, which the pattern
+    /// checks). Only a boundary next to an ASCII letter or digit is kept: there a word
+    /// character beside it means no boundary, whatever else the pattern says.
+    pub(super) fn new(literal: &[u8]) -> Bounded {
+        let bytes: Vec<u8> = literal.iter().copied().filter(|&b| !is_marker(b)).collect();
+        let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+        let before = match literal.first() {
+            Some(&m) if is_marker(m) && word(bytes.first()) => Boundary::of(Some(&m)),
+            _ => Boundary::None,
+        };
+        let after = match literal.last() {
+            Some(&m) if is_marker(m) && word(bytes.last()) => Boundary::of(Some(&m)),
+            _ => Boundary::None,
+        };
+        Bounded { bytes, before, after }
+    }
+
+    /// Whether the literal found at `start..end` of `text` may be where a match is: no
+    /// word character runs on into it where it needs a boundary.
+    pub(super) fn fits(&self, text: &str, start: usize, end: usize) -> bool {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        !before.is_some_and(|c| self.before.is_word(c)) && !after.is_some_and(|c| self.after.is_word(c))
+    }
+}
 
 /// Literals one of which every match contains.
 pub(super) type AnyOf = Vec<Literal>;
@@ -55,13 +134,31 @@ pub(super) fn anchors(pattern: &str) -> Vec<AnyOf> {
     sets.dedup();
     sets.sort_by_key(|s| std::cmp::Reverse(strength(s)));
     let mut kept: Vec<AnyOf> = sets.iter().take(1).cloned().collect();
-    kept.extend(
-        sets.into_iter()
-            .skip(1)
-            .filter(|s| s.iter().all(|l| l.len() >= MIN_EXTRA_LEN))
-            .take(MAX_SETS - 1),
-    );
+    for set in sets.into_iter().skip(1) {
+        if kept.len() == MAX_SETS {
+            break;
+        }
+        // A set found wherever a kept one is cuts nothing more ("may" beside "\bmay").
+        if set.iter().all(|l| bare_len(l) >= MIN_EXTRA_LEN) && !kept.iter().any(|k| implies(k, &set)) {
+            kept.push(set);
+        }
+    }
     kept
+}
+
+/// The literal's bytes without its boundary markers.
+fn bare(l: &Literal) -> Vec<u8> {
+    l.iter().copied().filter(|&b| !is_marker(b)).collect()
+}
+
+/// Whether every literal of `strong` contains one of `weak`: where `strong` is found,
+/// so is `weak`.
+fn implies(strong: &AnyOf, weak: &AnyOf) -> bool {
+    let weak: Vec<Vec<u8>> = weak.iter().map(bare).collect();
+    strong.iter().map(bare).all(|l| {
+        weak.iter()
+            .any(|w| w.len() <= l.len() && l.windows(w.len()).any(|x| x == w.as_slice()))
+    })
 }
 
 fn shape(h: &Hir) -> Shape {
@@ -70,6 +167,8 @@ fn shape(h: &Hir) -> Shape {
         required: Vec::new(),
     };
     match h.kind() {
+        HirKind::Look(Look::WordAscii) => exact(Some(vec![vec![ASCII_BOUNDARY]])),
+        HirKind::Look(Look::WordUnicode) => exact(Some(vec![vec![UNICODE_BOUNDARY]])),
         HirKind::Empty | HirKind::Look(_) => exact(Some(vec![Vec::new()])),
         HirKind::Literal(l) => exact(Some(vec![l.0.to_ascii_lowercase()])),
         HirKind::Class(c) => exact(class_spellings(c)),
@@ -157,15 +256,26 @@ fn best(s: &Shape) -> Option<AnyOf> {
         .max_by_key(strength)
 }
 
-/// How selective a set of literals is: longer shortest literal, then fewer literals.
-fn strength(s: &AnyOf) -> (usize, std::cmp::Reverse<usize>) {
-    let shortest = s.iter().map(Vec::len).min().unwrap_or(0);
-    (shortest.min(16), std::cmp::Reverse(s.len()))
+/// A literal's length without its boundary markers.
+fn bare_len(l: &Literal) -> usize {
+    l.iter().filter(|&&b| !is_marker(b)).count()
 }
 
-/// A set that can tell anything: not empty, and with no empty literal (found everywhere).
+/// How selective a set of literals is: longer shortest literal, then fewer literals, then
+/// more of them held to a word boundary.
+fn strength(s: &AnyOf) -> (usize, std::cmp::Reverse<usize>, usize) {
+    let shortest = s.iter().map(bare_len).min().unwrap_or(0);
+    let bounded = s
+        .iter()
+        .filter(|l| l.first().is_some_and(|&b| is_marker(b)) || l.last().is_some_and(|&b| is_marker(b)))
+        .count();
+    (shortest.min(16), std::cmp::Reverse(s.len()), bounded)
+}
+
+/// A set that can tell anything: not empty, and with no empty literal (found everywhere;
+/// a boundary alone is empty too).
 fn usable(s: Option<AnyOf>) -> Option<AnyOf> {
-    s.filter(|s| !s.is_empty() && s.iter().all(|l| !l.is_empty()))
+    s.filter(|s| !s.is_empty() && s.iter().all(|l| bare_len(l) > 0))
 }
 
 /// The characters of a small class, each a spelling; none for a large one (`\d`, `\s`).
@@ -225,25 +335,62 @@ fn minimal(s: AnyOf) -> AnyOf {
 mod tests {
     use super::*;
 
+    /// The sets as text, a boundary marker shown as `|` (ASCII) or `¦` (Unicode).
     fn shown(sets: Vec<AnyOf>) -> Vec<Vec<String>> {
-        sets.into_iter()
-            .map(|s| s.into_iter().map(|l| String::from_utf8(l).unwrap()).collect())
-            .collect()
+        let text = |l: Literal| {
+            let mut out = Vec::new();
+            for b in l {
+                match b {
+                    ASCII_BOUNDARY => out.push(b'|'),
+                    UNICODE_BOUNDARY => out.extend("¦".as_bytes()),
+                    b => out.push(b),
+                }
+            }
+            String::from_utf8(out).unwrap()
+        };
+        sets.into_iter().map(|s| s.into_iter().map(text).collect()).collect()
     }
 
     #[test]
     fn a_sequence_gives_its_words_and_each_part_its_own() {
         assert_eq!(
             shown(anchors(r"(?i)(?-u:\b)(the next) (year|month)(?-u:\b)"))[0],
-            ["the next month", "the next year"]
+            ["|the next month|", "|the next year|"]
         );
         // A month and a year: both must be there.
         assert_eq!(
             shown(anchors(
                 r"(?-u:\b)(May|June)\s+(\d{1,2}),?\s+((?:19|20)\d\d)(?-u:\b)"
             )),
-            [vec!["june", "may"], vec!["19", "20"]]
+            [vec!["|june", "|may"], vec!["19", "20"]]
         );
+        assert_eq!(shown(anchors(r"\bnoon\b")), [["¦noon¦"]]);
+    }
+
+    #[test]
+    fn a_literal_needing_a_boundary_is_passed_over_inside_a_word() {
+        let may = Bounded::new(&[&[ASCII_BOUNDARY][..], b"may", &[ASCII_BOUNDARY]].concat());
+        assert_eq!(may.bytes, b"may");
+        let text = "the mayor said in May, not in dismay.";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            may.fits(text, i, i + 3)
+        };
+        assert!(!at("mayor"));
+        assert!(at("May,"));
+        assert!(!at("may."));
+        // An ASCII boundary is one beside a letter outside ASCII.
+        assert!(may.fits("émay", 2, 5));
+        let unicode = Bounded::new(&[&[UNICODE_BOUNDARY][..], b"may"].concat());
+        assert!(!unicode.fits("émay", 2, 5));
+        assert!(unicode.fits("-may", 1, 4));
+        // A boundary next to a character that is no ASCII letter or digit tells nothing.
+        let dash = Bounded::new(&[&[ASCII_BOUNDARY][..], b"-day"].concat());
+        assert!(dash.fits("a-day", 1, 5));
+        // Markers inside a literal are dropped.
+        let inner = Bounded::new(&[&b"the"[..], &[ASCII_BOUNDARY], b" next"].concat());
+        assert_eq!(inner.bytes, b"the next");
+        assert!(inner.fits("xthe nexty", 1, 9));
     }
 
     #[test]

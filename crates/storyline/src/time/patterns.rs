@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
-use super::anchors::{anchors, AnyOf};
+use super::anchors::{anchors, AnyOf, Bounded};
 use super::rules::{Rule, RuleDef, RULES};
 use super::words::{MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS};
 use crate::span::Span;
@@ -56,8 +56,8 @@ struct Gate {
     /// Every literal of every pattern, found regardless of ASCII case.
     finder: AhoCorasick,
     /// For each literal of `finder`, the sets (indices into the sets of all patterns) it
-    /// belongs to.
-    sets_of: Vec<Vec<usize>>,
+    /// belongs to, each with the word boundaries it needs there.
+    sets_of: Vec<Vec<(usize, Bounded)>>,
     /// For each pattern, the sets one literal each of which its matches contain; none:
     /// it runs everywhere.
     needs: Vec<Vec<usize>>,
@@ -77,12 +77,13 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
         })
         .collect();
     let mut literals: Vec<Vec<u8>> = Vec::new();
-    let mut sets_of: Vec<Vec<usize>> = Vec::new();
+    let mut sets_of: Vec<Vec<(usize, Bounded)>> = Vec::new();
     for (id, set) in sets.iter().enumerate() {
         for literal in set {
-            let k = index_of(&mut literals, literal.clone());
+            let bounded = Bounded::new(literal);
+            let k = index_of(&mut literals, bounded.bytes.clone());
             sets_of.resize(literals.len(), Vec::new());
-            sets_of[k].push(id);
+            sets_of[k].push((id, bounded));
         }
     }
     // The literals are folded to lower case only where ASCII: other letters must match as
@@ -117,9 +118,12 @@ impl Gate {
             let last = pieces
                 .partition_point(|p| p.end <= hit.start())
                 .min(pieces.len() - 1);
-            for k in (0..=last).rev().take_while(|&k| reaches[k] >= hit.end()) {
-                for &set in &self.sets_of[hit.pattern().as_usize()] {
-                    found[set].push(k);
+            let sets = self.sets_of[hit.pattern().as_usize()]
+                .iter()
+                .filter(|(_, b)| b.fits(text, hit.start(), hit.end()));
+            for (set, _) in sets {
+                for k in (0..=last).rev().take_while(|&k| reaches[k] >= hit.end()) {
+                    found[*set].push(k);
                 }
             }
         }
