@@ -362,9 +362,16 @@ impl SparseVec {
         if self.0.len() <= k {
             return;
         }
-        self.0.select_nth_unstable_by(k, heavier_first);
-        self.0.truncate(k);
-        self.0.sort_unstable_by_key(|&(t, _)| t);
+        let Some(last) = k.checked_sub(1) else {
+            self.0.clear();
+            return;
+        };
+        // The k-th heaviest found in a copy; the vector itself is only filtered, so it
+        // stays sorted by term without sorting again (this runs on every article added
+        // to a storyline).
+        let mut order = self.0.clone();
+        let (_, &mut cut, _) = order.select_nth_unstable_by(last, heavier_first);
+        self.0.retain(|x| heavier_first(x, &cut) != std::cmp::Ordering::Greater);
     }
 }
 
@@ -434,6 +441,21 @@ mod tests {
         assert_eq!(x.len(), 2);
         assert!(x.0.iter().all(|e| e.0 != t("c")));
         assert!(x.0.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn truncating_keeps_the_heaviest_with_ties_by_term() {
+        // Weights with many ties, against sorting the whole vector.
+        let v: Vec<(Term, f32)> = (0..40u64).map(|i| (Term(i * 7), ((i * 13) % 5) as f32)).collect();
+        for k in [0, 1, 3, 8, 9, 20, 39, 40, 41] {
+            let mut by_weight = v.clone();
+            by_weight.sort_by(heavier_first);
+            by_weight.truncate(k);
+            by_weight.sort_by_key(|e| e.0);
+            let mut x = SparseVec(v.clone());
+            x.truncate_top(k);
+            assert_eq!(x.0, by_weight, "k = {k}");
+        }
     }
 
     #[test]
