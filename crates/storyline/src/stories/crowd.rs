@@ -87,6 +87,11 @@ impl Crowded {
         self.terms.is_empty()
     }
 
+    /// Whether a term is weighed down.
+    pub fn holds(&self, t: Term) -> bool {
+        self.keep < 1.0 && self.terms.binary_search(&t).is_ok()
+    }
+
     /// These terms and `more`.
     pub fn with(&self, more: &[Term]) -> Crowded {
         let all = self.terms.iter().chain(more).copied().collect();

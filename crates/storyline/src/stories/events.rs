@@ -16,6 +16,7 @@ use super::doc::{Day, StoryDoc};
 use super::index::{heaviest, Index, Keys};
 use super::score::{Centroid, Parts, Weighed, Weights};
 use super::storylines::{LinkConfig, Storyline, StorylineId, Storylines};
+use super::terms::SparseVec;
 use super::window::WindowDf;
 
 /// An event's id: the id of its first article.
@@ -153,6 +154,31 @@ const RESCUE_CANDIDATES: usize = 10;
 /// Event sizes at which an event alone in its storyline looks again for one to join.
 fn recheck_at(size: u32) -> bool {
     size.is_power_of_two() && (2..=64).contains(&size)
+}
+
+/// The share of a storyline's principal actors that an article names: of the heaviest
+/// `k` entities of its signature that are not crowded, the weight of those the article's
+/// entities include, over their whole weight (0 when it has none).
+pub(crate) fn names_share(article: &SparseVec, signature: &SparseVec, crowded: &Crowded, k: usize) -> f32 {
+    let mut top: Vec<(super::terms::Term, f32)> = signature
+        .0
+        .iter()
+        .copied()
+        .filter(|&(t, _)| !crowded.holds(t))
+        .collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    top.truncate(k);
+    let all: f32 = top.iter().map(|&(_, x)| x).sum();
+    let named: f32 = top
+        .iter()
+        .filter(|&&(t, _)| article.get(t) > 0.0)
+        .map(|&(_, x)| x)
+        .sum();
+    if all > 0.0 {
+        named / all
+    } else {
+        0.0
+    }
 }
 
 /// The online clusterer.
@@ -352,27 +378,48 @@ impl Clusterer {
         let own = e.storyline.clone();
         let all = self.link_scores(&w, Some(slot), (RESCUE_KEYS, RESCUE_CANDIDATES), link.crowd.merge);
         let lone = s.events == 1 && s.articles <= link.side.small;
-        let found = all
+        let rescued = all
             .iter()
             .find(|l| l.entities >= link.rescue_entities && l.score >= link.rescue)
-            .or_else(|| lone.then(|| self.side_of(&all)).flatten())
             .map(|l| l.id.clone());
-        if let Some(to) = found {
+        if let Some(to) = rescued {
+            self.merge_into(&to, &[own]);
+        } else if let Some((to, by_names)) = lone.then(|| self.side_of(&w, &all)).flatten() {
+            let to = to.id.clone();
+            // Joined on its names alone, a side article's own angle does not reshape what
+            // the storyline is about (see `SideConfig::named`).
+            if by_names {
+                self.storylines.unsign(&own);
+            }
             self.merge_into(&to, &[own]);
         }
     }
 
-    /// The large storyline a lone article is a side story of (`link.side`): the best of
-    /// its last chance's candidates (`scores`, best first) when large enough and scoring
-    /// enough on content and entities.
-    fn side_of<'a>(&self, scores: &'a [LinkScore]) -> Option<&'a LinkScore> {
+    /// The large storyline a lone article (as `w`) is a side story of (`link.side`): the
+    /// best of its last chance's candidates (`scores`, best first) when large enough and
+    /// scoring enough on content, and either on entity cosine or by naming the
+    /// storyline's principal actors; true in the second case (the article then stays out
+    /// of the storyline's signature).
+    fn side_of<'a>(&self, w: &Weighed, scores: &'a [LinkScore]) -> Option<(&'a LinkScore, bool)> {
         let side = &self.cfg.link.side;
         let best = scores.first()?;
         let large = self
             .storylines
             .get(&best.id)
-            .is_some_and(|s| s.articles >= side.articles);
-        (large && best.score >= side.score && best.entities >= side.entities).then_some(best)
+            .filter(|s| s.articles >= side.articles)?;
+        if best.score < side.score {
+            return None;
+        }
+        if best.entities >= side.entities {
+            return Some((best, false));
+        }
+        let crowd = &self.cfg.link.crowd;
+        let crowded = self
+            .storylines
+            .crowded_in(&w.body, &w.entities, crowd, crowd.merge);
+        let crowded = self.storylines.crowded_for(&crowded, &large.id, crowd);
+        let named = names_share(&w.entities, &large.signature.entities, &crowded, side.actors);
+        (named >= side.named).then_some((best, true))
     }
 
     /// An open storyline that has come to look like one closed before it began is

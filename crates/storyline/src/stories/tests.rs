@@ -487,3 +487,55 @@ fn a_lone_side_story_of_a_large_storyline_joins_it_when_its_event_closes() {
         assert_eq!(apart.storylines().len(), s.storylines().len() + 1);
     }
 }
+
+#[test]
+fn a_lone_side_story_naming_a_large_storyline_s_principal_actors_joins_it_unsigned() {
+    let d = docs_with_a_side_story();
+    let a = Analyzer::default();
+    let heron = a.counts("herons").0[0].0;
+    // Entity cosine alone never admits it here; the names decide.
+    let run = |named: f32| {
+        let mut cfg = StoryConfig::default();
+        cfg.link.side.articles = 6;
+        cfg.link.side.entities = 2.0;
+        cfg.link.side.named = named;
+        let mut c = Clusterer::new(cfg);
+        let mut order: Vec<&StoryDoc> = d.iter().collect();
+        order.sort_by(|x, y| (x.published, &x.id).cmp(&(y.published, &y.id)));
+        for doc in order {
+            c.add(doc);
+        }
+        c
+    };
+    let of = |c: &Clusterer, article: &str| c.event(&EventId(article.into())).map(|e| e.storyline.clone());
+    let c = run(StoryConfig::default().link.side.named);
+    let breach = of(&c, "breach-1").expect("kept");
+    assert_eq!(of(&c, "herons-1"), Some(breach.clone()));
+    assert_ne!(of(&c, "bakery-1"), Some(breach.clone()));
+    assert_ne!(of(&c, "rowing-1"), Some(breach.clone()));
+    // The feature's words about birds do not enter the breach's signature.
+    let sig = &c.storyline(&breach).expect("open").signature;
+    assert_eq!(sig.body.get(heron), 0.0);
+    // Off (above 1), it stays a storyline of its own.
+    let c = run(2.0);
+    assert_ne!(of(&c, "herons-1"), of(&c, "breach-1"));
+}
+
+#[test]
+fn the_principal_actors_named_are_weighed_by_the_signature_leaving_crowded_ones_out() {
+    use super::crowd::Crowded;
+    use super::events::names_share;
+    use super::terms::{SparseVec, Term};
+    let v = |xs: &[(u64, f32)]| SparseVec(xs.iter().map(|&(t, w)| (Term(t), w)).collect());
+    // A storyline's actors by weight: 1 (0.5), 2 (0.3), 3 (0.2); 4 and 5 are light.
+    let signature = v(&[(1, 0.5), (2, 0.3), (3, 0.2), (4, 0.01), (5, 0.01)]);
+    let none = Crowded::default();
+    assert!((names_share(&v(&[(1, 1.0), (9, 1.0)]), &signature, &none, 3) - 0.5).abs() < 1e-6);
+    assert!((names_share(&v(&[(2, 1.0), (3, 1.0)]), &signature, &none, 3) - 0.5).abs() < 1e-6);
+    assert_eq!(names_share(&v(&[(4, 1.0), (5, 1.0)]), &signature, &none, 3), 0.0);
+    assert_eq!(names_share(&v(&[(1, 1.0)]), &SparseVec::default(), &none, 3), 0.0);
+    // Actor 1 crowded: the next three are the principal ones.
+    let crowded = Crowded::new(vec![Term(1)], 0.0);
+    let share = names_share(&v(&[(1, 1.0), (2, 1.0)]), &signature, &crowded, 3);
+    assert!((share - 0.3 / 0.51).abs() < 1e-5, "{share}");
+}
