@@ -371,7 +371,8 @@ impl SparseVec {
         // to a storyline).
         let mut order = self.0.clone();
         let (_, &mut cut, _) = order.select_nth_unstable_by(last, heavier_first);
-        self.0.retain(|x| heavier_first(x, &cut) != std::cmp::Ordering::Greater);
+        self.0
+            .retain(|x| heavier_first(x, &cut) != std::cmp::Ordering::Greater);
     }
 }
 

@@ -348,7 +348,9 @@ mod tests {
             }
             String::from_utf8(out).unwrap()
         };
-        sets.into_iter().map(|s| s.into_iter().map(text).collect()).collect()
+        sets.into_iter()
+            .map(|s| s.into_iter().map(text).collect())
+            .collect()
     }
 
     #[test]
