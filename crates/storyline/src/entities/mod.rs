@@ -19,6 +19,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
+use crate::stories::terms::Seeded;
 use crate::text::tokens::{Kind, Token};
 use lexicon::Pronoun;
 
@@ -88,9 +89,13 @@ fn is_cap_word(t: &str) -> bool {
     match c.next() {
         Some(f) if f.is_uppercase() => true,
         // Arabic and other particles: "al-Assad", "bin Salman" is handled as a connector.
-        Some(_) => ["al-", "el-", "ad-", "as-", "ash-", "at-", "an-", "ar-", "az-"]
-            .iter()
-            .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase)),
+        // (The particle is what stands before a hyphen among the first four bytes.)
+        Some(_) => t.bytes().take(4).position(|b| b == b'-').is_some_and(|dash| {
+            matches!(
+                &t[..dash],
+                "al" | "el" | "ad" | "as" | "ash" | "at" | "an" | "ar" | "az"
+            ) && t[dash + 1..].chars().next().is_some_and(char::is_uppercase)
+        }),
         None => false,
     }
 }
@@ -450,10 +455,72 @@ const VOCABULARY_WINDOW: usize = 20_000;
 #[derive(Debug)]
 pub struct LowerWords<'t> {
     text: &'t str,
-    at: std::cell::OnceCell<HashMap<&'t str, Vec<usize>>>,
+    at: std::cell::OnceCell<Vocabulary<'t>>,
     /// The capitalised words the article writes right after a first name, read once on
     /// first use (see [`LowerWords::is_written_surname`]).
-    after_first_name: std::cell::OnceCell<HashSet<&'t str>>,
+    after_first_name: std::cell::OnceCell<HashSet<&'t str, Seeded>>,
+}
+
+/// Every maximal run of letters and digits with no capital, with where each stands: the
+/// starts of one word are a slice of a single array, in text order (one allocation for
+/// the whole article rather than one per word).
+#[derive(Debug)]
+struct Vocabulary<'t> {
+    /// Word → its number `i`; its starts are `starts[bounds[i]..bounds[i + 1]]`.
+    number: HashMap<&'t str, usize, Seeded>,
+    bounds: Vec<usize>,
+    starts: Vec<usize>,
+}
+
+impl<'t> Vocabulary<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut number: HashMap<&str, usize, Seeded> = HashMap::default();
+        // (word number, start) of every run, in text order.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut run: Option<(usize, bool)> = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            if c.is_alphanumeric() {
+                let (start, caps) = run.unwrap_or((i, false));
+                run = Some((start, caps || c.is_uppercase()));
+            } else if let Some((start, caps)) = run.take() {
+                if !caps {
+                    let next = number.len();
+                    let n = *number.entry(&text[start..i]).or_insert(next);
+                    runs.push((n, start));
+                }
+            }
+        }
+        // Group the starts by word, keeping text order within a word.
+        let mut bounds = vec![0; number.len() + 1];
+        for &(n, _) in &runs {
+            bounds[n + 1] += 1;
+        }
+        for n in 1..bounds.len() {
+            bounds[n] += bounds[n - 1];
+        }
+        let mut fill = bounds.clone();
+        let mut starts = vec![0; runs.len()];
+        for &(n, start) in &runs {
+            starts[fill[n]] = start;
+            fill[n] += 1;
+        }
+        Vocabulary {
+            number,
+            bounds,
+            starts,
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.number.contains_key(w)
+    }
+
+    /// Where `w` starts, in text order.
+    fn starts(&self, w: &str) -> &[usize] {
+        self.number
+            .get(w)
+            .map_or(&[], |&n| &self.starts[self.bounds[n]..self.bounds[n + 1]])
+    }
 }
 
 impl<'t> LowerWords<'t> {
@@ -471,7 +538,7 @@ impl<'t> LowerWords<'t> {
     /// after it, or only in a headline where capitals say nothing).
     pub fn is_written_surname(&self, w: &str) -> bool {
         let after = self.after_first_name.get_or_init(|| {
-            let mut set = HashSet::new();
+            let mut set = HashSet::default();
             let mut words = self.text.split_whitespace();
             let mut prev = words.next().unwrap_or("");
             for word in words {
@@ -487,27 +554,11 @@ impl<'t> LowerWords<'t> {
             }
             set
         });
-        after.contains(w) && !self.positions().contains_key(w.to_lowercase().as_str())
+        after.contains(w) && !self.vocabulary().contains(w.to_lowercase().as_str())
     }
 
-    /// Every maximal run of letters and digits with no capital, by its start.
-    fn positions(&self) -> &HashMap<&'t str, Vec<usize>> {
-        self.at.get_or_init(|| {
-            let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
-            let mut run: Option<(usize, bool)> = None;
-            let text = self.text;
-            for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-                if c.is_alphanumeric() {
-                    let (start, caps) = run.unwrap_or((i, false));
-                    run = Some((start, caps || c.is_uppercase()));
-                } else if let Some((start, caps)) = run.take() {
-                    if !caps {
-                        at.entry(&text[start..i]).or_default().push(start);
-                    }
-                }
-            }
-            at
-        })
+    fn vocabulary(&self) -> &Vocabulary<'t> {
+        self.at.get_or_init(|| Vocabulary::new(self.text))
     }
 
     /// Whether `lower` stands as a word of its own between the byte offsets `from` and `to`.
@@ -515,10 +566,9 @@ impl<'t> LowerWords<'t> {
         if !lower.chars().all(char::is_alphanumeric) {
             return word_between(&self.text[from..to], lower);
         }
-        self.positions().get(lower).is_some_and(|ps| {
-            ps.get(ps.partition_point(|&p| p < from))
-                .is_some_and(|&p| p + lower.len() <= to)
-        })
+        let ps = self.vocabulary().starts(lower);
+        ps.get(ps.partition_point(|&p| p < from))
+            .is_some_and(|&p| p + lower.len() <= to)
     }
 }
 
