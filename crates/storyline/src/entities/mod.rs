@@ -251,10 +251,11 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
     let is_name_tok = |i: usize| -> bool {
         let w = word(i);
         // "US-led", "Russian-backed": a modifier, not a name.
-        let modifier = w
-            .rsplit_once('-')
-            .is_some_and(|(_, tail)| tail.chars().all(char::is_lowercase));
-        toks[i].kind == Kind::Word && is_cap_word(w) && !lexicon::is_calendar_word(w) && !modifier
+        let modifier = || {
+            w.rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.chars().all(char::is_lowercase))
+        };
+        toks[i].kind == Kind::Word && is_cap_word(w) && !modifier() && !lexicon::is_calendar_word(w)
     };
     let mut i = 0;
     while i < toks.len() {
@@ -539,7 +540,7 @@ impl<'t> LowerWords<'t> {
     pub fn is_written_surname(&self, w: &str) -> bool {
         let after = self.after_first_name.get_or_init(|| {
             let mut set = HashSet::default();
-            let mut words = self.text.split_whitespace();
+            let mut words = spaced_words(self.text);
             let mut prev = words.next().unwrap_or("");
             for word in words {
                 let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -570,6 +571,41 @@ impl<'t> LowerWords<'t> {
         ps.get(ps.partition_point(|&p| p < from))
             .is_some_and(|&p| p + lower.len() <= to)
     }
+}
+
+/// The words of `text` between white space, as `str::split_whitespace` gives them, with
+/// a byte at a time looked at where the text is ASCII (an article's every word is read).
+fn spaced_words(text: &str) -> impl Iterator<Item = &str> {
+    // Whether a white-space character starts at byte `i`, and its length or the length of
+    // the character there.
+    let space_at = move |i: usize| -> (bool, usize) {
+        match text.as_bytes()[i] {
+            b if b.is_ascii() => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let (space, len) = space_at(i);
+            if !space {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < text.len() {
+            let (space, len) = space_at(i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        (i > start).then(|| &text[start..i])
+    })
 }
 
 /// Whether `w` occurs in `around` with no letter or digit right before or after it.
@@ -1815,5 +1851,22 @@ mod tests {
             "Ada Brevik won. Ada Brevik spoke. Ada Brevik left. Tomas Brevik waved; Brevik smiled.",
         );
         assert_eq!(ids, [0, 0, 0, 1, 0]);
+    }
+
+    #[test]
+    fn spaced_words_split_as_split_whitespace_does() {
+        for s in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "tab\tline\nfeed\x0bvertical\x0cform\rreturn",
+            "no\u{a0}break\u{2003}em\u{85}next\u{3000}ideographic",
+            "Zoë  Ødegaard\u{200b}zero-width ünïcode ",
+        ] {
+            let ours: Vec<&str> = spaced_words(s).collect();
+            let std: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(ours, std, "{s:?}");
+        }
     }
 }
