@@ -179,7 +179,10 @@ pub fn name_key(name: &str) -> String {
         .map(|a| a.canonical)
         .or_else(|| crate::extract::outlets::canonical_name(name));
     let lower = canonical.unwrap_or(name).to_lowercase();
-    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+    match lower.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => lower,
+    }
 }
 
 fn is_demonym(w: &str) -> bool {
