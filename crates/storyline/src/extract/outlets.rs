@@ -194,11 +194,30 @@ pub fn canonical_name(name: &str) -> Option<&'static str> {
         }
         keys
     });
-    let key = squash(name.trim().trim_start_matches("The ").trim_start_matches("the "));
-    if key.is_empty() {
-        return None;
+    let name = name.trim().trim_start_matches("The ").trim_start_matches("the ");
+    with_squashed(name, |key| {
+        if key.is_empty() {
+            return None;
+        }
+        KEYS.get(key).copied()
+    })
+}
+
+/// Calls `f` with `s` squashed, as [`squash`] gives it, a short ASCII name squashed on the
+/// stack: every name an article's entities are built from is looked up.
+fn with_squashed<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 64];
+    if s.len() <= buf.len() && s.is_ascii() {
+        let mut n = 0;
+        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if let Ok(key) = std::str::from_utf8(&buf[..n]) {
+            return f(key);
+        }
     }
-    KEYS.get(&key).copied()
+    f(&squash(s))
 }
 
 /// The canonical name for `name` when the outlet is known, else `name` itself (trimmed).
@@ -379,6 +398,20 @@ pub fn by_url(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squashes_on_the_stack_as_squash_does() {
+        let long = "Word ".repeat(20);
+        for s in [
+            "",
+            "TRT World",
+            "Ünïted Wörld-News 24",
+            "  a.b.c  ",
+            long.as_str(),
+        ] {
+            assert_eq!(with_squashed(s, str::to_string), squash(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn names_hosts_and_codes() {
