@@ -113,6 +113,22 @@ pub(crate) fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// Calls `f` with `w` lower-cased, as [`lower`] gives it, a short ASCII word lower-cased
+/// on the stack: the lists are asked about capitalised words at every name, and an
+/// allocation each time cost more than the look-up.
+pub(crate) fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let buf = &mut buf[..w.len()];
+        buf.copy_from_slice(w.as_bytes());
+        buf.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(buf) {
+            return f(l);
+        }
+    }
+    f(&lower(w))
+}
+
 /// Speech-verb forms and their lemmas: each line "lemma: form form …"; a form belongs to
 /// the first lemma that lists it.
 fn speech_forms() -> &'static HashMap<&'static str, &'static str, BuildHasherDefault<WordHasher>> {
@@ -145,26 +161,26 @@ pub fn is_strong_cue(lemma: &str) -> bool {
 /// Nouns and titles naming a role or office, and the words that qualify one ("press",
 /// "foreign"), matched lower-cased.
 pub fn is_role_word(w: &str) -> bool {
-    let w = lower(w);
-    word_set!(lists::ROLE_WORDS).contains(w.as_ref())
-        || word_set!(lists::ROLE_MODIFIER_WORDS).contains(w.as_ref())
+    with_lower(w, |w| {
+        word_set!(lists::ROLE_WORDS).contains(w) || word_set!(lists::ROLE_MODIFIER_WORDS).contains(w)
+    })
 }
 
 /// Role words that on their own make the following name a person ("Secretary", "Sen.").
 /// Words such as "state" or "foreign" only modify a role.
 pub fn is_role_head(w: &str) -> bool {
-    word_set!(lists::ROLE_WORDS).contains(lower(w).as_ref())
+    with_lower(w, |w| word_set!(lists::ROLE_WORDS).contains(w))
 }
 
 /// Lower-case words that may stand in a role phrase before a name besides role words
 /// ("former", "acting", "campaign").
 pub fn is_role_phrase_word(w: &str) -> bool {
-    word_set!(lists::ROLE_PHRASE_WORDS).contains(w.to_lowercase().as_str())
+    with_lower(w, |w| word_set!(lists::ROLE_PHRASE_WORDS).contains(w))
 }
 
 /// Common nouns that can be the source of a statement ("officials said", "a study found").
 pub fn is_speaking_noun(w: &str) -> bool {
-    word_set!(lists::SPEAKING_NOUNS).contains(lower(w).as_ref())
+    with_lower(w, |w| word_set!(lists::SPEAKING_NOUNS).contains(w))
 }
 
 /// Verbs of stance, wanting, judging and dealing with others' words ("endorsed",
@@ -232,7 +248,7 @@ pub fn is_courtesy_title(w: &str) -> bool {
 
 /// Words that make a capitalised name an organisation.
 pub fn is_org_word(w: &str) -> bool {
-    word_set!(lists::ORG_WORDS).contains(lower(w).as_ref())
+    with_lower(w, |w| word_set!(lists::ORG_WORDS).contains(w))
 }
 
 /// Countries, regions and large cities that news names without other clues: the list of

@@ -19,6 +19,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
+use crate::stories::terms::Seeded;
 use crate::text::tokens::{Kind, Token};
 use lexicon::Pronoun;
 
@@ -88,9 +89,13 @@ fn is_cap_word(t: &str) -> bool {
     match c.next() {
         Some(f) if f.is_uppercase() => true,
         // Arabic and other particles: "al-Assad", "bin Salman" is handled as a connector.
-        Some(_) => ["al-", "el-", "ad-", "as-", "ash-", "at-", "an-", "ar-", "az-"]
-            .iter()
-            .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase)),
+        // (The particle is what stands before a hyphen among the first four bytes.)
+        Some(_) => t.bytes().take(4).position(|b| b == b'-').is_some_and(|dash| {
+            matches!(
+                &t[..dash],
+                "al" | "el" | "ad" | "as" | "ash" | "at" | "an" | "ar" | "az"
+            ) && t[dash + 1..].chars().next().is_some_and(char::is_uppercase)
+        }),
         None => false,
     }
 }
@@ -174,7 +179,10 @@ pub fn name_key(name: &str) -> String {
         .map(|a| a.canonical)
         .or_else(|| crate::extract::outlets::canonical_name(name));
     let lower = canonical.unwrap_or(name).to_lowercase();
-    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+    match lower.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => lower,
+    }
 }
 
 fn is_demonym(w: &str) -> bool {
@@ -246,10 +254,11 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
     let is_name_tok = |i: usize| -> bool {
         let w = word(i);
         // "US-led", "Russian-backed": a modifier, not a name.
-        let modifier = w
-            .rsplit_once('-')
-            .is_some_and(|(_, tail)| tail.chars().all(char::is_lowercase));
-        toks[i].kind == Kind::Word && is_cap_word(w) && !lexicon::is_calendar_word(w) && !modifier
+        let modifier = || {
+            w.rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.chars().all(char::is_lowercase))
+        };
+        toks[i].kind == Kind::Word && is_cap_word(w) && !modifier() && !lexicon::is_calendar_word(w)
     };
     let mut i = 0;
     while i < toks.len() {
@@ -450,10 +459,72 @@ const VOCABULARY_WINDOW: usize = 20_000;
 #[derive(Debug)]
 pub struct LowerWords<'t> {
     text: &'t str,
-    at: std::cell::OnceCell<HashMap<&'t str, Vec<usize>>>,
+    at: std::cell::OnceCell<Vocabulary<'t>>,
     /// The capitalised words the article writes right after a first name, read once on
     /// first use (see [`LowerWords::is_written_surname`]).
-    after_first_name: std::cell::OnceCell<HashSet<&'t str>>,
+    after_first_name: std::cell::OnceCell<HashSet<&'t str, Seeded>>,
+}
+
+/// Every maximal run of letters and digits with no capital, with where each stands: the
+/// starts of one word are a slice of a single array, in text order (one allocation for
+/// the whole article rather than one per word).
+#[derive(Debug)]
+struct Vocabulary<'t> {
+    /// Word → its number `i`; its starts are `starts[bounds[i]..bounds[i + 1]]`.
+    number: HashMap<&'t str, usize, Seeded>,
+    bounds: Vec<usize>,
+    starts: Vec<usize>,
+}
+
+impl<'t> Vocabulary<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut number: HashMap<&str, usize, Seeded> = HashMap::default();
+        // (word number, start) of every run, in text order.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut run: Option<(usize, bool)> = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            if c.is_alphanumeric() {
+                let (start, caps) = run.unwrap_or((i, false));
+                run = Some((start, caps || c.is_uppercase()));
+            } else if let Some((start, caps)) = run.take() {
+                if !caps {
+                    let next = number.len();
+                    let n = *number.entry(&text[start..i]).or_insert(next);
+                    runs.push((n, start));
+                }
+            }
+        }
+        // Group the starts by word, keeping text order within a word.
+        let mut bounds = vec![0; number.len() + 1];
+        for &(n, _) in &runs {
+            bounds[n + 1] += 1;
+        }
+        for n in 1..bounds.len() {
+            bounds[n] += bounds[n - 1];
+        }
+        let mut fill = bounds.clone();
+        let mut starts = vec![0; runs.len()];
+        for &(n, start) in &runs {
+            starts[fill[n]] = start;
+            fill[n] += 1;
+        }
+        Vocabulary {
+            number,
+            bounds,
+            starts,
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.number.contains_key(w)
+    }
+
+    /// Where `w` starts, in text order.
+    fn starts(&self, w: &str) -> &[usize] {
+        self.number
+            .get(w)
+            .map_or(&[], |&n| &self.starts[self.bounds[n]..self.bounds[n + 1]])
+    }
 }
 
 impl<'t> LowerWords<'t> {
@@ -471,8 +542,8 @@ impl<'t> LowerWords<'t> {
     /// after it, or only in a headline where capitals say nothing).
     pub fn is_written_surname(&self, w: &str) -> bool {
         let after = self.after_first_name.get_or_init(|| {
-            let mut set = HashSet::new();
-            let mut words = self.text.split_whitespace();
+            let mut set = HashSet::default();
+            let mut words = spaced_words(self.text);
             let mut prev = words.next().unwrap_or("");
             for word in words {
                 let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -487,27 +558,11 @@ impl<'t> LowerWords<'t> {
             }
             set
         });
-        after.contains(w) && !self.positions().contains_key(w.to_lowercase().as_str())
+        after.contains(w) && !self.vocabulary().contains(w.to_lowercase().as_str())
     }
 
-    /// Every maximal run of letters and digits with no capital, by its start.
-    fn positions(&self) -> &HashMap<&'t str, Vec<usize>> {
-        self.at.get_or_init(|| {
-            let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
-            let mut run: Option<(usize, bool)> = None;
-            let text = self.text;
-            for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-                if c.is_alphanumeric() {
-                    let (start, caps) = run.unwrap_or((i, false));
-                    run = Some((start, caps || c.is_uppercase()));
-                } else if let Some((start, caps)) = run.take() {
-                    if !caps {
-                        at.entry(&text[start..i]).or_default().push(start);
-                    }
-                }
-            }
-            at
-        })
+    fn vocabulary(&self) -> &Vocabulary<'t> {
+        self.at.get_or_init(|| Vocabulary::new(self.text))
     }
 
     /// Whether `lower` stands as a word of its own between the byte offsets `from` and `to`.
@@ -515,11 +570,45 @@ impl<'t> LowerWords<'t> {
         if !lower.chars().all(char::is_alphanumeric) {
             return word_between(&self.text[from..to], lower);
         }
-        self.positions().get(lower).is_some_and(|ps| {
-            ps.get(ps.partition_point(|&p| p < from))
-                .is_some_and(|&p| p + lower.len() <= to)
-        })
+        let ps = self.vocabulary().starts(lower);
+        ps.get(ps.partition_point(|&p| p < from))
+            .is_some_and(|&p| p + lower.len() <= to)
     }
+}
+
+/// The words of `text` between white space, as `str::split_whitespace` gives them, with
+/// a byte at a time looked at where the text is ASCII (an article's every word is read).
+fn spaced_words(text: &str) -> impl Iterator<Item = &str> {
+    // Whether a white-space character starts at byte `i`, and its length or the length of
+    // the character there.
+    let space_at = move |i: usize| -> (bool, usize) {
+        match text.as_bytes()[i] {
+            b if b.is_ascii() => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let (space, len) = space_at(i);
+            if !space {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < text.len() {
+            let (space, len) = space_at(i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        (i > start).then(|| &text[start..i])
+    })
 }
 
 /// Whether `w` occurs in `around` with no letter or digit right before or after it.
@@ -1765,5 +1854,22 @@ mod tests {
             "Ada Brevik won. Ada Brevik spoke. Ada Brevik left. Tomas Brevik waved; Brevik smiled.",
         );
         assert_eq!(ids, [0, 0, 0, 1, 0]);
+    }
+
+    #[test]
+    fn spaced_words_split_as_split_whitespace_does() {
+        for s in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "tab\tline\nfeed\x0bvertical\x0cform\rreturn",
+            "no\u{a0}break\u{2003}em\u{85}next\u{3000}ideographic",
+            "Zoë  Ødegaard\u{200b}zero-width ünïcode ",
+        ] {
+            let ours: Vec<&str> = spaced_words(s).collect();
+            let std: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(ours, std, "{s:?}");
+        }
     }
 }

@@ -3,7 +3,10 @@
 //! name or an unambiguous tell-tale line. Unknown outlets keep the name or host
 //! they were found under.
 
+use std::hash::BuildHasherDefault;
+
 use crate::article::SiteKey;
+use crate::entities::lexicon::WordHasher;
 
 /// One outlet: canonical name, hosts (registrable domains), and the codes it
 /// signs datelines with.
@@ -166,34 +169,55 @@ const fn o(
 
 /// Letters and digits only, lower-cased: "TRTWorld" and "TRT World" meet.
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
 /// The canonical name for a name or alias, if the outlet is known.
 pub fn canonical_name(name: &str) -> Option<&'static str> {
     // Every outlet's squashed name, aliases and long codes, built once (the first listed
     // outlet wins a shared key).
-    static KEYS: std::sync::LazyLock<std::collections::HashMap<String, &'static str>> =
-        std::sync::LazyLock::new(|| {
-            let mut keys = std::collections::HashMap::new();
-            for o in OUTLETS {
-                let names = std::iter::once(o.name.trim_start_matches("The "))
-                    .chain(o.aliases.iter().copied())
-                    .chain(o.codes.iter().copied().filter(|c| c.len() > 3));
-                for n in names {
-                    keys.entry(squash(n)).or_insert(o.name);
-                }
+    // (The keys are the list's own, so the quick hash of the word lists serves.)
+    type Keys = std::collections::HashMap<String, &'static str, BuildHasherDefault<WordHasher>>;
+    static KEYS: std::sync::LazyLock<Keys> = std::sync::LazyLock::new(|| {
+        let mut keys = Keys::default();
+        for o in OUTLETS {
+            let names = std::iter::once(o.name.trim_start_matches("The "))
+                .chain(o.aliases.iter().copied())
+                .chain(o.codes.iter().copied().filter(|c| c.len() > 3));
+            for n in names {
+                keys.entry(squash(n)).or_insert(o.name);
             }
-            keys
-        });
-    let key = squash(name.trim().trim_start_matches("The ").trim_start_matches("the "));
-    if key.is_empty() {
-        return None;
+        }
+        keys
+    });
+    let name = name.trim().trim_start_matches("The ").trim_start_matches("the ");
+    with_squashed(name, |key| {
+        if key.is_empty() {
+            return None;
+        }
+        KEYS.get(key).copied()
+    })
+}
+
+/// Calls `f` with `s` squashed, as [`squash`] gives it, a short ASCII name squashed on the
+/// stack: every name an article's entities are built from is looked up.
+fn with_squashed<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 64];
+    if s.len() <= buf.len() && s.is_ascii() {
+        let mut n = 0;
+        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if let Ok(key) = std::str::from_utf8(&buf[..n]) {
+            return f(key);
+        }
     }
-    KEYS.get(&key).copied()
+    f(&squash(s))
 }
 
 /// The canonical name for `name` when the outlet is known, else `name` itself (trimmed).
@@ -374,6 +398,20 @@ pub fn by_url(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squashes_on_the_stack_as_squash_does() {
+        let long = "Word ".repeat(20);
+        for s in [
+            "",
+            "TRT World",
+            "Ünïted Wörld-News 24",
+            "  a.b.c  ",
+            long.as_str(),
+        ] {
+            assert_eq!(with_squashed(s, str::to_string), squash(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn names_hosts_and_codes() {
