@@ -43,13 +43,31 @@ pub struct Store {
 /// How long a writer waits for another writer before giving up.
 const BUSY_WAIT: Duration = Duration::from_secs(600);
 
+/// Switches the store to write-ahead logging. Two digests opening a new file at once
+/// both read it in the old journal mode and both ask to switch; SQLite answers one of
+/// them "busy" at once, without waiting (each holds what the other needs), so that one
+/// waits a little and asks again.
+fn use_wal(conn: &Connection) -> Result<(), Error> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && started.elapsed() < BUSY_WAIT =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            done => return Ok(done?),
+        }
+    }
+}
+
 impl Store {
     /// Opens (creating if needed) the store at `path`. A store written by an older
     /// version of Storyline is refused with what to run, never misread.
     pub fn open(path: &Path) -> Result<Self, Error> {
         let conn = Connection::open(path)?;
         conn.busy_timeout(BUSY_WAIT)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        use_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // A 64 MB page cache (the default is 2 MB): a digest's batch touches the text
         // indexes, the typed rows and the directory, and spilling them costs more than the
