@@ -113,20 +113,13 @@ pub(crate) fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// Calls `f` with `w` lower-cased, as [`lower`] gives it, a short ASCII word lower-cased
-/// on the stack: the lists are asked about capitalised words at every name, and an
-/// allocation each time cost more than the look-up.
+/// Calls `f` with `w` lower-cased, as [`lower`] gives it, without allocating for a short
+/// ASCII word ([`crate::text::fold_ascii`]).
 pub(crate) fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
-    let mut buf = [0u8; 32];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let buf = &mut buf[..w.len()];
-        buf.copy_from_slice(w.as_bytes());
-        buf.make_ascii_lowercase();
-        if let Ok(l) = std::str::from_utf8(buf) {
-            return f(l);
-        }
+    match crate::text::fold_ascii(w, |_| true) {
+        Some(l) => f(l.as_str()),
+        None => f(&lower(w)),
     }
-    f(&lower(w))
 }
 
 /// Speech-verb forms and their lemmas: each line "lemma: form form …"; a form belongs to

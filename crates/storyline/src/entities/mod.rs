@@ -558,7 +558,7 @@ impl<'t> LowerWords<'t> {
             }
             set
         });
-        after.contains(w) && !self.vocabulary().contains(w.to_lowercase().as_str())
+        after.contains(w) && !lexicon::with_lower(w, |l| self.vocabulary().contains(l))
     }
 
     fn vocabulary(&self) -> &Vocabulary<'t> {

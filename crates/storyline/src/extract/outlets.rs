@@ -203,21 +203,14 @@ pub fn canonical_name(name: &str) -> Option<&'static str> {
     })
 }
 
-/// Calls `f` with `s` squashed, as [`squash`] gives it, a short ASCII name squashed on the
-/// stack: every name an article's entities are built from is looked up.
+/// Calls `f` with `s` squashed, as [`squash`] gives it, without allocating for a short
+/// ASCII name ([`crate::text::fold_ascii`]): every name an article's entities are built
+/// from is looked up.
 fn with_squashed<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
-    let mut buf = [0u8; 64];
-    if s.len() <= buf.len() && s.is_ascii() {
-        let mut n = 0;
-        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
-            buf[n] = b.to_ascii_lowercase();
-            n += 1;
-        }
-        if let Ok(key) = std::str::from_utf8(&buf[..n]) {
-            return f(key);
-        }
+    match crate::text::fold_ascii(s, |b| b.is_ascii_alphanumeric()) {
+        Some(k) => f(k.as_str()),
+        None => f(&squash(s)),
     }
-    f(&squash(s))
 }
 
 /// The canonical name for `name` when the outlet is known, else `name` itself (trimmed).

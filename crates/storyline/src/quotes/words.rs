@@ -72,7 +72,7 @@ pub(super) fn is_complementizer(w: &str) -> bool {
 
 /// Nouns naming a record or a measurement ("poll", "filings"), lower-cased.
 pub(super) fn is_evidence_noun(w: &str) -> bool {
-    word_set!(EVIDENCE_NOUNS).contains(lexicon::lower(w).as_ref())
+    lexicon::with_lower(w, |w| word_set!(EVIDENCE_NOUNS).contains(w))
 }
 
 /// Verb forms by which a record speaks ("shows", "found").
@@ -87,7 +87,7 @@ pub(super) fn is_finite_auxiliary(w: &str) -> bool {
 
 /// Conjunctions that open an adverbial clause ("when", "after", "while"), in any case.
 pub(super) fn is_subordinator(w: &str) -> bool {
-    word_set!(SUBORDINATORS).contains(lexicon::lower(w).as_ref())
+    lexicon::with_lower(w, |w| word_set!(SUBORDINATORS).contains(w))
 }
 
 /// Words that label a headline's section ("Exclusive", "Watch").

@@ -160,14 +160,15 @@ fn recheck_at(size: u32) -> bool {
 /// `k` entities of its signature that are not crowded, the weight of those the article's
 /// entities include, over their whole weight (0 when it has none).
 pub(crate) fn names_share(article: &SparseVec, signature: &SparseVec, crowded: &Crowded, k: usize) -> f32 {
-    let mut top: Vec<(super::terms::Term, f32)> = signature
-        .0
-        .iter()
-        .copied()
-        .filter(|&(t, _)| !crowded.holds(t))
-        .collect();
-    top.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    top.truncate(k);
+    let uncrowded = SparseVec(
+        signature
+            .0
+            .iter()
+            .copied()
+            .filter(|&(t, _)| !crowded.holds(t))
+            .collect(),
+    );
+    let top = uncrowded.top(k);
     let all: f32 = top.iter().map(|&(_, x)| x).sum();
     let named: f32 = top
         .iter()

@@ -87,7 +87,8 @@ pub struct LinkConfig {
 /// A side article of a large running story: a storyline of one article (at most
 /// `small`) whose event closes without a last-chance join takes the storyline it links to
 /// best when that one has `articles` or more and scores at least `score` with at least
-/// `entities` of entity cosine, or naming at least `named` of its principal actors. A feature, an explainer or an opinion piece on a story
+/// `entities` of entity cosine, or naming at least `named` of its principal actors. A
+/// feature, an explainer or an opinion piece on a story
 /// that fills the news names its actors but spends most of its words on its own angle,
 /// so it scores under the last chance against the story's signature, yet that story is
 /// what it points to first; a one-off on another matter shares words or a template with

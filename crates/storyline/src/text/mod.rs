@@ -2,3 +2,47 @@
 
 pub mod segment;
 pub mod tokens;
+
+/// A short ASCII string folded on the stack by [`fold_ascii`].
+pub(crate) struct Folded {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Folded {
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).expect("ASCII bytes are UTF-8")
+    }
+}
+
+/// The bytes of `s` that `keep` keeps, lower-cased, when `s` is short ASCII: word lists
+/// and outlet keys are asked at every name, and an allocated copy each time cost more
+/// than the look-up. `None` otherwise, for the caller's own Unicode path.
+pub(crate) fn fold_ascii(s: &str, keep: impl Fn(u8) -> bool) -> Option<Folded> {
+    let mut folded = Folded { buf: [0; 64], len: 0 };
+    if s.len() > folded.buf.len() || !s.is_ascii() {
+        return None;
+    }
+    for b in s.bytes().filter(|&b| keep(b)) {
+        folded.buf[folded.len] = b.to_ascii_lowercase();
+        folded.len += 1;
+    }
+    Some(folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold_ascii;
+
+    #[test]
+    fn folds_short_ascii_and_leaves_the_rest_to_the_caller() {
+        let lower = |s: &str| fold_ascii(s, |_| true).map(|f| f.as_str().to_string());
+        assert_eq!(lower("Harbour-Master").as_deref(), Some("harbour-master"));
+        assert_eq!(lower("").as_deref(), Some(""));
+        assert_eq!(lower("Zoë"), None);
+        assert_eq!(lower(&"a".repeat(65)), None);
+        assert_eq!(lower(&"A".repeat(64)), Some("a".repeat(64)));
+        let squashed = fold_ascii("The K.T.V. 24", |b| b.is_ascii_alphanumeric());
+        assert_eq!(squashed.as_ref().map(|f| f.as_str()), Some("thektv24"));
+    }
+}

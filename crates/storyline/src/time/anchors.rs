@@ -38,10 +38,11 @@ pub(super) enum Boundary {
 }
 
 impl Boundary {
-    fn of(marker: Option<&u8>) -> Boundary {
-        match marker {
-            Some(&ASCII_BOUNDARY) => Boundary::Ascii,
-            Some(&UNICODE_BOUNDARY) => Boundary::Unicode,
+    /// The boundary `b` marks, if it is a marker.
+    fn of(b: u8) -> Boundary {
+        match b {
+            ASCII_BOUNDARY => Boundary::Ascii,
+            UNICODE_BOUNDARY => Boundary::Unicode,
             _ => Boundary::None,
         }
     }
@@ -70,17 +71,17 @@ impl Bounded {
     /// checks). Only a boundary next to an ASCII letter or digit is kept: there a word
     /// character beside it means no boundary, whatever else the pattern says.
     pub(super) fn new(literal: &[u8]) -> Bounded {
-        let bytes: Vec<u8> = literal.iter().copied().filter(|&b| !is_marker(b)).collect();
-        let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
-        let before = match literal.first() {
-            Some(&m) if is_marker(m) && word(bytes.first()) => Boundary::of(Some(&m)),
+        let bytes = bare(literal);
+        // The boundary marked at one end, kept when the letter beside it is a word's.
+        let at = |end: Option<&u8>, letter: Option<&u8>| match (end, letter) {
+            (Some(&m), Some(l)) if l.is_ascii_alphanumeric() => Boundary::of(m),
             _ => Boundary::None,
         };
-        let after = match literal.last() {
-            Some(&m) if is_marker(m) && word(bytes.last()) => Boundary::of(Some(&m)),
-            _ => Boundary::None,
-        };
-        Bounded { bytes, before, after }
+        Bounded {
+            before: at(literal.first(), bytes.first()),
+            after: at(literal.last(), bytes.last()),
+            bytes,
+        }
     }
 
     /// Whether the literal found at `start..end` of `text` may be where a match is: no
@@ -147,15 +148,15 @@ pub(super) fn anchors(pattern: &str) -> Vec<AnyOf> {
 }
 
 /// The literal's bytes without its boundary markers.
-fn bare(l: &Literal) -> Vec<u8> {
+fn bare(l: &[u8]) -> Vec<u8> {
     l.iter().copied().filter(|&b| !is_marker(b)).collect()
 }
 
 /// Whether every literal of `strong` contains one of `weak`: where `strong` is found,
 /// so is `weak`.
 fn implies(strong: &AnyOf, weak: &AnyOf) -> bool {
-    let weak: Vec<Vec<u8>> = weak.iter().map(bare).collect();
-    strong.iter().map(bare).all(|l| {
+    let weak: Vec<Vec<u8>> = weak.iter().map(|l| bare(l)).collect();
+    strong.iter().map(|l| bare(l)).all(|l| {
         weak.iter()
             .any(|w| w.len() <= l.len() && l.windows(w.len()).any(|x| x == w.as_slice()))
     })
