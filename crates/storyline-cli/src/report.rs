@@ -394,9 +394,15 @@ pub fn story(out: &mut impl Write, s: &storyline::run::Story) -> std::io::Result
         };
         writeln!(out, "  {}{roles}", sp.name)?;
         for q in &sp.quotes {
+            let also: Vec<&str> = q.also.iter().map(|c| outlet(&c.outlet)).collect();
+            let also = if also.is_empty() {
+                String::new()
+            } else {
+                format!("; also {}", also.join(", "))
+            };
             writeln!(
                 out,
-                "    {}  [{}, {}]",
+                "    {}  [{}, {}{also}]",
                 clip(&q.text, 120),
                 outlet(&q.outlet),
                 q.published.as_deref().and_then(|p| p.get(..10)).unwrap_or("-")

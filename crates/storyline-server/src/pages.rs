@@ -205,7 +205,8 @@ fn story_page(b: &StoryBody) -> String {
                         @if !sp.roles.is_empty() { " " span.meta { "(" (sp.roles.join("; ")) ")" } }
                     }
                     ul { @for q in &sp.quotes {
-                        li { span.quote { (q.text) } " " span.src { "— " a href={"/articles/" (seg(&q.article))} { (outlet(q.outlet.as_deref())) } @if let Some(p) = &q.published { ", " (p) } } }
+                        li { span.quote { (q.text) } " " span.src { "— " a href={"/articles/" (seg(&q.article))} { (outlet(q.outlet.as_deref())) } @if let Some(p) = &q.published { ", " (p) }
+                            @if !q.also.is_empty() { "; also " @for (k, c) in q.also.iter().enumerate() { @if k > 0 { ", " } a href={"/articles/" (seg(&c.article))} { (outlet(c.outlet.as_deref())) } } } } }
                     } }
                 }
             }

@@ -933,6 +933,35 @@ pub struct SpeakerQuote {
     pub outlet: Option<String>,
     /// A date or a date-time with its zone (ISO 8601).
     pub published: Option<String>,
+    /// Other articles of the story that carry the same words from the same speaker
+    /// (syndicated copies, or outlets quoting one statement), by publication: the
+    /// statement is listed once, with every source kept.
+    pub also: Vec<QuoteCarrier>,
+}
+
+/// An article that carries a quote listed under another.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuoteCarrier {
+    pub article: String,
+    pub outlet: Option<String>,
+    /// A date or a date-time with its zone (ISO 8601).
+    pub published: Option<String>,
+}
+
+/// A quote's words as compared for carrying one statement: letters and digits in lower
+/// case, everything else one space (quotation marks, dashes and spacing differ between
+/// copies).
+fn statement_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        } else if !key.ends_with(' ') {
+            key.push(' ');
+        }
+    }
+    key.trim().to_string()
 }
 
 /// A source of a story with the syndicated copies of it folded under it.
@@ -1060,9 +1089,35 @@ impl Story {
     /// Who said what, by speaker (most quoted first, then by name): the direct quotes of
     /// named speakers, a speaker being their corpus-wide entity where resolved, else
     /// their name.
+    ///
+    /// A statement carried by several articles (the same words from the same speaker:
+    /// syndicated copies, or outlets quoting one press release) is listed once, under the
+    /// first original article that carries it, with the others in `also`.
     pub fn speakers(&self) -> Vec<StorySpeaker> {
         let mut by: BTreeMap<String, StorySpeaker> = BTreeMap::new();
-        for (a, q) in self.quotes() {
+        // Per speaker, each statement's place in their quotes.
+        let mut statements: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+        let copies: std::collections::HashSet<&str> = self
+            .storyline
+            .events
+            .iter()
+            .flat_map(|e| &e.articles)
+            .filter(|a| a.copy_of.is_some())
+            .map(|a| a.id.as_str())
+            .collect();
+        // Originals before copies, then by publication: the first article to carry a
+        // statement heads it.
+        let mut said: Vec<(&Article, &crate::quotes::Quote)> = self.quotes().collect();
+        said.sort_by(|(a, _), (b, _)| {
+            let rank = |x: &Article| {
+                (
+                    copies.contains(x.id.as_str()),
+                    x.published.as_ref().map(|p| p.value),
+                )
+            };
+            rank(a).cmp(&rank(b)).then_with(|| a.id.cmp(&b.id))
+        });
+        for (a, q) in said {
             let entity = q
                 .speaker_entity
                 .as_ref()
@@ -1077,7 +1132,7 @@ impl Story {
                 .cloned()
                 .unwrap_or_default();
             let key = entity.clone().unwrap_or_else(|| format!("name:{name}"));
-            let sp = by.entry(key).or_insert_with(|| StorySpeaker {
+            let sp = by.entry(key.clone()).or_insert_with(|| StorySpeaker {
                 name,
                 entity,
                 roles: Vec::new(),
@@ -1090,12 +1145,35 @@ impl Story {
             if let Some(o) = a.outlet.as_ref().filter(|o| !sp.outlets.contains(o)) {
                 sp.outlets.push(o.clone());
             }
-            sp.quotes.push(SpeakerQuote {
-                text: q.content(&a.text),
+            let text = q.content(&a.text);
+            let carrier = QuoteCarrier {
                 article: a.id.clone(),
                 outlet: a.outlet.clone(),
                 published: a.published.as_ref().map(|p| p.value.to_string()),
-            });
+            };
+            match statements.entry(key).or_default().entry(statement_key(&text)) {
+                std::collections::btree_map::Entry::Occupied(k) => sp.quotes[*k.get()].also.push(carrier),
+                std::collections::btree_map::Entry::Vacant(k) => {
+                    k.insert(sp.quotes.len());
+                    sp.quotes.push(SpeakerQuote {
+                        text,
+                        article: carrier.article,
+                        outlet: carrier.outlet,
+                        published: carrier.published,
+                        also: Vec::new(),
+                    });
+                }
+            }
+        }
+        // Each speaker's statements by publication again (the story's article order).
+        let place: std::collections::HashMap<&str, usize> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (a.id.as_str(), k))
+            .collect();
+        for sp in by.values_mut() {
+            sp.quotes.sort_by_key(|q| place.get(q.article.as_str()).copied());
         }
         let mut out: Vec<StorySpeaker> = by.into_values().collect();
         out.iter_mut().for_each(|sp| fold_roles(&mut sp.roles));

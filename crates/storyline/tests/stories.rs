@@ -210,3 +210,69 @@ fn a_story_reads_back_with_summary_timeline_and_quotes() {
         .any(|(_, q)| q.speaker_name.as_deref() == Some("Berit Fjell")));
     assert!(run::story(&db, "no-such-story").unwrap().is_none());
 }
+
+/// A statement carried by a syndicated copy and by a third outlet quoting the same words
+/// (with other quotation marks) is one line of "who said what", under the earliest
+/// original, with the others as its sources; another statement of the same speaker stays
+/// a line of its own.
+#[test]
+fn a_statement_carried_by_copies_is_listed_once_with_every_source() {
+    let body = "The Tarn valley reservoir dropped to its lowest level in forty years on Sunday, \
+        and the water board asked households in four towns to stop watering gardens.\n\n\
+        \"Every litre saved this week is a litre we do not have to truck in,\" board chair \
+        Orla Venn said at a briefing in Carrow.\n\n\
+        Engineers expect the level to fall for another fortnight unless heavy rain arrives, \
+        and farmers upstream have agreed to halve what they draw from the river.";
+    let line = |outlet: &str, url: &str, published: &str, text: &str| {
+        serde_json::json!({
+            "outlet": outlet, "url": url, "title": "Reservoir at forty-year low as towns told to save water",
+            "published": published, "text": text,
+        })
+        .to_string()
+    };
+    let third = "Households in four towns were asked on Sunday to stop watering gardens as the Tarn \
+        valley reservoir fell to a forty-year low.\n\n\
+        “Every litre saved this week is a litre we do not have to truck in”, said Orla Venn, \
+        who chairs the water board.\n\n\
+        \"We are not yet at the point of cutting supply,\" Venn added, though tankers are on \
+        standby in Carrow and the board will review the restrictions on Friday.";
+    let lines = vec![
+        line(
+            "Carrow Gazette",
+            "https://carrowgazette.example/2022/07/10/reservoir-low",
+            "2022-07-10T08:00:00Z",
+            body,
+        ),
+        line(
+            "Upland Wire",
+            "https://uplandwire.example/2022/07/10/tarn-reservoir",
+            "2022-07-10T11:00:00Z",
+            body,
+        ),
+        line(
+            "Valley Standard",
+            "https://valleystandard.example/news/tarn-water",
+            "2022-07-10T13:00:00Z",
+            third,
+        ),
+    ];
+    let d = tempfile::tempdir().unwrap();
+    let db = digest(d.path(), "in", &lines);
+    let store = Store::open_existing(&db).unwrap();
+    let sl = store.storylines(10).unwrap();
+    assert_eq!(sl.len(), 1, "{sl:#?}");
+    let story = run::story(&db, &sl[0].id).unwrap().unwrap();
+    let speakers = story.speakers();
+    let venn = speakers
+        .iter()
+        .find(|s| s.name.contains("Venn"))
+        .expect("Orla Venn speaks");
+    assert_eq!(venn.quotes.len(), 2, "{venn:#?}");
+    let litre = venn.quotes.iter().find(|q| q.text.contains("litre")).unwrap();
+    assert_eq!(litre.outlet.as_deref(), Some("Carrow Gazette"), "{litre:#?}");
+    let also: Vec<_> = litre.also.iter().filter_map(|c| c.outlet.as_deref()).collect();
+    // Other originals first, then copies, each by publication.
+    assert_eq!(also, ["Valley Standard", "Upland Wire"], "{litre:#?}");
+    let cutting = venn.quotes.iter().find(|q| q.text.contains("cutting")).unwrap();
+    assert!(cutting.also.is_empty(), "{cutting:#?}");
+}
