@@ -377,7 +377,13 @@ impl Clusterer {
             return;
         };
         let own = e.storyline.clone();
-        let all = self.link_scores(&w, Some(slot), (RESCUE_KEYS, RESCUE_CANDIDATES), link.crowd.merge);
+        let last = e.last;
+        let mut all = self.link_scores(&w, Some(slot), (RESCUE_KEYS, RESCUE_CANDIDATES), link.crowd.merge);
+        all.retain(|l| {
+            self.storylines
+                .get(&l.id)
+                .is_some_and(|s| last.0 - s.last.0 <= link.rescue_idle_days)
+        });
         let lone = s.events == 1 && s.articles <= link.side.small;
         let rescued = all
             .iter()

@@ -57,6 +57,10 @@ pub struct LinkConfig {
     /// A storyline of several events and at most this many articles gets the same last
     /// chance when one of its events closes.
     pub rescue_articles: u32,
+    /// The last chance (and a side article's join) takes only a storyline with an
+    /// article within this many days of the closing event's last one: a storyline quiet
+    /// for longer is taken up again only on revival's evidence, not on a last chance's.
+    pub rescue_idle_days: i32,
     /// Least score of two storylines' signatures (body and entity cosines, weighted as for
     /// links) for them to become one when an event of either closes.
     pub converge: f32,
@@ -158,6 +162,7 @@ impl Default for LinkConfig {
             rescue: 0.15,
             rescue_entities: 0.0,
             rescue_articles: 5,
+            rescue_idle_days: 30,
             converge: 0.4,
             merge: 0.35,
             days: 120,

@@ -294,6 +294,47 @@ fn a_small_storyline_joins_the_one_it_is_most_like_when_its_event_closes() {
     assert_eq!(s.storylines().len(), 3);
 }
 
+/// The last chance looks only at storylines that are still running: the same inquiry
+/// two months after the breach, with the breach's storyline quiet since, stays apart
+/// (taking it up again would be revival's to decide, on stronger evidence); the breach
+/// still takes it with the gap allowed.
+#[test]
+fn the_last_chance_does_not_reach_a_storyline_quiet_for_weeks() {
+    let a = Analyzer::default();
+    let late = |f: &Fixture| -> Fixture {
+        let mut f = *f;
+        if f.0.starts_with("inquiry") {
+            f.1 += 60;
+        }
+        f
+    };
+    let mut d: Vec<StoryDoc> = ARTICLES.iter().map(|f| doc(&a, &late(f))).collect();
+    let closer: Fixture = (
+        "rowing-1",
+        80,
+        "Tarn Herald",
+        "Quillon crew wins the river regatta",
+        "The Quillon rowing club won the eights final of the river regatta by two lengths.",
+        &["Quillon"],
+    );
+    d.push(doc(&a, &closer));
+    let cfg = no_links_at_start(StoryConfig::default().link.rescue);
+    let s = cluster(&d, &cfg);
+    assert_ne!(
+        event_of(&s, "breach-1").storyline,
+        event_of(&s, "inquiry-1").storyline,
+        "{s:#?}"
+    );
+    let mut any_gap = cfg.clone();
+    any_gap.link.rescue_idle_days = 1000;
+    let s = cluster(&d, &any_gap);
+    assert_eq!(
+        event_of(&s, "breach-1").storyline,
+        event_of(&s, "inquiry-1").storyline,
+        "{s:#?}"
+    );
+}
+
 #[test]
 fn the_clusterer_reports_a_last_chance_join_as_a_merge() {
     let mut d = docs_and_a_later_one();
