@@ -2,9 +2,9 @@
 //! main clause's calendar expression, a span from the last date ("two days later"), the
 //! time of the statement it reports ("said on Thursday"), the date of the sentence before
 //! it in the paragraph, or the publication date. Dates in quotations, relative clauses,
-//! noun phrases, background phrases ("since March"), headlines glued before the sentence,
-//! and finished dates in a present-perfect clause are mentions, not the sentence's date (`clauses`); they stay in the record's
-//! `timexes`.
+//! noun phrases, background phrases ("since March"), wire dateline headings and headlines
+//! glued before the sentence, and finished dates in a present-perfect clause are mentions,
+//! not the sentence's date (`clauses`); they stay in the record's `timexes`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -517,6 +517,20 @@ mod tests {
         assert_eq!(
             one("The harbour has lost ten boats this month."),
             day("2016-02", Expression)
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_heading_does_not_date_the_sentence() {
+        use DateRule::*;
+        // The time stamp before the dateline is the page's, not what the sentence reports.
+        assert_eq!(
+            one("Pier reopens | Mon Feb 8 , 2016 10:02 am EST TOLLBRIDGE -LRB- NWA -RRB- - Ferries could return to the pier this week , the harbour board said on Monday ."),
+            day("2016-W06", Expression)
+        );
+        assert_eq!(
+            one("Oxley ferry strike ends | Tue Feb 9 , 2016 4:15 pm EST OXLEY (NWA) - Crews on the Oxley ferries voted to end their strike , their union said ."),
+            day("2016-02-10", Statement)
         );
     }
 
