@@ -191,7 +191,7 @@ pub(crate) fn mention(
         return Some(MentionKind::Heading);
     }
     let lowered: Vec<String> = stretch.iter().map(|&(_, w)| lower(w)).collect();
-    if lowered.iter().any(|w| MENTION_OPENERS.contains(w)) {
+    if lowered.iter().any(|w| MENTION_OPENERS.contains(w)) || after_clause(&lowered) {
         return Some(MentionKind::Background);
     }
     if relative(&lowered) {
@@ -246,6 +246,55 @@ pub(crate) fn heading(text: &str, sentence: Span) -> Option<usize> {
 
 /// How many words of a sentence a dateline may follow.
 const HEADING_WORDS: usize = 60;
+
+/// Whether a stretch of words holds an "after" that opens a background phrase or clause
+/// ("the board's reply comes after the owners met on Wednesday"): what happened after that
+/// event is not dated by it. Not when the word before "after" counts a time from the event
+/// ("two days after", "shortly after") or begins what the clause reports there ("the leak
+/// began after the pipe burst on May 2"): then the date is the clause's own.
+fn after_clause(stretch: &[String]) -> bool {
+    stretch.iter().enumerate().any(|(k, w)| {
+        w == "after"
+            && !k
+                .checked_sub(1)
+                .and_then(|j| stretch.get(j))
+                .is_some_and(|p| AFTER_DATED.contains(&p.as_str()))
+    })
+}
+
+/// Words before "after" that keep the date after it the clause's own: a count of time
+/// from the event, or a verb of beginning or staying on.
+const AFTER_DATED: &[&str] = &[
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "moments",
+    "shortly",
+    "soon",
+    "just",
+    "immediately",
+    "right",
+    "not",
+    "long",
+    "began",
+    "begun",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "stayed",
+    "remained",
+];
 
 /// Whether the expression ends a headline or caption glued before the sentence: a date
 /// with its year, after a clause's first words, followed straight by a capitalised word
