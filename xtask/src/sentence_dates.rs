@@ -5,7 +5,9 @@
 //! `--data` is its name, so its publication date comes from the day folder
 //! (`…/InputDocs/2010-05-27/…`). A gold sentence is a byte span of the file; it is found
 //! in the article's clean text by its words, and the storyline sentence that overlaps it
-//! most gives the predicted date. Scores, per half (`tune`, `confirm`):
+//! most gives the predicted date. Scores, per half (`tune`, `confirm`, and `confirm2`, a
+//! second held-out sample drawn later; "all" is the first sample, tune and confirm, and
+//! "confirm+confirm2" the two held-out halves together):
 //! - accuracy: the predicted value equals the gold value (`2010-05-27`, `2010-05`,
 //!   `2010-W21`, `2010`);
 //! - day accuracy: over gold values of day precision, the predicted value is that day;
@@ -23,11 +25,13 @@ use anyhow::{bail, Context};
 use storyline::time::TimeValue;
 use storyline::{Article, DateSource, Pipeline, PipelineConfig, Span};
 
-/// Which half of the labelled set a sentence is in (by article: alternate sampled articles).
+/// Which half of the labelled set a sentence is in (by article: alternate sampled articles
+/// of the first sample; `Confirm2`: the second sample, held out as a whole).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Half {
     Tune,
     Confirm,
+    Confirm2,
 }
 
 impl Half {
@@ -35,6 +39,7 @@ impl Half {
         match s {
             "tune" => Ok(Half::Tune),
             "confirm" => Ok(Half::Confirm),
+            "confirm2" => Ok(Half::Confirm2),
             _ => bail!("unknown half {s:?}"),
         }
     }
@@ -43,6 +48,7 @@ impl Half {
         match self {
             Half::Tune => "tune",
             Half::Confirm => "confirm",
+            Half::Confirm2 => "confirm2",
         }
     }
 }
@@ -238,17 +244,44 @@ fn ratio(a: usize, b: usize) -> String {
     }
 }
 
+/// A row of the score table: one half, the first sample (`all`: tune and confirm, as before
+/// the second sample was drawn), or the two held-out halves together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Row {
+    All,
+    Half(Half),
+    HeldOut,
+}
+
+impl Row {
+    fn name(self) -> &'static str {
+        match self {
+            Row::Half(h) => h.name(),
+            Row::All => "all",
+            Row::HeldOut => "confirm+confirm2",
+        }
+    }
+}
+
+/// Scores per row; `pred` may be shorter than `gold` (a predictions file written before
+/// later gold lines were added): lines past its end are not scored.
 fn table(system: &str, gold: &[Gold], pred: &[Option<TimeValue>]) {
-    let mut by: BTreeMap<Option<Half>, Score> = BTreeMap::new();
+    let mut by: BTreeMap<Row, Score> = BTreeMap::new();
+    let second = gold.iter().zip(pred).any(|(g, _)| g.half == Half::Confirm2);
     for (g, p) in gold.iter().zip(pred) {
         let Some(want) = &g.value else { continue };
-        by.entry(Some(g.half)).or_default().add(g, want, p.as_ref());
-        by.entry(None).or_default().add(g, want, p.as_ref());
+        by.entry(Row::Half(g.half)).or_default().add(g, want, p.as_ref());
+        if g.half != Half::Confirm2 {
+            by.entry(Row::All).or_default().add(g, want, p.as_ref());
+        }
+        if second && g.half != Half::Tune {
+            by.entry(Row::HeldOut).or_default().add(g, want, p.as_ref());
+        }
     }
-    for (half, s) in &by {
+    for (row, s) in &by {
         println!(
             "| {system} | {} | {} | {} | {} | {} |",
-            half.map_or("all", Half::name),
+            row.name(),
             s.n,
             ratio(s.right, s.n),
             ratio(s.days_right, s.days),
@@ -257,13 +290,15 @@ fn table(system: &str, gold: &[Gold], pred: &[Option<TimeValue>]) {
     }
 }
 
+/// A predictions file written with `--write`: one value a line for the first gold lines
+/// (all of them, or those there were when it was written).
 fn read_predictions(path: &Path, n: usize) -> anyhow::Result<Vec<Option<TimeValue>>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let pred: Vec<Option<TimeValue>> = text
         .lines()
         .map(|l| (l != "-").then(|| l.parse().ok()).flatten())
         .collect();
-    if pred.len() != n {
+    if pred.len() > n {
         bail!(
             "{}: {} predictions for {n} gold lines",
             path.display(),

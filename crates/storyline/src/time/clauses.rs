@@ -22,8 +22,9 @@ pub(crate) enum MentionKind {
     /// Part of a noun phrase: "the proposal of December 2", "the 1989 spill",
     /// "Wednesday's deadline".
     Modifier,
-    /// A headline or caption glued before the sentence's own words ("Pier shut on 2 May
-    /// 2009 Councillors met …").
+    /// Before the sentence's own start: a wire dateline's heading ("… | Mon May 3, 2010
+    /// 10:02 am EDT LINDVIK (NWA) - …") or a headline glued before it ("Pier shut on
+    /// 2 May 2009 Councillors met …").
     Heading,
 }
 
@@ -181,13 +182,16 @@ pub(crate) fn mention(
     if inside(quoted, t.start) {
         return Some(MentionKind::Quoted);
     }
+    if heading(text, sentence).is_some_and(|h| t.start < h) {
+        return Some(MentionKind::Heading);
+    }
     let (ws, from) = before_words(text, sentence, t, cue)?;
     let stretch = &ws[from..];
     if stretch.len() >= 2 && glued(text, sentence, t) {
         return Some(MentionKind::Heading);
     }
     let lowered: Vec<String> = stretch.iter().map(|&(_, w)| lower(w)).collect();
-    if lowered.iter().any(|w| MENTION_OPENERS.contains(w)) {
+    if lowered.iter().any(|w| MENTION_OPENERS.contains(w)) || after_clause(&lowered) {
         return Some(MentionKind::Background);
     }
     if relative(&lowered) {
@@ -223,6 +227,74 @@ pub(crate) fn present_clause(text: &str, sentence: Span, t: Span, cue: Option<Sp
             .iter()
             .any(|w| PAST_FORMS.contains(w) || w == "had")
 }
+
+/// Where a sentence's own words begin when something is glued before them: after a wire
+/// dateline ("LINDVIK (NWA) - …", "-LRB- NWA -RRB- -") in its first words, the heading and
+/// time stamp that come before it are not the sentence's.
+pub(crate) fn heading(text: &str, sentence: Span) -> Option<usize> {
+    let s = sentence.slice(text)?;
+    let ws: Vec<(usize, &str)> = words(s).take(HEADING_WORDS).collect();
+    ws.windows(4).find_map(|w| {
+        let open = matches!(w[0].1, "(" | "-LRB-");
+        let close = matches!(w[2].1, ")" | "-RRB-");
+        let agency =
+            w[1].1.chars().next().is_some_and(char::is_uppercase) && w[1].1.chars().all(char::is_alphabetic);
+        let dash = matches!(w[3].1, "-" | "--" | "—" | "–");
+        (open && close && agency && dash).then(|| sentence.start + w[3].0 + w[3].1.len())
+    })
+}
+
+/// How many words of a sentence a dateline may follow.
+const HEADING_WORDS: usize = 60;
+
+/// Whether a stretch of words holds an "after" that opens a background phrase or clause
+/// ("the board's reply comes after the owners met on Wednesday"): what happened after that
+/// event is not dated by it. Not when the word before "after" counts a time from the event
+/// ("two days after", "shortly after") or begins what the clause reports there ("the leak
+/// began after the pipe burst on May 2"): then the date is the clause's own.
+fn after_clause(stretch: &[String]) -> bool {
+    stretch.iter().enumerate().any(|(k, w)| {
+        w == "after"
+            && !k
+                .checked_sub(1)
+                .and_then(|j| stretch.get(j))
+                .is_some_and(|p| AFTER_DATED.contains(&p.as_str()))
+    })
+}
+
+/// Words before "after" that keep the date after it the clause's own: a count of time
+/// from the event, or a verb of beginning or staying on.
+const AFTER_DATED: &[&str] = &[
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "moments",
+    "shortly",
+    "soon",
+    "just",
+    "immediately",
+    "right",
+    "not",
+    "long",
+    "began",
+    "begun",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "stayed",
+    "remained",
+];
 
 /// Whether the expression ends a headline or caption glued before the sentence: a date
 /// with its year, after a clause's first words, followed straight by a capitalised word

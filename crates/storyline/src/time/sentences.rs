@@ -2,9 +2,10 @@
 //! main clause's calendar expression, a span from the last date ("two days later"), the
 //! time of the statement it reports ("said on Thursday"), the date of the sentence before
 //! it in the paragraph, or the publication date. Dates in quotations, relative clauses,
-//! noun phrases, background phrases ("since March"), headlines glued before the sentence,
-//! and finished dates in a present-perfect clause are mentions, not the sentence's date (`clauses`); they stay in the record's
-//! `timexes`.
+//! noun phrases, background phrases ("since March", "after the vote on May 2"), wire
+//! dateline headings and headlines glued before the sentence, and finished dates in a
+//! present-perfect clause are mentions, not the sentence's date (`clauses`); they stay in
+//! the record's `timexes`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -517,6 +518,42 @@ mod tests {
         assert_eq!(
             one("The harbour has lost ten boats this month."),
             day("2016-02", Expression)
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_heading_does_not_date_the_sentence() {
+        use DateRule::*;
+        // The time stamp before the dateline is the page's, not what the sentence reports.
+        assert_eq!(
+            one("Pier reopens | Mon Feb 8 , 2016 10:02 am EST TOLLBRIDGE -LRB- NWA -RRB- - Ferries could return to the pier this week , the harbour board said on Monday ."),
+            day("2016-W06", Expression)
+        );
+        assert_eq!(
+            one("Oxley ferry strike ends | Tue Feb 9 , 2016 4:15 pm EST OXLEY (NWA) - Crews on the Oxley ferries voted to end their strike , their union said ."),
+            day("2016-02-10", Statement)
+        );
+    }
+
+    #[test]
+    fn a_date_after_after_is_background() {
+        use DateRule::*;
+        assert_eq!(
+            one("The harbour board's reply comes after the owners met on Monday."),
+            day("2016-02-10", Publication)
+        );
+        assert_eq!(
+            one("Ferries stopped running after the pier flooded on Monday, Kell said."),
+            day("2016-02-10", Statement)
+        );
+        // A time counted from the event, or a start the event gives, is the clause's own.
+        assert_eq!(
+            one("Divers reached the hull two days after the storm on Monday."),
+            day("2016-02-08", Expression)
+        );
+        assert_eq!(
+            one("The leak began after the Oxley pipe burst on Monday."),
+            day("2016-02-08", Expression)
         );
     }
 
