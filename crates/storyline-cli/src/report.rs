@@ -112,11 +112,13 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
 /// "… and N more" after a list cut at `shown` of `total`.
 fn more(out: &mut impl Write, indent: &str, total: usize, shown: usize, what: &str) -> std::io::Result<()> {
     if total > shown {
-        writeln!(
-            out,
-            "{indent}… and {} more {what} (--format json lists all)",
-            total - shown
-        )?;
+        let n = total - shown;
+        let what = if n == 1 {
+            what.strip_suffix('s').unwrap_or(what)
+        } else {
+            what
+        };
+        writeln!(out, "{indent}… and {n} more {what} (--format json lists all)")?;
     }
     Ok(())
 }
@@ -338,6 +340,15 @@ pub fn stories(out: &mut impl Write, stories: &[storyline::run::Story]) -> std::
     Ok(())
 }
 
+/// "1 article", "3 articles".
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn storyline_lines(
     out: &mut impl Write,
     l: &storyline::store::stories::StorylineRow,
@@ -345,26 +356,29 @@ fn storyline_lines(
 ) -> std::io::Result<()> {
     writeln!(
         out,
-        "{}  {} – {}  {} articles, {} events, outlets: {}",
+        "{}  {} – {}  {}, {}, outlets: {}",
         l.title.as_deref().unwrap_or("(untitled)"),
         l.start,
         l.end,
-        l.size,
-        l.event_count,
+        counted(l.size as usize, "article"),
+        counted(l.event_count as usize, "event"),
         l.outlets.join(", ")
     )?;
     for e in l.events.iter().take(events) {
         writeln!(
             out,
-            "  event {}  {} – {}  {} articles  {}",
+            "  event {}  {} – {}  {}  {}",
             clip(&e.id, 16),
             e.start,
             e.end,
-            e.articles.len(),
+            counted(e.articles.len(), "article"),
             clip(e.title.as_deref().unwrap_or(""), 60)
         )?;
     }
-    more(out, "  ", l.events.len(), events, "events")
+    // The row may hold only the largest events (a digest's report): the count says how
+    // many there are.
+    let total = (l.event_count as usize).max(l.events.len());
+    more(out, "  ", total, events.min(l.events.len()), "events")
 }
 
 pub fn story(out: &mut impl Write, s: &storyline::run::Story) -> std::io::Result<()> {
