@@ -88,6 +88,18 @@ fn an_adverb_before_the_verb_is_no_scope() {
 }
 
 #[test]
+fn an_adverb_of_time_ends_the_scope_phrase() {
+    let a = analyse(
+        "Rail strike\n\nThe walkout left hundreds of commuters sleeping in station halls overnight, the operator said.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let m = figure(&a, "hundreds").measured.as_ref().unwrap();
+    assert_eq!(m.concept, "commuter", "{m:?}");
+    assert_eq!(m.scope.as_deref(), Some("hall"), "{m:?}");
+}
+
+#[test]
 fn a_toll_told_two_ways_a_year_apart_is_one_measure_that_grew() {
     let a = analyse(HARBOUR_2019, "Harbour Ledger", "2019-03-02");
     let b = analyse(COASTLINE_2020, "Coastline Daily", "2020-06-09");
