@@ -1443,7 +1443,33 @@ fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
     while b < e && is_clause_punct(scan.word(b)) {
         b += 1;
     }
-    Some(frame(cue.span, cue.kind(), Some(src), vec![(b, e)]))
+    let mut content = vec![(b, e)];
+    // After a quotation the words past the comma are the writer's ("“A,” he said, the
+    // crowd cheering"); after reported words they go on with the statement.
+    if !(b..=e).any(|k| s.in_quote(k)) {
+        content.extend(clause_after_parenthetical(scan, cue));
+    }
+    Some(frame(cue.span, cue.kind(), Some(src), content))
+}
+
+/// Rule `content_then_source`, second part: "In fact, she said, the pier will close",
+/// "The toll, he said, would rise": an attribution set off by commas inside the
+/// sentence attributes the clause after it as well as what comes before (the guidelines
+/// take a content as everything the cue attributes, in parts). Only a clause follows
+/// as content: "that …", or a subject with a finite auxiliary within a few words (rule
+/// `bare_clause`); not ", adding …" nor ", in a statement", and not after a quotation
+/// (the caller's check).
+fn clause_after_parenthetical(scan: &Scan, cue: &Cue) -> Option<(usize, usize)> {
+    let comma = cue.i + 1;
+    let a = comma + 1;
+    if scan.word(comma) != "," || a >= scan.n || scan.s.in_quote(a) {
+        return None;
+    }
+    if !(scan.word(a) == "that" || scan.bare_clause(a)) {
+        return None;
+    }
+    let e = scan.clause_end(a);
+    (e >= a).then_some((a, e))
 }
 
 /// "“A,” Jo Roe, the mayor, said in a letter …": a source after a comma (an appositive)
@@ -2196,6 +2222,28 @@ mod tests {
             "content_then_source",
             "the harbour master",
             &["The locks will stay shut all winter"],
+        );
+    }
+
+    /// Rule `content_then_source`, second part (`clause_after_parenthetical`): an
+    /// attribution set off by commas attributes the clause after it too; a participle
+    /// after it is no such clause.
+    #[test]
+    fn clause_after_parenthetical() {
+        assert_frame(
+            "In fact, Ines Lund said, the ferry will keep its winter timetable.",
+            "content_then_source",
+            "Ines Lund",
+            &["In fact", "the ferry will keep its winter timetable"],
+        );
+        let frames = frames_of("The toll is fair, Ines Lund said, adding that the pier needs work.");
+        assert_eq!(frames[0].3, vec!["The toll is fair".to_string()], "{frames:#?}");
+        // After a quotation the clause past the comma is the writer's.
+        let frames = frames_of("“The toll is fair,” Ines Lund said, the crowd was already leaving.");
+        assert_eq!(
+            frames[0].3,
+            vec!["“The toll is fair,”".to_string()],
+            "{frames:#?}"
         );
     }
 

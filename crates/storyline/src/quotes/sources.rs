@@ -65,6 +65,11 @@ pub(super) const SOURCES_BEFORE: &[SourceRule] = &[
         find: indefinite_source,
     },
     SourceRule {
+        name: "opening-noun",
+        reason: "\"Critics said …\", \"Officials say …\": a plural speaking noun alone before the verb, capitalised only because it opens the sentence",
+        find: opening_noun_source,
+    },
+    SourceRule {
         name: "described-source",
         reason: "\"a source familiar with the talks\", \"people close to the campaign\": the head noun and what it knows",
         find: described_source,
@@ -370,6 +375,19 @@ fn indefinite_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
         "Another" | "One" | "Others" | "Some" | "Many" | "Both" | "Several"
     ) && (last == 0 || s.word(text, last - 1) == ",");
     alone.then(|| Source::at(last, last))
+}
+
+/// Rule `opening-noun`: a plural speaking noun that opens the sentence and stands alone before
+/// the verb ("Critics said …", "Officials say …"). Such words are capitalised there only
+/// because they open the sentence, so the noun-phrase rule, which does not take words
+/// that are never names, passes them over; the speaker is the noun.
+fn opening_noun_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
+    let w = s.word(text, last);
+    let opening = (0..last).all(|k| s.toks[k].kind != Kind::Word);
+    // A plural noun, not a quantifier or pronoun of the list ("Most", "Who", "Everyone").
+    let plural_noun = w.len() > 3 && w.ends_with('s') || w == "People";
+    (opening && plural_noun && lexicon::is_function_word(w) && lexicon::is_speaking_noun(w))
+        .then(|| Source::at(last, last))
 }
 
 /// A source described by what it knows: "a source familiar with the talks", "people
@@ -1013,6 +1031,23 @@ mod tests {
             "said",
             "indefinite-pronoun",
             "Another",
+        );
+    }
+
+    /// A speaking noun capitalised because it opens the sentence speaks ("Critics said").
+    #[test]
+    fn opening_noun() {
+        assert_source(
+            "Critics said the new ferry toll was unfair.",
+            "said",
+            "opening-noun",
+            "Critics",
+        );
+        assert_source(
+            "Officials say the Brindle Street pier will close.",
+            "say",
+            "opening-noun",
+            "Officials",
         );
     }
 
