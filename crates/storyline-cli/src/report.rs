@@ -82,9 +82,9 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
                 c.source
             )?;
         }
-        more(out, "    ", g.copies.len(), COPIES, "copies")?;
+        more(out, "    ", g.copies.len(), COPIES, ["copy", "copies"])?;
     }
-    more(out, "  ", d.duplicate_groups.len(), GROUPS, "groups")?;
+    more(out, "  ", d.duplicate_groups.len(), GROUPS, ["group", "groups"])?;
     writeln!(
         out,
         "\nStories: {} articles placed; {} storylines found or changed",
@@ -94,7 +94,13 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
         write!(out, "  {}  ", l.id)?;
         storyline_lines(out, l, 3)?;
     }
-    more(out, "  ", d.stories_changed, d.stories.len(), "storylines")?;
+    more(
+        out,
+        "  ",
+        d.stories_changed,
+        d.stories.len(),
+        ["storyline", "storylines"],
+    )?;
     writeln!(
         out,
         "\nFigures: {} in the new articles, {} measures (`storyline figures ID` tracks them across a story)",
@@ -105,22 +111,29 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
     for f in d.failures.iter().take(FAILURES) {
         writeln!(out, "  {}: {} ({})", f.source, f.reason, f.stage)?;
     }
-    more(out, "  ", d.failures.len(), FAILURES, "failures")?;
+    more(out, "  ", d.failures.len(), FAILURES, ["failure", "failures"])?;
     Ok(())
 }
 
 /// "… and N more" after a list cut at `shown` of `total`.
-fn more(out: &mut impl Write, indent: &str, total: usize, shown: usize, what: &str) -> std::io::Result<()> {
+fn more(out: &mut impl Write, indent: &str, total: usize, shown: usize, what: Noun) -> std::io::Result<()> {
     if total > shown {
-        let n = total - shown;
-        let what = if n == 1 {
-            what.strip_suffix('s').unwrap_or(what)
-        } else {
-            what
-        };
-        writeln!(out, "{indent}… and {n} more {what} (--format json lists all)")?;
+        let more = counted(total - shown, what).replacen(' ', " more ", 1);
+        writeln!(out, "{indent}… and {more} (--format json lists all)")?;
     }
     Ok(())
+}
+
+/// A noun's singular and plural.
+type Noun = [&'static str; 2];
+
+/// "1 article", "3 articles".
+fn counted(n: usize, [one, many]: Noun) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 pub fn failures(fs: &[Failure]) {
@@ -340,15 +353,6 @@ pub fn stories(out: &mut impl Write, stories: &[storyline::run::Story]) -> std::
     Ok(())
 }
 
-/// "1 article", "3 articles".
-fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 fn storyline_lines(
     out: &mut impl Write,
     l: &storyline::store::stories::StorylineRow,
@@ -360,8 +364,8 @@ fn storyline_lines(
         l.title.as_deref().unwrap_or("(untitled)"),
         l.start,
         l.end,
-        counted(l.size as usize, "article"),
-        counted(l.event_count as usize, "event"),
+        counted(l.size as usize, ["article", "articles"]),
+        counted(l.event_count as usize, ["event", "events"]),
         l.outlets.join(", ")
     )?;
     for e in l.events.iter().take(events) {
@@ -371,14 +375,14 @@ fn storyline_lines(
             clip(&e.id, 16),
             e.start,
             e.end,
-            counted(e.articles.len(), "article"),
+            counted(e.articles.len(), ["article", "articles"]),
             clip(e.title.as_deref().unwrap_or(""), 60)
         )?;
     }
     // The row may hold only the largest events (a digest's report): the count says how
     // many there are.
     let total = (l.event_count as usize).max(l.events.len());
-    more(out, "  ", total, events.min(l.events.len()), "events")
+    more(out, "  ", total, events.min(l.events.len()), ["event", "events"])
 }
 
 pub fn story(out: &mut impl Write, s: &storyline::run::Story) -> std::io::Result<()> {
@@ -562,7 +566,7 @@ fn figure_lines(
             )?;
         }
     }
-    more(out, "  ", measures.len(), limit, "measures")
+    more(out, "  ", measures.len(), limit, ["measure", "measures"])
 }
 
 /// `storyline figures ID`: every measure of the story.

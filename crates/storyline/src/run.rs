@@ -949,19 +949,11 @@ pub struct QuoteCarrier {
     pub published: Option<String>,
 }
 
-/// A quote's words as compared for carrying one statement: letters and digits in lower
-/// case, everything else one space (quotation marks, dashes and spacing differ between
-/// copies).
+/// A quote's words as compared for carrying one statement: its words as dedup reads them
+/// (letters and digits, lower case), so quotation marks, dashes and spacing that differ
+/// between copies do not.
 fn statement_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            key.extend(c.to_lowercase());
-        } else if !key.ends_with(' ') {
-            key.push(' ');
-        }
-    }
-    key.trim().to_string()
+    crate::corpus::dedup::words_of(&text.to_lowercase()).join(" ")
 }
 
 /// A source of a story with the syndicated copies of it folded under it.

@@ -43,7 +43,8 @@ pub fn shingle_hashes(text: &str, n: usize) -> Vec<u64> {
     shingles_of(&words_of(&lower), n)
 }
 
-fn words_of(lower: &str) -> Vec<&str> {
+/// The words of lower-cased text as dedup compares them: runs of letters and digits.
+pub(crate) fn words_of(lower: &str) -> Vec<&str> {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -206,11 +206,10 @@ fn head_before_preposition(text: &str, s: &Sentence, found: Source) -> Option<So
         } else {
             noun_phrase_source(text, s, last).filter(|h| h.speaks)?
         };
-        // Irregular plurals of people speak as the others do ("Fishermen in the town said").
-        let irregular = hw.ends_with("men") && hw.len() > 4 || matches!(hw, "people" | "children" | "police");
-        let plural =
-            (hw.ends_with('s') && !hw.ends_with("ss") || irregular) && hw.chars().all(char::is_lowercase);
-        if !(known || plural || is_determiner(s.word(text, head.first)) && head.last > head.first) {
+        if !(known
+            || plural_of_people(hw)
+            || is_determiner(s.word(text, head.first)) && head.last > head.first)
+        {
             return None;
         }
         head
@@ -385,9 +384,19 @@ fn opening_noun_source(text: &str, s: &Sentence, last: usize) -> Option<Source> 
     let w = s.word(text, last);
     let opening = (0..last).all(|k| s.toks[k].kind != Kind::Word);
     // A plural noun, not a quantifier or pronoun of the list ("Most", "Who", "Everyone").
-    let plural_noun = w.len() > 3 && w.ends_with('s') || w == "People";
-    (opening && plural_noun && lexicon::is_function_word(w) && lexicon::is_speaking_noun(w))
-        .then(|| Source::at(last, last))
+    (opening
+        && plural_of_people(&lexicon::lower(w))
+        && lexicon::is_function_word(w)
+        && lexicon::is_speaking_noun(w))
+    .then(|| Source::at(last, last))
+}
+
+/// Whether a lower-case word is a plural that can name people: a regular plural ("shop
+/// owners"; not "-ss") or an irregular one ("fishermen", "people", "children", "police").
+fn plural_of_people(lower: &str) -> bool {
+    let irregular =
+        lower.ends_with("men") && lower.len() > 4 || matches!(lower, "people" | "children" | "police");
+    (lower.ends_with('s') && !lower.ends_with("ss") || irregular) && lower.chars().all(char::is_lowercase)
 }
 
 /// A source described by what it knows: "a source familiar with the talks", "people

@@ -4,7 +4,9 @@
 //! attribution cue ("said", "told", "believes"), whose own time dates a reported
 //! statement. Shallow, word-level reading: no parser, lists in `data/`.
 
-use super::lists::{AUXILIARIES, CUE_VERBS, FINITE_WORDS, MENTION_OPENERS, PAST_FORMS, RELATIVE_WORDS};
+use super::lists::{
+    AFTER_DATED, AUXILIARIES, CUE_VERBS, FINITE_WORDS, MENTION_OPENERS, PAST_FORMS, RELATIVE_WORDS,
+};
 use crate::span::Span;
 
 /// Why a date in a sentence is mentioned rather than reported.
@@ -233,6 +235,10 @@ pub(crate) fn present_clause(text: &str, sentence: Span, t: Span, cue: Option<Sp
 /// time stamp that come before it are not the sentence's.
 pub(crate) fn heading(text: &str, sentence: Span) -> Option<usize> {
     let s = sentence.slice(text)?;
+    // Asked for every date of a sentence: most sentences have no bracket at all.
+    if !s.contains('(') && !s.contains("-LRB-") {
+        return None;
+    }
     let ws: Vec<(usize, &str)> = words(s).take(HEADING_WORDS).collect();
     ws.windows(4).find_map(|w| {
         let open = matches!(w[0].1, "(" | "-LRB-");
@@ -258,43 +264,9 @@ fn after_clause(stretch: &[String]) -> bool {
             && !k
                 .checked_sub(1)
                 .and_then(|j| stretch.get(j))
-                .is_some_and(|p| AFTER_DATED.contains(&p.as_str()))
+                .is_some_and(|p| AFTER_DATED.contains(p))
     })
 }
-
-/// Words before "after" that keep the date after it the clause's own: a count of time
-/// from the event, or a verb of beginning or staying on.
-const AFTER_DATED: &[&str] = &[
-    "minutes",
-    "minute",
-    "hours",
-    "hour",
-    "days",
-    "day",
-    "weeks",
-    "week",
-    "months",
-    "month",
-    "years",
-    "year",
-    "moments",
-    "shortly",
-    "soon",
-    "just",
-    "immediately",
-    "right",
-    "not",
-    "long",
-    "began",
-    "begun",
-    "begin",
-    "begins",
-    "started",
-    "start",
-    "starts",
-    "stayed",
-    "remained",
-];
 
 /// Whether the expression ends a headline or caption glued before the sentence: a date
 /// with its year, after a clause's first words, followed straight by a capitalised word

@@ -61,6 +61,7 @@ lists! {
     PAST_FORMS = "past_forms.txt";
     CUE_VERBS = "cue_verbs.txt";
     MENTION_OPENERS = "mention_openers.txt";
+    AFTER_DATED = "after_dated.txt";
     RELATIVE_WORDS = "relative_words.txt";
     FINITE_WORDS = "finite_words.txt";
     AUXILIARIES = "auxiliaries.txt";
