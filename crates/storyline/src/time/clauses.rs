@@ -5,7 +5,8 @@
 //! statement. Shallow, word-level reading: no parser, lists in `data/`.
 
 use super::lists::{
-    AFTER_DATED, AUXILIARIES, CUE_VERBS, FINITE_WORDS, MENTION_OPENERS, PAST_FORMS, RELATIVE_WORDS,
+    AFTER_DATED, AUXILIARIES, CUE_VERBS, FINITE_WORDS, MENTION_OPENERS, PARTS_OF_TIME, PAST_FORMS,
+    RELATIVE_WORDS,
 };
 use crate::span::Span;
 
@@ -199,7 +200,8 @@ pub(crate) fn mention(
     if relative(&lowered) {
         return Some(MentionKind::Relative);
     }
-    modifier(text, sentence, t, ws.last().map(|&(_, w)| w))
+    let prev2 = ws.len().checked_sub(2).map(|k| ws[k].1);
+    modifier(text, sentence, t, ws.last().map(|&(_, w)| w), prev2)
 }
 
 /// Whether the clause of the expression at `t` is in the present perfect or the present
@@ -314,8 +316,16 @@ fn relative(stretch: &[String]) -> bool {
 
 /// Whether the expression is part of a noun phrase: after "of" ("the proposal of
 /// December 2"), before "'s" ("Wednesday's deadline"), or between a determiner or
-/// possessive and the noun it describes ("the 1989 spill", "Obama's 2008 bid").
-fn modifier(text: &str, sentence: Span, t: Span, prev: Option<&str>) -> Option<MentionKind> {
+/// possessive and the noun it describes ("the 1989 spill", "Obama's 2008 bid"). Not after
+/// a part of time and "of" (`prev2`: "spent most of Monday", "on the night of May 2"):
+/// there the expression is the time of the clause's own event.
+fn modifier(
+    text: &str,
+    sentence: Span,
+    t: Span,
+    prev: Option<&str>,
+    prev2: Option<&str>,
+) -> Option<MentionKind> {
     let after = text.get(t.end..sentence.end).unwrap_or_default();
     let next = after.split_whitespace().next().unwrap_or_default();
     let possessive = ["'s", "’s"].iter().any(|p| after.trim_start().starts_with(p));
@@ -327,7 +337,9 @@ fn modifier(text: &str, sentence: Span, t: Span, prev: Option<&str>) -> Option<M
         "the" | "its" | "their" | "his" | "her" | "our" | "s"
     ) || prev.ends_with("'s")
         || prev.ends_with("’s");
-    (prev == "of" || possessive || (determiner && before_noun)).then_some(MentionKind::Modifier)
+    let part_of_time = prev == "of" && prev2.is_some_and(|w| PARTS_OF_TIME.contains(&lower(w)));
+    let of = prev == "of" && !part_of_time;
+    (of || possessive || (determiner && before_noun)).then_some(MentionKind::Modifier)
 }
 
 /// Whether `at` lies in one of the (sorted) spans.

@@ -62,6 +62,7 @@ lists! {
     CUE_VERBS = "cue_verbs.txt";
     MENTION_OPENERS = "mention_openers.txt";
     AFTER_DATED = "after_dated.txt";
+    PARTS_OF_TIME = "parts_of_time.txt";
     RELATIVE_WORDS = "relative_words.txt";
     FINITE_WORDS = "finite_words.txt";
     AUXILIARIES = "auxiliaries.txt";

@@ -486,6 +486,24 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_a_day_dates_the_clause() {
+        use DateRule::*;
+        assert_eq!(
+            one("Two tugs spent most of Monday towing the barge off the sandbank."),
+            day("2016-02-08", Expression)
+        );
+        assert_eq!(
+            one("Volunteers searched the dunes for the rest of Tuesday."),
+            day("2016-02-09", Expression)
+        );
+        // A noun's date stays a mention.
+        assert_eq!(
+            one("The ruling of Monday was welcomed by the tenants."),
+            day("2016-02-10", Publication)
+        );
+    }
+
+    #[test]
     fn a_span_before_a_noun_counts_from_the_noun() {
         use DateRule::*;
         let all = dated(
