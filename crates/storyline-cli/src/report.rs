@@ -24,8 +24,13 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
     writeln!(out, "Storyline digest: run {} into {}", d.run, d.store)?;
     writeln!(
         out,
-        "  {} items in {:.2} s: {} new articles, {} already stored (same text), {} skipped (unchanged since read), {} failed",
-        d.items, d.seconds, d.added, d.already, d.skipped, d.failed
+        "  {} in {:.2} s: {}, {} already stored (same text), {} skipped (unchanged since read), {} failed",
+        counted(d.items, ["item", "items"]),
+        d.seconds,
+        counted(d.added, ["new article", "new articles"]),
+        d.already,
+        d.skipped,
+        d.failed
     )?;
     if d.replaced > 0 {
         writeln!(
@@ -34,7 +39,11 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
             d.replaced
         )?;
     }
-    writeln!(out, "  the store holds {} articles", d.articles)?;
+    writeln!(
+        out,
+        "  the store holds {}",
+        counted(d.articles, ["article", "articles"])
+    )?;
     writeln!(out, "\nArticles per outlet")?;
     for o in &d.outlets {
         let copies = match o.copies {
@@ -52,8 +61,8 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
     }
     writeln!(
         out,
-        "\nDuplicates and syndicated copies this run added to: {} groups",
-        d.duplicate_groups.len()
+        "\nDuplicates and syndicated copies this run added to: {}",
+        counted(d.duplicate_groups.len(), ["group", "groups"])
     )?;
     const GROUPS: usize = 20;
     const COPIES: usize = 8;
@@ -87,8 +96,9 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
     more(out, "  ", d.duplicate_groups.len(), GROUPS, ["group", "groups"])?;
     writeln!(
         out,
-        "\nStories: {} articles placed; {} storylines found or changed",
-        d.stories_placed, d.stories_changed
+        "\nStories: {} placed; {} found or changed",
+        counted(d.stories_placed, ["article", "articles"]),
+        counted(d.stories_changed, ["storyline", "storylines"])
     )?;
     for l in &d.stories {
         write!(out, "  {}  ", l.id)?;
@@ -103,8 +113,9 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
     )?;
     writeln!(
         out,
-        "\nFigures: {} in the new articles, {} measures (`storyline figures ID` tracks them across a story)",
-        d.figures, d.measures
+        "\nFigures: {} in the new articles, {} (`storyline figures ID` tracks them across a story)",
+        d.figures,
+        counted(d.measures, ["measure", "measures"])
     )?;
     writeln!(out, "\nFailed items: {}", d.failures.len())?;
     const FAILURES: usize = 50;
@@ -375,8 +386,8 @@ fn storyline_lines(
             clip(&e.id, 16),
             e.start,
             e.end,
-            counted(e.articles.len(), ["article", "articles"]),
-            clip(e.title.as_deref().unwrap_or(""), 60)
+            counted(e.size as usize, ["article", "articles"]),
+            clip(e.title.as_deref().unwrap_or("(untitled)"), 60)
         )?;
     }
     // The row may hold only the largest events (a digest's report): the count says how

@@ -940,12 +940,17 @@ impl Store {
         let Some((start, end, size)) = days_and_size(&self.conn, id)? else {
             return Ok(None);
         };
-        // The largest event (ties: the smallest id), titled by the article that started it.
+        // The largest titled event (ties: the smallest id), as `storyline` titles it.
         let title: Option<String> = self
             .conn
             .prepare_cached(
-                "SELECT (SELECT title FROM articles WHERE id = e.id) FROM events e
-                 WHERE e.storyline = ?1 ORDER BY e.size DESC, e.id LIMIT 1",
+                "SELECT t FROM (SELECT COALESCE(
+                     (SELECT title FROM articles WHERE id = e.id),
+                     (SELECT a.title FROM event_articles x JOIN articles a ON a.id = x.article
+                      WHERE x.event = e.id AND a.title IS NOT NULL
+                      ORDER BY x.day, x.published, x.article LIMIT 1)) AS t, e.size, e.id
+                   FROM events e WHERE e.storyline = ?1)
+                 ORDER BY t IS NULL, size DESC, id LIMIT 1",
             )?
             .query_row([id], |r| r.get(0))
             .optional()?
@@ -1032,8 +1037,11 @@ fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<S
         .prepare_cached("SELECT outlet FROM storyline_outlets WHERE storyline = ?1 ORDER BY outlet")?
         .query_map([id], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
+    // The largest event's title; when it has none (plain text without a headline), the
+    // largest titled event's.
     let title = list
         .iter()
+        .filter(|e| e.title.is_some())
         .max_by(|a, b| a.size.cmp(&b.size).then(b.id.cmp(&a.id)))
         .and_then(|e| e.title.clone());
     Ok(Some(StorylineRow {
@@ -1083,8 +1091,9 @@ pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option
             .query_row([id], |r| r.get(0))?,
         _ => articles.len() as u32,
     };
-    // Titled by the article that started it (its id is the event's).
-    let title: Option<String> = match articles.iter().find(|a| a.id == id) {
+    // Titled by the article that started it (its id is the event's); when that one has
+    // no headline, by the first of its articles that has one.
+    let first: Option<String> = match articles.iter().find(|a| a.id == id) {
         Some(a) => a.title.clone(),
         None => conn
             .prepare_cached("SELECT title FROM articles WHERE id = ?1")?
@@ -1092,6 +1101,7 @@ pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option
             .optional()?
             .flatten(),
     };
+    let title = first.or_else(|| articles.iter().find_map(|a| a.title.clone()));
     Ok(Some(EventRow {
         id: id.to_string(),
         title,
