@@ -1358,6 +1358,13 @@ mod tests {
             })
             .unwrap();
         assert_eq!(copies, 1);
+        // A first article without a headline (plain text): the event and its storyline take
+        // the first headline among its articles.
+        conn.execute("UPDATE articles SET title = NULL WHERE id = 't1'", [])
+            .unwrap();
+        let list = list_storylines(&conn, 10).unwrap();
+        assert_eq!(list[0].events[0].title.as_deref(), Some("t2"));
+        assert_eq!(list[0].title.as_deref(), Some("t2"));
         // Deleting an article (as a digest does when a source changes) shows at once.
         unfile_article(&conn, "t2-copy", Some("Lowmoor Post")).unwrap();
         let list = list_storylines(&conn, 10).unwrap();
