@@ -537,17 +537,12 @@ fn figure_lines(
     limit: usize,
 ) -> std::io::Result<()> {
     for m in measures.iter().take(limit) {
-        let unit = m.unit.as_deref().map_or(String::new(), |u| format!(" ({u})"));
-        let scope = m
-            .scope
-            .as_deref()
-            .map_or(String::new(), |s| format!(" in the {s}"));
         writeln!(
             out,
-            "  {}{scope}{unit}: {} claims, {} outlets, {}",
-            m.concept,
-            m.claims.len(),
-            m.outlets.len(),
+            "  {}: {}, {}, {}",
+            m.label(),
+            counted(m.claims_total, ["claim", "claims"]),
+            counted(m.outlets.len(), ["outlet", "outlets"]),
             storyline::store::tag(&m.trend)
         )?;
         for (i, c) in m.claims.iter().enumerate() {

@@ -17,7 +17,7 @@ pub(crate) fn section(measures: &[TrackedMeasure], total: usize) -> Markup {
         @for (k, m) in measures.iter().take(PAGE_MEASURES).enumerate() {
             div.measure {
                 h3 id={"m-" (k)} {
-                    (m.concept) @if let Some(sc) = &m.scope { " in the " (sc) } @if let Some(u) = &m.unit { " (" (u) ")" }
+                    (m.label())
                     " " span.meta { "(" (m.claims_total) " claims, " (m.outlets.len()) " outlets, " (trend(m.trend)) ")" }
                 }
                 @if m.claims.len() > 1 { (chart(m, k)) }
@@ -72,7 +72,7 @@ fn chart(m: &TrackedMeasure, k: usize) -> Markup {
     let y = |v: f64| H - PAD + (2.0 * PAD - H) * (v / top).clamp(0.0, 1.0);
     html! {
         svg.chart.figure-chart viewBox={"0 0 " (W) " " (H)} role="group"
-            aria-label={"Claims about " (m.concept) " over time"} {
+            aria-label={"Claims about " (m.label()) " over time"} {
             line.axis x1=(PAD) y1=(H - PAD) x2=(W - PAD) y2=(H - PAD) {}
             text.tick x=(PAD) y=(H - 8.0) text-anchor="start" { (first) }
             @if last != first { text.tick x=(W - PAD) y=(H - 8.0) text-anchor="end" { (last) } }

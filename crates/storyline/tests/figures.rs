@@ -101,6 +101,47 @@ fn adverbs_are_no_scope() {
     }
 }
 
+/// What a figure is counted over: a place's name stays a name ("in Vellmark", shown
+/// without an article); a number word after "in" says how many, not over what, and the
+/// subject that killed is read instead.
+#[test]
+fn a_named_scope_keeps_its_name_and_a_number_word_is_no_scope() {
+    let a = analyse(
+        "Power cut\n\nSome 1,200 families in Vellmark were left without power, the utility said.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let m = figure(&a, "1,200").measured.as_ref().unwrap();
+    assert_eq!(m.scope.as_deref(), Some("Vellmark"), "{m:?}");
+    let measures = track(&[&a]);
+    assert!(
+        measures.iter().any(|t| t.label() == "family in Vellmark"),
+        "{:?}",
+        measures.iter().map(|t| t.label()).collect::<Vec<_>>()
+    );
+    let b = analyse(
+        "Quake\n\nThe quake killed 40 people and left others homeless in the hundreds, officials said.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let c = analyse(
+        "Ferry sinks\n\nStorms have driven thousands of families from the coast, hundreds have died along the shore and hundreds are still missing.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    // The second count is of the missing, not more deaths, and counted over nothing said.
+    let missing = c.figures.iter().rfind(|f| f.text == "hundreds").unwrap();
+    let m = missing.measured.as_ref().unwrap();
+    assert_eq!(
+        (m.concept.as_str(), m.scope.as_deref()),
+        ("missing", None),
+        "{m:?}"
+    );
+    // Not "hundred": the scope is the quake that killed them.
+    let m = figure(&b, "40").measured.as_ref().unwrap();
+    assert_eq!(m.scope.as_deref(), Some("quake"), "{m:?}");
+}
+
 #[test]
 fn a_toll_told_two_ways_a_year_apart_is_one_measure_that_grew() {
     let a = analyse(HARBOUR_2019, "Harbour Ledger", "2019-03-02");

@@ -423,13 +423,25 @@ fn measured(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity)
     })
 }
 
-/// A word read through `data/scopes.txt`, else itself in the singular.
+/// A word read through `data/scopes.txt`, else itself in the singular; a capitalised
+/// word no row lists is a name and stays as written ("in Aleppo": a scope "Aleppo", shown
+/// without an article).
 fn scope_word(w: &str) -> String {
     static T: std::sync::LazyLock<NameTable> = std::sync::LazyLock::new(|| NameTable::read(SCOPES));
-    let w = lower(w);
-    T.of_word
-        .get(w.as_str())
-        .map_or_else(|| singular(&w), |s| s.to_string())
+    let lw = lower(w);
+    match T.of_word.get(lw.as_str()) {
+        Some(s) => s.to_string(),
+        None if w.chars().next().is_some_and(char::is_uppercase) => {
+            w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+        }
+        None => singular(&lw),
+    }
+}
+
+/// Rule `number_no_scope`: a number word heading the phrase ("died in the hundreds",
+/// "hundreds have died") says how many, not what the figure is counted over.
+fn is_number_word(w: &str) -> bool {
+    super::numbers::is_number_word(&lower(w))
 }
 
 /// What a figure is counted over, from a phrase after it in its clause: "killed in the
@@ -454,61 +466,57 @@ fn scope_after(text: &str, tokens: &[Token], from: usize) -> Option<String> {
 /// The head of the noun phrase starting at token `i`: determiners and possessors skipped,
 /// the last word before a preposition, punctuation or a number.
 fn np_head(text: &str, tokens: &[Token], mut i: usize) -> Option<String> {
-    let mut head = None;
+    let mut head: Option<usize> = None;
     for _ in 0..6 {
-        let t = tokens.get(i)?;
+        let Some(t) = tokens.get(i) else { break };
         let w = t.text(text);
         let lw = lower(w);
         if t.kind == Kind::Number || (head.is_none() && crate::entities::lexicon::is_calendar_word(w)) {
-            return head.map(|h: &str| scope_word(h));
+            break;
         }
         if !is_word(t) || (head.is_some() && word_set!(PHRASE_ENDS).contains(lw.as_str())) || lw == "of" {
             break;
         }
         let possessor = lw.ends_with("'s") || lw.ends_with("’s");
         if !possessor && !word_set!(PHRASE_ENDS).contains(lw.as_str()) {
-            head = Some(w);
+            head = Some(i);
         }
         i += 1;
     }
-    head.map(scope_word)
+    let h = head?;
+    let w = tokens[h].text(text);
+    if is_number_word(w) {
+        return None;
+    }
+    let word = scope_word(w);
+    if !word.starts_with(char::is_uppercase) {
+        return Some(word);
+    }
+    // A name: its capitalised words, with "the" when it has one ("the Grey Sea").
+    let capital = |k: usize| is_word(&tokens[k]) && tokens[k].text(text).starts_with(char::is_uppercase);
+    let first = (0..h).rev().take_while(|&k| capital(k)).last().unwrap_or(h);
+    let the = first > 0 && lower(tokens[first - 1].text(text)) == "the";
+    let from = if the { first - 1 } else { first };
+    Some(text[tokens[from].span.start..tokens[h].span.end].to_string())
 }
 
 /// The subject of a measure verb on the left ("the war has killed …", "the conflict,
 /// which began … and has killed …"): the word before its auxiliaries, or the noun a
 /// relative "which"/"that" refers back to.
 fn subject_of(text: &str, tokens: &[Token], verb: usize) -> Option<String> {
-    let aux = [
-        "has",
-        "have",
-        "had",
-        "been",
-        "was",
-        "were",
-        "is",
-        "are",
-        // Adverbs that stand between a subject and its verb ("has now killed", "has
-        // still not"): skipped like the auxiliaries, never the subject.
-        "already",
-        "reportedly",
-        "also",
-        "so",
-        "far",
-        "now",
-        "still",
-        "thus",
-        "altogether",
-        "together",
-        "officially",
-    ];
+    let aux = ["has", "have", "had", "been", "was", "were", "is", "are"];
     let mut i = verb;
-    while i > 0 && aux.contains(&lower(tokens[i - 1].text(text)).as_str()) {
+    while i > 0 && {
+        let w = lower(tokens[i - 1].text(text));
+        aux.contains(&w.as_str()) || VERB_ADVERBS.contains(&w.as_str())
+    } {
         i -= 1;
     }
     let before = tokens.get(i.checked_sub(1)?)?;
     let bw = lower(before.text(text));
     if is_word(before) && !word_set!(PHRASE_ENDS).contains(bw.as_str()) && bw != "and" {
-        return Some(scope_word(&bw));
+        // "hundreds have died": the subject is the count itself.
+        return (!is_number_word(&bw)).then(|| scope_word(&bw));
     }
     let from = i.saturating_sub(12);
     let rel = (from..i)
@@ -571,8 +579,24 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
     (i > first).then_some(first..i)
 }
 
-/// How many tokens of "have died", "were killed", "have been killed" open `tokens` (0 when
-/// they do not end in a measure word).
+/// Adverbs that stand between a subject or an auxiliary and its verb ("has now killed",
+/// "are still missing"): skipped like the auxiliaries, never the subject nor the measure.
+const VERB_ADVERBS: &[&str] = &[
+    "already",
+    "reportedly",
+    "also",
+    "so",
+    "far",
+    "now",
+    "still",
+    "thus",
+    "altogether",
+    "together",
+    "officially",
+];
+
+/// How many tokens of "have died", "were killed", "have been killed", "are still missing"
+/// open `tokens` (0 when they do not end in a measure word).
 fn passive_measure(text: &str, tokens: &[Token]) -> usize {
     let w = |k: usize| tokens.get(k).filter(|t| is_word(t)).map(|t| lower(t.text(text)));
     let aux = |k: usize| {
@@ -586,11 +610,15 @@ fn passive_measure(text: &str, tokens: &[Token]) -> usize {
     if !aux(0) {
         return 0;
     }
-    if measure(1) {
-        return 2;
+    let k = 1
+        + (1..3)
+            .take_while(|&k| w(k).is_some_and(|x| VERB_ADVERBS.contains(&x.as_str())))
+            .count();
+    if measure(k) {
+        return k + 1;
     }
-    if w(1).is_some_and(|x| x == "been" || x == "being") && measure(2) {
-        return 3;
+    if w(k).is_some_and(|x| x == "been" || x == "being") && measure(k + 1) {
+        return k + 2;
     }
     0
 }

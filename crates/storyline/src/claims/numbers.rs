@@ -79,6 +79,12 @@ pub fn canonical_unit_name(written: &str) -> Option<&'static str> {
     lexicon::canonical_unit(written).map(|(name, _)| name)
 }
 
+/// Whether a lower-case word is a number word of `data/number_words.tsv` ("two",
+/// "hundreds", "dozen").
+pub(super) fn is_number_word(w: &str) -> bool {
+    lexicon().words.contains_key(w)
+}
+
 /// Every quantity in `text`, in text order, not overlapping.
 pub fn quantities(text: &str) -> Vec<Quantity> {
     let t = Tokens::new(text);

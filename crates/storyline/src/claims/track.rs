@@ -136,6 +136,23 @@ impl FigureClaim {
 }
 
 impl TrackedMeasure {
+    /// The measure in words, for a heading: its concept, what it is counted over ("in the
+    /// conflict"; a name as it is written, "in Aleppo", "in the Grey Sea") and its unit
+    /// ("(percent)").
+    pub fn label(&self) -> String {
+        let mut s = self.concept.clone();
+        if let Some(sc) = &self.scope {
+            // A name says its own article ("in Aleppo", "in the Grey Sea").
+            let name = sc.starts_with(char::is_uppercase) || sc.starts_with("the ");
+            s.push_str(if name { " in " } else { " in the " });
+            s.push_str(sc);
+        }
+        if let Some(u) = &self.unit {
+            s.push_str(&format!(" ({u})"));
+        }
+        s
+    }
+
     /// At most `max` of the claims, for a page or a listing that must stay small whatever
     /// the story: both sides of each discrepancy first, then each outlet's first and last
     /// claim, then the others in as-of order; kept in as-of order, the discrepancies
