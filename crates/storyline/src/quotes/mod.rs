@@ -134,6 +134,9 @@ pub enum QuoteRule {
     /// "She called the plan “a costly mistake”", ", calling it “absurd”": a speech verb
     /// that needs a clause to attribute on its own, with a quotation in what follows it.
     WeakCueQuotation,
+    /// "The council opposes the new pier": a verb of stance with a speaking subject and an
+    /// object.
+    ObjectOfStance,
     /// "…,” said X.".
     Inverted,
     /// "Ines Lund Says Ferry Will Run All Winter": a title-case headline with a
@@ -172,6 +175,7 @@ impl QuoteRule {
             QuoteRule::ContentThenSource => "content_then_source",
             QuoteRule::SplitQuotation => "split_quotation",
             QuoteRule::WeakCueQuotation => "weak_cue_quotation",
+            QuoteRule::ObjectOfStance => "object_of_stance",
             QuoteRule::Inverted => "inverted",
             QuoteRule::IntroducesNextParagraph => "introduces_next_paragraph",
             QuoteRule::QuotationThenSpeaker => "quotation_then_speaker",
@@ -555,8 +559,15 @@ fn continue_quotations(
         .iter()
         .enumerate()
         // A record ("the poll showed …") speaks no quotation of its own: a quotation after
-        // it is no more of its words.
-        .filter(|(_, f)| f.who.has_speaker() && f.who.rule != Some(QuoteRule::RecordSpeaks))
+        // it is no more of its words. Nor does a position held on an object ("she praised
+        // the plan"): what it holds is its object, not the next quotation.
+        .filter(|(_, f)| {
+            f.who.has_speaker()
+                && !matches!(
+                    f.who.rule,
+                    Some(QuoteRule::RecordSpeaks | QuoteRule::ObjectOfStance)
+                )
+        })
         .map(|(k, f)| (f.cue.start, k))
         .collect();
     speaking.sort_unstable();

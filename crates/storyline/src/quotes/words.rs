@@ -19,6 +19,8 @@ pub(super) const FINITE_AUXILIARIES: &str = include_str!("data/finite-auxiliarie
 pub(super) const HEADLINE_SECTION_WORDS: &str = include_str!("data/headline-section-words.txt");
 pub(super) const ENDORSEMENT_VERBS: &str = include_str!("data/endorsement-verbs.txt");
 pub(super) const SUBORDINATORS: &str = include_str!("data/subordinators.txt");
+pub(super) const OBJECT_STANCE_VERBS: &str = include_str!("data/object-stance-verbs.txt");
+pub(super) const NO_OBJECT_STANCE: &str = include_str!("data/no-object-stance.txt");
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
@@ -100,6 +102,29 @@ pub(super) fn is_endorsement_verb(w: &str) -> bool {
     word_set!(ENDORSEMENT_VERBS).contains(w)
 }
 
+/// The lemma of a verb of stance that takes its content as an object ("opposes",
+/// "wanted", "sees"; rule `object_of_stance`), from `object-stance-verbs.txt`.
+pub(super) fn object_stance_lemma(w: &str) -> Option<&'static str> {
+    static FORMS: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::LazyLock::new(|| {
+            let mut m = std::collections::HashMap::new();
+            for line in lexicon::entries(OBJECT_STANCE_VERBS) {
+                let (lemma, forms) = line.split_once(':').unwrap_or((line, ""));
+                for f in forms.split_whitespace() {
+                    m.entry(f).or_insert(lemma.trim());
+                }
+            }
+            m
+        });
+    FORMS.get(w).copied()
+}
+
+/// Speech-verb forms whose object is no position held ("found", "felt", "saw"): rule
+/// `object_of_stance` leaves them.
+pub(super) fn has_no_object_stance(w: &str) -> bool {
+    word_set!(NO_OBJECT_STANCE).contains(w)
+}
+
 /// Punctuation that sets off a clause.
 pub(super) fn is_clause_punct(w: &str) -> bool {
     matches!(w, "," | ":" | ";" | "—" | "–" | "-" | "(" | ")")
@@ -123,6 +148,8 @@ mod tests {
             ("adjunct-prepositions", ADJUNCT_PREPOSITIONS),
             ("complementizers", COMPLEMENTIZERS),
             ("endorsement-verbs", ENDORSEMENT_VERBS),
+            ("object-stance-verbs", OBJECT_STANCE_VERBS),
+            ("no-object-stance", NO_OBJECT_STANCE),
         ] {
             let mut seen = HashSet::new();
             let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();
