@@ -2127,26 +2127,37 @@ mod tests {
                 .map(|f| (f.1, f.2, f.3))
                 .collect()
         };
-        let one =
-            |cue: &str, src: &str, content: &str| vec![(cue.into(), src.into(), vec![content.to_string()])];
         // A position on an object, up to the clause's first punctuation; a relative
         // pronoun holds it too.
-        assert_eq!(
-            found("Ines Lund spoke first, and the harbour union opposes the second pier, for now."),
-            one("opposes", "the harbour union", "the second pier")
-        );
-        assert_eq!(
-            found("After the vote, most voters want a later sailing."),
-            one("want", "most voters", "a later sailing")
-        );
-        assert_eq!(
-            found("In March the ferry union backed a later sailing; the mayor did not."),
-            one("backed", "the ferry union", "a later sailing")
-        );
-        assert_eq!(
-            found("Ines Lund, who opposes the second pier, spoke first."),
-            one("opposes", "who", "the second pier")
-        );
+        for (text, cue, src, content) in [
+            (
+                "Ines Lund spoke first, and the harbour union opposes the second pier, for now.",
+                "opposes",
+                "the harbour union",
+                "the second pier",
+            ),
+            (
+                "After the vote, most voters want a later sailing.",
+                "want",
+                "most voters",
+                "a later sailing",
+            ),
+            (
+                "In March the ferry union backed a later sailing; the mayor did not.",
+                "backed",
+                "the ferry union",
+                "a later sailing",
+            ),
+            (
+                "Ines Lund, who opposes the second pier, spoke first.",
+                "opposes",
+                "who",
+                "the second pier",
+            ),
+        ] {
+            let want = vec![(cue.to_string(), src.to_string(), vec![content.to_string()])];
+            assert_eq!(found(text), want, "{text}");
+        }
         // A sentence whose subject's main verb makes a frame is read as before.
         assert_eq!(
             frames_of("Ines Lund criticized the second pier.")[0].0,

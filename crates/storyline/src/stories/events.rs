@@ -393,16 +393,12 @@ impl Clusterer {
         if let Some(best) = passing.first() {
             // A small best with a larger storyline close behind: the larger (see
             // `rescue_tie`).
-            let small = |id: &StorylineId| {
-                self.storylines
-                    .get(id)
-                    .is_some_and(|s| s.articles <= link.rescue_articles)
-            };
-            let larger = small(&best.id)
+            let larger = self
+                .small(&best.id)
                 .then(|| {
                     passing
                         .iter()
-                        .find(|l| !small(&l.id) && l.score >= link.rescue_tie * best.score)
+                        .find(|l| !self.small(&l.id) && l.score >= link.rescue_tie * best.score)
                 })
                 .flatten();
             let to = larger.unwrap_or(best).id.clone();
@@ -418,21 +414,24 @@ impl Clusterer {
         }
     }
 
+    /// Whether a storyline is small enough for a last chance (`rescue_articles`).
+    fn small(&self, id: &StorylineId) -> bool {
+        self.storylines
+            .get(id)
+            .is_some_and(|s| s.articles <= self.cfg.link.rescue_articles)
+    }
+
     /// The large storyline a lone article (as `w`) is a side story of (`link.side`): the
     /// best of its last chance's candidates (`scores`, best first) when large enough and
     /// scoring enough on content, and either on entity cosine or by naming the
     /// storyline's principal actors; true in the second case (the article then stays out
     /// of the storyline's signature).
     fn side_of<'a>(&self, w: &Weighed, scores: &'a [LinkScore]) -> Option<(&'a LinkScore, bool)> {
-        let (link, side) = (&self.cfg.link, &self.cfg.link.side);
+        let side = &self.cfg.link.side;
         let first = scores.first()?;
-        let small = |id: &StorylineId| {
-            self.storylines
-                .get(id)
-                .is_some_and(|s| s.articles <= link.rescue_articles)
-        };
         // A small best with a large storyline close behind: the large (`SideConfig::tie`).
-        let best = small(&first.id)
+        let best = self
+            .small(&first.id)
             .then(|| {
                 scores.iter().find(|l| {
                     l.score >= side.tie * first.score

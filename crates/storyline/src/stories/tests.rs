@@ -458,6 +458,20 @@ fn a_clear_best_event_is_joined_below_the_plain_threshold() {
     assert_eq!(apart.events.len(), docs().len(), "{apart:#?}");
 }
 
+/// A regatta report on `day`, unrelated to every other fixture: its day closes the events
+/// before it.
+fn regatta(day: i32) -> Fixture {
+    (
+        "rowing-1",
+        day,
+        "Tarn Herald",
+        "Quillon crew wins the river regatta",
+        "The Quillon rowing club won the eights final of the river regatta by two \
+          lengths. Coach Pell Varro said the crew had trained through the winter.",
+        &["Quillon", "Pell Varro"],
+    )
+}
+
 /// The fixtures, a feature on the marsh below the breached dam that names the dam's actors
 /// but is about birds, a one-off on a bakery, and a later article whose day closes them.
 fn docs_with_a_side_story() -> Vec<StoryDoc> {
@@ -485,15 +499,7 @@ fn docs_with_a_side_story() -> Vec<StoryDoc> {
           her grandfather built. The judges praised the crust and the sour crumb.",
             &["Hollin", "Edda Lune"],
         ),
-        (
-            "rowing-1",
-            22,
-            "Tarn Herald",
-            "Quillon crew wins the river regatta",
-            "The Quillon rowing club won the eights final of the river regatta by two \
-          lengths. Coach Pell Varro said the crew had trained through the winter.",
-            &["Quillon", "Pell Varro"],
-        ),
+        regatta(22),
     ];
     let mut d = docs();
     d.extend(more.iter().map(|f| doc(&a, f)));
@@ -606,15 +612,7 @@ fn docs_with_a_thread() -> Vec<StoryDoc> {
           wants the Keld Water Authority to pay for the lost season.",
             &["Fenn Eel Guild", "Marrowby", "Keld Water Authority"],
         ),
-        (
-            "rowing-1",
-            20,
-            "Tarn Herald",
-            "Quillon crew wins the river regatta",
-            "The Quillon rowing club won the eights final of the river regatta by two \
-          lengths. Coach Pell Varro said the crew had trained through the winter.",
-            &["Quillon", "Pell Varro"],
-        ),
+        regatta(20),
     ];
     let mut d = docs();
     d.extend(more.iter().map(|f| doc(&a, f)));
