@@ -463,18 +463,16 @@ pub fn story(out: &mut impl Write, s: &storyline::run::Story) -> std::io::Result
     Ok(())
 }
 
-/// What dated a timeline sentence under `day`, in words. A lead sentence shown under the
-/// day before its article's says so: it is there because the news of one day is printed
-/// the next.
-fn evidence(e: &storyline::stories::timeline::Evidence<'_>, day: chrono::NaiveDate) -> String {
+/// What dated a timeline sentence, in words.
+fn evidence(e: &storyline::stories::timeline::Evidence<'_>) -> String {
     use storyline::stories::timeline::Evidence;
     match e {
         Evidence::Expression { text, .. } => format!("dated by “{text}”"),
         Evidence::Shifted { text } => format!("dated by “{text}”, counted on"),
-        Evidence::Published { published } if *published != day => {
+        Evidence::Published { published } => format!("published {published}"),
+        Evidence::DayBefore { published } => {
             format!("lead of an article published the next day, {published}")
         }
-        Evidence::Published { published } => format!("published {published}"),
     }
 }
 
@@ -490,7 +488,7 @@ fn timeline_lines(
                 "    - {}  [{}; {}]",
                 x.extract.text.trim(),
                 outlet(&x.extract.outlet.map(str::to_string)),
-                evidence(&x.evidence, d.score.date)
+                evidence(&x.evidence)
             )?;
         }
     }
@@ -519,7 +517,7 @@ pub fn timeline_md(
                 x.extract.text.trim(),
                 x.extract.outlet.unwrap_or("(unknown outlet)"),
                 x.extract.article,
-                evidence(&x.evidence, d.score.date)
+                evidence(&x.evidence)
             )?;
         }
         writeln!(out)?;

@@ -93,8 +93,9 @@ pub(crate) struct SourcedSentence {
     pub published: Option<NaiveDate>,
     /// Copies of the article that carry the same sentence.
     pub copies: Vec<String>,
-    /// What dated the sentence (timeline sentences only): `expression`, `shifted` or
-    /// `published`, with the expression's text where there is one.
+    /// What dated the sentence (timeline sentences only): `expression`, `shifted`,
+    /// `published` or `day-before` (a lead of an article published the next day), with the
+    /// expression's text or the article's day.
     pub evidence: Option<Evidence>,
 }
 
@@ -429,6 +430,10 @@ fn evidence(e: &storyline::stories::timeline::Evidence<'_>) -> Evidence {
         },
         E::Published { published } => Evidence {
             kind: "published".into(),
+            text: Some(published.to_string()),
+        },
+        E::DayBefore { published } => Evidence {
+            kind: "day-before".into(),
             text: Some(published.to_string()),
         },
     }

@@ -189,7 +189,7 @@ fn story_page(b: &StoryBody) -> String {
                         h3 { time datetime=(d.date) { (d.date) } " " span.meta { "(" (d.articles) " reports, " (d.outlets) " outlets)" } }
                         ul { @for x in &d.sentences {
                             li { (x.text) " " span.src { "(" a href={"/articles/" (seg(&x.article))} { (outlet(x.outlet.as_deref())) } ")" }
-                                @if let Some(e) = &x.evidence { " " span.evidence { "dated by " (e.kind) @if let Some(t) = &e.text { ": " q { (t) } } } } }
+                                @if let Some(e) = &x.evidence { " " span.evidence { (evidence(e)) } } }
                         } }
                     }
                 }
@@ -243,6 +243,19 @@ fn story_page(b: &StoryBody) -> String {
         }
     };
     page(&title, body)
+}
+
+/// What dated a timeline sentence, in words (the API's `evidence`).
+fn evidence(e: &api::Evidence) -> Markup {
+    let t = e.text.as_deref().unwrap_or_default();
+    html! {
+        @match e.kind.as_str() {
+            "expression" => { "dated by " q { (t) } }
+            "shifted" => { "dated by " q { (t) } ", counted on" }
+            "day-before" => { "lead of an article published the next day, " (t) }
+            _ => { "published " (t) }
+        }
+    }
 }
 
 /// The timeline as marks on a date axis: each date a focusable link whose accessible name

@@ -137,6 +137,18 @@ fn a_named_scope_keeps_its_name_and_a_number_word_is_no_scope() {
         ("missing", None),
         "{m:?}"
     );
+    // A count as the subject of the measure verb on the left is no scope either.
+    let d = analyse(
+        "Flood\n\nHundreds have died including 40 children from one valley.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let m = figure(&d, "40").measured.as_ref().unwrap();
+    assert_eq!(
+        (m.concept.as_str(), m.scope.as_deref()),
+        ("deaths", None),
+        "{m:?}"
+    );
     // Not "hundred": the scope is the quake that killed them.
     let m = figure(&b, "40").measured.as_ref().unwrap();
     assert_eq!(m.scope.as_deref(), Some("quake"), "{m:?}");

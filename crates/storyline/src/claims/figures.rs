@@ -26,6 +26,7 @@ const CITE_WORDS: &str = include_str!("data/cite-words.txt");
 const SCOPES: &str = include_str!("data/scopes.txt");
 const SCORE_WORDS: &str = include_str!("data/score-words.txt");
 const IRREGULAR_PLURALS: &str = include_str!("data/irregular-plurals.txt");
+const VERB_ADVERBS: &str = include_str!("data/verb-adverbs.txt");
 
 /// A quantitative claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -508,7 +509,7 @@ fn subject_of(text: &str, tokens: &[Token], verb: usize) -> Option<String> {
     let mut i = verb;
     while i > 0 && {
         let w = lower(tokens[i - 1].text(text));
-        aux.contains(&w.as_str()) || VERB_ADVERBS.contains(&w.as_str())
+        aux.contains(&w.as_str()) || is_verb_adverb(&w)
     } {
         i -= 1;
     }
@@ -579,21 +580,12 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
     (i > first).then_some(first..i)
 }
 
-/// Adverbs that stand between a subject or an auxiliary and its verb ("has now killed",
-/// "are still missing"): skipped like the auxiliaries, never the subject nor the measure.
-const VERB_ADVERBS: &[&str] = &[
-    "already",
-    "reportedly",
-    "also",
-    "so",
-    "far",
-    "now",
-    "still",
-    "thus",
-    "altogether",
-    "together",
-    "officially",
-];
+/// An adverb that stands between a subject or an auxiliary and its verb
+/// (`data/verb-adverbs.txt`): skipped like the auxiliaries, never the subject nor the
+/// measure. `w` in lower case.
+fn is_verb_adverb(w: &str) -> bool {
+    word_set!(VERB_ADVERBS).contains(w)
+}
 
 /// How many tokens of "have died", "were killed", "have been killed", "are still missing"
 /// open `tokens` (0 when they do not end in a measure word).
@@ -612,7 +604,7 @@ fn passive_measure(text: &str, tokens: &[Token]) -> usize {
     }
     let k = 1
         + (1..3)
-            .take_while(|&k| w(k).is_some_and(|x| VERB_ADVERBS.contains(&x.as_str())))
+            .take_while(|&k| w(k).is_some_and(|x| is_verb_adverb(&x)))
             .count();
     if measure(k) {
         return k + 1;
@@ -766,6 +758,7 @@ mod tests {
             ("cite-words", CITE_WORDS),
             ("irregular-plurals", IRREGULAR_PLURALS),
             ("score-words", SCORE_WORDS),
+            ("verb-adverbs", VERB_ADVERBS),
             ("dating-words", super::super::numbers::DATING_WORDS),
         ] {
             let mut seen = HashSet::new();

@@ -124,18 +124,24 @@ pub(crate) fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
 
 /// Speech-verb forms and their lemmas: each line "lemma: form form …"; a form belongs to
 /// the first lemma that lists it.
-fn speech_forms() -> &'static HashMap<&'static str, &'static str, BuildHasherDefault<WordHasher>> {
-    static FORMS: LazyLock<HashMap<&'static str, &'static str, BuildHasherDefault<WordHasher>>> =
-        LazyLock::new(|| {
-            let mut m = HashMap::default();
-            for line in entries(lists::SPEECH_VERBS) {
-                let (lemma, forms) = line.split_once(':').unwrap_or((line, ""));
-                for f in forms.split_whitespace() {
-                    m.entry(f).or_insert(lemma.trim());
-                }
-            }
-            m
-        });
+/// Each form of a "lemma: form form …" list (the speech verbs, the quote stage's verbs of
+/// stance) with its lemma; a form listed twice keeps its first lemma.
+pub(crate) type LemmaForms = HashMap<&'static str, &'static str, BuildHasherDefault<WordHasher>>;
+
+/// Reads a "lemma: form form …" list (see [`LemmaForms`]).
+pub(crate) fn lemma_forms(list: &'static str) -> LemmaForms {
+    let mut m = HashMap::default();
+    for line in entries(list) {
+        let (lemma, forms) = line.split_once(':').unwrap_or((line, ""));
+        for f in forms.split_whitespace() {
+            m.entry(f).or_insert(lemma.trim());
+        }
+    }
+    m
+}
+
+fn speech_forms() -> &'static LemmaForms {
+    static FORMS: LazyLock<LemmaForms> = LazyLock::new(|| lemma_forms(lists::SPEECH_VERBS));
     &FORMS
 }
 

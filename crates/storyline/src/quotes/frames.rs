@@ -347,8 +347,9 @@ impl Scan<'_> {
     fn speech_cue(&self, i: usize, used_until: usize, last_source: Option<Source>) -> Option<Cue> {
         let (text, s, n) = (self.text, self.s, self.n);
         let w = self.word(i);
-        let object_stance = lexicon::speech_lemma(w).is_none();
-        let lemma = lexicon::speech_lemma(w).or_else(|| words::object_stance_lemma(w))?;
+        let speech = lexicon::speech_lemma(w);
+        let object_stance = speech.is_none();
+        let lemma = speech.or_else(|| words::object_stance_lemma(w))?;
         if self.is_nominal(i) {
             return None;
         }

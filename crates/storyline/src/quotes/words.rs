@@ -105,17 +105,8 @@ pub(super) fn is_endorsement_verb(w: &str) -> bool {
 /// The lemma of a verb of stance that takes its content as an object ("opposes",
 /// "wanted", "sees"; rule `object_of_stance`), from `object-stance-verbs.txt`.
 pub(super) fn object_stance_lemma(w: &str) -> Option<&'static str> {
-    static FORMS: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static str>> =
-        std::sync::LazyLock::new(|| {
-            let mut m = std::collections::HashMap::new();
-            for line in lexicon::entries(OBJECT_STANCE_VERBS) {
-                let (lemma, forms) = line.split_once(':').unwrap_or((line, ""));
-                for f in forms.split_whitespace() {
-                    m.entry(f).or_insert(lemma.trim());
-                }
-            }
-            m
-        });
+    static FORMS: std::sync::LazyLock<lexicon::LemmaForms> =
+        std::sync::LazyLock::new(|| lexicon::lemma_forms(OBJECT_STANCE_VERBS));
     FORMS.get(w).copied()
 }
 
@@ -160,6 +151,23 @@ mod tests {
         assert!(entries(BOUNDARY_WORDS).all(|w| w == w.to_lowercase()));
         assert!(is_aux("reportedly") && is_time_word("Thursday") && is_boundary("whether"));
         assert!(is_determiner("Their") && is_irregular_past("withdrew") && !is_aux("said"));
+    }
+
+    /// The verbs of stance that take an object are not speech verbs (a form of both would
+    /// be read as a speech verb and never reach `object_of_stance`), and every form the
+    /// rule leaves is a speech verb's (any other would be read by no rule anyway).
+    #[test]
+    fn stance_verb_lists_are_disjoint_from_speech_verbs_and_live() {
+        let forms = lexicon::lemma_forms(OBJECT_STANCE_VERBS);
+        let both: Vec<_> = forms
+            .keys()
+            .filter(|f| lexicon::speech_lemma(f).is_some())
+            .collect();
+        assert!(both.is_empty(), "speech verbs too: {both:?}");
+        let dead: Vec<_> = entries(NO_OBJECT_STANCE)
+            .filter(|w| lexicon::speech_lemma(w).is_none())
+            .collect();
+        assert!(dead.is_empty(), "no speech verb: {dead:?}");
     }
 
     #[test]

@@ -354,8 +354,7 @@ impl Clusterer {
 
     /// A last chance for a small storyline, when one of its events closes: alone (one
     /// event) or of at most `rescue_articles` articles, it joins the storyline it links to
-    /// best (or a larger one close behind a small best, `rescue_tie`) when that scores at
-    /// least the rescue thresholds (recorded as a merge, so its
+    /// best when that scores at least the rescue thresholds (recorded as a merge, so its
     /// id resolves to the one kept). A lone event is compared by its centroid, a small
     /// storyline of several by its signature. A lone article that finds none may still be
     /// a side story of a large storyline (`link.side`).
@@ -386,22 +385,11 @@ impl Clusterer {
                 .is_some_and(|s| last.0 - s.last.0 <= link.rescue_idle_days)
         });
         let lone = s.events == 1 && s.articles <= link.side.small;
-        let passing: Vec<&LinkScore> = all
+        let rescued = all
             .iter()
-            .filter(|l| l.entities >= link.rescue_entities && l.score >= link.rescue)
-            .collect();
-        if let Some(best) = passing.first() {
-            // A small best with a larger storyline close behind: the larger (see
-            // `rescue_tie`).
-            let larger = self
-                .small(&best.id)
-                .then(|| {
-                    passing
-                        .iter()
-                        .find(|l| !self.small(&l.id) && l.score >= link.rescue_tie * best.score)
-                })
-                .flatten();
-            let to = larger.unwrap_or(best).id.clone();
+            .find(|l| l.entities >= link.rescue_entities && l.score >= link.rescue)
+            .map(|l| l.id.clone());
+        if let Some(to) = rescued {
             self.merge_into(&to, &[own]);
         } else if let Some((to, by_names)) = lone.then(|| self.side_of(&w, &all)).flatten() {
             let to = to.id.clone();
@@ -414,13 +402,6 @@ impl Clusterer {
         }
     }
 
-    /// Whether a storyline is small enough for a last chance (`rescue_articles`).
-    fn small(&self, id: &StorylineId) -> bool {
-        self.storylines
-            .get(id)
-            .is_some_and(|s| s.articles <= self.cfg.link.rescue_articles)
-    }
-
     /// The large storyline a lone article (as `w`) is a side story of (`link.side`): the
     /// best of its last chance's candidates (`scores`, best first) when large enough and
     /// scoring enough on content, and either on entity cosine or by naming the
@@ -428,21 +409,7 @@ impl Clusterer {
     /// of the storyline's signature).
     fn side_of<'a>(&self, w: &Weighed, scores: &'a [LinkScore]) -> Option<(&'a LinkScore, bool)> {
         let side = &self.cfg.link.side;
-        let first = scores.first()?;
-        // A small best with a large storyline close behind: the large (`SideConfig::tie`).
-        let best = self
-            .small(&first.id)
-            .then(|| {
-                scores.iter().find(|l| {
-                    l.score >= side.tie * first.score
-                        && self
-                            .storylines
-                            .get(&l.id)
-                            .is_some_and(|s| s.articles >= side.articles)
-                })
-            })
-            .flatten()
-            .unwrap_or(first);
+        let best = scores.first()?;
         let large = self
             .storylines
             .get(&best.id)

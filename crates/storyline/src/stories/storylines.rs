@@ -61,19 +61,6 @@ pub struct LinkConfig {
     /// article within this many days of the closing event's last one: a storyline quiet
     /// for longer is taken up again only on revival's evidence, not on a last chance's.
     pub rescue_idle_days: i32,
-    /// When the last chance's best is a small storyline (at most `rescue_articles`) and a
-    /// larger one that also passes scores at least this share of the best's score, the
-    /// larger is taken. Above 1 turns this off. A thread of a big story (a hearing
-    /// covered by six articles) can score a hair higher against a lone early article of
-    /// that thread than against the big storyline: joining the lone one left both
-    /// stranded, a storyline of seven beside the story's own, since neither the last
-    /// chance (past `rescue_articles`) nor convergence reaches it later.
-    ///
-    /// Chosen on the Timeline17 tuning half (0.945 → 0.950; 0.97, 0.95, 0.9, 0.8, 0.7 and
-    /// 0 join the same there); 0.95 and 0.9 lower AllSides storylines against topics on
-    /// the full AllSides mix (0.477 → 0.475 / 0.471; its halves unchanged), 0.97 leaves
-    /// every guard as it was.
-    pub rescue_tie: f32,
     /// Least score of two storylines' signatures (body and entity cosines, weighted as for
     /// links) for them to become one when an event of either closes.
     pub converge: f32,
@@ -152,13 +139,6 @@ pub struct SideConfig {
     /// generated corpus (B³ 0.447 → 0.441: naming one of three common places is too
     /// easy); 8 and 10 join fewer (0.938, 0.937).
     pub actors: usize,
-    /// When the best candidate is a small storyline (at most `rescue_articles`), the
-    /// first large one scoring at least this share of the best's score is the one judged
-    /// (as `LinkConfig::rescue_tie` at the last chance). Above 1 turns this off. A side
-    /// article often scores best against another side article of the same story, itself
-    /// left alone, with the story's storyline just behind. Chosen on the Timeline17
-    /// tuning half: 0.9 → 0.952, 0.97 → 0.950 (0.950 without); no guard moves.
-    pub tie: f32,
 }
 
 impl Default for SideConfig {
@@ -170,7 +150,6 @@ impl Default for SideConfig {
             small: 1,
             named: 0.4,
             actors: 5,
-            tie: 0.9,
         }
     }
 }
@@ -184,7 +163,6 @@ impl Default for LinkConfig {
             rescue_entities: 0.0,
             rescue_articles: 5,
             rescue_idle_days: 30,
-            rescue_tie: 0.97,
             converge: 0.4,
             merge: 0.35,
             days: 120,

@@ -458,20 +458,6 @@ fn a_clear_best_event_is_joined_below_the_plain_threshold() {
     assert_eq!(apart.events.len(), docs().len(), "{apart:#?}");
 }
 
-/// A regatta report on `day`, unrelated to every other fixture: its day closes the events
-/// before it.
-fn regatta(day: i32) -> Fixture {
-    (
-        "rowing-1",
-        day,
-        "Tarn Herald",
-        "Quillon crew wins the river regatta",
-        "The Quillon rowing club won the eights final of the river regatta by two \
-          lengths. Coach Pell Varro said the crew had trained through the winter.",
-        &["Quillon", "Pell Varro"],
-    )
-}
-
 /// The fixtures, a feature on the marsh below the breached dam that names the dam's actors
 /// but is about birds, a one-off on a bakery, and a later article whose day closes them.
 fn docs_with_a_side_story() -> Vec<StoryDoc> {
@@ -499,7 +485,15 @@ fn docs_with_a_side_story() -> Vec<StoryDoc> {
           her grandfather built. The judges praised the crust and the sour crumb.",
             &["Hollin", "Edda Lune"],
         ),
-        regatta(22),
+        (
+            "rowing-1",
+            22,
+            "Tarn Herald",
+            "Quillon crew wins the river regatta",
+            "The Quillon rowing club won the eights final of the river regatta by two \
+          lengths. Coach Pell Varro said the crew had trained through the winter.",
+            &["Quillon", "Pell Varro"],
+        ),
     ];
     let mut d = docs();
     d.extend(more.iter().map(|f| doc(&a, f)));
@@ -585,94 +579,4 @@ fn the_principal_actors_named_are_weighed_by_the_signature_leaving_crowded_ones_
     let crowded = Crowded::new(vec![Term(1)], 0.0);
     let share = names_share(&v(&[(1, 1.0), (2, 1.0)]), &signature, &crowded, 3);
     assert!((share - 0.3 / 0.51).abs() < 1e-5, "{share}");
-}
-
-/// The fixtures, an early piece on eel fishermen (day 8), a later one tying their empty
-/// traps to the breach (day 15), and an article whose day closes them.
-fn docs_with_a_thread() -> Vec<StoryDoc> {
-    let a = Analyzer::default();
-    let more: [Fixture; 3] = [
-        (
-            "reeds-1",
-            8,
-            "Fenland Courier",
-            "Eel fishermen fear for the season in the lower reed beds",
-            "Eel fishermen on the lower reed beds say thick grey silt has smothered the eel \
-          runs and their traps come up empty. The Fenn Eel Guild will ask the county for \
-          help if the season is lost.",
-            &["Fenn Eel Guild"],
-        ),
-        (
-            "reeds-2",
-            15,
-            "Tarn Herald",
-            "Eel guild blames dam silt for empty traps",
-            "The Fenn Eel Guild says silt from the breached Marrowby dam has smothered the eel \
-          runs in the lower reed beds, and the fishermen's traps come up empty. The guild \
-          wants the Keld Water Authority to pay for the lost season.",
-            &["Fenn Eel Guild", "Marrowby", "Keld Water Authority"],
-        ),
-        regatta(20),
-    ];
-    let mut d = docs();
-    d.extend(more.iter().map(|f| doc(&a, f)));
-    d
-}
-
-/// At its last chance the day-15 piece scores best against the lone day-8 piece and just
-/// under it against the breach's storyline (six articles once the inquiry has joined it):
-/// with `rescue_tie` it takes the larger, without it the two pieces are left together,
-/// apart from the story they belong to.
-#[test]
-fn a_last_chance_takes_a_large_storyline_close_behind_a_small_best() {
-    let d = docs_with_a_thread();
-    let run = |tie: f32| {
-        let mut cfg = no_links_at_start(StoryConfig::default().link.rescue);
-        cfg.follow = 2.0;
-        cfg.link.rescue_tie = tie;
-        cluster(&d, &cfg)
-    };
-    let s = run(0.0);
-    let breach = &event_of(&s, "breach-1").storyline;
-    assert_eq!(&event_of(&s, "inquiry-1").storyline, breach, "{s:#?}");
-    assert_eq!(&event_of(&s, "reeds-2").storyline, breach, "{s:#?}");
-    assert_ne!(&event_of(&s, "reeds-1").storyline, breach, "{s:#?}");
-    assert_ne!(&event_of(&s, "rowing-1").storyline, breach);
-    let s = run(2.0);
-    assert_eq!(
-        event_of(&s, "reeds-2").storyline,
-        event_of(&s, "reeds-1").storyline,
-        "{s:#?}"
-    );
-    assert_ne!(
-        event_of(&s, "reeds-2").storyline,
-        event_of(&s, "breach-1").storyline
-    );
-}
-
-/// The same for a side article: below the last chance, a lone piece whose best candidate
-/// is a small storyline is judged against a large one close behind (`SideConfig::tie`).
-#[test]
-fn a_side_article_is_judged_against_a_large_storyline_close_behind_a_small_best() {
-    let d = docs_with_a_thread();
-    let run = |tie: f32| {
-        let mut cfg = no_links_at_start(2.0);
-        cfg.follow = 2.0;
-        cfg.link.side.articles = 3;
-        cfg.link.side.tie = tie;
-        cluster(&d, &cfg)
-    };
-    let s = run(0.0);
-    let joined = &event_of(&s, "reeds-2").storyline;
-    assert!(
-        [
-            &event_of(&s, "breach-1").storyline,
-            &event_of(&s, "inquiry-1").storyline
-        ]
-        .contains(&joined),
-        "{s:#?}"
-    );
-    let s = run(2.0);
-    let alone = &event_of(&s, "reeds-2").storyline;
-    assert_eq!(alone, &StorylineId::starting_with("reeds-2"), "{s:#?}");
 }

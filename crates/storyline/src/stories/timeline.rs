@@ -70,9 +70,11 @@ pub enum Evidence<'a> {
     },
     /// A span counted from the last date the article named ("two days later").
     Shifted { text: &'a str },
-    /// One of the first sentences of an article published that day or the next
-    /// (`published`: the article's day).
+    /// One of the first sentences of an article published that day (`published`).
     Published { published: NaiveDate },
+    /// One of the first sentences of an article published the next day (`published`):
+    /// the news of one day is printed the next.
+    DayBefore { published: NaiveDate },
 }
 
 /// A timeline sentence: the extract and what dated it.
@@ -232,7 +234,14 @@ impl<'a> DateIndex<'a> {
         let named = out.len();
         for &(id, published) in self.leads.get(&d).into_iter().flatten() {
             if seen.insert(id) {
-                out.push((id, Evidence::Published { published }));
+                out.push((
+                    id,
+                    if published == d {
+                        Evidence::Published { published }
+                    } else {
+                        Evidence::DayBefore { published }
+                    },
+                ));
             }
         }
         (out, named)
@@ -508,6 +517,34 @@ mod tests {
         assert!(vote.extract.text.contains("March 9"), "{}", vote.extract.text);
         let from = [&arts[2], &arts[3]].map(|a| (a.id.as_str(), a.outlet.as_deref()));
         assert!(from.contains(&(vote.extract.article, vote.extract.outlet)));
+    }
+
+    /// A lead sentence is a candidate for its article's day and the day before; under the
+    /// day before its evidence says the article came out the next day.
+    #[test]
+    fn a_lead_under_the_day_before_its_article_says_so() {
+        let p = Pipeline::build(PipelineConfig::default()).unwrap();
+        let arts = story(&p);
+        let views: Vec<ArticleView> = arts.iter().map(ArticleView::from).collect();
+        let pool = Pool::new(&views);
+        let index = DateIndex::new(&pool, &TimelineOptions::default());
+        let out = views[3].published.unwrap();
+        let evidence = |d: NaiveDate| -> Vec<Evidence> {
+            let (cands, _) = index.candidates(d);
+            cands
+                .into_iter()
+                .filter(|&((a, _), _)| a == 3)
+                .map(|(_, e)| e)
+                .collect()
+        };
+        let before = out.pred_opt().unwrap();
+        for (d, want) in [
+            (out, Evidence::Published { published: out }),
+            (before, Evidence::DayBefore { published: out }),
+        ] {
+            let got = evidence(d);
+            assert!(!got.is_empty() && got.iter().all(|e| *e == want), "{d}: {got:?}");
+        }
     }
 
     #[test]

@@ -337,8 +337,7 @@ fn modifier(
         "the" | "its" | "their" | "his" | "her" | "our" | "s"
     ) || prev.ends_with("'s")
         || prev.ends_with("’s");
-    let part_of_time = prev == "of" && prev2.is_some_and(|w| PARTS_OF_TIME.contains(&lower(w)));
-    let of = prev == "of" && !part_of_time;
+    let of = prev == "of" && !prev2.is_some_and(|w| PARTS_OF_TIME.contains(&lower(w)));
     (of || possessive || (determiner && before_noun)).then_some(MentionKind::Modifier)
 }
 
