@@ -1,6 +1,6 @@
 //! Where an expression begins and ends, and matches that are names rather than times.
 
-use super::lists::TITLE_WORDS;
+use super::lists::{LAST_AS_VERB, TITLE_WORDS};
 use super::rules::Rule;
 use crate::span::Span;
 
@@ -88,6 +88,9 @@ pub(super) fn timebank_extent(text: &str, mut start: usize, end: usize, rule: Ru
     {
         return (start, start + "the day".len());
     }
+    if matches!(rule, Rule::Duration) && last_is_a_verb(&text[..start], &text[start..end]) {
+        start += "last ".len();
+    }
     if matches!(rule, Rule::Duration) && duration_as_modifier(&text[start..end], &text[end..]) {
         start += text[start..end].find(' ').map_or(0, |k| k + 1);
     }
@@ -100,6 +103,22 @@ pub(super) fn timebank_extent(text: &str, mut start: usize, end: usize, rule: Ru
         start += 4;
     }
     (start, end)
+}
+
+/// Whether a duration opens with the verb "last" rather than the adjective: "the talks will
+/// last three days", "it was not to last two weeks" (after a modal, "to", "not" or a form of
+/// "do"), where the expression is the span alone; "the last three days" has its article.
+fn last_is_a_verb(before: &str, s: &str) -> bool {
+    if !s.starts_with("last ") {
+        return false;
+    }
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    ["n't", "n’t", "'ll", "’ll"].iter().any(|e| word.ends_with(e)) || LAST_AS_VERB.contains(&word)
 }
 
 /// Whether a duration with an article is an adjective before a noun: "the eight-year war",

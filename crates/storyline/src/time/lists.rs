@@ -66,6 +66,7 @@ lists! {
     RELATIVE_WORDS = "relative_words.txt";
     FINITE_WORDS = "finite_words.txt";
     AUXILIARIES = "auxiliaries.txt";
+    LAST_AS_VERB = "last_as_verb.txt";
 }
 
 #[cfg(test)]

@@ -302,7 +302,11 @@ impl Reference {
                 return t;
             }
         };
-        t.value = self.in_narrative(f.yearless, f.bare_weekday, value, &mut t.anchor);
+        // A repetition ("every March", "each autumn") has no year to take.
+        t.value = match f.kind {
+            TimexType::Set => value,
+            _ => self.in_narrative(f.yearless, f.bare_weekday, value, &mut t.anchor),
+        };
         self.named(&t);
         if let Some(d) = t.value.date() {
             self.last_day = Some(d);

@@ -55,6 +55,61 @@ fn narrative_anchors_move() {
 }
 
 #[test]
+fn a_history_of_an_older_century() {
+    // A history page written long after: old seasons, centuries with their modifier,
+    // "the same day" from the last date named, and a repetition that takes no year.
+    has_all(
+        "The revolt broke out in the spring of 1808. On 3 May 1809 the garrison fled, and \
+         the same day the bridge burned. By the late 18th century the port had grown. The \
+         previous year had been calm. Every March and each autumn the guilds met.",
+        "2020-01-01",
+        &[
+            ("the spring of 1808", TimexType::Date, "1808-SP"),
+            ("3 May 1809", TimexType::Date, "1809-05-03"),
+            ("the same day", TimexType::Date, "1809-05-03"),
+            ("the late 18th century", TimexType::Date, "17"),
+            ("The previous year", TimexType::Date, "1808"),
+            ("Every March", TimexType::Set, "XXXX-03"),
+            ("each autumn", TimexType::Set, "XXXX-FA"),
+        ],
+    );
+    has_all(
+        "The war lasted from 1941–1945. On June 17th, 1943 the capital was encircled, and that \
+         night the palace burned; the following evening the rain came. Early the next year, \
+         talks began.",
+        "2020-01-01",
+        &[
+            ("1941", TimexType::Date, "1941"),
+            ("1945", TimexType::Date, "1945"),
+            ("that night", TimexType::Date, "1943-06-17"),
+            ("the following evening", TimexType::Date, "1943-06-18"),
+            ("Early the next year", TimexType::Date, "1944"),
+        ],
+    );
+}
+
+#[test]
+fn the_same_and_the_previous_unit_count_from_the_last_named() {
+    // From the year or month the text named, not from the creation date.
+    has_all(
+        "In 1987 the quay flooded; the same year it was raised. In May 1990 it cracked; \
+         that same month it was shut. The previous year it had been painted.",
+        "2011-02-03",
+        &[
+            ("the same year", TimexType::Date, "1987"),
+            ("that same month", TimexType::Date, "1990-05"),
+            ("The previous year", TimexType::Date, "1989"),
+        ],
+    );
+    // Without a named year, the creation date's.
+    has_all(
+        "The quay flooded; the prior year it had cracked.",
+        "2011-02-03",
+        &[("the prior year", TimexType::Date, "2010")],
+    );
+}
+
+#[test]
 fn publication_date_from_a_full_date_and_weekdays() {
     let text = "Talks failed on Wednesday. The ministers are set to meet Thursday. \
                 An interview published Thursday repeated the demands.";

@@ -91,10 +91,14 @@ fn holiday_in(name: &str, y: i32) -> Option<NaiveDate> {
     }
 }
 
-/// "Christmas", "Labor Day": the nearest occurrence to the creation date.
+/// "Christmas", "Labor Day": the nearest occurrence to the creation date; "Christmas 1914",
+/// "New Year's Day, 1944": that year's.
 pub(super) fn holiday(c: &Ctx) -> Option<Normalised> {
-    let dct = c.dct?;
     let name = c.g(1)?;
+    if let Some(year) = c.g(2).and_then(|y| y.parse().ok()) {
+        return Normalised::date(TimeValue::day_of(holiday_in(name, year)?), false);
+    }
+    let dct = c.dct?;
     let best = [dct.year() - 1, dct.year(), dct.year() + 1]
         .into_iter()
         .filter_map(|y| holiday_in(name, y))
@@ -184,5 +188,11 @@ mod tests {
         assert_eq!(v("Polls open on Election Day."), ["2015-11-03"]);
         assert_eq!(v("The parade was on Memorial Day."), ["2015-05-25"]);
         assert!(values(Rule::Holiday, "The orchard closes for Thanksgiving.", "").is_empty());
+        // With its year, that year's, creation date or not.
+        assert_eq!(v("The truce held on Christmas Day 1914."), ["1914-12-25"]);
+        assert_eq!(
+            values(Rule::Holiday, "The orchard closed on Thanksgiving, 1931.", ""),
+            ["1931-11-26"]
+        );
     }
 }

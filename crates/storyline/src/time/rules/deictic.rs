@@ -147,7 +147,9 @@ pub(super) fn relative_unit(c: &Ctx) -> Option<Normalised> {
         "next" | "the coming" | "the following" | "the next" => 1,
         _ => 0,
     };
-    let a_span = !(which == "the past" && unit == "year")
+    // "early the next year" is a part of that year, not a span of one.
+    let a_span = c.g(1).is_none()
+        && !(which == "the past" && unit == "year")
         && matches!(
             which.as_str(),
             "the past" | "the next" | "the coming" | "the following"

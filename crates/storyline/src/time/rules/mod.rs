@@ -182,12 +182,12 @@ pub(super) const RULES: &[RuleDef] = &[
     },
     RuleDef {
         rule: Rule::NarrativeYear,
-        reason: "\"that year\", \"the following month\", \"the next spring\": counted from the last one the text named",
+        reason: "\"that year\", \"the following month\", \"the same year\", \"the previous week\", \"the next spring\": counted from the last one the text named",
         patterns: &[
-            r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following) (year|month|week)(?-u:\b)",
-            r"(?i)(?-u:\b)(?:(?:later|earlier) )?(that|the following|the next) (spring|summer|fall|autumn|winter)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:later|earlier|early|late) )?(that|the following|that same|the same|the previous|the preceding|the prior) (year|month|week)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:later|earlier|early|late) )?(that|the following|the next) (spring|summer|fall|autumn|winter)(?-u:\b)",
             // "the next year it was rebuilt": a date; "over the next year" stays a span.
-            r"(?i)(?-u:\b)(the next) (year|month)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:later|earlier|early|late) )?(the next) (year|month)(?-u:\b)",
         ],
         normalise: references::narrative_unit,
     },
@@ -243,7 +243,7 @@ pub(super) const RULES: &[RuleDef] = &[
         rule: Rule::Set,
         reason: "\"every day\", \"each Thursday\", \"weekly\", \"$2 million a year\": a repetition",
         patterns: &[
-            r"(?i)(?-u:\b)(every|each|per|a) (day|week|month|year|morning|night|evening|hour|minute|quarter|%WEEKDAYS%|%MONTHS%)(?-u:\b)|(?-u:\b)(daily|weekly|monthly|yearly|hourly|nightly)(?-u:\b)",
+            r"(?i)(?-u:\b)(every|each|per|a) (day|week|month|year|morning|night|evening|hour|minute|quarter|spring|summer|autumn|fall|winter|%WEEKDAYS%|%MONTHS%)(?-u:\b)|(?-u:\b)(daily|weekly|monthly|yearly|hourly|nightly)(?-u:\b)",
         ],
         normalise: spans::set,
     },
@@ -251,7 +251,7 @@ pub(super) const RULES: &[RuleDef] = &[
         rule: Rule::Season,
         reason: "\"the summer of 1998\": a season of a year",
         patterns: &[
-            r"(?i)(?-u:\b)(?:(early|late|mid)[- ])?(?:the )?(summer|spring|fall|autumn|winter)(?: of)? ((?:19|20)\d\d)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(early|late|mid)[- ])?(?:the )?(summer|spring|fall|autumn|winter)(?: of)? ((?:1[6-9]|20)\d\d)(?-u:\b)",
         ],
         normalise: parts::season,
     },
@@ -281,9 +281,9 @@ pub(super) const RULES: &[RuleDef] = &[
     },
     RuleDef {
         rule: Rule::Narrative,
-        reason: "\"the previous day\", \"that same day\": a day counted from the last full date",
+        reason: "\"the previous day\", \"the same day\", \"that night\": a day counted from the last full date",
         patterns: &[
-            r"(?i)(?-u:\b)the (previous|following|next) (?:day|morning)(?-u:\b)|(?-u:\b)the day (before|after)(?-u:\b)|(?-u:\b)(?:(?:earlier|later) that|that same) day(?-u:\b)",
+            r"(?i)(?-u:\b)the (previous|preceding|following|next) (?:day|morning|afternoon|evening|night)(?-u:\b)|(?-u:\b)the day (before|after)(?-u:\b)|(?-u:\b)(?:(?:earlier|later) that|(?:later |earlier )?(?:that|the) same) day(?-u:\b)|(?-u:\b)(?:(?:earlier|later) )?that (?:morning|afternoon|evening|night)(?-u:\b)",
         ],
         normalise: references::narrative_day,
     },
@@ -311,7 +311,7 @@ pub(super) const RULES: &[RuleDef] = &[
         rule: Rule::Century,
         reason: "\"the 20th century\", \"the nineties\": a century, or a decade of the century implied",
         patterns: &[
-            r"(?i)(?-u:\b)(?:the )?(\d{1,2})(?:st|nd|rd|th) century(?-u:\b)|(?-u:\b)the (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:the )?(?:(?:early|mid|late)[- ])?(\d{1,2})(?:st|nd|rd|th)[- ]century(?-u:\b)|(?-u:\b)the (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)",
         ],
         normalise: years::century,
     },
@@ -366,9 +366,9 @@ pub(super) const RULES: &[RuleDef] = &[
     },
     RuleDef {
         rule: Rule::Holiday,
-        reason: "\"Christmas\", \"Labor Day\": the nearest such day",
+        reason: "\"Christmas\", \"Labor Day\": the nearest such day; \"Christmas 1914\": that year's",
         patterns: &[
-            r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Independence Day|Labor Day|Memorial Day|Veterans Day|Election Day|Halloween|Valentine's Day)(?-u:\b)",
+            r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Independence Day|Labor Day|Memorial Day|Veterans Day|Election Day|Halloween|Valentine's Day)(?:,? ((?:1[6-9]|20)\d\d))?(?-u:\b)",
         ],
         normalise: dates::holiday,
     },

@@ -3,6 +3,7 @@
 
 use super::{season_named, Ctx, Normalised};
 use crate::time::extent::appositive_day;
+use crate::time::lists::CUE_VERBS;
 use crate::time::value::{Amount, TimeValue};
 use crate::time::words::period;
 use crate::time::{Pending, TimexType};
@@ -46,21 +47,28 @@ pub(super) fn reference(c: &Ctx) -> Option<Normalised> {
     Normalised::date(v, true)
 }
 
-/// "the previous day", "the next morning", "the day after": a day from the last full date,
-/// resolved in text order; "that same day", and "the day" of "Oct. 12, the day before the
-/// storm", are the date itself.
+/// "the previous day", "the next morning", "that night", "the day after": a day from the
+/// last full date, resolved in text order; "the same day", and "the day" of "Oct. 12, the
+/// day before the storm", are the date itself.
 pub(super) fn narrative_day(c: &Ctx) -> Option<Normalised> {
+    // "that night" after a verb of saying is a clause ("said that night shifts …"), and
+    // before a hyphen a compound ("that night-time raid").
+    if c.matched().to_lowercase().starts_with("that ")
+        && (CUE_VERBS.contains(&c.word_before) || c.after.starts_with('-'))
+    {
+        return None;
+    }
     let step = match c.g(1).or(c.g(2)).map(str::to_lowercase).as_deref() {
         None => 0,
         Some("before" | "after") if appositive_day(c.before, c.after) => 0,
-        Some("previous" | "before") => -1,
+        Some("previous" | "preceding" | "before") => -1,
         Some(_) => 1,
     };
     Normalised::pending(Pending::Day(step))
 }
 
-/// "that year", "the following month", "the following week", "that summer", "the next
-/// spring": from the last year, month or full date named, resolved in text order.
+/// "that year", "the same year", "the following month", "the previous week", "that summer",
+/// "the next spring": from the last year, month or full date named, resolved in text order.
 pub(super) fn narrative_unit(c: &Ctx) -> Option<Normalised> {
     let which = c.g(1)?;
     let span_before = matches!(
@@ -73,14 +81,17 @@ pub(super) fn narrative_unit(c: &Ctx) -> Option<Normalised> {
     {
         return None;
     }
-    let following = !which.eq_ignore_ascii_case("that");
-    let step = i32::from(following);
+    let step = match which.to_lowercase().as_str() {
+        "that" | "that same" | "the same" => 0,
+        "the previous" | "the preceding" | "the prior" => -1,
+        _ => 1,
+    };
     let pending = match c.g(2)?.to_lowercase().as_str() {
         "month" => Pending::Month(step),
         "week" => Pending::Week(step.into()),
         "year" => Pending::Year(step),
         season => Pending::Season {
-            following,
+            following: step == 1,
             season: season_named(season),
         },
     };
@@ -145,6 +156,15 @@ mod tests {
             ["2011-02-04"]
         );
         assert_eq!(v("The storm broke that same day."), ["2011-02-03"]);
+        assert_eq!(v("The pier shut the same day."), ["2011-02-03"]);
+        assert_eq!(v("The storm broke; the preceding day was calm."), ["2011-02-02"]);
+        assert_eq!(
+            v("The storm broke, and that night the pier fell."),
+            ["2011-02-03"]
+        );
+        // A clause after a verb of saying, and a compound, are not the night.
+        assert!(v("Officials said that night shifts would end.").is_empty());
+        assert!(v("The storm broke before that night-time sailing.").is_empty());
         assert_eq!(v("The storm broke; the day after, all was calm."), ["2011-02-04"]);
         assert_eq!(
             values(Rule::Narrative, "The storm broke; the previous day was calm.", ""),

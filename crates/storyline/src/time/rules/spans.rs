@@ -1,6 +1,6 @@
 //! Spans of time and repetitions: "three weeks", "for years", "every day", "each Thursday".
 
-use super::{is_rate, Ctx, Normalised};
+use super::{is_rate, season_named, Ctx, Normalised};
 use crate::time::lists::MODALS;
 use crate::time::value::{Amount, Period, TimeValue, Unit};
 use crate::time::words::{half_period, month_number, number, period, weekday};
@@ -97,6 +97,17 @@ pub(super) fn set(c: &Ctx) -> Option<Normalised> {
         };
         return Normalised::new(TimexType::Set, every, false);
     }
+    if matches!(unit.as_str(), "spring" | "summer" | "autumn" | "fall" | "winter") {
+        // "each autumn" is that season of every year; "a summer" is no rate.
+        if matches!(c.g(1)?.to_lowercase().as_str(), "a" | "per") {
+            return None;
+        }
+        let every = TimeValue::Season {
+            year: None,
+            season: season_named(&unit),
+        };
+        return Normalised::new(TimexType::Set, every, false);
+    }
     let (k, unit) = match unit.as_str() {
         "day" | "daily" | "morning" | "night" | "evening" | "nightly" => (1.0, Unit::Day),
         "week" | "weekly" => (1.0, Unit::Week),
@@ -135,6 +146,27 @@ mod tests {
     use super::super::testing::{only, values};
     use super::super::Rule;
     use crate::time::TimexType;
+
+    #[test]
+    fn a_season_of_every_year_is_a_set() {
+        let v = |text| only(Rule::Set, text, "2010-06-01");
+        assert_eq!(v("The fair returns each autumn.")[0].1, TimexType::Set);
+        assert_eq!(v("The fair returns each autumn.")[0].2, "XXXX-FA");
+        assert_eq!(v("Swimmers come every summer.")[0].2, "XXXX-SU");
+        assert!(v("They spent a summer there.").is_empty());
+    }
+
+    #[test]
+    fn last_as_a_verb_is_not_the_span() {
+        let v = |text| only(Rule::Duration, text, "2010-06-01");
+        assert_eq!(v("The talks will last three days.")[0].0, "three days");
+        assert_eq!(v("The truce did not last two weeks.")[0].0, "two weeks");
+        assert_eq!(v("It won't last three days.")[0].0, "three days");
+        assert_eq!(
+            v("Fares rose over the last three days.")[0].0,
+            "the last three days"
+        );
+    }
 
     #[test]
     fn spans_of_time() {

@@ -20,7 +20,8 @@ fn reads_as_year(c: &Ctx, year: i32) -> bool {
         || w.ends_with("pre-")
         || YEAR_CONTEXT.contains(w)
         || c.after.starts_with("'s")
-        || w.ends_with(',');
+        || w.ends_with(',')
+        || after_a_year_and_dash(w);
     // "its 1990 invasion", "his unsuccessful 1996 campaign": a possessive before.
     let owned = c
         .before
@@ -31,6 +32,15 @@ fn reads_as_year(c: &Ctx, year: i32) -> bool {
     let recent = (1900..=2039).contains(&year);
     let next_lower = c.after.trim_start().starts_with(|ch: char| ch.is_lowercase());
     plausible || recent && !next_lower || owned && recent
+}
+
+/// Whether the word before is a year and a dash: the second year of "1941–1945".
+fn after_a_year_and_dash(w: &str) -> bool {
+    let Some(head) = w.strip_suffix(['-', '–', '—']) else {
+        return false;
+    };
+    let digits = head.rsplit(|c: char| !c.is_ascii_digit()).next().unwrap_or("");
+    digits.len() == 4 && digits.parse::<i32>().is_ok_and(|y| (1600..=2099).contains(&y))
 }
 
 /// "in 1998", "fiscal 1990", "1990-91".
