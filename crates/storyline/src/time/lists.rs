@@ -67,6 +67,7 @@ lists! {
     FINITE_WORDS = "finite_words.txt";
     AUXILIARIES = "auxiliaries.txt";
     LAST_AS_VERB = "last_as_verb.txt";
+    YEAR_VERBS = "year_verbs.txt";
 }
 
 #[cfg(test)]

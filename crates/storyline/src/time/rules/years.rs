@@ -4,7 +4,7 @@ use chrono::Datelike;
 
 use super::{quarterly, Ctx, Normalised};
 use crate::time::calendar::{last_quarter, latest_quarter_year, quarter_number};
-use crate::time::lists::{OWNERS, YEAR_CONTEXT};
+use crate::time::lists::{OWNERS, YEAR_CONTEXT, YEAR_VERBS};
 use crate::time::value::{Amount, Period, TimeValue, Unit};
 use crate::time::words::{number, period};
 use crate::time::TimexType;
@@ -31,7 +31,14 @@ fn reads_as_year(c: &Ctx, year: i32) -> bool {
         .any(|w| OWNERS.contains(&w.to_lowercase()) || w.ends_with("'s") || w.ends_with("’s"));
     let recent = (1900..=2039).contains(&year);
     let next_lower = c.after.trim_start().starts_with(|ch: char| ch.is_lowercase());
-    plausible || recent && !next_lower || owned && recent
+    plausible || recent && !next_lower || owned && recent || before_a_singular_verb(c)
+}
+
+/// Whether a singular verb follows, as after a year and not after a count: "1863 was a
+/// turning point", "1943 saw the tide turn" (but "1863 soldiers were lost").
+fn before_a_singular_verb(c: &Ctx) -> bool {
+    let next = c.after.split_whitespace().next().unwrap_or("");
+    YEAR_VERBS.contains(next)
 }
 
 /// Whether the word before is a year and a dash: the second year of "1941–1945".
@@ -185,6 +192,12 @@ mod tests {
         assert!(v("The bridge carried 2000 carts a day.").is_empty());
         assert!(v("A toll of $1998 was charged.").is_empty());
         assert!(v("Tolls rose 1999% in a century.").is_empty());
+        // A year as the subject of a singular verb; a count takes a plural one.
+        assert_eq!(v("Then 1863 was a hard winter for the mills."), ["1863"]);
+        assert_eq!(v("Then 1871 saw the mills close."), ["1871"]);
+        assert!(v("Then 1863 carts were lost.").is_empty());
+        // The second year of a dashed pair.
+        assert_eq!(v("The mills ran from 1871–1880 and then shut."), ["1871", "1880"]);
     }
 
     #[test]
@@ -225,6 +238,10 @@ mod tests {
             ["194"]
         );
         assert!(values(Rule::Century, "Mills spread in the 40th century.", "").is_empty());
+        assert_eq!(
+            only(Rule::Century, "Mills spread in the late 18th century.", "")[0].0,
+            "the late 18th century"
+        );
     }
 
     #[test]
