@@ -97,7 +97,7 @@ pub(super) const RULES: &[RuleDef] = &[
         rule: Rule::MonthDayYear,
         reason: "\"December 7, 2016\": a full date, month first",
         patterns: &[
-            r"(?-u:\b)(?:(?:early|mid|late)[- ])?(%MONTHS%)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:1[6-9]|20)\d\d)(?-u:\b)",
+            r"(?-u:\b)(?:(?i:early|mid|late)[- ])?(%MONTHS%)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:1[6-9]|20)\d\d)(?-u:\b)",
         ],
         normalise: dates::month_day_year,
     },
@@ -123,7 +123,7 @@ pub(super) const RULES: &[RuleDef] = &[
         rule: Rule::MonthYear,
         reason: "\"March 2011\", \"last March\", \"in May\": a month, of the year given or implied",
         patterns: &[
-            r"(?-u:\b)(?:(early|mid|late|the end of|the beginning of)[- ])?(%MONTHS%),?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)(?-u:\b)",
+            r"(?-u:\b)(?:((?i:early|mid|late|the end of|the beginning of))[- ])?(%MONTHS%),?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)(?-u:\b)",
             r"(?i)(?-u:\b)(?:(this|last|next|early|late|mid|the end of|the beginning of)[- ]?)?\s*(%MONTHS%)(?-u:\b)",
         ],
         normalise: months::month_year,

@@ -145,7 +145,7 @@ pub(super) fn month_this_year(c: &Ctx) -> Option<Normalised> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::values;
+    use super::super::testing::{only, values};
     use super::super::Rule;
 
     #[test]
@@ -205,6 +205,9 @@ mod tests {
         assert_eq!(v("The quay gets paint by February."), ["2020-02"]);
         assert_eq!(v("In January the quay got new lamps."), ["2019-01"]);
         assert_eq!(v("Lamps were fitted in May."), ["2019-05"]);
+        // A modifier opening a sentence is in the extent too.
+        let o = only(Rule::MonthYear, "Mid-June 1944 brought floods.", "");
+        assert_eq!((o[0].0.as_str(), o[0].2.as_str()), ("Mid-June 1944", "1944-06"));
         assert_eq!(
             values(Rule::MonthYear, "Lamps were fitted in May.", ""),
             ["XXXX-05"]
