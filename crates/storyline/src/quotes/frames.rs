@@ -794,6 +794,9 @@ impl Scan<'_> {
         {
             return Some(k - 1);
         }
+        if let Some(e) = self.semicolon_at(from, k) {
+            return Some(e);
+        }
         if let Some(e) = self.coordinated_clause_at(from, k) {
             return Some(e);
         }
@@ -831,6 +834,14 @@ impl Scan<'_> {
             }
         }
         None
+    }
+
+    /// Rule of content ends, `semicolon_at`: "Lund wants a new pier; the mayor calls it a
+    /// waste": a semicolon outside quotation marks joins a clause of its own, the writer's
+    /// or another statement with its own cue, not more of what was reported before it.
+    /// Returns the content's last token when token `k` is such a semicolon.
+    fn semicolon_at(&self, from: usize, k: usize) -> Option<usize> {
+        (self.word(k) == ";" && !self.s.in_quote(k) && k > from + 1).then(|| k - 1)
     }
 
     /// Rule of content ends, `joined_position_at`: "… said the pier was late and criticized
@@ -2311,6 +2322,32 @@ mod tests {
         // A position inside the fallback frame's words is not kept beside it.
         let frames = frames_of("Ines Berg criticized the second pier.");
         assert_eq!(frames.len(), 1, "{frames:#?}");
+    }
+
+    #[test]
+    fn semicolon_at() {
+        let frames = frames_of("Jo Vik said the fares would rise; the mayor says they will fall.");
+        let got: Vec<(&str, &str, Vec<&str>)> = frames
+            .iter()
+            .map(|f| {
+                (
+                    f.1.as_str(),
+                    f.2.as_str(),
+                    f.3.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("said", "Jo Vik", vec!["the fares would rise"]),
+                ("says", "the mayor", vec!["they will fall"]),
+            ],
+            "{frames:#?}"
+        );
+        // Inside a quotation the semicolon is the speaker's.
+        let frames = frames_of("Jo Vik said: “The fares will rise; the boats are old.”");
+        assert!(frames[0].3[0].ends_with("old.”"), "{frames:#?}");
     }
 
     #[test]
