@@ -202,12 +202,13 @@ pub(super) fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame>
         frames.push(f.named(QuoteRule::SubjectVerb));
     }
     // Positions held on objects are the weakest frames: a sentence with only those is
-    // read by the fallback frames first, as it was before they existed.
+    // read by the fallback frames first, as it was before they existed; those after the
+    // fallback frame's words stay (`stance_after_fallback`).
     if frames.iter().all(|f| f.rule == QuoteRule::ObjectOfStance) {
         for rule in FRAMES {
             if let Finder::Fallback(find) = rule.find {
                 if let Some(f) = find(&scan) {
-                    frames = vec![f.named(rule.rule)];
+                    frames = stance_after_fallback(scan.s, f.named(rule.rule), frames);
                     break;
                 }
             }
@@ -216,9 +217,28 @@ pub(super) fn frames_in(text: &str, sents: &[Sentence], si: usize) -> Vec<Frame>
     frames
 }
 
+/// Rule `stance_after_fallback`: "Mediator Ines Berg called both ministers on Monday and
+/// urged them to keep their boats apart": when a fallback frame reads a sentence that had
+/// only positions held on objects, the positions whose cue comes after the fallback
+/// frame's words are statements of their own and stay beside it (the guidelines give
+/// each cue its own content).
+fn stance_after_fallback(s: &Sentence, fallback: Frame, stances: Vec<Frame>) -> Vec<Frame> {
+    let end = fallback.end(fallback.cue_token(s));
+    let later = stances.into_iter().filter(|g| g.cue_token(s) >= end);
+    std::iter::once(fallback).chain(later).collect()
+}
+
 impl Frame {
     fn named(self, rule: QuoteRule) -> Frame {
         Frame { rule, ..self }
+    }
+
+    /// The token of the frame's cue (its first token).
+    fn cue_token(&self, s: &Sentence) -> usize {
+        s.toks
+            .iter()
+            .position(|t| t.span.start >= self.cue.start)
+            .unwrap_or(s.toks.len())
     }
 
     /// The token after everything the frame took (its content, cue and source).
@@ -774,6 +794,9 @@ impl Scan<'_> {
         {
             return Some(k - 1);
         }
+        if let Some(e) = self.semicolon_at(from, k) {
+            return Some(e);
+        }
         if let Some(e) = self.coordinated_clause_at(from, k) {
             return Some(e);
         }
@@ -787,6 +810,13 @@ impl Scan<'_> {
             let finite = v.ends_with("ed") || v.ends_with('s') || is_irregular_past(v);
             if finite && !s.in_quote(k + 1) && lexicon::speech_lemma(v).is_some_and(lexicon::is_strong_cue) {
                 return Some(k - 1);
+            }
+            if finite && !s.in_quote(k + 1) && self.joined_position_at(k + 1) {
+                let mut e = k - 1;
+                while e > from && is_clause_punct(self.word(e)) {
+                    e -= 1;
+                }
+                return Some(e);
             }
         }
         if self.word(k) == "," && !s.in_quote(k) && k > from && s.toks[k + 1].kind == Kind::Word {
@@ -804,6 +834,27 @@ impl Scan<'_> {
             }
         }
         None
+    }
+
+    /// Rule of content ends, `semicolon_at`: "Lund wants a new pier; the mayor calls it a
+    /// waste": a semicolon outside quotation marks joins a clause of its own, the writer's
+    /// or another statement with its own cue, not more of what was reported before it.
+    /// Returns the content's last token when token `k` is such a semicolon.
+    fn semicolon_at(&self, from: usize, k: usize) -> Option<usize> {
+        (self.word(k) == ";" && !self.s.in_quote(k) && k > from + 1).then(|| k - 1)
+    }
+
+    /// Rule of content ends, `joined_position_at`: "… said the pier was late and criticized
+    /// the board", "… and opposes any new toll": after "and" or "but", a finite verb of
+    /// speech (a weak one too) or of stance with an object begins a statement of its own
+    /// of the same subject — the guidelines give each cue its own content. Not a verb whose
+    /// object is no position ("found", "denied"); a verb of stance only when no quotation
+    /// follows (a quotation there is read with the verb before it).
+    fn joined_position_at(&self, v: usize) -> bool {
+        let w = self.word(v);
+        !words::has_no_object_stance(w)
+            && (lexicon::speech_lemma(w).is_some()
+                || words::object_stance_lemma(w).is_some() && !(v..self.n).any(|j| self.s.in_quote(j)))
     }
 
     /// Rule of content ends: ", and she VERB …" / "but he VERB …" after content that
@@ -1455,25 +1506,25 @@ fn object_of_stance(scan: &Scan, cue: &Cue) -> Option<Frame> {
         return None;
     }
     // "Most say they want …", "announced it would seek …": a clause that is another
-    // verb's content, whose position is that verb's subject's to state.
+    // verb's content, whose position is that verb's subject's to state. An adverbial
+    // clause is not (`adverbial_clause`).
     let embedded = |src: &Source| {
         src.first.checked_sub(1).is_some_and(|p| {
             let w = scan.word(p);
-            w == "that"
-                || is_known_verb(w)
-                || is_aux(w)
-                || words::is_subordinator(w)
-                || words::is_complementizer(w)
-                || words::is_adjunct_preposition(w)
-                || matches!(
-                    w,
-                    "of" | "for" | "to" | "about" | "by" | "with" | "because" | "than"
-                )
+            !adverbial_clause(w)
+                && (w == "that"
+                    || is_known_verb(w)
+                    || is_aux(w)
+                    || words::is_complementizer(w)
+                    || words::is_adjunct_preposition(w)
+                    || matches!(w, "of" | "for" | "to" | "about" | "by" | "with" | "than"))
         })
     };
-    let src = cue
-        .src_before
-        .filter(|src| src.first >= cue.used_until && can_hold_a_position(scan, src) && !embedded(src))?;
+    let src = cue.src_before.filter(|src| {
+        (src.first >= cue.used_until || joined_verb(scan, cue, src))
+            && can_hold_a_position(scan, src)
+            && !embedded(src)
+    })?;
     let s = scan.s;
     // "has support from", "backing for": a noun before a preposition, no object.
     if !(cue.a < scan.n && s.toks[cue.a].kind == Kind::Word)
@@ -1505,6 +1556,21 @@ fn object_of_stance(scan: &Scan, cue: &Cue) -> Option<Frame> {
         .find(|&k| !s.in_quote(k) && is_clause_punct(scan.word(k)))
         .map_or(end, |k| k - 1);
     Some(frame(cue.span, cue.kind(), Some(src), vec![(cue.a, end)]))
+}
+
+/// Rule `adverbial_clause`: a clause of time, cause or contrast opened by `w` ("because
+/// they oppose the pier", "when the union backed a night sailing", "while most riders
+/// prefer …") is the writer's, not another verb's content: its subject holds the position
+/// as in a main clause. Not "if", a condition, which asserts no position.
+fn adverbial_clause(w: &str) -> bool {
+    words::is_subordinator(w) && w != "if"
+}
+
+/// Rule `joined_verb`: "Vik said the pier was late and criticized the board": a verb of
+/// stance joined by "and" or "but" to the sentence's latest statement has that statement's
+/// source, although the source stands inside the earlier frame's words.
+fn joined_verb(scan: &Scan, cue: &Cue, src: &Source) -> bool {
+    cue.last_source == Some(*src) && cue.i > 0 && matches!(scan.word(cue.i - 1), "and" | "but")
 }
 
 /// "…, the source added." / "“…,” he said.": the content ends at the last comma or
@@ -2175,6 +2241,128 @@ mod tests {
             "The union opposes the pier, the survey found.",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", frames_of(text));
+        }
+    }
+
+    #[test]
+    fn adverbial_clause() {
+        let stance = |text: &str| -> Vec<(String, String, Vec<String>)> {
+            frames_of(text)
+                .into_iter()
+                .filter(|f| f.0 == "object_of_stance")
+                .map(|f| (f.1, f.2, f.3))
+                .collect()
+        };
+        // A clause of cause or time holds its subject's position.
+        for (text, cue, src, content) in [
+            (
+                "The dockers walked out because they oppose the second pier.",
+                "oppose",
+                "they",
+                "the second pier",
+            ),
+            (
+                "When the ferry union backed a night sailing, the mayor smiled.",
+                "backed",
+                "the ferry union",
+                "a night sailing",
+            ),
+        ] {
+            let want = vec![(cue.to_string(), src.to_string(), vec![content.to_string()])];
+            assert_eq!(stance(text), want, "{text}");
+        }
+        // A condition asserts no position.
+        let text = "If the riders want a later sailing, they can ask the board.";
+        assert!(stance(text).is_empty(), "{text}: {:?}", frames_of(text));
+    }
+
+    #[test]
+    fn joined_verb() {
+        let frames = frames_of("Jo Vik said the pier was late and criticized the harbour board.");
+        let got: Vec<(&str, &str, &str, Vec<&str>)> = frames
+            .iter()
+            .map(|f| {
+                (
+                    f.0,
+                    f.1.as_str(),
+                    f.2.as_str(),
+                    f.3.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("source_then_clause", "said", "Jo Vik", vec!["the pier was late"]),
+                (
+                    "object_of_stance",
+                    "criticized",
+                    "Jo Vik",
+                    vec!["the harbour board"]
+                ),
+            ],
+            "{frames:#?}"
+        );
+    }
+
+    #[test]
+    fn stance_after_fallback() {
+        let frames = frames_of(
+            "Mediator Ines Berg called both ministers on Monday and urged them to keep their boats apart.",
+        );
+        let got: Vec<(&str, &str, &str)> = frames.iter().map(|f| (f.0, f.1.as_str(), f.2.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("subject_verb", "called", "Mediator Ines Berg"),
+                ("object_of_stance", "urged", "Mediator Ines Berg"),
+            ],
+            "{frames:#?}"
+        );
+        // A position inside the fallback frame's words is not kept beside it.
+        let frames = frames_of("Ines Berg criticized the second pier.");
+        assert_eq!(frames.len(), 1, "{frames:#?}");
+    }
+
+    #[test]
+    fn semicolon_at() {
+        let frames = frames_of("Jo Vik said the fares would rise; the mayor says they will fall.");
+        let got: Vec<(&str, &str, Vec<&str>)> = frames
+            .iter()
+            .map(|f| {
+                (
+                    f.1.as_str(),
+                    f.2.as_str(),
+                    f.3.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("said", "Jo Vik", vec!["the fares would rise"]),
+                ("says", "the mayor", vec!["they will fall"]),
+            ],
+            "{frames:#?}"
+        );
+        // Inside a quotation the semicolon is the speaker's.
+        let frames = frames_of("Jo Vik said: “The fares will rise; the boats are old.”");
+        assert!(frames[0].3[0].ends_with("old.”"), "{frames:#?}");
+    }
+
+    #[test]
+    fn joined_position_at() {
+        // The reported clause ends before "and" + a verb of stance of the same subject.
+        let frames = frames_of("Ines Lund said the fares would rise and opposes any new toll.");
+        assert_eq!(frames[0].3, vec!["the fares would rise"], "{frames:#?}");
+        assert_eq!(frames.len(), 2, "{frames:#?}");
+        // Not a verb whose object is no position, nor a verb of stance before a quotation.
+        for text in [
+            "Ines Lund said the fares would rise and found the ledger empty.",
+            "Ines Lund said the fares would rise and backs what she called “a fair toll.”",
+        ] {
+            let frames = frames_of(text);
+            assert!(frames[0].3[0].contains(" and "), "{text}: {frames:#?}");
         }
     }
 
