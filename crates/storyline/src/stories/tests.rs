@@ -419,8 +419,10 @@ fn the_same_story_days_later_is_a_new_event_of_the_same_storyline() {
     d[2].published = Some(Day(DAY0 + 4));
     let run = |follow: f32| {
         let mut cfg = no_links_at_start(2.0);
-        // Joined only on the plain threshold, which the time part keeps it under.
+        // Joined only on the plain threshold (0.4 here, under the default), which the
+        // time part keeps it under.
         cfg.margin = 2.0;
+        cfg.join = 0.4;
         cfg.follow = follow;
         cluster(&d, &cfg)
     };
@@ -579,4 +581,134 @@ fn the_principal_actors_named_are_weighed_by_the_signature_leaving_crowded_ones_
     let crowded = Crowded::new(vec![Term(1)], 0.0);
     let share = names_share(&v(&[(1, 1.0), (2, 1.0)]), &signature, &crowded, 3);
     assert!((share - 0.3 / 0.51).abs() < 1e-5, "{share}");
+}
+
+/// A walkout by ferry crews at Tarnholm told on its day and the next morning, and a pay
+/// vote two days later on the same dispute, told by the same outlets.
+const FERRY: &[Fixture] = &[
+    (
+        "walkout-1",
+        0,
+        "Fenland Courier",
+        "Ferry crews walk out at Tarnholm",
+        "Ferry crews at Tarnholm walked off their boats at dawn, leaving island passengers \
+      stranded on the quay. The Skerry Seamen's Union said the walkout over pay and rest \
+      hours would last until the Tarn Ferry Company returned to talks. Queues of cars \
+      stretched back from the terminal.",
+        &["Tarnholm", "Skerry Seamen's Union", "Tarn Ferry Company"],
+    ),
+    (
+        "walkout-2",
+        0,
+        "Tarn Herald",
+        "Island passengers stranded as ferry crews strike",
+        "Passengers were stranded at the Tarnholm terminal after ferry crews walked out over \
+      pay and rest hours. The Skerry Seamen's Union blamed the Tarn Ferry Company for \
+      breaking off talks. Cars queued on the quay and the first boats of the day stayed \
+      tied up.",
+        &["Tarnholm", "Skerry Seamen's Union", "Tarn Ferry Company"],
+    ),
+    (
+        "walkout-3",
+        1,
+        "Vell Gazette",
+        "Tarnholm ferries idle for a second day",
+        "Ferry boats stayed tied up at the Tarnholm quay after crews walked out over pay and \
+      rest hours, leaving island passengers stranded. The Skerry Seamen's Union said the \
+      walkout goes on until the Tarn Ferry Company returns to talks; queues of cars \
+      filled the terminal.",
+        &["Tarnholm", "Skerry Seamen's Union", "Tarn Ferry Company"],
+    ),
+    (
+        "vote-1",
+        2,
+        "Fenland Courier",
+        "Ferry union to ballot members on new pay offer",
+        "The Skerry Seamen's Union will ballot its ferry crews on a new pay offer from the Tarn \
+      Ferry Company, its secretary Ilse Varga said. The offer raises basic pay by four per \
+      cent over two years. Members vote by post, and the result is due next month.",
+        &["Skerry Seamen's Union", "Tarn Ferry Company", "Ilse Varga"],
+    ),
+    (
+        "vote-2",
+        2,
+        "Tarn Herald",
+        "Ballot called on ferry pay offer",
+        "Ferry crews will vote by post on a four per cent pay offer, the Skerry Seamen's Union \
+      said. Ilse Varga, the union's secretary, called the Tarn Ferry Company's offer a \
+      start. The ballot result is due next month.",
+        &["Skerry Seamen's Union", "Tarn Ferry Company", "Ilse Varga"],
+    ),
+];
+
+#[test]
+fn next_day_coverage_joins_its_event_and_a_happening_two_days_on_does_not() {
+    let a = Analyzer::default();
+    let d: Vec<StoryDoc> = FERRY.iter().map(|f| doc(&a, f)).collect();
+    let cfg = StoryConfig::default();
+    let s = cluster(&d, &cfg);
+    let walkout = event_of(&s, "walkout-1");
+    assert_eq!(
+        walkout.articles,
+        ["walkout-1", "walkout-2", "walkout-3"],
+        "{s:#?}"
+    );
+    assert_eq!(event_of(&s, "vote-1").articles, ["vote-1", "vote-2"], "{s:#?}");
+    // The next morning's article keeps about half the time part; two days on, almost
+    // none is left.
+    let ws = &cfg.weights;
+    let mut c = Clusterer::new(cfg.clone());
+    c.add(&d[0]).unwrap();
+    let event = c.state().events[0].centroid.clone();
+    let next_day = Parts::of(&c.weigh(&d[2]), &event, ws).time.unwrap();
+    assert!(next_day >= 0.5, "{next_day}");
+    let mut later = d[2].clone();
+    later.published = Some(Day(DAY0 + 2));
+    let two_days = Parts::of(&c.weigh(&later), &event, ws).time.unwrap();
+    assert!(two_days < 0.1, "{two_days}");
+    // Next-day coverage joins on its content and that half.
+    assert!(Parts::of(&c.weigh(&d[2]), &event, ws).score(ws) >= cfg.join);
+}
+
+/// The ferry company's order for new boats, told on the day of the walkout: another
+/// happening of the same company, sharing its name and a few words.
+const BOAT_ORDER: Fixture = (
+    "order-1",
+    0,
+    "Vell Gazette",
+    "Tarn Ferry Company orders two boats",
+    "The Tarn Ferry Company has ordered two new boats from the Brenholt yard, to carry more \
+      cars on its island routes. The yard said the hulls would be laid in autumn and the \
+      boats would enter service in three years.",
+    &["Tarn Ferry Company", "Brenholt"],
+);
+
+#[test]
+fn a_same_day_article_on_another_happening_does_not_join_on_the_day_alone() {
+    let a = Analyzer::default();
+    let walkout: Vec<StoryDoc> = FERRY[..2].iter().map(|f| doc(&a, f)).collect();
+    let order = doc(&a, &BOAT_ORDER);
+    let default = StoryConfig::default();
+    // Placed after the walkout's two articles, on the plain threshold alone (no
+    // clear-best rule).
+    let run = |join: f32| {
+        let mut c = Clusterer::new(StoryConfig {
+            join,
+            margin: 2.0,
+            ..default.clone()
+        });
+        for x in &walkout {
+            c.add(x).unwrap();
+        }
+        c.add(&order).unwrap()
+    };
+    let own = run(default.join);
+    // It scores over the old threshold (0.4) against the walkout's event, under the
+    // default, most of it from the day they share.
+    let (best, score) = own.best.clone().unwrap();
+    assert_eq!(best, EventId("walkout-1".into()));
+    assert!((0.4..default.join).contains(&score), "{score}");
+    assert_eq!((own.event.0.as_str(), own.joined), ("order-1", None));
+    let old = run(0.4);
+    assert_eq!(old.event, EventId("walkout-1".into()), "{old:?}");
 }
