@@ -1974,6 +1974,15 @@ mod tests {
     use crate::entities::Entities;
 
     /// Each frame of a text (its lines are paragraphs): its rule, cue, source and content.
+    /// The `object_of_stance` frames of `text`: cue, source and contents.
+    fn stance_frames(text: &str) -> Vec<(String, String, Vec<String>)> {
+        frames_of(text)
+            .into_iter()
+            .filter(|f| f.0 == "object_of_stance")
+            .map(|f| (f.1, f.2, f.3))
+            .collect()
+    }
+
     fn frames_of(text: &str) -> Vec<(&'static str, String, String, Vec<String>)> {
         let paras = crate::text::segment::line_paragraphs(text);
         let sentences = crate::text::segment::sentences(text, &paras);
@@ -2187,13 +2196,7 @@ mod tests {
 
     #[test]
     fn object_of_stance() {
-        let found = |text: &str| -> Vec<(String, String, Vec<String>)> {
-            frames_of(text)
-                .into_iter()
-                .filter(|f| f.0 == "object_of_stance")
-                .map(|f| (f.1, f.2, f.3))
-                .collect()
-        };
+        let found = stance_frames;
         // A position on an object, up to the clause's first punctuation; a relative
         // pronoun holds it too.
         for (text, cue, src, content) in [
@@ -2246,13 +2249,7 @@ mod tests {
 
     #[test]
     fn adverbial_clause() {
-        let stance = |text: &str| -> Vec<(String, String, Vec<String>)> {
-            frames_of(text)
-                .into_iter()
-                .filter(|f| f.0 == "object_of_stance")
-                .map(|f| (f.1, f.2, f.3))
-                .collect()
-        };
+        let stance = stance_frames;
         // A clause of cause or time holds its subject's position.
         for (text, cue, src, content) in [
             (
