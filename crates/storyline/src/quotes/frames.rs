@@ -1650,6 +1650,15 @@ fn inverted(scan: &Scan, cue: &Cue) -> Option<Frame> {
         return None;
     }
     let src = source_after(scan.text, s, i + 1)?;
+    // "…, argued it had never been costed": a pronoun with its own verb after the cue is
+    // the subject of the reported clause, not an inverted speaker ("…, said he.").
+    if src.first == src.last
+        && lexicon::pronoun(scan.word(src.first)).is_some()
+        && s.toks.get(src.last + 1).is_some_and(|t| t.kind == Kind::Word)
+        && !words::is_adjunct_preposition(scan.word(src.last + 1))
+    {
+        return None;
+    }
     let mut e = i - 1;
     while e > used_until && is_clause_punct(scan.word(e)) {
         e -= 1;
@@ -2688,6 +2697,19 @@ mod tests {
             "inverted",
             "Jo Brandt",
             &["“The locks will hold,”"],
+        );
+        assert_frame(
+            "“The locks will hold,” said she in a letter.",
+            "inverted",
+            "she",
+            &["“The locks will hold,”"],
+        );
+        // A pronoun with a verb of its own after the cue begins the reported clause.
+        let text = "Critics of the lock plan, including two harbour pilots, argued it had never been costed.";
+        assert!(
+            frames_of(text).iter().all(|f| f.0 != "inverted"),
+            "{:?}",
+            frames_of(text)
         );
     }
 
