@@ -233,12 +233,9 @@ impl Frame {
         Frame { rule, ..self }
     }
 
-    /// The token of the frame's cue (its first token).
+    /// The token of the frame's cue (its first token; tokens are in text order).
     fn cue_token(&self, s: &Sentence) -> usize {
-        s.toks
-            .iter()
-            .position(|t| t.span.start >= self.cue.start)
-            .unwrap_or(s.toks.len())
+        s.toks.partition_point(|t| t.span.start < self.cue.start)
     }
 
     /// The token after everything the frame took (its content, cue and source).
@@ -1982,7 +1979,6 @@ mod tests {
     use super::*;
     use crate::entities::Entities;
 
-    /// Each frame of a text (its lines are paragraphs): its rule, cue, source and content.
     /// The `object_of_stance` frames of `text`: cue, source and contents.
     fn stance_frames(text: &str) -> Vec<(String, String, Vec<String>)> {
         frames_of(text)
@@ -1992,6 +1988,18 @@ mod tests {
             .collect()
     }
 
+    /// One expected frame, in the form [`frames_of`] gives it.
+    fn expected(
+        rule: &'static str,
+        cue: &str,
+        src: &str,
+        content: &[&str],
+    ) -> (&'static str, String, String, Vec<String>) {
+        let content = content.iter().map(|c| c.to_string()).collect();
+        (rule, cue.to_string(), src.to_string(), content)
+    }
+
+    /// Each frame of a text (its lines are paragraphs): its rule, cue, source and content.
     fn frames_of(text: &str) -> Vec<(&'static str, String, String, Vec<String>)> {
         let paras = crate::text::segment::line_paragraphs(text);
         let sentences = crate::text::segment::sentences(text, &paras);
@@ -2205,7 +2213,6 @@ mod tests {
 
     #[test]
     fn object_of_stance() {
-        let found = stance_frames;
         // A position on an object, up to the clause's first punctuation; a relative
         // pronoun holds it too.
         for (text, cue, src, content) in [
@@ -2235,7 +2242,7 @@ mod tests {
             ),
         ] {
             let want = vec![(cue.to_string(), src.to_string(), vec![content.to_string()])];
-            assert_eq!(found(text), want, "{text}");
+            assert_eq!(stance_frames(text), want, "{text}");
         }
         // A sentence whose subject's main verb makes a frame is read as before.
         assert_eq!(
@@ -2252,13 +2259,12 @@ mod tests {
             "The union opposes the pier, “a costly mistake,” its chair said.",
             "The union opposes the pier, the survey found.",
         ] {
-            assert!(found(text).is_empty(), "{text}: {:?}", frames_of(text));
+            assert!(stance_frames(text).is_empty(), "{text}: {:?}", frames_of(text));
         }
     }
 
     #[test]
     fn adverbial_clause() {
-        let stance = stance_frames;
         // A clause of cause or time holds its subject's position.
         for (text, cue, src, content) in [
             (
@@ -2275,39 +2281,21 @@ mod tests {
             ),
         ] {
             let want = vec![(cue.to_string(), src.to_string(), vec![content.to_string()])];
-            assert_eq!(stance(text), want, "{text}");
+            assert_eq!(stance_frames(text), want, "{text}");
         }
         // A condition asserts no position.
         let text = "If the riders want a later sailing, they can ask the board.";
-        assert!(stance(text).is_empty(), "{text}: {:?}", frames_of(text));
+        assert!(stance_frames(text).is_empty(), "{text}: {:?}", frames_of(text));
     }
 
     #[test]
     fn joined_verb() {
-        let frames = frames_of("Jo Vik said the pier was late and criticized the harbour board.");
-        let got: Vec<(&str, &str, &str, Vec<&str>)> = frames
-            .iter()
-            .map(|f| {
-                (
-                    f.0,
-                    f.1.as_str(),
-                    f.2.as_str(),
-                    f.3.iter().map(String::as_str).collect(),
-                )
-            })
-            .collect();
         assert_eq!(
-            got,
+            frames_of("Jo Vik said the pier was late and criticized the harbour board."),
             vec![
-                ("source_then_clause", "said", "Jo Vik", vec!["the pier was late"]),
-                (
-                    "object_of_stance",
-                    "criticized",
-                    "Jo Vik",
-                    vec!["the harbour board"]
-                ),
-            ],
-            "{frames:#?}"
+                expected("source_then_clause", "said", "Jo Vik", &["the pier was late"]),
+                expected("object_of_stance", "criticized", "Jo Vik", &["the harbour board"]),
+            ]
         );
     }
 
@@ -2332,24 +2320,12 @@ mod tests {
 
     #[test]
     fn semicolon_at() {
-        let frames = frames_of("Jo Vik said the fares would rise; the mayor says they will fall.");
-        let got: Vec<(&str, &str, Vec<&str>)> = frames
-            .iter()
-            .map(|f| {
-                (
-                    f.1.as_str(),
-                    f.2.as_str(),
-                    f.3.iter().map(String::as_str).collect(),
-                )
-            })
-            .collect();
         assert_eq!(
-            got,
+            frames_of("Jo Vik said the fares would rise; the mayor says they will fall."),
             vec![
-                ("said", "Jo Vik", vec!["the fares would rise"]),
-                ("says", "the mayor", vec!["they will fall"]),
-            ],
-            "{frames:#?}"
+                expected("source_then_clause", "said", "Jo Vik", &["the fares would rise"]),
+                expected("source_then_clause", "says", "the mayor", &["they will fall"]),
+            ]
         );
         // Inside a quotation the semicolon is the speaker's.
         let frames = frames_of("Jo Vik said: “The fares will rise; the boats are old.”");

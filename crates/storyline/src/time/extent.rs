@@ -1,6 +1,6 @@
 //! Where an expression begins and ends, and matches that are names rather than times.
 
-use super::lists::{LAST_AS_VERB, TITLE_WORDS};
+use super::lists::{LAST_AS_VERB, MODALS, TITLE_WORDS};
 use super::rules::Rule;
 use crate::span::Span;
 
@@ -118,7 +118,9 @@ fn last_is_a_verb(before: &str, s: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    ["n't", "n’t", "'ll", "’ll"].iter().any(|e| word.ends_with(e)) || LAST_AS_VERB.contains(&word)
+    ["n't", "n’t", "'ll", "’ll"].iter().any(|e| word.ends_with(e))
+        || MODALS.contains(&word)
+        || LAST_AS_VERB.contains(&word)
 }
 
 /// Whether a duration with an article is an adjective before a noun: "the eight-year war",

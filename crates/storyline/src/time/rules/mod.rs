@@ -527,6 +527,14 @@ const UNKNOWN_DAY: TimeValue = TimeValue::Day {
     time: None,
 };
 
+/// Whether `w` names a season.
+fn season_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "spring" | "summer" | "fall" | "autumn" | "winter"
+    )
+}
+
 /// The season a (lower-case) name names; "fall" and "autumn" are one.
 fn season_named(name: &str) -> Season {
     match name {

@@ -1,7 +1,7 @@
 //! The present, past and future in general, and expressions counted from what the text
 //! named before them ("the previous day", "the following year").
 
-use super::{season_named, Ctx, Normalised};
+use super::{season_named, season_word, Ctx, Normalised};
 use crate::time::extent::appositive_day;
 use crate::time::lists::CUE_VERBS;
 use crate::time::value::{Amount, TimeValue};
@@ -96,14 +96,6 @@ pub(super) fn narrative_unit(c: &Ctx) -> Option<Normalised> {
         },
     };
     Normalised::pending(pending)
-}
-
-/// Whether `w` names a season.
-fn season_word(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "spring" | "summer" | "fall" | "autumn" | "winter"
-    )
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Spans of time and repetitions: "three weeks", "for years", "every day", "each Thursday".
 
-use super::{is_rate, season_named, Ctx, Normalised};
+use super::{is_rate, season_named, season_word, Ctx, Normalised};
 use crate::time::lists::MODALS;
 use crate::time::value::{Amount, Period, TimeValue, Unit};
 use crate::time::words::{half_period, month_number, number, period, weekday};
@@ -97,7 +97,7 @@ pub(super) fn set(c: &Ctx) -> Option<Normalised> {
         };
         return Normalised::new(TimexType::Set, every, false);
     }
-    if matches!(unit.as_str(), "spring" | "summer" | "autumn" | "fall" | "winter") {
+    if season_word(&unit) {
         // "each autumn" is that season of every year; "a summer" is no rate.
         if matches!(c.g(1)?.to_lowercase().as_str(), "a" | "per") {
             return None;
