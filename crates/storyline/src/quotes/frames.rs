@@ -111,6 +111,16 @@ pub(super) const FRAMES: &[FrameRule] = &[
         find: Finder::Phrase(endorsed_name),
     },
     FrameRule {
+        rule: QuoteRule::AskedQuestion,
+        reason: "\"Asked whether the pier would reopen, Lund said …\", \"… when asked about the fares\": the question is an attribution of its own, put by an asker the text leaves unnamed",
+        find: Finder::Phrase(asked_question),
+    },
+    FrameRule {
+        rule: QuoteRule::InRecord,
+        reason: "\"In a harbour poll released Monday, the mayor led by nine points\": a poll or study that opens the sentence is the source of what the clause after it reports",
+        find: Finder::Phrase(in_record),
+    },
+    FrameRule {
         rule: QuoteRule::FrontedParticiple,
         reason: "\"After saying …, she …\", \"Since announcing …, Roe has …\": a participle that opens the sentence after a subordinator has the main clause's subject as its speaker; the content ends where that clause begins",
         find: Finder::Cue(fronted_participle),
@@ -1188,6 +1198,108 @@ fn according_to(scan: &Scan, i: usize, used_until: usize) -> Option<Step> {
     })
 }
 
+/// Rule `asked_question`: "Asked whether the pier would reopen, Lund said …", "…, she
+/// said when asked about the fares": "asked" opening the sentence or after "when", then
+/// the question — a clause opened by "if", "whether" or a question word, or "about" and
+/// its object. The question is what the unnamed asker said (the attribution guidelines
+/// annotate it with no source); it runs to the first comma outside quotation marks, where
+/// the answer's own clause begins, and no speaker is given.
+fn asked_question(scan: &Scan, i: usize, used_until: usize) -> Option<Step> {
+    /// Words passed between "asked" and the question ("asked by reporters whether").
+    const REACH: usize = 4;
+    let (s, n) = (scan.s, scan.n);
+    let w = scan.word(i);
+    let opens = w == "Asked" && (used_until..i).all(|k| s.toks[k].kind != Kind::Word);
+    let after_when = w == "asked" && i > 0 && matches!(scan.word(i - 1), "when" | "When") && !s.in_quote(i);
+    if !(opens || after_when) || s.in_quote(i) {
+        return None;
+    }
+    let q = (i + 1..n.min(i + 2 + REACH))
+        .take_while(|&k| s.toks[k].kind == Kind::Word && !s.in_quote(k))
+        .find(|&k| {
+            matches!(
+                scan.word(k),
+                "if" | "whether"
+                    | "why"
+                    | "what"
+                    | "who"
+                    | "whom"
+                    | "which"
+                    | "how"
+                    | "when"
+                    | "where"
+                    | "about"
+            )
+        })?;
+    let a = if scan.word(q) == "about" { q + 1 } else { q };
+    let comma = (a..n).find(|&k| scan.word(k) == "," && !s.in_quote(k));
+    let mut e = comma.map_or_else(|| scan.end_of_content(a), |c| c - 1);
+    while e > a && is_clause_punct(scan.word(e)) {
+        e -= 1;
+    }
+    if e < a || a >= n {
+        return None;
+    }
+    let cue = if after_when {
+        Span::new(s.toks[i - 1].span.start, s.toks[i].span.end)
+    } else {
+        s.toks[i].span
+    };
+    Some(Step {
+        frame: Some(frame(cue, CueKind::Speech, None, vec![(a, e)])),
+        used_until: Some(e + 1),
+        next: e + 1,
+    })
+}
+
+/// Rule `in_record`: "In a harbour poll released Monday, the mayor led by nine points",
+/// "In the latest survey, 40 percent of skippers back the plan": a poll, survey or study
+/// named in a phrase that opens the sentence reports the clause after its comma (the
+/// guidelines take a record as a source, as with "according to"). The clause must hold no
+/// verb of speech of its own outside quotation marks — "In a poll, 31 percent said …" is
+/// read at "said", with the poll as its source (`poll_source`).
+fn in_record(scan: &Scan, i: usize, used_until: usize) -> Option<Step> {
+    /// The longest phrase read for the record, in tokens.
+    const REACH: usize = 12;
+    let (s, n) = (scan.s, scan.n);
+    if !(scan.word(i) == "In" && (used_until..i).all(|k| s.toks[k].kind != Kind::Word)) {
+        return None;
+    }
+    let comma = (i + 1..n.min(i + 1 + REACH)).find(|&k| scan.word(k) == "," || s.in_quote(k))?;
+    if scan.word(comma) != "," || s.in_quote(comma) {
+        return None;
+    }
+    let names_a_poll = (i + 1..comma).any(|k| {
+        matches!(
+            scan.word(k).to_lowercase().as_str(),
+            "poll" | "polls" | "survey" | "surveys" | "study" | "studies"
+        )
+    });
+    if !names_a_poll {
+        return None;
+    }
+    let a = comma + 1;
+    let speaks_after = (a..n).any(|k| !s.in_quote(k) && lexicon::speech_lemma(scan.word(k)).is_some());
+    if speaks_after || a >= n {
+        return None;
+    }
+    let e = scan.end_of_content(a);
+    if e < a || !(a..=e).any(|k| s.toks[k].kind == Kind::Word) {
+        return None;
+    }
+    let src = Source {
+        first: i + 1,
+        last: comma - 1,
+        speaks: true,
+    };
+    let cue = s.toks[i].span;
+    Some(Step {
+        frame: Some(frame(cue, CueKind::Source, Some(src), vec![(a, e)])),
+        used_until: Some(n),
+        next: n,
+    })
+}
+
 /// Rule `endorsed_name`: "The dockers' union endorsed Ines Lund for mayor", "Roe, who
 /// endorsed Keldby First in March, …" at token `i`. To endorse is to declare one's
 /// support in public, an attribution of the subject's position (cue kind `stance`); its
@@ -1654,6 +1766,11 @@ fn inverted(scan: &Scan, cue: &Cue) -> Option<Frame> {
         && s.toks.get(src.last + 1).is_some_and(|t| t.kind == Kind::Word)
         && !words::is_adjunct_preposition(scan.word(src.last + 1))
     {
+        return None;
+    }
+    // "Jo Roe, the harbour chief, said the pier will reopen": a finite auxiliary in the
+    // phrase after the cue makes it a clause with its own verb, not a speaker.
+    if (src.first..=src.last).any(|k| !s.in_quote(k) && words::is_finite_auxiliary(scan.word(k))) {
         return None;
     }
     let mut e = i - 1;
@@ -2346,6 +2463,87 @@ mod tests {
             let frames = frames_of(text);
             assert!(frames[0].3[0].contains(" and "), "{text}: {frames:#?}");
         }
+    }
+
+    #[test]
+    fn asked_question() {
+        // The question opens the sentence; the answer is the next frame, its speaker named.
+        let frames = rules_sources_contents(
+            "Asked whether the pier would reopen before winter, Ola Brekke said the board had not decided.",
+        );
+        assert_eq!(
+            frames,
+            vec![
+                (
+                    "asked_question",
+                    String::new(),
+                    vec!["whether the pier would reopen before winter".to_string()]
+                ),
+                (
+                    "source_then_clause",
+                    "Ola Brekke".to_string(),
+                    vec!["the board had not decided".to_string()]
+                ),
+            ]
+        );
+        // After "when", with the asker passed over ("asked by reporters").
+        let frames = frames_of("“We will see,” Siri Dahl said when asked by reporters about the fares.");
+        assert!(
+            frames.contains(&expected("asked_question", "when asked", "", &["the fares"])),
+            "{frames:?}"
+        );
+        // A request to do something is no question; a passive is no cue.
+        assert_no_frame(
+            "asked_question",
+            &[
+                "Asked to leave the meeting, the skipper walked out.",
+                "The board has asked whether the pier can reopen.",
+            ],
+        );
+    }
+
+    #[test]
+    fn in_record() {
+        assert_frame(
+            "In a Harbour Times poll released Monday, the mayor led her rival by nine points.",
+            "in_record",
+            "a Harbour Times poll released Monday",
+            &["the mayor led her rival by nine points"],
+        );
+        // A clause with its own verb of speech is read at that verb, with the poll as its
+        // source; a phrase that names no poll or study attributes nothing.
+        assert_no_frame(
+            "in_record",
+            &[
+                "In the latest survey, 40 percent of skippers said they back the timetable.",
+                "In the video, a man walks toward the pier.",
+                "In the report's last chapter, the board lists its costs.",
+            ],
+        );
+    }
+
+    #[test]
+    fn inverted_needs_a_speaker_not_a_clause() {
+        // The phrase after "said" has its own verb: it is what was said, and the name set
+        // off before the verb speaks.
+        let frames = frames_of(
+            "One of the authors of the ferry study, Ola Brekke, said the new route will test the forecasts.",
+        );
+        assert_eq!(frames.len(), 1, "{frames:?}");
+        assert_ne!(frames[0].0, "inverted", "{frames:?}");
+        assert_eq!(frames[0].2, "Ola Brekke", "{frames:?}");
+        assert_eq!(
+            frames[0].3,
+            ["the new route will test the forecasts"],
+            "{frames:?}"
+        );
+        // A true inverted speaker stays.
+        assert_frame(
+            "The pier will close in May, said Ines Lund.",
+            "inverted",
+            "Ines Lund",
+            &["The pier will close in May"],
+        );
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! between a source and its verb (auxiliaries, time adverbials, a parenthesis) are passed;
 //! a speaker after the cue ("said X") and the subject of a clause have their own finders.
 
-use super::words::{is_aux, is_boundary, is_determiner, is_evidence_noun, is_irregular_past, is_time_word};
+use super::words::{
+    self, is_aux, is_boundary, is_determiner, is_evidence_noun, is_irregular_past, is_time_word,
+};
 use super::Sentence;
 use crate::entities::lexicon::{self, Pronoun};
 use crate::entities::{EntityKind, NameChunk};
@@ -63,6 +65,11 @@ pub(super) const SOURCES_BEFORE: &[SourceRule] = &[
         name: "indefinite-pronoun",
         reason: "\"Another tweeted\", \"One said\": a determiner standing alone as the subject",
         find: indefinite_source,
+    },
+    SourceRule {
+        name: "share-of-people",
+        reason: "\"Six in 10 say\", \"42% said\", \"Nearly half said\", \"most oppose\": a share of those asked, opening its clause, speaks for them",
+        find: share_of_people,
     },
     SourceRule {
         name: "opening-noun",
@@ -139,7 +146,14 @@ pub(super) fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Sour
         let found = appositive_source(text, s, last, 0).or_else(|| subject_set_off(text, s, last))?;
         return Some(head_before_preposition(text, s, found).unwrap_or(found));
     }
-    if s.toks[last].kind != Kind::Word || s.in_quote(last) {
+    if s.in_quote(last) {
+        return None;
+    }
+    if s.toks[last].kind == Kind::Number || s.word(text, last) == "%" {
+        // Only a share of people ends in a number ("Six in 10 said", "42% say").
+        return share_of_people(text, s, last);
+    }
+    if s.toks[last].kind != Kind::Word {
         return None;
     }
     let found = SOURCES_BEFORE.iter().find_map(|r| (r.find)(text, s, last))?;
@@ -277,8 +291,11 @@ fn subject_ending_at(
 /// coordination ("he looked into the camera, furrowed his brow and said") the nearest
 /// person-like subject before a past-tense verb in this clause.
 fn coordinated_subject(text: &str, s: &Sentence, last: usize) -> Option<Source> {
-    if !(s.word(text, last) == "and" && last >= 2 && !s.in_quote(last)) {
+    if !(matches!(s.word(text, last), "and" | "but") && last >= 2 && !s.in_quote(last)) {
         return None;
+    }
+    if s.word(text, last) == "but" {
+        return clause_subject_before(text, s, last);
     }
     let verb = s.word(text, last - 1);
     let verb_like = verb.chars().all(char::is_lowercase)
@@ -301,14 +318,60 @@ fn coordinated_subject(text: &str, s: &Sentence, last: usize) -> Option<Source> 
             return Some(src);
         }
     }
-    None
+    clause_subject_before(text, s, last)
+}
+
+/// Rule `coordinated-verbs`, for any subject: "The ferry board refused to comment but
+/// said …", "The mayor was pressed on the fares and said …": the subject of the
+/// sentence's main clause, a name, pronoun or noun phrase followed at once by its finite
+/// verb, with no comma, colon or quotation between it and the conjunction.
+fn clause_subject_before(text: &str, s: &Sentence, conj: usize) -> Option<Source> {
+    let subj = subject_of(text, s, conj).or_else(|| leading_noun_phrase(text, s, conj))?;
+    let verb = subj.last + 1;
+    let v = s.word(text, verb);
+    let finite = words::is_finite_auxiliary(v)
+        || v.chars().all(char::is_lowercase)
+            && (v.ends_with("ed") || is_irregular_past(v) || v.ends_with('s') && !v.ends_with("ss"));
+    let plain = (verb..conj).all(|k| {
+        !s.in_quote(k)
+            && !matches!(s.word(text, k), "," | ":" | ";" | "“" | "\"")
+            && !matches!(s.toks[k].kind, Kind::Quote { .. })
+    });
+    let near = conj - verb <= 20;
+    (finite && plain && near && verb < conj).then_some(subj)
 }
 
 /// "Lund, who said …": the mention is "who", the speaker its antecedent (resolved later).
+/// Without a comma "who" restricts a noun that names people ("voters who said …",
+/// "critics who say …", "18% who say …"): the same mention, antecedent resolved later,
+/// when a verb of speech follows.
 fn relative_pronoun(text: &str, s: &Sentence, last: usize) -> Option<Source> {
     let w = s.word(text, last);
-    (matches!(w, "who" | "which") && last > 0 && s.word(text, last - 1) == ",")
-        .then(|| Source::at(last, last))
+    if last == 0 || s.in_quote(last) {
+        return None;
+    }
+    let before = s.word(text, last - 1);
+    let set_off = matches!(w, "who" | "which") && before == ",";
+    // Only with a verb of speech: "women who seek …", "a candidate who thinks …" describe
+    // people rather than report what they said; a question ("a reporter who asked") is
+    // not a claim. Not inside another statement ("told a woman who suggested …").
+    let strong = |k: usize| {
+        !s.in_quote(k)
+            && lexicon::speech_lemma(s.word(text, k)).is_some_and(|l| lexicon::is_strong_cue(l) && l != "ask")
+    };
+    let speech_next = (last + 1..s.toks.len())
+        .find(|&k| !is_aux(s.word(text, k)))
+        .is_some_and(strong)
+        && !(0..last).any(|k| !s.in_quote(k) && lexicon::speech_lemma(s.word(text, k)).is_some());
+    let restrictive = w == "who" && speech_next && {
+        let lower = lexicon::lower(before);
+        plural_of_people(&lower) && !lexicon::is_function_word(&lower)
+            || lexicon::is_speaking_noun(&lower)
+            || lexicon::is_role_head(&lower)
+            || before.ends_with('%')
+            || s.names.iter().any(|c| c.last + 1 == last && c.first <= c.last)
+    };
+    (set_off || restrictive).then(|| Source::at(last, last))
 }
 
 /// A personal pronoun; "it" only when it is the word itself, not "its".
@@ -374,6 +437,101 @@ fn indefinite_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
         "Another" | "One" | "Others" | "Some" | "Many" | "Both" | "Several"
     ) && (last == 0 || s.word(text, last - 1) == ",");
     alone.then(|| Source::at(last, last))
+}
+
+/// Rule `share-of-people`: a share of the people asked as the subject of its clause —
+/// "Six in 10 say", "nine out of 10 said", "42% say", "About 30 percent said", "Nearly
+/// half said", "a majority support", "most oppose" (survey respondents are sources in
+/// the attribution guidelines). The share opens the sentence or follows a comma, a colon,
+/// a semicolon, "and" or "but", with the hedges before it ("about", "more than").
+fn share_of_people(text: &str, s: &Sentence, last: usize) -> Option<Source> {
+    let w = |k: usize| s.word(text, k);
+    let number = |k: usize| s.toks[k].kind == Kind::Number || is_number_word(&lexicon::lower(w(k)));
+    let lw = lexicon::lower(w(last));
+    let mut first = match lw.as_ref() {
+        // "Six in 10", "nine out of 10", "two in three"
+        _ if number(last) && last >= 2 && matches!(w(last - 1), "in" | "of") && {
+            let k = if w(last - 1) == "of" && last >= 3 && w(last - 2) == "out" {
+                last - 3
+            } else {
+                last - 2
+            };
+            number(k)
+        } =>
+        {
+            if w(last - 1) == "of" {
+                last - 3
+            } else {
+                last - 2
+            }
+        }
+        "%" | "percent" if last >= 1 && s.toks[last - 1].kind == Kind::Number => last - 1,
+        _ if s.toks[last].kind == Kind::Number && w(last).ends_with('%') => last,
+        "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "majority" | "most" => {
+            last
+        }
+        _ => return None,
+    };
+    while first > 0
+        && !s.in_quote(first - 1)
+        && matches!(
+            lexicon::lower(w(first - 1)).as_ref(),
+            "a" | "about"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "around"
+                | "more"
+                | "fewer"
+                | "less"
+                | "than"
+                | "just"
+                | "only"
+                | "over"
+                | "under"
+                | "some"
+                | "barely"
+                | "two"
+                | "three"
+                | "clear"
+                | "slim"
+                | "narrow"
+                | "large"
+                | "vast"
+                | "solid"
+                | "bare"
+                | "simple"
+        )
+    {
+        first -= 1;
+    }
+    let opens = first == 0
+        || matches!(
+            w(first - 1),
+            "," | ":" | ";" | "and" | "but" | "And" | "But" | "—" | "–"
+        )
+        || first == 1 && matches!(w(0), "But" | "And" | "Yet");
+    (opens && !s.in_quote(first)).then(|| Source::at(first, last))
+}
+
+/// A number written as a word, as a share is counted: "six", "ten", "two-thirds".
+fn is_number_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "two-thirds"
+            | "three-quarters"
+            | "three-fourths"
+    )
 }
 
 /// Rule `opening-noun`: a plural speaking noun that opens the sentence and stands alone before
@@ -545,7 +703,9 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
             && s.word(text, start - 1) == ","
             && (start.saturating_sub(5)..start - 1)
                 .any(|k| lexicon::is_role_head(s.word(text, k)) || lexicon::is_role_word(s.word(text, k)));
-        if role_before && matches!(c.kind, EntityKind::Person | EntityKind::Unknown) {
+        if (role_before || described_person_before(text, s, c, start, floor))
+            && matches!(c.kind, EntityKind::Person | EntityKind::Unknown)
+        {
             return Some(Source {
                 first: c.phrase_first,
                 last: c.last,
@@ -625,6 +785,40 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
     None
 }
 
+/// Rule `described-person`: "One of the survey's authors, Ola Berg, said", "Another
+/// member of the board, Per Lund, said": a person's name set off after a description
+/// that opens the clause is who the description was about, and speaks. The description
+/// starts the sentence (or the part of it no earlier frame took) with a determiner or a
+/// counting word, and holds no comma, quotation or verb of speech of its own.
+fn described_person_before(text: &str, s: &Sentence, c: &NameChunk, start: usize, floor: usize) -> bool {
+    /// The longest description passed, in tokens.
+    const REACH: usize = 14;
+    let Some(comma) = start.checked_sub(1) else {
+        return false;
+    };
+    let opens = (0..comma)
+        .rev()
+        .take(REACH)
+        .find(|&k| k == floor || s.word(text, k) == "," || s.in_quote(k));
+    let Some(first) = opens.filter(|&k| k == floor && s.word(text, k) != ",") else {
+        return false;
+    };
+    let opener = s.word(text, first);
+    let counted = is_determiner(opener)
+        || matches!(
+            lexicon::lower(opener).as_ref(),
+            "one" | "another" | "two" | "three" | "several" | "some" | "many" | "each"
+        );
+    let person = c.kind == EntityKind::Person || c.kind == EntityKind::Unknown && c.last > c.first;
+    counted
+        && person
+        && comma > first + 1
+        && (first..comma).all(|k| {
+            s.toks[k].kind != Kind::Quote { open: true }
+                && !lexicon::speech_lemma(s.word(text, k)).is_some_and(lexicon::is_strong_cue)
+        })
+}
+
 /// A person's name that ends just before "of" or "from" at `at - 1` (the name's place
 /// or body follows from `at`): "Jo Roe of Eastport".
 fn person_before_of<'s>(text: &str, s: &'s Sentence, at: usize) -> Option<&'s NameChunk> {
@@ -666,18 +860,60 @@ fn subject_set_off(text: &str, s: &Sentence, comma: usize) -> Option<Source> {
     if s.word(text, comma) != "," || s.in_quote(comma) {
         return None;
     }
-    let subj = subject_of(text, s, comma)?;
-    let mut k = subj.last + 1;
-    if s.word(text, k) == "(" {
-        k = (k..comma).find(|&j| s.word(text, j) == ")")? + 1;
-    }
-    if !(s.word(text, k) == "," && k < comma) {
-        return None;
-    }
+    let named = subject_of(text, s, comma).and_then(|subj| {
+        let mut k = subj.last + 1;
+        if s.word(text, k) == "(" {
+            k = (k..comma).find(|&j| s.word(text, j) == ")")? + 1;
+        }
+        (s.word(text, k) == "," && k < comma).then_some((subj, k))
+    });
+    let (subj, k) = named.or_else(|| opening_phrase_set_off(text, s, comma))?;
     let speaks_in_aside = (k + 1..comma).any(|j| {
         !s.in_quote(j) && lexicon::speech_lemma(s.word(text, j)).is_some_and(lexicon::is_strong_cue)
     });
     (!speaks_in_aside).then_some(subj)
+}
+
+/// Rule `opening-phrase-set-off`: "Ferry skippers and harbour staff, however, said",
+/// "Backers of the new timetable, for their part, say": the noun phrase that opens the
+/// sentence up to its first comma is the subject when no name or pronoun starts it. It
+/// must name people (a speaking noun, a role, an organisation, a plural of people or a
+/// name among its words) and hold no verb: no auxiliary, no verb of speech, no word in
+/// "-ed" or "-ing". Returns the phrase and the comma that ends it.
+fn opening_phrase_set_off(text: &str, s: &Sentence, comma: usize) -> Option<(Source, usize)> {
+    /// The longest opening phrase taken, in tokens.
+    const REACH: usize = 10;
+    let first = usize::from(matches!(s.word(text, 0), "But" | "And" | "Yet" | "So"));
+    let end = (first..comma.min(first + REACH + 1)).find(|&k| s.word(text, k) == ",")?;
+    if end == first || end >= comma {
+        return None;
+    }
+    let opener = s.word(text, first);
+    if lexicon::is_function_word(opener)
+        && !is_determiner(opener)
+        && !matches!(opener, "Many" | "Some" | "Most")
+    {
+        return None;
+    }
+    let words_only = (first..end).all(|k| {
+        let w = s.word(text, k);
+        s.toks[k].kind == Kind::Word
+            && !s.in_quote(k)
+            && !is_aux(w)
+            && !words::is_finite_auxiliary(w)
+            && lexicon::speech_lemma(w).is_none()
+            && !(w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
+    });
+    let people = (first..end).any(|k| {
+        let w = s.word(text, k);
+        let lower = lexicon::lower(w);
+        lexicon::is_speaking_noun(&lower)
+            || lexicon::is_role_head(&lower)
+            || lexicon::is_org_word(&lower)
+            || plural_of_people(&lower) && !lexicon::is_function_word(&lower)
+            || s.names.iter().any(|c| c.first <= k && k <= c.last)
+    });
+    (words_only && people).then_some((Source::at(first, end - 1), end))
 }
 
 /// A common-noun subject opening the sentence, taken by its shape when the lexicon does
@@ -912,6 +1148,114 @@ mod tests {
 
     fn assert_source(text: &str, cue: &str, rule: &str, phrase: &str) {
         assert_eq!(source_for(text, cue), Some((rule, phrase.to_string())), "{text}");
+    }
+
+    #[test]
+    fn share_of_people() {
+        for (text, cue, share) in [
+            ("Six in 10 say the fares are too high.", "say", "Six in 10"),
+            (
+                "About 4 in 10 said they want a second pier.",
+                "said",
+                "About 4 in 10",
+            ),
+            (
+                "Nine out of 10 said the ferry was late.",
+                "said",
+                "Nine out of 10",
+            ),
+            ("On the fares, 42% say they are content.", "say", "42%"),
+            (
+                "More than 30 percent said they would wait.",
+                "said",
+                "More than 30 percent",
+            ),
+            ("Nearly half said the pier should close.", "said", "Nearly half"),
+            ("The rest was plain: most said they were worried.", "said", "most"),
+        ] {
+            assert_eq!(
+                source_for(text, cue),
+                Some(("share-of-people", share.to_string())),
+                "{text}"
+            );
+        }
+        // A count inside a clause is no share of those asked.
+        assert_ne!(
+            source_for("The ferry carried 40 percent said nothing.", "said").map(|f| f.0),
+            Some("share-of-people")
+        );
+    }
+
+    #[test]
+    fn restrictive_who_with_speech() {
+        assert_eq!(
+            source_for("The plan angered skippers who say the fares are too high.", "say"),
+            Some(("relative-pronoun", "who".to_string()))
+        );
+        // Not a description ("who want"), a question, or a clause inside another statement.
+        for (text, cue) in [
+            ("The plan angered skippers who want a second pier.", "want"),
+            ("She cut off a reporter who asked about the fares.", "asked"),
+            (
+                "Lund told a skipper who said the pier was unsafe that it would stay open.",
+                "said",
+            ),
+        ] {
+            assert_ne!(
+                source_for(text, cue).map(|f| f.0),
+                Some("relative-pronoun"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn described_person_and_opening_phrase_set_off() {
+        let frames_src = |text: &str| {
+            let s = &sentences_of(text)[0];
+            let comma = (0..s.toks.len()).rev().find(|&k| s.word(text, k) == ",").unwrap();
+            appositive_source(text, s, comma, 0)
+                .or_else(|| super::subject_set_off(text, s, comma))
+                .map(|src| phrase(text, s, src).to_string())
+        };
+        assert_eq!(
+            frames_src(
+                "Another member of the harbour board, Ola Brekke, said he was leaning toward the plan."
+            ),
+            Some("Ola Brekke".to_string())
+        );
+        assert_eq!(
+            frames_src("Ferry skippers and port staff, however, said they feared the storm."),
+            Some("Ferry skippers and port staff".to_string())
+        );
+        assert_eq!(
+            frames_src("Backers of the new timetable, for their part, say it keeps the winter sailings."),
+            Some("Backers of the new timetable".to_string())
+        );
+        // An opening phrase with a verb, or one that names no people, is no subject.
+        assert_eq!(
+            frames_src("After the vote ended, in the hall, said nothing."),
+            None
+        );
+        assert_eq!(frames_src("The old stone pier, however, said nothing."), None);
+    }
+
+    #[test]
+    fn joined_verb_after_any_subject() {
+        assert_eq!(
+            source_for(
+                "The ferry board refused to answer questions but said there was no plan to cut sailings.",
+                "said"
+            ),
+            Some(("coordinated-verbs", "The ferry board".to_string()))
+        );
+        assert_eq!(
+            source_for(
+                "Mayor Siri Dahl was pressed on the fares and said they would stay.",
+                "said"
+            ),
+            Some(("coordinated-verbs", "Mayor Siri Dahl".to_string()))
+        );
     }
 
     #[test]
