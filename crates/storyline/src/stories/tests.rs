@@ -712,3 +712,44 @@ fn a_same_day_article_on_another_happening_does_not_join_on_the_day_alone() {
     let old = run(0.4);
     assert_eq!(old.event, EventId("walkout-1".into()), "{old:?}");
 }
+
+/// A comment piece on the walkout, on its day: it names the island and the quay but argues
+/// about the service, sharing few of the reports' words.
+const WALKOUT_COMMENT: Fixture = (
+    "comment-1",
+    0,
+    "Holm Examiner",
+    "Islanders pay the price of a dispute nobody will settle",
+    "Once again the people of the islands are left waiting on the quay. Whatever the rights \
+      and wrongs of the argument over wages, a lifeline that stops whenever its owners and \
+      its crews fall out is no lifeline at all. The county should write a guarantee of \
+      service into the next contract.",
+    &["Tarnholm"],
+);
+
+#[test]
+fn a_comment_on_the_day_joins_the_happening_it_is_clearly_closest_to() {
+    let a = Analyzer::default();
+    let walkout: Vec<StoryDoc> = FERRY[..2].iter().map(|f| doc(&a, f)).collect();
+    let comment = doc(&a, &WALKOUT_COMMENT);
+    let default = StoryConfig::default();
+    let run = |join_clear: f32| {
+        let mut c = Clusterer::new(StoryConfig {
+            join_clear,
+            ..default.clone()
+        });
+        for x in &walkout {
+            c.add(x).unwrap();
+        }
+        c.add(&comment).unwrap()
+    };
+    let placed = run(default.join_clear);
+    // The only event open, well under the plain threshold, over the clear-best one.
+    let (best, score) = placed.best.clone().unwrap();
+    assert_eq!(best, EventId("walkout-1".into()));
+    assert!((default.join_clear..0.36).contains(&score), "{score}");
+    assert_eq!(placed.event, EventId("walkout-1".into()), "{placed:?}");
+    // At the old clear-best threshold (0.36) it started an event of its own.
+    let old = run(0.36);
+    assert_eq!((old.event.0.as_str(), old.joined), ("comment-1", None));
+}
