@@ -1278,8 +1278,23 @@ fn in_record(scan: &Scan, i: usize, used_until: usize) -> Option<Step> {
     if !names_a_poll {
         return None;
     }
+    // An aside on the record ("In the last poll, conducted in May, …") is part of its
+    // phrase; what it found follows the aside's comma.
+    let participle = |k: usize| {
+        let w = scan.word(k);
+        w.chars().all(char::is_lowercase) && (w.ends_with("ed") || w.ends_with("ing") || is_irregular_past(w))
+    };
+    let comma = if comma + 1 < n && participle(comma + 1) {
+        (comma + 2..n.min(comma + 2 + REACH)).find(|&k| scan.word(k) == "," && !s.in_quote(k))?
+    } else {
+        comma
+    };
     let a = comma + 1;
-    let speaks_after = (a..n).any(|k| !s.in_quote(k) && lexicon::speech_lemma(scan.word(k)).is_some());
+    // Another source named after it ("…, according to the polling site") is the source.
+    let speaks_after = (a..n).any(|k| {
+        let w = scan.word(k);
+        !s.in_quote(k) && (lexicon::speech_lemma(w).is_some() || w == "according")
+    });
     if speaks_after || a >= n {
         return None;
     }
@@ -2510,6 +2525,13 @@ mod tests {
             "a Harbour Times poll released Monday",
             &["the mayor led her rival by nine points"],
         );
+        // An aside on the poll is part of its phrase.
+        assert_frame(
+            "In the last harbour poll, conducted in May, the mayor led by five points.",
+            "in_record",
+            "the last harbour poll, conducted in May",
+            &["the mayor led by five points"],
+        );
         // A clause with its own verb of speech is read at that verb, with the poll as its
         // source; a phrase that names no poll or study attributes nothing.
         assert_no_frame(
@@ -2518,6 +2540,7 @@ mod tests {
                 "In the latest survey, 40 percent of skippers said they back the timetable.",
                 "In the video, a man walks toward the pier.",
                 "In the report's last chapter, the board lists its costs.",
+                "In a string of polls, 49% disapproved, according to a polling site.",
             ],
         );
     }
