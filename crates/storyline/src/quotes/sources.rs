@@ -345,7 +345,17 @@ fn clause_subject_before(text: &str, s: &Sentence, conj: usize) -> Option<Source
     if !speaks {
         return None;
     }
-    let verb = subj.last + 1;
+    // Past a parenthesis ("Gov. Ana Ruiz (D)") and adverbs ("strongly denounced").
+    let mut verb = subj.last + 1;
+    if s.word(text, verb) == "(" {
+        verb = (verb..conj).find(|&k| s.word(text, k) == ")")? + 1;
+    }
+    while verb < conj && {
+        let w = s.word(text, verb);
+        w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase)
+    } {
+        verb += 1;
+    }
     let v = s.word(text, verb);
     let finite = words::is_finite_auxiliary(v)
         || v.chars().all(char::is_lowercase)
@@ -1230,6 +1240,14 @@ mod tests {
                 "said"
             ),
             Some(("coordinated-verbs", "Mayor Siri Dahl".to_string()))
+        );
+        // Past a parenthesis and an adverb after the subject.
+        assert_eq!(
+            source_for(
+                "Gov. Ana Ruiz (D) strongly criticized the board and said the pier must stay open.",
+                "said"
+            ),
+            Some(("coordinated-verbs", "Gov. Ana Ruiz".to_string()))
         );
         // A subject that cannot speak ("added" is a sum here), and a verb of going on.
         for (text, cue) in [
