@@ -414,6 +414,7 @@ impl Scan<'_> {
         } else if prev == Some(",") {
             appositive_source(text, s, i - 1, used_until)
                 .or_else(|| source_before(text, s, i).filter(|sb| sb.first >= used_until))
+                .or_else(|| self.antecedent_after_relative(i, used_until, last_source))
         } else {
             None
         };
@@ -459,6 +460,21 @@ impl Scan<'_> {
             used_until,
             last_source,
         })
+    }
+
+    /// "Lund, who said the pier was safe, said …": after a relative clause's statement
+    /// that ended at the comma before the cue, the main clause's verb has the relative
+    /// pronoun's antecedent as its source (rule `relative_clause_end`).
+    fn antecedent_after_relative(&self, i: usize, used_until: usize, last: Option<Source>) -> Option<Source> {
+        let rel = last?;
+        let comma = rel.first.checked_sub(1)?;
+        let set_off = rel.first == rel.last
+            && matches!(self.word(rel.first), "who" | "which")
+            && self.word(comma) == ",";
+        if !(set_off && used_until + 1 >= i && comma > 0) {
+            return None;
+        }
+        source_before(self.text, self.s, comma)
     }
 
     /// Rule `bare_clause`: whether a clause begins at token `a` without "that": a subject
@@ -1576,7 +1592,8 @@ fn clause_after_source(scan: &Scan, cue: &Cue, strong: bool) -> Option<Frame> {
     {
         return None;
     }
-    let mut content = vec![(cue.a, scan.clause_end(cue.a))];
+    let end = relative_clause_end(scan, &src, cue.a).unwrap_or_else(|| scan.clause_end(cue.a));
+    let mut content = vec![(cue.a, end)];
     if !before_empty {
         if let Some(pre) = scan.quote_before(cue.used_until, src.first) {
             if cue.explicit {
@@ -1587,6 +1604,32 @@ fn clause_after_source(scan: &Scan, cue: &Cue, strong: bool) -> Option<Frame> {
         }
     }
     Some(frame(cue.span, cue.kind(), Some(src), content))
+}
+
+/// Rule `relative_clause_end`: "The dockers, who claimed the deal was unfair, walked
+/// out" — a statement made in a relative clause set off by commas ends at the comma where
+/// the main clause's verb resumes: a finite verb in lower case right after it ("walked",
+/// "were", "said"). The main clause's own verb of speech then has the antecedent as its
+/// source (`antecedent_after_relative`).
+fn relative_clause_end(scan: &Scan, src: &Source, a: usize) -> Option<usize> {
+    let s = scan.s;
+    let set_off = src.first == src.last
+        && matches!(scan.word(src.first), "who" | "which")
+        && src.first > 0
+        && scan.word(src.first - 1) == ",";
+    if !set_off {
+        return None;
+    }
+    let end = scan.clause_end(a);
+    let comma = (a + 1..end).find(|&k| {
+        let v = scan.word(k + 1);
+        scan.word(k) == ","
+            && !s.in_quote(k)
+            && !s.in_quote(k + 1)
+            && v.chars().all(char::is_lowercase)
+            && (words::is_finite_auxiliary(v) || v.ends_with("ed") || is_irregular_past(v))
+    })?;
+    Some(comma - 1)
 }
 
 /// "She called the plan “a costly mistake”" / ", calling it “absurd”": a speech verb too
@@ -2514,6 +2557,33 @@ mod tests {
                 "Asked to leave the meeting, the skipper walked out.",
                 "The board has asked whether the pier can reopen.",
             ],
+        );
+    }
+
+    #[test]
+    fn relative_clause_end() {
+        // The relative clause's statement ends where the main verb resumes.
+        let frames = rules_sources_contents("The dockers, who claimed the deal was unfair, walked out.");
+        assert_eq!(
+            frames,
+            vec![(
+                "source_then_clause",
+                "who".to_string(),
+                vec!["the deal was unfair".to_string()]
+            )]
+        );
+        // The main clause's own verb of speech then has the antecedent as its source.
+        let frames = rules_sources_contents(
+            "Ola Brekke, who wrote a book on the ferry line, said the new fares were too high.",
+        );
+        assert_eq!(frames.len(), 2, "{frames:?}");
+        assert_eq!(
+            frames[1],
+            (
+                "source_then_clause",
+                "Ola Brekke".to_string(),
+                vec!["the new fares were too high".to_string()]
+            )
         );
     }
 
