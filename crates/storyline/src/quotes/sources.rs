@@ -450,61 +450,20 @@ fn share_of_people(text: &str, s: &Sentence, last: usize) -> Option<Source> {
     let w = |k: usize| s.word(text, k);
     let number = |k: usize| s.toks[k].kind == Kind::Number || is_number_word(&lexicon::lower(w(k)));
     let lw = lexicon::lower(w(last));
-    let mut first = match lw.as_ref() {
-        // "Six in 10", "nine out of 10", "two in three"
-        _ if number(last) && last >= 2 && matches!(w(last - 1), "in" | "of") && {
-            let k = if w(last - 1) == "of" && last >= 3 && w(last - 2) == "out" {
-                last - 3
-            } else {
-                last - 2
-            };
-            number(k)
-        } =>
-        {
-            if w(last - 1) == "of" {
-                last - 3
-            } else {
-                last - 2
-            }
-        }
-        "%" | "percent" if last >= 1 && s.toks[last - 1].kind == Kind::Number => last - 1,
-        _ if s.toks[last].kind == Kind::Number && w(last).ends_with('%') => last,
-        "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "majority" | "most" => {
-            last
-        }
-        _ => return None,
+    let mut first = if number(last) && last >= 2 && w(last - 1) == "in" && number(last - 2) {
+        // "Six in 10", "two in three"
+        last - 2
+    } else if number(last) && last >= 3 && (w(last - 2), w(last - 1)) == ("out", "of") && number(last - 3) {
+        // "nine out of 10"
+        last - 3
+    } else if matches!(lw.as_ref(), "%" | "percent") && last >= 1 && s.toks[last - 1].kind == Kind::Number {
+        last - 1
+    } else if s.toks[last].kind == Kind::Number && w(last).ends_with('%') || words::is_share_word(&lw) {
+        last
+    } else {
+        return None;
     };
-    while first > 0
-        && !s.in_quote(first - 1)
-        && matches!(
-            lexicon::lower(w(first - 1)).as_ref(),
-            "a" | "about"
-                | "nearly"
-                | "almost"
-                | "roughly"
-                | "around"
-                | "more"
-                | "fewer"
-                | "less"
-                | "than"
-                | "just"
-                | "only"
-                | "over"
-                | "under"
-                | "some"
-                | "barely"
-                | "two"
-                | "three"
-                | "clear"
-                | "slim"
-                | "narrow"
-                | "large"
-                | "vast"
-                | "solid"
-                | "bare"
-                | "simple"
-        )
-    {
+    while first > 0 && !s.in_quote(first - 1) && words::is_share_hedge(&lexicon::lower(w(first - 1))) {
         first -= 1;
     }
     let opens = first == 0

@@ -21,6 +21,8 @@ pub(super) const ENDORSEMENT_VERBS: &str = include_str!("data/endorsement-verbs.
 pub(super) const SUBORDINATORS: &str = include_str!("data/subordinators.txt");
 pub(super) const OBJECT_STANCE_VERBS: &str = include_str!("data/object-stance-verbs.txt");
 pub(super) const NO_OBJECT_STANCE: &str = include_str!("data/no-object-stance.txt");
+pub(super) const SHARE_WORDS: &str = include_str!("data/share-words.txt");
+pub(super) const SHARE_HEDGES: &str = include_str!("data/share-hedges.txt");
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
@@ -65,6 +67,17 @@ pub(super) fn is_stimulus_verb(w: &str) -> bool {
 /// Prepositions that open a setting after a speech verb ("said at the gate").
 pub(super) fn is_adjunct_preposition(w: &str) -> bool {
     word_set!(ADJUNCT_PREPOSITIONS).contains(w)
+}
+
+/// A word naming a share of a group ("half", "majority", "most"), lower-cased.
+pub(super) fn is_share_word(lower: &str) -> bool {
+    word_set!(SHARE_WORDS).contains(lower)
+}
+
+/// A hedge or count that belongs to a share's phrase ("about", "more than", "two"),
+/// lower-cased.
+pub(super) fn is_share_hedge(lower: &str) -> bool {
+    word_set!(SHARE_HEDGES).contains(lower)
 }
 
 /// Words that open an embedded clause ("how", "whether", "that").
