@@ -989,3 +989,28 @@ fn search_puts_title_matches_first_then_the_newest() {
     );
     assert_eq!(store.search_articles("kelp", 2).unwrap().len(), 2);
 }
+
+#[test]
+fn a_new_store_has_16_kb_pages_and_an_existing_file_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let page_size = |db: &Path| -> i64 {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap()
+    };
+    let new = dir.path().join("new.db");
+    drop(Store::open(&new).unwrap());
+    assert_eq!(page_size(&new), 16384);
+    // A file SQLite already wrote with 4 KB pages (as every store made before was) is
+    // opened, and its tables made, at that size.
+    let old = dir.path().join("old.db");
+    let c = rusqlite::Connection::open(&old).unwrap();
+    c.pragma_update(None, "page_size", 4096).unwrap();
+    c.pragma_update(None, "journal_mode", "WAL").unwrap();
+    drop(c);
+    drop(Store::open(&old).unwrap());
+    assert_eq!(page_size(&old), 4096);
+    let store = Store::open(&old).unwrap();
+    assert_eq!(store.counts().unwrap().0, 0);
+}
