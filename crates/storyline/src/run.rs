@@ -90,8 +90,14 @@ const CHUNK_BYTES: u64 = 32 << 20;
 /// Items per store transaction, at most; and the longest a transaction waits.
 const WRITE_BATCH: usize = 1024;
 const WRITE_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
-/// Chunks in flight between the threads.
+/// Chunks in flight from the reader to the workers.
 const IN_FLIGHT: usize = 2;
+/// Analysed chunks waiting for the writer, at most, and their raw bytes, at most (one
+/// chunk is always let through). The writer stores in batches of several chunks, and
+/// while it writes one the workers go on: with room for only a chunk or two they
+/// stopped and waited for it, one core idle, several times a run.
+const DONE_CHUNKS: usize = 8;
+const DONE_BYTES: u64 = 64 << 20;
 
 /// One unit of work from the reader.
 enum Work {
@@ -487,23 +493,33 @@ fn run_chunks(
         _ => None,
     };
     let (tx, rx): (_, Receiver<Vec<Work>>) = sync_channel(IN_FLIGHT);
-    let (done_tx, done_rx) = sync_channel::<Vec<Outcome>>(IN_FLIGHT);
+    let (done_tx, done_rx) = sync_channel::<(Vec<Outcome>, u64)>(DONE_CHUNKS);
+    let gate = ByteGate::new(DONE_BYTES);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || read_inputs(files, sizes, listing_failures, pipeline, stored, tx));
+        let gate = &gate;
         let writer = scope.spawn(move || {
             let mut each = each;
-            let mut next = done_rx.recv().ok();
-            while let Some(outcomes) = next.take() {
-                next = done_rx.try_recv().ok();
-                let waiting = if next.is_some() { Next::Waiting } else { Next::Idle };
-                each(outcomes, waiting)?;
-                if next.is_none() {
-                    next = done_rx.recv().ok();
+            let mut write = || {
+                let mut next = done_rx.recv().ok();
+                while let Some((outcomes, bytes)) = next.take() {
+                    gate.release(bytes);
+                    next = done_rx.try_recv().ok();
+                    let waiting = if next.is_some() { Next::Waiting } else { Next::Idle };
+                    each(outcomes, waiting)?;
+                    if next.is_none() {
+                        next = done_rx.recv().ok();
+                    }
                 }
-            }
-            Ok::<(), Error>(())
+                Ok::<(), Error>(())
+            };
+            let written = write();
+            // A writer that stopped on an error takes no more: nothing may wait for it.
+            gate.close();
+            written
         });
         for chunk in rx.iter() {
+            let bytes = chunk_bytes(&chunk);
             let outcomes = analyze_chunk(chunk, pipeline, pool, known);
             for o in &outcomes {
                 match o {
@@ -513,7 +529,8 @@ fn run_chunks(
                     Outcome::Skipped(_) => {}
                 }
             }
-            if done_tx.send(outcomes).is_err() {
+            gate.acquire(bytes);
+            if done_tx.send((outcomes, bytes)).is_err() {
                 break; // the writer stopped on an error: it says which
             }
         }
@@ -527,6 +544,63 @@ fn run_chunks(
             .map_err(|_| Error::Input("the input reader stopped unexpectedly".into()));
         written.and(read)
     })
+}
+
+/// The raw bytes of a chunk's items.
+fn chunk_bytes(chunk: &[Work]) -> u64 {
+    chunk
+        .iter()
+        .map(|w| match w {
+            Work::Item { raw, .. } => raw.bytes,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Bounds the raw bytes of the analysed chunks waiting for the writer. A chunk larger
+/// than the bound alone is let through when nothing else waits.
+struct ByteGate {
+    cap: u64,
+    /// Bytes waiting, and whether the writer has stopped.
+    state: std::sync::Mutex<(u64, bool)>,
+    freed: std::sync::Condvar,
+}
+
+impl ByteGate {
+    fn new(cap: u64) -> Self {
+        ByteGate {
+            cap,
+            state: std::sync::Mutex::new((0, false)),
+            freed: std::sync::Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (u64, bool)> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits until `bytes` more fit (or nothing waits, or the writer has stopped), then
+    /// counts them in.
+    fn acquire(&self, bytes: u64) {
+        let mut s = self.lock();
+        while !s.1 && s.0 > 0 && s.0 + bytes > self.cap {
+            s = self.freed.wait(s).unwrap_or_else(|e| e.into_inner());
+        }
+        s.0 += bytes;
+    }
+
+    /// Counts `bytes` out: the writer has taken their chunk.
+    fn release(&self, bytes: u64) {
+        let mut s = self.lock();
+        s.0 = s.0.saturating_sub(bytes);
+        self.freed.notify_all();
+    }
+
+    /// The writer has stopped: no one waits for room any more.
+    fn close(&self) {
+        self.lock().1 = true;
+        self.freed.notify_all();
+    }
 }
 
 /// Runs the language stages again on articles whose text the corpus passes trimmed, on
@@ -732,6 +806,10 @@ pub fn digest(
         figures: 0,
         measures: 0,
     };
+    // The log is copied into the store beside the writer, so that the copy of the last
+    // batches does not hold up the end of the ingest (the writer's own checkpoint, at
+    // the end of the run when the log fills late, left every other thread idle).
+    store.checkpoint_beside(db)?;
     let template = pipeline.config().template;
     let mut pending: Vec<Stored> = Vec::with_capacity(WRITE_BATCH);
     let mut last_write = Instant::now();
@@ -784,11 +862,11 @@ pub fn digest(
     )?;
     write(&mut store, &mut d, &mut pending)?;
     clock.end(obs, Phase::Ingest);
-    // The serial end of the run. The log is copied into the store beside it; once the
-    // duplicate verdicts and dates are final, the first chunk of stories is worked out
-    // on a thread of its own while the entity directory is written (and written after it
-    // only if no other digest committed meanwhile).
-    store.checkpoint_beside(db)?;
+    // The serial end of the run. The log is copied into the store beside it only; once
+    // the duplicate verdicts and dates are final, the first chunk of stories is worked
+    // out on a thread of its own while the entity directory is written (and written
+    // after it only if no other digest committed meanwhile).
+    store.checkpoint_only_beside(db)?;
     d.corpus.add(&store.corpus_groups(&rules)?);
     clock.end(obs, Phase::CorpusGroups);
     let version = store.data_version()?;
@@ -1416,5 +1494,34 @@ mod tests {
         source.record_id = None;
         source.line = Some(7);
         assert_eq!(item_key(Some(&stamp), &source), "/data/crawl.warc:7");
+    }
+
+    #[test]
+    fn the_byte_gate_holds_a_chunk_until_the_writer_takes_room_and_never_past_its_stop() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let gate = ByteGate::new(100);
+        gate.acquire(60);
+        // A chunk larger than the bound alone passes when nothing else waits.
+        let big = ByteGate::new(10);
+        big.acquire(500);
+        let passed = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let waiter = scope.spawn(|| {
+                gate.acquire(60); // 120 > 100: waits for the writer
+                passed.store(true, Ordering::SeqCst);
+            });
+            std::thread::sleep(Duration::from_millis(50));
+            assert!(!passed.load(Ordering::SeqCst), "went past a full gate");
+            gate.release(60);
+            waiter.join().unwrap();
+        });
+        assert!(passed.load(Ordering::SeqCst));
+        // A writer that stopped lets everyone through.
+        std::thread::scope(|scope| {
+            let waiter = scope.spawn(|| gate.acquire(90));
+            std::thread::sleep(Duration::from_millis(20));
+            gate.close();
+            waiter.join().unwrap();
+        });
     }
 }

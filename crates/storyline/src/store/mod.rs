@@ -130,13 +130,22 @@ impl Store {
     }
 
     /// From now on, copies the log into the store on a thread of its own after each
-    /// commit of the corpus pass and the story placement (`store::checkpoint`) rather than
-    /// inside the commit that fills it.
+    /// commit of a batch, the corpus pass and the story placement (`store::checkpoint`).
+    /// The writer's own checkpoint, inside the commit that fills the log, stays as the
+    /// bound in case the thread falls behind.
     pub fn checkpoint_beside(&mut self, path: &Path) -> Result<(), Error> {
         if self.beside.is_none() {
             self.beside = Some(Checkpointer::start(path)?);
-            self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         }
+        Ok(())
+    }
+
+    /// From now on, only the thread of [`Store::checkpoint_beside`] copies the log: for
+    /// the serial end of a digest, where a checkpoint inside a commit holds up the run
+    /// and the commits are few and small.
+    pub fn checkpoint_only_beside(&mut self, path: &Path) -> Result<(), Error> {
+        self.checkpoint_beside(path)?;
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         Ok(())
     }
 

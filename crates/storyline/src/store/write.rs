@@ -221,6 +221,7 @@ impl Store {
         res.turned = std::mem::take(&mut pass.turned);
         res.corpus = report;
         tx.commit()?;
+        self.committed();
         Ok(res)
     }
 }
