@@ -151,6 +151,11 @@ pub(super) const FRAMES: &[FrameRule] = &[
         find: Finder::Cue(weak_cue_quotation),
     },
     FrameRule {
+        rule: QuoteRule::CitedObject,
+        reason: "\"The union walked out, citing the pension cuts\", \"The board cited rising fuel costs\": citing names a reason or a record in support of one's case, and the attribution guidelines count it as speech whose content is the object",
+        find: Finder::Cue(cited_object),
+    },
+    FrameRule {
         rule: QuoteRule::ObjectOfStance,
         reason: "\"The council opposes the new pier\", \"She praised the plan\": a verb of stance or judgement with a speaking subject before it attributes that position on its object, up to the clause's first punctuation",
         find: Finder::Cue(object_of_stance),
@@ -303,6 +308,9 @@ pub(super) struct Cue {
     /// A verb of stance that takes an object ("opposes", "wants"), not a speech verb:
     /// rule `object_of_stance`.
     object_stance: bool,
+    /// A verb of speech that takes its content as an object ("cited", "citing"): rule
+    /// `cited_object`.
+    object_speech: bool,
     /// Tokens before this are an earlier frame's.
     used_until: usize,
     /// The source of the sentence's latest frame.
@@ -313,6 +321,8 @@ impl Cue {
     fn kind(&self) -> CueKind {
         if self.object_stance {
             CueKind::Stance
+        } else if self.object_speech {
+            CueKind::Speech
         } else {
             lemma_kind(self.lemma)
         }
@@ -350,7 +360,9 @@ impl Scan<'_> {
                 for rule in FRAMES {
                     // A verb of stance that takes an object is no speech verb: only its own
                     // rule reads it.
-                    if cue.object_stance && rule.rule != QuoteRule::ObjectOfStance {
+                    if cue.object_stance && rule.rule != QuoteRule::ObjectOfStance
+                        || cue.object_speech != (rule.rule == QuoteRule::CitedObject)
+                    {
                         continue;
                     }
                     if let Finder::Cue(find) = rule.find {
@@ -375,8 +387,12 @@ impl Scan<'_> {
         let (text, s, n) = (self.text, self.s, self.n);
         let w = self.word(i);
         let speech = lexicon::speech_lemma(w);
-        let object_stance = speech.is_none();
-        let lemma = speech.or_else(|| words::object_stance_lemma(w))?;
+        let object_speech = words::object_speech_lemma(w);
+        let object_stance = speech.is_none() && object_speech.is_none();
+        let lemma = speech
+            .or(object_speech)
+            .or_else(|| words::object_stance_lemma(w))?;
+        let object_speech = object_speech.is_some();
         if self.is_nominal(i) {
             return None;
         }
@@ -452,6 +468,7 @@ impl Scan<'_> {
             record,
             bare,
             object_stance,
+            object_speech,
             a,
             explicit,
             after_empty,
@@ -1444,6 +1461,42 @@ fn fronted_participle(scan: &Scan, cue: &Cue) -> Option<Frame> {
     ))
 }
 
+/// Rule `cited_object`: "The union walked out, citing the pension cuts", "The board
+/// cited rising fuel costs": the object of "cite" is the content, up to where the clause
+/// ends; the speaker is the subject, of the main clause for a participle. Not a passive
+/// ("was cited", refused with the cue), nor "cited by" / "cited as" / "cited in", nor the
+/// end of a relative clause ("the fees she cited are …", "… cited and"), where no object
+/// follows; a
+/// sentence that opens with "Citing …," is left (its speaker follows).
+fn cited_object(scan: &Scan, cue: &Cue) -> Option<Frame> {
+    if !cue.object_speech || cue.after_empty || cue.i == 0 || cue.a >= scan.n {
+        return None;
+    }
+    let next = scan.word(cue.a);
+    // "The fees she cited are …", "the study you cited and …": a verb or a conjunction
+    // after it ends a relative clause, no object.
+    if scan.s.toks[cue.a].kind != Kind::Word
+        || words::is_adjunct_preposition(next)
+        || words::is_finite_auxiliary(next)
+        || matches!(
+            next,
+            "by" | "as" | "in" | "for" | "to" | "on" | "from" | "with" | "and" | "or" | "but"
+        )
+    {
+        return None;
+    }
+    let source = if cue.participle {
+        participle_subject(scan, cue)
+    } else {
+        cue.src_before.filter(|src| src.first >= cue.used_until)
+    }?;
+    // "Reuters, citing two officials, reported …", "The order, which cites the surge,
+    // says …": the object ends where the main clause's verb resumes.
+    let end = scan.clause_end(cue.a);
+    let end = verb_resumes(scan, cue.a, end, true).unwrap_or(end);
+    Some(frame(cue.span, cue.kind(), Some(source), vec![(cue.a, end)]))
+}
+
 /// Who speaks with a participle: the subject of the clause it closes, else the sentence's
 /// latest source, the agent of a passive before it, the main clause's subject, or a
 /// common-noun subject opening the sentence.
@@ -1612,7 +1665,6 @@ fn clause_after_source(scan: &Scan, cue: &Cue, strong: bool) -> Option<Frame> {
 /// "were", "said"). The main clause's own verb of speech then has the antecedent as its
 /// source (`antecedent_after_relative`).
 fn relative_clause_end(scan: &Scan, src: &Source, a: usize) -> Option<usize> {
-    let s = scan.s;
     let set_off = src.first == src.last
         && matches!(scan.word(src.first), "who" | "which")
         && src.first > 0
@@ -1620,14 +1672,41 @@ fn relative_clause_end(scan: &Scan, src: &Source, a: usize) -> Option<usize> {
     if !set_off {
         return None;
     }
-    let end = scan.clause_end(a);
+    verb_resumes(scan, a, scan.clause_end(a), false)
+}
+
+/// Where content from `a` to `end` gives way to a main clause's verb: the last token
+/// before a comma followed by a finite verb in lower case ("…, walked out", "…, were",
+/// "…, said"; with `speech`, any form of a verb of speech too, past adverbs and a time
+/// adverbial: "…, says", "…, also reported", "…, late on Friday said").
+fn verb_resumes(scan: &Scan, a: usize, end: usize, speech: bool) -> Option<usize> {
+    let s = scan.s;
     let comma = (a + 1..end).find(|&k| {
-        let v = scan.word(k + 1);
+        let skip = if speech {
+            (k + 1..end.min(k + 5))
+                .take_while(|&j| {
+                    let w = scan.word(j);
+                    w.len() > 4 && w.ends_with("ly")
+                        || matches!(w, "also" | "earlier" | "later")
+                        || words::is_time_word(w)
+                })
+                .count()
+        } else {
+            0
+        };
+        let k2 = k + skip;
+        if k2 + 1 >= scan.n {
+            return false;
+        }
+        let v = scan.word(k2 + 1);
         scan.word(k) == ","
             && !s.in_quote(k)
             && !s.in_quote(k + 1)
             && v.chars().all(char::is_lowercase)
-            && (words::is_finite_auxiliary(v) || v.ends_with("ed") || is_irregular_past(v))
+            && (words::is_finite_auxiliary(v)
+                || v.ends_with("ed")
+                || is_irregular_past(v)
+                || speech && lexicon::speech_lemma(v).is_some() && !v.ends_with("ing"))
     })?;
     Some(comma - 1)
 }
@@ -2356,6 +2435,53 @@ mod tests {
             &[
                 "Lund Defends Herself Against Claims She Missed Votes.",
                 "The harbour board says the ferry will run all winter.",
+            ],
+        );
+    }
+
+    /// Rule `cited_object`: the object of "cite" is what its subject says, for a participle
+    /// the main clause's subject; it ends where the main clause's verb resumes.
+    #[test]
+    fn cited_object() {
+        assert_frame(
+            "The ferry union walked out of the talks on Friday, citing the harbour board's pension cuts.",
+            "cited_object",
+            "The ferry union",
+            &["the harbour board's pension cuts"],
+        );
+        assert_frame(
+            "Ferry captain Ola Brekke cited rising fuel costs, a shortage of crew and the winter storms.",
+            "cited_object",
+            "Ferry captain Ola Brekke",
+            &["rising fuel costs, a shortage of crew and the winter storms"],
+        );
+        // Set off before the main verb: the object ends at the comma, and the main clause
+        // has its own statement.
+        assert_eq!(
+            rules_sources_contents(
+                "The Harbour Courier, citing two port officials, later reported that the pier would close."
+            ),
+            [
+                (
+                    "cited_object",
+                    "The Harbour Courier".to_string(),
+                    vec!["two port officials".to_string()]
+                ),
+                (
+                    "source_then_clause",
+                    "The Harbour Courier".to_string(),
+                    vec!["that the pier would close".to_string()]
+                ),
+            ]
+        );
+        // A passive, "cited by", and the end of a relative clause: no object follows.
+        assert_no_frame(
+            "cited_object",
+            &[
+                "The pier study was cited in the harbour board's report.",
+                "A survey cited by the mayor put the cost at two million.",
+                "The fees the skippers cited are lower than last year's.",
+                "The survey you cited and the mayor's figures disagree.",
             ],
         );
     }

@@ -143,6 +143,9 @@ pub enum QuoteRule {
     /// "The council opposes the new pier": a verb of stance with a speaking subject and an
     /// object.
     ObjectOfStance,
+    /// "The union walked out, citing the pension cuts": a verb of speech whose object is
+    /// what it attributes.
+    CitedObject,
     /// "…,” said X.".
     Inverted,
     /// "Ines Lund Says Ferry Will Run All Winter": a title-case headline with a
@@ -184,6 +187,7 @@ impl QuoteRule {
             QuoteRule::SplitQuotation => "split_quotation",
             QuoteRule::WeakCueQuotation => "weak_cue_quotation",
             QuoteRule::ObjectOfStance => "object_of_stance",
+            QuoteRule::CitedObject => "cited_object",
             QuoteRule::Inverted => "inverted",
             QuoteRule::IntroducesNextParagraph => "introduces_next_paragraph",
             QuoteRule::QuotationThenSpeaker => "quotation_then_speaker",

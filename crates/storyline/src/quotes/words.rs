@@ -20,6 +20,7 @@ pub(super) const HEADLINE_SECTION_WORDS: &str = include_str!("data/headline-sect
 pub(super) const ENDORSEMENT_VERBS: &str = include_str!("data/endorsement-verbs.txt");
 pub(super) const SUBORDINATORS: &str = include_str!("data/subordinators.txt");
 pub(super) const OBJECT_STANCE_VERBS: &str = include_str!("data/object-stance-verbs.txt");
+pub(super) const OBJECT_SPEECH_VERBS: &str = include_str!("data/object-speech-verbs.txt");
 pub(super) const NO_OBJECT_STANCE: &str = include_str!("data/no-object-stance.txt");
 pub(super) const SHARE_WORDS: &str = include_str!("data/share-words.txt");
 pub(super) const SHARE_HEDGES: &str = include_str!("data/share-hedges.txt");
@@ -120,6 +121,14 @@ pub(super) fn is_endorsement_verb(w: &str) -> bool {
 pub(super) fn object_stance_lemma(w: &str) -> Option<&'static str> {
     static FORMS: std::sync::LazyLock<lexicon::LemmaForms> =
         std::sync::LazyLock::new(|| lexicon::lemma_forms(OBJECT_STANCE_VERBS));
+    FORMS.get(w).copied()
+}
+
+/// The lemma of a verb of speech that takes what it attributes as an object ("cited",
+/// "citing"; rule `cited_object`), from `object-speech-verbs.txt`.
+pub(super) fn object_speech_lemma(w: &str) -> Option<&'static str> {
+    static FORMS: std::sync::LazyLock<lexicon::LemmaForms> =
+        std::sync::LazyLock::new(|| lexicon::lemma_forms(OBJECT_SPEECH_VERBS));
     FORMS.get(w).copied()
 }
 
