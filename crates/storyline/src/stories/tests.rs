@@ -683,24 +683,30 @@ const BOAT_ORDER: Fixture = (
     &["Tarn Ferry Company", "Brenholt"],
 );
 
+/// Where `f` is placed after the ferry walkout's first two articles, under `cfg`.
+fn after_walkout(f: &Fixture, cfg: StoryConfig) -> Placement {
+    let a = Analyzer::default();
+    let mut c = Clusterer::new(cfg);
+    for w in &FERRY[..2] {
+        c.add(&doc(&a, w)).unwrap();
+    }
+    c.add(&doc(&a, f)).unwrap()
+}
+
 #[test]
 fn a_same_day_article_on_another_happening_does_not_join_on_the_day_alone() {
-    let a = Analyzer::default();
-    let walkout: Vec<StoryDoc> = FERRY[..2].iter().map(|f| doc(&a, f)).collect();
-    let order = doc(&a, &BOAT_ORDER);
     let default = StoryConfig::default();
     // Placed after the walkout's two articles, on the plain threshold alone (no
     // clear-best rule).
     let run = |join: f32| {
-        let mut c = Clusterer::new(StoryConfig {
-            join,
-            margin: 2.0,
-            ..default.clone()
-        });
-        for x in &walkout {
-            c.add(x).unwrap();
-        }
-        c.add(&order).unwrap()
+        after_walkout(
+            &BOAT_ORDER,
+            StoryConfig {
+                join,
+                margin: 2.0,
+                ..default.clone()
+            },
+        )
     };
     let own = run(default.join);
     // It scores over the old threshold (0.4) against the walkout's event, under the
@@ -729,19 +735,15 @@ const WALKOUT_COMMENT: Fixture = (
 
 #[test]
 fn a_comment_on_the_day_joins_the_happening_it_is_clearly_closest_to() {
-    let a = Analyzer::default();
-    let walkout: Vec<StoryDoc> = FERRY[..2].iter().map(|f| doc(&a, f)).collect();
-    let comment = doc(&a, &WALKOUT_COMMENT);
     let default = StoryConfig::default();
     let run = |join_clear: f32| {
-        let mut c = Clusterer::new(StoryConfig {
-            join_clear,
-            ..default.clone()
-        });
-        for x in &walkout {
-            c.add(x).unwrap();
-        }
-        c.add(&comment).unwrap()
+        after_walkout(
+            &WALKOUT_COMMENT,
+            StoryConfig {
+                join_clear,
+                ..default.clone()
+            },
+        )
     };
     let placed = run(default.join_clear);
     // The only event open, well under the plain threshold, over the clear-best one.
