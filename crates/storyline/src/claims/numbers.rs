@@ -132,7 +132,115 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         }
     }
     mark_lists(&t, &mut out);
+    for q in &mut out {
+        if let Some(start) = average_lead(t.text, q).or_else(|| plus_minus_lead(t.text, q)) {
+            q.span.start = start;
+        }
+        if let Some(end) = per_tail(t.text, q) {
+            q.span.end = end;
+        }
+    }
     out
+}
+
+/// Words that make the number after them an average (`average_lead`).
+const MEAN_WORDS: &str = include_str!("data/mean-words.txt");
+/// Words that set two quantities against each other (`versus_next_to`).
+const VERSUS_WORDS: &str = include_str!("data/versus-words.txt");
+/// Words that make a percentage before them an interval's level (`confidence_level`).
+const CONFIDENCE_WORDS: &str = include_str!("data/confidence-words.txt");
+
+/// The last word of `before` (letters and digits) and what precedes it, if `before` ends
+/// in one.
+fn last_word(before: &str) -> Option<(&str, &str)> {
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    (!word.is_empty()).then(|| (&before[..before.len() - word.len()], word))
+}
+
+/// The word right before byte `start`, with only spaces between, and where it starts.
+fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
+    let before = text.get(..start)?;
+    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    let (rest, word) = last_word(trimmed)?;
+    Some((rest.len(), word))
+}
+
+/// The word right after byte `end`, with only spaces between.
+fn word_after(text: &str, end: usize) -> Option<&str> {
+    let after = text.get(end..)?.trim_start_matches([' ', '\u{a0}']);
+    let word = after.split(|c: char| !c.is_alphanumeric()).next()?;
+    (!word.is_empty()).then_some(word)
+}
+
+/// Rule `average-lead`: "average" right before a number ("an average 4.2 km", "on average
+/// 3–4 nT") says the quantity is a mean, as "about" says it is approximate; it is part of
+/// the quantity's span (MeasEval's guideline spans "average 5%", mod `IsMean`). Not before
+/// an age or an ordinal, nor a member of a list.
+fn average_lead(text: &str, q: &Quantity) -> Option<usize> {
+    if q.list.is_some() || matches!(q.kind, QuantityKind::Age | QuantityKind::Ordinal) {
+        return None;
+    }
+    let (start, word) = word_before(text, q.span.start)?;
+    word_set!(MEAN_WORDS)
+        .contains(word.to_lowercase().as_str())
+        .then_some(start)
+}
+
+/// Rule `plus-minus-lead`: a "±" right before a number that follows no number ("an error
+/// of ±5%", "a tidal range of ± 12 m") gives a margin either way; the sign belongs to the
+/// quantity as "~" does. (A "±" after a value is its tolerance, read with it.)
+fn plus_minus_lead(text: &str, q: &Quantity) -> Option<usize> {
+    if q.list.is_some() {
+        return None;
+    }
+    let before = text.get(..q.span.start)?.trim_end_matches([' ', '\u{a0}']);
+    let rest = before.strip_suffix('±')?;
+    let lone = !rest
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit() || matches!(c, '%' | ')' | ']' | '°'));
+    lone.then_some(rest.len())
+}
+
+/// Rule `per-tail`: "per" and one word right after a quantity ("5 mm per side", "2–4% per
+/// year", "13 pairs per mm") name what the quantity is counted against: a rate's
+/// denominator is part of the quantity, as "mg/L" is of its unit. Only a word of letters
+/// (a number after "per" starts a quantity of its own), and not for a list member.
+fn per_tail(text: &str, q: &Quantity) -> Option<usize> {
+    if q.list.is_some() || matches!(q.kind, QuantityKind::Age | QuantityKind::Ordinal) {
+        return None;
+    }
+    let after = text.get(q.span.end..)?;
+    let rest = after.strip_prefix(' ')?;
+    let word_rest = rest.strip_prefix("per ").or_else(|| rest.strip_prefix("Per "))?;
+    let len = word_rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(word_rest.len());
+    let word = &word_rest[..len];
+    let number = lexicon().words.contains_key(word.to_lowercase().as_str());
+    let cent = word.eq_ignore_ascii_case("cent") || word.eq_ignore_ascii_case("centum");
+    (len > 0 && !number && !cent).then(|| q.span.end + 1 + 4 + len)
+}
+
+/// Rule `versus-pair`: a quantity with "vs."/"versus" right before or after it is one side
+/// of a comparison ("41% vs. 12%, 30% vs. 9%"), not a member of a list with its neighbour.
+fn versus_next_to(text: &str, q: &Quantity) -> bool {
+    let versus = |w: &str| word_set!(VERSUS_WORDS).contains(w.to_lowercase().as_str());
+    let before = text
+        .get(..q.span.start)
+        .map(|b| b.trim_end_matches([' ', '\u{a0}']))
+        .map(|b| b.strip_suffix('.').unwrap_or(b))
+        .and_then(last_word)
+        .is_some_and(|(_, w)| versus(w));
+    before || word_after(text, q.span.end).is_some_and(versus)
+}
+
+/// Rule `confidence-level`: a percentage right before "CI", "confidence" or "credible"
+/// ("odds 2.3, 95% CI 1.0–5.1") is the level of an interval that follows: it does not end
+/// a list of the numbers before it (which would give them its unit).
+fn confidence_level(text: &str, q: &Quantity) -> bool {
+    q.kind == QuantityKind::Percent
+        && word_after(text, q.span.end)
+            .is_some_and(|w| word_set!(CONFIDENCE_WORDS).contains(w.to_lowercase().as_str()))
 }
 
 /// Digits, a number word or a vulgar fraction: what a quantity's number starts with.
@@ -1571,7 +1679,8 @@ fn listed_together(text: &str, a: &Quantity, b: &Quantity) -> bool {
         && !gap.contains('\n');
     let plain = |q: &Quantity| !matches!(q.kind, QuantityKind::Age | QuantityKind::Ordinal);
     let unit_fits = a.unit.is_none() || a.unit.as_ref().map(|u| &u.name) == b.unit.as_ref().map(|u| &u.name);
-    joins && plain(a) && plain(b) && unit_fits
+    let apart = versus_next_to(text, a) || versus_next_to(text, b) || confidence_level(text, b);
+    joins && plain(a) && plain(b) && unit_fits && !apart
 }
 
 /// Rule `size-product`: sizes multiplied ("40 × 12 × 5 cm", "a 3 x 4 m rug", "15×15

@@ -811,3 +811,80 @@ fn a_share_after_and_is_a_number_of_its_own() {
     // The text may end after "of".
     assert_eq!(q("Seats went to 60 and three quarters of").len(), 1);
 }
+
+#[test]
+fn average_lead_joins_the_span() {
+    let t = "Rainfall there was on average 3–4 mm heavier.";
+    assert_eq!(slice(t, one(t).span), "average 3–4 mm");
+    let t = "The kites flew an average 40 m high.";
+    assert_eq!(slice(t, one(t).span), "average 40 m");
+    // Not adjacent: the word names the measure, not the quantity.
+    let t = "The average of the crates was 12 kg.";
+    assert_eq!(slice(t, one(t).span), "12 kg");
+}
+
+#[test]
+fn plus_minus_lead_joins_the_span() {
+    let t = "The gauge drifts by ±3% in frost.";
+    assert_eq!(slice(t, one(t).span), "±3%");
+    let t = "Waves reached a swing of ± 2 m near the pier.";
+    assert_eq!(slice(t, one(t).span), "± 2 m");
+    // After a value it is a tolerance, read with the value.
+    let t = "The rod measured 7.5 ± 0.2 cm.";
+    assert_eq!(slice(t, one(t).span), "7.5 ± 0.2 cm");
+}
+
+#[test]
+fn per_tail_joins_the_span() {
+    let t = "The glacier lost 2–4% per decade since then.";
+    assert_eq!(slice(t, one(t).span), "2–4% per decade");
+    let t = "The heater draws 40 W per room.";
+    assert_eq!(slice(t, one(t).span), "40 W per room");
+    // A noun between the number and "per" ends the quantity before it.
+    let t = "Each tile carried 9 dots per row.";
+    assert_eq!(slice(t, one(t).span), "9");
+    // "per cent" is a unit; a number after "per" is a quantity of its own.
+    let t = "Prices rose 6 per cent in May.";
+    assert_eq!(slice(t, one(t).span), "6 per cent");
+    let qs = q("Some 3 beds per 100 residents were free.");
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(
+        slice("Some 3 beds per 100 residents were free.", qs[0].span),
+        "Some 3"
+    );
+}
+
+#[test]
+fn versus_pair_is_no_list() {
+    let t = "Pass rates (61% vs. 22%, 48% vs. 30%, respectively) fell.";
+    let qs = q(t);
+    assert_eq!(qs.len(), 4, "{qs:#?}");
+    assert!(qs.iter().all(|q| q.list.is_none()), "{qs:#?}");
+    // Without the comparison word the two still form a list.
+    let t = "Shares of 61%, 22% and 48% were seen.";
+    assert!(q(t).iter().all(|q| q.list.is_some()));
+}
+
+#[test]
+fn confidence_level_ends_no_list() {
+    let t = "The hazard ratio was 1.8, 90% CI 1.2–2.6, in the cohort.";
+    let qs = q(t);
+    let level = qs.iter().find(|q| slice(t, q.span) == "90%").expect("the level");
+    assert!(level.list.is_none(), "{qs:#?}");
+    let first = qs.iter().find(|q| q.value == Some(1.8)).expect("the ratio");
+    assert!(first.unit.is_none(), "{qs:#?}");
+}
+
+#[test]
+fn low_extreme_and_slanted_signs_bound() {
+    let t = "Night air can fall as low as −9 °C here.";
+    let got = one(t);
+    assert_eq!(slice(t, got.span), "as low as −9 °C");
+    assert_eq!(got.qualifier, Some(Qualifier::AtLeast));
+    let t = "Samples held ⩽1.5% water.";
+    let got = one(t);
+    assert_eq!(slice(t, got.span), "⩽1.5%");
+    assert_eq!(got.qualifier, Some(Qualifier::AtMost));
+    let t = "The ratio stays ≳ 40 in the core.";
+    assert_eq!(one(t).qualifier, Some(Qualifier::AtLeast));
+}
