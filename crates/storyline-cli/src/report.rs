@@ -39,6 +39,15 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
             d.replaced
         )?;
     }
+    if d.dated > 0 {
+        writeln!(
+            out,
+            "  {} of the new articles {} stored before without a date and now {} one",
+            d.dated,
+            if d.dated == 1 { "was" } else { "were" },
+            if d.dated == 1 { "has" } else { "have" },
+        )?;
+    }
     writeln!(
         out,
         "  the store holds {}",
@@ -100,6 +109,16 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
         counted(d.stories_placed, ["article", "articles"]),
         counted(d.stories_changed, ["storyline", "storylines"])
     )?;
+    if d.stories_undated > 0 {
+        writeln!(
+            out,
+            "  {} no date and {} in no story: give {} one in metadata or a sidecar NAME.meta.json {{\"published\": \"YYYY-MM-DD\"}} and digest {} again",
+            counted(d.stories_undated, ["article has", "articles have"]),
+            if d.stories_undated == 1 { "is" } else { "are" },
+            if d.stories_undated == 1 { "it" } else { "each" },
+            if d.stories_undated == 1 { "it" } else { "them" },
+        )?;
+    }
     for l in &d.stories {
         write!(out, "  {}  ", l.id)?;
         storyline_lines(out, l, 3)?;

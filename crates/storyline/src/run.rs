@@ -683,6 +683,9 @@ pub struct Digest {
     /// Of `added`, the new versions of items whose file was edited since it was read
     /// (each replaced the article the old version had given).
     pub replaced: usize,
+    /// Of `added`, articles an earlier run stored without a date that an item of this run
+    /// dates (a sidecar given since): stored again, analysed against the date.
+    pub dated: usize,
     /// Items whose text the store already had (the same article from another item).
     pub already: usize,
     /// Items that failed (each in `failures`).
@@ -701,6 +704,9 @@ pub struct Digest {
     pub failures: Vec<Failure>,
     /// Articles this run placed in events (copies included).
     pub stories_placed: usize,
+    /// Articles this run could not place for want of a date (none in their metadata, a
+    /// sidecar or their text): they stay out of every story until one is given.
+    pub stories_undated: usize,
     /// Storylines this run created or changed, and the newest of them (at most
     /// `DIGEST_STORIES`) with their `DIGEST_EVENTS` largest events.
     pub stories_changed: usize,
@@ -791,6 +797,7 @@ pub fn digest(
         skipped: 0,
         added: 0,
         replaced: 0,
+        dated: 0,
         already: 0,
         failed: 0,
         seconds: 0.0,
@@ -801,6 +808,7 @@ pub fn digest(
         duplicate_groups: Vec::new(),
         failures: Vec::new(),
         stories_placed: 0,
+        stories_undated: 0,
         stories_changed: 0,
         stories: Vec::new(),
         figures: 0,
@@ -834,6 +842,7 @@ pub fn digest(
         d.added += res.added;
         d.already += res.already;
         d.replaced += res.replaced;
+        d.dated += res.dated;
         d.failed += res.failed;
         pending.clear();
         Ok(())
@@ -882,6 +891,7 @@ pub fn digest(
     let ahead = ahead.ok().and_then(Result::ok).map(|p| (p, version));
     let placed = store.place_stories(&cfg, ahead)?;
     d.stories_placed = placed.placed;
+    d.stories_undated = placed.unplaced;
     d.stories_changed = placed.storylines.len();
     clock.end(obs, Phase::Stories);
     d.stories = store.newest_of(&placed.storylines, DIGEST_STORIES, DIGEST_EVENTS)?;

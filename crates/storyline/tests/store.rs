@@ -204,6 +204,75 @@ fn an_edited_file_replaces_its_article_and_counts_add_up() {
     common::story_counts_agree(&db);
 }
 
+#[test]
+fn a_sidecar_given_later_dates_an_article_and_places_it_in_a_story() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("s.db");
+    let p = pipeline();
+    // Two invented pages of one harbour dispute, plain text: one dated by its sidecar,
+    // the other with no date anywhere.
+    let dated = d.path().join("dated.txt");
+    std::fs::write(
+        &dated,
+        "Quay dispute deepens\n\nDockworkers in Brekkvik walked out over the quay lease, \
+         the harbour board said. The board met the union in Brekkvik to discuss the quay lease.",
+    )
+    .unwrap();
+    std::fs::write(d.path().join("dated.meta.json"), r#"{"published": "2024-05-02"}"#).unwrap();
+    let undated = d.path().join("undated.txt");
+    std::fs::write(
+        &undated,
+        "Quay lease talks stall\n\nTalks on the Brekkvik quay lease stalled as dockworkers \
+         stayed out, the harbour board said. The union and the board meet again next week.",
+    )
+    .unwrap();
+    let inputs = vec![dated.clone(), undated.clone()];
+    let first = run::digest(&inputs, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!(
+        (first.added, first.stories_placed, first.stories_undated),
+        (2, 1, 1)
+    );
+
+    // Unchanged inputs are skipped, and the undated article still waits.
+    let again = run::digest(&inputs, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!((again.skipped, again.added, again.stories_undated), (2, 0, 0));
+
+    // A sidecar given since makes its file new to the store: the article is stored again
+    // with the date, analysed against it, and placed.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(
+        d.path().join("undated.meta.json"),
+        r#"{"published": "2024-05-03"}"#,
+    )
+    .unwrap();
+    let third = run::digest(&inputs, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!(
+        (third.skipped, third.added, third.dated, third.already),
+        (1, 1, 1, 0)
+    );
+    assert_eq!((third.stories_placed, third.stories_undated), (1, 0));
+    assert_eq!(
+        third.items,
+        third.skipped + third.added + third.already + third.failed
+    );
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.counts().unwrap().0, 2, "still two articles");
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let days: Vec<String> = c
+        .prepare("SELECT day FROM articles ORDER BY day")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(days, ["2024-05-02", "2024-05-03"]);
+    let filed: i64 = c
+        .query_row("SELECT count(*) FROM event_articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(filed, 2, "both articles are in a story now");
+    common::story_counts_agree(&db);
+}
+
 /// The clustering state as format 5 kept it: one value.
 fn whole_state(db: &Path) -> String {
     serde_json::to_string(&Store::open(db).unwrap().cluster_state().unwrap()).unwrap()

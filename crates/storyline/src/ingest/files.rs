@@ -32,11 +32,17 @@ pub struct FileId {
 }
 
 impl FileId {
+    /// The file's identity. Its `.meta.json` sidecar is part of it: the later of the two
+    /// modification times stands for both, so that a sidecar added, edited or removed
+    /// since a run makes the next run read the file again.
     fn of(path: &Path, meta: &Metadata) -> std::io::Result<FileId> {
+        let sidecar = super::sidecar_path(path)
+            .and_then(|p| std::fs::metadata(p).ok())
+            .and_then(|m| m.modified().ok());
         Ok(FileId {
             canonical: std::fs::canonicalize(path)?,
             size: meta.len(),
-            modified: meta.modified().ok(),
+            modified: meta.modified().ok().max(sidecar),
         })
     }
 

@@ -12,7 +12,7 @@ pub mod warc;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use files::{list_files, FileId, InputFile, Origin};
 
@@ -135,27 +135,32 @@ impl Failure {
 
 pub type Item = Result<RawItem, Failure>;
 
-/// Reads the `.meta.json` sidecar of `path`: `FILE.meta.json`, or the name with its
-/// extensions replaced (`a.txt` → `a.meta.json`).
-fn sidecar(path: &Path, max_bytes: u64) -> Result<Option<InputMeta>, String> {
+/// The `.meta.json` sidecar of `path`, if there is one: `FILE.meta.json`, or the name
+/// with its extensions replaced (`a.txt` → `a.meta.json`).
+pub(crate) fn sidecar_path(path: &Path) -> Option<PathBuf> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let stem = name.split('.').next().unwrap_or(name);
-    for candidate in [format!("{name}.meta.json"), format!("{stem}.meta.json")] {
-        let p = path.with_file_name(candidate);
-        if p.is_file() {
-            let mut bytes = Vec::new();
-            File::open(&p)
-                .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
-                .map_err(|e| format!("{}: {e}", p.display()))?;
-            if bytes.len() as u64 > max_bytes {
-                return Err(format!("{}: larger than {max_bytes} bytes", p.display()));
-            }
-            return serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|e| format!("{}: {e}", p.display()));
-        }
+    [format!("{name}.meta.json"), format!("{stem}.meta.json")]
+        .into_iter()
+        .map(|candidate| path.with_file_name(candidate))
+        .find(|p| p.is_file())
+}
+
+/// Reads the `.meta.json` sidecar of `path` ([`sidecar_path`]).
+fn sidecar(path: &Path, max_bytes: u64) -> Result<Option<InputMeta>, String> {
+    let Some(p) = sidecar_path(path) else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    File::open(&p)
+        .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("{}: {e}", p.display()))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(format!("{}: larger than {max_bytes} bytes", p.display()));
     }
-    Ok(None)
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|e| format!("{}: {e}", p.display()))
 }
 
 type Stream = Box<dyn BufRead + Send>;

@@ -104,6 +104,8 @@ pub struct BatchResult {
     pub already: usize,
     /// Items of edited files whose new version replaced the article they had given.
     pub replaced: usize,
+    /// Of `added`, articles stored before without a date that an item now dates.
+    pub dated: usize,
     pub failed: usize,
 }
 
@@ -331,6 +333,13 @@ fn write_article(
     sig: &CorpusSig,
     res: &mut BatchResult,
 ) -> Result<Option<i64>, Error> {
+    // An article stored without a date that an item now dates (a sidecar given since, or
+    // another source of the same text that carries one) gives way to this record, which
+    // was analysed against that date, and it is placed in the stories like a new one.
+    let dated = view.map_or(&a.published, |v| &v.1.published).is_some() && stored_undated(tx, &a.id)?;
+    if dated {
+        delete_article(tx, &a.id)?;
+    }
     let inserted =
         tx.prepare_cached(
             "INSERT OR IGNORE INTO articles (id, title, outlet, url, language, published, day, source,
@@ -393,6 +402,7 @@ fn write_article(
             line.execute(params![outlet_key(a.outlet.as_deref()), l.key as i64, n])?;
         }
         res.added += 1;
+        res.dated += usize::from(dated);
     } else {
         res.already += 1;
     }
@@ -420,6 +430,15 @@ fn write_article(
         }
     }
     Ok(n)
+}
+
+/// Whether the article `id` is stored with no publication date.
+fn stored_undated(tx: &Transaction<'_>, id: &str) -> Result<bool, Error> {
+    Ok(tx
+        .prepare_cached("SELECT published IS NULL FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false))
 }
 
 /// The serde name of a unit enum value (`"direct"`, `"DATE"`, `"expression"`).

@@ -812,40 +812,43 @@ fn a_share_after_and_is_a_number_of_its_own() {
     assert_eq!(q("Seats went to 60 and three quarters of").len(), 1);
 }
 
+/// Each text's one quantity spans the text given with it.
+fn spans_are(cases: &[(&str, &str)]) {
+    for &(t, want) in cases {
+        assert_eq!(slice(t, one(t).span), want, "{t}");
+    }
+}
+
 #[test]
 fn average_lead_joins_the_span() {
-    let t = "Rainfall there was on average 3–4 mm heavier.";
-    assert_eq!(slice(t, one(t).span), "average 3–4 mm");
-    let t = "The kites flew an average 40 m high.";
-    assert_eq!(slice(t, one(t).span), "average 40 m");
-    // Not adjacent: the word names the measure, not the quantity.
-    let t = "The average of the crates was 12 kg.";
-    assert_eq!(slice(t, one(t).span), "12 kg");
+    spans_are(&[
+        ("Rainfall there was on average 3–4 mm heavier.", "average 3–4 mm"),
+        ("The kites flew an average 40 m high.", "average 40 m"),
+        // Not adjacent: the word names the measure, not the quantity.
+        ("The average of the crates was 12 kg.", "12 kg"),
+    ]);
 }
 
 #[test]
 fn plus_minus_lead_joins_the_span() {
-    let t = "The gauge drifts by ±3% in frost.";
-    assert_eq!(slice(t, one(t).span), "±3%");
-    let t = "Waves reached a swing of ± 2 m near the pier.";
-    assert_eq!(slice(t, one(t).span), "± 2 m");
-    // After a value it is a tolerance, read with the value.
-    let t = "The rod measured 7.5 ± 0.2 cm.";
-    assert_eq!(slice(t, one(t).span), "7.5 ± 0.2 cm");
+    spans_are(&[
+        ("The gauge drifts by ±3% in frost.", "±3%"),
+        ("Waves reached a swing of ± 2 m near the pier.", "± 2 m"),
+        // After a value it is a tolerance, read with the value.
+        ("The rod measured 7.5 ± 0.2 cm.", "7.5 ± 0.2 cm"),
+    ]);
 }
 
 #[test]
 fn per_tail_joins_the_span() {
-    let t = "The glacier lost 2–4% per decade since then.";
-    assert_eq!(slice(t, one(t).span), "2–4% per decade");
-    let t = "The heater draws 40 W per room.";
-    assert_eq!(slice(t, one(t).span), "40 W per room");
-    // A noun between the number and "per" ends the quantity before it.
-    let t = "Each tile carried 9 dots per row.";
-    assert_eq!(slice(t, one(t).span), "9");
-    // "per cent" is a unit; a number after "per" is a quantity of its own.
-    let t = "Prices rose 6 per cent in May.";
-    assert_eq!(slice(t, one(t).span), "6 per cent");
+    spans_are(&[
+        ("The glacier lost 2–4% per decade since then.", "2–4% per decade"),
+        ("The heater draws 40 W per room.", "40 W per room"),
+        // A noun between the number and "per" ends the quantity before it.
+        ("Each tile carried 9 dots per row.", "9"),
+        // "per cent" is a unit; a number after "per" is a quantity of its own.
+        ("Prices rose 6 per cent in May.", "6 per cent"),
+    ]);
     let qs = q("Some 3 beds per 100 residents were free.");
     assert_eq!(qs.len(), 2, "{qs:#?}");
     assert_eq!(
