@@ -7,10 +7,14 @@
 //! The input is a borrowed [`ArticleView`] per article, so an in-memory [`Article`] and a
 //! row read from the store feed it alike.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::terms::{Analyzer, DocFreq, SparseVec, TermCounts};
+use crate::entities::lexicon::{with_lower, word_set};
+use crate::quotes::{CueKind, Quote, QuoteKind};
 use crate::span::Span;
 use crate::time::{SentenceDate, Timex};
 use crate::Article;
@@ -30,6 +34,8 @@ pub struct ArticleView<'a> {
     pub sentence_dates: &'a [SentenceDate],
     /// Temporal expressions in `text`, in text order.
     pub timexes: &'a [Timex],
+    /// Quotes and reported statements found in `text`.
+    pub quotes: &'a [Quote],
     /// The representative of this article's duplicate group, when it is a copy.
     pub duplicate_of: Option<&'a str>,
 }
@@ -44,6 +50,7 @@ impl<'a> From<&'a Article> for ArticleView<'a> {
             sentences: &a.sentences,
             sentence_dates: &a.sentence_dates,
             timexes: &a.timexes,
+            quotes: &a.quotes,
             duplicate_of: a.duplicate_of.as_deref(),
         }
     }
@@ -70,7 +77,7 @@ pub struct SourceRef<'a> {
 /// One sentence taken from an article, with where it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extract<'a> {
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     /// The article the sentence was taken from (the representative of its duplicate group).
     pub article: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,6 +122,102 @@ pub(crate) fn wire_body(s: &str) -> &str {
     }
 }
 
+/// Phrases that open a sentence to tie it to the one before ("However,", "Meanwhile,",
+/// "In a statement,"), lower-case, from `data/discourse-openers.txt`.
+const DISCOURSE_OPENERS: &str = include_str!("data/discourse-openers.txt");
+
+/// A reporting tail has at most this many words after its comma (", officials in the
+/// capital said late on Tuesday in a statement" has ten).
+const MAX_TAIL_WORDS: usize = 12;
+
+/// Rule `reporting_tail`: where a sentence's text ends when it closes with who reported it
+/// (", he said", ", officials said on Tuesday", ", according to the agency"), else `None`.
+/// A timeline line stands under its day for what happened; the attribution at the end is
+/// the article's sourcing, which the line's link keeps. Read from the quote stage's
+/// findings, not from a word list: a reported (not quoted) statement with a speech or
+/// source cue, whose content is all before its cue and speaker and ends at a comma, and
+/// whose tail holds no other attributed content (", he said, adding that …" stays whole)
+/// and no more than [`MAX_TAIL_WORDS`] words. Quoted words keep their speaker.
+pub(crate) fn reporting_tail(text: &str, sentence: Span, quotes: &[Quote]) -> Option<usize> {
+    let within = |s: &Span| s.start >= sentence.start && s.end <= sentence.end;
+    quotes
+        .iter()
+        .filter_map(|q| {
+            if q.kind != QuoteKind::Reported || !matches!(q.cue_kind, Some(CueKind::Speech | CueKind::Source))
+            {
+                return None;
+            }
+            let (cue, speaker) = (q.cue?, q.speaker?);
+            let end = q.parts.last()?.end;
+            let inside = q.parts.iter().all(within) && within(&cue) && within(&speaker);
+            if !inside || end > cue.start.min(speaker.start) {
+                return None;
+            }
+            let tail = text.get(end..sentence.end)?.trim_start().strip_prefix(',')?;
+            let after = text.get(cue.end.max(speaker.end)..sentence.end)?;
+            let plain = !tail.contains(['"', '“', '”', '(', ';', ':']) && !after.contains(',');
+            let words = tail.split_whitespace().count();
+            let more = quotes
+                .iter()
+                .flat_map(|o| &o.parts)
+                .any(|p| p.start >= end && p.start < sentence.end);
+            (plain && words <= MAX_TAIL_WORDS && !more).then_some(end)
+        })
+        .min()
+}
+
+/// Rule `discourse_opener`: a sentence without the connective that opens it ("However,
+/// the well held." → "the well held."), else `None`. The connective points back at the
+/// sentence before it in its article, which a timeline does not show. Only a listed
+/// phrase set off by a comma is cut.
+pub(crate) fn strip_opener(s: &str) -> Option<&str> {
+    let (head, rest) = s.split_once(',')?;
+    let listed = head.len() <= 40 && with_lower(head.trim(), |h| word_set!(DISCOURSE_OPENERS).contains(h));
+    let rest = rest.trim_start();
+    (listed && rest.split_whitespace().count() >= 3).then_some(rest)
+}
+
+/// `s` with its first letter in capitals, when it is a lower-case letter.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if f.is_lowercase() => f.to_uppercase().chain(c).collect(),
+        _ => s.to_string(),
+    }
+}
+
+/// Sentence `s` of `v` without its reporting tail ([`reporting_tail`]), untrimmed.
+pub(crate) fn reported_body<'a>(v: &ArticleView<'a>, s: usize) -> &'a str {
+    let Some(&span) = v.sentences.get(s) else {
+        return "";
+    };
+    let end = reporting_tail(v.text, span, v.quotes).unwrap_or(span.end);
+    v.text.get(span.start..end).unwrap_or_default()
+}
+
+/// The text a timeline shows for sentence `s` of `v`: without a wire dateline
+/// ([`wire_body`]), a connective opening it ([`strip_opener`]) or a reporting tail
+/// ([`reporting_tail`], the sentence then ending with a full stop).
+pub(crate) fn timeline_text<'a>(v: &ArticleView<'a>, s: usize) -> Cow<'a, str> {
+    let whole = v.sentences.get(s).map_or(0, Span::len);
+    let reported = reported_body(v, s);
+    let cut_tail = reported.len() < whole;
+    let body = wire_body(reported.trim());
+    let opener = strip_opener(body);
+    if opener.is_none() && !cut_tail {
+        return Cow::Borrowed(body);
+    }
+    let mut out = match opener {
+        Some(rest) => capitalised(rest),
+        None => body.to_string(),
+    };
+    if cut_tail {
+        out.truncate(out.trim_end_matches([',', ' ']).len());
+        out.push('.');
+    }
+    Cow::Owned(out)
+}
+
 /// Sentences with fewer content terms than this are not worth a line of a summary
 /// (datelines, "Advertisement", bare attributions).
 pub(crate) const MIN_TERMS: usize = 5;
@@ -135,7 +238,22 @@ pub(crate) struct Pool<'s, 'a> {
 }
 
 impl<'s, 'a> Pool<'s, 'a> {
+    /// The pool of a summary: every sentence's vector from its whole text.
     pub(crate) fn new(views: &'s [ArticleView<'a>]) -> Self {
+        Self::with_text(views, |v, i| v.sentence(i))
+    }
+
+    /// The pool of a timeline: every sentence's vector from the text a timeline shows
+    /// without its reporting tail ([`reported_body`]), so that a sentence is chosen for
+    /// what it says happened rather than for who said so.
+    pub(crate) fn for_timeline(views: &'s [ArticleView<'a>]) -> Self {
+        Self::with_text(views, reported_body)
+    }
+
+    fn with_text(
+        views: &'s [ArticleView<'a>],
+        sentence_text: impl Fn(&ArticleView<'a>, usize) -> &'a str,
+    ) -> Self {
         let rep_of = representatives(views);
         let reps: Vec<usize> = (0..views.len()).filter(|&i| rep_of[i] == i).collect();
         let analyzer = Analyzer::default();
@@ -144,7 +262,7 @@ impl<'s, 'a> Pool<'s, 'a> {
         for &r in &reps {
             let v = &views[r];
             counts[r] = (0..v.sentences.len())
-                .map(|i| analyzer.counts(v.sentence(i)))
+                .map(|i| analyzer.counts(sentence_text(v, i)))
                 .collect();
             counts[r].iter().for_each(|c| df.add(c));
         }
@@ -176,9 +294,18 @@ impl<'s, 'a> Pool<'s, 'a> {
 
     /// Sentence `s` of representative `a` with its sources.
     pub(crate) fn extract(&self, a: usize, s: usize) -> Extract<'a> {
+        Extract {
+            text: Cow::Borrowed(wire_body(self.views[a].sentence(s).trim())),
+            ..self.timeline_extract(a, s)
+        }
+    }
+
+    /// Sentence `s` of representative `a` as a timeline shows it ([`timeline_text`]), with
+    /// its sources.
+    pub(crate) fn timeline_extract(&self, a: usize, s: usize) -> Extract<'a> {
         let v = &self.views[a];
         Extract {
-            text: wire_body(v.sentence(s).trim()),
+            text: timeline_text(v, s),
             article: v.id,
             outlet: v.outlet,
             published: v.published,
@@ -393,6 +520,85 @@ mod tests {
         }
     }
 
+    /// The analysed invented text, one paragraph per sentence.
+    fn analysed(paras: &[&str]) -> Article {
+        use crate::ingest::{Content, InputMeta, RawItem};
+        let text = paras.join("\n\n");
+        let item = RawItem {
+            source: crate::Source {
+                path: "tollan.txt".into(),
+                format: crate::Format::Text,
+                record_id: None,
+                line: None,
+            },
+            content: Content::Text(text.clone()),
+            meta: InputMeta {
+                published: Some("2031-03-04".into()),
+                ..Default::default()
+            },
+            warnings: vec![],
+            bytes: text.len() as u64,
+        };
+        crate::Pipeline::build(crate::PipelineConfig::default())
+            .expect("pipeline")
+            .analyze(item)
+            .expect("analysed")
+    }
+
+    #[test]
+    fn a_timeline_line_leaves_out_its_reporting_tail_and_opener() {
+        let paras = [
+            "The ferry to Tollan ran aground on a sandbank near the harbour mouth, the coastguard said on Tuesday.",
+            "Salvage crews will try to refloat the stranded ferry at high tide, according to the harbour master.",
+            "However, the ferry company kept its other boats running between the islands all day.",
+            "The harbour master said the channel would stay closed until the sandbank was dredged.",
+            "Passengers were taken off by lifeboat, the coastguard said, adding that nobody was hurt.",
+            "\u{201c}We were lucky the sea was calm,\u{201d} a passenger said on the quay.",
+            "The ferry was old, the islanders say, and its owners had been warned.",
+        ];
+        let a = analysed(&paras);
+        let v = ArticleView::from(&a);
+        let shown: Vec<String> = (0..v.sentences.len())
+            .map(|i| timeline_text(&v, i).into_owned())
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "The ferry to Tollan ran aground on a sandbank near the harbour mouth.",
+                "Salvage crews will try to refloat the stranded ferry at high tide.",
+                "The ferry company kept its other boats running between the islands all day.",
+                // The speaker opens the sentence: nothing trails.
+                paras[3],
+                // More is attributed after the tail: the sentence stays whole.
+                paras[4],
+                // Quoted words keep their speaker.
+                "\u{201c}We were lucky the sea was calm,\u{201d} a passenger said on the quay.",
+                // The attribution is set in the middle: the sentence goes on after it.
+                paras[6],
+            ]
+        );
+    }
+
+    #[test]
+    fn only_a_listed_connective_before_a_comma_is_an_opener() {
+        assert_eq!(
+            strip_opener("Meanwhile, the pier reopened to walkers."),
+            Some("the pier reopened to walkers.")
+        );
+        assert_eq!(
+            strip_opener("In a statement, the council thanked the divers."),
+            Some("the council thanked the divers.")
+        );
+        for whole in [
+            "On Tuesday, the pier reopened to walkers.",
+            "The pier, which had closed, reopened to walkers.",
+            "However, it did.",
+        ] {
+            assert_eq!(strip_opener(whole), None, "{whole}");
+        }
+        assert_eq!(capitalised("the pier"), "The pier");
+    }
+
     /// An invented article: sentences end with ". ".
     struct Doc {
         id: String,
@@ -429,6 +635,7 @@ mod tests {
             sentences: &d.spans,
             sentence_dates: &[],
             timexes: &[],
+            quotes: &[],
             duplicate_of: None,
         }
     }

@@ -250,7 +250,7 @@ impl<'a> DateIndex<'a> {
 
 /// Ranks the days a set of articles reports (see the module documentation), best first.
 pub fn rank_dates(articles: &[ArticleView<'_>], span: Option<(NaiveDate, NaiveDate)>) -> Vec<DateScore> {
-    let pool = Pool::new(articles);
+    let pool = Pool::for_timeline(articles);
     let opts = TimelineOptions {
         lead: 0,
         span,
@@ -339,7 +339,7 @@ fn default_count(scores: &[DateScore]) -> usize {
 
 /// Builds the timeline of a set of articles (see the module documentation).
 pub fn build_timeline<'a>(articles: &[ArticleView<'a>], opts: &TimelineOptions) -> Timeline<'a> {
-    let pool = Pool::new(articles);
+    let pool = Pool::for_timeline(articles);
     let index = DateIndex::new(&pool, opts);
     let wanted = opts.dates.unwrap_or_else(|| default_count(&index.scores));
     let keywords: Vec<String> = opts.keywords.iter().map(|k| k.to_lowercase()).collect();
@@ -386,7 +386,7 @@ pub fn build_timeline<'a>(articles: &[ArticleView<'a>], opts: &TimelineOptions) 
             sentences: picked
                 .into_iter()
                 .map(|((a, s), evidence)| DatedExtract {
-                    extract: pool.extract(a, s),
+                    extract: pool.timeline_extract(a, s),
                     evidence,
                 })
                 .collect(),
