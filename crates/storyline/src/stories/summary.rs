@@ -140,8 +140,14 @@ const MAX_TAIL_WORDS: usize = 12;
 /// and no more than [`MAX_TAIL_WORDS`] words. Quoted words keep their speaker.
 pub(crate) fn reporting_tail(text: &str, sentence: Span, quotes: &[Quote]) -> Option<usize> {
     let within = |s: &Span| s.start >= sentence.start && s.end <= sentence.end;
-    quotes
-        .iter()
+    // The quotes that start in the sentence (they come in text order), and where their
+    // parts start, sorted: the cost follows the sentence's quotes, not the article's.
+    let lo = quotes.partition_point(|q| q.span.start < sentence.start);
+    let hi = quotes.partition_point(|q| q.span.start < sentence.end);
+    let here = &quotes[lo..hi.max(lo)];
+    let mut part_starts: Vec<usize> = here.iter().flat_map(|q| &q.parts).map(|p| p.start).collect();
+    part_starts.sort_unstable();
+    here.iter()
         .filter_map(|q| {
             if q.kind != QuoteKind::Reported || !matches!(q.cue_kind, Some(CueKind::Speech | CueKind::Source))
             {
@@ -157,10 +163,8 @@ pub(crate) fn reporting_tail(text: &str, sentence: Span, quotes: &[Quote]) -> Op
             let after = text.get(cue.end.max(speaker.end)..sentence.end)?;
             let plain = !tail.contains(['"', '“', '”', '(', ';', ':']) && !after.contains(',');
             let words = tail.split_whitespace().count();
-            let more = quotes
-                .iter()
-                .flat_map(|o| &o.parts)
-                .any(|p| p.start >= end && p.start < sentence.end);
+            let next = part_starts.partition_point(|&p| p < end);
+            let more = part_starts.get(next).is_some_and(|&p| p < sentence.end);
             (plain && words <= MAX_TAIL_WORDS && !more).then_some(end)
         })
         .min()
