@@ -145,6 +145,9 @@ pub(crate) fn reporting_tail(text: &str, sentence: Span, quotes: &[Quote]) -> Op
     let lo = quotes.partition_point(|q| q.span.start < sentence.start);
     let hi = quotes.partition_point(|q| q.span.start < sentence.end);
     let here = &quotes[lo..hi.max(lo)];
+    if here.is_empty() {
+        return None;
+    }
     let mut part_starts: Vec<usize> = here.iter().flat_map(|q| &q.parts).map(|p| p.start).collect();
     part_starts.sort_unstable();
     here.iter()
@@ -298,18 +301,9 @@ impl<'s, 'a> Pool<'s, 'a> {
 
     /// Sentence `s` of representative `a` with its sources.
     pub(crate) fn extract(&self, a: usize, s: usize) -> Extract<'a> {
-        Extract {
-            text: Cow::Borrowed(wire_body(self.views[a].sentence(s).trim())),
-            ..self.timeline_extract(a, s)
-        }
-    }
-
-    /// Sentence `s` of representative `a` as a timeline shows it ([`timeline_text`]), with
-    /// its sources.
-    pub(crate) fn timeline_extract(&self, a: usize, s: usize) -> Extract<'a> {
         let v = &self.views[a];
         Extract {
-            text: timeline_text(v, s),
+            text: Cow::Borrowed(wire_body(v.sentence(s).trim())),
             article: v.id,
             outlet: v.outlet,
             published: v.published,
@@ -321,6 +315,15 @@ impl<'s, 'a> Pool<'s, 'a> {
                     outlet: self.views[i].outlet,
                 })
                 .collect(),
+        }
+    }
+
+    /// Sentence `s` of representative `a` as a timeline shows it ([`timeline_text`]), with
+    /// its sources.
+    pub(crate) fn timeline_extract(&self, a: usize, s: usize) -> Extract<'a> {
+        Extract {
+            text: timeline_text(&self.views[a], s),
+            ..self.extract(a, s)
         }
     }
 
@@ -524,31 +527,6 @@ mod tests {
         }
     }
 
-    /// The analysed invented text, one paragraph per sentence.
-    fn analysed(paras: &[&str]) -> Article {
-        use crate::ingest::{Content, InputMeta, RawItem};
-        let text = paras.join("\n\n");
-        let item = RawItem {
-            source: crate::Source {
-                path: "tollan.txt".into(),
-                format: crate::Format::Text,
-                record_id: None,
-                line: None,
-            },
-            content: Content::Text(text.clone()),
-            meta: InputMeta {
-                published: Some("2031-03-04".into()),
-                ..Default::default()
-            },
-            warnings: vec![],
-            bytes: text.len() as u64,
-        };
-        crate::Pipeline::build(crate::PipelineConfig::default())
-            .expect("pipeline")
-            .analyze(item)
-            .expect("analysed")
-    }
-
     #[test]
     fn a_timeline_line_leaves_out_its_reporting_tail_and_opener() {
         let paras = [
@@ -560,7 +538,8 @@ mod tests {
             "\u{201c}We were lucky the sea was calm,\u{201d} a passenger said on the quay.",
             "The ferry was old, the islanders say, and its owners had been warned.",
         ];
-        let a = analysed(&paras);
+        let p = crate::Pipeline::build(crate::PipelineConfig::default()).expect("pipeline");
+        let a = crate::stories::timeline::tests::article(&p, "Tollan Tide", "2031-03-04", &paras);
         let v = ArticleView::from(&a);
         let shown: Vec<String> = (0..v.sentences.len())
             .map(|i| timeline_text(&v, i).into_owned())

@@ -397,7 +397,7 @@ pub fn build_timeline<'a>(articles: &[ArticleView<'a>], opts: &TimelineOptions) 
 }
 
 #[cfg(test)]
-mod tests {
+pub(in crate::stories) mod tests {
     use super::*;
     use crate::ingest::{Content, InputMeta, RawItem};
     use crate::{Article, Pipeline, PipelineConfig};
@@ -407,7 +407,12 @@ mod tests {
     }
 
     /// Analyses an invented article as the pipeline would, with its outlet and date.
-    fn article(p: &Pipeline, outlet: &str, published: &str, paras: &[&str]) -> Article {
+    pub(in crate::stories) fn article(
+        p: &Pipeline,
+        outlet: &str,
+        published: &str,
+        paras: &[&str],
+    ) -> Article {
         let text = paras.join("\n\n");
         let item = RawItem {
             source: crate::Source {
