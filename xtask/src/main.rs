@@ -9,6 +9,7 @@
 //! `cargo xtask eval clusters --data ../shared/datasets/timeline17` (or a `gen-corpus` folder)
 //! `cargo xtask eval framing --data ../shared/datasets/framing-allsides/articles.jsonl [--labels FILE]`
 //! `cargo xtask eval figures --data ../shared/datasets/figures [--out FILE]`
+//! `cargo xtask eval figures --news bench/figures/news-quantities.jsonl [--predictions FILE] [--out FILE] [--errors FILE]`
 //! `cargo xtask eval story-pairs --data ../shared/datasets/story-pairs/pairs.csv`
 //! `cargo xtask stories-bench` (clustering throughput on generated articles)
 //! `cargo xtask gen-corpus --out DIR --articles N` (invented news for store benchmarks)
@@ -20,6 +21,7 @@ mod entities;
 mod extraction;
 mod figures;
 mod framing;
+mod news_figures;
 mod quotes;
 mod rng;
 mod sentence_dates;
@@ -259,12 +261,23 @@ enum Eval {
     },
     /// Numbers, ranges, percentages, money and units: Recognizers-Text specs, MeasEval
     /// (train and trial) and Duckling corpora (see `xtask/src/figures.rs`).
+    /// With `--news`, annotated news sentences scored as NewsQuant/CQE score them (see
+    /// `xtask/src/news_figures.rs`).
     Figures {
-        #[arg(long)]
-        data: PathBuf,
-        /// Write one JSON line per case with what was emitted.
+        #[arg(long, required_unless_present = "news")]
+        data: Option<PathBuf>,
+        /// Write one JSON line per case (with `--news`: per sentence) with what was emitted.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// News sentences with gold quantities (`bench/figures/news-quantities.jsonl`).
+        #[arg(long)]
+        news: Option<PathBuf>,
+        /// With `--news`: score this file of predictions (same shape) instead of Storyline.
+        #[arg(long, requires = "news")]
+        predictions: Option<PathBuf>,
+        /// With `--news`: write what was not right for value+unit, one line each (TSV).
+        #[arg(long, requires = "news")]
+        errors: Option<PathBuf>,
     },
     /// Same-story similarity on English–English story pairs (Pearson with -Overall, F1).
     StoryPairs {
@@ -332,8 +345,21 @@ fn main() -> anyhow::Result<()> {
             },
         ),
         Cmd::Eval {
-            what: Eval::Figures { data, out },
-        } => figures::run(&data, out.as_deref()),
+            what:
+                Eval::Figures {
+                    data,
+                    out,
+                    news,
+                    predictions,
+                    errors,
+                },
+        } => match (news, data) {
+            (Some(news), _) => {
+                news_figures::run(&news, predictions.as_deref(), out.as_deref(), errors.as_deref())
+            }
+            (None, Some(data)) => figures::run(&data, out.as_deref()),
+            (None, None) => anyhow::bail!("eval figures needs --data or --news"),
+        },
         Cmd::Eval {
             what: Eval::StoryPairs { data, config, out },
         } => story_pairs::run(&data, config.as_deref(), out.as_deref()),
