@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Checks a news-quantity JSONL file (gold or predictions): ids unique, offsets are UTF-8 byte offsets
 that match the quantity text, spans inside the sentence and not overlapping, fields well-formed
-(GUIDELINES.md). python3, stdlib only.  usage: check_news.py [FILE.jsonl]  (exit 1 on a problem)"""
+(GUIDELINES.md). python3, stdlib only.  usage: check_news.py [FILE.jsonl]  (exit 1 on a problem)
+On an extractor's predictions, overlapping spans and a range given high end first are reported
+too; the scorer takes them as they are."""
 import json, math, os, sys
 
 CHANGES = {None, "~", ">", ">=", "<", "<=", "up", "down"}

@@ -75,7 +75,8 @@ def quantulum_extractor():
     def extract(text):
         out = []
         for q in parser.parse(text):
-            s, e = byte_offsets(text, q.span[0], q.span[1])
+            # quantulum3 sometimes gives a range's span end first ("between 40 and 60"): ordered here.
+            s, e = byte_offsets(text, min(q.span), max(q.span))
             unit = q.unit.name if q.unit is not None else None
             if unit in ("dimensionless", ""):
                 unit = None
