@@ -378,7 +378,187 @@ fn substitutions(units: &[Unit], u: usize, v: usize, sim: f32, cfg: &TermConfig)
             score,
         });
     }
+    out.extend(context_slots(units, u, v, sim, &matches, cfg));
     out
+}
+
+/// Tokens on one side of a term that make its context: this many, compared by stem.
+const CONTEXT_TOKENS: usize = 3;
+
+/// How firmly a slot held on one side only is anchored: a content word on that side (1)
+/// and nothing known of the other (a function word's 0.6), as [`anchor`] would weigh them.
+const ONE_SIDED: f32 = 0.775;
+
+/// Which side of a term its shared context is on.
+#[derive(Clone, Copy)]
+enum Side {
+    Before,
+    After,
+}
+
+/// The context of a term that ends (`Side::After`) or starts (`Side::Before`) at token
+/// `at`: the next or previous [`CONTEXT_TOKENS`] tokens' stems, if there are that many,
+/// they hold a content word and the alignment matched none of their content words (a
+/// matched context is an ordinary slot, which `substitutions` reads between matches).
+fn context_key<'t>(
+    toks: &'t [Tok],
+    matched: &[bool],
+    at: usize,
+    side: Side,
+) -> Option<[&'t str; CONTEXT_TOKENS]> {
+    let range = match side {
+        Side::After => at + 1..at + 1 + CONTEXT_TOKENS,
+        Side::Before => at.checked_sub(CONTEXT_TOKENS)?..at,
+    };
+    let ctx = toks.get(range.clone())?;
+    let content = |(_, t): &(usize, &Tok)| t.class == TokClass::Content;
+    let mut words = range.zip(ctx).filter(content).peekable();
+    words.peek()?;
+    words
+        .all(|(i, _)| !matched[i])
+        .then(|| std::array::from_fn(|k| ctx[k].stem.as_str()))
+}
+
+/// The term a context anchors: content words the alignment left unmatched, read away
+/// from the context from token `at`, at most [`TermConfig::max_term_tokens`]; `None` when
+/// `at` is no such word.
+fn anchored_term(
+    toks: &[Tok],
+    matched: &[bool],
+    at: usize,
+    side: Side,
+    cfg: &TermConfig,
+) -> Option<(usize, usize)> {
+    let free = |i: usize| !matched[i] && toks[i].class == TokClass::Content && !toks[i].numeric;
+    if !free(at) {
+        return None;
+    }
+    let (mut f, mut l) = (at, at);
+    match side {
+        Side::After => {
+            while f > 0 && free(f - 1) && l - f + 1 < cfg.max_term_tokens {
+                f -= 1;
+            }
+        }
+        Side::Before => {
+            while l + 1 < toks.len() && free(l + 1) && l - f + 1 < cfg.max_term_tokens {
+                l += 1;
+            }
+        }
+    }
+    Some((f, l))
+}
+
+/// Rule `context_slots`: in two parallel sentences, words the alignment left unmatched
+/// that stand before (or after) the same few words fill one slot even where the
+/// sentences order their parts differently ("split between insurgents in the north and
+/// army units in the south" / "split between army units in the south and guerrillas in
+/// the north"): the longest common subsequence matches only one order, and the slot of
+/// the other part is lost. The shared context must hold a content word ("in the north",
+/// not "of the"), and both terms are read away from it over unmatched content words.
+/// Scored as a slot anchored on one side. Each side's contexts are keyed in a map, so
+/// this is linear in the two sentences' lengths.
+fn context_slots(
+    units: &[Unit],
+    u: usize,
+    v: usize,
+    sim: f32,
+    matches: &[(usize, usize)],
+    cfg: &TermConfig,
+) -> Vec<Found> {
+    let (a, b) = (&units[u].toks, &units[v].toks);
+    let mut ma = vec![false; a.len()];
+    let mut mb = vec![false; b.len()];
+    for &(i, j) in matches {
+        ma[i] = true;
+        mb[j] = true;
+    }
+    let mut out = Vec::new();
+    for side in [Side::After, Side::Before] {
+        let mut at_b: HashMap<[&str; CONTEXT_TOKENS], usize> = HashMap::new();
+        for j in 0..b.len() {
+            if anchored_term(b, &mb, j, side, cfg).is_some() {
+                if let Some(k) = context_key(b, &mb, j, side) {
+                    at_b.entry(k).or_insert(j);
+                }
+            }
+        }
+        for i in 0..a.len() {
+            let Some(ra) = anchored_term(a, &ma, i, side, cfg) else {
+                continue;
+            };
+            let Some(&j) = context_key(a, &ma, i, side).and_then(|k| at_b.get(&k)) else {
+                continue;
+            };
+            let Some(rb) = anchored_term(b, &mb, j, side, cfg) else {
+                continue;
+            };
+            let (ta, tb) = (&a[ra.0..=ra.1], &b[rb.0..=rb.1]);
+            if share_a_word(ta, tb)
+                || !same_inflection(ta, tb)
+                || name_variant(ta, tb)
+                || generic_anaphor(ta)
+                || generic_anaphor(tb)
+            {
+                continue;
+            }
+            let (la, lb) = ((ra.1 - ra.0 + 1) as f32, (rb.1 - rb.0 + 1) as f32);
+            let balance = la.min(lb) / la.max(lb);
+            let score = sim.min(1.0) * ONE_SIDED * balance.sqrt();
+            out.push(Found {
+                a: (u, ra.0, ra.1),
+                b: (v, rb.0, rb.1),
+                score,
+            });
+        }
+    }
+    out
+}
+
+/// Whether two terms share a content word: read away from a context, a term can run on
+/// into words both sentences have ("Governor Ana Ruiz" / "Gov. Ana Ruiz"), and what
+/// differs is then a name form or a part of the slot, not a choice of words.
+fn share_a_word(a: &[Tok], b: &[Tok]) -> bool {
+    let content = |t: &&Tok| t.class == TokClass::Content;
+    a.iter()
+        .filter(content)
+        .any(|x| b.iter().filter(content).any(|y| x.stem == y.stem))
+}
+
+/// How a word ends, as far as its inflection shows in English spelling.
+#[derive(PartialEq, Eq)]
+enum Ending {
+    Ing,
+    Ed,
+    S,
+    Plain,
+}
+
+fn ending(word: &str) -> Ending {
+    let plural = word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e));
+    if word.ends_with("ing") {
+        Ending::Ing
+    } else if word.ends_with("ed") {
+        Ending::Ed
+    } else if plural {
+        Ending::S
+    } else {
+        Ending::Plain
+    }
+}
+
+/// Whether two terms end in a word of the same inflection: a word that stands in for
+/// another takes its form (a plural for a plural, a past tense for a past tense), so
+/// "insurgents" / "guerrillas" can fill one slot and "announces" / "issued" cannot. Used
+/// where the slot is held on one side only (`context_slots`), which needs the check more.
+fn same_inflection(a: &[Tok], b: &[Tok]) -> bool {
+    let last = |t: &[Tok]| {
+        t.iter()
+            .rev()
+            .find(|t| t.class == TokClass::Content)
+            .map(|t| ending(&t.lower))
+    };
+    last(a) == last(b)
 }
 
 /// Union-find over term keys.
@@ -684,6 +864,23 @@ mod rule_tests {
         assert!(generic_anaphor(&toks("Company")));
         assert!(!generic_anaphor(&toks("the harbour town council")));
         assert!(!generic_anaphor(&toks("the shipping giant")));
+    }
+
+    #[test]
+    fn words_of_one_inflection_can_stand_for_each_other() {
+        assert!(same_inflection(&toks("insurgents"), &toks("guerrillas")));
+        assert!(same_inflection(&toks("the armed groups"), &toks("fighters")));
+        assert!(same_inflection(&toks("stormed"), &toks("raided")));
+        assert!(!same_inflection(&toks("announces"), &toks("issued")));
+        assert!(!same_inflection(&toks("curbing"), &toks("limits")));
+        // "-ss" and "-us" are no plural.
+        assert!(same_inflection(&toks("census"), &toks("count")));
+    }
+
+    #[test]
+    fn terms_that_share_a_word_are_no_choice_of_words() {
+        assert!(share_a_word(&toks("Governor Ana Ruiz"), &toks("Gov. Ana Ruiz")));
+        assert!(!share_a_word(&toks("the insurgents"), &toks("the guerrillas")));
     }
 
     #[test]

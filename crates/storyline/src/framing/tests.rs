@@ -345,3 +345,44 @@ fn articles_without_an_outlet_are_skipped() {
 fn word_lists_have_no_repeats() {
     assert!(words::lists_unique());
 }
+
+/// Two outlets name the two sides of a divided valley in opposite order, one calling the
+/// armed group insurgents and the other guerrillas: the common subsequence can match only
+/// one order, and the words before the same place ("in the north") fill one slot.
+#[test]
+fn a_slot_of_reordered_parallel_sentences_is_read_from_its_context() {
+    let p = pipeline();
+    let arts = [
+        article(
+            &p,
+            Some("Ridge Courier"),
+            "Talks on the valley stall",
+            &[
+                "Talks stalled again on Friday.",
+                "Fighting that began three winters ago left the valley split between insurgents in the north \
+                 and army units in the south, monitors say.",
+            ],
+        ),
+        article(
+            &p,
+            Some("Harbor Ledger"),
+            "Valley talks make no progress",
+            &[
+                "No progress was made at the talks.",
+                "The valley has been split between army units in the south and guerrillas in the north since \
+                 the fighting began, the monitors say.",
+            ],
+        ),
+    ];
+    let refs: Vec<&Article> = arts.iter().collect();
+    let f = analyze(&refs, None);
+    let group = term_group(&f, "insurgents").expect("the two names for the armed group are aligned");
+    let names: Vec<&str> = group.terms.iter().map(|u| u.term.as_str()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.contains(&"guerrillas"), "{names:?}");
+    // The sides of the valley and the army units are the same words in both: no choice.
+    assert!(f
+        .terms
+        .iter()
+        .all(|t| t.terms.iter().all(|u| !u.term.contains("north"))));
+}
