@@ -576,10 +576,10 @@ fn figure_lines(
                 .map_or(String::new(), |n| format!(", citing {}", n.name));
             writeln!(
                 out,
-                "   {} {:<10}  {:<22}  {:<20}  {}{cited}",
+                "   {} {:<10}  {:<32}  {:<20}  {}{cited}",
                 if flagged { "≠" } else { " " },
                 as_of,
-                clip(&c.figure.value_text(), 22),
+                clip(&c.figure.value_text(), 32),
                 clip(outlet(&c.outlet), 20),
                 clip(c.sentence.trim(), 100)
             )?;

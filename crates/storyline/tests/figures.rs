@@ -63,7 +63,7 @@ fn quantities_that_are_not_claims_are_left_out() {
     let toll = figure(&a, "12,000");
     assert_eq!(toll.qualifier, Some(Qualifier::MoreThan));
     assert_eq!(toll.low.map(|b| (b.value, b.inclusive)), Some((12_000.0, false)));
-    assert_eq!(toll.value_text(), "more than 12000");
+    assert_eq!(toll.value_text(), "more than 12,000");
     let measured = toll.measured.as_ref().unwrap();
     assert_eq!(measured.concept, "deaths");
     assert_eq!(measured.scope.as_deref(), Some("conflict"));
@@ -302,4 +302,15 @@ fn a_small_count_after_the_points_back_and_is_not_tracked_but_a_toll_is() {
             .any(|c| c.contains("operator") || c.contains("ferr")),
         "{concepts:?}"
     );
+}
+
+#[test]
+fn a_share_in_words_is_shown_as_written() {
+    let a = analyse(
+        "Floods recede\n\nThe monitor said over half of the valley's farms were flooded and 2,400 families moved to higher ground.",
+        "Harbour Ledger",
+        "2019-04-11",
+    );
+    assert_eq!(figure(&a, "half").value_text(), "over half");
+    assert_eq!(figure(&a, "2,400").value_text(), "2,400");
 }

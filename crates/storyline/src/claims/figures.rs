@@ -62,9 +62,10 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// The value for a table: the number in full, its qualifier and its unit ("more than
-    /// 240000", "20–30 percent", "about 5000000 USD"); the text as written when it has
-    /// no value.
+    /// The value for a table: the number in full with its thousands grouped, its
+    /// qualifier and its unit ("more than 240,000", "20–30 percent", "about 5,000,000
+    /// USD"); the text as written when it has no value or is a share in words ("over
+    /// half").
     pub fn value_text(&self) -> String {
         let unit = self
             .unit
@@ -74,14 +75,14 @@ impl Figure {
             Some(w) if !w.is_empty() => format!("{w} "),
             _ => String::new(),
         };
-        let n = |v: f64| {
-            if v.fract() == 0.0 && v.abs() < 1e15 {
-                format!("{v:.0}")
-            } else {
-                format!("{v}")
-            }
-        };
+        let n = grouped;
+        // A share in words ("over half", "two-thirds") reads better as written than as
+        // "more than 0.5".
+        let share_in_words = self.unit.is_none()
+            && self.value.is_some_and(|v| v > 0.0 && v < 1.0)
+            && !self.text.bytes().any(|b| b.is_ascii_digit());
         match (self.value, self.low, self.high) {
+            _ if share_in_words => self.text.clone(),
             (None, Some(l), Some(h)) if self.qualifier == Some(Qualifier::Vague) => {
                 format!("{} ({}–{}){unit}", self.text, n(l.value), n(h.value))
             }
@@ -114,6 +115,31 @@ impl Figure {
             .is_some_and(|m| is_table_concept(&m.concept));
         small && spelled && plain && determiner && !tabled
     }
+}
+
+/// A number for a reader: whole numbers below 10^15 without a fraction, the digits of
+/// the whole part in groups of three ("240,000", "1,250.5", "0.25", "-3,000").
+fn grouped(v: f64) -> String {
+    let plain = if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    };
+    let (sign, rest) = plain.split_at(usize::from(plain.starts_with('-')));
+    let (whole, frac) = rest.split_at(rest.find('.').unwrap_or(rest.len()));
+    if !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return plain; // "inf", an exponent: as Rust writes it
+    }
+    let mut out = String::with_capacity(plain.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out.push_str(frac);
+    out
 }
 
 /// What a figure measures: the words that say it and the concept they name.
@@ -749,6 +775,17 @@ fn according_to(a: &Article, mentions: &Mentions, tokens: &[Token]) -> Option<Na
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn numbers_for_a_reader_group_their_thousands() {
+        assert_eq!(grouped(240000.0), "240,000");
+        assert_eq!(grouped(5_000_000.0), "5,000,000");
+        assert_eq!(grouped(643.0), "643");
+        assert_eq!(grouped(1250.5), "1,250.5");
+        assert_eq!(grouped(0.25), "0.25");
+        assert_eq!(grouped(-3000.0), "-3,000");
+        assert_eq!(grouped(f64::INFINITY), "inf");
+    }
 
     #[test]
     fn no_list_repeats_a_word_and_table_words_name_one_measure() {
