@@ -2513,6 +2513,23 @@ mod tests {
     }
 
     #[test]
+    fn record_by_maker() {
+        // A record's maker is part of the source.
+        assert_frame(
+            "Forty boats were lost, according to figures released by the port office.",
+            "according_to",
+            "figures released by the port office",
+            &["Forty boats were lost"],
+        );
+        assert_frame(
+            "According to a recent report from the county clerk, turnout fell.",
+            "according_to",
+            "a recent report from the county clerk",
+            &["turnout fell"],
+        );
+    }
+
+    #[test]
     fn object_of_stance() {
         // A position on an object, up to the clause's first punctuation; a relative
         // pronoun holds it too.

@@ -632,6 +632,10 @@ pub(super) fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Sou
             last = c.last;
             continue;
         }
+        if record_by_maker(text, s, first, n) {
+            last = n;
+            continue;
+        }
         if nt.kind != Kind::Word || s.in_quote(n) || is_boundary(nw) || lexicon::is_calendar_word(nw) {
             break;
         }
@@ -643,6 +647,18 @@ pub(super) fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Sou
         last,
         speaks: true,
     })
+}
+
+/// Rule `record_by_maker`: a record named as a source runs on over "by" or "from" to
+/// whoever made it ("according to figures released by the port office", "according to
+/// data from the county clerk"): the attribution guidelines take the whole phrase as the
+/// source, and cut at the preposition the source would be a bare "figures released".
+/// True when token `n` is that "by" or "from" and the phrase from `first` is a record —
+/// an evidence noun (`data/evidence-nouns.txt`) within its first three words ("figures
+/// released", "a report", "a recent report").
+fn record_by_maker(text: &str, s: &Sentence, first: usize, n: usize) -> bool {
+    let prep = matches!(s.word(text, n), "by" | "from");
+    prep && n > first && n - first <= 3 && (first..n).any(|k| is_evidence_noun(s.word(text, k)))
 }
 
 /// The name before an appositive or relative clause that ends at the comma `comma`:
