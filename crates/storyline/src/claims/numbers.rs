@@ -53,7 +53,9 @@
 //!   decades ("1990s"), "1 = never", a label's list ("phases 3, 5 and 7"), and a
 //!   capitalised name's number where it ends the phrase ("Voyager 2 (1981)"), slash codes
 //!   with letters ("31/6b-2"), numbers of dimensions ("two-dimensional", "3DTV"), a page
-//!   ("p. 14") and a clock time ("06:45", "at 1:10"; but "a 1:12 gradient" is a ratio).
+//!   ("p. 14"), a clock time ("06:45", "at 1:10"; but "a 1:12 gradient" is a ratio), a
+//!   number padded with zeros in running text ("the 001 plane") and a hyphened part after
+//!   a label's or name's number ("ISO 7730-2").
 //! - **Products and angles.** "×" before a number multiplies: "4 × 105" is a flattened
 //!   4 × 10⁵, "40 × 12 × 5 cm" one list of sizes; a power of ten apart from its value
 //!   scales it ("(0.3–0.6)×10−9 m"); degrees with minutes and seconds are one angle, and a
@@ -278,6 +280,35 @@ fn skip_label_or_code(t: &Tokens, i: usize) -> Option<usize> {
         .or_else(|| dotted_chain(t, i))
         .or_else(|| glued_code(t, i))
         .or_else(|| slash_code(t, i))
+        .or_else(|| leading_zero_code(t, i))
+}
+
+/// Rule `leading-zero-code`: in running text, a run of two or more digits that starts
+/// with 0 ("the 001 plane", "codes: 040301") is written to fill a fixed width, as an index,
+/// a code or a serial is; an amount is not padded. Skipped with what is glued to it by a
+/// hyphen, dash, slash or dot ("040301–040304"). Only after a word, a bracket, a colon or
+/// a comma on its line, not glued to what it follows (the "05" of "3.05" or "10:05" is read
+/// with what it follows), and not a run of zeros only ("0000" is nought). A padded number
+/// standing alone, as a form to fill in gives it ("0033"), is left to be read as a number.
+fn leading_zero_code(t: &Tokens, i: usize) -> Option<usize> {
+    let raw = t.raw(i);
+    let padded = raw.len() >= 2 && raw.starts_with('0') && raw.bytes().any(|b| b != b'0');
+    let in_text = i > 0
+        && t.same_line(i)
+        && (t.kind(i - 1) == Some(Kind::Word) || t.is_sym(i - 1, &['(', '[', ':', ',']))
+        && (!t.glued(i) || t.is_sym(i - 1, &['(', '[']));
+    if !padded || !in_text {
+        return None;
+    }
+    let mut k = i + 1;
+    while t.is_sym(k, &['-', '–', '/', '.'])
+        && t.glued(k)
+        && t.glued(k + 1)
+        && t.kind(k + 1) == Some(Kind::Digits)
+    {
+        k += 2;
+    }
+    Some(k)
 }
 
 /// Rule `clock-time`: a time of day ("04:10", "at 10:45", "02:14:30 UT") is a time, not
@@ -434,7 +465,11 @@ fn label_number(t: &Tokens, i: usize) -> Option<usize> {
     if marker == Marker::LabelEnd && !ends_phrase(t, end) && !(whole && verb_after_label(t, end)) {
         return None;
     }
-    Some(end)
+    Some(if marker == Marker::Label || name {
+        code_part(t, end)
+    } else {
+        end
+    })
 }
 
 /// Rule `name-reference`: after a name's number, a glued colon and number, with a glued
@@ -450,6 +485,22 @@ fn reference_tail(t: &Tokens, k: usize) -> usize {
         end += 2;
     }
     end
+}
+
+/// Rule `code-part`: after the number of a singular label or of a name, a hyphen and
+/// digits glued on are a part of the same name ("ISO 7730-2", "Table 4-1"), not a number
+/// of their own.
+fn code_part(t: &Tokens, k: usize) -> usize {
+    let part = t.is_sym(k, &['-', '‐'])
+        && t.glued(k)
+        && t.glued(k + 1)
+        && t.kind(k + 1) == Some(Kind::Digits)
+        && t.kind(k - 1) == Some(Kind::Digits);
+    if part {
+        k + 2
+    } else {
+        k
+    }
 }
 
 /// "3A": a letter glued to a label's number names a panel or part.
@@ -716,6 +767,18 @@ fn not_a_qualifier(t: &Tokens, i: usize) -> bool {
     suggestion || operator
 }
 
+/// Rule `stacked-qualifier`: a second qualifier right after a first one, before the number
+/// ("above ~500 K", "within <0.5 m", "less than ∼10 times", "over more than 20 rounds"):
+/// both words are the quantity's (the guideline spans every modifier contiguous with the
+/// value). The bound is the inner one unless the inner one only says "about", which a
+/// bound before it outranks ("above ~500 K" is more than 500 K).
+fn stacked_qualifier(t: &Tokens, k: usize) -> Option<(Qual, usize)> {
+    if k >= t.len() || !t.same_line(k) || not_a_qualifier(t, k) {
+        return None;
+    }
+    qualifier_at(t, k, false)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Starter {
     Between,
@@ -754,6 +817,13 @@ fn lead_at(t: &Tokens, i: usize) -> Lead {
     } else if let Some((q, next)) = qualifier_at(t, k, false).filter(|_| !not_a_qualifier(t, k)) {
         lead.qual = Some(q);
         k = next;
+        if let Some((inner, next)) = stacked_qualifier(t, k) {
+            lead.qual = Some(match inner {
+                Qual::Is(Qualifier::About | Qualifier::Nearly) => q,
+                _ => inner,
+            });
+            k = next;
+        }
     }
     if let Some(c) = currency_before(t, k) {
         k = c.next;
@@ -787,13 +857,17 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
             .age
             .then(|| range_after(t, &body, &["to", "-", "–", "and"], false))
             .flatten();
-        return Some(match second {
+        let (mut q, next) = match second {
             Some(second) => (age_range(t, q, &second), second.next),
             None => {
                 q.span.end = q.span.end.max(q.number.end);
                 (q, body.next)
             }
-        });
+        };
+        if lead.next == i {
+            before_bound(t, i, &mut q);
+        }
+        return Some((q, next));
     }
     if names_a_thing(t, &body) {
         return None;
@@ -832,7 +906,37 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     next = power_apart(t, &mut q, next);
     next = suffix(t, &mut q, next);
     next = power_apart(t, &mut q, next);
+    if lead.next == i && lead.starter.is_none() {
+        before_bound(t, i, &mut q);
+    }
     Some((q, next))
+}
+
+/// Words that make a duration or a temperature right after them an upper bound
+/// (`before_bound`).
+const BOUND_BEFORE_WORDS: &str = include_str!("data/bound-before-words.txt");
+
+/// Rule `before-bound`: "before" right before a duration or a temperature ("diagnosed
+/// before 9 months", "melts before 1200 °C") bounds it from above as "under" does: the
+/// word is part of the quantity (the guideline spans contiguous modifiers) and the value
+/// an open upper bound. Counts and money after "before" ("played before 40,000 fans")
+/// are left as they are.
+fn before_bound(t: &Tokens, i: usize, q: &mut Quantity) {
+    let timed = q
+        .unit
+        .as_ref()
+        .is_some_and(|u| matches!(u.dimension, Dimension::Time | Dimension::Temperature));
+    let Some(v) = q.value else { return };
+    let word = i > 0
+        && t.same_line(i)
+        && t.kind(i - 1) == Some(Kind::Word)
+        && word_set!(BOUND_BEFORE_WORDS).contains(t.lower(i - 1));
+    if !word || !timed || q.qualifier.is_some() || q.low.is_some() || q.high.is_some() {
+        return;
+    }
+    q.span.start = t.toks[i - 1].start;
+    q.qualifier = Some(Qualifier::LessThan);
+    (q.low, q.high) = bounds_of(Qualifier::LessThan, v);
 }
 
 /// Rule `power-apart`: a power of ten written apart from a value with no unit, after its
@@ -1646,6 +1750,14 @@ fn mark_lists(t: &Tokens, out: &mut [Quantity]) {
         if k - first >= 2 && (pair || product || !respectively_after(t.text, out[k - 1].span.end)) {
             let start = out[first].span.start;
             let start = from_before(t.text, start).filter(|_| pair).unwrap_or(start);
+            let panelled = strip_panel(
+                t.text
+                    .get(out[first].span.end..out[first + 1].span.start)
+                    .unwrap_or(""),
+            );
+            let start = panel_before(t.text, start)
+                .filter(|_| panelled.is_some())
+                .unwrap_or(start);
             let list = Span::new(start, out[k - 1].span.end);
             let last = out[k - 1].clone();
             let shared = last
@@ -1669,18 +1781,37 @@ fn mark_lists(t: &Tokens, out: &mut [Quantity]) {
 
 /// Two quantities next to each other in a list (see `mark_lists`).
 fn listed_together(text: &str, a: &Quantity, b: &Quantity) -> bool {
-    let gap = text.get(a.span.end..b.span.start).unwrap_or("");
+    let raw = text.get(a.span.end..b.span.start).unwrap_or("");
+    let panel = strip_panel(raw);
+    let gap = panel.unwrap_or(raw);
     let from_to = gap.trim() == "to" && from_before(text, a.span.start).is_some();
     let joins = (from_to
         || product_gap(gap)
         || hundred_split(text, a, b, gap)
         || coordinate_pair(text, a, b, gap)
-        || matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or"))
+        || matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or")
+        || (panel.is_some() && gap.trim().is_empty()))
         && !gap.contains('\n');
     let plain = |q: &Quantity| !matches!(q.kind, QuantityKind::Age | QuantityKind::Ordinal);
     let unit_fits = a.unit.is_none() || a.unit.as_ref().map(|u| &u.name) == b.unit.as_ref().map(|u| &u.name);
     let apart = versus_next_to(text, a) || versus_next_to(text, b) || confidence_level(text, b);
     joins && plain(a) && plain(b) && unit_fits && !apart
+}
+
+/// Rule `panel-list`: values each led by a panel letter in brackets ("(a) 1.2 (b) 3.4, and
+/// (c) 5.6 g", one value per panel of a figure) are listed as the guideline's one quantity:
+/// the gap before a member, less its "(b)", joins as "," or "and" do, and the list takes
+/// in the first member's "(a)". The gap without its panel letter, if it ends in one.
+fn strip_panel(gap: &str) -> Option<&str> {
+    let rest = gap.trim_end().strip_suffix(')')?;
+    let letter = rest.chars().next_back().filter(char::is_ascii_lowercase)?;
+    rest[..rest.len() - letter.len_utf8()].strip_suffix('(')
+}
+
+/// Where the panel letter right before byte `start` begins ("(a) 1.2": `panel-list`).
+fn panel_before(text: &str, start: usize) -> Option<usize> {
+    let rest = strip_panel(text.get(..start)?)?;
+    (rest.is_empty() || rest.ends_with(char::is_whitespace)).then_some(rest.len())
 }
 
 /// Rule `size-product`: sizes multiplied ("40 × 12 × 5 cm", "a 3 x 4 m rug", "15×15

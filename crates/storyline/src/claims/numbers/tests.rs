@@ -554,15 +554,21 @@ fn hyphenated_symbols_flattened_powers_and_order_qualifiers() {
     assert_eq!(one("in the order of 100 m").qualifier, Some(Qualifier::About));
 }
 
+/// The text's `n` quantities, all members of one list that spans `want`.
+fn one_list(text: &str, n: usize, want: &str) -> Vec<Quantity> {
+    let qs = q(text);
+    assert_eq!(qs.len(), n, "{qs:#?}");
+    let list = qs[0].list.expect("a list");
+    assert_eq!(slice(text, list), want);
+    assert!(qs.iter().all(|x| x.list == Some(list)), "{qs:#?}");
+    qs
+}
+
 #[test]
 fn a_list_of_one_unit_is_marked_and_shares_its_unit() {
     // Rule `shared-unit-list`.
     let text = "The crates weighed 2.5, 7 and 11 kg at the dock.";
-    let qs = q(text);
-    assert_eq!(qs.len(), 3, "{qs:#?}");
-    let list = qs[0].list.expect("a list");
-    assert_eq!(slice(text, list), "2.5, 7 and 11 kg");
-    assert!(qs.iter().all(|x| x.list == Some(list)));
+    let qs = one_list(text, 3, "2.5, 7 and 11 kg");
     assert!(qs.iter().all(|x| x.unit.as_ref().is_some_and(|u| u.name == "kg")));
     assert!(qs.iter().all(|x| x.kind == QuantityKind::Measure));
     assert_eq!(qs[1].value, Some(7.0));
@@ -878,16 +884,111 @@ fn confidence_level_ends_no_list() {
     assert!(first.unit.is_none(), "{qs:#?}");
 }
 
+/// Each text's one quantity spans the text given with it and has the qualifier given.
+fn spans_and_qualifiers(cases: &[(&str, &str, Option<Qualifier>)]) {
+    for &(t, want, qualifier) in cases {
+        let got = one(t);
+        assert_eq!((slice(t, got.span), got.qualifier), (want, qualifier), "{t}");
+    }
+}
+
 #[test]
 fn low_extreme_and_slanted_signs_bound() {
-    let t = "Night air can fall as low as −9 °C here.";
+    spans_and_qualifiers(&[
+        (
+            "Night air can fall as low as −9 °C here.",
+            "as low as −9 °C",
+            Some(Qualifier::AtLeast),
+        ),
+        ("Samples held ⩽1.5% water.", "⩽1.5%", Some(Qualifier::AtMost)),
+        (
+            "The ratio stays ≳ 40 in the core.",
+            "≳ 40",
+            Some(Qualifier::AtLeast),
+        ),
+    ]);
+}
+
+#[test]
+fn stacked_qualifiers_join_the_span() {
+    // Rule `stacked-qualifier`: the bound wins over a plain "about" after it.
+    spans_and_qualifiers(&[
+        (
+            "The kiln stays above ~640 °C all night.",
+            "above ~640 °C",
+            Some(Qualifier::MoreThan),
+        ),
+        (
+            "The crack sits within <0.3 m of the hinge.",
+            "within <0.3 m",
+            Some(Qualifier::LessThan),
+        ),
+        (
+            "Tickets went over more than 12 rounds of sales.",
+            "over more than 12",
+            Some(Qualifier::MoreThan),
+        ),
+        // One qualifier alone is read as before.
+        ("It weighs about 4 kg.", "about 4 kg", Some(Qualifier::About)),
+    ]);
+}
+
+#[test]
+fn before_bounds_a_duration_or_a_temperature() {
+    // Rule `before-bound`.
+    let t = "Most foals stand before 2 hours have passed.";
     let got = one(t);
-    assert_eq!(slice(t, got.span), "as low as −9 °C");
-    assert_eq!(got.qualifier, Some(Qualifier::AtLeast));
-    let t = "Samples held ⩽1.5% water.";
+    assert_eq!(slice(t, got.span), "before 2 hours");
+    assert_eq!(got.qualifier, Some(Qualifier::LessThan));
+    assert_eq!(got.high.map(|b| (b.value, b.inclusive)), Some((2.0, false)));
+    let t = "The glaze cracks before 900 °C in our kiln.";
+    assert_eq!(slice(t, one(t).span), "before 900 °C");
+    // A count or money after "before" is no bound.
+    let t = "The band played before 30,000 fans.";
     let got = one(t);
-    assert_eq!(slice(t, got.span), "⩽1.5%");
-    assert_eq!(got.qualifier, Some(Qualifier::AtMost));
-    let t = "The ratio stays ≳ 40 in the core.";
-    assert_eq!(one(t).qualifier, Some(Qualifier::AtLeast));
+    assert_eq!(slice(t, got.span), "30,000");
+    assert_eq!(got.qualifier, None);
+    let t = "Shares sold before $5 billion was raised.";
+    assert_eq!(slice(t, one(t).span), "$5 billion");
+}
+
+#[test]
+fn padded_numbers_in_running_text_are_codes() {
+    // Rule `leading-zero-code`.
+    no_figures(&[
+        "The 002 face of the crystal is smooth.",
+        "Forms were filed under codes: 070114–070118 this spring.",
+        "Call the 0800 line for help.",
+    ]);
+    // Glued after a point it is a decimal; alone it is a number; zeros are nought.
+    assert!((value("It measured 3.05 m.") - 3.05).abs() < 1e-9);
+    assert!((value("0042") - 42.0).abs() < 1e-9);
+    assert_eq!(q("The dial read 000 at dawn.").len(), 1);
+}
+
+#[test]
+fn panel_lettered_values_are_one_list() {
+    // Rule `panel-list`.
+    one_list(
+        "Loads were (a) 4.1 (b) 3.7, and (c) 5.2 kg in turn.",
+        3,
+        "(a) 4.1 (b) 3.7, and (c) 5.2 kg",
+    );
+    // A function's argument in brackets is no panel.
+    let t = "We took f(a) 4 and 6 kg later.";
+    assert!(q(t)
+        .iter()
+        .all(|x| x.list.is_none_or(|l| !slice(t, l).contains("f(a)"))));
+}
+
+#[test]
+fn code_words_and_code_parts_name_things() {
+    // `code`/`codes` rows (`label_end`) and rule `code-part`.
+    no_figures(&[
+        "Lesions were graded (codes 4-1 to 4-3) by a reader.",
+        "Density was tested under DIN 5310-2 in the lab.",
+        "Results are in Table 3-2.",
+    ]);
+    // A count after the word is still a count.
+    assert_eq!(one("The code 40 volunteers wrote was short.").value, Some(40.0));
 }
