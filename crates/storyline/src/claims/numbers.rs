@@ -135,10 +135,10 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     }
     mark_lists(&t, &mut out);
     for q in &mut out {
-        if let Some(start) = average_lead(t.text, q).or_else(|| plus_minus_lead(t.text, q)) {
+        if let Some(start) = average_lead(&t, q).or_else(|| plus_minus_lead(&t, q)) {
             q.span.start = start;
         }
-        if let Some(end) = per_tail(t.text, q) {
+        if let Some(end) = per_tail(&t, q) {
             q.span.end = end;
         }
     }
@@ -152,97 +152,91 @@ const VERSUS_WORDS: &str = include_str!("data/versus-words.txt");
 /// Words that make a percentage before them an interval's level (`confidence_level`).
 const CONFIDENCE_WORDS: &str = include_str!("data/confidence-words.txt");
 
-/// The last word of `before` (letters and digits) and what precedes it, if `before` ends
-/// in one.
-fn last_word(before: &str) -> Option<(&str, &str)> {
-    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
-    (!word.is_empty()).then(|| (&before[..before.len() - word.len()], word))
+/// The word token right before token `f`, with only spaces between (none counts).
+fn word_before(t: &Tokens, f: usize) -> Option<usize> {
+    let k = f.checked_sub(1)?;
+    (t.kind(k) == Some(Kind::Word) && t.spaces_before(f)).then_some(k)
 }
 
-/// The word right before byte `start`, with only spaces between, and where it starts.
-fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
-    let before = text.get(..start)?;
-    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
-    let (rest, word) = last_word(trimmed)?;
-    Some((rest.len(), word))
-}
-
-/// The word right after byte `end`, with only spaces between.
-fn word_after(text: &str, end: usize) -> Option<&str> {
-    let after = text.get(end..)?.trim_start_matches([' ', '\u{a0}']);
-    let word = after.split(|c: char| !c.is_alphanumeric()).next()?;
-    (!word.is_empty()).then_some(word)
+/// The word token right after a quantity's span, with only spaces between.
+fn word_after(t: &Tokens, q: &Quantity) -> Option<usize> {
+    let k = t.first_from(q.span.end);
+    (t.kind(k) == Some(Kind::Word) && t.spaces_between(q.span.end, k)).then_some(k)
 }
 
 /// Rule `average-lead`: "average" right before a number ("an average 4.2 km", "on average
 /// 3–4 nT") says the quantity is a mean, as "about" says it is approximate; it is part of
 /// the quantity's span (MeasEval's guideline spans "average 5%", mod `IsMean`). Not before
 /// an age or an ordinal, nor a member of a list.
-fn average_lead(text: &str, q: &Quantity) -> Option<usize> {
+fn average_lead(t: &Tokens, q: &Quantity) -> Option<usize> {
     if q.list.is_some() || matches!(q.kind, QuantityKind::Age | QuantityKind::Ordinal) {
         return None;
     }
-    let (start, word) = word_before(text, q.span.start)?;
+    let k = word_before(t, t.starting_at(q.span.start)?)?;
     word_set!(MEAN_WORDS)
-        .contains(word.to_lowercase().as_str())
-        .then_some(start)
+        .contains(t.lower(k))
+        .then_some(t.toks[k].start)
 }
 
 /// Rule `plus-minus-lead`: a "±" right before a number that follows no number ("an error
 /// of ±5%", "a tidal range of ± 12 m") gives a margin either way; the sign belongs to the
 /// quantity as "~" does. (A "±" after a value is its tolerance, read with it.)
-fn plus_minus_lead(text: &str, q: &Quantity) -> Option<usize> {
+fn plus_minus_lead(t: &Tokens, q: &Quantity) -> Option<usize> {
     if q.list.is_some() {
         return None;
     }
-    let before = text.get(..q.span.start)?.trim_end_matches([' ', '\u{a0}']);
-    let rest = before.strip_suffix('±')?;
-    let lone = !rest
-        .trim_end()
-        .ends_with(|c: char| c.is_ascii_digit() || matches!(c, '%' | ')' | ']' | '°'));
-    lone.then_some(rest.len())
+    let f = t.starting_at(q.span.start)?;
+    let k = f
+        .checked_sub(1)
+        .filter(|&k| t.is_sym(k, &['±']) && t.spaces_before(f))?;
+    let after_value =
+        k > 0 && (t.kind(k - 1) == Some(Kind::Digits) || t.is_sym(k - 1, &['%', ')', ']', '°']));
+    (!after_value).then_some(t.toks[k].start)
 }
 
 /// Rule `per-tail`: "per" and one word right after a quantity ("5 mm per side", "2–4% per
 /// year", "13 pairs per mm") name what the quantity is counted against: a rate's
 /// denominator is part of the quantity, as "mg/L" is of its unit. Only a word of letters
 /// (a number after "per" starts a quantity of its own), and not for a list member.
-fn per_tail(text: &str, q: &Quantity) -> Option<usize> {
+fn per_tail(t: &Tokens, q: &Quantity) -> Option<usize> {
     if q.list.is_some() || matches!(q.kind, QuantityKind::Age | QuantityKind::Ordinal) {
         return None;
     }
-    let after = text.get(q.span.end..)?;
-    let rest = after.strip_prefix(' ')?;
-    let word_rest = rest.strip_prefix("per ").or_else(|| rest.strip_prefix("Per "))?;
-    let len = word_rest
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(word_rest.len());
-    let word = &word_rest[..len];
-    let number = lexicon().words.contains_key(word.to_lowercase().as_str());
-    let cent = word.eq_ignore_ascii_case("cent") || word.eq_ignore_ascii_case("centum");
-    (len > 0 && !number && !cent).then(|| q.span.end + 1 + 4 + len)
+    let per = t.first_from(q.span.end);
+    let w = per + 1;
+    let one_space =
+        |k: usize, from: usize| t.kind(k).is_some() && t.text.get(from..t.toks[k].start) == Some(" ");
+    if !(one_space(per, q.span.end) && matches!(t.raw(per), "per" | "Per") && one_space(w, t.toks[per].end)) {
+        return None;
+    }
+    let number = lexicon().words.contains_key(t.lower(w));
+    let cent = matches!(t.lower(w), "cent" | "centum");
+    (t.kind(w) == Some(Kind::Word) && !number && !cent).then(|| t.toks[w].end)
 }
 
 /// Rule `versus-pair`: a quantity with "vs."/"versus" right before or after it is one side
 /// of a comparison ("41% vs. 12%, 30% vs. 9%"), not a member of a list with its neighbour.
-fn versus_next_to(text: &str, q: &Quantity) -> bool {
-    let versus = |w: &str| word_set!(VERSUS_WORDS).contains(w.to_lowercase().as_str());
-    let before = text
-        .get(..q.span.start)
-        .map(|b| b.trim_end_matches([' ', '\u{a0}']))
-        .map(|b| b.strip_suffix('.').unwrap_or(b))
-        .and_then(last_word)
-        .is_some_and(|(_, w)| versus(w));
-    before || word_after(text, q.span.end).is_some_and(versus)
+fn versus_next_to(t: &Tokens, q: &Quantity) -> bool {
+    let versus = |k: usize| word_set!(VERSUS_WORDS).contains(t.lower(k));
+    let before = t.starting_at(q.span.start).is_some_and(|f| {
+        // "vs." : the dot glued to the word
+        let dot = f > 0 && t.is_sym(f - 1, &['.']) && t.spaces_before(f) && t.glued(f - 1);
+        let k = if dot {
+            word_before(t, f - 1)
+        } else {
+            word_before(t, f)
+        };
+        k.is_some_and(versus)
+    });
+    before || word_after(t, q).is_some_and(versus)
 }
 
 /// Rule `confidence-level`: a percentage right before "CI", "confidence" or "credible"
 /// ("odds 2.3, 95% CI 1.0–5.1") is the level of an interval that follows: it does not end
 /// a list of the numbers before it (which would give them its unit).
-fn confidence_level(text: &str, q: &Quantity) -> bool {
+fn confidence_level(t: &Tokens, q: &Quantity) -> bool {
     q.kind == QuantityKind::Percent
-        && word_after(text, q.span.end)
-            .is_some_and(|w| word_set!(CONFIDENCE_WORDS).contains(w.to_lowercase().as_str()))
+        && word_after(t, q).is_some_and(|k| word_set!(CONFIDENCE_WORDS).contains(t.lower(k)))
 }
 
 /// Digits, a number word or a vulgar fraction: what a quantity's number starts with.
@@ -1163,7 +1157,14 @@ fn age(t: &Tokens, n: &Numeral, lead: &Lead, body: &Body) -> Quantity {
         q.qualifier = Some(qual);
         (q.low, q.high) = bounds_of(qual, n.value);
     }
-    q.span = Span::new(lead.start.min(q.span.start), t.toks[body.next - 1].end);
+    // Rule `age-word-apart`: "aged", "age" before the number names what is measured (the
+    // guideline's property, as "height" in "a height of 3 m"); the quantity is the value.
+    let start = if lead.age {
+        q.span.start
+    } else {
+        lead.start.min(q.span.start)
+    };
+    q.span = Span::new(start, t.toks[body.next - 1].end);
     q
 }
 
@@ -1734,7 +1735,7 @@ fn apply_after(t: &Tokens, q: &mut Quantity, qual: Qual, k: usize) -> usize {
 fn mark_lists(t: &Tokens, out: &mut [Quantity]) {
     let mut first = 0;
     for k in 1..=out.len() {
-        let joined = k < out.len() && listed_together(t.text, &out[k - 1], &out[k]);
+        let joined = k < out.len() && listed_together(t, &out[k - 1], &out[k]);
         if joined {
             continue;
         }
@@ -1780,7 +1781,8 @@ fn mark_lists(t: &Tokens, out: &mut [Quantity]) {
 }
 
 /// Two quantities next to each other in a list (see `mark_lists`).
-fn listed_together(text: &str, a: &Quantity, b: &Quantity) -> bool {
+fn listed_together(t: &Tokens, a: &Quantity, b: &Quantity) -> bool {
+    let text = t.text;
     let raw = text.get(a.span.end..b.span.start).unwrap_or("");
     let panel = strip_panel(raw);
     let gap = panel.unwrap_or(raw);
@@ -1794,7 +1796,7 @@ fn listed_together(text: &str, a: &Quantity, b: &Quantity) -> bool {
         && !gap.contains('\n');
     let plain = |q: &Quantity| !matches!(q.kind, QuantityKind::Age | QuantityKind::Ordinal);
     let unit_fits = a.unit.is_none() || a.unit.as_ref().map(|u| &u.name) == b.unit.as_ref().map(|u| &u.name);
-    let apart = versus_next_to(text, a) || versus_next_to(text, b) || confidence_level(text, b);
+    let apart = versus_next_to(t, a) || versus_next_to(t, b) || confidence_level(t, b);
     joins && plain(a) && plain(b) && unit_fits && !apart
 }
 

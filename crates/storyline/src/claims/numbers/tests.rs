@@ -539,7 +539,8 @@ fn ranges_in_either_order_after_between_negative_ranges_and_age_spans() {
     let t = "staff aged 35 to 55, all";
     let a = one(t);
     assert_eq!(a.kind, QuantityKind::Age);
-    assert_eq!(slice(t, a.span), "aged 35 to 55");
+    // Rule `age-word-apart`: "aged" names what is measured; the span is the value.
+    assert_eq!(slice(t, a.span), "35 to 55");
     assert_eq!((a.low.unwrap().value, a.high.unwrap().value), (35.0, 55.0));
 }
 
@@ -991,4 +992,19 @@ fn code_words_and_code_parts_name_things() {
     ]);
     // A count after the word is still a count.
     assert_eq!(one("The code 40 volunteers wrote was short.").value, Some(40.0));
+}
+
+#[test]
+fn the_age_word_is_not_in_the_span() {
+    // Rule `age-word-apart`: the quantity is the value, the word its property.
+    for (t, want) in [
+        ("Riders aged 19 rode in front.", "19"),
+        ("The mean age 41.5 years held.", "41.5 years"),
+        ("He was 61 years old.", "61 years old"),
+        ("Pupils under 12 years of age ride free.", "under 12 years of age"),
+    ] {
+        let got = one(t);
+        assert_eq!(got.kind, QuantityKind::Age, "{t}");
+        assert_eq!(slice(t, got.span), want, "{t}");
+    }
 }

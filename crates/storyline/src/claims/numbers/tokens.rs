@@ -137,6 +137,31 @@ impl<'a> Tokens<'a> {
             )
     }
 
+    /// The token that starts at byte `start`, if one does.
+    pub(crate) fn starting_at(&self, start: usize) -> Option<usize> {
+        let k = self.first_from(start);
+        (self.toks.get(k)?.start == start).then_some(k)
+    }
+
+    /// The first token that starts at or after byte `from` (`len()` if none does).
+    pub(crate) fn first_from(&self, from: usize) -> usize {
+        self.toks.partition_point(|t| t.start < from)
+    }
+
+    /// Between byte `from` and token `k` there are only spaces (or none).
+    pub(crate) fn spaces_between(&self, from: usize, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            self.text
+                .get(from..t.start)
+                .is_some_and(|gap| gap.chars().all(|c| matches!(c, ' ' | '\u{a0}')))
+        })
+    }
+
+    /// Between tokens `i - 1` and `i` there are only spaces (or none).
+    pub(crate) fn spaces_before(&self, i: usize) -> bool {
+        i > 0 && i < self.toks.len() && self.spaces_between(self.toks[i - 1].end, i)
+    }
+
     /// Tokens `i - 1` and `i` are on one line.
     pub(crate) fn same_line(&self, i: usize) -> bool {
         i > 0 && i < self.toks.len() && !self.text[self.toks[i - 1].end..self.toks[i].start].contains('\n')
