@@ -105,9 +105,22 @@ lazy_re!(
     SHARE,
     r"(?i)^(share( this( article| story| post)?)?( on (facebook|twitter|x|whatsapp|linkedin|telegram|email))?|tweet|(facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|email|e-mail|print|copy link|vk|ok)([\s,|/•·]+(facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|email|e-mail|print|copy link|vk|ok))*|click to share.*|share via.*)\s*[:!.]?\s*$"
 );
+// Words that only a site's own furniture uses ("Subscribe", "Sign up for our newsletter").
 lazy_re!(
     UI_WORDS,
-    r"(?i)\b(subscri\w*|newsletters?|sign[ -]?up|click here|news alerts|breaking news emails?|delivered (to|through) your|log[ -]?in|register now|notifications?|browser settings|cookies?|our app|the app|download (our|the)|follow us|join our|join the|push alerts|alerts? (for|on)|unblock|premium (content|members?)|paywall|create (an )?account|already a (member|subscriber)|terms of (use|service)|privacy policy|all rights reserved|copyright ©?)\b"
+    r"(?i)\b(subscri\w*|newsletters?|sign[ -]?up|click here|news alerts|breaking news emails?|delivered (to|through) your|register now|browser settings|(site|website|page) uses cookies|our app|follow us|join our|push alerts|premium (content|members?)|paywall|create (an )?account|already a (member|subscriber)|terms of (use|service)|privacy policy|all rights reserved|copyright ©?)\b"
+);
+// Words a news sentence uses too ("The app recorded 40 million downloads", "Hundreds join
+// the march", "a heat alert for the weekend", "the bakery's cookies"): furniture only in
+// a line that calls on the reader (`UI_CALL`, the second person, the site's "we/our/us")
+// or a line of a few words (a menu entry: "Notifications", "Log in").
+lazy_re!(
+    UI_WEAK_WORDS,
+    r"(?i)\b(log[ -]?in|notifications?|cookies?|the app|download (our|the)|join the|alerts? (for|on)|unblock)\b"
+);
+lazy_re!(
+    UI_CALL,
+    r"(?i)^[\W\d]*(download|get|join|sign|subscribe|follow|click|tap|enable|allow|turn on|install|open|manage|accept|log|register|receive|stay|never miss|don'?t miss|update|visit)\b"
 );
 lazy_re!(
     RELATED_PREFIX,
@@ -509,7 +522,7 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
         return Some(Navigation);
     }
     let calls = t.ends_with(['!', ':']) || (scraped && FIRST_PLURAL.is_match(t));
-    if !quoted && (UI_WORDS.is_match(t) || (SECOND_PERSON.is_match(t) && calls)) {
+    if !quoted && (UI_WORDS.is_match(t) || ui_weak(t, l.words) || (SECOND_PERSON.is_match(t) && calls)) {
         return Some(Subscription);
     }
     if !quoted && l.words <= 8 && t.ends_with('!') {
@@ -519,6 +532,15 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
         return Some(Caption);
     }
     None
+}
+
+/// Rule `ui_weak`: a line with a word a site's furniture shares with news (`UI_WEAK_WORDS`)
+/// is furniture when it calls on the reader — it opens with a call (`UI_CALL`: "Download
+/// the app", "Turn on notifications"), speaks to them ("your"), or is the site speaking
+/// ("we use cookies") — or is a menu entry of at most three words.
+fn ui_weak(t: &str, words: usize) -> bool {
+    UI_WEAK_WORDS.is_match(t)
+        && (words <= 3 || UI_CALL.is_match(t) || SECOND_PERSON.is_match(t) || FIRST_PLURAL.is_match(t))
 }
 
 const DATE_WORDS: &[&str] = &[
@@ -1068,6 +1090,32 @@ mod tests {
     }
 
     #[test]
+    fn news_lines_that_share_words_with_site_furniture_stay() {
+        let text = "Ferry app launched\n\nThe app recorded two million downloads in its first week.\n\n\
+                    Hundreds of dockers join the march on Sunday.\n\n\
+                    Forecasters issued a frost alert for the valley.\n\n\
+                    The bakery sold its last cookies before noon.\n\n\
+                    Download the app\n\n\
+                    Turn on notifications for the latest updates.\n\n\
+                    We use cookies to understand how the site is read.\n\n\
+                    Log in";
+        let c = clean(text, None, CleanMode::Scraped);
+        for kept in [
+            "The app recorded",
+            "dockers join the",
+            "frost alert for",
+            "last cookies",
+        ] {
+            assert!(
+                c.paragraphs.iter().any(|p| p.contains(kept)),
+                "{kept:?} lost: {:?}",
+                c.removed
+            );
+        }
+        assert_eq!(kinds(&c, RemovedKind::Subscription).len(), 4, "{:?}", c.removed);
+    }
+
+    #[test]
     fn media_junk_is_cut_from_the_first_word() {
         let (junk, rest) = strip_media_junk("pngVideo-640x360Rebels said on Monday").unwrap();
         assert_eq!(junk, "pngVideo-640x360");
@@ -1146,6 +1194,8 @@ mod rule_cost {
             ("BYLINE", &BYLINE),
             ("CONTACT", &CONTACT),
             ("UI_WORDS", &UI_WORDS),
+            ("UI_WEAK_WORDS", &UI_WEAK_WORDS),
+            ("UI_CALL", &UI_CALL),
             ("SECOND_PERSON", &SECOND_PERSON),
             ("FIRST_PLURAL", &FIRST_PLURAL),
             ("CAPTION_END", &CAPTION_END),
