@@ -183,7 +183,14 @@ pub(crate) enum FigureRule {
     LoneOne,
     /// Not within one sentence: there is no sentence to show it by.
     OutsideSentence,
+    /// Part of a name, code, phone number or address ("Windows 11", "14 Calder Square").
+    NameOrCode,
+    /// "half" of a period or an event ("the second half", "a half marathon").
+    PartOfPeriod,
 }
+
+mod news_units;
+mod not_counts;
 
 /// The figures of an analysed article (after the time stage). Linear in the article: the
 /// quantities, time expressions, mentions and quotes are all in text order, each sentence
@@ -293,7 +300,13 @@ fn figure(a: &Article, cx: Option<&SentenceCx>, q: Quantity, in_time: bool) -> R
     if score(text, tokens, at, &q) {
         return Err(FigureRule::Score);
     }
+    if let Some(rule) = not_counts::not_a_count(text, tokens, at, after, &q) {
+        return Err(rule);
+    }
     let measured = measured(text, tokens, at, after, &q);
+    let mut q = q;
+    news_units::cents_as_currency(&mut q);
+    news_units::rate_denominator(text, tokens, after, &mut q);
     // "one of the", "a key step": a lone "one" counts only a measure of the table ("one
     // person was killed").
     let lone_one = q.value == Some(1.0)

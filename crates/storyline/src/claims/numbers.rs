@@ -61,8 +61,10 @@
 //!   scales it ("(0.3–0.6)×10−9 m"); degrees with minutes and seconds are one angle, and a
 //!   latitude with its longitude one list.
 
+mod change_level;
 mod digits;
 mod lexicon;
+mod million_letter;
 mod numeral;
 mod tokens;
 mod units;
@@ -881,6 +883,7 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     let range = match lead.starter {
         Some(Starter::Between) => range_after(t, &body, &["and", "-", "–", "to"], true),
         Some(Starter::From) => range_after(t, &body, &["to", "-", "–", "through", "until", "till"], false),
+        None if change_level::change_then_level(t, i, body.next) => None,
         None => range_after(t, &body, &["to", "-", "–", "—", "~", "through", "thru"], false),
     };
     if range.is_none() && lead.starter != Some(Starter::Between) {

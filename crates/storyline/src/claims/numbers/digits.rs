@@ -308,6 +308,7 @@ fn glued_scale(t: &Tokens, j: usize, money: bool, mantissa: &str, written: bool)
         "M" | "MM" | "mil" if glued => 1e6,
         "M" if spaced_capital => 1e6,
         "m" if glued && money => 1e6,
+        "m" if glued && super::million_letter::million_after(t, j) => 1e6,
         // "1.2b", "300B"; "2010b" cites the second paper of a year, not 2 trillion
         "b" | "B" if glued && t.raw(j - 1).len() <= 3 => 1e9,
         // Rule `giga-letter`: "10G", "1,674.5 G" are billions; a single digit glued to G

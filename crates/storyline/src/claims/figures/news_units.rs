@@ -1,0 +1,106 @@
+//! How a news reader takes two units the number recogniser reads literally, applied to
+//! figures only (the recogniser's readings are scored against specs that want them as
+//! written): cents as a fraction of a currency, and an amount per something as a rate.
+
+use super::{lower, singular};
+use crate::claims::quantity::{Dimension, Quantity};
+use crate::entities::lexicon::word_set;
+use crate::text::tokens::{Kind, Token};
+
+const RATE_DENOMINATORS: &str = include_str!("../data/rate-denominators.txt");
+
+/// Rule `cents_as_currency`: "42 cents" is 0.42 USD and "30 pence" 0.30 GBP, so that a
+/// dividend in cents and one in dollars are one measure in one unit.
+pub(super) fn cents_as_currency(q: &mut Quantity) {
+    let Some(u) = q.unit.as_mut() else { return };
+    let code = match u.name.as_str() {
+        "cent" => "USD",
+        "penny" => "GBP",
+        _ => return,
+    };
+    u.name = code.to_string();
+    q.value = q.value.map(|v| v / 100.0);
+    for b in [&mut q.low, &mut q.high].into_iter().flatten() {
+        b.value /= 100.0;
+    }
+}
+
+/// Rule `rate_denominator`: an amount of money or a measure followed by "per" and a noun,
+/// or by "a"/"an" and a noun of `data/rate-denominators.txt`, is a rate: "$45 million a
+/// day" is `USD/day`, "1.1 million barrels a day" `barrel/day`, "£380 per pupil"
+/// `GBP/pupil`; the span takes in the denominator. `after` is the first token past `q`.
+pub(super) fn rate_denominator(text: &str, tokens: &[Token], after: usize, q: &mut Quantity) {
+    let Some(u) = q.unit.as_mut() else { return };
+    if u.name.contains('/') || matches!(u.dimension, Dimension::Percent | Dimension::Time) {
+        return;
+    }
+    // "£380 per pupil": the recogniser may already have taken "per" and its noun into the
+    // span; else they follow it.
+    let inside = after >= 2
+        && tokens[after - 2].span.start >= q.number.end
+        && lower(tokens[after - 2].text(text)) == "per";
+    let first = if inside { after - 2 } else { after };
+    let (Some(by), Some(noun)) = (tokens.get(first), tokens.get(first + 1)) else {
+        return;
+    };
+    if noun.kind != Kind::Word || !noun.text(text).starts_with(|c: char| c.is_lowercase()) {
+        return;
+    }
+    let by = lower(by.text(text));
+    let noun_word = singular(noun.text(text));
+    let rate = match by.as_str() {
+        "per" => noun_word != "cent",
+        "a" | "an" => word_set!(RATE_DENOMINATORS).contains(noun_word.as_str()),
+        _ => false,
+    };
+    if rate {
+        u.name = format!("{}/{noun_word}", u.name);
+        q.span.end = q.span.end.max(noun.span.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::numbers::quantities;
+    use crate::span::Span;
+    use crate::text::tokens::tokenize;
+
+    fn read(text: &str) -> Vec<(f64, Option<String>)> {
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        quantities(text)
+            .into_iter()
+            .map(|mut q| {
+                let after = tokens.partition_point(|t| t.span.start < q.span.end);
+                cents_as_currency(&mut q);
+                rate_denominator(text, &tokens, after, &mut q);
+                (q.value.unwrap_or(f64::NAN), q.unit.map(|u| u.name))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cents_are_a_fraction_of_a_currency() {
+        assert_eq!(read("Stamps now cost 85 cents."), [(0.85, Some("USD".into()))]);
+    }
+
+    #[test]
+    fn an_amount_a_day_or_per_head_is_a_rate() {
+        assert_eq!(
+            read("The dam leaks $3 million a week."),
+            [(3e6, Some("USD/week".into()))]
+        );
+        assert_eq!(
+            read("Nurses earn €21.50 an hour."),
+            [(21.5, Some("EUR/hour".into()))]
+        );
+        assert_eq!(
+            read("Each town gets £90 per resident."),
+            [(90.0, Some("GBP/resident".into()))]
+        );
+        assert_eq!(
+            read("The fund paid $12 million a company."),
+            [(12e6, Some("USD".into()))]
+        );
+    }
+}

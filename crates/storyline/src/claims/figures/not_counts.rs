@@ -1,0 +1,261 @@
+//! Numbers in news text that look like counts and are not figures, read off the sentence's
+//! tokens around a quantity the number recogniser found. Each rule is named, with why; the
+//! recogniser itself is left alone (these are readings of news prose, not of numbers), so
+//! its spec and MeasEval scores do not move.
+
+use super::{lower, plural, FigureRule};
+use crate::claims::quantity::Quantity;
+use crate::entities::lexicon::{entries, word_set};
+use crate::text::tokens::{Kind, Token};
+
+const AGE_LEADS: &str = include_str!("../data/age-leads.txt");
+const STREET_WORDS: &str = include_str!("../data/street-words.txt");
+const PERIOD_HALVES: &str = include_str!("../data/period-halves.txt");
+const MARKERS: &str = include_str!("../data/markers.tsv");
+
+/// A month name of the number recogniser's marker table ("December 16" is a date).
+fn is_month(w: &str) -> bool {
+    static MONTHS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            entries(MARKERS)
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(_, role)| role.trim() == "month")
+                .map(|(w, _)| w)
+                .collect()
+        });
+    MONTHS.contains(w)
+}
+
+/// The rule that says `q` (tokens `at..after` of the sentence's `tokens`) is not a figure.
+pub(super) fn not_a_count(
+    text: &str,
+    tokens: &[Token],
+    at: usize,
+    after: usize,
+    q: &Quantity,
+) -> Option<FigureRule> {
+    if at >= after || after > tokens.len() {
+        return None;
+    }
+    let bare = q.unit.is_none() && q.qualifier.is_none();
+    let written = &text[q.number.start..q.number.end];
+    let digits = !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit());
+    if bare && digits && (appositive_age(text, tokens, at, after) || age_lead(text, tokens, at)) {
+        return Some(FigureRule::AgeOrOrdinal);
+    }
+    if digits && phone_number(text, tokens, at) {
+        return Some(FigureRule::NameOrCode);
+    }
+    if bare && digits && (name_number(text, tokens, at, after) || street_address(text, tokens, after)) {
+        return Some(FigureRule::NameOrCode);
+    }
+    if clock_time(text, q) {
+        return Some(FigureRule::TimeExpression);
+    }
+    if digits && score_tail(text, tokens, at) {
+        return Some(FigureRule::Score);
+    }
+    if lower(written) == "half" && period_half(text, tokens, at, after) {
+        return Some(FigureRule::PartOfPeriod);
+    }
+    None
+}
+
+fn word(text: &str, t: Option<&Token>) -> Option<String> {
+    t.filter(|t| t.kind == Kind::Word).map(|t| lower(t.text(text)))
+}
+
+fn is(text: &str, t: Option<&Token>, s: &str) -> bool {
+    t.is_some_and(|t| t.text(text) == s)
+}
+
+/// A name: a word with a capital letter in it ("Drax", "iPhone"), not at the sentence start.
+fn name_word(text: &str, tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    t.kind == Kind::Word && t.text(text).chars().any(char::is_uppercase)
+}
+
+/// Rule `appositive_age`: a bare whole number between commas right after a name is the
+/// person's age ("Ana Ruiz, 63, said"; "Halloran, 31, has scored"); a count never stands
+/// alone between commas after a name.
+fn appositive_age(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    after == at + 1
+        && at >= 2
+        && is(text, tokens.get(at - 1), ",")
+        && is(text, tokens.get(after), ",")
+        && name_word(text, tokens, at - 2)
+        && text[tokens[at].span.start..tokens[at].span.end]
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=120).contains(&n))
+}
+
+/// Rule `age_lead`: "who turned 58", "the voting age to 16" (`data/age-leads.txt`).
+fn age_lead(text: &str, tokens: &[Token], at: usize) -> bool {
+    entries(AGE_LEADS).any(|phrase| {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        at >= words.len()
+            && words
+                .iter()
+                .zip(&tokens[at - words.len()..at])
+                .all(|(w, t)| word(text, Some(t)).as_deref() == Some(w))
+    })
+}
+
+/// Rule `phone_number`: three or more groups of digits side by side ("0800 555 0192"), or
+/// two when one starts with a 0: a number to dial, none of its groups a count.
+fn phone_number(text: &str, tokens: &[Token], at: usize) -> bool {
+    let group = |k: usize| tokens[k].kind == Kind::Number;
+    // Side by side: separated by a space or a hyphen only.
+    let joined = |a: usize, b: usize| {
+        let gap = &text[tokens[a].span.end..tokens[b].span.start];
+        gap.chars().all(char::is_whitespace) && !gap.is_empty()
+    };
+    if !group(at) {
+        return false;
+    }
+    let mut first = at;
+    while first > 0 && group(first - 1) && joined(first - 1, first) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < tokens.len() && group(last + 1) && joined(last, last + 1) {
+        last += 1;
+    }
+    let n = last - first + 1;
+    let zero = tokens[first..=last].iter().any(|t| t.text(text).starts_with('0'));
+    n >= 3 || (n == 2 && zero)
+}
+
+/// Rule `name_number`: a bare number right after a name and not before a plural noun is
+/// part of the name ("the iPhone 15 and", "the Windows 11 update", "the Veldt 40 index");
+/// "told Reuters 40 people" still counts people. The name must not open the sentence.
+fn name_number(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    if after != at + 1 || at < 2 || !name_word(text, tokens, at - 1) {
+        return false;
+    }
+    let next = tokens.get(after);
+    let counted = next.is_some_and(|t| t.kind == Kind::Word && plural(&lower(t.text(text))));
+    let month = is_month(&lower(tokens[at - 1].text(text)));
+    !counted && !month
+}
+
+/// Rule `street_address`: a bare number before capitalised words that end in a street
+/// word ("14 Calder Square", `data/street-words.txt`) is a house number.
+fn street_address(text: &str, tokens: &[Token], after: usize) -> bool {
+    let mut k = after;
+    while k < tokens.len() && k < after + 3 && name_word(text, tokens, k) {
+        if k > after && word_set!(STREET_WORDS).contains(lower(tokens[k].text(text)).as_str()) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Rule `clock_time`: "2.30pm", "11.15 a.m.": hours and minutes before am/pm are a time
+/// of day, whatever unit "pm" could otherwise be read as.
+fn clock_time(text: &str, q: &Quantity) -> bool {
+    let written = &text[q.number.start..q.number.end];
+    let Some((h, m)) = written.split_once(['.', ':']) else {
+        return false;
+    };
+    let hour = h.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h));
+    let minute = m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60);
+    let rest = text[q.number.end..].trim_start().to_lowercase();
+    let meridiem = ["am", "pm", "a.m.", "p.m."].iter().any(|w| {
+        rest.strip_prefix(w)
+            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    });
+    hour && minute && meridiem
+}
+
+/// Rule `score_tail`: the second number of "3-1" after a word of a match ("beat Ferrant
+/// 3-1"): a score, when the recogniser has left it apart from the first.
+fn score_tail(text: &str, tokens: &[Token], at: usize) -> bool {
+    let dashed = at >= 2
+        && tokens[at - 2].kind == Kind::Number
+        && matches!(tokens[at - 1].text(text), "-" | "–")
+        && tokens[at - 2].span.end == tokens[at - 1].span.start
+        && tokens[at - 1].span.end == tokens[at].span.start;
+    dashed
+        && tokens[(at - 2).saturating_sub(3)..at - 2]
+            .iter()
+            .any(|t| word_set!(super::SCORE_WORDS).contains(lower(t.text(text)).as_str()))
+}
+
+/// Rule `period_half`: "the first half", "the second half", "a half marathon": half of a
+/// period or an event (`data/period-halves.txt`), not half of an amount.
+fn period_half(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    let before = at.checked_sub(1).and_then(|k| word(text, tokens.get(k)));
+    let next = word(text, tokens.get(after));
+    entries(PERIOD_HALVES)
+        .filter_map(|l| l.split_once(':'))
+        .any(|(side, w)| {
+            let w = w.trim();
+            match side.trim() {
+                "before" => before.as_deref() == Some(w),
+                _ => next.as_deref() == Some(w),
+            }
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::numbers::quantities;
+    use crate::claims::quantity::QuantityKind;
+    use crate::span::Span;
+    use crate::text::tokens::tokenize;
+
+    /// The quantities of `text` that the rules keep, as written.
+    fn kept(text: &str) -> Vec<String> {
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        quantities(text)
+            .into_iter()
+            .filter(|q| !matches!(q.kind, QuantityKind::Age | QuantityKind::Ordinal))
+            .filter(|q| {
+                let at = tokens.partition_point(|t| t.span.end <= q.span.start);
+                let after = tokens.partition_point(|t| t.span.start < q.span.end);
+                not_a_count(text, &tokens, at, after, q).is_none()
+            })
+            .map(|q| text[q.span.start..q.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_age_between_commas_or_after_turned_is_no_count() {
+        assert_eq!(
+            kept("Council leader Bea Morrow, 47, opened 12 new libraries."),
+            ["12"]
+        );
+        assert_eq!(kept("Pellow, 29, signed for two clubs."), ["two"]);
+        assert!(kept("The singer, who turned 71 in June, retired.").is_empty());
+        assert!(kept("Ministers want to raise the driving age to 18.").is_empty());
+        assert_eq!(kept("In Tarlow, 40 homes flooded."), ["40"]);
+    }
+
+    #[test]
+    fn names_phones_addresses_and_clock_times_are_no_counts() {
+        assert!(kept("The Lumo 12 tablet and the Orrin 7 speaker sold out.").is_empty());
+        assert!(kept("Call 0161 442 9073 for tickets.").is_empty());
+        assert!(kept("Police sealed off 23 Marlow Crescent overnight.").is_empty());
+        assert!(kept("The polls close at 9.45pm tonight.").is_empty());
+        assert_eq!(kept("The agency told Dunmore 30 families had left."), ["30"]);
+    }
+
+    #[test]
+    fn a_score_tail_and_a_half_of_a_period_are_no_counts() {
+        assert!(kept("Brisk United beat Tolley 4-2 at home.")
+            .iter()
+            .all(|w| w != "2"));
+        assert!(!kept("Sales slowed in the second half.")
+            .iter()
+            .any(|w| w.contains("half")));
+        assert!(!kept("He finished the city half marathon.")
+            .iter()
+            .any(|w| w.contains("half")));
+        assert!(kept("Half of the budget went on salaries.")
+            .iter()
+            .any(|w| w.to_lowercase().contains("half")));
+    }
+}

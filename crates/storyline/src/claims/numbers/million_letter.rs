@@ -1,0 +1,57 @@
+//! Rule `million_letter`: "m" glued to a number and followed by a plural noun or a currency
+//! names millions ("1.9m containers", "5m euros", "12m people"), as news writes them;
+//! before a singular noun or none it stays metres ("a 2m wall", "the 100m sprint", "15m
+//! deep"), and so before the plural nouns of `data/metre-nouns.txt` ("5m waves").
+
+use super::lexicon::canonical_unit;
+use super::tokens::{Kind, Tokens};
+use crate::claims::quantity::Dimension;
+use crate::entities::lexicon::word_set;
+
+const METRE_NOUNS: &str = include_str!("../data/metre-nouns.txt");
+const IRREGULAR_PLURALS: &str = include_str!("../data/irregular-plurals.txt");
+
+/// Whether the glued "m" at token `j` is a million: the next token, a lower-case word one
+/// space on, is a currency or a plural noun of no unit.
+pub(super) fn million_after(t: &Tokens, j: usize) -> bool {
+    let k = j + 1;
+    if t.kind(k) != Some(Kind::Word) || !t.same_line(k) || !t.one_space(k) {
+        return false;
+    }
+    if !t.raw(k).starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    let w = t.lower(k);
+    match canonical_unit(w) {
+        Some((_, Dimension::Currency)) => true,
+        Some(_) => false,
+        None => {
+            let plural = word_set!(IRREGULAR_PLURALS).contains(w)
+                || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
+            plural && !word_set!(METRE_NOUNS).contains(w)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::numbers::quantities;
+
+    fn read(text: &str) -> Vec<(f64, Option<String>)> {
+        quantities(text)
+            .into_iter()
+            .map(|q| (q.value.unwrap_or(f64::NAN), q.unit.map(|u| u.name)))
+            .collect()
+    }
+
+    #[test]
+    fn a_glued_m_before_a_plural_or_a_currency_is_a_million() {
+        assert_eq!(read("The airline flew 3.4m passengers."), [(3_400_000.0, None)]);
+        assert_eq!(
+            read("About 8m dollars went missing."),
+            [(8_000_000.0, Some("USD".into()))]
+        );
+        assert_eq!(read("They built a 3m fence."), [(3.0, Some("m".into()))]);
+        assert_eq!(read("Forecasters expect 6m waves."), [(6.0, Some("m".into()))]);
+    }
+}
