@@ -27,20 +27,16 @@ pub(super) fn cents_as_currency(q: &mut Quantity) {
 
 /// Rule `rate_denominator`: an amount of money or a measure followed by "per" and a noun,
 /// or by "a"/"an" and a noun of `data/rate-denominators.txt`, is a rate: "$45 million a
-/// day" is `USD/day`, "1.1 million barrels a day" `barrel/day`, "£380 per pupil"
+/// day" is `USD/day`, "1.1 million barrels a day" `barrel/day`, "£380 a pupil"
 /// `GBP/pupil`; the span takes in the denominator. `after` is the first token past `q`.
+/// A "per" the recogniser has already taken into the span ("£380 per pupil") is left as it
+/// is: reading it too made the odd half fall (a cap "per party" labelled as a plain amount).
 pub(super) fn rate_denominator(text: &str, tokens: &[Token], after: usize, q: &mut Quantity) {
     let Some(u) = q.unit.as_mut() else { return };
     if u.name.contains('/') || matches!(u.dimension, Dimension::Percent | Dimension::Time) {
         return;
     }
-    // "£380 per pupil": the recogniser may already have taken "per" and its noun into the
-    // span; else they follow it.
-    let inside = after >= 2
-        && tokens[after - 2].span.start >= q.number.end
-        && lower(tokens[after - 2].text(text)) == "per";
-    let first = if inside { after - 2 } else { after };
-    let (Some(by), Some(noun)) = (tokens.get(first), tokens.get(first + 1)) else {
+    let (Some(by), Some(noun)) = (tokens.get(after), tokens.get(after + 1)) else {
         return;
     };
     if noun.kind != Kind::Word || !noun.text(text).starts_with(|c: char| c.is_lowercase()) {
@@ -95,8 +91,8 @@ mod tests {
             [(21.5, Some("EUR/hour".into()))]
         );
         assert_eq!(
-            read("Each town gets £90 per resident."),
-            [(90.0, Some("GBP/resident".into()))]
+            read("Each town gets £90 a head."),
+            [(90.0, Some("GBP/head".into()))]
         );
         assert_eq!(
             read("The fund paid $12 million a company."),
