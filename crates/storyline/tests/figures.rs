@@ -314,3 +314,14 @@ fn a_share_in_words_is_shown_as_written() {
     assert_eq!(figure(&a, "half").value_text(), "over half");
     assert_eq!(figure(&a, "2,400").value_text(), "2,400");
 }
+
+#[test]
+fn both_numbers_of_a_match_score_are_no_figures() {
+    let a = analyse(
+        "Cup tie\n\nBrisk United lost 3-1 to Tolley at home before 4,200 fans.",
+        "Harbour Ledger",
+        "2019-04-12",
+    );
+    let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(texts, ["4,200"]);
+}

@@ -75,7 +75,6 @@ impl Figure {
             Some(w) if !w.is_empty() => format!("{w} "),
             _ => String::new(),
         };
-        let n = grouped;
         // A share in words ("over half", "two-thirds") reads better as written than as
         // "more than 0.5".
         let share_in_words = self.unit.is_none()
@@ -84,12 +83,12 @@ impl Figure {
         match (self.value, self.low, self.high) {
             _ if share_in_words => self.text.clone(),
             (None, Some(l), Some(h)) if self.qualifier == Some(Qualifier::Vague) => {
-                format!("{} ({}–{}){unit}", self.text, n(l.value), n(h.value))
+                format!("{} ({}–{}){unit}", self.text, grouped(l.value), grouped(h.value))
             }
-            (Some(v), _, _) => format!("{q}{}{unit}", n(v)),
-            (None, Some(l), Some(h)) => format!("{q}{}–{}{unit}", n(l.value), n(h.value)),
-            (None, Some(l), None) => format!("{q}≥{}{unit}", n(l.value)),
-            (None, None, Some(h)) => format!("{q}≤{}{unit}", n(h.value)),
+            (Some(v), _, _) => format!("{q}{}{unit}", grouped(v)),
+            (None, Some(l), Some(h)) => format!("{q}{}–{}{unit}", grouped(l.value), grouped(h.value)),
+            (None, Some(l), None) => format!("{q}≥{}{unit}", grouped(l.value)),
+            (None, None, Some(h)) => format!("{q}≤{}{unit}", grouped(h.value)),
             (None, None, None) => self.text.clone(),
         }
     }
@@ -343,12 +342,17 @@ fn list_number(text: &str, paragraphs: &[Span], q: &Quantity) -> bool {
 }
 
 /// "won 3-1", "a 2–0 defeat", "lost 1:3": two small numbers joined by a dash (read as a
-/// range) or a colon (read as a ratio) after or before a word of a match.
+/// range) or a colon (read as a ratio) after or before a word of a match; or either number
+/// of such a pair when the recogniser read the two apart ("lost 3-1" as 3 and 1).
 fn score(text: &str, tokens: &[Token], at: usize, q: &Quantity) -> bool {
     let number = &text[q.number.start..q.number.end];
     let dash = number.contains(['-', '–']) && q.kind == QuantityKind::Range;
     let colon = number.contains(':') && q.kind == QuantityKind::Number;
-    if !(dash || colon) {
+    // One side of the pair: the number is read from inside a dashed token ("3-1").
+    let side = tokens
+        .get(at)
+        .is_some_and(|t| t.kind == Kind::Number && t.text(text).contains(['-', '–']));
+    if !(dash || colon || side) {
         return false;
     }
     tokens[at.saturating_sub(3)..(at + 4).min(tokens.len())]
@@ -400,7 +404,9 @@ fn concept_of(word: &str) -> Option<&'static str> {
 
 /// A plural noun, by its ending or `data/irregular-plurals.txt` ("ships", "people"; not
 /// "glass" or "status").
-fn plural(w: &str) -> bool {
+/// Whether a lower-case word is a plural noun's form (`data/irregular-plurals.txt`, or
+/// an "-s" that is no "-ss", "-us" or "-is").
+pub(in crate::claims) fn plural(w: &str) -> bool {
     word_set!(IRREGULAR_PLURALS).contains(w)
         || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
 }

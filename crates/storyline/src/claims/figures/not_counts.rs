@@ -11,20 +11,6 @@ use crate::text::tokens::{Kind, Token};
 const AGE_LEADS: &str = include_str!("../data/age-leads.txt");
 const STREET_WORDS: &str = include_str!("../data/street-words.txt");
 const PERIOD_HALVES: &str = include_str!("../data/period-halves.txt");
-const MARKERS: &str = include_str!("../data/markers.tsv");
-
-/// A month name of the number recogniser's marker table ("December 16" is a date).
-fn is_month(w: &str) -> bool {
-    static MONTHS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            entries(MARKERS)
-                .filter_map(|l| l.split_once('\t'))
-                .filter(|(_, role)| role.trim() == "month")
-                .map(|(w, _)| w)
-                .collect()
-        });
-    MONTHS.contains(w)
-}
 
 /// The rule that says `q` (tokens `at..after` of the sentence's `tokens`) is not a figure.
 pub(super) fn not_a_count(
@@ -51,9 +37,6 @@ pub(super) fn not_a_count(
     }
     if clock_time(text, q) {
         return Some(FigureRule::TimeExpression);
-    }
-    if digits && score_tail(text, tokens, at) {
-        return Some(FigureRule::Score);
     }
     if lower(written) == "half" && period_half(text, tokens, at, after) {
         return Some(FigureRule::PartOfPeriod);
@@ -91,13 +74,17 @@ fn appositive_age(text: &str, tokens: &[Token], at: usize, after: usize) -> bool
 
 /// Rule `age_lead`: "who turned 58", "the voting age to 16" (`data/age-leads.txt`).
 fn age_lead(text: &str, tokens: &[Token], at: usize) -> bool {
-    entries(AGE_LEADS).any(|phrase| {
-        let words: Vec<&str> = phrase.split_whitespace().collect();
+    static PHRASES: std::sync::LazyLock<Vec<Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+        entries(AGE_LEADS)
+            .map(|p| p.split_whitespace().collect())
+            .collect()
+    });
+    PHRASES.iter().any(|words| {
         at >= words.len()
             && words
                 .iter()
                 .zip(&tokens[at - words.len()..at])
-                .all(|(w, t)| word(text, Some(t)).as_deref() == Some(w))
+                .all(|(w, t)| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case(w))
     })
 }
 
@@ -135,8 +122,7 @@ fn name_number(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
     }
     let next = tokens.get(after);
     let counted = next.is_some_and(|t| t.kind == Kind::Word && plural(&lower(t.text(text))));
-    let month = is_month(&lower(tokens[at - 1].text(text)));
-    !counted && !month
+    !counted
 }
 
 /// Rule `street_address`: a bare number before capitalised words that end in a street
@@ -161,26 +147,14 @@ fn clock_time(text: &str, q: &Quantity) -> bool {
     };
     let hour = h.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h));
     let minute = m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60);
-    let rest = text[q.number.end..].trim_start().to_lowercase();
+    // Only the few bytes after the number are looked at (not the rest of the article).
+    let rest = text[q.number.end..].trim_start().as_bytes();
     let meridiem = ["am", "pm", "a.m.", "p.m."].iter().any(|w| {
-        rest.strip_prefix(w)
-            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        rest.get(..w.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(w.as_bytes()))
+            && rest.get(w.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
     });
     hour && minute && meridiem
-}
-
-/// Rule `score_tail`: the second number of "3-1" after a word of a match ("beat Ferrant
-/// 3-1"): a score, when the recogniser has left it apart from the first.
-fn score_tail(text: &str, tokens: &[Token], at: usize) -> bool {
-    let dashed = at >= 2
-        && tokens[at - 2].kind == Kind::Number
-        && matches!(tokens[at - 1].text(text), "-" | "–")
-        && tokens[at - 2].span.end == tokens[at - 1].span.start
-        && tokens[at - 1].span.end == tokens[at].span.start;
-    dashed
-        && tokens[(at - 2).saturating_sub(3)..at - 2]
-            .iter()
-            .any(|t| word_set!(super::SCORE_WORDS).contains(lower(t.text(text)).as_str()))
 }
 
 /// Rule `period_half`: "the first half", "the second half", "a half marathon": half of a
@@ -244,10 +218,7 @@ mod tests {
     }
 
     #[test]
-    fn a_score_tail_and_a_half_of_a_period_are_no_counts() {
-        assert!(kept("Brisk United beat Tolley 4-2 at home.")
-            .iter()
-            .all(|w| w != "2"));
+    fn a_half_of_a_period_is_no_count() {
         assert!(!kept("Sales slowed in the second half.")
             .iter()
             .any(|w| w.contains("half")));

@@ -9,7 +9,6 @@ use crate::claims::quantity::Dimension;
 use crate::entities::lexicon::word_set;
 
 const METRE_NOUNS: &str = include_str!("../data/metre-nouns.txt");
-const IRREGULAR_PLURALS: &str = include_str!("../data/irregular-plurals.txt");
 
 /// Whether the glued "m" at token `j` is a million: the next token, a lower-case word one
 /// space on, is a currency or a plural noun of no unit.
@@ -25,11 +24,7 @@ pub(super) fn million_after(t: &Tokens, j: usize) -> bool {
     match canonical_unit(w) {
         Some((_, Dimension::Currency)) => true,
         Some(_) => false,
-        None => {
-            let plural = word_set!(IRREGULAR_PLURALS).contains(w)
-                || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
-            plural && !word_set!(METRE_NOUNS).contains(w)
-        }
+        None => crate::claims::figures::plural(w) && !word_set!(METRE_NOUNS).contains(w),
     }
 }
 
