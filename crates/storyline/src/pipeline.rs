@@ -43,6 +43,10 @@ pub(crate) fn current_stage() -> Stage {
     CURRENT_STAGE.with(Cell::get)
 }
 
+/// The template lines guessed ahead for an item: given its outlet and its lines, the
+/// places of those to drop (see [`Pipeline::analyze_known`]).
+pub type KnownLines<'a> = &'a (dyn Fn(Option<&str>, &[corpus::template::LineSig]) -> Vec<usize> + Sync);
+
 /// An item analysed for the store (see [`Pipeline::analyze_known`]).
 pub struct Prepared {
     /// The per-document record; unanalysed (no sentences) when `view` is given.
@@ -304,15 +308,11 @@ impl Pipeline {
     }
 
     /// Analyses one item knowing some of its outlet's template lines (`known(outlet,
-    /// line key)`): when the item carries any, they are dropped before the language
+    /// lines)` gives the places of those among the item's lines): when it carries any, they are dropped before the language
     /// stages run (on the trimmed view only; the per-document record is kept as read,
     /// unanalysed), so that the store need not analyse it twice. The corpus passes
     /// still decide; this only guesses ahead with what they decided before.
-    pub fn analyze_known(
-        &self,
-        item: RawItem,
-        known: &(dyn Fn(Option<&str>, u64) -> bool + Sync),
-    ) -> Result<Prepared, Failure> {
+    pub fn analyze_known(&self, item: RawItem, known: KnownLines<'_>) -> Result<Prepared, Failure> {
         let body = match &item.content {
             Content::Html(h) => Body::Html(h),
             Content::Text(t) => Body::Text(t),
@@ -320,13 +320,7 @@ impl Pipeline {
         let mut doc = self.analyze_body(item.source, body, item.meta, item.warnings)?;
         let sig = self.corpus_sigs(&doc);
         let outlet = doc.outlet.as_deref();
-        let template: Vec<usize> = sig
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.eligible && known(outlet, l.key))
-            .map(|(i, _)| i)
-            .collect();
+        let template = known(outlet, &sig.lines);
         if template.is_empty() {
             // The usual case: nothing known to drop, no view to make.
             self.language_stages(&mut doc);

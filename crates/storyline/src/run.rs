@@ -9,7 +9,7 @@
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver};
@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::{Article, Source};
+use crate::corpus::template::LineSig;
 use crate::error::{Error, Stage};
 use crate::ingest::{self, Failure, InputFile, RawItem};
 use crate::pipeline::{self, Pipeline, PIPELINE_VERSION};
@@ -142,27 +143,88 @@ struct Ready {
     json: Option<crate::store::RecordJson>,
 }
 
-/// Template lines the store has found so far, as the workers look them up: a hash of the
-/// outlet and the line's key. (A collision only makes a worker guess wrong; the store's
-/// corpus pass decides, and analyses again where the guess was wrong.)
+/// Template lines as the workers guess them ahead of the store: the store's verdicts so
+/// far, and for lines it has no verdict on, how many articles of this run analysed so far
+/// carry them (so that a line repeated by many articles of one batch is dropped from the
+/// later ones before their analysis, not after it). Keyed by a hash of the outlet and the
+/// line's key. A wrong guess (a collision, a duplicate counted twice, a line a worker saw
+/// before another's count reached it) costs only time: the store's corpus pass decides,
+/// and analyses again where the guess was wrong.
+struct KnownTemplate {
+    min_stories: usize,
+    lines: std::sync::Mutex<Lines>,
+}
+
 #[derive(Default)]
-struct KnownTemplate(std::sync::RwLock<std::collections::HashSet<(u64, u64)>>);
+struct Lines {
+    /// The store's verdicts: template (`true`) or no longer (`false`).
+    verdicts: HashMap<(u64, u64), bool>,
+    /// Articles of this run that carry a line, for lines without a verdict.
+    seen: HashMap<(u64, u64), u32>,
+}
 
 impl KnownTemplate {
+    /// Distinct lines counted per run: past it, lines not yet counted are not (the
+    /// guess gets worse, memory stays bounded).
+    const MAX_SEEN: usize = 1 << 20;
+
+    fn new(min_stories: usize) -> Self {
+        KnownTemplate {
+            min_stories,
+            lines: std::sync::Mutex::new(Lines::default()),
+        }
+    }
+
     fn outlet_hash(outlet: &str) -> u64 {
         xxhash_rust::xxh3::xxh3_64(outlet.as_bytes())
     }
-    fn contains(&self, outlet: Option<&str>, key: u64) -> bool {
-        let set = self.0.read().unwrap_or_else(|e| e.into_inner());
-        !set.is_empty() && set.contains(&(Self::outlet_hash(outlet.unwrap_or("")), key))
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Lines> {
+        self.lines.lock().unwrap_or_else(|e| e.into_inner())
     }
-    fn set(&self, outlet: &str, key: u64, template: bool) {
-        let mut set = self.0.write().unwrap_or_else(|e| e.into_inner());
-        if template {
-            set.insert((Self::outlet_hash(outlet), key));
-        } else {
-            set.remove(&(Self::outlet_hash(outlet), key));
+
+    /// Counts an article's eligible lines as seen once each, then returns the places of
+    /// those guessed template.
+    fn template_of(&self, outlet: Option<&str>, lines: &[LineSig]) -> Vec<usize> {
+        let outlet = Self::outlet_hash(outlet.unwrap_or(""));
+        let mut guard = self.lock();
+        let Lines { verdicts, seen } = &mut *guard;
+        let mut counted = HashSet::new();
+        let mut template = Vec::new();
+        for (i, l) in lines.iter().enumerate().filter(|(_, l)| l.eligible) {
+            let at = (outlet, l.key);
+            if let Some(&v) = verdicts.get(&at) {
+                if v {
+                    template.push(i);
+                }
+                continue;
+            }
+            let room = seen.len() < Self::MAX_SEEN;
+            let count = match seen.get_mut(&at) {
+                Some(c) if counted.insert(at) => {
+                    *c += 1;
+                    *c
+                }
+                Some(c) => *c,
+                None if room => {
+                    counted.insert(at);
+                    seen.insert(at, 1);
+                    1
+                }
+                None => 0,
+            };
+            if count as usize >= self.min_stories {
+                template.push(i);
+            }
         }
+        template
+    }
+
+    fn set(&self, outlet: &str, key: u64, template: bool) {
+        let at = (Self::outlet_hash(outlet), key);
+        let mut lines = self.lock();
+        lines.seen.remove(&at);
+        lines.verdicts.insert(at, template);
     }
 }
 
@@ -415,7 +477,7 @@ fn analyze_chunk(
             })
         }),
         Some(known) => {
-            let known = |outlet: Option<&str>, key: u64| known.contains(outlet, key);
+            let known = |outlet: Option<&str>, lines: &[LineSig]| known.template_of(outlet, lines);
             analyze_with(chunk, pool, &|raw: RawItem| {
                 pipeline.analyze_known(raw, &known).map(|p| {
                     let json = crate::store::RecordJson::new(&p.doc, p.view.as_ref().map(|v| &v.1)).ok();
@@ -822,7 +884,7 @@ pub fn digest(
     let mut pending: Vec<Stored> = Vec::with_capacity(WRITE_BATCH);
     let mut last_write = Instant::now();
     let mut batch = CHUNK_ITEMS;
-    let known = KnownTemplate::default();
+    let known = KnownTemplate::new(template.min_stories);
     for (outlet, key) in store.template_lines(template.min_stories)? {
         known.set(&outlet, key, true);
     }

@@ -589,8 +589,9 @@ fn fjord_post(dir: &Path, count: usize, day: &str) -> Vec<PathBuf> {
 
 #[test]
 fn the_stories_see_an_article_without_the_lines_its_run_found_to_be_template() {
-    // Three Fjord Post stories digested together: no worker knows their footer is
-    // template when it analyses them; the run's corpus pass finds it. The stories must
+    // Three Fjord Post stories digested together: the store knows nothing of their
+    // footer, the first two are analysed with it and the run's corpus pass drops it
+    // from them (the third has it dropped ahead, see the next test). The stories must
     // place the articles as that pass leaves them, footer dropped, as the in-memory run
     // does — not as the worker first saw them.
     let d = tempfile::tempdir().unwrap();
@@ -609,6 +610,25 @@ fn the_stories_see_an_article_without_the_lines_its_run_found_to_be_template() {
     assert_eq!(words.df().df(kiosk), 0, "a footer word is in the stories' counts");
     let council = analyzer.terms("council")[0];
     assert!(words.df().df(council) > 0, "the articles' own words are counted");
+}
+
+#[test]
+fn a_line_many_articles_of_one_run_repeat_is_dropped_ahead_from_all_but_the_first_two() {
+    // Ten Fjord Post stories digested together, on two workers: the workers count the
+    // footer as they meet it, so only the two analysed before its third appearance
+    // are analysed again by the corpus pass (whatever the order the workers took).
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("s.db");
+    let files = fjord_post(d.path(), 10, "2022-07-01");
+    let digest = run::digest(&files, &db, &pipeline(), RunOptions { jobs: 2 }, &mut Quiet).unwrap();
+    assert_eq!(digest.added, 10);
+    assert_eq!(digest.corpus.template_changed, 2, "{:?}", digest.corpus);
+    let store = Store::open(&db).unwrap();
+    let articles = store.articles().unwrap();
+    assert_eq!(articles.len(), 10);
+    assert!(articles
+        .iter()
+        .all(|a| !a.text.contains("kiosk") && !a.quotes.is_empty()));
 }
 
 #[test]
