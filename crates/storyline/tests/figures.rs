@@ -101,6 +101,50 @@ fn adverbs_are_no_scope() {
     }
 }
 
+/// Rule `lead_scope`: the words before a measure noun on the left modify it ("the death
+/// toll", "the official estimate", "the pre-war population") and are no scope; its
+/// possessor is ("the landslide's toll"); a verb's subject still is ("the flood killed").
+#[test]
+fn a_measure_nouns_modifier_is_no_scope_but_its_possessor_is() {
+    for (text, number, concept, scope) in [
+        (
+            "The death toll climbed to 218 on Friday, rescuers in Brennick said.",
+            "218",
+            "deaths",
+            None,
+        ),
+        (
+            "The landslide's toll reached 37 by nightfall.",
+            "37",
+            "deaths",
+            Some("landslide"),
+        ),
+        (
+            "The official estimate of 4,300 was revised on Monday.",
+            "4,300",
+            "estimate",
+            None,
+        ),
+        (
+            "The clashes uprooted a third of the valley's pre-war population of about 90,000.",
+            "90,000",
+            "population",
+            None,
+        ),
+        (
+            "The flood killed 57 villagers, the mayor said.",
+            "57",
+            "deaths",
+            Some("flood"),
+        ),
+    ] {
+        let a = analyse(&format!("Toll rises\n\n{text}"), "Harbour Ledger", "2021-04-02");
+        let m = figure(&a, number).measured.as_ref().unwrap();
+        assert_eq!(m.concept, concept, "{text}: {m:?}");
+        assert_eq!(m.scope.as_deref(), scope, "{text}: {m:?}");
+    }
+}
+
 /// What a figure is counted over: a place's name stays a name ("in Vellmark", shown
 /// without an article); a number word after "in" says how many, not over what, and the
 /// subject that killed is read instead.

@@ -450,9 +450,14 @@ fn measured(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity)
     let of_phrase = tokens.get(after).is_some_and(|t| lower(t.text(text)) == "of");
     let (words, concept, lead) = match (right, left) {
         (Some(r), _) if right_concept.is_some() => (r, right_concept, None),
-        (Some(r), Some((_, lead))) if left_concept.is_some() && !of_phrase => (r, left_concept, Some(lead)),
+        (Some(r), Some((l, lead))) if left_concept.is_some() && !of_phrase => {
+            (r, left_concept, Some((l.start, lead)))
+        }
         (Some(r), _) => (r, None, None),
-        (None, Some((l, lead))) => (l, left_concept, Some(lead)),
+        (None, Some((l, lead))) => {
+            let start = l.start;
+            (l, left_concept, Some((start, lead)))
+        }
         (None, None) => return None,
     };
     let span = Span::new(tokens[words.start].span.start, tokens[words.end - 1].span.end);
@@ -460,7 +465,8 @@ fn measured(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity)
     // After a phrase on the right, what follows it; after a lead on the left, what follows
     // the number.
     let next = if words.start >= after { words.end } else { after };
-    let scope = scope_after(text, tokens, next).or_else(|| lead.and_then(|i| subject_of(text, tokens, i)));
+    let scope = scope_after(text, tokens, next)
+        .or_else(|| lead.and_then(|(start, i)| lead_scope(text, tokens, start, i)));
     Some(Measured {
         span,
         text: text[span.start..span.end].to_string(),
@@ -544,6 +550,27 @@ fn np_head(text: &str, tokens: &[Token], mut i: usize) -> Option<String> {
     let the = first > 0 && lower(tokens[first - 1].text(text)) == "the";
     let from = if the { first - 1 } else { first };
     Some(text[tokens[from].span.start..tokens[h].span.end].to_string())
+}
+
+/// Rule `lead_scope`: what a measure named on the left of its number is counted over. A
+/// verb's subject ("the war has killed …": [`subject_of`]); a noun's possessor only ("the
+/// storm's toll reached 90"), since the words before a noun modify it ("the death toll",
+/// "the official estimate", "the pre-war population") and say nothing of a scope.
+fn lead_scope(text: &str, tokens: &[Token], start: usize, lead: usize) -> Option<String> {
+    if !lead_is_noun(&lower(tokens[lead].text(text))) {
+        return subject_of(text, tokens, lead);
+    }
+    let before = tokens.get(start.checked_sub(1)?)?;
+    let w = before.text(text);
+    let owner = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))?;
+    (is_word(before) && !owner.is_empty()).then(|| scope_word(owner))
+}
+
+/// Whether a measure word on the left of a number is a noun ("toll", "deaths",
+/// "population") rather than a verb ("killed", "killing"): a listed lead noun, or no
+/// verb ending.
+fn lead_is_noun(w: &str) -> bool {
+    word_set!(LEAD_WORDS).contains(w) || !(w.ends_with("ed") || w.ends_with("ing"))
 }
 
 /// The subject of a measure verb on the left ("the war has killed …", "the conflict,
