@@ -3,6 +3,16 @@
 pub mod segment;
 pub mod tokens;
 
+/// The character that starts at byte `at` of `text` (`None` at its end), read from one
+/// byte where ASCII, as nearly all of a news text is: the loops that read an article a
+/// character at a time are cheaper so than through `char_indices`.
+pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[at..].chars().next(),
+    }
+}
+
 /// A short ASCII string folded on the stack by [`fold_ascii`].
 pub(crate) struct Folded {
     buf: [u8; 64],

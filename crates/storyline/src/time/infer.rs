@@ -120,7 +120,15 @@ fn dated_line(text: &str, quoted: &[Span]) -> Option<(NaiveDate, String)> {
 pub(super) fn quoted_regions(text: &str) -> Vec<Span> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    // Only a line end, a straight mark, a backtick or the first byte of a curly quote or a
+    // guillemet can open or close: every other byte is passed over unread.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !matches!(b, b'\n' | b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let Some(c) = crate::text::char_at(text, i) else {
+            break;
+        };
         let rest = &text[i..];
         let opens = matches!(c, '“' | '«' | '"') || rest.starts_with("``");
         let closes = matches!(c, '”' | '»' | '"') || rest.starts_with("''");

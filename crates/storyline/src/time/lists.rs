@@ -3,22 +3,26 @@
 
 use std::sync::LazyLock;
 
-/// A list of words, looked up exactly (the lists are lower case; callers lower-case).
+use crate::entities::lexicon::WordSet;
+
+/// A list of words, looked up exactly (the lists are lower case; callers lower-case). A
+/// hash set with the entity lists' quick hash: a look-up hashes the word once instead of
+/// comparing it with a handful of entries, and the sentence rules look up every word.
 pub(super) struct Words {
-    sorted: Vec<&'static str>,
+    set: WordSet,
     longest: usize,
 }
 
 impl Words {
     fn load(text: &'static str) -> Words {
-        let mut sorted: Vec<&'static str> = entries(text).collect();
-        sorted.sort_unstable();
-        let longest = sorted.iter().map(|w| w.len()).max().unwrap_or(0);
-        Words { sorted, longest }
+        let set: WordSet = entries(text).collect();
+        let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
+        Words { set, longest }
     }
 
     pub(super) fn contains(&self, word: &str) -> bool {
-        self.sorted.binary_search(&word).is_ok()
+        // No entry is longer: such a word is not hashed at all.
+        word.len() <= self.longest && self.set.contains(word)
     }
 
     /// The length in bytes of the longest entry: a longer word is in no list.
