@@ -100,6 +100,16 @@ fn is_cap_word(t: &str) -> bool {
     }
 }
 
+/// False when no start of `t` can be a capitalised word ([`is_cap_word`]): an ASCII
+/// first byte that is no capital, with no particle's hyphen among the first four bytes.
+/// Cheap enough to run on every word of an article before anything is trimmed.
+fn may_be_cap_word(t: &str) -> bool {
+    match t.as_bytes().first() {
+        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => t.bytes().take(4).any(|b| b == b'-'),
+        _ => true,
+    }
+}
+
 fn is_connector(t: &str) -> bool {
     matches!(
         t,
@@ -482,16 +492,23 @@ impl<'t> Vocabulary<'t> {
         // (word number, start) of every run, in text order.
         let mut runs: Vec<(usize, usize)> = Vec::new();
         let mut run: Option<(usize, bool)> = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let mut i = 0;
+        loop {
+            let c = crate::text::char_at(text, i).unwrap_or(' ');
+            let at = i;
+            i += c.len_utf8();
             if c.is_alphanumeric() {
-                let (start, caps) = run.unwrap_or((i, false));
+                let (start, caps) = run.unwrap_or((at, false));
                 run = Some((start, caps || c.is_uppercase()));
             } else if let Some((start, caps)) = run.take() {
                 if !caps {
                     let next = number.len();
-                    let n = *number.entry(&text[start..i]).or_insert(next);
+                    let n = *number.entry(&text[start..at]).or_insert(next);
                     runs.push((n, start));
                 }
+            }
+            if at >= text.len() {
+                break;
             }
         }
         // Group the starts by word, keeping text order within a word.
@@ -546,6 +563,10 @@ impl<'t> LowerWords<'t> {
             let mut words = spaced_words(self.text);
             let mut prev = words.next().unwrap_or("");
             for word in words {
+                if !may_be_cap_word(word) {
+                    prev = word;
+                    continue;
+                }
                 let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
                 let bare = &bare[..without_possessive(bare)];
                 if is_cap_word(bare)

@@ -194,13 +194,22 @@ pub fn canonical_name(name: &str) -> Option<&'static str> {
         }
         keys
     });
-    let name = name.trim().trim_start_matches("The ").trim_start_matches("the ");
+    let name = strip_all(strip_all(name.trim(), "The "), "the ");
     with_squashed(name, |key| {
         if key.is_empty() {
             return None;
         }
         KEYS.get(key).copied()
     })
+}
+
+/// `s` without every `prefix` it starts with, as `trim_start_matches` with a string gives
+/// it, but with no string searcher set up for each name.
+fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
 }
 
 /// Calls `f` with `s` squashed, as [`squash`] gives it, without allocating for a short

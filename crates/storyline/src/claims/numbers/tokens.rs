@@ -1,6 +1,8 @@
 //! Tokens for the number recogniser: words (letters), digit runs and single symbols, with
 //! byte spans; whitespace between them is skipped. URLs are skipped whole.
 
+use crate::text::char_at;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     Word,
@@ -38,16 +40,15 @@ impl<'a> Tokens<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 4);
         let mut lower = String::with_capacity(text.len());
-        let mut chars = text.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
+        let mut at = 0;
+        while let Some(c) = char_at(text, at) {
+            let start = at;
+            at += c.len_utf8();
             if c.is_whitespace() {
                 continue;
             }
             if (c == 'h' || c == 'H' || c == 'w' || c == 'W') && url_len(&text[start..]).is_some() {
-                let end = start + url_len(&text[start..]).unwrap_or(0);
-                while chars.peek().is_some_and(|&(i, _)| i < end) {
-                    chars.next();
-                }
+                at = start + url_len(&text[start..]).unwrap_or(0);
                 continue;
             }
             let kind = if c.is_alphabetic() {
@@ -57,9 +58,8 @@ impl<'a> Tokens<'a> {
             } else {
                 Kind::Sym
             };
-            let mut end = start + c.len_utf8();
             if kind != Kind::Sym {
-                while let Some(&(i, d)) = chars.peek() {
+                while let Some(d) = char_at(text, at) {
                     let same = if kind == Kind::Word {
                         d.is_alphabetic()
                     } else {
@@ -68,28 +68,25 @@ impl<'a> Tokens<'a> {
                     if !same {
                         break;
                     }
-                    end = i + d.len_utf8();
-                    chars.next();
+                    at += d.len_utf8();
                 }
             }
-            let lo = lower.len() as u32;
-            if kind == Kind::Word {
-                let w = &text[start..end];
-                if w.is_ascii() {
-                    lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                } else {
-                    for ch in w.chars() {
-                        lower.extend(ch.to_lowercase());
-                    }
+            let end = at;
+            let lo = lower.len();
+            let w = &text[start..end];
+            if kind == Kind::Word && !w.is_ascii() {
+                for ch in w.chars() {
+                    lower.extend(ch.to_lowercase());
                 }
             } else {
-                lower.push_str(&text[start..end]);
+                lower.push_str(w);
+                lower[lo..].make_ascii_lowercase();
             }
             toks.push(Token {
                 kind,
                 start,
                 end,
-                lo,
+                lo: lo as u32,
                 hi: lower.len() as u32,
             });
         }
