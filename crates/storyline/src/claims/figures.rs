@@ -774,7 +774,12 @@ fn quoted_by(a: &Article, fig: Span) -> Option<Named> {
 /// released by …".
 fn according_to(a: &Article, mentions: &Mentions, tokens: &[Token]) -> Option<Named> {
     let text = a.text.as_str();
-    let lowered: Vec<String> = tokens.iter().map(|t| lower(t.text(text))).collect();
+    // (Borrowed where a word is lower case already: this runs for every sentence with a
+    // number.)
+    let lowered: Vec<std::borrow::Cow<str>> = tokens
+        .iter()
+        .map(|t| crate::text::lowered(t.text(text)))
+        .collect();
     for opener in entries(CITE_WORDS) {
         let words: Vec<&str> = opener.split_whitespace().collect();
         let Some(i) = lowered
@@ -791,7 +796,7 @@ fn according_to(a: &Article, mentions: &Mentions, tokens: &[Token]) -> Option<Na
                 break;
             }
             let clause = matches!(
-                lowered[end].as_str(),
+                lowered[end].as_ref(),
                 "said" | "says" | "which" | "who" | "that" | "on" | "in" | "as"
             );
             if end > first && clause {

@@ -4,6 +4,7 @@
 //! The words nearest the expression are read in turn; each word's say is decided by the
 //! first of the [`SIGNALS`] rules that applies to it.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -94,10 +95,10 @@ enum Say {
 struct Word<'a> {
     /// As written (its case tells an adjective from a headline's verb).
     raw: &'a str,
-    word: String,
-    prev: Option<String>,
-    prev2: Option<String>,
-    next: Option<String>,
+    word: Cow<'a, str>,
+    prev: Option<Cow<'a, str>>,
+    prev2: Option<Cow<'a, str>>,
+    next: Option<Cow<'a, str>>,
 }
 
 impl<'a> Word<'a> {
@@ -131,9 +132,8 @@ impl<'a> Word<'a> {
     }
 }
 
-fn clean(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .to_lowercase()
+fn clean(w: &str) -> Cow<'_, str> {
+    crate::text::lowered(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
 }
 
 /// A rule: its name, and what it makes of a word (`None` when it does not apply).
@@ -194,7 +194,7 @@ fn contracted_will(w: &Word) -> Option<Say> {
 }
 
 fn plan_noun(w: &Word) -> Option<Say> {
-    let l = w.word.as_str();
+    let l = w.word.as_ref();
     let determiner = w
         .prev()
         .is_some_and(|p| matches!(p, "the" | "a" | "its" | "his" | "her" | "their" | "our"));
@@ -216,7 +216,7 @@ fn intent(w: &Word) -> Option<Say> {
 }
 
 fn was_ahead(w: &Word) -> Option<Say> {
-    (matches!(w.word.as_str(), "was" | "were") && w.next().is_some_and(|n| AHEAD.contains(n)))
+    (matches!(w.word.as_ref(), "was" | "were") && w.next().is_some_and(|n| AHEAD.contains(n)))
         .then_some(Say::Ahead)
 }
 
@@ -240,7 +240,7 @@ fn set_past(w: &Word) -> Option<Say> {
 }
 
 fn participle(w: &Word) -> Option<Say> {
-    let l = w.word.as_str();
+    let l = w.word.as_ref();
     if !(l.len() > 4 && l.ends_with("ed") && w.raw.chars().all(|c| c.is_lowercase() || !c.is_alphabetic())) {
         return None;
     }
