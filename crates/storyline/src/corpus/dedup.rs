@@ -39,16 +39,39 @@ pub struct Fingerprint {
 /// folded). A text shorter than `n` words gives one hash of all its words; an empty
 /// text, none.
 pub fn shingle_hashes(text: &str, n: usize) -> Vec<u64> {
-    let lower = text.to_lowercase();
+    let lower = to_lower(text);
     shingles_of(&words_of(&lower), n)
 }
 
 /// The words of lower-cased text as dedup compares them: runs of letters and digits.
+/// Read a byte at a time where the text is ASCII.
 pub(crate) fn words_of(lower: &str) -> Vec<&str> {
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect()
+    let bytes = lower.as_bytes();
+    let mut words = Vec::with_capacity(lower.len() / 5);
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (word_char, len) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => lower[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        };
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push(&lower[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        words.push(&lower[s..]);
+    }
+    words
 }
 
 fn shingles_of(words: &[&str], n: usize) -> Vec<u64> {
@@ -103,11 +126,13 @@ const PERMUTATIONS: [(u64, u64); NUM_PERM] = {
 
 /// Computes the fingerprint of an article text.
 pub fn fingerprint(text: &str) -> Fingerprint {
-    let lower = text.to_lowercase();
+    let lower = to_lower(text);
     let words = words_of(&lower);
     let exact = hash_words(&words);
     let shingles = shingles_of(&words, SHINGLE);
     let mut minhash = vec![u32::MAX; NUM_PERM];
+    // (Scalar on purpose: a wider loop that the compiler vectorises with the baseline
+    // instruction set has no 64-bit multiply to use, and ran slower.)
     for &x in &shingles {
         for (m, &(a, b)) in minhash.iter_mut().zip(&PERMUTATIONS) {
             let v = (a.wrapping_mul(x).wrapping_add(b) >> 32) as u32;
@@ -117,6 +142,29 @@ pub fn fingerprint(text: &str) -> Fingerprint {
         }
     }
     Fingerprint { exact, minhash }
+}
+
+/// `text` lower-cased as `str::to_lowercase` does it, ASCII letters a byte at a time
+/// (the standard one goes a character at a time once it meets a curly quote). A capital
+/// sigma, whose lower case depends on its neighbours, leaves it all to the standard one.
+fn to_lower(text: &str) -> String {
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let at = out.len();
+        out.push_str(&rest[..ascii]);
+        out[at..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            out.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 /// Estimated Jaccard similarity of two signatures.
