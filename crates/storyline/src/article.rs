@@ -366,24 +366,33 @@ pub fn join_paragraphs<S: AsRef<str>>(paras: &[S]) -> (String, Vec<Span>) {
     (text, spans)
 }
 
+/// How many bytes of words [`article_id`] gathers before hashing them.
+const ID_CHUNK: usize = 4096;
+
 /// Id of an article: a hash of its text (whitespace collapsed, case folded) together with
 /// its outlet and URL. The same article read twice from the same place (re-crawled,
 /// re-encoded, re-wrapped) keeps its id; the same text carried by another outlet or at
 /// another address is another record, which dedup groups as an exact copy.
 pub fn article_id(text: &str, outlet: Option<&str>, url: Option<&str>) -> String {
     let mut h = blake3::Hasher::new();
-    let mut buf = String::with_capacity(64);
+    // The words are gathered and handed to the hasher a few KB at a time: the same bytes
+    // in the same order hash the same, and each call to the hasher has its own set-up.
+    let mut buf = String::with_capacity(ID_CHUNK + 64);
     for w in text.split_whitespace() {
-        buf.clear();
+        let at = buf.len();
         if w.is_ascii() {
             buf.push_str(w);
-            buf.make_ascii_lowercase();
+            buf[at..].make_ascii_lowercase();
         } else {
             buf.extend(w.chars().flat_map(char::to_lowercase));
         }
         buf.push(' ');
-        h.update(buf.as_bytes());
+        if buf.len() >= ID_CHUNK {
+            h.update(buf.as_bytes());
+            buf.clear();
+        }
     }
+    h.update(buf.as_bytes());
     for part in [outlet, url] {
         h.update(b"\0");
         h.update(part.unwrap_or_default().as_bytes());
