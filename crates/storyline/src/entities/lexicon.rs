@@ -197,24 +197,32 @@ fn base_in(set: &WordSet, w: &str) -> bool {
     if set.contains(w) {
         return true;
     }
-    let stems = [
+    // The bases that are a piece of the word are looked up as they are; only those with
+    // a letter put back ("-ies" → "-y", "-ing" → "-e") are written out.
+    let pieces = [
+        w.strip_suffix("es"),
+        w.strip_suffix('s'),
+        w.strip_suffix("ed"),
+        w.strip_suffix('d'),
+        w.strip_suffix("ing"),
+        // Doubled consonants: "slammed", "mocking" is not doubled but "planned" is.
+        w.strip_suffix("ed").and_then(without_last),
+        w.strip_suffix("ing").and_then(without_last),
+    ];
+    if pieces.iter().flatten().any(|b| set.contains(b)) {
+        return true;
+    }
+    let rebuilt = [
         w.strip_suffix("ies").map(|b| format!("{b}y")),
         w.strip_suffix("ied").map(|b| format!("{b}y")),
-        w.strip_suffix("es").map(str::to_string),
-        w.strip_suffix('s').map(str::to_string),
-        w.strip_suffix("ed").map(str::to_string),
-        w.strip_suffix('d').map(str::to_string),
-        w.strip_suffix("ing").map(str::to_string),
         w.strip_suffix("ing").map(|b| format!("{b}e")),
-        // Doubled consonants: "slammed", "mocking" is not doubled but "planned" is.
-        w.strip_suffix("ed")
-            .and_then(|b| b.get(..b.len().saturating_sub(1)))
-            .map(str::to_string),
-        w.strip_suffix("ing")
-            .and_then(|b| b.get(..b.len().saturating_sub(1)))
-            .map(str::to_string),
     ];
-    stems.iter().flatten().any(|b| set.contains(b.as_str()))
+    rebuilt.iter().flatten().any(|b| set.contains(b.as_str()))
+}
+
+/// `b` without its last byte, when that leaves a whole string.
+fn without_last(b: &str) -> Option<&str> {
+    b.get(..b.len().saturating_sub(1))
 }
 
 /// Verbs among the stance verbs that name a deed rather than a view: voting, signing,

@@ -188,11 +188,11 @@ pub fn name_key(name: &str) -> String {
     let canonical = lexicon::alias(name)
         .map(|a| a.canonical)
         .or_else(|| crate::extract::outlets::canonical_name(name));
-    let lower = canonical.unwrap_or(name).to_lowercase();
-    match lower.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => lower,
+    let mut lower = canonical.unwrap_or(name).to_lowercase();
+    if lower.starts_with("the ") {
+        lower.drain(.."the ".len());
     }
+    lower
 }
 
 fn is_demonym(w: &str) -> bool {
@@ -1190,11 +1190,13 @@ impl Entities {
     /// An existing entity this name refers to: the same name, a person's surname or
     /// first name, or a full name with the same surname and a compatible first name.
     fn find_name(&self, name: &str, kind: EntityKind) -> Option<usize> {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let key = surname_key(name);
+        // The same name seen before is the common case: looked up before anything else
+        // about the name is worked out.
         if let Some(&i) = self.exact.get(&name_key(name)) {
             return Some(i);
         }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let key = surname_key(name);
         // Only entities that could match: the same surname, the same first word, or (for an
         // acronym) an organisation with those initials — newest first, as a scan from the
         // end would meet them, and at most MAX_CANDIDATES of them.
