@@ -461,7 +461,12 @@ fn measured(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity)
         (None, None) => return None,
     };
     let span = Span::new(tokens[words.start].span.start, tokens[words.end - 1].span.end);
-    let concept = concept.map_or_else(|| head_noun(text, &tokens[words.clone()]), str::to_string);
+    let mut concept = concept.map_or_else(|| head_noun(text, &tokens[words.clone()]), str::to_string);
+    if let Some((start, i)) = lead.filter(|&(start, _)| start == words.start) {
+        if let Some(m) = lead_modifier(text, tokens, start, i) {
+            concept = format!("{m} {concept}");
+        }
+    }
     // After a phrase on the right, what follows it; after a lead on the left, what follows
     // the number.
     let next = if words.start >= after { words.end } else { after };
@@ -553,8 +558,8 @@ fn np_head(text: &str, tokens: &[Token], mut i: usize) -> Option<String> {
 }
 
 /// Rule `lead_scope`: what a measure named on the left of its number is counted over. A
-/// verb's subject ("the war has killed …": [`subject_of`]); a noun's possessor only ("the
-/// storm's toll reached 90"), since the words before a noun modify it ("the death toll",
+/// verb's subject ("the war has killed …": [`subject_of`]); a noun's possessor ("the
+/// storm's toll reached 90") or a name before it ("the Oakland population"), since the words before a noun modify it ("the death toll",
 /// "the official estimate", "the pre-war population") and say nothing of a scope.
 fn lead_scope(text: &str, tokens: &[Token], start: usize, lead: usize) -> Option<String> {
     if !lead_is_noun(&lower(tokens[lead].text(text))) {
@@ -562,8 +567,36 @@ fn lead_scope(text: &str, tokens: &[Token], start: usize, lead: usize) -> Option
     }
     let before = tokens.get(start.checked_sub(1)?)?;
     let w = before.text(text);
-    let owner = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))?;
+    let owner = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+    // A name before the noun is where it is counted ("the Oakland population").
+    let name = (start >= 2 && w.starts_with(char::is_uppercase)).then_some(w);
+    let owner = owner.or(name)?;
     (is_word(before) && !owner.is_empty()).then(|| scope_word(owner))
+}
+
+/// Rule `lead_modifier`: the word that modifies a measure noun on the left of its number
+/// names the measure with it ("the unemployment rate of 4 %", "the prison population of
+/// 9,000": "unemployment rate", "prison population"), so that rates of different things
+/// are not one measure. Not a determiner, a possessor (a scope: [`lead_scope`]), a number
+/// or a name.
+fn lead_modifier(text: &str, tokens: &[Token], start: usize, lead: usize) -> Option<String> {
+    const DETERMINERS: [&str; 17] = [
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your",
+        "my", "some", "any", "each",
+    ];
+    if !lead_is_noun(&lower(tokens[lead].text(text))) {
+        return None;
+    }
+    let before = tokens.get(start.checked_sub(1)?)?;
+    let w = before.text(text);
+    let lw = lower(w);
+    let plain = is_word(before)
+        && w.starts_with(|c: char| c.is_lowercase())
+        && !DETERMINERS.contains(&lw.as_str())
+        && !word_set!(PHRASE_ENDS).contains(lw.as_str())
+        && !is_number_word(w)
+        && !(lw.ends_with("'s") || lw.ends_with("’s"));
+    plain.then_some(lw)
 }
 
 /// Whether a measure word on the left of a number is a noun ("toll", "deaths",
