@@ -595,7 +595,8 @@ fn lead_modifier(text: &str, tokens: &[Token], start: usize, lead: usize) -> Opt
         && !DETERMINERS.contains(&lw.as_str())
         && !word_set!(PHRASE_ENDS).contains(lw.as_str())
         && !is_number_word(w)
-        && !(lw.ends_with("'s") || lw.ends_with("’s"));
+        && !lw.ends_with("'s")
+        && !lw.ends_with("’s");
     plain.then_some(lw)
 }
 
