@@ -308,10 +308,10 @@ impl Pipeline {
     }
 
     /// Analyses one item knowing some of its outlet's template lines (`known(outlet,
-    /// lines)` gives the places of those among the item's lines): when it carries any, they are dropped before the language
-    /// stages run (on the trimmed view only; the per-document record is kept as read,
-    /// unanalysed), so that the store need not analyse it twice. The corpus passes
-    /// still decide; this only guesses ahead with what they decided before.
+    /// lines)` gives the places of those among the item's lines): when it carries any,
+    /// they are dropped before the language stages run (on the trimmed view only; the
+    /// per-document record is kept as read, unanalysed), so that the store need not
+    /// analyse it twice. The corpus passes still decide; this only guesses ahead.
     pub fn analyze_known(&self, item: RawItem, known: KnownLines<'_>) -> Result<Prepared, Failure> {
         let body = match &item.content {
             Content::Html(h) => Body::Html(h),
