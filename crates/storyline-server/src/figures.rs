@@ -43,6 +43,7 @@ fn trend(t: Trend) -> &'static str {
         Trend::Rising => "grew over time",
         Trend::Falling => "fell over time",
         Trend::Mixed => "rose and fell",
+        Trend::Separate => "separate events",
     }
 }
 

@@ -1057,6 +1057,8 @@ pub struct Story {
     entity_ids: BTreeMap<String, BTreeMap<String, String>>,
     /// The names of the corpus-wide entities that speak in it (the fullest name seen).
     entity_names: BTreeMap<String, String>,
+    /// Each article's event.
+    event_of: BTreeMap<String, String>,
 }
 
 /// What one speaker said in a story: their direct quotes, by publication.
@@ -1142,11 +1144,12 @@ impl Story {
         crate::stories::summary::summarize(&self.views(), &opts)
     }
 
-    /// The story's figures by measure, with discrepancies and trends (copies count once);
-    /// a cited speaker's entity is the corpus-wide id.
+    /// The story's figures by measure, with discrepancies and trends (copies count once;
+    /// counts with no scope from different events are read as separate happenings); a cited
+    /// speaker's entity is the corpus-wide id.
     pub fn figures(&self) -> Vec<crate::claims::TrackedMeasure> {
         let articles: Vec<&Article> = self.articles.iter().collect();
-        let mut measures = crate::claims::track(&articles);
+        let mut measures = crate::claims::track_events(&articles, &|id| self.event_of.get(id).cloned());
         for m in &mut measures {
             for c in &mut m.claims {
                 if let Some(cited) = c.figure.cited.as_mut() {
@@ -1403,6 +1406,10 @@ impl Story {
         events.sort_by(|a, b| b.size.cmp(&a.size).then(b.end.cmp(&a.end)));
         let mut articles = Vec::new();
         let mut entity_ids: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        let event_of: BTreeMap<String, String> = events
+            .iter()
+            .flat_map(|e| e.articles.iter().map(|a| (a.id.clone(), e.id.clone())))
+            .collect();
         for a in events.iter().flat_map(|e| &e.articles).take(STORY_ARTICLES) {
             if let Some(article) = store.article(&a.id)? {
                 entity_ids.insert(
@@ -1436,6 +1443,7 @@ impl Story {
             articles,
             entity_ids,
             entity_names,
+            event_of,
         })
     }
 }

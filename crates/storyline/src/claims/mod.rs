@@ -9,4 +9,4 @@ mod track;
 pub use figures::{figures, Figure, Measured, Named};
 pub use numbers::{canonical_unit_name, quantities};
 pub use quantity::{Bound, Dimension, Qualifier, Quantity, QuantityKind, Unit};
-pub use track::{track, Discrepancy, FigureClaim, TrackedMeasure, Trend, ROUNDING};
+pub use track::{track, track_events, Discrepancy, FigureClaim, TrackedMeasure, Trend, ROUNDING};

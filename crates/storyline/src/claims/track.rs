@@ -42,6 +42,10 @@ pub struct FigureClaim {
     pub sentence: String,
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub figure: Figure,
+    /// The event of the story its article belongs to, when the story was read by event
+    /// ([`track_events`]).
+    #[serde(skip)]
+    pub event: Option<String>,
 }
 
 /// Which way a measure moved over its claims, in as-of order.
@@ -57,6 +61,10 @@ pub enum Trend {
     Falling,
     /// Up and down.
     Mixed,
+    /// Counts with no scope said, from different events of the story: each may count
+    /// another happening ("hundreds died" at sea, "dozens" in a strike), so no direction is
+    /// read across them and only claims of one event are compared.
+    Separate,
 }
 
 /// Two claims for the same period that disagree beyond rounding (indexes into the measure's
@@ -247,6 +255,13 @@ fn same_period(a: Period, b: Period) -> bool {
 /// The story's figures by measure: measures claimed by the most outlets first, then by
 /// most claims, then by concept. Copies of another article count once (they are left out).
 pub fn track(articles: &[&Article]) -> Vec<TrackedMeasure> {
+    track_events(articles, &|_| None)
+}
+
+/// [`track`] for a story read by event: `event_of` gives an article's event. A measure
+/// whose claims say no scope and come from different events is [`Trend::Separate`], and
+/// only its claims of one event are compared for discrepancies.
+pub fn track_events(articles: &[&Article], event_of: &dyn Fn(&str) -> Option<String>) -> Vec<TrackedMeasure> {
     let mut groups: BTreeMap<Key, Vec<FigureClaim>> = BTreeMap::new();
     for a in articles.iter().filter(|a| a.duplicate_of.is_none()) {
         for f in &a.figures {
@@ -273,6 +288,7 @@ pub fn track(articles: &[&Article]) -> Vec<TrackedMeasure> {
                 published: a.published.as_ref().map(|p| p.date()),
                 sentence,
                 figure: f.clone(),
+                event: event_of(&a.id),
             };
             groups.entry(key).or_default().push(claim);
         }
@@ -307,8 +323,14 @@ fn measure((concept, scope, unit): Key, mut claims: Vec<FigureClaim>) -> Tracked
     let dimension = claims
         .iter()
         .find_map(|c| c.figure.unit.as_ref().map(|u| u.dimension));
-    let discrepancies = discrepancies(&claims);
-    let trend = trend(&claims);
+    // Rule `separate_happenings`: counts with no scope, from several events.
+    let separate = scope.is_none() && {
+        let mut events = claims.iter().map(|c| &c.event);
+        let first = events.next();
+        events.any(|e| Some(e) != first)
+    };
+    let discrepancies = discrepancies(&claims, separate);
+    let trend = if separate { Trend::Separate } else { trend(&claims) };
     TrackedMeasure {
         concept,
         scope,
@@ -322,9 +344,9 @@ fn measure((concept, scope, unit): Key, mut claims: Vec<FigureClaim>) -> Tracked
     }
 }
 
-/// Pairs of claims from different articles, for the same period, that disagree beyond
-/// rounding; each claim is compared with at most [`COMPARE_WINDOW`] later ones.
-fn discrepancies(claims: &[FigureClaim]) -> Vec<Discrepancy> {
+/// Pairs of claims from different articles, for the same period (and the same event when
+/// `by_event`), that disagree beyond rounding; each claim is compared with at most [`COMPARE_WINDOW`] later ones.
+fn discrepancies(claims: &[FigureClaim], by_event: bool) -> Vec<Discrepancy> {
     let facts: Vec<Option<(Period, (f64, f64))>> = claims
         .iter()
         .map(|c| Some((c.period()?, interval(&c.figure)?)))
@@ -337,7 +359,8 @@ fn discrepancies(claims: &[FigureClaim]) -> Vec<Discrepancy> {
             if pb.0 > pa.1 + chrono::Duration::days(1) {
                 break;
             }
-            if claims[i].article == claims[j].article || !same_period(pa, pb) {
+            let other_event = by_event && claims[i].event != claims[j].event;
+            if claims[i].article == claims[j].article || other_event || !same_period(pa, pb) {
                 continue;
             }
             if let Some(gap) = gap(ia, ib) {
@@ -439,6 +462,40 @@ mod tests {
             as_of: Some(TimeValue::day_of(day(as_of))),
             cited: None,
         }
+    }
+
+    #[test]
+    fn counts_without_a_scope_from_two_events_are_separate_happenings() {
+        // A ferry capsizing (300 dead) and, the same week, a bridge collapse (40 dead):
+        // "deaths" with no scope in both. Read by event they are two happenings: no trend
+        // and no discrepancy; in one event, the same counts do disagree.
+        let a = article(
+            "a",
+            "Harbour Ledger",
+            "2021-06-01",
+            vec![count(300.0, None, "deaths", "2021-06-01")],
+        );
+        let b = article(
+            "b",
+            "Coastline Daily",
+            "2021-06-02",
+            vec![count(40.0, None, "deaths", "2021-06-02")],
+        );
+        let event = |id: &str| Some(if id == "a" { "ferry" } else { "bridge" }.to_string());
+        let m = &track_events(&[&a, &b], &event)[0];
+        assert_eq!(m.trend, Trend::Separate);
+        assert!(m.discrepancies.is_empty(), "{:?}", m.discrepancies);
+        let one = &track_events(&[&a, &b], &|_| Some("ferry".to_string()))[0];
+        assert_eq!(one.trend, Trend::Single, "one period");
+        assert_eq!(one.discrepancies.len(), 1);
+        // With a scope said, the claims are one running count whatever their events.
+        let mut scoped = [a.clone(), b.clone()];
+        for x in &mut scoped {
+            x.figures[0].measured.as_mut().unwrap().scope = Some("flood".into());
+        }
+        let m = &track_events(&[&scoped[0], &scoped[1]], &event)[0];
+        assert_eq!(m.trend, Trend::Single);
+        assert_eq!(m.discrepancies.len(), 1);
     }
 
     #[test]
