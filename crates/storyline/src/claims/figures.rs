@@ -402,10 +402,8 @@ fn concept_of(word: &str) -> Option<&'static str> {
         .copied()
 }
 
-/// A plural noun, by its ending or `data/irregular-plurals.txt` ("ships", "people"; not
-/// "glass" or "status").
 /// Whether a lower-case word is a plural noun's form (`data/irregular-plurals.txt`, or
-/// an "-s" that is no "-ss", "-us" or "-is").
+/// an "-s" that is no "-ss", "-us" or "-is": "ships", "people"; not "glass" or "status").
 pub(in crate::claims) fn plural(w: &str) -> bool {
     word_set!(IRREGULAR_PLURALS).contains(w)
         || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
@@ -559,8 +557,9 @@ fn np_head(text: &str, tokens: &[Token], mut i: usize) -> Option<String> {
 
 /// Rule `lead_scope`: what a measure named on the left of its number is counted over. A
 /// verb's subject ("the war has killed …": [`subject_of`]); a noun's possessor ("the
-/// storm's toll reached 90") or a name before it ("the Oakland population"), since the words before a noun modify it ("the death toll",
-/// "the official estimate", "the pre-war population") and say nothing of a scope.
+/// storm's toll reached 90") or a name before it ("the Oakland population"), since the
+/// other words before a noun modify it ("the death toll", "the official estimate", "the
+/// pre-war population") and say nothing of a scope ([`lead_modifier`]).
 fn lead_scope(text: &str, tokens: &[Token], start: usize, lead: usize) -> Option<String> {
     if !lead_is_noun(&lower(tokens[lead].text(text))) {
         return subject_of(text, tokens, lead);
@@ -812,7 +811,7 @@ fn according_to(a: &Article, mentions: &Mentions, tokens: &[Token]) -> Option<Na
     // number.)
     let lowered: Vec<std::borrow::Cow<str>> = tokens
         .iter()
-        .map(|t| crate::text::lowered(t.text(text)))
+        .map(|t| crate::entities::lexicon::lower(t.text(text)))
         .collect();
     for opener in entries(CITE_WORDS) {
         let words: Vec<&str> = opener.split_whitespace().collect();

@@ -104,9 +104,15 @@ macro_rules! word_set {
 }
 pub(crate) use word_set;
 
-/// `w` lower-cased, borrowed when it already is.
+/// `w` lower-cased, borrowed when it already is (ASCII words, nearly all of them, are
+/// checked a byte at a time).
 pub(crate) fn lower(w: &str) -> Cow<'_, str> {
-    if w.chars().any(char::is_uppercase) {
+    let upper = if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().any(char::is_uppercase)
+    };
+    if upper {
         Cow::Owned(w.to_lowercase())
     } else {
         Cow::Borrowed(w)

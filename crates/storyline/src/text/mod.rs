@@ -13,16 +13,6 @@ pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
-/// `w` as `str::to_lowercase` gives it, borrowed when that changes nothing (ASCII with no
-/// capital): the rules lower-case nearly every word they read, and most are already.
-pub(crate) fn lowered(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Borrowed(w)
-    } else {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    }
-}
-
 /// A short ASCII string folded on the stack by [`fold_ascii`].
 pub(crate) struct Folded {
     buf: [u8; 64],

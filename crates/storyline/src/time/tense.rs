@@ -133,7 +133,7 @@ impl<'a> Word<'a> {
 }
 
 fn clean(w: &str) -> Cow<'_, str> {
-    crate::text::lowered(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+    crate::entities::lexicon::lower(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
 }
 
 /// A rule: its name, and what it makes of a word (`None` when it does not apply).
