@@ -16,10 +16,13 @@
 //! needs the change/bound (`~ > >= < <= up down`, or none) to agree. Precision divides the
 //! right pairs by the predictions, recall by the gold quantities.
 //!
-//! Storyline's figures map to the record as follows: `value`, `low`, `high` as emitted;
+//! Storyline's figures map to the record as follows: `value`, `low`, `high` as emitted,
+//! except that a vague count (the record's interval `[2 S, 10 S)`, "hundreds" `[200,
+//! 1000)`) is written as the guidelines write it, the magnitude S it names with `>=`;
 //! the unit is the figure's unit (`USD`, `percent`, `km`, …) and, for a count without one,
 //! the head noun of what it counts when that phrase follows the number (`measured`, see
-//! [`counted_noun`]; the counted noun is the unit in NewsQuant/CQE, "5 people" → `people`); the qualifier becomes
+//! [`counted_noun`]; the counted noun is the unit in NewsQuant/CQE, "5 people" → `people`),
+//! but not for a share below one ("a third of voters": the guidelines give it no unit); the qualifier becomes
 //! the change (`about`/`nearly` → `~`, `more than` → `>`, `at least` and vague counts →
 //! `>=`, `less than` → `<`, `at most`/`up to` → `<=`).
 
@@ -164,9 +167,31 @@ pub fn unit_eq(gold: Option<&str>, pred: Option<&str>) -> bool {
             g == p
                 || (!g.contains('/')
                     && !p.contains('/')
-                    && g.split_whitespace().last() == p.split_whitespace().last())
+                    && same_noun(g.split_whitespace().last(), p.split_whitespace().last()))
         }
         _ => false,
+    }
+}
+
+/// Two forms of one noun, whichever plural rule made them: the rules in [`singular`]
+/// cannot tell "sorties" (sortie) from "parties" (party), or "buses" (bus) from "houses"
+/// (house), so a form agrees with another when either is the other with "s" or "es"
+/// after it, or "ies" for "y".
+fn same_noun(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return a == b };
+    let plural_of = |w: &str, p: &str| {
+        [format!("{w}s"), format!("{w}es")].contains(&p.to_string())
+            || w.strip_suffix('y').is_some_and(|s| p == format!("{s}ies"))
+    };
+    a == b || plural_of(a, b) || plural_of(b, a) || {
+        // Both already cut by `singular`: "sorty" / "sortie", "buse" / "bus".
+        let (x, y) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        y.strip_prefix(x)
+            .is_some_and(|rest| matches!(rest, "e" | "s" | "es"))
+            || (x.ends_with('y')
+                && y.len() == x.len() + 1
+                && y.ends_with("ie")
+                && y[..y.len() - 2] == x[..x.len() - 1])
     }
 }
 
@@ -320,17 +345,28 @@ fn storyline_sentence(pipeline: &Pipeline, id: &str, sentence: &str) -> anyhow::
             }
         };
         from = end;
+        let share = f.unit.is_none() && f.value.is_some_and(|v| v > 0.0 && v < 1.0);
         let unit = match &f.unit {
             Some(u) => Some(u.name.clone()),
+            // "a third of voters": the whole a share is taken of is no unit.
+            None if share => None,
             None => counted_noun(&a.text, f),
+        };
+        let (value, low, high) = match (f.qualifier, f.low, f.high) {
+            // A vague count, [2 S, 10 S) in the record, is the magnitude S it names.
+            (Some(Qualifier::Vague), Some(l), Some(_)) => {
+                let named = l.value / 2.0;
+                (Some(named), Some(named), None)
+            }
+            _ => (f.value, f.low.map(|b| b.value), f.high.map(|b| b.value)),
         };
         out.push(Q {
             start,
             end,
             text: sentence[start..end].to_string(),
-            value: f.value,
-            low: f.low.map(|b| b.value),
-            high: f.high.map(|b| b.value),
+            value,
+            low,
+            high,
             unit,
             change: change_of(f.qualifier),
         });
@@ -479,6 +515,9 @@ mod tests {
         assert_eq!(norm_unit(Some("dimensionless")), None);
         assert!(unit_eq(Some("air strike"), Some("strikes")));
         assert!(unit_eq(Some("casualty"), Some("casualties")));
+        assert!(unit_eq(Some("sortie"), Some("sorties")));
+        assert!(unit_eq(Some("bus"), Some("buses")));
+        assert!(!unit_eq(Some("bus"), Some("bulls")));
         assert!(!unit_eq(Some("USD/barrel"), Some("USD")));
         assert!(!unit_eq(None, Some("people")));
     }

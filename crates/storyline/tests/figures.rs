@@ -199,6 +199,42 @@ fn a_named_scope_keeps_its_name_and_a_number_word_is_no_scope() {
     assert_eq!(m.scope.as_deref(), Some("quake"), "{m:?}");
 }
 
+/// Rule `named_head`: a capitalised head after the number is a people or a name and is
+/// the concept as written; a capital that only opens the sentence is no name.
+#[test]
+fn a_people_counted_keeps_its_name_and_a_sentence_opening_capital_does_not() {
+    let a = analyse(
+        "Border camps\n\nThe valley now shelters nearly 300,000 Lorvans, and 40 NGOs work there. \
+         Shipments rose to 12,000 tonnes. Exports reached $4 billion last year.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let concept = |w: &str| figure(&a, w).measured.as_ref().map(|m| m.concept.clone());
+    assert_eq!(concept("300,000").as_deref(), Some("Lorvans"));
+    assert_eq!(concept("40").as_deref(), Some("NGOs"));
+    let exports = concept("$4 billion");
+    assert!(exports.as_deref().is_none_or(|c| c == "export"), "{exports:?}");
+}
+
+/// Rule `rate_of_time`: "per day" after an amount is a time expression to the time stage
+/// (a set of days), but the number is outside it: the amount is a rate, not a duration.
+#[test]
+fn an_amount_per_day_is_a_rate_and_a_count_of_days_is_no_figure() {
+    let a = analyse(
+        "Refinery\n\nThe Tollan refinery processes 180,000 barrels per day. \
+         The strike lasted 12 days.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let f = figure(&a, "180,000");
+    assert_eq!(f.unit.as_ref().map(|u| u.name.as_str()), Some("barrel/day"));
+    assert!(
+        a.figures.iter().all(|f| !f.text.contains("12")),
+        "{:#?}",
+        a.figures
+    );
+}
+
 #[test]
 fn a_toll_told_two_ways_a_year_apart_is_one_measure_that_grew() {
     let a = analyse(HARBOUR_2019, "Harbour Ledger", "2019-03-02");

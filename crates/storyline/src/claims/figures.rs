@@ -204,10 +204,13 @@ pub fn figures(a: &Article) -> Vec<Figure> {
         while timex < a.timexes.len() && a.timexes[timex].span.end <= q.span.start {
             timex += 1;
         }
+        // Rule `rate_of_time`: the number itself must be in a time expression; "per day"
+        // after "180,000 barrels" (a set of days to the time stage) makes a rate, not a
+        // duration.
         let in_time = a.timexes[timex..]
             .iter()
-            .take_while(|t| t.span.start < q.span.end)
-            .any(|t| t.span.end > q.span.start);
+            .take_while(|t| t.span.start < q.number.end)
+            .any(|t| t.span.end > q.number.start);
         let sentence = a.sentences.partition_point(|s| s.end <= q.span.start);
         if current.as_ref().is_none_or(|c| c.index != sentence) {
             current = a
@@ -425,6 +428,15 @@ fn singular(w: &str) -> String {
     }
 }
 
+/// Whether the word at byte `at` opens a sentence (a capital there says nothing).
+fn opens_sentence(text: &str, at: usize) -> bool {
+    text[..at]
+        .trim_end_matches(|c: char| matches!(c, ' ' | '\t') || "\"'“‘([".contains(c))
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '\r'))
+}
+
 fn is_word(t: &Token) -> bool {
     t.kind == Kind::Word
 }
@@ -637,13 +649,23 @@ fn subject_of(text: &str, tokens: &[Token], verb: usize) -> Option<String> {
         .then(|| scope_word(t.text(text)))
 }
 
-/// The last word of a phrase, in the singular: the head of a noun phrase.
+/// The last word of a phrase, in the singular: the head of a noun phrase. Rule
+/// `named_head`: a capitalised head is a people or a name ("2 million Lorvans", "400
+/// NGOs") and stays as written; lower-cased and singularised it would read as the
+/// adjective ("lorvan").
 fn head_noun(text: &str, words: &[Token]) -> String {
     words
         .iter()
         .rev()
         .find(|t| is_word(t) && !word_set!(PHRASE_ENDS).contains(lower(t.text(text)).as_str()))
-        .map(|t| singular(t.text(text)))
+        .map(|t| {
+            let w = t.text(text);
+            if w.starts_with(char::is_uppercase) && !opens_sentence(text, t.span.start) {
+                w.to_string()
+            } else {
+                singular(w)
+            }
+        })
         .unwrap_or_default()
 }
 

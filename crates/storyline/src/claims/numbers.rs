@@ -63,6 +63,7 @@
 
 mod change_level;
 mod digits;
+mod factor;
 mod lexicon;
 mod million_letter;
 mod numeral;
@@ -134,6 +135,11 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             }
             None => i += 1,
         }
+    }
+    let factors = factor::factor_words(&t, &out);
+    if !factors.is_empty() {
+        out.extend(factors);
+        out.sort_by_key(|q| q.span.start);
     }
     mark_lists(&t, &mut out);
     for q in &mut out {

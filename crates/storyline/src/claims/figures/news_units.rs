@@ -36,6 +36,18 @@ pub(super) fn rate_denominator(text: &str, tokens: &[Token], after: usize, q: &m
     if u.name.contains('/') || matches!(u.dimension, Dimension::Percent | Dimension::Time) {
         return;
     }
+    // Rule `per_time_in_span`: "per day" already in the span ("180,000 barrels per day")
+    // is a rate whatever else "per" may be: a time unit can only be its denominator.
+    if let [.., per, noun] = &tokens[..after] {
+        let time = matches!(
+            singular(noun.text(text)).as_str(),
+            "second" | "minute" | "hour" | "day" | "week" | "month" | "year"
+        );
+        if lower(per.text(text)) == "per" && time && noun.span.end == q.span.end {
+            u.name = format!("{}/{}", u.name, singular(noun.text(text)));
+            return;
+        }
+    }
     let (Some(by), Some(noun)) = (tokens.get(after), tokens.get(after + 1)) else {
         return;
     };
@@ -44,9 +56,17 @@ pub(super) fn rate_denominator(text: &str, tokens: &[Token], after: usize, q: &m
     }
     let by = lower(by.text(text));
     let noun_word = singular(noun.text(text));
+    // Rule `time_ago_no_rate`: "a year earlier", "a month ago", "a week before" place the
+    // amount in time ("from £120m a year earlier"); they make no rate.
+    let placed_in_time = tokens.get(after + 2).is_some_and(|w| {
+        matches!(
+            lower(w.text(text)).as_ref(),
+            "earlier" | "ago" | "before" | "later" | "previously" | "prior"
+        )
+    });
     let rate = match by.as_str() {
         "per" => noun_word != "cent",
-        "a" | "an" => word_set!(RATE_DENOMINATORS).contains(noun_word.as_str()),
+        "a" | "an" => !placed_in_time && word_set!(RATE_DENOMINATORS).contains(noun_word.as_str()),
         _ => false,
     };
     if rate {
@@ -97,6 +117,14 @@ mod tests {
         assert_eq!(
             read("The fund paid $12 million a company."),
             [(12e6, Some("USD".into()))]
+        );
+        assert_eq!(
+            read("The refinery runs 180,000 barrels per day."),
+            [(180_000.0, Some("barrel/day".into()))]
+        );
+        assert_eq!(
+            read("Profit fell to $8 million from $11 million a year earlier."),
+            [(8e6, Some("USD".into())), (11e6, Some("USD".into()))]
         );
     }
 }

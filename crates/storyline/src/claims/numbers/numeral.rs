@@ -5,6 +5,7 @@
 use super::digits::{literal, Literal};
 use super::lexicon::{lexicon, Marker, WordClass};
 use super::tokens::{Kind, Tokens};
+use crate::entities::lexicon::word_set;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Form {
@@ -545,6 +546,21 @@ fn lone_article_ok(t: &Tokens, j: usize) -> bool {
             lexicon().words.get(t.lower(j + 1)),
             Some(WordClass::Scale(_) | WordClass::Hundred | WordClass::Dozen)
         )
+        || no_noun_after(t, j)
+}
+
+/// Words that end a noun phrase (`claims/data/phrase-ends.txt`).
+const PHRASE_ENDS: &str = include_str!("../data/phrase-ends.txt");
+
+/// Rule `share_before_function_word`: "a third" or "a quarter" followed by a word that
+/// cannot be the noun it ranks — a preposition, a determiner, an adverb of time ("fell by
+/// a third last year", "rose by a fifth in two years", "a quarter after the strike") — is
+/// a share, as at the end of a sentence; "a third term" is an ordinal. "And", "or" and
+/// "but" may join a second adjective ("a third and final round") and decide nothing.
+fn no_noun_after(t: &Tokens, j: usize) -> bool {
+    t.kind(j + 1) == Some(Kind::Word)
+        && !matches!(t.lower(j + 1), "and" | "or" | "but")
+        && word_set!(PHRASE_ENDS).contains(t.lower(j + 1))
 }
 
 fn half(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {

@@ -228,7 +228,7 @@ fn a_digit_before_g_is_a_network_generation() {
             q(text)
         );
     }
-    assert_eq!(value("They met at gate 5 G of the terminal."), 5.0);
+    assert_eq!(value("Some 5 G of the terminal staff met."), 5.0);
     assert_eq!(value("The shop at 1,200 M Street closed."), 1200.0);
 }
 
@@ -1007,4 +1007,65 @@ fn the_age_word_is_not_in_the_span() {
         assert_eq!(got.kind, QuantityKind::Age, "{t}");
         assert_eq!(slice(t, got.span), want, "{t}");
     }
+}
+
+#[test]
+fn factor_words_are_quantities_in_times_and_twice_only_before_what_it_multiplies() {
+    for (text, want, written) in [
+        ("Ticket prices rose fivefold in a decade.", 5.0, "fivefold"),
+        ("There was a tenfold jump in claims.", 10.0, "tenfold"),
+        ("The repair cost twice the first estimate.", 2.0, "twice"),
+        ("The new hall seats twice as many people.", 2.0, "twice"),
+    ] {
+        let qs = q(text);
+        let got = qs
+            .iter()
+            .find(|q| slice(text, q.span) == written)
+            .unwrap_or_else(|| panic!("{text}: {qs:#?}"));
+        assert_eq!(got.value, Some(want), "{text}");
+        assert_eq!(
+            got.unit.as_ref().map(|u| u.name.as_str()),
+            Some("times"),
+            "{text}"
+        );
+    }
+    // How often, not how much; and a word that only ends in "fold".
+    no_figures(&[
+        "The ferry sails twice a week.",
+        "She was warned twice before the hearing.",
+        "The benefits are manifold.",
+    ]);
+}
+
+#[test]
+fn a_share_before_a_function_word_is_a_fraction_and_before_a_noun_an_ordinal() {
+    for text in [
+        "Freight fell by a third after the strike.",
+        "Rents rose by a fifth in two years.",
+        "Sales dropped by a quarter last year.",
+    ] {
+        let qs = q(text);
+        let got = qs
+            .iter()
+            .find(|q| slice(text, q.span).starts_with("a "))
+            .unwrap_or_else(|| panic!("{text}: {qs:#?}"));
+        assert!(got.value.is_some_and(|v| v > 0.0 && v < 1.0), "{text}: {got:?}");
+        assert_eq!(got.kind, QuantityKind::Number, "{text}");
+    }
+    let third = one("The mayor won a third term in May.");
+    assert_eq!(third.kind, QuantityKind::Ordinal);
+    let last = one("It was a third and final round.");
+    assert_eq!(last.kind, QuantityKind::Ordinal);
+}
+
+#[test]
+fn numbers_naming_a_junction_a_gate_or_a_reactor_are_labels() {
+    no_figures(&[
+        "Reactor 2 at the plant was shut on Monday.",
+        "The lorry overturned near junction 12 of the motorway.",
+        "Unit 3 of the station returned to service.",
+        "Passengers waited at Gate 14 for hours.",
+    ]);
+    // A count after such a word still counts ("the unit's 40 staff" is not a label).
+    assert_eq!(one("The unit employs 40 engineers.").value, Some(40.0));
 }

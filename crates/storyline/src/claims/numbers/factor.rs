@@ -1,0 +1,69 @@
+//! Rule `factor_word`: a multiplicative factor written as one word — "twice the figure",
+//! "a fivefold rise", "grew tenfold" — is a quantity in `times`, as "three times" and
+//! "3-fold" already are by their unit words. "Twice" counts as a factor only before what
+//! it multiplies ("twice as many", "twice the cost", "twice what …"); "was arrested twice"
+//! and "twice a week" say how often, not how much.
+
+use super::lexicon::{lexicon, WordClass};
+use super::tokens::{Kind, Tokens};
+use crate::claims::quantity::{Dimension, Quantity, QuantityKind, Unit};
+use crate::entities::lexicon::word_set;
+
+/// Words after "twice" that make it a factor of what follows (`factor_word`).
+const FACTOR_OBJECTS: &str = include_str!("../data/factor-objects.txt");
+
+/// The factor a word names: "twice" (before what it multiplies), "thrice", or a number
+/// word with "fold" glued on ("fivefold", "twentyfold", "hundredfold").
+fn factor_of(t: &Tokens, i: usize) -> Option<f64> {
+    let w = t.lower(i);
+    match w {
+        "twice" | "thrice" => {
+            let before_object =
+                t.kind(i + 1) == Some(Kind::Word) && word_set!(FACTOR_OBJECTS).contains(t.lower(i + 1));
+            before_object.then_some(if w == "twice" { 2.0 } else { 3.0 })
+        }
+        _ => match lexicon().words.get(w.strip_suffix("fold")?)? {
+            WordClass::Unit(v) | WordClass::Teen(v) | WordClass::Tens(v) | WordClass::Scale(v)
+                if *v > 1.0 =>
+            {
+                Some(*v)
+            }
+            WordClass::Hundred => Some(100.0),
+            _ => None,
+        },
+    }
+}
+
+/// The factor words of the text that no quantity already covers, as quantities.
+pub(super) fn factor_words(t: &Tokens, found: &[Quantity]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for i in 0..t.len() {
+        if t.kind(i) != Some(Kind::Word) {
+            continue;
+        }
+        let Some(value) = factor_of(t, i) else { continue };
+        let span = crate::span::Span::new(t.toks[i].start, t.toks[i].end);
+        if found
+            .iter()
+            .any(|q| q.span.start < span.end && span.start < q.span.end)
+        {
+            continue;
+        }
+        out.push(Quantity {
+            span,
+            number: span,
+            kind: QuantityKind::Measure,
+            value: Some(value),
+            low: None,
+            high: None,
+            qualifier: None,
+            unit: Some(Unit {
+                name: "times".to_string(),
+                dimension: Dimension::Other,
+                span,
+            }),
+            list: None,
+        });
+    }
+    out
+}
