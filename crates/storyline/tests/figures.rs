@@ -235,6 +235,34 @@ fn an_amount_per_day_is_a_rate_and_a_count_of_days_is_no_figure() {
     );
 }
 
+/// Rules `count_rate` (a count followed by "a day" or "per" and a noun is a rate),
+/// `tally_side` (the second side of "214 votes to 198" counts votes too) and the rate
+/// rules of `news_units` ("per" already in the span; "a year earlier" makes no rate).
+#[test]
+fn rates_of_counts_tallies_and_amounts_per_thing_carry_their_denominator() {
+    let a = analyse(
+        "Clinic\n\nThe Ostrel clinic now sees about 300 patients a day. \
+         The council backed the plan by 27 votes to 19. \
+         A course of the drug costs £1,900 per patient, against £2,400 a year earlier.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let unit = |w: &str| figure(&a, w).unit.as_ref().map(|u| u.name.clone());
+    assert_eq!(unit("300").as_deref(), Some("patient/day"));
+    assert_eq!(unit("£1,900").as_deref(), Some("GBP/patient"));
+    assert_eq!(unit("£2,400").as_deref(), Some("GBP"));
+    let counted = |w: &str| figure(&a, w).measured.as_ref().map(|m| m.text.clone());
+    assert_eq!(counted("27").as_deref(), Some("votes"));
+    assert_eq!(counted("19").as_deref(), Some("votes"));
+    // A change and the level it reached is no tally.
+    let b = analyse(
+        "Markets\n\nThe index rose 3 points to 412 on Friday.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    assert!(figure(&b, "412").measured.is_none(), "{:#?}", b.figures);
+}
+
 #[test]
 fn a_toll_told_two_ways_a_year_apart_is_one_measure_that_grew() {
     let a = analyse(HARBOUR_2019, "Harbour Ledger", "2019-03-02");

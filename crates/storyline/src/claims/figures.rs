@@ -21,6 +21,8 @@ use crate::time::TimeValue;
 
 const MEASURES: &str = include_str!("data/measures.txt");
 const PHRASE_ENDS: &str = include_str!("data/phrase-ends.txt");
+/// Verbs of a change before a number (`tally_side` leaves "rose 3 points to 412" alone).
+const CHANGE_VERBS: &str = include_str!("data/change-verbs.txt");
 const LEAD_WORDS: &str = include_str!("data/lead-words.txt");
 const CITE_WORDS: &str = include_str!("data/cite-words.txt");
 const SCOPES: &str = include_str!("data/scopes.txt");
@@ -309,6 +311,7 @@ fn figure(a: &Article, cx: Option<&SentenceCx>, q: Quantity, in_time: bool) -> R
     let mut q = q;
     news_units::cents_as_currency(&mut q);
     news_units::rate_denominator(text, tokens, after, &mut q);
+    news_units::count_rate(text, tokens, measured.as_ref().map(|m| m.span), &mut q);
     // "one of the", "a key step": a lone "one" counts only a measure of the table ("one
     // person was killed").
     let lone_one = q.value == Some(1.0)
@@ -445,7 +448,7 @@ fn is_word(t: &Token) -> bool {
 /// voters", "$5 million in aid"), or before it the measure it completes ("the death toll
 /// rose to 400,000", "killing at least 30"); and what it is counted over ([`scope`]).
 fn measured(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity) -> Option<Measured> {
-    let right = right_phrase(text, tokens, after, q);
+    let right = right_phrase(text, tokens, after, q).or_else(|| tally_side(text, tokens, at, after));
     let left = left_lead(text, tokens, at);
     let concept_in = |r: &std::ops::Range<usize>| {
         tokens[r.clone()]
@@ -649,6 +652,27 @@ fn subject_of(text: &str, tokens: &[Token], verb: usize) -> Option<String> {
         .then(|| scope_word(t.text(text)))
 }
 
+/// Rule `tally_side`: the second side of a tally counts what the first counted — "by 214
+/// votes to 198", "nine seats to four" — when nothing follows it: the noun between the
+/// first number and "to" is its phrase.
+fn tally_side(text: &str, tokens: &[Token], at: usize, after: usize) -> Option<std::ops::Range<usize>> {
+    let ends = tokens.get(after).is_none_or(|t| {
+        t.kind == Kind::Punct || word_set!(PHRASE_ENDS).contains(lower(t.text(text)).as_str())
+    });
+    let to = at.checked_sub(1)?;
+    let noun = to.checked_sub(1)?;
+    let number = noun.checked_sub(1)?;
+    let shape = lower(tokens[to].text(text)) == "to"
+        && is_word(&tokens[noun])
+        && plural(&lower(tokens[noun].text(text)))
+        && tokens[number].kind == Kind::Number;
+    // "rose 3 points to 412": a change and the level it reached, not a tally.
+    let change = number
+        .checked_sub(1)
+        .is_some_and(|k| word_set!(CHANGE_VERBS).contains(lower(tokens[k].text(text)).as_str()));
+    (ends && shape && !change).then_some(noun..noun + 1)
+}
+
 /// The last word of a phrase, in the singular: the head of a noun phrase. Rule
 /// `named_head`: a capitalised head is a people or a name ("2 million Lorvans", "400
 /// NGOs") and stays as written; lower-cased and singularised it would read as the
@@ -678,6 +702,15 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
     let opener = tokens.get(i).map(|t| lower(t.text(text)));
     if opener.as_deref() == Some("of") || (opener.as_deref() == Some("in") && q.kind == QuantityKind::Money) {
         i += 1;
+    }
+    // Rule `comparison_no_phrase`: "3,000 more than …", "a third more than first
+    // estimated" compare; what they count, if anything, is elsewhere.
+    let compared = matches!(opener.as_deref(), Some("more" | "less" | "fewer"))
+        && tokens
+            .get(after + 1)
+            .is_some_and(|t| lower(t.text(text)) == "than");
+    if compared {
+        return None;
     }
     let first = i;
     let counts = q.unit.is_none() && q.value.is_none_or(|v| v != 1.0);

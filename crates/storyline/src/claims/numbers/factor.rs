@@ -1,5 +1,5 @@
 //! Rule `factor_word`: a multiplicative factor written as one word — "twice the figure",
-//! "a fivefold rise", "grew tenfold" — is a quantity in `times`, as "three times" and
+//! "a fivefold rise", "grew tenfold", "more than double the sum" — is a quantity in `times`, as "three times" and
 //! "3-fold" already are by their unit words. "Twice" counts as a factor only before what
 //! it multiplies ("twice as many", "twice the cost", "twice what …"); "was arrested twice"
 //! and "twice a week" say how often, not how much.
@@ -17,10 +17,14 @@ const FACTOR_OBJECTS: &str = include_str!("../data/factor-objects.txt");
 fn factor_of(t: &Tokens, i: usize) -> Option<f64> {
     let w = t.lower(i);
     match w {
-        "twice" | "thrice" => {
+        "twice" | "thrice" | "double" | "triple" => {
             let before_object =
                 t.kind(i + 1) == Some(Kind::Word) && word_set!(FACTOR_OBJECTS).contains(t.lower(i + 1));
-            before_object.then_some(if w == "twice" { 2.0 } else { 3.0 })
+            // "double" and "triple" are adjectives too ("a double room"): a factor only
+            // after a bound ("more than double the sum", "nearly triple what …").
+            let bound = i > 0 && matches!(t.lower(i - 1), "than" | "nearly" | "almost" | "about" | "roughly");
+            let factor = if matches!(w, "twice" | "double") { 2.0 } else { 3.0 };
+            (before_object && (bound || matches!(w, "twice" | "thrice"))).then_some(factor)
         }
         _ => match lexicon().words.get(w.strip_suffix("fold")?)? {
             WordClass::Unit(v) | WordClass::Teen(v) | WordClass::Tens(v) | WordClass::Scale(v)

@@ -554,13 +554,17 @@ const PHRASE_ENDS: &str = include_str!("../data/phrase-ends.txt");
 
 /// Rule `share_before_function_word`: "a third" or "a quarter" followed by a word that
 /// cannot be the noun it ranks — a preposition, a determiner, an adverb of time ("fell by
-/// a third last year", "rose by a fifth in two years", "a quarter after the strike") — is
-/// a share, as at the end of a sentence; "a third term" is an ordinal. "And", "or" and
-/// "but" may join a second adjective ("a third and final round") and decide nothing.
+/// a third last year", "rose by a fifth in two years", "a quarter after the strike") or a
+/// comparative ("a fifth more than the average") — is a share, as at the end of a
+/// sentence; "a third term" is an ordinal. "And", "or" and "but" may join a second
+/// adjective ("a third and final round") and decide nothing.
 fn no_noun_after(t: &Tokens, j: usize) -> bool {
+    const COMPARATIVES: [&str; 8] = [
+        "more", "less", "fewer", "higher", "lower", "larger", "smaller", "bigger",
+    ];
     t.kind(j + 1) == Some(Kind::Word)
         && !matches!(t.lower(j + 1), "and" | "or" | "but")
-        && word_set!(PHRASE_ENDS).contains(t.lower(j + 1))
+        && (word_set!(PHRASE_ENDS).contains(t.lower(j + 1)) || COMPARATIVES.contains(&t.lower(j + 1)))
 }
 
 fn half(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {

@@ -1069,3 +1069,38 @@ fn numbers_naming_a_junction_a_gate_or_a_reactor_are_labels() {
     // A count after such a word still counts ("the unit's 40 staff" is not a label).
     assert_eq!(one("The unit employs 40 engineers.").value, Some(40.0));
 }
+
+#[test]
+fn a_glued_c_or_f_is_a_temperature_with_a_decimal_a_sign_or_a_word_of_heat() {
+    for (text, want, unit) in [
+        ("Readings hit 41.2C on Wednesday.", 41.2, "°C"),
+        ("It dropped to -22F overnight.", -22.0, "°F"),
+        ("Temperatures reached 43C in the capital.", 43.0, "°C"),
+    ] {
+        let got = one(text);
+        assert_eq!(got.value, Some(want), "{text}");
+        assert_eq!(got.unit.as_ref().map(|u| u.name.as_str()), Some(unit), "{text}");
+    }
+    // Without any of them a glued capital is a code.
+    for text in ["The tenants of Flat 4C left.", "The 13C signal was weak."] {
+        assert!(
+            q(text).iter().all(|q| q
+                .unit
+                .as_ref()
+                .is_none_or(|u| u.dimension != Dimension::Temperature)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn double_is_a_factor_only_after_a_bound_and_a_share_before_a_comparative() {
+    let d = one("The campaign raised more than double what it raised before.");
+    assert_eq!(
+        (d.value, d.unit.map(|u| u.name)),
+        (Some(2.0), Some("times".to_string()))
+    );
+    no_figures(&["They booked a double room."]);
+    let s = one("The roll grew by a fifth more than expected.");
+    assert_eq!(s.value, Some(0.2));
+}

@@ -4,6 +4,7 @@
 use super::lexicon::{lexicon, UnitEntry};
 use super::tokens::{Kind, Tokens};
 use crate::claims::quantity::{Dimension, Unit};
+use crate::entities::lexicon::word_set;
 use crate::span::Span;
 
 /// A unit found in the text, and the token after it.
@@ -161,6 +162,9 @@ pub(crate) fn unit_after(t: &Tokens, i: usize) -> Option<Found> {
     if i >= t.len() || !t.same_line(i) {
         return None;
     }
+    if let Some(found) = glued_temperature(t, i) {
+        return Some(found);
+    }
     // "3-inch", "12-cent": a glued hyphen before a word unit.
     let hyph = t.is_sym(i, &['-', '‐']) && t.glued(i) && t.glued(i + 1) && t.kind(i + 1) == Some(Kind::Word);
     let at = if hyph { i + 1 } else { i };
@@ -274,4 +278,49 @@ fn compound(t: &Tokens, mut end: usize, name: &mut String, dimension: &mut Dimen
         end = x;
     }
     end
+}
+
+/// Words that make a glued "C" or "F" a temperature (`glued_temperature`).
+const TEMPERATURE_CUES: &str = include_str!("../data/temperature-cues.txt");
+
+/// Rule `glued_temperature`: a capital "C" or "F" glued to a number and ending the word
+/// ("41.2C", "-22F", "Temperatures reached 43C") is degrees Celsius or Fahrenheit when
+/// the number has a decimal point or a minus sign, or a word of temperature stands in the
+/// eight tokens before it, and at most three digits before the point; otherwise such a letter is more often a code ("Flat 4C", "13C"
+/// the isotope) and is left to the code rules.
+fn glued_temperature(t: &Tokens, i: usize) -> Option<Found> {
+    let letter = t.raw(i);
+    if !matches!(letter, "C" | "F") || i == 0 || !t.glued(i) || t.kind(i - 1) != Some(Kind::Digits) {
+        return None;
+    }
+    if t.glued(i + 1) && matches!(t.kind(i + 1), Some(Kind::Word | Kind::Digits)) {
+        return None;
+    }
+    let start = t.toks[i].start;
+    let run_start = t.text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .last()
+        .map_or(start, |(k, _)| k);
+    let number = &t.text[run_start..start];
+    let signed = t.text[..run_start].ends_with(['-', '−']);
+    let cue = (i.saturating_sub(8)..i)
+        .any(|k| t.kind(k) == Some(Kind::Word) && word_set!(TEMPERATURE_CUES).contains(t.lower(k)));
+    // Weather and climate readings have at most three digits before the point; "4627C"
+    // is a catalogue number.
+    let whole = number.split('.').next().unwrap_or("").replace(',', "");
+    if whole.len() > 3 || !(number.contains('.') || signed || cue) {
+        return None;
+    }
+    let (name, end) = (if letter == "C" { "°C" } else { "°F" }, t.toks[i].end);
+    Some(Found {
+        unit: Unit {
+            name: name.to_string(),
+            dimension: Dimension::Temperature,
+            span: Span::new(start, end),
+        },
+        next: i + 1,
+        scale: 1.0,
+    })
 }
