@@ -34,7 +34,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
-use storyline::claims::{Figure, Qualifier};
+use storyline::claims::{Figure, Qualifier, VAGUE_FROM};
 use storyline::ingest::{InputMeta, RawItem};
 use storyline::{Pipeline, PipelineConfig};
 
@@ -173,25 +173,21 @@ pub fn unit_eq(gold: Option<&str>, pred: Option<&str>) -> bool {
     }
 }
 
-/// Two forms of one noun, whichever plural rule made them: the rules in [`singular`]
-/// cannot tell "sorties" (sortie) from "parties" (party), or "buses" (bus) from "houses"
-/// (house), so a form agrees with another when either is the other with "s" or "es"
-/// after it, or "ies" for "y".
+/// Two forms of one noun, whichever plural rule made them: [`singular`] cannot tell
+/// "sorties" (sortie) from "parties" (party), or "buses" (bus) from "houses" (house), so
+/// both sides are cut to a stem — a final "e", then "s", and "i" read as "y" — and compared.
 fn same_noun(a: Option<&str>, b: Option<&str>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else { return a == b };
-    let plural_of = |w: &str, p: &str| {
-        [format!("{w}s"), format!("{w}es")].contains(&p.to_string())
-            || w.strip_suffix('y').is_some_and(|s| p == format!("{s}ies"))
-    };
-    a == b || plural_of(a, b) || plural_of(b, a) || {
-        // Both already cut by `singular`: "sorty" / "sortie", "buse" / "bus".
-        let (x, y) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-        y.strip_prefix(x)
-            .is_some_and(|rest| matches!(rest, "e" | "s" | "es"))
-            || (x.ends_with('y')
-                && y.len() == x.len() + 1
-                && y.ends_with("ie")
-                && y[..y.len() - 2] == x[..x.len() - 1])
+    fn stem(w: &str) -> String {
+        let w = w.strip_suffix('e').unwrap_or(w);
+        let w = w.strip_suffix('s').unwrap_or(w);
+        match w.strip_suffix('i') {
+            Some(s) => format!("{s}y"),
+            None => w.to_string(),
+        }
+    }
+    match (a, b) {
+        (Some(a), Some(b)) => a == b || stem(a) == stem(b),
+        _ => a == b,
     }
 }
 
@@ -353,9 +349,10 @@ fn storyline_sentence(pipeline: &Pipeline, id: &str, sentence: &str) -> anyhow::
             None => counted_noun(&a.text, f),
         };
         let (value, low, high) = match (f.qualifier, f.low, f.high) {
-            // A vague count, [2 S, 10 S) in the record, is the magnitude S it names.
+            // A vague count, [VAGUE_FROM × S, VAGUE_TO × S) in the record, is the
+            // magnitude S it names.
             (Some(Qualifier::Vague), Some(l), Some(_)) => {
-                let named = l.value / 2.0;
+                let named = l.value / VAGUE_FROM;
                 (Some(named), Some(named), None)
             }
             _ => (f.value, f.low.map(|b| b.value), f.high.map(|b| b.value)),

@@ -20,9 +20,6 @@ use crate::text::tokens::{tokenize, Kind, Token};
 use crate::time::TimeValue;
 
 const MEASURES: &str = include_str!("data/measures.txt");
-const PHRASE_ENDS: &str = include_str!("data/phrase-ends.txt");
-/// Verbs of a change before a number (`tally_side` leaves "rose 3 points to 412" alone).
-const CHANGE_VERBS: &str = include_str!("data/change-verbs.txt");
 const LEAD_WORDS: &str = include_str!("data/lead-words.txt");
 const CITE_WORDS: &str = include_str!("data/cite-words.txt");
 const SCOPES: &str = include_str!("data/scopes.txt");
@@ -544,11 +541,11 @@ fn np_head(text: &str, tokens: &[Token], mut i: usize) -> Option<String> {
         if t.kind == Kind::Number || (head.is_none() && crate::entities::lexicon::is_calendar_word(w)) {
             break;
         }
-        if !is_word(t) || (head.is_some() && word_set!(PHRASE_ENDS).contains(lw.as_str())) || lw == "of" {
+        if !is_word(t) || (head.is_some() && super::phrase_end(lw.as_str())) || lw == "of" {
             break;
         }
         let possessor = lw.ends_with("'s") || lw.ends_with("’s");
-        if !possessor && !word_set!(PHRASE_ENDS).contains(lw.as_str()) {
+        if !possessor && !super::phrase_end(lw.as_str()) {
             head = Some(i);
         }
         i += 1;
@@ -607,7 +604,7 @@ fn lead_modifier(text: &str, tokens: &[Token], start: usize, lead: usize) -> Opt
     let plain = is_word(before)
         && w.starts_with(|c: char| c.is_lowercase())
         && !DETERMINERS.contains(&lw.as_str())
-        && !word_set!(PHRASE_ENDS).contains(lw.as_str())
+        && !super::phrase_end(lw.as_str())
         && !is_number_word(w)
         && !lw.ends_with("'s")
         && !lw.ends_with("’s");
@@ -635,7 +632,7 @@ fn subject_of(text: &str, tokens: &[Token], verb: usize) -> Option<String> {
     }
     let before = tokens.get(i.checked_sub(1)?)?;
     let bw = lower(before.text(text));
-    if is_word(before) && !word_set!(PHRASE_ENDS).contains(bw.as_str()) && bw != "and" {
+    if is_word(before) && !super::phrase_end(bw.as_str()) && bw != "and" {
         // "hundreds have died": the subject is the count itself.
         return (!is_number_word(&bw)).then(|| scope_word(&bw));
     }
@@ -648,17 +645,16 @@ fn subject_of(text: &str, tokens: &[Token], verb: usize) -> Option<String> {
         k = k.checked_sub(1)?;
     }
     let t = &tokens[k];
-    (is_word(t) && !word_set!(PHRASE_ENDS).contains(lower(t.text(text)).as_str()))
-        .then(|| scope_word(t.text(text)))
+    (is_word(t) && !super::phrase_end(lower(t.text(text)).as_str())).then(|| scope_word(t.text(text)))
 }
 
 /// Rule `tally_side`: the second side of a tally counts what the first counted — "by 214
 /// votes to 198", "nine seats to four" — when nothing follows it: the noun between the
 /// first number and "to" is its phrase.
 fn tally_side(text: &str, tokens: &[Token], at: usize, after: usize) -> Option<std::ops::Range<usize>> {
-    let ends = tokens.get(after).is_none_or(|t| {
-        t.kind == Kind::Punct || word_set!(PHRASE_ENDS).contains(lower(t.text(text)).as_str())
-    });
+    let ends = tokens
+        .get(after)
+        .is_none_or(|t| t.kind == Kind::Punct || super::phrase_end(lower(t.text(text)).as_str()));
     let to = at.checked_sub(1)?;
     let noun = to.checked_sub(1)?;
     let number = noun.checked_sub(1)?;
@@ -669,7 +665,7 @@ fn tally_side(text: &str, tokens: &[Token], at: usize, after: usize) -> Option<s
     // "rose 3 points to 412": a change and the level it reached, not a tally.
     let change = number
         .checked_sub(1)
-        .is_some_and(|k| word_set!(CHANGE_VERBS).contains(lower(tokens[k].text(text)).as_str()));
+        .is_some_and(|k| super::change_verb(lower(tokens[k].text(text)).as_str()));
     (ends && shape && !change).then_some(noun..noun + 1)
 }
 
@@ -681,7 +677,7 @@ fn head_noun(text: &str, words: &[Token]) -> String {
     words
         .iter()
         .rev()
-        .find(|t| is_word(t) && !word_set!(PHRASE_ENDS).contains(lower(t.text(text)).as_str()))
+        .find(|t| is_word(t) && !super::phrase_end(lower(t.text(text)).as_str()))
         .map(|t| {
             let w = t.text(text);
             if w.starts_with(char::is_uppercase) && !opens_sentence(text, t.span.start) {
@@ -720,7 +716,7 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
         if !is_word(t) {
             break;
         }
-        if word_set!(PHRASE_ENDS).contains(w.as_str()) {
+        if super::phrase_end(w.as_str()) {
             i += passive_measure(text, &tokens[i..]);
             break;
         }
@@ -927,9 +923,24 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_opening_a_sentence_or_a_line_is_no_name() {
+        let text = "Harbour news\nLorvans fled. Nearly 300 \u{201c}Lorvans stayed";
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let heads: Vec<String> = tokens
+            .iter()
+            .filter(|t| t.text(text) == "Lorvans")
+            .map(|t| head_noun(text, std::slice::from_ref(t)))
+            .collect();
+        assert_eq!(heads, ["lorvan", "Lorvans"]);
+        assert!(opens_sentence(text, 0));
+        assert!(opens_sentence(text, "Harbour news\n".len()));
+        assert!(!opens_sentence(text, "Harbour".len() + 1));
+    }
+
+    #[test]
     fn no_list_repeats_a_word_and_table_words_name_one_measure() {
         for (name, list) in [
-            ("phrase-ends", PHRASE_ENDS),
+            ("phrase-ends", super::super::PHRASE_ENDS),
             ("lead-words", LEAD_WORDS),
             ("cite-words", CITE_WORDS),
             ("irregular-plurals", IRREGULAR_PLURALS),

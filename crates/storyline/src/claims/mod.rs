@@ -8,5 +8,23 @@ mod track;
 
 pub use figures::{figures, Figure, Measured, Named};
 pub use numbers::{canonical_unit_name, quantities};
-pub use quantity::{Bound, Dimension, Qualifier, Quantity, QuantityKind, Unit};
+pub use quantity::{Bound, Dimension, Qualifier, Quantity, QuantityKind, Unit, VAGUE_FROM, VAGUE_TO};
 pub use track::{track, track_events, Discrepancy, FigureClaim, TrackedMeasure, Trend, ROUNDING};
+
+use crate::entities::lexicon::word_set;
+
+/// Words that end a noun phrase (prepositions, determiners, verbs of saying, adverbs of
+/// time), read by the recogniser and the figures alike.
+const PHRASE_ENDS: &str = include_str!("data/phrase-ends.txt");
+/// Verbs of a change before a number ("rose $2.10 to $84.35").
+const CHANGE_VERBS: &str = include_str!("data/change-verbs.txt");
+
+/// Whether a lower-case word ends a noun phrase (`data/phrase-ends.txt`).
+fn phrase_end(w: &str) -> bool {
+    word_set!(PHRASE_ENDS).contains(w)
+}
+
+/// Whether a lower-case word is a verb of change (`data/change-verbs.txt`).
+fn change_verb(w: &str) -> bool {
+    word_set!(CHANGE_VERBS).contains(w)
+}

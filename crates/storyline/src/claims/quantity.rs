@@ -114,6 +114,12 @@ pub struct Unit {
     pub span: Span,
 }
 
+/// The one policy for vague counts: a plural scale word S ("hundreds", "tens of
+/// thousands", "several hundred") stands for `[VAGUE_FROM × S, VAGUE_TO × S)`.
+pub const VAGUE_FROM: f64 = 2.0;
+/// See [`VAGUE_FROM`].
+pub const VAGUE_TO: f64 = 10.0;
+
 /// A quantity found in a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {

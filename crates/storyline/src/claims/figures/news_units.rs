@@ -41,33 +41,38 @@ pub(super) fn rate_denominator(text: &str, tokens: &[Token], after: usize, q: &m
     }
     // "per day", "per patient" already in the span (the recogniser's `per-tail`: "180,000
     // barrels per day", "£1,900 per patient") is the rate's denominator too.
-    if let [.., per, noun] = &tokens[..after] {
-        let word = noun.kind == Kind::Word && noun.text(text).starts_with(|c: char| c.is_lowercase());
-        if lower(per.text(text)) == "per" && word && noun.span.end == q.span.end {
-            u.name = format!("{}/{}", u.name, singular(noun.text(text)));
-            return;
-        }
+    let in_span = after
+        .checked_sub(2)
+        .filter(|&k| tokens[k + 1].span.end == q.span.end);
+    let found = in_span
+        .and_then(|k| denominator(text, tokens, k, &|_| false))
+        .or_else(|| denominator(text, tokens, after, &|w| word_set!(RATE_DENOMINATORS).contains(w)));
+    if let Some((noun, end)) = found {
+        u.name = format!("{}/{noun}", u.name);
+        q.span.end = q.span.end.max(end);
     }
-    let (Some(by), Some(noun)) = (tokens.get(after), tokens.get(after + 1)) else {
-        return;
-    };
+}
+
+/// The denominator of a rate written at token `k`: "per" and a lower-case noun (any but
+/// "cent"), or "a"/"an" and a noun that `after_article` accepts, not placed in time ("a
+/// year earlier"). Returns the noun in the singular and where it ends.
+fn denominator(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    after_article: &dyn Fn(&str) -> bool,
+) -> Option<(String, usize)> {
+    let (by, noun) = (tokens.get(k)?, tokens.get(k + 1)?);
     if noun.kind != Kind::Word || !noun.text(text).starts_with(|c: char| c.is_lowercase()) {
-        return;
+        return None;
     }
-    let by = lower(by.text(text));
-    let noun_word = singular(noun.text(text));
-    let rate = match by.as_str() {
-        "per" => noun_word != "cent",
-        "a" | "an" => {
-            !placed_in_time(text, tokens, after + 2)
-                && word_set!(RATE_DENOMINATORS).contains(noun_word.as_str())
-        }
+    let word = singular(noun.text(text));
+    let rate = match lower(by.text(text)).as_str() {
+        "per" => word != "cent",
+        "a" | "an" => after_article(&word) && !placed_in_time(text, tokens, k + 2),
         _ => false,
     };
-    if rate {
-        u.name = format!("{}/{noun_word}", u.name);
-        q.span.end = q.span.end.max(noun.span.end);
-    }
+    rate.then_some((word, noun.span.end))
 }
 
 /// Units of time that make a count after "a" or "an" a rate (`count_rate`).
@@ -91,28 +96,18 @@ pub(super) fn count_rate(text: &str, tokens: &[Token], counted: Option<Span>, q:
         return;
     }
     let next = tokens.partition_point(|t| t.span.start < counted.end);
-    let (Some(by), Some(noun)) = (tokens.get(next), tokens.get(next + 1)) else {
+    let Some((noun, end)) = denominator(text, tokens, next, &|w| TIME_DENOMINATORS.contains(&w)) else {
         return;
     };
-    if noun.kind != Kind::Word || !noun.text(text).starts_with(|c: char| c.is_lowercase()) {
+    let Some(head) = tokens[..next].iter().rev().find(|t| t.kind == Kind::Word) else {
         return;
-    }
-    let denominator = singular(noun.text(text));
-    let rate = match lower(by.text(text)).as_str() {
-        "per" => denominator != "cent",
-        "a" | "an" => {
-            TIME_DENOMINATORS.contains(&denominator.as_str()) && !placed_in_time(text, tokens, next + 2)
-        }
-        _ => false,
     };
-    let head = tokens[..next].iter().rev().find(|t| t.kind == Kind::Word);
-    let (Some(head), true) = (head, rate) else { return };
     q.unit = Some(Unit {
-        name: format!("{}/{denominator}", singular(head.text(text))),
+        name: format!("{}/{noun}", singular(head.text(text))),
         dimension: Dimension::Other,
         span: head.span,
     });
-    q.span.end = q.span.end.max(noun.span.end);
+    q.span.end = q.span.end.max(end);
 }
 
 /// Rule `time_ago_no_rate`: "a year earlier", "a month ago", "a week before" place an

@@ -4,9 +4,6 @@
 //! `data/change-verbs.txt`; "from X to Y" and "between X and Y" keep their ranges.
 
 use super::tokens::{Kind, Tokens};
-use crate::entities::lexicon::word_set;
-
-const CHANGE_VERBS: &str = include_str!("../data/change-verbs.txt");
 
 /// Whether the number whose lead starts at token `lead_start`, and which ends before token
 /// `next`, is the size of a change followed by "to" and the level.
@@ -18,5 +15,5 @@ pub(super) fn change_then_level(t: &Tokens, lead_start: usize, next: usize) -> b
     if k > 0 && t.is_word(k - 1, "by") {
         k -= 1;
     }
-    k > 0 && t.kind(k - 1) == Some(Kind::Word) && word_set!(CHANGE_VERBS).contains(t.lower(k - 1))
+    k > 0 && t.kind(k - 1) == Some(Kind::Word) && crate::claims::change_verb(t.lower(k - 1))
 }

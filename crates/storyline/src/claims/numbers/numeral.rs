@@ -5,7 +5,7 @@
 use super::digits::{literal, Literal};
 use super::lexicon::{lexicon, Marker, WordClass};
 use super::tokens::{Kind, Tokens};
-use crate::entities::lexicon::word_set;
+use crate::claims::quantity::{VAGUE_FROM, VAGUE_TO};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Form {
@@ -549,9 +549,6 @@ fn lone_article_ok(t: &Tokens, j: usize) -> bool {
         || no_noun_after(t, j)
 }
 
-/// Words that end a noun phrase (`claims/data/phrase-ends.txt`).
-const PHRASE_ENDS: &str = include_str!("../data/phrase-ends.txt");
-
 /// Rule `share_before_function_word`: "a third" or "a quarter" followed by a word that
 /// cannot be the noun it ranks — a preposition, a determiner, an adverb of time ("fell by
 /// a third last year", "rose by a fifth in two years", "a quarter after the strike") or a
@@ -564,7 +561,7 @@ fn no_noun_after(t: &Tokens, j: usize) -> bool {
     ];
     t.kind(j + 1) == Some(Kind::Word)
         && !matches!(t.lower(j + 1), "and" | "or" | "but")
-        && (word_set!(PHRASE_ENDS).contains(t.lower(j + 1)) || COMPARATIVES.contains(&t.lower(j + 1)))
+        && (crate::claims::phrase_end(t.lower(j + 1)) || COMPARATIVES.contains(&t.lower(j + 1)))
 }
 
 fn half(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {
@@ -842,7 +839,7 @@ fn hyphen(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {
 }
 
 /// Plural scale words and vague multipliers: "tens of thousands", "hundreds", "dozens",
-/// "several hundred", "a few thousand". Each stands for `[2 × S, 10 × S)` where S is the
+/// "several hundred", "a few thousand". Each stands for `[VAGUE_FROM × S, VAGUE_TO × S)` where S is the
 /// scale ("hundreds": [200, 1000); "tens of thousands": [20,000, 100,000)).
 fn vague_at(t: &Tokens, i: usize) -> Option<Numeral> {
     let lex = lexicon();
@@ -880,10 +877,10 @@ fn vague_at(t: &Tokens, i: usize) -> Option<Numeral> {
     Some(Numeral {
         first: i,
         next,
-        value: 2.0 * unit,
+        value: VAGUE_FROM * unit,
         form: Form::Vague {
-            low: 2.0 * unit,
-            high: 10.0 * unit,
+            low: VAGUE_FROM * unit,
+            high: VAGUE_TO * unit,
         },
         scale: unit,
         digits_only: false,
