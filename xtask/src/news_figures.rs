@@ -276,7 +276,8 @@ fn change_of(q: Option<Qualifier>) -> Option<String> {
 }
 
 /// The counted noun of a figure without a unit: the head of what it counts, when that
-/// phrase starts right after the figure ("14 civilians", "27 air strikes"). The phrase may
+/// phrase starts right after the figure ("14 civilians", "27 air strikes"), or the one
+/// word the product names before it for a tally's second side. The phrase may
 /// go on with the measure ("soldiers died", "journalists have been detained"): it is cut at
 /// an auxiliary, and a last word that is a participle of the measure is dropped.
 fn counted_noun(text: &str, f: &Figure) -> Option<String> {
@@ -292,6 +293,13 @@ fn counted_noun(text: &str, f: &Figure) -> Option<String> {
         "fled",
     ];
     let m = f.measured.as_ref()?;
+    // A tally's second side ("by 204 votes to 187"): the product names the noun before it.
+    if text
+        .get(m.span.end..f.span.start)
+        .is_some_and(|g| g.trim() == "to")
+    {
+        return Some(m.text.to_lowercase());
+    }
     let gap = text.get(f.span.end..m.span.start)?.trim();
     if !gap.is_empty() && gap != "of" {
         return None;

@@ -432,3 +432,61 @@ fn both_numbers_of_a_match_score_are_no_figures() {
     let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(texts, ["4,200"]);
 }
+
+#[test]
+fn amounts_per_seat_acre_or_cubic_metre_are_rates() {
+    let a = analyse(
+        "Prices\n\nTickets for the Varrow final cost £65 a seat. \
+         Growers near Ellin reported 52 bushels an acre this autumn. \
+         The water board charges $3.10 per cubic metre.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let unit = |w: &str| figure(&a, w).unit.as_ref().map(|u| u.name.clone());
+    assert_eq!(unit("£65").as_deref(), Some("GBP/seat"));
+    assert_eq!(unit("52").as_deref(), Some("bushel/acre"));
+    assert_eq!(unit("$3.10").as_deref(), Some("USD/m3"));
+    assert_eq!(figure(&a, "$3.10").text, "$3.10 per cubic metre");
+}
+
+#[test]
+fn age_groups_and_ages_after_a_role_are_no_figures() {
+    let a = analyse(
+        "Vaccines\n\nThe jab cut admissions by 61 per cent among adults over 70, the trial found. \
+         Half of voters under 25 had not decided. \
+         The transport minister, 58, said 40 people over 60 kg were weighed.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    for age in ["70", "25", "58"] {
+        assert!(!texts.iter().any(|t| t.contains(age)), "{age} kept: {texts:?}");
+    }
+    // A unit or a counted noun after the bound keeps the figure.
+    assert!(texts.contains(&"40"), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("60 kg")), "{texts:?}");
+}
+
+#[test]
+fn a_quarter_before_a_comparative_or_after_a_change_is_a_share_not_three_months() {
+    let a = analyse(
+        "Results\n\nThe bridge now costs £88m, a quarter more than planned. \
+         Break-ins fell by a quarter in Dunmore. \
+         The survey counted a quarter fewer nesting pairs.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let shares = a
+        .figures
+        .iter()
+        .filter(|f| f.text == "a quarter" && f.value == Some(0.25))
+        .count();
+    assert_eq!(shares, 3, "{:#?}", a.figures);
+    // A delay by a quarter is a span of time, no share.
+    let b = analyse(
+        "Launch\n\nThe launch was delayed by a quarter.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    assert!(b.figures.is_empty(), "{:#?}", b.figures);
+}

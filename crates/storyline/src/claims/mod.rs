@@ -18,13 +18,22 @@ use crate::entities::lexicon::word_set;
 const PHRASE_ENDS: &str = include_str!("data/phrase-ends.txt");
 /// Verbs of a change before a number ("rose $2.10 to $84.35").
 const CHANGE_VERBS: &str = include_str!("data/change-verbs.txt");
+/// Comparatives that make a fraction before them a share ("a quarter more than").
+const COMPARATIVES: &str = include_str!("data/comparatives.txt");
 
 /// Whether a lower-case word ends a noun phrase (`data/phrase-ends.txt`).
 fn phrase_end(w: &str) -> bool {
     word_set!(PHRASE_ENDS).contains(w)
 }
 
-/// Whether a lower-case word is a verb of change (`data/change-verbs.txt`).
-fn change_verb(w: &str) -> bool {
+/// Whether a lower-case word is a verb of change (`data/change-verbs.txt`); the time
+/// rules ask too ("fell by a quarter" is no span of time).
+pub(crate) fn change_verb(w: &str) -> bool {
     word_set!(CHANGE_VERBS).contains(w)
+}
+
+/// Whether a lower-case word is a comparative that makes a fraction before it a share
+/// (`data/comparatives.txt`).
+pub(crate) fn comparative(w: &str) -> bool {
+    word_set!(COMPARATIVES).contains(w)
 }

@@ -724,7 +724,8 @@ fn dotted_chain(t: &Tokens, i: usize) -> Option<usize> {
 /// A number glued to the letters or the hyphen of a name: "MH17", "G20", "COVID-19",
 /// "F-16", "category-2", "hSOX2-23".
 fn glued_code(t: &Tokens, i: usize) -> Option<usize> {
-    if !t.glued(i) {
+    // "magnitude-5.6": a unit written before its number is no name
+    if !t.glued(i) || units::unit_word_before(t, i).is_some() {
         return None;
     }
     let prev_word = t.kind(i - 1) == Some(Kind::Word) && !is_unit_prefix_word(t, i - 1);
@@ -909,10 +910,25 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     next = power_apart(t, &mut q, next);
     next = suffix(t, &mut q, next);
     next = power_apart(t, &mut q, next);
+    unit_before_number(t, n.first, &mut q);
     if lead.next == i && lead.starter.is_none() {
         before_bound(t, i, &mut q);
     }
     Some((q, next))
+}
+
+/// Rule `unit_word_before` (`units::unit_word_before`): a number with no unit after it
+/// takes a word unit written right before it ("magnitude 6.1"); the span starts there.
+fn unit_before_number(t: &Tokens, first: usize, q: &mut Quantity) {
+    if q.unit.is_some() || !matches!(q.kind, QuantityKind::Number | QuantityKind::Range) {
+        return;
+    }
+    let Some(u) = units::unit_word_before(t, first) else {
+        return;
+    };
+    q.span.start = q.span.start.min(u.span.start);
+    q.kind = kind_of(Some(u.dimension), false);
+    q.unit = Some(u);
 }
 
 /// Words that make a duration or a temperature right after them an upper bound
@@ -1347,6 +1363,7 @@ impl Body {
                 }
             }
         }
+        k = fraction_of_unit(t, n, body.currency.is_some(), k);
         if let Some(u) = unit_after(t, k) {
             let is_word = t.kind(k).is_some_and(|kk| kk == Kind::Word)
                 && !t.raw(k).chars().all(|c| c.is_ascii_uppercase());
@@ -1626,8 +1643,13 @@ fn range_after(t: &Tokens, first: &Body, joins: &[&str], between: bool) -> Optio
     if hyphen && !hyphen_range_ok(t, first, &n2) {
         return None;
     }
+    // Two ends in different units are two quantities ("by 0.25 percentage points to 5.5%":
+    // the change and the level reached; "from 5 km to 8 miles").
+    // A unit written after the first number and none after the second is no range either
+    // ("by half a percentage point to 2.1"): a range writes its unit once, at the end.
     let units_clash = match (first.unit(), second.unit()) {
-        (Some(a), Some(b)) => a.dimension != b.dimension,
+        (Some(a), Some(b)) => a.name != b.name,
+        (Some(_), None) => first.unit.is_some(),
         _ => false,
     };
     (!units_clash).then_some(second)
@@ -1646,6 +1668,27 @@ fn hyphen_range_ok(t: &Tokens, first: &Body, n2: &Numeral) -> bool {
         && t.raw(n2.first).len() == 2
         && (1000.0..=2999.0).contains(&first.n.value);
     !(chained_before || chained_after || years)
+}
+
+/// Rule `fraction_of_unit`: a fraction in words before "a"/"an" (or "of a"/"of an") and a
+/// unit measures in that unit: "half a percentage point", "a quarter of a mile", "a third
+/// of an inch". Returns where the unit starts (`k` when the rule does not apply). Money is
+/// left out ("half a pound of butter").
+fn fraction_of_unit(t: &Tokens, n: &Numeral, money: bool, k: usize) -> usize {
+    if money || n.digits_only || !(n.value > 0.0 && n.value < 1.0) {
+        return k;
+    }
+    let of = usize::from(t.is_word(k, "of"));
+    let article = t.is_word(k + of, "a") || t.is_word(k + of, "an");
+    let unit = article
+        .then(|| unit_after(t, k + of + 1))
+        .flatten()
+        .is_some_and(|u| u.unit.dimension != Dimension::Currency);
+    if unit {
+        k + of + 1
+    } else {
+        k
+    }
 }
 
 /// "or more", "plus", "+" and "± 2" after a quantity.

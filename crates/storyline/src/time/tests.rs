@@ -736,3 +736,24 @@ fn plural_weekdays_repeat() {
         ],
     );
 }
+
+#[test]
+fn a_quarter_of_an_amount_is_no_span_of_time() {
+    for text in [
+        "The fare is now a quarter higher than in spring.",
+        "Orders came in a quarter lower than forecast.",
+        "Thefts fell by a quarter across the county.",
+        "Rainfall was three-quarters above the average.",
+    ] {
+        assert!(
+            run(text, "2021-04-02").iter().all(|t| !t.2.contains('Q')),
+            "{text}: {:?}",
+            run(text, "2021-04-02")
+        );
+    }
+    has_all(
+        "The rollout was delayed by a quarter.",
+        "2021-04-02",
+        &[("a quarter", TimexType::Duration, "P1Q")],
+    );
+}

@@ -66,23 +66,35 @@ fn denominator(
     if noun.kind != Kind::Word || !noun.text(text).starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    let word = singular(noun.text(text));
+    // "per cubic metre", "a square mile": the measure's two words, as the unit table names them
+    let two = tokens
+        .get(k + 2)
+        .filter(|t| t.kind == Kind::Word && matches!(lower(noun.text(text)).as_str(), "cubic" | "square"))
+        .and_then(|t| {
+            let phrase = text.get(noun.span.start..t.span.end)?;
+            Some((super::super::canonical_unit_name(phrase)?.to_string(), t.span.end))
+        });
+    let measure = two.is_some();
+    let (word, end) = two.unwrap_or_else(|| (singular(noun.text(text)), noun.span.end));
     let rate = match lower(by.text(text)).as_str() {
         "per" => word != "cent",
-        "a" | "an" => after_article(&word) && !placed_in_time(text, tokens, k + 2),
+        "a" | "an" => {
+            (measure || after_article(&word)) && !placed_in_time(text, tokens, end_token(tokens, end))
+        }
         _ => false,
     };
-    rate.then_some((word, noun.span.end))
+    rate.then_some((word, end))
 }
 
-/// Units of time that make a count after "a" or "an" a rate (`count_rate`).
-const TIME_DENOMINATORS: [&str; 8] = [
-    "second", "minute", "hour", "day", "night", "week", "month", "year",
-];
+/// The index of the token after the one ending at byte `end`.
+fn end_token(tokens: &[Token], end: usize) -> usize {
+    tokens.partition_point(|t| t.span.end <= end)
+}
 
 /// Rule `count_rate`: a count whose counted noun follows it and is followed by "a"/"an"
-/// and a unit of time, or by "per" and a noun, is a rate, with a unit naming both: "300
-/// patients a day" `patient/day`, "1.42 children per woman" `child/woman`. So a clinic's
+/// and a noun of `data/rate-denominators.txt`, or by "per" and a noun, is a rate, with a
+/// unit naming both: "300 patients a day" `patient/day`, "41 bushels an acre"
+/// `bushel/acre`, "1.42 children per woman" `child/woman`. So a clinic's
 /// daily patients are tracked apart from its patients in all, and two outlets' daily
 /// figures together. The counted noun must follow the number directly ("300 patients",
 /// "dozens of patients"); the span takes in the denominator.
@@ -96,7 +108,8 @@ pub(super) fn count_rate(text: &str, tokens: &[Token], counted: Option<Span>, q:
         return;
     }
     let next = tokens.partition_point(|t| t.span.start < counted.end);
-    let Some((noun, end)) = denominator(text, tokens, next, &|w| TIME_DENOMINATORS.contains(&w)) else {
+    let Some((noun, end)) = denominator(text, tokens, next, &|w| word_set!(RATE_DENOMINATORS).contains(w))
+    else {
         return;
     };
     let Some(head) = tokens[..next].iter().rev().find(|t| t.kind == Kind::Word) else {

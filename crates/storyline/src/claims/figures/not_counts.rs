@@ -11,6 +11,7 @@ use crate::text::tokens::{Kind, Token};
 const AGE_LEADS: &str = include_str!("../data/age-leads.txt");
 const STREET_WORDS: &str = include_str!("../data/street-words.txt");
 const PERIOD_HALVES: &str = include_str!("../data/period-halves.txt");
+const AGE_GROUPS: &str = include_str!("../data/age-groups.txt");
 
 /// The rule that says `q` (tokens `at..after` of the sentence's `tokens`) is not a figure.
 pub(super) fn not_a_count(
@@ -27,6 +28,9 @@ pub(super) fn not_a_count(
     let written = &text[q.number.start..q.number.end];
     let digits = !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit());
     if bare && digits && (appositive_age(text, tokens, at, after) || age_lead(text, tokens, at)) {
+        return Some(FigureRule::AgeOrOrdinal);
+    }
+    if digits && q.unit.is_none() && age_bound(text, tokens, at, after) {
         return Some(FigureRule::AgeOrOrdinal);
     }
     if digits && phone_number(text, tokens, at) {
@@ -58,18 +62,41 @@ fn name_word(text: &str, tokens: &[Token], k: usize) -> bool {
     t.kind == Kind::Word && t.text(text).chars().any(char::is_uppercase)
 }
 
-/// Rule `appositive_age`: a bare whole number between commas right after a name is the
-/// person's age ("Ana Ruiz, 63, said"; "Halloran, 31, has scored"); a count never stands
-/// alone between commas after a name.
+/// Rule `appositive_age`: a bare whole number between commas right after a name or a role
+/// is the person's age ("Ana Ruiz, 63, said"; "Halloran, 31, has scored"; "the health
+/// minister, 61, said"); a count never stands alone between commas after a name.
 fn appositive_age(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    let person = |k: usize| {
+        name_word(text, tokens, k)
+            || (tokens[k].kind == Kind::Word
+                && crate::entities::lexicon::is_role_word(&lower(tokens[k].text(text))))
+    };
     after == at + 1
         && at >= 2
         && is(text, tokens.get(at - 1), ",")
         && is(text, tokens.get(after), ",")
-        && name_word(text, tokens, at - 2)
-        && text[tokens[at].span.start..tokens[at].span.end]
-            .parse::<u32>()
-            .is_ok_and(|n| (1..=120).contains(&n))
+        && person(at - 2)
+        && whole_age(text, &tokens[at])
+}
+
+/// A whole number a person's age can be (1 to 120).
+fn whole_age(text: &str, t: &Token) -> bool {
+    t.text(text).parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
+}
+
+/// Rule `age_bound`: "over", "under", "above" or "below" and a whole number after a plural
+/// noun of people (`data/age-groups.txt`) is an age group, not a count ("adults over 65",
+/// "voters under 30"); "people over 65 kg" has a unit and "under 30 candidates" a counted
+/// noun, and both stay figures.
+fn age_bound(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    let bound = word(text, tokens.get(at))
+        .is_some_and(|w| matches!(w.as_str(), "over" | "under" | "above" | "below"));
+    let group =
+        at >= 1 && word(text, tokens.get(at - 1)).is_some_and(|w| word_set!(AGE_GROUPS).contains(w.as_str()));
+    let counted = tokens
+        .get(after)
+        .is_some_and(|t| t.kind == Kind::Word && plural(&lower(t.text(text))));
+    after == at + 2 && bound && group && !counted && whole_age(text, &tokens[at + 1])
 }
 
 /// Rule `age_lead`: "who turned 58", "the voting age to 16" (`data/age-leads.txt`).

@@ -47,6 +47,9 @@ pub(crate) enum WordClass {
     Quarter,
     /// A plural scale word standing alone ("hundreds").
     Vague(f64),
+    /// A plural scale word that counts only before "of" and a noun ("scores of protesters";
+    /// "test scores" and "scores of 80 and 90" are no count).
+    VagueOf(f64),
     Sign,
 }
 
@@ -171,6 +174,7 @@ fn word_class(value: f64, class: &str) -> WordClass {
         "half" => WordClass::Half,
         "quarter" => WordClass::Quarter,
         "vague" => WordClass::Vague(value),
+        "vague_of" => WordClass::VagueOf(value),
         "sign" => WordClass::Sign,
         other => panic!("number_words.tsv: unknown class {other}"),
     }

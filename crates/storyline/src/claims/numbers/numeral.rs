@@ -556,12 +556,9 @@ fn lone_article_ok(t: &Tokens, j: usize) -> bool {
 /// sentence; "a third term" is an ordinal. "And", "or" and "but" may join a second
 /// adjective ("a third and final round") and decide nothing.
 fn no_noun_after(t: &Tokens, j: usize) -> bool {
-    const COMPARATIVES: [&str; 8] = [
-        "more", "less", "fewer", "higher", "lower", "larger", "smaller", "bigger",
-    ];
     t.kind(j + 1) == Some(Kind::Word)
         && !matches!(t.lower(j + 1), "and" | "or" | "but")
-        && (crate::claims::phrase_end(t.lower(j + 1)) || COMPARATIVES.contains(&t.lower(j + 1)))
+        && (crate::claims::phrase_end(t.lower(j + 1)) || crate::claims::comparative(t.lower(j + 1)))
 }
 
 fn half(t: &Tokens, j: usize, acc: &mut Acc, money: bool) -> Option<Step> {
@@ -851,6 +848,7 @@ fn vague_at(t: &Tokens, i: usize) -> Option<Numeral> {
     };
     let plural = |k: usize| match t.kind(k).and_then(|_| lex.words.get(t.lower(k))) {
         Some(WordClass::Vague(s)) => Some(*s),
+        Some(WordClass::VagueOf(s)) if of_a_noun(t, k + 1) => Some(*s),
         _ => None,
     };
     let (unit, next) = if t.is_word(i, "tens") || plural(i).is_some() {
@@ -885,6 +883,11 @@ fn vague_at(t: &Tokens, i: usize) -> Option<Numeral> {
         scale: unit,
         digits_only: false,
     })
+}
+
+/// "of" and then a word that is no number ("scores of protesters", not "scores of 80").
+fn of_a_noun(t: &Tokens, k: usize) -> bool {
+    t.is_word(k, "of") && t.kind(k + 1) == Some(Kind::Word) && !lexicon().words.contains_key(t.lower(k + 1))
 }
 
 /// The marker made of the `n` tokens at `i`, if any.

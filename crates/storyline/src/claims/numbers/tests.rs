@@ -1,6 +1,7 @@
 //! Invented sentences for the number recogniser.
 
 use super::*;
+use crate::claims::VAGUE_FROM;
 
 fn q(text: &str) -> Vec<Quantity> {
     quantities(text)
@@ -1103,4 +1104,124 @@ fn double_is_a_factor_only_after_a_bound_and_a_share_before_a_comparative() {
     no_figures(&["They booked a double room."]);
     let s = one("The roll grew by a fifth more than expected.");
     assert_eq!(s.value, Some(0.2));
+}
+
+#[test]
+fn a_magnitude_written_before_its_number_is_its_unit() {
+    for (text, written, value) in [
+        (
+            "A magnitude 6.4 quake shook the port town of Vessin.",
+            "magnitude 6.4",
+            6.4,
+        ),
+        (
+            "An earthquake of magnitude 5.2 rattled windows in Orrel.",
+            "magnitude 5.2",
+            5.2,
+        ),
+        (
+            "Villagers slept outside after a magnitude-4.8 tremor.",
+            "magnitude-4.8",
+            4.8,
+        ),
+        (
+            "The tremor measured 3.7 on the Richter scale.",
+            "3.7 on the Richter scale",
+            3.7,
+        ),
+    ] {
+        let got = one(text);
+        assert_eq!(slice(text, got.span), written, "{text}");
+        assert_eq!(got.value, Some(value), "{text}");
+        assert_eq!(
+            got.unit.as_ref().map(|u| u.name.as_str()),
+            Some("magnitude"),
+            "{text}"
+        );
+    }
+    // No number after the word: nothing to measure.
+    no_figures(&["The flood was an order of magnitude worse than forecast."]);
+}
+
+#[test]
+fn scores_of_counts_only_before_of_and_a_noun() {
+    let text = "Scores of fishermen blocked the harbour at Tallow Point.";
+    let got = one(text);
+    assert_eq!(slice(text, got.span), "Scores");
+    assert_eq!(got.qualifier, Some(Qualifier::Vague));
+    assert_eq!(got.low.map(|b| b.value), Some(VAGUE_FROM * 20.0));
+    no_figures(&[
+        "Test scores rose across the district.",
+        "Their scores fell sharply.",
+    ]);
+    // "scores of 81 and 77": the numbers are the scores, not a vague count.
+    let text = "The twins posted scores of 81 and 77.";
+    assert!(
+        q(text).iter().all(|x| x.qualifier != Some(Qualifier::Vague)),
+        "{:#?}",
+        q(text)
+    );
+}
+
+#[test]
+fn ends_in_different_units_are_two_quantities_not_a_range() {
+    let text = "The bank lifted its rate by 0.25 percentage points to 5.5% on Thursday.";
+    let got = q(text);
+    let units: Vec<_> = got
+        .iter()
+        .map(|x| x.unit.as_ref().map(|u| u.name.as_str()))
+        .collect();
+    assert_eq!(units, [Some("percentage_point"), Some("percent")], "{got:#?}");
+    assert!(got.iter().all(|x| x.value.is_some()), "{got:#?}");
+    // A unit written after the first number only: the second is a level, not an end.
+    let text = "The lender cut its rate by half a percentage point to 3.1 this week.";
+    let got = q(text);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(got[0].value, Some(0.5));
+    // A range writes its unit once, at the end, or at both ends alike.
+    let r = one("Rents in Colby were 20 to 30 percent higher.");
+    assert_eq!(
+        (r.low.map(|b| b.value), r.high.map(|b| b.value)),
+        (Some(20.0), Some(30.0))
+    );
+    let r = one("The lake is 4 km to 6 km wide.");
+    assert_eq!(
+        (r.low.map(|b| b.value), r.high.map(|b| b.value)),
+        (Some(4.0), Some(6.0))
+    );
+}
+
+#[test]
+fn a_fraction_of_a_unit_measures_in_that_unit() {
+    for (text, written, value, unit) in [
+        (
+            "Rates rose by half a percentage point.",
+            "half a percentage point",
+            0.5,
+            "percentage_point",
+        ),
+        (
+            "Rates fell by a quarter of a percentage point.",
+            "a quarter of a percentage point",
+            0.25,
+            "percentage_point",
+        ),
+        ("The path runs for half a mile.", "half a mile", 0.5, "mile"),
+    ] {
+        let got = one(text);
+        assert_eq!(slice(text, got.span), written, "{text}");
+        assert_eq!(got.value, Some(value), "{text}");
+        assert_eq!(got.unit.as_ref().map(|u| u.name.as_str()), Some(unit), "{text}");
+    }
+    // Shares and scales keep their readings.
+    assert_eq!(one("A third of voters stayed home.").unit, None);
+    assert_eq!(one("Half a million people marched.").value, Some(500_000.0));
+}
+
+#[test]
+fn a_number_after_number_is_a_label() {
+    no_figures(&[
+        "The number 12 tram is diverted from Monday.",
+        "He wore number 9 for the club.",
+    ]);
 }

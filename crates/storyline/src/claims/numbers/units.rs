@@ -125,6 +125,21 @@ pub(crate) fn currency_before(t: &Tokens, i: usize) -> Option<Found> {
     })
 }
 
+/// Rule `unit_word_before`: a word unit the table lets stand before its number, other than a
+/// currency ("magnitude 6.1", "magnitude-5.6": seismologists and news write the scale
+/// first as often as after), ending right before token `number`, with at most a glued
+/// hyphen between. Returns the unit with its span from the word.
+pub(crate) fn unit_word_before(t: &Tokens, number: usize) -> Option<Unit> {
+    let hyph = number >= 2 && t.is_sym(number - 1, &['-', '‐']) && t.glued(number - 1) && t.glued(number);
+    let word = number.checked_sub(if hyph { 2 } else { 1 })?;
+    if !t.same_line(number) || t.kind(word) != Some(Kind::Word) {
+        return None;
+    }
+    let (e, end) = word_at(t, word, true)?;
+    (end == word + 1 && e.dimension != Dimension::Currency)
+        .then(|| make(e, e.canonical.to_string(), t.toks[word].start, t.toks[word].end))
+}
+
 /// Exponent written after a symbol unit: "2", "²", "−1", "- 1", "⁻¹".
 fn exponent(text: &str, at: usize) -> usize {
     let rest = &text[at..];

@@ -9,7 +9,26 @@ use crate::time::TimexType;
 /// An age ("a 6-year-old", "44 years old") or a fraction ("three-quarters of"): no span.
 fn age_or_fraction(c: &Ctx, unit: &str) -> bool {
     let age = c.after.starts_with("-old") || c.after.starts_with(" old");
-    age || unit.to_lowercase().starts_with("quarter") && c.after.trim_start().starts_with("of ")
+    age || unit.to_lowercase().starts_with("quarter") && quarter_as_share(c)
+}
+
+/// Rule `quarter_as_share`: "a quarter" is a share of an amount, not three months, before
+/// "of" ("a quarter of the budget"), before a comparative ("a quarter more than forecast",
+/// "three-quarters higher": `claims/data/comparatives.txt`) and after "by" after a verb of
+/// change ("fell by a quarter"; "delayed by a quarter" stays a span of time).
+fn quarter_as_share(c: &Ctx) -> bool {
+    let rest = c.after.trim_start();
+    let next: String = rest
+        .chars()
+        .take_while(|ch| ch.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut words = c.before.split_whitespace().rev();
+    let by_change = words.next().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        && words
+            .next()
+            .is_some_and(|w| crate::claims::change_verb(&w.to_lowercase()));
+    next == "of" || crate::claims::comparative(&next) || by_change
 }
 
 /// An ordinal ("a second group"), a year before a quarter ("the 1988 second quarter") or a
