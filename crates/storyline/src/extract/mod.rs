@@ -588,6 +588,19 @@ fn looks_english(sample: &str) -> bool {
     words >= 40 && common * 4 >= words
 }
 
+/// Fewer words than this in Latin letters are too few for the trigram model to tell the
+/// languages that share the script apart.
+const SHORT_LATIN_WORDS: usize = 20;
+
+/// Rule `short_latin`: a sample of fewer than [`SHORT_LATIN_WORDS`] words in Latin letters
+/// gets no verdict from the model (the declared language, or none, stands): a one-sentence
+/// English item with few function words ("Rail strikes cancelled 2,400 trains a day …")
+/// reads as French to it, and every English stage would be skipped. Other scripts
+/// (Cyrillic, Arabic, Han) are plain in a few words and keep the verdict.
+fn short_latin(sample: &str, script: whatlang::Script) -> bool {
+    script == whatlang::Script::Latin && sample.split_whitespace().count() < SHORT_LATIN_WORDS
+}
+
 pub fn detect_language(text: &str) -> Option<String> {
     let sample: String = text.chars().take(400).collect();
     // Plain English prose (most of what we see) settles it without the n-gram model: many
@@ -596,7 +609,7 @@ pub fn detect_language(text: &str) -> Option<String> {
         return Some("en".into());
     }
     let info = whatlang::detect(&sample)?;
-    if !info.is_reliable() {
+    if !info.is_reliable() || short_latin(&sample, info.script()) {
         return None;
     }
     let code = match info.lang() {
@@ -759,6 +772,21 @@ mod tests {
             assert_eq!(detect_language(text).as_deref(), Some(code));
         }
         assert!(!looks_english("Too short to tell."));
+    }
+
+    #[test]
+    fn a_short_latin_sample_gets_no_verdict_but_another_script_does() {
+        // English with few function words, which the trigram model alone reads as another
+        // Latin language: no verdict, so the English stages run.
+        let short = "Bus strikes cancelled about 1,900 routes a day, affecting almost a million passengers.";
+        let model = whatlang::detect(short).expect("a verdict");
+        assert!(
+            model.is_reliable() && model.lang() != whatlang::Lang::Eng,
+            "{model:?}"
+        );
+        assert_eq!(detect_language(short), None);
+        let ru = "Министр заявил в четверг, что переговоры возобновятся в столице на следующей неделе.";
+        assert_eq!(detect_language(ru).as_deref(), Some("ru"));
     }
 
     #[test]
