@@ -66,29 +66,27 @@ fn denominator(
     if noun.kind != Kind::Word || !noun.text(text).starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    // "per cubic metre", "a square mile": the measure's two words, as the unit table names them
-    let two = tokens
+    // "per cubic metre", "a square mile": a measure of two words the unit table names, any
+    // after "a" as after "per"
+    let measure = tokens
         .get(k + 2)
         .filter(|t| t.kind == Kind::Word && matches!(lower(noun.text(text)).as_str(), "cubic" | "square"))
         .and_then(|t| {
-            let phrase = text.get(noun.span.start..t.span.end)?;
-            Some((super::super::canonical_unit_name(phrase)?.to_string(), t.span.end))
+            Some((
+                super::super::canonical_unit_name(text.get(noun.span.start..t.span.end)?)?,
+                t,
+            ))
         });
-    let measure = two.is_some();
-    let (word, end) = two.unwrap_or_else(|| (singular(noun.text(text)), noun.span.end));
+    let (word, last, after) = match measure {
+        Some((name, t)) => (name.to_string(), t, k + 3),
+        None => (singular(noun.text(text)), noun, k + 2),
+    };
     let rate = match lower(by.text(text)).as_str() {
         "per" => word != "cent",
-        "a" | "an" => {
-            (measure || after_article(&word)) && !placed_in_time(text, tokens, end_token(tokens, end))
-        }
+        "a" | "an" => (measure.is_some() || after_article(&word)) && !placed_in_time(text, tokens, after),
         _ => false,
     };
-    rate.then_some((word, end))
-}
-
-/// The index of the token after the one ending at byte `end`.
-fn end_token(tokens: &[Token], end: usize) -> usize {
-    tokens.partition_point(|t| t.span.end <= end)
+    rate.then_some((word, last.span.end))
 }
 
 /// Rule `count_rate`: a count whose counted noun follows it and is followed by "a"/"an"
