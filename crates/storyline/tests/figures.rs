@@ -339,7 +339,7 @@ fn two_outlets_disagreeing_about_the_same_day_are_flagged() {
 fn match_scores_with_a_dash_or_a_colon_and_acronym_names_are_not_figures() {
     let a = analyse(
         "Rovers stumble\n\nThe Rovers won 3-1 at home but lost 1:3 away a week later. \
-         The club sold 2,400 tickets for the KQ 7 stand.",
+         The derby ended 2-2. The club sold 2,400 tickets for the KQ 7 stand.",
         "Harbour Ledger",
         "2019-03-02",
     );
@@ -347,7 +347,7 @@ fn match_scores_with_a_dash_or_a_colon_and_acronym_names_are_not_figures() {
     assert!(
         !texts
             .iter()
-            .any(|t| t.contains("3-1") || t.contains("1:3") || *t == "7"),
+            .any(|t| t.contains("3-1") || t.contains("1:3") || *t == "7" || *t == "2"),
         "{texts:?}"
     );
     figure(&a, "2,400");

@@ -185,6 +185,11 @@ pub(crate) enum FigureRule {
     NameOrCode,
     /// "half" of a period or an event ("the second half", "a half marathon").
     PartOfPeriod,
+    /// A number inside a compound that names a kind of thing ("a three-storey block").
+    KindCompound,
+    /// The base of a rate, after "per" ("4.2 beds per 1,000 residents"): part of the
+    /// rate, not a count of its own.
+    RateBase,
 }
 
 mod news_units;

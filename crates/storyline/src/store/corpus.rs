@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::write::{bytes_to_lines, bytes_to_u32s, delete_rows, story_json, tag, write_rows};
+use super::write::{bytes_to_lines, bytes_to_u32s, delete_rows, index_text, story_json, tag, write_rows};
 use super::Store;
 use crate::article::{Article, PubDate};
 use crate::corpus::dedup::{self, DedupConfig, DupKind};
@@ -559,6 +559,7 @@ impl<'a, 't> Pass<'a, 't> {
         for (i, a) in slots.into_iter().zip(again) {
             views[i].article = Some(Cow::Owned(a));
         }
+        let mut indexed = Vec::with_capacity(views.len());
         for v in views {
             let Some(article) = &v.article else {
                 continue; // (every view's article is back: revise keeps the slice's length)
@@ -602,6 +603,7 @@ impl<'a, 't> Pass<'a, 't> {
                     ])?;
             }
             write_rows(self.tx, v.n, article)?;
+            indexed.push(v.n);
             // The stories place an article by the record shown: one still waiting to be
             // placed takes the features of its new view (else they would depend on which
             // template lines the worker happened to know). One placed already keeps its
@@ -612,7 +614,7 @@ impl<'a, 't> Pass<'a, 't> {
                     .execute(params![v.n, story_json(article)?])?;
             }
         }
-        Ok(())
+        index_text(self.tx, &indexed)
     }
 
     /// Whether article `n` waits to be placed in the stories.

@@ -282,6 +282,8 @@ impl Store {
                 .execute(params![n, serde_json::to_string(a)?, a.title, a.text])?;
             write_rows(&tx, *n, a)?;
         }
+        let ns: Vec<i64> = articles.iter().map(|(n, _)| *n).collect();
+        index_text(&tx, &ns)?;
         tx.commit()?;
         Ok(())
     }
@@ -451,8 +453,6 @@ pub fn tag<T: Serialize>(v: &T) -> String {
 
 /// Writes the typed rows of an article (number `n`) and indexes its text.
 pub(super) fn write_rows(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> {
-    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![n, a.title, a.text])?;
     let mut local = tx.prepare_cached(
         "INSERT INTO local_entities (article, local, kind, name, roles, quotes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
@@ -596,8 +596,6 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article, outlet: Option<&str>)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
              ?22, ?23, ?24)",
     )?;
-    let mut fts =
-        tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?1, ?2, ?3)")?;
     let day = a.published.as_ref().map(|p| p.date().to_string());
     for (i, q) in a.quotes.iter().enumerate() {
         let text = q.content(&a.text);
@@ -637,8 +635,30 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article, outlet: Option<&str>)
             day,
             q.rule.as_ref().map(tag),
         ])?;
-        fts.execute(params![row, text, q.speaker_name])?;
     }
+    Ok(())
+}
+
+/// Adds the stored text of articles `ns` (`bodies`) and of their quotes to the full-text
+/// indexes, one statement per index for all of them. (FTS5 writes the terms it holds to
+/// disk at every statement's savepoint, so a statement per article and per quote made a
+/// small index segment for each, and merging them back was most of the index's cost.)
+/// Call it after [`write_rows`] of those articles, with each article once.
+pub(super) fn index_text(tx: &Transaction<'_>, ns: &[i64]) -> Result<(), Error> {
+    if ns.is_empty() {
+        return Ok(());
+    }
+    let list = serde_json::to_string(ns)?;
+    tx.prepare_cached(
+        "INSERT INTO articles_fts (rowid, title, text)
+         SELECT n, title, text FROM bodies WHERE n IN (SELECT value FROM json_each(?1))",
+    )?
+    .execute([&list])?;
+    tx.prepare_cached(
+        "INSERT INTO quotes_fts (rowid, text, speaker_name)
+         SELECT n, text, speaker_name FROM quotes WHERE article IN (SELECT value FROM json_each(?1))",
+    )?
+    .execute([&list])?;
     Ok(())
 }
 

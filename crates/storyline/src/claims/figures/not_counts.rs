@@ -12,6 +12,7 @@ const AGE_LEADS: &str = include_str!("../data/age-leads.txt");
 const STREET_WORDS: &str = include_str!("../data/street-words.txt");
 const PERIOD_HALVES: &str = include_str!("../data/period-halves.txt");
 const AGE_GROUPS: &str = include_str!("../data/age-groups.txt");
+const KIND_COMPOUNDS: &str = include_str!("../data/kind-compounds.txt");
 
 /// The rule that says `q` (tokens `at..after` of the sentence's `tokens`) is not a figure.
 pub(super) fn not_a_count(
@@ -45,7 +46,32 @@ pub(super) fn not_a_count(
     if lower(written) == "half" && period_half(text, tokens, at, after) {
         return Some(FigureRule::PartOfPeriod);
     }
+    if kind_compound(text, q) {
+        return Some(FigureRule::KindCompound);
+    }
+    if q.qualifier.is_none() && rate_base(text, tokens, at) {
+        return Some(FigureRule::RateBase);
+    }
     None
+}
+
+/// Rule `rate_base`: a number right after "per" is the base of a rate ("4.2 beds per 1,000
+/// residents", "a rate of 8.1 per 100,000"), part of the rate and not a count of its own.
+fn rate_base(text: &str, tokens: &[Token], at: usize) -> bool {
+    at >= 1 && word(text, tokens.get(at - 1)).as_deref() == Some("per")
+}
+
+/// Rule `kind_compound`: a number joined by a hyphen to a word of
+/// `data/kind-compounds.txt` names a kind of thing, not how many ("a three-storey block",
+/// "a two-bedroom flat", "a four-lane road"), as the guidelines' "numbers inside a compound
+/// that names a kind" say. A measure so joined ("the 1.5-mile bypass") has a unit and
+/// stays a figure.
+fn kind_compound(text: &str, q: &Quantity) -> bool {
+    let Some(rest) = text[q.number.end..].strip_prefix(['-', '‐']) else {
+        return false;
+    };
+    let joined: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    q.unit.is_none() && word_set!(KIND_COMPOUNDS).contains(lower(&joined).as_str())
 }
 
 fn word(text: &str, t: Option<&Token>) -> Option<String> {
@@ -242,6 +268,29 @@ mod tests {
         assert!(kept("Police sealed off 23 Marlow Crescent overnight.").is_empty());
         assert!(kept("The polls close at 9.45pm tonight.").is_empty());
         assert_eq!(kept("The agency told Dunmore 30 families had left."), ["30"]);
+    }
+
+    #[test]
+    fn a_number_in_a_compound_naming_a_kind_is_no_count() {
+        assert_eq!(
+            kept("The two-bedroom cottages beside a four-lane road sold for 3 times the asking price."),
+            ["3 times"]
+        );
+        assert_eq!(
+            kept("A 19-storey hotel with 240 rooms opened on the quay."),
+            ["240"]
+        );
+        // A measure joined the same way is a quantity.
+        assert_eq!(kept("The 2.5-mile tunnel opened."), ["2.5-mile"]);
+    }
+
+    #[test]
+    fn the_base_of_a_rate_after_per_is_no_count() {
+        assert_eq!(
+            kept("The valley has 6.3 doctors per 10,000 people and 41 clinics."),
+            ["6.3", "41"]
+        );
+        assert_eq!(kept("Burglaries fell to 12 per 1,000 homes."), ["12"]);
     }
 
     #[test]

@@ -176,6 +176,31 @@ fn money() {
 }
 
 #[test]
+fn a_one_letter_currency_needs_an_amount_written_as_money() {
+    for (text, v) in [
+        ("R12.75", 12.75),
+        ("R3,400", 3400.0),
+        ("R650 million", 650e6),
+        ("R1.8bn", 1.8e9),
+    ] {
+        let m = one(text);
+        assert_eq!(m.kind, QuantityKind::Money, "{text}: {m:?}");
+        assert_eq!(m.value, Some(v), "{text}");
+        assert_eq!(m.unit.as_ref().unwrap().name, "ZAR", "{text}");
+    }
+    // A bare letter and number is a road, a grade or a code.
+    for text in ["Take the R62 inland.", "The R8 grade failed."] {
+        assert!(
+            q(text).iter().all(|m| m.kind != QuantityKind::Money),
+            "{text}: {:#?}",
+            q(text)
+        );
+    }
+    assert_eq!(one("N$90 million").unit.unwrap().name, "NAD");
+    assert_eq!(one("KSh 2.4 billion").unit.unwrap().name, "KES");
+}
+
+#[test]
 fn measures() {
     for (text, v, unit, dim) in [
         ("3 km", 3.0, "km", Dimension::Length),

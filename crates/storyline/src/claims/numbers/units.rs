@@ -71,6 +71,9 @@ fn sym_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)
             continue;
         }
         if let Some(stripped) = rest.strip_prefix(e.surface) {
+            if pre && one_letter(e.surface) && !letter_currency(stripped) {
+                continue;
+            }
             let end = start + e.surface.len();
             if boundary_ok(t.text, end, e.surface)
                 || (pre && stripped.starts_with(|c: char| c.is_ascii_digit()))
@@ -90,6 +93,35 @@ fn sym_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)
         }
     }
     None
+}
+
+fn one_letter(surface: &str) -> bool {
+    surface.len() == 1 && surface.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Rule `letter_currency`: a currency written as one capital letter (the rand's "R") is
+/// read only when glued to an amount written as money is — with a decimal point or digit
+/// groups ("R18.90", "R1,500") or a scale word after it ("R740 million", "R2.3bn"); a
+/// bare "R5" is a road, a grade or a code more often than an amount. `after` is the text
+/// right after the letter.
+fn letter_currency(after: &str) -> bool {
+    let run: &str = &after[..after
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(after.len())];
+    let run = run.trim_end_matches(['.', ',']);
+    if run.is_empty() || !run.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let word: String = after[run.len()..]
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    let scale = matches!(
+        word.to_ascii_lowercase().as_str(),
+        "thousand" | "million" | "billion" | "trillion" | "k" | "m" | "mn" | "bn"
+    );
+    run.contains(['.', ',']) || scale
 }
 
 /// A letter after an apostrophe ("music ' s $ 500", "music's"): a possessive or a
