@@ -313,6 +313,7 @@ fn figure(a: &Article, cx: Option<&SentenceCx>, q: Quantity, in_time: bool) -> R
     let mut q = q;
     news_units::cents_as_currency(&mut q);
     news_units::rate_denominator(text, tokens, after, &mut q);
+    news_units::vote_tally(text, tokens, at, &mut q);
     news_units::count_rate(text, tokens, measured.as_ref().map(|m| m.span), &mut q);
     // "one of the", "a key step": a lone "one" counts only a measure of the table ("one
     // person was killed").

@@ -9,6 +9,30 @@ use crate::span::Span;
 use crate::text::tokens::{Kind, Token};
 
 const RATE_DENOMINATORS: &str = include_str!("../data/rate-denominators.txt");
+const TALLY_WORDS: &str = include_str!("../data/tally-words.txt");
+
+/// Rule `vote_tally`: either side of two numbers joined by a dash with a word of voting
+/// at most five tokens before or three after (`data/tally-words.txt`: "the senate voted
+/// 61-39", "the court ruled 5-4", "cleared the house 58-41, a margin …") counts votes, as "312 votes to 290" does: it gets the unit `vote`. `at` is
+/// the token the quantity starts in. A match score ("won 3-1") is no figure at all (rule
+/// `score`, asked first).
+pub(super) fn vote_tally(text: &str, tokens: &[Token], at: usize, q: &mut Quantity) {
+    let Some(pair) = tokens.get(at) else { return };
+    let dashed = pair.kind == Kind::Number && pair.text(text).contains(['-', '–']);
+    if q.unit.is_some() || !dashed {
+        return;
+    }
+    let near = tokens[at.saturating_sub(5)..(at + 4).min(tokens.len())]
+        .iter()
+        .find(|t| t.kind == Kind::Word && word_set!(TALLY_WORDS).contains(lower(t.text(text)).as_str()));
+    if let Some(word) = near {
+        q.unit = Some(Unit {
+            name: "vote".to_string(),
+            dimension: Dimension::Other,
+            span: word.span,
+        });
+    }
+}
 
 /// Rule `cents_as_currency`: "42 cents" is 0.42 USD and "30 pence" 0.30 GBP, so that a
 /// dividend in cents and one in dollars are one measure in one unit.
@@ -156,6 +180,34 @@ mod tests {
     #[test]
     fn cents_are_a_fraction_of_a_currency() {
         assert_eq!(read("Stamps now cost 85 cents."), [(0.85, Some("USD".into()))]);
+    }
+
+    #[test]
+    fn the_sides_of_a_dashed_tally_near_a_word_of_voting_are_votes() {
+        let read = |text: &str| -> Vec<(f64, Option<String>)> {
+            let tokens = tokenize(text, Span::new(0, text.len()));
+            quantities(text)
+                .into_iter()
+                .map(|mut q| {
+                    let at = tokens.partition_point(|t| t.span.end <= q.span.start);
+                    vote_tally(text, &tokens, at, &mut q);
+                    (q.value.unwrap_or(f64::NAN), q.unit.map(|u| u.name))
+                })
+                .collect()
+        };
+        let vote = || Some("vote".to_string());
+        assert_eq!(
+            read("The assembly voted 88-41 to delay the levy."),
+            [(88.0, vote()), (41.0, vote())]
+        );
+        assert_eq!(
+            read("In a 6-3 ruling the bench sided with the port."),
+            [(6.0, vote()), (3.0, vote())]
+        );
+        // No word of voting near: the numbers keep what the recogniser gave them.
+        assert!(read("Shelves 12-9 were emptied.")
+            .iter()
+            .all(|(_, u)| u.is_none()));
     }
 
     #[test]
