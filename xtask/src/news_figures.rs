@@ -293,12 +293,14 @@ fn counted_noun(text: &str, f: &Figure) -> Option<String> {
         "fled",
     ];
     let m = f.measured.as_ref()?;
-    // A tally's second side ("by 204 votes to 187"): the product names the noun before it.
+    // A tally's second side ("by 204 votes to 187"): the product names the noun before it,
+    // a plural ("the total to 9,740" is a level reached, its noun elided).
     if text
         .get(m.span.end..f.span.start)
         .is_some_and(|g| g.trim() == "to")
     {
-        return Some(m.text.to_lowercase());
+        let noun = m.text.to_lowercase();
+        return noun.ends_with('s').then_some(noun);
     }
     let gap = text.get(f.span.end..m.span.start)?.trim();
     if !gap.is_empty() && gap != "of" {
@@ -311,7 +313,9 @@ fn counted_noun(text: &str, f: &Figure) -> Option<String> {
         .map(str::to_lowercase)
         .take_while(|w| !AUX.contains(&w.as_str()))
         .collect();
-    if words.len() > 1 && words.last().is_some_and(|w| MEASURE.contains(&w.as_str())) {
+    // A participle of the measure is no noun: "17 wounded" counts people it leaves
+    // unsaid (unit null, as the guidelines write an elided noun).
+    if words.last().is_some_and(|w| MEASURE.contains(&w.as_str())) {
         words.pop();
     }
     words.pop()
@@ -525,6 +529,30 @@ mod tests {
         assert!(!unit_eq(Some("bus"), Some("bulls")));
         assert!(!unit_eq(Some("USD/barrel"), Some("USD")));
         assert!(!unit_eq(None, Some("people")));
+    }
+
+    #[test]
+    fn a_counted_noun_is_a_noun() {
+        let pipeline = Pipeline::build(PipelineConfig::default()).unwrap();
+        let units = |sentence: &str| -> Vec<Option<String>> {
+            storyline_sentence(&pipeline, "t", sentence)
+                .unwrap()
+                .into_iter()
+                .map(|q| q.unit)
+                .collect()
+        };
+        // A participle with its noun elided, and a level reached ("the total to …"): none.
+        assert_eq!(units("Medics in Brolin counted 17 wounded."), [None]);
+        assert_eq!(units("Late returns pushed the regional total to 6,410."), [None]);
+        // A tally's second side takes the plural noun before "to"; a counted noun its head.
+        assert_eq!(
+            units("The motion carried by 204 votes to 187."),
+            [Some("votes".to_string()), Some("votes".to_string())]
+        );
+        assert_eq!(
+            units("Crews rescued 14 stranded hikers."),
+            [Some("hikers".to_string())]
+        );
     }
 
     #[test]

@@ -490,3 +490,20 @@ fn a_quarter_before_a_comparative_or_after_a_change_is_a_share_not_three_months(
     );
     assert!(b.figures.is_empty(), "{:#?}", b.figures);
 }
+
+#[test]
+fn a_verb_after_a_count_is_not_what_it_counts() {
+    let a = analyse(
+        "Final day\n\nA crowd of 48,300 filled the harbour arena, and a panel of 9 deliberated \
+         for an hour. At least 35 injured in the crush were treated on site.",
+        "Quayside Bulletin",
+        "2022-06-11",
+    );
+    for written in ["48,300", "9"] {
+        let f = figure(&a, written);
+        assert!(f.measured.is_none(), "{written}: {:?}", f.measured);
+    }
+    // A measure word after the count stays the measure.
+    let hurt = figure(&a, "35");
+    assert_eq!(hurt.measured.as_ref().map(|m| m.text.as_str()), Some("injured"));
+}

@@ -714,6 +714,9 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
     if compared {
         return None;
     }
+    if verb_after_count(text, tokens, i) {
+        return None;
+    }
     let first = i;
     let counts = q.unit.is_none() && q.value.is_none_or(|v| v != 1.0);
     while i < tokens.len() && i - first < 4 {
@@ -740,6 +743,43 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
         }
     }
     (i > first).then_some(first..i)
+}
+
+/// Rule `verb_after_count`: a word in "-ed" after the number that goes on into an object
+/// or a complement ("a crowd of 61,250 packed the stadium", "a jury of 12 deliberated for
+/// two days", "the 150,000 needed to force a vote") is the verb the count is the subject
+/// of, not what it counts; a measure word ("40 injured in the blast") stays the measure.
+/// `k` is the token after the number.
+fn verb_after_count(text: &str, tokens: &[Token], k: usize) -> bool {
+    let Some(t) = tokens.get(k).filter(|t| is_word(t)) else {
+        return false;
+    };
+    let w = t.text(text);
+    let verb = w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
+    let goes_on = tokens.get(k + 1).is_some_and(|n| {
+        is_word(n)
+            && matches!(
+                lower(n.text(text)).as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "for"
+                    | "to"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "into"
+                    | "over"
+            )
+    });
+    verb && goes_on && concept_of(w).is_none()
 }
 
 /// An adverb that stands between a subject or an auxiliary and its verb
