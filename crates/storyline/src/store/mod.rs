@@ -48,6 +48,8 @@ const WAL_CHECKPOINT_BYTES: i64 = 64 << 20;
 
 /// How long a writer waits for another writer before giving up.
 const BUSY_WAIT: Duration = Duration::from_secs(600);
+/// Prepared statements kept per connection (see [`Store::open`]).
+const STATEMENT_CACHE: usize = 256;
 
 /// Switches the store to write-ahead logging. Two digests opening a new file at once
 /// both read it in the old journal mode and both ask to switch; SQLite answers one of
@@ -85,6 +87,9 @@ impl Store {
         // memory. Temporary b-trees (sorts, the text index's merges) stay in memory.
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        // The writer alone prepares some sixty statements in turn for each batch; with
+        // rusqlite's default cache of 16 most were parsed again every time.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // Write-ahead log pages are copied into the store when the log reaches 64 MB
         // (SQLite's default is 1,000 pages). A digest's batches hit the same index
         // pages again and again, and each checkpoint writes every page it holds once: fewer

@@ -451,7 +451,7 @@ pub fn tag<T: Serialize>(v: &T) -> String {
     }
 }
 
-/// Writes the typed rows of an article (number `n`) and indexes its text.
+/// Writes the typed rows of an article (number `n`); [`index_text`] indexes its text.
 pub(super) fn write_rows(tx: &Transaction<'_>, n: i64, a: &Article) -> Result<(), Error> {
     let mut local = tx.prepare_cached(
         "INSERT INTO local_entities (article, local, kind, name, roles, quotes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
