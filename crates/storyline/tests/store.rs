@@ -202,6 +202,7 @@ fn an_edited_file_replaces_its_article_and_counts_add_up() {
     assert!(sevens[0].contains("finally"));
     // The replaced article left its storyline's counts.
     common::story_counts_agree(&db);
+    common::text_indexes_intact(&db);
 }
 
 #[test]
@@ -741,6 +742,7 @@ fn a_line_that_stops_being_template_comes_back_analysed() {
     assert_eq!(after.quotes, expected.quotes);
     assert_eq!(after.sentences, expected.sentences);
     assert!(!after.sentences.is_empty());
+    common::text_indexes_intact(&db);
 }
 
 #[test]
@@ -975,6 +977,7 @@ fn reanalyze_keeps_entity_ids() {
     );
     run::reanalyze(&db, &p, true, RunOptions::default(), &mut Quiet).unwrap();
     assert_eq!(ids(&db), before, "the same analysis again changed no id");
+    common::text_indexes_intact(&db);
 }
 
 #[test]

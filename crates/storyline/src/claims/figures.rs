@@ -361,7 +361,8 @@ fn score(text: &str, tokens: &[Token], at: usize, q: &Quantity) -> bool {
     let side = tokens
         .get(at)
         .is_some_and(|t| t.kind == Kind::Number && t.text(text).contains(['-', '–']));
-    if !(dash || colon || side) {
+    // A pair with a unit is a measure ("won 3-1" has none; "fell 1-2%" is a range).
+    if !(dash || colon || side) || q.unit.is_some() {
         return false;
     }
     tokens[at.saturating_sub(3)..(at + 4).min(tokens.len())]
@@ -745,41 +746,26 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
     (i > first).then_some(first..i)
 }
 
-/// Rule `verb_after_count`: a word in "-ed" after the number that goes on into an object
-/// or a complement ("a crowd of 61,250 packed the stadium", "a jury of 12 deliberated for
-/// two days", "the 150,000 needed to force a vote") is the verb the count is the subject
-/// of, not what it counts; a measure word ("40 injured in the blast") stays the measure.
-/// `k` is the token after the number.
+/// Rule `verb_after_count`: a word in "-ed" after the number with a determiner after it
+/// ("a crowd of 61,250 packed the stadium", "58,000 watched the final") is a verb with its
+/// object, the count its subject, not what it counts. A preposition after it is no sign:
+/// "40 rescued from the mine", "12 charged with murder" are reduced passives whose
+/// participle is what is counted; and a measure word stays the measure. `k` is the token
+/// after the number.
 fn verb_after_count(text: &str, tokens: &[Token], k: usize) -> bool {
     let Some(t) = tokens.get(k).filter(|t| is_word(t)) else {
         return false;
     };
     let w = t.text(text);
     let verb = w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
-    let goes_on = tokens.get(k + 1).is_some_and(|n| {
+    let object = tokens.get(k + 1).is_some_and(|n| {
         is_word(n)
             && matches!(
                 lower(n.text(text)).as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "for"
-                    | "to"
-                    | "in"
-                    | "at"
-                    | "on"
-                    | "by"
-                    | "with"
-                    | "from"
-                    | "into"
-                    | "over"
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "these" | "those"
             )
     });
-    verb && goes_on && concept_of(w).is_none()
+    verb && object && concept_of(w).is_none()
 }
 
 /// An adverb that stands between a subject or an auxiliary and its verb

@@ -248,7 +248,8 @@ impl Store {
     }
 
     /// Stores new analyses of stored articles (same clean text, same id): the record, its
-    /// rows, and a place in the next corpus pass for its entities and template view.
+    /// rows, and a place in the next corpus pass for its entities and template view. Each
+    /// article once: the text indexes are filled for all of them at the end.
     pub fn replace_analysis(&mut self, articles: &[(i64, Article)], pipeline: u32) -> Result<(), Error> {
         let tx = self
             .conn
@@ -643,12 +644,17 @@ fn write_quotes(tx: &Transaction<'_>, n: i64, a: &Article, outlet: Option<&str>)
 /// indexes, one statement per index for all of them. (FTS5 writes the terms it holds to
 /// disk at every statement's savepoint, so a statement per article and per quote made a
 /// small index segment for each, and merging them back was most of the index's cost.)
-/// Call it after [`write_rows`] of those articles, with each article once.
+/// Every [`write_rows`] must be followed by it in the same transaction, before any
+/// [`delete_rows`] of the same article: an external-content index told to delete a row it
+/// never held is corrupt. An article named twice is indexed once.
 pub(super) fn index_text(tx: &Transaction<'_>, ns: &[i64]) -> Result<(), Error> {
+    let mut ns = ns.to_vec();
+    ns.sort_unstable();
+    ns.dedup();
     if ns.is_empty() {
         return Ok(());
     }
-    let list = serde_json::to_string(ns)?;
+    let list = serde_json::to_string(&ns)?;
     tx.prepare_cached(
         "INSERT INTO articles_fts (rowid, title, text)
          SELECT n, title, text FROM bodies WHERE n IN (SELECT value FROM json_each(?1))",

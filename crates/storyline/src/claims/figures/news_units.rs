@@ -3,7 +3,7 @@
 //! written): cents as a fraction of a currency, and an amount per something as a rate.
 
 use super::{lower, singular};
-use crate::claims::quantity::{Dimension, Quantity, Unit};
+use crate::claims::quantity::{Dimension, Quantity, QuantityKind, Unit};
 use crate::entities::lexicon::word_set;
 use crate::span::Span;
 use crate::text::tokens::{Kind, Token};
@@ -13,13 +13,15 @@ const TALLY_WORDS: &str = include_str!("../data/tally-words.txt");
 
 /// Rule `vote_tally`: either side of two numbers joined by a dash with a word of voting
 /// at most five tokens before or three after (`data/tally-words.txt`: "the senate voted
-/// 61-39", "the court ruled 5-4", "cleared the house 58-41, a margin …") counts votes, as "312 votes to 290" does: it gets the unit `vote`. `at` is
-/// the token the quantity starts in. A match score ("won 3-1") is no figure at all (rule
-/// `score`, asked first).
+/// 61-39", "the court ruled 5-4", "cleared the house 58-41, a margin …") counts votes, as
+/// "312 votes to 290" does: it gets the unit `vote`, placed on the word of voting. `at` is
+/// the token the quantity starts in. A pair the recogniser read as a range ("approved
+/// 20-30 new homes") is left alone, and a match score ("won 3-1") is no figure at all
+/// (rule `score`, asked first).
 pub(super) fn vote_tally(text: &str, tokens: &[Token], at: usize, q: &mut Quantity) {
     let Some(pair) = tokens.get(at) else { return };
-    let dashed = pair.kind == Kind::Number && pair.text(text).contains(['-', '–']);
-    if q.unit.is_some() || !dashed {
+    let dashed = pair.kind == Kind::Number && pair.text(text).contains('-');
+    if q.unit.is_some() || q.kind == QuantityKind::Range || !dashed {
         return;
     }
     let near = tokens[at.saturating_sub(5)..(at + 4).min(tokens.len())]

@@ -49,7 +49,7 @@ pub(super) fn not_a_count(
     if kind_compound(text, q) {
         return Some(FigureRule::KindCompound);
     }
-    if q.qualifier.is_none() && rate_base(text, tokens, at) {
+    if rate_base(text, tokens, at) {
         return Some(FigureRule::RateBase);
     }
     None
