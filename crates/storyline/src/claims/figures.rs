@@ -192,6 +192,7 @@ pub(crate) enum FigureRule {
     RateBase,
 }
 
+mod levels;
 mod news_units;
 mod not_counts;
 
@@ -204,7 +205,10 @@ pub fn figures(a: &Article) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut timex = 0;
     let mut current: Option<SentenceCx> = None;
-    for q in super::numbers::quantities(&a.text) {
+    let levels = super::numbers::quantities(&a.text)
+        .into_iter()
+        .flat_map(|q| levels::change_levels(&a.text, q));
+    for q in levels {
         while timex < a.timexes.len() && a.timexes[timex].span.end <= q.span.start {
             timex += 1;
         }

@@ -197,6 +197,10 @@ fn a_one_letter_currency_needs_an_amount_written_as_money() {
         );
     }
     assert_eq!(one("N$90 million").unit.unwrap().name, "NAD");
+    assert_eq!(one("N4.5 billion").unit.unwrap().name, "NGN");
+    assert!(q("Nurses asked for N95 masks.")
+        .iter()
+        .all(|m| m.kind != QuantityKind::Money));
     assert_eq!(one("KSh 2.4 billion").unit.unwrap().name, "KES");
 }
 

@@ -99,11 +99,11 @@ fn one_letter(surface: &str) -> bool {
     surface.len() == 1 && surface.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Rule `letter_currency`: a currency written as one capital letter (the rand's "R") is
-/// read only when glued to an amount written as money is — with a decimal point or digit
-/// groups ("R18.90", "R1,500") or a scale word after it ("R740 million", "R2.3bn"); a
-/// bare "R5" is a road, a grade or a code more often than an amount. `after` is the text
-/// right after the letter.
+/// Rule `letter_currency`: a currency written as one capital letter (the rand's "R", the
+/// naira's "N") is read only when glued to an amount written as money is — with a decimal
+/// point or digit groups ("R18.90", "N1,350") or a scale word after it ("R740 million",
+/// "N5 billion", "R2.3bn"); a bare "R5" or "N95" is a road, a grade or a code more often
+/// than an amount. `after` is the text right after the letter.
 fn letter_currency(after: &str) -> bool {
     let run: &str = &after[..after
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))

@@ -1,0 +1,124 @@
+//! A range that is a change: "from X to Y" after a verb of change names where a thing was
+//! and where it goes, two levels, not an interval it lies in.
+
+use crate::claims::quantity::{Quantity, QuantityKind};
+use crate::entities::lexicon::word_set;
+use crate::span::Span;
+
+const LEVEL_CHANGE_WORDS: &str = include_str!("../data/level-change-words.txt");
+
+/// Words looked at before "from", back to the clause's start.
+const LOOK_BACK: usize = 8;
+
+/// Rule `change_levels`: a range written "from X to Y" with a verb of change before it in
+/// its clause ("capacity will rise from 52,000 to 60,500", "raises the top rate from 45% to
+/// 48%", "will go up from £11,800 to £12,400") is two quantities, the level before and the
+/// level after, each with the range's unit; any other quantity is returned as it is.
+/// "Tickets are priced from €290 to €640" has no verb of change and stays a range.
+pub(super) fn change_levels(text: &str, q: Quantity) -> Vec<Quantity> {
+    let (Some(low), Some(high)) = (q.low, q.high) else {
+        return vec![q];
+    };
+    let written = &text[q.span.start..q.span.end];
+    let to = text[q.number.start..q.number.end]
+        .find(" to ")
+        .map(|k| q.number.start + k);
+    let from = written.len() >= 5 && written[..5].eq_ignore_ascii_case("from ");
+    let (Some(to), true, None) = (to, from, q.value) else {
+        return vec![q];
+    };
+    if !changed_before(&text[..q.span.start]) {
+        return vec![q];
+    }
+    let kind = match q.kind {
+        QuantityKind::Range => QuantityKind::Number,
+        other => other,
+    };
+    let level = |span: Span, number: Span, value: f64| Quantity {
+        span,
+        number,
+        kind,
+        value: Some(value),
+        low: None,
+        high: None,
+        qualifier: None,
+        unit: q.unit.clone(),
+        list: None,
+    };
+    let first = Span::new(q.span.start + "from ".len(), to);
+    let second = Span::new(to + " to ".len(), q.span.end);
+    if first.start >= first.end || second.start >= second.end {
+        return vec![q];
+    }
+    vec![
+        level(first, Span::new(q.number.start, to), low.value),
+        level(second, Span::new(second.start, q.number.end), high.value),
+    ]
+}
+
+/// Whether a verb of change stands among the last words of `before`, in the same clause,
+/// with no "by" after it: "rise by anywhere from 3 to 5 per cent" is the size of the
+/// change, a range.
+fn changed_before(before: &str) -> bool {
+    let clause = before.rsplit([',', ';', ':', '.']).next().unwrap_or(before);
+    for w in clause.split_whitespace().rev().take(LOOK_BACK) {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        if w == "by" {
+            return false;
+        }
+        if super::super::change_verb(&w) || word_set!(LEVEL_CHANGE_WORDS).contains(w.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::numbers::quantities;
+
+    fn read(text: &str) -> Vec<(String, Option<f64>, Option<String>)> {
+        quantities(text)
+            .into_iter()
+            .flat_map(|q| change_levels(text, q))
+            .map(|q| {
+                (
+                    text[q.span.start..q.span.end].to_string(),
+                    q.value,
+                    q.unit.map(|u| u.name),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn from_one_level_to_another_after_a_verb_of_change_is_two_quantities() {
+        assert_eq!(
+            read("The ferry fare will rise from £4.20 to £5.10 in May."),
+            [
+                ("£4.20".to_string(), Some(4.2), Some("GBP".to_string())),
+                ("£5.10".to_string(), Some(5.1), Some("GBP".to_string())),
+            ]
+        );
+        assert_eq!(
+            read("The board raised the levy from 12% to 15%."),
+            [
+                ("12%".to_string(), Some(12.0), Some("percent".to_string())),
+                ("15%".to_string(), Some(15.0), Some("percent".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_without_a_change_stays_one() {
+        let r = read("Seats are priced from €35 to €90.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        // A verb of change in another clause does not count, nor one whose "by" makes the
+        // range the size of the change.
+        let r = read("Sales rose, and seats are priced from €35 to €90.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        let r = read("Fares will rise by anywhere from 2% to 4%.");
+        assert_eq!(r.len(), 1, "{r:?}");
+    }
+}
