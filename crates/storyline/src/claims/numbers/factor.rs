@@ -1,8 +1,9 @@
 //! Rule `factor_word`: a multiplicative factor written as one word — "twice the figure",
-//! "a fivefold rise", "grew tenfold", "more than double the sum" — is a quantity in `times`, as "three times" and
-//! "3-fold" already are by their unit words. "Twice" counts as a factor only before what
-//! it multiplies ("twice as many", "twice the cost", "twice what …"); "was arrested twice"
-//! and "twice a week" say how often, not how much.
+//! "a fivefold rise", "grew tenfold", "more than double the sum", "double what it was" — is
+//! a quantity in `times`, as "three times" and "3-fold" already are by their unit words.
+//! "Twice" counts as a factor only before what it multiplies ("twice as many", "twice the
+//! cost", "twice what …"); "was arrested twice" and "twice a week" say how often, not how
+//! much.
 
 use super::lexicon::{lexicon, WordClass};
 use super::tokens::{Kind, Tokens};
@@ -21,10 +22,21 @@ fn factor_of(t: &Tokens, i: usize) -> Option<f64> {
             let before_object =
                 t.kind(i + 1) == Some(Kind::Word) && word_set!(FACTOR_OBJECTS).contains(t.lower(i + 1));
             // "double" and "triple" are adjectives too ("a double room"): a factor only
-            // after a bound ("more than double the sum", "nearly triple what …").
+            // after a bound ("more than double the sum", "nearly triple what …") or before
+            // a determiner or "what" as what it multiplies ("double the figure of 2019",
+            // "double what it was"), unless a verb ("plans to double the fleet": a verb of
+            // multiplying, which the guidelines do not settle).
             let bound = i > 0 && matches!(t.lower(i - 1), "than" | "nearly" | "almost" | "about" | "roughly");
+            let determiner = t.kind(i + 1) == Some(Kind::Word) && t.lower(i + 1) != "as";
+            let verb = i > 0
+                && matches!(
+                    t.lower(i - 1),
+                    "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "shall"
+                );
             let factor = if matches!(w, "twice" | "double") { 2.0 } else { 3.0 };
-            (before_object && (bound || matches!(w, "twice" | "thrice"))).then_some(factor)
+            let adjective_word = matches!(w, "double" | "triple");
+            let taken = bound || !adjective_word || (determiner && !verb);
+            (before_object && taken).then_some(factor)
         }
         _ => match lexicon().words.get(w.strip_suffix("fold")?)? {
             WordClass::Unit(v) | WordClass::Teen(v) | WordClass::Tens(v) | WordClass::Scale(v)

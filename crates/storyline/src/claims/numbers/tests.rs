@@ -1124,13 +1124,24 @@ fn a_glued_c_or_f_is_a_temperature_with_a_decimal_a_sign_or_a_word_of_heat() {
 }
 
 #[test]
-fn double_is_a_factor_only_after_a_bound_and_a_share_before_a_comparative() {
-    let d = one("The campaign raised more than double what it raised before.");
-    assert_eq!(
-        (d.value, d.unit.map(|u| u.name)),
-        (Some(2.0), Some("times".to_string()))
-    );
-    no_figures(&["They booked a double room."]);
+fn double_is_a_factor_after_a_bound_or_before_what_it_multiplies() {
+    for (text, factor) in [
+        ("The campaign raised more than double what it raised before.", 2.0),
+        ("Ticket sales are double the figure of the spring season.", 2.0),
+        ("Water use in the valley is now triple what it was.", 3.0),
+    ] {
+        let d = one(text);
+        assert_eq!(
+            (d.value, d.unit.map(|u| u.name)),
+            (Some(factor), Some("times".to_string())),
+            "{text}"
+        );
+    }
+    // An adjective, and a verb of multiplying (which the guidelines leave open).
+    no_figures(&[
+        "They booked a double room.",
+        "The council plans to double the fleet of buses.",
+    ]);
     let s = one("The roll grew by a fifth more than expected.");
     assert_eq!(s.value, Some(0.2));
 }
