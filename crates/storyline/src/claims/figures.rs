@@ -205,10 +205,7 @@ pub fn figures(a: &Article) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut timex = 0;
     let mut current: Option<SentenceCx> = None;
-    let levels = super::numbers::quantities(&a.text)
-        .into_iter()
-        .flat_map(|q| levels::change_levels(&a.text, q));
-    for q in levels {
+    for q in levels::quantities(&a.text) {
         while timex < a.timexes.len() && a.timexes[timex].span.end <= q.span.start {
             timex += 1;
         }
@@ -762,13 +759,9 @@ fn verb_after_count(text: &str, tokens: &[Token], k: usize) -> bool {
     };
     let w = t.text(text);
     let verb = w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
-    let object = tokens.get(k + 1).is_some_and(|n| {
-        is_word(n)
-            && matches!(
-                lower(n.text(text)).as_str(),
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "these" | "those"
-            )
-    });
+    let object = tokens
+        .get(k + 1)
+        .is_some_and(|n| is_word(n) && crate::quotes::is_determiner(n.text(text)));
     verb && object && concept_of(w).is_none()
 }
 

@@ -21,6 +21,8 @@ mod frames;
 mod sources;
 mod words;
 
+pub(crate) use words::is_determiner;
+
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};

@@ -50,7 +50,7 @@ pub(super) fn is_boundary(w: &str) -> bool {
 }
 
 /// Determiners, in the cases they are written.
-pub(super) fn is_determiner(w: &str) -> bool {
+pub(crate) fn is_determiner(w: &str) -> bool {
     word_set!(DETERMINERS).contains(w)
 }
 

@@ -34,6 +34,12 @@ mod tense;
 mod value;
 mod words;
 
+/// Whether a lower-case word is a modal verb (`data/modals.txt`): the word after it is a
+/// verb ("will last", "could double").
+pub(crate) fn is_modal(w: &str) -> bool {
+    lists::MODALS.contains(w)
+}
+
 use chrono::{NaiveDate, Weekday};
 
 use serde::{Deserialize, Serialize};

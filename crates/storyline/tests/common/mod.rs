@@ -67,8 +67,6 @@ pub fn conflict_toll(measures: &[TrackedMeasure]) -> (&TrackedMeasure, Vec<f64>)
     (toll, values)
 }
 
-/// Asserts that the counts a store keeps on its storylines and events (articles, events,
-/// outlets) are those its rows give when counted again from scratch.
 /// Both full-text indexes agree with the rows they index (FTS5's own check): an index
 /// entry removed that was never added, or one added twice, fails it.
 pub fn text_indexes_intact(db: &Path) {
@@ -79,6 +77,8 @@ pub fn text_indexes_intact(db: &Path) {
     }
 }
 
+/// Asserts that the counts a store keeps on its storylines and events (articles, events,
+/// outlets) are those its rows give when counted again from scratch.
 pub fn story_counts_agree(db: &Path) {
     let c = rusqlite::Connection::open(db).unwrap();
     let rows = |sql: &str| -> Vec<String> {

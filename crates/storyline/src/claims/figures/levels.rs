@@ -13,22 +13,20 @@ const LOOK_BACK: usize = 8;
 /// Rule `change_levels`: a range written "from X to Y" with a verb of change before it in
 /// its clause ("capacity will rise from 52,000 to 60,500", "raises the top rate from 45% to
 /// 48%", "will go up from £11,800 to £12,400") is two quantities, the level before and the
-/// level after, each with the range's unit; any other quantity is returned as it is.
-/// "Tickets are priced from €290 to €640" has no verb of change and stays a range.
-pub(super) fn change_levels(text: &str, q: Quantity) -> Vec<Quantity> {
-    let (Some(low), Some(high)) = (q.low, q.high) else {
-        return vec![q];
+/// level after, each with the range's unit (`None` for any other quantity). "Tickets are
+/// priced from €290 to €640" has no verb of change and stays a range.
+pub(super) fn change_levels(text: &str, q: &Quantity) -> Option<[Quantity; 2]> {
+    let (Some(low), Some(high), None) = (q.low, q.high, q.value) else {
+        return None;
     };
-    let written = &text[q.span.start..q.span.end];
+    let from = text
+        .get(q.span.start..q.span.start + "from ".len())
+        .is_some_and(|w| w.eq_ignore_ascii_case("from "));
     let to = text[q.number.start..q.number.end]
         .find(" to ")
-        .map(|k| q.number.start + k);
-    let from = written.len() >= 5 && written[..5].eq_ignore_ascii_case("from ");
-    let (Some(to), true, None) = (to, from, q.value) else {
-        return vec![q];
-    };
-    if !changed_before(&text[..q.span.start]) {
-        return vec![q];
+        .map(|k| q.number.start + k)?;
+    if !from || !changed_before(&text[..q.span.start]) {
+        return None;
     }
     let kind = match q.kind {
         QuantityKind::Range => QuantityKind::Number,
@@ -48,12 +46,24 @@ pub(super) fn change_levels(text: &str, q: Quantity) -> Vec<Quantity> {
     let first = Span::new(q.span.start + "from ".len(), to);
     let second = Span::new(to + " to ".len(), q.span.end);
     if first.start >= first.end || second.start >= second.end {
-        return vec![q];
+        return None;
     }
-    vec![
+    Some([
         level(first, Span::new(q.number.start, to), low.value),
         level(second, Span::new(second.start, q.number.end), high.value),
-    ]
+    ])
+}
+
+/// The quantities of `text` as figures read them: each as the recogniser gave it, a
+/// change "from X to Y" as its two levels.
+pub(super) fn quantities(text: &str) -> impl Iterator<Item = Quantity> + '_ {
+    crate::claims::numbers::quantities(text)
+        .into_iter()
+        .flat_map(move |q| match change_levels(text, &q) {
+            Some([before, after]) => [Some(before), Some(after)],
+            None => [Some(q), None],
+        })
+        .flatten()
 }
 
 /// Whether a verb of change stands among the last words of `before`, in the same clause,
@@ -76,12 +86,9 @@ fn changed_before(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::numbers::quantities;
 
     fn read(text: &str) -> Vec<(String, Option<f64>, Option<String>)> {
         quantities(text)
-            .into_iter()
-            .flat_map(|q| change_levels(text, q))
             .map(|q| {
                 (
                     text[q.span.start..q.span.end].to_string(),

@@ -27,15 +27,11 @@ fn factor_of(t: &Tokens, i: usize) -> Option<f64> {
             // "double what it was"), unless a verb ("plans to double the fleet": a verb of
             // multiplying, which the guidelines do not settle).
             let bound = i > 0 && matches!(t.lower(i - 1), "than" | "nearly" | "almost" | "about" | "roughly");
-            let determiner = t.kind(i + 1) == Some(Kind::Word) && t.lower(i + 1) != "as";
-            let verb = i > 0
-                && matches!(
-                    t.lower(i - 1),
-                    "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "shall"
-                );
+            let multiplies = t.lower(i + 1) != "as";
+            let verb = i > 0 && (t.lower(i - 1) == "to" || crate::time::is_modal(t.lower(i - 1)));
             let factor = if matches!(w, "twice" | "double") { 2.0 } else { 3.0 };
             let adjective_word = matches!(w, "double" | "triple");
-            let taken = bound || !adjective_word || (determiner && !verb);
+            let taken = bound || !adjective_word || (multiplies && !verb);
             (before_object && taken).then_some(factor)
         }
         _ => match lexicon().words.get(w.strip_suffix("fold")?)? {
