@@ -11,20 +11,10 @@ LBL = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, 'term-pairs.jsonl
 CLASSES = {'person', 'group', 'organisation', 'place', 'event', 'policy', 'action', 'thing'}
 DETS = {'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our'}
 
-arts = {}
-order = []
-for n, line in enumerate(open(D, encoding='utf-8')):
-    a = json.loads(line)
-    if a['story'] not in order:
-        order.append(a['story'])
-    arts[(a['story'], n)] = a
+sys.path.insert(0, HERE)
+from allsides import load, text  # noqa: E402
 
-def text(a, part):
-    if part == 'title':
-        return a['title']
-    if isinstance(part, int) and not isinstance(part, bool) and 0 <= part < len(a['paragraphs']):
-        return a['paragraphs'][part]
-    return None
+arts, order = load(D)
 
 def bad_edge(ch):
     return ch.isspace() or unicodedata.category(ch).startswith('P')

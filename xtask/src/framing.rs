@@ -20,8 +20,8 @@ use storyline::ingest::{InputMeta, RawItem};
 use storyline::Article;
 
 #[derive(Deserialize, Clone)]
-struct Row {
-    story: u64,
+pub(crate) struct Row {
+    pub story: u64,
     topic: Option<String>,
     date: Option<String>,
     leaning: String,
@@ -37,23 +37,23 @@ struct Row {
 /// Where a span is in the dataset's terms: the article's 0-based line in the file, part,
 /// character offsets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-struct Side {
-    article: usize,
-    part: PartRef,
-    start: usize,
-    end: usize,
+pub(crate) struct Side {
+    pub article: usize,
+    pub part: PartRef,
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
-enum PartRef {
+pub(crate) enum PartRef {
     Paragraph(usize),
     Title(TitleTag),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-enum TitleTag {
+pub(crate) enum TitleTag {
     Title,
 }
 
@@ -86,7 +86,7 @@ pub(crate) struct Settings {
 /// Score cut-offs the evaluation reports precision and recall at.
 const CUTOFFS: [f32; 9] = [0.0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7];
 
-fn load(path: &Path) -> anyhow::Result<Vec<Row>> {
+pub(crate) fn load(path: &Path) -> anyhow::Result<Vec<Row>> {
     let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
     text.lines()
         .enumerate()
@@ -96,6 +96,16 @@ fn load(path: &Path) -> anyhow::Result<Vec<Row>> {
             Ok(r)
         })
         .collect()
+}
+
+impl Row {
+    /// The text of a part: the title or a paragraph (empty when out of range).
+    pub(crate) fn part_text(&self, part: &PartRef) -> &str {
+        match part {
+            PartRef::Title(_) => &self.title,
+            PartRef::Paragraph(j) => self.paragraphs.get(*j).map_or("", String::as_str),
+        }
+    }
 }
 
 fn item(r: &Row, i: usize) -> RawItem {
@@ -113,7 +123,7 @@ fn item(r: &Row, i: usize) -> RawItem {
 }
 
 /// Analyses every row on all cores, order kept.
-fn analyse(rows: &[Row]) -> anyhow::Result<Vec<Option<Article>>> {
+pub(crate) fn analyse(rows: &[Row]) -> anyhow::Result<Vec<Option<Article>>> {
     let pipeline = storyline::Pipeline::build(storyline::PipelineConfig::default())?;
     Ok(crate::clusters::analyse_each(&pipeline, rows.len(), |i| {
         item(&rows[i], i)
@@ -121,7 +131,7 @@ fn analyse(rows: &[Row]) -> anyhow::Result<Vec<Option<Article>>> {
 }
 
 /// Maps a span of an analysed article back to the row's title or paragraph, in characters.
-fn side_of(r: &TextRef, a: &Article, row: &Row) -> Option<Side> {
+pub(crate) fn side_of(r: &TextRef, a: &Article, row: &Row) -> Option<Side> {
     let article = row.line;
     let chars = |s: &str, upto: usize| s[..upto].chars().count();
     match r.part {
@@ -157,7 +167,7 @@ fn side_of(r: &TextRef, a: &Article, row: &Row) -> Option<Side> {
     }
 }
 
-fn overlaps(x: &Side, y: &Side) -> bool {
+pub(crate) fn overlaps(x: &Side, y: &Side) -> bool {
     x.article == y.article && x.part == y.part && x.start < y.end && y.start < x.end
 }
 

@@ -15,6 +15,7 @@
 //! `cargo xtask gen-corpus --out DIR --articles N` (invented news for store benchmarks)
 //! `cargo xtask store-queries --db FILE` (latency of the API's queries)
 
+mod bias;
 mod clusters;
 mod corpus_gen;
 mod entities;
@@ -259,6 +260,20 @@ enum Eval {
         #[arg(long)]
         terms: Option<String>,
     },
+    /// Biased wording on the AllSides stories (loaded words and sentences only one outlet
+    /// gives) against labelled spans (`bench/framing/bias-spans.jsonl`).
+    Bias {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        labels: PathBuf,
+        /// Rule `exclusive_sentence` settings as JSON (`{"min_terms", "novelty", "titles"}`).
+        #[arg(long)]
+        exclusive: Option<String>,
+        /// Write each wrong prediction and missed gold span here (TSV).
+        #[arg(long)]
+        errors: Option<PathBuf>,
+    },
     /// Numbers, ranges, percentages, money and units: Recognizers-Text specs, MeasEval
     /// (train and trial) and Duckling corpora (see `xtask/src/figures.rs`).
     /// With `--news`, annotated news sentences scored as NewsQuant/CQE score them (see
@@ -342,6 +357,22 @@ fn main() -> anyhow::Result<()> {
                 show,
                 methods,
                 terms,
+            },
+        ),
+        Cmd::Eval {
+            what:
+                Eval::Bias {
+                    data,
+                    labels,
+                    exclusive,
+                    errors,
+                },
+        } => bias::run(
+            &data,
+            &bias::Settings {
+                labels,
+                exclusive,
+                errors,
             },
         ),
         Cmd::Eval {

@@ -678,6 +678,7 @@ pub fn framing(
             }
         )?;
     }
+    framing_wording(out, f, &sentence)?;
     writeln!(out, "\nQuote selection")?;
     for q in &f.quotes {
         let speakers: Vec<String> = q
@@ -722,6 +723,68 @@ pub fn framing(
                 fig.reported_by.join(", "),
                 sentence(&fig.example)
             )?;
+        }
+    }
+    writeln!(
+        out,
+        "\nWhat only one outlet reports (sentences no other outlet's text covers)"
+    )?;
+    for w in f.wording.iter().filter(|w| !w.exclusive.is_empty()) {
+        writeln!(out, "  {}:", w.outlet)?;
+        for e in w.exclusive.iter().take(3) {
+            writeln!(out, "      {}", sentence(&e.at))?;
+        }
+    }
+    Ok(())
+}
+
+/// The loaded wording of each outlet: terms with their class and counts, the others'
+/// uses of the same word beside them, and the first term's sentence.
+fn framing_wording(
+    out: &mut impl Write,
+    f: &storyline::framing::Framing,
+    sentence: &dyn Fn(&storyline::framing::TextRef) -> String,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "\nLoaded wording by outlet (in its own voice, not in quotations)"
+    )?;
+    for w in &f.wording {
+        let terms: Vec<String> = w
+            .loaded
+            .iter()
+            .take(10)
+            .map(|t| {
+                let others: Vec<String> = t
+                    .others
+                    .iter()
+                    .map(|o| format!("{} {}", o.outlet, o.count))
+                    .collect();
+                let also = if others.is_empty() {
+                    String::new()
+                } else {
+                    format!("; also {}", others.join(", "))
+                };
+                format!(
+                    "{} ({}, {}×{also})",
+                    t.term,
+                    storyline::store::tag(&t.cue),
+                    t.count
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "  {}: {}",
+            w.outlet,
+            if terms.is_empty() {
+                "-".into()
+            } else {
+                terms.join(", ")
+            }
+        )?;
+        if let Some(t) = w.loaded.first() {
+            writeln!(out, "      {}", sentence(&t.example))?;
         }
     }
     Ok(())

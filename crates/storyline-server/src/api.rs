@@ -484,7 +484,8 @@ pub(crate) struct StoryFraming {
     /// The storyline's id, or the event's when an event was asked for.
     pub id: String,
     /// `storyline::framing::Framing` (docs/schema.md): term choice, distinctive words,
-    /// quote selection and omissions by outlet; examples are `{article, part, span}`.
+    /// quote selection, omissions and wording (loaded words, what only it reports) by
+    /// outlet; examples are `{article, part, span}`.
     #[schema(value_type = Object)]
     pub framing: storyline::framing::Framing,
     /// The sentence holding each example, keyed `article/part/start`.
@@ -515,6 +516,10 @@ pub(crate) fn framing_of(story: &Story, figures: &[TrackedMeasure]) -> StoryFram
     for o in &framing.omissions {
         refs.extend(o.entities.iter().chain(&o.speakers).map(|p| &p.example));
         refs.extend(o.figures.iter().map(|f| &f.example));
+    }
+    for w in &framing.wording {
+        refs.extend(w.loaded.iter().map(|t| &t.example));
+        refs.extend(w.exclusive.iter().map(|e| &e.at));
     }
     let sentences = refs
         .into_iter()

@@ -1,6 +1,6 @@
-//! The story page's framing: a table by outlet (distinctive words, share of quotation, what
-//! it leaves out), the terms outlets chose for the same referents with their sentences, and
-//! quote selection as a speaker × outlet table.
+//! The story page's framing: a table by outlet (distinctive words, loaded words, share of
+//! quotation, what it leaves out), the terms outlets chose for the same referents with their
+//! sentences, what only one outlet reports, and quote selection as a speaker × outlet table.
 
 use std::collections::BTreeMap;
 
@@ -12,6 +12,8 @@ use crate::api::{example_key, StoryFraming};
 /// Term choices and speakers the page shows at most.
 const PAGE_TERMS: usize = 12;
 const PAGE_SPEAKERS: usize = 12;
+/// Sentences only one outlet gives, shown per outlet at most.
+const PAGE_EXCLUSIVE: usize = 3;
 
 pub(crate) fn section(f: &StoryFraming) -> Markup {
     let fr = &f.framing;
@@ -33,6 +35,11 @@ pub(crate) fn section(f: &StoryFraming) -> Markup {
                     ul { @for u in &t.terms { li { (sentence(f, &u.example)) } } }
                 }
             }
+        } }
+        h3 { "What only one outlet reports" }
+        @if fr.wording.iter().all(|w| w.exclusive.is_empty()) { p { "Every outlet's sentences are covered by another's." } }
+        ul.exclusive { @for w in fr.wording.iter().filter(|w| !w.exclusive.is_empty()) {
+            li { strong { (w.outlet) } ul { @for e in w.exclusive.iter().take(PAGE_EXCLUSIVE) { li { (sentence(f, &e.at)) } } } }
         } }
         h3 { "Quote selection" }
         (speakers(fr))
@@ -58,11 +65,13 @@ fn by_outlet(fr: &Framing) -> Markup {
             caption { "Framing by outlet" }
             thead { tr {
                 th scope="col" { "Outlet" } th scope="col" { "Articles" }
-                th scope="col" { "Its distinctive words (z)" } th scope="col" { "Quotation" }
+                th scope="col" { "Its distinctive words (z)" } th scope="col" { "Loaded words (own voice)" }
+                th scope="col" { "Quotation" }
                 th scope="col" { "Leaves out" }
             } }
             tbody { @for o in &fr.outlets {
                 @let words = fr.distinctive.iter().find(|w| w.outlet == o.outlet);
+                @let loaded = fr.wording.iter().find(|w| w.outlet == o.outlet);
                 @let quotes = fr.quotes.iter().find(|q| q.outlet == o.outlet);
                 @let left = fr.omissions.iter().find(|m| m.outlet == o.outlet);
                 tr {
@@ -70,6 +79,9 @@ fn by_outlet(fr: &Framing) -> Markup {
                     td { (o.articles.len()) }
                     td { @if let Some(w) = words {
                         (w.over.iter().take(6).map(|d| format!("{} ({:.1})", d.term, d.z)).collect::<Vec<_>>().join(", "))
+                    } }
+                    td { @if let Some(w) = loaded {
+                        (w.loaded.iter().take(6).map(|t| format!("{} ({}×)", t.term, t.count)).collect::<Vec<_>>().join(", "))
                     } }
                     td { @if let Some(q) = quotes { (format!("{:.0} %", q.quote_share * 100.0)) } }
                     td { @if let Some(m) = left {

@@ -11,7 +11,9 @@
 //! - **quote selection** ([`QuoteSelection`]): whom each outlet quotes, whom others quote
 //!   and it does not, and the share of its text in quotation marks;
 //! - **omissions** ([`Omissions`]): people and organisations others name and it does not,
-//!   with a field for figures others report that the caller fills.
+//!   with a field for figures others report that the caller fills;
+//! - **wording** ([`OutletWording`]): each outlet's loaded words (lexical bias: "slammed",
+//!   "the regime", scare quotes) and the sentences only it gives (informational bias).
 //!
 //! Articles without an outlet are left out (their ids are listed in
 //! [`Framing::skipped`]): an article of unknown origin says nothing about any outlet's
@@ -21,6 +23,8 @@
 //! Every example points at its sentence with a [`TextRef`]: the article id, whether the
 //! span is in the title or the body, and a byte span into that text.
 
+mod exclusive;
+mod loaded;
 mod logodds;
 mod sources;
 mod terms;
@@ -34,6 +38,8 @@ use serde::{Deserialize, Serialize};
 use crate::span::Span;
 use crate::Article;
 
+pub use exclusive::{ExclusiveConfig, ExclusiveSentence};
+pub use loaded::{loaded_uses, Cue, LoadedTerm, LoadedUse};
 pub use logodds::{LogOddsConfig, TermCounts};
 pub use terms::{first_use, TermConfig};
 
@@ -211,6 +217,16 @@ pub struct Omissions {
     pub figures: Vec<OmittedFigure>,
 }
 
+/// How one outlet worded the story: its loaded words and what only it says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutletWording {
+    pub outlet: String,
+    /// Loaded words and phrases in the outlet's own voice, most used first.
+    pub loaded: Vec<LoadedTerm>,
+    /// Sentences whose content no other outlet of the story gives, most novel first.
+    pub exclusive: Vec<ExclusiveSentence>,
+}
+
 /// One outlet of the story and its articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletArticles {
@@ -229,6 +245,9 @@ pub struct Framing {
     pub distinctive: Vec<OutletWords>,
     pub quotes: Vec<QuoteSelection>,
     pub omissions: Vec<Omissions>,
+    /// Per outlet, in the order of `outlets`.
+    #[serde(default)]
+    pub wording: Vec<OutletWording>,
 }
 
 impl Framing {
@@ -246,6 +265,10 @@ impl Framing {
             o.speakers.truncate(max);
             o.figures.truncate(max);
         }
+        for w in &mut f.wording {
+            w.loaded.truncate(max);
+            w.exclusive.truncate(max);
+        }
         self
     }
 }
@@ -255,6 +278,7 @@ impl Framing {
 pub struct FramingConfig {
     pub terms: TermConfig,
     pub log_odds: LogOddsConfig,
+    pub exclusive: ExclusiveConfig,
 }
 
 /// The outlets of the articles in order of first appearance, and each article's outlet
@@ -327,6 +351,17 @@ pub fn analyze_with(
     terms.extend(terms::coreferent_terms(&story, &units, &config.terms));
     let distinctive = logodds::distinctive(&story, background, &config.log_odds);
     let (quotes, omissions) = sources::selection(&story);
+    let exclusive = exclusive::by_outlet(&story, &units, &config.exclusive);
+    let wording = loaded::by_outlet(&story)
+        .into_iter()
+        .zip(exclusive)
+        .zip(&names)
+        .map(|((loaded, exclusive), outlet)| OutletWording {
+            outlet: outlet.clone(),
+            loaded,
+            exclusive,
+        })
+        .collect();
     Framing {
         outlets,
         skipped,
@@ -334,6 +369,7 @@ pub fn analyze_with(
         distinctive,
         quotes,
         omissions,
+        wording,
     }
 }
 

@@ -345,3 +345,90 @@ fn articles_without_an_outlet_are_skipped() {
 fn word_lists_have_no_repeats() {
     assert!(words::lists_unique());
 }
+
+/// A levy story told by two outlets: one in plain words, one in loaded words, with a
+/// sentence of background the other does not give.
+fn levy_story(p: &Pipeline) -> Vec<Article> {
+    vec![
+        article(
+            p,
+            Some("Quarry Herald"),
+            "Council approves harbour levy after long debate",
+            &[
+                "The Tessaly council approved a new harbour levy on Wednesday by nine votes to four.",
+                "Councillor Ivo Reyes said the levy would pay for the repair of the eastern pier.",
+            ],
+        ),
+        article(
+            p,
+            Some("Lantern Daily"),
+            "Council rams through sweeping harbour levy",
+            &[
+                "The embattled Tessaly council slammed the door on critics on Wednesday, approving a sweeping \
+                 new harbour levy by nine votes to four.",
+                "\"This is a fiasco for every fisherman,\" said Mara Olin, who runs a net workshop.",
+                "Three years ago the same councillors quietly shelved an audit of the pier accounts after \
+                 the treasurer resigned.",
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn loaded_words_are_read_in_the_writers_voice_only() {
+    let p = pipeline();
+    let arts = levy_story(&p);
+    let uses = loaded_uses(&arts[1]);
+    let found: Vec<(&str, Cue)> = uses.iter().map(|u| (u.term.as_str(), u.cue)).collect();
+    assert!(found.contains(&("sweeping", Cue::Intensifier)), "{found:?}");
+    assert!(found.contains(&("embattled", Cue::Evaluative)), "{found:?}");
+    assert!(found.contains(&("slammed", Cue::Verb)), "{found:?}");
+    // "fiasco" is in the list, but inside a quotation it is the speaker's word.
+    assert!(!found.iter().any(|(t, _)| *t == "fiasco"), "{found:?}");
+    // The plain outlet uses none.
+    assert!(loaded_uses(&arts[0]).is_empty(), "{:?}", loaded_uses(&arts[0]));
+    // Every use points at its own words.
+    for u in &uses {
+        assert_eq!(
+            u.at.slice(&arts[1]).map(str::to_lowercase).as_deref(),
+            Some(u.term.as_str())
+        );
+    }
+}
+
+#[test]
+fn the_longest_entry_of_the_cue_list_wins() {
+    let spans = loaded::loaded_in("The minister doubled down on Friday and lashed out at the press.");
+    let terms: Vec<&str> = spans.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(terms, ["doubled down", "lashed out"]);
+}
+
+#[test]
+fn framing_lists_each_outlets_loaded_words_and_what_only_it_reports() {
+    let p = pipeline();
+    let arts = levy_story(&p);
+    let refs: Vec<&Article> = arts.iter().collect();
+    let f = analyze(&refs, None);
+    let plain = f.wording.iter().find(|w| w.outlet == "Quarry Herald").unwrap();
+    let loaded = f.wording.iter().find(|w| w.outlet == "Lantern Daily").unwrap();
+    assert!(plain.loaded.is_empty());
+    let slammed = loaded.loaded.iter().find(|t| t.term == "slammed").unwrap();
+    assert_eq!((slammed.count, slammed.others.len()), (1, 0));
+    // The shelved audit is told by one outlet only; the vote by both.
+    let only: Vec<&str> = loaded
+        .exclusive
+        .iter()
+        .filter_map(|e| e.at.slice(&arts[1]))
+        .collect();
+    assert!(only.iter().any(|s| s.contains("shelved an audit")), "{only:?}");
+    assert!(!only.iter().any(|s| s.contains("nine votes")), "{only:?}");
+    assert!(plain
+        .exclusive
+        .iter()
+        .all(|e| e.novelty >= ExclusiveConfig::default().novelty));
+}
+
+#[test]
+fn the_cue_list_is_clean() {
+    assert!(loaded::list_is_clean());
+}

@@ -117,7 +117,7 @@ fn dated_line(text: &str, quoted: &[Span]) -> Option<(NaiveDate, String)> {
 /// straight `"` toggles. Each paragraph (line) starts outside a quotation: a quotation
 /// running over paragraphs reopens each one with a mark, and a stray mark costs at most the
 /// rest of its own paragraph.
-pub(super) fn quoted_regions(text: &str) -> Vec<Span> {
+pub(crate) fn quoted_regions(text: &str) -> Vec<Span> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
     // Only a line end, a straight mark, a backtick or the first byte of a curly quote or a

@@ -1,0 +1,251 @@
+//! Loaded wording (lexical bias): the words in a writer's own voice whose choice grades or
+//! colours what they report — "slammed" for "criticised", "the regime" for "the
+//! government", a "reform" in scare quotes — as media-bias research separates it from
+//! informational bias (what is chosen to be said; see [`super::exclusive`]).
+//!
+//! Rule `loaded_word`: a word or phrase of the cue list (`data/loaded-words.txt`, classes
+//! [`Cue`]) outside quotation marks — what a quoted speaker says is theirs, not the
+//! outlet's. (Scare quotes — a word the writer puts in quotation marks to keep a distance
+//! — were tried and removed: on the labelled set a short unattributed quotation is far
+//! more often a speaker's word quoted without its speaker in the same sentence.)
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::{OutletCount, Part, Story, TextRef};
+use crate::span::Span;
+use crate::text::tokens::{self, Kind};
+use crate::Article;
+
+/// The cue list: a class, a tab, a lower-case word or phrase.
+const LOADED_WORDS: &str = include_str!("data/loaded-words.txt");
+
+/// What kind of loaded wording a use is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cue {
+    /// A loaded name for a person, group, act or policy ("the regime", "power grab").
+    Label,
+    /// A word that grades what it describes ("disastrous", "baseless").
+    Evaluative,
+    /// A word that inflates size, force or certainty ("massive", "skyrocketing").
+    Intensifier,
+    /// A verb of saying or acting that colours its subject ("slammed", "caved").
+    Verb,
+    /// The writer's own hedge or presupposition ("allegedly", "even though").
+    Doubt,
+}
+
+impl Cue {
+    fn parse(s: &str) -> Option<Cue> {
+        Some(match s {
+            "label" => Cue::Label,
+            "evaluative" => Cue::Evaluative,
+            "intensifier" => Cue::Intensifier,
+            "verb" => Cue::Verb,
+            "doubt" => Cue::Doubt,
+            _ => return None,
+        })
+    }
+}
+
+/// One loaded word or phrase in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoadedUse {
+    pub at: TextRef,
+    /// Lower-case form.
+    pub term: String,
+    pub cue: Cue,
+}
+
+/// A loaded word one outlet uses in the story, with how often and where first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoadedTerm {
+    pub term: String,
+    pub cue: Cue,
+    pub count: usize,
+    /// Uses of the same word by the other outlets of the story, per outlet.
+    pub others: Vec<OutletCount>,
+    pub example: TextRef,
+}
+
+/// The cue list as a map from a phrase's first word to its phrases (as word lists).
+struct Lexicon {
+    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Cue)>>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Cue)>> = HashMap::new();
+    for line in LOADED_WORDS.lines().filter(|l| !l.starts_with('#')) {
+        let Some((class, phrase)) = line.split_once('\t') else {
+            continue;
+        };
+        let (Some(cue), words) = (
+            Cue::parse(class.trim()),
+            phrase.split_whitespace().collect::<Vec<_>>(),
+        ) else {
+            continue;
+        };
+        if let Some(&first) = words.first() {
+            by_first.entry(first).or_default().push((words, cue));
+        }
+    }
+    // Longest phrase first, so that "lashed out" wins over a one-word entry.
+    for v in by_first.values_mut() {
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    Lexicon { by_first }
+});
+
+/// Lower case with curly apostrophes straightened.
+fn lower(w: &str) -> String {
+    super::words::lower(w)
+}
+
+/// The loaded wording of one text (a title or a body): (byte span, lower-case term, cue).
+pub(crate) fn loaded_in(text: &str) -> Vec<(Span, String, Cue)> {
+    let quoted = crate::time::quoted_regions(text);
+    let inside = |s: Span| quoted.iter().any(|q| q.start <= s.start && s.end <= q.end);
+    let toks = tokens::tokenize(text, Span::new(0, text.len()));
+    let words: Vec<Option<String>> = toks
+        .iter()
+        .map(|t| matches!(t.kind, Kind::Word).then(|| lower(t.text(text))))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match loaded_word(&words, i) {
+            Some((len, cue)) => {
+                let span = Span::new(toks[i].span.start, toks[i + len - 1].span.end);
+                if !inside(span) {
+                    out.push((span, lower(&text[span.start..span.end]), cue));
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Rule `loaded_word`: the longest entry of the cue list starting at word `i`, as its
+/// length in tokens and its class.
+fn loaded_word(words: &[Option<String>], i: usize) -> Option<(usize, Cue)> {
+    let first = words[i].as_deref()?;
+    let entries = LEXICON.by_first.get(first)?;
+    entries.iter().find_map(|(phrase, cue)| {
+        let fits = phrase.len() <= words.len() - i
+            && phrase
+                .iter()
+                .zip(&words[i..])
+                .all(|(p, w)| w.as_deref() == Some(*p));
+        fits.then_some((phrase.len(), *cue))
+    })
+}
+
+/// Every loaded use of one article: its title, then its body.
+pub fn loaded_uses(article: &Article) -> Vec<LoadedUse> {
+    let mut out = Vec::new();
+    if let Some(t) = article.title.as_deref() {
+        out.extend(loaded_in(t).into_iter().map(|(span, term, cue)| LoadedUse {
+            at: TextRef {
+                article: article.id.clone(),
+                part: Part::Title,
+                span,
+            },
+            term,
+            cue,
+        }));
+    }
+    out.extend(
+        loaded_in(&article.text)
+            .into_iter()
+            .map(|(span, term, cue)| LoadedUse {
+                at: TextRef {
+                    article: article.id.clone(),
+                    part: Part::Body,
+                    span,
+                },
+                term,
+                cue,
+            }),
+    );
+    out
+}
+
+/// One loaded term across the outlets of a story: its class, uses per outlet and each
+/// outlet's first use.
+struct Tally {
+    cue: Cue,
+    counts: Vec<usize>,
+    examples: Vec<Option<TextRef>>,
+}
+
+/// Each outlet's loaded terms in the story, most used first, with the other outlets'
+/// uses of the same word beside them.
+pub(crate) fn by_outlet(story: &Story<'_>) -> Vec<Vec<LoadedTerm>> {
+    let n = story.outlets.len();
+    let mut terms: HashMap<String, Tally> = HashMap::new();
+    for (o, a) in story.with_outlets() {
+        for u in loaded_uses(a) {
+            let e = terms.entry(u.term).or_insert_with(|| Tally {
+                cue: u.cue,
+                counts: vec![0; n],
+                examples: vec![None; n],
+            });
+            e.counts[o] += 1;
+            if e.examples[o].is_none() {
+                e.examples[o] = Some(u.at);
+            }
+        }
+    }
+    let mut out: Vec<Vec<LoadedTerm>> = vec![Vec::new(); n];
+    for (
+        term,
+        Tally {
+            cue,
+            counts,
+            examples,
+        },
+    ) in terms
+    {
+        for o in 0..n {
+            let Some(example) = examples[o].clone() else {
+                continue;
+            };
+            let others = (0..n)
+                .filter(|&p| p != o && counts[p] > 0)
+                .map(|p| OutletCount {
+                    outlet: story.outlets[p].clone(),
+                    count: counts[p],
+                })
+                .collect();
+            out[o].push(LoadedTerm {
+                term: term.clone(),
+                cue,
+                count: counts[o],
+                others,
+                example,
+            });
+        }
+    }
+    for list in &mut out {
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    }
+    out
+}
+
+/// Whether every entry of the cue list has a known class and appears once (data test).
+#[cfg(test)]
+pub(crate) fn list_is_clean() -> bool {
+    let mut seen = std::collections::HashSet::new();
+    LOADED_WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .all(|l| {
+            l.split_once('\t')
+                .is_some_and(|(c, p)| Cue::parse(c).is_some() && p == p.to_lowercase() && seen.insert(p))
+        })
+}
