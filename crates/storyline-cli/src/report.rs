@@ -345,17 +345,26 @@ pub struct StoryDetail<'a> {
     pub timeline: storyline::stories::timeline::Timeline<'a>,
     pub speakers: Vec<storyline::run::StorySpeaker>,
     pub figures: Vec<storyline::claims::TrackedMeasure>,
+    /// Framing by outlet, each outlet's lists cut to [`STORY_FRAMING`] (`storyline framing
+    /// ID` has them all).
+    pub framing: storyline::framing::Framing,
     pub sources: Vec<storyline::run::StorySource>,
 }
 
+/// Entries per outlet list of the framing in `storyline story ID`.
+const STORY_FRAMING: usize = 8;
+
 pub fn story_detail(s: &storyline::run::Story) -> StoryDetail<'_> {
+    let figures = s.figures();
+    let framing = s.framing(&figures).abridged(STORY_FRAMING);
     StoryDetail {
         storyline: &s.storyline,
         event: s.event.as_ref(),
         summary: s.summary(storyline::run::STORY_SUMMARY_SENTENCES),
         timeline: s.timeline(None),
         speakers: s.speakers(),
-        figures: s.figures(),
+        figures,
+        framing,
         sources: s.sources(),
     }
 }
@@ -458,7 +467,28 @@ pub fn story(out: &mut impl Write, s: &storyline::run::Story) -> std::io::Result
         }
     }
     writeln!(out, "\nFigures")?;
-    figure_lines(out, &s.figures(), STORY_MEASURES)?;
+    let figures = s.figures();
+    figure_lines(out, &figures, STORY_MEASURES)?;
+    let f = s.framing(&figures).abridged(STORY_FRAMING);
+    if f.outlets.len() >= 2 {
+        writeln!(out, "\nFraming (more: storyline framing {})", s.storyline.id)?;
+        for t in f.terms.iter().take(3) {
+            let terms: Vec<String> = t
+                .terms
+                .iter()
+                .map(|u| {
+                    let by: Vec<&str> = u.counts.iter().map(|c| c.outlet.as_str()).collect();
+                    format!("“{}” [{}]", u.term, by.join(", "))
+                })
+                .collect();
+            writeln!(out, "  term choice: {}", terms.join(" · "))?;
+        }
+        for q in &f.quotes {
+            writeln!(out, "  {}: {:.0} % quotation", q.outlet, q.quote_share * 100.0)?;
+        }
+        let sentence = |r: &storyline::framing::TextRef| clip(s.sentence_of(r).unwrap_or("").trim(), 110);
+        framing_wording(out, &f, &sentence)?;
+    }
     writeln!(out, "\nSources")?;
     for src in s.sources() {
         let a = &src.article;

@@ -536,3 +536,24 @@ fn a_dashed_tally_near_a_word_of_voting_counts_votes_and_a_score_is_no_figure() 
     // A pair with a unit near a word of matches is a measure, not a score.
     assert!(texts.iter().any(|t| t.contains('%')), "{texts:?}");
 }
+
+/// Rule `adverb_no_phrase`: a comparative or a closing "-ly" adverb right after a count is
+/// not what it counts.
+#[test]
+fn a_comparative_or_an_adverb_after_a_count_is_not_what_it_counts() {
+    let a = analyse(
+        "Survey of the marsh\n\nBotanists logged 1,200 orchids in the marsh, and they think dozens more \
+         are still to be found. The district has one vet for every 3,000 dogs, against one for every 800 \
+         nationally.",
+        "Fen Gazette",
+        "2022-05-10",
+    );
+    for number in ["dozens", "800"] {
+        let m = figure(&a, number).measured.as_ref();
+        assert!(
+            m.is_none_or(|m| !matches!(m.text.as_str(), "more" | "nationally")),
+            "{number}: {m:?}"
+        );
+    }
+    assert_eq!(figure(&a, "1,200").measured.as_ref().unwrap().concept, "orchid");
+}

@@ -312,7 +312,7 @@ fn figure(a: &Article, cx: Option<&SentenceCx>, q: Quantity, in_time: bool) -> R
     }
     let measured = measured(text, tokens, at, after, &q);
     let mut q = q;
-    news_units::cents_as_currency(&mut q);
+    news_units::cents_as_currency(&text[cx.span.start..cx.span.end], &mut q);
     news_units::rate_denominator(text, tokens, after, &mut q);
     news_units::vote_tally(text, tokens, at, &mut q);
     news_units::count_rate(text, tokens, measured.as_ref().map(|m| m.span), &mut q);
@@ -744,7 +744,19 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
             break;
         }
     }
-    (i > first).then_some(first..i)
+    (i > first && !adverb_phrase(text, tokens, first, i)).then_some(first..i)
+}
+
+/// Rule `adverb_no_phrase`: one word after a count that is a comparative ("hundreds more
+/// are …", "dozens fewer") or an adverb in "-ly" closing the clause ("one for every 900
+/// nationally.") says how, not what is counted.
+fn adverb_phrase(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
+    if end != first + 1 {
+        return false;
+    }
+    let w = lower(tokens[first].text(text));
+    let closes = tokens.get(end).is_none_or(|t| !is_word(t));
+    matches!(w.as_str(), "more" | "less" | "fewer") || (w.len() > 4 && w.ends_with("ly") && closes)
 }
 
 /// Rule `verb_after_count`: a word in "-ed" after the number with a determiner after it

@@ -1217,7 +1217,7 @@ fn q_next(t: &Tokens, q: &Quantity, from: usize) -> usize {
 
 /// "the one", "which one", "one of the …": a pronoun.
 fn is_pronoun_one(t: &Tokens, n: &Numeral) -> bool {
-    if n.next != n.first + 1 || !t.is_word(n.first, "one") {
+    if n.next != n.first + 1 || !t.is_word(n.first, "one") || share_of(t, n.first + 1) {
         return false;
     }
     let before = n.first > 0
@@ -1248,6 +1248,21 @@ fn is_pronoun_one(t: &Tokens, n: &Numeral) -> bool {
         || one_of_those_named(t, n.first)
         || determiner_and_adjective(t, n.first)
         || (n.first >= 2 && t.is_word(n.first - 1, "but") && matches!(t.lower(n.first - 2), "last" | "next"))
+}
+
+/// "one in five", "one out of eight": a share whatever comes before "one" ("a poll
+/// showed that one in five …"), with a number in digits or words after "in" / "out of".
+fn share_of(t: &Tokens, k: usize) -> bool {
+    let at = if t.is_word(k, "in") {
+        k + 1
+    } else if t.is_word(k, "out") && t.is_word(k + 1, "of") {
+        k + 2
+    } else {
+        return false;
+    };
+    at < t.len()
+        && t.same_line(at)
+        && (t.kind(at) == Some(Kind::Digits) || lexicon().words.contains_key(t.lower(at)))
 }
 
 /// Rule `one-of-those-named`: "one" that picks one of things just named, told by what

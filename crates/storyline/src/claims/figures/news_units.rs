@@ -37,11 +37,13 @@ pub(super) fn vote_tally(text: &str, tokens: &[Token], at: usize, q: &mut Quanti
 }
 
 /// Rule `cents_as_currency`: "42 cents" is 0.42 USD and "30 pence" 0.30 GBP, so that a
-/// dividend in cents and one in dollars are one measure in one unit.
-pub(super) fn cents_as_currency(q: &mut Quantity) {
+/// dividend in cents and one in dollars are one measure in one unit. A cent is of the
+/// currency its sentence writes with a cent ([`cent_currency`]): "€1.89 a litre, 22 cents
+/// more" is 0.22 EUR.
+pub(super) fn cents_as_currency(sentence: &str, q: &mut Quantity) {
     let Some(u) = q.unit.as_mut() else { return };
     let code = match u.name.as_str() {
-        "cent" => "USD",
+        "cent" => cent_currency(sentence),
         "penny" => "GBP",
         _ => return,
     };
@@ -49,6 +51,26 @@ pub(super) fn cents_as_currency(q: &mut Quantity) {
     q.value = q.value.map(|v| v / 100.0);
     for b in [&mut q.low, &mut q.high].into_iter().flatten() {
         b.value /= 100.0;
+    }
+}
+
+/// The currency whose hundredth a "cent" of `sentence` is: the euro when the sentence
+/// writes a euro amount ("€", "euro"), a dollar of its own when it writes one ("A$",
+/// "C$", "NZ$"), else the US dollar.
+fn cent_currency(sentence: &str) -> &'static str {
+    let euro_word = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| matches!(w, "EUR" | "euro" | "euros" | "Euro" | "Euros"));
+    if sentence.contains('€') || euro_word {
+        "EUR"
+    } else if sentence.contains("A$") || sentence.contains("AU$") {
+        "AUD"
+    } else if sentence.contains("C$") || sentence.contains("CA$") {
+        "CAD"
+    } else if sentence.contains("NZ$") {
+        "NZD"
+    } else {
+        "USD"
     }
 }
 
@@ -70,13 +92,45 @@ pub(super) fn rate_denominator(text: &str, tokens: &[Token], after: usize, q: &m
     let in_span = after
         .checked_sub(2)
         .filter(|&k| tokens[k + 1].span.end == q.span.end);
+    let price = u.dimension == Dimension::Currency
+        && q.value.is_some_and(|v| v < PRICE_CEILING)
+        && price_per_item(text, tokens, after);
     let found = in_span
         .and_then(|k| denominator(text, tokens, k, &|_| false))
-        .or_else(|| denominator(text, tokens, after, &|w| word_set!(RATE_DENOMINATORS).contains(w)));
+        .or_else(|| {
+            denominator(text, tokens, after, &|w| {
+                price || word_set!(RATE_DENOMINATORS).contains(w)
+            })
+        });
     if let Some((noun, end)) = found {
         u.name = format!("{}/{noun}", u.name);
         q.span.end = q.span.end.max(end);
     }
+}
+
+/// Words after which a noun phrase has ended ("£64 a plot from April").
+const PHRASE_BREAKS: &[&str] = &[
+    "from", "in", "at", "on", "for", "to", "and", "but", "or", "than", "by", "with", "under", "over",
+    "since", "until", "after", "before", "last", "this", "next",
+];
+
+/// A price per item is less than this; a larger sum "a company" is a grant or a sum paid
+/// out, which the list of denominators decides.
+const PRICE_CEILING: f64 = 100_000.0;
+
+/// Rule `price_per_item`: money under [`PRICE_CEILING`] followed by "a"/"an" and one
+/// lower-case noun that ends the phrase is a price per item, whatever the item ("£64 a
+/// plot", "$9.80 a dose", "N4,800 a crate", "$6.80 a dozen"), as "per" and any noun is; a
+/// longer phrase after "a" ("$20 a new ticket machine would save") is left alone. `after`
+/// is the first token past the amount.
+fn price_per_item(text: &str, tokens: &[Token], after: usize) -> bool {
+    let article = tokens
+        .get(after)
+        .is_some_and(|t| matches!(lower(t.text(text)).as_str(), "a" | "an"));
+    let ends = tokens
+        .get(after + 2)
+        .is_none_or(|t| t.kind != Kind::Word || PHRASE_BREAKS.contains(&lower(t.text(text)).as_str()));
+    article && ends
 }
 
 /// The denominator of a rate written at token `k`: "per" and a lower-case noun (any but
@@ -172,7 +226,7 @@ mod tests {
             .into_iter()
             .map(|mut q| {
                 let after = tokens.partition_point(|t| t.span.start < q.span.end);
-                cents_as_currency(&mut q);
+                cents_as_currency(text, &mut q);
                 rate_denominator(text, &tokens, after, &mut q);
                 (q.value.unwrap_or(f64::NAN), q.unit.map(|u| u.name))
             })
@@ -182,6 +236,10 @@ mod tests {
     #[test]
     fn cents_are_a_fraction_of_a_currency() {
         assert_eq!(read("Stamps now cost 85 cents."), [(0.85, Some("USD".into()))]);
+        assert_eq!(
+            read("Bread costs €2.10, 15 cents more."),
+            [(2.1, Some("EUR".into())), (0.15, Some("EUR".into()))]
+        );
     }
 
     #[test]
@@ -229,6 +287,19 @@ mod tests {
         assert_eq!(
             read("The fund paid $12 million a company."),
             [(12e6, Some("USD".into()))]
+        );
+        // a price per item, whatever the item, when the noun ends the phrase
+        assert_eq!(
+            read("Seedlings sell at $3.40 a tray."),
+            [(3.4, Some("USD/tray".into()))]
+        );
+        assert_eq!(
+            read("Tokens cost $2 a ride on weekdays."),
+            [(2.0, Some("USD/ride".into()))]
+        );
+        assert_eq!(
+            read("They paid $40 a famous tailor."),
+            [(40.0, Some("USD".into()))]
         );
         assert_eq!(
             read("The refinery runs 180,000 barrels per day."),

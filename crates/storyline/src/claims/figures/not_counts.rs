@@ -13,6 +13,7 @@ const STREET_WORDS: &str = include_str!("../data/street-words.txt");
 const PERIOD_HALVES: &str = include_str!("../data/period-halves.txt");
 const AGE_GROUPS: &str = include_str!("../data/age-groups.txt");
 const KIND_COMPOUNDS: &str = include_str!("../data/kind-compounds.txt");
+const PERSON_NOUNS: &str = include_str!("../data/person-nouns.txt");
 
 /// The rule that says `q` (tokens `at..after` of the sentence's `tokens`) is not a figure.
 pub(super) fn not_a_count(
@@ -88,14 +89,17 @@ fn name_word(text: &str, tokens: &[Token], k: usize) -> bool {
     t.kind == Kind::Word && t.text(text).chars().any(char::is_uppercase)
 }
 
-/// Rule `appositive_age`: a bare whole number between commas right after a name or a role
-/// is the person's age ("Ana Ruiz, 63, said"; "Halloran, 31, has scored"; "the health
-/// minister, 61, said"); a count never stands alone between commas after a name.
+/// Rule `appositive_age`: a bare whole number between commas right after a name, a role
+/// or a noun for a person (`data/person-nouns.txt`) is the person's age ("Ana Ruiz, 63,
+/// said"; "Halloran, 31, has scored"; "the health minister, 61, said"; "the suspect, 29,
+/// was held"); a count never stands alone between commas after a name.
 fn appositive_age(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
     let person = |k: usize| {
         name_word(text, tokens, k)
-            || (tokens[k].kind == Kind::Word
-                && crate::entities::lexicon::is_role_word(&lower(tokens[k].text(text))))
+            || (tokens[k].kind == Kind::Word && {
+                let w = lower(tokens[k].text(text));
+                crate::entities::lexicon::is_role_word(&w) || word_set!(PERSON_NOUNS).contains(w.as_str())
+            })
     };
     after == at + 1
         && at >= 2
@@ -259,6 +263,10 @@ mod tests {
         assert!(kept("The singer, who turned 71 in June, retired.").is_empty());
         assert!(kept("Ministers want to raise the driving age to 18.").is_empty());
         assert_eq!(kept("In Tarlow, 40 homes flooded."), ["40"]);
+        // a noun for a person, not a role or a name
+        assert_eq!(kept("The cyclist, 34, was one of 8 riders hurt."), ["8"]);
+        // a thing before the commas keeps its count
+        assert_eq!(kept("The depot, 40, was closed."), ["40"]);
     }
 
     #[test]

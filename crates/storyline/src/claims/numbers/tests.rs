@@ -454,6 +454,9 @@ fn shares_written_as_a_count_out_of_a_whole() {
         ("nine in 10 riders", 0.9),
         ("one over three.", 1.0 / 3.0),
         ("one in a million", 1e-6),
+        // after a word that makes "one" a pronoun elsewhere ("that one")
+        ("a poll showed that one in five voters", 0.2),
+        ("the study found that one out of eight", 0.125),
     ] {
         assert!(close(value(text), want), "{text}");
     }
@@ -555,6 +558,8 @@ fn numbers_that_name_rather_than_count() {
     assert_eq!(one("by December 16.").value, Some(16.0));
     assert_eq!(one("the site 30 km away").kind, QuantityKind::Measure);
     assert_eq!(one("it took 250mls").unit.unwrap().name, "ml");
+    // an abbreviation and its "s" that spell a word are the word
+    assert_eq!(one("one in eight has diabetes").unit, None);
     assert_eq!(one("priced at 42MYR").value, Some(42.0));
 }
 

@@ -81,12 +81,15 @@ fn sym_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)
                 return Some((e, end));
             }
             // "250mls", "40kgs": an abbreviation of two letters or more written with a
-            // plural "s" (the table's own entries, such as "ms", are tried first)
+            // plural "s" (the table's own entries, such as "ms", are tried first) — unless
+            // the letters with their "s" make a function word ("one in eight has …" is not
+            // eight hectares)
             let plural = !pre
                 && e.surface.len() >= 2
                 && e.surface.chars().all(char::is_alphabetic)
                 && stripped.starts_with('s')
-                && boundary_ok(t.text, end + 1, "s");
+                && boundary_ok(t.text, end + 1, "s")
+                && !PLURAL_WORDS.contains(&rest[..=e.surface.len()].to_ascii_lowercase().as_str());
             if plural {
                 return Some((e, end + 1));
             }
@@ -94,6 +97,10 @@ fn sym_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)
     }
     None
 }
+
+/// Words an abbreviation of the table spells with a plural "s" ("ha" + "s"): read as the
+/// word, never as the unit.
+const PLURAL_WORDS: &[&str] = &["has", "his", "its", "was"];
 
 fn one_letter(surface: &str) -> bool {
     surface.len() == 1 && surface.bytes().all(|b| b.is_ascii_uppercase())
