@@ -604,18 +604,23 @@ const LONG_LATIN_WORDS: usize = 40;
 
 /// Rule `short_latin`: a sample in Latin letters gets no verdict from the model (the
 /// declared language, or none, stands) when it has fewer than [`SHORT_LATIN_WORDS`] words,
-/// or fewer than [`LONG_LATIN_WORDS`] of which at least one in eight is a common English
-/// function word: a one- or two-sentence English item heavy with numbers and names ("Rail
+/// or when the model names another language than English for fewer than
+/// [`LONG_LATIN_WORDS`] words of which at least one in eight is a common English function
+/// word: a one- or two-sentence English item heavy with numbers and names ("Rail
 /// strikes cancelled 2,400 trains a day …") reads as French to it, and every English
 /// stage would be skipped — a worse loss than running them on a short item of another
 /// Latin language. Other scripts (Cyrillic, Arabic, Han) are plain in a few words and
 /// keep the verdict.
-fn short_latin(sample: &str, script: whatlang::Script) -> bool {
-    if script != whatlang::Script::Latin {
+fn short_latin(sample: &str, info: &whatlang::Info) -> bool {
+    if info.script() != whatlang::Script::Latin {
         return false;
     }
+    if sample.split_whitespace().count() < SHORT_LATIN_WORDS {
+        return true;
+    }
+    // An English verdict of twenty words or more stands.
     let (words, common) = english_share(sample);
-    sample.split_whitespace().count() < SHORT_LATIN_WORDS || (words < LONG_LATIN_WORDS && common * 8 >= words)
+    info.lang() != whatlang::Lang::Eng && words < LONG_LATIN_WORDS && common * 8 >= words
 }
 
 /// ISO 639-1 language of a text, when the detector is confident.
@@ -627,7 +632,7 @@ pub fn detect_language(text: &str) -> Option<String> {
         return Some("en".into());
     }
     let info = whatlang::detect(&sample)?;
-    if !info.is_reliable() || short_latin(&sample, info.script()) {
+    if !info.is_reliable() || short_latin(&sample, &info) {
         return None;
     }
     let code = match info.lang() {

@@ -558,6 +558,10 @@ fn numbers_that_name_rather_than_count() {
     assert_eq!(one("by December 16.").value, Some(16.0));
     assert_eq!(one("the site 30 km away").kind, QuantityKind::Measure);
     assert_eq!(one("it took 250mls").unit.unwrap().name, "ml");
+    // pence glued to a small amount; a page or a video resolution otherwise
+    assert_eq!(one("up 20p on the year").unit.unwrap().name, "penny");
+    assert!(q("records 1080p video").iter().all(|x| x.unit.is_none()));
+    assert!(q("see p 45").iter().all(|x| x.unit.is_none()));
     // an abbreviation and its "s" that spell a word are the word
     assert_eq!(one("one in eight has diabetes").unit, None);
     assert_eq!(one("priced at 42MYR").value, Some(42.0));

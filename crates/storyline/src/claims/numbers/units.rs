@@ -241,7 +241,7 @@ pub(crate) fn unit_after(t: &Tokens, i: usize) -> Option<Found> {
         (None, Some((se, send))) => (se, send, true),
         (None, None) => return None,
     };
-    if is_sym && product_sign(t, at, e) {
+    if is_sym && (product_sign(t, at, e) || (e.surface == "p" && !pence(t, at))) {
         return None;
     }
     let mut name = e.canonical.to_string();
@@ -270,6 +270,16 @@ pub(crate) fn unit_after(t: &Tokens, i: usize) -> Option<Found> {
         next,
         scale: e.scale,
     })
+}
+
+/// Rule `pence`: "p" is pence only glued to a small amount ("20p", "3p", "2.5p"); spaced
+/// ("p 45") it is a page, and after three digits or more ("1080p") a video resolution.
+fn pence(t: &Tokens, at: usize) -> bool {
+    let Some(number) = at.checked_sub(1) else {
+        return false;
+    };
+    let digits = t.toks[number].end - t.toks[number].start;
+    t.glued(at) && t.kind(number) == Some(Kind::Digits) && digits <= 2
 }
 
 /// Rule `product-sign`: "×" with a number after it on the line multiplies ("4 × 10^5",
