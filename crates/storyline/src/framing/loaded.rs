@@ -106,8 +106,14 @@ fn lower(w: &str) -> String {
 
 /// The loaded wording of one text (a title or a body): (byte span, lower-case term, cue).
 pub(crate) fn loaded_in(text: &str) -> Vec<(Span, String, Cue)> {
+    // The regions come in text order and do not overlap: the one that could hold a span
+    // is the last starting at or before it (a binary search, so that a text of many short
+    // quotations costs no more than a plain one).
     let quoted = crate::time::quoted_regions(text);
-    let inside = |s: Span| quoted.iter().any(|q| q.start <= s.start && s.end <= q.end);
+    let inside = |s: Span| {
+        let k = quoted.partition_point(|q| q.start <= s.start);
+        k > 0 && s.end <= quoted[k - 1].end
+    };
     let toks = tokens::tokenize(text, Span::new(0, text.len()));
     let words: Vec<Option<String>> = toks
         .iter()
