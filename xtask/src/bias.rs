@@ -94,7 +94,10 @@ fn text_of<'a>(rows: &'a [crate::framing::Row], s: &Side) -> &'a str {
 }
 
 fn chars(t: &str, s: &Side) -> String {
-    t.chars().skip(s.start).take(s.end - s.start).collect()
+    t.chars()
+        .skip(s.start)
+        .take(s.end.saturating_sub(s.start))
+        .collect()
 }
 
 pub(crate) fn run(data: &Path, s: &Settings) -> anyhow::Result<()> {
@@ -131,6 +134,8 @@ pub(crate) fn run(data: &Path, s: &Settings) -> anyhow::Result<()> {
     };
     let mut lexical = [Tally::default(); 2];
     let mut baseline = [Tally::default(); 2];
+    // Predictions whose span could not be placed in the row (left out of precision).
+    let mut unmapped = 0usize;
     let mut informational = [Tally::default(); 2];
     // Per half and cue: predictions and right ones.
     let mut by_cue: [BTreeMap<String, (usize, usize)>; 2] = Default::default();
@@ -156,6 +161,8 @@ pub(crate) fn run(data: &Path, s: &Settings) -> anyhow::Result<()> {
                 if let Some(side) = side_of(&u.at, a, row) {
                     let cue = serde_json::to_value(u.cue)?.as_str().unwrap_or("").to_string();
                     preds.push((side, u.term, cue));
+                } else {
+                    unmapped += 1;
                 }
             }
         }
@@ -241,8 +248,9 @@ pub(crate) fn run(data: &Path, s: &Settings) -> anyhow::Result<()> {
                 let Some(a) = arts.iter().find(|a| a.id == e.at.article) else {
                     continue;
                 };
-                if let Some(side) = side_of(&e.at, a, &rows[row_of[a.id.as_str()]]) {
-                    sents.push(side);
+                match side_of(&e.at, a, &rows[row_of[a.id.as_str()]]) {
+                    Some(side) => sents.push(side),
+                    None => unmapped += 1,
                 }
             }
         }
@@ -260,7 +268,7 @@ pub(crate) fn run(data: &Path, s: &Settings) -> anyhow::Result<()> {
             .count();
     }
     println!(
-        "labelled stories {} (even {}, odd {})",
+        "labelled stories {} (even {}, odd {}); predictions not placed in the data's text, left out: {unmapped}",
         gold.len(),
         gold.iter().filter(|g| g.story % 2 == 0).count(),
         gold.iter().filter(|g| g.story % 2 == 1).count()

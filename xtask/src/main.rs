@@ -270,7 +270,7 @@ enum Eval {
         /// Rule `exclusive_sentence` settings as JSON (`{"min_terms", "novelty", "titles"}`).
         #[arg(long)]
         exclusive: Option<String>,
-        /// Write each wrong prediction and missed gold span here (TSV).
+        /// Write each prediction (right or wrong) and each missed gold span here (TSV).
         #[arg(long)]
         errors: Option<PathBuf>,
     },

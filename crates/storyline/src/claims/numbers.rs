@@ -1260,9 +1260,14 @@ fn share_of(t: &Tokens, k: usize) -> bool {
     } else {
         return false;
     };
-    at < t.len()
-        && t.same_line(at)
-        && (t.kind(at) == Some(Kind::Digits) || lexicon().words.contains_key(t.lower(at)))
+    // A whole in digits that is no year ("the one in 2015"), or a cardinal in words (not
+    // "second", "half")
+    let digits = t.kind(at) == Some(Kind::Digits) && !matches!(t.lower(at).parse::<u32>(), Ok(1000..=2999));
+    let word = lexicon().words.get(t.lower(at)).is_some_and(|w| {
+        matches!(w, WordClass::Unit(v) | WordClass::Teen(v) | WordClass::Tens(v) if *v >= 2.0)
+            || matches!(w, WordClass::Hundred | WordClass::Scale(_))
+    });
+    at < t.len() && t.same_line(at) && (digits || word)
 }
 
 /// Rule `one-of-those-named`: "one" that picks one of things just named, told by what

@@ -1,11 +1,11 @@
 //! Loaded wording (lexical bias): the words in a writer's own voice whose choice grades or
 //! colours what they report — "slammed" for "criticised", "the regime" for "the
-//! government", a "reform" in scare quotes — as media-bias research separates it from
+//! government" — as media-bias research separates it from
 //! informational bias (what is chosen to be said; see [`super::exclusive`]).
 //!
 //! Rule `loaded_word`: a word or phrase of the cue list (`data/loaded-words.txt`, classes
-//! [`Cue`]) outside quotation marks — what a quoted speaker says is theirs, not the
-//! outlet's. (Scare quotes — a word the writer puts in quotation marks to keep a distance
+//! [`Cue`]) outside quotation marks, double or single — what a quoted speaker says is
+//! theirs, not the outlet's — and not part of a name ("Amnesty International"). (Scare quotes — a word the writer puts in quotation marks to keep a distance
 //! — were tried and removed: on the labelled set a short unattributed quotation is far
 //! more often a speaker's word quoted without its speaker in the same sentence.)
 
@@ -110,10 +110,13 @@ pub(crate) fn loaded_in(text: &str) -> Vec<(Span, String, Cue)> {
     // is the last starting at or before it (a binary search, so that a text of many short
     // quotations costs no more than a plain one).
     let quoted = crate::time::quoted_regions(text);
-    let inside = |s: Span| {
-        let k = quoted.partition_point(|q| q.start <= s.start);
-        k > 0 && s.end <= quoted[k - 1].end
+    let single = single_quoted(text);
+    let within = |regions: &[Span], s: Span| {
+        let k = regions.partition_point(|q| q.start <= s.start);
+        k > 0 && s.end <= regions[k - 1].end
     };
+    let inside = |s: Span| within(&quoted, s) || within(&single, s);
+    let title_case = title_case(text);
     let toks = tokens::tokenize(text, Span::new(0, text.len()));
     let words: Vec<Option<String>> = toks
         .iter()
@@ -125,7 +128,7 @@ pub(crate) fn loaded_in(text: &str) -> Vec<(Span, String, Cue)> {
         match loaded_word(&words, i) {
             Some((len, cue)) => {
                 let span = Span::new(toks[i].span.start, toks[i + len - 1].span.end);
-                if !inside(span) {
+                if !inside(span) && (title_case || !in_a_name(text, &toks, i, len)) {
                     out.push((span, lower(&text[span.start..span.end]), cue));
                 }
                 i += len;
@@ -134,6 +137,60 @@ pub(crate) fn loaded_in(text: &str) -> Vec<(Span, String, Cue)> {
         }
     }
     out
+}
+
+/// Stretches in single curly quotation marks (‘…’, British headline style), marks
+/// included: a ‘ after a space, a bracket or the start, closed by the next ’ not followed by
+/// a letter ("don’t" is an apostrophe), on the same line.
+fn single_quoted(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '‘' if text[..i].ends_with(|p: char| p.is_whitespace() || "([{\"“".contains(p)) || i == 0 => {
+                open = Some(i);
+            }
+            '’' => {
+                let letter_after = text[i + c.len_utf8()..].starts_with(char::is_alphabetic);
+                if let (Some(o), false) = (open, letter_after) {
+                    out.push(Span::new(o, i + c.len_utf8()));
+                    open = None;
+                }
+            }
+            '\n' => open = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether most longer words of a text are capitalised (a headline in title case, where a
+/// capital says nothing about a name).
+fn title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let caps = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    long.len() >= 3 && caps * 10 >= long.len() * 8
+}
+
+/// Whether the match at tokens `i..i + len` is part of a name: capitalised within a
+/// sentence, or capitalised with a capitalised word right after it ("Amnesty
+/// International", "the Insurrection Act", "the Socialist Party") — the guidelines leave
+/// standard names alone.
+fn in_a_name(text: &str, toks: &[tokens::Token], i: usize, len: usize) -> bool {
+    let capital = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.kind, Kind::Word) && t.text(text).starts_with(char::is_uppercase))
+    };
+    if !capital(i) {
+        return false;
+    }
+    let sentence_start = i == 0
+        || toks[i - 1].kind != Kind::Word
+            && matches!(toks[i - 1].text(text), "." | "!" | "?" | ":" | "\"" | "“");
+    !sentence_start || capital(i + len)
 }
 
 /// Rule `loaded_word`: the longest entry of the cue list starting at word `i`, as its

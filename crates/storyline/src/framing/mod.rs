@@ -12,8 +12,8 @@
 //!   and it does not, and the share of its text in quotation marks;
 //! - **omissions** ([`Omissions`]): people and organisations others name and it does not,
 //!   with a field for figures others report that the caller fills;
-//! - **wording** ([`OutletWording`]): each outlet's loaded words (lexical bias: "slammed",
-//!   "the regime", scare quotes) and the sentences only it gives (informational bias).
+//! - **wording** ([`OutletWording`]): each outlet's loaded words in its own voice (lexical
+//!   bias: "slammed", "the regime") and the sentences only it gives (informational bias).
 //!
 //! Articles without an outlet are left out (their ids are listed in
 //! [`Framing::skipped`]): an article of unknown origin says nothing about any outlet's
@@ -252,7 +252,8 @@ pub struct Framing {
 
 impl Framing {
     /// The same framing with each outlet's lists (speakers it quotes and leaves out,
-    /// entities, speakers and figures it omits) cut to their first `max`, which come first
+    /// entities, speakers and figures it omits, loaded words, exclusive sentences) cut to
+    /// their first `max`, which come first
     /// because they count most: for a page that must stay small whatever the story.
     pub fn abridged(mut self, max: usize) -> Framing {
         let f = &mut self;

@@ -398,9 +398,22 @@ fn loaded_words_are_read_in_the_writers_voice_only() {
 
 #[test]
 fn the_longest_entry_of_the_cue_list_wins() {
-    let spans = loaded::loaded_in("The minister doubled down on Friday and lashed out at the press.");
+    // "spin" and "spin doctors" are both entries: the phrase wins.
+    let spans = loaded::loaded_in("The minister doubled down and her spin doctors lashed out at the press.");
     let terms: Vec<&str> = spans.iter().map(|(_, t, _)| t.as_str()).collect();
-    assert_eq!(terms, ["doubled down", "lashed out"]);
+    assert_eq!(terms, ["doubled down", "spin doctors", "lashed out"]);
+}
+
+#[test]
+fn single_quotes_and_names_are_not_the_writers_loaded_words() {
+    let terms =
+        |text: &str| -> Vec<String> { loaded::loaded_in(text).into_iter().map(|(_, t, _)| t).collect() };
+    // British headline quotation marks hold a speaker's word; an apostrophe does not.
+    assert!(terms("Mayor calls levy ‘shameful’ as row grows").is_empty());
+    assert_eq!(terms("Residents find the council’s plan shameful"), ["shameful"]);
+    // Names of bodies and laws are names, not labels.
+    assert!(terms("Amnesty International said the Insurrection Act was invoked.").is_empty());
+    assert_eq!(terms("Amnesty is on the table, the mayor said."), ["amnesty"]);
 }
 
 #[test]

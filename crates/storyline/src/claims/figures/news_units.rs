@@ -54,21 +54,28 @@ pub(super) fn cents_as_currency(sentence: &str, q: &mut Quantity) {
     }
 }
 
-/// The currency whose hundredth a "cent" of `sentence` is: the euro when the sentence
-/// writes a euro amount ("€", "euro"), a dollar of its own when it writes one ("A$",
-/// "C$", "NZ$"), else the US dollar.
+/// The currency whose hundredth a "cent" of `sentence` is: a dollar of its own when the
+/// sentence writes one ("CA$", "C$", "NZ$", "A$"), the euro when it writes a euro amount
+/// ("€", or the word with no "$" beside it: "the euro climbed 2 cents to $1.09" counts
+/// dollar cents), else the US dollar.
 fn cent_currency(sentence: &str) -> &'static str {
+    // A dollar's prefix with no letter before it ("A$", not the end of "CA$").
+    let prefix = |p: &str| {
+        sentence
+            .match_indices(p)
+            .any(|(i, _)| !sentence[..i].ends_with(|c: char| c.is_alphabetic()))
+    };
     let euro_word = sentence
         .split(|c: char| !c.is_alphabetic())
         .any(|w| matches!(w, "EUR" | "euro" | "euros" | "Euro" | "Euros"));
-    if sentence.contains('€') || euro_word {
-        "EUR"
-    } else if sentence.contains("A$") || sentence.contains("AU$") {
-        "AUD"
-    } else if sentence.contains("C$") || sentence.contains("CA$") {
+    if prefix("CA$") || prefix("C$") {
         "CAD"
-    } else if sentence.contains("NZ$") {
+    } else if prefix("NZ$") {
         "NZD"
+    } else if prefix("AU$") || prefix("A$") {
+        "AUD"
+    } else if sentence.contains('€') || (euro_word && !sentence.contains('$')) {
+        "EUR"
     } else {
         "USD"
     }
@@ -240,6 +247,9 @@ mod tests {
             read("Bread costs €2.10, 15 cents more."),
             [(2.1, Some("EUR".into())), (0.15, Some("EUR".into()))]
         );
+        assert_eq!(cent_currency("Gas costs CA$1.89, 12 cents more."), "CAD");
+        assert_eq!(cent_currency("Gas costs A$1.89, 12 cents more."), "AUD");
+        assert_eq!(cent_currency("The euro climbed 2 cents to $1.09."), "USD");
     }
 
     #[test]

@@ -460,6 +460,10 @@ fn shares_written_as_a_count_out_of_a_whole() {
     ] {
         assert!(close(value(text), want), "{text}");
     }
+    // "that one" before a year or a rank is the pronoun, not a share
+    assert!(q("worse than that one in 2015")
+        .iter()
+        .all(|x| x.value != Some(1.0)));
     // a year, a unit or a noun after "over" make no share
     for text in ["1 in 2016", "5 in 10 minutes", "scored 70 over 50 games"] {
         assert!(q(text).len() >= 2, "{text}: {:?}", q(text));
@@ -561,7 +565,11 @@ fn numbers_that_name_rather_than_count() {
     // pence glued to a small amount; a page or a video resolution otherwise
     assert_eq!(one("up 20p on the year").unit.unwrap().name, "penny");
     assert!(q("records 1080p video").iter().all(|x| x.unit.is_none()));
-    assert!(q("see p 45").iter().all(|x| x.unit.is_none()));
+    assert!(q("table 4 p 12").iter().all(|x| x.unit.is_none()));
+    assert_eq!(one("the shares closed at 485p").unit.unwrap().name, "penny");
+    assert!(q("a pack of 24pcs")
+        .iter()
+        .all(|x| x.unit.as_ref().is_none_or(|u| u.name != "percent")));
     // an abbreviation and its "s" that spell a word are the word
     assert_eq!(one("one in eight has diabetes").unit, None);
     assert_eq!(one("priced at 42MYR").value, Some(42.0));

@@ -98,9 +98,9 @@ fn sym_at(t: &Tokens, i: usize, pre: bool) -> Option<(&'static UnitEntry, usize)
     None
 }
 
-/// Words an abbreviation of the table spells with a plural "s" ("ha" + "s"): read as the
-/// word, never as the unit.
-const PLURAL_WORDS: &[&str] = &["has", "his", "its", "was"];
+/// An abbreviation of the table with a plural "s" that is something else: "has" (the
+/// verb, not hectares) and "pcs" (pieces, not per cent).
+const PLURAL_WORDS: &[&str] = &["has", "pcs"];
 
 fn one_letter(surface: &str) -> bool {
     surface.len() == 1 && surface.bytes().all(|b| b.is_ascii_uppercase())
@@ -272,14 +272,20 @@ pub(crate) fn unit_after(t: &Tokens, i: usize) -> Option<Found> {
     })
 }
 
-/// Rule `pence`: "p" is pence only glued to a small amount ("20p", "3p", "2.5p"); spaced
-/// ("p 45") it is a page, and after three digits or more ("1080p") a video resolution.
+/// Video resolutions written as a number glued to "p".
+const RESOLUTIONS: &[&str] = &[
+    "144", "240", "360", "480", "540", "576", "720", "1080", "1440", "2160", "4320",
+];
+
+/// Rule `pence`: "p" is pence only glued to an amount ("20p", "3p", "2.5p", a share price
+/// "485p"); spaced ("45 p") it is a page or an abbreviation, and glued to a video
+/// resolution ("1080p", "720p") it is none.
 fn pence(t: &Tokens, at: usize) -> bool {
     let Some(number) = at.checked_sub(1) else {
         return false;
     };
-    let digits = t.toks[number].end - t.toks[number].start;
-    t.glued(at) && t.kind(number) == Some(Kind::Digits) && digits <= 2
+    let digits = &t.text[t.toks[number].start..t.toks[number].end];
+    t.glued(at) && t.kind(number) == Some(Kind::Digits) && digits.len() <= 4 && !RESOLUTIONS.contains(&digits)
 }
 
 /// Rule `product-sign`: "×" with a number after it on the line multiplies ("4 × 10^5",
