@@ -386,8 +386,7 @@ pub(crate) fn story_body(story: &Story) -> StoryBody {
                 .collect(),
         })
         .collect();
-    let mut framing = framing_of(story, &figures);
-    framing.framing = framing.framing.abridged(STORY_FRAMING_ITEMS);
+    let framing = framing_of(story, &figures, STORY_FRAMING_ITEMS);
     StoryBody {
         storyline: story.storyline.clone(),
         event: story.event.clone(),
@@ -502,8 +501,9 @@ pub(crate) fn example_key(r: &storyline::framing::TextRef) -> String {
     )
 }
 
-pub(crate) fn framing_of(story: &Story, figures: &[TrackedMeasure]) -> StoryFraming {
-    let framing = story.framing(figures);
+pub(crate) fn framing_of(story: &Story, figures: &[TrackedMeasure], max: usize) -> StoryFraming {
+    // Abridged first, so that the sentence map holds only the examples shown.
+    let framing = story.framing(figures).abridged(max);
     let mut refs: Vec<&storyline::framing::TextRef> = Vec::new();
     for t in &framing.terms {
         refs.extend(t.terms.iter().map(|u| &u.example));
@@ -545,7 +545,7 @@ async fn story_framing(
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<StoryFraming>, ApiError> {
-    s.whole_story(id, |story| framing_of(story, &story.figures()))
+    s.whole_story(id, |story| framing_of(story, &story.figures(), usize::MAX))
         .await
         .map(Json)
 }

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::words::lower;
 use super::{OutletCount, Part, Story, TextRef};
 use crate::span::Span;
 use crate::text::tokens::{self, Kind};
@@ -98,11 +99,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon { by_first }
 });
-
-/// Lower case with curly apostrophes straightened.
-fn lower(w: &str) -> String {
-    super::words::lower(w)
-}
 
 /// The loaded wording of one text (a title or a body): (byte span, lower-case term, cue).
 pub(crate) fn loaded_in(text: &str) -> Vec<(Span, String, Cue)> {
@@ -210,32 +206,24 @@ fn loaded_word(words: &[Option<String>], i: usize) -> Option<(usize, Cue)> {
 
 /// Every loaded use of one article: its title, then its body.
 pub fn loaded_uses(article: &Article) -> Vec<LoadedUse> {
-    let mut out = Vec::new();
-    if let Some(t) = article.title.as_deref() {
-        out.extend(loaded_in(t).into_iter().map(|(span, term, cue)| LoadedUse {
-            at: TextRef {
-                article: article.id.clone(),
-                part: Part::Title,
-                span,
-            },
-            term,
-            cue,
-        }));
-    }
-    out.extend(
-        loaded_in(&article.text)
-            .into_iter()
-            .map(|(span, term, cue)| LoadedUse {
-                at: TextRef {
-                    article: article.id.clone(),
-                    part: Part::Body,
-                    span,
-                },
-                term,
-                cue,
-            }),
-    );
-    out
+    let title = article.title.as_deref().map(|t| (Part::Title, t));
+    title
+        .into_iter()
+        .chain([(Part::Body, article.text.as_str())])
+        .flat_map(|(part, text)| {
+            loaded_in(text)
+                .into_iter()
+                .map(move |(span, term, cue)| LoadedUse {
+                    at: TextRef {
+                        article: article.id.clone(),
+                        part,
+                        span,
+                    },
+                    term,
+                    cue,
+                })
+        })
+        .collect()
 }
 
 /// One loaded term across the outlets of a story: its class, uses per outlet and each

@@ -115,12 +115,6 @@ pub(super) fn rate_denominator(text: &str, tokens: &[Token], after: usize, q: &m
     }
 }
 
-/// Words after which a noun phrase has ended ("£64 a plot from April").
-const PHRASE_BREAKS: &[&str] = &[
-    "from", "in", "at", "on", "for", "to", "and", "but", "or", "than", "by", "with", "under", "over",
-    "since", "until", "after", "before", "last", "this", "next",
-];
-
 /// A price per item is less than this; a larger sum "a company" is a grant or a sum paid
 /// out, which the list of denominators decides.
 const PRICE_CEILING: f64 = 100_000.0;
@@ -136,7 +130,7 @@ fn price_per_item(text: &str, tokens: &[Token], after: usize) -> bool {
         .is_some_and(|t| matches!(lower(t.text(text)).as_str(), "a" | "an"));
     let ends = tokens
         .get(after + 2)
-        .is_none_or(|t| t.kind != Kind::Word || PHRASE_BREAKS.contains(&lower(t.text(text)).as_str()));
+        .is_none_or(|t| t.kind != Kind::Word || super::super::phrase_end(&lower(t.text(text))));
     article && ends
 }
 
