@@ -523,12 +523,20 @@ fn analyze_with(chunk: Vec<Work>, pool: &rayon::ThreadPool, analyze: Analyze<'_>
     })
 }
 
-fn pool(opts: RunOptions) -> Result<rayon::ThreadPool, Error> {
-    rayon::ThreadPoolBuilder::new()
+/// The worker pool, each worker set to warm the pipeline up ([`Pipeline::warm_up`]) at
+/// once: that runs while the caller opens its store and lists its inputs, and two
+/// workers build different tables rather than one waiting on the other's.
+fn pool(opts: RunOptions, pipeline: &Pipeline) -> Result<rayon::ThreadPool, Error> {
+    let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .thread_name(|i| format!("storyline-worker-{i}"))
         .build()
-        .map_err(|e| Error::Input(format!("cannot start {} worker threads: {e}", opts.jobs)))
+        .map_err(|e| Error::Input(format!("cannot start {} worker threads: {e}", opts.jobs)))?;
+    for turn in 0..pool.current_num_threads().min(2) {
+        let p = pipeline.clone();
+        pool.spawn(move || p.warm_up(turn));
+    }
+    Ok(pool)
 }
 
 /// Runs the reader on its own thread, analyses its chunks on the pool, and hands each
@@ -704,7 +712,7 @@ pub fn analyze_paths(
     let mut failures = Vec::new();
     let mut items = 0;
     let mut bytes = 0;
-    let pool = pool(opts)?;
+    let pool = pool(opts, pipeline)?;
     run_chunks(paths, None, pipeline, &pool, None, obs, |outcomes, _| {
         for o in outcomes {
             match o {
@@ -848,6 +856,7 @@ pub fn digest(
 ) -> Result<Digest, Error> {
     let started = Instant::now();
     let mut clock = PhaseClock(started);
+    let pool = pool(opts, pipeline)?;
     let mut store = Store::open(db)?;
     store.check_corpus_settings(&pipeline.config().dedup, &pipeline.config().template)?;
     let inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -888,7 +897,6 @@ pub fn digest(
     for (outlet, key) in store.template_lines(template.min_stories)? {
         known.set(&outlet, key, true);
     }
-    let pool = pool(opts)?;
     let revise = |articles: &mut [Article]| revise_all(articles, pipeline, &pool);
     let rules = CorpusRules {
         dedup: &pipeline.config().dedup,
@@ -991,7 +999,7 @@ pub fn reanalyze(
     let started = Instant::now();
     let mut store = Store::open_existing(db)?;
     store.check_corpus_settings(&pipeline.config().dedup, &pipeline.config().template)?;
-    let pool = pool(opts)?;
+    let pool = pool(opts, pipeline)?;
     let below = if all { u32::MAX } else { PIPELINE_VERSION };
     obs.start(store.stale(below)?, 0);
     let mut after = 0i64;
@@ -1516,7 +1524,7 @@ mod tests {
     #[test]
     fn a_panic_in_one_item_is_that_items_failure_and_the_rest_go_on() {
         let pipeline = Pipeline::build(Default::default()).unwrap();
-        let pool = pool(RunOptions { jobs: 2 }).unwrap();
+        let pool = pool(RunOptions { jobs: 2 }, &pipeline).unwrap();
         let analyze = |raw: RawItem| {
             if raw.source.path.starts_with("boom") {
                 // As a stage would: announce itself, then fail a bug's way.
