@@ -557,3 +557,98 @@ fn a_comparative_or_an_adverb_after_a_count_is_not_what_it_counts() {
     }
     assert_eq!(figure(&a, "1,200").measured.as_ref().unwrap().concept, "orchid");
 }
+
+/// Rules `only_one_of` (numbers and figures) and `age-span-words`: "only one of the six
+/// pumps" counts one; "the only one of them" does not; "aged between 17 and 21" is an
+/// age span, not a figure.
+#[test]
+fn only_one_of_a_whole_counts_and_an_age_span_in_words_does_not() {
+    let a = analyse(
+        "Pumps fail in the lowlands\n\nOnly one of the six pumps at Ferrow Dyke was running on Sunday. \
+         The warden said the old engine was the only one of them he trusted, and just one of them \
+         had been serviced. Three youths aged between 17 and 21 were seen near the sluice.",
+        "Marsh Courier",
+        "2023-02-05",
+    );
+    let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(figure(&a, "one").value, Some(1.0));
+    let ones: Vec<&Figure> = a
+        .figures
+        .iter()
+        .filter(|f| f.text.eq_ignore_ascii_case("one"))
+        .collect();
+    assert_eq!(ones.len(), 2, "{texts:?}");
+    // "of them" names nothing: the pumps are named before.
+    assert!(ones[1].measured.is_none(), "{:?}", ones[1].measured);
+    assert!(
+        !texts.iter().any(|t| t.contains("17") || t.contains("21")),
+        "{texts:?}"
+    );
+    assert_eq!(figure(&a, "Three").measured.as_ref().unwrap().concept, "youth");
+}
+
+/// Rules `comparison_no_phrase` ("short of"), `innings_total` and the label words
+/// ("checkpoint 9", "Ward 3", "Point 4" of a text): none of these is what a count counts.
+#[test]
+fn a_distance_from_a_mark_a_batting_total_and_numbered_places_are_not_counts() {
+    let a = analyse(
+        "Split council and a cup upset\n\nThe Green List won 19 of the 45 seats, four short of a majority. \
+         Lanterby were bowled out for 166 in reply. Ward 3 at St Oda's reopened after the repairs, and \
+         guards at checkpoint 9 on the coast road waved the convoy through. Point 4 of the pact covers \
+         fishing rights.",
+        "Riverside Post",
+        "2023-05-21",
+    );
+    let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    for gone in ["166", "3", "9", "4"] {
+        assert!(!texts.contains(&gone), "{gone}: {texts:?}");
+    }
+    assert!(
+        figure(&a, "four").measured.is_none(),
+        "{:?}",
+        figure(&a, "four").measured
+    );
+    assert_eq!(figure(&a, "45").measured.as_ref().unwrap().concept, "seat");
+}
+
+/// Currency signs of Gulf, East and West African and Asian papers: "Dh", "Sh", "SR",
+/// "GH¢"; and "one point" before a number in digits is no decimal.
+#[test]
+fn regional_currency_signs_are_read_and_one_point_before_digits_is_no_decimal() {
+    let a = analyse(
+        "Markets round-up\n\nTelvar Foods reported revenue of Dh2.1 billion. The county set aside \
+         Sh840 million for roads. Pilgrim fares rose to SR3,500. Growers will get GH¢2,400 a bag. \
+         Kestrel Bhd raised 450 million ringgit. At one point 2,000 traders crowded the hall.",
+        "Coast Ledger",
+        "2023-09-14",
+    );
+    let unit = |w: &str| figure(&a, w).unit.as_ref().map(|u| u.name.clone());
+    assert_eq!(unit("Dh2.1 billion").as_deref(), Some("AED"));
+    assert_eq!(unit("Sh840 million").as_deref(), Some("KES"));
+    assert_eq!(unit("SR3,500").as_deref(), Some("SAR"));
+    assert_eq!(unit("GH¢2,400 a bag").as_deref(), Some("GHS/bag"));
+    assert_eq!(unit("450 million ringgit").as_deref(), Some("MYR"));
+    assert_eq!(figure(&a, "2,000").value, Some(2000.0));
+    assert!(a.figures.iter().all(|f| f.value != Some(1.2)), "{:?}", a.figures);
+}
+
+/// Phrase ends: a preposition such as "between" or "among", or another number ("up from
+/// 310 twelve months before"), ends what a count counts.
+#[test]
+fn a_preposition_or_another_number_after_a_count_ends_what_it_counts() {
+    let a = analyse(
+        "Mumps in the valley\n\nMumps cases at Orrin schools climbed to 820 between March and May, \
+         up from 215 twelve months before. The clinic treated 64 among the staff.",
+        "Valley Herald",
+        "2023-06-02",
+    );
+    for number in ["820", "215", "64"] {
+        let m = figure(&a, number).measured.as_ref();
+        assert!(
+            m.is_none_or(|m| !["March", "months", "among", "between"]
+                .iter()
+                .any(|w| m.text.contains(w))),
+            "{number}: {m:?}"
+        );
+    }
+}

@@ -323,7 +323,10 @@ fn figure(a: &Article, cx: Option<&SentenceCx>, q: Quantity, in_time: bool) -> R
         && text[q.number.start..q.number.end]
             .chars()
             .all(char::is_alphabetic);
-    if lone_one && measured.as_ref().is_none_or(|m| !is_table_concept(&m.concept)) {
+    if lone_one
+        && !only_one_of(text, tokens, at, after)
+        && measured.as_ref().is_none_or(|m| !is_table_concept(&m.concept))
+    {
         return Err(FigureRule::LoneOne);
     }
     Ok(Figure {
@@ -709,11 +712,20 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
     }
     // Rule `comparison_no_phrase`: "3,000 more than …", "a third more than first
     // estimated" compare; what they count, if anything, is elsewhere.
-    let compared = matches!(opener.as_deref(), Some("more" | "less" | "fewer"))
-        && tokens
-            .get(after + 1)
-            .is_some_and(|t| lower(t.text(text)) == "than");
-    if compared {
+    // So do "three short of a majority", "two shy of the record", "five clear of the
+    // field": a count's distance from something else.
+    let next = tokens.get(after + 1).map(|t| lower(t.text(text)));
+    let compared = (matches!(opener.as_deref(), Some("more" | "less" | "fewer"))
+        && next.as_deref() == Some("than"))
+        || (matches!(
+            opener.as_deref(),
+            Some("short" | "shy" | "clear" | "ahead" | "adrift")
+        ) && next.as_deref() == Some("of"));
+    // "just one of them", "two of us": a pronoun stands for what is counted, named
+    // elsewhere.
+    let pronoun = opener.as_deref() == Some("of")
+        && matches!(next.as_deref(), Some("them" | "us" | "you" | "those" | "these"));
+    if compared || pronoun {
         return None;
     }
     if verb_after_count(text, tokens, i) {
@@ -731,6 +743,10 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
             i += passive_measure(text, &tokens[i..]);
             break;
         }
+        // Another number ("up from 310 twelve months before") begins a phrase of its own.
+        if is_number_word(&w) {
+            break;
+        }
         i += 1;
         // A count's phrase ends at its first plural noun, with a measure participle after
         // it ("people killed") or a passive one ("people have died").
@@ -745,6 +761,16 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
         }
     }
     (i > first && !adverb_phrase(text, tokens, first, i)).then_some(first..i)
+}
+
+/// Rule `only_one_of` (as in `numbers`): "only one of the four reactors" counts one of a
+/// whole, whatever it measures; tokens `at..after` are the figure.
+fn only_one_of(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    let word = |k: usize| tokens.get(k).filter(|t| is_word(t)).map(|t| lower(t.text(text)));
+    at >= 1
+        && matches!(word(at - 1).as_deref(), Some("only" | "just"))
+        && word(after).as_deref() == Some("of")
+        && (at < 2 || word(at - 2).is_none_or(|w| !crate::quotes::is_determiner(&w)))
 }
 
 /// Rule `adverb_no_phrase`: one word after a count that is a comparative ("hundreds more

@@ -817,6 +817,11 @@ fn lead_at(t: &Tokens, i: usize) -> Lead {
     } else if marker_at(t, k, 1) == Some(Marker::AgeBefore) {
         lead.age = true;
         k += 1;
+        // Rule `age-span-words`: "aged between 19 and 23", "aged from 18 to 24": the span's
+        // first word between the age word and its first number.
+        if t.is_word(k, "between") || t.is_word(k, "from") {
+            k += 1;
+        }
     } else if let Some((q, next)) = qualifier_at(t, k, false).filter(|_| !not_a_qualifier(t, k)) {
         lead.qual = Some(q);
         k = next;
@@ -1217,7 +1222,11 @@ fn q_next(t: &Tokens, q: &Quantity, from: usize) -> usize {
 
 /// "the one", "which one", "one of the …": a pronoun.
 fn is_pronoun_one(t: &Tokens, n: &Numeral) -> bool {
-    if n.next != n.first + 1 || !t.is_word(n.first, "one") || share_of(t, n.first + 1) {
+    if n.next != n.first + 1
+        || !t.is_word(n.first, "one")
+        || share_of(t, n.first + 1)
+        || only_one_of(t, n.first)
+    {
         return false;
     }
     let before = n.first > 0
@@ -1248,6 +1257,16 @@ fn is_pronoun_one(t: &Tokens, n: &Numeral) -> bool {
         || one_of_those_named(t, n.first)
         || determiner_and_adjective(t, n.first)
         || (n.first >= 2 && t.is_word(n.first - 1, "but") && matches!(t.lower(n.first - 2), "last" | "next"))
+}
+
+/// Rule `only_one_of`: "only one of the four reactors", "just one of its six turbines"
+/// counts one of a whole (the guidelines' own example); "the only one of them" (a
+/// determiner before "only") is the pronoun.
+pub(in crate::claims) fn only_one_of(t: &Tokens, k: usize) -> bool {
+    k >= 1
+        && matches!(t.lower(k - 1), "only" | "just")
+        && t.is_word(k + 1, "of")
+        && (k < 2 || !crate::quotes::is_determiner(t.lower(k - 2)))
 }
 
 /// "one in five", "one out of eight": a share whatever comes before "one" ("a poll

@@ -41,6 +41,9 @@ pub(super) fn not_a_count(
     if bare && digits && (name_number(text, tokens, at, after) || street_address(text, tokens, after)) {
         return Some(FigureRule::NameOrCode);
     }
+    if bare && digits && innings_total(text, tokens, at) {
+        return Some(FigureRule::Score);
+    }
     if clock_time(text, q) {
         return Some(FigureRule::TimeExpression);
     }
@@ -180,6 +183,17 @@ fn name_number(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
     let next = tokens.get(after);
     let counted = next.is_some_and(|t| t.kind == Kind::Word && plural(&lower(t.text(text))));
     !counted
+}
+
+/// Rule `innings_total`: a bare number after "out for" or "dismissed for" is a side's
+/// total in cricket ("bowled out for 214", "all out for 98"): a score, not an amount.
+fn innings_total(text: &str, tokens: &[Token], at: usize) -> bool {
+    at >= 2
+        && word(text, tokens.get(at - 1)).as_deref() == Some("for")
+        && matches!(
+            word(text, tokens.get(at - 2)).as_deref(),
+            Some("out" | "dismissed")
+        )
 }
 
 /// Rule `street_address`: a bare number before capitalised words that end in a street

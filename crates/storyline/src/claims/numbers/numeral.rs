@@ -775,6 +775,16 @@ fn point(t: &Tokens, j: usize, acc: &mut Acc) -> Option<Step> {
     let mut digits = String::new();
     let mut k = j + 1;
     if t.kind(k) == Some(Kind::Digits) {
+        // Rule `point-digits-after-digits`: "2 point 5" is a decimal, "one point 3,000" is
+        // not ("at one point 3,000 people gathered"): a number in words takes its
+        // decimals in words ("point 77" alone is one). Nor are grouped digits decimals
+        // ("point 2,000").
+        let grouped = literal(t, k, false).is_some_and(|l| l.next > k + 1);
+        // "at one point 300 people": "point" after a number word read alone is the noun.
+        let after_word = acc.last == L::Start && j > 0 && lexicon().words.contains_key(t.lower(j - 1));
+        if !matches!(acc.last, L::Lit | L::Start) || grouped || after_word {
+            return None;
+        }
         digits.push_str(t.raw(k));
         k += 1;
     } else {
