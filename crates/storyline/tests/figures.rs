@@ -652,3 +652,24 @@ fn a_preposition_or_another_number_after_a_count_ends_what_it_counts() {
         );
     }
 }
+
+/// Rule `glued_to_word`: a number written right after letters is part of a code or a
+/// formula; money after its sign is still money.
+#[test]
+fn a_number_glued_to_letters_is_a_code_unless_it_is_money() {
+    let a = analyse(
+        "Lab notes\n\nThe crust held Ca3 phosphate and the Vexa9 handset shipped in June. \
+         Traders paid Sh750 a sack.",
+        "Science Wire",
+        "2023-07-19",
+    );
+    let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    assert!(
+        !texts.iter().any(|t| t.contains("Ca3") || t.contains('9')),
+        "{texts:?}"
+    );
+    assert_eq!(
+        figure(&a, "Sh750").unit.as_ref().map(|u| u.name.as_str()),
+        Some("KES/sack")
+    );
+}

@@ -4,7 +4,7 @@
 //! its spec and MeasEval scores do not move.
 
 use super::{lower, plural, FigureRule};
-use crate::claims::quantity::Quantity;
+use crate::claims::quantity::{Quantity, QuantityKind};
 use crate::entities::lexicon::{entries, word_set};
 use crate::text::tokens::{Kind, Token};
 
@@ -39,6 +39,9 @@ pub(super) fn not_a_count(
         return Some(FigureRule::NameOrCode);
     }
     if bare && digits && (name_number(text, tokens, at, after) || street_address(text, tokens, after)) {
+        return Some(FigureRule::NameOrCode);
+    }
+    if glued_to_word(text, q) {
         return Some(FigureRule::NameOrCode);
     }
     if bare && digits && innings_total(text, tokens, at) {
@@ -183,6 +186,17 @@ fn name_number(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
     let next = tokens.get(after);
     let counted = next.is_some_and(|t| t.kind == Kind::Word && plural(&lower(t.text(text))));
     !counted
+}
+
+/// Rule `glued_to_word`: a number written right after letters, with no space, is part of
+/// a code or a formula ("Ca3", "iPhone15", "H5N1"), unless the letters are a currency's
+/// sign and the quantity money ("Sh500", "Rs40").
+fn glued_to_word(text: &str, q: &Quantity) -> bool {
+    q.kind != QuantityKind::Money
+        && text[..q.number.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
 }
 
 /// Rule `innings_total`: a bare number after "out for" or "dismissed for" is a side's
