@@ -372,7 +372,7 @@ impl Pipeline {
     /// A run starts one turn per worker while it opens the store and lists its inputs;
     /// nothing it makes is kept, and a panic here (there should be none) is swallowed:
     /// the first real article would meet the same fault and report it as its own.
-    pub fn warm_up(&self, turn: usize) {
+    pub(crate) fn warm_up(&self, turn: usize) {
         let run = || {
             if turn % 2 == 1 {
                 let text = WARM_TEXT;

@@ -1262,7 +1262,7 @@ fn is_pronoun_one(t: &Tokens, n: &Numeral) -> bool {
 /// Rule `only_one_of`: "only one of the four reactors", "just one of its six turbines"
 /// counts one of a whole (the guidelines' own example); "the only one of them" (a
 /// determiner before "only") is the pronoun.
-pub(in crate::claims) fn only_one_of(t: &Tokens, k: usize) -> bool {
+fn only_one_of(t: &Tokens, k: usize) -> bool {
     k >= 1
         && matches!(t.lower(k - 1), "only" | "just")
         && t.is_word(k + 1, "of")
