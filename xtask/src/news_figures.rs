@@ -112,16 +112,8 @@ fn unit_table() -> &'static HashMap<String, String> {
 
 /// A word in the singular, by rule: the same rule on both sides is all a comparison needs.
 fn singular(w: &str) -> String {
-    // "fishermen", "policewomen": a plural in "-men" (not "specimen", "omen", "stamen",
-    // "bitumen").
-    if let Some(s) = w.strip_suffix("women") {
-        return format!("{s}woman");
-    }
-    if let Some(s) = w
-        .strip_suffix("men")
-        .filter(|s| !s.is_empty() && !s.ends_with(['i', 'o', 'a', 'u']))
-    {
-        return format!("{s}man");
+    if let Some(s) = storyline::claims::men_singular(w) {
+        return s;
     }
     if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() > 1) {
         return format!("{s}y");

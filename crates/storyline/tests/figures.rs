@@ -22,6 +22,11 @@ fn analyse(text: &str, outlet: &str, published: &str) -> Article {
         .unwrap()
 }
 
+/// The unit name of the figure written `written`.
+fn unit_of(a: &Article, written: &str) -> Option<String> {
+    figure(a, written).unit.as_ref().map(|u| u.name.clone())
+}
+
 fn figure<'a>(a: &'a Article, written: &str) -> &'a Figure {
     a.figures
         .iter()
@@ -245,7 +250,7 @@ fn rates_of_counts_tallies_and_amounts_per_thing_carry_their_denominator() {
         "Harbour Ledger",
         "2021-04-02",
     );
-    let unit = |w: &str| figure(&a, w).unit.as_ref().map(|u| u.name.clone());
+    let unit = |w: &str| unit_of(&a, w);
     assert_eq!(unit("300").as_deref(), Some("patient/day"));
     assert_eq!(unit("£1,900").as_deref(), Some("GBP/patient"));
     assert_eq!(unit("£2,400").as_deref(), Some("GBP"));
@@ -442,7 +447,7 @@ fn amounts_per_seat_acre_or_cubic_metre_are_rates() {
         "Harbour Ledger",
         "2021-04-02",
     );
-    let unit = |w: &str| figure(&a, w).unit.as_ref().map(|u| u.name.clone());
+    let unit = |w: &str| unit_of(&a, w);
     assert_eq!(unit("£65").as_deref(), Some("GBP/seat"));
     assert_eq!(unit("52").as_deref(), Some("bushel/acre"));
     assert_eq!(unit("$3.10").as_deref(), Some("USD/m3"));
@@ -622,7 +627,7 @@ fn regional_currency_signs_are_read_and_one_point_before_digits_is_no_decimal() 
         "Coast Ledger",
         "2023-09-14",
     );
-    let unit = |w: &str| figure(&a, w).unit.as_ref().map(|u| u.name.clone());
+    let unit = |w: &str| unit_of(&a, w);
     assert_eq!(unit("Dh2.1 billion").as_deref(), Some("AED"));
     assert_eq!(unit("Sh840 million").as_deref(), Some("KES"));
     assert_eq!(unit("SR3,500").as_deref(), Some("SAR"));
@@ -638,7 +643,8 @@ fn regional_currency_signs_are_read_and_one_point_before_digits_is_no_decimal() 
 fn a_preposition_or_another_number_after_a_count_ends_what_it_counts() {
     let a = analyse(
         "Mumps in the valley\n\nMumps cases at Orrin schools climbed to 820 between March and May, \
-         up from 215 twelve months before. The clinic treated 64 among the staff.",
+         up from 215 twelve months before. The clinic treated 64 among the staff, and 12 fishermen \
+         were seen at the harbour.",
         "Valley Herald",
         "2023-06-02",
     );
@@ -651,6 +657,8 @@ fn a_preposition_or_another_number_after_a_count_ends_what_it_counts() {
             "{number}: {m:?}"
         );
     }
+    // A plural in "-men" is counted in the singular, as every other plural.
+    assert_eq!(figure(&a, "12").measured.as_ref().unwrap().concept, "fisherman");
 }
 
 /// Rule `glued_to_word`: a number written right after letters is part of a code or a

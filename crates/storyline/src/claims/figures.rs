@@ -428,8 +428,24 @@ fn is_table_concept(c: &str) -> bool {
     measures().names.contains(c)
 }
 
+/// A lower-case plural in "-men" in the singular ("fishermen" → "fisherman",
+/// "policewomen" → "policewoman"); `None` for any other word, "specimen", "omen", "stamen"
+/// and "bitumen" among them. Shared with the news-figures scorer, which normalises gold and
+/// predicted units alike.
+pub fn men_singular(w: &str) -> Option<String> {
+    if let Some(s) = w.strip_suffix("women") {
+        return Some(format!("{s}woman"));
+    }
+    w.strip_suffix("men")
+        .filter(|s| !s.is_empty() && !s.ends_with(['i', 'o', 'a', 'u']))
+        .map(|s| format!("{s}man"))
+}
+
 fn singular(w: &str) -> String {
     let w = lower(w);
+    if let Some(s) = men_singular(&w) {
+        return s;
+    }
     if w.len() > 3 && w.ends_with("ies") {
         format!("{}y", &w[..w.len() - 3])
     } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
@@ -714,18 +730,20 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
     // estimated" compare; what they count, if anything, is elsewhere.
     // So do "three short of a majority", "two shy of the record", "five clear of the
     // field": a count's distance from something else.
-    let next = tokens.get(after + 1).map(|t| lower(t.text(text)));
-    let compared = (matches!(opener.as_deref(), Some("more" | "less" | "fewer"))
-        && next.as_deref() == Some("than"))
-        || (matches!(
-            opener.as_deref(),
-            Some("short" | "shy" | "clear" | "ahead" | "adrift")
-        ) && next.as_deref() == Some("of"));
     // "just one of them", "two of us": a pronoun stands for what is counted, named
-    // elsewhere.
-    let pronoun = opener.as_deref() == Some("of")
-        && matches!(next.as_deref(), Some("them" | "us" | "you" | "those" | "these"));
-    if compared || pronoun {
+    // elsewhere. (The word after the opener is read only when the opener asks for it.)
+    let next_is = |words: &[&str]| {
+        tokens
+            .get(after + 1)
+            .is_some_and(|t| words.contains(&lower(t.text(text)).as_str()))
+    };
+    let stop = match opener.as_deref() {
+        Some("more" | "less" | "fewer") => next_is(&["than"]),
+        Some("short" | "shy" | "clear" | "ahead" | "adrift") => next_is(&["of"]),
+        Some("of") => next_is(&["them", "us", "you", "those", "these"]),
+        _ => false,
+    };
+    if stop {
         return None;
     }
     if verb_after_count(text, tokens, i) {
@@ -744,7 +762,7 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
             break;
         }
         // Another number ("up from 310 twelve months before") begins a phrase of its own.
-        if is_number_word(&w) {
+        if super::numbers::is_number_word(&w) {
             break;
         }
         i += 1;
@@ -763,14 +781,16 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
     (i > first && !adverb_phrase(text, tokens, first, i)).then_some(first..i)
 }
 
-/// Rule `only_one_of` (as in `numbers`): "only one of the four reactors" counts one of a
-/// whole, whatever it measures; tokens `at..after` are the figure.
+/// Rule `only_one_of` (`numbers::only_one_of_words`): "only one of the four reactors"
+/// counts one of a whole, whatever it measures; tokens `at..after` are the figure.
 fn only_one_of(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
     let word = |k: usize| tokens.get(k).filter(|t| is_word(t)).map(|t| lower(t.text(text)));
     at >= 1
-        && matches!(word(at - 1).as_deref(), Some("only" | "just"))
-        && word(after).as_deref() == Some("of")
-        && (at < 2 || word(at - 2).is_none_or(|w| !crate::quotes::is_determiner(&w)))
+        && super::numbers::only_one_of_words(
+            at.checked_sub(2).and_then(word).as_deref(),
+            word(at - 1).as_deref(),
+            word(after).as_deref(),
+        )
 }
 
 /// Rule `adverb_no_phrase`: one word after a count that is a comparative ("hundreds more

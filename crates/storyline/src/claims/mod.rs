@@ -6,7 +6,7 @@ mod numbers;
 mod quantity;
 mod track;
 
-pub use figures::{figures, Figure, Measured, Named};
+pub use figures::{figures, men_singular, Figure, Measured, Named};
 pub use numbers::{canonical_unit_name, quantities};
 pub use quantity::{Bound, Dimension, Qualifier, Quantity, QuantityKind, Unit, VAGUE_FROM, VAGUE_TO};
 pub use track::{track, track_events, Discrepancy, FigureClaim, TrackedMeasure, Trend, ROUNDING};

@@ -1261,12 +1261,22 @@ fn is_pronoun_one(t: &Tokens, n: &Numeral) -> bool {
 
 /// Rule `only_one_of`: "only one of the four reactors", "just one of its six turbines"
 /// counts one of a whole (the guidelines' own example); "the only one of them" (a
-/// determiner before "only") is the pronoun.
+/// determiner before "only") is the pronoun. Told by the lower-case words around "one":
+/// two before, one before and one after (the figures stage asks the same of its tokens).
+pub(in crate::claims) fn only_one_of_words(
+    two_before: Option<&str>,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> bool {
+    matches!(before, Some("only" | "just"))
+        && after == Some("of")
+        && two_before.is_none_or(|w| !crate::quotes::is_determiner(w))
+}
+
+/// [`only_one_of_words`] at "one", token `k`.
 fn only_one_of(t: &Tokens, k: usize) -> bool {
-    k >= 1
-        && matches!(t.lower(k - 1), "only" | "just")
-        && t.is_word(k + 1, "of")
-        && (k < 2 || !crate::quotes::is_determiner(t.lower(k - 2)))
+    let word = |j: usize| (j < t.len() && t.kind(j) == Some(Kind::Word)).then(|| t.lower(j));
+    k >= 1 && only_one_of_words(k.checked_sub(2).and_then(word), word(k - 1), word(k + 1))
 }
 
 /// "one in five", "one out of eight": a share whatever comes before "one" ("a poll

@@ -697,6 +697,30 @@ mod rule_tests {
     }
 
     #[test]
+    fn a_slot_between_two_titles_weighs_title_pair_times_the_same_slot_between_sentences() {
+        let unit = |outlet: usize, part: Part, s: &str| Unit {
+            article: outlet,
+            outlet,
+            part,
+            toks: toks(s),
+        };
+        let (a, b) = (
+            "Dockers walk out at Pellan port over night shifts",
+            "Stevedores walk out at Pellan port over night shifts",
+        );
+        let cfg = TermConfig::default();
+        let score = |part: Part| {
+            let units = [unit(0, part, a), unit(1, part, b)];
+            let found = substitutions(&units, 0, 1, 0.6, &cfg);
+            assert_eq!(found.len(), 1, "one slot: dockers / stevedores");
+            found[0].score
+        };
+        let (title, body) = (score(Part::Title), score(Part::Body));
+        assert!(body > 0.0 && body * cfg.title_pair < 1.0, "{body}");
+        assert!((title - body * cfg.title_pair).abs() < 1e-6, "{title} vs {body}");
+    }
+
+    #[test]
     fn dotted_and_plain_initials_are_one_name() {
         assert!(name_variant(&toks("Z.R.A."), &toks("ZRA")));
         assert!(!name_variant(&toks("ZRA"), &toks("regulator")));
