@@ -246,7 +246,8 @@ fn rates_of_counts_tallies_and_amounts_per_thing_carry_their_denominator() {
     let a = analyse(
         "Clinic\n\nThe Ostrel clinic now sees about 300 patients a day. \
          The council backed the plan by 27 votes to 19. \
-         A course of the drug costs £1,900 per patient, against £2,400 a year earlier.",
+         A course of the drug costs £1,900 per patient, against £2,400 a year earlier. \
+         Silver touched $31.20 an ounce before falling back.",
         "Harbour Ledger",
         "2021-04-02",
     );
@@ -254,6 +255,8 @@ fn rates_of_counts_tallies_and_amounts_per_thing_carry_their_denominator() {
     assert_eq!(unit("300").as_deref(), Some("patient/day"));
     assert_eq!(unit("£1,900").as_deref(), Some("GBP/patient"));
     assert_eq!(unit("£2,400").as_deref(), Some("GBP"));
+    // Only a unit of time is placed by "before": an ounce stays the rate's denominator.
+    assert_eq!(unit("$31.20").as_deref(), Some("USD/ounce"));
     let counted = |w: &str| figure(&a, w).measured.as_ref().map(|m| m.text.clone());
     assert_eq!(counted("27").as_deref(), Some("votes"));
     assert_eq!(counted("19").as_deref(), Some("votes"));
@@ -264,6 +267,29 @@ fn rates_of_counts_tallies_and_amounts_per_thing_carry_their_denominator() {
         "2021-04-02",
     );
     assert!(figure(&b, "412").measured.is_none(), "{:#?}", b.figures);
+}
+
+/// Rule `per_base`: a count per a round base of a population is a rate over that base.
+#[test]
+fn a_count_per_thousands_of_people_is_a_rate_over_that_base() {
+    let a = analyse(
+        "Health
+
+The valley recorded 17 measles cases per 100,000 children last winter. \
+         Its clinics count 3.1 nurses per 1,000 older residents, and 40 beds per 12 wards.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let unit = |w: &str| unit_of(&a, w);
+    assert_eq!(unit("17").as_deref(), Some("case/100000 children"));
+    assert_eq!(unit("3.1").as_deref(), Some("nurse/1000 older residents"));
+    // The base is part of the rate, never a count of its own.
+    assert!(
+        a.figures.iter().all(|f| f.text != "100,000" && f.text != "1,000"),
+        "{:#?}",
+        a.figures
+    );
+    assert_eq!(unit("40").as_deref(), Some("bed/12 wards"));
 }
 
 #[test]
@@ -459,12 +485,13 @@ fn age_groups_and_ages_after_a_role_are_no_figures() {
     let a = analyse(
         "Vaccines\n\nThe jab cut admissions by 61 per cent among adults over 70, the trial found. \
          Half of voters under 25 had not decided. \
-         The transport minister, 58, said 40 people over 60 kg were weighed.",
+         The transport minister, 58, said 40 people over 60 kg were weighed. \
+         A third of the camp's residents are children under six.",
         "Harbour Ledger",
         "2021-04-02",
     );
     let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
-    for age in ["70", "25", "58"] {
+    for age in ["70", "25", "58", "six"] {
         assert!(!texts.iter().any(|t| t.contains(age)), "{age} kept: {texts:?}");
     }
     // A unit or a counted noun after the bound keeps the figure.

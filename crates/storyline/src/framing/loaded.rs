@@ -113,26 +113,36 @@ pub(crate) fn loaded_in(text: &str) -> Vec<(Span, String, Cue)> {
     };
     let inside = |s: Span| within(&quoted, s) || within(&single, s);
     let title_case = title_case(text);
+    let (toks, runs) = cue_runs(text);
+    runs.into_iter()
+        .filter_map(|(i, len, cue)| {
+            let span = Span::new(toks[i].span.start, toks[i + len - 1].span.end);
+            (!inside(span) && (title_case || !in_a_name(text, &toks, i, len)))
+                .then(|| (span, lower(&text[span.start..span.end]), cue))
+        })
+        .collect()
+}
+
+/// The tokens of `text` and the runs of them that are entries of the cue list (rule
+/// `loaded_word`, longest first, left to right): (first token, tokens, cue).
+fn cue_runs(text: &str) -> (Vec<tokens::Token>, Vec<(usize, usize, Cue)>) {
     let toks = tokens::tokenize(text, Span::new(0, text.len()));
     let words: Vec<Option<String>> = toks
         .iter()
         .map(|t| matches!(t.kind, Kind::Word).then(|| lower(t.text(text))))
         .collect();
-    let mut out = Vec::new();
+    let mut runs = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match loaded_word(&words, i) {
             Some((len, cue)) => {
-                let span = Span::new(toks[i].span.start, toks[i + len - 1].span.end);
-                if !inside(span) && (title_case || !in_a_name(text, &toks, i, len)) {
-                    out.push((span, lower(&text[span.start..span.end]), cue));
-                }
+                runs.push((i, len, cue));
                 i += len;
             }
             None => i += 1,
         }
     }
-    out
+    (toks, runs)
 }
 
 /// Stretches in single curly quotation marks (‘…’, British headline style), marks
@@ -202,6 +212,15 @@ fn loaded_word(words: &[Option<String>], i: usize) -> Option<(usize, Cue)> {
                 .all(|(p, w)| w.as_deref() == Some(*p));
         fits.then_some((phrase.len(), *cue))
     })
+}
+
+/// The entries of the cue list in a short phrase (a role written before a name: "hard-line
+/// senator"), lower-cased, in order; quotation marks and names are not looked at.
+pub(crate) fn cues_in_phrase(phrase: &str) -> Vec<String> {
+    let (toks, runs) = cue_runs(phrase);
+    runs.into_iter()
+        .map(|(i, len, _)| lower(&phrase[toks[i].span.start..toks[i + len - 1].span.end]))
+        .collect()
 }
 
 /// Every loaded use of one article: its title, then its body.

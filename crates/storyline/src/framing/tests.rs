@@ -445,3 +445,60 @@ fn framing_lists_each_outlets_loaded_words_and_what_only_it_reports() {
 fn the_cue_list_is_clean() {
     assert!(loaded::list_is_clean());
 }
+
+/// One senator named with a loaded role by one outlet, with titles alone by the others.
+fn senator_story(p: &Pipeline) -> Vec<Article> {
+    vec![
+        article(
+            p,
+            Some("Ridge Courier"),
+            "Water bill stalls in the chamber",
+            &["Hard-line senator Mara Quell blocked the water bill on Tuesday, saying the reservoir plan cost too much."],
+        ),
+        article(
+            p,
+            Some("Harbor Ledger"),
+            "Senate vote on reservoir plan delayed",
+            &["Sen. Mara Quell blocked the water bill on Tuesday, arguing that the reservoir plan cost too much."],
+        ),
+        article(
+            p,
+            Some("Valley Post"),
+            "Reservoir funding on hold",
+            &["Upper Fenn Sen. Mara Quell blocked the water bill on Tuesday over the cost of the reservoir plan."],
+        ),
+    ]
+}
+
+#[test]
+fn roles_before_one_name_pair_up_only_when_one_carries_loaded_wording() {
+    let p = pipeline();
+    let arts = senator_story(&p);
+    let refs: Vec<&Article> = arts.iter().collect();
+    let f = analyze(&refs, None);
+    let coref: Vec<&TermChoice> = f
+        .terms
+        .iter()
+        .filter(|t| t.method == TermMethod::Coreference)
+        .collect();
+    assert_eq!(coref.len(), 1, "{coref:?}");
+    let pairs: Vec<(String, String)> = coref[0]
+        .evidence
+        .iter()
+        .map(|s| {
+            let text = |r: &TextRef| {
+                let a = arts.iter().find(|a| a.id == r.article).expect("article");
+                words::lower(r.span.slice(&a.text).expect("span"))
+            };
+            (text(&s.a), text(&s.b))
+        })
+        .collect();
+    // "sen." and "upper fenn sen." are forms of the name: never paired with each other.
+    assert!(!pairs.is_empty(), "{pairs:?}");
+    assert!(
+        pairs
+            .iter()
+            .all(|(a, b)| a.contains("hard-line") != b.contains("hard-line")),
+        "{pairs:?}"
+    );
+}

@@ -164,7 +164,10 @@ fn denominator(
     };
     let rate = match lower(by.text(text)).as_str() {
         "per" => word != "cent",
-        "a" | "an" => (measure.is_some() || after_article(&word)) && !placed_in_time(text, tokens, after),
+        "a" | "an" => {
+            (measure.is_some() || after_article(&word))
+                && !(time_unit(&word) && placed_in_time(text, tokens, after))
+        }
         _ => false,
     };
     rate.then_some((word, last.span.end))
@@ -188,6 +191,7 @@ pub(super) fn count_rate(text: &str, tokens: &[Token], counted: Option<Span>, q:
     }
     let next = tokens.partition_point(|t| t.span.start < counted.end);
     let Some((noun, end)) = denominator(text, tokens, next, &|w| word_set!(RATE_DENOMINATORS).contains(w))
+        .or_else(|| per_base(text, tokens, next))
     else {
         return;
     };
@@ -200,6 +204,39 @@ pub(super) fn count_rate(text: &str, tokens: &[Token], counted: Option<Span>, q:
         span: head.span,
     });
     q.span.end = q.span.end.max(end);
+}
+
+/// Rule `per_base`: the denominator of a rate over a round base of a population, at token
+/// `k`: "per", a whole number of at least ten written in digits, and one or two lower-case
+/// words ending in a plural ("38 cases per 100,000 people", "19 deaths per 1,000 live
+/// births"): `100000 people`, `1000 live births` (a base of many, in the plural), and where it
+/// ends. The base number is
+/// part of the rate, so "per 1,000" never stands as a count of its own (`rate_base`).
+fn per_base(text: &str, tokens: &[Token], k: usize) -> Option<(String, usize)> {
+    let (by, base) = (tokens.get(k)?, tokens.get(k + 1)?);
+    if lower(by.text(text)) != "per" || base.kind != Kind::Number {
+        return None;
+    }
+    let digits: String = base.text(text).chars().filter(|c| *c != ',').collect();
+    let n: u64 = digits.parse().ok().filter(|n| *n >= 10)?;
+    let words: Vec<&Token> = tokens[k + 2..]
+        .iter()
+        .take(2)
+        .take_while(|t| t.kind == Kind::Word && t.text(text).starts_with(|c: char| c.is_lowercase()))
+        .collect();
+    // The longest run of one or two words that ends in a plural noun.
+    let last = words.iter().rposition(|t| super::plural(&lower(t.text(text))))?;
+    let phrase: Vec<String> = words[..=last].iter().map(|t| lower(t.text(text))).collect();
+    Some((format!("{n} {}", phrase.join(" ")), words[last].span.end))
+}
+
+/// A unit of time that "a … earlier" can place an amount by (`time_ago_no_rate`): "an
+/// ounce before easing" is a price per ounce, "a year before" a date.
+fn time_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "second" | "minute" | "hour" | "day" | "night" | "week" | "month" | "year" | "quarter" | "decade"
+    )
 }
 
 /// Rule `time_ago_no_rate`: "a year earlier", "a month ago", "a week before" place an

@@ -32,7 +32,7 @@ pub(super) fn not_a_count(
     if bare && digits && (appositive_age(text, tokens, at, after) || age_lead(text, tokens, at)) {
         return Some(FigureRule::AgeOrOrdinal);
     }
-    if digits && q.unit.is_none() && age_bound(text, tokens, at, after) {
+    if q.unit.is_none() && age_bound(text, tokens, at, after, q) {
         return Some(FigureRule::AgeOrOrdinal);
     }
     if digits && phone_number(text, tokens, at) {
@@ -120,11 +120,11 @@ fn whole_age(text: &str, t: &Token) -> bool {
     t.text(text).parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
 }
 
-/// Rule `age_bound`: "over", "under", "above" or "below" and a whole number after a plural
-/// noun of people (`data/age-groups.txt`) is an age group, not a count ("adults over 65",
-/// "voters under 30"); "people over 65 kg" has a unit and "under 30 candidates" a counted
-/// noun, and both stay figures.
-fn age_bound(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+/// Rule `age_bound`: "over", "under", "above" or "below" and a whole number, in digits or
+/// one word, after a plural noun of people (`data/age-groups.txt`) is an age group, not a
+/// count ("adults over 65", "voters under 30", "children under five"); "people over 65 kg"
+/// has a unit and "under 30 candidates" a counted noun, and both stay figures.
+fn age_bound(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity) -> bool {
     let bound = word(text, tokens.get(at))
         .is_some_and(|w| matches!(w.as_str(), "over" | "under" | "above" | "below"));
     let group =
@@ -132,7 +132,15 @@ fn age_bound(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
     let counted = tokens
         .get(after)
         .is_some_and(|t| t.kind == Kind::Word && plural(&lower(t.text(text))));
-    after == at + 2 && bound && group && !counted && whole_age(text, &tokens[at + 1])
+    let age = tokens.get(at + 1).is_some_and(|t| match t.kind {
+        Kind::Number => whole_age(text, t),
+        Kind::Word => [q.value, q.low.map(|b| b.value), q.high.map(|b| b.value)]
+            .into_iter()
+            .flatten()
+            .any(|v| v.fract() == 0.0 && (1.0..=120.0).contains(&v)),
+        _ => false,
+    });
+    after == at + 2 && bound && group && !counted && age
 }
 
 /// Rule `age_lead`: "who turned 58", "the voting age to 16" (`data/age-leads.txt`).
