@@ -619,6 +619,34 @@ fn only_one_of_a_whole_counts_and_an_age_span_in_words_does_not() {
     assert_eq!(figure(&a, "Three").measured.as_ref().unwrap().concept, "youth");
 }
 
+/// A lone "one" before a measure word in the singular counts it ("one vote", "one new
+/// case"): the measure table lists the plural; the phrase ends at the measure word.
+#[test]
+fn one_before_a_measure_word_in_the_singular_counts_it() {
+    let a = analyse(
+        "Clinic news
+
+The board confirmed one new case of river fever in Dunmore on Friday. \
+         The budget passed by one vote. The one that failed was older.",
+        "Marsh Courier",
+        "2023-02-05",
+    );
+    let ones: Vec<&Figure> = a
+        .figures
+        .iter()
+        .filter(|f| f.text.eq_ignore_ascii_case("one"))
+        .collect();
+    assert_eq!(ones.len(), 2, "{:#?}", a.figures);
+    let measured: Vec<(&str, &str)> = ones
+        .iter()
+        .map(|f| {
+            let m = f.measured.as_ref().expect("measured");
+            (m.text.as_str(), m.concept.as_str())
+        })
+        .collect();
+    assert_eq!(measured, [("new case", "cases"), ("vote", "votes")]);
+}
+
 /// Rules `comparison_no_phrase` ("short of"), `innings_total` and the label words
 /// ("checkpoint 9", "Ward 3", "Point 4" of a text): none of these is what a count counts.
 #[test]

@@ -407,12 +407,14 @@ fn measures() -> &'static NameTable {
     &T
 }
 
-/// The concept a word names in `data/measures.txt`, trying a plural's singular too.
+/// The concept a word names in `data/measures.txt`, trying a plural's singular and a
+/// singular's plural too ("one vote", "one new case": the table lists "votes", "cases").
 fn concept_of(word: &str) -> Option<&'static str> {
     let w = lower(word);
     let t = &measures().of_word;
     t.get(w.as_str())
         .or_else(|| w.strip_suffix('s').and_then(|s| t.get(s)))
+        .or_else(|| t.get(format!("{w}s").as_str()))
         .copied()
 }
 
@@ -766,6 +768,10 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
             break;
         }
         i += 1;
+        // "one new case of avian flu": a single one's phrase ends at its measure word.
+        if q.value == Some(1.0) && q.unit.is_none() && concept_of(&w).is_some() {
+            break;
+        }
         // A count's phrase ends at its first plural noun, with a measure participle after
         // it ("people killed") or a passive one ("people have died").
         if counts && plural(&w) {
