@@ -206,12 +206,11 @@ pub(super) fn count_rate(text: &str, tokens: &[Token], counted: Option<Span>, q:
     q.span.end = q.span.end.max(end);
 }
 
-/// Rule `per_base`: the denominator of a rate over a round base of a population, at token
-/// `k`: "per", a whole number of at least ten written in digits, and one or two lower-case
-/// words ending in a plural ("38 cases per 100,000 people", "19 deaths per 1,000 live
-/// births"): `100000 people`, `1000 live births` (a base of many, in the plural), and where it
-/// ends. The base number is
-/// part of the rate, so "per 1,000" never stands as a count of its own (`rate_base`).
+/// Rule `per_base`: the denominator of a rate over a base of many, at token `k`: "per", a
+/// whole number of at least ten written in digits, and one or two lower-case words ending
+/// in a plural ("38 cases per 100,000 people", "19 deaths per 1,000 live births"):
+/// `100000 people`, `1000 live births` (kept in the plural), and where it ends. The base
+/// is part of the rate, never a count of its own (`rate_base`).
 fn per_base(text: &str, tokens: &[Token], k: usize) -> Option<(String, usize)> {
     let (by, base) = (tokens.get(k)?, tokens.get(k + 1)?);
     if lower(by.text(text)) != "per" || base.kind != Kind::Number {
