@@ -320,7 +320,9 @@ pub(crate) fn run(data: &Path, s: &Settings) -> anyhow::Result<()> {
                 shown += 1;
             }
             if let Some(w) = out.as_mut() {
-                let line = serde_json::json!({"story": story, "pair": p, "a_text": ta, "b_text": tb, "score": score});
+                // Whether the pair is among the story's labelled pairs (null: story not labelled).
+                let right = gold.get(&story).map(|g| g.iter().any(|x| pair_matches(p, x)));
+                let line = serde_json::json!({"story": story, "pair": p, "a_text": ta, "b_text": tb, "score": score, "right": right});
                 writeln!(w, "{line}")?;
             }
         }

@@ -619,6 +619,26 @@ fn only_one_of_a_whole_counts_and_an_age_span_in_words_does_not() {
     assert_eq!(figure(&a, "Three").measured.as_ref().unwrap().concept, "youth");
 }
 
+/// Rule `absolute_zero`: a point of the temperature scale named in words is no amount;
+/// "zero" as a level stays one.
+#[test]
+fn absolute_zero_names_a_point_not_an_amount() {
+    let a = analyse(
+        "Lab notes\n\nThe Korrel team held the crystal a few millionths of a degree above absolute zero. \
+         Inflation fell to zero in March.",
+        "Marsh Courier",
+        "2023-02-05",
+    );
+    let zeros: Vec<&str> = a
+        .figures
+        .iter()
+        .map(|f| f.text.as_str())
+        .filter(|t| t.contains("zero"))
+        .collect();
+    assert_eq!(zeros, ["zero"], "{:#?}", a.figures);
+    assert!(figure(&a, "zero").span.start > a.text.find("Inflation").unwrap());
+}
+
 /// A lone "one" before a measure word in the singular counts it ("one vote", "one new
 /// case"): the measure table lists the plural; the phrase ends at the measure word.
 #[test]

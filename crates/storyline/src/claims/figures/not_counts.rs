@@ -50,6 +50,9 @@ pub(super) fn not_a_count(
     if clock_time(text, q) {
         return Some(FigureRule::TimeExpression);
     }
+    if lower(written) == "zero" && absolute_zero(text, tokens, at) {
+        return Some(FigureRule::NameOrCode);
+    }
     if lower(written) == "half" && period_half(text, tokens, at, after) {
         return Some(FigureRule::PartOfPeriod);
     }
@@ -141,6 +144,12 @@ fn age_bound(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity
         _ => false,
     });
     after == at + 2 && bound && group && !counted && age
+}
+
+/// Rule `absolute_zero`: "absolute zero" names a point of the temperature scale, not an
+/// amount ("a fraction of a degree above absolute zero").
+fn absolute_zero(text: &str, tokens: &[Token], at: usize) -> bool {
+    at >= 1 && word(text, tokens.get(at - 1)).as_deref() == Some("absolute")
 }
 
 /// Rule `age_lead`: "who turned 58", "the voting age to 16" (`data/age-leads.txt`).

@@ -1123,13 +1123,19 @@ fn a_glued_c_or_f_is_a_temperature_with_a_decimal_a_sign_or_a_word_of_heat() {
         ("Readings hit 41.2C on Wednesday.", 41.2, "°C"),
         ("It dropped to -22F overnight.", -22.0, "°F"),
         ("Temperatures reached 43C in the capital.", 43.0, "°C"),
+        // The word of heat may come after it.
+        ("Offices must stay below 27C during a heatwave.", 27.0, "°C"),
     ] {
         let got = one(text);
         assert_eq!(got.value, Some(want), "{text}");
         assert_eq!(got.unit.as_ref().map(|u| u.name.as_str()), Some(unit), "{text}");
     }
     // Without any of them a glued capital is a code.
-    for text in ["The tenants of Flat 4C left.", "The 13C signal was weak."] {
+    for text in [
+        "The tenants of Flat 4C left.",
+        "The 13C signal was weak.",
+        "The flat above 4C is empty.",
+    ] {
         assert!(
             q(text).iter().all(|q| q
                 .unit

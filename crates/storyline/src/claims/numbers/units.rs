@@ -356,7 +356,7 @@ const TEMPERATURE_CUES: &str = include_str!("../data/temperature-cues.txt");
 /// Rule `glued_temperature`: a capital "C" or "F" glued to a number and ending the word
 /// ("41.2C", "-22F", "Temperatures reached 43C") is degrees Celsius or Fahrenheit when
 /// the number has at most three digits before the point and a decimal point, a minus
-/// sign, or a word of temperature in the eight tokens before it; otherwise such a letter
+/// sign, or a word of temperature in the eight tokens before or after it; otherwise such a letter
 /// is more often a code ("Flat 4C", "13C" the isotope, "4627C") and is left to the code
 /// rules.
 fn glued_temperature(t: &Tokens, i: usize) -> Option<Found> {
@@ -376,8 +376,10 @@ fn glued_temperature(t: &Tokens, i: usize) -> Option<Found> {
         .map_or(start, |(k, _)| k);
     let number = &t.text[run_start..start];
     let signed = t.text[..run_start].ends_with(['-', '−']);
-    let cue = (i.saturating_sub(8)..i)
-        .any(|k| t.kind(k) == Some(Kind::Word) && word_set!(TEMPERATURE_CUES).contains(t.lower(k)));
+    // A word of temperature among the eight tokens before or after it ("kept below 28C
+    // during the heatwave"). ("above" or "below" alone is no cue: "the flat above 4C".)
+    let cue = (i.saturating_sub(8)..(i + 9).min(t.len()))
+        .any(|k| k != i && t.kind(k) == Some(Kind::Word) && word_set!(TEMPERATURE_CUES).contains(t.lower(k)));
     // Weather and climate readings have at most three digits before the point; "4627C"
     // is a catalogue number.
     let whole = number.split('.').next().unwrap_or("").replace(',', "");
