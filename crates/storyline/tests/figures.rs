@@ -619,6 +619,32 @@ fn only_one_of_a_whole_counts_and_an_age_span_in_words_does_not() {
     assert_eq!(figure(&a, "Three").measured.as_ref().unwrap().concept, "youth");
 }
 
+/// Rule `cut_before_time`: a number whose last word opens a time expression keeps what
+/// comes before it; digits the time stage reads inside a number are left alone.
+#[test]
+fn a_number_whose_last_word_opens_a_time_expression_is_cut_before_it() {
+    let a = analyse(
+        "Prizes\n\nThe purse is £3 million, up from £1.2 million five years ago. \
+         Attendance reached two million three years ago. Works will take 12-16 weeks.",
+        "Marsh Courier",
+        "2023-02-05",
+    );
+    assert_eq!(figure(&a, "£1.2 million").value, Some(1_200_000.0));
+    assert_eq!(figure(&a, "two million").value, Some(2_000_000.0));
+    assert!(
+        a.figures
+            .iter()
+            .all(|f| !f.text.contains("five") && !f.text.contains("three")),
+        "{:#?}",
+        a.figures
+    );
+    assert!(
+        a.figures.iter().all(|f| !f.text.starts_with("12")),
+        "{:#?}",
+        a.figures
+    );
+}
+
 /// Rule `absolute_zero`: a point of the temperature scale named in words is no amount;
 /// "zero" as a level stays one.
 #[test]

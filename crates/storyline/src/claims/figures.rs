@@ -212,10 +212,16 @@ pub fn figures(a: &Article) -> Vec<Figure> {
         // Rule `rate_of_time`: the number itself must be in a time expression; "per day"
         // after "180,000 barrels" (a set of days to the time stage) makes a rate, not a
         // duration.
-        let in_time = a.timexes[timex..]
-            .iter()
-            .take_while(|t| t.span.start < q.number.end)
-            .any(|t| t.span.end > q.number.start);
+        let (q, in_time) = match cut_before_time(&a.text, &q, &a.timexes[timex..]) {
+            Some(cut) => (cut, false),
+            None => {
+                let in_time = a.timexes[timex..]
+                    .iter()
+                    .take_while(|t| t.span.start < q.number.end)
+                    .any(|t| t.span.end > q.number.start);
+                (q, in_time)
+            }
+        };
         let sentence = a.sentences.partition_point(|s| s.end <= q.span.start);
         if current.as_ref().is_none_or(|c| c.index != sentence) {
             current = a
@@ -228,6 +234,37 @@ pub fn figures(a: &Article) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// Rule `cut_before_time`: a number whose last words open a time expression ("up from
+/// $1.5 million four years ago", "two million four years ago") is read again up to where
+/// the time expression starts — the time stage owns "four years ago", the figure keeps what
+/// comes before it. `timexes` are those that do not end before the quantity; `None` when no
+/// time expression starts with a word inside the number, or the words before it are no
+/// quantity.
+fn cut_before_time(text: &str, q: &Quantity, timexes: &[crate::time::Timex]) -> Option<Quantity> {
+    let t = timexes
+        .first()
+        .filter(|t| q.number.start < t.span.start && t.span.start < q.number.end)?;
+    let head = text.get(q.span.start..t.span.start)?;
+    // Only a number word opening the time expression after a space: "1,000 days", "15-20
+    // weeks", "8-9 March" and "4.05pm" are read whole by the recogniser and left alone.
+    let opens_with_word = text[t.span.start..].starts_with(char::is_alphabetic);
+    if !head.ends_with(char::is_whitespace) || !opens_with_word {
+        return None;
+    }
+    let mut cut = levels::quantities(head).find(|r| r.span.start == 0)?;
+    let by = q.span.start;
+    let shift = |s: &mut Span| *s = Span::new(s.start + by, s.end + by);
+    shift(&mut cut.span);
+    shift(&mut cut.number);
+    if let Some(u) = cut.unit.as_mut() {
+        shift(&mut u.span);
+    }
+    if let Some(l) = cut.list.as_mut() {
+        shift(l);
+    }
+    Some(cut)
 }
 
 /// The article's entity mentions in text order, with their entity (by index).
