@@ -645,6 +645,23 @@ fn a_number_whose_last_word_opens_a_time_expression_is_cut_before_it() {
     );
 }
 
+/// Rule `counted_in_time`: a count of units of time with a word between is a duration.
+#[test]
+fn a_count_of_units_of_time_is_a_duration_not_a_figure() {
+    let a = analyse(
+        "Unrest\n\nShops in Tarrow were shuttered for two straight nights of unrest. \
+         Exports have grown for four consecutive quarters, and the clinic sees 40 patients a day.",
+        "Marsh Courier",
+        "2023-02-05",
+    );
+    let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    assert!(!texts.contains(&"two"), "{texts:?}");
+    assert_eq!(
+        figure(&a, "40").unit.as_ref().map(|u| u.name.as_str()),
+        Some("patient/day")
+    );
+}
+
 /// Rule `absolute_zero`: a point of the temperature scale named in words is no amount;
 /// "zero" as a level stays one.
 #[test]

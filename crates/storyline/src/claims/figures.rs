@@ -236,6 +236,33 @@ pub fn figures(a: &Article) -> Vec<Figure> {
     out
 }
 
+/// Rule `counted_in_time`: a count whose noun, right after it, is a unit of time with a
+/// word between ("three consecutive years", "two nights of rioting" — the time stage reads
+/// "three years" alone) is a duration, which the guidelines leave to time expressions.
+fn counted_in_time(text: &str, q: &Quantity, measured: Option<&Measured>) -> bool {
+    let Some(m) = measured.filter(|m| m.span.start >= q.span.end) else {
+        return false;
+    };
+    let adjacent = text
+        .get(q.span.end..m.span.start)
+        .is_some_and(|gap| gap.chars().all(char::is_whitespace));
+    q.unit.is_none()
+        && adjacent
+        && matches!(
+            m.concept.as_str(),
+            "year"
+                | "month"
+                | "week"
+                | "day"
+                | "night"
+                | "hour"
+                | "minute"
+                | "decade"
+                | "century"
+                | "fortnight"
+        )
+}
+
 /// Rule `cut_before_time`: a number whose last words open a time expression ("up from
 /// $1.5 million four years ago", "two million four years ago") is read again up to where
 /// the time expression starts — the time stage owns "four years ago", the figure keeps what
@@ -348,6 +375,9 @@ fn figure(a: &Article, cx: Option<&SentenceCx>, q: Quantity, in_time: bool) -> R
         return Err(rule);
     }
     let measured = measured(text, tokens, at, after, &q);
+    if counted_in_time(text, &q, measured.as_ref()) {
+        return Err(FigureRule::TimeExpression);
+    }
     let mut q = q;
     news_units::cents_as_currency(&text[cx.span.start..cx.span.end], &mut q);
     news_units::rate_denominator(text, tokens, after, &mut q);
