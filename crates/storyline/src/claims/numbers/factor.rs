@@ -1,5 +1,6 @@
 //! Rule `factor_word`: a multiplicative factor written as one word — "twice the figure",
-//! "a fivefold rise", "grew tenfold", "more than double the sum", "double what it was" — is
+//! "a fivefold rise", "grew tenfold", "more than double the sum", "double what it was",
+//! "nearly doubled" — is
 //! a quantity in `times`, as "three times" and "3-fold" already are by their unit words.
 //! "Twice" counts as a factor only before what it multiplies ("twice as many", "twice the
 //! cost", "twice what …"); "was arrested twice" and "twice a week" say how often, not how
@@ -33,6 +34,18 @@ fn factor_of(t: &Tokens, i: usize) -> Option<f64> {
             let adjective_word = matches!(w, "double" | "triple");
             let taken = bound || !adjective_word || (multiplies && !verb);
             (before_object && taken).then_some(factor)
+        }
+        // Rule `bounded_multiplying_verb`: "more than doubled", "nearly tripled", "almost
+        // quadrupled" give the factor the bound is about; the bare verb ("sales doubled")
+        // says it grew, which the guidelines do not settle, and is left alone.
+        "doubled" | "tripled" | "quadrupled" => {
+            let bound = i > 0 && matches!(t.lower(i - 1), "than" | "nearly" | "almost" | "roughly");
+            let factor = match w {
+                "doubled" => 2.0,
+                "tripled" => 3.0,
+                _ => 4.0,
+            };
+            bound.then_some(factor)
         }
         _ => match lexicon().words.get(w.strip_suffix("fold")?)? {
             WordClass::Unit(v) | WordClass::Teen(v) | WordClass::Tens(v) | WordClass::Scale(v)
