@@ -236,9 +236,10 @@ pub fn figures(a: &Article) -> Vec<Figure> {
     out
 }
 
-/// Rule `counted_in_time`: a count whose noun, right after it, is a unit of time with a
-/// word between ("three consecutive years", "two nights of rioting" — the time stage reads
-/// "three years" alone) is a duration, which the guidelines leave to time expressions.
+/// Rule `counted_in_time`: a count whose noun, right after it, is a unit of time of the
+/// unit table with a word between ("three consecutive years", "two straight nights" — the
+/// recogniser reads "three years" alone) is a duration, which the guidelines leave to time
+/// expressions.
 fn counted_in_time(text: &str, q: &Quantity, measured: Option<&Measured>) -> bool {
     let Some(m) = measured.filter(|m| m.span.start >= q.span.end) else {
         return false;
@@ -246,21 +247,7 @@ fn counted_in_time(text: &str, q: &Quantity, measured: Option<&Measured>) -> boo
     let adjacent = text
         .get(q.span.end..m.span.start)
         .is_some_and(|gap| gap.chars().all(char::is_whitespace));
-    q.unit.is_none()
-        && adjacent
-        && matches!(
-            m.concept.as_str(),
-            "year"
-                | "month"
-                | "week"
-                | "day"
-                | "night"
-                | "hour"
-                | "minute"
-                | "decade"
-                | "century"
-                | "fortnight"
-        )
+    q.unit.is_none() && adjacent && super::numbers::is_time_unit_word(&m.concept)
 }
 
 /// Rule `cut_before_time`: a number whose last words open a time expression ("up from
@@ -449,6 +436,9 @@ fn lower(w: &str) -> String {
 /// word's name (the first line that lists it wins) and the names themselves.
 struct NameTable {
     of_word: std::collections::HashMap<&'static str, &'static str>,
+    /// The singular of each listed plural in "-s" that is not listed itself ("case" for
+    /// "cases"), built once so that a look-up allocates nothing.
+    of_singular: std::collections::HashMap<&'static str, &'static str>,
     names: std::collections::HashSet<&'static str>,
 }
 
@@ -456,6 +446,7 @@ impl NameTable {
     fn read(list: &'static str) -> NameTable {
         let mut t = NameTable {
             of_word: Default::default(),
+            of_singular: Default::default(),
             names: Default::default(),
         };
         for (name, words) in entries(list).filter_map(|l| l.split_once(':')) {
@@ -463,6 +454,13 @@ impl NameTable {
             t.names.insert(name);
             for w in words.split_whitespace() {
                 t.of_word.entry(w).or_insert(name);
+            }
+        }
+        for (&w, &name) in &t.of_word {
+            if let Some(stem) = w.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+                if !t.of_word.contains_key(stem) {
+                    t.of_singular.entry(stem).or_insert(name);
+                }
             }
         }
         t
@@ -481,7 +479,7 @@ fn concept_of(word: &str) -> Option<&'static str> {
     let t = &measures().of_word;
     t.get(w.as_str())
         .or_else(|| w.strip_suffix('s').and_then(|s| t.get(s)))
-        .or_else(|| t.get(format!("{w}s").as_str()))
+        .or_else(|| measures().of_singular.get(w.as_str()))
         .copied()
 }
 

@@ -90,6 +90,15 @@ pub(super) fn is_number_word(w: &str) -> bool {
     lexicon().words.contains_key(w)
 }
 
+/// Whether a lower-case word is a unit of time written out in the unit table ("day",
+/// "nights", "fortnight", "century"; not the symbols "h" or "s").
+pub(super) fn is_time_unit_word(w: &str) -> bool {
+    lexicon()
+        .word_units
+        .get(w)
+        .is_some_and(|e| e.dimension == Dimension::Time)
+}
+
 /// Every quantity in `text`, in text order, not overlapping.
 pub fn quantities(text: &str) -> Vec<Quantity> {
     let t = Tokens::new(text);

@@ -3,6 +3,7 @@
 //! written): cents as a fraction of a currency, and an amount per something as a rate.
 
 use super::{lower, singular};
+use crate::claims::numbers::is_time_unit_word;
 use crate::claims::quantity::{Dimension, Quantity, QuantityKind, Unit};
 use crate::entities::lexicon::word_set;
 use crate::span::Span;
@@ -166,7 +167,7 @@ fn denominator(
         "per" => word != "cent",
         "a" | "an" => {
             (measure.is_some() || after_article(&word))
-                && !(time_unit(&word) && placed_in_time(text, tokens, after))
+                && !(is_time_unit_word(&word) && placed_in_time(text, tokens, after))
         }
         _ => false,
     };
@@ -229,17 +230,9 @@ fn per_base(text: &str, tokens: &[Token], k: usize) -> Option<(String, usize)> {
     Some((format!("{n} {}", phrase.join(" ")), words[last].span.end))
 }
 
-/// A unit of time that "a … earlier" can place an amount by (`time_ago_no_rate`): "an
-/// ounce before easing" is a price per ounce, "a year before" a date.
-fn time_unit(word: &str) -> bool {
-    matches!(
-        word,
-        "second" | "minute" | "hour" | "day" | "night" | "week" | "month" | "year" | "quarter" | "decade"
-    )
-}
-
 /// Rule `time_ago_no_rate`: "a year earlier", "a month ago", "a week before" place an
-/// amount in time ("from £120m a year earlier"); they make no rate. `k` is the token
+/// amount in time ("from £120m a year earlier"); they make no rate. Only a unit of time is
+/// placed so: "$2,480 an ounce before easing" is a price per ounce. `k` is the token
 /// after the unit of time.
 fn placed_in_time(text: &str, tokens: &[Token], k: usize) -> bool {
     tokens.get(k).is_some_and(|w| {

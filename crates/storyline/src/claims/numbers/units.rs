@@ -356,9 +356,9 @@ const TEMPERATURE_CUES: &str = include_str!("../data/temperature-cues.txt");
 /// Rule `glued_temperature`: a capital "C" or "F" glued to a number and ending the word
 /// ("41.2C", "-22F", "Temperatures reached 43C") is degrees Celsius or Fahrenheit when
 /// the number has at most three digits before the point and a decimal point, a minus
-/// sign, or a word of temperature in the eight tokens before or after it; otherwise such a letter
-/// is more often a code ("Flat 4C", "13C" the isotope, "4627C") and is left to the code
-/// rules.
+/// sign, or a word of temperature in the eight tokens before or after it; otherwise such a
+/// letter is more often a code ("Flat 4C", "13C" the isotope, "4627C") and is left to the
+/// code rules.
 fn glued_temperature(t: &Tokens, i: usize) -> Option<Found> {
     let letter = t.raw(i);
     if !matches!(letter, "C" | "F") || i == 0 || !t.glued(i) || t.kind(i - 1) != Some(Kind::Digits) {
