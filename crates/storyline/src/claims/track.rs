@@ -499,6 +499,48 @@ mod tests {
     }
 
     #[test]
+    fn an_outlet_leaves_out_a_measure_by_its_label_but_not_separate_counts() {
+        // Two outlets give the quarry collapse's toll (a scope said) and, with no scope,
+        // counts of two happenings; the third outlet gives neither.
+        let scoped = |mut f: Figure| {
+            f.measured.as_mut().unwrap().scope = Some("collapse".into());
+            f
+        };
+        let a = article(
+            "a",
+            "Harbour Ledger",
+            "2021-06-01",
+            vec![
+                scoped(count(30.0, None, "deaths", "2021-06-01")),
+                count(300.0, None, "injuries", "2021-06-01"),
+            ],
+        );
+        let b = article(
+            "b",
+            "Coastline Daily",
+            "2021-06-02",
+            vec![
+                scoped(count(32.0, None, "deaths", "2021-06-02")),
+                count(40.0, None, "injuries", "2021-06-02"),
+            ],
+        );
+        let c = article("c", "Valley Post", "2021-06-02", vec![]);
+        let event = |id: &str| Some(if id == "a" { "collapse" } else { "strike" }.to_string());
+        let measures = track_events(&[&a, &b, &c], &event);
+        let separate = measures.iter().find(|m| m.concept == "injuries").unwrap();
+        assert_eq!(separate.trend, Trend::Separate);
+        let mut framing = crate::framing::analyze(&[&a, &b, &c], None);
+        crate::framing::add_figure_omissions(&mut framing, &measures);
+        let post = framing
+            .omissions
+            .iter()
+            .find(|o| o.outlet == "Valley Post")
+            .unwrap();
+        let named: Vec<&str> = post.figures.iter().map(|f| f.measured.as_str()).collect();
+        assert_eq!(named, ["deaths in the collapse"]);
+    }
+
+    #[test]
     fn a_toll_that_grew_between_years_is_a_trend_not_a_discrepancy() {
         let a = article(
             "a",

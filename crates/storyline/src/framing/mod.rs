@@ -198,7 +198,9 @@ pub struct QuoteSelection {
 /// story's figures (`claims`), empty as [`analyze`] returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OmittedFigure {
-    /// What is measured, as the reporting outlet words it.
+    /// The measure in words, as its heading among the story's figures reads
+    /// ([`crate::claims::TrackedMeasure::label`]: "deaths in the conflict"), not one
+    /// outlet's wording of it ("have died").
     pub measured: String,
     pub reported_by: Vec<String>,
     pub example: TextRef,

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::{words, Omissions, Omitted, OutletCount, Part, QuoteSelection, SpeakerCount, Story, TextRef};
+use crate::claims::Trend;
 use crate::entities::{name_key, surname_key, Entity, EntityKind};
 use crate::quotes::QuoteKind;
 use crate::span::Span;
@@ -55,9 +56,16 @@ fn speakers(story: &Story) -> BTreeMap<String, Seen> {
                 .speaker_entity
                 .as_deref()
                 .and_then(|id| a.entities.iter().find(|e| e.id == id));
+            let at = body_ref(a, q.speaker.unwrap_or(q.span));
             let (key, name) = match (entity, q.speaker_name.as_deref()) {
                 (Some(e), _) => (entity_key(e), e.name.clone()),
                 (None, Some(n)) => {
+                    if let Some(members) = joint_speakers(a, n) {
+                        for (key, name) in members {
+                            out.entry(key).or_default().add(o, &name, at.clone());
+                        }
+                        continue;
+                    }
                     let l = words::lower(n.trim());
                     let l = l.strip_prefix("the ").unwrap_or(&l).to_string();
                     if l.split_whitespace().all(words::is_function_word) {
@@ -67,11 +75,52 @@ fn speakers(story: &Story) -> BTreeMap<String, Seen> {
                 }
                 (None, None) => continue,
             };
-            let at = body_ref(a, q.speaker.unwrap_or(q.span));
             out.entry(key).or_default().add(o, &name, at);
         }
     }
     out
+}
+
+/// Rule `joint_speakers`: a speaker written as a coordination of names ("Earnest and
+/// Kirby", "the United States, Britain and France") is a joint statement, quoted for each
+/// member, so that quote selection counts Kirby once whether an outlet quotes him alone or
+/// with another, and one outlet's "US, Britain and France" meets another's "the United
+/// States, Britain and France". Only when every member is a name the article knows (an
+/// entity of it, a person by surname, or a known alias); otherwise the phrase stays one
+/// speaker ("Health and Human Services").
+fn joint_speakers(a: &Article, speaker: &str) -> Option<Vec<(String, String)>> {
+    let members: Vec<&str> = speaker
+        .split(", ")
+        .flat_map(|p| p.split(" and "))
+        .map(|m| m.trim().trim_start_matches("and ").trim())
+        .map(|m| {
+            m.strip_prefix("the ")
+                .or_else(|| m.strip_prefix("The "))
+                .unwrap_or(m)
+        })
+        .filter(|m| !m.is_empty())
+        .collect();
+    if members.len() < 2 {
+        return None;
+    }
+    members
+        .into_iter()
+        .map(|m| {
+            let person = a
+                .entities
+                .iter()
+                .find(|e| e.kind == EntityKind::Person && surname_key(&e.name) == surname_key(m));
+            if let Some(e) = person {
+                return Some((entity_key(e), e.name.clone()));
+            }
+            let key = name_key(m);
+            let known = a.entities.iter().find(|e| name_key(&e.name) == key);
+            match known {
+                Some(e) => Some((entity_key(e), e.name.clone())),
+                None => crate::entities::lexicon::alias(m).map(|_| (format!("name:{key}"), m.to_string())),
+            }
+        })
+        .collect()
 }
 
 /// People and organisations the story names, by key.
@@ -144,21 +193,18 @@ fn reporters_needed(outlets: usize) -> usize {
 
 /// Fills each outlet's `figures` omissions from a story's tracked measures: a measure
 /// enough other outlets report ([`reporters_needed`]) and this one does not, with the first
-/// claim as the example.
+/// claim as the example, named by its label. Rule `separate_counts_are_no_omission`: a
+/// measure whose claims count different happenings ([`Trend::Separate`]: "hundreds died"
+/// at sea, "dozens" in a strike) is not one figure an outlet could leave out.
 pub(crate) fn figure_omissions(framing: &mut super::Framing, measures: &[crate::claims::TrackedMeasure]) {
     let need = reporters_needed(framing.outlets.len());
     for o in &mut framing.omissions {
-        for m in measures
-            .iter()
-            .filter(|m| m.outlets.len() >= need && !m.outlets.contains(&o.outlet))
-        {
+        for m in measures.iter().filter(|m| {
+            m.outlets.len() >= need && !m.outlets.contains(&o.outlet) && m.trend != Trend::Separate
+        }) {
             let Some(c) = m.claims.first() else { continue };
             o.figures.push(super::OmittedFigure {
-                measured: c
-                    .figure
-                    .measured
-                    .as_ref()
-                    .map_or(m.concept.clone(), |x| x.text.clone()),
+                measured: m.label(),
                 reported_by: m.outlets.clone(),
                 example: TextRef {
                     article: c.article.clone(),

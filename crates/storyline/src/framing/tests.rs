@@ -502,3 +502,46 @@ fn roles_before_one_name_pair_up_only_when_one_carries_loaded_wording() {
         "{pairs:?}"
     );
 }
+
+#[test]
+fn a_joint_statement_is_quoted_for_each_of_its_speakers() {
+    let p = pipeline();
+    let arts = [
+        article(
+            &p,
+            Some("Ridge Courier"),
+            "Ferry fares to rise in May",
+            &[
+                "Harbour master Ilsa Korrin and transport minister Odo Penfield spoke on Monday.",
+                "\"Fares will rise by a tenth in May,\" Korrin and Penfield said in a joint statement.",
+                "\"The old boats cost too much to run,\" Penfield added.",
+            ],
+        ),
+        article(
+            &p,
+            Some("Harbor Ledger"),
+            "Ferry fares going up",
+            &["\"Fares will rise in May,\" said harbour master Ilsa Korrin on Monday."],
+        ),
+        article(
+            &p,
+            Some("Plains Gazette"),
+            "Ferries dearer from May",
+            &["Ferry fares rise in May after a year of losses on the northern route."],
+        ),
+    ];
+    let refs: Vec<&Article> = arts.iter().collect();
+    let f = analyze(&refs, None);
+    let sel = |o: &str| f.quotes.iter().find(|q| q.outlet == o).unwrap();
+    let courier: Vec<(&str, usize)> = sel("Ridge Courier")
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.quotes))
+        .collect();
+    // The joint statement counts for both; Penfield's own line makes him two.
+    assert_eq!(courier, [("Odo Penfield", 2), ("Ilsa Korrin", 1)], "{courier:?}");
+    // The ledger quotes Korrin alone: the same speaker, so only Penfield is left out.
+    let ledger = sel("Harbor Ledger");
+    let left: Vec<&str> = ledger.left_out.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(left, ["Odo Penfield"]);
+}
