@@ -780,8 +780,13 @@ pub struct StoryArticle {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventRow {
     pub id: String,
-    /// The title of the article that started it.
+    /// The title of the article that started it (else of its first article with one);
+    /// when none of its articles has a headline, the opening words of the first one's
+    /// text, ending in "…" when cut.
     pub title: Option<String>,
+    /// Whether `title` is a lead standing in for a headline (not serialised).
+    #[serde(skip)]
+    pub title_is_lead: bool,
     pub start: NaiveDate,
     pub end: NaiveDate,
     /// Its articles, copies included.
@@ -1038,11 +1043,15 @@ fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<S
         .query_map([id], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
     // The largest event's title; when it has none (plain text without a headline), the
-    // largest titled event's.
+    // largest titled event's; when no event has a headline, the largest one's lead.
     let title = list
         .iter()
-        .filter(|e| e.title.is_some())
+        .filter(|e| e.title.is_some() && !e.title_is_lead)
         .max_by(|a, b| a.size.cmp(&b.size).then(b.id.cmp(&a.id)))
+        .or_else(|| {
+            list.iter()
+                .max_by(|a, b| a.size.cmp(&b.size).then(b.id.cmp(&a.id)))
+        })
         .and_then(|e| e.title.clone());
     Ok(Some(StorylineRow {
         id: id.to_string(),
@@ -1054,6 +1063,41 @@ fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<S
         event_count,
         events: list,
     }))
+}
+
+/// Words a lead stands for a missing headline in at most.
+const LEAD_TITLE_CHARS: usize = 80;
+
+/// The opening of an article's text, for an event none of whose articles has a headline
+/// (plain text that starts with its first sentence): that sentence, cut at a word before
+/// [`LEAD_TITLE_CHARS`] characters with "…" when longer.
+fn lead_of(conn: &Connection, id: &str) -> Result<Option<String>> {
+    let text: Option<String> = conn
+        .prepare_cached(
+            "SELECT substr(b.text, 1, 400) FROM articles a JOIN bodies b ON b.n = a.n WHERE a.id = ?1",
+        )?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    Ok(text.and_then(|t| lead_title(&t)))
+}
+
+fn lead_title(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let sentence = line
+        .match_indices(". ")
+        .map(|(i, _)| &line[..=i])
+        .next()
+        .unwrap_or(line);
+    if sentence.chars().count() <= LEAD_TITLE_CHARS {
+        return Some(sentence.trim_end_matches('.').to_string());
+    }
+    let cut = sentence
+        .char_indices()
+        .nth(LEAD_TITLE_CHARS)
+        .map_or(sentence.len(), |(i, _)| i);
+    let head = &sentence[..cut];
+    let head = head.rfind(' ').map_or(head, |i| &head[..i]);
+    Some(format!("{}…", head.trim_end_matches([',', ';', ':'])))
 }
 
 /// One event with its articles (those still in the store), by publication: at most
@@ -1101,10 +1145,16 @@ pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option
             .optional()?
             .flatten(),
     };
-    let title = first.or_else(|| articles.iter().find_map(|a| a.title.clone()));
+    let headline = first.or_else(|| articles.iter().find_map(|a| a.title.clone()));
+    let title_is_lead = headline.is_none();
+    let title = match headline {
+        Some(t) => Some(t),
+        None => lead_of(conn, id)?,
+    };
     Ok(Some(EventRow {
         id: id.to_string(),
         title,
+        title_is_lead,
         start,
         end,
         size,
@@ -1148,7 +1198,8 @@ mod tests {
     fn with_tables(c: Connection) -> Connection {
         c.execute_batch(
             "CREATE TABLE articles (id TEXT, url TEXT, source TEXT NOT NULL, outlet TEXT, published TEXT,
-                 day TEXT, title TEXT, duplicate_of TEXT);
+                 day TEXT, title TEXT, duplicate_of TEXT, n INTEGER);
+             CREATE TABLE bodies (n INTEGER PRIMARY KEY, text TEXT NOT NULL);
              CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
         )
         .unwrap();
@@ -1333,7 +1384,8 @@ mod tests {
             ("t2-copy", "c.txt", Some("t2")),
         ] {
             conn.execute(
-                "INSERT INTO articles VALUES (?1, NULL, ?2, 'Lowmoor Post', '2027-07-01', '2027-07-01', ?1, ?3)",
+                "INSERT INTO articles (id, url, source, outlet, published, day, title, duplicate_of)
+                 VALUES (?1, NULL, ?2, 'Lowmoor Post', '2027-07-01', '2027-07-01', ?1, ?3)",
                 params![id, source, copy_of],
             )
             .unwrap();
@@ -1365,6 +1417,20 @@ mod tests {
         let list = list_storylines(&conn, 10).unwrap();
         assert_eq!(list[0].events[0].title.as_deref(), Some("t2"));
         assert_eq!(list[0].title.as_deref(), Some("t2"));
+        // None with a headline: the first one's opening sentence stands for it, cut at a
+        // word with "…" when long.
+        conn.execute_batch(
+            "UPDATE articles SET title = NULL WHERE id IN ('t2', 't2-copy');
+             UPDATE articles SET n = 1 WHERE id = 't1';
+             INSERT INTO bodies VALUES (1, 'Tram drivers in Lowmoor walked out at dawn over new rosters that the depot had posted without talks. The union said more would follow.');",
+        )
+        .unwrap();
+        let list = list_storylines(&conn, 10).unwrap();
+        let lead = "Tram drivers in Lowmoor walked out at dawn over new rosters that the depot had…";
+        assert_eq!(list[0].events[0].title.as_deref(), Some(lead));
+        assert_eq!(list[0].title.as_deref(), Some(lead));
+        conn.execute("UPDATE articles SET title = id WHERE id IN ('t2', 't2-copy')", [])
+            .unwrap();
         // Deleting an article (as a digest does when a source changes) shows at once.
         unfile_article(&conn, "t2-copy", Some("Lowmoor Post")).unwrap();
         let list = list_storylines(&conn, 10).unwrap();
