@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use maud::{html, Markup};
 use storyline::claims::{TrackedMeasure, Trend};
 
-use crate::html::{outlet, seg};
+use crate::html::{counted, outlet, seg};
 
 /// Measures the page shows (most outlets first).
 const PAGE_MEASURES: usize = 6;
@@ -18,7 +18,7 @@ pub(crate) fn section(measures: &[TrackedMeasure], total: usize) -> Markup {
             div.measure {
                 h3 id={"m-" (k)} {
                     (m.label())
-                    " " span.meta { "(" (m.claims_total) " claims, " (m.outlets.len()) " outlets, " (trend(m.trend)) ")" }
+                    " " span.meta { "(" (counted(m.claims_total as u64, "claim", "claims")) ", " (counted(m.outlets.len() as u64, "outlet", "outlets")) ", " (trend(m.trend)) ")" }
                 }
                 @if m.claims.len() > 1 { (chart(m, k)) }
                 @if !m.discrepancies.is_empty() {

@@ -87,6 +87,14 @@ pub(crate) fn outlet(o: Option<&str>) -> &str {
     o.unwrap_or("—")
 }
 
+/// "1 report", "3 reports": a count with its noun in agreement.
+pub(crate) fn counted(n: impl Into<u64>, one: &str, many: &str) -> String {
+    match n.into() {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +114,12 @@ mod tests {
         assert_eq!(seg("s-ab12"), "s-ab12");
         assert_eq!(seg("../x y"), "..%2Fx%20y");
         assert_eq!(seg("<q>"), "%3Cq%3E");
+    }
+
+    #[test]
+    fn a_count_agrees_with_its_noun() {
+        assert_eq!(counted(1u64, "report", "reports"), "1 report");
+        assert_eq!(counted(0u32, "report", "reports"), "0 reports");
+        assert_eq!(counted(3u32, "outlet", "outlets"), "3 outlets");
     }
 }

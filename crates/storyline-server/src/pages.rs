@@ -13,7 +13,7 @@ use maud::{html, Markup};
 
 use crate::api::{self, ArticleBody, SearchParams, StoryBody, StorylineParams, TimelineDay};
 use crate::error::{ApiError, ApiQuery};
-use crate::html::{external, outlet, page, seg};
+use crate::html::{counted, external, outlet, page, seg};
 use crate::AppState;
 use storyline::store::stories::StorylineRow;
 use storyline::store::tag as kind_name;
@@ -132,8 +132,8 @@ fn storyline_card(s: &StorylineRow) -> Markup {
             h2 { a href={"/stories/" (seg(&s.id))} { (s.title.as_deref().unwrap_or("Untitled storyline")) } }
             p.meta {
                 time datetime=(s.start) { (s.start) } " – " time datetime=(s.end) { (s.end) }
-                " · " (s.size) " article" @if s.size != 1 { "s" }
-                " · " (s.event_count) " event" @if s.event_count != 1 { "s" }
+                " · " (counted(s.size, "article", "articles"))
+                " · " (counted(s.event_count, "event", "events"))
             }
             p.outlets { "Outlets: " (s.outlets.join(", ")) }
         }
@@ -164,7 +164,8 @@ fn story_page(b: &StoryBody) -> String {
         h1 { (title) }
         p.meta {
             time datetime=(s.start) { (s.start) } " – " time datetime=(s.end) { (s.end) }
-            " · " (s.size) " articles · " (s.outlets.len()) " outlets · " (s.event_count) " events"
+            " · " (counted(s.size, "article", "articles")) " · " (counted(s.outlets.len() as u64, "outlet", "outlets"))
+            " · " (counted(s.event_count, "event", "events"))
         }
         @if (s.events.len() as u32) < s.event_count {
             p.note { "A long storyline: its summary, timeline and sources are drawn from its "
@@ -186,7 +187,7 @@ fn story_page(b: &StoryBody) -> String {
             ol.timeline {
                 @for d in &b.timeline {
                     li id={"d-" (d.date)} {
-                        h3 { time datetime=(d.date) { (d.date) } " " span.meta { "(" (d.articles) " reports, " (d.outlets) " outlets)" } }
+                        h3 { time datetime=(d.date) { (d.date) } " " span.meta { "(" (counted(d.articles as u64, "report", "reports")) ", " (counted(d.outlets as u64, "outlet", "outlets")) ")" } }
                         ul { @for x in &d.sentences {
                             li { (x.text) " " span.src { "(" a href={"/articles/" (seg(&x.article))} { (outlet(x.outlet.as_deref())) } ")" }
                                 @if let Some(e) = &x.evidence { " " span.evidence { (evidence(e)) } } }
@@ -281,7 +282,7 @@ fn timeline_chart(days: &[TimelineDay], start: NaiveDate, end: NaiveDate) -> Mar
             }
             @for d in days {
                 @let first = d.sentences.first().map(|s| s.text.as_str()).unwrap_or("");
-                @let label = format!("{}: {} reports. {}", d.date, d.articles, first);
+                @let label = format!("{}: {}. {}", d.date, counted(d.articles as u64, "report", "reports"), first);
                 a.mark href={"#d-" (d.date)} aria-label=(label) data-detail=(label) {
                     title { (label) }
                     circle cx=(format!("{:.1}", x(d.date))) cy="60" r=(format!("{:.1}", 5.0 + (d.articles as f64).sqrt().min(12.0))) {}
@@ -490,7 +491,7 @@ fn entity_page(body: &api::EntityBody) -> String {
                     h3 { @match sl.and_then(brief) {
                         Some(b) => {
                             a href={"/stories/" (seg(&b.id))} { (b.title.as_deref().unwrap_or("Untitled storyline")) }
-                            " " span.meta { "(" time datetime=(b.start) { (b.start) } " – " time datetime=(b.end) { (b.end) } ", " (b.size) " articles)" }
+                            " " span.meta { "(" time datetime=(b.start) { (b.start) } " – " time datetime=(b.end) { (b.end) } ", " (counted(b.size, "article", "articles")) ")" }
                         }
                         None => { "In no storyline (undated articles)" }
                     } }
