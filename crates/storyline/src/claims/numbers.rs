@@ -904,7 +904,7 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     let range = match lead.starter {
         Some(Starter::Between) => range_after(t, &body, &["and", "-", "–", "to"], true),
         Some(Starter::From) => range_after(t, &body, &["to", "-", "–", "through", "until", "till"], false),
-        None if change_level::change_then_level(t, i, body.next) => None,
+        None if change_level::change_then_level(t, i, body.next, measured_amount(&body)) => None,
         None => range_after(t, &body, &["to", "-", "–", "—", "~", "through", "thru"], false),
     };
     if range.is_none() && lead.starter != Some(Starter::Between) {
@@ -929,6 +929,12 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
         before_bound(t, i, &mut q);
     }
     Some((q, next))
+}
+
+/// Whether a number carries its own currency or a unit other than percent (for
+/// `change_level::change_then_level`).
+fn measured_amount(body: &Body) -> bool {
+    body.currency.is_some() || body.unit.as_ref().is_some_and(|u| u.name != "percent")
 }
 
 /// Rule `unit_word_before` (`units::unit_word_before`): a number with no unit after it

@@ -333,17 +333,19 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 /// The canonical unit a unit's written form stands for, through the unit table (for
-/// comparing units written differently: "kilometres" and "km").
+/// comparing units written differently: "kilometres" and "km"). A symbol listed both
+/// before and after numbers is read as it stands after one ("Rp" alone is a planet's
+/// radius; before a number, rupiah).
 pub(crate) fn canonical_unit(written: &str) -> Option<(&'static str, Dimension)> {
     let lex = lexicon();
     if let Some(e) = lex.word_units.get(&phrase_key(written)) {
         return Some((e.canonical, e.dimension));
     }
     let w = written.trim();
-    lex.sym_units
-        .iter()
-        .find(|e| e.surface == w)
-        .map(|e| (e.canonical, e.dimension))
+    let mut same = lex.sym_units.iter().filter(|e| e.surface == w);
+    let first = same.clone().next()?;
+    let e = same.find(|e| e.place.post()).unwrap_or(first);
+    Some((e.canonical, e.dimension))
 }
 
 #[cfg(test)]
@@ -369,11 +371,13 @@ mod tests {
         unique(NUMBER_WORDS, |c| c[0].to_string());
         unique(QUALIFIERS, |c| format!("{} {}", c[0], c[2]));
         unique(MARKERS, |c| c[0].to_string());
+        // A symbol may be listed once before and once after the number ("Rp16,250" is
+        // rupiah, "1.4 Rp" a planet's radius).
         unique(UNITS, |c| {
             if c[3] == "word" {
                 phrase_key(c[0])
             } else {
-                c[0].to_string()
+                format!("{} {}", c[0], c[4])
             }
         });
         for r in rows(UNITS) {

@@ -1289,3 +1289,59 @@ fn the_word_number_before_a_number_makes_it_a_label() {
         "He wore number 9 for the club.",
     ]);
 }
+
+#[test]
+fn by_an_amount_with_its_unit_then_to_is_a_change_and_a_level() {
+    // Rule `by_measured_change`: no verb of change needed before "by".
+    for (text, first, second) in [
+        ("Season passes will go up by £120 to £2,340.", 120.0, 2340.0),
+        (
+            "The maker cut the price of its van by 9,000 yuan to 118,500 yuan.",
+            9000.0,
+            118_500.0,
+        ),
+        ("Diesel was raised by PKR 4.10 to PKR 281.50 a litre.", 4.1, 281.5),
+    ] {
+        let qs = q(text);
+        let values: Vec<Option<f64>> = qs.iter().map(|x| x.value).collect();
+        assert_eq!(values, [Some(first), Some(second)], "{text}: {qs:#?}");
+    }
+    // A bare number or a percentage after "by" may be a range of the change.
+    for text in [
+        "Premiums will be adjusted by 2 to 3 percent.",
+        "Premiums will be adjusted by 2% to 3%.",
+    ] {
+        let r = one(text);
+        let ends = (r.low.map(|b| b.value), r.high.map(|b| b.value));
+        assert_eq!((r.value, ends), (None, (Some(2.0), Some(3.0))), "{text}");
+    }
+}
+
+#[test]
+fn currency_signs_and_names_of_smaller_currencies() {
+    for (text, unit, value) in [
+        ("The rupiah slid to Rp15,980 against the dollar.", "IDR", 15_980.0),
+        ("Tea now costs ₱35 a cup in the capital.", "PHP", 35.0),
+        ("Each household gets ₴2,000 this winter.", "UAH", 2000.0),
+        ("His bonus is worth SFr 2.5 million.", "CHF", 2.5e6),
+        ("Rents reached ISK 240,000 in the town.", "ISK", 240_000.0),
+        ("The bank sold the forint at HUF 402 to the euro.", "HUF", 402.0),
+        ("The plant will cost 900 million koruna.", "CZK", 9e8),
+        ("Workers earn 5.2 million dong a month.", "VND", 5.2e6),
+        (
+            "A sheep fetches 3,000 Moroccan dirhams at the market.",
+            "MAD",
+            3000.0,
+        ),
+    ] {
+        let qs = q(text);
+        assert!(
+            qs.iter()
+                .any(|x| x.value == Some(value) && x.unit.as_ref().is_some_and(|u| u.name.starts_with(unit))),
+            "{text}: {qs:#?}"
+        );
+    }
+    // "Rp" after a number stays a planet's radius.
+    let r = one("The wind reaches 1.4 Rp above the surface.");
+    assert_eq!(r.unit.map(|u| u.name), Some("Rp".to_string()));
+}
