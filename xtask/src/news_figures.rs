@@ -143,13 +143,14 @@ fn norm_part(p: &str) -> String {
     unit_table().get(&joined).cloned().unwrap_or(joined)
 }
 
-/// The normal form of a unit: lower-case, `xtask/src/news_units.tsv` applied (symbols,
+/// The normal form of a unit: lower-case, the micro sign read as mu, `xtask/src/news_units.tsv` applied (symbols,
 /// spellings and plurals of measures and currencies: "%" and "per cent" → `percent`, "$"
 /// → `usd`, "kilometres" → `km`; "persons" → `people`), counted nouns in the singular by
 /// rule, a rate's two sides ("a", "an", "per", "/") each normalised. `None` for no unit
 /// or a dimensionless one.
 pub fn norm_unit(u: Option<&str>) -> Option<String> {
-    let u = u?.trim().to_lowercase();
+    // The micro sign (U+00B5) and the Greek mu (U+03BC) are one prefix.
+    let u = u?.trim().to_lowercase().replace('\u{b5}', "\u{3bc}");
     if let Some(n) = unit_table().get(&u) {
         return (n != "dimensionless").then(|| n.clone());
     }
@@ -532,6 +533,12 @@ mod tests {
         assert!(!unit_eq(Some("bus"), Some("bulls")));
         assert!(!unit_eq(Some("USD/barrel"), Some("USD")));
         assert!(!unit_eq(None, Some("people")));
+        // One unit however it is written: micro sign or mu, symbol or name.
+        assert!(unit_eq(Some("\u{b5}g/m3"), Some("\u{3bc}g/m3")));
+        assert!(unit_eq(Some("foot"), Some("ft")));
+        assert!(unit_eq(Some("USD/lb"), Some("USD/pound")));
+        assert!(unit_eq(Some("ppm"), Some("part/million")));
+        assert!(unit_eq(Some("barrel/day"), Some("bpd")));
     }
 
     #[test]
