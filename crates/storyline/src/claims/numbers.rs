@@ -84,6 +84,26 @@ pub fn canonical_unit_name(written: &str) -> Option<&'static str> {
     lexicon::canonical_unit(written).map(|(name, _)| name)
 }
 
+/// The value of one lower-case word as a count: a unit or teen number word ("three",
+/// "twelve") or plain digits ("3").
+pub(in crate::claims) fn word_count(w: &str) -> Option<f64> {
+    if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+        return w.parse().ok();
+    }
+    match lexicon().words.get(w)? {
+        WordClass::Unit(v) | WordClass::Teen(v) => Some(*v),
+        _ => None,
+    }
+}
+
+/// The value of a lower-case ordinal word ("fourth" → 4).
+pub(in crate::claims) fn ordinal_word(w: &str) -> Option<f64> {
+    match lexicon().words.get(w)? {
+        WordClass::Ordinal(v) => Some(*v),
+        _ => None,
+    }
+}
+
 /// Whether a lower-case word is a number word of `data/number_words.tsv` ("two",
 /// "hundreds", "dozen").
 pub(super) fn is_number_word(w: &str) -> bool {

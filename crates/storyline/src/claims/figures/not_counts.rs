@@ -47,7 +47,7 @@ pub(super) fn not_a_count(
     if bare && digits && innings_total(text, tokens, at) {
         return Some(FigureRule::Score);
     }
-    if clock_time(text, q) {
+    if clock_time(text, q) || year_span(text, tokens, after, q) {
         return Some(FigureRule::TimeExpression);
     }
     if lower(written) == "zero" && absolute_zero(text, tokens, at) {
@@ -56,6 +56,9 @@ pub(super) fn not_a_count(
     if lower(written) == "half" && period_half(text, tokens, at, after) {
         return Some(FigureRule::PartOfPeriod);
     }
+    if one_more_of_a_count(text, tokens, at, after) {
+        return Some(FigureRule::AgeOrOrdinal);
+    }
     if kind_compound(text, q) {
         return Some(FigureRule::KindCompound);
     }
@@ -63,6 +66,51 @@ pub(super) fn not_a_count(
         return Some(FigureRule::RateBase);
     }
     None
+}
+
+/// Rule `year_span`: two years joined by a dash ("the 1981-2010 average", "its
+/// 2019–2021 plan") name a period, as one year does ("in 2019"), not a range of counts:
+/// four digits each, no unit, the later year after the earlier, both within 1000–2100,
+/// and no plural noun after them ("1500-2000 protesters" counts).
+fn year_span(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> bool {
+    if q.unit.is_some() || q.value.is_some() {
+        return false;
+    }
+    if word(text, tokens.get(after)).is_some_and(|w| super::plural(&w)) {
+        return false;
+    }
+    let written = &text[q.span.start..q.span.end];
+    let Some((a, b)) = written.split_once(['-', '–', '—']) else {
+        return false;
+    };
+    let year = |s: &str| {
+        let s = s.trim();
+        (s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1000..=2100).contains(y))
+    };
+    matches!((year(a), year(b)), (Some(a), Some(b)) if a < b)
+}
+
+/// Rule `one_more_of_a_count`: "a fourth" after a count of three in the same sentence is
+/// one more of them, an ordinal ("convicted on three counts and acquitted on a fourth";
+/// "three men were held and a fourth is sought"), not the fraction ¼; a fraction is "a
+/// fourth of", or stands with no such count before it.
+fn one_more_of_a_count(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    if after != at + 2 || !matches!(word(text, tokens.get(at)).as_deref(), Some("a" | "an")) {
+        return false;
+    }
+    let Some(n) = word(text, tokens.get(at + 1)).and_then(|w| crate::claims::numbers::ordinal_word(&w)) else {
+        return false;
+    };
+    if is(text, tokens.get(after), "of") {
+        return false;
+    }
+    tokens[..at]
+        .iter()
+        .filter_map(|t| crate::claims::numbers::word_count(&lower(t.text(text))))
+        .any(|v| v == n - 1.0)
 }
 
 /// Rule `rate_base`: a number right after "per" is the base of a rate ("4.2 beds per 1,000
@@ -312,6 +360,29 @@ mod tests {
         assert_eq!(kept("The cyclist, 34, was one of 8 riders hurt."), ["8"]);
         // a thing before the commas keeps its count
         assert_eq!(kept("The depot, 40, was closed."), ["40"]);
+    }
+
+    #[test]
+    fn a_fourth_after_three_is_one_more_of_them() {
+        assert_eq!(
+            kept("Two boats were towed in and a third sank off the point."),
+            ["Two"]
+        );
+        assert_eq!(kept("She won on 3 counts and lost on a fourth."), ["3"]);
+        // A fraction: with "of", or with no count one short of it before.
+        assert_eq!(kept("Three towns lost a fourth of their homes."), ["Three", "a fourth"]);
+        assert_eq!(kept("Two firms lost a fifth of their staff."), ["Two", "a fifth"]);
+    }
+
+    #[test]
+    fn two_years_joined_by_a_dash_are_a_period() {
+        assert_eq!(
+            kept("Rainfall was 30% below the 1991-2020 average, with 41 dry days."),
+            ["30%", "41"]
+        );
+        assert!(kept("Its 2024–2026 plan was approved.").is_empty());
+        // A count: a plural noun after it.
+        assert_eq!(kept("Police put the crowd at 1500-2000 protesters."), ["1500-2000"]);
     }
 
     #[test]

@@ -1152,9 +1152,12 @@ fn double_is_a_factor_after_a_bound_or_before_what_it_multiplies() {
         ("The campaign raised more than double what it raised before.", 2.0),
         ("Ticket sales are double the figure of the spring season.", 2.0),
         ("Water use in the valley is now triple what it was.", 3.0),
-        // A multiplying verb after a bound (`bounded_multiplying_verb`).
+        // A multiplying verb after a bound (`bounded_multiplying_verb`), and alone
+        // (`multiplying_verb`).
         ("Bread prices have more than doubled since June.", 2.0),
         ("Ferry fares nearly tripled in a year.", 3.0),
+        ("Membership doubled over the winter.", 2.0),
+        ("Hospital admissions tripled during the heatwave.", 3.0),
     ] {
         let d = one(text);
         assert_eq!(
@@ -1163,11 +1166,14 @@ fn double_is_a_factor_after_a_bound_or_before_what_it_multiplies() {
             "{text}"
         );
     }
-    // An adjective, and a verb of multiplying (which the guidelines leave open).
+    // An adjective, a verb of multiplying not yet done (which the guidelines leave open),
+    // and the verb's other senses.
     no_figures(&[
         "They booked a double room.",
         "The council plans to double the fleet of buses.",
-        "Membership doubled over the winter.",
+        "The school gym doubled as a shelter.",
+        "The runner doubled over in pain.",
+        "The minister doubled down on the plan.",
     ]);
     let s = one("The roll grew by a fifth more than expected.");
     assert_eq!(s.value, Some(0.2));
