@@ -322,7 +322,19 @@ fn counted_noun(text: &str, f: &Figure) -> Option<String> {
     if words.last().is_some_and(|w| MEASURE.contains(&w.as_str())) {
         words.pop();
     }
+    // Nor is any other participle standing alone after the count ("84 classed as
+    // affordable", "12 deliberated"): the noun is elided.
+    if words.len() == 1 && participle(&words[0]) {
+        words.pop();
+    }
     words.pop()
+}
+
+/// A word in "-ed" of more than four letters that is no noun ("classed", "needed"; not
+/// "speed", "hundred").
+fn participle(w: &str) -> bool {
+    const NOUNS: [&str; 6] = ["speed", "breed", "steed", "creed", "greed", "hundred"];
+    w.len() > 4 && w.ends_with("ed") && !NOUNS.contains(&w)
 }
 
 /// Storyline's figures of one sentence analysed as an article, in the record shape (offsets
@@ -553,6 +565,10 @@ mod tests {
         };
         // A participle with its noun elided, and a level reached ("the total to …"): none.
         assert_eq!(units("Medics in Brolin counted 17 wounded."), [None]);
+        assert_eq!(
+            units("The plan has 210 flats, 40 classed as social housing."),
+            [Some("flats".to_string()), None]
+        );
         assert_eq!(units("Late returns pushed the regional total to 6,410."), [None]);
         // A tally's second side takes the plural noun before "to"; a counted noun its head.
         assert_eq!(

@@ -101,7 +101,8 @@ fn one_more_of_a_count(text: &str, tokens: &[Token], at: usize, after: usize) ->
     if after != at + 2 || !matches!(word(text, tokens.get(at)).as_deref(), Some("a" | "an")) {
         return false;
     }
-    let Some(n) = word(text, tokens.get(at + 1)).and_then(|w| crate::claims::numbers::ordinal_word(&w)) else {
+    let Some(n) = word(text, tokens.get(at + 1)).and_then(|w| crate::claims::numbers::ordinal_word(&w))
+    else {
         return false;
     };
     if is(text, tokens.get(after), "of") {
@@ -370,7 +371,10 @@ mod tests {
         );
         assert_eq!(kept("She won on 3 counts and lost on a fourth."), ["3"]);
         // A fraction: with "of", or with no count one short of it before.
-        assert_eq!(kept("Three towns lost a fourth of their homes."), ["Three", "a fourth"]);
+        assert_eq!(
+            kept("Three towns lost a fourth of their homes."),
+            ["Three", "a fourth"]
+        );
         assert_eq!(kept("Two firms lost a fifth of their staff."), ["Two", "a fifth"]);
     }
 
@@ -382,7 +386,10 @@ mod tests {
         );
         assert!(kept("Its 2024–2026 plan was approved.").is_empty());
         // A count: a plural noun after it.
-        assert_eq!(kept("Police put the crowd at 1500-2000 protesters."), ["1500-2000"]);
+        assert_eq!(
+            kept("Police put the crowd at 1500-2000 protesters."),
+            ["1500-2000"]
+        );
     }
 
     #[test]
