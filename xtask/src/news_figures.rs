@@ -306,8 +306,10 @@ fn counted_noun(text: &str, f: &Figure) -> Option<String> {
         let noun = m.text.to_lowercase();
         return noun.ends_with('s').then_some(noun);
     }
+    // "14 civilians", "dozens of people", "a 120-member assembly" (a hyphen joins the count
+    // to what it counts).
     let gap = text.get(f.span.end..m.span.start)?.trim();
-    if !gap.is_empty() && gap != "of" {
+    if !gap.is_empty() && gap != "of" && gap != "-" {
         return None;
     }
     let mut words: Vec<String> = m

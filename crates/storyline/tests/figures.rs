@@ -793,3 +793,33 @@ fn a_number_glued_to_letters_is_a_code_unless_it_is_money() {
         Some("KES/sack")
     );
 }
+
+/// Rule `count_adjective`: a count joined by a hyphen to a noun counts that noun ("a
+/// 120-member assembly" counts members, not the assembly).
+#[test]
+fn a_count_joined_to_its_noun_by_a_hyphen_counts_that_noun() {
+    for (text, number, concept) in [
+        (
+            "The vote in the 81-member assembly of Tarrow was close.",
+            "81",
+            "member",
+        ),
+        (
+            "The builder plans a 260-home estate beside the old quarry.",
+            "260",
+            "home",
+        ),
+    ] {
+        let a = analyse(
+            &format!("Plans approved\n\n{text}"),
+            "Harbour Ledger",
+            "2021-04-02",
+        );
+        let m = figure(&a, number).measured.as_ref().unwrap();
+        assert_eq!(
+            (m.text.as_str(), m.concept.as_str()),
+            (concept, concept),
+            "{text}: {m:?}"
+        );
+    }
+}

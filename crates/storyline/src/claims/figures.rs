@@ -539,6 +539,15 @@ fn is_word(t: &Token) -> bool {
 /// voters", "$5 million in aid"), or before it the measure it completes ("the death toll
 /// rose to 400,000", "killing at least 30"); and what it is counted over ([`scope`]).
 fn measured(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity) -> Option<Measured> {
+    if let Some(span) = count_adjective(text, q) {
+        let noun = &text[span.start..span.end];
+        return Some(Measured {
+            span,
+            text: noun.to_string(),
+            concept: concept_of(noun).map_or_else(|| lower(noun), str::to_string),
+            scope: scope_after(text, tokens, after),
+        });
+    }
     let right = right_phrase(text, tokens, after, q).or_else(|| tally_side(text, tokens, at, after));
     let left = left_lead(text, tokens, at);
     let concept_in = |r: &std::ops::Range<usize>| {
@@ -850,6 +859,29 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
         }
     }
     (i > first && !adverb_phrase(text, tokens, first, i)).then_some(first..i)
+}
+
+/// Rule `count_adjective`: a count joined by a hyphen to a noun ("a 120-member assembly",
+/// "a 200-home estate") counts that noun, not the one the compound describes: the noun's
+/// span when so. A unit so joined ("the 1.5-mile bypass") is the figure's unit already,
+/// and a kind of thing ("three-storey") is no count (`not_counts::kind_compound`).
+fn count_adjective(text: &str, q: &Quantity) -> Option<Span> {
+    if q.unit.is_some() || q.value.is_none() {
+        return None;
+    }
+    let rest = text[q.span.end..].strip_prefix(['-', '‐'])?;
+    let len: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    let w = lower(&rest[..len]);
+    let ends = rest[len..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    let start = text.len() - rest.len();
+    (len > 1 && ends && !super::phrase_end(&w) && !plural(&w)).then(|| Span::new(start, start + len))
 }
 
 /// Rule `only_one_of` (`numbers::only_one_of_words`): "only one of the four reactors"
