@@ -18,7 +18,7 @@ pub(crate) fn section(measures: &[TrackedMeasure], total: usize) -> Markup {
             div.measure {
                 h3 id={"m-" (k)} {
                     (m.label())
-                    " " span.meta { "(" (counted(m.claims_total as u64, "claim", "claims")) ", " (counted(m.outlets.len() as u64, "outlet", "outlets")) ", " (trend(m.trend)) ")" }
+                    " " span.meta { "(" (counted(m.claims_total, "claim", "claims")) ", " (counted(m.outlets.len(), "outlet", "outlets")) ", " (trend(m.trend)) ")" }
                 }
                 @if m.claims.len() > 1 { (chart(m, k)) }
                 @if !m.discrepancies.is_empty() {

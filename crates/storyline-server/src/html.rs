@@ -88,8 +88,8 @@ pub(crate) fn outlet(o: Option<&str>) -> &str {
 }
 
 /// "1 report", "3 reports": a count with its noun in agreement.
-pub(crate) fn counted(n: impl Into<u64>, one: &str, many: &str) -> String {
-    match n.into() {
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    match n {
         1 => format!("1 {one}"),
         n => format!("{n} {many}"),
     }
@@ -118,8 +118,8 @@ mod tests {
 
     #[test]
     fn a_count_agrees_with_its_noun() {
-        assert_eq!(counted(1u64, "report", "reports"), "1 report");
-        assert_eq!(counted(0u32, "report", "reports"), "0 reports");
-        assert_eq!(counted(3u32, "outlet", "outlets"), "3 outlets");
+        assert_eq!(counted(1, "report", "reports"), "1 report");
+        assert_eq!(counted(0, "report", "reports"), "0 reports");
+        assert_eq!(counted(3, "outlet", "outlets"), "3 outlets");
     }
 }

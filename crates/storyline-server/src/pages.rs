@@ -132,8 +132,8 @@ fn storyline_card(s: &StorylineRow) -> Markup {
             h2 { a href={"/stories/" (seg(&s.id))} { (s.title.as_deref().unwrap_or("Untitled storyline")) } }
             p.meta {
                 time datetime=(s.start) { (s.start) } " – " time datetime=(s.end) { (s.end) }
-                " · " (counted(s.size, "article", "articles"))
-                " · " (counted(s.event_count, "event", "events"))
+                " · " (counted(s.size as usize, "article", "articles"))
+                " · " (counted(s.event_count as usize, "event", "events"))
             }
             p.outlets { "Outlets: " (s.outlets.join(", ")) }
         }
@@ -164,8 +164,8 @@ fn story_page(b: &StoryBody) -> String {
         h1 { (title) }
         p.meta {
             time datetime=(s.start) { (s.start) } " – " time datetime=(s.end) { (s.end) }
-            " · " (counted(s.size, "article", "articles")) " · " (counted(s.outlets.len() as u64, "outlet", "outlets"))
-            " · " (counted(s.event_count, "event", "events"))
+            " · " (counted(s.size as usize, "article", "articles")) " · " (counted(s.outlets.len(), "outlet", "outlets"))
+            " · " (counted(s.event_count as usize, "event", "events"))
         }
         @if (s.events.len() as u32) < s.event_count {
             p.note { "A long storyline: its summary, timeline and sources are drawn from its "
@@ -187,7 +187,7 @@ fn story_page(b: &StoryBody) -> String {
             ol.timeline {
                 @for d in &b.timeline {
                     li id={"d-" (d.date)} {
-                        h3 { time datetime=(d.date) { (d.date) } " " span.meta { "(" (counted(d.articles as u64, "report", "reports")) ", " (counted(d.outlets as u64, "outlet", "outlets")) ")" } }
+                        h3 { time datetime=(d.date) { (d.date) } " " span.meta { "(" (counted(d.articles as usize, "report", "reports")) ", " (counted(d.outlets as usize, "outlet", "outlets")) ")" } }
                         ul { @for x in &d.sentences {
                             li { (x.text) " " span.src { "(" a href={"/articles/" (seg(&x.article))} { (outlet(x.outlet.as_deref())) } ")" }
                                 @if let Some(e) = &x.evidence { " " span.evidence { (evidence(e)) } } }
@@ -235,7 +235,7 @@ fn story_page(b: &StoryBody) -> String {
                     " " span.meta { (outlet(src.article.outlet.as_deref())) @if let Some(p) = &src.article.published { ", " (p) } }
                     " " (external(src.article.url.as_deref()))
                     @if !src.copies.is_empty() {
-                        details { summary { (src.copies.len()) " syndicated cop" @if src.copies.len() == 1 { "y" } @else { "ies" } }
+                        details { summary { (counted(src.copies.len(), "syndicated copy", "syndicated copies")) }
                             ul { @for c in &src.copies { li { a href={"/articles/" (seg(&c.id))} { (outlet(c.outlet.as_deref())) } } } }
                         }
                     }
@@ -282,7 +282,7 @@ fn timeline_chart(days: &[TimelineDay], start: NaiveDate, end: NaiveDate) -> Mar
             }
             @for d in days {
                 @let first = d.sentences.first().map(|s| s.text.as_str()).unwrap_or("");
-                @let label = format!("{}: {}. {}", d.date, counted(d.articles as u64, "report", "reports"), first);
+                @let label = format!("{}: {}. {}", d.date, counted(d.articles as usize, "report", "reports"), first);
                 a.mark href={"#d-" (d.date)} aria-label=(label) data-detail=(label) {
                     title { (label) }
                     circle cx=(format!("{:.1}", x(d.date))) cy="60" r=(format!("{:.1}", 5.0 + (d.articles as f64).sqrt().min(12.0))) {}
@@ -480,7 +480,7 @@ fn entity_page(body: &api::EntityBody) -> String {
     let brief = |id: &str| body.storylines.iter().find(|b| b.id == id);
     let main = html! {
         h1 { (e.name) }
-        p.meta { (kind_name(&e.kind)) " · named in " (e.articles) " article" @if e.articles != 1 { "s" } " · " (e.quotes) " statement" @if e.quotes != 1 { "s" } }
+        p.meta { (kind_name(&e.kind)) " · named in " (counted(e.articles, "article", "articles")) " · " (counted(e.quotes, "statement", "statements")) }
         @if !e.roles.is_empty() { p { "Roles: " (e.roles.join("; ")) } }
         @if !e.aliases.is_empty() { p { "Also written: " (e.aliases.join(", ")) } }
         section aria-labelledby="quotes-h" {
@@ -491,7 +491,7 @@ fn entity_page(body: &api::EntityBody) -> String {
                     h3 { @match sl.and_then(brief) {
                         Some(b) => {
                             a href={"/stories/" (seg(&b.id))} { (b.title.as_deref().unwrap_or("Untitled storyline")) }
-                            " " span.meta { "(" time datetime=(b.start) { (b.start) } " – " time datetime=(b.end) { (b.end) } ", " (counted(b.size, "article", "articles")) ")" }
+                            " " span.meta { "(" time datetime=(b.start) { (b.start) } " – " time datetime=(b.end) { (b.end) } ", " (counted(b.size as usize, "article", "articles")) ")" }
                         }
                         None => { "In no storyline (undated articles)" }
                     } }
@@ -506,7 +506,7 @@ fn entity_page(body: &api::EntityBody) -> String {
             h2 #with-h { "Quoted in the same storylines" }
             @if body.quoted_with.is_empty() { p { "Nobody else is quoted in these storylines." } }
             ul.with { @for w in &body.quoted_with {
-                li { a href={"/entities/" (seg(&w.id))} { (w.name) } " " span.meta { "(" (w.storylines) " storyline" @if w.storylines != 1 { "s" } ", " (w.quotes) " quote" @if w.quotes != 1 { "s" } ")" } }
+                li { a href={"/entities/" (seg(&w.id))} { (w.name) } " " span.meta { "(" (counted(w.storylines as usize, "storyline", "storylines")) ", " (counted(w.quotes as usize, "quote", "quotes")) ")" } }
             } }
         }
     };

@@ -823,3 +823,22 @@ fn a_count_joined_to_its_noun_by_a_hyphen_counts_that_noun() {
         );
     }
 }
+
+/// A word that tells the count, not what it counts ("a 5,000-strong crowd"), is not taken
+/// for its noun; a kind of thing ("a three-time champion") is no count.
+#[test]
+fn a_hyphen_word_that_tells_the_count_is_not_what_it_counts() {
+    let a = analyse(
+        "Crowds\n\nA 5,000-strong crowd marched to the docks.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let m = figure(&a, "5,000").measured.as_ref().map(|m| m.concept.as_str());
+    assert_ne!(m, Some("strong"));
+    let a = analyse(
+        "Final\n\nThe three-time champion won again.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    assert!(texts(&a).is_empty(), "{:?}", texts(&a));
+}

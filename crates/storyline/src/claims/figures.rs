@@ -26,6 +26,7 @@ const SCOPES: &str = include_str!("data/scopes.txt");
 const SCORE_WORDS: &str = include_str!("data/score-words.txt");
 const IRREGULAR_PLURALS: &str = include_str!("data/irregular-plurals.txt");
 const VERB_ADVERBS: &str = include_str!("data/verb-adverbs.txt");
+const HYPHEN_NOT_COUNTED: &str = include_str!("data/hyphen-not-counted.txt");
 
 /// A quantitative claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -864,7 +865,9 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
 /// Rule `count_adjective`: a count joined by a hyphen to a noun ("a 120-member assembly",
 /// "a 200-home estate") counts that noun, not the one the compound describes: the noun's
 /// span when so. A unit so joined ("the 1.5-mile bypass") is the figure's unit already,
-/// and a kind of thing ("three-storey") is no count (`not_counts::kind_compound`).
+/// a kind of thing ("three-storey", "a three-time champion") is no count
+/// (`not_counts::kind_compound`), and a word of `data/hyphen-not-counted.txt` tells the
+/// count, not its noun ("a 5,000-strong crowd").
 fn count_adjective(text: &str, q: &Quantity) -> Option<Span> {
     if q.unit.is_some() || q.value.is_none() {
         return None;
@@ -881,7 +884,9 @@ fn count_adjective(text: &str, q: &Quantity) -> Option<Span> {
         .next()
         .is_none_or(|c| !c.is_alphanumeric() && c != '-');
     let start = text.len() - rest.len();
-    (len > 1 && ends && !super::phrase_end(&w) && !plural(&w)).then(|| Span::new(start, start + len))
+    let counted =
+        !super::phrase_end(&w) && !plural(&w) && !word_set!(HYPHEN_NOT_COUNTED).contains(w.as_str());
+    (len > 1 && ends && counted).then(|| Span::new(start, start + len))
 }
 
 /// Rule `only_one_of` (`numbers::only_one_of_words`): "only one of the four reactors"

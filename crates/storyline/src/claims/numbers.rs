@@ -112,7 +112,7 @@ pub(super) fn is_number_word(w: &str) -> bool {
 
 /// Whether a lower-case word is a unit of time written out in the unit table ("day",
 /// "nights", "fortnight", "century"; not the symbols "h" or "s").
-pub(super) fn is_time_unit_word(w: &str) -> bool {
+pub(in crate::claims) fn is_time_unit_word(w: &str) -> bool {
     lexicon()
         .word_units
         .get(w)
@@ -924,7 +924,7 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     let range = match lead.starter {
         Some(Starter::Between) => range_after(t, &body, &["and", "-", "–", "to"], true),
         Some(Starter::From) => range_after(t, &body, &["to", "-", "–", "through", "until", "till"], false),
-        None if change_level::change_then_level(t, i, body.next, measured_amount(&body)) => None,
+        None if change_level::change_then_level(t, i, body.next, body.is_money()) => None,
         None => range_after(t, &body, &["to", "-", "–", "—", "~", "through", "thru"], false),
     };
     if range.is_none() && lead.starter != Some(Starter::Between) {
@@ -949,12 +949,6 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
         before_bound(t, i, &mut q);
     }
     Some((q, next))
-}
-
-/// Whether a number carries its own currency or a unit other than percent (for
-/// `change_level::change_then_level`).
-fn measured_amount(body: &Body) -> bool {
-    body.currency.is_some() || body.unit.as_ref().is_some_and(|u| u.name != "percent")
 }
 
 /// Rule `unit_word_before` (`units::unit_word_before`): a number with no unit after it
@@ -1421,6 +1415,16 @@ struct Body {
 }
 
 impl Body {
+    /// Whether it is a sum of money: a currency before it ("£310") or after it ("12,000
+    /// yuan").
+    fn is_money(&self) -> bool {
+        self.currency.is_some()
+            || self
+                .unit
+                .as_ref()
+                .is_some_and(|u| u.dimension == Dimension::Currency)
+    }
+
     fn read(t: &Tokens, n: &Numeral, currency: Option<Found>) -> Body {
         let mut body = Body {
             n: *n,

@@ -100,27 +100,33 @@ fn joint_speakers(a: &Article, speaker: &str) -> Option<Vec<(String, String)>> {
         })
         .filter(|m| !m.is_empty())
         .collect();
-    if members.len() < 2 {
+    // A whole name with "and" in it ("Trinidad and Tobago") is one speaker.
+    let whole = name_key(speaker);
+    if members.len() < 2 || a.entities.iter().any(|e| name_key(&e.name) == whole) {
         return None;
     }
-    members
-        .into_iter()
-        .map(|m| {
-            let person = a
-                .entities
-                .iter()
-                .find(|e| e.kind == EntityKind::Person && surname_key(&e.name) == surname_key(m));
-            if let Some(e) = person {
-                return Some((entity_key(e), e.name.clone()));
+    let mut out: Vec<(String, String)> = Vec::with_capacity(members.len());
+    for m in members {
+        // By surname only a name in capitals ("Korrin"), not "a spokesman for Korrin".
+        let capitalised = m.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+        let person = a
+            .entities
+            .iter()
+            .find(|e| capitalised && e.kind == EntityKind::Person && surname_key(&e.name) == surname_key(m));
+        let key = name_key(m);
+        let found = match person.or_else(|| a.entities.iter().find(|e| name_key(&e.name) == key)) {
+            Some(e) => (entity_key(e), e.name.clone()),
+            None => {
+                crate::entities::lexicon::alias(m)?;
+                (format!("name:{key}"), m.to_string())
             }
-            let key = name_key(m);
-            let known = a.entities.iter().find(|e| name_key(&e.name) == key);
-            match known {
-                Some(e) => Some((entity_key(e), e.name.clone())),
-                None => crate::entities::lexicon::alias(m).map(|_| (format!("name:{key}"), m.to_string())),
-            }
-        })
-        .collect()
+        };
+        // "Johnson and Johnson": one speaker counted once.
+        if !out.iter().any(|(k, _)| *k == found.0) {
+            out.push(found);
+        }
+    }
+    Some(out)
 }
 
 /// People and organisations the story names, by key.

@@ -1050,6 +1050,7 @@ fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<S
         .max_by(|a, b| a.size.cmp(&b.size).then(b.id.cmp(&a.id)))
         .or_else(|| {
             list.iter()
+                .filter(|e| e.title.is_some())
                 .max_by(|a, b| a.size.cmp(&b.size).then(b.id.cmp(&a.id)))
         })
         .and_then(|e| e.title.clone());
@@ -1065,7 +1066,7 @@ fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<S
     }))
 }
 
-/// Words a lead stands for a missing headline in at most.
+/// Characters a lead standing for a missing headline keeps at most.
 const LEAD_TITLE_CHARS: usize = 80;
 
 /// The opening of an article's text, for an event none of whose articles has a headline
@@ -1081,13 +1082,12 @@ fn lead_of(conn: &Connection, id: &str) -> Result<Option<String>> {
     Ok(text.and_then(|t| lead_title(&t)))
 }
 
+/// The first sentence of `text` (the text stage's segmenter: "U.S." and "Mr." do not end
+/// one), cut as [`lead_of`] says.
 fn lead_title(text: &str) -> Option<String> {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let sentence = line
-        .match_indices(". ")
-        .map(|(i, _)| &line[..=i])
-        .next()
-        .unwrap_or(line);
+    use crate::text::segment::{line_paragraphs, sentences};
+    let first = *sentences(text, &line_paragraphs(text)).first()?;
+    let sentence = first.slice(text)?.trim();
     if sentence.chars().count() <= LEAD_TITLE_CHARS {
         return Some(sentence.trim_end_matches('.').to_string());
     }
@@ -1149,7 +1149,14 @@ pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option
     let title_is_lead = headline.is_none();
     let title = match headline {
         Some(t) => Some(t),
-        None => lead_of(conn, id)?,
+        // The first article's, or (when it has left the store) the first one listed.
+        None => match lead_of(conn, id)? {
+            Some(t) => Some(t),
+            None => match articles.first() {
+                Some(a) => lead_of(conn, &a.id)?,
+                None => None,
+            },
+        },
     };
     Ok(Some(EventRow {
         id: id.to_string(),
@@ -1460,5 +1467,18 @@ mod tests {
         assert_eq!(redirected(&conn, "s-b").unwrap(), None);
         assert_eq!(redirected(&conn, "s-a").unwrap().as_deref(), Some("s-b"));
         assert_eq!(redirected(&conn, "s-c").unwrap().as_deref(), Some("s-b"));
+    }
+
+    #[test]
+    fn a_lead_standing_for_a_headline_is_its_first_whole_sentence() {
+        assert_eq!(
+            lead_title("U.S. and Nordland envoys met at dawn. Talks resume today.").as_deref(),
+            Some("U.S. and Nordland envoys met at dawn")
+        );
+        assert_eq!(
+            lead_title("\n\nMr. Arne Holt resigned.").as_deref(),
+            Some("Mr. Arne Holt resigned")
+        );
+        assert_eq!(lead_title("   "), None);
     }
 }

@@ -40,6 +40,11 @@ pub(crate) fn is_modal(w: &str) -> bool {
     lists::MODALS.contains(w)
 }
 
+/// Whether a word names a month ("May", "sept.", "december"), as dates read them.
+pub(crate) fn is_month_word(w: &str) -> bool {
+    words::month_number(w).is_some()
+}
+
 use chrono::{NaiveDate, Weekday};
 
 use serde::{Deserialize, Serialize};

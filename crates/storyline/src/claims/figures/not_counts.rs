@@ -76,7 +76,7 @@ fn year_span(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> bool {
     if q.unit.is_some() || q.value.is_some() {
         return false;
     }
-    if word(text, tokens.get(after)).is_some_and(|w| super::plural(&w)) {
+    if word(text, tokens.get(after)).is_some_and(|w| plural(&w)) {
         return false;
     }
     let written = &text[q.span.start..q.span.end];
@@ -85,10 +85,10 @@ fn year_span(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> bool {
     };
     let year = |s: &str| {
         let s = s.trim();
-        (s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-            .filter(|y| (1000..=2100).contains(y))
+        if s.len() != 4 || !s.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        s.parse::<u32>().ok().filter(|y| (1000..=2100).contains(y))
     };
     matches!((year(a), year(b)), (Some(a), Some(b)) if a < b)
 }
@@ -105,14 +105,25 @@ fn one_more_of_a_count(text: &str, tokens: &[Token], at: usize, after: usize) ->
     else {
         return false;
     };
-    if is(text, tokens.get(after), "of") {
+    // "by a third", "more than a fifth", "nearly a quarter" are shares, whatever came
+    // before; and so is "a fourth of".
+    let before = at.checked_sub(1).and_then(|k| word(text, tokens.get(k)));
+    if is(text, tokens.get(after), "of") || before.as_deref().is_some_and(|w| SHARE_LEADS.contains(&w)) {
         return false;
     }
-    tokens[..at]
-        .iter()
-        .filter_map(|t| crate::claims::numbers::word_count(&lower(t.text(text))))
-        .any(|v| v == n - 1.0)
+    // The count is of things, with its noun after it: not "over two years", "on 2 May".
+    (0..at).any(|k| {
+        crate::claims::numbers::word_count(&lower(tokens[k].text(text))) == Some(n - 1.0)
+            && word(text, tokens.get(k + 1)).is_some_and(|w| {
+                !crate::claims::numbers::is_time_unit_word(&w) && !crate::time::is_month_word(&w)
+            })
+    })
 }
+
+/// Words before "a third" that make it a share ("fell by a third", "more than a fifth").
+const SHARE_LEADS: [&str; 11] = [
+    "by", "than", "about", "nearly", "almost", "some", "over", "under", "roughly", "around", "just",
+];
 
 /// Rule `rate_base`: a number right after "per" is the base of a rate ("4.2 beds per 1,000
 /// residents", "a rate of 8.1 per 100,000"), part of the rate and not a count of its own.
@@ -375,7 +386,21 @@ mod tests {
             kept("Three towns lost a fourth of their homes."),
             ["Three", "a fourth"]
         );
-        assert_eq!(kept("Two firms lost a fifth of their staff."), ["Two", "a fifth"]);
+        // A share after "by" or a bound, and a count of time or a date before it.
+        assert_eq!(
+            kept("Two mills closed and output fell by a third."),
+            ["Two", "a third"]
+        );
+        for text in [
+            "Over two years, rents rose a third.",
+            "On 2 May, shares lost a third.",
+        ] {
+            assert!(
+                kept(text).contains(&"a third".to_string()),
+                "{text}: {:?}",
+                kept(text)
+            );
+        }
     }
 
     #[test]

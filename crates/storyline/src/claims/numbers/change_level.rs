@@ -6,21 +6,22 @@
 use super::tokens::{Kind, Tokens};
 
 /// Whether the number whose lead starts at token `lead_start`, and which ends before token
-/// `next`, is the size of a change followed by "to" and the level. `measured` says the
-/// number carries its own currency or a unit other than percent.
+/// `next`, is the size of a change followed by "to" and the level. `money` says the number
+/// carries its own currency.
 ///
-/// Rule `by_measured_change`: "by" before an amount with its own unit or currency is the
-/// size of a change whatever verb (or none) comes before it ("will go up by £310 to
-/// £5,870", "cut the price by 12,000 yuan to 139,800 yuan"): a range of amounts is not
-/// written "by £310 to £5,870". A bare number ("by 2 to 3 percent") and a percentage ("by
-/// 2% to 3%", which may be a range of the change) still need a verb of change.
-pub(super) fn change_then_level(t: &Tokens, lead_start: usize, next: usize, measured: bool) -> bool {
+/// Rule `by_money_change`: "by" before a sum of money with its own currency is the size of
+/// a change whatever verb (or none) comes before it ("will go up by £310 to £5,870", "cut
+/// the price by 12,000 yuan to 139,800 yuan"): a range of sums is not written "by £310 to
+/// £5,870". A bare number ("by 2 to 3 percent"), a percentage ("by 2% to 3%") and a
+/// measure ("higher by 1.5C to 2C", "by 30cm to 1m"), which may be ranges of the change,
+/// still need a verb of change.
+pub(super) fn change_then_level(t: &Tokens, lead_start: usize, next: usize, money: bool) -> bool {
     if next >= t.len() || !t.is_word(next, "to") {
         return false;
     }
     let mut k = lead_start;
     if k > 0 && t.is_word(k - 1, "by") {
-        if measured {
+        if money {
             return true;
         }
         k -= 1;

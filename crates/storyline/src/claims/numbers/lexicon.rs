@@ -372,14 +372,27 @@ mod tests {
         unique(QUALIFIERS, |c| format!("{} {}", c[0], c[2]));
         unique(MARKERS, |c| c[0].to_string());
         // A symbol may be listed once before and once after the number ("Rp16,250" is
-        // rupiah, "1.4 Rp" a planet's radius).
+        // rupiah, "1.4 Rp" a planet's radius), never twice for one side: a "both" row
+        // counts for either.
         unique(UNITS, |c| {
             if c[3] == "word" {
                 phrase_key(c[0])
             } else {
-                format!("{} {}", c[0], c[4])
+                c[0].to_string() + " " + c[4]
             }
         });
+        let mut sides: HashMap<&str, Vec<&str>> = HashMap::default();
+        for r in rows(UNITS).filter(|r| r[3] != "word") {
+            sides.entry(r[0]).or_default().push(r[4]);
+        }
+        for (surface, places) in sides {
+            let pre = places.iter().filter(|p| matches!(**p, "pre" | "both")).count();
+            let post = places.iter().filter(|p| matches!(**p, "post" | "both")).count();
+            assert!(
+                pre <= 1 && post <= 1,
+                "units.tsv: {surface} listed twice for one side"
+            );
+        }
         for r in rows(UNITS) {
             assert!(r.len() == 5 || r.len() == 6, "units.tsv row {r:?}");
         }

@@ -1,6 +1,6 @@
 //! Rule `million_letter`: "m" glued to a number and followed by a plural noun, a currency or
-//! another unit names millions ("1.9m containers", "5m euros", "12m people", "4.2m
-//! tonnes"), as news writes them;
+//! a plural unit of mass, volume, area or energy names millions ("1.9m containers", "5m
+//! euros", "12m people", "4.2m tonnes"), as news writes them;
 //! before a singular noun or none it stays metres ("a 2m wall", "the 100m sprint", "15m
 //! deep"), and so before the plural nouns of `data/metre-nouns.txt` ("5m waves").
 
@@ -12,8 +12,8 @@ use crate::entities::lexicon::word_set;
 const METRE_NOUNS: &str = include_str!("../data/metre-nouns.txt");
 
 /// Whether the glued "m" at token `j` is a million: the next token, a lower-case word one
-/// space on, is a currency, a unit of another dimension than length, or a plural noun of
-/// no unit.
+/// space on, is a currency, a plural unit of an amount of stuff, or a plural noun of no
+/// unit.
 pub(super) fn million_after(t: &Tokens, j: usize) -> bool {
     let k = j + 1;
     if t.kind(k) != Some(Kind::Word) || !t.same_line(k) || !t.one_space(k) {
@@ -24,10 +24,15 @@ pub(super) fn million_after(t: &Tokens, j: usize) -> bool {
     }
     let w = t.lower(k);
     match canonical_unit(w) {
-        // Metres are never followed by another unit: "4.2m tonnes", "3m barrels" are
-        // millions of it; a length unit after it ("5m km") is left alone.
-        Some((_, Dimension::Length)) => false,
-        Some(_) => true,
+        Some((_, Dimension::Currency)) => true,
+        // A plural unit of an amount of stuff after it: "4.2m tonnes", "3m barrels",
+        // "2m hectares" are millions of it (metres are not followed by a quantity of
+        // stuff); a singular ("a 2m stone wall", "the 2m bar") or another kind of unit
+        // ("100m times", "800m season") leaves it metres.
+        Some((_, Dimension::Mass | Dimension::Volume | Dimension::Area | Dimension::Energy)) => {
+            crate::claims::figures::plural(w)
+        }
+        Some(_) => false,
         None => crate::claims::figures::plural(w) && !word_set!(METRE_NOUNS).contains(w),
     }
 }
@@ -55,6 +60,7 @@ mod tests {
             [(4_200_000.0, Some("t".into()))]
         );
         assert_eq!(read("They built a 3m fence."), [(3.0, Some("m".into()))]);
+        assert_eq!(read("They built a 2m stone wall."), [(2.0, Some("m".into()))]);
         assert_eq!(read("Forecasters expect 6m waves."), [(6.0, Some("m".into()))]);
     }
 }

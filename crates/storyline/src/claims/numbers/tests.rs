@@ -1166,6 +1166,10 @@ fn double_is_a_factor_after_a_bound_or_before_what_it_multiplies() {
             "{text}"
         );
     }
+    // At the very end of a text, with no word after it (a truncated summary).
+    assert_eq!(one("Sales doubled").value, Some(2.0));
+    assert!(q("He was jailed twice").is_empty());
+    assert!(q("They booked a double").is_empty());
     // An adjective, a verb of multiplying not yet done (which the guidelines leave open),
     // and the verb's other senses.
     no_figures(&[
@@ -1298,7 +1302,7 @@ fn the_word_number_before_a_number_makes_it_a_label() {
 
 #[test]
 fn by_an_amount_with_its_unit_then_to_is_a_change_and_a_level() {
-    // Rule `by_measured_change`: no verb of change needed before "by".
+    // Rule `by_money_change`: no verb of change needed before "by".
     for (text, first, second) in [
         ("Season passes will go up by £120 to £2,340.", 120.0, 2340.0),
         (
@@ -1312,7 +1316,7 @@ fn by_an_amount_with_its_unit_then_to_is_a_change_and_a_level() {
         let values: Vec<Option<f64>> = qs.iter().map(|x| x.value).collect();
         assert_eq!(values, [Some(first), Some(second)], "{text}: {qs:#?}");
     }
-    // A bare number or a percentage after "by" may be a range of the change.
+    // A bare number, a percentage or a measure after "by" may be a range of the change.
     for text in [
         "Premiums will be adjusted by 2 to 3 percent.",
         "Premiums will be adjusted by 2% to 3%.",
@@ -1321,6 +1325,9 @@ fn by_an_amount_with_its_unit_then_to_is_a_change_and_a_level() {
         let ends = (r.low.map(|b| b.value), r.high.map(|b| b.value));
         assert_eq!((r.value, ends), (None, (Some(2.0), Some(3.0))), "{text}");
     }
+    let r = one("The sea may be higher by 30 cm to 50 cm.");
+    let ends = (r.low.map(|b| b.value), r.high.map(|b| b.value));
+    assert_eq!((r.value, ends), (None, (Some(30.0), Some(50.0))));
 }
 
 #[test]

@@ -97,14 +97,18 @@ impl<'a> Tokens<'a> {
         self.toks.len()
     }
 
-    /// The token's text, lowercased when it is a word.
+    /// The token's text, lowercased when it is a word; "" past the last token.
     pub(crate) fn lower(&self, i: usize) -> &str {
-        let t = &self.toks[i];
-        &self.lower[t.lo as usize..t.hi as usize]
+        // Past the last token, nothing: rules look one or two tokens ahead ("doubled" at
+        // the very end of a text has no next word).
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.lower[t.lo as usize..t.hi as usize])
     }
 
+    /// The token's text as written; "" past the last token.
     pub(crate) fn raw(&self, i: usize) -> &'a str {
-        &self.text[self.toks[i].start..self.toks[i].end]
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
     pub(crate) fn kind(&self, i: usize) -> Option<Kind> {
