@@ -265,11 +265,18 @@ fn end(next: usize, ordinal: bool) -> Option<Step> {
     })
 }
 
+/// Whether the sign word at `j` follows "plus or" ("plus or minus").
+fn plus_or(t: &Tokens, j: usize) -> bool {
+    j >= 2 && t.lower(j - 1) == "or" && t.lower(j - 2) == "plus"
+}
+
 fn step(t: &Tokens, j: usize, a: Atom, acc: &mut Acc, money: bool) -> Option<Step> {
     use Last as L;
     let open = matches!(acc.last, L::Start | L::Sign | L::Hundred | L::Scale | L::And);
     match a {
-        Atom::Word(WordClass::Sign) if acc.last == L::Start => {
+        // Rule `plus_or_minus`: "plus or minus 3 points" is a tolerance of 3, not -3: the
+        // sign word there is no sign and the number starts after it.
+        Atom::Word(WordClass::Sign) if acc.last == L::Start && !plus_or(t, j) => {
             acc.sign = -1.0;
             acc.last = L::Sign;
             go(j + 1, None)

@@ -1358,3 +1358,14 @@ fn currency_signs_and_names_of_smaller_currencies() {
     let r = one("The wind reaches 1.4 Rp above the surface.");
     assert_eq!(r.unit.map(|u| u.name), Some("Rp".to_string()));
 }
+
+#[test]
+fn plus_or_minus_is_a_tolerance_not_a_negative() {
+    // Rule `plus_or_minus`.
+    let text = "The poll has a margin of error of plus or minus 2.5 percentage points.";
+    let m = one(text);
+    assert_eq!(m.value, Some(2.5));
+    assert_eq!(slice(text, m.span), "2.5 percentage points");
+    // A lone sign word still signs.
+    assert_eq!(one("Nights fell to minus 12 degrees Celsius.").value, Some(-12.0));
+}
