@@ -872,21 +872,28 @@ fn count_adjective(text: &str, q: &Quantity) -> Option<Span> {
     if q.unit.is_some() || q.value.is_none() {
         return None;
     }
-    let rest = text[q.span.end..].strip_prefix(['-', '‐'])?;
+    let span = hyphen_word(text, q.span.end)?;
+    let w = lower(&text[span.start..span.end]);
+    let ends = text[span.end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    let counted =
+        !super::phrase_end(&w) && !plural(&w) && !word_set!(HYPHEN_NOT_COUNTED).contains(w.as_str());
+    (span.len() > 1 && ends && counted).then_some(span)
+}
+
+/// The letters joined by a hyphen to what ends at byte `end` ("120-member" → "member"):
+/// shared by `count_adjective` and `not_counts::kind_compound`.
+fn hyphen_word(text: &str, end: usize) -> Option<Span> {
+    let rest = text[end..].strip_prefix(['-', '‐'])?;
     let len: usize = rest
         .chars()
         .take_while(|c| c.is_alphabetic())
         .map(char::len_utf8)
         .sum();
-    let w = lower(&rest[..len]);
-    let ends = rest[len..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric() && c != '-');
     let start = text.len() - rest.len();
-    let counted =
-        !super::phrase_end(&w) && !plural(&w) && !word_set!(HYPHEN_NOT_COUNTED).contains(w.as_str());
-    (len > 1 && ends && counted).then(|| Span::new(start, start + len))
+    (len > 0).then(|| Span::new(start, start + len))
 }
 
 /// Rule `only_one_of` (`numbers::only_one_of_words`): "only one of the four reactors"

@@ -40,9 +40,25 @@ pub(crate) fn is_modal(w: &str) -> bool {
     lists::MODALS.contains(w)
 }
 
-/// Whether a word names a month ("May", "sept.", "december"), as dates read them.
+/// Whether a word names a month, whole or cut short ("May", "Sept.", "december"; not
+/// "mayor" or "marches").
 pub(crate) fn is_month_word(w: &str) -> bool {
-    words::month_number(w).is_some()
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let l = w.trim_end_matches('.').to_lowercase();
+    words::month_number(&l).is_some_and(|m| NAMES[m as usize - 1].starts_with(&l))
 }
 
 use chrono::{NaiveDate, Weekday};

@@ -757,3 +757,13 @@ fn a_quarter_of_an_amount_is_no_span_of_time() {
         &[("a quarter", TimexType::Duration, "P1Q")],
     );
 }
+
+#[test]
+fn month_words_are_whole_or_cut_short_names() {
+    for w in ["May", "Sept.", "december", "jan"] {
+        assert!(super::is_month_word(w), "{w}");
+    }
+    for w in ["mayor", "marches", "junior", "decades"] {
+        assert!(!super::is_month_word(w), "{w}");
+    }
+}

@@ -105,10 +105,10 @@ fn one_more_of_a_count(text: &str, tokens: &[Token], at: usize, after: usize) ->
     else {
         return false;
     };
-    // "by a third", "more than a fifth", "nearly a quarter" are shares, whatever came
-    // before; and so is "a fourth of".
-    let before = at.checked_sub(1).and_then(|k| word(text, tokens.get(k)));
-    if is(text, tokens.get(after), "of") || before.as_deref().is_some_and(|w| SHARE_LEADS.contains(&w)) {
+    // "fell by a third" and "a fourth of" are shares, whatever came before. (A bound
+    // before it, "nearly a third", is part of the quantity, which then does not start at
+    // "a".)
+    if is(text, tokens.get(after), "of") || (at > 0 && is(text, tokens.get(at - 1), "by")) {
         return false;
     }
     // The count is of things, with its noun after it: not "over two years", "on 2 May".
@@ -119,11 +119,6 @@ fn one_more_of_a_count(text: &str, tokens: &[Token], at: usize, after: usize) ->
             })
     })
 }
-
-/// Words before "a third" that make it a share ("fell by a third", "more than a fifth").
-const SHARE_LEADS: [&str; 11] = [
-    "by", "than", "about", "nearly", "almost", "some", "over", "under", "roughly", "around", "just",
-];
 
 /// Rule `rate_base`: a number right after "per" is the base of a rate ("4.2 beds per 1,000
 /// residents", "a rate of 8.1 per 100,000"), part of the rate and not a count of its own.
@@ -137,11 +132,9 @@ fn rate_base(text: &str, tokens: &[Token], at: usize) -> bool {
 /// that names a kind" say. A measure so joined ("the 1.5-mile bypass") has a unit and
 /// stays a figure.
 fn kind_compound(text: &str, q: &Quantity) -> bool {
-    let Some(rest) = text[q.number.end..].strip_prefix(['-', '‐']) else {
-        return false;
-    };
-    let joined: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    q.unit.is_none() && word_set!(KIND_COMPOUNDS).contains(lower(&joined).as_str())
+    q.unit.is_none()
+        && super::hyphen_word(text, q.number.end)
+            .is_some_and(|w| word_set!(KIND_COMPOUNDS).contains(lower(&text[w.start..w.end]).as_str()))
 }
 
 fn word(text: &str, t: Option<&Token>) -> Option<String> {
@@ -390,6 +383,10 @@ mod tests {
         assert_eq!(
             kept("Two mills closed and output fell by a third."),
             ["Two", "a third"]
+        );
+        assert_eq!(
+            kept("Two mills closed and output fell nearly a third."),
+            ["Two", "nearly a third"]
         );
         for text in [
             "Over two years, rents rose a third.",

@@ -1350,7 +1350,7 @@ fn currency_signs_and_names_of_smaller_currencies() {
         let qs = q(text);
         assert!(
             qs.iter()
-                .any(|x| x.value == Some(value) && x.unit.as_ref().is_some_and(|u| u.name.starts_with(unit))),
+                .any(|x| x.value == Some(value) && x.unit.as_ref().is_some_and(|u| u.name == unit)),
             "{text}: {qs:#?}"
         );
     }
@@ -1362,7 +1362,7 @@ fn currency_signs_and_names_of_smaller_currencies() {
 #[test]
 fn plus_or_minus_is_a_tolerance_not_a_negative() {
     // Rule `plus_or_minus`.
-    let text = "The poll has a margin of error of plus or minus 2.5 percentage points.";
+    let text = "The survey's error band is plus or minus 2.5 percentage points.";
     let m = one(text);
     assert_eq!(m.value, Some(2.5));
     assert_eq!(slice(text, m.span), "2.5 percentage points");
