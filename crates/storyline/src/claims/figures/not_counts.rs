@@ -41,8 +41,11 @@ pub(super) fn not_a_count(
     if bare && digits && (name_number(text, tokens, at, after) || street_address(text, tokens, after)) {
         return Some(FigureRule::NameOrCode);
     }
-    if glued_to_word(text, q) {
+    if glued_to_word(text, q) || named_number(text, tokens, at, q) {
         return Some(FigureRule::NameOrCode);
+    }
+    if bare && digits && rank_band(text, tokens, at) {
+        return Some(FigureRule::AgeOrOrdinal);
     }
     if bare && digits && innings_total(text, tokens, at) {
         return Some(FigureRule::Score);
@@ -269,6 +272,25 @@ fn glued_to_word(text: &str, q: &Quantity) -> bool {
             .is_some_and(char::is_alphabetic)
 }
 
+/// Rule `named_number`: a number word with a capital, after "of" and a capitalised word,
+/// is the end of a name ("the Group of Seven", "a Gang of Four reunion", "the Council of
+/// Ten"): mid-sentence, a capital on a number word marks a name, and the group is not
+/// being counted. Headlines in title case write "Of" with its capital, so they are left
+/// alone.
+fn named_number(text: &str, tokens: &[Token], at: usize, q: &Quantity) -> bool {
+    let written = &text[q.number.start..q.number.end];
+    let capital_word = written.chars().next().is_some_and(char::is_uppercase)
+        && written.chars().all(|c| c.is_alphabetic() || c == '-');
+    capital_word && at >= 2 && is(text, tokens.get(at - 1), "of") && name_word(text, tokens, at - 2)
+}
+
+/// Rule `rank_band`: a bare number after "the top" is a band of ranks ("dropped out of
+/// the top 20", "into the top 10 in May"), a rank as the issue's guidelines count ranks,
+/// not an amount; "top 3 million" without "the" is the verb and still a figure.
+fn rank_band(text: &str, tokens: &[Token], at: usize) -> bool {
+    at >= 2 && word(text, tokens.get(at - 1)).as_deref() == Some("top") && word(text, tokens.get(at - 2)).as_deref() == Some("the")
+}
+
 /// Rule `innings_total`: a bare number after "out for" or "dismissed for" is a side's
 /// total in cricket ("bowled out for 214", "all out for 98"): a score, not an amount.
 fn innings_total(text: &str, tokens: &[Token], at: usize) -> bool {
@@ -349,6 +371,20 @@ mod tests {
             })
             .map(|q| text[q.span.start..q.span.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_capitalised_number_word_ending_a_name_is_no_count() {
+        assert_eq!(kept("Envoys of the Group of Nine met 40 farmers in Tarrow."), ["40"]);
+        assert!(kept("A Council of Twelve spokesman declined to comment.").is_empty());
+        assert_eq!(kept("A group of nine hikers was rescued."), ["nine"]);
+        assert_eq!(kept("Nine Of Ten Dockers Vote To Strike"), ["Nine", "Ten"]);
+    }
+
+    #[test]
+    fn a_number_after_the_top_is_a_band_of_ranks() {
+        assert!(kept("The striker slipped out of the top 50 after the injury.").is_empty());
+        assert_eq!(kept("Ticket sales could top 2 million by June."), ["2 million"]);
     }
 
     #[test]
