@@ -288,7 +288,9 @@ fn named_number(text: &str, tokens: &[Token], at: usize, q: &Quantity) -> bool {
 /// the top 20", "into the top 10 in May"), a rank as the issue's guidelines count ranks,
 /// not an amount; "top 3 million" without "the" is the verb and still a figure.
 fn rank_band(text: &str, tokens: &[Token], at: usize) -> bool {
-    at >= 2 && word(text, tokens.get(at - 1)).as_deref() == Some("top") && word(text, tokens.get(at - 2)).as_deref() == Some("the")
+    at >= 2
+        && word(text, tokens.get(at - 1)).as_deref() == Some("top")
+        && word(text, tokens.get(at - 2)).as_deref() == Some("the")
 }
 
 /// Rule `innings_total`: a bare number after "out for" or "dismissed for" is a side's
@@ -375,7 +377,10 @@ mod tests {
 
     #[test]
     fn a_capitalised_number_word_ending_a_name_is_no_count() {
-        assert_eq!(kept("Envoys of the Group of Nine met 40 farmers in Tarrow."), ["40"]);
+        assert_eq!(
+            kept("Envoys of the Group of Nine met 40 farmers in Tarrow."),
+            ["40"]
+        );
         assert!(kept("A Council of Twelve spokesman declined to comment.").is_empty());
         assert_eq!(kept("A group of nine hikers was rescued."), ["nine"]);
         assert_eq!(kept("Nine Of Ten Dockers Vote To Strike"), ["Nine", "Ten"]);
