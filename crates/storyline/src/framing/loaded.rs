@@ -118,7 +118,7 @@ pub(crate) fn loaded_in(text: &str) -> Vec<(Span, String, Cue)> {
         .filter_map(|(i, len, cue)| {
             let span = Span::new(toks[i].span.start, toks[i + len - 1].span.end);
             (!inside(span) && (title_case || !in_a_name(text, &toks, i, len)))
-                .then(|| (span, lower(&text[span.start..span.end]), cue))
+                .then(|| (span, without_possessive(lower(&text[span.start..span.end])), cue))
         })
         .collect()
 }
@@ -129,7 +129,7 @@ fn cue_runs(text: &str) -> (Vec<tokens::Token>, Vec<(usize, usize, Cue)>) {
     let toks = tokens::tokenize(text, Span::new(0, text.len()));
     let words: Vec<Option<String>> = toks
         .iter()
-        .map(|t| matches!(t.kind, Kind::Word).then(|| lower(t.text(text))))
+        .map(|t| matches!(t.kind, Kind::Word).then(|| without_possessive(lower(t.text(text)))))
         .collect();
     let mut runs = Vec::new();
     let mut i = 0;
@@ -143,6 +143,15 @@ fn cue_runs(text: &str) -> (Vec<tokens::Token>, Vec<(usize, usize, Cue)>) {
         }
     }
     (toks, runs)
+}
+
+/// A lower-case word without its possessive ending ("regime's" → "regime"): the cue list
+/// holds the bare word, and "the regime's forces" uses it as much as "the regime".
+fn without_possessive(mut w: String) -> String {
+    if w.len() > 2 && w.ends_with("'s") {
+        w.truncate(w.len() - 2);
+    }
+    w
 }
 
 /// Stretches in single curly quotation marks (‘…’, British headline style), marks

@@ -405,6 +405,13 @@ fn the_longest_entry_of_the_cue_list_wins() {
 }
 
 #[test]
+fn a_loaded_word_with_a_possessive_ending_is_the_same_word() {
+    let spans = loaded::loaded_in("The regime's gunboats and the regime’s envoys left Corvale.");
+    let terms: Vec<&str> = spans.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(terms, ["regime", "regime"]);
+}
+
+#[test]
 fn single_quotes_and_names_are_not_the_writers_loaded_words() {
     let terms =
         |text: &str| -> Vec<String> { loaded::loaded_in(text).into_iter().map(|(_, t, _)| t).collect() };
