@@ -1,7 +1,7 @@
 //! A range that is a change: "from X to Y" after a verb of change names where a thing was
 //! and where it goes, two levels, not an interval it lies in.
 
-use crate::claims::quantity::{Quantity, QuantityKind};
+use crate::claims::quantity::{Qualifier, Quantity, QuantityKind};
 use crate::entities::lexicon::word_set;
 use crate::span::Span;
 
@@ -59,11 +59,77 @@ pub(super) fn change_levels(text: &str, q: &Quantity) -> Option<[Quantity; 2]> {
 pub(super) fn quantities(text: &str) -> impl Iterator<Item = Quantity> + '_ {
     crate::claims::numbers::quantities(text)
         .into_iter()
-        .flat_map(move |q| match change_levels(text, &q) {
-            Some([before, after]) => [Some(before), Some(after)],
-            None => [Some(q), None],
-        })
+        .flat_map(
+            move |q| match change_levels(text, &q).or_else(|| tally_sides(text, &q)) {
+                Some([before, after]) => [Some(before), Some(after)],
+                None => [Some(q), None],
+            },
+        )
         .flatten()
+}
+
+/// Words looked at before a pair joined by "to" for a word of voting.
+const TALLY_LOOK_BACK: usize = 5;
+
+/// Rule `tally_sides`: two whole numbers joined by "to" that the recogniser read as a
+/// range, with a word of voting among the five words before them in their sentence ("the
+/// motion failed by one vote, 43 to 44", "the court ruled 4 to 5 that …"), are the two
+/// sides of a tally, two counts — as a dashed "43-44" is (rule `vote_tally`, which then
+/// gives each side the unit `vote`). No unit or bound, and
+/// nothing counted after them ("approved 20 to 30 new homes" stays a range).
+pub(super) fn tally_sides(text: &str, q: &Quantity) -> Option<[Quantity; 2]> {
+    let (Some(low), Some(high), None, None) = (q.low, q.high, q.value, &q.unit) else {
+        return None;
+    };
+    // The recogniser reads "X to Y" as lying between them; any other qualifier is a bound.
+    if q.qualifier.is_some_and(|x| x != Qualifier::Between) {
+        return None;
+    }
+    let written = &text[q.number.start..q.number.end];
+    let (a, b) = written.split_once(" to ")?;
+    let whole = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit() || c == b',');
+    if !whole(a) || !whole(b) || q.span != q.number {
+        return None;
+    }
+    let before = &text[..q.span.start];
+    let sentence = before.rsplit(['.', ';', '!', '?']).next().unwrap_or(before);
+    let voted = sentence
+        .split_whitespace()
+        .rev()
+        .take(TALLY_LOOK_BACK)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .any(|w| super::news_units::is_tally_word(&w));
+    // The two words after the pair, up to a punctuation mark.
+    let mut counted = false;
+    for w in text[q.span.end..].split_whitespace().take(2) {
+        let bare = w.trim_end_matches(|c: char| !c.is_alphabetic());
+        if bare.is_empty() || !bare.chars().all(char::is_alphabetic) {
+            break;
+        }
+        counted |= super::news_units::counted_word(bare);
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    if !voted || counted {
+        return None;
+    }
+    let side = |start: usize, end: usize, value: f64| Quantity {
+        span: Span::new(start, end),
+        number: Span::new(start, end),
+        kind: QuantityKind::Number,
+        value: Some(value),
+        low: None,
+        high: None,
+        qualifier: None,
+        unit: None,
+        list: None,
+    };
+    let mid = q.number.start + a.len();
+    Some([
+        side(q.number.start, mid, low.value),
+        side(mid + " to ".len(), q.number.end, high.value),
+    ])
 }
 
 /// Whether a verb of change stands among the last words of `before`, in the same clause,
@@ -115,6 +181,22 @@ mod tests {
                 ("15%".to_string(), Some(15.0), Some("percent".to_string())),
             ]
         );
+    }
+
+    #[test]
+    fn two_numbers_joined_by_to_after_a_word_of_voting_are_two_sides() {
+        assert_eq!(
+            read("The bill failed by two votes, 48 to 50, late on Monday."),
+            [
+                ("two".to_string(), Some(2.0), None),
+                ("48".to_string(), Some(48.0), None),
+                ("50".to_string(), Some(50.0), None),
+            ]
+        );
+        // Counted things after the pair, or no word of voting: a range.
+        assert_eq!(read("The council approved 20 to 30 new homes.").len(), 1);
+        assert_eq!(read("Crowds of 200 to 300 gathered.").len(), 1);
+        assert_eq!(read("Voters backed raising the limit 20 to 30 mph.").len(), 1);
     }
 
     #[test]

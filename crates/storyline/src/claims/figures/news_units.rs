@@ -18,16 +18,27 @@ const TALLY_WORDS: &str = include_str!("../data/tally-words.txt");
 /// "312 votes to 290" does: it gets the unit `vote`, placed on the word of voting. `at` is
 /// the token the quantity starts in. A pair the recogniser read as a range ("approved
 /// 20-30 new homes") is left alone, and a match score ("won 3-1") is no figure at all
-/// (rule `score`, asked first).
+/// (rule `score`, asked first). Two whole numbers joined by "to" are a tally the same way
+/// ("confirmed the nominee 51 to 47", "the court ruled 5 to 4 that …"), unless a plural
+/// noun after them says they count something else (rule `tally_sides` splits such a pair
+/// when the recogniser read it as a range).
 pub(super) fn vote_tally(text: &str, tokens: &[Token], at: usize, q: &mut Quantity) {
     let Some(pair) = tokens.get(at) else { return };
-    let dashed = pair.kind == Kind::Number && pair.text(text).contains('-');
-    if q.unit.is_some() || q.kind == QuantityKind::Range || !dashed {
+    if q.unit.is_some() || q.kind == QuantityKind::Range {
         return;
     }
-    let near = tokens[at.saturating_sub(5)..(at + 4).min(tokens.len())]
+    let dashed = pair.kind == Kind::Number && pair.text(text).contains('-');
+    let (start, end) = if dashed {
+        (at, at + 1)
+    } else {
+        match to_pair(text, tokens, at) {
+            Some(p) => p,
+            None => return,
+        }
+    };
+    let near = tokens[start.saturating_sub(5)..(end + 3).min(tokens.len())]
         .iter()
-        .find(|t| t.kind == Kind::Word && word_set!(TALLY_WORDS).contains(lower(t.text(text)).as_str()));
+        .find(|t| t.kind == Kind::Word && is_tally_word(&lower(t.text(text))));
     if let Some(word) = near {
         q.unit = Some(Unit {
             name: "vote".to_string(),
@@ -35,6 +46,41 @@ pub(super) fn vote_tally(text: &str, tokens: &[Token], at: usize, q: &mut Quanti
             span: word.span,
         });
     }
+}
+
+/// Whether a word after two numbers says what they count: a plural noun or a unit ("20 to
+/// 30 homes", "30 to 20 mph").
+pub(super) fn counted_word(w: &str) -> bool {
+    super::plural(&lower(w)) || crate::claims::numbers::canonical_unit_name(w).is_some()
+}
+
+/// Whether a lower-case word is a word of voting (`data/tally-words.txt`).
+pub(super) fn is_tally_word(w: &str) -> bool {
+    word_set!(TALLY_WORDS).contains(w)
+}
+
+/// The tokens `start..end` of two whole numbers joined by "to" that the number at token
+/// `at` is a side of, when no plural noun follows them ("51 to 47, with …", not "20 to 30
+/// homes").
+fn to_pair(text: &str, tokens: &[Token], at: usize) -> Option<(usize, usize)> {
+    let whole = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.kind == Kind::Number && t.text(text).bytes().all(|b| b.is_ascii_digit() || b == b',')
+        })
+    };
+    let is_to = |k: usize| tokens.get(k).is_some_and(|t| t.text(text) == "to");
+    let start = if whole(at) && is_to(at + 1) && whole(at + 2) {
+        at
+    } else if at >= 2 && whole(at) && is_to(at - 1) && whole(at - 2) {
+        at - 2
+    } else {
+        return None;
+    };
+    let counted = tokens[start + 3..(start + 5).min(tokens.len())]
+        .iter()
+        .take_while(|t| t.kind == Kind::Word)
+        .any(|t| counted_word(t.text(text)));
+    (!counted).then_some((start, start + 3))
 }
 
 /// Rule `cents_as_currency`: "42 cents" is 0.42 USD and "30 pence" 0.30 GBP, so that a
@@ -297,6 +343,15 @@ mod tests {
             read("In a 6-3 ruling the bench sided with the port."),
             [(6.0, vote()), (3.0, vote())]
         );
+        assert_eq!(
+            read("The senate confirmed the judge 53 to 46 on Friday."),
+            [(53.0, vote()), (46.0, vote())]
+        );
+        // What follows a pair joined by "to" can say it counts something else.
+        assert!(read("The board approved 40 to 25 new flats.")
+            .iter()
+            .all(|(_, u)| u.is_none()));
+        assert_ne!(read("Members voted to cut the limit 40 to 30 mph.")[0].1, vote());
         // No word of voting near: the numbers keep what the recogniser gave them.
         assert!(read("Shelves 12-9 were emptied.")
             .iter()
