@@ -286,7 +286,7 @@ fn change_of(q: Option<Qualifier>) -> Option<String> {
 /// an auxiliary, and a last word that is a participle of the measure is dropped.
 fn counted_noun(text: &str, f: &Figure) -> Option<String> {
     const AUX: [&str; 9] = ["have", "has", "had", "was", "were", "is", "are", "been", "being"];
-    const MEASURE: [&str; 8] = [
+    const MEASURE: [&str; 9] = [
         "died",
         "killed",
         "dead",
@@ -295,6 +295,7 @@ fn counted_noun(text: &str, f: &Figure) -> Option<String> {
         "missing",
         "displaced",
         "fled",
+        "homeless",
     ];
     let m = f.measured.as_ref()?;
     // A tally's second side ("by 204 votes to 187"): the product names the noun before it,
@@ -319,8 +320,8 @@ fn counted_noun(text: &str, f: &Figure) -> Option<String> {
         .map(str::to_lowercase)
         .take_while(|w| !AUX.contains(&w.as_str()))
         .collect();
-    // A participle of the measure is no noun: "17 wounded" counts people it leaves
-    // unsaid (unit null, as the guidelines write an elided noun).
+    // A participle or state of the measure is no noun: "17 wounded", "thousands homeless"
+    // count people they leave unsaid (unit null, as the guidelines write an elided noun).
     if words.last().is_some_and(|w| MEASURE.contains(&w.as_str())) {
         words.pop();
     }
@@ -567,6 +568,12 @@ mod tests {
         };
         // A participle with its noun elided, and a level reached ("the total to …"): none.
         assert_eq!(units("Medics in Brolin counted 17 wounded."), [None]);
+        // A state of the measure after the count, alone or after its noun.
+        assert_eq!(units("The storm left hundreds homeless in Brolin."), [None]);
+        assert_eq!(
+            units("The slide left about 800 people homeless."),
+            [Some("people".to_string())]
+        );
         assert_eq!(
             units("The plan has 210 flats, 40 classed as social housing."),
             [Some("flats".to_string()), None]
