@@ -325,6 +325,11 @@ fn counted_noun(text: &str, f: &Figure) -> Option<String> {
     if words.last().is_some_and(|w| MEASURE.contains(&w.as_str())) {
         words.pop();
     }
+    // "More" after a count is "additional", no noun: "dozens more were wounded" counts
+    // people it leaves unsaid, "30 more protesters" counts protesters.
+    if words.first().is_some_and(|w| w == "more") {
+        words.remove(0);
+    }
     // Nor is any other participle standing alone after the count ("84 classed as
     // affordable", "12 deliberated"): the noun is elided.
     if words.len() == 1 && participle(&words[0]) {
@@ -568,6 +573,12 @@ mod tests {
         };
         // A participle with its noun elided, and a level reached ("the total to …"): none.
         assert_eq!(units("Medics in Brolin counted 17 wounded."), [None]);
+        // "More" after a count adds to it; the noun after it, if any, is counted.
+        assert_eq!(units("Dozens more were hurt in Brolin."), [None]);
+        assert_eq!(
+            units("Police held 30 more marchers."),
+            [Some("marchers".to_string())]
+        );
         // A state of the measure after the count, alone or after its noun.
         assert_eq!(units("The storm left hundreds homeless in Brolin."), [None]);
         assert_eq!(
