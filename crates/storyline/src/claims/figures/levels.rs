@@ -75,8 +75,8 @@ const TALLY_LOOK_BACK: usize = 5;
 /// range, with a word of voting among the five words before them in their sentence ("the
 /// motion failed by one vote, 43 to 44", "the court ruled 4 to 5 that …"), are the two
 /// sides of a tally, two counts — as a dashed "43-44" is (rule `vote_tally`, which then
-/// gives each side the unit `vote`). No unit or bound, and
-/// nothing counted after them ("approved 20 to 30 new homes" stays a range).
+/// gives each side the unit `vote`). Not when the pair has a unit, a bound or "from" before
+/// it, or a plural noun or a unit after it ("approved 20 to 30 new homes" stays a range).
 pub(super) fn tally_sides(text: &str, q: &Quantity) -> Option<[Quantity; 2]> {
     let (Some(low), Some(high), None, None) = (q.low, q.high, q.value, &q.unit) else {
         return None;

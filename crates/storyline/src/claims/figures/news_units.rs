@@ -19,9 +19,9 @@ const TALLY_WORDS: &str = include_str!("../data/tally-words.txt");
 /// the token the quantity starts in. A pair the recogniser read as a range ("approved
 /// 20-30 new homes") is left alone, and a match score ("won 3-1") is no figure at all
 /// (rule `score`, asked first). Two whole numbers joined by "to" are a tally the same way
-/// ("confirmed the nominee 51 to 47", "the court ruled 5 to 4 that …"), unless a plural
-/// noun after them says they count something else (rule `tally_sides` splits such a pair
-/// when the recogniser read it as a range).
+/// ("confirmed the nominee 51 to 47", "the court ruled 5 to 4 that …"), unless "from"
+/// before them makes them two levels or a plural noun or a unit after them says what they
+/// count (rule `tally_sides` splits such a pair when the recogniser read it as a range).
 pub(super) fn vote_tally(text: &str, tokens: &[Token], at: usize, q: &mut Quantity) {
     let Some(pair) = tokens.get(at) else { return };
     if q.unit.is_some() || q.kind == QuantityKind::Range {
@@ -60,8 +60,8 @@ pub(super) fn is_tally_word(w: &str) -> bool {
 }
 
 /// The tokens `start..end` of two whole numbers joined by "to" that the number at token
-/// `at` is a side of, when no plural noun follows them ("51 to 47, with …", not "20 to 30
-/// homes").
+/// `at` is a side of, when no "from" comes before them and no plural noun or unit after
+/// them ("51 to 47, with …"; not "from 30 to 20", "20 to 30 homes").
 fn to_pair(text: &str, tokens: &[Token], at: usize) -> Option<(usize, usize)> {
     let whole = |k: usize| {
         tokens.get(k).is_some_and(|t| {
@@ -76,11 +76,17 @@ fn to_pair(text: &str, tokens: &[Token], at: usize) -> Option<(usize, usize)> {
     } else {
         return None;
     };
+    let from = start > 0 && word_is(text, tokens.get(start - 1), "from");
     let counted = tokens[start + 3..(start + 5).min(tokens.len())]
         .iter()
         .take_while(|t| t.kind == Kind::Word)
         .any(|t| counted_word(t.text(text)));
-    (!counted).then_some((start, start + 3))
+    (!from && !counted).then_some((start, start + 3))
+}
+
+/// Whether token `t` is the word `w`, in any case.
+fn word_is(text: &str, t: Option<&Token>, w: &str) -> bool {
+    t.is_some_and(|t| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case(w))
 }
 
 /// Rule `cents_as_currency`: "42 cents" is 0.42 USD and "30 pence" 0.30 GBP, so that a
@@ -352,6 +358,10 @@ mod tests {
             .iter()
             .all(|(_, u)| u.is_none()));
         assert_ne!(read("Members voted to cut the limit 40 to 30 mph.")[0].1, vote());
+        assert_ne!(
+            read("The board approved cutting staff from 30 to 20.")[0].1,
+            vote()
+        );
         // No word of voting near: the numbers keep what the recogniser gave them.
         assert!(read("Shelves 12-9 were emptied.")
             .iter()

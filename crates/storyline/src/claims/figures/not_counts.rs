@@ -284,11 +284,14 @@ fn named_number(text: &str, tokens: &[Token], at: usize, q: &Quantity) -> bool {
     capital_word && at >= 2 && is(text, tokens.get(at - 1), "of") && name_word(text, tokens, at - 2)
 }
 
-/// Rule `rank_band`: a bare number after "the top" is a band of ranks ("dropped out of
-/// the top 20", "into the top 10 in May"), a rank as the issue's guidelines count ranks,
-/// not an amount; "top 3 million" without "the" is the verb and still a figure.
+/// Rule `rank_band`: a bare number after "the top" with no plural noun after it is a band
+/// of ranks ("dropped out of the top 20", "into the top 10 in May"), a rank as the issue's
+/// guidelines count ranks, not an amount; "the top 10 firms" may count the firms and
+/// "top 3 million" without "the" is the verb, so both stay figures.
 fn rank_band(text: &str, tokens: &[Token], at: usize) -> bool {
+    let counted = word(text, tokens.get(at + 1)).is_some_and(|w| plural(&w));
     at >= 2
+        && !counted
         && word(text, tokens.get(at - 1)).as_deref() == Some("top")
         && word(text, tokens.get(at - 2)).as_deref() == Some("the")
 }
@@ -390,6 +393,7 @@ mod tests {
     fn a_number_after_the_top_is_a_band_of_ranks() {
         assert!(kept("The striker slipped out of the top 50 after the injury.").is_empty());
         assert_eq!(kept("Ticket sales could top 2 million by June."), ["2 million"]);
+        assert_eq!(kept("The top 5 lenders hold most deposits."), ["5"]);
     }
 
     #[test]
