@@ -68,52 +68,26 @@ pub(super) fn quantities(text: &str) -> impl Iterator<Item = Quantity> + '_ {
         .flatten()
 }
 
-/// Words looked at before a pair joined by "to" for a word of voting.
-const TALLY_LOOK_BACK: usize = 5;
-
 /// Rule `tally_sides`: two whole numbers joined by "to" that the recogniser read as a
-/// range, with a word of voting among the five words before them in their sentence ("the
-/// motion failed by one vote, 43 to 44", "the court ruled 4 to 5 that …"), are the two
-/// sides of a tally, two counts — as a dashed "43-44" is (rule `vote_tally`, which then
-/// gives each side the unit `vote`). Not when the pair has a unit, a bound or "from" before
-/// it, or a plural noun or a unit after it ("approved 20 to 30 new homes" stays a range).
+/// range are the two sides of a tally, two counts, when a word of voting stands right
+/// before them (rule `to_tally`: "the court ruled 4 to 5 that …") — as a dashed "4-5" is;
+/// rule `vote_tally` then gives each side the unit `vote`. Not when the range has a unit
+/// or a bound, or is a range of what follows it ("approved 20 to 30 new homes").
 pub(super) fn tally_sides(text: &str, q: &Quantity) -> Option<[Quantity; 2]> {
     let (Some(low), Some(high), None, None) = (q.low, q.high, q.value, &q.unit) else {
         return None;
     };
     // The recogniser reads "X to Y" as lying between them; any other qualifier is a bound.
-    if q.qualifier.is_some_and(|x| x != Qualifier::Between) {
+    if q.qualifier.is_some_and(|x| x != Qualifier::Between) || q.span != q.number {
         return None;
     }
     let written = &text[q.number.start..q.number.end];
     let (a, b) = written.split_once(" to ")?;
     let whole = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit() || c == b',');
-    if !whole(a) || !whole(b) || q.span != q.number {
+    if !whole(a) || !whole(b) {
         return None;
     }
-    let before = &text[..q.span.start];
-    let sentence = before.rsplit(['.', ';', '!', '?']).next().unwrap_or(before);
-    let voted = sentence
-        .split_whitespace()
-        .rev()
-        .take(TALLY_LOOK_BACK)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        .any(|w| super::news_units::is_tally_word(&w));
-    // The two words after the pair, up to a punctuation mark.
-    let mut counted = false;
-    for w in text[q.span.end..].split_whitespace().take(2) {
-        let bare = w.trim_end_matches(|c: char| !c.is_alphabetic());
-        if bare.is_empty() || !bare.chars().all(char::is_alphabetic) {
-            break;
-        }
-        counted |= super::news_units::counted_word(bare);
-        if bare.len() < w.len() {
-            break;
-        }
-    }
-    if !voted || counted {
-        return None;
-    }
+    super::news_units::to_tally(text, q.span.start, q.span.end)?;
     let side = |start: usize, end: usize, value: f64| Quantity {
         span: Span::new(start, end),
         number: Span::new(start, end),
@@ -186,16 +160,16 @@ mod tests {
     #[test]
     fn two_numbers_joined_by_to_after_a_word_of_voting_are_two_sides() {
         assert_eq!(
-            read("The bill failed by two votes, 48 to 50, late on Monday."),
+            read("The court ruled 4 to 5 that the levy stands."),
             [
-                ("two".to_string(), Some(2.0), None),
-                ("48".to_string(), Some(48.0), None),
-                ("50".to_string(), Some(50.0), None),
+                ("4".to_string(), Some(4.0), None),
+                ("5".to_string(), Some(5.0), None),
             ]
         );
-        // Counted things after the pair, or no word of voting: a range.
+        // Counted things after the pair, or no word of voting right before it: a range.
         assert_eq!(read("The council approved 20 to 30 new homes.").len(), 1);
         assert_eq!(read("Crowds of 200 to 300 gathered.").len(), 1);
+        assert_eq!(read("After the vote, crowds of 200 to 300 gathered.").len(), 1);
         assert_eq!(read("Voters backed raising the limit 20 to 30 mph.").len(), 1);
     }
 

@@ -44,7 +44,7 @@ pub(super) fn not_a_count(
     if glued_to_word(text, q) || named_number(text, tokens, at, q) {
         return Some(FigureRule::NameOrCode);
     }
-    if bare && digits && rank_band(text, tokens, at) {
+    if bare && digits && rank_band(text, tokens, at, q) {
         return Some(FigureRule::AgeOrOrdinal);
     }
     if bare && digits && innings_total(text, tokens, at) {
@@ -275,25 +275,42 @@ fn glued_to_word(text: &str, q: &Quantity) -> bool {
 /// Rule `named_number`: a number word with a capital, after "of" and a capitalised word,
 /// is the end of a name ("the Group of Seven", "a Gang of Four reunion", "the Council of
 /// Ten"): mid-sentence, a capital on a number word marks a name, and the group is not
-/// being counted. Headlines in title case write "Of" with its capital, so they are left
-/// alone.
+/// being counted, even before a plural ("the Group of Seven economies"). Not in a headline
+/// in title case ("Storm Kills Family of Five", "Rangers Rescue Group of Nine Hikers"),
+/// where every word has a capital.
 fn named_number(text: &str, tokens: &[Token], at: usize, q: &Quantity) -> bool {
     let written = &text[q.number.start..q.number.end];
     let capital_word = written.chars().next().is_some_and(char::is_uppercase)
         && written.chars().all(|c| c.is_alphabetic() || c == '-');
-    capital_word && at >= 2 && is(text, tokens.get(at - 1), "of") && name_word(text, tokens, at - 2)
+    capital_word
+        && at >= 2
+        && is(text, tokens.get(at - 1), "of")
+        && name_word(text, tokens, at - 2)
+        && !title_case(text, tokens)
 }
 
-/// Rule `rank_band`: a bare number after "the top" with no plural noun after it is a band
-/// of ranks ("dropped out of the top 20", "into the top 10 in May"), a rank as the issue's
-/// guidelines count ranks, not an amount; "the top 10 firms" may count the firms and
-/// "top 3 million" without "the" is the verb, so both stay figures.
-fn rank_band(text: &str, tokens: &[Token], at: usize) -> bool {
-    let counted = word(text, tokens.get(at + 1)).is_some_and(|w| plural(&w));
+/// Whether every longer word of a sentence has a capital (a headline in title case; a
+/// sentence of prose has a verb or a common noun in lower case).
+fn title_case(text: &str, tokens: &[Token]) -> bool {
+    let long: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let caps = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    long.len() >= 3 && caps == long.len()
+}
+
+/// Rule `rank_band`: a bare number after "the top" with nothing counted after it is a
+/// band of ranks ("dropped out of the top 20", "into the top 10 in May"), a rank as the
+/// issue's guidelines count ranks, not an amount; "the top 10 British banks" may count the
+/// banks and "top 3 million" without "the" is the verb, so both stay figures.
+fn rank_band(text: &str, tokens: &[Token], at: usize, q: &Quantity) -> bool {
     at >= 2
-        && !counted
         && word(text, tokens.get(at - 1)).as_deref() == Some("top")
         && word(text, tokens.get(at - 2)).as_deref() == Some("the")
+        && !super::news_units::counted_after(text, q.span.end)
 }
 
 /// Rule `innings_total`: a bare number after "out for" or "dismissed for" is a side's
@@ -387,13 +404,16 @@ mod tests {
         assert!(kept("A Council of Twelve spokesman declined to comment.").is_empty());
         assert_eq!(kept("A group of nine hikers was rescued."), ["nine"]);
         assert_eq!(kept("Nine Of Ten Dockers Vote To Strike"), ["Nine", "Ten"]);
+        assert_eq!(kept("Rangers Rescue Group of Nine Hikers"), ["Nine"]);
+        assert_eq!(kept("Flood Strands Family of Five"), ["Five"]);
     }
 
     #[test]
     fn a_number_after_the_top_is_a_band_of_ranks() {
         assert!(kept("The striker slipped out of the top 50 after the injury.").is_empty());
-        assert_eq!(kept("Ticket sales could top 2 million by June."), ["2 million"]);
+        assert_eq!(kept("Shares could top 20 by June."), ["20"]);
         assert_eq!(kept("The top 5 lenders hold most deposits."), ["5"]);
+        assert_eq!(kept("The top 10 British banks grew."), ["10"]);
     }
 
     #[test]
