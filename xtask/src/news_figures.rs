@@ -283,7 +283,8 @@ fn change_of(q: Option<Qualifier>) -> Option<String> {
 /// phrase starts right after the figure ("14 civilians", "27 air strikes"), or the one
 /// word the product names before it for a tally's second side. The phrase may
 /// go on with the measure ("soldiers died", "journalists have been detained"): it is cut at
-/// an auxiliary, and a last word that is a participle of the measure is dropped.
+/// an auxiliary, a last word that is a participle or state of the measure is dropped, and
+/// so is a first "more" ("dozens more were hurt").
 fn counted_noun(text: &str, f: &Figure) -> Option<String> {
     const AUX: [&str; 9] = ["have", "has", "had", "was", "were", "is", "are", "been", "being"];
     const MEASURE: [&str; 9] = [

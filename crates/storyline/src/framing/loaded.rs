@@ -182,12 +182,7 @@ fn single_quoted(text: &str) -> Vec<Span> {
 /// Whether most longer words of a text are capitalised (a headline in title case, where a
 /// capital says nothing about a name).
 fn title_case(text: &str) -> bool {
-    let long: Vec<&str> = text
-        .split_whitespace()
-        .filter(|w| w.chars().count() > 3)
-        .collect();
-    let caps = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    long.len() >= 3 && caps * 10 >= long.len() * 8
+    crate::text::capitalised_share(text).is_some_and(|s| s >= 0.8)
 }
 
 /// Whether the match at tokens `i..i + len` is part of a name: capitalised within a

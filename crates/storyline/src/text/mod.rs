@@ -40,6 +40,18 @@ pub(crate) fn fold_ascii(s: &str, keep: impl Fn(u8) -> bool) -> Option<Folded> {
     Some(folded)
 }
 
+/// The share of a text's longer words (more than three letters) that start with a capital,
+/// or `None` below three such words: a headline in title case is near 1, prose well below
+/// (its verbs and common nouns are lower case).
+pub(crate) fn capitalised_share(text: &str) -> Option<f32> {
+    let (mut long, mut caps) = (0usize, 0usize);
+    for w in text.split_whitespace().filter(|w| w.chars().count() > 3) {
+        long += 1;
+        caps += usize::from(w.starts_with(char::is_uppercase));
+    }
+    (long >= 3).then(|| caps as f32 / long as f32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold_ascii;

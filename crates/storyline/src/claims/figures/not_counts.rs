@@ -292,14 +292,10 @@ fn named_number(text: &str, tokens: &[Token], at: usize, q: &Quantity) -> bool {
 /// Whether every longer word of a sentence has a capital (a headline in title case; a
 /// sentence of prose has a verb or a common noun in lower case).
 fn title_case(text: &str, tokens: &[Token]) -> bool {
-    let long: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.text(text))
-        .filter(|w| w.chars().count() > 3)
-        .collect();
-    let caps = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    long.len() >= 3 && caps == long.len()
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return false;
+    };
+    crate::text::capitalised_share(&text[first.span.start..last.span.end]).is_some_and(|s| s >= 1.0)
 }
 
 /// Rule `rank_band`: a bare number after "the top" with nothing counted after it is a
