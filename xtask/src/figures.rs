@@ -169,6 +169,7 @@ fn spec_currency(name: &str) -> String {
         "Netherlands guilder" => "NLG",
         "Turkish lira" => "TRY",
         "Rupee" => "INR",
+        "Sri Lankan rupee" => "LKR",
         "Cent" => "cent",
         "Pence" | "Penny" => "penny",
         "Bitcoin" => "BTC",
@@ -492,6 +493,7 @@ fn measeval(dir: &Path, text_dir: &str, out: &mut Out) -> anyhow::Result<(Score,
         score_doc(&text, &gold, &preds, &mut score);
         out.line(
             json!({"measeval": stem, "gold": gold.iter().map(|g| &text[g.start..g.end]).collect::<Vec<_>>(),
+            "gold_spans": gold.iter().map(|g| [g.start, g.end]).collect::<Vec<_>>(),
             "emitted": preds.iter().map(|q| q_json(&text, q)).collect::<Vec<_>>()}),
         )?;
         score.bytes += text.len();

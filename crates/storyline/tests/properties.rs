@@ -41,8 +41,65 @@ fn newsish() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..80).prop_map(|v| v.join(" "))
 }
 
+/// Sentences full of figures: numbers in digits and words, tallies, ranges, money,
+/// percentages and units, next to the quotation marks and multi-byte letters of
+/// [`newsish`], so that every rule of the figure and time stages meets text it slices.
+fn figure_ish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        newsish(),
+        Just("voted".to_string()),
+        Just("to".to_string()),
+        Just("from".to_string()),
+        Just("between".to_string()),
+        Just("and".to_string()),
+        Just("52".to_string()),
+        Just("52 to 48".to_string()),
+        Just("6-3".to_string()),
+        Just("“no”".to_string()),
+        Just("1,200".to_string()),
+        Just("3.5".to_string()),
+        Just("twenty-one".to_string()),
+        Just("a dozen".to_string()),
+        Just("tens of thousands".to_string()),
+        Just("$5".to_string()),
+        Just("€".to_string()),
+        Just("£2.4bn".to_string()),
+        Just("per cent".to_string()),
+        Just("%".to_string()),
+        Just("million".to_string()),
+        Just("more than".to_string()),
+        Just("people".to_string()),
+        Just("killed".to_string()),
+        Just("km".to_string()),
+        Just("–".to_string()),
+        Just("-".to_string()),
+        Just("’s".to_string()),
+        Just("« »".to_string()),
+        Just("ரூ".to_string()),
+        "[0-9]{1,4}",
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn figures_and_time_expressions_point_into_the_text(text in figure_ish()) {
+        let p = Pipeline::build(PipelineConfig::default()).unwrap();
+        if let Ok(a) = p.analyze_text(&text, "p.txt") {
+            for f in &a.figures {
+                prop_assert_eq!(f.span.slice(&a.text), Some(f.text.as_str()));
+                prop_assert!(f.sentence < a.sentences.len());
+                if let Some(u) = &f.unit {
+                    prop_assert!(u.span.slice(&a.text).is_some());
+                }
+            }
+            for t in &a.timexes {
+                prop_assert!(t.span.slice(&a.text).is_some());
+            }
+        }
+    }
 
     #[test]
     fn cleaning_never_panics_and_spans_slice(text in newsish()) {

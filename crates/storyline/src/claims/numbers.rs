@@ -1109,6 +1109,27 @@ fn dimensions_named(t: &Tokens, body: &Body) -> bool {
     hyphened || glued_d
 }
 
+/// Rule `sign-of-next-amount`: a currency sign with no letters in it ("$", "€") standing
+/// between two numbers on a line belongs to the second, as English writes the sign before
+/// the amount, where the sign is glued to it ("2 $5 tickets" are two tickets of five
+/// dollars) or the second amount names the same currency in words ("1 $ 10 dollars
+/// bill"). Spaced on both sides it stays after the first ("10 $ 30 cent" is 10.30), and
+/// a code spelled with letters keeps its place after the amount ("15 USD 50").
+fn sign_of_next_amount(t: &Tokens, u: &Found) -> bool {
+    let span = &t.text[u.unit.span.start..u.unit.span.end];
+    let sign = u.unit.dimension == Dimension::Currency && !span.chars().any(char::is_alphabetic);
+    let k = u.next;
+    if !sign || k >= t.len() || !t.same_line(k) || t.kind(k) != Some(Kind::Digits) {
+        return false;
+    }
+    let named_again = || {
+        numeral_at(t, k, false)
+            .and_then(|n| unit_after(t, n.next))
+            .is_some_and(|w| w.unit.name == u.unit.name && t.kind(w.next - 1) == Some(Kind::Word))
+    };
+    t.glued(k) || (t.one_space(k) && named_again())
+}
+
 /// Two or three capitals ("42MYR", "10RM") or a currency sign spelled with letters
 /// ("3.14US$") glued after a number: an amount in a currency the unit table may lack,
 /// more often than a code.
@@ -1452,7 +1473,7 @@ impl Body {
             }
         }
         k = fraction_of_unit(t, n, body.currency.is_some(), k);
-        if let Some(u) = unit_after(t, k) {
+        if let Some(u) = unit_after(t, k).filter(|u| !sign_of_next_amount(t, u)) {
             let is_word = t.kind(k).is_some_and(|kk| kk == Kind::Word)
                 && !t.raw(k).chars().all(|c| c.is_ascii_uppercase());
             // "$10 dollars": the same currency written twice

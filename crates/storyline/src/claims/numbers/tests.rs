@@ -176,6 +176,52 @@ fn money() {
 }
 
 #[test]
+fn a_sign_between_two_numbers_belongs_to_the_second() {
+    // glued to the second: a count of priced things
+    let t = "Fans bought 2 $45 seats and 3 €20 scarves.";
+    let got: Vec<_> = q(t)
+        .iter()
+        .map(|m| (slice(t, m.span).to_string(), m.kind, m.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2".to_string(), QuantityKind::Number, Some(2.0)),
+            ("$45".to_string(), QuantityKind::Money, Some(45.0)),
+            ("3".to_string(), QuantityKind::Number, Some(3.0)),
+            ("€20".to_string(), QuantityKind::Money, Some(20.0)),
+        ]
+    );
+    // spaced, with the same currency named after the second: the second's
+    let t = "She found 1 $ 20 dollars note.";
+    let money: Vec<_> = q(t)
+        .into_iter()
+        .filter(|m| m.kind == QuantityKind::Money)
+        .collect();
+    assert_eq!(money.len(), 1, "{money:#?}");
+    assert_eq!(
+        (money[0].value, slice(t, money[0].span)),
+        (Some(20.0), "$ 20 dollars")
+    );
+    // spaced on both sides otherwise, and a code spelled in letters: the first's
+    assert_eq!(one("It cost 10 € 30 cent.").value, Some(10.3));
+    assert_eq!(
+        q("They paid 15 USD 70 times.")[0].unit.as_ref().unwrap().name,
+        "USD"
+    );
+    assert_eq!(q("They paid 15 USD 70 times.")[0].value, Some(15.0));
+}
+
+#[test]
+fn rupee_signs_of_sri_lanka() {
+    for text in ["120,000 ரூ", "රු 4,500", "LKR 9.5 million"] {
+        let m = one(text);
+        assert_eq!(m.kind, QuantityKind::Money, "{text}: {m:?}");
+        assert_eq!(m.unit.as_ref().unwrap().name, "LKR", "{text}");
+    }
+}
+
+#[test]
 fn a_one_letter_currency_needs_an_amount_written_as_money() {
     for (text, v) in [
         ("R12.75", 12.75),
