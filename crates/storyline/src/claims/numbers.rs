@@ -862,7 +862,7 @@ fn lead_at(t: &Tokens, i: usize) -> Lead {
             k = next;
         }
     }
-    if let Some(c) = currency_before(t, k) {
+    if let Some(c) = currency_before(t, k).or_else(|| units::currency_word_before(t, k)) {
         k = c.next;
         lead.currency = Some(c);
     }
@@ -1107,6 +1107,20 @@ fn dimensions_named(t: &Tokens, body: &Body) -> bool {
         && t.raw(k).chars().all(|c| c.is_ascii_uppercase())
         && matches!(t.raw(k - 1), "2" | "3" | "4");
     hyphened || glued_d
+}
+
+/// Rule `cents-then`: the word after a spoken amount's cents that still leaves them cents
+/// ([`Body::cents`]): a comparative after an amount with no "and" ("15 dollars 50 more",
+/// "15 USD 50 less"), and "and" or "or" after an amount named in words with "and" ("two
+/// dollars and fifty or so"). Not "$40 and 15 more" (fifteen more of something) nor "$40
+/// and 15 or 16" with a sign, where the second number is a count of its own.
+fn cents_then(t: &Tokens, k: usize, and: bool, in_words: bool) -> bool {
+    let w = t.lower(k);
+    if and {
+        in_words && matches!(w, "and" | "or")
+    } else {
+        matches!(w, "more" | "less" | "extra")
+    }
 }
 
 /// Rule `sign-of-next-amount`: a currency sign with no letters in it ("$", "€") standing
@@ -1532,7 +1546,8 @@ impl Body {
             return;
         }
         let mut k = self.next;
-        if k < t.len() && t.same_line(k) && t.is_word(k, "and") {
+        let and = k < t.len() && t.same_line(k) && t.is_word(k, "and");
+        if and {
             k += 1;
         }
         if k >= t.len() || !t.same_line(k) {
@@ -1546,10 +1561,17 @@ impl Body {
         {
             return;
         }
+        let in_words = self.currency.is_none()
+            && self.unit.as_ref().is_some_and(|u| {
+                t.text[u.span.start..u.span.end]
+                    .chars()
+                    .all(|ch| ch.is_alphabetic() || ch == ' ')
+            });
         let end = match unit_after(t, c.next) {
             Some(u) if sub(&u.unit) => u.next,
             Some(_) => return,
             None if c.next >= t.len() || !t.same_line(c.next) || t.kind(c.next) != Some(Kind::Word) => c.next,
+            None if cents_then(t, c.next, and, in_words) => c.next,
             None => return,
         };
         self.n.value += c.value / 100.0;

@@ -213,6 +213,51 @@ fn a_sign_between_two_numbers_belongs_to_the_second() {
 }
 
 #[test]
+fn a_currency_word_before_an_amount_written_as_money() {
+    for (text, v, cur) in [
+        ("The grant is rupees 4,500 a month.", 4500.0, "INR"),
+        ("Bids open at dollar 3.2 million.", 3.2e6, "USD"),
+    ] {
+        let money: Vec<_> = q(text)
+            .into_iter()
+            .filter(|m| m.kind == QuantityKind::Money)
+            .collect();
+        assert_eq!(money.len(), 1, "{text}: {money:#?}");
+        assert_eq!(money[0].value, Some(v), "{text}");
+        assert_eq!(money[0].unit.as_ref().unwrap().name, cur, "{text}");
+    }
+    // a unit after the amount, or an amount not written as money: no currency before it
+    for text in [
+        "It left the dollar 0.4 percent higher.",
+        "Fans of Euro 2016 came.",
+        "Dollars 12 times over.",
+    ] {
+        assert!(
+            q(text).iter().all(|m| m.kind != QuantityKind::Money),
+            "{text}: {:#?}",
+            q(text)
+        );
+    }
+}
+
+#[test]
+fn spoken_cents_before_a_comparative_or_a_conjunction() {
+    assert_eq!(one("Tickets cost 12 dollars 40 more.").value, Some(12.4));
+    assert_eq!(one("They charge 9 EUR 25 extra.").value, Some(9.25));
+    assert_eq!(one("It was two dollars and fifty or so.").value, Some(2.5));
+    // with a sign, or "and" then a comparative, the second number counts something else
+    let values = |t: &str| q(t).iter().map(|m| m.value).collect::<Vec<_>>();
+    assert_eq!(
+        values("The fee was $40 and 15 more paid late."),
+        [Some(40.0), Some(15.0)]
+    );
+    assert_eq!(
+        values("It costs $40 and 15 or 16 attend."),
+        [Some(40.0), Some(15.0), Some(16.0)]
+    );
+}
+
+#[test]
 fn rupee_signs_of_sri_lanka() {
     for text in ["120,000 ரூ", "රු 4,500", "LKR 9.5 million"] {
         let m = one(text);

@@ -164,6 +164,28 @@ pub(crate) fn currency_before(t: &Tokens, i: usize) -> Option<Found> {
     })
 }
 
+/// Rule `currency-word-before`: a currency named in words right before an amount written
+/// as money ("rupees 4,500", "dollar 22.5 million": digit groups, a decimal point or a scale
+/// word after, as [`letter_currency`] asks), on one line, with no unit after the amount
+/// ("the dollar 0.4 percent higher" is a percentage, "euro 2016" a tournament). Some
+/// Englishes write the currency first; the common order is read by [`unit_after`].
+pub(crate) fn currency_word_before(t: &Tokens, i: usize) -> Option<Found> {
+    let (e, next) = word_at(t, i, false).filter(|(e, _)| e.dimension == Dimension::Currency)?;
+    if next >= t.len() || !t.same_line(next) || t.kind(next) != Some(Kind::Digits) || !t.one_space(next) {
+        return None;
+    }
+    let after = &t.text[t.toks[next].start..];
+    let amount_end = super::numeral::numeral_at(t, next, true)?.next;
+    if !letter_currency(after) || unit_after(t, amount_end).is_some() {
+        return None;
+    }
+    Some(Found {
+        unit: make(e, e.canonical.to_string(), t.toks[i].start, t.toks[next - 1].end),
+        next,
+        scale: e.scale,
+    })
+}
+
 /// Rule `unit_word_before`: a word unit the table lets stand before its number, other than a
 /// currency ("magnitude 6.1", "magnitude-5.6": seismologists and news write the scale
 /// first as often as after), ending right before token `number`, with at most a glued
