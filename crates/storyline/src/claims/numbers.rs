@@ -1109,25 +1109,25 @@ fn dimensions_named(t: &Tokens, body: &Body) -> bool {
     hyphened || glued_d
 }
 
-/// Rule `cents-then`: the word after a spoken amount's cents that still leaves them cents
-/// ([`Body::cents`]): a comparative after an amount with no "and" ("15 dollars 50 more",
-/// "15 USD 50 less"), and "and" or "or" after an amount named in words with "and" ("two
-/// dollars and fifty or so"). Not "$40 and 15 more" (fifteen more of something) nor "$40
-/// and 15 or 16" with a sign, where the second number is a count of its own.
-fn cents_then(t: &Tokens, k: usize, and: bool, in_words: bool) -> bool {
-    let w = t.lower(k);
-    if and {
-        in_words && matches!(w, "and" | "or")
-    } else {
-        matches!(w, "more" | "less" | "extra")
-    }
+/// Rule `cents-then`: spoken cents ([`Body::cents`]) followed by a comparative that ends
+/// the phrase, after an amount whose currency is written in letters after it with no
+/// "and" between: "15 dollars 50 more.", "9 EUR 25 extra," (cents of two digits, as
+/// speech says them; the comparative stays outside the amount). Not "$5 20 more riders",
+/// "5 dollars 2 more than it was", nor after "and" ("100 dollars and 2 or 3 years", "$40
+/// and 15 more"), where the second number counts something of its own.
+fn cents_then(t: &Tokens, k: usize, cents: f64, and: bool, in_letters: bool) -> bool {
+    let comparative = matches!(t.lower(k), "more" | "less" | "extra");
+    let ends = k + 1 >= t.len()
+        || !t.same_line(k + 1)
+        || (t.kind(k + 1) == Some(Kind::Sym) && !t.raw(k + 1).starts_with(|c: char| c.is_alphanumeric()));
+    !and && in_letters && cents >= 10.0 && comparative && ends
 }
 
 /// Rule `sign-of-next-amount`: a currency sign with no letters in it ("$", "€") standing
 /// between two numbers on a line belongs to the second, as English writes the sign before
 /// the amount, where the sign is glued to it ("2 $5 tickets" are two tickets of five
-/// dollars) or the second amount names the same currency in words ("1 $ 10 dollars
-/// bill"). Spaced on both sides it stays after the first ("10 $ 30 cent" is 10.30), and
+/// dollars) or the same currency is named after the second amount, in words or as a code
+/// ("1 $ 10 dollars bill"). Spaced on both sides it stays after the first ("10 $ 30 cent" is 10.30), and
 /// a code spelled with letters keeps its place after the amount ("15 USD 50").
 fn sign_of_next_amount(t: &Tokens, u: &Found) -> bool {
     let span = &t.text[u.unit.span.start..u.unit.span.end];
@@ -1561,7 +1561,7 @@ impl Body {
         {
             return;
         }
-        let in_words = self.currency.is_none()
+        let in_letters = self.currency.is_none()
             && self.unit.as_ref().is_some_and(|u| {
                 t.text[u.span.start..u.span.end]
                     .chars()
@@ -1571,7 +1571,7 @@ impl Body {
             Some(u) if sub(&u.unit) => u.next,
             Some(_) => return,
             None if c.next >= t.len() || !t.same_line(c.next) || t.kind(c.next) != Some(Kind::Word) => c.next,
-            None if cents_then(t, c.next, and, in_words) => c.next,
+            None if cents_then(t, c.next, c.value, and, in_letters) => c.next,
             None => return,
         };
         self.n.value += c.value / 100.0;

@@ -276,7 +276,10 @@ fn after_clause(stretch: &[String]) -> bool {
 /// comma or a lower-case word there (but "In May 2009 Kell left" opens a clause).
 fn glued(text: &str, sentence: Span, t: Span) -> bool {
     let written = text.get(t.start..t.end).unwrap_or_default();
-    let year = written.len() >= 4 && written[written.len() - 4..].bytes().all(|b| b.is_ascii_digit());
+    // the last four bytes, when they are whole characters (the expression may end in any)
+    let year = written
+        .get(written.len().saturating_sub(4)..)
+        .is_some_and(|end| end.len() == 4 && end.bytes().all(|b| b.is_ascii_digit()));
     let next = text.get(t.end..sentence.end).unwrap_or_default();
     let capital = next.starts_with(' ')
         && next.split_whitespace().next().is_some_and(|w| {
@@ -373,5 +376,22 @@ mod tests {
         // Inside a quotation a speech verb is somebody else's words.
         let q = "\"He said no\" was the reply.";
         assert_eq!(cue(q, Span::new(0, q.len()), &[Span::new(0, 12)]), None);
+    }
+
+    #[test]
+    fn a_glued_headline_date_ends_in_a_year() {
+        let s = "The mill closed on 2 May 2009 Councillors met later.";
+        let t = Span::new(19, 29);
+        assert_eq!(t.slice(s), Some("2 May 2009"));
+        assert!(glued(s, Span::new(0, s.len()), t));
+        // an expression ending in a character of several bytes is no year, and no panic
+        for s in [
+            "Output grew in 2019 -\u{202f}36 Members cut it.",
+            "It was 2019 - １２Senate records show.",
+        ] {
+            let end = s.find(" Members").or_else(|| s.find("Senate")).unwrap();
+            let t = Span::new(s.find("2019").unwrap(), end);
+            assert!(!glued(s, Span::new(0, s.len()), t), "{s}");
+        }
     }
 }

@@ -431,7 +431,7 @@ mod tests {
             read("He called it “bold” voted 9 to 4 later."),
             [(9.0, vote()), (4.0, vote())]
         );
-        assert!(read("Aides said “yes” 20 to 30 times.")
+        assert!(read("Aides said “yes” 20 to 30 amid protests.")
             .iter()
             .all(|(_, u)| u != &vote()));
         // No word of voting near: the numbers keep what the recogniser gave them.

@@ -213,9 +213,9 @@ fn a_sign_between_two_numbers_belongs_to_the_second() {
 }
 
 #[test]
-fn a_currency_word_before_an_amount_written_as_money() {
+fn a_currency_word_before_an_amount_with_a_scale_word() {
     for (text, v, cur) in [
-        ("The grant is rupees 4,500 a month.", 4500.0, "INR"),
+        ("The grant is rupees 3 crore a year.", 3e7, "INR"),
         ("Bids open at dollar 3.2 million.", 3.2e6, "USD"),
     ] {
         let money: Vec<_> = q(text)
@@ -226,11 +226,15 @@ fn a_currency_word_before_an_amount_written_as_money() {
         assert_eq!(money[0].value, Some(v), "{text}");
         assert_eq!(money[0].unit.as_ref().unwrap().name, cur, "{text}");
     }
-    // a unit after the amount, or an amount not written as money: no currency before it
+    // a unit after the amount, a determiner or a capital before the word, or an amount
+    // with no scale word (a version, a rate, a count): no currency before it
     for text in [
-        "It left the dollar 0.4 percent higher.",
-        "Fans of Euro 2016 came.",
-        "Dollars 12 times over.",
+        "It left dollar 2 billion percent higher.",
+        "It left the dollar 2 billion weaker.",
+        "Readers bought Ayn Rand 1.5 million times.",
+        "The Euro 2.0 plan and the euro 1.10 level.",
+        "Penny 2,500 signed it.",
+        "He converted dollars 2,000 at a time.",
     ] {
         assert!(
             q(text).iter().all(|m| m.kind != QuantityKind::Money),
@@ -241,19 +245,22 @@ fn a_currency_word_before_an_amount_written_as_money() {
 }
 
 #[test]
-fn spoken_cents_before_a_comparative_or_a_conjunction() {
+fn spoken_cents_before_a_comparative_that_ends_the_phrase() {
     assert_eq!(one("Tickets cost 12 dollars 40 more.").value, Some(12.4));
-    assert_eq!(one("They charge 9 EUR 25 extra.").value, Some(9.25));
-    assert_eq!(one("It was two dollars and fifty or so.").value, Some(2.5));
-    // with a sign, or "and" then a comparative, the second number counts something else
+    assert_eq!(one("They charge 9 EUR 25 extra, they say.").value, Some(9.25));
+    // with a sign, cents of one digit, a word after the comparative, or after "and", the
+    // second number counts something of its own
     let values = |t: &str| q(t).iter().map(|m| m.value).collect::<Vec<_>>();
+    assert_eq!(values("It is $5 20 more."), [Some(5.0), Some(20.0)]);
+    assert_eq!(values("It is 5 dollars 20 more riders."), [Some(5.0), Some(20.0)]);
+    assert_eq!(values("It is 5 dollars 2 more."), [Some(5.0), Some(2.0)]);
     assert_eq!(
-        values("The fee was $40 and 15 more paid late."),
+        values("The fee was 40 dollars and 15 more."),
         [Some(40.0), Some(15.0)]
     );
     assert_eq!(
-        values("It costs $40 and 15 or 16 attend."),
-        [Some(40.0), Some(15.0), Some(16.0)]
+        values("Fines of 100 dollars and 2 or 3 years in jail."),
+        [Some(100.0), Some(2.0), Some(3.0)]
     );
 }
 

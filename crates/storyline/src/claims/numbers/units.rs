@@ -164,19 +164,28 @@ pub(crate) fn currency_before(t: &Tokens, i: usize) -> Option<Found> {
     })
 }
 
-/// Rule `currency-word-before`: a currency named in words right before an amount written
-/// as money ("rupees 4,500", "dollar 22.5 million": digit groups, a decimal point or a scale
-/// word after, as [`letter_currency`] asks), on one line, with no unit after the amount
-/// ("the dollar 0.4 percent higher" is a percentage, "euro 2016" a tournament). Some
-/// Englishes write the currency first; the common order is read by [`unit_after`].
+/// Rule `currency-word-before`: a currency named in lower-case words right before an
+/// amount with a scale word ("at dollar 22.5 million", "rupees 3 crore"), on one line, not
+/// after a determiner and with no unit after the amount. Some Englishes write the currency
+/// first; the common order is read by [`unit_after`]. A review of the first, looser form
+/// found what the limits keep out: names and versions ("Ayn Rand 1.5 million", "Euro 2.0",
+/// "Bitcoin 100,000"), exchange rates ("the euro 1.10 level", "sterling 1.2650") and
+/// amounts of another currency after a currency's name ("converted dollars 2,000 at a
+/// time").
 pub(crate) fn currency_word_before(t: &Tokens, i: usize) -> Option<Found> {
     let (e, next) = word_at(t, i, false).filter(|(e, _)| e.dimension == Dimension::Currency)?;
+    let written = &t.text[t.toks[i].start..t.toks[next - 1].end];
+    let determiner =
+        i > 0 && t.same_line(i) && matches!(t.lower(i - 1), "the" | "a" | "an" | "this" | "that");
+    if determiner || written.chars().any(char::is_uppercase) {
+        return None;
+    }
     if next >= t.len() || !t.same_line(next) || t.kind(next) != Some(Kind::Digits) || !t.one_space(next) {
         return None;
     }
-    let after = &t.text[t.toks[next].start..];
-    let amount_end = super::numeral::numeral_at(t, next, true)?.next;
-    if !letter_currency(after) || unit_after(t, amount_end).is_some() {
+    let n = super::numeral::numeral_at(t, next, true)?;
+    let scaled = n.scale > 1.0 && t.kind(n.next - 1) == Some(Kind::Word);
+    if !scaled || unit_after(t, n.next).is_some() {
         return None;
     }
     Some(Found {
