@@ -842,3 +842,17 @@ fn a_hyphen_word_that_tells_the_count_is_not_what_it_counts() {
     );
     assert!(texts(&a).is_empty(), "{:?}", texts(&a));
 }
+
+/// Rule `voting-body-tally` and `name_number`: after a body that votes, a dashed pair is a
+/// tally of votes, not the number of a name; a maker's name keeps its model number.
+#[test]
+fn a_tally_after_a_body_that_votes_is_votes() {
+    let a = analyse(
+        "Levy passes\n\nThe levy passed the Assembly 61-38 on Monday. The ferry line ordered a Boeing 787-9 jet.",
+        "Harbour Herald",
+        "2022-03-01",
+    );
+    assert_eq!(texts(&a), ["61", "38"]);
+    assert_eq!(unit_of(&a, "61").as_deref(), Some("vote"));
+    assert_eq!(unit_of(&a, "38").as_deref(), Some("vote"));
+}

@@ -21,6 +21,16 @@ const CHANGE_VERBS: &str = include_str!("data/change-verbs.txt");
 /// Comparatives that make a fraction before them a share ("a quarter more than").
 const COMPARATIVES: &str = include_str!("data/comparatives.txt");
 
+/// Bodies that vote, before the tally they cast ("the Senate 58-41").
+const VOTING_BODIES: &str = include_str!("data/voting-bodies.txt");
+
+/// Whether a lower-case word names a body that votes (`data/voting-bodies.txt`); the
+/// recogniser and the figures both ask it before taking a number after a capitalised word
+/// for the number of a name.
+fn voting_body(w: &str) -> bool {
+    word_set!(VOTING_BODIES).contains(w)
+}
+
 /// Whether a lower-case word ends a noun phrase (`data/phrase-ends.txt`).
 fn phrase_end(w: &str) -> bool {
     word_set!(PHRASE_ENDS).contains(w)

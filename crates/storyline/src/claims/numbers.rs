@@ -624,7 +624,7 @@ fn name_before_number(t: &Tokens, i: usize) -> Option<Marker> {
     let known = lex.words.contains_key(t.lower(i))
         || lex.first_words.contains(t.lower(i))
         || currency_before(t, i).is_some();
-    if !capital || sentence_start || known || t.kind(i + 1) != Some(Kind::Digits) {
+    if !capital || sentence_start || known || t.kind(i + 1) != Some(Kind::Digits) || voting_body_tally(t, i) {
         return None;
     }
     Some(if acronym_name(t, i) {
@@ -632,6 +632,19 @@ fn name_before_number(t: &Tokens, i: usize) -> Option<Marker> {
     } else {
         Marker::LabelEnd
     })
+}
+
+/// Rule `voting-body-tally`: a capitalised body that votes before two whole numbers joined
+/// by a glued dash ("passed the Senate 58-41", "the Court 6-3") casts a tally; the numbers
+/// are not the number of a name, as "Voyager 2" is. "Boeing 787-9" stays a name.
+fn voting_body_tally(t: &Tokens, i: usize) -> bool {
+    let whole = |k: usize| t.kind(k) == Some(Kind::Digits) && t.raw(k).bytes().all(|b| b.is_ascii_digit());
+    super::voting_body(t.lower(i))
+        && whole(i + 1)
+        && t.is_sym(i + 2, &['-', '–'])
+        && t.glued(i + 2)
+        && t.glued(i + 3)
+        && whole(i + 3)
 }
 
 /// Rule `acronym-number`: a word of capitals (two to six letters or digits, a letter first:

@@ -251,9 +251,15 @@ fn phone_number(text: &str, tokens: &[Token], at: usize) -> bool {
 
 /// Rule `name_number`: a bare number right after a name and not before a plural noun is
 /// part of the name ("the iPhone 15 and", "the Windows 11 update", "the Veldt 40 index");
-/// "told Reuters 40 people" still counts people. The name must not open the sentence.
+/// "told Reuters 40 people" still counts people, and a body that votes before a dashed
+/// pair casts a tally ("passed the Senate 58-41"). The name must not open the sentence.
 fn name_number(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
     if after != at + 1 || at < 2 || !name_word(text, tokens, at - 1) {
+        return false;
+    }
+    // the figures' tokens keep a dashed pair in one token ("58-41")
+    let dashed = tokens[at].text(text).contains(['-', '–']);
+    if dashed && crate::claims::voting_body(&lower(tokens[at - 1].text(text))) {
         return false;
     }
     let next = tokens.get(after);

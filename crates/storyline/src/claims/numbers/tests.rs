@@ -1468,3 +1468,13 @@ fn plus_or_minus_is_a_tolerance_not_a_negative() {
     // A lone sign word still signs.
     assert_eq!(one("Nights fell to minus 12 degrees Celsius.").value, Some(-12.0));
 }
+
+#[test]
+fn a_body_that_votes_casts_a_tally_and_a_name_keeps_its_number() {
+    // the two sides of a tally after a body that votes are counts, not a name's number
+    let t = "The plan cleared the state Assembly 61-38 on Monday.";
+    let got: Vec<_> = q(t).iter().map(|m| slice(t, m.span).to_string()).collect();
+    assert_eq!(got, ["61", "38"]);
+    // a maker's name keeps its dashed model number
+    no_figures(&["The carrier ordered a Boeing 787-9 jet."]);
+}
