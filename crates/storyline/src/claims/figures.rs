@@ -1149,6 +1149,7 @@ mod tests {
             ("score-words", SCORE_WORDS),
             ("verb-adverbs", VERB_ADVERBS),
             ("dating-words", super::super::numbers::DATING_WORDS),
+            ("voting-bodies", super::super::VOTING_BODIES),
         ] {
             let mut seen = HashSet::new();
             let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();
