@@ -548,3 +548,50 @@ fn serve_answers_the_api_and_pages_over_a_digest_and_refuses_a_missing_store() {
     );
     assert!(!d.path().join("none.db").exists());
 }
+
+/// A number too large for a 64-bit float once made a figure whose value had no JSON form:
+/// the digest succeeded and every later read of the store failed. Such a number is no
+/// figure (rule `finite-values`), and the store reads back.
+#[test]
+fn an_overflowing_number_leaves_the_store_readable() {
+    let d = tempfile::tempdir().unwrap();
+    let input = d.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let nines = "9".repeat(400);
+    std::fs::write(
+        input.join("toll.txt"),
+        format!(
+            "Toll disputed\n\nAt least 1e400 people died, the Arnes Monitor said, and between 1 \
+             and {nines} homes burned. Up to {nines} goats were lost."
+        ),
+    )
+    .unwrap();
+    std::fs::write(input.join("toll.txt.meta.json"), r#"{"published":"2020-05-05"}"#).unwrap();
+    let o = run(&["digest", "in", "--db", "s.db"], d.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for args in [
+        &["articles", "--db", "s.db"][..],
+        &["stories", "--db", "s.db", "--format", "jsonl"][..],
+    ] {
+        let o = run(args, d.path());
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    // no figure keeps a bound or a value without a number
+    let o = run(&["analyze", "in/toll.txt"], d.path());
+    let record = &jsonl(&o)[0];
+    for f in record["figures"].as_array().into_iter().flatten() {
+        for v in [&f["value"], &f["low"]["value"], &f["high"]["value"]] {
+            assert!(v.is_null() || v.is_f64(), "{f}");
+        }
+        let bounds = [&f["low"], &f["high"]];
+        assert!(bounds.iter().all(|b| b.is_null() || b["value"].is_f64()), "{f}");
+        assert!(
+            !f["value"].is_null() || bounds.iter().any(|b| !b.is_null()),
+            "{f}"
+        );
+    }
+}

@@ -170,6 +170,10 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         out.extend(factors);
         out.sort_by_key(|q| q.span.start);
     }
+    // Rule `finite-values`: a number too large for a 64-bit float ("1e400", four hundred
+    // nines) is no amount anyone reports, and an infinite value has no JSON form: the
+    // record that held it could not be read back.
+    out.retain(finite);
     mark_lists(&t, &mut out);
     for q in &mut out {
         if let Some(start) = average_lead(&t, q).or_else(|| plus_minus_lead(&t, q)) {
@@ -180,6 +184,11 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// Whether every value of a quantity is a finite number (rule `finite-values`).
+fn finite(q: &Quantity) -> bool {
+    q.value.is_none_or(f64::is_finite) && [q.low, q.high].iter().flatten().all(|b| b.value.is_finite())
 }
 
 /// Words that make the number after them an average (`average_lead`).

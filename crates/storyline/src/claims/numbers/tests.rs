@@ -1478,3 +1478,14 @@ fn a_body_that_votes_casts_a_tally_and_a_name_keeps_its_number() {
     // a maker's name keeps its dashed model number
     no_figures(&["The carrier ordered a Boeing 787-9 jet."]);
 }
+
+#[test]
+fn a_number_too_large_for_a_float_is_no_quantity() {
+    let nines = "9".repeat(400);
+    no_figures(&["At least 1e400 people died.", &format!("Up to {nines} goats.")]);
+    // the other end of a range alone cannot stand for it either
+    assert!(q(&format!("Between 1 and {nines} homes."))
+        .iter()
+        .all(|m| m.value.is_none_or(f64::is_finite)
+            && [m.low, m.high].iter().flatten().all(|b| b.value.is_finite())));
+}

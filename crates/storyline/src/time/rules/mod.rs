@@ -419,6 +419,10 @@ impl Normalised {
     }
 }
 
+/// How far on either side of a match [`Ctx::near`] reads its sentence: more than a long
+/// news sentence (about 60 words) holds.
+const NEAR_REACH: usize = 400;
+
 /// A match in its context.
 pub(super) struct Ctx<'a> {
     caps: &'a Captures<'a>,
@@ -493,9 +497,34 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether the event lies ahead: the tense near it, else any sign of the future in the
-    /// sentence.
+    /// sentence around it ([`Ctx::near`]).
     fn future(&self) -> bool {
-        self.tense().unwrap_or_else(|| future_tense(self.sentence))
+        self.tense().unwrap_or_else(|| future_tense(self.near()))
+    }
+
+    /// The sentence around the match, at most [`NEAR_REACH`] bytes on either side of it: what
+    /// the rules that read the sentence for context (a future tense, a financial report)
+    /// scan, so that a text with no sentence ends and many expressions is not read once
+    /// per expression from end to end.
+    fn near(&self) -> &'a str {
+        let Some(local) = self.sentence_offsets() else {
+            return self.sentence;
+        };
+        let mut from = local.0.saturating_sub(NEAR_REACH);
+        while !self.sentence.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (local.1 + NEAR_REACH).min(self.sentence.len());
+        while !self.sentence.is_char_boundary(to) {
+            to += 1;
+        }
+        &self.sentence[from..to]
+    }
+
+    /// The match's offsets inside the sentence, when it lies inside it.
+    fn sentence_offsets(&self) -> Option<(usize, usize)> {
+        (self.sent.start <= self.start && self.end <= self.sent.end && self.sent.len() == self.sentence.len())
+            .then(|| (self.start - self.sent.start, self.end - self.sent.start))
     }
 
     /// Money, scores, measures and ids are not dates: "$2016", "#1999", "555-1999".
@@ -559,7 +588,7 @@ fn quarterly(c: &Ctx) -> bool {
         Regex::new(r"(?i)(?-u:\b)(?:nine|six|twelve|12) months|(?-u:\b)(?:first|second) half|(?-u:\b)(?:full|fiscal) year")
             .expect("longer periods")
     });
-    let sentence = c.sentence;
+    let sentence = c.near();
     (sentence.contains("quarter") || c.text_has_quarter && FIN.is_match(sentence))
         && !LONGER.is_match(sentence)
 }

@@ -29,7 +29,7 @@ pub(super) fn quarter(c: &Ctx) -> Option<Normalised> {
         Some(y) => (y.parse::<i32>().ok()?, false),
         None => {
             let dct = c.dct?;
-            let y = if future_tense(c.sentence) {
+            let y = if future_tense(c.near()) {
                 dct.year()
             } else {
                 latest_quarter_year(dct, q)
