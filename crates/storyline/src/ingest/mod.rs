@@ -56,16 +56,29 @@ pub enum Content {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct InputMeta {
+    #[serde(deserialize_with = "non_blank")]
     pub url: Option<String>,
+    #[serde(deserialize_with = "non_blank")]
     pub title: Option<String>,
+    #[serde(deserialize_with = "non_blank")]
     pub published: Option<String>,
+    #[serde(deserialize_with = "non_blank")]
     pub outlet: Option<String>,
     #[serde(deserialize_with = "one_or_many")]
     pub authors: Vec<String>,
+    #[serde(deserialize_with = "non_blank")]
     pub language: Option<String>,
     /// The WARC record's crawl date: a weak hint for the publication date.
     #[serde(skip)]
     pub crawl_date: Option<String>,
+}
+
+/// A metadata field given as an empty or blank string is no value: `"outlet": ""` is an
+/// unknown outlet, as a missing field is, not an outlet with no name.
+fn non_blank<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty()))
 }
 
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
@@ -545,6 +558,9 @@ mod tests {
         let j = items(&jsonl);
         assert_eq!(j.len(), 2);
         assert_eq!(j[0].as_ref().unwrap().meta.outlet.as_deref(), Some("X"));
+        // a blank field is no value
+        let blank: InputMeta = serde_json::from_str(r#"{"outlet": " ", "title": "", "url": null}"#).unwrap();
+        assert!(blank.outlet.is_none() && blank.title.is_none() && blank.url.is_none());
         assert_eq!(j[1].as_ref().unwrap().source.line, Some(3));
     }
 
