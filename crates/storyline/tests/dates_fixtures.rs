@@ -3,6 +3,8 @@
 
 use storyline::{DateSource, Pipeline, PipelineConfig};
 
+mod common;
+
 fn analyze(name: &str) -> storyline::Article {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("testdata/dates")
@@ -136,9 +138,8 @@ fn time_seconds(text: &str) -> f64 {
 
 /// A text with no sentence end and a weekday every few words once took time in the square
 /// of its length: each weekday with no tense near it read the whole sentence for a sign
-/// of the future (1.5 MB took 42 s). Each now reads a window around it. Eight times the
-/// text takes at most twenty times as long (a quadratic step takes 64 times), best of a
-/// few runs, with slack, measured up to three times, as the quotes' worst cases are.
+/// of the future (1.5 MB took 42 s). Each now reads a window around it
+/// (`common::grows_linearly`: 16 KB against 128 KB, 0.020 s against 1.117 s on the old code).
 #[test]
 fn weekdays_in_one_endless_sentence_stay_linear() {
     let make = |bytes: usize| {
@@ -154,17 +155,7 @@ fn weekdays_in_one_endless_sentence_stay_linear() {
         }
         s
     };
-    let best = |text: &str, runs: usize| {
-        (0..runs)
-            .map(|_| time_seconds(text))
-            .fold(f64::INFINITY, f64::min)
-    };
-    let (small, big) = (make(16 * 1024), make(128 * 1024));
-    let mut tries = Vec::new();
-    let linear = (0..3).any(|_| {
-        let (t_small, t_big) = (best(&small, 3), best(&big, 3));
-        tries.push(format!("16 KB in {t_small:.3} s, 128 KB in {t_big:.3} s"));
-        t_big <= 20.0 * t_small + 0.05
-    });
-    assert!(linear, "{}", tries.join("; "));
+    if let Err(times) = common::grows_linearly(make, time_seconds) {
+        panic!("{times}");
+    }
 }

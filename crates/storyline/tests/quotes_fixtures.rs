@@ -256,6 +256,8 @@ fn generated_articles_keep_their_attributions() {
 #[path = "../testdata/quotes/worst_cases.rs"]
 mod worst_cases;
 
+mod common;
+
 /// Seconds to find sentences, entities and quotes in `text`.
 fn seconds(text: &str) -> f64 {
     let t = std::time::Instant::now();
@@ -266,26 +268,15 @@ fn seconds(text: &str) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
-/// Every generated worst case grows in time with its size, not with its square: eight
-/// times the text takes at most twenty times as long (a quadratic step takes 64 times),
-/// with 50 ms of slack; each time is the best of a few runs, so a busy machine
-/// does not decide (on a machine shared by several builds, two runs of the larger text
-/// were seen to both take ten times their idle time). A case over the bound is measured
-/// again, up to three times in all: under a load average of 7 one case in a full test run
-/// went over by a few ms and passed alone, while a quadratic step fails every time.
+/// Every generated worst case grows in time with its size, not with its square
+/// (`common::grows_linearly`; on a machine shared by several builds, two runs of the
+/// larger text were seen to both take ten times their idle time, hence the best of a few).
 #[test]
 fn worst_cases_stay_linear() {
-    let best = |text: &str, runs: usize| (0..runs).map(|_| seconds(text)).fold(f64::INFINITY, f64::min);
     for case in worst_cases::CASES {
-        let small = (case.make)(16 * 1024);
-        let big = (case.make)(128 * 1024);
-        let mut tries = Vec::new();
-        let linear = (0..3).any(|_| {
-            let (t_small, t_big) = (best(&small, 3), best(&big, 4));
-            tries.push(format!("16 KB in {t_small:.3} s, 128 KB in {t_big:.3} s"));
-            t_big <= 20.0 * t_small + 0.05
-        });
-        assert!(linear, "{}: {}", case.name, tries.join("; "));
+        if let Err(times) = common::grows_linearly(case.make, seconds) {
+            panic!("{}: {times}", case.name);
+        }
     }
 }
 

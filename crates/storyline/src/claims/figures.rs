@@ -231,13 +231,7 @@ pub fn figures(a: &Article) -> Vec<Figure> {
                 .map(|&span| SentenceCx::new(a, &mentions, sentence, span));
         }
         if let Ok(f) = figure(a, current.as_ref(), q, in_time) {
-            // the recogniser keeps no infinite value; a rate or a scale applied here must
-            // not make one either (a record with one could not be read back)
-            let finite = f.value.is_none_or(f64::is_finite)
-                && [f.low, f.high].iter().flatten().all(|b| b.value.is_finite());
-            if finite {
-                out.push(f);
-            }
+            out.push(f);
         }
     }
     out

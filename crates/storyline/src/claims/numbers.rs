@@ -1136,13 +1136,15 @@ fn dimensions_named(t: &Tokens, body: &Body) -> bool {
 /// "and" between: "15 dollars 50 more.", "9 EUR 25 extra," (cents of two digits, as
 /// speech says them; the comparative stays outside the amount). Not "$5 20 more riders",
 /// "5 dollars 2 more than it was", nor after "and" ("100 dollars and 2 or 3 years", "$40
-/// and 15 more"), where the second number counts something of its own.
-fn cents_then(t: &Tokens, k: usize, cents: f64, and: bool, in_letters: bool) -> bool {
-    let comparative = matches!(t.lower(k), "more" | "less" | "extra");
+/// and 15 more"), where the second number counts something of its own. This function
+/// reads the word after the cents (token `k`); [`Body::cents`] asks for the rest (no
+/// "and", two digits, the currency in letters).
+fn cents_then(t: &Tokens, k: usize) -> bool {
+    // a symbol token may be a full-width digit, which is no punctuation
     let ends = k + 1 >= t.len()
         || !t.same_line(k + 1)
-        || (t.kind(k + 1) == Some(Kind::Sym) && !t.raw(k + 1).starts_with(|c: char| c.is_alphanumeric()));
-    !and && in_letters && cents >= 10.0 && comparative && ends
+        || (t.kind(k + 1) == Some(Kind::Sym) && !t.raw(k + 1).starts_with(char::is_alphanumeric));
+    matches!(t.lower(k), "more" | "less" | "extra") && ends
 }
 
 /// Rule `sign-of-next-amount`: a currency sign with no letters in it ("$", "€") standing
@@ -1583,17 +1585,11 @@ impl Body {
         {
             return;
         }
-        let in_letters = self.currency.is_none()
-            && self.unit.as_ref().is_some_and(|u| {
-                t.text[u.span.start..u.span.end]
-                    .chars()
-                    .all(|ch| ch.is_alphabetic() || ch == ' ')
-            });
         let end = match unit_after(t, c.next) {
             Some(u) if sub(&u.unit) => u.next,
             Some(_) => return,
             None if c.next >= t.len() || !t.same_line(c.next) || t.kind(c.next) != Some(Kind::Word) => c.next,
-            None if cents_then(t, c.next, c.value, and, in_letters) => c.next,
+            None if !and && c.value >= 10.0 && cents_then(t, c.next) && self.currency_in_letters(t) => c.next,
             None => return,
         };
         self.n.value += c.value / 100.0;
@@ -1604,6 +1600,17 @@ impl Body {
 
     fn unit(&self) -> Option<&Unit> {
         self.currency.as_ref().or(self.unit.as_ref())
+    }
+
+    /// Whether the currency is written in letters after the amount ("dollars", "EUR"),
+    /// not as a sign before it.
+    fn currency_in_letters(&self, t: &Tokens) -> bool {
+        self.currency.is_none()
+            && self.unit.as_ref().is_some_and(|u| {
+                t.text[u.span.start..u.span.end]
+                    .chars()
+                    .all(|ch| ch.is_alphabetic() || ch == ' ')
+            })
     }
 
     fn number_start(&self, t: &Tokens) -> usize {

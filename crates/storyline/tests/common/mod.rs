@@ -123,3 +123,24 @@ pub const TO_FORMAT_6: &str = "
     ALTER TABLE articles DROP COLUMN site_vote;
     DROP TABLE site_names;
     UPDATE meta SET value = '6' WHERE key = 'format';";
+
+/// Whether a stage grows in time with its input's size, not with its square: `seconds`
+/// on a 128 KB text made by `make` takes at most twenty times its time on 16 KB (a
+/// quadratic step takes 64 times), with 50 ms of slack. Each time is the best of a few
+/// runs, and a case over the bound is measured again, up to three times in all, so that a
+/// busy machine does not decide: under a load average of 7 a linear case once went over
+/// by a few ms and passed alone, while a quadratic step fails every time. `Err` holds the
+/// times measured.
+pub fn grows_linearly(make: impl Fn(usize) -> String, seconds: impl Fn(&str) -> f64) -> Result<(), String> {
+    let best = |text: &str, runs: usize| (0..runs).map(|_| seconds(text)).fold(f64::INFINITY, f64::min);
+    let (small, big) = (make(16 * 1024), make(128 * 1024));
+    let mut tries = Vec::new();
+    for _ in 0..3 {
+        let (t_small, t_big) = (best(&small, 3), best(&big, 4));
+        tries.push(format!("16 KB in {t_small:.3} s, 128 KB in {t_big:.3} s"));
+        if t_big <= 20.0 * t_small + 0.05 {
+            return Ok(());
+        }
+    }
+    Err(tries.join("; "))
+}

@@ -175,8 +175,7 @@ pub(crate) fn currency_before(t: &Tokens, i: usize) -> Option<Found> {
 pub(crate) fn currency_word_before(t: &Tokens, i: usize) -> Option<Found> {
     let (e, next) = word_at(t, i, false).filter(|(e, _)| e.dimension == Dimension::Currency)?;
     let written = &t.text[t.toks[i].start..t.toks[next - 1].end];
-    let determiner =
-        i > 0 && t.same_line(i) && matches!(t.lower(i - 1), "the" | "a" | "an" | "this" | "that");
+    let determiner = i > 0 && t.same_line(i) && crate::quotes::is_determiner(t.raw(i - 1));
     if determiner || written.chars().any(char::is_uppercase) {
         return None;
     }

@@ -487,13 +487,8 @@ impl<'a> Ctx<'a> {
 
     /// The tense around the expression, when a word near it says.
     fn tense(&self) -> Option<bool> {
-        (self.sent.start <= self.start && self.end <= self.sent.end).then(|| {
-            tense_at(
-                self.sentence,
-                self.start - self.sent.start,
-                self.end - self.sent.start,
-            )
-        })?
+        let (start, end) = self.sentence_offsets()?;
+        tense_at(self.sentence, start, end)
     }
 
     /// Whether the event lies ahead: the tense near it, else any sign of the future in the
