@@ -339,24 +339,18 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Analyze { paths, format } => {
             let mut bar = Bar::new(cli.timings);
-            let a = run::analyze_paths(paths, &pipeline, opts, &mut bar)?;
+            let mut a = run::analyze_paths(paths, &pipeline, opts, &mut bar)?;
             bar.0.finish_and_clear();
-            match format {
-                RecordFormat::Jsonl => {
-                    for art in &a.articles {
-                        serde_json::to_writer(&mut out, art)?;
-                        out.write_all(b"\n")?;
-                    }
-                }
-                RecordFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &a.articles)?;
-                    out.write_all(b"\n")?;
-                }
-            }
+            let printed = match format {
+                RecordFormat::Jsonl => report::records_jsonl(&mut out, &a.articles)?,
+                RecordFormat::Json => report::records_json(&mut out, &a.articles)?,
+            };
+            let shown = a.articles.len() - printed.len();
+            a.failures.extend(printed);
             report::failures(&a.failures);
             eprintln!(
                 "storyline: {} articles from {} items ({:.1} MB), {} failed",
-                a.articles.len(),
+                shown,
                 a.items,
                 a.bytes as f64 / 1e6,
                 a.failures.len()

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use storyline::corpus::DuplicateKind;
 use storyline::run::Digest;
-use storyline::{Article, Failure};
+use storyline::{Article, Failure, Stage};
 
 fn outlet(o: &Option<String>) -> &str {
     o.as_deref().unwrap_or("(unknown)")
@@ -164,6 +164,45 @@ fn counted(n: usize, [one, many]: Noun) -> String {
     } else {
         format!("{n} {many}")
     }
+}
+
+/// Each record as a JSON line; a record JSON cannot hold (a number that is not finite) is
+/// that article's failure, returned, and the others are printed.
+pub fn records_jsonl(out: &mut impl Write, arts: &[Article]) -> std::io::Result<Vec<Failure>> {
+    let mut failed = Vec::new();
+    for a in arts {
+        match serde_json::to_vec(a) {
+            Ok(line) => {
+                out.write_all(&line)?;
+                out.write_all(b"\n")?;
+            }
+            Err(e) => failed.push(unwritable(a, &e)),
+        }
+    }
+    Ok(failed)
+}
+
+/// The records as one JSON array, leaving out (and returning) those JSON cannot hold.
+pub fn records_json(out: &mut impl Write, arts: &[Article]) -> std::io::Result<Vec<Failure>> {
+    let mut failed = Vec::new();
+    let mut values = Vec::with_capacity(arts.len());
+    for a in arts {
+        match serde_json::to_value(a) {
+            Ok(v) => values.push(v),
+            Err(e) => failed.push(unwritable(a, &e)),
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &values)?;
+    out.write_all(b"\n")?;
+    Ok(failed)
+}
+
+fn unwritable(a: &Article, e: &serde_json::Error) -> Failure {
+    Failure::new(
+        a.source.key(),
+        Stage::Store,
+        format!("its record cannot be written: {e}"),
+    )
 }
 
 pub fn failures(fs: &[Failure]) {

@@ -479,14 +479,19 @@ fn analyze_chunk(
         Some(known) => {
             let known = |outlet: Option<&str>, lines: &[LineSig]| known.template_of(outlet, lines);
             analyze_with(chunk, pool, &|raw: RawItem| {
-                pipeline.analyze_known(raw, &known).map(|p| {
-                    let json = crate::store::RecordJson::new(&p.doc, p.view.as_ref().map(|v| &v.1)).ok();
-                    Ready {
-                        article: Box::new(p.doc),
-                        view: p.view.map(|(t, v)| (t, Box::new(v))),
-                        sig: Some(p.sig),
-                        json,
-                    }
+                let shown = raw.source.key();
+                let p = pipeline.analyze_known(raw, &known)?;
+                // A record that cannot be written (a number JSON cannot hold) is this
+                // item's failure, not a record that no command could read back.
+                let json =
+                    crate::store::RecordJson::new(&p.doc, p.view.as_ref().map(|v| &v.1)).map_err(|e| {
+                        Failure::new(shown, Stage::Store, format!("its record cannot be stored: {e}"))
+                    })?;
+                Ok(Ready {
+                    article: Box::new(p.doc),
+                    view: p.view.map(|(t, v)| (t, Box::new(v))),
+                    sig: Some(p.sig),
+                    json: Some(json),
                 })
             })
         }

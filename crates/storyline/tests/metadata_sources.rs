@@ -90,3 +90,51 @@ fn a_contact_address_does_not_name_the_outlet() {
     assert_eq!(arts[0].outlet, None);
     assert!(!arts[0].text.contains("webpost"));
 }
+
+#[test]
+fn a_json_lines_export_names_the_date_in_its_own_words() {
+    // Scrapers and feed readers write the publication date under many names; `published`
+    // is ours and wins, then the others. A record giving two of them is read, not refused.
+    let d = tempfile::tempdir().unwrap();
+    let body = STORY.replace('\n', " ");
+    let line = |fields: &str| {
+        format!(
+            "{{\"text\": {}, {fields}}}\n",
+            serde_json::to_string(&body).unwrap()
+        )
+    };
+    let jsonl = [
+        line(r#""date": "2019-06-14T09:30:00+01:00""#),
+        line(r#""pubDate": "Thu, 13 Jun 2019 08:00:00 GMT""#),
+        line(r#""datePublished": "2019-06-12", "date": "2018-01-01""#),
+        line(r#""published": "2019-06-11", "publish_date": "2018-01-01", "date": "2018-01-02""#),
+        line(r#""date": "  ", "published_at": "2019-06-10""#),
+    ]
+    .concat();
+    let p = write(d.path(), "feed.jsonl", &jsonl);
+    let arts = analyze(&[p], None);
+    let dates: Vec<(String, DateSource)> = arts
+        .iter()
+        .map(|a| {
+            let p = a.published.as_ref().expect("every line is dated");
+            (p.date().to_string(), p.source)
+        })
+        .collect();
+    let want = [
+        "2019-06-14",
+        "2019-06-13",
+        "2019-06-12",
+        "2019-06-11",
+        "2019-06-10",
+    ];
+    assert_eq!(
+        dates,
+        want.map(|d| (d.to_string(), DateSource::Metadata)).to_vec()
+    );
+    // "Monday" is read against the line's date (Friday 14 June 2019 for the first).
+    let monday = arts[0]
+        .timexes
+        .iter()
+        .find(|t| &arts[0].text[t.span.start..t.span.end] == "Monday");
+    assert_eq!(monday.map(|t| t.value.to_string()).as_deref(), Some("2019-06-10"));
+}

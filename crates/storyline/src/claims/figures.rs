@@ -37,7 +37,11 @@ pub struct Figure {
     /// Index into the record's `sentences`.
     pub sentence: usize,
     pub kind: QuantityKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::quantity::finite::optional"
+    )]
     pub value: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub low: Option<Bound>,

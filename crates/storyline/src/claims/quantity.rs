@@ -10,10 +10,37 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
+/// Numbers written into records only when finite. JSON has no infinity: `serde_json` writes
+/// one as `null`, which no reader takes for a number, so a record holding one would be
+/// stored and then fail every command that reads it back. Serialising such a record is an
+/// error instead, which the run reports as that item's failure (the number recogniser
+/// refuses such values first: rule `finite-values` in `numbers.rs`).
+pub(crate) mod finite {
+    use serde::{ser::Error, Serializer};
+
+    pub(crate) fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.is_finite() {
+            s.serialize_f64(*v)
+        } else {
+            Err(S::Error::custom(format!(
+                "a figure's value is not a finite number ({v})"
+            )))
+        }
+    }
+
+    pub(crate) fn optional<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => number(v, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 /// One end of an interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Bound {
+    #[serde(serialize_with = "finite::number")]
     pub value: f64,
     /// `true` for "at least 30" (30 is in), `false` for "more than 30".
     pub inclusive: bool,
@@ -130,6 +157,7 @@ pub struct Quantity {
     pub kind: QuantityKind,
     /// The value the text gives, scaled ("75 million" → 75e6; "12%" → 12); absent for a
     /// range given by two ends and for a vague count.
+    #[serde(serialize_with = "finite::optional")]
     pub value: Option<f64>,
     /// The interval the expression allows; both absent for a plain number.
     pub low: Option<Bound>,

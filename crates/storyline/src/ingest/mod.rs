@@ -54,23 +54,74 @@ pub enum Content {
 
 /// Metadata that came with an item (sidecar file, JSON Lines fields, WARC headers).
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[serde(from = "MetaFields")]
 pub struct InputMeta {
-    #[serde(deserialize_with = "non_blank")]
     pub url: Option<String>,
-    #[serde(deserialize_with = "non_blank")]
     pub title: Option<String>,
-    #[serde(deserialize_with = "non_blank")]
     pub published: Option<String>,
-    #[serde(deserialize_with = "non_blank")]
     pub outlet: Option<String>,
-    #[serde(deserialize_with = "one_or_many")]
     pub authors: Vec<String>,
-    #[serde(deserialize_with = "non_blank")]
     pub language: Option<String>,
     /// The WARC record's crawl date: a weak hint for the publication date.
-    #[serde(skip)]
     pub crawl_date: Option<String>,
+}
+
+/// The metadata fields as written. The publication date goes by many names in the exports
+/// of scrapers and feed readers; `published` is ours, and the first of the others present
+/// stands in when it is absent. They are separate fields rather than aliases, so that a
+/// record giving two of them is read, not refused as naming one field twice.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct MetaFields {
+    #[serde(deserialize_with = "non_blank")]
+    url: Option<String>,
+    #[serde(deserialize_with = "non_blank")]
+    title: Option<String>,
+    #[serde(deserialize_with = "non_blank")]
+    published: Option<String>,
+    #[serde(deserialize_with = "non_blank")]
+    date: Option<String>,
+    #[serde(deserialize_with = "non_blank", rename = "datePublished")]
+    date_published: Option<String>,
+    #[serde(deserialize_with = "non_blank")]
+    published_at: Option<String>,
+    #[serde(deserialize_with = "non_blank")]
+    publish_date: Option<String>,
+    #[serde(deserialize_with = "non_blank")]
+    date_publish: Option<String>,
+    #[serde(deserialize_with = "non_blank", rename = "pubDate")]
+    pub_date: Option<String>,
+    #[serde(deserialize_with = "non_blank")]
+    outlet: Option<String>,
+    #[serde(deserialize_with = "one_or_many")]
+    authors: Vec<String>,
+    #[serde(deserialize_with = "non_blank")]
+    language: Option<String>,
+}
+
+impl From<MetaFields> for InputMeta {
+    fn from(m: MetaFields) -> InputMeta {
+        let published = [
+            m.published,
+            m.date_published,
+            m.published_at,
+            m.publish_date,
+            m.date_publish,
+        ]
+        .into_iter()
+        .chain([m.pub_date, m.date])
+        .flatten()
+        .next();
+        InputMeta {
+            url: m.url,
+            title: m.title,
+            published,
+            outlet: m.outlet,
+            authors: m.authors,
+            language: m.language,
+            crawl_date: None,
+        }
+    }
 }
 
 /// A metadata field given as an empty or blank string is no value: `"outlet": ""` is an

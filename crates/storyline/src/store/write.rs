@@ -769,3 +769,37 @@ pub(super) fn bytes_to_lines(b: &[u8]) -> Vec<crate::corpus::template::LineSig> 
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RecordJson;
+    use crate::{Pipeline, PipelineConfig};
+
+    #[test]
+    fn a_record_json_cannot_hold_is_refused_not_written_as_null() {
+        let p = Pipeline::build(PipelineConfig::default()).unwrap();
+        let mut a = p
+            .analyze_text(
+                "Floods in the Vell valley\n\nAt least 40 homes were flooded, the Vell \
+                 district office said on Tuesday, and more than 300 people were moved to \
+                 the school at Harrow Cross.",
+                "toll.txt",
+            )
+            .unwrap();
+        assert!(a.figures.len() >= 2, "{:?}", a.figures);
+        RecordJson::new(&a, None).expect("finite figures are written");
+        a.figures[0].value = Some(f64::INFINITY);
+        let e = RecordJson::new(&a, None)
+            .err()
+            .expect("an infinite value is refused");
+        assert!(e.to_string().contains("not a finite number"), "{e}");
+        a.figures[0].value = Some(40.0);
+        let low = a
+            .figures
+            .iter_mut()
+            .find_map(|f| f.low.as_mut())
+            .expect("a bound");
+        low.value = f64::NAN;
+        assert!(RecordJson::new(&a, None).is_err(), "a NaN bound is refused");
+    }
+}
