@@ -700,11 +700,18 @@ fn timestamp_like(t: &str, words: usize) -> bool {
     }
     let mut total = 0;
     let mut datey = 0;
-    let mut named = TIMESTAMP_START.is_match(t) || NUMERIC_DATE.is_match(t);
+    let started = TIMESTAMP_START.is_match(t);
+    let mut named = started || NUMERIC_DATE.is_match(t);
+    // Words that are neither numbers nor date words, and whether one is lower-case.
+    let (mut other, mut lower) = (0, false);
     for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         total += 1;
         let lw = w.to_lowercase();
         let word = DATE_WORDS.contains(&lw.as_str());
+        if !word && !w.bytes().any(|b| b.is_ascii_digit()) {
+            other += 1;
+            lower |= w.starts_with(|c: char| c.is_lowercase());
+        }
         named |=
             word && lw.len() >= 3 && !matches!(lw.as_str(), "the" | "and" | "last" | "first" | "at" | "on");
         if w.bytes().all(|b| b.is_ascii_digit())
@@ -720,7 +727,11 @@ fn timestamp_like(t: &str, words: usize) -> bool {
             datey += 1;
         }
     }
-    named && total > 0 && (datey * 4 >= total * 3 || (TIMESTAMP_START.is_match(t) && datey * 2 >= total))
+    // Rule `sentence_not_stamp`: a short news sentence can be mostly date words ("Power
+    // failed at 18:40 BST on Monday."); a stamp does not end in a full stop after words of
+    // its own, one of them a common (lower-case) word, unless it opens as a stamp does.
+    let sentence = !started && other >= 2 && lower && t.trim_end().ends_with('.');
+    named && total > 0 && !sentence && (datey * 4 >= total * 3 || (started && datey * 2 >= total))
 }
 
 fn is_long_paragraph(l: &Line) -> bool {
@@ -974,6 +985,37 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_sentence_of_date_words_is_no_stamp() {
+        // Rule `sentence_not_stamp`; the stamps are still stamps.
+        for stamp in [
+            "Updated Nov 19, 9:41 AM ET",
+            "Published: Monday 5 March 2018 14:30 GMT",
+            "Friday 5 March 2021 10.02 GMT",
+            "22 de outubro de 2010 às 20:13",
+            "Last updated on 5 March 2019.",
+            "Posted at 10:00 on Monday.",
+        ] {
+            assert!(timestamp_like(stamp, stamp.split_whitespace().count()), "{stamp}");
+        }
+        for sentence in [
+            "Power failed at 18:40 BST on Monday.",
+            "Trading opens at 09:00 GMT on Monday.",
+        ] {
+            assert!(
+                !timestamp_like(sentence, sentence.split_whitespace().count()),
+                "{sentence}"
+            );
+        }
+        // A one-line article of such a sentence is an article, not an empty page.
+        let c = clean("Power failed at 18:40 BST on Monday.\n", None, CleanMode::Scraped);
+        let kept = [c.title.as_deref(), c.paragraphs.first().map(String::as_str)];
+        assert!(
+            kept.contains(&Some("Power failed at 18:40 BST on Monday.")),
+            "{c:?}"
+        );
+    }
 
     fn outlet_of(contact: &str) -> Option<(String, OutletSource)> {
         let text = format!(
