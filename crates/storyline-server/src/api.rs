@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::NaiveDate;
@@ -20,7 +20,7 @@ use storyline::store::{QuoteRow, SearchHit, Store};
 use storyline::time::TimexType;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-use crate::error::{ApiError, ApiQuery, ErrorBody};
+use crate::error::{ApiError, ApiPath, ApiQuery, ErrorBody};
 use crate::AppState;
 
 /// Most items a page may hold.
@@ -444,7 +444,7 @@ fn evidence(e: &storyline::stories::timeline::Evidence<'_>) -> Evidence {
     responses((status = 200, body = StoryBody), (status = 404, body = ErrorBody)))]
 async fn story(
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<std::sync::Arc<StoryBody>>, ApiError> {
     s.story(id).await.map(Json)
 }
@@ -463,7 +463,7 @@ pub(crate) struct StoryFigures {
     responses((status = 200, body = StoryFigures), (status = 404, body = ErrorBody)))]
 async fn story_figures(
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<StoryFigures>, ApiError> {
     s.whole_story(id, |story| StoryFigures {
         id: story
@@ -543,7 +543,7 @@ pub(crate) fn framing_of(story: &Story, figures: &[TrackedMeasure], max: usize) 
     responses((status = 200, body = StoryFraming), (status = 404, body = ErrorBody)))]
 async fn story_framing(
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<StoryFraming>, ApiError> {
     s.whole_story(id, |story| framing_of(story, &story.figures(), usize::MAX))
         .await
@@ -617,7 +617,10 @@ pub(crate) fn article_body(store: &Store, id: &str) -> Result<ArticleBody, ApiEr
 /// was removed.
 #[utoipa::path(get, path = "/api/v1/articles/{id}", params(("id" = String, Path, description = "The article's id")),
     responses((status = 200, body = ArticleBody), (status = 404, body = ErrorBody)))]
-async fn article(State(s): State<AppState>, Path(id): Path<String>) -> Result<Json<ArticleBody>, ApiError> {
+async fn article(
+    State(s): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<ArticleBody>, ApiError> {
     s.read(move |store| article_body(store, &id)).await.map(Json)
 }
 
@@ -660,7 +663,7 @@ pub(crate) fn entity_body(store: &Store, id: &str, limit: usize) -> Result<Entit
     responses((status = 200, body = EntityBody), (status = 404, body = ErrorBody), (status = 400, body = ErrorBody)))]
 async fn entity(
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiQuery(p): ApiQuery<EntityParams>,
 ) -> Result<Json<EntityBody>, ApiError> {
     let limit = page_size(p.limit)?;

@@ -10,8 +10,8 @@ use utoipa::ToSchema;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
     pub status: StatusCode,
-    /// Stable, machine-readable: `not_found`, `bad_request`, `read_only`, `cross_origin`,
-    /// `too_large`, `no_store`, `internal`.
+    /// Stable, machine-readable: `not_found`, `bad_request`, `method_not_allowed`,
+    /// `read_only`, `cross_origin`, `too_large`, `no_store`, `internal`.
     pub code: &'static str,
     pub message: String,
 }
@@ -24,8 +24,8 @@ pub(crate) struct ErrorBody {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct ErrorDetail {
-    /// Stable code: `not_found`, `bad_request`, `read_only`, `cross_origin`, `too_large`,
-    /// `no_store` or `internal`.
+    /// Stable code: `not_found`, `bad_request`, `method_not_allowed`, `read_only`,
+    /// `cross_origin`, `too_large`, `no_store` or `internal`.
     code: String,
     message: String,
 }
@@ -92,7 +92,12 @@ impl From<storyline::Error> for ApiError {
                 code: "no_store",
                 message: m,
             },
-            other => ApiError::internal(other.to_string()),
+            // The store's own words (SQL, file paths) are for the operator's log, not
+            // for the client.
+            other => {
+                eprintln!("storyline serve: internal error: {other}");
+                ApiError::internal("the store could not answer this request (the server's log says why)")
+            }
         }
     }
 }
@@ -105,7 +110,21 @@ impl IntoResponse for ApiError {
 
 /// Any path no route serves: JSON under `/api/`, a page elsewhere.
 pub(crate) async fn not_found(uri: axum::http::Uri) -> Response {
-    let e = ApiError::not_found(format!("nothing at {}", uri.path()));
+    answer(&uri, ApiError::not_found(format!("nothing at {}", uri.path())))
+}
+
+/// A route asked with a method it does not serve (the `Allow` header names those it does).
+pub(crate) async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> Response {
+    let e = ApiError {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        code: "method_not_allowed",
+        message: format!("{} does not answer {method}", uri.path()),
+    };
+    answer(&uri, e)
+}
+
+/// An error as JSON under `/api/`, as a page elsewhere.
+fn answer(uri: &axum::http::Uri, e: ApiError) -> Response {
     if uri.path().starts_with("/api/") {
         e.into_response()
     } else {
@@ -138,6 +157,29 @@ where
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| ApiQuery(q.0))
+            .map_err(|e| ApiError::bad_request(e.body_text()))
+    }
+}
+
+/// A path segment read into `T`, or a `bad_request` in the API's error shape (axum's own
+/// rejection, for an id that is not UTF-8 once percent-decoded, is plain text).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ApiPath<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiPath<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| ApiPath(p.0))
             .map_err(|e| ApiError::bad_request(e.body_text()))
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use maud::{html, Markup};
 
 use crate::api::{self, ArticleBody, SearchParams, StoryBody, StorylineParams, TimelineDay};
-use crate::error::{ApiError, ApiQuery};
+use crate::error::{ApiError, ApiPath, ApiQuery};
 use crate::html::{counted, external, outlet, page, seg};
 use crate::AppState;
 use storyline::store::stories::StorylineRow;
@@ -65,7 +65,13 @@ async fn storylines(State(s): State<AppState>, q: Result<ApiQuery<StorylineParam
         Ok(q) => q,
         Err(e) => return respond(Err(e)),
     };
-    let filters = (p.from, p.to, p.outlet.clone(), p.entity.clone());
+    let filters = Filters {
+        from: p.from,
+        to: p.to,
+        outlet: p.outlet.clone(),
+        entity: p.entity.clone(),
+        limit: p.limit,
+    };
     let r = match api::storyline_query(p) {
         Ok(q) => s
             .read(move |store| api::storyline_page(store, &q))
@@ -76,22 +82,25 @@ async fn storylines(State(s): State<AppState>, q: Result<ApiQuery<StorylineParam
     respond(r)
 }
 
-type Filters = (
-    Option<NaiveDate>,
-    Option<NaiveDate>,
-    Option<String>,
-    Option<String>,
-);
+/// The storyline list's filters and page size, as the page was asked for: the form shows
+/// them and the next page's link keeps them.
+struct Filters {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    outlet: Option<String>,
+    entity: Option<String>,
+    limit: Option<usize>,
+}
 
 fn storylines_page(pg: &api::StorylinePage, f: &Filters) -> String {
     let value = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let body = html! {
         h1 { "Storylines" }
         form.filters method="get" action="/" aria-label="Filter storylines" {
-            label { "From " input type="date" name="from" value=(value(f.0)); }
-            label { "To " input type="date" name="to" value=(value(f.1)); }
-            label { "Outlet " input type="text" name="outlet" maxlength="256" value=(f.2.clone().unwrap_or_default()); }
-            label { "Entity id " input type="text" name="entity" maxlength="256" value=(f.3.clone().unwrap_or_default()); }
+            label { "From " input type="date" name="from" value=(value(f.from)); }
+            label { "To " input type="date" name="to" value=(value(f.to)); }
+            label { "Outlet " input type="text" name="outlet" maxlength="256" value=(f.outlet.clone().unwrap_or_default()); }
+            label { "Entity id " input type="text" name="entity" maxlength="256" value=(f.entity.clone().unwrap_or_default()); }
             button type="submit" { "Filter" }
         }
         @if pg.items.is_empty() {
@@ -111,17 +120,20 @@ fn storylines_page(pg: &api::StorylinePage, f: &Filters) -> String {
 
 fn next_link(cursor: &str, f: &Filters) -> String {
     let mut q = vec![format!("cursor={}", seg(cursor))];
-    if let Some(d) = f.0 {
+    if let Some(d) = f.from {
         q.push(format!("from={d}"));
     }
-    if let Some(d) = f.1 {
+    if let Some(d) = f.to {
         q.push(format!("to={d}"));
     }
-    if let Some(o) = &f.2 {
+    if let Some(o) = &f.outlet {
         q.push(format!("outlet={}", seg(o)));
     }
-    if let Some(e) = &f.3 {
+    if let Some(e) = &f.entity {
         q.push(format!("entity={}", seg(e)));
+    }
+    if let Some(n) = f.limit {
+        q.push(format!("limit={n}"));
     }
     format!("/?{}", q.join("&"))
 }
@@ -142,7 +154,11 @@ fn storyline_card(s: &StorylineRow) -> Markup {
 
 // ---- one story -------------------------------------------------------------------------
 
-async fn story(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+async fn story(State(s): State<AppState>, id: Result<ApiPath<String>, ApiError>) -> Response {
+    let id = match id {
+        Ok(ApiPath(id)) => id,
+        Err(e) => return respond(Err(e)),
+    };
     match s.story(id.clone()).await {
         // A storyline merged into another: its page is the other's.
         Ok(b) if b.event.is_none() && b.storyline.id != id => {
@@ -343,7 +359,11 @@ fn coverage(b: &StoryBody) -> Markup {
 
 // ---- one article -----------------------------------------------------------------------
 
-async fn article(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+async fn article(State(s): State<AppState>, id: Result<ApiPath<String>, ApiError>) -> Response {
+    let id = match id {
+        Ok(ApiPath(id)) => id,
+        Err(e) => return respond(Err(e)),
+    };
     respond(
         s.read(move |store| api::article_body(store, &id))
             .await
@@ -456,7 +476,11 @@ fn quote_of(parts: &[(api::Span, usize)], w: &[usize]) -> Option<usize> {
 
 // ---- one entity ------------------------------------------------------------------------
 
-async fn entity(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+async fn entity(State(s): State<AppState>, id: Result<ApiPath<String>, ApiError>) -> Response {
+    let id = match id {
+        Ok(ApiPath(id)) => id,
+        Err(e) => return respond(Err(e)),
+    };
     respond(
         s.read(move |store| api::entity_body(store, &id, api::MAX_PAGE))
             .await

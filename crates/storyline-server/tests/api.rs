@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use storyline::run::{self, Observer, RunOptions};
@@ -105,6 +105,20 @@ async fn storylines_page_by_page_as_whole_bodies() {
     let (_, spring) = get_json(&db, "/api/v1/storylines?from=2022-01-01&to=2022-06-30").await;
     assert_eq!(spring["items"][0]["id"], strike["id"]);
     assert_eq!(spring["items"].as_array().unwrap().len(), 1);
+    // Days beyond year 9999 (which chrono reads, "+10000-01-01") compare as days, not as
+    // text that sorts before "2022-…"; so does a cursor of the documented shape that far on.
+    let count = |v: &Value| v["items"].as_array().unwrap().len();
+    for (uri, n) in [
+        ("/api/v1/storylines?from=%2B10000-01-01", 0),
+        ("/api/v1/storylines?to=%2B10000-01-01", 2),
+        ("/api/v1/storylines?from=-0500-01-01", 2),
+        ("/api/v1/storylines?to=-0500-01-01", 0),
+        ("/api/v1/storylines?cursor=9999999~s-1", 2),
+        ("/api/v1/storylines?cursor=-9999999~s-1", 0),
+    ] {
+        let (s, page) = get_json(&db, uri).await;
+        assert_eq!((s, count(&page)), (StatusCode::OK, n), "{uri}: {page}");
+    }
 }
 
 #[tokio::test]
@@ -231,6 +245,94 @@ async fn errors_have_one_shape_and_user_errors_are_4xx() {
     // Nor is a query of symbols alone: it finds nothing.
     let (s, none) = get_json(&db, "/api/v1/search?q=%F1%92%B2%8D").await;
     assert_eq!((s, none), (StatusCode::OK, json!({"articles": [], "quotes": []})));
+    // Words the index splits (an apostrophe, vowel marks) are split in the query too: a
+    // quoted term of two index words is a phrase, which the index cannot answer.
+    let (_, rask) = get_json(&db, "/api/v1/search?q=Rask").await;
+    assert!(!rask["quotes"].as_array().unwrap().is_empty(), "{rask}");
+    for q in [
+        "Rask%27s",
+        "Rask%E2%80%99s",
+        "O%27Rask",
+        "%D9%83%D9%8E%D8%AA%D9%8E%D8%A8%D9%8E",
+        "%E0%A4%95%E0%A4%BE%E0%A4%AE",
+    ] {
+        let (s, body) = get_json(&db, &format!("/api/v1/search?q={q}")).await;
+        assert_eq!(s, StatusCode::OK, "{q}: {body}");
+        if q.starts_with("Rask") {
+            assert_eq!(body, rask, "{q}: a possessive finds what the name finds");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_bad_id_or_method_answers_in_the_error_shape() {
+    let (_d, db) = store(&corpus());
+    // An id that is not UTF-8 once percent-decoded: JSON under /api/, a page elsewhere.
+    for uri in [
+        "/api/v1/stories/%FF%FE",
+        "/api/v1/articles/%FF",
+        "/api/v1/entities/%FF",
+        "/api/v1/stories/%FF/figures",
+        "/api/v1/stories/%FF/framing",
+    ] {
+        let (s, body) = get_json(&db, uri).await;
+        assert_eq!(
+            (s.as_u16(), body["error"]["code"].as_str()),
+            (400, Some("bad_request")),
+            "{uri}: {body}"
+        );
+    }
+    for uri in ["/stories/%FF", "/articles/%FF", "/entities/%FF"] {
+        let (s, headers, body) = get(&db, uri).await;
+        assert_eq!(s.as_u16(), 400, "{uri}");
+        assert!(
+            headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{uri}"
+        );
+        assert!(body.contains("The request could not be read"), "{uri}: {body}");
+    }
+    // A method a route does not serve: 405, the Allow header, and a body in the same shape.
+    for (method, uri) in [("DELETE", "/api/v1/storylines"), ("PUT", "/api/v1/search?q=x")] {
+        let app = storyline_server::router(db.clone(), None);
+        let res = app
+            .oneshot(
+                Request::builder()
+                    .method(method)
+                    .uri(uri)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED, "{method} {uri}");
+        assert!(res.headers().get(header::ALLOW).is_some(), "{method} {uri}");
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        let body: Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["error"]["code"], "method_not_allowed", "{body}");
+    }
+}
+
+#[tokio::test]
+async fn the_next_page_link_keeps_the_page_size_and_filters() {
+    let (_d, db) = store(&corpus());
+    let (s, _, page) = get(&db, "/?limit=1&outlet=Quayside%20Herald&to=2022-12-31").await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, _, all) = get(&db, "/?limit=1").await;
+    let href = all
+        .split("rel=\"next\" href=\"")
+        .nth(1)
+        .expect("a next link")
+        .split('"')
+        .next()
+        .unwrap();
+    assert!(href.contains("limit=1"), "{href}");
+    assert!(
+        !page.contains("rel=\"next\""),
+        "one storyline from that outlet: no next page"
+    );
 }
 
 #[tokio::test]

@@ -612,10 +612,25 @@ fn quote_row(r: &Row<'_>) -> rusqlite::Result<QuoteRow> {
 
 /// A user's words as an FTS5 query: each word a quoted term (so that punctuation and
 /// FTS5 operators in user input are text, not syntax), all of them required.
+///
+/// Words are split where the index's tokenizer (`unicode61`: letters and numbers, not
+/// combining marks) splits them: a quoted term that the tokenizer reads as two words is a
+/// phrase, which an index of `detail=column` cannot answer. So "Norway's" is the term
+/// `Norway` (a possessive ending is no word to require) and "O'Hara" is `O` and `Hara`; an
+/// Arabic or Devanagari word is split at its vowel marks, as the index split it.
 fn fts_query(q: &str) -> String {
-    q.split(|c: char| !c.is_alphanumeric() && c != '\'')
+    let token_char = |c: char| c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c);
+    q.split_whitespace()
+        .map(|w| {
+            let w = w.trim_end_matches(|c: char| !token_char(c));
+            ["'s", "’s", "'S", "’S"]
+                .iter()
+                .find_map(|end| w.strip_suffix(end))
+                .unwrap_or(w)
+        })
+        .flat_map(|w| w.split(|c: char| !token_char(c)))
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .map(|w| format!("\"{w}\""))
         .collect::<Vec<_>>()
         .join(" ")
 }

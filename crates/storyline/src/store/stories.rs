@@ -881,11 +881,11 @@ impl Store {
         let ids: Vec<String> = st
             .query_map(
                 params![
-                    q.from.map(|d| d.to_string()),
-                    q.to.map(|d| d.to_string()),
+                    q.from.map(day_text),
+                    q.to.map(day_text),
                     q.outlet,
                     entity,
-                    q.after.as_ref().map(|a| a.0.to_string()),
+                    q.after.as_ref().map(|a| day_text(a.0)),
                     q.after.as_ref().map(|a| a.1.clone()),
                     q.limit as i64
                 ],
@@ -896,6 +896,17 @@ impl Store {
             .filter_map(|id| storyline(&self.conn, id).transpose())
             .collect()
     }
+}
+
+/// A day as the store compares days: `YYYY-MM-DD` text, which sorts as the days do for
+/// years 0 to 9999 only ("+10000-01-01" would sort before "2021-…"), so a day outside them
+/// stands at the nearer end. No stored day is outside them.
+fn day_text(d: NaiveDate) -> String {
+    let (first, last) = (
+        NaiveDate::from_ymd_opt(0, 1, 1).expect("a calendar day"),
+        NaiveDate::from_ymd_opt(9999, 12, 31).expect("a calendar day"),
+    );
+    d.clamp(first, last).format("%Y-%m-%d").to_string()
 }
 
 /// A storyline named in passing: its id, title, days and size, without its events.
