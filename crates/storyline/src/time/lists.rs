@@ -72,6 +72,7 @@ lists! {
     AUXILIARIES = "auxiliaries.txt";
     LAST_AS_VERB = "last_as_verb.txt";
     YEAR_VERBS = "year_verbs.txt";
+    TIME_ZONES = "time_zones.txt";
 }
 
 #[cfg(test)]

@@ -40,6 +40,19 @@ pub(crate) fn is_modal(w: &str) -> bool {
     lists::MODALS.contains(w)
 }
 
+/// Whether `after` (the text right after a number) opens with a time zone written in
+/// capitals (`data/time_zones.txt`: "GMT", "BST") or with "local time": the number before
+/// it is a clock time ("0300 GMT", "18:40 BST", "2000 local time"), not a year or a count.
+pub(crate) fn zone_follows(after: &str) -> bool {
+    let after = after.trim_start_matches([' ', '\u{a0}']);
+    let word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let capitals = !word.is_empty() && word.chars().all(|c| c.is_ascii_uppercase());
+    (capitals && lists::TIME_ZONES.contains(&word.to_ascii_lowercase()))
+        || after
+            .get(..10)
+            .is_some_and(|w| w.eq_ignore_ascii_case("local time"))
+}
+
 /// Whether a word names a month, whole or cut short ("May", "Sept.", "december"; not
 /// "mayor" or "marches").
 pub(crate) fn is_month_word(w: &str) -> bool {

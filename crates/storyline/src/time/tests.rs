@@ -42,6 +42,30 @@ fn absolute_and_relative_dates() {
 }
 
 #[test]
+fn grouped_thousands_count_whole_and_a_clock_before_a_zone_is_no_year() {
+    // "1,200 hours" was "200 hours" and "1,000 years" "000 years".
+    has_all(
+        "Crews logged 1,200 hours over 2,500 days; the levee stood for 1,000 years.",
+        "2021-10-20",
+        &[
+            ("1,200 hours", TimexType::Duration, "PT1200H"),
+            ("2,500 days", TimexType::Duration, "P2500D"),
+            ("1,000 years", TimexType::Duration, "P1000Y"),
+        ],
+    );
+    // Rule `clock_not_year`: a 24-hour time before a zone is not the year 2000 or 1645.
+    let t = run(
+        "Polls close at 2000 GMT, the count starts at 2100 local time and the peak was 1645 BST in 2019.",
+        "2021-10-20",
+    );
+    assert_eq!(
+        t,
+        [("2019".to_string(), TimexType::Date, "2019".to_string())],
+        "{t:?}"
+    );
+}
+
+#[test]
 fn narrative_anchors_move() {
     has_all(
         "Since March 2011 the war has gone on. On December 2 the talks failed; the previous day, shelling resumed.",

@@ -9,7 +9,7 @@ pub(super) const MONTHS: &str = r"(?:January|February|March|April|May|June|July|
 /// Weekday names, as a regex group.
 pub(super) const WEEKDAYS: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 /// A count of units: a spelled or written number, or a vague one ("several").
-pub(super) const NUMBER_WORDS: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an|several|a few|few|many|some|\d+(?:\.\d+)?)";
+pub(super) const NUMBER_WORDS: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an|several|a few|few|many|some|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";
 /// Units of duration, as a regex group.
 pub(super) const UNITS: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)";
 
@@ -88,7 +88,8 @@ pub(super) fn number(s: &str) -> Option<Amount> {
             return (tens % 10 == 0 && tens >= 20 && ones < 10)
                 .then(|| Amount::Count(f64::from(tens + ones)));
         }
-        _ => return Amount::count(l.parse::<f64>().ok()?),
+        // Digits, thousands grouped or not ("1,200"; the patterns allow commas only so).
+        _ => return Amount::count(l.replace(',', "").parse::<f64>().ok()?),
     };
     Some(Amount::Count(f64::from(n)))
 }

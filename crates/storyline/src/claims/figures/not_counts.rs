@@ -340,9 +340,22 @@ fn street_address(text: &str, tokens: &[Token], after: usize) -> bool {
 }
 
 /// Rule `clock_time`: "2.30pm", "11.15 a.m.": hours and minutes before am/pm are a time
-/// of day, whatever unit "pm" could otherwise be read as.
+/// of day, whatever unit "pm" could otherwise be read as; so are a 24-hour time before a
+/// time zone ("18:40 BST", "0300 GMT", "2000 local time": `time::zone_follows`).
 fn clock_time(text: &str, q: &Quantity) -> bool {
     let written = &text[q.number.start..q.number.end];
+    if q.unit.is_none() && crate::time::zone_follows(&text[q.number.end..]) {
+        let (h, m) = match written.split_once(':') {
+            Some((h, m)) if (1..=2).contains(&h.len()) => (h, m),
+            None if written.len() == 4 => written.split_at(2),
+            _ => ("", ""),
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if digits(h) && digits(m) && m.len() == 2 {
+            let (h, m) = (h.parse::<u32>().unwrap_or(99), m.parse::<u32>().unwrap_or(99));
+            return h < 24 && m < 60;
+        }
+    }
     let Some((h, m)) = written.split_once(['.', ':']) else {
         return false;
     };
@@ -487,6 +500,12 @@ mod tests {
         assert!(kept("Call 0161 442 9073 for tickets.").is_empty());
         assert!(kept("Police sealed off 23 Marlow Crescent overnight.").is_empty());
         assert!(kept("The polls close at 9.45pm tonight.").is_empty());
+        // A 24-hour time before a zone.
+        assert!(kept("The ferry left at 18:40 BST and docked at 0300 GMT, or 0500 local time.").is_empty());
+        assert_eq!(
+            kept("Some 2400 GMB members and 1800 BSTL staff walked out."),
+            ["Some 2400", "1800"]
+        );
         assert_eq!(kept("The agency told Dunmore 30 families had left."), ["30"]);
     }
 

@@ -58,6 +58,10 @@ pub(super) fn year(c: &Ctx) -> Option<Normalised> {
     if matches!(c.next_char(), Some('%' | '-' | '/')) && !c.after.starts_with("-year") {
         return None;
     }
+    // Rule `clock_not_year`: "at 2000 GMT", "1645 local time" are clock times.
+    if crate::time::zone_follows(c.after) {
+        return None;
+    }
     let year: i32 = c.g(2)?.parse().ok()?;
     reads_as_year(c, year).then_some(())?;
     Normalised::date(TimeValue::year_of(year), false)
