@@ -174,6 +174,12 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     // nines) is no amount anyone reports, and an infinite value has no JSON form: the
     // record that held it could not be read back.
     out.retain(finite);
+    for q in &mut out {
+        q.value = q.value.map(decimal);
+        for b in [&mut q.low, &mut q.high].into_iter().flatten() {
+            b.value = decimal(b.value);
+        }
+    }
     mark_lists(&t, &mut out);
     for q in &mut out {
         if let Some(start) = average_lead(&t, q).or_else(|| plus_minus_lead(&t, q)) {
@@ -184,6 +190,17 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// Rule `decimal-values`: a value as its decimal digits say, to 15 significant digits
+/// (what a 64-bit float holds exactly): scaling a decimal in binary leaves noise ("8.3
+/// million" was 8300000.000000001, "8.2 trillion" 8199999999999.999), which every table
+/// and comparison would carry.
+fn decimal(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    format!("{v:.14e}").parse().unwrap_or(v)
 }
 
 /// Whether every value of a quantity is a finite number (rule `finite-values`).

@@ -32,7 +32,9 @@ pub(super) fn not_a_count(
     if bare && digits && (appositive_age(text, tokens, at, after) || age_lead(text, tokens, at)) {
         return Some(FigureRule::AgeOrOrdinal);
     }
-    if q.unit.is_none() && age_bound(text, tokens, at, after, q) {
+    if q.unit.is_none()
+        && (age_bound(text, tokens, at, after, q) || age_and_older(text, tokens, at, after, q))
+    {
         return Some(FigureRule::AgeOrOrdinal);
     }
     if digits && phone_number(text, tokens, at) {
@@ -41,7 +43,8 @@ pub(super) fn not_a_count(
     if bare && digits && (name_number(text, tokens, at, after) || street_address(text, tokens, after)) {
         return Some(FigureRule::NameOrCode);
     }
-    if glued_to_word(text, q) || named_number(text, tokens, at, q) {
+    if glued_to_word(text, q) || named_number(text, tokens, at, q) || (bare && digits && slash_pair(text, q))
+    {
         return Some(FigureRule::NameOrCode);
     }
     if bare && digits && rank_band(text, tokens, at, q) {
@@ -202,6 +205,34 @@ fn age_bound(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity
     after == at + 2 && bound && group && !counted && age
 }
 
+/// Rule `age_and_older`: a whole number from 1 to 120 followed by "and older" or "or
+/// younger" is an age, whatever comes before ("adults 18 and older", "those 65 or
+/// older"); followed by "and over", "and up" or "and under" it is one only after a plural
+/// noun of people (`data/age-groups.txt`: "residents 50 and over"), since "50 and over
+/// staff" may count.
+fn age_and_older(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity) -> bool {
+    let Some(n) = (at..after).find(|&k| tokens[k].span.start >= q.number.start) else {
+        return false;
+    };
+    let age = match tokens[n].kind {
+        Kind::Number => whole_age(text, &tokens[n]),
+        _ => q
+            .value
+            .is_some_and(|v| v.fract() == 0.0 && (1.0..=120.0).contains(&v)),
+    };
+    if !age || !matches!(word(text, tokens.get(n + 1)).as_deref(), Some("and" | "or")) {
+        return false;
+    }
+    match word(text, tokens.get(n + 2)).as_deref() {
+        Some("older" | "younger") => true,
+        Some("over" | "up" | "above" | "under" | "below") => {
+            n >= 1
+                && word(text, tokens.get(n - 1)).is_some_and(|w| word_set!(AGE_GROUPS).contains(w.as_str()))
+        }
+        _ => false,
+    }
+}
+
 /// Rule `absolute_zero`: "absolute zero" names a point of the temperature scale, not an
 /// amount ("a fraction of a degree above absolute zero").
 fn absolute_zero(text: &str, tokens: &[Token], at: usize) -> bool {
@@ -276,6 +307,18 @@ fn glued_to_word(text: &str, q: &Quantity) -> bool {
             .chars()
             .next_back()
             .is_some_and(char::is_alphabetic)
+}
+
+/// Rule `slash_pair`: two numbers joined by a slash with no space, which the recogniser
+/// did not read as a fraction ("the 9/11 attacks", "open 24/7", "a 50/50 split", "20/20
+/// vision"), are a date, a name or a ratio, not two counts. (A fraction, "3/4 of voters",
+/// is one quantity whose number holds the slash.)
+fn slash_pair(text: &str, q: &Quantity) -> bool {
+    let b = text.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
+    let (start, end) = (q.number.start, q.number.end);
+    (b.get(end) == Some(&b'/') && digit(Some(end + 1)))
+        || (start >= 2 && b[start - 1] == b'/' && digit(Some(start - 2)))
 }
 
 /// Rule `named_number`: a number word with a capital, after "of" and a capitalised word,
@@ -432,6 +475,18 @@ mod tests {
     }
 
     #[test]
+    fn an_age_and_older_is_no_count() {
+        assert_eq!(
+            kept("Adults 18 and older, pupils as young as 11 and residents 70 and over pay 40 pence."),
+            ["40 pence"]
+        );
+        assert!(kept("Those 65 or older and children 12 and under ride free.").is_empty());
+        // Not an age: a count with "and over" after no word of people, or beyond an age.
+        assert_eq!(kept("Firms with 50 and over staff filed."), ["50 and over"]);
+        assert_eq!(kept("Some 300 and older homes were listed."), ["Some 300"]);
+    }
+
+    #[test]
     fn an_age_between_commas_or_after_turned_is_no_count() {
         assert_eq!(
             kept("Council leader Bea Morrow, 47, opened 12 new libraries."),
@@ -500,6 +555,12 @@ mod tests {
         assert!(kept("Call 0161 442 9073 for tickets.").is_empty());
         assert!(kept("Police sealed off 23 Marlow Crescent overnight.").is_empty());
         assert!(kept("The polls close at 9.45pm tonight.").is_empty());
+        // Two numbers joined by a slash; a fraction stays one quantity.
+        assert_eq!(
+            kept("Since the 9/11 attacks the desk, open 24/7, split costs 50/50 with 40 towns."),
+            ["40"]
+        );
+        assert_eq!(kept("About 3/4 of the 60 members agreed."), ["About 3/4", "60"]);
         // A 24-hour time before a zone.
         assert!(kept("The ferry left at 18:40 BST and docked at 0300 GMT, or 0500 local time.").is_empty());
         assert_eq!(

@@ -48,6 +48,24 @@ fn digits_with_groups_decimals_and_scales() {
 }
 
 #[test]
+fn scaled_decimals_keep_their_decimal_value() {
+    // Rule `decimal-values`: no binary noise from scaling.
+    for (text, want) in [
+        ("The port handled 8.3 million tonnes.", 8_300_000.0),
+        ("Debt reached 8.2 trillion dollars.", 8_200_000_000_000.0),
+        ("Fares rose by 0.7 percent.", 0.7),
+        ("The fund lost $1.1 billion.", 1_100_000_000.0),
+    ] {
+        assert_eq!(one(text).value, Some(want), "{text}");
+    }
+    let range = one("Between 4.1 million and 4.3 million tickets sold.");
+    assert_eq!(
+        (range.low.map(|b| b.value), range.high.map(|b| b.value)),
+        (Some(4_100_000.0), Some(4_300_000.0))
+    );
+}
+
+#[test]
 fn numbers_in_words() {
     for (text, want) in [
         ("twenty-two goats", 22.0),
