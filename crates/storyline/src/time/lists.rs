@@ -73,6 +73,7 @@ lists! {
     LAST_AS_VERB = "last_as_verb.txt";
     YEAR_VERBS = "year_verbs.txt";
     TIME_ZONES = "time_zones.txt";
+    HAPPENED_EVENTS = "happened_events.txt";
 }
 
 #[cfg(test)]

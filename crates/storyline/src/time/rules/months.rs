@@ -41,8 +41,10 @@ fn day_of_month(c: &Ctx, mo: &str, d: &str) -> Option<Normalised> {
     let this = NaiveDate::from_ymd_opt(dct.year(), m, d)?;
     let near = nearest_year(dct, m, d);
     let far = NaiveDate::from_ymd_opt(near, m, d).is_some_and(|x| (x - dct).num_days().abs() > 120);
-    // "the quarter ended Oct. 31": the period closed, so the last such day.
-    let closed = c.word_before == "ended";
+    // "the quarter ended Oct. 31": the period closed, so the last such day. So is the day
+    // of an event that has happened (rule `happened_event`: "the Jan. 6 riot", "videos of
+    // the May 4 attack show …"), read in a present tense that would otherwise point ahead.
+    let closed = c.word_before == "ended" || happened_event(c.after);
     let y = match c.tense() {
         _ if closed => dct.year() - i32::from(this > dct),
         Some(false) if far => dct.year() - i32::from(this > dct + Duration::days(1)),
@@ -149,6 +151,26 @@ mod tests {
     use super::super::Rule;
 
     #[test]
+    fn the_day_of_an_event_that_happened_lies_behind() {
+        // Rule `happened_event`: nearer ahead (78 days) than behind, and a present tense.
+        let v = |text| values(Rule::MonthDay, text, "2021-10-20");
+        assert_eq!(
+            v("Videos of the Jan. 6 riot show the crowd at the gate."),
+            ["2021-01-06"]
+        );
+        assert_eq!(
+            v("Inquiries into the Dec. 30 attacks are continuing."),
+            ["2020-12-30"]
+        );
+        // A scheduled event and a capitalised name keep the nearest day.
+        assert_eq!(
+            v("Candidates are preparing for the Jan. 6 election."),
+            ["2022-01-06"]
+        );
+        assert_eq!(v("The Jan. 6 Riot Fund is raising money."), ["2022-01-06"]);
+    }
+
+    #[test]
     fn month_days_near_or_by_the_tense() {
         // A month ahead: the calendar decides; half a year back in the past tense: last year.
         assert_eq!(
@@ -225,4 +247,16 @@ mod tests {
         assert_eq!(v("The quay opens in April next year."), ["2020-04"]);
         assert!(values(Rule::MonthRelYear, "The quay opens in April next year.", "").is_empty());
     }
+}
+
+/// Whether the word right after a date names an event that has happened
+/// (`data/happened_events.txt`), not a hyphenated or capitalised part of a name.
+fn happened_event(after: &str) -> bool {
+    let after = after
+        .strip_prefix(|c: char| c == ' ' || c == '\u{a0}')
+        .unwrap_or("");
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    !word.is_empty()
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && super::super::lists::HAPPENED_EVENTS.contains(&word)
 }
