@@ -192,15 +192,26 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     out
 }
 
-/// Rule `decimal-values`: a value as its decimal digits say, to 15 significant digits
-/// (what a 64-bit float holds exactly): scaling a decimal in binary leaves noise ("8.3
-/// million" was 8300000.000000001, "8.2 trillion" 8199999999999.999), which every table
-/// and comparison would carry.
+/// Rule `decimal-values`: a value as its decimal digits say. Scaling a decimal in binary
+/// leaves noise in the last digits ("8.3 million" was 8300000.000000001, "8.2 trillion"
+/// 8199999999999.999), which every table and comparison would carry: rounded to 15
+/// significant digits (what a 64-bit float holds exactly), such a value comes out short,
+/// and is taken so. A value whose digits run on (a third, 0.3333333333333333) is kept.
 fn decimal(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    format!("{v:.14e}").parse().unwrap_or(v)
+    let rounded: f64 = format!("{v:.14e}").parse().unwrap_or(v);
+    let digits = |x: f64| {
+        let e = format!("{x:e}");
+        let mantissa = e.split('e').next().unwrap_or("");
+        mantissa.bytes().filter(u8::is_ascii_digit).count()
+    };
+    if rounded != v && digits(rounded) <= 12 {
+        rounded
+    } else {
+        v
+    }
 }
 
 /// Whether every value of a quantity is a finite number (rule `finite-values`).

@@ -58,6 +58,8 @@ fn scaled_decimals_keep_their_decimal_value() {
     ] {
         assert_eq!(one(text).value, Some(want), "{text}");
     }
+    // A value whose digits run on is kept as computed.
+    assert_eq!(one("Turnout was a third.").value, Some(1.0 / 3.0));
     let range = one("Between 4.1 million and 4.3 million tickets sold.");
     assert_eq!(
         (range.low.map(|b| b.value), range.high.map(|b| b.value)),

@@ -145,6 +145,18 @@ pub(super) fn month_this_year(c: &Ctx) -> Option<Normalised> {
     Normalised::date(TimeValue::month_of(y, m), true)
 }
 
+/// Whether the word right after a date names an event that has happened
+/// (`data/happened_events.txt`), not a hyphenated or capitalised part of a name.
+fn happened_event(after: &str) -> bool {
+    let after = after
+        .strip_prefix(|c: char| c == ' ' || c == '\u{a0}')
+        .unwrap_or("");
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    !word.is_empty()
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && super::super::lists::HAPPENED_EVENTS.contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{only, values};
@@ -247,16 +259,4 @@ mod tests {
         assert_eq!(v("The quay opens in April next year."), ["2020-04"]);
         assert!(values(Rule::MonthRelYear, "The quay opens in April next year.", "").is_empty());
     }
-}
-
-/// Whether the word right after a date names an event that has happened
-/// (`data/happened_events.txt`), not a hyphenated or capitalised part of a name.
-fn happened_event(after: &str) -> bool {
-    let after = after
-        .strip_prefix(|c: char| c == ' ' || c == '\u{a0}')
-        .unwrap_or("");
-    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    !word.is_empty()
-        && word.chars().next().is_some_and(char::is_lowercase)
-        && super::super::lists::HAPPENED_EVENTS.contains(&word)
 }
