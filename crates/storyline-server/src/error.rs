@@ -138,48 +138,42 @@ fn answer(uri: &axum::http::Uri, e: ApiError) -> Response {
     }
 }
 
-/// A query string read into `T`, or a `bad_request` in the API's error shape (axum's own
-/// rejection is plain text).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct ApiQuery<T>(pub T);
+/// An extractor of axum's whose rejection (plain text) becomes a `bad_request` in the
+/// API's error shape: `$name<T>` reads what `$inner<T>` reads.
+macro_rules! api_extractor {
+    ($(#[$doc:meta])* $name:ident, $inner:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default)]
+        pub(crate) struct $name<T>(pub T);
 
-impl<T, S> axum::extract::FromRequestParts<S> for ApiQuery<T>
-where
-    T: serde::de::DeserializeOwned,
-    S: Send + Sync,
-{
-    type Rejection = ApiError;
+        impl<T, S> axum::extract::FromRequestParts<S> for $name<T>
+        where
+            T: serde::de::DeserializeOwned + Send,
+            S: Send + Sync,
+        {
+            type Rejection = ApiError;
 
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        axum::extract::Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|q| ApiQuery(q.0))
-            .map_err(|e| ApiError::bad_request(e.body_text()))
-    }
+            async fn from_request_parts(
+                parts: &mut axum::http::request::Parts,
+                state: &S,
+            ) -> Result<Self, Self::Rejection> {
+                axum::extract::$inner::<T>::from_request_parts(parts, state)
+                    .await
+                    .map(|x| $name(x.0))
+                    .map_err(|e| ApiError::bad_request(e.body_text()))
+            }
+        }
+    };
 }
 
-/// A path segment read into `T`, or a `bad_request` in the API's error shape (axum's own
-/// rejection, for an id that is not UTF-8 once percent-decoded, is plain text).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct ApiPath<T>(pub T);
-
-impl<T, S> axum::extract::FromRequestParts<S> for ApiPath<T>
-where
-    T: serde::de::DeserializeOwned + Send,
-    S: Send + Sync,
-{
-    type Rejection = ApiError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        axum::extract::Path::<T>::from_request_parts(parts, state)
-            .await
-            .map(|p| ApiPath(p.0))
-            .map_err(|e| ApiError::bad_request(e.body_text()))
-    }
-}
+api_extractor!(
+    /// A query string read into `T`.
+    ApiQuery,
+    Query
+);
+api_extractor!(
+    /// A path segment read into `T` (an id that is not UTF-8 once percent-decoded is a
+    /// `bad_request`).
+    ApiPath,
+    Path
+);
