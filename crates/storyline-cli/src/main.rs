@@ -341,12 +341,12 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             let mut bar = Bar::new(cli.timings);
             let mut a = run::analyze_paths(paths, &pipeline, opts, &mut bar)?;
             bar.0.finish_and_clear();
-            let printed = match format {
+            let unwritable = match format {
                 RecordFormat::Jsonl => report::records_jsonl(&mut out, &a.articles)?,
                 RecordFormat::Json => report::records_json(&mut out, &a.articles)?,
             };
-            let shown = a.articles.len() - printed.len();
-            a.failures.extend(printed);
+            let shown = a.articles.len() - unwritable.len();
+            a.failures.extend(unwritable);
             report::failures(&a.failures);
             eprintln!(
                 "storyline: {} articles from {} items ({:.1} MB), {} failed",

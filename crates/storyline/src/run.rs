@@ -991,6 +991,9 @@ pub struct Reanalysis {
     pub seconds: f64,
 }
 
+/// An article analysed again with its record serialised, or why it could not be.
+type Redone = Result<(Article, String), Failure>;
+
 /// Runs the analysis stages again over the store's articles, from their stored clean
 /// text (no re-ingest): those analysed by an older pipeline, or all with `all`.
 pub fn reanalyze(
@@ -1009,31 +1012,46 @@ pub fn reanalyze(
     obs.start(store.stale(below)?, 0);
     let mut after = 0i64;
     let mut count = 0;
+    let revise = |articles: &mut [Article]| revise_all(articles, pipeline, &pool);
+    let rules = CorpusRules {
+        dedup: &pipeline.config().dedup,
+        template: &pipeline.config().template,
+        revise: &revise,
+    };
+    let mut placed = CorpusReport::default();
     loop {
         let batch = store.stale_batch(below, after, CHUNK_ITEMS)?;
         let Some(&(last, _)) = batch.last() else {
             break;
         };
         after = last;
-        let redone: Vec<(i64, Result<Article, Failure>)> = pool.install(|| {
+        let redone: Vec<(i64, Redone)> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|(n, mut a)| {
                     let shown = a.source.key();
                     let r = guarded(&shown, || {
                         pipeline.reanalyze(&mut a);
-                        Ok(())
+                        // A record that cannot be written is this article's failure (its
+                        // stored record stays), not the run's.
+                        serde_json::to_string(&a).map_err(|e| {
+                            Failure::new(
+                                shown.clone(),
+                                Stage::Store,
+                                format!("its record cannot be stored: {e}"),
+                            )
+                        })
                     });
-                    (n, r.map(|()| a))
+                    (n, r.map(|doc| (a, doc)))
                 })
                 .collect()
         });
         let mut ok = Vec::with_capacity(redone.len());
         for (n, r) in redone {
             match r {
-                Ok(a) => {
+                Ok((a, doc)) => {
                     obs.item(&a.source.key(), true);
-                    ok.push((n, a));
+                    ok.push((n, a, doc));
                 }
                 Err(f) => {
                     obs.item(&f.source, false);
@@ -1042,14 +1060,10 @@ pub fn reanalyze(
             }
         }
         count += ok.len();
-        store.replace_analysis(&ok, PIPELINE_VERSION)?;
+        placed.add(&store.replace_analysis(&ok, PIPELINE_VERSION, &rules)?);
     }
-    let revise = |articles: &mut [Article]| revise_all(articles, pipeline, &pool);
-    let corpus = store.corpus_pass(&CorpusRules {
-        dedup: &pipeline.config().dedup,
-        template: &pipeline.config().template,
-        revise: &revise,
-    })?;
+    let mut corpus = store.corpus_pass(&rules)?;
+    corpus.add(&placed);
     Ok(Reanalysis {
         store: db.display().to_string(),
         articles: count,

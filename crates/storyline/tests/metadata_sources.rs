@@ -109,6 +109,8 @@ fn a_json_lines_export_names_the_date_in_its_own_words() {
         line(r#""datePublished": "2019-06-12", "date": "2018-01-01""#),
         line(r#""published": "2019-06-11", "publish_date": "2018-01-01", "date": "2018-01-02""#),
         line(r#""date": "  ", "published_at": "2019-06-10""#),
+        // Another exporter's field that holds no text is not ours to refuse the line for.
+        line(r#""date": 1560500000, "pubDate": {"$date": 1}, "publish_date": "2019-06-09""#),
     ]
     .concat();
     let p = write(d.path(), "feed.jsonl", &jsonl);
@@ -126,6 +128,7 @@ fn a_json_lines_export_names_the_date_in_its_own_words() {
         "2019-06-12",
         "2019-06-11",
         "2019-06-10",
+        "2019-06-09",
     ];
     assert_eq!(
         dates,

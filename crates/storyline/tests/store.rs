@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use storyline::run::{self, RunOptions};
 use storyline::store::{QuoteFilter, Store};
-use storyline::{Pipeline, PipelineConfig};
+use storyline::{Article, Pipeline, PipelineConfig};
 
 mod common;
 use common::{named, verdicts, write, Quiet};
@@ -978,6 +978,53 @@ fn reanalyze_keeps_entity_ids() {
     run::reanalyze(&db, &p, true, RunOptions::default(), &mut Quiet).unwrap();
     assert_eq!(ids(&db), before, "the same analysis again changed no id");
     common::text_indexes_intact(&db);
+}
+
+#[test]
+fn a_reanalysed_batch_keeps_its_entities_when_it_commits() {
+    // Each batch of a reanalysis places its entities in the transaction that rewrites it:
+    // a reader between two batches sees every entity (they were all gone until the end).
+    let d = tempfile::tempdir().unwrap();
+    let p = pipeline();
+    let db = d.path().join("s.db");
+    let full = write(d.path(), "a.txt", LINDQVIST_FULL_NAME, "Fjord Post", "2022-06-03");
+    run::digest(&[full], &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    let entities = |store: &Store| {
+        let mut v: Vec<(String, i64)> = store
+            .entities()
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.id, e.articles as i64))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut store = Store::open(&db).unwrap();
+    let before = entities(&store);
+    assert!(
+        before.iter().any(|(id, _)| id == "person:mara-lindqvist"),
+        "{before:?}"
+    );
+    let batch: Vec<(i64, Article, String)> = store
+        .stale_batch(u32::MAX, 0, 10)
+        .unwrap()
+        .into_iter()
+        .map(|(n, mut a)| {
+            p.reanalyze(&mut a);
+            let doc = serde_json::to_string(&a).unwrap();
+            (n, a, doc)
+        })
+        .collect();
+    let revise = |_: &mut [Article]| {};
+    let config = p.config();
+    let rules = storyline::store::CorpusRules {
+        dedup: &config.dedup,
+        template: &config.template,
+        revise: &revise,
+    };
+    store.replace_analysis(&batch, 0, &rules).unwrap();
+    let reader = Store::open(&db).unwrap();
+    assert_eq!(entities(&reader), before, "no entity lost its article in between");
 }
 
 #[test]

@@ -207,7 +207,7 @@ fn decimal(v: f64) -> f64 {
         let mantissa = e.split('e').next().unwrap_or("");
         mantissa.bytes().filter(u8::is_ascii_digit).count()
     };
-    if rounded != v && digits(rounded) <= 12 {
+    if rounded != v && rounded.is_finite() && digits(rounded) <= 12 {
         rounded
     } else {
         v

@@ -159,7 +159,7 @@ lazy_re!(
 lazy_re!(PHONE, r"\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\+\d{1,3}[ (]\d");
 lazy_re!(
     TIMESTAMP_START,
-    r"(?i)^(updated|published|posted|first published|last updated|last modified|modified|created|date)\b\s*:?"
+    r"(?i)^(updated|published|posted|first published|last updated|last modified|modified|created|date|publicado|actualizado|atualizado|publié|publiée|mis à jour|aktualisiert|veröffentlicht|pubblicato|aggiornato)\b\s*:?"
 );
 lazy_re!(SECOND_PERSON, r"(?i)\b(you|your|you're|you'll|yours)\b");
 lazy_re!(FIRST_PLURAL, r"(?i)\b(our|us|we)\b");
@@ -996,6 +996,7 @@ mod tests {
             "22 de outubro de 2010 às 20:13",
             "Last updated on 5 March 2019.",
             "Posted at 10:00 on Monday.",
+            "Publicado el 5 de marzo de 2019 a las 10:00.",
         ] {
             assert!(timestamp_like(stamp, stamp.split_whitespace().count()), "{stamp}");
         }

@@ -69,7 +69,8 @@ pub struct InputMeta {
 /// The metadata fields as written. The publication date goes by many names in the exports
 /// of scrapers and feed readers; `published` is ours, and the first of the others present
 /// stands in when it is absent. They are separate fields rather than aliases, so that a
-/// record giving two of them is read, not refused as naming one field twice.
+/// record giving two of them is read, not refused as naming one field twice; and they are
+/// read only when they hold text (`text_or_none`).
 #[derive(Default, Deserialize)]
 #[serde(default)]
 struct MetaFields {
@@ -79,17 +80,17 @@ struct MetaFields {
     title: Option<String>,
     #[serde(deserialize_with = "non_blank")]
     published: Option<String>,
-    #[serde(deserialize_with = "non_blank")]
+    #[serde(deserialize_with = "text_or_none")]
     date: Option<String>,
-    #[serde(deserialize_with = "non_blank", rename = "datePublished")]
+    #[serde(deserialize_with = "text_or_none", rename = "datePublished")]
     date_published: Option<String>,
-    #[serde(deserialize_with = "non_blank")]
+    #[serde(deserialize_with = "text_or_none")]
     published_at: Option<String>,
-    #[serde(deserialize_with = "non_blank")]
+    #[serde(deserialize_with = "text_or_none")]
     publish_date: Option<String>,
-    #[serde(deserialize_with = "non_blank")]
+    #[serde(deserialize_with = "text_or_none")]
     date_publish: Option<String>,
-    #[serde(deserialize_with = "non_blank", rename = "pubDate")]
+    #[serde(deserialize_with = "text_or_none", rename = "pubDate")]
     pub_date: Option<String>,
     #[serde(deserialize_with = "non_blank")]
     outlet: Option<String>,
@@ -122,6 +123,16 @@ impl From<MetaFields> for InputMeta {
             crawl_date: None,
         }
     }
+}
+
+/// A field of another exporter's naming, read only when it is text: a number (an epoch
+/// time) or an object under that name is some other thing, and not ours to refuse the
+/// record for.
+fn text_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        _ => None,
+    })
 }
 
 /// A metadata field given as an empty or blank string is no value: `"outlet": ""` is an

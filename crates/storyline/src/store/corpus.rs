@@ -106,6 +106,18 @@ impl Store {
         })
     }
 
+    /// The entity directory for the articles waiting for it, inside the caller's
+    /// transaction, leaving their other passes waiting.
+    pub(super) fn directory_in(tx: &Transaction<'_>, rules: &CorpusRules<'_>) -> Result<CorpusReport, Error> {
+        let mut report = CorpusReport::default();
+        Pass::new(tx, rules).directory(&mut report)?;
+        tx.execute(
+            "UPDATE articles SET pending = pending & ~?1 WHERE pending != 0 AND pending & ?1 != 0",
+            [PENDING_DIRECTORY],
+        )?;
+        Ok(report)
+    }
+
     /// Runs `step` of the corpus passes in a write transaction of its own.
     fn in_pass(
         &mut self,

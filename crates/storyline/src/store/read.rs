@@ -613,13 +613,15 @@ fn quote_row(r: &Row<'_>) -> rusqlite::Result<QuoteRow> {
 /// A user's words as an FTS5 query: each word a quoted term (so that punctuation and
 /// FTS5 operators in user input are text, not syntax), all of them required.
 ///
-/// Words are split where the index's tokenizer (`unicode61`: letters and numbers, not
-/// combining marks) splits them: a quoted term that the tokenizer reads as two words is a
-/// phrase, which an index of `detail=column` cannot answer. So "Norway's" is the term
-/// `Norway` (a possessive ending is no word to require) and "O'Hara" is `O` and `Hara`; an
-/// Arabic or Devanagari word is split at its vowel marks, as the index split it.
+/// Words are split where the index's tokenizer splits them ([`token_char`]): a quoted term
+/// that the tokenizer reads as two words is a phrase, which an index of `detail=column`
+/// cannot answer. So "Norway's" is the term `Norway` (a possessive ending is no word to
+/// require) and "O'Hara" is `O` and `Hara`; an Arabic or Devanagari word is split at its
+/// vowel marks, as the index split it. The query is composed first (NFC), as text is, and
+/// a Latin accent left apart is dropped, as the index drops it.
 fn fts_query(q: &str) -> String {
-    let token_char = |c: char| c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c);
+    use unicode_normalization::UnicodeNormalization;
+    let q: String = q.nfc().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).collect();
     q.split_whitespace()
         .map(|w| {
             let w = w.trim_end_matches(|c: char| !token_char(c));
@@ -635,6 +637,24 @@ fn fts_query(q: &str) -> String {
         .join(" ")
 }
 
+/// Whether the index's tokenizer (`unicode61`) keeps `c` inside a word: letters and
+/// numbers, less combining marks and the few letter-like symbols whose general category
+/// is not a letter (circled and squared letters, some vowel and tone signs), which it
+/// reads as separators. The test `every_token_char_is_one_word_to_the_index` checks every
+/// code point against the SQLite this is built with.
+fn token_char(c: char) -> bool {
+    const SEPARATORS: [(char, char); 5] = [
+        ('\u{19b0}', '\u{19c0}'),
+        ('\u{19c8}', '\u{19c9}'),
+        ('\u{1cf2}', '\u{1cf3}'),
+        ('\u{24b6}', '\u{24e9}'),
+        ('\u{1f130}', '\u{1f189}'),
+    ];
+    c.is_alphanumeric()
+        && !unicode_normalization::char::is_combining_mark(c)
+        && !SEPARATORS.iter().any(|&(a, b)| (a..=b).contains(&c))
+}
+
 /// Whether `name` holds the words of `needle` (lower-cased) as whole words, in order:
 /// "vik" finds "Jonas Vik" but not "Lindvik".
 fn names_match(name: &str, needle: &str) -> bool {
@@ -646,4 +666,48 @@ fn names_match(name: &str, needle: &str) -> bool {
     };
     let (hay, pin) = (words(name), words(needle));
     !pin.is_empty() && hay.windows(pin.len()).any(|w| w == pin.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fts_query, token_char};
+
+    #[test]
+    fn every_token_char_is_one_word_to_the_index() {
+        // A quoted "a{c}b" is one word to the index for every character `token_char`
+        // keeps; were it two, the query would be a phrase, which `detail=column` refuses.
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE VIRTUAL TABLE t USING fts5(x, detail=column);")
+            .unwrap();
+        let kept: Vec<char> = (0..=0x10ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| token_char(c))
+            .collect();
+        let mut st = conn.prepare("SELECT count(*) FROM t WHERE t MATCH ?1").unwrap();
+        for group in kept.chunks(256) {
+            let q: Vec<String> = group.iter().map(|c| format!("\"a{c}b\"")).collect();
+            let r: rusqlite::Result<i64> = st.query_row([q.join(" OR ")], |r| r.get(0));
+            if r.is_err() {
+                let bad: Vec<String> = group
+                    .iter()
+                    .filter(|c| {
+                        st.query_row([format!("\"a{c}b\"")], |r| r.get::<_, i64>(0))
+                            .is_err()
+                    })
+                    .map(|c| format!("U+{:04X}", *c as u32))
+                    .collect();
+                panic!("split by the index, kept by token_char: {bad:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_users_words_become_terms_the_index_holds() {
+        assert_eq!(fts_query("Norway's ferries"), "\"Norway\" \"ferries\"");
+        assert_eq!(fts_query("O'Hara NEAR(x)"), "\"O\" \"Hara\" \"NEAR\" \"x\"");
+        // A decomposed accent composes; one left apart is dropped, as the index drops it.
+        assert_eq!(fts_query("Norwa\u{301}y"), "\"Norwáy\"");
+        assert_eq!(fts_query("x\u{24b6}y"), "\"x\" \"y\"");
+        assert_eq!(fts_query("\"*^-"), "");
+    }
 }

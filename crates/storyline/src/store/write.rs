@@ -250,7 +250,12 @@ impl Store {
     /// Stores new analyses of stored articles (same clean text, same id): the record, its
     /// rows, and a place in the next corpus pass for its entities and template view. Each
     /// article once: the text indexes are filled for all of them at the end.
-    pub fn replace_analysis(&mut self, articles: &[(i64, Article)], pipeline: u32) -> Result<(), Error> {
+    pub fn replace_analysis(
+        &mut self,
+        articles: &[(i64, Article, String)],
+        pipeline: u32,
+        rules: &CorpusRules<'_>,
+    ) -> Result<super::CorpusReport, Error> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -260,7 +265,7 @@ impl Store {
              ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
             [],
         )?;
-        for (n, a) in articles {
+        for (n, a, doc) in articles {
             corpus::directory_remove(&tx, *n)?;
             delete_rows(&tx, *n)?;
             tx.prepare_cached(
@@ -280,13 +285,17 @@ impl Store {
                 corpus::PENDING_DIRECTORY | corpus::PENDING_TEMPLATE,
             ])?;
             tx.prepare_cached("UPDATE bodies SET doc = ?2, title = ?3, text = ?4, view = NULL WHERE n = ?1")?
-                .execute(params![n, serde_json::to_string(a)?, a.title, a.text])?;
+                .execute(params![n, doc, a.title, a.text])?;
             write_rows(&tx, *n, a)?;
         }
-        let ns: Vec<i64> = articles.iter().map(|(n, _)| *n).collect();
+        let ns: Vec<i64> = articles.iter().map(|(n, ..)| *n).collect();
         index_text(&tx, &ns)?;
+        // Their entities placed in the same transaction: a reader sees each article with
+        // its entities before and after, never without them (placed only at the end of a
+        // whole-store reanalysis, every entity was gone from the API until then).
+        let report = Store::directory_in(&tx, rules)?;
         tx.commit()?;
-        Ok(())
+        Ok(report)
     }
 }
 

@@ -207,7 +207,8 @@ fn age_bound(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity
 
 /// Rule `age_and_older`: a whole number from 1 to 120 followed by "and older" or "or
 /// younger" is an age, whatever comes before ("adults 18 and older", "those 65 or
-/// older"); followed by "and over", "and up" or "and under" it is one only after a plural
+/// older"); followed by "and over", "and up", "and above", "and under" or "and below" it
+/// is one only after a plural
 /// noun of people (`data/age-groups.txt`: "residents 50 and over"), since "50 and over
 /// staff" may count.
 fn age_and_older(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity) -> bool {
@@ -390,7 +391,7 @@ fn clock_time(text: &str, q: &Quantity) -> bool {
     if q.unit.is_none() && crate::time::zone_follows(&text[q.number.end..]) {
         let (h, m) = match written.split_once(':') {
             Some((h, m)) if (1..=2).contains(&h.len()) => (h, m),
-            None if written.len() == 4 => written.split_at(2),
+            None if written.len() == 4 && written.is_ascii() => written.split_at(2),
             _ => ("", ""),
         };
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -563,6 +564,9 @@ mod tests {
         assert_eq!(kept("About 3/4 of the 60 members agreed."), ["About 3/4", "60"]);
         // A 24-hour time before a zone.
         assert!(kept("The ferry left at 18:40 BST and docked at 0300 GMT, or 0500 local time.").is_empty());
+        // Four bytes that are not four digits: no panic, and a measure stays one.
+        assert_eq!(kept("The tanker took 1⅓ MT of diesel."), ["1⅓"]);
+        assert_eq!(kept("Exports reached 2000 MT of rice."), ["2000"]);
         assert_eq!(
             kept("Some 2400 GMB members and 1800 BSTL staff walked out."),
             ["Some 2400", "1800"]

@@ -44,7 +44,15 @@ fn day_of_month(c: &Ctx, mo: &str, d: &str) -> Option<Normalised> {
     // "the quarter ended Oct. 31": the period closed, so the last such day. So is the day
     // of an event that has happened (rule `happened_event`: "the Jan. 6 riot", "videos of
     // the May 4 attack show …"), read in a present tense that would otherwise point ahead.
-    let closed = c.word_before == "ended" || happened_event(c.after);
+    // Only when the next such day lies more than a month ahead: "planning the Nov. 1
+    // assault" a fortnight before it stays ahead.
+    let next = if this >= dct {
+        Some(this)
+    } else {
+        NaiveDate::from_ymd_opt(dct.year() + 1, m, d)
+    };
+    let ahead = next.is_some_and(|x| x > dct + Duration::days(30));
+    let closed = c.word_before == "ended" || (ahead && happened_event(c.after));
     let y = match c.tense() {
         _ if closed => dct.year() - i32::from(this > dct),
         Some(false) if far => dct.year() - i32::from(this > dct + Duration::days(1)),
@@ -146,13 +154,14 @@ pub(super) fn month_this_year(c: &Ctx) -> Option<Normalised> {
 }
 
 /// Whether the word right after a date names an event that has happened
-/// (`data/happened_events.txt`), not a hyphenated or capitalised part of a name.
+/// (`data/happened_events.txt`), not a capitalised part of a name ("the Jan. 6 Riot
+/// Fund") nor the first half of a hyphenated word ("riot-era").
 fn happened_event(after: &str) -> bool {
-    let after = after
-        .strip_prefix(|c: char| c == ' ' || c == '\u{a0}')
-        .unwrap_or("");
+    let after = after.strip_prefix([' ', '\u{a0}']).unwrap_or("");
     let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let hyphenated = after[word.len()..].starts_with(['-', '‐', '–']);
     !word.is_empty()
+        && !hyphenated
         && word.chars().next().is_some_and(char::is_lowercase)
         && super::super::lists::HAPPENED_EVENTS.contains(&word)
 }
@@ -174,12 +183,24 @@ mod tests {
             v("Inquiries into the Dec. 30 attacks are continuing."),
             ["2020-12-30"]
         );
+        // Nearer behind, but a tense that points ahead.
+        assert_eq!(
+            values(
+                Rule::MonthDay,
+                "A panel will study the Jan. 6 insurrection.",
+                "2021-06-22"
+            ),
+            ["2021-01-06"]
+        );
         // A scheduled event and a capitalised name keep the nearest day.
         assert_eq!(
             v("Candidates are preparing for the Jan. 6 election."),
             ["2022-01-06"]
         );
         assert_eq!(v("The Jan. 6 Riot Fund is raising money."), ["2022-01-06"]);
+        assert_eq!(v("A Jan. 6 riot-era fund is raising money."), ["2022-01-06"]);
+        // A planned one a fortnight ahead stays ahead.
+        assert_eq!(v("Generals are planning the Nov. 1 assault."), ["2021-11-01"]);
     }
 
     #[test]
