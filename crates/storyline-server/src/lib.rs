@@ -157,6 +157,12 @@ const MAX_BODY: usize = 64 * 1024;
 
 /// Longest time a request may take.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a client may take to send a request's head: a connection that sends half a
+/// request and stops is closed, not held open (one per client would run the server out of
+/// file handles).
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long connections may take to finish what they are answering after Ctrl-C.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 /// The whole application: API, pages and assets, with the security headers and limits.
 pub fn router(db: PathBuf, ingest: Option<IngestOptions>) -> Router {
@@ -223,10 +229,99 @@ pub async fn serve(opts: ServeOptions) -> anyhow::Result<()> {
             "read-only"
         }
     );
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    accept(listener, app(state), HEADER_READ_TIMEOUT, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
     Ok(())
+}
+
+/// Serves `app` on each connection `listener` accepts, over HTTP/1.1, until `stop`; then
+/// lets open connections finish for [`SHUTDOWN_GRACE`]. A client that has not sent a
+/// request's head within `header_timeout` is disconnected.
+async fn accept(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    header_timeout: Duration,
+    stop: impl std::future::Future<Output = ()>,
+) {
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut stop = std::pin::pin!(stop);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file handles, a connection reset before it was taken: wait, go on.
+                Err(e) => {
+                    eprintln!("storyline serve: accept: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        let conn = hyper::server::conn::http1::Builder::new()
+            .timer(hyper_util::rt::TokioTimer::new())
+            .header_read_timeout(header_timeout)
+            .serve_connection(
+                hyper_util::rt::TokioIo::new(stream),
+                hyper_util::service::TowerToHyperService::new(app.clone()),
+            );
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            // A client that went away, or timed out, ends its own connection only.
+            let _ = conn.await;
+        });
+    }
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(SHUTDOWN_GRACE) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    #[tokio::test]
+    async fn a_half_sent_request_is_closed_and_a_whole_one_answered() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let app = axum::Router::new().route("/", axum::routing::get(|| async { "here" }));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(super::accept(listener, app, Duration::from_millis(300), async {
+            let _ = stopped.await;
+        }));
+        // Half a request head, then nothing: the server closes the connection.
+        let mut half = tokio::net::TcpStream::connect(addr).await.unwrap();
+        half.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+        let started = Instant::now();
+        let mut buf = Vec::new();
+        let read = tokio::time::timeout(Duration::from_secs(5), half.read_to_end(&mut buf)).await;
+        assert!(read.is_ok(), "the connection was still open after 5 s");
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "{:?}",
+            started.elapsed()
+        );
+        // A whole request is answered.
+        let mut whole = tokio::net::TcpStream::connect(addr).await.unwrap();
+        whole
+            .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .await
+            .unwrap();
+        let mut answer = String::new();
+        whole.read_to_string(&mut answer).await.unwrap();
+        assert!(
+            answer.starts_with("HTTP/1.1 200") && answer.ends_with("here"),
+            "{answer}"
+        );
+        stop.send(()).unwrap();
+        tokio::time::timeout(Duration::from_secs(5), server)
+            .await
+            .unwrap()
+            .unwrap();
+    }
 }
