@@ -141,3 +141,28 @@ fn a_json_lines_export_names_the_date_in_its_own_words() {
         .find(|t| &arts[0].text[t.span.start..t.span.end] == "Monday");
     assert_eq!(monday.map(|t| t.value.to_string()).as_deref(), Some("2019-06-10"));
 }
+
+#[test]
+fn control_characters_leave_the_text_and_the_metadata() {
+    // A terminal escape, a bell, DEL and a C1 character, in fields and in the body: no
+    // reader wants them, and a page would show them raw. A tab stays in the text.
+    let d = tempfile::tempdir().unwrap();
+    let record = serde_json::json!({
+        "text": "The Draycombe lock gates \u{1b}closed\u{7} on Monday for repairs.\n\nBoat owners\u{7f} were told\u{85} to move.",
+        "title": "Lock \u{1b}gates\u{7} close",
+        "outlet": "Canal\u{7} Weekly",
+        "authors": ["Pell\u{1b} Amory"],
+        "published": "2019-06-14",
+    });
+    let p = write(d.path(), "feed.jsonl", &format!("{record}\n"));
+    let a = &analyze(&[p], None)[0];
+    assert_eq!(a.title.as_deref(), Some("Lock gates close"));
+    assert_eq!(a.outlet.as_deref(), Some("Canal Weekly"));
+    assert_eq!(a.authors, ["Pell Amory"]);
+    assert!(
+        !a.text.contains(|c: char| c.is_control() && c != '\n'),
+        "{:?}",
+        a.text
+    );
+    assert!(a.text.contains("gates closed on Monday"), "{:?}", a.text);
+}

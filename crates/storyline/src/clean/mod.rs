@@ -378,7 +378,10 @@ fn split_lines(text: &str, removed: &mut Vec<Removed>) -> Vec<Line> {
         if t.is_empty() {
             continue;
         }
-        let mut t = t.to_string();
+        let mut t = crate::text::without_controls(t).trim().to_string();
+        if t.is_empty() {
+            continue;
+        }
         if let Some((junk, rest)) = strip_media_junk(&t) {
             removed.push(Removed {
                 kind: RemovedKind::MediaJunk,

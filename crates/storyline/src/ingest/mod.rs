@@ -130,16 +130,19 @@ impl From<MetaFields> for InputMeta {
 /// record for.
 fn text_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        serde_json::Value::String(s) => {
+            Some(crate::text::without_controls(s.trim()).trim().to_string()).filter(|s| !s.is_empty())
+        }
         _ => None,
     })
 }
 
 /// A metadata field given as an empty or blank string is no value: `"outlet": ""` is an
-/// unknown outlet, as a missing field is, not an outlet with no name.
+/// unknown outlet, as a missing field is, not an outlet with no name. Control characters
+/// are dropped (`text::without_controls`).
 fn non_blank<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(Option::<String>::deserialize(d)?
-        .map(|s| s.trim().to_string())
+        .map(|s| crate::text::without_controls(s.trim()).trim().to_string())
         .filter(|s| !s.is_empty()))
 }
 
@@ -150,11 +153,15 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
         One(String),
         Many(Vec<String>),
     }
-    Ok(match Option::<OneOrMany>::deserialize(d)? {
+    let names = match Option::<OneOrMany>::deserialize(d)? {
         None => vec![],
         Some(OneOrMany::One(s)) => vec![s],
         Some(OneOrMany::Many(v)) => v,
-    })
+    };
+    Ok(names
+        .into_iter()
+        .map(|s| crate::text::without_controls(&s).into_owned())
+        .collect())
 }
 
 /// One input document, decoded.

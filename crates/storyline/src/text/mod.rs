@@ -3,6 +3,18 @@
 pub mod segment;
 pub mod tokens;
 
+/// `s` without control characters (ASCII's and Unicode's: ESC, BEL, DEL, the C1 range),
+/// which no reader wants in an article or its title and a page would show raw; a tab
+/// stays. Borrowed when there are none, as there nearly always are.
+pub(crate) fn without_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| c.is_control() && c != '\t';
+    if s.contains(control) {
+        s.chars().filter(|&c| !control(c)).collect::<String>().into()
+    } else {
+        s.into()
+    }
+}
+
 /// The character that starts at byte `at` of `text` (`None` at its end), read from one
 /// byte where ASCII, as nearly all of a news text is: the loops that read an article a
 /// character at a time are cheaper so than through `char_indices`.
