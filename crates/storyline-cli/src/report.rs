@@ -167,14 +167,17 @@ fn counted(n: usize, [one, many]: Noun) -> String {
 }
 
 /// Each record as a JSON line; a record JSON cannot hold (a number that is not finite) is
-/// that article's failure, returned, and the others are printed.
+/// that article's failure, returned, and the others are printed. Each is serialised into
+/// one reused buffer first, so that a refused record leaves no half line behind.
 pub fn records_jsonl(out: &mut impl Write, arts: &[Article]) -> std::io::Result<Vec<Failure>> {
     let mut failed = Vec::new();
+    let mut line = Vec::new();
     for a in arts {
-        match serde_json::to_vec(a) {
-            Ok(line) => {
+        line.clear();
+        match serde_json::to_writer(&mut line, a) {
+            Ok(()) => {
+                line.push(b'\n');
                 out.write_all(&line)?;
-                out.write_all(b"\n")?;
             }
             Err(e) => failed.push(unwritable(a, &e)),
         }
@@ -182,18 +185,31 @@ pub fn records_jsonl(out: &mut impl Write, arts: &[Article]) -> std::io::Result<
     Ok(failed)
 }
 
-/// The records as one JSON array, leaving out (and returning) those JSON cannot hold.
+/// The records as one JSON array, as `serde_json`'s pretty printer writes a list (each
+/// element indented by two more spaces), leaving out (and returning) those JSON cannot
+/// hold.
 pub fn records_json(out: &mut impl Write, arts: &[Article]) -> std::io::Result<Vec<Failure>> {
     let mut failed = Vec::new();
-    let mut values = Vec::with_capacity(arts.len());
+    let mut record = Vec::new();
+    let mut first = true;
+    out.write_all(b"[")?;
     for a in arts {
-        match serde_json::to_value(a) {
-            Ok(v) => values.push(v),
-            Err(e) => failed.push(unwritable(a, &e)),
+        record.clear();
+        if let Err(e) = serde_json::to_writer_pretty(&mut record, a) {
+            failed.push(unwritable(a, &e));
+            continue;
+        }
+        out.write_all(if first { b"\n  " } else { b",\n  " })?;
+        first = false;
+        // A JSON string holds no raw newline: every one is the printer's.
+        for (i, part) in record.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n  ")?;
+            }
+            out.write_all(part)?;
         }
     }
-    serde_json::to_writer_pretty(&mut *out, &values)?;
-    out.write_all(b"\n")?;
+    out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
     Ok(failed)
 }
 

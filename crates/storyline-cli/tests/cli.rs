@@ -595,3 +595,33 @@ fn an_overflowing_number_leaves_the_store_readable() {
         );
     }
 }
+
+#[test]
+fn analyze_as_one_array_keeps_the_records_field_order() {
+    // `--format json` is the same records as the JSON lines, in their field order (not the
+    // sorted keys of a generic JSON value), indented as a list.
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("a.txt"),
+        "Ferry fares rise\n\nThe Quillby ferry board said on Tuesday that fares would rise by 40 pence.",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("b.txt"),
+        "Pier reopens\n\nThe pier at Marrow Point reopened on Friday after repairs costing 12,000 pounds.",
+    )
+    .unwrap();
+    let lines = run(&["analyze", "a.txt", "b.txt"], d.path());
+    let array = run(&["analyze", "--format", "json", "a.txt", "b.txt"], d.path());
+    assert!(lines.status.success() && array.status.success());
+    let text = String::from_utf8(array.stdout).unwrap();
+    assert!(
+        text.starts_with("[\n  {\n    \"schema\": "),
+        "{}",
+        &text[..40.min(text.len())]
+    );
+    let records: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(records, jsonl(&lines));
+    let pretty = serde_json::to_string_pretty(&jsonl(&lines)).unwrap();
+    assert_eq!(text.trim_end().len(), pretty.len(), "the list printer's layout");
+}

@@ -198,19 +198,20 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
 /// significant digits (what a 64-bit float holds exactly), such a value comes out short,
 /// and is taken so. A value whose digits run on (a third, 0.3333333333333333) is kept.
 fn decimal(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    // A whole number below 2^53 is exact, as most figures are: nothing to format.
+    if !v.is_finite() || (v.fract() == 0.0 && v.abs() < 9.0e15) {
         return v;
     }
-    let rounded: f64 = format!("{v:.14e}").parse().unwrap_or(v);
-    let digits = |x: f64| {
-        let e = format!("{x:e}");
-        let mantissa = e.split('e').next().unwrap_or("");
-        mantissa.bytes().filter(u8::is_ascii_digit).count()
-    };
-    if rounded != v && rounded.is_finite() && digits(rounded) <= 12 {
-        rounded
-    } else {
-        v
+    let rounded = format!("{v:.14e}");
+    let mantissa = rounded.split('e').next().unwrap_or("");
+    let significant = mantissa
+        .trim_end_matches('0')
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .count();
+    match rounded.parse::<f64>() {
+        Ok(r) if r != v && r.is_finite() && significant <= 12 => r,
+        _ => v,
     }
 }
 

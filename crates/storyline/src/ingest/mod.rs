@@ -102,17 +102,15 @@ struct MetaFields {
 
 impl From<MetaFields> for InputMeta {
     fn from(m: MetaFields) -> InputMeta {
-        let published = [
-            m.published,
-            m.date_published,
-            m.published_at,
-            m.publish_date,
-            m.date_publish,
-        ]
-        .into_iter()
-        .chain([m.pub_date, m.date])
-        .flatten()
-        .next();
+        // `published` first, then the others, the more specific names before `date`.
+        let published = m
+            .published
+            .or(m.date_published)
+            .or(m.published_at)
+            .or(m.publish_date)
+            .or(m.date_publish)
+            .or(m.pub_date)
+            .or(m.date);
         InputMeta {
             url: m.url,
             title: m.title,
