@@ -574,6 +574,32 @@ fn a_dashed_tally_near_a_word_of_voting_counts_votes_and_a_score_is_no_figure() 
     assert!(texts.iter().any(|t| t.contains('%')), "{texts:?}");
 }
 
+/// Rules `hyphened-to` (the recogniser), `to_tally` with a noun of a vote after the pair,
+/// and a possessive voting body (`voting-body-tally`): each tally keeps both its sides as
+/// votes, and "to" between hyphens still joins a range.
+#[test]
+fn tallies_written_with_to_hyphens_or_a_possessive_body_keep_both_sides() {
+    let a = analyse(
+        "Levy vote\n\nThe assembly passed the levy in a 61-to-38 vote on Tuesday. A week \
+         earlier the upper chamber had cleared it by a 31 to 27 vote. The Tribunal's 4-3 ruling \
+         had let the levy stand. Fares will rise 6-to-9 percent.",
+        "Quayside Bulletin",
+        "2022-06-12",
+    );
+    let votes: Vec<f64> = a
+        .figures
+        .iter()
+        .filter(|f| f.unit.as_ref().is_some_and(|u| u.name == "vote"))
+        .filter_map(|f| f.value)
+        .collect();
+    assert_eq!(votes, [61.0, 38.0, 31.0, 27.0, 4.0, 3.0], "{:#?}", a.figures);
+    let fares = figure(&a, "6-to-9");
+    assert_eq!(
+        (fares.low.map(|b| b.value), fares.high.map(|b| b.value)),
+        (Some(6.0), Some(9.0))
+    );
+}
+
 /// Rule `adverb_no_phrase`: a comparative or a closing "-ly" adverb right after a count is
 /// not what it counts.
 #[test]

@@ -26,9 +26,10 @@ const VOTING_BODIES: &str = include_str!("data/voting-bodies.txt");
 
 /// Whether a lower-case word names a body that votes (`data/voting-bodies.txt`); the
 /// recogniser and the figures both ask it before taking a number after a capitalised word
-/// for the number of a name.
+/// for the number of a name. A possessive body is one too ("the Court's 5-4 ruling").
 fn voting_body(w: &str) -> bool {
-    word_set!(VOTING_BODIES).contains(w)
+    let body = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+    word_set!(VOTING_BODIES).contains(body)
 }
 
 /// Whether a lower-case word ends a noun phrase (`data/phrase-ends.txt`).

@@ -804,8 +804,10 @@ fn dotted_chain(t: &Tokens, i: usize) -> Option<usize> {
 /// A number glued to the letters or the hyphen of a name: "MH17", "G20", "COVID-19",
 /// "F-16", "category-2", "hSOX2-23".
 fn glued_code(t: &Tokens, i: usize) -> Option<usize> {
-    // "magnitude-5.6": a unit written before its number is no name
-    if !t.glued(i) || units::unit_word_before(t, i).is_some() {
+    // "magnitude-5.6": a unit written before its number is no name; nor is "to" between
+    // two numbers ("252-to-175", rule `hyphened-to`)
+    let to_side = i >= 4 && t.kind(i - 4) == Some(Kind::Digits) && hyphened_to(t, i - 3);
+    if !t.glued(i) || to_side || units::unit_word_before(t, i).is_some() {
         return None;
     }
     let prev_word = t.kind(i - 1) == Some(Kind::Word) && !is_unit_prefix_word(t, i - 1);
@@ -1805,11 +1807,15 @@ fn range_after(t: &Tokens, first: &Body, joins: &[&str], between: bool) -> Optio
     if j >= t.len() || !t.same_line(j) || matches!(first.n.form, Form::Vague { .. }) {
         return None;
     }
-    if !joins.contains(&t.lower(j)) {
+    let (join, mut k) = if hyphened_to(t, j) {
+        ("to", j + 3)
+    } else {
+        (t.lower(j), j + 1)
+    };
+    if !joins.contains(&join) {
         return None;
     }
-    let hyphen = t.kind(j) == Some(Kind::Sym);
-    let mut k = j + 1;
+    let hyphen = k == j + 1 && t.kind(j) == Some(Kind::Sym);
     let currency = currency_before(t, k);
     if let Some(c) = &currency {
         k = c.next;
@@ -1842,6 +1848,20 @@ fn range_after(t: &Tokens, first: &Body, joins: &[&str], between: bool) -> Optio
         _ => false,
     };
     (!units_clash).then_some(second)
+}
+
+/// Rule `hyphened-to`: "to" written with a hyphen on either side and no space ("a
+/// 10-to-12 percent rise", "a 252-to-175 vote") joins two numbers as "to" does; `j` is the
+/// first hyphen.
+pub(crate) fn hyphened_to(t: &Tokens, j: usize) -> bool {
+    t.is_sym(j, &['-', '‐'])
+        && t.glued(j)
+        && t.is_word(j + 1, "to")
+        && t.glued(j + 1)
+        && t.is_sym(j + 2, &['-', '‐'])
+        && t.glued(j + 2)
+        && t.glued(j + 3)
+        && t.kind(j + 3) == Some(Kind::Digits)
 }
 
 /// A hyphen range is not part of a chain ("1-222-2222") nor a span of years ("2015-16").

@@ -66,11 +66,15 @@ const TALLY_LOOK_BACK: usize = 80;
 /// ("voted 7 to 2", "confirmed the nominee 51 to 47", "the court ruled 5 to 4 that") — and
 /// no plural noun or unit follows ([`counted_after`]). Not "approved the vaccine for
 /// children 5 to 11", "by a margin of 2 to 1", "after the vote, crowds of 200 to 300",
-/// "rose 120 to 7,400 after the ruling", "backed the horse at 5 to 1". Gives the word of
+/// "rose 120 to 7,400 after the ruling", "backed the horse at 5 to 1". A noun of a vote
+/// right after the pair makes a tally too ("by a 220 to 212 vote"). Gives the word of
 /// voting's span.
 pub(super) fn to_tally(text: &str, first: usize, last: usize) -> Option<Span> {
     if counted_after(text, last) {
         return None;
+    }
+    if let Some(noun) = tally_noun_after(text, last) {
+        return Some(noun);
     }
     let mut from = first.saturating_sub(TALLY_LOOK_BACK);
     while !text.is_char_boundary(from) {
@@ -100,6 +104,20 @@ pub(super) fn to_tally(text: &str, first: usize, last: usize) -> Option<Span> {
     None
 }
 
+/// Nouns of a decision by vote that a tally may stand right before ("a 220 to 212 vote",
+/// "a 5-to-4 ruling").
+const TALLY_NOUNS: [&str; 4] = ["vote", "decision", "ruling", "verdict"];
+
+/// The span of a noun of [`TALLY_NOUNS`] right after byte `end`, one space between.
+fn tally_noun_after(text: &str, end: usize) -> Option<Span> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let at = end + 1;
+    TALLY_NOUNS
+        .contains(&lower(&rest[..len]).as_str())
+        .then(|| Span::new(at, at + len))
+}
+
 /// Whether the words right after byte `end` say what the numbers before them count: the
 /// first, or the second after a first that is neither a phrase end nor followed by
 /// punctuation, is a plural noun or a unit ("20 to 30 new homes"; not "52 to 48 amid
@@ -124,23 +142,41 @@ pub(super) fn counted_after(text: &str, end: usize) -> bool {
     false
 }
 
-/// The bytes `first..last` of two whole numbers joined by "to" that the number at token
-/// `at` is a side of.
+/// The bytes `first..last` of two whole numbers joined by "to", or by "to" with a hyphen on
+/// either side ("a 252-to-175 vote"), that the number at token `at` is a side of.
 fn to_pair(text: &str, tokens: &[Token], at: usize) -> Option<(usize, usize)> {
     let whole = |k: usize| {
         tokens.get(k).is_some_and(|t| {
             t.kind == Kind::Number && t.text(text).bytes().all(|b| b.is_ascii_digit() || b == b',')
         })
     };
-    let is_to = |k: usize| tokens.get(k).is_some_and(|t| t.text(text) == "to");
-    let start = if whole(at) && is_to(at + 1) && whole(at + 2) {
-        at
-    } else if at >= 2 && whole(at) && is_to(at - 1) && whole(at - 2) {
-        at - 2
-    } else {
-        return None;
+    let joined = |a: usize, b: usize| {
+        whole(a)
+            && whole(b)
+            && matches!(
+                text.get(tokens[a].span.end..tokens[b].span.start),
+                Some(" to " | "-to-")
+            )
     };
-    Some((tokens[start].span.start, tokens[start + 2].span.end))
+    // "252-to-175" is one token of words
+    let hyphened = tokens.get(at).and_then(|t| {
+        let (a, b) = t.text(text).split_once("-to-")?;
+        let whole = |s: &str| {
+            s.starts_with(|c: char| c.is_ascii_digit()) && s.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        };
+        (whole(a) && whole(b)).then_some((t.span.start, t.span.end))
+    });
+    if hyphened.is_some() {
+        return hyphened;
+    }
+    let after = (at + 1..=at + 4).find(|&b| joined(at, b));
+    let (first, last) = match after {
+        Some(b) => (at, b),
+        None => (at.saturating_sub(4)..at)
+            .find(|&a| joined(a, at))
+            .map(|a| (a, at))?,
+    };
+    Some((tokens[first].span.start, tokens[last].span.end))
 }
 
 /// Rule `cents_as_currency`: "42 cents" is 0.42 USD and "30 pence" 0.30 GBP, so that a

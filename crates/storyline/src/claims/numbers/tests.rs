@@ -1508,3 +1508,22 @@ fn a_number_too_large_for_a_float_is_no_quantity() {
         .all(|m| m.value.is_none_or(f64::is_finite)
             && [m.low, m.high].iter().flatten().all(|b| b.value.is_finite())));
 }
+
+/// Rule `hyphened-to`: "to" between hyphens joins a range when the ends rise, and leaves
+/// two numbers when they do not (a tally); the second is no code ("F-16").
+#[test]
+fn to_between_hyphens_joins_as_to_does() {
+    let r = one("Rents rose 4-to-7 percent.");
+    assert_eq!(r.kind, QuantityKind::Percent);
+    assert_eq!(
+        (r.low.map(|b| b.value), r.high.map(|b| b.value)),
+        (Some(4.0), Some(7.0))
+    );
+    let pair: Vec<Option<f64>> = q("The board split 7-to-2 on the plan.")
+        .iter()
+        .map(|x| x.value)
+        .collect();
+    assert_eq!(pair, [Some(7.0), Some(2.0)]);
+    // A word glued by a hyphen before a number is still a name's number.
+    no_figures(&["The old F-16 jets flew."]);
+}
