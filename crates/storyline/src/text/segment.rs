@@ -75,11 +75,24 @@ fn stop_ends_sentence(s: &str, dot: usize, next: Option<char>) -> bool {
     if abbreviations().contains(bare) {
         // "a.m." or "U.S." can end a sentence: only when a capitalised word follows that
         // does not look like the rest of a name or a date.
-        return matches!(bare, "a.m" | "p.m" | "u.s" | "u.k" | "u.n" | "etc")
-            && next.is_some_and(|c| c.is_uppercase())
-            && !matches!(word_after(s, dot), Some(w) if is_weekday_or_month(w));
+        let capital = next.is_some_and(|c| c.is_uppercase());
+        let after = word_after(s, dot);
+        return match bare {
+            "u.s" | "u.k" | "u.n" => capital && after.is_some_and(country_closes_before),
+            "a.m" | "p.m" | "etc" => capital && !after.is_some_and(is_weekday_or_month),
+            _ => false,
+        };
     }
     true
+}
+
+/// Rule `country_acronym_name`: a country's or a body's dotted acronym before a capitalised
+/// word is most often the start of a name ("the U.S. Senate", "U.N. Security Council",
+/// "U.K. Treasury"), so it ends a sentence only before a word that opens sentences and
+/// never names ("… in the U.S. The move …", "… from the U.K. They said …"; the entity
+/// lexicon's function words).
+fn country_closes_before(next: &str) -> bool {
+    crate::entities::lexicon::is_function_word(next)
 }
 
 fn word_after(s: &str, dot: usize) -> Option<&str> {
@@ -270,5 +283,18 @@ mod tests {
     fn a_sentence_may_end_with_an_acronym() {
         let s = split(&["The aid came from the U.S. Officials in Rome said so."]);
         assert_eq!(s.len(), 2, "{s:#?}");
+        let s = split(&["Grain went to the U.K. It was the third cargo."]);
+        assert_eq!(s.len(), 2, "{s:#?}");
+    }
+
+    #[test]
+    fn an_acronym_before_the_rest_of_a_name_ends_no_sentence() {
+        for text in [
+            "The U.S. Harbor Safety Board said the dock was sound.",
+            "Envoys met at the U.N. Security Council on the grain deal.",
+            "A fine from the U.K. Treasury arrived late.",
+        ] {
+            assert_eq!(split(&[text]).len(), 1, "{text}");
+        }
     }
 }
