@@ -660,6 +660,16 @@ impl Scan<'_> {
         {
             a += 1;
         }
+        // Rule `setting_before_that`: "said in a memo that …", "said during the hearing
+        // that …": a phrase of setting between the cue and "that" is not content.
+        if a < n && words::is_adjunct_preposition(&self.word(a).to_lowercase()) && !s.in_quote(a) {
+            let that = (a + 1..n.min(a + 8))
+                .take_while(|&k| s.toks[k].kind == Kind::Word && !s.in_quote(k))
+                .find(|&k| self.word(k) == "that");
+            if let Some(k) = that {
+                a = k;
+            }
+        }
         // "…, he said, adding …": a comma after the cue closes the attribution unless a
         // quotation follows it.
         let quote_after = |k: usize| {
@@ -2354,6 +2364,25 @@ mod tests {
             assert_eq!(frames[0].2, [first], "{frames:#?}");
             assert_eq!(frames[1].1, second, "{frames:#?}");
             assert_eq!(frames[1].2, [said], "{frames:#?}");
+        }
+    }
+
+    #[test]
+    fn a_setting_between_the_cue_and_that_is_not_content() {
+        // Rule `setting_before_that`: the content starts at "that", as PolNeAR marks it.
+        for (text, content) in [
+            (
+                "The ferry board said in a memo that it would cut the night crossings.",
+                "that it would cut the night crossings",
+            ),
+            (
+                "Ines Lund said during the hearing that the pier was safe.",
+                "that the pier was safe",
+            ),
+        ] {
+            let frames = rules_sources_contents(text);
+            assert_eq!(frames.len(), 1, "{frames:#?}");
+            assert_eq!(frames[0].2, [content], "{text}");
         }
     }
 
