@@ -34,13 +34,31 @@ pub(super) fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool>
     if before.last() == Some(&"until") {
         return Some(true);
     }
-    let near_before = scan_back(&before);
+    let near_before = scan_back(&before).map(|(d, ahead)| (d, ahead && !put_off_on_day(&before, d)));
     let near_after = scan_ahead(&before, &after);
     match (near_before, near_after) {
         (Some((db, fb)), Some((da, fa))) => Some(if da < db { fa } else { fb }),
         (Some((_, f)), None) | (None, Some((_, f))) => Some(f),
         (None, None) => None,
     }
+}
+
+/// Rule `put_off_on_day`: a verb of putting off in the past tense dates the act of putting
+/// off, not the event put off, when the expression follows "on" ("the council delayed the
+/// vote on Thursday", "postponed the race on Monday"); "postponed until Friday" (above),
+/// "delayed to May" and "will be postponed on Monday" stay ahead. `d` is the distance
+/// back to the word that decided.
+fn put_off_on_day(before: &[&str], d: usize) -> bool {
+    let on = before.last().is_some_and(|w| clean(w) == "on");
+    let k = before.len() - 1 - d;
+    let verb = matches!(clean(before[k]).as_ref(), "postponed" | "delayed" | "adjourned");
+    let planned = k.checked_sub(1).is_some_and(|p| {
+        matches!(
+            clean(before[p]).as_ref(),
+            "be" | "been" | "to" | "will" | "would" | "being"
+        )
+    });
+    on && verb && !planned
 }
 
 /// A quotation mark ends the clause.
@@ -313,5 +331,16 @@ mod tests {
         );
         assert_eq!(at("\"It will open,\" she wrote [Monday]."), Some(false));
         assert_eq!(at("Gulls gather at the old pier on [Sunday]."), None);
+    }
+
+    #[test]
+    fn putting_off_on_a_day_is_the_act_not_the_event() {
+        assert_eq!(
+            at("The guild delayed a vote on the new tolls on [Thursday]."),
+            Some(false)
+        );
+        assert_eq!(at("The regatta was postponed on [Monday]."), Some(false));
+        assert_eq!(at("The guild delayed the vote to [Thursday]."), Some(true));
+        assert_eq!(at("The regatta will be postponed on [Monday]."), Some(true));
     }
 }
