@@ -188,7 +188,11 @@ impl<'a> DateIndex<'a> {
                 outlets.entry(p).or_default().insert(pool.outlet_key(a));
             }
             let n = lead.min(v.sentences.len());
-            for d in [p, p.pred_opt().unwrap_or(p)] {
+            // Rule `lead_names_its_day`: a lead that names its own publication day ("closed
+            // on Wednesday" in a Wednesday paper) reports that day, not the day before.
+            let own_day = (0..n).any(|s| named_days(v, s).iter().any(|&(d, _)| d == p));
+            let before = p.pred_opt().filter(|_| !own_day);
+            for d in std::iter::once(p).chain(before) {
                 leads.entry(d).or_default().extend((0..n).map(|s| ((a, s), p)));
             }
         }
@@ -550,6 +554,30 @@ pub(in crate::stories) mod tests {
             let got = evidence(d);
             assert!(!got.is_empty() && got.iter().all(|e| *e == want), "{d}: {got:?}");
         }
+    }
+
+    /// Rule `lead_names_its_day`: a lead that names its own publication day is no
+    /// candidate for the day before.
+    #[test]
+    fn a_lead_naming_its_own_day_stays_on_that_day() {
+        let p = Pipeline::build(PipelineConfig::default()).unwrap();
+        let arts = [article(
+            &p,
+            "Fen Courier",
+            "2031-03-12",
+            &[
+                "Lock gates stuck",
+                "The lock gates at Quillmere jammed shut on Wednesday after silt built up against them.",
+                "Crews dredged the channel through the afternoon.",
+            ],
+        )];
+        let views: Vec<ArticleView> = arts.iter().map(ArticleView::from).collect();
+        let pool = Pool::new(&views);
+        let index = DateIndex::new(&pool, &TimelineOptions::default());
+        let out = views[0].published.unwrap();
+        assert!(!index.candidates(out).0.is_empty());
+        let (before, _) = index.candidates(out.pred_opt().unwrap());
+        assert!(before.is_empty(), "{before:?}");
     }
 
     #[test]
