@@ -32,6 +32,7 @@ pub(crate) mod lists {
     pub(crate) const PLACE_WORDS: &str = include_str!("data/place-words.txt");
     pub(crate) const FUNCTION_WORDS: &str = include_str!("data/function-words.txt");
     pub(crate) const CALENDAR_WORDS: &str = include_str!("data/calendar-words.txt");
+    pub(crate) const TIME_ZONES: &str = include_str!("data/time-zones.txt");
     pub(crate) const FIRST_NAMES_MALE: &str = include_str!("data/first-names-male.txt");
     pub(crate) const FIRST_NAMES_FEMALE: &str = include_str!("data/first-names-female.txt");
     pub(crate) const FIRST_NAME_VARIANTS: &str = include_str!("data/first-name-variants.txt");
@@ -167,6 +168,7 @@ pub fn is_strong_cue(lemma: &str) -> bool {
 /// "foreign"), matched lower-cased.
 pub fn is_role_word(w: &str) -> bool {
     with_lower(w, |w| {
+        let w = without_time_prefix(w);
         word_set!(lists::ROLE_WORDS).contains(w) || word_set!(lists::ROLE_MODIFIER_WORDS).contains(w)
     })
 }
@@ -174,7 +176,20 @@ pub fn is_role_word(w: &str) -> bool {
 /// Role words that on their own make the following name a person ("Secretary", "Sen.").
 /// Words such as "state" or "foreign" only modify a role.
 pub fn is_role_head(w: &str) -> bool {
-    with_lower(w, |w| word_set!(lists::ROLE_WORDS).contains(w))
+    with_lower(w, |w| {
+        word_set!(lists::ROLE_WORDS).contains(without_time_prefix(w))
+    })
+}
+
+/// Rule `prefixed_role`: a role word with "then-" or "ex-" glued before it ("Then-Mayor",
+/// "ex-minister") is that role word, held earlier: the whole word is a role, and no part of
+/// the name after it (the audit found "Then-Mayor" left inside a person's name). `w` is
+/// lower case.
+fn without_time_prefix(w: &str) -> &str {
+    w.strip_prefix("then-")
+        .or_else(|| w.strip_prefix("ex-"))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(w)
 }
 
 /// Lower-case words that may stand in a role phrase before a name besides role words
@@ -395,6 +410,11 @@ pub fn is_calendar_word(w: &str) -> bool {
     word_set!(lists::CALENDAR_WORDS).contains(w)
 }
 
+/// Time-zone tags after a clock time ("ET", "GMT"): capitalised, but no names.
+pub fn is_time_zone(w: &str) -> bool {
+    word_set!(lists::TIME_ZONES).contains(w)
+}
+
 /// Personal pronouns that can stand for a speaker, with their gender (`Some(true)` male).
 pub fn pronoun(w: &str) -> Option<Pronoun> {
     Some(match w {
@@ -504,6 +524,7 @@ mod tests {
         ("place-words", lists::PLACE_WORDS, false),
         ("function-words", lists::FUNCTION_WORDS, false),
         ("calendar-words", lists::CALENDAR_WORDS, false),
+        ("time-zones", lists::TIME_ZONES, false),
         ("first-names-male", lists::FIRST_NAMES_MALE, false),
         ("first-names-female", lists::FIRST_NAMES_FEMALE, false),
         ("first-name-variants", lists::FIRST_NAME_VARIANTS, false),
@@ -711,6 +732,27 @@ mod tests {
         c.next()
             .map(|f| f.to_uppercase().chain(c).collect())
             .unwrap_or_default()
+    }
+
+    /// Short forms the 36th session's audit found missing (E7), both ways.
+    #[test]
+    fn common_short_forms_are_their_full_names() {
+        for (short, full) in [
+            ("Phil", "Philip"),
+            ("Pete", "Peter"),
+            ("Jen", "Jennifer"),
+            ("Fred", "Frederick"),
+            ("Ray", "Raymond"),
+            ("Jerry", "Gerald"),
+            ("Hank", "Henry"),
+            ("Nate", "Nathan"),
+        ] {
+            assert!(
+                same_first_name(short, full) && same_first_name(full, short),
+                "{short} {full}"
+            );
+        }
+        assert!(!same_first_name("Phil", "Peter") && !same_first_name("Jack", "John"));
     }
 
     #[test]

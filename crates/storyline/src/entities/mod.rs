@@ -268,7 +268,7 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
             w.rsplit_once('-')
                 .is_some_and(|(_, tail)| tail.chars().all(char::is_lowercase))
         };
-        toks[i].kind == Kind::Word && is_cap_word(w) && !modifier() && !lexicon::is_calendar_word(w)
+        toks[i].kind == Kind::Word && is_cap_word(w) && !modifier() && !is_no_name_tag(w)
     };
     let mut i = 0;
     while i < toks.len() {
@@ -292,10 +292,30 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
                 && (!matches!(word(n), "on" | "for") || (start..=end).any(|k| lexicon::is_org_word(word(k))))
             {
                 end = n + 1;
+            } else if let Some(last) = and_inside_body_name(text, toks, start, end, &is_name_tok, lower_words)
+            {
+                end = last;
             } else {
                 break;
             }
             possessive = without_possessive(word(end)) < word(end).len();
+        }
+        // Rule `party_epithet`: a party noun alone, after epithets or after a place ("the
+        // Vermont Democrat", "a New York Republican", "Presumptive Republican nominee …")
+        // describes a person and names no one; the place is a mention of its own. (The audit found "New York Democrat" as a person
+        // that merged two senators, and a lone "Democrat" as a speaker.)
+        if let Some(place) = party_epithet(text, toks, start, end) {
+            if place {
+                if let Some(mut c) = classify(text, toks, start, end - 1) {
+                    // A city there is where the person is from.
+                    if c.kind == EntityKind::Unknown {
+                        c.kind = EntityKind::Place;
+                    }
+                    out.push(c);
+                }
+            }
+            i = end + 1;
+            continue;
         }
         // A known place in front of a person's name ("envoy for Syria Staffan de Mistura"):
         // two names.
@@ -376,6 +396,156 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
     out
 }
 
+/// Capitalised words that are no names: month and weekday names, also with a possessive
+/// ("Thursday’s report"), time-zone tags ("ET") and a party-and-state tag after a
+/// lawmaker's name ("D-Calif", "R-N.Y"). (Rule `no_name_tags`; the audit found all of
+/// them among the entities.)
+fn is_no_name_tag(w: &str) -> bool {
+    lexicon::is_calendar_word(w)
+        || lexicon::is_calendar_word(&w[..without_possessive(w)])
+        || lexicon::is_time_zone(w)
+        || is_party_state_tag(w)
+}
+
+/// US states as news abbreviates them after a party letter ("D-Calif.", "R-Ore."; AP
+/// style), without their dots. Two capitals ("D-CA") and a state's full name ("R-Texas")
+/// are read without a list.
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "NH", "NJ", "NM", "NY", "NC",
+    "ND", "Okla", "Ore", "Pa", "Penn", "RI", "SC", "SD", "Tenn", "Tex", "Vt", "Va", "Wash", "WVa", "Wis",
+    "Wyo",
+];
+
+/// Whether `w` is a party-and-state tag ("D-Calif", "R-N.Y", "I-Vt.", "R-Texas"): a party's
+/// letter, a hyphen and a state's abbreviation or name.
+fn is_party_state_tag(w: &str) -> bool {
+    let Some(state) = w
+        .strip_prefix("D-")
+        .or_else(|| w.strip_prefix("R-"))
+        .or_else(|| w.strip_prefix("I-"))
+    else {
+        return false;
+    };
+    let bare: String = state.chars().filter(|&c| c != '.').collect();
+    STATE_ABBREVIATIONS.contains(&bare.as_str())
+        || bare.len() == 2 && bare.chars().all(|c| c.is_ascii_uppercase())
+        || lexicon::gazetteer(state).is_some_and(|p| p.class == lexicon::PlaceClass::Region)
+}
+
+/// Whether a run is only a party noun, alone, after epithets or after a known place
+/// ("Democrat", "Presumptive Republican", "Vermont Democrat", "New York Republican"), see
+/// rule `party_epithet`: `Some(true)` when a place stands before it. A lone "Independent"
+/// is left alone: it is also a newspaper's name.
+fn party_epithet(text: &str, toks: &[Token], start: usize, end: usize) -> Option<bool> {
+    let w = |i: usize| toks[i].text(text);
+    let last = w(end);
+    let party = &last[..without_possessive(last)];
+    if !matches!(party, "Democrat" | "Republican" | "Independent") {
+        return None;
+    }
+    if start == end {
+        return (party != "Independent").then_some(false);
+    }
+    if (start..end).all(|i| lexicon::is_descriptor(w(i))) {
+        return Some(false);
+    }
+    let place = Span::new(toks[start].span.start, toks[end - 1].span.end).slice(text)?;
+    (lexicon::is_place(place) || lexicon::gazetteer(place).is_some()).then_some(true)
+}
+
+/// Rule `and_inside_body_name`: "and" inside an organisation's name ("Food and Fuel
+/// Administration", "Roads and Bridges Committee", "Centre for Tide Studies and Flood
+/// Defence", "Office of Management and Budget"). The run `start..=end` grows over "and" and
+/// the capitalised words after it when either
+/// - those words end with an organisation word, the first of them is no affiliation
+///   ("Democratic"), none before the last is an organisation word and the run so far has
+///   no first name ("Smith and Senate Intelligence Committee" and "Pam Lee and Harbour
+///   Board" stay apart), or
+/// - the run so far is a body "for" or "of" its remit ("Centre for Tide Studies") and the
+///   words after "and" are no role, place, first name or acronym.
+///
+/// Either way, the word before "and" must be a remit's, not the end of a name of its own:
+/// no organisation word, acronym, place, first name or surname the article writes after a
+/// first name ("Fox News and …", "House and …", "University of Vermont and …", "Mayor
+/// Brevik and …"); and the words after "and" are no name of their own: not a lone
+/// organisation word, an alias, an outlet or a company, and not followed by "of" or "for"
+/// ("… and National Union of Pilots") or by a role ("Brevik and Harbour Board chairman
+/// …": the body is the role's). Coordinated bodies so stay two (measured on the
+/// PolNeAR texts, where a first version joined "Fox News and NBC News").
+///
+/// Returns the new last token. "Smith and Jones said" names no body and stays two names.
+fn and_inside_body_name(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    is_name_tok: &dyn Fn(usize) -> bool,
+    lower_words: &LowerWords,
+) -> Option<usize> {
+    let w = |i: usize| toks[i].text(text);
+    let and = end + 1;
+    if toks.get(and).map(|t| t.text(text)) != Some("and") {
+        return None;
+    }
+    let part = |i: usize| i < toks.len() && is_name_tok(i) && !lexicon::is_function_word(w(i));
+    if !part(and + 1) {
+        return None;
+    }
+    let mut last = and + 1;
+    // Possessives end a name ("Food and Fuel Administration's").
+    while without_possessive(w(last)) == w(last).len() && part(last + 1) {
+        last += 1;
+    }
+    let after = and + 1..=last;
+    let bare = |i: usize| &w(i)[..without_possessive(w(i))];
+    let remit_before = !lexicon::is_org_word(w(end))
+        && !is_acronym(w(end))
+        && !lexicon::is_place(w(end))
+        && !lexicon::is_first_name(w(end))
+        && !lower_words.is_written_surname(w(end));
+    let after_text = Span::new(toks[and + 1].span.start, toks[last].span.start + bare(last).len())
+        .slice(text)
+        .unwrap_or("");
+    let own_name = last == and + 1 && lexicon::is_org_word(bare(last))
+        || lexicon::alias(after_text).is_some()
+        || crate::extract::outlets::canonical_name(after_text).is_some()
+        || lexicon::is_company(after_text)
+        || toks.get(last + 1).is_some_and(|t| {
+            let next = t.text(text);
+            matches!(next, "of" | "for") || lexicon::is_role_word(next) || lexicon::is_role_phrase_word(next)
+        });
+    if !remit_before || own_name {
+        return None;
+    }
+    let ends_with_body = lexicon::is_org_word(bare(last))
+        && !lexicon::is_descriptor(w(and + 1))
+        && (and + 1..last).all(|i| !lexicon::is_org_word(w(i)))
+        && (start..=end).all(|i| !lexicon::is_first_name(w(i)));
+    let body_for_remit = (start..end)
+        .any(|i| lexicon::is_org_word(w(i)) && (i + 1..end).any(|j| matches!(w(j), "for" | "of")))
+        && after.clone().all(|i| {
+            !lexicon::is_role_head(w(i))
+                && !lexicon::is_place(bare(i))
+                && !lexicon::is_first_name(w(i))
+                && !lexicon::is_courtesy_title(w(i))
+                && !is_acronym(w(i))
+        });
+    (ends_with_body || body_for_remit).then_some(last)
+}
+
+/// Rule `plural_role_head`: a capitalised plural of a role head before a person's name
+/// ("Justices Ana Ruiz and …", "Judges Elsa Varn") is that role, not part of the name.
+/// Only before a first name and more, so that a body named in the plural ("Harbour
+/// Chiefs", "Dock Workers Union", "Candidates Debate") keeps its words. `next` is the word
+/// after it, which a surname must follow.
+fn is_plural_role_head(w: &str, next: &str) -> bool {
+    lexicon::is_first_name(next)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.strip_suffix('s')
+            .is_some_and(|stem| stem.len() > 2 && lexicon::is_role_head(stem))
+}
+
 /// A lone capitalised word that the article writes after a first name ("Dana Whitfield")
 /// and never in lower case: that person's surname, a person ("Whitfield, a lawyer, …"),
 /// even where it opens a sentence or ends like a demonym ("Silberman", "Kaplan") and
@@ -420,7 +590,7 @@ fn names_in_role(text: &str, toks: &[Token], from: usize, to: usize) -> Vec<Name
             && !lexicon::is_role_phrase_word(w(i))
             && !lexicon::is_courtesy_title(w(i))
             && !lexicon::is_function_word(w(i))
-            && !lexicon::is_calendar_word(w(i))
+            && !is_no_name_tag(w(i))
     };
     let mut out = Vec::new();
     let to = to.min(toks.len());
@@ -448,6 +618,12 @@ fn names_in_role(text: &str, toks: &[Token], from: usize, to: usize) -> Vec<Name
         if start > end {
             continue;
         }
+        // "Vermont Democrat Sen. …": the place is a name, the party noun none.
+        let end = match party_epithet(text, toks, start, end) {
+            None => end,
+            Some(true) => end - 1,
+            Some(false) => continue,
+        };
         if let Some(c) = classify(text, toks, start, end).filter(|c| c.role.is_none() && c.first <= c.last) {
             out.push(c);
         }
@@ -807,7 +983,10 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
             && !lexicon::is_role_word(w(name_first - 2))
             && !lexicon::is_org_word(w(name_first - 2));
         if !particle
-            && (is_connector(t) || lexicon::is_role_word(t) || lexicon::is_org_word(bare(name_first - 1)))
+            && (is_connector(t)
+                || lexicon::is_role_word(t)
+                || name_first < end && is_plural_role_head(t, w(name_first))
+                || lexicon::is_org_word(bare(name_first - 1)))
         {
             break;
         }
@@ -821,7 +1000,9 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
     if described {
         name_first = start + descriptors;
     }
-    let has_role_head = described || (start..name_first).any(|i| lexicon::is_role_head(w(i)));
+    let has_role_head = described
+        || (start..name_first).any(|i| lexicon::is_role_head(w(i)))
+        || name_first < end && name_first > start && is_plural_role_head(w(name_first - 1), w(name_first));
     let span_of = |a: usize, b: usize| {
         let last = w(b);
         Span::new(toks[a].span.start, toks[b].span.start + without_possessive(last))
@@ -1877,6 +2058,146 @@ mod tests {
             "Ada Brevik won. Ada Brevik spoke. Ada Brevik left. Tomas Brevik waved; Brevik smiled.",
         );
         assert_eq!(ids, [0, 0, 0, 1, 0]);
+    }
+
+    /// Rule `no_name_tags` and the side of a chamber as a role modifier (the audit's E9).
+    #[test]
+    fn dates_time_zones_party_tags_and_chamber_sides_are_no_entities() {
+        let ents = entities_of(
+            "Thursday’s figures from the Dunmore port office pleased Senate Minority Leader Ansel Vrook \
+             (R-Ore.) and Rep. Dina Solt (D-N.Y.), who spoke at 9 a.m. ET on Friday.\n\n\
+             Majority Leader Otto Brannick, of Tarnby, R-Texas, had called the vote for 0735 GMT.",
+        );
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        for junk in [
+            "Thursday", "Minority", "Majority", "R-Ore", "D-N.Y", "ET", "GMT", "R-Texas", "Friday",
+        ] {
+            assert!(!names.iter().any(|n| n.starts_with(junk)), "{junk} in {names:?}");
+        }
+        assert_eq!(
+            kind_of(&ents, "Ansel Vrook"),
+            Some(EntityKind::Person),
+            "{names:?}"
+        );
+        assert_eq!(
+            kind_of(&ents, "Otto Brannick"),
+            Some(EntityKind::Person),
+            "{names:?}"
+        );
+        // A hyphened name that is no party tag is still a name.
+        assert!(!is_party_state_tag("D-Day") && is_party_state_tag("I-Vt.") && is_party_state_tag("D-CA"));
+    }
+
+    /// Rule `party_epithet` (the audit's E2).
+    #[test]
+    fn a_party_noun_names_no_one() {
+        let n = names("Critics included Ada Pellworth, a Connecticut Democrat, and the New York Republican who chairs the panel.");
+        let got: Vec<&str> = n.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(got, ["Ada Pellworth", "Connecticut", "New York"], "{n:?}");
+        assert_eq!(n[1].1, EntityKind::Place);
+        let n = names("Presumptive Republican nominee Ivo Marr met a Democrat from Dunmore.");
+        assert_eq!(
+            n[0],
+            (
+                "Ivo Marr".into(),
+                EntityKind::Person,
+                Some("Presumptive Republican nominee".into())
+            )
+        );
+        assert!(
+            n.iter()
+                .all(|c| !c.0.contains("Democrat") && !c.0.contains("Republican")),
+            "{n:?}"
+        );
+        // "The Oregon Democrat" is then a description of the senator named before.
+        let ents = entities_of(
+            "Sen. Ada Pellworth, an Oregon Democrat, opposed the canal bill on Tuesday.\n\n\
+             “It spends too much,” the Oregon Democrat said.",
+        );
+        assert!(ents.iter().all(|e| !e.name.contains("Democrat")), "{ents:?}");
+    }
+
+    /// Rules `prefixed_role` and `plural_role_head` (the audit's E6).
+    #[test]
+    fn a_calling_a_former_role_or_a_plural_role_before_a_name_is_its_role() {
+        let n = names(
+            "Whistleblower Nadia Korrin met Then-Mayor Bram Ostler and Judges Elsa Varn and Tomas Reddick.",
+        );
+        assert_eq!(
+            n[0],
+            (
+                "Nadia Korrin".into(),
+                EntityKind::Person,
+                Some("Whistleblower".into())
+            )
+        );
+        assert_eq!(
+            n[1],
+            (
+                "Bram Ostler".into(),
+                EntityKind::Person,
+                Some("Then-Mayor".into())
+            )
+        );
+        assert_eq!(
+            n[2],
+            ("Elsa Varn".into(), EntityKind::Person, Some("Judges".into()))
+        );
+        // A body named in the plural keeps its words.
+        let n = names("The Dunmore Dock Workers Union backed the Harbour Candidates Debate.");
+        assert_eq!(
+            n[0],
+            (
+                "Dunmore Dock Workers Union".into(),
+                EntityKind::Organization,
+                None
+            )
+        );
+        assert!(n.iter().all(|c| c.0 != "Debate"), "{n:?}");
+    }
+
+    /// Rule `and_inside_body_name` (the audit's E3).
+    #[test]
+    fn and_inside_a_body_name_does_not_split_it() {
+        let mut got = Vec::new();
+        for sentence in [
+            "Prices would rise before long, said regulators at the Food and Fuel Administration.",
+            "Later, a warning came from the Centers for Harbor Control and Prevention on a quiet morning.",
+            "Next, the bill goes to the Assembly Roads and Bridges Committee, which meets in the spring.",
+            "Forecasters at the Lumford Centre for Tide Studies and Flood Defence repeated their warning on a windy day.",
+            "The warning was written by Pam Lee and Ivan Marr of the harbour office.",
+        ] {
+            // (A sentence's first word is a name of its own when nothing is known around it.)
+            let named = names(sentence).into_iter();
+            got.extend(named.filter(|c| c.1 != EntityKind::Unknown || c.0.contains(' ')).map(|c| (c.0, c.1)));
+        }
+        let got: Vec<(&str, EntityKind)> = got.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Food and Fuel Administration", EntityKind::Organization),
+                (
+                    "Centers for Harbor Control and Prevention",
+                    EntityKind::Organization
+                ),
+                ("Assembly Roads and Bridges Committee", EntityKind::Organization),
+                (
+                    "Lumford Centre for Tide Studies and Flood Defence",
+                    EntityKind::Organization
+                ),
+                ("Pam Lee", EntityKind::Person),
+                ("Ivan Marr", EntityKind::Person),
+            ]
+        );
+        // Two bodies, a body after a person and a body that is a role's stay apart.
+        for sentence in [
+            "The story ran in the Harbour Times and Dunmore Herald on the same day.",
+            "Students at the University of Vermont and Tarnby College walked out of their classes.",
+            "The plan was backed by Brannick and Harbour Board chairman Ivo Marr last week.",
+        ] {
+            let n = names(sentence);
+            assert!(n.len() >= 2 && n.iter().all(|c| !c.0.contains(" and ")), "{n:?}");
+        }
     }
 
     #[test]
