@@ -407,16 +407,6 @@ fn is_no_name_tag(w: &str) -> bool {
         || is_party_state_tag(w)
 }
 
-/// US states as news abbreviates them after a party letter ("D-Calif.", "R-Ore."; AP
-/// style), without their dots. Two capitals ("D-CA") and a state's full name ("R-Texas")
-/// are read without a list.
-const STATE_ABBREVIATIONS: &[&str] = &[
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky",
-    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "NH", "NJ", "NM", "NY", "NC",
-    "ND", "Okla", "Ore", "Pa", "Penn", "RI", "SC", "SD", "Tenn", "Tex", "Vt", "Va", "Wash", "WVa", "Wis",
-    "Wyo",
-];
-
 /// Whether `w` is a party-and-state tag ("D-Calif", "R-N.Y", "I-Vt.", "R-Texas"): a party's
 /// letter, a hyphen and a state's abbreviation or name.
 fn is_party_state_tag(w: &str) -> bool {
@@ -428,7 +418,7 @@ fn is_party_state_tag(w: &str) -> bool {
         return false;
     };
     let bare: String = state.chars().filter(|&c| c != '.').collect();
-    STATE_ABBREVIATIONS.contains(&bare.as_str())
+    lexicon::is_state_abbreviation(&bare)
         || bare.len() == 2 && bare.chars().all(|c| c.is_ascii_uppercase())
         || lexicon::gazetteer(state).is_some_and(|p| p.class == lexicon::PlaceClass::Region)
 }
