@@ -6,7 +6,8 @@
 //!    repeats a day counts once) plus how many were published on them, scaled up by the
 //!    number of outlets that report them; syndicated copies count once.
 //! 2. For a day `d` the candidates are the sentences naming `d` and the first sentences of
-//!    the articles published on `d` or the day after. The day's vector keeps the terms both
+//!    the articles published on `d` or the day after (not the day after when those first
+//!    sentences name their own publication day). The day's vector keeps the terms both
 //!    groups use (their mean vectors, summed); candidates below the knee of their cosines
 //!    with it are dropped.
 //! 3. CENTROID-OPT picks the day's sentences among the rest, none redundant with one
