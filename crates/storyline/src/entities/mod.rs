@@ -490,7 +490,14 @@ fn and_inside_body_name(
             let next = t.text(text);
             matches!(next, "of" | "for") || lexicon::is_role_word(next) || lexicon::is_role_phrase_word(next)
         });
-    if !remit_before || own_name {
+    // A known name before "and" is a body of its own too ("Federal Reserve and White House").
+    let before_text = Span::new(toks[start].span.start, toks[end].span.end)
+        .slice(text)
+        .unwrap_or("");
+    let own_name_before = lexicon::alias(before_text).is_some()
+        || crate::extract::outlets::canonical_name(before_text).is_some()
+        || lexicon::is_company(before_text);
+    if !remit_before || own_name || own_name_before {
         return None;
     }
     let ends_with_body = lexicon::is_org_word(bare(last))
@@ -2165,6 +2172,7 @@ mod tests {
             "The story ran in the Harbour Times and Dunmore Herald on the same day.",
             "Students at the University of Vermont and Tarnby College walked out of their classes.",
             "The plan was backed by Brannick and Harbour Board chairman Ivo Marr last week.",
+            "The plan was welcomed by the Federal Reserve and Harbour Authority last week.",
         ] {
             let n = names(sentence);
             assert!(n.len() >= 2 && n.iter().all(|c| !c.0.contains(" and ")), "{n:?}");
