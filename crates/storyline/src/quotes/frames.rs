@@ -1835,10 +1835,26 @@ fn joined_verb(scan: &Scan, cue: &Cue, src: &Source) -> bool {
 fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
     let src = cue.src_before?;
     let used_until = cue.used_until;
-    if !(cue.after_empty && src.first > used_until && cue.strong) {
+    // A record that speaks last ("…, data from the board showed") attributes what comes
+    // before it as a strong verb does (rule `record_speaks`, content first).
+    if !(cue.after_empty && src.first > used_until && (cue.strong || cue.record)) {
         return None;
     }
     let s = scan.s;
+    let (kind, src) = if cue.record && !cue.strong {
+        let first = scan.record_before(src).unwrap_or(src.first);
+        let src = Source {
+            first,
+            speaks: true,
+            ..src
+        };
+        (CueKind::Source, src)
+    } else {
+        (cue.kind(), src)
+    };
+    if src.first <= used_until {
+        return None;
+    }
     let mut e = src.first - 1;
     if let Some(k) = (used_until..src.first)
         .rev()
@@ -1860,7 +1876,7 @@ fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
     if !(b..=e).any(|k| s.in_quote(k)) {
         content.extend(clause_after_parenthetical(scan, cue));
     }
-    Some(frame(cue.span, cue.kind(), Some(src), content))
+    Some(frame(cue.span, kind, Some(src), content))
 }
 
 /// Rule `content_then_source`, second part: "In fact, she said, the pier will close",
@@ -2364,6 +2380,31 @@ mod tests {
             assert_eq!(frames[0].2, [first], "{frames:#?}");
             assert_eq!(frames[1].1, second, "{frames:#?}");
             assert_eq!(frames[1].2, [said], "{frames:#?}");
+        }
+    }
+
+    #[test]
+    fn a_record_that_speaks_last_attributes_the_clause_before_it() {
+        for (text, source, content) in [
+            (
+                "Ferry crossings fell by a third in May, a survey by the harbour office found.",
+                "a survey by the harbour office",
+                "Ferry crossings fell by a third in May",
+            ),
+            (
+                "Rents at the quay rose again, the latest port filings show.",
+                "the latest port filings",
+                "Rents at the quay rose again",
+            ),
+        ] {
+            let frames = rules_sources_contents(text);
+            assert_eq!(frames.len(), 1, "{frames:#?}");
+            assert_eq!(frames[0].0, "content_then_source", "{frames:#?}");
+            assert_eq!(
+                (frames[0].1.as_str(), frames[0].2.as_slice()),
+                (source, &[content.to_string()][..]),
+                "{text}"
+            );
         }
     }
 
