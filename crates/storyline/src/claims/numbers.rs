@@ -1807,7 +1807,8 @@ fn range_after(t: &Tokens, first: &Body, joins: &[&str], between: bool) -> Optio
     if j >= t.len() || !t.same_line(j) || matches!(first.n.form, Form::Vague { .. }) {
         return None;
     }
-    let (join, mut k) = if hyphened_to(t, j) {
+    let hyphened = hyphened_to(t, j);
+    let (join, mut k) = if hyphened {
         ("to", j + 3)
     } else {
         (t.lower(j), j + 1)
@@ -1815,7 +1816,7 @@ fn range_after(t: &Tokens, first: &Body, joins: &[&str], between: bool) -> Optio
     if !joins.contains(&join) {
         return None;
     }
-    let hyphen = k == j + 1 && t.kind(j) == Some(Kind::Sym);
+    let hyphen = !hyphened && t.kind(j) == Some(Kind::Sym);
     let currency = currency_before(t, k);
     if let Some(c) = &currency {
         k = c.next;

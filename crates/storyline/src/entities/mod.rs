@@ -403,9 +403,7 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
 /// (B³ 0.935 → 0.883: the storyline links are that fragile), so they stay until the links
 /// are made sturdier.
 fn is_no_name_tag(w: &str) -> bool {
-    lexicon::is_calendar_word(w)
-        || lexicon::is_calendar_word(&w[..without_possessive(w)])
-        || lexicon::is_time_zone(w)
+    lexicon::is_calendar_word(&w[..without_possessive(w)]) || lexicon::is_time_zone(w)
 }
 
 /// Whether a run is only a party noun, alone, after epithets or after a known place

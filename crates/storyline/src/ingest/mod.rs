@@ -128,20 +128,22 @@ impl From<MetaFields> for InputMeta {
 /// record for.
 fn text_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) => {
-            Some(crate::text::without_controls(s.trim()).trim().to_string()).filter(|s| !s.is_empty())
-        }
+        serde_json::Value::String(s) => field_text(&s),
         _ => None,
     })
+}
+
+/// A metadata field's text: trimmed, without control characters
+/// (`text::without_controls`), and none when nothing is left.
+fn field_text(s: &str) -> Option<String> {
+    Some(crate::text::without_controls(s.trim()).trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// A metadata field given as an empty or blank string is no value: `"outlet": ""` is an
 /// unknown outlet, as a missing field is, not an outlet with no name. Control characters
 /// are dropped (`text::without_controls`).
 fn non_blank<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(Option::<String>::deserialize(d)?
-        .map(|s| crate::text::without_controls(s.trim()).trim().to_string())
-        .filter(|s| !s.is_empty()))
+    Ok(Option::<String>::deserialize(d)?.and_then(|s| field_text(&s)))
 }
 
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {

@@ -2385,46 +2385,35 @@ mod tests {
 
     #[test]
     fn a_record_that_speaks_last_attributes_the_clause_before_it() {
-        for (text, source, content) in [
-            (
-                "Ferry crossings fell by a third in May, a survey by the harbour office found.",
-                "a survey by the harbour office",
-                "Ferry crossings fell by a third in May",
-            ),
-            (
-                "Rents at the quay rose again, the latest port filings show.",
-                "the latest port filings",
-                "Rents at the quay rose again",
-            ),
-        ] {
-            let frames = rules_sources_contents(text);
-            assert_eq!(frames.len(), 1, "{frames:#?}");
-            assert_eq!(frames[0].0, "content_then_source", "{frames:#?}");
-            assert_eq!(
-                (frames[0].1.as_str(), frames[0].2.as_slice()),
-                (source, &[content.to_string()][..]),
-                "{text}"
-            );
-        }
+        assert_frame(
+            "Ferry crossings fell by a third in May, a survey by the harbour office found.",
+            "content_then_source",
+            "a survey by the harbour office",
+            &["Ferry crossings fell by a third in May"],
+        );
+        assert_frame(
+            "Rents at the quay rose again, the latest port filings show.",
+            "content_then_source",
+            "the latest port filings",
+            &["Rents at the quay rose again"],
+        );
     }
 
     #[test]
     fn a_setting_between_the_cue_and_that_is_not_content() {
         // Rule `setting_before_that`: the content starts at "that", as PolNeAR marks it.
-        for (text, content) in [
-            (
-                "The ferry board said in a memo that it would cut the night crossings.",
-                "that it would cut the night crossings",
-            ),
-            (
-                "Ines Lund said during the hearing that the pier was safe.",
-                "that the pier was safe",
-            ),
-        ] {
-            let frames = rules_sources_contents(text);
-            assert_eq!(frames.len(), 1, "{frames:#?}");
-            assert_eq!(frames[0].2, [content], "{text}");
-        }
+        assert_frame(
+            "The ferry board said in a memo that it would cut the night crossings.",
+            "source_then_clause",
+            "The ferry board",
+            &["that it would cut the night crossings"],
+        );
+        assert_frame(
+            "Ines Lund said during the hearing that the pier was safe.",
+            "source_then_clause",
+            "Ines Lund",
+            &["that the pier was safe"],
+        );
     }
 
     #[test]

@@ -176,8 +176,16 @@ impl<'a> DateIndex<'a> {
         let mut published: HashMap<NaiveDate, u32> = HashMap::new();
         for &a in &pool.reps {
             let v = &pool.views[a];
+            let n = lead.min(v.sentences.len());
+            // Rule `lead_names_its_day`: a lead that names its own publication day ("closed
+            // on Wednesday" in a Wednesday paper) reports that day, not the day before.
+            let mut own_day = false;
             for s in 0..v.sentences.len() {
-                for (d, ev) in named_days(v, s).into_iter().filter(|&(d, _)| inside(d)) {
+                for (d, ev) in named_days(v, s) {
+                    own_day |= s < n && Some(d) == v.published;
+                    if !inside(d) {
+                        continue;
+                    }
                     mentions.entry(d).or_default().push(((a, s), ev));
                     articles.entry(d).or_default().insert(a);
                     outlets.entry(d).or_default().insert(pool.outlet_key(a));
@@ -188,10 +196,6 @@ impl<'a> DateIndex<'a> {
                 *published.entry(p).or_default() += 1;
                 outlets.entry(p).or_default().insert(pool.outlet_key(a));
             }
-            let n = lead.min(v.sentences.len());
-            // Rule `lead_names_its_day`: a lead that names its own publication day ("closed
-            // on Wednesday" in a Wednesday paper) reports that day, not the day before.
-            let own_day = (0..n).any(|s| named_days(v, s).iter().any(|&(d, _)| d == p));
             let before = p.pred_opt().filter(|_| !own_day);
             for d in std::iter::once(p).chain(before) {
                 leads.entry(d).or_default().extend((0..n).map(|s| ((a, s), p)));

@@ -75,11 +75,11 @@ fn stop_ends_sentence(s: &str, dot: usize, next: Option<char>) -> bool {
     if abbreviations().contains(bare) {
         // "a.m." or "U.S." can end a sentence: only when a capitalised word follows that
         // does not look like the rest of a name or a date.
+        // (Most abbreviations, "Sen." or "Dec.", never end one: nothing more to read.)
         let capital = next.is_some_and(|c| c.is_uppercase());
-        let after = word_after(s, dot);
         return match bare {
-            "u.s" | "u.k" | "u.n" => capital && after.is_some_and(country_closes_before),
-            "a.m" | "p.m" | "etc" => capital && !after.is_some_and(is_weekday_or_month),
+            "u.s" | "u.k" | "u.n" => capital && word_after(s, dot).is_some_and(country_closes_before),
+            "a.m" | "p.m" | "etc" => capital && !word_after(s, dot).is_some_and(is_weekday_or_month),
             _ => false,
         };
     }

@@ -145,11 +145,22 @@ pub(super) fn counted_after(text: &str, end: usize) -> bool {
 /// The bytes `first..last` of two whole numbers joined by "to", or by "to" with a hyphen on
 /// either side ("a 252-to-175 vote"), that the number at token `at` is a side of.
 fn to_pair(text: &str, tokens: &[Token], at: usize) -> Option<(usize, usize)> {
-    let whole = |k: usize| {
-        tokens.get(k).is_some_and(|t| {
-            t.kind == Kind::Number && t.text(text).bytes().all(|b| b.is_ascii_digit() || b == b',')
-        })
+    let digits = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_digit()) && s.bytes().all(|b| b.is_ascii_digit() || b == b',')
     };
+    let whole = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Number && digits(t.text(text)))
+    };
+    // "252-to-175" is one token of words
+    if let Some(t) = tokens.get(at) {
+        if let Some((a, b)) = t.text(text).split_once("-to-") {
+            if digits(a) && digits(b) {
+                return Some((t.span.start, t.span.end));
+            }
+        }
+    }
     let joined = |a: usize, b: usize| {
         whole(a)
             && whole(b)
@@ -158,17 +169,6 @@ fn to_pair(text: &str, tokens: &[Token], at: usize) -> Option<(usize, usize)> {
                 Some(" to " | "-to-")
             )
     };
-    // "252-to-175" is one token of words
-    let hyphened = tokens.get(at).and_then(|t| {
-        let (a, b) = t.text(text).split_once("-to-")?;
-        let whole = |s: &str| {
-            s.starts_with(|c: char| c.is_ascii_digit()) && s.bytes().all(|b| b.is_ascii_digit() || b == b',')
-        };
-        (whole(a) && whole(b)).then_some((t.span.start, t.span.end))
-    });
-    if hyphened.is_some() {
-        return hyphened;
-    }
     let after = (at + 1..=at + 4).find(|&b| joined(at, b));
     let (first, last) = match after {
         Some(b) => (at, b),
