@@ -33,6 +33,7 @@ pub(crate) mod lists {
     pub(crate) const FUNCTION_WORDS: &str = include_str!("data/function-words.txt");
     pub(crate) const CALENDAR_WORDS: &str = include_str!("data/calendar-words.txt");
     pub(crate) const TIME_ZONES: &str = include_str!("data/time-zones.txt");
+    pub(crate) const STATE_ABBREVIATIONS: &str = include_str!("data/state-abbreviations.txt");
     pub(crate) const FIRST_NAMES_MALE: &str = include_str!("data/first-names-male.txt");
     pub(crate) const FIRST_NAMES_FEMALE: &str = include_str!("data/first-names-female.txt");
     pub(crate) const FIRST_NAME_VARIANTS: &str = include_str!("data/first-name-variants.txt");
@@ -415,6 +416,12 @@ pub fn is_time_zone(w: &str) -> bool {
     word_set!(lists::TIME_ZONES).contains(w)
 }
 
+/// Whether a word is a US state's abbreviation after a party letter ("Calif", "Ore"), as
+/// written and without dots (`data/state-abbreviations.txt`).
+pub fn is_state_abbreviation(w: &str) -> bool {
+    word_set!(lists::STATE_ABBREVIATIONS).contains(w)
+}
+
 /// Personal pronouns that can stand for a speaker, with their gender (`Some(true)` male).
 pub fn pronoun(w: &str) -> Option<Pronoun> {
     Some(match w {
@@ -525,6 +532,7 @@ mod tests {
         ("function-words", lists::FUNCTION_WORDS, false),
         ("calendar-words", lists::CALENDAR_WORDS, false),
         ("time-zones", lists::TIME_ZONES, false),
+        ("state-abbreviations", lists::STATE_ABBREVIATIONS, false),
         ("first-names-male", lists::FIRST_NAMES_MALE, false),
         ("first-names-female", lists::FIRST_NAMES_FEMALE, false),
         ("first-name-variants", lists::FIRST_NAME_VARIANTS, false),

@@ -397,13 +397,29 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
 }
 
 /// Capitalised words that are no names: month and weekday names, also with a possessive
-/// ("Thursday’s report"), and time-zone tags ("ET"). (Rule `no_name_tags`; the audit found
-/// them among the entities.) Party-and-state tags after a lawmaker's name ("D-Calif") are
-/// junk entities too, but leaving them out tipped two Timeline17 topics into one storyline
-/// (B³ 0.935 → 0.883: the storyline links are that fragile), so they stay until the links
-/// are made sturdier.
+/// ("Thursday’s report"), time-zone tags ("ET") and a party-and-state tag after a
+/// lawmaker's name ("D-Calif", "R-N.Y"). (Rule `no_name_tags`; the audit found all of
+/// them among the entities.)
 fn is_no_name_tag(w: &str) -> bool {
-    lexicon::is_calendar_word(&w[..without_possessive(w)]) || lexicon::is_time_zone(w)
+    lexicon::is_calendar_word(&w[..without_possessive(w)])
+        || lexicon::is_time_zone(w)
+        || is_party_state_tag(w)
+}
+
+/// Whether `w` is a party-and-state tag ("D-Calif", "R-N.Y", "I-Vt.", "R-Texas"): a party's
+/// letter, a hyphen and a state's abbreviation or name.
+fn is_party_state_tag(w: &str) -> bool {
+    let Some(state) = w
+        .strip_prefix("D-")
+        .or_else(|| w.strip_prefix("R-"))
+        .or_else(|| w.strip_prefix("I-"))
+    else {
+        return false;
+    };
+    let bare: String = state.chars().filter(|&c| c != '.').collect();
+    lexicon::is_state_abbreviation(&bare)
+        || bare.len() == 2 && bare.chars().all(|c| c.is_ascii_uppercase())
+        || lexicon::gazetteer(state).is_some_and(|p| p.class == lexicon::PlaceClass::Region)
 }
 
 /// Whether a run is only a party noun, alone, after epithets or after a known place
@@ -2042,14 +2058,17 @@ mod tests {
 
     /// Rule `no_name_tags` and the side of a chamber as a role modifier (the audit's E9).
     #[test]
-    fn dates_time_zones_and_chamber_sides_are_no_entities() {
+    fn dates_time_zones_party_tags_and_chamber_sides_are_no_entities() {
         let ents = entities_of(
             "Thursday’s figures from the Dunmore port office pleased Senate Minority Leader Ansel Vrook \
-             and Rep. Dina Solt, who spoke at 9 a.m. ET on Friday.\n\n\
-             Majority Leader Otto Brannick, of Tarnby, had called the vote for 0735 GMT.",
+             (R-Ore.) and Rep. Dina Solt (D-N.Y.), who spoke at 9 a.m. ET on Friday.\n\n\
+             Majority Leader Otto Brannick, of Tarnby, R-Texas, had called the vote for 0735 GMT.\n\n             TARNBY -LRB- Norwater Wire -RRB- - The vote was held.",
         );
         let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
-        for junk in ["Thursday", "Minority", "Majority", "ET", "GMT", "Friday"] {
+        for junk in [
+            "Thursday", "Minority", "Majority", "R-Ore", "D-N.Y", "ET", "GMT", "R-Texas", "Friday", "LRB",
+            "RRB", "-LRB-", "-RRB-",
+        ] {
             assert!(!names.iter().any(|n| n.starts_with(junk)), "{junk} in {names:?}");
         }
         assert_eq!(
@@ -2062,6 +2081,8 @@ mod tests {
             Some(EntityKind::Person),
             "{names:?}"
         );
+        // A hyphened name that is no party tag is still a name.
+        assert!(!is_party_state_tag("D-Day") && is_party_state_tag("I-Vt.") && is_party_state_tag("D-CA"));
     }
 
     /// Rule `party_epithet` (the audit's E2).

@@ -69,11 +69,25 @@ impl Default for Analyzer {
     }
 }
 
+/// Whether `piece` (a slice of `text`) is the name of a Penn Treebank bracket escape
+/// between dashes ("-RRB-").
+fn is_ptb_escape(text: &str, piece: &str) -> bool {
+    if piece.len() != 3 || !crate::text::tokens::PTB_ESCAPES.contains(&piece) {
+        return false;
+    }
+    let at = piece.as_ptr() as usize - text.as_ptr() as usize;
+    text[..at].ends_with('-') && text[at + 3..].starts_with('-')
+}
+
 impl Analyzer {
     /// Appends the terms of `text`, in text order, to `out`.
     pub fn terms_into(&self, text: &str, out: &mut Vec<Term>) {
         let mut word = String::new();
         for piece in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            // A bracket escape of tokenised text ("-LRB-") is no word.
+            if is_ptb_escape(text, piece) {
+                continue;
+            }
             let piece = piece.trim_matches(|c| c == '\'' || c == '’');
             // Possessives count as the word: "council's" is "council".
             let piece = piece
@@ -396,6 +410,15 @@ mod tests {
         assert_eq!(t[0], ferry);
         assert!(t.contains(&Term::of_stem("oper")));
         assert_eq!(t.len(), 6, "ferries cancelled ferry operator strike goes");
+    }
+
+    #[test]
+    fn treebank_bracket_escapes_are_no_terms() {
+        let a = Analyzer::default();
+        let t = a.terms("Tollbridge -LRB- NWA -RRB- ferries; an RRB grant");
+        assert_eq!(t.len(), 5, "tollbridge nwa ferries rrb grant: {t:?}");
+        assert_eq!(t.iter().filter(|&&x| x == Term::of_stem("rrb")).count(), 1);
+        assert!(!t.contains(&Term::of_stem("lrb")));
     }
 
     #[test]

@@ -36,6 +36,15 @@ pub fn is_double_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
 }
 
+/// The Penn Treebank escapes of brackets, written between dashes in tokenised text.
+pub(crate) const PTB_ESCAPES: [&str; 6] = ["LRB", "RRB", "LSB", "RSB", "LCB", "RCB"];
+
+/// The length of the bracket escape ("-LRB-") `s` starts with, if any.
+fn ptb_escape_len(s: &str) -> Option<usize> {
+    let name = s.strip_prefix('-')?.get(..4)?;
+    (name.ends_with('-') && PTB_ESCAPES.contains(&&name[..3])).then_some(5)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -50,6 +59,21 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
             continue;
         }
         let start = range.start + i;
+        // Rule `ptb_bracket_escapes`: tokenised corpora write brackets as "-LRB-" and
+        // "-RRB-" (Penn Treebank escapes); each is one bracket, not a word between dashes
+        // (the "RRB" of every such article was a name shared across unrelated stories).
+        if c == '-' {
+            if let Some(len) = ptb_escape_len(&s[i..]) {
+                for _ in 1..len {
+                    it.next();
+                }
+                out.push(Token {
+                    span: Span::new(start, start + len),
+                    kind: Kind::Punct,
+                });
+                continue;
+            }
+        }
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
             let mut numeric = c.is_ascii_digit();
@@ -243,6 +267,35 @@ mod tests {
             ]
         );
         assert_eq!(t[6].1, Kind::Number);
+    }
+
+    /// Rule `ptb_bracket_escapes`.
+    #[test]
+    fn treebank_bracket_escapes_are_one_bracket_each() {
+        let t =
+            toks("Tollbridge -LRB- NWA -RRB- - Ferries -LSB- sic -RSB- ran; the RRB-7 mill and -LRBX- stay.");
+        let words: Vec<_> = t.iter().filter(|x| x.1 == Kind::Word).map(|x| x.0).collect();
+        assert_eq!(
+            words,
+            [
+                "Tollbridge",
+                "NWA",
+                "Ferries",
+                "sic",
+                "ran",
+                "the",
+                "RRB-7",
+                "mill",
+                "and",
+                "LRBX",
+                "stay"
+            ]
+        );
+        let puncts: Vec<_> = t.iter().filter(|x| x.1 == Kind::Punct).map(|x| x.0).collect();
+        assert_eq!(
+            puncts,
+            ["-LRB-", "-RRB-", "-", "-LSB-", "-RSB-", ";", "-", "-", "."]
+        );
     }
 
     #[test]
