@@ -364,29 +364,31 @@ impl Clusterer {
         self.storylines.close_idle(day, link);
     }
 
-    /// A last chance for a small storyline, when one of its events closes: alone (one
-    /// event) or of at most `rescue_articles` articles, it joins the storyline it links to
-    /// best when that scores at least the rescue thresholds (recorded as a merge, so its
-    /// id resolves to the one kept). A lone event is compared by its centroid, a small
-    /// storyline of several by its signature. A lone article that finds none may still be
-    /// a side story of a large storyline (`link.side`).
+    /// A last chance for a small storyline (of at most `rescue_articles` articles), when
+    /// one of its events closes: it joins the storyline it links to best when that scores
+    /// at least the rescue thresholds, or leads every other candidate clearly
+    /// (`rescue_clear`, `rescue_lead`; then without entering its signature). Recorded as a
+    /// merge, so its id resolves to the one kept. A lone event is compared by its
+    /// centroid, a small storyline of several by its signature. A lone article that finds
+    /// none may still be a side story of a large storyline (`link.side`).
     fn rescue(&mut self, slot: u32) {
         let link = self.cfg.link;
         let e = self.events[slot as usize].as_ref().expect("closing slot");
         let Some(s) = self.storylines.get(&e.storyline) else {
             return;
         };
+        if s.articles > link.rescue_articles {
+            return;
+        }
         let w = if s.events == 1 {
             Weighed::of_centroid(&e.centroid)
-        } else if s.articles <= link.rescue_articles {
+        } else {
             Weighed {
                 body: s.signature.body.clone(),
                 title: Default::default(),
                 entities: s.signature.entities.clone(),
                 days: vec![],
             }
-        } else {
-            return;
         };
         let own = e.storyline.clone();
         let last = e.last;
@@ -397,11 +399,17 @@ impl Clusterer {
                 .is_some_and(|s| last.0 - s.last.0 <= link.rescue_idle_days)
         });
         let lone = s.events == 1 && s.articles <= link.side.small;
-        let rescued = all
-            .iter()
-            .find(|l| l.entities >= link.rescue_entities && l.score >= link.rescue)
-            .map(|l| l.id.clone());
-        if let Some(to) = rescued {
+        let enough = |l: &&LinkScore| l.entities >= link.rescue_entities;
+        let rescued = all.iter().filter(enough).find(|l| l.score >= link.rescue);
+        let clear = || {
+            let second = all.get(1).map_or(0.0, |l| l.score);
+            (all.first().filter(enough))
+                .filter(|l| l.score >= link.rescue_clear && l.score >= link.rescue_lead * second)
+        };
+        if let Some(to) = rescued.map(|l| l.id.clone()) {
+            self.merge_into(&to, &[own]);
+        } else if let Some(to) = clear().map(|l| l.id.clone()) {
+            self.storylines.unsign(&own);
             self.merge_into(&to, &[own]);
         } else if let Some((to, by_names)) = lone.then(|| self.side_of(&w, &all)).flatten() {
             let to = to.id.clone();

@@ -244,13 +244,67 @@ fn idle_events_close_and_late_articles_start_anew() {
 }
 
 /// Settings under which no new event links to a storyline when it starts, so that only
-/// the last chance at an event's close can join storylines.
+/// the last chance at an event's close can join storylines, at `rescue` (its clear-lead
+/// path off).
 fn no_links_at_start(rescue: f32) -> StoryConfig {
     let mut cfg = StoryConfig::default();
     cfg.link.score = 2.0;
     cfg.link.converge = 2.0;
     cfg.link.rescue = rescue;
+    cfg.link.rescue_clear = 2.0;
     cfg
+}
+
+/// A storyline of one event is a stray only while it is small: the inquiry's three
+/// articles take the last chance under the default size, not when the last chance is for
+/// storylines of two.
+#[test]
+fn a_last_chance_is_for_small_storylines_also_of_one_event() {
+    let d = docs_and_a_later_one();
+    let mut cfg = no_links_at_start(StoryConfig::default().link.rescue);
+    let s = cluster(&d, &cfg);
+    assert_eq!(
+        event_of(&s, "inquiry-1").storyline,
+        event_of(&s, "breach-1").storyline
+    );
+    cfg.link.rescue_articles = 2;
+    let s = cluster(&d, &cfg);
+    assert_ne!(
+        event_of(&s, "inquiry-1").storyline,
+        event_of(&s, "breach-1").storyline,
+        "{s:#?}"
+    );
+}
+
+/// The last chance's clear-lead path: under the plain threshold, the inquiry still joins
+/// the breach's storyline, which it points to ahead of every other, and its own words
+/// (the panel, the evidence) stay out of the breach's signature.
+#[test]
+fn a_stray_that_points_clearly_to_one_storyline_joins_it_unsigned() {
+    let d = docs_and_a_later_one();
+    let run = |clear: f32| {
+        let mut cfg = no_links_at_start(2.0);
+        cfg.link.rescue_clear = clear;
+        let mut c = Clusterer::new(cfg);
+        let mut order: Vec<&StoryDoc> = d.iter().collect();
+        order.sort_by(|x, y| (x.published, &x.id).cmp(&(y.published, &y.id)));
+        for doc in order {
+            c.add(doc);
+        }
+        c
+    };
+    let of = |c: &Clusterer, article: &str| c.event(&EventId(article.into())).map(|e| e.storyline.clone());
+    let c = run(StoryConfig::default().link.rescue_clear);
+    let breach = of(&c, "breach-1").expect("kept");
+    assert_eq!(of(&c, "inquiry-1"), Some(breach.clone()));
+    assert_ne!(of(&c, "rowing-1"), Some(breach.clone()));
+    let panel = Analyzer::default().counts("panel").0[0].0;
+    let sig = &c.storyline(&breach).expect("open").signature;
+    assert_eq!(sig.body.get(panel), 0.0, "{sig:?}");
+    assert_eq!(c.storyline(&breach).expect("open").articles, 6);
+    // Off, it stays apart.
+    let c = run(2.0);
+    assert_ne!(of(&c, "inquiry-1"), of(&c, "breach-1"));
 }
 
 /// The fixtures and a later article on another subject, whose day closes the inquiry.
@@ -507,6 +561,9 @@ fn a_lone_side_story_of_a_large_storyline_joins_it_when_its_event_closes() {
     let d = docs_with_a_side_story();
     let run = |score: f32, articles: u32| {
         let mut cfg = StoryConfig::default();
+        // The feature points to the breach alone: the last chance's clear-lead path would
+        // take it too; off, the side rule is what is tested.
+        cfg.link.rescue_clear = 2.0;
         cfg.link.side.score = score;
         cfg.link.side.articles = articles;
         cluster(&d, &cfg)
@@ -539,6 +596,7 @@ fn a_lone_side_story_naming_a_large_storyline_s_principal_actors_joins_it_unsign
     // Entity cosine alone never admits it here; the names decide.
     let run = |named: f32| {
         let mut cfg = StoryConfig::default();
+        cfg.link.rescue_clear = 2.0;
         cfg.link.side.articles = 6;
         cfg.link.side.entities = 2.0;
         cfg.link.side.named = named;
