@@ -600,14 +600,23 @@ impl Clusterer {
     /// to merge into it. `own` is left out. Candidates are the storylines of recent events
     /// found through the index; each is scored against its signature (body and entity
     /// cosines, weighted as for events), and must agree on both content and entities. The
-    /// others are merged by their score with crowded terms weighed as for merges.
+    /// others are merged by their score with crowded terms weighed as for merges, and only
+    /// when it or the first is small (`link.bridge_articles`).
     fn links(&self, w: &Weighed, own: Option<u32>) -> Vec<StorylineId> {
         let link = &self.cfg.link;
+        let size = |id: &StorylineId| self.storylines.get(id).map_or(0, |s| s.articles);
+        let mut first = 0;
         self.link_scores(w, own, (EVENT_KEYS, self.cfg.candidates), link.crowd.link)
             .into_iter()
             .filter(|l| l.entities >= link.entities && l.score >= link.score)
             .enumerate()
-            .filter(|(i, l)| *i == 0 || l.merge >= link.merge)
+            .filter(|(i, l)| {
+                if *i == 0 {
+                    first = size(&l.id);
+                    return true;
+                }
+                l.merge >= link.merge && first.min(size(&l.id)) <= link.bridge_articles
+            })
             .map(|(_, l)| l.id)
             .collect()
     }

@@ -813,3 +813,86 @@ fn a_comment_on_the_day_joins_the_happening_it_is_clearly_closest_to() {
     let old = run(0.36);
     assert_eq!((old.event.0.as_str(), old.joined), ("comment-1", None));
 }
+
+/// The breach (days 0–2), a drought on the Hollin plain (days 8–10), and a hearing on
+/// day 14 about both.
+fn docs_with_a_bridge() -> Vec<StoryDoc> {
+    let a = Analyzer::default();
+    let more: [Fixture; 4] = [
+        (
+            "drought-1",
+            8,
+            "Hollin Post",
+            "Hollin reservoir falls to record low",
+            "The Hollin reservoir has fallen to its lowest level on record after a dry spring. \
+          Farmers on the Hollin plain were told to stop drawing from it for irrigation, and \
+          the Hollin Valley Board began trucking supplies to hill villages.",
+            &["Hollin", "Hollin Valley Board"],
+        ),
+        (
+            "drought-2",
+            9,
+            "Tarn Herald",
+            "Hosepipe ban across the Hollin plain",
+            "A hosepipe ban now covers the Hollin plain as the reservoir keeps falling. Farmers \
+          say their barley will fail without irrigation; the Hollin Valley Board said the \
+          hill villages come first.",
+            &["Hollin", "Hollin Valley Board"],
+        ),
+        (
+            "drought-3",
+            10,
+            "Vell Gazette",
+            "Hollin farmers count the cost of the dry spring",
+            "Barley growers on the Hollin plain expect to lose half their crop to the drought. \
+          With the reservoir at a record low, irrigation has stopped and tankers from the \
+          Hollin Valley Board carry supplies to the hill villages.",
+            &["Hollin", "Hollin Valley Board"],
+        ),
+        (
+            "hearing-1",
+            14,
+            "Fenland Courier",
+            "Councillors question water chiefs over breach and drought",
+            "Councillors questioned Ossian Brandt of the Keld Water Authority and the head of \
+          the Hollin Valley Board for four hours. They asked why seepage at the Marrowby dam \
+          went unreported before the breach flooded the lower town, and why the Hollin \
+          reservoir was left to fall to a record low, stopping irrigation on the Hollin plain \
+          and leaving hill villages on tankers. Both blamed the storm rain at Marrowby and \
+          the dry spring on the plain.",
+            &[
+                "Keld Water Authority",
+                "Ossian Brandt",
+                "Marrowby",
+                "Hollin",
+                "Hollin Valley Board",
+            ],
+        ),
+    ];
+    let mut d: Vec<StoryDoc> = ARTICLES[..3].iter().map(|f| doc(&a, f)).collect();
+    d.extend(more.iter().map(|f| doc(&a, f)));
+    d
+}
+
+/// Rule `link.bridge_articles`: an event that links to two storylines makes them one
+/// while one of them is small; past that size, one bridging event is not enough.
+#[test]
+fn one_event_bridging_two_grown_storylines_does_not_make_them_one() {
+    let d = docs_with_a_bridge();
+    let run = |bridge: u32| {
+        let mut cfg = StoryConfig::default();
+        cfg.link.bridge_articles = bridge;
+        cluster(&d, &cfg)
+    };
+    let sl = |s: &Stories, a: &str| event_of(s, a).storyline.clone();
+    // Storylines of three articles each are small under the default: the hearing makes
+    // them one.
+    let s = run(StoryConfig::default().link.bridge_articles);
+    assert_eq!(sl(&s, "breach-1"), sl(&s, "drought-1"), "{s:#?}");
+    assert_eq!(sl(&s, "hearing-1"), sl(&s, "breach-1"));
+    // Past two articles they count as grown: the hearing joins the one it is most like,
+    // and the other stays apart.
+    let s = run(2);
+    assert_ne!(sl(&s, "breach-1"), sl(&s, "drought-1"), "{s:#?}");
+    assert!([sl(&s, "breach-1"), sl(&s, "drought-1")].contains(&sl(&s, "hearing-1")));
+}
