@@ -850,6 +850,9 @@ impl Scan<'_> {
         if let Some(e) = self.coordinated_clause_at(from, k) {
             return Some(e);
         }
+        if let Some(e) = self.past_after_modal_at(from, k) {
+            return Some(e);
+        }
         if let Some(e) = self.main_clause_after_subordinate(from, k) {
             return Some(e);
         }
@@ -950,6 +953,50 @@ impl Scan<'_> {
             e -= 1;
         }
         Some(e)
+    }
+
+    /// Rule of content ends, `past_after_modal_at`: "Kovac said the docks would reopen on
+    /// Friday and brushed aside complaints": after a reported clause whose verb is a modal
+    /// and a bare verb, "and" with a past tense cannot join that verb (*"would reopen and
+    /// brushed"), so it joins the cue: the speaker's own act, not more of what was said.
+    /// Not after "be" or "have" ("would be repaired and reopened": a participle joins the
+    /// participle), nor after "that" (one clause reported whole), nor a participle that
+    /// ends the sentence. Returns the content's last token when token `k` is such an "and".
+    fn past_after_modal_at(&self, from: usize, k: usize) -> Option<usize> {
+        let s = self.s;
+        if self.word(k) != "and" || s.in_quote(k) || k <= from + 2 || k + 2 >= self.n {
+            return None;
+        }
+        let v = self.word(k + 1);
+        let past = words::is_distinct_past(v) && is_lower_word(self, k + 1) && !s.in_quote(k + 1);
+        // What follows shows a verb ("and brushed aside", "and pushed back against", "and
+        // urged the board"), not an adjective before its noun ("and related businesses").
+        if !past || s.toks[k + 2].kind != Kind::Word || !words::follows_a_verb(self.word(k + 2)) {
+            return None;
+        }
+        let clause = from..k;
+        if clause
+            .clone()
+            .any(|j| self.word(j) == "that" || self.word(j) == "and" || s.in_quote(j))
+        {
+            return None;
+        }
+        let modal_bare = clause.clone().any(|j| {
+            words::is_modal(self.word(j))
+                && j + 1 < k
+                && is_lower_word(self, j + 1)
+                && !matches!(
+                    self.word(j + 1),
+                    "be" | "have" | "not" | "also" | "still" | "soon"
+                )
+        });
+        modal_bare.then(|| {
+            let mut e = k - 1;
+            while e > from && is_clause_punct(self.word(e)) {
+                e -= 1;
+            }
+            e
+        })
     }
 
     /// Rule of content ends, `main_clause_after_subordinate`: a cue inside an adverbial
@@ -2717,7 +2764,7 @@ mod tests {
         assert_eq!(frames.len(), 2, "{frames:#?}");
         // Not a verb whose object is no position, nor a verb of stance before a quotation.
         for text in [
-            "Ines Lund said the fares would rise and found the ledger empty.",
+            "Ines Lund said the fares rose and found the ledger empty.",
             "Ines Lund said the fares would rise and backs what she called “a fair toll.”",
         ] {
             let frames = frames_of(text);
@@ -2929,6 +2976,46 @@ mod tests {
             vec!["the crossing is rough but she feels sure it will calm"],
             "{frames:#?}"
         );
+    }
+
+    /// Rule `past_after_modal_at`.
+    #[test]
+    fn a_past_tense_after_a_modal_clause_is_the_speaker_s_own_act() {
+        let frames = frames_of(
+            "Dana Kovac said the docks would reopen on Friday and brushed aside complaints about the fees.",
+        );
+        assert_eq!(
+            frames[0].3,
+            vec!["the docks would reopen on Friday"],
+            "{frames:#?}"
+        );
+        // A verb whose object is no position ends the content too, and is no statement.
+        let frames = frames_of("Ines Lund said the fares would rise and found the ledger empty.");
+        assert_eq!(frames[0].3, vec!["the fares would rise"], "{frames:#?}");
+        assert_eq!(frames.len(), 1, "{frames:#?}");
+        // A participle after "be" joins the participle; a bare form joins the bare verb;
+        // after "that" the clause is reported whole.
+        for (text, content) in [
+            (
+                "Dana Kovac said the docks would be repaired and reopened before winter.",
+                "the docks would be repaired and reopened before winter",
+            ),
+            (
+                "Dana Kovac said the board will win the vote and put forward a new plan.",
+                "the board will win the vote and put forward a new plan",
+            ),
+            (
+                "Dana Kovac said that the docks would reopen and fees doubled last year.",
+                "that the docks would reopen and fees doubled last year",
+            ),
+            (
+                "Dana Kovac said the rule would cover bars and licensed clubs in the port.",
+                "the rule would cover bars and licensed clubs in the port",
+            ),
+        ] {
+            let frames = frames_of(text);
+            assert_eq!(frames[0].3, vec![content], "{frames:#?}");
+        }
     }
 
     /// Rule `phrase_speaks_at`: after ", while" a noun phrase and a speech verb begin a

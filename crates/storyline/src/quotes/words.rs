@@ -10,6 +10,8 @@ pub(super) const TIME_WORDS: &str = include_str!("data/time-words.txt");
 pub(super) const BOUNDARY_WORDS: &str = include_str!("data/boundary-words.txt");
 pub(super) const DETERMINERS: &str = include_str!("data/determiners.txt");
 pub(super) const IRREGULAR_PAST: &str = include_str!("data/irregular-past.txt");
+pub(super) const BASE_FORM_PASTS: &str = include_str!("data/base-form-pasts.txt");
+pub(super) const VERB_PARTICLES: &str = include_str!("data/verb-particles.txt");
 pub(super) const STIMULUS_VERBS: &str = include_str!("data/stimulus-verbs.txt");
 pub(super) const ADJUNCT_PREPOSITIONS: &str = include_str!("data/adjunct-prepositions.txt");
 pub(super) const COMPLEMENTIZERS: &str = include_str!("data/complementizers.txt");
@@ -52,6 +54,26 @@ pub(super) fn is_boundary(w: &str) -> bool {
 /// Determiners, in the cases they are written.
 pub(crate) fn is_determiner(w: &str) -> bool {
     word_set!(DETERMINERS).contains(w)
+}
+
+/// A past tense that cannot be a bare verb: regular ("brushed") or irregular with a form
+/// of its own ("took"; not "put", `data/base-form-pasts.txt`).
+pub(super) fn is_distinct_past(w: &str) -> bool {
+    w.ends_with("ed") || is_irregular_past(w) && !word_set!(BASE_FORM_PASTS).contains(w)
+}
+
+/// Whether the word after a verb shows it is one: a particle or preposition ("aside",
+/// "against"), a determiner or a preposition of setting (`data/verb-particles.txt`).
+pub(super) fn follows_a_verb(w: &str) -> bool {
+    word_set!(VERB_PARTICLES).contains(w) || is_determiner(w) || is_adjunct_preposition(w)
+}
+
+/// Modal verbs, before a bare verb ("would reopen").
+pub(super) fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "would" | "will" | "could" | "can" | "may" | "might" | "should" | "must" | "shall"
+    )
 }
 
 /// Irregular past tenses: a finite verb.
@@ -157,6 +179,8 @@ mod tests {
             ("boundary-words", BOUNDARY_WORDS),
             ("determiners", DETERMINERS),
             ("irregular-past", IRREGULAR_PAST),
+            ("base-form-pasts", BASE_FORM_PASTS),
+            ("verb-particles", VERB_PARTICLES),
             ("stimulus-verbs", STIMULUS_VERBS),
             ("adjunct-prepositions", ADJUNCT_PREPOSITIONS),
             ("complementizers", COMPLEMENTIZERS),
@@ -173,6 +197,9 @@ mod tests {
         assert!(entries(BOUNDARY_WORDS).all(|w| w == w.to_lowercase()));
         assert!(is_aux("reportedly") && is_time_word("Thursday") && is_boundary("whether"));
         assert!(is_determiner("Their") && is_irregular_past("withdrew") && !is_aux("said"));
+        assert!(is_distinct_past("took") && is_distinct_past("brushed") && !is_distinct_past("put"));
+        // Every base-form past is an irregular past.
+        assert!(entries(BASE_FORM_PASTS).all(is_irregular_past));
     }
 
     /// The verbs of stance that take an object are not speech verbs (a form of both would
