@@ -853,6 +853,9 @@ impl Scan<'_> {
         if let Some(e) = self.past_after_modal_at(from, k) {
             return Some(e);
         }
+        if let Some(e) = self.narration_after_quotation_at(from, k) {
+            return Some(e);
+        }
         if let Some(e) = self.main_clause_after_subordinate(from, k) {
             return Some(e);
         }
@@ -997,6 +1000,46 @@ impl Scan<'_> {
             }
             e
         })
+    }
+
+    /// Rule of content ends, `narration_after_quotation_at`: 'Brandt called the storm “a
+    /// freak,” and the coast guard closed the port': after a quotation closes, ", and" or
+    /// ", but" with a subject of its own (a determiner or a name, then at most four words)
+    /// and a past tense is the writer's narration, not more of what was said. Returns the
+    /// content's last token (the closing mark) when token `k` is such a conjunction.
+    fn narration_after_quotation_at(&self, from: usize, k: usize) -> Option<usize> {
+        let s = self.s;
+        if !matches!(self.word(k), "and" | "but") || s.in_quote(k) || k < from + 3 {
+            return None;
+        }
+        let closing = |j: usize| matches!(s.toks[j].kind, Kind::Quote { open: false });
+        // “…,” and / “…”, and
+        let mark = if self.word(k - 1) == "," && closing(k - 2) {
+            k - 2
+        } else if closing(k - 1) && self.word(k - 2) == "," {
+            k - 1
+        } else {
+            return None;
+        };
+        let first = k + 1;
+        // Not "and that …" (a second reported clause), nor what goes on to quote more of
+        // the speaker's words ('and Democrats would need to “depend on …”').
+        let opens = first < self.n
+            && s.toks[first].kind == Kind::Word
+            && self.word(first) != "that"
+            && (words::is_determiner(self.word(first)) || !is_lower_word(self, first))
+            && !(first..self.n).any(|j| s.in_quote(j));
+        if !opens {
+            return None;
+        }
+        // The subject's words, then a past tense: an auxiliary or a modal first ("the
+        // country has become a failed state") leaves the clause to the speaker.
+        (first + 1..(first + 6).min(self.n))
+            .take_while(|&v| {
+                s.toks[v].kind == Kind::Word && !is_aux(self.word(v)) && !words::is_modal(self.word(v))
+            })
+            .any(|v| is_lower_word(self, v) && words::is_distinct_past(self.word(v)))
+            .then_some(mark)
     }
 
     /// Rule of content ends, `main_clause_after_subordinate`: a cue inside an adverbial
@@ -2976,6 +3019,29 @@ mod tests {
             vec!["the crossing is rough but she feels sure it will calm"],
             "{frames:#?}"
         );
+    }
+
+    /// Rule `narration_after_quotation_at`.
+    #[test]
+    fn a_new_subject_after_a_closed_quotation_is_narration() {
+        let frames = frames_of(
+            "Brandt described the storm as a “once-in-a-century event,” and the coast guard closed the port for two days.",
+        );
+        assert_eq!(
+            frames[0].3,
+            vec!["the storm as a “once-in-a-century event,”"],
+            "{frames:#?}"
+        );
+        // "and that …" reports a second clause; an auxiliary or a modal, or more of the
+        // speaker's words quoted, leave the clause to the speaker.
+        for text in [
+            "Brandt said the storm was “a freak,” and that the port crews worked all night.",
+            "Brandt said the storm was “a freak,” and the port has reopened since.",
+            "Brandt said the storm was “a freak,” and the crews would need “a long rest.”",
+        ] {
+            let frames = frames_of(text);
+            assert!(frames[0].3[0].contains(" and "), "{text}: {frames:#?}");
+        }
     }
 
     /// Rule `past_after_modal_at`.
