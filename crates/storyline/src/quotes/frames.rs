@@ -1023,7 +1023,7 @@ impl Scan<'_> {
         };
         let first = k + 1;
         // Not "and that …" (a second reported clause), nor what goes on to quote more of
-        // the speaker's words ('and Democrats would need to “depend on …”').
+        // the speaker's words ('and the crews would need “a long rest”').
         let opens = first < self.n
             && s.toks[first].kind == Kind::Word
             && self.word(first) != "that"
@@ -1033,7 +1033,7 @@ impl Scan<'_> {
             return None;
         }
         // The subject's words, then a past tense: an auxiliary or a modal first ("the
-        // country has become a failed state") leaves the clause to the speaker.
+        // port has reopened since") leaves the clause to the speaker.
         (first + 1..(first + 6).min(self.n))
             .take_while(|&v| {
                 s.toks[v].kind == Kind::Word && !is_aux(self.word(v)) && !words::is_modal(self.word(v))
