@@ -243,6 +243,9 @@ fn stance_after_fallback(s: &Sentence, fallback: Frame, stances: Vec<Frame>) -> 
     std::iter::once(fallback).chain(later).collect()
 }
 
+/// How far back `past_after_modal_at` reads a reported clause for its modal.
+const MODAL_CLAUSE_TOKENS: usize = 40;
+
 impl Frame {
     fn named(self, rule: QuoteRule) -> Frame {
         Frame { rule, ..self }
@@ -910,7 +913,7 @@ impl Scan<'_> {
         let w = self.word(v);
         !words::has_no_object_stance(w)
             && (lexicon::speech_lemma(w).is_some()
-                || words::object_stance_lemma(w).is_some() && !(v..self.n).any(|j| self.s.in_quote(j)))
+                || words::object_stance_lemma(w).is_some() && !self.s.quoted_from(v))
     }
 
     /// Rule of content ends: ", and she VERB …" / "but he VERB …" after content that
@@ -977,6 +980,11 @@ impl Scan<'_> {
         if !past || s.toks[k + 2].kind != Kind::Word || !words::follows_a_verb(self.word(k + 2)) {
             return None;
         }
+        // The reported clause is read back at most `MODAL_CLAUSE_TOKENS` tokens, so that a
+        // long run of "and"s costs each the same (no rule is quadratic in a sentence).
+        if k - from > MODAL_CLAUSE_TOKENS {
+            return None;
+        }
         let clause = from..k;
         if clause
             .clone()
@@ -985,7 +993,7 @@ impl Scan<'_> {
             return None;
         }
         let modal_bare = clause.clone().any(|j| {
-            words::is_modal(self.word(j))
+            crate::time::is_modal(self.word(j))
                 && j + 1 < k
                 && is_lower_word(self, j + 1)
                 && !matches!(
@@ -1028,16 +1036,14 @@ impl Scan<'_> {
             && s.toks[first].kind == Kind::Word
             && self.word(first) != "that"
             && (words::is_determiner(self.word(first)) || !is_lower_word(self, first))
-            && !(first..self.n).any(|j| s.in_quote(j));
+            && !s.quoted_from(first);
         if !opens {
             return None;
         }
-        // The subject's words, then a past tense: an auxiliary or a modal first ("the
-        // port has reopened since") leaves the clause to the speaker.
+        // The subject's words, then a past tense: an auxiliary or a modal (`is_aux` holds
+        // both) first ("the port has reopened since") leaves the clause to the speaker.
         (first + 1..(first + 6).min(self.n))
-            .take_while(|&v| {
-                s.toks[v].kind == Kind::Word && !is_aux(self.word(v)) && !words::is_modal(self.word(v))
-            })
+            .take_while(|&v| s.toks[v].kind == Kind::Word && !is_aux(self.word(v)))
             .any(|v| is_lower_word(self, v) && words::is_distinct_past(self.word(v)))
             .then_some(mark)
     }
@@ -2806,10 +2812,15 @@ mod tests {
         assert_eq!(frames[0].3, vec!["the fares would rise"], "{frames:#?}");
         assert_eq!(frames.len(), 2, "{frames:#?}");
         // Not a verb whose object is no position, nor a verb of stance before a quotation.
-        for text in [
+        content_goes_on_past_and(&[
             "Ines Lund said the fares rose and found the ledger empty.",
             "Ines Lund said the fares would rise and backs what she called “a fair toll.”",
-        ] {
+        ]);
+    }
+
+    /// Asserts that each text's first content goes on past its " and ".
+    fn content_goes_on_past_and(texts: &[&str]) {
+        for text in texts {
             let frames = frames_of(text);
             assert!(frames[0].3[0].contains(" and "), "{text}: {frames:#?}");
         }
@@ -3034,14 +3045,11 @@ mod tests {
         );
         // "and that …" reports a second clause; an auxiliary or a modal, or more of the
         // speaker's words quoted, leave the clause to the speaker.
-        for text in [
+        content_goes_on_past_and(&[
             "Brandt said the storm was “a freak,” and that the port crews worked all night.",
             "Brandt said the storm was “a freak,” and the port has reopened since.",
             "Brandt said the storm was “a freak,” and the crews would need “a long rest.”",
-        ] {
-            let frames = frames_of(text);
-            assert!(frames[0].3[0].contains(" and "), "{text}: {frames:#?}");
-        }
+        ]);
     }
 
     /// Rule `past_after_modal_at`.

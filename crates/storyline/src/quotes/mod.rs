@@ -287,6 +287,12 @@ impl Sentence {
         self.inside.get(k).is_some_and(|&(a, _)| a <= i)
     }
 
+    /// Whether any token from `i` on is inside quote marks (the last range ends there or
+    /// later).
+    fn quoted_from(&self, i: usize) -> bool {
+        self.inside.last().is_some_and(|&(_, b)| b >= i)
+    }
+
     /// The quoted range that opens at token `a`.
     fn quote_opening_at(&self, a: usize) -> Option<(usize, usize)> {
         let k = self.inside.partition_point(|&(x, _)| x < a);
@@ -1250,6 +1256,7 @@ mod fast_lookups {
             for s in &sents {
                 for i in 0..s.toks.len() + 1 {
                     prop_assert_eq!(s.in_quote(i), s.inside.iter().any(|&(a, b)| a <= i && i <= b));
+                    prop_assert_eq!(s.quoted_from(i), (i..s.toks.len()).any(|j| s.in_quote(j)));
                     prop_assert_eq!(s.quote_opening_at(i), s.inside.iter().find(|r| r.0 == i).copied());
                     prop_assert_eq!(s.quote_closing_at(i), s.inside.iter().find(|r| r.1 == i).copied());
                 }

@@ -68,14 +68,6 @@ pub(super) fn follows_a_verb(w: &str) -> bool {
     word_set!(VERB_PARTICLES).contains(w) || is_determiner(w) || is_adjunct_preposition(w)
 }
 
-/// Modal verbs, before a bare verb ("would reopen").
-pub(super) fn is_modal(w: &str) -> bool {
-    matches!(
-        w,
-        "would" | "will" | "could" | "can" | "may" | "might" | "should" | "must" | "shall"
-    )
-}
-
 /// Irregular past tenses: a finite verb.
 pub(super) fn is_irregular_past(w: &str) -> bool {
     word_set!(IRREGULAR_PAST).contains(w)

@@ -605,20 +605,17 @@ impl Clusterer {
     fn links(&self, w: &Weighed, own: Option<u32>) -> Vec<StorylineId> {
         let link = &self.cfg.link;
         let size = |id: &StorylineId| self.storylines.get(id).map_or(0, |s| s.articles);
-        let mut first = 0;
-        self.link_scores(w, own, (EVENT_KEYS, self.cfg.candidates), link.crowd.link)
+        let mut linked = self
+            .link_scores(w, own, (EVENT_KEYS, self.cfg.candidates), link.crowd.link)
             .into_iter()
-            .filter(|l| l.entities >= link.entities && l.score >= link.score)
-            .enumerate()
-            .filter(|(i, l)| {
-                if *i == 0 {
-                    first = size(&l.id);
-                    return true;
-                }
-                l.merge >= link.merge && first.min(size(&l.id)) <= link.bridge_articles
-            })
-            .map(|(_, l)| l.id)
-            .collect()
+            .filter(|l| l.entities >= link.entities && l.score >= link.score);
+        let Some(best) = linked.next() else {
+            return Vec::new();
+        };
+        let first = size(&best.id);
+        let merged =
+            linked.filter(|l| l.merge >= link.merge && first.min(size(&l.id)) <= link.bridge_articles);
+        std::iter::once(best).chain(merged).map(|l| l.id).collect()
     }
 
     /// The candidate storylines of an event (as `w`), `own`'s left out, each with its

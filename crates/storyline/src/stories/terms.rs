@@ -70,13 +70,14 @@ impl Default for Analyzer {
 }
 
 /// Whether `piece` (a slice of `text`) is the name of a Penn Treebank bracket escape
-/// between dashes ("-RRB-").
+/// between dashes ("-RRB-"), as the tokenizer reads one.
 fn is_ptb_escape(text: &str, piece: &str) -> bool {
-    if piece.len() != 3 || !crate::text::tokens::PTB_ESCAPES.contains(&piece) {
+    if piece.len() != 3 {
         return false;
     }
     let at = piece.as_ptr() as usize - text.as_ptr() as usize;
-    text[..at].ends_with('-') && text[at + 3..].starts_with('-')
+    // (Checked for its dash first: the character before may be wider than a byte.)
+    text[..at].ends_with('-') && crate::text::tokens::starts_with_ptb_escape(&text[at - 1..])
 }
 
 impl Analyzer {
@@ -416,6 +417,8 @@ mod tests {
     fn treebank_bracket_escapes_are_no_terms() {
         let a = Analyzer::default();
         let t = a.terms("Tollbridge -LRB- NWA -RRB- ferries; an RRB grant");
+        // A wide character before a three-letter word is no escape (and no panic).
+        assert_eq!(a.terms("toll—RRB— café—LRB").len(), 4);
         assert_eq!(t.len(), 5, "tollbridge nwa ferries rrb grant: {t:?}");
         assert_eq!(t.iter().filter(|&&x| x == Term::of_stem("rrb")).count(), 1);
         assert!(!t.contains(&Term::of_stem("lrb")));

@@ -37,12 +37,16 @@ pub fn is_double_quote(c: char) -> bool {
 }
 
 /// The Penn Treebank escapes of brackets, written between dashes in tokenised text.
-pub(crate) const PTB_ESCAPES: [&str; 6] = ["LRB", "RRB", "LSB", "RSB", "LCB", "RCB"];
+const PTB_ESCAPES: [&str; 6] = ["LRB", "RRB", "LSB", "RSB", "LCB", "RCB"];
 
-/// The length of the bracket escape ("-LRB-") `s` starts with, if any.
-fn ptb_escape_len(s: &str) -> Option<usize> {
-    let name = s.strip_prefix('-')?.get(..4)?;
-    (name.ends_with('-') && PTB_ESCAPES.contains(&&name[..3])).then_some(5)
+/// The length of a bracket escape with its dashes ("-LRB-").
+const PTB_ESCAPE_LEN: usize = 5;
+
+/// Whether `s` starts with a bracket escape ("-LRB-").
+pub(crate) fn starts_with_ptb_escape(s: &str) -> bool {
+    s.get(..PTB_ESCAPE_LEN).is_some_and(|e| {
+        e.starts_with('-') && e.ends_with('-') && PTB_ESCAPES.contains(&&e[1..PTB_ESCAPE_LEN - 1])
+    })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -62,17 +66,16 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
         // Rule `ptb_bracket_escapes`: tokenised corpora write brackets as "-LRB-" and
         // "-RRB-" (Penn Treebank escapes); each is one bracket, not a word between dashes
         // (the "RRB" of every such article was a name shared across unrelated stories).
-        if c == '-' {
-            if let Some(len) = ptb_escape_len(&s[i..]) {
-                for _ in 1..len {
-                    it.next();
-                }
-                out.push(Token {
-                    span: Span::new(start, start + len),
-                    kind: Kind::Punct,
-                });
-                continue;
+        if c == '-' && starts_with_ptb_escape(&s[i..]) {
+            // The escape is ASCII: one char a byte.
+            for _ in 1..PTB_ESCAPE_LEN {
+                it.next();
             }
+            out.push(Token {
+                span: Span::new(start, start + PTB_ESCAPE_LEN),
+                kind: Kind::Punct,
+            });
+            continue;
         }
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
