@@ -518,17 +518,21 @@ fn plural_of_people(lower: &str) -> bool {
     (lower.ends_with('s') && !lower.ends_with("ss") || irregular) && lower.chars().all(char::is_lowercase)
 }
 
+/// "familiar with", "close to", "knowledge of", "briefed on": a source's description by
+/// what it knows goes on past the preposition.
+fn knows_about(word: &str, next: &str) -> bool {
+    matches!(
+        (word, next),
+        ("familiar", "with") | ("close", "to") | ("knowledge", "of") | ("briefed", "on")
+    )
+}
+
 /// A source described by what it knows: "a source familiar with the talks", "people
 /// close to the campaign", "an official with knowledge of the plan".
 fn described_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
-    let m = (last.saturating_sub(8)..last).rev().find(|&m| {
-        m > 0
-            && !s.in_quote(m)
-            && matches!(
-                (s.word(text, m - 1), s.word(text, m)),
-                ("familiar", "with") | ("close", "to") | ("knowledge", "of") | ("briefed", "on")
-            )
-    })?;
+    let m = (last.saturating_sub(8)..last)
+        .rev()
+        .find(|&m| m > 0 && !s.in_quote(m) && knows_about(s.word(text, m - 1), s.word(text, m)))?;
     let head_end = if s.word(text, m - 1) == "knowledge" {
         m - 2
     } else {
@@ -623,7 +627,10 @@ pub(super) fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Sou
         return None;
     }
     let mut last = first;
-    while last + 1 < s.toks.len() && last - first < 8 {
+    // How far the phrase may run: eight words, and as far again after "familiar with"
+    // and its kin.
+    let mut reach = 8;
+    while last + 1 < s.toks.len() && last - first < reach {
         let n = last + 1;
         let nt = &s.toks[n];
         let nw = s.word(text, n);
@@ -636,7 +643,22 @@ pub(super) fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Sou
             last = n;
             continue;
         }
-        if nt.kind != Kind::Word || s.in_quote(n) || is_boundary(nw) || lexicon::is_calendar_word(nw) {
+        // Rule `described_source_after`: "according to three pilots familiar with the
+        // rota, …": what the source knows is part of it, up to the clause's punctuation.
+        if knows_about(s.word(text, last), nw) {
+            last = n;
+            reach = last - first + 8;
+            continue;
+        }
+        // Rule `source_ends_at_subject_pronoun`: "according to several members it grew":
+        // a subject pronoun opens the next clause, it does not go on with the phrase.
+        let subject_pronoun = matches!(nw, "it" | "he" | "she" | "they" | "we" | "I" | "you");
+        if nt.kind != Kind::Word
+            || s.in_quote(n)
+            || is_boundary(nw)
+            || lexicon::is_calendar_word(nw)
+            || subject_pronoun
+        {
             break;
         }
         last = n;
@@ -1053,7 +1075,9 @@ pub(super) fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) 
                     });
                 }
             }
-            if is_boundary(&hw.to_lowercase()) {
+            // Rule `np_stops_at_finite_verb`: a noun phrase holds no finite auxiliary
+            // ("there were many questions about the fares" has no subject "there were many").
+            if is_boundary(&hw.to_lowercase()) || words::is_finite_auxiliary(&hw.to_lowercase()) {
                 break;
             }
             h += 1;

@@ -22,6 +22,7 @@ pub(super) const HEADLINE_SECTION_WORDS: &str = include_str!("data/headline-sect
 pub(super) const ENDORSEMENT_VERBS: &str = include_str!("data/endorsement-verbs.txt");
 pub(super) const SUBORDINATORS: &str = include_str!("data/subordinators.txt");
 pub(super) const OBJECT_STANCE_VERBS: &str = include_str!("data/object-stance-verbs.txt");
+pub(super) const LIGHT_VERB_DEEDS: &str = include_str!("data/light-verb-deeds.txt");
 pub(super) const OBJECT_SPEECH_VERBS: &str = include_str!("data/object-speech-verbs.txt");
 pub(super) const NO_OBJECT_STANCE: &str = include_str!("data/no-object-stance.txt");
 pub(super) const SHARE_WORDS: &str = include_str!("data/share-words.txt");
@@ -66,6 +67,25 @@ pub(super) fn is_distinct_past(w: &str) -> bool {
 /// "against"), a determiner or a preposition of setting (`data/verb-particles.txt`).
 pub(super) fn follows_a_verb(w: &str) -> bool {
     word_set!(VERB_PARTICLES).contains(w) || is_determiner(w) || is_adjunct_preposition(w)
+}
+
+/// Rule `light_verb_deed`: "make" or "take" (any form) at word `verb`, with one of the
+/// words after it (`next`, up to the clause's punctuation) an object that makes it a deed
+/// ("made his way", "took the stage", "took office"); see `data/light-verb-deeds.txt`.
+pub(super) fn is_light_verb_deed<'a>(verb: &str, next: impl IntoIterator<Item = &'a str>) -> bool {
+    let lemma = match verb {
+        "make" | "makes" | "made" | "making" => "make",
+        "take" | "takes" | "took" | "taken" | "taking" => "take",
+        _ => return false,
+    };
+    let set = word_set!(LIGHT_VERB_DEEDS);
+    next.into_iter().any(|w| {
+        let mut key = String::with_capacity(lemma.len() + 1 + w.len());
+        key.push_str(lemma);
+        key.push(' ');
+        key.push_str(&w.to_lowercase());
+        set.contains(key.as_str())
+    })
 }
 
 /// Irregular past tenses: a finite verb.
@@ -170,6 +190,7 @@ mod tests {
             ("time-words", TIME_WORDS),
             ("boundary-words", BOUNDARY_WORDS),
             ("determiners", DETERMINERS),
+            ("light-verb-deeds", LIGHT_VERB_DEEDS),
             ("irregular-past", IRREGULAR_PAST),
             ("base-form-pasts", BASE_FORM_PASTS),
             ("verb-particles", VERB_PARTICLES),
