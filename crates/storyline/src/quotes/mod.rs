@@ -481,10 +481,13 @@ fn frames_of_article(text: &str, sents: &[Sentence], segs: &[Seg], ents: &mut En
     for si in 0..sents.len() {
         for f in frames_in(text, sents, si) {
             let s = &sents[si];
+            // Rule `content_has_a_word`: a part of nothing but punctuation (the comma a
+            // frame ends on, "…, the agency reported, …") says nothing.
             let mut parts: Vec<Span> = f
                 .content
                 .iter()
                 .filter(|&&(a, b)| a <= b && b < s.toks.len())
+                .filter(|&&(a, b)| s.toks[a..=b].iter().any(|t| t.kind != Kind::Punct))
                 .map(|&(a, b)| Span::new(s.toks[a].span.start, s.toks[b].span.end))
                 .collect();
             // A frame without content introduces the next paragraph's quotation
@@ -1359,6 +1362,21 @@ mod tests {
         let direct: Vec<_> = q.iter().filter(|x| x.2 == QuoteKind::Direct).collect();
         assert_eq!(direct.len(), 1, "{q:?}");
         direct[0].1.clone()
+    }
+
+    /// Rule `content_has_a_word`: a frame whose content before the cue is only the comma
+    /// left by the frame before it says what comes after, not ", he said, …".
+    #[test]
+    fn a_content_of_punctuation_alone_is_dropped() {
+        let (text, a) = run(&[
+            "At the depot the skipper was blunt: if the storm was as bad as the mayor said, he said, why did the ferries run all night?",
+        ]);
+        let w = who(&text, &a);
+        assert!(
+            w.iter().any(|q| q.0 == "why did the ferries run all night"),
+            "{w:?}"
+        );
+        assert!(w.iter().all(|q| !q.0.starts_with(',')), "{w:?}");
     }
 
     /// A single quotation mark inside a double quotation, whatever it looks like, does not
