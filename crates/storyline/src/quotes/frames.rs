@@ -392,17 +392,10 @@ impl Scan<'_> {
     fn adds_a_thing(&self, i: usize) -> bool {
         let next = self.word(i + 1);
         let after = self.word(i + 2);
-        // "adding just 235 jobs", "added nearly 900 posts": the amount past a hedge.
-        let hedged = matches!(
-            next,
-            "just" | "only" | "nearly" | "about" | "almost" | "roughly" | "some"
-        ) && after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'));
         let to_listener = next == "to"
             && (after.starts_with(char::is_uppercase)
                 || matches!(after, "reporters" | "journalists" | "me" | "us" | "him" | "them"));
-        matches!(next, "to" | "up") && !to_listener
-            || hedged
-            || next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
+        matches!(next, "to" | "up") && !to_listener || amount_after(self, i + 1)
     }
 
     /// The speech verb at token `i` with what lies around it; `None` when the word is no
@@ -2340,25 +2333,25 @@ fn light_verb_deed(scan: &Scan, v: usize) -> bool {
 /// "to" further on in the clause.
 fn quantity_deed(scan: &Scan, v: usize) -> bool {
     let w = lexicon::lower(scan.word(v));
-    let lemma = w
-        .strip_suffix("ing")
-        .or_else(|| w.strip_suffix("ed"))
-        .or_else(|| w.strip_suffix("s"))
-        .or_else(|| w.strip_suffix('d'))
-        .unwrap_or(&w);
-    if !matches!(lemma, "rais" | "raise" | "need") {
+    if !matches!(
+        w.as_ref(),
+        "raise" | "raises" | "raised" | "raising" | "need" | "needs" | "needed" | "needing"
+    ) {
         return false;
     }
-    let amount = |k: usize| {
-        let t = scan.word(k);
-        t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
-    };
-    let clause =
-        (v + 1..scan.n.min(v + 12)).take_while(|&k| !is_clause_punct(scan.word(k)) || scan.word(k) == ",");
-    let mut first = v + 1;
-    while first < scan.n.min(v + 4)
+    amount_after(scan, v + 1)
+        || (v + 1..scan.n.min(v + 12))
+            .take_while(|&k| !is_clause_punct(scan.word(k)))
+            .any(|k| scan.word(k) == "to" && amount_after(scan, k + 1))
+}
+
+/// An amount at token `k`, past a hedge ("just 40", "nearly $2 million", "more than 300"):
+/// a number or a currency sign.
+fn amount_after(scan: &Scan, k: usize) -> bool {
+    let mut k = k;
+    while k < scan.n
         && matches!(
-            scan.word(first),
+            scan.word(k),
             "about"
                 | "nearly"
                 | "almost"
@@ -2369,14 +2362,13 @@ fn quantity_deed(scan: &Scan, v: usize) -> bool {
                 | "some"
                 | "another"
                 | "just"
+                | "only"
         )
     {
-        first += 1;
+        k += 1;
     }
-    amount(first)
-        || clause
-            .take_while(|&k| scan.word(k) != ",")
-            .any(|k| scan.word(k) == "to" && amount(k + 1))
+    scan.word(k)
+        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
 }
 
 /// Rule `attack_on_place`: "attacked" with a place for object is an armed attack, a deed
