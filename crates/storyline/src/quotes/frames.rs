@@ -20,6 +20,7 @@ use crate::entities::lexicon::{self, Pronoun};
 use crate::entities::EntityKind;
 use crate::span::Span;
 use crate::text::tokens::Kind;
+use crate::time::is_form_of_be;
 
 /// A frame found in a sentence: the cue, its kind, the source phrase and the content.
 #[derive(Debug, Clone)]
@@ -410,7 +411,7 @@ impl Scan<'_> {
             .or(object_speech)
             .or_else(|| words::object_stance_lemma(w))?;
         let object_speech = object_speech.is_some();
-        if self.is_nominal(i) || lemma == "add" && self.adds_a_thing(i) || goes_on(self, i) {
+        if self.is_nominal(i) || deed_sense(self, i, Some(lemma)) {
             return None;
         }
         let prev = i.checked_sub(1).map(|p| self.word(p));
@@ -425,10 +426,8 @@ impl Scan<'_> {
         // "When asked about …", "as reported by …", "was later charged with …": not an
         // attribution of its own.
         if [prev, before_adverbs].into_iter().flatten().any(|p| {
-            matches!(
-                p.to_lowercase().as_str(),
-                "when" | "if" | "as" | "after" | "being" | "been" | "be" | "was" | "were" | "is" | "are"
-            )
+            let p = lexicon::lower(p);
+            matches!(p.as_ref(), "when" | "if" | "as" | "after") || is_form_of_be(&p)
         }) && w.ends_with("ed")
         {
             return None;
@@ -466,8 +465,7 @@ impl Scan<'_> {
         });
         let participle = w.ends_with("ing") && (prev.is_some_and(|p| p == ",") || !named_before && i > 0);
         // "The poll showed …", not "a photo … is shown" nor "the report was found".
-        let passive = before_adverbs
-            .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "be" | "been" | "being"));
+        let passive = before_adverbs.is_some_and(is_form_of_be);
         let record = !passive && is_evidence_verb(w) && src_before.is_some_and(|sb| self.names_a_record(sb));
         // Not nested in another verb's statement ("told reporters that he thinks …"): asked
         // last, for the few cues that would make a bare clause.
@@ -601,16 +599,20 @@ impl Scan<'_> {
         // subject's noun, not its verb.
         // Only words that are nouns of speech as well ("report", "tweet"): "which critics
         // say is …", "the man officials said was …" keep their verb.
-        let noun = !w.ends_with("ed") && lexicon::is_speaking_noun(&lexicon::lower(w));
-        let modal_next = matches!(
-            next,
-            "could" | "would" | "will" | "may" | "might" | "must" | "should" | "can" | "is" | "was" | "has"
-        );
-        let verb_next = next.ends_with('s') && lexicon::speech_lemma(next).is_some();
         // An "-ing" form only before a modal proper: "echoing comments by …" goes on to its
-        // object, and "what I am asking is that …" keeps its verb.
-        let modal_proper = modal_next && !matches!(next, "is" | "was" | "has");
-        if noun && (modal_next || verb_next) || w.ends_with("ing") && modal_proper {
+        // object, and "what I am asking is that …" keeps its verb. The word after is
+        // looked at first: most cues have neither after them.
+        let modal_proper = matches!(
+            next,
+            "could" | "would" | "will" | "may" | "might" | "must" | "should" | "can"
+        );
+        if modal_proper && w.ends_with("ing") {
+            return true;
+        }
+        let predicate_next = modal_proper
+            || matches!(next, "is" | "was" | "has")
+            || next.ends_with('s') && lexicon::speech_lemma(next).is_some();
+        if predicate_next && !w.ends_with("ed") && lexicon::is_speaking_noun(&lexicon::lower(w)) {
             return true;
         }
         i.checked_sub(1).is_some_and(|p| {
@@ -1715,12 +1717,7 @@ fn passive_agent(scan: &Scan, cue: usize) -> Option<Source> {
         .find(|&k| scan.word(k) == "by")?;
     let participle = scan.word(by.checked_sub(1)?);
     let past = participle.ends_with("ed") || is_irregular_past(participle);
-    let be = (by.saturating_sub(4)..by - 1).any(|k| {
-        matches!(
-            scan.word(k),
-            "was" | "were" | "been" | "is" | "are" | "be" | "being"
-        )
-    });
+    let be = (by.saturating_sub(4)..by - 1).any(|k| is_form_of_be(scan.word(k)));
     if !(past && be) {
         return None;
     }
@@ -2274,8 +2271,7 @@ fn subject_verb_of(scan: &Scan, subj: Source, qa: usize) -> Option<Frame> {
         || light_verb_deed(scan, v)
         || quantity_deed(scan, v)
         || attack_on_place(scan, v)
-        || lexicon::speech_lemma(scan.word(v)) == Some("add") && scan.adds_a_thing(v)
-        || goes_on(scan, v)
+        || deed_sense(scan, v, lexicon::speech_lemma(scan.word(v)))
     {
         return None;
     }
@@ -2298,12 +2294,7 @@ fn subject_verb_of(scan: &Scan, subj: Source, qa: usize) -> Option<Frame> {
 /// "has been shown"); a word that is not one is an adjective, an adverb or a noun ("are
 /// now back online", "is still a plan"), so the clause has no verb of speech there.
 fn bare_after_be(scan: &Scan, from: usize, v: usize) -> bool {
-    let be = (from..v).any(|k| {
-        matches!(
-            scan.word(k),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being"
-        )
-    });
+    let be = (from..v).any(|k| is_form_of_be(scan.word(k)));
     let w = scan.word(v);
     let participle = w.ends_with("ing")
         || w.ends_with("ed")
@@ -2390,12 +2381,16 @@ fn attack_on_place(scan: &Scan, v: usize) -> bool {
         .any(|c| c.first == at && c.kind == EntityKind::Place)
 }
 
-/// Rule `continue_to`: "continues to spread" goes on doing; ", he continued" speaks, and
-/// so does "continued to insist" (a verb of speech or stance after "to").
-fn goes_on(scan: &Scan, v: usize) -> bool {
-    lexicon::speech_lemma(scan.word(v)) == Some("continue")
-        && scan.word(v + 1) == "to"
-        && verb_kind(scan.word(v + 2)) == CueKind::Action
+/// A verb of speech at `v` (of lemma `lemma`) used in a sense that says nothing, by what
+/// follows it: rule `add_as_deed` ([`Scan::adds_a_thing`]), and rule `continue_to` —
+/// "continues to spread" goes on doing; ", he continued" speaks, and so does "continued to
+/// insist" (a verb of speech or stance after "to").
+fn deed_sense(scan: &Scan, v: usize, lemma: Option<&str>) -> bool {
+    match lemma {
+        Some("add") => scan.adds_a_thing(v),
+        Some("continue") => scan.word(v + 1) == "to" && verb_kind(scan.word(v + 2)) == CueKind::Action,
+        _ => false,
+    }
 }
 
 /// A lower-case word token at `k`.

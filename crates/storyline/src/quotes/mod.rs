@@ -482,7 +482,8 @@ fn frames_of_article(text: &str, sents: &[Sentence], segs: &[Seg], ents: &mut En
         for f in frames_in(text, sents, si) {
             let s = &sents[si];
             // Rule `content_has_a_word`: a part of nothing but punctuation (the comma a
-            // frame ends on, "…, the agency reported, …") says nothing.
+            // frame ends on, "…, the agency reported, …") says nothing. A quotation mark
+            // is kept: the part grows over its quotation below.
             let mut parts: Vec<Span> = f
                 .content
                 .iter()
@@ -1379,8 +1380,6 @@ mod tests {
         assert!(w.iter().all(|q| !q.0.starts_with(',')), "{w:?}");
     }
 
-    /// A single quotation mark inside a double quotation, whatever it looks like, does not
-    /// close the double one.
     /// A long quotation with a short lead-in, in the paragraph of an attributed
     /// statement, is more of that speaker's words.
     #[test]
@@ -1396,6 +1395,8 @@ mod tests {
         );
     }
 
+    /// A single quotation mark inside a double quotation, whatever it looks like, does not
+    /// close the double one.
     #[test]
     fn a_stray_single_mark_does_not_close_a_double_quotation() {
         let (text, a) = run(&[

@@ -1077,7 +1077,8 @@ pub(super) fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) 
             }
             // Rule `np_stops_at_finite_verb`: a noun phrase holds no finite auxiliary
             // ("there were many questions about the fares" has no subject "there were many").
-            if is_boundary(&hw.to_lowercase()) || words::is_finite_auxiliary(&hw.to_lowercase()) {
+            let lower = lexicon::lower(hw);
+            if is_boundary(&lower) || words::is_finite_auxiliary(&lower) {
                 break;
             }
             h += 1;

@@ -100,8 +100,7 @@ pub(crate) fn cue(text: &str, sentence: Span, quoted: &[Span]) -> Option<Span> {
         if !after_be && !lowered.is_empty() && CUE_VERBS.contains(lowered) && !inside(quoted, start) {
             return Some(Span::new(start, start + body.len()));
         }
-        after_be = core.len() == w.len()
-            && matches!(lowered, "is" | "was" | "are" | "were" | "be" | "been" | "being");
+        after_be = core.len() == w.len() && super::is_form_of_be(lowered);
     }
     None
 }

@@ -40,6 +40,12 @@ pub(crate) fn is_modal(w: &str) -> bool {
     lists::MODALS.contains(w)
 }
 
+/// Whether a lower-case word is a form of "be" ("was told", "are back"): a participle or
+/// an adjective follows, not a finite verb of its own.
+pub(crate) fn is_form_of_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+}
+
 /// Whether `after` (the text right after a number) opens with a time zone written in
 /// capitals (`data/time_zones.txt`: "GMT", "BST") or with "local time": the number before
 /// it is a clock time ("0300 GMT", "18:40 BST", "2000 local time"), not a year or a count.
