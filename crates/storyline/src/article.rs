@@ -248,6 +248,9 @@ pub enum RemovedKind {
     Credit,
     Byline,
     CommentPolicy,
+    /// A reader's comment under the article: a line with a commenter's signature
+    /// ("Posted by: name | date time"), and the thread after it.
+    ReaderComment,
     Counter,
     MirrorNotice,
     SourceLine,

@@ -155,3 +155,22 @@ fn furniture_after_the_share_prompt_at_the_very_end() {
     );
     assert_eq!(a.outlet.as_deref(), Some("Harbour Herald"));
 }
+
+#[test]
+fn a_thread_of_signed_reader_comments_is_not_the_article() {
+    let a = analyze("reader-comments.txt");
+    let paras = paragraphs(&a);
+    // The four paragraphs of the post stay, the prose "posted by" among them.
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(has_para(&a, "A video posted by the council on Friday"));
+    // Every line from the first signed comment on is the readers', the unsigned first
+    // paragraph of a comment included (the thread's "load more" link is navigation).
+    let comments = removed(&a, RemovedKind::ReaderComment);
+    assert_eq!(comments.len(), 4, "{comments:#?}");
+    assert!(comments.iter().any(|c| c.starts_with("I was at the hall")));
+    assert!(!a.text.contains("Quarry Lane"));
+    // The post's own signature is its byline, not a comment.
+    assert!(removed(&a, RemovedKind::Byline)
+        .iter()
+        .any(|b| b.contains("Dana Whitlock")));
+}

@@ -190,6 +190,15 @@ lazy_re!(
     COMMENT_WORD,
     r"[Cc]omment|COMMENT|[Kk]ommentar|KOMMENTAR|[Cc]oment[aá]rio|COMENT[AÁ]RIO|[Yy]orum|YORUM|[Кк]оммент|КОММЕНТ|[Кк]омент|КОМЕНТ|[Kk]omentarz|KOMENTARZ|[Rr]eactie|تعليق|评论|[Ll]eave a [Rr]eply|LEAVE A REPLY|[Pp]ost a [Rr]eply|[Jj]oin the [Cc]onversation|[Jj]oin the [Dd]iscussion|[Dd]isqus"
 );
+// Rule `commenter_signature`: a reader's comment is signed — "Posted by: name | date time"
+// (blog and comment platforms), "Submitted by name | date". The label with a colon, or a
+// bar after the name, and then a year or a clock time: article prose ("a video posted by
+// the group on Monday") has neither. Lines of a comment thread are long (the comment's
+// text runs into its signature), so no length bound.
+lazy_re!(
+    COMMENT_SIGNATURE,
+    r"(?i)\b(?:posted|submitted|written|commented|sent)\s+by\s*(?::\s*\S[^|\n]{0,40}?\s*(?:\||\bon\b|\bat\b)|\S[^|\n]{0,40}?\s*\|)\s*[^|\n]{0,40}?(?:\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b)"
+);
 lazy_re!(
     POLICY_WORD,
     r"(?i)(policy|moder|approv|aprova|onaylan|insult|hakaret|küfür|offensive|abusive|guidelines|reserve the right|will not be (published|approved)|are not (published|approved)|community standards|richtlinie|regeln|charte|normas|правил|оскорб)"
@@ -437,6 +446,9 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     if l.words <= 40 && !quoted && COMMENT_WORD.is_match(t) && POLICY_WORD.is_match(t) {
         return Some(CommentPolicy);
     }
+    if COMMENT_SIGNATURE.is_match(t) {
+        return Some(ReaderComment);
+    }
     if l.words <= 40 && !quoted && CAPTION_START.is_match(t) {
         return Some(Caption);
     }
@@ -536,6 +548,32 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
         return Some(Caption);
     }
     None
+}
+
+/// Rule `reader_thread`: two or more signed comments ([`COMMENT_SIGNATURE`]) past the
+/// first lines make a thread of readers' comments, and it runs to the end of the page:
+/// from the first signature on, nothing is the article's (a comment's text shares its
+/// line with the signature that closes it). A signature among the first three lines is
+/// the post's own byline, not a comment.
+fn reader_thread(lines: &mut [Line]) {
+    const POST_HEAD: usize = 3;
+    let signed = |l: &Line| l.role == Role::Drop(RemovedKind::ReaderComment);
+    for l in lines.iter_mut().take(POST_HEAD).filter(|l| signed(l)) {
+        l.role = Role::Drop(RemovedKind::Byline);
+    }
+    let mut signatures = lines
+        .iter()
+        .enumerate()
+        .skip(POST_HEAD)
+        .filter(|(_, l)| signed(l));
+    let (Some((first, _)), Some(_)) = (signatures.next(), signatures.next()) else {
+        return;
+    };
+    for l in &mut lines[first..] {
+        if l.role == Role::Body {
+            l.role = Role::Drop(RemovedKind::ReaderComment);
+        }
+    }
 }
 
 /// Rule `ui_weak`: a line with a word a site's furniture shares with news (`UI_WEAK_WORDS`)
@@ -768,6 +806,8 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
             l.role = Role::Drop(k);
         }
     }
+
+    reader_thread(&mut lines);
 
     // Regions: after a related-links header, link titles until a real paragraph;
     // after a comment header, the rest of the page.
@@ -1260,6 +1300,7 @@ mod rule_cost {
             ("PAST_TENSE", &PAST_TENSE),
             ("TIMESTAMP_START", &TIMESTAMP_START),
             ("NUMERIC_DATE", &NUMERIC_DATE),
+            ("COMMENT_SIGNATURE", &COMMENT_SIGNATURE),
         ];
         for (name, r) in rules {
             let _ = r.is_match("warm up");

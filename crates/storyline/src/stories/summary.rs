@@ -122,6 +122,66 @@ pub(crate) fn wire_body(s: &str) -> &str {
     }
 }
 
+/// Rule `page_stamp`: a sentence without the page's stamp glued to its start, which is the
+/// page's, not the story's: a live report's entry time ("4.05 pm BST: The pumps …"), an
+/// update stamp ("3 May 2031 Last updated at 09:12 GMT The pumps …") or a place in
+/// capitals before a double dash ("NEAR THE DAM -- The pumps …", the agencies' dateline
+/// without its code), a list's bullet and a chronology's day label ("* May 2 - The
+/// pumps …": the day is the line's heading already), or a picture credit a caption left
+/// before it ("Photograph: Ana
+/// Lind/Tollanpix The pumps …": a name, then one to three sources after slashes, each
+/// one word or a word and "Images", "Features", "Pictures" or "Photos", and the sentence
+/// starting with a capital; a credit without a slash has no end to read, and stays, and
+/// a source of two other words loses only its first). The line is the sentence when nothing of three words would be left.
+pub(crate) fn page_stamp(s: &str) -> &str {
+    static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"^(?:Photograph|Photo|Picture|Image|Illustration)s?\s*:\s+\p{Lu}[^/\\]{0,40}?",
+            r"(?:\s*\\?/\s*[\p{L}\d&.'-]+(?:\s+(?:Images|Features|Pictures|Photos))?){1,3}\s+\p{Lu}",
+        ))
+        .expect("regex")
+    });
+    let s = match CREDIT.find(s) {
+        // The match ends with the sentence's first letter: the sentence starts before it.
+        Some(m) => {
+            let start = s[..m.end()]
+                .char_indices()
+                .next_back()
+                .map_or(m.end(), |(i, _)| i);
+            &s[start..]
+        }
+        None => s,
+    };
+    static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            // A list's bullet.
+            r"^(?:\\?[*•▪]\s+)?(?:(?:",
+            // A chronology's day label: "May 2 -", "16 May:", "Sept. 7:".
+            r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}{0,6}\.?\s+\d{1,2}",
+            r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}{0,6})\s*(?::|\s[-–—])",
+            // An entry time: a clock time, am/pm or a 24-hour time, a zone, a colon.
+            r"|\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?\s*:",
+            r"|\d{1,2}[.:]\d{2}(?:\s+[A-Z]{2,4})?\s*:",
+            // An update stamp, the day before it optional.
+            r"|(?:\d{1,2}\s+\p{L}+\s+\d{4}\s+)?(?:[Ll]ast\s+)?[Uu]pdated(?:\s+at|\s+on)?:?\s+\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?",
+            // A place in capitals and a double dash.
+            r"|\p{Lu}[\p{Lu} .'’-]{1,40}?(?:,\s*[\p{L}\d .]{1,25}?)?\s+--",
+            r")\s+)?",
+        ))
+        .expect("regex")
+    });
+    match STAMP.find(s) {
+        Some(m) if !m.is_empty() && s[m.end()..].split_whitespace().count() >= 3 => &s[m.end()..],
+        _ => s,
+    }
+}
+
+/// The sentence as a summary or a timeline shows it: without a wire dateline
+/// ([`wire_body`]) or the page's stamp ([`page_stamp`]).
+fn shown_body(s: &str) -> &str {
+    page_stamp(wire_body(s))
+}
+
 /// Phrases that open a sentence to tie it to the one before ("However,", "Meanwhile,",
 /// "In a statement,"), lower-case, from `data/discourse-openers.txt`.
 const DISCOURSE_OPENERS: &str = include_str!("data/discourse-openers.txt");
@@ -203,13 +263,13 @@ pub(crate) fn reported_body<'a>(v: &ArticleView<'a>, s: usize) -> &'a str {
 }
 
 /// The text a timeline shows for sentence `s` of `v`: without a wire dateline
-/// ([`wire_body`]), a connective opening it ([`strip_opener`]) or a reporting tail
+/// ([`wire_body`]) or the page's stamp ([`page_stamp`]), a connective opening it ([`strip_opener`]) or a reporting tail
 /// ([`reporting_tail`], the sentence then ending with a full stop).
 pub(crate) fn timeline_text<'a>(v: &ArticleView<'a>, s: usize) -> Cow<'a, str> {
     let whole = v.sentences.get(s).map_or(0, Span::len);
     let reported = reported_body(v, s);
     let cut_tail = reported.len() < whole;
-    let body = wire_body(reported.trim());
+    let body = shown_body(reported.trim());
     let opener = strip_opener(body);
     if opener.is_none() && !cut_tail {
         return Cow::Borrowed(body);
@@ -303,7 +363,7 @@ impl<'s, 'a> Pool<'s, 'a> {
     pub(crate) fn extract(&self, a: usize, s: usize) -> Extract<'a> {
         let v = &self.views[a];
         Extract {
-            text: Cow::Borrowed(wire_body(v.sentence(s).trim())),
+            text: Cow::Borrowed(shown_body(v.sentence(s).trim())),
             article: v.id,
             outlet: v.outlet,
             published: v.published,
@@ -524,6 +584,44 @@ mod tests {
             "Tollan harbour (Reuters) - the ferry ran aground.",
         ] {
             assert_eq!(wire_body(whole), whole);
+        }
+    }
+
+    #[test]
+    fn the_pages_stamp_is_left_out_of_the_shown_sentence() {
+        let body = "The pumps at the Karsby dam were switched off before noon.";
+        for stamp in [
+            "4.05 pm: ",
+            "11.40am BST: ",
+            "7.30 p.m. CDT: ",
+            "16:20: ",
+            "3 May 2031 Last updated at 09:12 GMT ",
+            "Updated: 10.05 ",
+            "NEAR THE KARSBY DAM -- ",
+            "KARSBY, Vester Province -- ",
+            "Photograph: Ana Lind/Tollanpix ",
+            "Photograph: Ana Lind\\/Tollanpix\\/Getty Images ",
+            "Photo: Staff/Pictures ",
+            "* ",
+            "\\* May 2 - ",
+            "• 16 May: ",
+            "Sept. 7: ",
+        ] {
+            assert_eq!(page_stamp(&format!("{stamp}{body}")), body, "{stamp:?}");
+        }
+        // A number, a time in prose, a heading without a dash, or a stamp with next to nothing
+        // after it: the sentence stays whole.
+        for whole in [
+            "12 pumps were switched off before noon at the dam.",
+            "At 4.05 pm: the pumps stopped, the operator wrote in the log.",
+            "4.05 pm: Pumps off.",
+            "HOW THE PUMPS WORK The dam's four pumps lift water from the lower basin.",
+            "The pumps -- all four of them -- were switched off before noon.",
+            "May the pumps at the Karsby dam stay switched off until noon.",
+            "Article 5: the pumps at the Karsby dam stay switched off until noon.",
+            "Photograph: Tollanpix The pumps at the Karsby dam were switched off before noon.",
+        ] {
+            assert_eq!(page_stamp(whole), whole);
         }
     }
 
