@@ -169,8 +169,9 @@ fn a_thread_of_signed_reader_comments_is_not_the_article() {
     assert_eq!(comments.len(), 4, "{comments:#?}");
     assert!(comments.iter().any(|c| c.starts_with("I was at the hall")));
     assert!(!a.text.contains("Quarry Lane"));
-    // The post's own signature is its byline, not a comment.
+    // The post's own signature is its byline, not a comment, and names its author.
     assert!(removed(&a, RemovedKind::Byline)
         .iter()
         .any(|b| b.contains("Dana Whitlock")));
+    assert_eq!(a.authors, vec!["Dana Whitlock"]);
 }

@@ -154,6 +154,22 @@ fn the_example_corpus_keeps_the_storm_out_of_the_dispute() {
     };
     let dispute = storylines.iter().find(|s| has(s, "cod-deal-signed")).unwrap();
     assert!(!has(dispute, "storm"), "{dispute:#?}");
+    // The deal's event is named by the headline its three reports share most words with
+    // (rule `representative_headline`), not by the feature that reported it first.
+    let deal = dispute
+        .events
+        .iter()
+        .find(|e| {
+            e.articles
+                .iter()
+                .any(|a| a.url.as_deref().is_some_and(|u| u.contains("cod-deal-signed")))
+        })
+        .unwrap();
+    assert_eq!(deal.articles.len(), 3, "{deal:#?}");
+    assert_eq!(
+        deal.title.as_deref(),
+        Some("Nordland and Vestmark sign Grey Sea cod deal")
+    );
     assert!(storylines
         .iter()
         .any(|s| has(s, "grey-sea-storm") && !has(s, "cod-deal")));

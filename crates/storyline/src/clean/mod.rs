@@ -197,7 +197,7 @@ lazy_re!(
 // text runs into its signature), so no length bound.
 lazy_re!(
     COMMENT_SIGNATURE,
-    r"(?i)\b(?:posted|submitted|written|commented|sent)\s+by\s*(?::\s*\S[^|\n]{0,40}?\s*(?:\||\bon\b|\bat\b)|\S[^|\n]{0,40}?\s*\|)\s*[^|\n]{0,40}?(?:\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b)"
+    r"(?i)\b(?:posted|submitted|written|commented|sent)\s+by\s*(?::\s*(\S[^|\n]{0,40}?)\s*(?:\||\bon\b|\bat\b)|(\S[^|\n]{0,40}?)\s*\|)\s*[^|\n]{0,40}?(?:\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b)"
 );
 lazy_re!(
     POLICY_WORD,
@@ -780,10 +780,23 @@ fn is_long_paragraph(l: &Line) -> bool {
 }
 
 fn parse_authors(byline: &str) -> Vec<String> {
-    let Some(c) = self::byline(byline) else {
+    // A post signed as its comments are ("Posted by: name | date", `reader_thread`).
+    let signed = || {
+        let c = COMMENT_SIGNATURE
+            .captures(byline)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))?;
+        c.get(1).or_else(|| c.get(2))
+    };
+    let names = match self::byline(byline) {
+        Some(c) => c.get(1),
+        None => signed(),
+    };
+    let Some(names) = names else {
         return vec![];
     };
-    c[1].split([',', '&'])
+    names
+        .as_str()
+        .split([',', '&'])
         .flat_map(|p| p.split(" and "))
         .map(|p| p.trim().trim_end_matches('.').to_string())
         .filter(|p| {

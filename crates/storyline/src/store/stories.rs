@@ -14,6 +14,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 use super::{story_state, Store};
 
 use crate::error::Result;
+use crate::stories::headline::representative;
 use crate::stories::{Clusterer, Day, EventId, StoryConfig, StoryDoc, StorylineId};
 
 /// The story tables (to add to the store's schema).
@@ -956,21 +957,23 @@ impl Store {
         let Some((start, end, size)) = days_and_size(&self.conn, id)? else {
             return Ok(None);
         };
-        // The largest titled event (ties: the smallest id), as `storyline` titles it.
-        let title: Option<String> = self
+        // The largest titled event (ties: the smallest id), titled as `storyline` titles it.
+        let largest: Option<String> = self
             .conn
             .prepare_cached(
-                "SELECT t FROM (SELECT COALESCE(
-                     (SELECT title FROM articles WHERE id = e.id),
-                     (SELECT a.title FROM event_articles x JOIN articles a ON a.id = x.article
-                      WHERE x.event = e.id AND a.title IS NOT NULL
-                      ORDER BY x.day, x.published, x.article LIMIT 1)) AS t, e.size, e.id
-                   FROM events e WHERE e.storyline = ?1)
-                 ORDER BY t IS NULL, size DESC, id LIMIT 1",
+                "SELECT e.id FROM events e WHERE e.storyline = ?1
+                 ORDER BY NOT EXISTS (SELECT 1 FROM event_articles x JOIN articles a
+                     ON a.id = x.article WHERE x.event = e.id AND a.title IS NOT NULL),
+                   e.size DESC, e.id LIMIT 1",
             )?
             .query_row([id], |r| r.get(0))
-            .optional()?
-            .flatten();
+            .optional()?;
+        let title = match largest {
+            Some(e) => event(&self.conn, &e, Some(EVENT_ARTICLES))?
+                .filter(|row| !row.title_is_lead)
+                .and_then(|row| row.title),
+            None => None,
+        };
         Ok(Some(StorylineBrief {
             id: id.to_string(),
             title,
@@ -1146,8 +1149,10 @@ pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option
             .query_row([id], |r| r.get(0))?,
         _ => articles.len() as u32,
     };
-    // Titled by the article that started it (its id is the event's); when that one has
-    // no headline, by the first of its articles that has one.
+    // Titled by the headline most like its other headlines (rule
+    // `representative_headline`), the article that started it (its id is the event's)
+    // first so that a tie keeps its headline, copies left out; when none of those listed
+    // has one, by the starting article's, else the first of its articles that has one.
     let first: Option<String> = match articles.iter().find(|a| a.id == id) {
         Some(a) => a.title.clone(),
         None => conn
@@ -1156,7 +1161,20 @@ pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option
             .optional()?
             .flatten(),
     };
-    let headline = first.or_else(|| articles.iter().find_map(|a| a.title.clone()));
+    let heads: Vec<&str> = first
+        .as_deref()
+        .into_iter()
+        .chain(
+            articles
+                .iter()
+                .filter(|a| a.id != id && a.copy_of.is_none())
+                .filter_map(|a| a.title.as_deref()),
+        )
+        .collect();
+    let chosen = representative(&heads).map(|i| heads[i].to_string());
+    let headline = chosen
+        .or(first)
+        .or_else(|| articles.iter().find_map(|a| a.title.clone()));
     let title_is_lead = headline.is_none();
     let title = match headline {
         Some(t) => Some(t),

@@ -8,6 +8,7 @@
 pub mod crowd;
 pub mod doc;
 pub mod events;
+pub mod headline;
 pub(crate) mod index;
 pub mod revive;
 pub mod score;
