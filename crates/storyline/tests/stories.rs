@@ -155,7 +155,7 @@ fn the_example_corpus_keeps_the_storm_out_of_the_dispute() {
     let dispute = storylines.iter().find(|s| has(s, "cod-deal-signed")).unwrap();
     assert!(!has(dispute, "storm"), "{dispute:#?}");
     // The deal's event is named by the headline its three reports share most words with
-    // (rule `representative_headline`), not by the feature that reported it first.
+    // (rule `representative_headline`), not by the feature's that happens to start it.
     let deal = dispute
         .events
         .iter()

@@ -192,12 +192,14 @@ lazy_re!(
 );
 // Rule `commenter_signature`: a reader's comment is signed — "Posted by: name | date time"
 // (blog and comment platforms), "Submitted by name | date". The label with a colon, or a
-// bar after the name, and then a year or a clock time: article prose ("a video posted by
-// the group on Monday") has neither. Lines of a comment thread are long (the comment's
-// text runs into its signature), so no length bound.
+// bar after the name, then a year or a clock time (h:mm): article prose ("a video posted
+// by the group on Monday") has neither, and a name in quotation marks is a post quoted,
+// not a signature. Lines of a comment thread are long (the comment's text runs into its
+// signature), so no length bound. A signed line counts only as part of a thread
+// ([`reader_thread`]).
 lazy_re!(
     COMMENT_SIGNATURE,
-    r"(?i)\b(?:posted|submitted|written|commented|sent)\s+by\s*(?::\s*(\S[^|\n]{0,40}?)\s*(?:\||\bon\b|\bat\b)|(\S[^|\n]{0,40}?)\s*\|)\s*[^|\n]{0,40}?(?:\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b)"
+    r#"(?i)\b(?:posted|submitted|written|commented|sent)\s+by\s*(?::\s*([^|\s"“”][^|\n"“”]{0,40}?)\s*(?:\||\bon\b|\bat\b)|([^|\s"“”][^|\n"“”]{0,40}?)\s*\|)\s*[^|\n]{0,40}?(?:\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b)"#
 );
 lazy_re!(
     POLICY_WORD,
@@ -446,7 +448,7 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     if l.words <= 40 && !quoted && COMMENT_WORD.is_match(t) && POLICY_WORD.is_match(t) {
         return Some(CommentPolicy);
     }
-    if COMMENT_SIGNATURE.is_match(t) {
+    if COMMENT_SIGNATURE.is_match(t) && byline(t).is_none() {
         return Some(ReaderComment);
     }
     if l.words <= 40 && !quoted && CAPTION_START.is_match(t) {
@@ -550,26 +552,30 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     None
 }
 
-/// Rule `reader_thread`: two or more signed comments ([`COMMENT_SIGNATURE`]) past the
-/// first lines make a thread of readers' comments, and it runs to the end of the page:
-/// from the first signature on, nothing is the article's (a comment's text shares its
-/// line with the signature that closes it). A signature among the first three lines is
-/// the post's own byline, not a comment.
+/// Rule `reader_thread`: two or more signed comments ([`COMMENT_SIGNATURE`]) after the
+/// article's first paragraph make a thread of readers' comments, and it runs to the end
+/// of the page: from the first of them on, nothing is the article's (a comment's text
+/// shares its line with the signature that closes it; a comment whose text stands on the
+/// lines before its signature, when it comes first, is left in). A signature before the
+/// first paragraph is the post's own byline; a signed line that starts no thread is
+/// text again (a post quoted, a footer) — a byline if it reads as one.
 fn reader_thread(lines: &mut [Line]) {
-    const POST_HEAD: usize = 3;
     let signed = |l: &Line| l.role == Role::Drop(RemovedKind::ReaderComment);
-    for l in lines.iter_mut().take(POST_HEAD).filter(|l| signed(l)) {
+    let body_from = lines
+        .iter()
+        .position(|l| l.role == Role::Body && is_long_paragraph(l))
+        .unwrap_or(lines.len());
+    for l in lines[..body_from].iter_mut().filter(|l| signed(l)) {
         l.role = Role::Drop(RemovedKind::Byline);
     }
-    let mut signatures = lines
-        .iter()
-        .enumerate()
-        .skip(POST_HEAD)
-        .filter(|(_, l)| signed(l));
+    let mut signatures = lines[body_from..].iter().enumerate().filter(|(_, l)| signed(l));
     let (Some((first, _)), Some(_)) = (signatures.next(), signatures.next()) else {
+        for l in lines[body_from..].iter_mut().filter(|l| signed(l)) {
+            l.role = Role::Body;
+        }
         return;
     };
-    for l in &mut lines[first..] {
+    for l in &mut lines[body_from + first..] {
         if l.role == Role::Body {
             l.role = Role::Drop(RemovedKind::ReaderComment);
         }
@@ -1250,6 +1256,70 @@ mod tests {
         assert_eq!(c.title.as_deref(), Some("Harbour talks stall"));
         assert_eq!(c.authors, vec!["Jane Roe", "Ali Veli"]);
         assert_eq!(c.paragraphs.len(), 1);
+    }
+
+    /// The paragraphs' texts of a cleaned page.
+    fn kept(c: &Cleaned) -> Vec<String> {
+        c.paragraphs.clone()
+    }
+
+    #[test]
+    fn a_signed_post_after_its_menu_keeps_its_text_and_a_lone_signature_stays() {
+        let para = |n: u32| {
+            format!("The ferry council met for the {n}th time this year and agreed to keep the winter timetable for one more season.")
+        };
+        // The post's own signature after menu lines, then two signed comments.
+        let page = format!(
+            "Home\nNews\nLocal\nFerry timetable stays\nPosted by: Dana Whitlock | March 14, 2031 10:05 AM\n{}\n{}\n{}\nNot again. Posted by: oarsman | March 14, 2031 11:20 AM\nFine by me. Posted by: tidewatch | March 14, 2031 11:45 AM",
+            para(3),
+            para(4),
+            para(5)
+        );
+        let c = clean(&page, None, CleanMode::Scraped);
+        assert!(
+            kept(&c).ends_with(&[para(3), para(4), para(5)]),
+            "{:#?}",
+            kept(&c)
+        );
+        assert_eq!(c.authors, vec!["Dana Whitlock"]);
+        let comments = c
+            .removed
+            .iter()
+            .filter(|r| r.kind == RemovedKind::ReaderComment)
+            .count();
+        assert_eq!(comments, 2);
+        // Two posts quoted in the article's middle (names in quotation marks) and a lone
+        // signed footer: nothing is a thread, every paragraph stays.
+        let quoted =
+            "One message, posted by: \"Lakeside Mum\" on March 3, 2031, asked why the ferry was late.";
+        let other = "Another, posted by: \"Quayside\" | March 3, 2031 9:10 PM, said the same.";
+        let footer = "The timetable notice was written by: the harbour office on March 3, 2031 and posted at the pier.";
+        let page = format!(
+            "Ferry timetable stays\n{}\n{quoted}\n{other}\n{}\n{footer}",
+            para(3),
+            para(4)
+        );
+        let c = clean(&page, None, CleanMode::Scraped);
+        assert_eq!(
+            kept(&c),
+            vec![
+                para(3),
+                quoted.to_string(),
+                other.to_string(),
+                para(4),
+                footer.to_string()
+            ]
+        );
+        // A plain byline with a bar and a date is a byline, wherever it stands.
+        let page = format!(
+            "Ferry timetable stays\n{}\n{}\n{}\nWritten by Jane Doe | Updated 14 March 2031 10:40",
+            para(3),
+            para(4),
+            para(5)
+        );
+        let c = clean(&page, None, CleanMode::Scraped);
+        assert_eq!(c.authors, vec!["Jane Doe"]);
+        assert_eq!(kept(&c).len(), 3);
     }
 
     #[test]

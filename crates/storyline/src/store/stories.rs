@@ -781,9 +781,11 @@ pub struct StoryArticle {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventRow {
     pub id: String,
-    /// The title of the article that started it (else of its first article with one);
-    /// when none of its articles has a headline, the opening words of the first one's
-    /// text, ending in "…" when cut.
+    /// The headline most like its other headlines (rule `representative_headline`, among
+    /// the starting article's and its first [`EVENT_ARTICLES`]; a tie keeps the starting
+    /// article's); when none of those has one, the starting article's title, else its
+    /// first article's with one; when none of its articles has a headline, the opening
+    /// words of the first one's text, ending in "…" when cut.
     pub title: Option<String>,
     /// Whether `title` is a lead standing in for a headline (not serialised).
     #[serde(skip)]
@@ -915,7 +917,7 @@ fn day_text(d: NaiveDate) -> String {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StorylineBrief {
     pub id: String,
-    /// The title of its largest event (as [`StorylineRow::title`]).
+    /// The title of its largest event with a headline (as [`EventRow::title`]).
     pub title: Option<String>,
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -962,9 +964,9 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT e.id FROM events e WHERE e.storyline = ?1
-                 ORDER BY NOT EXISTS (SELECT 1 FROM event_articles x JOIN articles a
-                     ON a.id = x.article WHERE x.event = e.id AND a.title IS NOT NULL),
-                   e.size DESC, e.id LIMIT 1",
+                   AND EXISTS (SELECT 1 FROM event_articles x JOIN articles a
+                     ON a.id = x.article WHERE x.event = e.id AND a.title IS NOT NULL)
+                 ORDER BY e.size DESC, e.id LIMIT 1",
             )?
             .query_row([id], |r| r.get(0))
             .optional()?;
@@ -1161,12 +1163,15 @@ pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option
             .optional()?
             .flatten(),
     };
+    // The first [`EVENT_ARTICLES`] listed whatever `limit` is, so that a storyline's row
+    // and the event's own page name it alike.
     let heads: Vec<&str> = first
         .as_deref()
         .into_iter()
         .chain(
             articles
                 .iter()
+                .take(EVENT_ARTICLES)
                 .filter(|a| a.id != id && a.copy_of.is_none())
                 .filter_map(|a| a.title.as_deref()),
         )
@@ -1432,7 +1437,8 @@ mod tests {
         assert_eq!(list[0].events[0].articles.len(), 3);
         assert_eq!(list[0].size, 3);
         assert_eq!(list[0].outlets, vec!["Lowmoor Post".to_string()]);
-        // Titled by the article that started its largest event; the copy says whose it is.
+        // Titled by its largest event's headline (two headlines tie: the starting
+        // article's); the copy says whose it is.
         assert_eq!(list[0].title.as_deref(), Some("t1"));
         let copy = list[0].events[0]
             .articles

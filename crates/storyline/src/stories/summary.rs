@@ -123,16 +123,21 @@ pub(crate) fn wire_body(s: &str) -> &str {
 }
 
 /// Rule `page_stamp`: a sentence without the page's stamp glued to its start, which is the
-/// page's, not the story's: a live report's entry time ("4.05 pm BST: The pumps …"), an
-/// update stamp ("3 May 2031 Last updated at 09:12 GMT The pumps …") or a place in
-/// capitals before a double dash ("NEAR THE DAM -- The pumps …", the agencies' dateline
-/// without its code), a list's bullet and a chronology's day label ("* May 2 - The
-/// pumps …": the day is the line's heading already), or a picture credit a caption left
-/// before it ("Photograph: Ana
-/// Lind/Tollanpix The pumps …": a name, then one to three sources after slashes, each
-/// one word or a word and "Images", "Features", "Pictures" or "Photos", and the sentence
-/// starting with a capital; a credit without a slash has no end to read, and stays, and
-/// a source of two other words loses only its first). The line is the sentence when nothing of three words would be left.
+/// page's, not the story's:
+/// - a live report's entry time ("4.05 pm BST: The pumps …", zones from a fixed list);
+/// - an update stamp ("3 May 2031 Last updated at 09:12 GMT The pumps …");
+/// - a place in capitals before a double dash ("NEAR THE DAM -- The pumps …", the
+///   agencies' dateline without its code);
+/// - a list's bullet and a chronology's day label ("* May 2 - The pumps …": the day is
+///   the line's heading already; month names spelt out or cut, nothing else);
+/// - a picture credit a caption left before it ("Photograph: Ana Lind/Tollanpix The pumps
+///   …": a name, then one to three sources after slashes, each one word or a word and
+///   "Images", "Features", "Pictures" or "Photos"; a credit without a slash has no end to
+///   read and stays, and a source of two other words loses only its first).
+///
+/// After a stamp the sentence must start with a capital or a quotation mark ("May 4 – the
+/// day the dam broke – is …" and "FEMA -- the agency -- sent …" are prose), and at least
+/// three words must be left; else the line is the whole sentence.
 pub(crate) fn page_stamp(s: &str) -> &str {
     static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(concat!(
@@ -153,26 +158,48 @@ pub(crate) fn page_stamp(s: &str) -> &str {
         None => s,
     };
     static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(concat!(
-            // A list's bullet.
-            r"^(?:\\?[*•▪]\s+)?(?:(?:",
-            // A chronology's day label: "May 2 -", "16 May:", "Sept. 7:".
-            r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}{0,6}\.?\s+\d{1,2}",
-            r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}{0,6})\s*(?::|\s[-–—])",
-            // An entry time: a clock time, am/pm or a 24-hour time, a zone, a colon.
-            r"|\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?\s*:",
-            r"|\d{1,2}[.:]\d{2}(?:\s+[A-Z]{2,4})?\s*:",
-            // An update stamp, the day before it optional.
-            r"|(?:\d{1,2}\s+\p{L}+\s+\d{4}\s+)?(?:[Ll]ast\s+)?[Uu]pdated(?:\s+at|\s+on)?:?\s+\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?",
-            // A place in capitals and a double dash.
-            r"|\p{Lu}[\p{Lu} .'’-]{1,40}?(?:,\s*[\p{L}\d .]{1,25}?)?\s+--",
-            r")\s+)?",
-        ))
+        regex::Regex::new(
+            concat!(
+                // A list's bullet (group 1), then the stamp (group 2).
+                r"^(\\?[*•▪]\s+)?(?:(",
+                // A chronology's day label: "May 2 -", "16 May:", "Sept. 7:".
+                r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?",
+                r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}",
+                r"|\d{1,2}\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?",
+                r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\s*(?::|\s[-–—])",
+                // An entry time: a clock time, am/pm or a 24-hour time, a zone, a colon.
+                r"|\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?(?:\s+ZONE)?\s*:",
+                r"|\d{1,2}[.:]\d{2}(?:\s+ZONE)?\s*:",
+                // An update stamp, the day before it optional.
+                r"|(?:\d{1,2}\s+\p{L}+\s+\d{4}\s+)?(?:[Ll]ast\s+)?[Uu]pdated(?:\s+at|\s+on)?:?\s+",
+                r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+ZONE)?",
+                // A place in capitals and a double dash.
+                r"|\p{Lu}[\p{Lu} .'’-]{1,40}?(?:,\s*[\p{L}\d .]{1,25}?)?\s+--",
+                r")\s+)?",
+            )
+            .replace(
+                "ZONE",
+                "(?:GMT|BST|UTC|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|JST|IST|AEST|AEDT)",
+            )
+            .as_str(),
+        )
         .expect("regex")
     });
-    match STAMP.find(s) {
-        Some(m) if !m.is_empty() && s[m.end()..].split_whitespace().count() >= 3 => &s[m.end()..],
-        _ => s,
+    let Some(c) = STAMP.captures(s) else {
+        return s;
+    };
+    let end = c.get(0).map_or(0, |m| m.end());
+    let rest = &s[end..];
+    // After a stamp the sentence starts with a capital or a quotation mark ("May 4 – the
+    // day the dam broke – is …", "FEMA -- the agency …" are prose); after a bare bullet,
+    // with anything.
+    let starts_well = rest.chars().next().is_some_and(|ch| {
+        ch.is_uppercase() || "\"“‘'".contains(ch) || (c.get(2).is_none() && ch.is_alphanumeric())
+    });
+    if end > 0 && starts_well && rest.split_whitespace().count() >= 3 {
+        rest
+    } else {
+        s
     }
 }
 
@@ -619,10 +646,20 @@ mod tests {
             "The pumps -- all four of them -- were switched off before noon.",
             "May the pumps at the Karsby dam stay switched off until noon.",
             "Article 5: the pumps at the Karsby dam stay switched off until noon.",
+            "Marine 1 – the helicopter landed on the Karsby dam before noon.",
+            "June 1 – 3 saw the worst flooding the Karsby dam has known.",
+            "May 4 – the day the dam broke – is a holiday in Karsby now.",
+            "FEMA -- the federal agency -- sent pumps to the Karsby dam.",
+            "4.05 pm: the pumps at the Karsby dam were switched off.",
             "Photograph: Tollanpix The pumps at the Karsby dam were switched off before noon.",
         ] {
             assert_eq!(page_stamp(whole), whole);
         }
+        // A zone is one of the listed ones, not the capitals that open the sentence.
+        assert_eq!(
+            page_stamp("Updated: 10.05 EU inspectors agreed to reopen the Karsby dam."),
+            "EU inspectors agreed to reopen the Karsby dam."
+        );
     }
 
     #[test]
