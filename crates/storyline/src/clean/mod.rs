@@ -448,9 +448,6 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     if l.words <= 40 && !quoted && COMMENT_WORD.is_match(t) && POLICY_WORD.is_match(t) {
         return Some(CommentPolicy);
     }
-    if COMMENT_SIGNATURE.is_match(t) && byline(t).is_none() {
-        return Some(ReaderComment);
-    }
     if l.words <= 40 && !quoted && CAPTION_START.is_match(t) {
         return Some(Caption);
     }
@@ -552,31 +549,30 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     None
 }
 
-/// Rule `reader_thread`: two or more signed comments ([`COMMENT_SIGNATURE`]) after the
-/// article's first paragraph make a thread of readers' comments, and it runs to the end
-/// of the page: from the first of them on, nothing is the article's (a comment's text
-/// shares its line with the signature that closes it; a comment whose text stands on the
-/// lines before its signature, when it comes first, is left in). A signature before the
-/// first paragraph is the post's own byline; a signed line that starts no thread is
-/// text again (a post quoted, a footer) — a byline if it reads as one.
+/// Rule `reader_thread`: two or more lines signed as readers' comments
+/// ([`COMMENT_SIGNATURE`], and no byline) after the article's first paragraph make a
+/// thread, and it runs to the end of the page: from the first of them on, nothing is the
+/// article's (a comment's text shares its line with the signature that closes it; a
+/// comment whose text stands on the lines before its signature, when it comes first, is
+/// left in). A signed line before the first paragraph is the post's own byline; a signed
+/// line that starts no thread keeps what the line rules made of it (a post quoted, a
+/// footer).
 fn reader_thread(lines: &mut [Line]) {
-    let signed = |l: &Line| l.role == Role::Drop(RemovedKind::ReaderComment);
     let body_from = lines
         .iter()
         .position(|l| l.role == Role::Body && is_long_paragraph(l))
         .unwrap_or(lines.len());
+    let signed = |l: &Line| COMMENT_SIGNATURE.is_match(&l.text) && byline(&l.text).is_none();
+    // (The line rules may have taken it for a stamp: "Posted by: …" opens like one.)
     for l in lines[..body_from].iter_mut().filter(|l| signed(l)) {
         l.role = Role::Drop(RemovedKind::Byline);
     }
-    let mut signatures = lines[body_from..].iter().enumerate().filter(|(_, l)| signed(l));
-    let (Some((first, _)), Some(_)) = (signatures.next(), signatures.next()) else {
-        for l in lines[body_from..].iter_mut().filter(|l| signed(l)) {
-            l.role = Role::Body;
-        }
+    let mut signatures = (body_from..lines.len()).filter(|&i| signed(&lines[i]));
+    let (Some(first), Some(_)) = (signatures.next(), signatures.next()) else {
         return;
     };
-    for l in &mut lines[body_from + first..] {
-        if l.role == Role::Body {
+    for l in &mut lines[first..] {
+        if l.role == Role::Body || signed(l) {
             l.role = Role::Drop(RemovedKind::ReaderComment);
         }
     }
@@ -1258,11 +1254,6 @@ mod tests {
         assert_eq!(c.paragraphs.len(), 1);
     }
 
-    /// The paragraphs' texts of a cleaned page.
-    fn kept(c: &Cleaned) -> Vec<String> {
-        c.paragraphs.clone()
-    }
-
     #[test]
     fn a_signed_post_after_its_menu_keeps_its_text_and_a_lone_signature_stays() {
         let para = |n: u32| {
@@ -1277,9 +1268,9 @@ mod tests {
         );
         let c = clean(&page, None, CleanMode::Scraped);
         assert!(
-            kept(&c).ends_with(&[para(3), para(4), para(5)]),
+            c.paragraphs.ends_with(&[para(3), para(4), para(5)]),
             "{:#?}",
-            kept(&c)
+            c.paragraphs
         );
         assert_eq!(c.authors, vec!["Dana Whitlock"]);
         let comments = c
@@ -1301,7 +1292,7 @@ mod tests {
         );
         let c = clean(&page, None, CleanMode::Scraped);
         assert_eq!(
-            kept(&c),
+            c.paragraphs,
             vec![
                 para(3),
                 quoted.to_string(),
@@ -1319,7 +1310,7 @@ mod tests {
         );
         let c = clean(&page, None, CleanMode::Scraped);
         assert_eq!(c.authors, vec!["Jane Doe"]);
-        assert_eq!(kept(&c).len(), 3);
+        assert_eq!(c.paragraphs.len(), 3);
     }
 
     #[test]

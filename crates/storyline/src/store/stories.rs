@@ -1153,8 +1153,8 @@ pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option
     };
     // Titled by the headline most like its other headlines (rule
     // `representative_headline`), the article that started it (its id is the event's)
-    // first so that a tie keeps its headline, copies left out; when none of those listed
-    // has one, by the starting article's, else the first of its articles that has one.
+    // first so that a tie keeps its headline, copies left out; when none of those has
+    // one, by the first of its articles that has one.
     let first: Option<String> = match articles.iter().find(|a| a.id == id) {
         Some(a) => a.title.clone(),
         None => conn
@@ -1176,9 +1176,8 @@ pub fn event(conn: &Connection, id: &str, limit: Option<usize>) -> Result<Option
                 .filter_map(|a| a.title.as_deref()),
         )
         .collect();
-    let chosen = representative(&heads).map(|i| heads[i].to_string());
-    let headline = chosen
-        .or(first)
+    let headline = representative(&heads)
+        .map(|i| heads[i].to_string())
         .or_else(|| articles.iter().find_map(|a| a.title.clone()));
     let title_is_lead = headline.is_none();
     let title = match headline {

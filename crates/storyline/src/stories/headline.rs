@@ -20,6 +20,10 @@ use super::terms::{Analyzer, SparseVec};
 /// `None` when there is none. Its cost grows with the headlines times their distinct
 /// terms (a caller passes at most a few dozen).
 pub fn representative(headlines: &[&str]) -> Option<usize> {
+    // One or two headlines: the two cosines are equal, the first stands.
+    if headlines.len() <= 2 {
+        return (!headlines.is_empty()).then_some(0);
+    }
     let analyzer = Analyzer::default();
     let vecs: Vec<SparseVec> = headlines
         .iter()

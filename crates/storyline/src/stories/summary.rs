@@ -139,34 +139,13 @@ pub(crate) fn wire_body(s: &str) -> &str {
 /// day the dam broke – is …" and "FEMA -- the agency -- sent …" are prose), and at least
 /// three words must be left; else the line is the whole sentence.
 pub(crate) fn page_stamp(s: &str) -> &str {
-    static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(concat!(
-            r"^(?:Photograph|Photo|Picture|Image|Illustration)s?\s*:\s+\p{Lu}[^/\\]{0,40}?",
-            r"(?:\s*\\?/\s*[\p{L}\d&.'-]+(?:\s+(?:Images|Features|Pictures|Photos))?){1,3}\s+\p{Lu}",
-        ))
-        .expect("regex")
-    });
-    let s = match CREDIT.find(s) {
-        // The match ends with the sentence's first letter: the sentence starts before it.
-        Some(m) => {
-            let start = s[..m.end()]
-                .char_indices()
-                .next_back()
-                .map_or(m.end(), |(i, _)| i);
-            &s[start..]
-        }
-        None => s,
-    };
     static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             concat!(
                 // A list's bullet (group 1), then the stamp (group 2).
                 r"^(\\?[*•▪]\s+)?(?:(",
                 // A chronology's day label: "May 2 -", "16 May:", "Sept. 7:".
-                r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?",
-                r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}",
-                r"|\d{1,2}\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?",
-                r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\s*(?::|\s[-–—])",
+                r"(?:MONTH\.?\s+\d{1,2}|\d{1,2}\s+MONTH)\s*(?::|\s[-–—])",
                 // An entry time: a clock time, am/pm or a 24-hour time, a zone, a colon.
                 r"|\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?(?:\s+ZONE)?\s*:",
                 r"|\d{1,2}[.:]\d{2}(?:\s+ZONE)?\s*:",
@@ -175,7 +154,15 @@ pub(crate) fn page_stamp(s: &str) -> &str {
                 r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+ZONE)?",
                 // A place in capitals and a double dash.
                 r"|\p{Lu}[\p{Lu} .'’-]{1,40}?(?:,\s*[\p{L}\d .]{1,25}?)?\s+--",
+                // A picture credit: a name, then one to three sources after slashes.
+                r"|(?:Photograph|Photo|Picture|Image|Illustration)s?\s*:\s+\p{Lu}[^/\\]{0,40}?",
+                r"(?:\s*\\?/\s*[\p{L}\d&.'-]+(?:\s+(?:Images|Features|Pictures|Photos))?){1,3}",
                 r")\s+)?",
+            )
+            .replace(
+                "MONTH",
+                "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?\
+                 |Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)",
             )
             .replace(
                 "ZONE",
