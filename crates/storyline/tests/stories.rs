@@ -170,6 +170,12 @@ fn the_example_corpus_keeps_the_storm_out_of_the_dispute() {
         deal.title.as_deref(),
         Some("Nordland and Vestmark sign Grey Sea cod deal")
     );
+    // The storyline is named by the headline its articles share most words with: the
+    // deal, not the standoff at sea, its other three-report event.
+    assert_eq!(
+        dispute.title.as_deref(),
+        Some("Nordland and Vestmark sign Grey Sea cod deal")
+    );
     assert!(storylines
         .iter()
         .any(|s| has(s, "grey-sea-storm") && !has(s, "cod-deal")));

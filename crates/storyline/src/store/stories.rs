@@ -807,7 +807,8 @@ pub const EVENT_ARTICLES: usize = 50;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StorylineRow {
     pub id: String,
-    /// The title of its largest event.
+    /// The headline most like its articles' other headlines (see `storyline_title`);
+    /// with fewer than three headlines, or when none has one, its largest event's title.
     pub title: Option<String>,
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -917,7 +918,7 @@ fn day_text(d: NaiveDate) -> String {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StorylineBrief {
     pub id: String,
-    /// The title of its largest event with a headline (as [`EventRow::title`]).
+    /// As [`StorylineRow::title`].
     pub title: Option<String>,
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -976,6 +977,7 @@ impl Store {
                 .and_then(|row| row.title),
             None => None,
         };
+        let title = storyline_title(&self.conn, id, title)?;
         Ok(Some(StorylineBrief {
             id: id.to_string(),
             title,
@@ -1060,7 +1062,7 @@ fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<S
         .collect::<std::result::Result<_, _>>()?;
     // The largest event's title; when it has none (plain text without a headline), the
     // largest titled event's; when no event has a headline, the largest one's lead.
-    let title = list
+    let largest = list
         .iter()
         .filter(|e| e.title.is_some() && !e.title_is_lead)
         .max_by(|a, b| a.size.cmp(&b.size).then(b.id.cmp(&a.id)))
@@ -1070,6 +1072,7 @@ fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<S
                 .max_by(|a, b| a.size.cmp(&b.size).then(b.id.cmp(&a.id)))
         })
         .and_then(|e| e.title.clone());
+    let title = storyline_title(conn, id, largest)?;
     Ok(Some(StorylineRow {
         id: id.to_string(),
         title,
@@ -1080,6 +1083,44 @@ fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<S
         event_count,
         events: list,
     }))
+}
+
+/// Headlines a storyline's title is chosen among at most: its articles' (copies left
+/// out) in id order, which is content order, so a storyline of thousands is sampled
+/// across its months rather than read from its first week.
+const STORYLINE_HEADLINES: usize = 200;
+
+/// A storyline's title (rule `representative_headline` over the whole storyline): the
+/// headline most like its articles' other headlines — so the headline of the thread that
+/// runs through its events ("quota talks" across a collapse, a return to the table and a
+/// deal), not that of its largest event, which is one episode ("a standoff at sea"). Each
+/// article's headline counts once, so a large event weighs by its articles. `largest` (its
+/// largest event's title) is listed first, so a tie keeps it, and stands alone when the
+/// storyline has fewer than three headlines to choose among (two cosines are equal).
+fn storyline_title(conn: &Connection, id: &str, largest: Option<String>) -> Result<Option<String>> {
+    let Some(largest) = largest else {
+        return Ok(None);
+    };
+    let mut heads: Vec<String> = conn
+        .prepare_cached(
+            "SELECT a.title FROM events e JOIN event_articles x ON x.event = e.id
+               JOIN articles a ON a.id = x.article
+             WHERE e.storyline = ?1 AND x.copy = 0 AND a.title IS NOT NULL
+             ORDER BY x.article LIMIT ?2",
+        )?
+        .query_map(params![id, STORYLINE_HEADLINES as i64], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    if heads.len() < 3 {
+        return Ok(Some(largest));
+    }
+    // The largest event's title first, in place of one article's copy of it.
+    match heads.iter().position(|h| *h == largest) {
+        Some(i) => heads.swap(0, i),
+        None => heads.insert(0, largest),
+    }
+    let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
+    let i = representative(&refs).unwrap_or(0);
+    Ok(Some(heads.swap_remove(i)))
 }
 
 /// Characters a lead standing for a missing headline keeps at most.
@@ -1099,11 +1140,12 @@ fn lead_of(conn: &Connection, id: &str) -> Result<Option<String>> {
 }
 
 /// The first sentence of `text` (the text stage's segmenter: "U.S." and "Mr." do not end
-/// one), cut as [`lead_of`] says.
+/// one), without a page stamp glued to its start (rule `page_stamp`, as timelines show
+/// sentences), cut as [`lead_of`] says.
 fn lead_title(text: &str) -> Option<String> {
     use crate::text::segment::{line_paragraphs, sentences};
     let first = *sentences(text, &line_paragraphs(text)).first()?;
-    let sentence = first.slice(text)?.trim();
+    let sentence = crate::stories::summary::page_stamp(first.slice(text)?.trim());
     if sentence.chars().count() <= LEAD_TITLE_CHARS {
         return Some(sentence.trim_end_matches('.').to_string());
     }
@@ -1470,6 +1512,20 @@ mod tests {
         let lead = "Tram drivers in Lowmoor walked out at dawn over new rosters that the depot had…";
         assert_eq!(list[0].events[0].title.as_deref(), Some(lead));
         assert_eq!(list[0].title.as_deref(), Some(lead));
+        // The page's update stamp glued to the opening is not part of it.
+        conn.execute_batch(
+            "UPDATE bodies SET text = '2 March 2027 Last updated at 06:40 GMT Tram drivers in Lowmoor walked out at dawn. The union said more would follow.';",
+        )
+        .unwrap();
+        let list = list_storylines(&conn, 10).unwrap();
+        assert_eq!(
+            list[0].title.as_deref(),
+            Some("Tram drivers in Lowmoor walked out at dawn")
+        );
+        conn.execute_batch(
+            "UPDATE bodies SET text = 'Tram drivers in Lowmoor walked out at dawn over new rosters that the depot had posted without talks. The union said more would follow.';",
+        )
+        .unwrap();
         conn.execute("UPDATE articles SET title = id WHERE id IN ('t2', 't2-copy')", [])
             .unwrap();
         // Deleting an article (as a digest does when a source changes) shows at once.
@@ -1480,6 +1536,95 @@ mod tests {
         unfile_article(&conn, "t2", Some("Lowmoor Post")).unwrap();
         unfile_article(&conn, "t1", Some("Lowmoor Post")).unwrap();
         assert!(list_storylines(&conn, 10).unwrap()[0].outlets.is_empty());
+    }
+
+    /// A storyline of three events: the largest (three reports) is one night's episode, the
+    /// other two are the thread the storyline runs on.
+    fn tram_storyline(conn: &Connection) {
+        conn.execute_batch(
+            "INSERT INTO storylines VALUES ('s-e1', '2027-03-01', '2027-03-20', 7, 3);
+             INSERT INTO events VALUES ('e1', 's-e1', '2027-03-09', '2027-03-09', 3),
+                 ('e2', 's-e1', '2027-03-01', '2027-03-01', 2), ('e3', 's-e1', '2027-03-20', '2027-03-20', 2);",
+        )
+        .unwrap();
+        for (id, event, day, title) in [
+            ("a1", "e1", "2027-03-09", "Depot blaze halts night trams"),
+            (
+                "a2",
+                "e1",
+                "2027-03-09",
+                "Night service stops after fire at depot",
+            ),
+            ("a3", "e1", "2027-03-09", "Fire crews called to tram depot"),
+            (
+                "b1",
+                "e2",
+                "2027-03-01",
+                "Lowmoor tram drivers strike over rosters",
+            ),
+            (
+                "b2",
+                "e2",
+                "2027-03-01",
+                "Tram drivers in Lowmoor walk out over new rosters",
+            ),
+            (
+                "c1",
+                "e3",
+                "2027-03-20",
+                "Lowmoor tram strike ends with rosters deal",
+            ),
+            (
+                "c2",
+                "e3",
+                "2027-03-20",
+                "Drivers back at work as tram rosters deal agreed",
+            ),
+        ] {
+            conn.execute(
+                "INSERT INTO articles (id, url, source, outlet, published, day, title)
+                 VALUES (?1, NULL, ?1, 'Lowmoor Post', ?2, ?2, ?3)",
+                params![id, day, title],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO event_articles VALUES (?1, ?2, 0, ?3, ?3)",
+                params![id, event, day],
+            )
+            .unwrap();
+        }
+    }
+
+    #[test]
+    fn a_storyline_is_titled_by_the_headline_its_articles_share_most_not_its_largest_episode() {
+        let conn = store();
+        tram_storyline(&conn);
+        let row = storyline(&conn, "s-e1").unwrap().unwrap();
+        let largest = row.events.iter().max_by_key(|e| e.size).unwrap();
+        assert_eq!(largest.id, "e1");
+        assert_eq!(
+            row.title.as_deref(),
+            Some("Lowmoor tram drivers strike over rosters")
+        );
+        // Named in passing, and listed with fewer of its events, it keeps the same title.
+        let brief = Store { beside: None, conn }
+            .storyline_brief("s-e1")
+            .unwrap()
+            .unwrap();
+        assert_eq!(brief.title, row.title);
+    }
+
+    #[test]
+    fn a_storyline_of_two_headlines_keeps_its_largest_events() {
+        let conn = store();
+        tram_storyline(&conn);
+        conn.execute_batch(
+            "UPDATE articles SET title = NULL WHERE id NOT IN ('a1', 'b1');
+             UPDATE events SET size = 1 WHERE id != 'e1';",
+        )
+        .unwrap();
+        let row = storyline(&conn, "s-e1").unwrap().unwrap();
+        assert_eq!(row.title.as_deref(), Some("Depot blaze halts night trams"));
     }
 
     #[test]
