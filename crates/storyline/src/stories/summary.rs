@@ -125,7 +125,8 @@ pub(crate) fn wire_body(s: &str) -> &str {
 /// Rule `page_stamp`: a sentence without the page's stamp glued to its start, which is the
 /// page's, not the story's:
 /// - a live report's entry time ("4.05 pm BST: The pumps …", zones from a fixed list);
-/// - an update stamp ("3 May 2031 Last updated at 09:12 GMT The pumps …");
+/// - an update stamp ("3 May 2031 Last updated at 09:12 GMT The pumps …") and the page's
+///   tool labels a text extractor left after it (`data/page-tools.txt`: "… GMT Help Share");
 /// - a place in capitals before a double dash ("NEAR THE DAM -- The pumps …", the
 ///   agencies' dateline without its code);
 /// - a list's bullet and a chronology's day label ("* May 2 - The pumps …": the day is
@@ -139,6 +140,16 @@ pub(crate) fn wire_body(s: &str) -> &str {
 /// day the dam broke – is …" and "FEMA -- the agency -- sent …" are prose), and at least
 /// three words must be left; else the line is the whole sentence.
 pub(crate) fn page_stamp(s: &str) -> &str {
+    /// The page's tool labels of `data/page-tools.txt`, as alternatives of a pattern.
+    fn page_tools() -> String {
+        let tools: Vec<String> = include_str!("data/page-tools.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(regex::escape)
+            .collect();
+        tools.join("|")
+    }
     static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             concat!(
@@ -151,7 +162,7 @@ pub(crate) fn page_stamp(s: &str) -> &str {
                 r"|\d{1,2}[.:]\d{2}(?:\s+ZONE)?\s*:",
                 // An update stamp, the day before it optional.
                 r"|(?:\d{1,2}\s+\p{L}+\s+\d{4}\s+)?(?:[Ll]ast\s+)?[Uu]pdated(?:\s+at|\s+on)?:?\s+",
-                r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+ZONE)?",
+                r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+ZONE)?((?:\s+(?:TOOLS)){0,4})",
                 // A place in capitals and a double dash.
                 r"|\p{Lu}[\p{Lu} .'’-]{1,40}?(?:,\s*[\p{L}\d .]{1,25}?)?\s+--",
                 // A picture credit: a name, then one to three sources after slashes.
@@ -164,6 +175,7 @@ pub(crate) fn page_stamp(s: &str) -> &str {
                 "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?\
                  |Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)",
             )
+            .replace("TOOLS", &page_tools())
             .replace(
                 "ZONE",
                 "(?:GMT|BST|UTC|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|JST|IST|AEST|AEDT)",
@@ -175,19 +187,23 @@ pub(crate) fn page_stamp(s: &str) -> &str {
     let Some(c) = STAMP.captures(s) else {
         return s;
     };
-    let end = c.get(0).map_or(0, |m| m.end());
-    let rest = &s[end..];
     // After a stamp the sentence starts with a capital or a quotation mark ("May 4 – the
     // day the dam broke – is …", "FEMA -- the agency …" are prose); after a bare bullet,
-    // with anything.
-    let starts_well = rest.chars().next().is_some_and(|ch| {
-        ch.is_uppercase() || "\"“‘'".contains(ch) || (c.get(2).is_none() && ch.is_alphanumeric())
-    });
-    if end > 0 && starts_well && rest.split_whitespace().count() >= 3 {
-        rest
-    } else {
-        s
+    // with anything. A tool label that turns out to open the sentence ("… GMT Help arrived
+    // …") is the sentence's again.
+    let stamped = c.get(2).is_some();
+    let tools = c.get(3).filter(|m| !m.is_empty()).map(|m| m.start());
+    let ends = std::iter::once(c.get(0).map_or(0, |m| m.end())).chain(tools);
+    for end in ends {
+        let rest = s[end..].trim_start();
+        let starts_well = rest.chars().next().is_some_and(|ch| {
+            ch.is_uppercase() || "\"“‘'".contains(ch) || (!stamped && ch.is_alphanumeric())
+        });
+        if end > 0 && starts_well && rest.split_whitespace().count() >= 3 {
+            return rest;
+        }
     }
+    s
 }
 
 /// The sentence as a summary or a timeline shows it: without a wire dateline
@@ -610,6 +626,8 @@ mod tests {
             "7.30 p.m. CDT: ",
             "16:20: ",
             "3 May 2031 Last updated at 09:12 GMT ",
+            "3 May 2031 Last updated at 09:12 GMT Help ",
+            "Updated 09:12 Share Print Email ",
             "Updated: 10.05 ",
             "NEAR THE KARSBY DAM -- ",
             "KARSBY, Vester Province -- ",
@@ -642,6 +660,15 @@ mod tests {
         ] {
             assert_eq!(page_stamp(whole), whole);
         }
+        // A tool label that opens the sentence stays with it.
+        assert_eq!(
+            page_stamp("Last updated at 09:12 GMT Help arrived at the Karsby dam before noon."),
+            "Help arrived at the Karsby dam before noon."
+        );
+        assert_eq!(
+            page_stamp("Updated 09:12 Share prices of the Karsby dam's operator fell."),
+            "Share prices of the Karsby dam's operator fell."
+        );
         // A zone is one of the listed ones, not the capitals that open the sentence.
         assert_eq!(
             page_stamp("Updated: 10.05 EU inspectors agreed to reopen the Karsby dam."),
