@@ -355,7 +355,8 @@ fn skip_label_or_code(t: &Tokens, i: usize) -> Option<usize> {
 /// Rule `leading-zero-code`: in running text, a run of two or more digits that starts
 /// with 0 ("the 001 plane", "codes: 040301") is written to fill a fixed width, as an index,
 /// a code or a serial is; an amount is not padded. Skipped with what is glued to it by a
-/// hyphen, dash, slash or dot ("040301–040304"). Only after a word, a bracket, a colon or
+/// hyphen, dash, slash or dot ("040301–040304"), and with the groups of digits one space
+/// after it ("01632 960 441"). Only after a word, a bracket, a colon or
 /// a comma on its line, not glued to what it follows (the "05" of "3.05" or "10:05" is read
 /// with what it follows), and not a run of zeros only ("0000" is nought). A padded number
 /// standing alone, as a form to fill in gives it ("0033"), is left to be read as a number.
@@ -376,6 +377,12 @@ fn leading_zero_code(t: &Tokens, i: usize) -> Option<usize> {
         && t.kind(k + 1) == Some(Kind::Digits)
     {
         k += 2;
+    }
+    // Groups of digits one space after it are the rest of the number, as a telephone
+    // number is written ("01632 960 441"), not a thousands-grouped amount.
+    let unit_glued = |k: usize| t.glued(k) && matches!(t.kind(k), Some(Kind::Word | Kind::Digits));
+    while t.kind(k) == Some(Kind::Digits) && t.one_space(k) && !unit_glued(k + 1) {
+        k += 1;
     }
     Some(k)
 }
@@ -517,8 +524,13 @@ fn label_number(t: &Tokens, i: usize) -> Option<usize> {
     }
     let n = numeral_at(t, k, false)?;
     let first = n.next;
-    let panel = t.glued(first) && t.kind(first) == Some(Kind::Word) && t.raw(first).len() <= 2;
-    if (unit_after(t, first).is_some() && !panel) || (name && (first != k + 1 || n.value.fract() != 0.0)) {
+    // A letter glued on names a panel ("Figure 3A"); two letters that are a unit are the
+    // unit ("a column 12km high" is a measure).
+    let unit = unit_after(t, first).is_some();
+    let panel = t.glued(first)
+        && t.kind(first) == Some(Kind::Word)
+        && (t.raw(first).len() == 1 || (t.raw(first).len() == 2 && !unit));
+    if (unit && !panel) || (name && (first != k + 1 || n.value.fract() != 0.0)) {
         return None;
     }
     let mut end = panel_letter(t, first);

@@ -389,6 +389,17 @@ fn labels_codes_and_pronouns_are_not_quantities() {
 }
 
 #[test]
+fn a_unit_glued_to_a_label_words_number_makes_it_a_measure() {
+    // "column" labels a table's column ("column 12"), a letter its panel ("Figure 3A").
+    assert!(q("The totals are in column 12 of the ledger.").is_empty());
+    assert!(q("See Figure 3A and panel 2b.").is_empty());
+    let t = "The blast sent a smoke column 9km into the air over Velm.";
+    let qs = q(t);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!((slice(t, qs[0].span), qs[0].value), ("9km", Some(9.0)));
+}
+
+#[test]
 fn a_year_is_not_glued_to_a_number() {
     let t = "In 2016 300 people left.";
     let qs = q(t);
@@ -1125,6 +1136,8 @@ fn padded_numbers_in_running_text_are_codes() {
         "The 002 face of the crystal is smooth.",
         "Forms were filed under codes: 070114–070118 this spring.",
         "Call the 0800 line for help.",
+        "Ring the desk on 01870 552 907 before noon.",
+        "The desk is on 01870 552 907.",
     ]);
     // Glued after a point it is a decimal; alone it is a number; zeros are nought.
     assert!((value("It measured 3.05 m.") - 3.05).abs() < 1e-9);
@@ -1230,6 +1243,8 @@ fn numbers_naming_a_junction_a_gate_or_a_reactor_are_labels() {
         "The lorry overturned near junction 12 of the motorway.",
         "Unit 3 of the station returned to service.",
         "Passengers waited at Gate 14 for hours.",
+        "The hearing moved to courtroom 4 after lunch.",
+        "Callers should quote reference 5821 when they ring.",
     ]);
     // A count after such a word still counts ("the unit's 40 staff" is not a label).
     assert_eq!(one("The unit employs 40 engineers.").value, Some(40.0));
@@ -1243,6 +1258,8 @@ fn a_glued_c_or_f_is_a_temperature_with_a_decimal_a_sign_or_a_word_of_heat() {
         ("Temperatures reached 43C in the capital.", 43.0, "°C"),
         // The word of heat may come after it.
         ("Offices must stay below 27C during a heatwave.", 27.0, "°C"),
+        // A forecast reads the weather.
+        ("Velm is forecast to stay above 38C until Sunday.", 38.0, "°C"),
     ] {
         let got = one(text);
         assert_eq!(got.value, Some(want), "{text}");
