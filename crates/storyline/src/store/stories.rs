@@ -807,8 +807,9 @@ pub const EVENT_ARTICLES: usize = 50;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StorylineRow {
     pub id: String,
-    /// The headline most like its articles' other headlines (see `storyline_title`);
-    /// with fewer than three headlines, or when none has one, its largest event's title.
+    /// The headline most like the other headlines of its largest events (see
+    /// `storyline_title`); with fewer than three headlines, its largest titled event's
+    /// title; with none, its largest event's opening sentence.
     pub title: Option<String>,
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -960,24 +961,7 @@ impl Store {
         let Some((start, end, size)) = days_and_size(&self.conn, id)? else {
             return Ok(None);
         };
-        // The largest titled event (ties: the smallest id), titled as `storyline` titles it.
-        let largest: Option<String> = self
-            .conn
-            .prepare_cached(
-                "SELECT e.id FROM events e WHERE e.storyline = ?1
-                   AND EXISTS (SELECT 1 FROM event_articles x JOIN articles a
-                     ON a.id = x.article WHERE x.event = e.id AND a.title IS NOT NULL)
-                 ORDER BY e.size DESC, e.id LIMIT 1",
-            )?
-            .query_row([id], |r| r.get(0))
-            .optional()?;
-        let title = match largest {
-            Some(e) => event(&self.conn, &e, Some(EVENT_ARTICLES))?
-                .filter(|row| !row.title_is_lead)
-                .and_then(|row| row.title),
-            None => None,
-        };
-        let title = storyline_title(&self.conn, id, title)?;
+        let title = storyline_title(&self.conn, id)?;
         Ok(Some(StorylineBrief {
             id: id.to_string(),
             title,
@@ -1060,19 +1044,7 @@ fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<S
         .prepare_cached("SELECT outlet FROM storyline_outlets WHERE storyline = ?1 ORDER BY outlet")?
         .query_map([id], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
-    // The largest event's title; when it has none (plain text without a headline), the
-    // largest titled event's; when no event has a headline, the largest one's lead.
-    let largest = list
-        .iter()
-        .filter(|e| e.title.is_some() && !e.title_is_lead)
-        .max_by(|a, b| a.size.cmp(&b.size).then(b.id.cmp(&a.id)))
-        .or_else(|| {
-            list.iter()
-                .filter(|e| e.title.is_some())
-                .max_by(|a, b| a.size.cmp(&b.size).then(b.id.cmp(&a.id)))
-        })
-        .and_then(|e| e.title.clone());
-    let title = storyline_title(conn, id, largest)?;
+    let title = storyline_title(conn, id)?;
     Ok(Some(StorylineRow {
         id: id.to_string(),
         title,
@@ -1085,35 +1057,57 @@ fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<S
     }))
 }
 
-/// Headlines a storyline's title is chosen among at most: its articles' (copies left
-/// out) in id order, which is content order, so a storyline of thousands is sampled
-/// across its months rather than read from its first week.
-const STORYLINE_HEADLINES: usize = 200;
+/// A storyline's title is chosen among the headlines of its largest events (by articles;
+/// ties the smallest id), at most this many events ...
+const TITLE_EVENTS: usize = STORYLINE_EVENTS;
+/// ... and of each, its first headlines by publication (copies left out), at most this
+/// many: a large event weighs more than a small one, and reading a storyline's title
+/// costs the same however many articles it has.
+const TITLE_HEADLINES_PER_EVENT: usize = 10;
 
-/// A storyline's title (rule `representative_headline` over the whole storyline): the
-/// headline most like its articles' other headlines — so the headline of the thread that
-/// runs through its events ("quota talks" across a collapse, a return to the table and a
-/// deal), not that of its largest event, which is one episode ("a standoff at sea"). Each
-/// article's headline counts once, so a large event weighs by its articles. `largest` (its
-/// largest event's title) is listed first, so a tie keeps it, and stands alone when the
-/// storyline has fewer than three headlines to choose among (two cosines are equal).
-fn storyline_title(conn: &Connection, id: &str, largest: Option<String>) -> Result<Option<String>> {
-    let Some(largest) = largest else {
-        return Ok(None);
-    };
-    let mut heads: Vec<String> = conn
-        .prepare_cached(
-            "SELECT a.title FROM events e JOIN event_articles x ON x.event = e.id
-               JOIN articles a ON a.id = x.article
-             WHERE e.storyline = ?1 AND x.copy = 0 AND a.title IS NOT NULL
-             ORDER BY x.article LIMIT ?2",
-        )?
-        .query_map(params![id, STORYLINE_HEADLINES as i64], |r| r.get(0))?
+/// A storyline's title, whoever asks for it and however many of its events they list
+/// (rule `representative_headline` over the storyline): the headline most like the
+/// other headlines of its largest events ([`TITLE_EVENTS`], [`TITLE_HEADLINES_PER_EVENT`]
+/// each) — the thread that runs through its events ("cod deal" across talks broken off,
+/// resumed and ended in a deal), not its largest event, which is one episode ("a standoff
+/// at sea"). The largest titled event's title is listed first, so that a tie keeps it,
+/// and stands alone when there are fewer than three headlines to choose among (two
+/// cosines are equal). An opening sentence standing for a headline is never among them:
+/// only when none of those events has a headline is the largest event's lead the title.
+fn storyline_title(conn: &Connection, id: &str) -> Result<Option<String>> {
+    let events: Vec<String> = conn
+        .prepare_cached("SELECT id FROM events WHERE storyline = ?1 ORDER BY size DESC, id LIMIT ?2")?
+        .query_map(params![id, TITLE_EVENTS as i64], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
+    let mut heads: Vec<String> = Vec::new();
+    let mut largest: Option<String> = None;
+    for e in &events {
+        let here: Vec<String> = conn
+            .prepare_cached(
+                "SELECT a.title FROM event_articles x JOIN articles a ON a.id = x.article
+                 WHERE x.event = ?1 AND a.title IS NOT NULL AND a.duplicate_of IS NULL
+                 ORDER BY x.day, x.published, x.article LIMIT ?2",
+            )?
+            .query_map(params![e, TITLE_HEADLINES_PER_EVENT as i64], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        if largest.is_none() && !here.is_empty() {
+            largest = event(conn, e, Some(EVENT_ARTICLES))?
+                .filter(|row| !row.title_is_lead)
+                .and_then(|row| row.title);
+        }
+        heads.extend(here);
+    }
+    let Some(largest) = largest else {
+        // No headline: the largest event's own title (its lead), if it has one.
+        return Ok(match events.first() {
+            Some(e) => event(conn, e, Some(EVENT_ARTICLES))?.and_then(|row| row.title),
+            None => None,
+        });
+    };
     if heads.len() < 3 {
         return Ok(Some(largest));
     }
-    // The largest event's title first, in place of one article's copy of it.
+    // The largest titled event's title first, in place of one article's copy of it.
     match heads.iter().position(|h| *h == largest) {
         Some(i) => heads.swap(0, i),
         None => heads.insert(0, largest),
@@ -1612,6 +1606,67 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(brief.title, row.title);
+    }
+
+    #[test]
+    fn a_storylines_title_is_the_same_whoever_asks_and_never_a_lead_among_headlines() {
+        let conn = store();
+        tram_storyline(&conn);
+        // Three events larger than any titled one, of plain text without headlines.
+        for (k, e) in ["f1", "f2", "f3"].iter().enumerate() {
+            conn.execute(
+                "INSERT INTO events VALUES (?1, 's-e1', '2027-03-15', '2027-03-15', 4)",
+                [e],
+            )
+            .unwrap();
+            for j in 0..4 {
+                let (id, n) = (format!("{e}-{j}"), 100 + 10 * k as i64 + j);
+                conn.execute(
+                    "INSERT INTO articles (id, url, source, outlet, published, day, title, n)
+                     VALUES (?1, NULL, ?1, 'Lowmoor Post', '2027-03-15', '2027-03-15', NULL, ?2)",
+                    params![id, n],
+                )
+                .unwrap();
+                conn.execute(
+                    "INSERT INTO bodies VALUES (?1, 'The depot reopened its gates to night crews on Monday. More later.')",
+                    [n],
+                )
+                .unwrap();
+                conn.execute(
+                    "INSERT INTO event_articles VALUES (?1, ?2, 0, '2027-03-15', '2027-03-15')",
+                    params![id, e],
+                )
+                .unwrap();
+            }
+        }
+        conn.execute("UPDATE storylines SET size = 19, events = 6", [])
+            .unwrap();
+        let want = Some("Lowmoor tram drivers strike over rosters");
+        let row = storyline(&conn, "s-e1").unwrap().unwrap();
+        assert_eq!(row.title.as_deref(), want);
+        let store = Store { beside: None, conn };
+        // A digest's report lists three events of each storyline, all of them untitled.
+        let few = store.newest_of(&[StorylineId("s-e1".into())], 1, 3).unwrap();
+        assert!(few[0].events.iter().all(|e| e.title_is_lead), "{few:#?}");
+        assert_eq!(few[0].title.as_deref(), want);
+        assert_eq!(
+            store.storyline_brief("s-e1").unwrap().unwrap().title.as_deref(),
+            want
+        );
+        // With no headline at all, every caller shows the largest event's opening sentence.
+        store
+            .conn
+            .execute("UPDATE articles SET title = NULL", [])
+            .unwrap();
+        let lead = Some("The depot reopened its gates to night crews on Monday");
+        assert_eq!(
+            storyline(&store.conn, "s-e1").unwrap().unwrap().title.as_deref(),
+            lead
+        );
+        assert_eq!(
+            store.storyline_brief("s-e1").unwrap().unwrap().title.as_deref(),
+            lead
+        );
     }
 
     #[test]

@@ -162,7 +162,7 @@ pub(crate) fn page_stamp(s: &str) -> &str {
                 r"|\d{1,2}[.:]\d{2}(?:\s+ZONE)?\s*:",
                 // An update stamp, the day before it optional.
                 r"|(?:\d{1,2}\s+\p{L}+\s+\d{4}\s+)?(?:[Ll]ast\s+)?[Uu]pdated(?:\s+at|\s+on)?:?\s+",
-                r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+ZONE)?((?:\s+(?:TOOLS)){0,4})",
+                r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+ZONE)?((?:\s+(?:TOOLS)){0,8})",
                 // A place in capitals and a double dash.
                 r"|\p{Lu}[\p{Lu} .'’-]{1,40}?(?:,\s*[\p{L}\d .]{1,25}?)?\s+--",
                 // A picture credit: a name, then one to three sources after slashes.
@@ -192,8 +192,21 @@ pub(crate) fn page_stamp(s: &str) -> &str {
     // with anything. A tool label that turns out to open the sentence ("… GMT Help arrived
     // …") is the sentence's again.
     let stamped = c.get(2).is_some();
-    let tools = c.get(3).filter(|m| !m.is_empty()).map(|m| m.start());
-    let ends = std::iter::once(c.get(0).map_or(0, |m| m.end())).chain(tools);
+    // Where the sentence may start: after the whole stamp, else after fewer of its tool
+    // labels, one fewer at a time.
+    let mut ends = vec![c.get(0).map_or(0, |m| m.end())];
+    if let Some(tools) = c.get(3).filter(|m| !m.is_empty()) {
+        // The end of each label but the last, the later first; then none of them.
+        let mut cuts = Vec::new();
+        let mut at = tools.start();
+        for label in tools.as_str().split_whitespace() {
+            at = s[at..].find(label).map_or(at, |k| at + k + label.len());
+            cuts.push(at);
+        }
+        cuts.pop();
+        ends.extend(cuts.into_iter().rev());
+        ends.push(tools.start());
+    }
     for end in ends {
         let rest = s[end..].trim_start();
         let starts_well = rest.chars().next().is_some_and(|ch| {
@@ -627,7 +640,7 @@ mod tests {
             "16:20: ",
             "3 May 2031 Last updated at 09:12 GMT ",
             "3 May 2031 Last updated at 09:12 GMT Help ",
-            "Updated 09:12 Share Print Email ",
+            "Updated 09:12 Share Email ",
             "Updated: 10.05 ",
             "NEAR THE KARSBY DAM -- ",
             "KARSBY, Vester Province -- ",
@@ -660,6 +673,21 @@ mod tests {
         ] {
             assert_eq!(page_stamp(whole), whole);
         }
+        // Labels are given back one at a time, and a label that opens a name is not one.
+        assert_eq!(
+            page_stamp(
+                "Last updated at 09:12 GMT Help Share Tweet Email Flood waters rose overnight in Velm."
+            ),
+            "Flood waters rose overnight in Velm."
+        );
+        assert_eq!(
+            page_stamp("Last updated at 09:12 GMT Help Share Close aides of the mayor resigned on Monday."),
+            "Close aides of the mayor resigned on Monday."
+        );
+        assert_eq!(
+            page_stamp("Updated 09:12 GMT Print Workers Union members voted to strike."),
+            "Print Workers Union members voted to strike."
+        );
         // A tool label that opens the sentence stays with it.
         assert_eq!(
             page_stamp("Last updated at 09:12 GMT Help arrived at the Karsby dam before noon."),
