@@ -560,6 +560,7 @@ mod tests {
         assert!(unit_eq(Some("USD/lb"), Some("USD/pound")));
         assert!(unit_eq(Some("ppm"), Some("part/million")));
         assert!(unit_eq(Some("barrel/day"), Some("bpd")));
+        assert!(unit_eq(Some("HKD/square foot"), Some("HKD/ft2")));
     }
 
     #[test]

@@ -274,6 +274,24 @@ fn rates_of_counts_tallies_and_amounts_per_thing_carry_their_denominator() {
     assert!(figure(&b, "412").measured.is_none(), "{:#?}", b.figures);
 }
 
+/// A rate's denominator of two words: a measure the unit table names ("per megawatt
+/// hour"), or a noun after a word in -ed that describes it (rule
+/// `participle_denominator`: "per enrolled pupil").
+#[test]
+fn a_denominator_of_two_words_is_read_whole() {
+    let a = analyse(
+        "Power
+
+Spot power in Velm traded at €44 per megawatt hour on Monday.          The grant rises to £210 per enrolled pupil.          The new sensor covers 640 square millimetres of the lens.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let unit = |w: &str| unit_of(&a, w);
+    assert_eq!(unit("€44").as_deref(), Some("EUR/MWh"));
+    assert_eq!(unit("£210").as_deref(), Some("GBP/pupil"));
+    assert_eq!(unit("640").as_deref(), Some("mm2"));
+}
+
 /// Rule `per_base`: a count per a round base of a population is a rate over that base.
 #[test]
 fn a_count_per_thousands_of_people_is_a_rate_over_that_base() {

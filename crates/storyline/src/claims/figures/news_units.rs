@@ -290,20 +290,30 @@ fn denominator(
     if noun.kind != Kind::Word || !noun.text(text).starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    // "per cubic metre", "a square mile": a measure of two words the unit table names, any
-    // after "a" as after "per"
-    let measure = tokens
-        .get(k + 2)
-        .filter(|t| t.kind == Kind::Word && matches!(lower(noun.text(text)).as_str(), "cubic" | "square"))
-        .and_then(|t| {
-            Some((
-                super::super::canonical_unit_name(text.get(noun.span.start..t.span.end)?)?,
-                t,
-            ))
-        });
-    let (word, last, after) = match measure {
-        Some((name, t)) => (name.to_string(), t, k + 3),
-        None => (singular(noun.text(text)), noun, k + 2),
+    // "per cubic metre", "a square mile", "per megawatt hour": a measure of two words the
+    // unit table names, any after "a" as after "per"
+    let measure = tokens.get(k + 2).filter(|t| t.kind == Kind::Word).and_then(|t| {
+        Some((
+            super::super::canonical_unit_name(text.get(noun.span.start..t.span.end)?)?,
+            t,
+        ))
+    });
+    // Rule `participle_denominator`: "per registered voter", "per insured patient": after
+    // "per", a word in -ed before a lower-case noun describes the noun, which is what the
+    // amount is divided by.
+    let described = tokens.get(k + 2).filter(|t| {
+        let (adj, next) = (lower(noun.text(text)), lower(t.text(text)));
+        lower(by.text(text)) == "per"
+            && adj.len() > 4
+            && adj.ends_with("ed")
+            && t.kind == Kind::Word
+            && t.text(text).starts_with(|c: char| c.is_lowercase())
+            && !super::super::phrase_end(&next)
+    });
+    let (word, last, after) = match (measure, described) {
+        (Some((name, t)), _) => (name.to_string(), t, k + 3),
+        (None, Some(t)) => (singular(t.text(text)), t, k + 3),
+        (None, None) => (singular(noun.text(text)), noun, k + 2),
     };
     let rate = match lower(by.text(text)).as_str() {
         "per" => word != "cent",
