@@ -420,6 +420,25 @@ fn a_count_of_seasons_is_a_duration_not_a_figure() {
     figure(&a, "400");
 }
 
+/// Rule `span_end_in_time`: the bare end of a span of time is a duration too; a number
+/// with its own noun after "and" is a count.
+#[test]
+fn the_bare_end_of_a_span_of_time_is_a_duration() {
+    let a = analyse(
+        "Ruling
+
+The court in Velm cut the ban from 12 years to 8 and set costs at £9,000.          The wait for a hearing grew from four months to 7.          Rallies went on for 3 days and 600 marchers were held. \
+         Membership grew in two years to 4,500.",
+        "Quay Gazette",
+        "2022-10-04",
+    );
+    let texts = texts(&a);
+    assert!(!texts.iter().any(|t| *t == "8" || *t == "7"), "{texts:?}");
+    figure(&a, "£9,000");
+    figure(&a, "600");
+    figure(&a, "4,500");
+}
+
 #[test]
 fn clock_times_dimensions_and_pages_are_not_counted_as_figures() {
     let a = analyse(

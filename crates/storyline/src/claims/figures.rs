@@ -255,6 +255,32 @@ fn counted_in_time(text: &str, q: &Quantity, measured: Option<&Measured>) -> boo
     q.unit.is_none() && adjacent && super::numbers::is_time_unit_word(&m.concept)
 }
 
+/// Rule `span_end_in_time`: a bare number that closes a span whose first end is a number
+/// and a unit of time, "from" … "to" or "between" … "and" ("cut from 14 years to 10",
+/// "between nine months and six"; not "grew in two years to 45,000") is the
+/// same kind of duration, which the time stage reads in the first end and the guidelines
+/// leave to time expressions. `at` is the number's first token.
+fn span_end_in_time(
+    text: &str,
+    tokens: &[Token],
+    at: usize,
+    q: &Quantity,
+    measured: Option<&Measured>,
+) -> bool {
+    // A number with its own noun after it counts that ("3 years and 200 people").
+    if q.unit.is_some() || at < 3 || measured.is_some_and(|m| m.span.start >= q.span.end) {
+        return false;
+    }
+    let word = |k: usize| tokens[k].text(text).to_lowercase();
+    let number = |k: usize| tokens[k].kind == Kind::Number || super::numbers::is_number_word(&word(k));
+    let opener = match word(at - 1).as_str() {
+        "to" => "from",
+        "and" => "between",
+        _ => return false,
+    };
+    at >= 4 && word(at - 4) == opener && super::numbers::is_time_unit_word(&word(at - 2)) && number(at - 3)
+}
+
 /// Rule `cut_before_time`: a number whose last words open a time expression ("up from
 /// $1.5 million four years ago", "two million four years ago") is read again up to where
 /// the time expression starts — the time stage owns "four years ago", the figure keeps what
@@ -367,7 +393,9 @@ fn figure(a: &Article, cx: Option<&SentenceCx>, q: Quantity, in_time: bool) -> R
         return Err(rule);
     }
     let measured = measured(text, tokens, at, after, &q);
-    if counted_in_time(text, &q, measured.as_ref()) {
+    if counted_in_time(text, &q, measured.as_ref())
+        || span_end_in_time(text, tokens, at, &q, measured.as_ref())
+    {
         return Err(FigureRule::TimeExpression);
     }
     let mut q = q;

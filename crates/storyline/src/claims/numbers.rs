@@ -106,7 +106,7 @@ pub(in crate::claims) fn ordinal_word(w: &str) -> Option<f64> {
 
 /// Whether a lower-case word is a number word of `data/number_words.tsv` ("two",
 /// "hundreds", "dozen").
-pub(super) fn is_number_word(w: &str) -> bool {
+pub(in crate::claims) fn is_number_word(w: &str) -> bool {
     lexicon().words.contains_key(w)
 }
 
