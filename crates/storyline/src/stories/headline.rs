@@ -24,7 +24,7 @@ const HEADLINE_BYTES: usize = 300;
 
 /// The index of the headline that names a set of headlines (in the event's order), or
 /// `None` when there is none. Its cost grows with the headlines (each read to at most
-/// [`HEADLINE_BYTES`]); a caller passes at most a few hundred.
+/// `HEADLINE_BYTES`); a caller passes at most a few hundred.
 pub fn representative(headlines: &[&str]) -> Option<usize> {
     // One or two headlines: the two cosines are equal, the first stands.
     if headlines.len() <= 2 {
