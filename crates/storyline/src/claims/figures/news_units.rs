@@ -306,6 +306,7 @@ fn denominator(
         lower(by.text(text)) == "per"
             && adj.len() > 4
             && adj.ends_with("ed")
+            && !super::super::numbers::is_number_word(&adj)
             && t.kind == Kind::Word
             && t.text(text).starts_with(|c: char| c.is_lowercase())
             && !super::super::phrase_end(&next)
