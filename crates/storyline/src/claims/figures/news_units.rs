@@ -299,8 +299,8 @@ fn denominator(
         ))
     });
     // Rule `participle_denominator`: "per registered voter", "per insured patient": after
-    // "per", a word in -ed before a lower-case noun describes the noun, which is what the
-    // amount is divided by.
+    // "per", a word in -ed (not a number word: "per hundred") before a lower-case noun
+    // describes the noun, which is what the amount is divided by.
     let described = tokens.get(k + 2).filter(|t| {
         let (adj, next) = (lower(noun.text(text)), lower(t.text(text)));
         lower(by.text(text)) == "per"
