@@ -271,14 +271,19 @@ fn span_end_in_time(
     if q.unit.is_some() || at < 3 || measured.is_some_and(|m| m.span.start >= q.span.end) {
         return false;
     }
-    let word = |k: usize| tokens[k].text(text).to_lowercase();
-    let number = |k: usize| tokens[k].kind == Kind::Number || super::numbers::is_number_word(&word(k));
-    let opener = match word(at - 1).as_str() {
-        "to" => "from",
-        "and" => "between",
-        _ => return false,
+    let is = |k: usize, w: &str| tokens[k].text(text).eq_ignore_ascii_case(w);
+    let opener = if is(at - 1, "to") {
+        "from"
+    } else if is(at - 1, "and") {
+        "between"
+    } else {
+        return false;
     };
-    at >= 4 && word(at - 4) == opener && super::numbers::is_time_unit_word(&word(at - 2)) && number(at - 3)
+    let lower = |k: usize| tokens[k].text(text).to_lowercase();
+    at >= 4
+        && is(at - 4, opener)
+        && super::numbers::is_time_unit_word(&lower(at - 2))
+        && (tokens[at - 3].kind == Kind::Number || super::numbers::is_number_word(&lower(at - 3)))
 }
 
 /// Rule `cut_before_time`: a number whose last words open a time expression ("up from

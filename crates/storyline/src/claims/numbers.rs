@@ -527,9 +527,7 @@ fn label_number(t: &Tokens, i: usize) -> Option<usize> {
     // A letter glued on names a panel ("Figure 3A"); two letters that are a unit are the
     // unit ("a column 12km high" is a measure).
     let unit = unit_after(t, first).is_some();
-    let panel = t.glued(first)
-        && t.kind(first) == Some(Kind::Word)
-        && (t.raw(first).len() == 1 || (t.raw(first).len() == 2 && !unit));
+    let panel = panel_letter(t, first) > first && (t.raw(first).len() == 1 || !unit);
     if (unit && !panel) || (name && (first != k + 1 || n.value.fract() != 0.0)) {
         return None;
     }

@@ -562,17 +562,21 @@ fn reader_thread(lines: &mut [Line]) {
         .iter()
         .position(|l| l.role == Role::Body && is_long_paragraph(l))
         .unwrap_or(lines.len());
-    let signed = |l: &Line| COMMENT_SIGNATURE.is_match(&l.text) && byline(&l.text).is_none();
+    // Each line read once (the byline pattern only where the signature's matched).
+    let signed: Vec<bool> = lines
+        .iter()
+        .map(|l| COMMENT_SIGNATURE.is_match(&l.text) && byline(&l.text).is_none())
+        .collect();
     // (The line rules may have taken it for a stamp: "Posted by: …" opens like one.)
-    for l in lines[..body_from].iter_mut().filter(|l| signed(l)) {
+    for (l, _) in lines[..body_from].iter_mut().zip(&signed).filter(|(_, &s)| s) {
         l.role = Role::Drop(RemovedKind::Byline);
     }
-    let mut signatures = (body_from..lines.len()).filter(|&i| signed(&lines[i]));
+    let mut signatures = (body_from..lines.len()).filter(|&i| signed[i]);
     let (Some(first), Some(_)) = (signatures.next(), signatures.next()) else {
         return;
     };
-    for l in &mut lines[first..] {
-        if l.role == Role::Body || signed(l) {
+    for (l, &s) in lines[first..].iter_mut().zip(&signed[first..]) {
+        if l.role == Role::Body || s {
             l.role = Role::Drop(RemovedKind::ReaderComment);
         }
     }
@@ -1260,11 +1264,9 @@ mod tests {
             format!("The ferry council met for the {n}th time this year and agreed to keep the winter timetable for one more season.")
         };
         // The post's own signature after menu lines, then two signed comments.
+        let body = [para(3), para(4), para(5)].join("\n");
         let page = format!(
-            "Home\nNews\nLocal\nFerry timetable stays\nPosted by: Dana Whitlock | March 14, 2031 10:05 AM\n{}\n{}\n{}\nNot again. Posted by: oarsman | March 14, 2031 11:20 AM\nFine by me. Posted by: tidewatch | March 14, 2031 11:45 AM",
-            para(3),
-            para(4),
-            para(5)
+            "Home\nNews\nLocal\nFerry timetable stays\nPosted by: Dana Whitlock | March 14, 2031 10:05 AM\n{body}\nNot again. Posted by: oarsman | March 14, 2031 11:20 AM\nFine by me. Posted by: tidewatch | March 14, 2031 11:45 AM"
         );
         let c = clean(&page, None, CleanMode::Scraped);
         assert!(
@@ -1302,12 +1304,8 @@ mod tests {
             ]
         );
         // A plain byline with a bar and a date is a byline, wherever it stands.
-        let page = format!(
-            "Ferry timetable stays\n{}\n{}\n{}\nWritten by Jane Doe | Updated 14 March 2031 10:40",
-            para(3),
-            para(4),
-            para(5)
-        );
+        let page =
+            format!("Ferry timetable stays\n{body}\nWritten by Jane Doe | Updated 14 March 2031 10:40");
         let c = clean(&page, None, CleanMode::Scraped);
         assert_eq!(c.authors, vec!["Jane Doe"]);
         assert_eq!(c.paragraphs.len(), 3);

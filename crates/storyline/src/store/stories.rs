@@ -961,7 +961,7 @@ impl Store {
         let Some((start, end, size)) = days_and_size(&self.conn, id)? else {
             return Ok(None);
         };
-        let title = storyline_title(&self.conn, id)?;
+        let title = storyline_title(&self.conn, id, &[])?;
         Ok(Some(StorylineBrief {
             id: id.to_string(),
             title,
@@ -1044,7 +1044,7 @@ fn storyline_with(conn: &Connection, id: &str, events: usize) -> Result<Option<S
         .prepare_cached("SELECT outlet FROM storyline_outlets WHERE storyline = ?1 ORDER BY outlet")?
         .query_map([id], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
-    let title = storyline_title(conn, id)?;
+    let title = storyline_title(conn, id, &list)?;
     Ok(Some(StorylineRow {
         id: id.to_string(),
         title,
@@ -1074,7 +1074,17 @@ const TITLE_HEADLINES_PER_EVENT: usize = 10;
 /// and stands alone when there are fewer than three headlines to choose among (two
 /// cosines are equal). An opening sentence standing for a headline is never among them:
 /// only when none of those events has a headline is the largest event's lead the title.
-fn storyline_title(conn: &Connection, id: &str) -> Result<Option<String>> {
+/// `loaded` are event rows the caller has read already (any of them; none for a brief):
+/// the title never depends on which, they only save reading an event twice.
+fn storyline_title(conn: &Connection, id: &str, loaded: &[EventRow]) -> Result<Option<String>> {
+    // An event's title, and whether it is a lead standing for a headline.
+    let title_of = |e: &str| -> Result<Option<(String, bool)>> {
+        let pick = |row: &EventRow| row.title.clone().map(|t| (t, row.title_is_lead));
+        Ok(match loaded.iter().find(|row| row.id == e) {
+            Some(row) => pick(row),
+            None => event(conn, e, Some(EVENT_ARTICLES))?.as_ref().and_then(pick),
+        })
+    };
     let events: Vec<String> = conn
         .prepare_cached("SELECT id FROM events WHERE storyline = ?1 ORDER BY size DESC, id LIMIT ?2")?
         .query_map(params![id, TITLE_EVENTS as i64], |r| r.get(0))?
@@ -1091,16 +1101,14 @@ fn storyline_title(conn: &Connection, id: &str) -> Result<Option<String>> {
             .query_map(params![e, TITLE_HEADLINES_PER_EVENT as i64], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?;
         if largest.is_none() && !here.is_empty() {
-            largest = event(conn, e, Some(EVENT_ARTICLES))?
-                .filter(|row| !row.title_is_lead)
-                .and_then(|row| row.title);
+            largest = title_of(e)?.filter(|(_, lead)| !lead).map(|(t, _)| t);
         }
         heads.extend(here);
     }
     let Some(largest) = largest else {
         // No headline: the largest event's own title (its lead), if it has one.
         return Ok(match events.first() {
-            Some(e) => event(conn, e, Some(EVENT_ARTICLES))?.and_then(|row| row.title),
+            Some(e) => title_of(e)?.map(|(t, _)| t),
             None => None,
         });
     };
