@@ -323,165 +323,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
     let pipeline = pipeline(cli)?;
-    let opts = run::RunOptions { jobs: cli.jobs };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let failed = match &cli.cmd {
-        Cmd::Digest { paths, db, format } => {
-            let mut bar = Bar::new(cli.timings);
-            let d = run::digest(paths, db, &pipeline, opts, &mut bar)?;
-            bar.0.finish_and_clear();
-            match format {
-                DigestFormat::Text => report::digest(&mut out, &d)?,
-                DigestFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?,
-            }
-            !d.failures.is_empty()
-        }
-        Cmd::Analyze { paths, format } => {
-            let mut bar = Bar::new(cli.timings);
-            let mut a = run::analyze_paths(paths, &pipeline, opts, &mut bar)?;
-            bar.0.finish_and_clear();
-            let unwritable = match format {
-                RecordFormat::Jsonl => report::records_jsonl(&mut out, &a.articles)?,
-                RecordFormat::Json => report::records_json(&mut out, &a.articles)?,
-            };
-            let shown = a.articles.len() - unwritable.len();
-            a.failures.extend(unwritable);
-            report::failures(&a.failures);
-            eprintln!(
-                "storyline: {} articles from {} items ({:.1} MB), {} failed",
-                shown,
-                a.items,
-                a.bytes as f64 / 1e6,
-                a.failures.len()
-            );
-            !a.failures.is_empty()
-        }
-        Cmd::Reanalyze { db, all } => {
-            let mut bar = Bar::new(cli.timings);
-            let r = run::reanalyze(db, &pipeline, *all, opts, &mut bar)?;
-            bar.0.finish_and_clear();
-            eprintln!(
-                "storyline: analysed {} articles again in {:.2} s; {} got new template lines",
-                r.articles, r.seconds, r.corpus.template_changed
-            );
-            false
-        }
-        Cmd::Articles { db, format } => {
-            let store = open_store(db)?;
-            let arts = store.articles()?;
-            match format {
-                ListFormat::Table => report::articles(&mut out, &arts)?,
-                ListFormat::Jsonl => write_jsonl(&mut out, &arts)?,
-                ListFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &arts)?;
-                    out.write_all(b"\n")?;
-                }
-            }
-            false
-        }
-        Cmd::Quotes {
-            db,
-            speaker,
-            story,
-            partial,
-            format,
-        } => {
-            let store = open_store(db)?;
-            let rows = store.quotes(&storyline::store::QuoteFilter {
-                speaker: speaker.as_deref(),
-                story: story.as_deref(),
-                partial: *partial,
-            })?;
-            match format {
-                TableFormat::Table => report::quotes(&mut out, &rows)?,
-                TableFormat::Jsonl => write_jsonl(&mut out, &rows)?,
-            }
-            false
-        }
-        Cmd::Dates { paths, format } => {
-            let mut bar = Bar::new(cli.timings);
-            let a = run::analyze_paths(paths, &pipeline, opts, &mut bar)?;
-            bar.0.finish_and_clear();
-            match format {
-                TableFormat::Table => report::dates(&mut out, &a.articles)?,
-                TableFormat::Jsonl => {
-                    let rows: Vec<serde_json::Value> = a.articles.iter().map(report::dates_record).collect();
-                    write_jsonl(&mut out, &rows)?;
-                }
-            }
-            report::failures(&a.failures);
-            !a.failures.is_empty()
-        }
-        Cmd::Stories { db, limit, format } => {
-            let stories = run::stories(db, *limit)?;
-            match format {
-                ListFormat::Table => report::stories(&mut out, &stories)?,
-                ListFormat::Jsonl => {
-                    for s in &stories {
-                        serde_json::to_writer(&mut out, &report::story_record(s))?;
-                        out.write_all(b"\n")?;
-                    }
-                }
-                ListFormat::Json => {
-                    let all: Vec<_> = stories.iter().map(report::story_record).collect();
-                    serde_json::to_writer_pretty(&mut out, &all)?;
-                    out.write_all(b"\n")?;
-                }
-            }
-            false
-        }
-        Cmd::Story { id, db, format } => {
-            let s = story(db, id)?;
-            match format {
-                StoryFormat::Text => report::story(&mut out, &s)?,
-                StoryFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &report::story_detail(&s))?;
-                    out.write_all(b"\n")?;
-                }
-            }
-            false
-        }
-        Cmd::Timeline {
-            id,
-            db,
-            dates,
-            format,
-        } => {
-            let s = story(db, id)?;
-            let t = s.timeline(*dates);
-            match format {
-                TimelineFormat::Md => report::timeline_md(&mut out, &s, &t)?,
-                TimelineFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &t)?;
-                    out.write_all(b"\n")?;
-                }
-            }
-            false
-        }
-        Cmd::Figures { id, db, format } => {
-            let s = story(db, id)?;
-            let measures = s.figures();
-            match format {
-                StoryFormat::Text => report::figures(&mut out, &measures)?,
-                StoryFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &measures)?;
-                    out.write_all(b"\n")?;
-                }
-            }
-            false
-        }
-        Cmd::Framing { id, db, format } => {
-            let s = story(db, id)?;
-            let f = s.framing(&s.figures());
-            match format {
-                StoryFormat::Text => report::framing(&mut out, &s, &f)?,
-                StoryFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &f)?;
-                    out.write_all(b"\n")?;
-                }
-            }
-            false
+        Cmd::Digest { .. } | Cmd::Analyze { .. } | Cmd::Reanalyze { .. } | Cmd::Dates { .. } => {
+            run_pipeline(cli, &pipeline, &mut out)?
         }
         Cmd::Serve {
             db,
@@ -489,13 +335,10 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
             allow_ingest,
             max_ingest,
         } => {
-            let ingest = match allow_ingest {
-                true => Some(storyline_server::IngestOptions {
-                    pipeline: pipeline.clone(),
-                    max_bytes: *max_ingest,
-                }),
-                false => None,
-            };
+            let ingest = allow_ingest.then(|| storyline_server::IngestOptions {
+                pipeline: pipeline.clone(),
+                max_bytes: *max_ingest,
+            });
             let opts = storyline_server::ServeOptions {
                 db: db.clone(),
                 addr: *addr,
@@ -507,22 +350,12 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
                 .block_on(storyline_server::serve(opts))?;
             false
         }
-        Cmd::Entities { db, kind, format } => {
-            let store = open_store(db)?;
-            let want = kind.map(|k| match k {
-                KindFilter::Person => storyline::entities::EntityKind::Person,
-                KindFilter::Organization => storyline::entities::EntityKind::Organization,
-                KindFilter::Place => storyline::entities::EntityKind::Place,
-            });
-            let ents: Vec<_> = store
-                .entities()?
-                .into_iter()
-                .filter(|e| want.is_none_or(|k| e.kind == k))
-                .collect();
-            match format {
-                TableFormat::Table => report::entities(&mut out, &ents)?,
-                TableFormat::Jsonl => write_jsonl(&mut out, &ents)?,
-            }
+        Cmd::Story { .. } | Cmd::Timeline { .. } | Cmd::Figures { .. } | Cmd::Framing { .. } => {
+            show_story(&cli.cmd, &mut out)?;
+            false
+        }
+        cmd => {
+            list_store(cmd, &mut out)?;
             false
         }
     };
@@ -532,6 +365,174 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The commands that run the pipeline over inputs; true when some item failed.
+fn run_pipeline(cli: &Cli, pipeline: &Pipeline, out: &mut impl Write) -> anyhow::Result<bool> {
+    let opts = run::RunOptions { jobs: cli.jobs };
+    let mut bar = Bar::new(cli.timings);
+    match &cli.cmd {
+        Cmd::Digest { paths, db, format } => {
+            let d = run::digest(paths, db, pipeline, opts, &mut bar)?;
+            bar.0.finish_and_clear();
+            match format {
+                DigestFormat::Text => report::digest(out, &d)?,
+                DigestFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?,
+            }
+            Ok(!d.failures.is_empty())
+        }
+        Cmd::Analyze { paths, format } => {
+            let mut a = run::analyze_paths(paths, pipeline, opts, &mut bar)?;
+            bar.0.finish_and_clear();
+            let unwritable = match format {
+                RecordFormat::Jsonl => report::records_jsonl(out, &a.articles)?,
+                RecordFormat::Json => report::records_json(out, &a.articles)?,
+            };
+            let shown = a.articles.len() - unwritable.len();
+            a.failures.extend(unwritable);
+            report::failures(&a.failures);
+            eprintln!(
+                "storyline: {} articles from {} items ({:.1} MB), {} failed",
+                shown,
+                a.items,
+                a.bytes as f64 / 1e6,
+                a.failures.len()
+            );
+            Ok(!a.failures.is_empty())
+        }
+        Cmd::Reanalyze { db, all } => {
+            let r = run::reanalyze(db, pipeline, *all, opts, &mut bar)?;
+            bar.0.finish_and_clear();
+            eprintln!(
+                "storyline: analysed {} articles again in {:.2} s; {} got new template lines",
+                r.articles, r.seconds, r.corpus.template_changed
+            );
+            Ok(false)
+        }
+        Cmd::Dates { paths, format } => {
+            let a = run::analyze_paths(paths, pipeline, opts, &mut bar)?;
+            bar.0.finish_and_clear();
+            match format {
+                TableFormat::Table => report::dates(out, &a.articles)?,
+                TableFormat::Jsonl => {
+                    let rows: Vec<serde_json::Value> = a.articles.iter().map(report::dates_record).collect();
+                    write_jsonl(out, &rows)?;
+                }
+            }
+            report::failures(&a.failures);
+            Ok(!a.failures.is_empty())
+        }
+        _ => unreachable!("run_pipeline is called for the pipeline's commands only"),
+    }
+}
+
+/// The commands that list what a store holds: articles, quotes, entities, stories.
+fn list_store(cmd: &Cmd, out: &mut impl Write) -> anyhow::Result<()> {
+    match cmd {
+        Cmd::Articles { db, format } => {
+            let arts = open_store(db)?.articles()?;
+            match format {
+                ListFormat::Table => report::articles(out, &arts)?,
+                ListFormat::Jsonl => write_jsonl(out, &arts)?,
+                ListFormat::Json => write_pretty(out, &arts)?,
+            }
+        }
+        Cmd::Quotes {
+            db,
+            speaker,
+            story,
+            partial,
+            format,
+        } => {
+            let rows = open_store(db)?.quotes(&storyline::store::QuoteFilter {
+                speaker: speaker.as_deref(),
+                story: story.as_deref(),
+                partial: *partial,
+            })?;
+            match format {
+                TableFormat::Table => report::quotes(out, &rows)?,
+                TableFormat::Jsonl => write_jsonl(out, &rows)?,
+            }
+        }
+        Cmd::Entities { db, kind, format } => {
+            let want = kind.map(|k| match k {
+                KindFilter::Person => storyline::entities::EntityKind::Person,
+                KindFilter::Organization => storyline::entities::EntityKind::Organization,
+                KindFilter::Place => storyline::entities::EntityKind::Place,
+            });
+            let ents: Vec<_> = open_store(db)?
+                .entities()?
+                .into_iter()
+                .filter(|e| want.is_none_or(|k| e.kind == k))
+                .collect();
+            match format {
+                TableFormat::Table => report::entities(out, &ents)?,
+                TableFormat::Jsonl => write_jsonl(out, &ents)?,
+            }
+        }
+        Cmd::Stories { db, limit, format } => {
+            let stories = run::stories(db, *limit)?;
+            let records = || stories.iter().map(report::story_record).collect::<Vec<_>>();
+            match format {
+                ListFormat::Table => report::stories(out, &stories)?,
+                ListFormat::Jsonl => write_jsonl(out, &records())?,
+                ListFormat::Json => write_pretty(out, &records())?,
+            }
+        }
+        _ => unreachable!("list_store is called for the store's listings only"),
+    }
+    Ok(())
+}
+
+/// The commands that show one storyline or event: the story, its timeline, its figures,
+/// its framing.
+fn show_story(cmd: &Cmd, out: &mut impl Write) -> anyhow::Result<()> {
+    match cmd {
+        Cmd::Story { id, db, format } => {
+            let s = story(db, id)?;
+            match format {
+                StoryFormat::Text => report::story(out, &s)?,
+                StoryFormat::Json => write_pretty(out, &report::story_detail(&s))?,
+            }
+        }
+        Cmd::Timeline {
+            id,
+            db,
+            dates,
+            format,
+        } => {
+            let s = story(db, id)?;
+            let t = s.timeline(*dates);
+            match format {
+                TimelineFormat::Md => report::timeline_md(out, &s, &t)?,
+                TimelineFormat::Json => write_pretty(out, &t)?,
+            }
+        }
+        Cmd::Figures { id, db, format } => {
+            let measures = story(db, id)?.figures();
+            match format {
+                StoryFormat::Text => report::figures(out, &measures)?,
+                StoryFormat::Json => write_pretty(out, &measures)?,
+            }
+        }
+        Cmd::Framing { id, db, format } => {
+            let s = story(db, id)?;
+            let f = s.framing(&s.figures());
+            match format {
+                StoryFormat::Text => report::framing(out, &s, &f)?,
+                StoryFormat::Json => write_pretty(out, &f)?,
+            }
+        }
+        _ => unreachable!("show_story is called for one story's commands only"),
+    }
+    Ok(())
+}
+
+/// One JSON document, indented, and a newline.
+fn write_pretty<T: serde::Serialize + ?Sized>(out: &mut impl Write, value: &T) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 fn open_store(db: &std::path::Path) -> anyhow::Result<storyline::store::Store> {

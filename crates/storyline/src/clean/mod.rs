@@ -8,7 +8,6 @@
 //! teaser repeated later is not body text. Corpus-level evidence (a line repeated
 //! across many articles of one outlet) is applied later, by [`crate::corpus::template`].
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -813,23 +812,63 @@ fn parse_authors(byline: &str) -> Vec<String> {
 }
 
 /// Cleans one document. `known_title` is the title found elsewhere (HTML markup,
-/// metadata): lines repeating it are dropped as headlines.
+/// metadata): lines repeating it are dropped as headlines. The line rules run first
+/// ([`classify`], then the readers' thread), then the rules that read a line's
+/// neighbours, in this order.
 pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned {
     let mut out = Cleaned::default();
     let mut junk = Vec::new();
     let mut lines = split_lines(text, &mut junk);
-    let n = lines.len();
-
     for l in lines.iter_mut() {
         if let Some(k) = classify(l, mode) {
             l.role = Role::Drop(k);
         }
     }
-
     reader_thread(&mut lines);
+    link_and_comment_regions(&mut lines);
+    calls_to_the_reader(&mut lines);
+    closing_bio(&mut lines);
+    if mode == CleanMode::Scraped {
+        tail_furniture(&mut lines);
+    }
+    let mut title_key = known_title.map(line_key).filter(|&k| k != 0);
+    if mode == CleanMode::Scraped && title_key.is_none() {
+        if let Some(h) = headline_and_standfirst(&mut lines) {
+            title_key = Some(h.key);
+            out.title = Some(h.title);
+            out.subtitle = h.subtitle;
+        }
+    }
+    repeated_lines(&mut lines, title_key, mode);
+    let title = known_title.map(str::to_string).or_else(|| out.title.clone());
+    out.outlet = outlet_tell_tale(&lines, title.as_deref());
+    out.authors = lines
+        .iter()
+        .filter(|l| l.role == Role::Drop(RemovedKind::Byline))
+        .flat_map(|l| parse_authors(&l.text))
+        .collect();
+    out.removed = junk;
+    for l in lines {
+        match l.role {
+            Role::Body => out.paragraphs.push(l.text),
+            Role::Title => out.removed.push(Removed {
+                kind: RemovedKind::Headline,
+                text: l.text,
+            }),
+            Role::Subtitle => out.removed.push(Removed {
+                kind: RemovedKind::Subtitle,
+                text: l.text,
+            }),
+            Role::Drop(kind) => out.removed.push(Removed { kind, text: l.text }),
+        }
+    }
+    out
+}
 
-    // Regions: after a related-links header, link titles until a real paragraph;
-    // after a comment header, the rest of the page.
+/// Regions: after a related-links header, link titles until a real paragraph; after a
+/// comment header in the second half of the page, the rest of the page.
+fn link_and_comment_regions(lines: &mut [Line]) {
+    let n = lines.len();
     let mut i = 0;
     while i < n {
         match lines[i].role {
@@ -852,14 +891,17 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
                         l.role = Role::Drop(RemovedKind::CommentPolicy);
                     }
                 }
-                break;
+                return;
             }
             _ => i += 1,
         }
     }
+}
 
-    // Calls to the reader ("Got a story? Write to us:") between two pieces of boilerplate.
-    for i in 1..n.saturating_sub(1) {
+/// Calls to the reader ("Got a story? Write to us:") between two pieces of boilerplate
+/// are boilerplate of the first one's kind.
+fn calls_to_the_reader(lines: &mut [Line]) {
+    for i in 1..lines.len().saturating_sub(1) {
         let t = lines[i].text.trim_end();
         if lines[i].role == Role::Body
             && lines[i].words <= 12
@@ -871,81 +913,86 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
             }
         }
     }
+}
 
-    // An author's bio among the last lines is a byline.
+/// An author's bio among the last four lines is a byline.
+fn closing_bio(lines: &mut [Line]) {
     for l in lines.iter_mut().rev().take(4) {
         if l.role == Role::Body && l.words <= 60 && author_bio(&l.text) {
             l.role = Role::Drop(RemovedKind::Byline);
         }
     }
+}
 
-    // The tail: after the last sentence-like paragraph, once boilerplate has begun, short
-    // non-sentences are page furniture (app names, section links).
-    if mode == CleanMode::Scraped {
-        let furniture = |l: &Line| l.words <= 10 && !sentence_end(&l.text) && !has_quote(&l.text);
-        let tail_start = lines
-            .iter()
-            .rposition(|l| l.role == Role::Body && !furniture(l))
-            .map_or(0, |i| i + 1);
-        if lines[tail_start..]
-            .iter()
-            .any(|l| matches!(l.role, Role::Drop(_)))
-        {
-            for l in &mut lines[tail_start..] {
-                if l.role == Role::Body {
-                    l.role = Role::Drop(RemovedKind::Navigation);
-                }
+/// The tail of scraped text: after the last sentence-like paragraph, once boilerplate
+/// has begun, short non-sentences are page furniture (app names, section links).
+fn tail_furniture(lines: &mut [Line]) {
+    let furniture = |l: &Line| l.words <= 10 && !sentence_end(&l.text) && !has_quote(&l.text);
+    let tail_start = lines
+        .iter()
+        .rposition(|l| l.role == Role::Body && !furniture(l))
+        .map_or(0, |i| i + 1);
+    if lines[tail_start..]
+        .iter()
+        .any(|l| matches!(l.role, Role::Drop(_)))
+    {
+        for l in &mut lines[tail_start..] {
+            if l.role == Role::Body {
+                l.role = Role::Drop(RemovedKind::Navigation);
             }
         }
     }
+}
 
-    // Title and subtitle: the first headline-like line, then a headline-like line or a
-    // teaser that the body repeats.
-    let mut counts: HashMap<u64, usize, KeyHash> = HashMap::default();
-    for l in &lines {
-        *counts.entry(l.key).or_default() += 1;
-    }
-    let mut title_key = known_title.map(line_key).filter(|&k| k != 0);
-    if mode == CleanMode::Scraped && title_key.is_none() {
-        let first_body = lines.iter().position(|l| l.role == Role::Body);
-        if let Some(fi) = first_body {
-            // Short menu items before the headline are navigation.
-            let cand = (fi..n.min(fi + 4))
-                .take_while(|&k| {
-                    lines[k].role != Role::Body || lines[k].words <= 3 || headline_like(&lines[k])
-                })
-                .find(|&k| lines[k].role == Role::Body && lines[k].words >= 4 && headline_like(&lines[k]))
-                .or_else(|| headline_like(&lines[fi]).then_some(fi));
-            if let Some(ti) = cand {
-                for l in &mut lines[fi..ti] {
-                    if l.role == Role::Body && l.words <= 3 {
-                        l.role = Role::Drop(RemovedKind::Navigation);
-                    }
-                }
-                lines[ti].role = Role::Title;
-                out.title = Some(lines[ti].text.clone());
-                title_key = Some(lines[ti].key);
-                // Subtitle: next body line before the text proper.
-                let body_after =
-                    (ti + 1..n).find(|&k| lines[k].role == Role::Body && Some(lines[k].key) != title_key);
-                if let Some(si) = body_after {
-                    let s = &lines[si];
-                    let repeated = counts.get(&s.key).copied().unwrap_or(0) > 1;
-                    let heading = s.words <= 40 && !sentence_end(&s.text) && !s.text.starts_with(QUOTES);
-                    let next_is_text = (si + 1..n).any(|k| lines[k].role == Role::Body);
-                    if (repeated || heading) && next_is_text {
-                        lines[si].role = Role::Subtitle;
-                        out.subtitle = Some(lines[si].text.clone());
-                    }
-                }
-            }
+/// The headline scraped text opens with, and the standfirst under it.
+struct Heading {
+    title: String,
+    key: u64,
+    subtitle: Option<String>,
+}
+
+/// Title and subtitle of scraped text with no title from elsewhere: the first
+/// headline-like line (short menu items before it are navigation), then a headline-like
+/// line or a teaser that the body repeats, when text follows it.
+fn headline_and_standfirst(lines: &mut [Line]) -> Option<Heading> {
+    let n = lines.len();
+    let fi = lines.iter().position(|l| l.role == Role::Body)?;
+    let ti = (fi..n.min(fi + 4))
+        .take_while(|&k| lines[k].role != Role::Body || lines[k].words <= 3 || headline_like(&lines[k]))
+        .find(|&k| lines[k].role == Role::Body && lines[k].words >= 4 && headline_like(&lines[k]))
+        .or_else(|| headline_like(&lines[fi]).then_some(fi))?;
+    for l in &mut lines[fi..ti] {
+        if l.role == Role::Body && l.words <= 3 {
+            l.role = Role::Drop(RemovedKind::Navigation);
         }
     }
+    lines[ti].role = Role::Title;
+    let key = lines[ti].key;
+    let mut heading = Heading {
+        title: lines[ti].text.clone(),
+        key,
+        subtitle: None,
+    };
+    // Subtitle: the next body line before the text proper.
+    let Some(si) = (ti + 1..n).find(|&k| lines[k].role == Role::Body && lines[k].key != key) else {
+        return Some(heading);
+    };
+    let s = &lines[si];
+    let repeated = lines.iter().filter(|l| l.key == s.key).nth(1).is_some();
+    let heading_like = s.words <= 40 && !sentence_end(&s.text) && !s.text.starts_with(QUOTES);
+    let next_is_text = (si + 1..n).any(|k| lines[k].role == Role::Body);
+    if (repeated || heading_like) && next_is_text {
+        lines[si].role = Role::Subtitle;
+        heading.subtitle = Some(lines[si].text.clone());
+    }
+    Some(heading)
+}
 
-    // Duplicates: repeated headlines; a teaser repeated in the body keeps its body copy;
-    // any other repeated line keeps its first copy.
-    // Repeated short lines are kept: list items and table cells repeat. Extracted HTML
-    // keeps its structure, so only whole repeated paragraphs are dropped there.
+/// Repeated lines: a repeated headline goes; a teaser repeated in the body keeps its body
+/// copy; any other repeated line keeps its first copy. Repeated short lines are kept
+/// (list items and table cells repeat); extracted HTML keeps its structure, so only whole
+/// repeated paragraphs are dropped there. A line with no words is dropped.
+fn repeated_lines(lines: &mut [Line], title_key: Option<u64>, mode: CleanMode) {
     let min_dup_words = if mode == CleanMode::Scraped { 6 } else { 15 };
     let subtitle_key = lines.iter().find(|l| l.role == Role::Subtitle).map(|l| l.key);
     let mut seen: std::collections::HashSet<u64, KeyHash> = Default::default();
@@ -972,16 +1019,18 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
             seen.insert(key);
         }
     }
+}
 
-    // Tell-tales for the outlet, strongest first. Rule `mail-outlet`: an e-mail address in a
-    // removed line names the outlet only when its domain is a known outlet's host (a
-    // newsroom's contact address), and only if it is the one such outlet there; any other
-    // domain (a web mail provider, a consultancy, a reader's) never does.
+/// Tell-tales for the outlet among the removed lines, strongest first: an agency's source
+/// line, a mirror's notice, then rule `mail-outlet` — an e-mail address names the outlet
+/// only when its domain is a known outlet's host (a newsroom's contact address), and only
+/// if it is the one such outlet there; any other domain (a web mail provider, a
+/// consultancy, a reader's) never does —, then the agency code of the first paragraph's
+/// dateline.
+fn outlet_tell_tale(lines: &[Line], title: Option<&str>) -> Option<(String, OutletSource)> {
     let mut outlet: Option<(String, OutletSource)> = None;
     let mut mailed: Vec<&'static str> = Vec::new();
-    let title = known_title.map(str::to_string).or_else(|| out.title.clone());
-    let title = title.as_deref();
-    for l in &lines {
+    for l in lines {
         let t = l.text.as_str();
         match l.role {
             Role::Drop(RemovedKind::SourceLine) => {
@@ -1000,7 +1049,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
                     outlet = Some((name, OutletSource::TellTale));
                 }
             }
-            Role::Drop(RemovedKind::Byline) => out.authors.extend(parse_authors(t)),
+            Role::Drop(RemovedKind::Byline) => {}
             Role::Drop(_) if t.contains('@') => {
                 for c in EMAIL.captures_iter(t) {
                     if let Some(known) = outlets::known_host(&c[1]) {
@@ -1016,32 +1065,11 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
     if let (None, [only]) = (&outlet, mailed.as_slice()) {
         outlet = Some((only.to_string(), OutletSource::TellTale));
     }
-    if outlet.is_none() {
-        let first = lines.iter().find(|l| l.role == Role::Body);
-        if let Some(code) = first.and_then(|l| dateline_code(&l.text)) {
-            if let Some(name) = outlets::by_code(code) {
-                outlet = Some((name.to_string(), OutletSource::Dateline));
-            }
-        }
-    }
-    out.outlet = outlet;
-
-    out.removed = junk;
-    for l in lines {
-        match l.role {
-            Role::Body => out.paragraphs.push(l.text),
-            Role::Title => out.removed.push(Removed {
-                kind: RemovedKind::Headline,
-                text: l.text,
-            }),
-            Role::Subtitle => out.removed.push(Removed {
-                kind: RemovedKind::Subtitle,
-                text: l.text,
-            }),
-            Role::Drop(kind) => out.removed.push(Removed { kind, text: l.text }),
-        }
-    }
-    out
+    outlet.or_else(|| {
+        let first = lines.iter().find(|l| l.role == Role::Body)?;
+        let name = outlets::by_code(dateline_code(&first.text)?)?;
+        Some((name.to_string(), OutletSource::Dateline))
+    })
 }
 
 #[cfg(test)]
