@@ -583,6 +583,43 @@ fn a_lone_side_story_of_a_large_storyline_joins_it_when_its_event_closes() {
 }
 
 #[test]
+fn a_side_story_two_outlets_covered_joins_the_large_storyline_too() {
+    let a = Analyzer::default();
+    let mut d = docs_with_a_side_story();
+    let second: Fixture = (
+        "herons-2",
+        15,
+        "Lowmoor Post",
+        "Herons nest again in the meadows below Marrowby",
+        "Forty heron nests stand in the reed beds of the lower meadows below Marrowby this \
+      spring, naturalist Tamsin Oake says, the most since her count began. The birds hunt \
+      eels and frogs in the shallow pools. She wants the Keld authority to keep walkers \
+      out of the meadows until the young fledge.",
+        &["Marrowby", "Keld Water Authority", "Tamsin Oake"],
+    );
+    d.push(doc(&a, &second));
+    let run = |small: u32| {
+        let mut cfg = StoryConfig::default();
+        // Two features say more than one: the last chance itself would take them. Off,
+        // the side rule is what is tested.
+        cfg.link.rescue = 2.0;
+        cfg.link.rescue_clear = 2.0;
+        cfg.link.side.articles = 6;
+        cfg.link.side.small = small;
+        cluster(&d, &cfg)
+    };
+    let s = run(StoryConfig::default().link.side.small);
+    // The two features are one event, and it is a side story of the breach.
+    assert_eq!(event_of(&s, "herons-1").id, event_of(&s, "herons-2").id, "{s:#?}");
+    assert!(together(&s, "herons-2", "breach-1"), "{s:#?}");
+    assert!(!together(&s, "bakery-1", "breach-1"));
+    // Counted as one article's side story only, it stays a storyline of its own.
+    let apart = run(1);
+    assert_eq!(event_of(&apart, "herons-1").id, event_of(&apart, "herons-2").id);
+    assert!(!together(&apart, "herons-2", "breach-1"), "{apart:#?}");
+}
+
+#[test]
 fn a_lone_side_story_naming_a_large_storyline_s_principal_actors_joins_it_unsigned() {
     let d = docs_with_a_side_story();
     let a = Analyzer::default();
