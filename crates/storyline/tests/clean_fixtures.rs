@@ -157,6 +157,23 @@ fn furniture_after_the_share_prompt_at_the_very_end() {
 }
 
 #[test]
+fn a_forum_thread_opened_by_its_signatures_is_not_the_article() {
+    let a = analyze("forum-comments.txt");
+    let paras = paragraphs(&a);
+    // The report stays whole, its quoted letter ("On Monday, she wrote:") included.
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(a.text.contains("On Monday, she wrote:"));
+    // From the first signed comment on, the page is the readers': each signature opens
+    // its comment ("At 08:41 on 3 Mar 2031, name wrote:"), and the line a comment runs on
+    // to goes with it.
+    let comments = removed(&a, RemovedKind::ReaderComment);
+    assert_eq!(comments.len(), 4, "{comments:#?}");
+    assert!(comments.iter().any(|c| c.starts_with("My daughter takes it")));
+    assert!(!a.text.contains("buy the service back"));
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
 fn a_thread_of_signed_reader_comments_is_not_the_article() {
     let a = analyze("reader-comments.txt");
     let paras = paragraphs(&a);
