@@ -816,7 +816,7 @@ fn parse_authors(byline: &str) -> Vec<String> {
 
 /// Cleans one document. `known_title` is the title found elsewhere (HTML markup,
 /// metadata): lines repeating it are dropped as headlines. The line rules run first
-/// ([`classify`], then the readers' thread), then the rules that read a line's
+/// (`classify`, then the readers' thread), then the rules that read a line's
 /// neighbours, in this order.
 pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned {
     let mut out = Cleaned::default();
