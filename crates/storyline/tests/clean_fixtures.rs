@@ -160,9 +160,11 @@ fn furniture_after_the_share_prompt_at_the_very_end() {
 fn a_forum_thread_opened_by_its_signatures_is_not_the_article() {
     let a = analyze("forum-comments.txt");
     let paras = paragraphs(&a);
-    // The report stays whole, its quoted letter ("On Monday, she wrote:") included.
-    assert_eq!(paras.len(), 4, "{paras:#?}");
+    // The report stays whole, its quoted letter ("On Monday, she wrote:") and a live
+    // blog's timed entries ("At 10:30 on Tuesday, Pell wrote:", no year) included.
+    assert_eq!(paras.len(), 5, "{paras:#?}");
     assert!(a.text.contains("On Monday, she wrote:"));
+    assert!(has_para(&a, "At 10:30 on Tuesday, Pell wrote:"));
     // From the first signed comment on, the page is the readers': each signature opens
     // its comment ("At 08:41 on 3 Mar 2031, name wrote:"), and the line a comment runs on
     // to goes with it.

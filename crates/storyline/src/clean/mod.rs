@@ -195,13 +195,13 @@ lazy_re!(
 // by the group on Monday") has neither, and a name in quotation marks is a post quoted,
 // not a signature. Lines of a comment thread are long (the comment's text runs into its
 // signature), so no length bound. A forum's form opens the comment instead: "At 17:02
-// on 3 May 2019, name wrote:" (a clock time before the comma, a one-word handle after
-// it, then "wrote" and a colon; a report's "On Monday, she wrote:" or "On 3 May 2019,
-// the mayor wrote:" has no clock time or no handle). A signed line counts only as part
-// of a thread ([`reader_thread`]).
+// on 3 May 2019, name wrote:" (a clock time and then a year before the comma, a one-word
+// handle after it, then "wrote" and a colon; a report's "On Monday, she wrote:", a live
+// blog's "At 10:30, Smith wrote:" or "On 3 May 2019, the mayor wrote:" lacks one of
+// them). A signed line counts only as part of a thread ([`reader_thread`]).
 lazy_re!(
     COMMENT_SIGNATURE,
-    r#"(?i)\b(?:posted|submitted|written|commented|sent)\s+by\s*(?::\s*([^|\s"“”][^|\n"“”]{0,40}?)\s*(?:\||\bon\b|\bat\b)|([^|\s"“”][^|\n"“”]{0,40}?)\s*\|)\s*[^|\n]{0,40}?(?:\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b)|^(?:at|on)\s+[^,\n]{0,30}?\b\d{1,2}:\d\d\b[^,\n]{0,30},\s*([^\s,:"“”]{1,40})\s+wrote\s*:"#
+    r#"(?i)\b(?:posted|submitted|written|commented|sent)\s+by\s*(?::\s*([^|\s"“”][^|\n"“”]{0,40}?)\s*(?:\||\bon\b|\bat\b)|([^|\s"“”][^|\n"“”]{0,40}?)\s*\|)\s*[^|\n]{0,40}?(?:\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b)|^(?:at|on)\s+[^,\n]{0,30}?\b\d{1,2}:\d\d\b[^,\n]{0,30}?\b(?:19|20)\d\d\s*,\s*([^\s,:"“”]{1,40})\s+wrote\s*:"#
 );
 lazy_re!(
     POLICY_WORD,
