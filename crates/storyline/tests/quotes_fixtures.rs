@@ -154,6 +154,15 @@ fn every_direct_quote_has_the_right_speaker() {
 }
 
 #[test]
+fn a_person_asked_about_is_not_the_next_speaker() {
+    let qs = quotes("question-whether.txt");
+    // "whether … Brandt feels" is a question put to Reyes, not Brandt's statement, so
+    // the "he" after it is still Reyes, the subject before it.
+    assert!(!qs.iter().any(|q| q.0.starts_with("responsible")), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "\"That's"), Some("Tomas Reyes".to_string()));
+}
+
+#[test]
 fn roles_come_with_the_entities() {
     let path = format!(
         "{}/testdata/quotes/harbour-minister.txt",

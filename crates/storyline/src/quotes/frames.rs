@@ -1899,7 +1899,7 @@ fn object_of_stance(scan: &Scan, cue: &Cue) -> Option<Frame> {
                     || words::is_complementizer(w)
                     || words::is_adjunct_preposition(w)
                     || matches!(w, "of" | "for" | "to" | "about" | "by" | "with" | "than"))
-        })
+        }) || asked_whether(scan, src.first)
     };
     let src = cue.src_before.filter(|src| {
         (src.first >= cue.used_until || joined_verb(scan, cue, src))
@@ -1937,6 +1937,18 @@ fn object_of_stance(scan: &Scan, cue: &Cue) -> Option<Frame> {
         .find(|&k| !s.in_quote(k) && is_clause_punct(scan.word(k)))
         .map_or(end, |k| k - 1);
     Some(frame(cue.span, cue.kind(), Some(src), vec![(cue.a, end)]))
+}
+
+/// Rule `asked_whether`: a source inside an embedded question ("a question about whether
+/// outgoing harbour master Olaf Brandt feels responsible") is asked about, not heard: the
+/// question's "whether" may stand before the source's role and modifiers, so the words
+/// before the source are read back, at most five of them, until a punctuation mark.
+fn asked_whether(scan: &Scan, first: usize) -> bool {
+    (first.saturating_sub(5)..first)
+        .rev()
+        .map(|k| scan.word(k))
+        .take_while(|w| w.chars().any(char::is_alphanumeric))
+        .any(|w| w.eq_ignore_ascii_case("whether"))
 }
 
 /// Rule `adverbial_clause`: a clause of time, cause or contrast opened by `w` ("because
@@ -2980,6 +2992,23 @@ mod tests {
         ] {
             assert!(stance_frames(text).is_empty(), "{text}: {:?}", frames_of(text));
         }
+    }
+
+    #[test]
+    fn asked_whether() {
+        // A question about whether someone holds a position asserts none, whatever role
+        // and modifiers stand between "whether" and the name.
+        for text in [
+            "Reyes deflected a question about whether Brandt feels responsible for the delays.",
+            "Reyes deflected a question about whether outgoing harbour master Olaf Brandt feels responsible for the delays.",
+        ] {
+            assert!(stance_frames(text).is_empty(), "{text}: {:?}", frames_of(text));
+        }
+        // A clause that only follows a question stands as before.
+        assert_eq!(
+            stance_frames("Asked about it, harbour master Olaf Brandt opposes the second pier.").len(),
+            1
+        );
     }
 
     #[test]
