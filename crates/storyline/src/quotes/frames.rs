@@ -1939,16 +1939,17 @@ fn object_of_stance(scan: &Scan, cue: &Cue) -> Option<Frame> {
     Some(frame(cue.span, cue.kind(), Some(src), vec![(cue.a, end)]))
 }
 
-/// Rule `asked_whether`: a source inside an embedded question ("a question about whether
-/// outgoing harbour master Olaf Brandt feels responsible") is asked about, not heard: the
-/// question's "whether" may stand before the source's role and modifiers, so the words
-/// before the source are read back, at most five of them, until a punctuation mark.
+/// Rule `asked_whether`: a source inside an embedded question or a condition ("a question
+/// about whether outgoing harbour master Olaf Brandt feels responsible", "nobody knows if
+/// the council leader opposes it") is asked or supposed about, not heard: the clause's
+/// "whether" or "if" may stand before the source's role and modifiers, so the words before
+/// the source are read back, at most five of them, until a punctuation mark.
 fn asked_whether(scan: &Scan, first: usize) -> bool {
     (first.saturating_sub(5)..first)
         .rev()
         .map(|k| scan.word(k))
         .take_while(|w| w.chars().any(char::is_alphanumeric))
-        .any(|w| w.eq_ignore_ascii_case("whether"))
+        .any(|w| w.eq_ignore_ascii_case("whether") || w.eq_ignore_ascii_case("if"))
 }
 
 /// Rule `adverbial_clause`: a clause of time, cause or contrast opened by `w` ("because
@@ -3001,6 +3002,7 @@ mod tests {
         for text in [
             "Reyes deflected a question about whether Brandt feels responsible for the delays.",
             "Reyes deflected a question about whether outgoing harbour master Olaf Brandt feels responsible for the delays.",
+            "Nobody knows if the outgoing council leader Ana Ruiz opposes the pier.",
         ] {
             assert!(stance_frames(text).is_empty(), "{text}: {:?}", frames_of(text));
         }
