@@ -1,7 +1,7 @@
 //! The `storyline` command: a thin layer over the library.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -324,40 +324,50 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
     let pipeline = pipeline(cli)?;
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let out = &mut std::io::BufWriter::new(stdout.lock());
+    let run = Run {
+        pipeline: &pipeline,
+        opts: run::RunOptions { jobs: cli.jobs },
+        timings: cli.timings,
+    };
+    // True when some item failed; the commands that read a store fail whole or not at all.
     let failed = match &cli.cmd {
-        Cmd::Digest { .. } | Cmd::Analyze { .. } | Cmd::Reanalyze { .. } | Cmd::Dates { .. } => {
-            run_pipeline(cli, &pipeline, &mut out)?
-        }
+        Cmd::Digest { paths, db, format } => run.digest(out, paths, db, *format)?,
+        Cmd::Analyze { paths, format } => run.analyze(out, paths, *format)?,
+        Cmd::Reanalyze { db, all } => run.reanalyze(db, *all)?,
+        Cmd::Dates { paths, format } => run.dates(out, paths, *format)?,
         Cmd::Serve {
             db,
             addr,
             allow_ingest,
             max_ingest,
+        } => serve(&pipeline, db, *addr, *allow_ingest, *max_ingest).map(|()| false)?,
+        Cmd::Articles { db, format } => articles(out, db, *format).map(|()| false)?,
+        Cmd::Quotes {
+            db,
+            speaker,
+            story,
+            partial,
+            format,
         } => {
-            let ingest = allow_ingest.then(|| storyline_server::IngestOptions {
-                pipeline: pipeline.clone(),
-                max_bytes: *max_ingest,
-            });
-            let opts = storyline_server::ServeOptions {
-                db: db.clone(),
-                addr: *addr,
-                ingest,
+            let filter = storyline::store::QuoteFilter {
+                speaker: speaker.as_deref(),
+                story: story.as_deref(),
+                partial: *partial,
             };
-            tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()?
-                .block_on(storyline_server::serve(opts))?;
-            false
+            quotes(out, db, &filter, *format).map(|()| false)?
         }
-        Cmd::Story { .. } | Cmd::Timeline { .. } | Cmd::Figures { .. } | Cmd::Framing { .. } => {
-            show_story(&cli.cmd, &mut out)?;
-            false
-        }
-        cmd => {
-            list_store(cmd, &mut out)?;
-            false
-        }
+        Cmd::Entities { db, kind, format } => entities(out, db, *kind, *format).map(|()| false)?,
+        Cmd::Stories { db, limit, format } => stories(out, db, *limit, *format).map(|()| false)?,
+        Cmd::Story { id, db, format } => show_story(out, &story(db, id)?, *format).map(|()| false)?,
+        Cmd::Timeline {
+            id,
+            db,
+            dates,
+            format,
+        } => timeline(out, &story(db, id)?, *dates, *format).map(|()| false)?,
+        Cmd::Figures { id, db, format } => figures(out, &story(db, id)?, *format).map(|()| false)?,
+        Cmd::Framing { id, db, format } => framing(out, &story(db, id)?, *format).map(|()| false)?,
     };
     out.flush()?;
     Ok(if failed {
@@ -367,165 +377,191 @@ fn real_main(cli: &Cli) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The commands that run the pipeline over inputs; true when some item failed.
-fn run_pipeline(cli: &Cli, pipeline: &Pipeline, out: &mut impl Write) -> anyhow::Result<bool> {
-    let opts = run::RunOptions { jobs: cli.jobs };
-    let mut bar = Bar::new(cli.timings);
-    match &cli.cmd {
-        Cmd::Digest { paths, db, format } => {
-            let d = run::digest(paths, db, pipeline, opts, &mut bar)?;
-            bar.0.finish_and_clear();
-            match format {
-                DigestFormat::Text => report::digest(out, &d)?,
-                DigestFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?,
+/// What the commands that run the pipeline over inputs share; each returns true when some
+/// item failed.
+struct Run<'a> {
+    pipeline: &'a Pipeline,
+    opts: run::RunOptions,
+    timings: bool,
+}
+
+impl Run<'_> {
+    fn digest(
+        &self,
+        out: &mut impl Write,
+        paths: &[PathBuf],
+        db: &Path,
+        format: DigestFormat,
+    ) -> anyhow::Result<bool> {
+        let mut bar = Bar::new(self.timings);
+        let d = run::digest(paths, db, self.pipeline, self.opts, &mut bar)?;
+        bar.0.finish_and_clear();
+        match format {
+            DigestFormat::Text => report::digest(out, &d)?,
+            DigestFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?,
+        }
+        Ok(!d.failures.is_empty())
+    }
+
+    fn analyze(&self, out: &mut impl Write, paths: &[PathBuf], format: RecordFormat) -> anyhow::Result<bool> {
+        let mut bar = Bar::new(self.timings);
+        let mut a = run::analyze_paths(paths, self.pipeline, self.opts, &mut bar)?;
+        bar.0.finish_and_clear();
+        let unwritable = match format {
+            RecordFormat::Jsonl => report::records_jsonl(out, &a.articles)?,
+            RecordFormat::Json => report::records_json(out, &a.articles)?,
+        };
+        let shown = a.articles.len() - unwritable.len();
+        a.failures.extend(unwritable);
+        report::failures(&a.failures);
+        eprintln!(
+            "storyline: {} articles from {} items ({:.1} MB), {} failed",
+            shown,
+            a.items,
+            a.bytes as f64 / 1e6,
+            a.failures.len()
+        );
+        Ok(!a.failures.is_empty())
+    }
+
+    fn reanalyze(&self, db: &Path, all: bool) -> anyhow::Result<bool> {
+        let mut bar = Bar::new(self.timings);
+        let r = run::reanalyze(db, self.pipeline, all, self.opts, &mut bar)?;
+        bar.0.finish_and_clear();
+        eprintln!(
+            "storyline: analysed {} articles again in {:.2} s; {} got new template lines",
+            r.articles, r.seconds, r.corpus.template_changed
+        );
+        Ok(false)
+    }
+
+    fn dates(&self, out: &mut impl Write, paths: &[PathBuf], format: TableFormat) -> anyhow::Result<bool> {
+        let mut bar = Bar::new(self.timings);
+        let a = run::analyze_paths(paths, self.pipeline, self.opts, &mut bar)?;
+        bar.0.finish_and_clear();
+        match format {
+            TableFormat::Table => report::dates(out, &a.articles)?,
+            TableFormat::Jsonl => {
+                let rows: Vec<serde_json::Value> = a.articles.iter().map(report::dates_record).collect();
+                write_jsonl(out, &rows)?;
             }
-            Ok(!d.failures.is_empty())
         }
-        Cmd::Analyze { paths, format } => {
-            let mut a = run::analyze_paths(paths, pipeline, opts, &mut bar)?;
-            bar.0.finish_and_clear();
-            let unwritable = match format {
-                RecordFormat::Jsonl => report::records_jsonl(out, &a.articles)?,
-                RecordFormat::Json => report::records_json(out, &a.articles)?,
-            };
-            let shown = a.articles.len() - unwritable.len();
-            a.failures.extend(unwritable);
-            report::failures(&a.failures);
-            eprintln!(
-                "storyline: {} articles from {} items ({:.1} MB), {} failed",
-                shown,
-                a.items,
-                a.bytes as f64 / 1e6,
-                a.failures.len()
-            );
-            Ok(!a.failures.is_empty())
-        }
-        Cmd::Reanalyze { db, all } => {
-            let r = run::reanalyze(db, pipeline, *all, opts, &mut bar)?;
-            bar.0.finish_and_clear();
-            eprintln!(
-                "storyline: analysed {} articles again in {:.2} s; {} got new template lines",
-                r.articles, r.seconds, r.corpus.template_changed
-            );
-            Ok(false)
-        }
-        Cmd::Dates { paths, format } => {
-            let a = run::analyze_paths(paths, pipeline, opts, &mut bar)?;
-            bar.0.finish_and_clear();
-            match format {
-                TableFormat::Table => report::dates(out, &a.articles)?,
-                TableFormat::Jsonl => {
-                    let rows: Vec<serde_json::Value> = a.articles.iter().map(report::dates_record).collect();
-                    write_jsonl(out, &rows)?;
-                }
-            }
-            report::failures(&a.failures);
-            Ok(!a.failures.is_empty())
-        }
-        _ => unreachable!("run_pipeline is called for the pipeline's commands only"),
+        report::failures(&a.failures);
+        Ok(!a.failures.is_empty())
     }
 }
 
-/// The commands that list what a store holds: articles, quotes, entities, stories.
-fn list_store(cmd: &Cmd, out: &mut impl Write) -> anyhow::Result<()> {
-    match cmd {
-        Cmd::Articles { db, format } => {
-            let arts = open_store(db)?.articles()?;
-            match format {
-                ListFormat::Table => report::articles(out, &arts)?,
-                ListFormat::Jsonl => write_jsonl(out, &arts)?,
-                ListFormat::Json => write_pretty(out, &arts)?,
-            }
-        }
-        Cmd::Quotes {
-            db,
-            speaker,
-            story,
-            partial,
-            format,
-        } => {
-            let rows = open_store(db)?.quotes(&storyline::store::QuoteFilter {
-                speaker: speaker.as_deref(),
-                story: story.as_deref(),
-                partial: *partial,
-            })?;
-            match format {
-                TableFormat::Table => report::quotes(out, &rows)?,
-                TableFormat::Jsonl => write_jsonl(out, &rows)?,
-            }
-        }
-        Cmd::Entities { db, kind, format } => {
-            let want = kind.map(|k| match k {
-                KindFilter::Person => storyline::entities::EntityKind::Person,
-                KindFilter::Organization => storyline::entities::EntityKind::Organization,
-                KindFilter::Place => storyline::entities::EntityKind::Place,
-            });
-            let ents: Vec<_> = open_store(db)?
-                .entities()?
-                .into_iter()
-                .filter(|e| want.is_none_or(|k| e.kind == k))
-                .collect();
-            match format {
-                TableFormat::Table => report::entities(out, &ents)?,
-                TableFormat::Jsonl => write_jsonl(out, &ents)?,
-            }
-        }
-        Cmd::Stories { db, limit, format } => {
-            let stories = run::stories(db, *limit)?;
-            let records = || stories.iter().map(report::story_record).collect::<Vec<_>>();
-            match format {
-                ListFormat::Table => report::stories(out, &stories)?,
-                ListFormat::Jsonl => write_jsonl(out, &records())?,
-                ListFormat::Json => write_pretty(out, &records())?,
-            }
-        }
-        _ => unreachable!("list_store is called for the store's listings only"),
-    }
+fn serve(
+    pipeline: &Pipeline,
+    db: &Path,
+    addr: std::net::SocketAddr,
+    allow_ingest: bool,
+    max_ingest: usize,
+) -> anyhow::Result<()> {
+    let ingest = allow_ingest.then(|| storyline_server::IngestOptions {
+        pipeline: pipeline.clone(),
+        max_bytes: max_ingest,
+    });
+    let opts = storyline_server::ServeOptions {
+        db: db.to_path_buf(),
+        addr,
+        ingest,
+    };
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(storyline_server::serve(opts))?;
     Ok(())
 }
 
-/// The commands that show one storyline or event: the story, its timeline, its figures,
-/// its framing.
-fn show_story(cmd: &Cmd, out: &mut impl Write) -> anyhow::Result<()> {
-    match cmd {
-        Cmd::Story { id, db, format } => {
-            let s = story(db, id)?;
-            match format {
-                StoryFormat::Text => report::story(out, &s)?,
-                StoryFormat::Json => write_pretty(out, &report::story_detail(&s))?,
-            }
-        }
-        Cmd::Timeline {
-            id,
-            db,
-            dates,
-            format,
-        } => {
-            let s = story(db, id)?;
-            let t = s.timeline(*dates);
-            match format {
-                TimelineFormat::Md => report::timeline_md(out, &s, &t)?,
-                TimelineFormat::Json => write_pretty(out, &t)?,
-            }
-        }
-        Cmd::Figures { id, db, format } => {
-            let measures = story(db, id)?.figures();
-            match format {
-                StoryFormat::Text => report::figures(out, &measures)?,
-                StoryFormat::Json => write_pretty(out, &measures)?,
-            }
-        }
-        Cmd::Framing { id, db, format } => {
-            let s = story(db, id)?;
-            let f = s.framing(&s.figures());
-            match format {
-                StoryFormat::Text => report::framing(out, &s, &f)?,
-                StoryFormat::Json => write_pretty(out, &f)?,
-            }
-        }
-        _ => unreachable!("show_story is called for one story's commands only"),
+fn articles(out: &mut impl Write, db: &Path, format: ListFormat) -> anyhow::Result<()> {
+    let arts = open_store(db)?.articles()?;
+    match format {
+        ListFormat::Table => Ok(report::articles(out, &arts)?),
+        ListFormat::Jsonl => write_jsonl(out, &arts),
+        ListFormat::Json => write_pretty(out, &arts),
     }
-    Ok(())
+}
+
+fn quotes(
+    out: &mut impl Write,
+    db: &Path,
+    filter: &storyline::store::QuoteFilter<'_>,
+    format: TableFormat,
+) -> anyhow::Result<()> {
+    let rows = open_store(db)?.quotes(filter)?;
+    match format {
+        TableFormat::Table => Ok(report::quotes(out, &rows)?),
+        TableFormat::Jsonl => write_jsonl(out, &rows),
+    }
+}
+
+fn entities(
+    out: &mut impl Write,
+    db: &Path,
+    kind: Option<KindFilter>,
+    format: TableFormat,
+) -> anyhow::Result<()> {
+    let want = kind.map(|k| match k {
+        KindFilter::Person => storyline::entities::EntityKind::Person,
+        KindFilter::Organization => storyline::entities::EntityKind::Organization,
+        KindFilter::Place => storyline::entities::EntityKind::Place,
+    });
+    let ents: Vec<_> = open_store(db)?
+        .entities()?
+        .into_iter()
+        .filter(|e| want.is_none_or(|k| e.kind == k))
+        .collect();
+    match format {
+        TableFormat::Table => Ok(report::entities(out, &ents)?),
+        TableFormat::Jsonl => write_jsonl(out, &ents),
+    }
+}
+
+fn stories(out: &mut impl Write, db: &Path, limit: usize, format: ListFormat) -> anyhow::Result<()> {
+    let stories = run::stories(db, limit)?;
+    let records = || stories.iter().map(report::story_record).collect::<Vec<_>>();
+    match format {
+        ListFormat::Table => Ok(report::stories(out, &stories)?),
+        ListFormat::Jsonl => write_jsonl(out, &records()),
+        ListFormat::Json => write_pretty(out, &records()),
+    }
+}
+
+fn show_story(out: &mut impl Write, s: &run::Story, format: StoryFormat) -> anyhow::Result<()> {
+    match format {
+        StoryFormat::Text => Ok(report::story(out, s)?),
+        StoryFormat::Json => write_pretty(out, &report::story_detail(s)),
+    }
+}
+
+fn timeline(
+    out: &mut impl Write,
+    s: &run::Story,
+    dates: Option<usize>,
+    format: TimelineFormat,
+) -> anyhow::Result<()> {
+    let t = s.timeline(dates);
+    match format {
+        TimelineFormat::Md => Ok(report::timeline_md(out, s, &t)?),
+        TimelineFormat::Json => write_pretty(out, &t),
+    }
+}
+
+fn figures(out: &mut impl Write, s: &run::Story, format: StoryFormat) -> anyhow::Result<()> {
+    let measures = s.figures();
+    match format {
+        StoryFormat::Text => Ok(report::figures(out, &measures)?),
+        StoryFormat::Json => write_pretty(out, &measures),
+    }
+}
+
+fn framing(out: &mut impl Write, s: &run::Story, format: StoryFormat) -> anyhow::Result<()> {
+    let f = s.framing(&s.figures());
+    match format {
+        StoryFormat::Text => Ok(report::framing(out, s, &f)?),
+        StoryFormat::Json => write_pretty(out, &f),
+    }
 }
 
 /// One JSON document, indented, and a newline.

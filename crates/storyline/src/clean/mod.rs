@@ -1052,6 +1052,7 @@ fn outlet_tell_tale(lines: &[Line], title: Option<&str>) -> Option<(String, Outl
                     outlet = Some((name, OutletSource::TellTale));
                 }
             }
+            // A byline's address is its author's, not the newsroom's.
             Role::Drop(RemovedKind::Byline) => {}
             Role::Drop(_) if t.contains('@') => {
                 for c in EMAIL.captures_iter(t) {

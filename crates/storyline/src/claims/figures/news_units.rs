@@ -290,6 +290,7 @@ fn denominator(
     if noun.kind != Kind::Word || !noun.text(text).starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
+    let by = lower(by.text(text));
     // "per cubic metre", "a square mile", "per megawatt hour": a measure of two words the
     // unit table names, any after "a" as after "per"
     let measure = tokens.get(k + 2).filter(|t| t.kind == Kind::Word).and_then(|t| {
@@ -301,22 +302,26 @@ fn denominator(
     // Rule `participle_denominator`: "per registered voter", "per insured patient": after
     // "per", a word in -ed (not a number word: "per hundred") before a lower-case noun
     // describes the noun, which is what the amount is divided by.
-    let described = tokens.get(k + 2).filter(|t| {
-        let (adj, next) = (lower(noun.text(text)), lower(t.text(text)));
-        lower(by.text(text)) == "per"
-            && adj.len() > 4
-            && adj.ends_with("ed")
-            && !super::super::numbers::is_number_word(&adj)
-            && t.kind == Kind::Word
-            && t.text(text).starts_with(|c: char| c.is_lowercase())
-            && !super::super::phrase_end(&next)
-    });
-    let (word, last, after) = match (measure, described) {
-        (Some((name, t)), _) => (name.to_string(), t, k + 3),
-        (None, Some(t)) => (singular(t.text(text)), t, k + 3),
-        (None, None) => (singular(noun.text(text)), noun, k + 2),
+    let described = || {
+        let adj = lower(noun.text(text));
+        tokens.get(k + 2).filter(|t| {
+            by == "per"
+                && adj.len() > 4
+                && adj.ends_with("ed")
+                && !super::super::numbers::is_number_word(&adj)
+                && t.kind == Kind::Word
+                && t.text(text).starts_with(|c: char| c.is_lowercase())
+                && !super::super::phrase_end(&lower(t.text(text)))
+        })
     };
-    let rate = match lower(by.text(text)).as_str() {
+    let (word, last, after) = if let Some((name, t)) = measure {
+        (name.to_string(), t, k + 3)
+    } else if let Some(t) = described() {
+        (singular(t.text(text)), t, k + 3)
+    } else {
+        (singular(noun.text(text)), noun, k + 2)
+    };
+    let rate = match by.as_str() {
         "per" => word != "cent",
         "a" | "an" => {
             (measure.is_some() || after_article(&word))
