@@ -348,3 +348,24 @@ fn a_crosshead_before_a_colon_is_a_heading_and_irregular_plurals_speak() {
     // A bare crosshead in single marks is no quote either.
     assert!(quote_holding(&text, &qs, "A long wait").is_none());
 }
+
+#[test]
+fn modifiers_joined_by_and_are_one_source() {
+    let qs = quotes("joint-delegations.txt");
+    // Before the cue, opening the sentence or after the quotation, and after
+    // "according to", capitalised modifiers joined by "and" share their head.
+    assert_eq!(
+        speaker_of(&qs, "\"Nobody"),
+        Some("Norwegian and Danish envoys".to_string())
+    );
+    assert_eq!(
+        speaker_of(&qs, "the terminal"),
+        Some("Estonian and Latvian delegates".to_string())
+    );
+    assert_eq!(
+        speaker_of(&qs, "a compromise"),
+        Some("Polish, Czech and Slovak officials".to_string())
+    );
+    // A comma after a complete source closes it: the clause after it is the content.
+    assert_eq!(speaker_of(&qs, "Finnish"), Some("the harbour board".to_string()));
+}

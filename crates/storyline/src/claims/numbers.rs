@@ -39,7 +39,8 @@
 //!   billion, "bn"/"mn"/"tn" wherever they stand; a glued lowercase "m" is a million only
 //!   after a currency ("£3m"), otherwise metres ("3m").
 //! - **"pounds"** is money unless "of" follows ("two pounds of flour"). Plain "$" and
-//!   "dollars" are `USD`. "3 dollars 50 cents" and "15 dollars and 50." are one amount;
+//!   "dollars" are `USD`. "3 dollars 50 cents" and "15 dollars and 50." are one amount,
+//!   as are yuan with tenths and hundredths ("three kuai five mao", rule `kuai-mao-fen`);
 //!   "MUSD", "kEUR" carry their scale (`data/units.tsv`, sixth column).
 //! - **Shares and fractions.** "one in five", "3 out of 4", "one over three" are the share
 //!   (0.2, 0.75, ⅓); a fraction's denominator may be a compound ordinal ("one
@@ -1619,6 +1620,9 @@ impl Body {
             return;
         }
         let Some(c) = numeral_at(t, k, false) else { return };
+        if self.tenths(t, &c) {
+            return;
+        }
         if c.form != Form::Cardinal
             || c.value.fract() != 0.0
             || !(1.0..100.0).contains(&c.value)
@@ -1637,6 +1641,47 @@ impl Body {
         self.n.digits_only = false;
         self.next = end;
         self.n.next = end;
+    }
+
+    /// Rule `kuai-mao-fen`: a whole amount of yuan, then ("and") a digit of tenths named
+    /// by "mao" or "jiao", then optionally a digit of hundredths ("fen", or a bare digit
+    /// that ends the phrase): "three kuai five mao" is 3.50 yuan, "one yuan and two jiao
+    /// five" 1.25. The tenths' words are read only here, after an amount of yuan, so
+    /// that no other "mao" or "fen" is ever a currency. `c` is the numeral after the
+    /// whole amount; true when it was read as tenths.
+    fn tenths(&mut self, t: &Tokens, c: &Numeral) -> bool {
+        let digit = |n: &Numeral| {
+            n.form == Form::Cardinal
+                && n.scale == 1.0
+                && n.value.fract() == 0.0
+                && (1.0..10.0).contains(&n.value)
+        };
+        let yuan = self.unit().is_some_and(|u| u.name == "CNY");
+        let named =
+            |k: usize, words: &[&str]| k < t.len() && t.same_line(k) && words.iter().any(|w| t.is_word(k, w));
+        if !yuan || !digit(c) || !named(c.next, &["mao", "jiao"]) {
+            return false;
+        }
+        self.n.value += c.value / 10.0;
+        let mut end = c.next + 1;
+        if let Some(f) = (end < t.len() && t.same_line(end))
+            .then(|| numeral_at(t, end, false))
+            .flatten()
+            .filter(digit)
+        {
+            let ends = f.next >= t.len() || !t.same_line(f.next) || t.kind(f.next) != Some(Kind::Word);
+            if named(f.next, &["fen"]) {
+                self.n.value += f.value / 100.0;
+                end = f.next + 1;
+            } else if ends {
+                self.n.value += f.value / 100.0;
+                end = f.next;
+            }
+        }
+        self.n.digits_only = false;
+        self.next = end;
+        self.n.next = end;
+        true
     }
 
     fn unit(&self) -> Option<&Unit> {

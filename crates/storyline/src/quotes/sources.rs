@@ -584,9 +584,79 @@ fn noun_phrase_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
     if first >= 2 && s.word(text, first - 1) == "and" {
         if let Some(prev) = s.names.iter().find(|c| c.last == first - 2) {
             first = prev.phrase_first;
+        } else if first < last {
+            first = coordinated_modifiers_start(text, s, first);
         }
     }
     Some(Source { first, last, speaks })
+}
+
+/// Whether token `k` is a capitalised word outside quotation marks: a name or a
+/// modifier made from one ("French", "Ford").
+fn capitalised(text: &str, s: &Sentence, k: usize) -> bool {
+    s.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
+        && !s.in_quote(k)
+        && s.word(text, k).chars().next().is_some_and(char::is_uppercase)
+        && !is_determiner(s.word(text, k))
+        && lexicon::pronoun(s.word(text, k)).is_none()
+}
+
+/// Rule `coordinated-modifiers`: "British and Dutch diplomats", "Ford, Kia and Fiat
+/// executives": capitalised modifiers joined by "and" (and commas) before one head are
+/// one source, not the last modifier and its head. `first` is the capitalised word after
+/// "and", not the head; returns where the first conjunct starts (`first` when the word
+/// before "and" is not capitalised).
+fn coordinated_modifiers_start(text: &str, s: &Sentence, first: usize) -> usize {
+    let mut k = first - 2;
+    if s.word(text, k) == "," && k >= 1 {
+        k -= 1; // "A, B, and C officials"
+    }
+    if !capitalised(text, s, first) || !capitalised(text, s, k) {
+        return first;
+    }
+    let mut start = k;
+    while start >= 2 && s.word(text, start - 1) == "," && capitalised(text, s, start - 2) {
+        start -= 2;
+    }
+    start
+}
+
+/// The same rule after a cue ("according to Greek and Italian officials"): token `n`
+/// ("and" or a comma) goes on with the phrase when the word before it is capitalised and
+/// capitalised modifiers joined by commas and "and" follow, then a head in lower case.
+/// After a comma the head must end the phrase ("according to Greek, Thai and Dutch
+/// officials, …"): in "according to the agency, French and German officials have
+/// agreed" the comma closes the source and a clause follows.
+fn modifier_conjunction(text: &str, s: &Sentence, last: usize, n: usize) -> bool {
+    if !matches!(s.word(text, n), "and" | ",") || !capitalised(text, s, last) {
+        return false;
+    }
+    let mut k = n + 1;
+    let mut joined = s.word(text, n) == "and";
+    loop {
+        if s.word(text, k) == "and" && !joined {
+            joined = true;
+            k += 1;
+        }
+        if !capitalised(text, s, k) {
+            return false;
+        }
+        k += 1;
+        match s.word(text, k) {
+            "," => k += 1,
+            "and" if !joined => {}
+            w => {
+                let head = s.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
+                    && !s.in_quote(k)
+                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && !is_boundary(w)
+                    && !lexicon::is_function_word(w)
+                    && !is_aux(w);
+                let closes = s.toks.get(k + 1).is_none_or(|t| t.kind != Kind::Word);
+                return joined && head && (s.word(text, n) == "and" || closes);
+            }
+        }
+    }
 }
 
 /// Whether the head word of a source phrase can be a speaker: a capitalised word, a role,
@@ -653,6 +723,10 @@ pub(super) fn source_after(text: &str, s: &Sentence, start: usize) -> Option<Sou
         // Rule `source_ends_at_subject_pronoun`: "according to several members it grew":
         // a subject pronoun opens the next clause, it does not go on with the phrase.
         let subject_pronoun = matches!(nw, "it" | "he" | "she" | "they" | "we" | "I" | "you");
+        if modifier_conjunction(text, s, last, n) {
+            last = n;
+            continue;
+        }
         if nt.kind != Kind::Word
             || s.in_quote(n)
             || is_boundary(nw)

@@ -630,6 +630,24 @@ fn money_in_dollars_and_cents_and_scaled_codes() {
         assert!(close(m.value.unwrap(), want), "{text}: {m:?}");
         assert_eq!(m.unit.unwrap().name, cur, "{text}");
     }
+    // yuan with tenths (mao, jiao) and hundredths (fen, or a last bare digit)
+    for (text, want, span) in [
+        ("it was three kuai five mao", 3.5, "three kuai five mao"),
+        (
+            "a ticket is one yuan and two jiao five.",
+            1.25,
+            "one yuan and two jiao five",
+        ),
+        ("just 4 kuai 6 mao 8 fen at the stall", 4.68, "4 kuai 6 mao 8 fen"),
+        ("3 kuai 5 mao 2 people paid", 3.5, "3 kuai 5 mao"),
+    ] {
+        let qs = q(text);
+        let m = &qs[0];
+        assert!(close(m.value.unwrap(), want), "{text}: {m:?}");
+        assert_eq!(slice(text, m.span), span, "{text}");
+    }
+    // "mao" after no amount of yuan, or after dollars, is no currency
+    assert_eq!(q("it cost 3 dollars 5 mao")[0].value, Some(3.0));
     // a count after "and" is not cents, nor is a range's second end
     assert_eq!(q("it cost $15 and 20 people came").len(), 2);
     let r = one("between $20 and 30.");
