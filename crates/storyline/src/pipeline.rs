@@ -25,7 +25,10 @@ use crate::{Format, Source};
 /// Version 6: the rules of sessions since version 5 (sentences, entities, quotes, dates,
 /// figures) and the tokenizer's bracket escapes, none of which bumped it. Version 7: the
 /// quote rules for deeds read as statements and for sources described by what they know.
-pub const PIPELINE_VERSION: u32 = 7;
+/// Version 8: the quote rules for a person asked about (`asked_whether`) and for
+/// capitalised modifiers joined by "and" (`coordinated-modifiers`), and yuan with tenths
+/// (`kuai-mao-fen`).
+pub const PIPELINE_VERSION: u32 = 8;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,
 /// a quotation with its speaker, dates, counts, money and a share, so that every stage

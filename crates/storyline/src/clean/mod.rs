@@ -361,6 +361,28 @@ fn dateline_code(t: &str) -> Option<&str> {
     (c[1].trim_end_matches(' ').chars().count() <= 40).then(|| c.get(2).map_or("", |m| m.as_str()))
 }
 
+// Rule `leading_photo_credit`: photo credits set in brackets at the start of a line, before
+// the caption or text they belong to — "(Wire Photo/Jo Roe)", "(Wire Photo/Jo Roe, Pool)",
+// "(Jo Roe - AP)", "(Photos By Jo Roe -- The Daily Star)". A page that sets its picture
+// above the story glues them to its first line, so a summary or a timeline that shows that
+// line would open with them.
+lazy_re!(
+    LEADING_CREDIT,
+    r"^\((?:\p{Lu}[\p{L}.]*\s+)?Photos?\s*\\?/\s*[^()/\\]{1,60}\)\s*|^\((?i:photos?|photograph|image|picture)s?\s+(?i:by|courtesy of|:)\s*[^()]{1,80}\)\s*|^\(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3}\s+[-–—]{1,2}\s+(?:AP|AFP|Reuters|EPA|Getty Images|Bloomberg|Associated Press|Pool)\)\s*"
+);
+
+/// The photo credits in brackets that open `s` ([`LEADING_CREDIT`]), and the rest; `None`
+/// when none opens it or nothing follows them (a line of credits alone is left to the
+/// line rules).
+fn strip_leading_credits(s: &str) -> Option<(String, String)> {
+    let mut at = 0;
+    while let Some(m) = LEADING_CREDIT.find(&s[at..]) {
+        at += m.end();
+    }
+    let rest = s[at..].trim_start();
+    (at > 0 && !rest.is_empty()).then(|| (s[..at].trim_end().to_string(), rest.to_string()))
+}
+
 /// Strips a media file name glued before the first word ("jpegMpeg4-1280x720Syria's …").
 fn strip_media_junk(s: &str) -> Option<(String, String)> {
     let token_end = s.find(char::is_whitespace).unwrap_or(s.len());
@@ -399,6 +421,13 @@ fn split_lines(text: &str, removed: &mut Vec<Removed>) -> Vec<Line> {
             removed.push(Removed {
                 kind: RemovedKind::MediaJunk,
                 text: junk,
+            });
+            t = rest;
+        }
+        if let Some((credits, rest)) = strip_leading_credits(&t) {
+            removed.push(Removed {
+                kind: RemovedKind::Credit,
+                text: credits,
             });
             t = rest;
         }
@@ -1255,6 +1284,27 @@ mod tests {
             );
         }
         assert_eq!(kinds(&c, RemovedKind::Subscription).len(), 6, "{:?}", c.removed);
+    }
+
+    #[test]
+    fn leading_photo_credit() {
+        let (credits, rest) = strip_leading_credits(
+            "(Wire Photo/Ana Ruiz, Pool) (Ana Ruiz - AP) Ministers left the summit early on Friday.",
+        )
+        .unwrap();
+        assert_eq!(credits, "(Wire Photo/Ana Ruiz, Pool) (Ana Ruiz - AP)");
+        assert_eq!(rest, "Ministers left the summit early on Friday.");
+        // An escaped slash, as some scrapes keep it.
+        let (credits, _) = strip_leading_credits(r"(Wire Photo\/Ana Ruiz) Ministers left.").unwrap();
+        assert_eq!(credits, r"(Wire Photo\/Ana Ruiz)");
+        let (credits, _) =
+            strip_leading_credits("(Photos By Lena Ott -- The Harbour Star) Crowds lined the quay.").unwrap();
+        assert_eq!(credits, "(Photos By Lena Ott -- The Harbour Star)");
+        // A credit alone on its line, a bracket that is text, a credit inside the line.
+        assert!(strip_leading_credits("(Wire Photo/Ana Ruiz)").is_none());
+        assert!(strip_leading_credits("(Updated) Ministers left early.").is_none());
+        assert!(strip_leading_credits("(Ana Ruiz - Eastport) Ministers left early.").is_none());
+        assert!(strip_leading_credits("Ministers left early (Wire Photo/Ana Ruiz).").is_none());
     }
 
     #[test]
