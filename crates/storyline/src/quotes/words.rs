@@ -27,6 +27,13 @@ pub(super) const OBJECT_SPEECH_VERBS: &str = include_str!("data/object-speech-ve
 pub(super) const NO_OBJECT_STANCE: &str = include_str!("data/no-object-stance.txt");
 pub(super) const SHARE_WORDS: &str = include_str!("data/share-words.txt");
 pub(super) const SHARE_HEDGES: &str = include_str!("data/share-hedges.txt");
+pub(super) const CARDINAL_WORDS: &str = include_str!("data/cardinal-words.txt");
+
+/// A number written in digits or a cardinal word (`data/cardinal-words.txt`), in any case.
+pub(super) fn is_cardinal(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || word_set!(CARDINAL_WORDS).contains(w.to_lowercase().as_str())
+}
 
 /// Words that may stand between a source and its cue ("has also said").
 pub(super) fn is_aux(w: &str) -> bool {
@@ -218,6 +225,19 @@ mod tests {
     /// The verbs of stance that take an object are not speech verbs (a form of both would
     /// be read as a speech verb and never reach `object_of_stance`), and every form the
     /// rule leaves is a speech verb's (any other would be read by no rule anyway).
+    #[test]
+    fn cardinal_words_are_unique_and_lower_case() {
+        let words: Vec<&str> = CARDINAL_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let set: std::collections::BTreeSet<&str> = words.iter().copied().collect();
+        assert_eq!(set.len(), words.len());
+        assert!(words.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase())));
+        assert!(is_cardinal("Thirteen") && is_cardinal("1,200") && !is_cardinal("states"));
+    }
+
     #[test]
     fn stance_verb_lists_are_disjoint_from_speech_verbs_and_live() {
         let forms = lexicon::lemma_forms(OBJECT_STANCE_VERBS);
