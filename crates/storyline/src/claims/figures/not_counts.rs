@@ -37,7 +37,7 @@ pub(super) fn not_a_count(
     {
         return Some(FigureRule::AgeOrOrdinal);
     }
-    if digits && phone_number(text, tokens, at) {
+    if digits && (phone_number(text, tokens, at) || emergency_number(text, tokens, at, after)) {
         return Some(FigureRule::NameOrCode);
     }
     if bare && digits && (name_number(text, tokens, at, after) || street_address(text, tokens, after)) {
@@ -53,7 +53,7 @@ pub(super) fn not_a_count(
     if bare && digits && innings_total(text, tokens, at) {
         return Some(FigureRule::Score);
     }
-    if clock_time(text, q) || year_span(text, tokens, after, q) {
+    if clock_time(text, q) || year_span(text, tokens, after, q) || hyphen_duration(text, q) {
         return Some(FigureRule::TimeExpression);
     }
     if lower(written) == "zero" && absolute_zero(text, tokens, at) {
@@ -89,6 +89,9 @@ fn year_span(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> bool {
     let Some((a, b)) = written.split_once(['-', '–', '—']) else {
         return false;
     };
+    // "from 2010-2020", "between 1930–1940": the word that opens the span is no part of
+    // its first year.
+    let a = a.trim_start_matches(|c: char| !c.is_ascii_digit());
     let year = |s: &str| {
         let s = s.trim();
         if s.len() != 4 || !s.bytes().all(|c| c.is_ascii_digit()) {
@@ -97,6 +100,50 @@ fn year_span(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> bool {
         s.parse::<u32>().ok().filter(|y| (1000..=2100).contains(y))
     };
     matches!((year(a), year(b)), (Some(a), Some(b)) if a < b)
+}
+
+/// Rule `hyphen_duration`: a number joined by hyphens to a word and a unit of time ("a
+/// 30-business-day period", "a 10-working-day window") is a duration, as "a 48-hour
+/// ceasefire" is, though the word between keeps the recogniser from reading the unit.
+fn hyphen_duration(text: &str, q: &Quantity) -> bool {
+    static AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^-[a-z]+-(?:second|minute|hour|day|night|week|month|year|decade)s?\b")
+            .expect("regex")
+    });
+    // "-a-year", "-per-day" make a rate of the number, not a duration.
+    let rate = |rest: &str| {
+        ["-a-", "-an-", "-per-", "-each-", "-every-"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    };
+    q.unit.is_none()
+        && text
+            .get(q.span.end..)
+            .is_some_and(|rest| AFTER.is_match(rest) && !rate(rest))
+}
+
+/// Rule `emergency_number`: "911", "999" or "112" before a word of calling ("a 911 call",
+/// "the 999 operator") is the number dialled, not a count.
+fn emergency_number(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    let dialled = matches!(tokens[at].text(text), "911" | "999" | "112");
+    dialled
+        && word(text, tokens.get(after)).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "call"
+                    | "calls"
+                    | "caller"
+                    | "callers"
+                    | "dispatcher"
+                    | "dispatchers"
+                    | "operator"
+                    | "operators"
+                    | "line"
+                    | "system"
+                    | "center"
+                    | "centre"
+            )
+        })
 }
 
 /// Rule `one_more_of_a_count`: "a fourth" after a count of three in the same sentence is
@@ -465,6 +512,29 @@ mod tests {
         assert_eq!(kept("Nine Of Ten Dockers Vote To Strike"), ["Nine", "Ten"]);
         assert_eq!(kept("Rangers Rescue Group of Nine Hikers"), ["Nine"]);
         assert_eq!(kept("Flood Strands Family of Five"), ["Five"]);
+    }
+
+    #[test]
+    fn year_span() {
+        assert!(kept("The port grew from 2010-2020 and shrank between 1930–1940.").is_empty());
+        assert!(kept("Its 2019-2021 plan was dropped.").is_empty());
+        // A plural noun after the span counts it; a later year first is no span.
+        assert_eq!(kept("From 1500-2000 protesters marched."), ["From 1500-2000"]);
+    }
+
+    #[test]
+    fn hyphen_duration() {
+        assert!(kept("Voters get a 30-business-day period to object.").is_empty());
+        assert!(kept("It opens a 10-working-day window.").is_empty());
+        assert_eq!(kept("A 30-member panel met."), ["30"]);
+        assert_eq!(kept("Fees of 30-a-day were charged."), ["30"]);
+    }
+
+    #[test]
+    fn emergency_number() {
+        assert!(kept("A frantic 911 call came in before dawn.").is_empty());
+        assert!(kept("The 999 operator stayed on the line.").is_empty());
+        assert_eq!(kept("Some 911 people were moved."), ["Some 911"]);
     }
 
     #[test]
