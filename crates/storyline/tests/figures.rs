@@ -920,3 +920,25 @@ fn a_tally_after_a_body_that_votes_is_votes() {
     assert_eq!(unit_of(&a, "61").as_deref(), Some("vote"));
     assert_eq!(unit_of(&a, "38").as_deref(), Some("vote"));
 }
+
+/// Rule `phrase_ends_at_day`: a day after the measured noun says when, not what.
+#[test]
+fn a_day_after_the_measured_noun_ends_its_phrase() {
+    let a = analyse(
+        "Budget\n\nThe harbour board unveiled a $40 million dredging plan Thursday limited to the inner basin.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let measured = |w: &str| figure(&a, w).measured.as_ref().map(|m| m.text.clone());
+    assert_eq!(measured("$40 million").as_deref(), Some("dredging plan"));
+    // A day in a name stays in the phrase.
+    let b = analyse(
+        "Shops
+
+Stores hired 900 Black Friday temps this year.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    let measured = |w: &str| figure(&b, w).measured.as_ref().map(|m| m.text.clone());
+    assert_eq!(measured("900").as_deref(), Some("Black Friday temps"));
+}
