@@ -29,7 +29,8 @@ use crate::{Format, Source};
 /// capitalised modifiers joined by "and" (`coordinated-modifiers`) and for a number before
 /// its noun (`number_before_noun`); yuan with tenths (`kuai-mao-fen`); the figure rules
 /// `year_span` (past its opening word), `hyphen_duration`, `emergency_number` and
-/// `phrase_ends_at_day`.
+/// `phrase_ends_at_day`; the time rules `named_periodical` and `quarter_as_share` before
+/// "the" or a possessive.
 pub const PIPELINE_VERSION: u32 = 8;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

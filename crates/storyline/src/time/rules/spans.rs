@@ -28,7 +28,9 @@ fn quarter_as_share(c: &Ctx) -> bool {
         && words
             .next()
             .is_some_and(|w| crate::claims::change_verb(&w.to_lowercase()));
-    next == "of" || crate::claims::comparative(&next) || by_change
+    // "one-quarter the size", "a quarter its price": a share of the amount named after it.
+    let of_an_amount = matches!(next.as_str(), "the" | "its" | "his" | "her" | "their");
+    next == "of" || of_an_amount || crate::claims::comparative(&next) || by_change
 }
 
 /// An ordinal ("a second group"), a year before a quarter ("the 1988 second quarter") or a
@@ -89,6 +91,19 @@ pub(super) fn vague(c: &Ctx) -> Option<Normalised> {
 /// "every day", "weekly", "each Thursday" (a weekday of any week), "every July" (a month of
 /// any year), "$2 million a year" (only as a rate); "a May" is no set.
 pub(super) fn set(c: &Ctx) -> Option<Normalised> {
+    // Rule `named_periodical`: "NBC Nightly News", "the Daily Mail": a capitalised
+    // "Nightly", "Daily" … between "the" or a capitalised word and another capitalised
+    // word is part of a name ("Daily and Weekly Winners" in a title-case line repeats).
+    let before = c.before.split_whitespace().next_back().unwrap_or("");
+    if c.g(3).is_some_and(|w| w.starts_with(char::is_uppercase))
+        && c.after
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
+        && (before.eq_ignore_ascii_case("the") || before.starts_with(char::is_uppercase))
+        && c.before.ends_with(' ')
+    {
+        return None;
+    }
     let unit = c.g(2).or(c.g(3))?.to_lowercase();
     if c.g(1).is_some_and(|a| a.eq_ignore_ascii_case("a")) && !is_rate(c.before, c.after) {
         return None;
@@ -211,6 +226,10 @@ mod tests {
         assert!(v("A second crane arrived.").is_empty());
         assert!(v("Cargo rose in the 2008 second quarter.").is_empty());
         assert!(v("The crane lifts 40 tonnes a day.").is_empty());
+        // quarter_as_share: a multiplier before the amount it scales.
+        assert!(v("Their plan is one-quarter the size of ours.").is_empty());
+        assert!(v("The ticket costs a quarter its old price.").is_empty());
+        assert_eq!(v("The dredging took a quarter to finish."), ["P1Q"]);
     }
 
     #[test]
@@ -243,6 +262,11 @@ mod tests {
         assert!(v("It sank on a Thursday.").is_empty());
         // As it stands, "monthly" reads as a Monday with no "every", and yields nothing.
         assert!(v("The ferry sails monthly.").is_empty());
+        // named_periodical: a name, not a repetition; the word alone still repeats.
+        assert!(v("Viewers of the Harbour Nightly News complained.").is_empty());
+        assert!(v("The Daily Tide ran the story.").is_empty());
+        assert_eq!(v("Nightly, the ferry sails late."), ["P1D"]);
+        assert_eq!(v("Ferry Times: Daily and Weekly Sailings"), ["P1D", "P1W"]);
     }
 
     #[test]
