@@ -26,8 +26,9 @@ use crate::{Format, Source};
 /// figures) and the tokenizer's bracket escapes, none of which bumped it. Version 7: the
 /// quote rules for deeds read as statements and for sources described by what they know.
 /// Version 8: the quote rules for a person asked about (`asked_whether`) and for
-/// capitalised modifiers joined by "and" (`coordinated-modifiers`) and for a number before
-/// its noun (`number_before_noun`); yuan with tenths (`kuai-mao-fen`); the figure rules
+/// capitalised modifiers joined by "and" (`coordinated-modifiers`), for a number before
+/// its noun (`number_before_noun`) and for a plural noun before its verb
+/// (`plural_noun_before_verb`); yuan with tenths (`kuai-mao-fen`); the figure rules
 /// `year_span` (past its opening word), `hyphen_duration`, `emergency_number` and
 /// `phrase_ends_at_day`; the time rules `named_periodical` and `quarter_as_share` before
 /// "the" or a possessive.

@@ -2280,6 +2280,11 @@ fn subject_verb_of(scan: &Scan, subj: Source, qa: usize) -> Option<Frame> {
         if v >= qa || !is_lower_word(scan, v) || !(finite && known) {
             return None;
         }
+        // Rule `plural_noun_before_verb`: a form in -s followed by a plural verb is the
+        // subject's noun ("Vaccination rates have risen", "Ferry fares are up").
+        if vw.ends_with('s') && matches!(scan.word(v + 1), "have" | "are" | "were" | "do") {
+            return None;
+        }
         (v, verb_kind(vw))
     };
     // A deed is no attribution ("forces have seized", "the council voted 14 to 5"), and
@@ -2614,6 +2619,8 @@ mod tests {
             "Coastal forces attacked Tripoli on Thursday.",
             // number_before_noun: "states" and "reports" are nouns after a number.
             "Thirteen states will gain seats in the assembly next year.",
+            // plural_noun_before_verb
+            "Ferry rates have risen slowly since July.",
             "Two reports were filed with the harbour board on Monday.",
             // add_as_deed
             "Harbour employers added 850 jobs in March.",
