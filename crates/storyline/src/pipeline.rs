@@ -28,7 +28,8 @@ use crate::{Format, Source};
 /// Version 8: the quote rules for a person asked about (`asked_whether`) and for
 /// capitalised modifiers joined by "and" (`coordinated-modifiers`), for a number before
 /// its noun (`number_before_noun`) and for a plural noun before its verb
-/// (`plural_noun_before_verb`); yuan with tenths (`kuai-mao-fen`); the figure rules
+/// (`plural_noun_before_verb`), a name with its acronym in brackets before the source's
+/// head (`acronym_in_brackets`), a count read past in `light_verb_deed`; yuan with tenths (`kuai-mao-fen`); the figure rules
 /// `year_span` (past its opening word), `hyphen_duration`, `emergency_number` and
 /// `phrase_ends_at_day`; the time rules `named_periodical` and `quarter_as_share` before
 /// "the" or a possessive.

@@ -2334,8 +2334,9 @@ fn light_verb_deed(scan: &Scan, v: usize) -> bool {
     if scan.word(v + 1) == "to" {
         return false;
     }
-    let next = (v + 1..scan.n.min(v + 5))
-        .take_while(|&k| scan.s.toks[k].kind == Kind::Word)
+    // A count before the object is read past ("made more than 1,200 arrests").
+    let next = (v + 1..scan.n.min(v + 6))
+        .take_while(|&k| matches!(scan.s.toks[k].kind, Kind::Word | Kind::Number))
         .map(|k| scan.word(k));
     words::is_light_verb_deed(&lexicon::lower(scan.word(v)), next)
 }
@@ -2610,6 +2611,7 @@ mod tests {
             // light_verb_deed
             "Mayor Ines Lund made her way to the podium before noon.",
             "Mayor Ines Lund took office in May after a close count.",
+            "Harbour police made more than 1,200 arrests in June.",
             "Councillor Dag Berg took the stage to loud cheers.",
             // quantity_deed
             "The harbour union raised $2 million in a week.",

@@ -588,7 +588,26 @@ fn noun_phrase_source(text: &str, s: &Sentence, last: usize) -> Option<Source> {
             first = coordinated_modifiers_start(text, s, first);
         }
     }
+    first = acronym_in_brackets_start(text, s, first);
     Some(Source { first, last, speaks })
+}
+
+/// Rule `acronym_in_brackets`: "The Harbour Safety Board (HSB) chief said": a name with
+/// its acronym in brackets before the head belongs to the phrase, which would otherwise
+/// stop at the bracket and leave "chief". Returns where the name's phrase starts (`first`
+/// when no such name stands before it).
+fn acronym_in_brackets_start(text: &str, s: &Sentence, first: usize) -> usize {
+    if first < 4 || s.word(text, first - 1) != ")" || s.word(text, first - 3) != "(" {
+        return first;
+    }
+    let acronym = s.word(text, first - 2);
+    if !(acronym.len() >= 2 && acronym.chars().all(|c| c.is_ascii_uppercase())) || s.in_quote(first - 2) {
+        return first;
+    }
+    s.names
+        .iter()
+        .find(|c| c.last == first - 4)
+        .map_or(first, |c| c.phrase_first)
 }
 
 /// Whether token `k` is a capitalised word outside quotation marks: a name or a
@@ -1495,6 +1514,16 @@ mod tests {
             "said",
             "described-source",
             "A source close to the council",
+        );
+    }
+
+    #[test]
+    fn acronym_in_brackets() {
+        assert_source(
+            "The Harbour Safety Board (HSB) chief said the pier was unsafe.",
+            "said",
+            "noun-phrase",
+            "Harbour Safety Board (HSB) chief",
         );
     }
 
