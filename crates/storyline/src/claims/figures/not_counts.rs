@@ -103,7 +103,7 @@ fn year_span(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> bool {
 }
 
 /// Rule `hyphen_duration`: a number joined by hyphens to up to three words and a unit of
-/// time ("a 30-business-day period", "a six-and-a-half-minute video") is a duration, as "a
+/// time ("a 30-business-day period", "a ten-and-a-half-minute film") is a duration, as "a
 /// 48-hour ceasefire" is, though the words between keep the recogniser from reading the
 /// unit.
 fn hyphen_duration(text: &str, q: &Quantity) -> bool {
