@@ -29,10 +29,12 @@ use crate::{Format, Source};
 /// capitalised modifiers joined by "and" (`coordinated-modifiers`), for a number before
 /// its noun (`number_before_noun`) and for a plural noun before its verb
 /// (`plural_noun_before_verb`), a name with its acronym in brackets before the source's
-/// head (`acronym_in_brackets`), a count read past in `light_verb_deed`; yuan with tenths (`kuai-mao-fen`); the figure rules
-/// `year_span` (past its opening word), `hyphen_duration`, `emergency_number` and
-/// `phrase_ends_at_day`; the time rules `named_periodical` and `quarter_as_share` before
-/// "the" or a possessive.
+/// head (`acronym_in_brackets`), a count read past in `light_verb_deed`; yuan with
+/// tenths (`kuai-mao-fen`); the figure rules `year_span` (past its opening word),
+/// `emergency_number` and `phrase_ends_at_day`; the
+/// time rules `named_periodical`, `quarter_as_share` before "the" or a possessive, and
+/// durations with a hyphenated half or a word between number and unit
+/// ("30-business-day", "seven-and-a-half years", "14 straight years").
 pub const PIPELINE_VERSION: u32 = 8;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

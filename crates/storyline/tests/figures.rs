@@ -942,3 +942,16 @@ Stores hired 900 Black Friday temps this year.",
     let measured = |w: &str| figure(&b, w).measured.as_ref().map(|m| m.text.clone());
     assert_eq!(measured("900").as_deref(), Some("Black Friday temps"));
 }
+
+/// A number in a hyphenated duration is the time stage's ("a 30-business-day period", "a
+/// ten-and-a-half-minute film"); a hyphenated count or rate stays a figure.
+#[test]
+fn hyphenated_durations_are_time_expressions_not_figures() {
+    let a = analyse(
+        "Ferry vote\n\nVoters get a 30-business-day period to object. They watched a \
+         ten-and-a-half-minute film. A 40-member panel met. Fees of 12-a-day were charged.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    assert_eq!(texts(&a), ["40", "12"], "{:#?}", a.figures);
+}

@@ -874,9 +874,10 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
         // Rule `phrase_ends_at_day`: a day named after the noun ("unveiled a $5 billion
         // plan Thursday", "a 40-page report yesterday") says when, not what is measured;
         // after a capitalised word it is part of a name ("Super Tuesday", "Black Friday").
-        let after_lower = i > first && tokens[i - 1].text(text).starts_with(|c: char| c.is_lowercase());
-        let day = crate::entities::lexicon::is_calendar_word(t.text(text)) && after_lower
-            || i > first && matches!(w.as_str(), "yesterday" | "today" | "tonight");
+        let after_lower = || tokens[i - 1].text(text).starts_with(|c: char| c.is_lowercase());
+        let day = i > first
+            && (crate::entities::lexicon::is_calendar_word(t.text(text)) && after_lower()
+                || matches!(w.as_str(), "yesterday" | "today" | "tonight"));
         if day {
             break;
         }

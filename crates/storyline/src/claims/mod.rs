@@ -43,6 +43,12 @@ pub(crate) fn change_verb(w: &str) -> bool {
     word_set!(CHANGE_VERBS).contains(w)
 }
 
+/// Whether a lower-case word is a cardinal number word of the recogniser's lexicon
+/// ("thirteen", "dozens"); the quote rules ask too ("Thirteen states will …").
+pub(crate) fn cardinal_word(w: &str) -> bool {
+    numbers::is_cardinal_word(w)
+}
+
 /// Whether a lower-case word is a comparative that makes a fraction before it a share
 /// (`data/comparatives.txt`).
 pub(crate) fn comparative(w: &str) -> bool {

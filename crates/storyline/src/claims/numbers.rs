@@ -111,6 +111,24 @@ pub(in crate::claims) fn is_number_word(w: &str) -> bool {
     lexicon().words.contains_key(w)
 }
 
+/// Whether a lower-case word of `data/number_words.tsv` counts: a cardinal, a scale or a
+/// plural scale ("thirteen", "million", "dozens"), not an ordinal, a fraction or a sign.
+pub(crate) fn is_cardinal_word(w: &str) -> bool {
+    matches!(
+        lexicon().words.get(w),
+        Some(
+            WordClass::Unit(_)
+                | WordClass::Teen(_)
+                | WordClass::Tens(_)
+                | WordClass::Hundred
+                | WordClass::Scale(_)
+                | WordClass::Dozen
+                | WordClass::Vague(_)
+                | WordClass::VagueOf(_)
+        )
+    )
+}
+
 /// Whether a lower-case word is a unit of time written out in the unit table ("day",
 /// "nights", "fortnight", "century"; not the symbols "h" or "s").
 pub(in crate::claims) fn is_time_unit_word(w: &str) -> bool {

@@ -424,7 +424,7 @@ fn split_lines(text: &str, removed: &mut Vec<Removed>) -> Vec<Line> {
             });
             t = rest;
         }
-        if let Some((credits, rest)) = strip_leading_credits(&t) {
+        if let Some((credits, rest)) = t.starts_with('(').then(|| strip_leading_credits(&t)).flatten() {
             removed.push(Removed {
                 kind: RemovedKind::Credit,
                 text: credits,

@@ -2623,7 +2623,6 @@ mod tests {
             "Thirteen states will gain seats in the assembly next year.",
             // plural_noun_before_verb
             "Ferry rates have risen slowly since July.",
-            "Two reports were filed with the harbour board on Monday.",
             // add_as_deed
             "Harbour employers added 850 jobs in March.",
             "The harbour ended the year adding just 40 berths.",

@@ -27,12 +27,12 @@ pub(super) const OBJECT_SPEECH_VERBS: &str = include_str!("data/object-speech-ve
 pub(super) const NO_OBJECT_STANCE: &str = include_str!("data/no-object-stance.txt");
 pub(super) const SHARE_WORDS: &str = include_str!("data/share-words.txt");
 pub(super) const SHARE_HEDGES: &str = include_str!("data/share-hedges.txt");
-pub(super) const CARDINAL_WORDS: &str = include_str!("data/cardinal-words.txt");
 
-/// A number written in digits or a cardinal word (`data/cardinal-words.txt`), in any case.
+/// A number written in digits or a cardinal word of the number recogniser's lexicon
+/// (`claims/data/number_words.tsv`), in any case.
 pub(super) fn is_cardinal(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == ',')
-        || word_set!(CARDINAL_WORDS).contains(w.to_lowercase().as_str())
+    w.starts_with(|c: char| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || crate::claims::cardinal_word(&lexicon::lower(w))
 }
 
 /// Words that may stand between a source and its cue ("has also said").
@@ -226,16 +226,9 @@ mod tests {
     /// be read as a speech verb and never reach `object_of_stance`), and every form the
     /// rule leaves is a speech verb's (any other would be read by no rule anyway).
     #[test]
-    fn cardinal_words_are_unique_and_lower_case() {
-        let words: Vec<&str> = CARDINAL_WORDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        let set: std::collections::BTreeSet<&str> = words.iter().copied().collect();
-        assert_eq!(set.len(), words.len());
-        assert!(words.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase())));
-        assert!(is_cardinal("Thirteen") && is_cardinal("1,200") && !is_cardinal("states"));
+    fn cardinals_are_the_number_recognisers() {
+        assert!(is_cardinal("Thirteen") && is_cardinal("1,200") && is_cardinal("dozens"));
+        assert!(!is_cardinal("states") && !is_cardinal("Third") && !is_cardinal("half"));
     }
 
     #[test]

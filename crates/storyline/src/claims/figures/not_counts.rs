@@ -53,7 +53,7 @@ pub(super) fn not_a_count(
     if bare && digits && innings_total(text, tokens, at) {
         return Some(FigureRule::Score);
     }
-    if clock_time(text, q) || year_span(text, tokens, after, q) || hyphen_duration(text, q) {
+    if clock_time(text, q) || year_span(text, tokens, after, q) {
         return Some(FigureRule::TimeExpression);
     }
     if lower(written) == "zero" && absolute_zero(text, tokens, at) {
@@ -100,27 +100,6 @@ fn year_span(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> bool {
         s.parse::<u32>().ok().filter(|y| (1000..=2100).contains(y))
     };
     matches!((year(a), year(b)), (Some(a), Some(b)) if a < b)
-}
-
-/// Rule `hyphen_duration`: a number joined by hyphens to up to three words and a unit of
-/// time ("a 30-business-day period", "a ten-and-a-half-minute film") is a duration, as "a
-/// 48-hour ceasefire" is, though the words between keep the recogniser from reading the
-/// unit.
-fn hyphen_duration(text: &str, q: &Quantity) -> bool {
-    static AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^(?:-[a-z]+){1,3}-(?:second|minute|hour|day|night|week|month|year|decade)s?\b")
-            .expect("regex")
-    });
-    // "-a-year", "-per-day" make a rate of the number, not a duration.
-    let rate = |rest: &str| {
-        ["-a-", "-an-", "-per-", "-each-", "-every-"]
-            .iter()
-            .any(|w| rest.starts_with(w))
-    };
-    q.unit.is_none()
-        && text
-            .get(q.span.end..)
-            .is_some_and(|rest| AFTER.is_match(rest) && !rate(rest))
 }
 
 /// Rule `emergency_number`: "911", "999" or "112" before a word of calling ("a 911 call",
@@ -521,17 +500,6 @@ mod tests {
         assert!(kept("Its 2019-2021 plan was dropped.").is_empty());
         // A plural noun after the span counts it; a later year first is no span.
         assert_eq!(kept("From 1500-2000 protesters marched."), ["From 1500-2000"]);
-    }
-
-    #[test]
-    fn hyphen_duration() {
-        assert!(kept("Voters get a 30-business-day period to object.").is_empty());
-        assert!(kept("It opens a 10-working-day window.").is_empty());
-        // (the recogniser reads "half-minute" apart; a unit of time drops it later)
-        let kept_film = kept("They watched a six-and-a-half-minute film.");
-        assert!(!kept_film.iter().any(|k| k == "six"), "{kept_film:?}");
-        assert_eq!(kept("A 30-member panel met."), ["30"]);
-        assert_eq!(kept("Fees of 30-a-day were charged."), ["30"]);
     }
 
     #[test]

@@ -235,7 +235,7 @@ pub(super) const RULES: &[RuleDef] = &[
         rule: Rule::Duration,
         reason: "\"three weeks\", \"a 48-hour ceasefire\", \"2 1/2 years\": a span of time",
         patterns: &[
-            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|no more than|over|at least|up to)\s+)*(%NUMBER_WORDS%|a couple of|couple of|an additional)(\s+1/2|\s+and\s+a\s+half)?(?:\s+more|\s+additional|\s+trading|\s+business|\s+working)?[-\s](%UNITS%)(\s+and\s+a\s+half)?(?:[-\s]long)?(?-u:\b)",
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|first|coming|previous|nearly|almost|about|some|more than|less than|no more than|over|at least|up to)\s+)*(%NUMBER_WORDS%|a couple of|couple of|an additional)(\s+1/2|[-\s]+and[-\s]+a[-\s]+half)?(?:[-\s]+(?:more|additional|trading|business|working|straight|consecutive))?[-\s](%UNITS%)(\s+and\s+a\s+half)?(?:[-\s]long)?(?-u:\b)",
         ],
         normalise: spans::duration,
     },

@@ -212,6 +212,10 @@ mod tests {
         assert_eq!(v("A months-long refit began."), ["PXM"]);
         assert_eq!(v("The refit lasted several decades."), ["PXDE"]);
         assert_eq!(v("The refit lasted two fortnights."), ["P4W"]);
+        // Hyphenated, with a word or a half between the number and the unit.
+        assert_eq!(v("Voters get a 30-business-day period."), ["P30D"]);
+        assert_eq!(v("He missed a 13-straight-day stretch."), ["P13D"]);
+        assert_eq!(v("They watched a ten-and-a-half-minute film."), ["PT10M30S"]);
         assert_eq!(
             only(Rule::Duration, "The port will one day be rebuilt.", "2010-06-01"),
             [("one day".to_string(), TimexType::Date, "FUTURE_REF".to_string())]
