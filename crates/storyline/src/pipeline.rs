@@ -34,8 +34,11 @@ use crate::{Format, Source};
 /// `emergency_number` and `phrase_ends_at_day`; the
 /// time rules `named_periodical`, `quarter_as_share` before "the" or a possessive, and
 /// durations with a hyphenated half or a word between number and unit
-/// ("30-business-day", "seven-and-a-half years", "14 straight years").
-pub const PIPELINE_VERSION: u32 = 8;
+/// ("30-business-day", "seven-and-a-half years", "14 straight years"). Version 9: the
+/// publication date read from the page's stamp line (`page_stamp_date`) and no longer
+/// from a body date and its weekdays, photo captions only with words of their own; the
+/// time rules `this_weekend_told_as_past` and rates of decades ("once-a-decade").
+pub const PIPELINE_VERSION: u32 = 9;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,
 /// a quotation with its speaker, dates, counts, money and a share, so that every stage
@@ -391,7 +394,7 @@ impl Pipeline {
                 let text = WARM_TEXT;
                 let paragraphs = [crate::Span::new(0, text.len())];
                 let sentences = segment::sentences(text, &paragraphs);
-                let _ = time::infer_published(text, &sentences, &[]);
+                let _ = time::infer_published(text, &[]);
                 let _ = time::annotate(text, &paragraphs, &sentences, None);
                 let _ = quotes::analyze(text, &paragraphs, &sentences);
             }
@@ -458,7 +461,19 @@ impl Pipeline {
                 .filter(|r| matches!(r.kind, RemovedKind::Caption | RemovedKind::Credit))
                 .map(|r| r.text.as_str())
                 .collect();
-            let inferred = time::infer_published(&a.text, &a.sentences, &captions)
+            let stamps: Vec<&str> = a
+                .removed
+                .iter()
+                .filter(|r| {
+                    matches!(
+                        r.kind,
+                        RemovedKind::Timestamp | RemovedKind::Byline | RemovedKind::Caption
+                    )
+                })
+                .map(|r| r.text.as_str())
+                .collect();
+            let inferred = time::stamp_date(&stamps)
+                .or_else(|| time::infer_published(&a.text, &captions))
                 .map(|inf| (PubDate::Date(inf.date), inf))
                 .filter(|(date, _)| date.plausible());
             if let Some((value, inf)) = inferred {

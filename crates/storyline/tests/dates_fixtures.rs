@@ -67,10 +67,27 @@ fn a_missing_date_is_inferred_with_evidence_or_left_unknown() {
     let a = analyze("undated-ferry.txt");
     let p = a.published.as_ref().expect("inferred");
     assert_eq!(p.source, DateSource::Text);
-    // The caption's March 3, 2021 is a Wednesday; "published Thursday" puts the writing on
-    // the 4th, and "is set to return on Friday" stays ahead of it.
-    assert_eq!(p.value.to_string(), "2021-03-04");
+    // The photo caption's March 3, 2021 dates the page, weakly (rule `infer_published`: the
+    // weekdays of the text are not used to move it — on news whose day is known they agreed
+    // with wrong days as often as with the right one).
+    assert_eq!(p.value.to_string(), "2021-03-03");
+    assert_eq!(p.confidence, 0.4);
     assert!(p.evidence.as_deref().unwrap().contains("March 3, 2021"));
+}
+
+#[test]
+fn a_page_stamp_dates_the_page_and_the_days_it_names() {
+    // Rule `page_stamp_date`: the "Posted on" line, cut from the text as a stamp, is the
+    // publication date; the update stamp and the older storm date in the body are not.
+    let a = analyze("stamped-quay.txt");
+    let p = a.published.as_ref().expect("dated by its stamp");
+    assert_eq!(p.source, DateSource::Text);
+    assert_eq!(p.value.to_string(), "2031-05-14");
+    assert!(p.evidence.as_deref().unwrap().contains("Posted on 14 May 2031"));
+    assert!(!a.text.contains("Posted on"));
+    // 14 May 2031 is a Wednesday: the Tuesday before it, the Friday after.
+    assert_eq!(value_of(&a, "Tuesday"), "2031-05-13");
+    assert_eq!(value_of(&a, "Friday"), "2031-05-16");
 }
 
 #[test]

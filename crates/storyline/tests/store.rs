@@ -882,11 +882,11 @@ fn an_article_trimmed_ahead_keeps_the_date_read_from_its_text() {
     let db = d.path().join("s.db");
     let footers = fjord_post(d.path(), 3, "2022-05-01");
     run::digest(&footers, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
-    // No date in its metadata: the text dates it (a full date and a weekday after it).
+    // No date in its metadata: the page's stamp dates it.
     let undated = d.path().join("undated.txt");
     std::fs::write(
         &undated,
-        "Ferry timetable changes\n\nThe ferry company announced on May 3, 2022 that winter \
+        "Ferry timetable changes\nPosted on 4 May 2022, 08:15\n\nThe ferry company announced on May 3, 2022 that winter \
          sailings would start earlier. On Wednesday, the harbour director said the change had \
          been asked for by residents of the outer islands.\n\n\
          Read the Fjord Post every morning at the kiosk",

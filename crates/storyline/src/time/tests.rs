@@ -134,23 +134,21 @@ fn the_same_and_the_previous_unit_count_from_the_last_named() {
 }
 
 #[test]
-fn publication_date_from_a_full_date_and_weekdays() {
-    let text = "Talks failed on Wednesday. The ministers are set to meet Thursday. \
-                An interview published Thursday repeated the demands.";
-    let spans = crate::text::segment::sentences(text, &[Span::new(0, text.len())]);
+fn publication_date_from_a_photo_caption() {
+    let text = "Talks failed on Wednesday. The ministers are set to meet Thursday.";
     let caption = ["Residents leave the old town on December 7, 2016"];
-    let got = infer_published(text, &spans, &caption).unwrap();
-    assert_eq!(got.date, NaiveDate::from_ymd_opt(2016, 12, 8).unwrap());
+    let got = infer_published(text, &caption).unwrap();
+    assert_eq!(got.date, NaiveDate::from_ymd_opt(2016, 12, 7).unwrap());
+    assert_eq!(got.confidence, 0.4);
     // No full date anywhere: unknown, whatever the weekdays.
-    assert_eq!(infer_published(text, &spans, &[]), None);
-    // A caption alone dates the article weakly.
-    let got = infer_published(
-        "No weekday here.",
-        &[Span::new(0, 16)],
-        &["Leaders meet, September 15, 2015."],
-    )
-    .unwrap();
-    assert_eq!(got.date, NaiveDate::from_ymd_opt(2015, 9, 15).unwrap());
+    assert_eq!(infer_published(text, &[]), None);
+    // A date alone on a line is no photo's caption (a correction's day, an event's).
+    assert_eq!(infer_published(text, &["Friday, December 9, 2016."]), None);
+    // A later full date in the reporting: the photo may be older than the page.
+    assert_eq!(
+        infer_published("The talks of March 3, 2017 failed.", &caption),
+        None
+    );
 }
 
 #[test]

@@ -170,6 +170,9 @@ pub(super) fn relative_unit(c: &Ctx) -> Option<Normalised> {
     }
     let value = match unit.as_str() {
         "week" => TimeValue::week_of(dct + Duration::weeks(delta as i64)),
+        "weekend" if which == "this" && told_as_past(c, dct) => {
+            TimeValue::weekend_of(weekday_date(dct, Weekday::Sun, false))
+        }
         "weekend" => TimeValue::weekend_of(dct + Duration::weeks(delta as i64)),
         "month" => {
             let (y, m) = shift_months(dct.year(), dct.month(), delta);
@@ -185,6 +188,16 @@ pub(super) fn relative_unit(c: &Ctx) -> Option<Normalised> {
         },
     };
     Normalised::date(value, true)
+}
+
+/// Rule `this_weekend_told_as_past`: "this weekend" in the past tense, in a text written
+/// early in the week (Monday to Wednesday), is the weekend just gone ("crowds gathered
+/// this weekend" on a Monday): the weekend of the creation date's week is still days
+/// ahead, and a text cannot tell what happened then. Later in the week the past tense
+/// more often belongs to another verb ("was not keen on this weekend's summit" on a
+/// Thursday); on a Saturday or Sunday it is the weekend under way (the week's).
+fn told_as_past(c: &Ctx, dct: NaiveDate) -> bool {
+    matches!(dct.weekday(), Weekday::Mon | Weekday::Tue | Weekday::Wed) && c.tense() == Some(false)
 }
 
 /// "two days ago", "a year earlier", "three weeks from now": the creation date moved, as
@@ -392,6 +405,30 @@ mod tests {
         assert_eq!(
             values(Rule::Ago, "The mast fell three days ago.", ""),
             ["XXXX-XX-XX"]
+        );
+    }
+
+    #[test]
+    fn this_weekend_told_as_past() {
+        // 2018-03-12 is a Monday, 2018-03-17 a Saturday.
+        let v = |text, dct| values(Rule::RelativeUnit, text, dct);
+        assert_eq!(
+            v("Crowds gathered at the pier this weekend.", "2018-03-12"),
+            ["2018-W10-WE"]
+        );
+        assert_eq!(
+            v("Crowds will gather at the pier this weekend.", "2018-03-12"),
+            ["2018-W11-WE"]
+        );
+        assert_eq!(
+            v("Crowds gathered at the pier this weekend.", "2018-03-17"),
+            ["2018-W11-WE"]
+        );
+        assert_eq!(v("The pier opens this weekend.", "2018-03-12"), ["2018-W11-WE"]);
+        // 2018-03-15 is a Thursday: the summit is ahead, the past tense is the keenness's.
+        assert_eq!(
+            v("Envoys were not keen on this weekend's summit.", "2018-03-15"),
+            ["2018-W11-WE"]
         );
     }
 

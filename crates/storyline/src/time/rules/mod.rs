@@ -243,7 +243,9 @@ pub(super) const RULES: &[RuleDef] = &[
         rule: Rule::Set,
         reason: "\"every day\", \"each Thursday\", \"weekly\", \"$2 million a year\": a repetition",
         patterns: &[
-            r"(?i)(?-u:\b)(every|each|per|a) (day|week|month|year|morning|night|evening|hour|minute|quarter|spring|summer|autumn|fall|winter|%WEEKDAYS%|%MONTHS%)(?-u:\b)|(?-u:\b)(daily|weekly|monthly|yearly|hourly|nightly)(?-u:\b)",
+            r"(?i)(?-u:\b)(every|each|per|a) (day|week|month|year|decade|century|morning|night|evening|hour|minute|quarter|spring|summer|autumn|fall|winter|%WEEKDAYS%|%MONTHS%)(?-u:\b)|(?-u:\b)(daily|weekly|monthly|yearly|hourly|nightly)(?-u:\b)",
+            // "a once-a-decade review", "a twice-a-year audit": the rate written as one word.
+            r"(?i)(?-u:\b)(a)-(day|week|month|year|decade|century)(?-u:\b)",
         ],
         normalise: spans::set,
     },
@@ -599,7 +601,9 @@ fn is_rate(before: &str, after: &str) -> bool {
     {
         return false;
     }
+    // "once-" of "once-a-decade" is the word "once".
     let prev = before.split_whitespace().next_back().unwrap_or("");
+    let prev = prev.strip_suffix('-').unwrap_or(prev);
     if prev.ends_with([',', ';', ':', '.']) {
         return false;
     }

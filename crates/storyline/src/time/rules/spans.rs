@@ -121,7 +121,7 @@ pub(super) fn set(c: &Ctx) -> Option<Normalised> {
         };
         return Normalised::new(TimexType::Set, every, false);
     }
-    if let Some(m) = month_number(&unit).filter(|_| !matches!(unit.as_str(), "day" | "daily")) {
+    if let Some(m) = month_number(&unit).filter(|_| !matches!(unit.as_str(), "day" | "daily" | "decade")) {
         if c.g(1)?.eq_ignore_ascii_case("a") || c.g(2)? == "may" {
             return None;
         }
@@ -148,6 +148,8 @@ pub(super) fn set(c: &Ctx) -> Option<Normalised> {
         "month" | "monthly" => (1.0, Unit::Month),
         "year" | "annually" | "yearly" => (1.0, Unit::Year),
         "quarter" => (3.0, Unit::Month),
+        "decade" => (10.0, Unit::Year),
+        "century" => (100.0, Unit::Year),
         "hour" | "hourly" => (1.0, Unit::Hour),
         _ => (1.0, Unit::Minute),
     };
@@ -264,6 +266,12 @@ mod tests {
         assert_eq!(v("Tickets earn $3 million a year."), ["P1Y"]);
         assert!(v("It took a year to build.").is_empty());
         assert!(v("It sank on a Thursday.").is_empty());
+        // once_a_unit: a rate of decades, also written as one word.
+        assert_eq!(v("The dock is dredged once a decade."), ["P10Y"]);
+        assert_eq!(v("It began a once-a-decade dredging."), ["P10Y"]);
+        assert_eq!(v("The twice-a-year audit found little."), ["P1Y"]);
+        assert!(v("It took a decade to build.").is_empty());
+        assert!(v("A bridge a-decade-old stood there.").is_empty());
         // As it stands, "monthly" reads as a Monday with no "every", and yields nothing.
         assert!(v("The ferry sails monthly.").is_empty());
         // named_periodical: a name, not a repetition; the word alone still repeats.
