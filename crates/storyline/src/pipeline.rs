@@ -461,7 +461,7 @@ impl Pipeline {
                 .filter(|r| matches!(r.kind, RemovedKind::Caption | RemovedKind::Credit))
                 .map(|r| r.text.as_str())
                 .collect();
-            let stamps: Vec<&str> = a
+            let stamps: Vec<time::StampLine> = a
                 .removed
                 .iter()
                 .filter(|r| {
@@ -470,7 +470,10 @@ impl Pipeline {
                         RemovedKind::Timestamp | RemovedKind::Byline | RemovedKind::Caption
                     )
                 })
-                .map(|r| r.text.as_str())
+                .map(|r| time::StampLine {
+                    text: &r.text,
+                    byline: r.kind == RemovedKind::Byline,
+                })
                 .collect();
             let inferred = time::stamp_date(&stamps)
                 .or_else(|| time::infer_published(&a.text, &captions))

@@ -237,7 +237,7 @@ lazy_re!(
 );
 lazy_re!(
     BYLINE,
-    r"^(?:[Bb][Yy]|Written by|Words by|Reporting by|Von|Par|Por|Di)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|el|da|di|and|&|,)|,)*?)\s*(?:[-–—|/]\s*(.*))?$"
+    r"^(?:[Bb][Yy]|Written by|Words by|Reporting by|Von|Par|Por|Di)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|el|da|di|and|&|,)|,)*?)\s*(?:[-–—|/]\s*(.*)|,\s*((?i:published|posted|updated|first published|last updated)\b.*))?$"
 );
 lazy_re!(
     DATELINE_CODE,
@@ -342,7 +342,11 @@ fn byline(t: &str) -> Option<regex::Captures<'_>> {
         .filter(|&(a, b)| b == ',' && !a.is_whitespace())
         .count();
     let steps = names.split_whitespace().count() - 1 + glued_commas;
-    let tail_ok = c.get(2).is_none_or(|m| m.as_str().chars().count() <= 60);
+    // The tail after a dash or bar, or a stamp after a comma ("By Ana Ruiz, Published …").
+    let tail_ok = c
+        .get(2)
+        .or(c.get(3))
+        .is_none_or(|m| m.as_str().chars().count() <= 60);
     (steps <= 12 && tail_ok).then_some(c)
 }
 
@@ -1338,6 +1342,14 @@ mod tests {
         assert_eq!(c.title.as_deref(), Some("Harbour talks stall"));
         assert_eq!(c.authors, vec!["Jane Roe", "Ali Veli"]);
         assert_eq!(c.paragraphs.len(), 1);
+        // A byline with the page's stamp after a comma is still a byline.
+        let c = clean(
+            "Harbour talks stall\n\nBy Jane Roe, Published 14.05.2031\n\nNegotiators left the harbour city on Monday without an agreement, officials said.",
+            None,
+            CleanMode::Scraped,
+        );
+        assert_eq!(c.title.as_deref(), Some("Harbour talks stall"));
+        assert_eq!(c.authors, vec!["Jane Roe"]);
     }
 
     #[test]

@@ -79,55 +79,48 @@ enum StampLabel {
     Updated,
 }
 
+/// A line the cleaning cut from the page that may carry its date: a stamp, a caption, or
+/// a byline (whose date follows the names: "By Ana Ruiz | 14 May 2031").
+#[derive(Debug, Clone, Copy)]
+pub struct StampLine<'a> {
+    pub text: &'a str,
+    pub byline: bool,
+}
+
+static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:first\s+)?(?:published|posted|created|filed|dated?)|(?:last\s+)?(updated|modified|edited|amended))(?:\s+(?:on|at))?\s*:?\s*",
+    )
+    .expect("stamp label")
+});
+
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:\d{1,2}[:.]\d{2}(?-u:\b)|\d{1,2}\s*[ap]\.?m(?-u:\b))").expect("clock")
+});
+
 /// Rule `page_stamp_date`: the publication date a page prints on a stamp line of its own,
-/// which cleaning takes out of the text (`stamps`: the removed stamp, byline and caption
-/// lines, in page order). The first stamp that is labelled as a publication (or not
-/// labelled at all) and holds a full date decides; an update stamp only when there is no
-/// such line, with less confidence; a stamp labelled with anything else ("Photo taken",
-/// "Event date") or a line that does not open with its label or its date decides nothing.
-/// A date in the page's own stamp outranks any date read from the reporting.
-pub fn stamp_date(stamps: &[&str]) -> Option<Inferred> {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)^\W*(?:(?:first\s+)?(?:published|posted|created|filed|dated?)|(?:last\s+)?(updated|modified|edited|amended))(?:\s+(?:on|at))?\s*:?\s*",
-        )
-        .expect("stamp label")
-    });
-    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:\d{1,2}[:.]\d{2}(?-u:\b)|\d{1,2}\s*[ap]\.?m(?-u:\b))").expect("clock")
-    });
+/// which cleaning takes out of the text (`lines`: the removed stamp, byline and caption
+/// lines, in page order). A line holds parts set apart by "|", "•" or "·" ("PUBLISHED:
+/// 09:40 BST, 14 May 2031 | UPDATED: …"). The first part that is labelled as a publication
+/// (or not labelled at all) and holds a full date decides; an update stamp only when there
+/// is no such part, with less confidence. The date opens what follows the label (after a
+/// weekday or a time of day). Unlabelled, a part is a stamp only with its time of day — a
+/// bare "Friday, June 6, 2031." under a report is a correction's or an event's day as often
+/// as the page's — or after the names of a byline. A part labelled with anything else
+/// ("Photo taken") or with its date deep in words decides nothing. A date in the page's
+/// own stamp outranks any date read from the reporting.
+pub fn stamp_date(lines: &[StampLine]) -> Option<Inferred> {
     let mut best: Option<(StampLabel, NaiveDate, &str)> = None;
-    for line in stamps {
-        let (label, rest) = match LABEL.captures(line) {
-            Some(c) => {
-                let end = c.get(0).map_or(0, |m| m.end());
-                let label = if c.get(1).is_some() {
-                    StampLabel::Updated
-                } else {
-                    StampLabel::Published
-                };
-                (label, &line[end..])
+    for line in lines {
+        let found = line
+            .text
+            .split(['|', '•', '·'])
+            .enumerate()
+            .find_map(|(i, part)| stamp_in(part, line.byline && i > 0, line.byline));
+        if let Some((label, date)) = found {
+            if best.is_none_or(|(l, ..)| label < l) {
+                best = Some((label, date, line.text));
             }
-            // A date alone on a line, unlabelled, is a stamp only with its time of day:
-            // a bare "Friday, June 6, 2031." under a report is a correction's or an
-            // event's day as often as the page's.
-            None if CLOCK.is_match(line) => (StampLabel::Published, *line),
-            None => continue,
-        };
-        // The date opens what follows the label (a weekday may come first).
-        let Some((date, span, _)) = full_dates(rest).into_iter().next() else {
-            continue;
-        };
-        let lead = &rest[..span.start];
-        if lead.split_whitespace().count() > 1
-            || lead
-                .split_whitespace()
-                .any(|w| weekday(w.trim_end_matches([',', '.'])).is_none())
-        {
-            continue;
-        }
-        if best.is_none_or(|(l, ..)| label < l) {
-            best = Some((label, date, line));
         }
     }
     let (label, date, line) = best?;
@@ -136,6 +129,53 @@ pub fn stamp_date(stamps: &[&str]) -> Option<Inferred> {
         evidence: format!("page stamp \"{}\"", line.trim()),
         confidence: if label == StampLabel::Published { 0.8 } else { 0.5 },
     })
+}
+
+/// The stamp in one part of a line (`page_stamp_date`): its label and date. `bare_ok`: an
+/// unlabelled date needs no time of day (the part after a byline's names); `inside`: the
+/// label may come after other words (a byline's "By Ana Ruiz, Published …").
+fn stamp_in(part: &str, bare_ok: bool, inside: bool) -> Option<(StampLabel, NaiveDate)> {
+    let labelled = STAMP_LABEL.captures(part).filter(|c| {
+        let at = c.get(0).map_or(0, |m| m.start());
+        inside || !part[..at].chars().any(char::is_alphanumeric)
+    });
+    let (label, rest) = match labelled {
+        Some(c) => {
+            let label = if c.get(1).is_some() {
+                StampLabel::Updated
+            } else {
+                StampLabel::Published
+            };
+            (label, &part[c.get(0).map_or(0, |m| m.end())..])
+        }
+        None if bare_ok || CLOCK.is_match(part) => (StampLabel::Published, part),
+        None => return None,
+    };
+    let (date, lead) = match full_dates(rest).into_iter().next() {
+        Some((date, span, _)) => (date, &rest[..span.start]),
+        None => dotted_date(rest)?,
+    };
+    // What may stand before the date: a weekday, a time of day and its zone.
+    let lead_ok = lead.split_whitespace().all(|w| {
+        let w = w.trim_end_matches([',', '.']);
+        weekday(w).is_some()
+            || CLOCK.is_match(w)
+            || w.eq_ignore_ascii_case("at")
+            || (w.len() <= 4 && w.chars().all(|ch| ch.is_ascii_uppercase()))
+            || matches!(w.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m" | "p.m")
+    });
+    (lead.split_whitespace().count() <= 4 && lead_ok).then_some((label, date))
+}
+
+/// Rule `dotted_date`: a day, month and year set apart by dots ("14.05.2031"), as
+/// European pages stamp them: always day first. With what stands before it.
+fn dotted_date(t: &str) -> Option<(NaiveDate, &str)> {
+    static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?-u:\b)").expect("dotted date")
+    });
+    let c = DOTTED.captures(t)?;
+    let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)?;
+    Some((date, &t[..c.get(0)?.start()]))
 }
 
 /// Rule `dated-line`: the first date in the reporter's words written with the weekday it
@@ -229,7 +269,16 @@ mod tests {
 
     #[test]
     fn page_stamp_date() {
-        let d = |lines: &[&str]| stamp_date(lines).map(|i| (i.date.to_string(), i.confidence));
+        let d = |lines: &[&str]| {
+            let lines: Vec<StampLine> = lines
+                .iter()
+                .map(|t| StampLine {
+                    text: t,
+                    byline: t.starts_with("By "),
+                })
+                .collect();
+            stamp_date(&lines).map(|i| (i.date.to_string(), i.confidence))
+        };
         assert_eq!(d(&["Published: 14 May 2031"]), Some(("2031-05-14".into(), 0.8)));
         assert_eq!(
             d(&["Posted on 2031-05-14 10:22"]),
@@ -257,6 +306,23 @@ mod tests {
         assert_eq!(d(&["Published by the harbour board"]), None);
         // Unlabelled, a date is the page's only with its time of day.
         assert_eq!(d(&["Friday, June 6, 2031."]), None);
+        // Parts of one line; a time of day before the date; a byline's date.
+        assert_eq!(
+            d(&["PUBLISHED: 09:40 BST, 14 May 2031 | UPDATED: 11:02 BST, 15 May 2031"]),
+            Some(("2031-05-14".into(), 0.8))
+        );
+        assert_eq!(
+            d(&["By Ana Ruiz | 14 May 2031"]),
+            Some(("2031-05-14".into(), 0.8))
+        );
+        assert_eq!(
+            d(&["By Ana Ruiz, Published 14.05.2031"]),
+            Some(("2031-05-14".into(), 0.8))
+        );
+        assert_eq!(d(&["Published 14.05.2031"]), Some(("2031-05-14".into(), 0.8)));
+        // A byline's names are not a date's lead, and a stamp's label opens its part.
+        assert_eq!(d(&["By Ana Ruiz and June Day"]), None);
+        assert_eq!(d(&["Ferries published 14 May 2031 timetables"]), None);
         assert_eq!(
             d(&["Friday, June 6, 2031 7:05 PM"]),
             Some(("2031-06-06".into(), 0.8))

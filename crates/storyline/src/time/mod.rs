@@ -88,7 +88,7 @@ use value::Season as SeasonName;
 use crate::span::Span;
 
 pub(crate) use infer::quoted_regions;
-pub use infer::{infer_published, stamp_date, Inferred};
+pub use infer::{infer_published, stamp_date, Inferred, StampLine};
 pub use rules::Rule as TimexRule;
 pub use sentences::{date_sentences, DateRule, SentenceDate};
 pub use value::{
