@@ -1057,12 +1057,62 @@ fn repeated_lines(lines: &mut [Line], title_key: Option<u64>, mode: CleanMode) {
     }
 }
 
+// Rule `copyright_owner`: the page's copyright notice names who published it — "© 2031
+// Harbour Gazette. All rights reserved.", "Content Copyright 2031 Harbour Gazette Network,
+// Inc." — written with the sign, or with the word and a year (a sentence about copyright
+// law has neither). The name runs over capitalised words (and "of", "and", "&") up to a
+// comma, a full stop or the end. A notice "by" a person is an author's (a book excerpt's
+// "Copyright © 2031 by Ana Ruiz"), not the page's.
+lazy_re!(
+    COPYRIGHT_OWNER,
+    r"(?:^|\s)(?:(?:©|\([Cc]\))\s*(?:(?:[Cc]opyright|COPYRIGHT)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{2,4})?\s*,?\s*)?|(?:[Cc]opyright|COPYRIGHT)\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{2,4})?\s*,?\s*)(?:[Tt]he\s+)?(\p{Lu}[\p{L}'’&-]*(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|and|&)){0,5})"
+);
+
+/// The owner named by the last copyright notice on the page ([`COPYRIGHT_OWNER`]), on a
+/// line of at most 25 words that is not a photo's caption, a byline or a reader's comment;
+/// a line read as a picture's credit only when it reserves rights or says "copyright" (a
+/// picture's "© Agency" names the photographer's agency, not the page's publisher).
+fn copyright_owner(lines: &[Line], title: Option<&str>) -> Option<(String, OutletSource)> {
+    let notice = |t: &str| {
+        let t = t.to_lowercase();
+        t.contains("rights reserved") || t.contains("copyright")
+    };
+    lines
+        .iter()
+        .rev()
+        .filter(|l| {
+            l.words <= 25
+                && match l.role {
+                    Role::Drop(RemovedKind::Caption | RemovedKind::Byline | RemovedKind::ReaderComment) => {
+                        false
+                    }
+                    Role::Drop(RemovedKind::Credit) => notice(&l.text),
+                    _ => true,
+                }
+        })
+        .filter_map(|l| COPYRIGHT_OWNER.captures(&l.text))
+        .filter_map(|c| {
+            let name = c[1].trim_end_matches(['.', ',']);
+            let name = name
+                .strip_suffix(" Inc")
+                .or_else(|| name.strip_suffix(" Ltd"))
+                .or_else(|| name.strip_suffix(" LLC"))
+                .or_else(|| name.strip_suffix(" Limited"))
+                .unwrap_or(name);
+            let name = name.strip_suffix(" All Rights Reserved").unwrap_or(name);
+            let name = name.strip_suffix(" All").unwrap_or(name);
+            outlets::outlet_name(name, title).ok()
+        })
+        .next()
+        .map(|name| (name, OutletSource::TellTale))
+}
+
 /// Tell-tales for the outlet among the removed lines, strongest first: an agency's source
 /// line, a mirror's notice, then rule `mail-outlet` — an e-mail address names the outlet
 /// only when its domain is a known outlet's host (a newsroom's contact address), and only
 /// if it is the one such outlet there; any other domain (a web mail provider, a
-/// consultancy, a reader's) never does —, then the agency code of the first paragraph's
-/// dateline.
+/// consultancy, a reader's) never does —, then the page's copyright notice
+/// (`copyright_owner`), then the agency code of the first paragraph's dateline.
 fn outlet_tell_tale(lines: &[Line], title: Option<&str>) -> Option<(String, OutletSource)> {
     let mut outlet: Option<(String, OutletSource)> = None;
     let mut mailed: Vec<&'static str> = Vec::new();
@@ -1102,7 +1152,7 @@ fn outlet_tell_tale(lines: &[Line], title: Option<&str>) -> Option<(String, Outl
     if let (None, [only]) = (&outlet, mailed.as_slice()) {
         outlet = Some((only.to_string(), OutletSource::TellTale));
     }
-    outlet.or_else(|| {
+    outlet.or_else(|| copyright_owner(lines, title)).or_else(|| {
         let first = lines.iter().find(|l| l.role == Role::Body)?;
         let name = outlets::by_code(dateline_code(&first.text)?)?;
         Some((name.to_string(), OutletSource::Dateline))
@@ -1168,6 +1218,34 @@ mod tests {
         );
         // Two known outlets' addresses: which one is ours is unknown.
         assert_eq!(outlet_of("Email: desk@presstv.ir or news@trtworld.com"), None);
+    }
+
+    #[test]
+    fn a_copyright_notice_names_the_outlet() {
+        // Rule `copyright_owner`.
+        let named = |line: &str| outlet_of(line).map(|(name, _)| name);
+        assert_eq!(
+            named("© 2031 Quillby Tidings. All rights reserved."),
+            Some("Quillby Tidings".to_string())
+        );
+        assert_eq!(
+            named("Content and layout Copyright 2031 Marrow Point Radio Network, Inc."),
+            Some("Marrow Point Radio Network".to_string())
+        );
+        assert_eq!(
+            named("(c) The Quillby Tidings Ltd"),
+            Some("Quillby Tidings".to_string())
+        );
+        assert_eq!(
+            named("© Quillby Tidings All Rights Reserved"),
+            Some("Quillby Tidings".to_string())
+        );
+        // An author's notice on an excerpt names the author.
+        assert_eq!(named("Copyright © 2031 by Ana Ruiz. Reprinted with leave."), None);
+        // A picture's credit names its agency, not the page's publisher.
+        assert_eq!(named("Photo: © Tern Pictures"), None);
+        // Neither the sign nor a year: a sentence about copyright names nobody.
+        assert_eq!(named("Skippers said Copyright Office rules did not apply."), None);
     }
 
     #[test]
