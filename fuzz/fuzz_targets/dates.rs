@@ -27,5 +27,11 @@ fuzz_target!(|data: &[u8]| {
             assert!(d.value.is_calendar(), "a sentence dated by {}", d.value);
         }
     }
-    let _ = storyline::time::infer_published(&text, &sentences, &[]);
+    let _ = storyline::time::infer_published(&text, &[&text]);
+    // Every line of the input as a stamp, a byline and a caption.
+    let lines: Vec<storyline::time::StampLine> = text
+        .lines()
+        .flat_map(|l| [true, false].map(|byline| storyline::time::StampLine { text: l, byline }))
+        .collect();
+    let _ = storyline::time::stamp_date(&lines);
 });

@@ -475,10 +475,11 @@ impl Pipeline {
                     byline: r.kind == RemovedKind::Byline,
                 })
                 .collect();
+            let plausible = |inf: &time::Inferred| PubDate::Date(inf.date).plausible();
             let inferred = time::stamp_date(&stamps)
-                .or_else(|| time::infer_published(&a.text, &captions))
-                .map(|inf| (PubDate::Date(inf.date), inf))
-                .filter(|(date, _)| date.plausible());
+                .filter(plausible)
+                .or_else(|| time::infer_published(&a.text, &captions).filter(plausible))
+                .map(|inf| (PubDate::Date(inf.date), inf));
             if let Some((value, inf)) = inferred {
                 a.published = Some(Published {
                     value,
