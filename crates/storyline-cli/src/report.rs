@@ -53,6 +53,15 @@ pub fn digest(out: &mut impl Write, d: &Digest) -> std::io::Result<()> {
         "  the store holds {}",
         counted(d.articles, ["article", "articles"])
     )?;
+    if d.older_analyses > 0 {
+        writeln!(
+            out,
+            "  {} analysed by an older version of the analysis: `storyline reanalyze --db {}` brings {} up to date",
+            counted(d.older_analyses, ["article was", "articles were"]),
+            d.store,
+            if d.older_analyses == 1 { "it" } else { "them" },
+        )?;
+    }
     writeln!(out, "\nArticles per outlet")?;
     for o in &d.outlets {
         let copies = match o.copies {

@@ -790,6 +790,9 @@ pub struct Digest {
     /// name.
     pub figures: usize,
     pub measures: usize,
+    /// Articles in the store analysed by an older version of the analysis
+    /// ([`PIPELINE_VERSION`]): `reanalyze` brings them up to date.
+    pub older_analyses: usize,
 }
 
 /// Changed storylines a digest lists.
@@ -889,6 +892,7 @@ pub fn digest(
         stories: Vec::new(),
         figures: 0,
         measures: 0,
+        older_analyses: 0,
     };
     // The log is copied into the store beside the writer, so that the copy of the last
     // batches does not hold up the end of the ingest (the writer's own checkpoint, at
@@ -973,6 +977,7 @@ pub fn digest(
     d.items = d.skipped + d.added + d.already + d.failed;
     store.end_run(run, d.items, d.added, d.failed)?;
     d.articles = store.counts()?.0;
+    d.older_analyses = store.stale(PIPELINE_VERSION)?;
     d.outlets = store.outlet_counts()?;
     d.duplicate_groups = store.duplicate_groups(Some(run))?;
     (d.figures, d.measures) = store.run_figures(run)?;

@@ -499,6 +499,9 @@ fn reanalyze_brings_old_articles_up_to_date() {
             .unwrap(),
         files.len()
     );
+    // A digest says so, and what to run.
+    let again = run::digest(&files, &db, &p, RunOptions::default(), &mut Quiet).unwrap();
+    assert_eq!(again.older_analyses, files.len());
     let r = run::reanalyze(&db, &p, false, RunOptions::default(), &mut Quiet).unwrap();
     assert_eq!(r.articles, files.len());
     let store = Store::open(&db).unwrap();

@@ -244,6 +244,11 @@ lazy_re!(
     r"^\p{Lu}([\p{Lu} .,'-]+?)\s*\(([A-Za-z/]{2,12})\)\s*[-–—:]"
 );
 lazy_re!(BREADCRUMB, r"^[^.!?]{1,40}(\s+(>|»|›)\s+[^.!?]{1,40}){2,}$");
+// Rule `menu_bar`: a site's sections in a row, "Home | Harbour | Weather | Sport": three or
+// more short items between bars or bullets. A headline set beside its section and outlet
+// ("Ferries | Fares rise again after the storm | Quillby Tidings") has a long part and
+// stays (see `menu_bar`).
+lazy_re!(MENU_BAR, r"^[^|•·.!?]{1,30}(?:\s+[|•·]\s+[^|•·.!?]{1,30}){2,}$");
 lazy_re!(MEDIA_EXT, r"(?i)^(jpe?g|png|gif|webp|mp4|mpeg4?|mov|webm|m4v)");
 lazy_re!(
     MEDIA_TOKEN,
@@ -348,6 +353,13 @@ fn byline(t: &str) -> Option<regex::Captures<'_>> {
         .or(c.get(3))
         .is_none_or(|m| m.as_str().chars().count() <= 60);
     (steps <= 12 && tail_ok).then_some(c)
+}
+
+/// A row of a site's sections ([`MENU_BAR`]): every item at most three words.
+fn menu_bar(t: &str) -> bool {
+    MENU_BAR.is_match(t)
+        && t.split(['|', '•', '·'])
+            .all(|part| part.split_whitespace().count() <= 3)
 }
 
 /// An author's bio ("Ann Lee is a freelance writer …"): at most three more capitalised names
@@ -552,6 +564,7 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     // link the article itself shows.
     if NAV_PREV_NEXT.is_match(t)
         || BREADCRUMB.is_match(t)
+        || menu_bar(t)
         || (mode == CleanMode::Scraped && BARE_URL.is_match(t))
     {
         return Some(Navigation);
@@ -1431,6 +1444,23 @@ mod tests {
     }
 
     #[test]
+    fn a_row_of_sections_is_the_menu_not_the_headline() {
+        // Rule `menu_bar`.
+        let c = clean(
+            "Quillby Tidings\nHome | Harbour | Weather | Sport\nHarbour talks stall again\n\nNegotiators left the harbour city on Monday without an agreement, officials said.",
+            None,
+            CleanMode::Scraped,
+        );
+        assert_eq!(c.title.as_deref(), Some("Harbour talks stall again"));
+        assert!(menu_bar("News • Local • Ferries"));
+        // A headline between its section and its outlet is no menu.
+        assert!(!menu_bar(
+            "Ferries | Fares rise again after the storm | Quillby Tidings"
+        ));
+        assert!(!menu_bar("Ferries | Quillby Tidings"));
+    }
+
+    #[test]
     fn a_signed_post_after_its_menu_keeps_its_text_and_a_lone_signature_stays() {
         let para = |n: u32| {
             format!("The ferry council met for the {n}th time this year and agreed to keep the winter timetable for one more season.")
@@ -1522,6 +1552,7 @@ mod rule_cost {
             ("SHARE", &SHARE),
             ("NAV_PREV_NEXT", &NAV_PREV_NEXT),
             ("BREADCRUMB", &BREADCRUMB),
+            ("MENU_BAR", &MENU_BAR),
             ("BARE_URL", &BARE_URL),
             ("CREDIT", &CREDIT),
             ("SOURCE_LINE", &SOURCE_LINE),
