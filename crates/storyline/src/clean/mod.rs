@@ -1105,15 +1105,13 @@ fn copyright_owner(lines: &[Line], title: Option<&str>) -> Option<(String, Outle
         })
         .filter_map(|l| COPYRIGHT_OWNER.captures(&l.text))
         .filter_map(|c| {
+            // A company's form, and the "All" of "All rights reserved" (the rest of that
+            // phrase `outlet_name` strips with the notice's other words).
             let name = c[1].trim_end_matches(['.', ',']);
-            let name = name
-                .strip_suffix(" Inc")
-                .or_else(|| name.strip_suffix(" Ltd"))
-                .or_else(|| name.strip_suffix(" LLC"))
-                .or_else(|| name.strip_suffix(" Limited"))
+            let name = [" Inc", " Ltd", " LLC", " Limited", " All"]
+                .iter()
+                .find_map(|form| name.strip_suffix(form))
                 .unwrap_or(name);
-            let name = name.strip_suffix(" All Rights Reserved").unwrap_or(name);
-            let name = name.strip_suffix(" All").unwrap_or(name);
             outlets::outlet_name(name, title).ok()
         })
         .next()
@@ -1553,6 +1551,7 @@ mod rule_cost {
             ("NAV_PREV_NEXT", &NAV_PREV_NEXT),
             ("BREADCRUMB", &BREADCRUMB),
             ("MENU_BAR", &MENU_BAR),
+            ("COPYRIGHT_OWNER", &COPYRIGHT_OWNER),
             ("BARE_URL", &BARE_URL),
             ("CREDIT", &CREDIT),
             ("SOURCE_LINE", &SOURCE_LINE),

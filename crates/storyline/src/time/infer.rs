@@ -282,54 +282,50 @@ mod tests {
                 .collect();
             stamp_date(&lines).map(|i| (i.date.to_string(), i.confidence))
         };
-        assert_eq!(d(&["Published: 14 May 2031"]), Some(("2031-05-14".into(), 0.8)));
-        assert_eq!(
-            d(&["Posted on 2031-05-14 10:22"]),
-            Some(("2031-05-14".into(), 0.8))
-        );
-        assert_eq!(
-            d(&["First published on Wed 14 May 2031 10.22 BST"]),
-            Some(("2031-05-14".into(), 0.8))
-        );
-        assert_eq!(d(&["May 14, 2031 10:22 a.m."]), Some(("2031-05-14".into(), 0.8)));
-        // An update stamp only when nothing says when the page went out.
-        assert_eq!(d(&["Last updated 16 May 2031"]), Some(("2031-05-16".into(), 0.5)));
-        assert_eq!(
-            d(&["Updated: 16 May 2031", "Published: 14 May 2031"]),
-            Some(("2031-05-14".into(), 0.8))
-        );
-        // The first publication stamp decides.
-        assert_eq!(
-            d(&["Published 2 June 2031", "Published 1 June 2031"]),
-            Some(("2031-06-02".into(), 0.8))
-        );
-        // Not a stamp of the page: another label, or a date deep in a line.
-        assert_eq!(d(&["Photo taken 3 May 2031"]), None);
-        assert_eq!(d(&["Ferry fares will rise on 3 May 2031"]), None);
-        assert_eq!(d(&["Published by the harbour board"]), None);
-        // Unlabelled, a date is the page's only with its time of day.
-        assert_eq!(d(&["Friday, June 6, 2031."]), None);
-        // Parts of one line; a time of day before the date; a byline's date.
-        assert_eq!(
-            d(&["PUBLISHED: 09:40 BST, 14 May 2031 | UPDATED: 11:02 BST, 15 May 2031"]),
-            Some(("2031-05-14".into(), 0.8))
-        );
-        assert_eq!(
-            d(&["By Ana Ruiz | 14 May 2031"]),
-            Some(("2031-05-14".into(), 0.8))
-        );
-        assert_eq!(
-            d(&["By Ana Ruiz, Published 14.05.2031"]),
-            Some(("2031-05-14".into(), 0.8))
-        );
-        assert_eq!(d(&["Published 14.05.2031"]), Some(("2031-05-14".into(), 0.8)));
-        // A byline's names are not a date's lead, and a stamp's label opens its part.
-        assert_eq!(d(&["By Ana Ruiz and June Day"]), None);
-        assert_eq!(d(&["Ferries published 14 May 2031 timetables"]), None);
-        assert_eq!(
-            d(&["Friday, June 6, 2031 7:05 PM"]),
-            Some(("2031-06-06".into(), 0.8))
-        );
+        // Lines, and the day and confidence they give.
+        type Case<'a> = (&'a [&'a str], Option<(&'a str, f32)>);
+        let cases: &[Case] = &[
+            (&["Published: 14 May 2031"], Some(("2031-05-14", 0.8))),
+            (&["Posted on 2031-05-14 10:22"], Some(("2031-05-14", 0.8))),
+            (
+                &["First published on Wed 14 May 2031 10.22 BST"],
+                Some(("2031-05-14", 0.8)),
+            ),
+            (&["May 14, 2031 10:22 a.m."], Some(("2031-05-14", 0.8))),
+            // An update stamp only when nothing says when the page went out.
+            (&["Last updated 16 May 2031"], Some(("2031-05-16", 0.5))),
+            (
+                &["Updated: 16 May 2031", "Published: 14 May 2031"],
+                Some(("2031-05-14", 0.8)),
+            ),
+            // The first publication stamp decides.
+            (
+                &["Published 2 June 2031", "Published 1 June 2031"],
+                Some(("2031-06-02", 0.8)),
+            ),
+            // Not a stamp of the page: another label, or a date deep in a line.
+            (&["Photo taken 3 May 2031"], None),
+            (&["Ferry fares will rise on 3 May 2031"], None),
+            (&["Published by the harbour board"], None),
+            // Unlabelled, a date is the page's only with its time of day.
+            (&["Friday, June 6, 2031."], None),
+            (&["Friday, June 6, 2031 7:05 PM"], Some(("2031-06-06", 0.8))),
+            // Parts of one line; a time of day before the date; a byline's date.
+            (
+                &["PUBLISHED: 09:40 BST, 14 May 2031 | UPDATED: 11:02 BST, 15 May 2031"],
+                Some(("2031-05-14", 0.8)),
+            ),
+            (&["By Ana Ruiz | 14 May 2031"], Some(("2031-05-14", 0.8))),
+            (&["By Ana Ruiz, Published 14.05.2031"], Some(("2031-05-14", 0.8))),
+            (&["Published 14.05.2031"], Some(("2031-05-14", 0.8))),
+            // A byline's names are not a date's lead, and a stamp's label opens its part.
+            (&["By Ana Ruiz and June Day"], None),
+            (&["Ferries published 14 May 2031 timetables"], None),
+        ];
+        for (lines, want) in cases {
+            let want = want.map(|(day, c)| (day.to_string(), c));
+            assert_eq!(d(lines), want, "{lines:?}");
+        }
     }
 
     fn infer(text: &str) -> Option<Inferred> {
