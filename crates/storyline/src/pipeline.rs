@@ -38,7 +38,9 @@ use crate::{Format, Source};
 /// publication date read from the page's stamp line (`page_stamp_date`) and no longer
 /// from a body date and its weekdays, photo captions only with words of their own; the
 /// time rules `this_weekend_told_as_past` and rates of decades ("once-a-decade").
-pub const PIPELINE_VERSION: u32 = 9;
+/// Version 10: a dateline's date is not a file picture's (`archive-photo`) nor one asked
+/// about in a question (`asked-date`).
+pub const PIPELINE_VERSION: u32 = 10;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,
 /// a quotation with its speaker, dates, counts, money and a share, so that every stage

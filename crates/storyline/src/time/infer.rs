@@ -198,6 +198,8 @@ fn dated_line(text: &str, quoted: &[Span]) -> Option<(NaiveDate, String)> {
         if quoted
             .iter()
             .any(|q| q.start <= whole.start() && whole.start() < q.end)
+            || archive_photo(text, whole.start(), whole.end())
+            || asked(text, whole.end())
         {
             return None;
         }
@@ -207,6 +209,41 @@ fn dated_line(text: &str, quoted: &[Span]) -> Option<(NaiveDate, String)> {
         let date = NaiveDate::from_ymd_opt(year, month, day)?;
         (weekday(c.get(1)?.as_str()) == Some(date.weekday())).then(|| (date, whole.as_str().to_string()))
     })
+}
+
+/// Rule `archive-photo`: a date that names when a file picture was taken ("in this
+/// Tuesday, March 2, 2021 file photo", "a file photo from Tuesday, March 2, 2021") is the
+/// date of an old picture a page reuses, not the page's own.
+fn archive_photo(text: &str, start: usize, end: usize) -> bool {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,]*(?:file|archive|archival|handout)\s+(?:photo|picture|image|pic|photograph)")
+            .expect("after")
+    });
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:file|archive|archival)\s+(?:photo|picture|image|pic|photograph)\s+(?:\w+\s+){0,2}$",
+        )
+        .expect("before")
+    });
+    let boundary = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (from, to) = (
+        boundary(start.saturating_sub(48)),
+        boundary((end + 32).min(text.len())),
+    );
+    AFTER.is_match(&text[end..to]) || BEFORE.is_match(&text[from..start])
+}
+
+/// Rule `asked-date`: a date in a question ("Where were you on the night of Tuesday,
+/// March 2, 2021?") is asked about, not the day the page reports from.
+fn asked(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let stop = rest.find(['.', '!', '?', '\n']).unwrap_or(rest.len());
+    rest[stop..].starts_with('?')
 }
 
 /// Rule `quoted-date`: the stretches of `text` inside quotation marks, marks included. Curly
@@ -380,6 +417,29 @@ mod tests {
             infer("The board met on Friday. It last met on March 3, 2021."),
             None
         );
+    }
+
+    #[test]
+    fn an_old_picture_or_a_question_does_not_date_the_page() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // Rule `archive-photo`: the picture's date, before or after "file photo".
+        let reused = "A ferry leaves Keldby harbour, in this Tuesday, March 2, 2021 file photo. \
+                      The board raised fares on Thursday.";
+        assert_eq!(infer(reused), None);
+        let from = "A file photo from Tuesday, March 2, 2021 shows the old quay.";
+        assert_eq!(infer(from), None);
+        // The page's own dateline after it still counts.
+        let both = "Keldby quay, in this Tuesday, March 2, 2021 file photo.\n\
+                    Thursday, May 6, 2021; 10:05 AM The board raised fares.";
+        assert_eq!(infer(both).unwrap().date, day(2021, 5, 6));
+        // A photo taken that day is no archive picture.
+        let fresh = "A ferry leaves Keldby harbour on Tuesday, March 2, 2021, as fares rose.";
+        assert_eq!(infer(fresh).unwrap().date, day(2021, 3, 2));
+        // Rule `asked-date`: a question asks about a day, it does not report from it.
+        let asked = "Where were you on the night of Tuesday, March 2, 2021? The storm came at nine.";
+        assert_eq!(infer(asked), None);
+        let told = "The storm came on the night of Tuesday, March 2, 2021. Was anyone hurt?";
+        assert_eq!(infer(told).unwrap().date, day(2021, 3, 2));
     }
 
     #[test]
