@@ -349,21 +349,36 @@ fn slash_pair(text: &str, q: &Quantity) -> bool {
         || (start >= 2 && b[start - 1] == b'/' && digit(Some(start - 2)))
 }
 
-/// Rule `named_number`: a number word with a capital, after "of" and a capitalised word,
-/// is the end of a name ("the Group of Seven", "a Gang of Four reunion", "the Council of
-/// Ten"): mid-sentence, a capital on a number word marks a name, and the group is not
-/// being counted, even before a plural ("the Group of Seven economies"). Not in a headline
-/// in title case ("Storm Kills Family of Five", "Rangers Rescue Group of Nine Hikers"),
-/// where every word has a capital.
+/// Rule `named_number`: a number word with a capital, mid-sentence, after "of" and a
+/// capitalised word or right after a word in title case that does not open the sentence,
+/// is the end of a name ("the Group of Seven", "a Gang of Four reunion", "the Magnificent
+/// Seven", "the Big Ten schools", "a Famous Five book"): mid-sentence, a capital on a
+/// number word marks a name, and the group is not being counted, even before a plural
+/// ("the Group of Seven economies"). Not in a headline in title case ("Storm Kills Family
+/// of Five", "Rangers Rescue Group of Nine Hikers"), where every word has a capital, nor
+/// after a word in capitals (a dateline run on: "KELDBY Three people were hurt"), nor
+/// before "of" (a share: a headline run on, "… Tarrow Half of the crew").
 fn named_number(text: &str, tokens: &[Token], at: usize, q: &Quantity) -> bool {
     let written = &text[q.number.start..q.number.end];
     let capital_word = written.chars().next().is_some_and(char::is_uppercase)
         && written.chars().all(|c| c.is_alphabetic() || c == '-');
-    capital_word
-        && at >= 2
-        && is(text, tokens.get(at - 1), "of")
-        && name_word(text, tokens, at - 2)
-        && !title_case(text, tokens)
+    if !capital_word || at < 2 || title_case(text, tokens) {
+        return false;
+    }
+    let after_of = is(text, tokens.get(at - 1), "of") && name_word(text, tokens, at - 2);
+    // "… Haiti Half of the nationals …": a share or a part before "of" counts (a
+    // headline run into the text without a stop ends in a capitalised word).
+    let partitive = is(text, tokens.get(at + 1), "of");
+    after_of || (title_word(text, &tokens[at - 1]) && !partitive)
+}
+
+/// A word in title case: a capital first, then at least one lower-case letter ("Big",
+/// "McKay"; not "NATO", "a").
+fn title_word(text: &str, t: &Token) -> bool {
+    let w = t.text(text);
+    t.kind == Kind::Word
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().skip(1).any(char::is_lowercase)
 }
 
 /// Whether every longer word of a sentence has a capital (a headline in title case; a
@@ -492,6 +507,18 @@ mod tests {
         assert_eq!(kept("Nine Of Ten Dockers Vote To Strike"), ["Nine", "Ten"]);
         assert_eq!(kept("Rangers Rescue Group of Nine Hikers"), ["Nine"]);
         assert_eq!(kept("Flood Strands Family of Five"), ["Five"]);
+        // Right after a word in title case, mid-sentence, a capitalised number word ends
+        // a name too, before a plural or not.
+        assert!(kept("The club will show the Magnificent Seven in June.").is_empty());
+        assert_eq!(
+            kept("Two of the Big Ten schools and the Famous Five books."),
+            ["Two"]
+        );
+        assert_eq!(kept("Tarrow said Three people were hurt."), ["Three"]);
+        assert_eq!(kept("Aid for Tarrow Half of the crew stayed."), ["Half"]);
+        // Not after a word in capitals (a dateline run on), nor at a sentence's start.
+        assert_eq!(kept("KELDBY Three people were hurt."), ["Three"]);
+        assert_eq!(kept("Seven ferries sailed."), ["Seven"]);
     }
 
     #[test]
