@@ -40,7 +40,9 @@ use crate::{Format, Source};
 /// time rules `this_weekend_told_as_past` and rates of decades ("once-a-decade").
 /// Version 10: a dateline's date is not a file picture's (`archive-photo`) nor one asked
 /// about in a question (`asked-date`); a capitalised number word right after a word in
-/// title case ends a name ("Air Force One", "the Big Three"), no figure (`named_number`).
+/// title case ends a name ("Air Force One", "the Big Three"), no figure (`named_number`);
+/// a role set before the source's name by commas is the source's, not the statement's
+/// (`role_before_name`).
 pub const PIPELINE_VERSION: u32 = 10;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

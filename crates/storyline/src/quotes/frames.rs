@@ -1994,12 +1994,14 @@ fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
         return None;
     }
     let mut e = src.first - 1;
-    if let Some(k) = (used_until..src.first)
-        .rev()
-        .take(6)
-        .find(|&k| scan.word(k) == "," || matches!(s.toks[k].kind, Kind::Quote { open: false }))
-    {
+    let boundary = |k: usize| scan.word(k) == "," || matches!(s.toks[k].kind, Kind::Quote { open: false });
+    if let Some(k) = (used_until..src.first).rev().take(6).find(|&k| boundary(k)) {
         e = k;
+        if let Some(k) = (used_until..e).rev().take(7).find(|&k| boundary(k)) {
+            if role_before_name(scan, k + 1, e) {
+                e = k;
+            }
+        }
     }
     while e > used_until && is_clause_punct(scan.word(e)) {
         e -= 1;
@@ -2015,6 +2017,24 @@ fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
         content.extend(clause_after_parenthetical(scan, cue));
     }
     Some(frame(cue.span, kind, Some(src), content))
+}
+
+/// Rule `role_before_name`: the words from `a` to before `b` are a role set before the
+/// source's name by commas ("“…,” the mayor, Ana Ruiz, said"; "…, its chief executive,
+/// Otto Brandt, said"): a determiner or possessive first, a role word last, at most six
+/// words, none quoted. They belong to the source, not to what was said.
+fn role_before_name(scan: &Scan, a: usize, b: usize) -> bool {
+    let n = b.saturating_sub(a);
+    if !(2..=6).contains(&n) || (a..b).any(|k| scan.s.in_quote(k)) {
+        return false;
+    }
+    let first = scan.word(a).to_ascii_lowercase();
+    let determiner = matches!(
+        first.as_str(),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "whose"
+    );
+    let words = (a..b).all(|k| scan.word(k).chars().any(char::is_alphabetic) || scan.word(k) == "'s");
+    determiner && words && crate::entities::lexicon::is_role_head(scan.word(b - 1))
 }
 
 /// Rule `content_then_source`, second part: "In fact, she said, the pier will close",
@@ -3492,6 +3512,31 @@ mod tests {
             "content_then_source",
             "the harbour master",
             &["The locks will stay shut all winter"],
+        );
+    }
+
+    /// Rule `role_before_name`: a role set before the name by commas is the source's, not
+    /// the end of what was said.
+    #[test]
+    fn role_before_name() {
+        assert_frame(
+            "The locks will stay shut all winter, the port director, Ines Lund, said.",
+            "content_then_source",
+            "Ines Lund",
+            &["The locks will stay shut all winter"],
+        );
+        assert_frame(
+            "The fares will rise, its chief executive, Abe Kahn, said on Monday.",
+            "content_then_source",
+            "Abe Kahn",
+            &["The fares will rise"],
+        );
+        // Words that are no role stay with the statement.
+        assert_frame(
+            "The locks will stay shut, all winter long, Ines Lund said.",
+            "content_then_source",
+            "Ines Lund",
+            &["The locks will stay shut, all winter long"],
         );
     }
 
