@@ -28,6 +28,7 @@ pub(crate) mod lists {
     pub(crate) const ACTION_VERBS: &str = include_str!("data/action-verbs.txt");
     pub(crate) const SAYING_VERBS: &str = include_str!("data/saying-verbs.txt");
     pub(crate) const ORG_WORDS: &str = include_str!("data/org-words.txt");
+    pub(crate) const TRADE_WORDS: &str = include_str!("data/trade-words.txt");
     pub(crate) const PLACES: &str = include_str!("data/places.txt");
     pub(crate) const PLACE_WORDS: &str = include_str!("data/place-words.txt");
     pub(crate) const FUNCTION_WORDS: &str = include_str!("data/function-words.txt");
@@ -280,6 +281,11 @@ pub fn is_org_word(w: &str) -> bool {
     with_lower(w, |w| word_set!(lists::ORG_WORDS).contains(w))
 }
 
+/// Trades that make a company of a name they end ("Castellan Freight"), never alone.
+pub fn is_trade_word(w: &str) -> bool {
+    with_lower(w, |w| word_set!(lists::TRADE_WORDS).contains(w))
+}
+
 /// Countries, regions and large cities that news names without other clues: the list of
 /// places, the gazetteer's countries, continents and US states, and the places among the
 /// aliases ("U.S.").
@@ -527,6 +533,7 @@ mod tests {
         ("action-verbs", lists::ACTION_VERBS, true),
         ("saying-verbs", lists::SAYING_VERBS, true),
         ("org-words", lists::ORG_WORDS, true),
+        ("trade-words", lists::TRADE_WORDS, true),
         ("places", lists::PLACES, false),
         ("place-words", lists::PLACE_WORDS, false),
         ("function-words", lists::FUNCTION_WORDS, false),
@@ -605,6 +612,11 @@ mod tests {
                 lists::ROLE_WORDS,
                 lists::ORG_WORDS,
                 "a role head names an office, not an institution",
+            ),
+            (
+                lists::ORG_WORDS,
+                lists::TRADE_WORDS,
+                "a trade counts only as a name's last word, an organisation word anywhere",
             ),
             (
                 lists::ROLE_WORDS,
@@ -713,6 +725,7 @@ mod tests {
             (lists::CALENDAR_WORDS, false),
             (lists::ROLE_WORDS, true),
             (lists::ORG_WORDS, true),
+            (lists::TRADE_WORDS, true),
             (lists::DESCRIPTOR_WORDS, false),
         ] {
             for w in entries(list) {

@@ -1062,6 +1062,7 @@ fn classify(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Name
     } else if has_org_word
         || crate::extract::outlets::canonical_name(full).is_some()
         || lexicon::is_company(full)
+        || (words >= 2 && lexicon::is_trade_word(bare(end)))
     {
         EntityKind::Organization
     } else if lexicon::is_place(full) {
@@ -1696,6 +1697,18 @@ mod tests {
         assert_eq!(
             names("The lenders, such as Quell Marrow, held back.")[0].1,
             EntityKind::Unknown
+        );
+        // A trade as a name's last word makes a company, even after a first name; alone
+        // at a sentence's start it makes no organisation.
+        let n = names("Shipping line Castellan Freight and the carrier Norland Ferries agreed.");
+        let kinds: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Shipping", EntityKind::Unknown),
+                ("Castellan Freight", EntityKind::Organization),
+                ("Norland Ferries", EntityKind::Organization)
+            ]
         );
     }
 
