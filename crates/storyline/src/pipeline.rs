@@ -42,7 +42,8 @@ use crate::{Format, Source};
 /// about in a question (`asked-date`); a capitalised number word right after a word in
 /// title case ends a name ("Air Force One", "the Big Three"), no figure (`named_number`);
 /// a role set before the source's name by commas is the source's, not the statement's
-/// (`role_before_name`).
+/// (`role_before_name`), and a wire's dateline is not (`wire_dateline`); a name that
+/// ends in a trade is a company (`data/trade-words.txt`).
 pub const PIPELINE_VERSION: u32 = 10;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

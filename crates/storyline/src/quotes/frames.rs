@@ -2010,6 +2010,9 @@ fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
     while b < e && is_clause_punct(scan.word(b)) {
         b += 1;
     }
+    if b == 0 {
+        b = wire_dateline_end(scan).filter(|&d| d < e).unwrap_or(b);
+    }
     let mut content = vec![(b, e)];
     // After a quotation the words past the comma are the writer's ("“A,” he said, the
     // crowd cheering"); after reported words they go on with the statement.
@@ -2017,6 +2020,34 @@ fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
         content.extend(clause_after_parenthetical(scan, cue));
     }
     Some(frame(cue.span, kind, Some(src), content))
+}
+
+/// Rule `wire_dateline`: a sentence that opens with a wire's dateline ("KELDBY (NWA) —",
+/// "PORT ARN, Vestmark —", "TOLLAN --") says where it was filed, not what was said: the
+/// token after its dash, when the words before the dash are in capitals (after a comma,
+/// a region's name may be in title case; a code in brackets may be written any way) and
+/// the dash comes within ten tokens.
+fn wire_dateline_end(scan: &Scan) -> Option<usize> {
+    let (mut bracket, mut region) = (false, false);
+    let mut words = 0;
+    for k in 0..scan.n.min(10) {
+        let w = scan.word(k);
+        let title = w.chars().next().is_some_and(char::is_uppercase);
+        match w {
+            "(" => bracket = true,
+            ")" => bracket = false,
+            "," if words > 0 => region = true,
+            "–" | "—" | "-" | "--" if !bracket => {
+                // "--" may come as two tokens.
+                let after = (k + 1..scan.n).find(|&d| !matches!(scan.word(d), "–" | "—" | "-" | "--"));
+                return after.filter(|_| words > 0);
+            }
+            _ if bracket || !w.chars().any(char::is_alphabetic) => {}
+            _ if w.chars().any(char::is_lowercase) && !(region && title) => return None,
+            _ => words += 1,
+        }
+    }
+    None
 }
 
 /// Rule `role_before_name`: the words from `a` to before `b` are a role set before the
@@ -3512,6 +3543,30 @@ mod tests {
             "content_then_source",
             "the harbour master",
             &["The locks will stay shut all winter"],
+        );
+    }
+
+    /// Rule `wire_dateline`: the dateline a wire story opens with is not what was said.
+    #[test]
+    fn wire_dateline() {
+        assert_frame(
+            "KELDBY (NWA) — The locks will stay shut all winter, the port director said.",
+            "content_then_source",
+            "the port director",
+            &["The locks will stay shut all winter"],
+        );
+        assert_frame(
+            "PORT ARN, Vestmark -- The locks will stay shut, Ines Lund said.",
+            "content_then_source",
+            "Ines Lund",
+            &["The locks will stay shut"],
+        );
+        // A name in capitals and a dash inside the statement is no dateline.
+        assert_frame(
+            "NATO troops - some 300 - will stay, Ines Lund said.",
+            "content_then_source",
+            "Ines Lund",
+            &["NATO troops - some 300 - will stay"],
         );
     }
 
