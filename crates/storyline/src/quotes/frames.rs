@@ -2028,10 +2028,15 @@ fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
 /// a region's name may be in title case; a code in brackets may be written any way) and
 /// the dash comes within ten tokens.
 fn wire_dateline_end(scan: &Scan) -> Option<usize> {
+    dateline_end(scan.n, |k| scan.word(k))
+}
+
+/// [`wire_dateline_end`] over any sentence's `n` tokens, read by `word`.
+pub(super) fn dateline_end<'w>(n: usize, word: impl Fn(usize) -> &'w str) -> Option<usize> {
     let (mut bracket, mut region) = (false, false);
     let mut words = 0;
-    for k in 0..scan.n.min(10) {
-        let w = scan.word(k);
+    for k in 0..n.min(10) {
+        let w = word(k);
         let title = w.chars().next().is_some_and(char::is_uppercase);
         match w {
             "(" => bracket = true,
@@ -2039,7 +2044,7 @@ fn wire_dateline_end(scan: &Scan) -> Option<usize> {
             "," if words > 0 => region = true,
             "–" | "—" | "-" | "--" if !bracket => {
                 // "--" may come as two tokens.
-                let after = (k + 1..scan.n).find(|&d| !matches!(scan.word(d), "–" | "—" | "-" | "--"));
+                let after = (k + 1..n).find(|&d| !matches!(word(d), "–" | "—" | "-" | "--"));
                 return after.filter(|_| words > 0);
             }
             _ if bracket || !w.chars().any(char::is_alphabetic) => {}

@@ -389,8 +389,11 @@ fn read_sentences(text: &str, paragraphs: &[Span], sentences: &[Span], ents: &mu
             let mut names = entities::find_names(text, &toks, &lower_words);
             // A lone capitalised word opening the sentence is only a name when it is known
             // already, speaks ("Lund said") or is a large city ("Aleppo was quiet").
+            let dateline = frames::dateline_end(toks.len(), |k| toks[k].text(text));
             names.retain(|c| {
-                let opening = c.first == 0 || c.first == 1 && matches!(toks[0].kind, Kind::Quote { .. });
+                let opening = c.first == 0
+                    || c.first == 1 && matches!(toks[0].kind, Kind::Quote { .. })
+                    || Some(c.first) == dateline;
                 let word = c.span.slice(text).unwrap_or("");
                 let verb_follows = toks.get(c.last + 1).is_some_and(|t| {
                     let v = t.text(text);
@@ -1363,6 +1366,19 @@ mod tests {
         let direct: Vec<_> = q.iter().filter(|x| x.2 == QuoteKind::Direct).collect();
         assert_eq!(direct.len(), 1, "{q:?}");
         direct[0].1.clone()
+    }
+
+    /// A wire's dateline stands before the sentence's first word: a common word there
+    /// ("Flooding") has its capital from the sentence's start and is no name.
+    #[test]
+    fn the_word_after_a_dateline_opens_the_sentence() {
+        let (_, a) = run(&[
+            "KELDBY (NWA) — Flooding forced 300 people from their homes, officials said.",
+            "Harbour master Ines Lund said the quay would stay shut.",
+        ]);
+        let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Ines Lund"), "{names:?}");
+        assert!(!names.contains(&"Flooding"), "{names:?}");
     }
 
     /// Rule `content_has_a_word`: a frame whose content before the cue is only the comma
