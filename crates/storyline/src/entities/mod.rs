@@ -1684,32 +1684,33 @@ mod tests {
 
     #[test]
     fn listed_companies_are_organisations() {
-        let n = names("The lenders, Wells Fargo and the former Hewlett-Packard unit, held back.");
-        let kinds: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
-        assert_eq!(
-            kinds,
-            [
-                ("Wells Fargo", EntityKind::Organization),
-                ("Hewlett-Packard", EntityKind::Organization)
-            ]
-        );
-        // Two capitalised words with no clue and no listing stay unknown.
-        assert_eq!(
-            names("The lenders, such as Quell Marrow, held back.")[0].1,
-            EntityKind::Unknown
-        );
-        // A trade as a name's last word makes a company, even after a first name; alone
-        // at a sentence's start it makes no organisation.
-        let n = names("Shipping line Castellan Freight and the carrier Norland Ferries agreed.");
-        let kinds: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
-        assert_eq!(
-            kinds,
-            [
-                ("Shipping", EntityKind::Unknown),
-                ("Castellan Freight", EntityKind::Organization),
-                ("Norland Ferries", EntityKind::Organization)
-            ]
-        );
+        use EntityKind::{Organization as Org, Unknown};
+        let cases: [(&str, &[(&str, EntityKind)]); 3] = [
+            (
+                "The lenders, Wells Fargo and the former Hewlett-Packard unit, held back.",
+                &[("Wells Fargo", Org), ("Hewlett-Packard", Org)],
+            ),
+            // Two capitalised words with no clue and no listing stay unknown.
+            (
+                "The lenders, such as Quell Marrow, held back.",
+                &[("Quell Marrow", Unknown)],
+            ),
+            // A trade as a name's last word makes a company, even after a first name;
+            // alone at a sentence's start it makes no organisation.
+            (
+                "Shipping line Castellan Freight and the carrier Norland Ferries agreed.",
+                &[
+                    ("Shipping", Unknown),
+                    ("Castellan Freight", Org),
+                    ("Norland Ferries", Org),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let n = names(text);
+            let kinds: Vec<_> = n.iter().map(|x| (x.0.as_str(), x.1)).collect();
+            assert_eq!(kinds, want, "{text}");
+        }
     }
 
     #[test]
