@@ -13,7 +13,7 @@ fn age_or_fraction(c: &Ctx, unit: &str) -> bool {
 }
 
 /// Rule `quarter_as_share`: "a quarter" is a share of an amount, not three months, before
-/// "of" ("a quarter of the budget"), before a comparative ("a quarter more than forecast",
+/// "of" ("a quarter of the budget"), before "point" ("a quarter point"), before a comparative ("a quarter more than forecast",
 /// "three-quarters higher": `claims/data/comparatives.txt`) and after "by" after a verb of
 /// change ("fell by a quarter"; "delayed by a quarter" stays a span of time).
 fn quarter_as_share(c: &Ctx) -> bool {
@@ -30,7 +30,10 @@ fn quarter_as_share(c: &Ctx) -> bool {
             .is_some_and(|w| crate::claims::change_verb(&w.to_lowercase()));
     // "one-quarter the size", "a quarter its price": a share of the amount named after it.
     let of_an_amount = matches!(next.as_str(), "the" | "its" | "his" | "her" | "their");
-    next == "of" || of_an_amount || crate::claims::comparative(&next) || by_change
+    // "a quarter point", "three-quarters of a percentage point": a share of a point of a
+    // rate or an index, which a central bank's or a market's report counts in.
+    let of_a_point = matches!(next.as_str(), "point" | "points" | "percentage");
+    next == "of" || of_an_amount || of_a_point || crate::claims::comparative(&next) || by_change
 }
 
 /// An ordinal ("a second group"), a year before a quarter ("the 1988 second quarter") or a
@@ -236,6 +239,9 @@ mod tests {
         assert!(v("Their plan is one-quarter the size of ours.").is_empty());
         assert!(v("The ticket costs a quarter its old price.").is_empty());
         assert_eq!(v("The dredging took a quarter to finish."), ["P1Q"]);
+        assert!(v("The bank raised its rate by a quarter point.").is_empty());
+        assert!(v("Yields rose three-quarters of a percentage point.").is_empty());
+        assert!(v("Yields rose a quarter percentage point.").is_empty());
     }
 
     #[test]
