@@ -5,6 +5,9 @@ use chrono::Weekday;
 use super::value::{Amount, Period, Unit};
 
 /// Month names and their abbreviations, as a regex group.
+/// Month names written out in full.
+pub(super) const FULL_MONTHS: &str =
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 pub(super) const MONTHS: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 /// Weekday names, as a regex group.
 pub(super) const WEEKDAYS: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";

@@ -225,6 +225,9 @@ pub(super) fn ago(c: &Ctx) -> Option<Normalised> {
         1
     };
     let k = k.min(10_000.0) as i64 * sign;
+    if let Some(value) = earlier_than_month(c, &dir, unit.trim_end_matches('s'), k, dct) {
+        return Normalised::date(value, true);
+    }
     let value = match unit.trim_end_matches('s') {
         "day" => TimeValue::day_of(dct + Duration::days(k)),
         "week" => TimeValue::week_of(dct + Duration::weeks(k)),
@@ -239,6 +242,38 @@ pub(super) fn ago(c: &Ctx) -> Option<Normalised> {
         _ => return None,
     };
     Normalised::date(if value.is_valid() { value } else { vague }, true)
+}
+
+/// Rule `earlier_than_month`: "a month earlier", "a year before" counted back from the
+/// month the sentence reports before it ("rose to 4.6% in April, up from 4.1% a month
+/// earlier" is March; "40 ships in March, up from 32 a year earlier" is March of the year
+/// before), not from the creation date: "earlier" and "before" count from the time in
+/// focus, "ago" from now. The month is the last month name before the expression in its
+/// sentence, alone (no day or year with it), taken as the latest such month not after the
+/// creation date's.
+fn earlier_than_month(c: &Ctx, dir: &str, unit: &str, k: i64, dct: NaiveDate) -> Option<TimeValue> {
+    static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?-u:\b)(?:in|for|of|during|since|from)\s+({})(?-u:\b)(?:\s*[,.;)]|\s+(?:[a-z]|$))",
+            crate::time::words::FULL_MONTHS
+        ))
+        .expect("month alone")
+    });
+    if !matches!(dir, "earlier" | "before") || !matches!(unit, "month" | "year") {
+        return None;
+    }
+    let upto = c.start.checked_sub(c.sent.start)?;
+    let head = c.sentence.get(..upto)?;
+    let m = MONTH_ALONE.captures_iter(head).last()?;
+    let month = month_number(m.get(1)?.as_str())?;
+    let year = if month <= dct.month() {
+        dct.year()
+    } else {
+        dct.year() - 1
+    };
+    let shift = if unit == "month" { k } else { 12 * k };
+    let (y, mo) = shift_months(year, month, i32::try_from(shift).ok()?);
+    Some(TimeValue::month_of(y, mo))
 }
 
 /// "the weekend": the one just past, or, in the future tense, the next one.
@@ -344,6 +379,30 @@ mod tests {
         assert_eq!(
             values(Rule::Weekday, "The lamp failed on Monday.", ""),
             ["XXXX-XX-XX"]
+        );
+    }
+
+    /// Rule `earlier_than_month`: "earlier" counts back from the month in focus, "ago"
+    /// from the creation date.
+    #[test]
+    fn earlier_than_the_month_in_focus() {
+        let v = |text| values(Rule::Ago, text, DCT);
+        assert_eq!(
+            v("Fares rose 4% in February, up from 3% a month earlier."),
+            ["2018-01"]
+        );
+        assert_eq!(
+            v("The port took 40 ships in January, from 32 a year earlier."),
+            ["2017-01"]
+        );
+        // A month later than the creation date's is last year's.
+        assert_eq!(v("Cargo fell in November, from a year earlier."), ["2016-11"]);
+        assert_eq!(v("Fares rose in February, up from a year ago."), ["2017"]);
+        assert_eq!(v("Fares rose 4%, up from 3% a month earlier."), ["2018-02"]);
+        // A month with its day or year is not one in focus of this kind.
+        assert_eq!(
+            v("On February 2, 2016 fares rose, from a year earlier."),
+            ["2017"]
         );
     }
 
