@@ -45,7 +45,8 @@ use crate::{Format, Source};
 /// (`role_before_name`), and a wire's dateline is not (`wire_dateline`); a name that
 /// ends in a trade is a company (`data/trade-words.txt`), and the word after a dateline
 /// opens its sentence; "a quarter point" is no span of time (`quarter_as_share`); "a
-/// month earlier" counts back from the month in focus (`earlier_than_month`).
+/// month earlier" counts back from the month in focus (`earlier_than_month`); a date
+/// right after a figure is its own (`figure_own_date`).
 pub const PIPELINE_VERSION: u32 = 10;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

@@ -17,7 +17,7 @@ use crate::entities::lexicon::{entries, word_set};
 use crate::entities::EntityKind;
 use crate::span::Span;
 use crate::text::tokens::{tokenize, Kind, Token};
-use crate::time::TimeValue;
+use crate::time::{TimeValue, TimexType};
 
 const MEASURES: &str = include_str!("data/measures.txt");
 const LEAD_WORDS: &str = include_str!("data/lead-words.txt");
@@ -433,7 +433,7 @@ fn figure(a: &Article, cx: Option<&SentenceCx>, q: Quantity, in_time: bool) -> R
         unit: q.unit,
         measured,
         place: cx.place.clone(),
-        as_of: cx.as_of.clone(),
+        as_of: own_date(a, q.span).or_else(|| cx.as_of.clone()),
         cited: quoted_by(a, q.span).or_else(|| cx.source.clone()),
     })
 }
@@ -1070,6 +1070,24 @@ fn place(a: &Article, mentions: &Mentions, sent: Span) -> Option<Named> {
         })
 }
 
+/// Rule `figure_own_date`: a calendar date right after a figure, alone or after "in",
+/// "as of", "for", "by" or "at (by) the end of", is the figure's own ("5.2bn kroner in
+/// 2030", "4.1% a month earlier"), though the sentence may be dated by another of its
+/// clauses ("will be set aside next year, down from 5.2bn kroner in 2030").
+fn own_date(a: &Article, fig: Span) -> Option<TimeValue> {
+    let k = a.timexes.partition_point(|t| t.span.start < fig.end);
+    let t = a.timexes.get(k)?;
+    let between = a.text.get(fig.end..t.span.start)?.trim().to_ascii_lowercase();
+    // A bare year right after a figure is the next line of a list ("Floods kill 2,600
+    // 2007 – Storm …"), not the figure's.
+    let bare_year = a.text[t.span.start..].starts_with(|c: char| c.is_ascii_digit());
+    let joins = matches!(
+        between.as_str(),
+        "in" | "as of" | "for" | "by" | "at the end of" | "by the end of"
+    ) || between.is_empty() && !bare_year;
+    (joins && t.kind == TimexType::Date && t.value.is_calendar()).then(|| t.value.clone())
+}
+
 /// The sentence's date, else the publication day.
 fn as_of(a: &Article, sentence: usize) -> Option<TimeValue> {
     a.sentence_dates
@@ -1159,6 +1177,43 @@ fn according_to(a: &Article, mentions: &Mentions, tokens: &[Token]) -> Option<Na
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    /// Rule `figure_own_date`: a date right after a figure is the figure's own.
+    #[test]
+    fn a_date_right_after_a_figure_is_its_own() {
+        use crate::ingest::{InputMeta, RawItem};
+        let p = crate::Pipeline::build(crate::PipelineConfig::default()).unwrap();
+        let text =
+            "Fares rose to 4.6% in April, up from 4.1% a month earlier, the board said on Tuesday.\n\n\
+                    About 2bn kroner will go to the ferries next year, down from 5.2bn kroner in 2030.";
+        let a = p
+            .analyze(RawItem::text(
+                "fares.txt".to_string(),
+                text.to_string(),
+                InputMeta {
+                    title: Some("Fares rise".to_string()),
+                    published: Some("2031-05-13".to_string()),
+                    ..Default::default()
+                },
+            ))
+            .unwrap();
+        let dated: Vec<(String, String)> = a
+            .figures
+            .iter()
+            .map(|f| {
+                (
+                    f.text.clone(),
+                    f.as_of.as_ref().map(ToString::to_string).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let of = |t: &str| dated.iter().find(|(x, _)| x == t).map(|(_, d)| d.as_str());
+        assert_eq!(of("4.6%"), Some("2031-04"), "{dated:?}");
+        assert_eq!(of("4.1%"), Some("2031-03"), "{dated:?}");
+        assert_eq!(of("5.2bn kroner"), Some("2030"), "{dated:?}");
+        // Without a date of its own a figure takes its sentence's.
+        assert_eq!(of("About 2bn kroner"), Some("2032"), "{dated:?}");
+    }
 
     #[test]
     fn numbers_for_a_reader_group_their_thousands() {
