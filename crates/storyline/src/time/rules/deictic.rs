@@ -386,24 +386,25 @@ mod tests {
     /// from the creation date.
     #[test]
     fn earlier_than_the_month_in_focus() {
-        let v = |text| values(Rule::Ago, text, DCT);
-        assert_eq!(
-            v("Fares rose 4% in February, up from 3% a month earlier."),
-            ["2018-01"]
-        );
-        assert_eq!(
-            v("The port took 40 ships in January, from 32 a year earlier."),
-            ["2017-01"]
-        );
-        // A month later than the creation date's is last year's.
-        assert_eq!(v("Cargo fell in November, from a year earlier."), ["2016-11"]);
-        assert_eq!(v("Fares rose in February, up from a year ago."), ["2017"]);
-        assert_eq!(v("Fares rose 4%, up from 3% a month earlier."), ["2018-02"]);
-        // A month with its day or year is not one in focus of this kind.
-        assert_eq!(
-            v("On February 2, 2016 fares rose, from a year earlier."),
-            ["2017"]
-        );
+        // A month later than the creation date's is last year's; "ago" counts from the
+        // creation date; a month with its day or year is not one in focus of this kind.
+        let cases = [
+            (
+                "Fares rose 4% in February, up from 3% a month earlier.",
+                "2018-01",
+            ),
+            (
+                "The port took 40 ships in January, from 32 a year earlier.",
+                "2017-01",
+            ),
+            ("Cargo fell in November, from a year earlier.", "2016-11"),
+            ("Fares rose in February, up from a year ago.", "2017"),
+            ("Fares rose 4%, up from 3% a month earlier.", "2018-02"),
+            ("On February 2, 2016 fares rose, from a year earlier.", "2017"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(values(Rule::Ago, text, DCT), [want], "{text}");
+        }
     }
 
     #[test]
