@@ -1070,6 +1070,10 @@ fn place(a: &Article, mentions: &Mentions, sent: Span) -> Option<Named> {
         })
 }
 
+/// The longest text between a figure and a date of its own, in bytes ("by the end of"
+/// and its spaces).
+const OWN_DATE_GAP: usize = 20;
+
 /// Rule `figure_own_date`: a calendar date right after a figure, alone or after "in",
 /// "as of", "for", "by" or "at (by) the end of", is the figure's own ("5.2bn kroner in
 /// 2030", "4.1% a month earlier"), though the sentence may be dated by another of its
@@ -1077,6 +1081,11 @@ fn place(a: &Article, mentions: &Mentions, sent: Span) -> Option<Named> {
 fn own_date(a: &Article, fig: Span) -> Option<TimeValue> {
     let k = a.timexes.partition_point(|t| t.span.start < fig.end);
     let t = a.timexes.get(k)?;
+    // (Only a few words may stand between: a longer gap is not read, so that a page of
+    // figures with no date near them costs no more than the figures.)
+    if t.span.start - fig.end > OWN_DATE_GAP {
+        return None;
+    }
     let between = a.text.get(fig.end..t.span.start)?.trim().to_ascii_lowercase();
     // A bare year right after a figure is the next line of a list ("Floods kill 2,600
     // 2007 – Storm …"), not the figure's.

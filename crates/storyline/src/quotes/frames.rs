@@ -2034,7 +2034,7 @@ fn wire_dateline_end(scan: &Scan) -> Option<usize> {
 /// [`wire_dateline_end`] over any sentence's `n` tokens, read by `word`.
 pub(super) fn dateline_end<'w>(n: usize, word: impl Fn(usize) -> &'w str) -> Option<usize> {
     let (mut bracket, mut region) = (false, false);
-    let mut words = 0;
+    let (mut words, mut letters) = (0, 0);
     for k in 0..n.min(10) {
         let w = word(k);
         let title = w.chars().next().is_some_and(char::is_uppercase);
@@ -2044,12 +2044,16 @@ pub(super) fn dateline_end<'w>(n: usize, word: impl Fn(usize) -> &'w str) -> Opt
             "," if words > 0 => region = true,
             "–" | "—" | "-" | "--" if !bracket => {
                 // "--" may come as two tokens.
+                // A place's name has four letters or more ("ROME"): "UK - EU talks" is none.
                 let after = (k + 1..n).find(|&d| !matches!(word(d), "–" | "—" | "-" | "--"));
-                return after.filter(|_| words > 0);
+                return after.filter(|_| words > 0 && letters >= 4);
             }
             _ if bracket || !w.chars().any(char::is_alphabetic) => {}
             _ if w.chars().any(char::is_lowercase) && !(region && title) => return None,
-            _ => words += 1,
+            _ => {
+                words += 1;
+                letters += w.chars().filter(|c| c.is_alphabetic()).count();
+            }
         }
     }
     None
@@ -3566,7 +3570,14 @@ mod tests {
             "Ines Lund",
             &["The locks will stay shut"],
         );
-        // A name in capitals and a dash inside the statement is no dateline.
+        // A name in capitals and a dash inside the statement is no dateline, nor two
+        // initials joined by a dash.
+        assert_frame(
+            "UK - EU talks will resume, Ines Lund said.",
+            "content_then_source",
+            "Ines Lund",
+            &["UK - EU talks will resume"],
+        );
         assert_frame(
             "NATO troops - some 300 - will stay, Ines Lund said.",
             "content_then_source",

@@ -244,6 +244,9 @@ pub(super) fn ago(c: &Ctx) -> Option<Normalised> {
     Normalised::date(if value.is_valid() { value } else { vague }, true)
 }
 
+/// How far before "… earlier" the month in focus is looked for, in bytes.
+const FOCUS_REACH: usize = 300;
+
 /// Rule `earlier_than_month`: "a month earlier", "a year before" counted back from the
 /// month the sentence reports before it ("rose to 4.6% in April, up from 4.1% a month
 /// earlier" is March; "40 ships in March, up from 32 a year earlier" is March of the year
@@ -263,7 +266,13 @@ fn earlier_than_month(c: &Ctx, dir: &str, unit: &str, k: i64, dct: NaiveDate) ->
         return None;
     }
     let upto = c.start.checked_sub(c.sent.start)?;
-    let head = c.sentence.get(..upto)?;
+    // The month in focus stands near: only the words just before are read, so that a
+    // long sentence of many such expressions is read a bounded stretch each time.
+    let mut from = upto.saturating_sub(FOCUS_REACH);
+    while !c.sentence.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = c.sentence.get(from..upto)?;
     let m = MONTH_ALONE.captures_iter(head).last()?;
     let month = month_number(m.get(1)?.as_str())?;
     let year = if month <= dct.month() {
