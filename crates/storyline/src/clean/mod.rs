@@ -1443,13 +1443,11 @@ mod tests {
 
     #[test]
     fn a_row_of_sections_is_the_menu_not_the_headline() {
-        // Rule `menu_bar`.
-        let c = clean(
-            "Quillby Tidings\nHome | Harbour | Weather | Sport\nHarbour talks stall again\n\nNegotiators left the harbour city on Monday without an agreement, officials said.",
-            None,
-            CleanMode::Scraped,
-        );
-        assert_eq!(c.title.as_deref(), Some("Harbour talks stall again"));
+        // Rule `menu_bar`: the headline after the row is the title.
+        let page = "Quillby Tidings\nHome | Harbour | Weather | Sport\nHarbour talks stall again\n\n\
+                    Negotiators left the harbour city on Monday without an agreement, officials said.";
+        let title = clean(page, None, CleanMode::Scraped).title;
+        assert_eq!(title.as_deref(), Some("Harbour talks stall again"));
         assert!(menu_bar("News • Local • Ferries"));
         // A headline between its section and its outlet is no menu.
         assert!(!menu_bar(

@@ -15,6 +15,25 @@ pub(crate) fn without_controls(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The nearest character boundary of `text` at or before byte `at` (clamped to its end):
+/// where a window of bytes may start or end without cutting a character.
+pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest character boundary of `text` at or after byte `at` (clamped to its end).
+pub(crate) fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The character that starts at byte `at` of `text` (`None` at its end), read from one
 /// byte where ASCII, as nearly all of a news text is: the loops that read an article a
 /// character at a time are cheaper so than through `char_indices`.

@@ -225,23 +225,19 @@ fn archive_photo(text: &str, start: usize, end: usize) -> bool {
         )
         .expect("before")
     });
-    let boundary = |mut i: usize| {
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let (from, to) = (
-        boundary(start.saturating_sub(48)),
-        boundary((end + 32).min(text.len())),
-    );
+    let from = crate::text::ceil_boundary(text, start.saturating_sub(48));
+    let to = crate::text::floor_boundary(text, end + 32);
     AFTER.is_match(&text[end..to]) || BEFORE.is_match(&text[from..start])
 }
 
+/// How far after a date the end of its sentence is looked for, in bytes.
+const ASKED_REACH: usize = 400;
+
 /// Rule `asked-date`: a date in a question ("Where were you on the night of Tuesday,
-/// March 2, 2021?") is asked about, not the day the page reports from.
+/// March 2, 2021?") is asked about, not the day the page reports from. The sentence's end
+/// is looked for within `ASKED_REACH` bytes (a line with no stop is read that far only).
 fn asked(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
+    let rest = &text[end..crate::text::floor_boundary(text, end + ASKED_REACH)];
     let stop = rest.find(['.', '!', '?', '\n']).unwrap_or(rest.len());
     rest[stop..].starts_with('?')
 }

@@ -268,10 +268,7 @@ fn earlier_than_month(c: &Ctx, dir: &str, unit: &str, k: i64, dct: NaiveDate) ->
     let upto = c.start.checked_sub(c.sent.start)?;
     // The month in focus stands near: only the words just before are read, so that a
     // long sentence of many such expressions is read a bounded stretch each time.
-    let mut from = upto.saturating_sub(FOCUS_REACH);
-    while !c.sentence.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::text::ceil_boundary(c.sentence, upto.saturating_sub(FOCUS_REACH));
     let head = c.sentence.get(from..upto)?;
     let m = MONTH_ALONE.captures_iter(head).last()?;
     let month = month_number(m.get(1)?.as_str())?;
