@@ -46,8 +46,13 @@ use crate::{Format, Source};
 /// ends in a trade is a company (`data/trade-words.txt`), and the word after a dateline
 /// opens its sentence; "a quarter point" is no span of time (`quarter_as_share`); "a
 /// month earlier" counts back from the month in focus (`earlier_than_month`); a date
-/// right after a figure is its own (`figure_own_date`).
-pub const PIPELINE_VERSION: u32 = 10;
+/// right after a figure is its own (`figure_own_date`). Version 11: a plural possessive
+/// inside a body's name ("the National Farmers' Union", "the People's Republic of …",
+/// `possessive_inside_name`); a short description set off before a person's name names
+/// the source (`description_set_off_before`); a record before "from" keeps its maker
+/// (`record_keeps_its_maker`); particles and compass points after a distance end what a
+/// figure measures (`data/phrase-ends.txt`).
+pub const PIPELINE_VERSION: u32 = 11;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,
 /// a quotation with its speaker, dates, counts, money and a share, so that every stage

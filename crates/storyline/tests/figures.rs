@@ -111,6 +111,25 @@ fn adverbs_are_no_scope() {
     }
 }
 
+/// `data/phrase-ends.txt`, its particles and directions: a phrase of place or motion after
+/// a measure ("40 km up the coast", "12 metres below the deck") says where, not what is
+/// measured.
+#[test]
+fn a_direction_after_a_distance_is_no_measured_thing() {
+    let a = analyse(
+        "Ferry cut\n\nThe ferry to Orsund, 40 km up the coast, was cut, and the wreck lies 12 metres below the deck.",
+        "Harbour Ledger",
+        "2021-04-02",
+    );
+    for number in ["40 km", "12 metres"] {
+        assert!(
+            figure(&a, number).measured.is_none(),
+            "{number}: {:#?}",
+            a.figures
+        );
+    }
+}
+
 /// Rules `lead_scope` and `lead_modifier`: the word before a measure noun on the left
 /// modifies it ("the official estimate", "the pre-war population") and names the measure
 /// with it, or is its concept ("the death toll"); its possessor or a name is the scope

@@ -573,6 +573,14 @@ fn is_word(t: &Token) -> bool {
     t.kind == Kind::Word
 }
 
+/// The eight points of the compass, in lower case.
+fn is_compass_point(w: &str) -> bool {
+    matches!(
+        w,
+        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+    )
+}
+
 /// What the figure measures: the noun phrase after it ("240,000 people killed", "12% of
 /// voters", "$5 million in aid"), or before it the measure it completes ("the death toll
 /// rose to 400,000", "killing at least 30"); and what it is counted over ([`scope`]).
@@ -881,7 +889,20 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
         if day {
             break;
         }
-        if super::phrase_end(w.as_str()) {
+        // A point of the compass written as a name's ("Colony West Golf Club", "the
+        // Southwest border") or before one ("east Aleppo") is part of the phrase, not the
+        // start of a place's ("12 km north of the border").
+        let capital = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|n| is_word(n) && n.text(text).starts_with(char::is_uppercase))
+        };
+        let in_name = is_compass_point(&w) && (capital(i) || capital(i + 1));
+        // "up", "down", "off" and "away" after a verb in the phrase are its particle ("the
+        // fund set up", "oil picked up"); right after the figure they say where ("80 miles
+        // up the coast", "3 km away").
+        let particle = i > first && matches!(w.as_str(), "up" | "down" | "off" | "away");
+        if super::phrase_end(w.as_str()) && !in_name && !particle {
             i += passive_measure(text, &tokens[i..]);
             break;
         }

@@ -125,6 +125,78 @@ fn is_particle(t: &str) -> bool {
     )
 }
 
+/// Rule `possessive_inside_name`: a plural possessive is part of a body's name when a
+/// capitalised name goes on after it — "the National Farmers' Union", "the People's
+/// Republic of China", "Halden Children's Hospital" — where a singular possessive ends a
+/// name ("Norrvik's Mayor", "Russia's Defence Ministry": two names). After a people's
+/// plural in "'s" ("People's", "Women's", "Children's", "Men's") any capitalised word goes
+/// on; after a regular plural's bare apostrophe ("Farmers'", in the word or as a token of
+/// its own) or a plural in "-men" ("Fishermen's") only a run that holds a word of a body
+/// within three words ("Union", "Association", "Guild"), so that "the Rangers' Ana Ruiz"
+/// stays a team and a person.
+/// Returns the token that goes on with the name.
+fn name_after_possessive(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    k: usize,
+    is_name_tok: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let w = toks[k].text(text);
+    let stem = &w[..without_possessive(w)];
+    let mark = &w[stem.len()..];
+    let apostrophe = |t: &str| matches!(t, "'" | "’");
+    let people = matches!(stem, "People" | "Women" | "Children" | "Men") && matches!(mark, "'s" | "’s");
+    let glued_mark = mark.is_empty()
+        && k + 1 < toks.len()
+        && toks[k + 1].span.start == toks[k].span.end
+        && apostrophe(toks[k + 1].text(text));
+    let regular = stem.len() > 2 && stem.ends_with('s') && (apostrophe(mark) || glued_mark)
+        || stem.len() > 4 && stem.ends_with("men") && matches!(mark, "'s" | "’s");
+    let next = if glued_mark { k + 2 } else { k + 1 };
+    let next_name =
+        |n: usize| n < toks.len() && is_name_tok(n) && !lexicon::is_function_word(toks[n].text(text));
+    if !next_name(next) {
+        return None;
+    }
+    // A body that is one of a kind ("the Democrats' Senate majority") is not named by the
+    // plural before it; nor is anything after a person's possessive ("Sen. Ada Moss' College
+    // Act": a first name or a title two words back).
+    let body = || {
+        let run: Vec<usize> = (next..(next + 3).min(toks.len()))
+            .take_while(|&n| next_name(n))
+            .collect();
+        let one_of_a_kind = run.len() == 1 && is_one_of_a_kind_body(toks[next].text(text));
+        !one_of_a_kind && run.iter().any(|&n| lexicon::is_org_word(toks[n].text(text)))
+    };
+    let person = || {
+        (k.saturating_sub(2)..=k).any(|n| {
+            let w = toks[n].text(text);
+            lexicon::is_first_name(&w[..without_possessive(w)]) || lexicon::is_role_word(w)
+        })
+    };
+    // A body's plural possessive is whose the next body is ("the Court of Appeals' Board").
+    let possessor_a_body = || (start..=k).any(|n| lexicon::is_org_word(toks[n].text(text)));
+    (people || (regular && body() && !person() && !possessor_a_body())).then_some(next)
+}
+
+/// Bodies there is one of in a country, named by their word alone ("Senate", "Congress"):
+/// a plural possessive before one is whose it is, not part of its name.
+fn is_one_of_a_kind_body(w: &str) -> bool {
+    matches!(
+        w,
+        "Senate"
+            | "Congress"
+            | "House"
+            | "Parliament"
+            | "Pentagon"
+            | "Kremlin"
+            | "Cabinet"
+            | "Government"
+            | "Administration"
+    )
+}
+
 /// Strips a possessive "'s" / "’s" from a token's text; returns the kept byte length.
 fn without_possessive(t: &str) -> usize {
     for p in ["'s", "’s", "’", "'"] {
@@ -279,7 +351,8 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
         // Grow the run: capitalised words, and connectors between capitalised words.
         let start = i;
         let mut end = i; // inclusive
-        let mut possessive = without_possessive(word(i)) < word(i).len();
+        let mut possessive = without_possessive(word(i)) < word(i).len()
+            && name_after_possessive(text, toks, i, i, &is_name_tok).is_none();
         while !possessive && end + 1 < toks.len() {
             let n = end + 1;
             if is_name_tok(n) && !lexicon::is_function_word(word(n)) {
@@ -292,13 +365,16 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
                 && (!matches!(word(n), "on" | "for") || (start..=end).any(|k| lexicon::is_org_word(word(k))))
             {
                 end = n + 1;
+            } else if let Some(m) = name_after_possessive(text, toks, start, end, &is_name_tok) {
+                end = m;
             } else if let Some(last) = and_inside_body_name(text, toks, start, end, &is_name_tok, lower_words)
             {
                 end = last;
             } else {
                 break;
             }
-            possessive = without_possessive(word(end)) < word(end).len();
+            possessive = without_possessive(word(end)) < word(end).len()
+                && name_after_possessive(text, toks, start, end, &is_name_tok).is_none();
         }
         // Rule `party_epithet`: a party noun alone, after epithets or after a place ("the
         // Vermont Democrat", "a New York Republican", "Presumptive Republican nominee …")
@@ -1812,6 +1888,33 @@ mod tests {
                 ("Futures USA", EntityKind::Organization),
             ]
         );
+    }
+
+    /// Rule `possessive_inside_name`: a plural possessive goes on into a body's name; a
+    /// singular one ends the name before it.
+    #[test]
+    fn a_plural_possessive_inside_a_bodys_name_is_part_of_it() {
+        let n = names(
+            "The Keldby Trawlermen's Guild and the Vestmark Ferrymen’s Union met the Tollan Growers' Association. \
+             Delegates of the People's Assembly of Norrland and staff of Arnholm Children's Hospital came too. \
+             Keldby's Harbour Board stayed away, and the Rangers' Ana Ruiz spoke. \
+             Senator Ines Moss' College Fund Bill and the Liberals' Senate majority were discussed \
+             by the Court of Appeals' Board on Ethics.",
+        );
+        let got: Vec<_> = n.iter().map(|x| x.0.as_str()).collect();
+        assert!(got.contains(&"Keldby Trawlermen's Guild"), "{got:?}");
+        assert!(got.contains(&"Vestmark Ferrymen’s Union"), "{got:?}");
+        assert!(got.contains(&"Tollan Growers' Association"), "{got:?}");
+        assert!(got.contains(&"People's Assembly of Norrland"), "{got:?}");
+        assert!(got.contains(&"Arnholm Children's Hospital"), "{got:?}");
+        // A singular possessive ends the name; a team's plural before a person does too, and
+        // a person's possessive or a plural before a body that is one of a kind.
+        assert!(got.contains(&"Harbour Board"), "{got:?}");
+        assert!(got.contains(&"Ana Ruiz"), "{got:?}");
+        assert!(!got.iter().any(|g| g.contains("Rangers' Ana")), "{got:?}");
+        assert!(!got.iter().any(|g| g.contains("Moss' College")), "{got:?}");
+        assert!(!got.iter().any(|g| g.contains("Liberals' Senate")), "{got:?}");
+        assert!(got.contains(&"Board on Ethics"), "{got:?}");
     }
 
     #[test]

@@ -1998,7 +1998,7 @@ fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
     if let Some(k) = (used_until..src.first).rev().take(6).find(|&k| boundary(k)) {
         e = k;
         if let Some(k) = (used_until..e).rev().take(7).find(|&k| boundary(k)) {
-            if role_before_name(scan, k + 1, e) {
+            if role_before_name(scan, k + 1, e) || described_source(scan, src.first, k, e) {
                 e = k;
             }
         }
@@ -2075,6 +2075,18 @@ fn role_before_name(scan: &Scan, a: usize, b: usize) -> bool {
     );
     let words = (a..b).all(|k| scan.word(k).chars().any(char::is_alphabetic) || scan.word(k) == "'s");
     determiner && words && crate::entities::lexicon::is_role_head(scan.word(b - 1))
+}
+
+/// Rule `description_set_off_before`, as the content sees it: the description between
+/// the commas `open` and `comma` right before a person's name that is the source
+/// (`first`) belongs to the source ("…, the harbour master, Ola Berg, said").
+fn described_source(scan: &Scan, first: usize, open: usize, comma: usize) -> bool {
+    let person = scan
+        .s
+        .names
+        .iter()
+        .any(|c| c.first == first && c.kind == EntityKind::Person);
+    person && comma + 1 == first && super::sources::set_off_description(scan.text, scan.s, open, comma)
 }
 
 /// Rule `content_then_source`, second part: "In fact, she said, the pier will close",
@@ -3480,6 +3492,14 @@ mod tests {
             "Filings from the ferry fund",
             &["it spent most of its cash in May"],
         );
+        // Rule `record_keeps_its_maker`: a record noun that can name people too ("public
+        // figures") is still a record before its maker.
+        assert_frame(
+            "Figures from the county roads office show most bridges need repair.",
+            "record_speaks",
+            "Figures from the county roads office",
+            &["most bridges need repair"],
+        );
         // A record named before a preposition: the phrase after it is still the record's.
         assert_frame(
             "A survey by the Keldby Institute found most islanders against the toll.",
@@ -3608,6 +3628,38 @@ mod tests {
             "content_then_source",
             "Ines Lund",
             &["The locks will stay shut, all winter long"],
+        );
+    }
+
+    /// Rule `description_set_off_before`: a short description between commas before a
+    /// person's name set off by commas names the source, though its last word is in no
+    /// list of roles; a clause there (an auxiliary in it) or a place's name is no source.
+    #[test]
+    fn description_set_off_before() {
+        assert_frame(
+            "The north quay will reopen in May, the lock keeper, Ola Berg, said on Friday.",
+            "content_then_source",
+            "Ola Berg",
+            &["The north quay will reopen in May"],
+        );
+        assert_frame(
+            "The menu changes weekly, its head cook, Pia Holm, said.",
+            "content_then_source",
+            "Pia Holm",
+            &["The menu changes weekly"],
+        );
+        let frames = frames_of("The quay is shut, the boats will wait, Ola Berg, the skipper, said.");
+        assert!(
+            frames
+                .iter()
+                .all(|f| f.3.iter().any(|c| c.contains("the boats will wait"))),
+            "{frames:#?}"
+        );
+        assert!(
+            frames_of("The quay is shut, the old harbour town, Tollan, said.")
+                .iter()
+                .all(|f| f.2 != "Tollan"),
+            "a place is no speaker"
         );
     }
 

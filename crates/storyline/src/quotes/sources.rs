@@ -211,6 +211,14 @@ fn head_before_preposition(text: &str, s: &Sentence, found: Source) -> Option<So
             std::borrow::Cow::Borrowed(written)
         };
         let hw = lowered.as_ref();
+        // Rule `record_keeps_its_maker`: a record before "from" ("Figures from the
+        // statistics office show", "Data from the coastguard suggest") is no speaker of
+        // its own, though some of its nouns can name people too ("public figures"): the
+        // phrase stays whole for the record's frame, or its maker speaks. ("Polls in
+        // Iowa show": a place qualifies the record, which speaks.)
+        if w == "from" && is_evidence_noun(hw) {
+            return None;
+        }
         let known = lexicon::is_speaking_noun(hw) || lexicon::is_role_head(hw) || lexicon::is_org_word(hw);
         // A noun that never starts a name opens the sentence ("Officials in the city
         // said"): the phrase is that word.
@@ -795,7 +803,9 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
             && s.word(text, start - 1) == ","
             && (start.saturating_sub(5)..start - 1)
                 .any(|k| lexicon::is_role_head(s.word(text, k)) || lexicon::is_role_word(s.word(text, k)));
-        if (role_before || described_person_before(text, s, c, start, floor))
+        if (role_before
+            || described_person_before(text, s, c, start, floor)
+            || description_set_off_before(text, s, c, start, floor))
             && matches!(c.kind, EntityKind::Person | EntityKind::Unknown)
         {
             return Some(Source {
@@ -909,6 +919,47 @@ fn described_person_before(text: &str, s: &Sentence, c: &NameChunk, start: usize
             s.toks[k].kind != Kind::Quote { open: true }
                 && !lexicon::speech_lemma(s.word(text, k)).is_some_and(lexicon::is_strong_cue)
         })
+}
+
+/// Rule `description_set_off_before`: "…, the harbour master, Ola Berg, said": a
+/// person's name set off by commas right after a short description between commas
+/// ([`set_off_description`]) is who the description names, and speaks, though the
+/// description's last word is in no list of roles (`role_before` needs one). Only a
+/// person's name: "the capital, Brask, said" names no speaker.
+fn description_set_off_before(text: &str, s: &Sentence, c: &NameChunk, start: usize, floor: usize) -> bool {
+    let Some(comma) = start.checked_sub(1).filter(|&k| s.word(text, k) == ",") else {
+        return false;
+    };
+    let open = (floor..comma)
+        .rev()
+        .take(DESCRIPTION_REACH + 1)
+        .find(|&k| s.word(text, k) == ",");
+    c.kind == EntityKind::Person && open.is_some_and(|open| set_off_description(text, s, open, comma))
+}
+
+/// The longest description [`set_off_description`] passes, in tokens, its determiner included.
+pub(super) const DESCRIPTION_REACH: usize = 5;
+
+/// The tokens between the commas `open` and `comma` are a description of a person: a
+/// determiner ("the", "its", "his", "her", "their", "our"), then two to four words in lower
+/// case ("the harbour master", "its head chef", "the team's new coach"), none an
+/// auxiliary ("the pier will close" is a clause), a verb of speech or quoted.
+pub(super) fn set_off_description(text: &str, s: &Sentence, open: usize, comma: usize) -> bool {
+    let first = open + 1;
+    let plain = |k: usize| {
+        let w = s.word(text, k);
+        (w == "'s" || w.chars().all(char::is_lowercase))
+            && !s.in_quote(k)
+            && !is_aux(w)
+            && lexicon::speech_lemma(w).is_none()
+    };
+    comma > first
+        && (3..=DESCRIPTION_REACH).contains(&(comma - first))
+        && matches!(
+            s.word(text, first),
+            "the" | "its" | "his" | "her" | "their" | "our"
+        )
+        && (first + 1..comma).all(plain)
 }
 
 /// A person's name that ends just before "of" or "from" at `at - 1` (the name's place
