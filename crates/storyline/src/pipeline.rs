@@ -51,7 +51,8 @@ use crate::{Format, Source};
 /// `possessive_inside_name`); a short description set off before a person's name names
 /// the source (`description_set_off_before`); a record before "from" keeps its maker
 /// (`record_keeps_its_maker`); particles and compass points after a distance end what a
-/// figure measures (`data/phrase-ends.txt`).
+/// figure measures (`data/phrase-ends.txt`); "Danish crowns" and the other crowns are
+/// their currencies; a possessive date opening a sentence dates it (`possessive_subject`).
 pub const PIPELINE_VERSION: u32 = 11;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

@@ -330,7 +330,11 @@ fn modifier(
 ) -> Option<MentionKind> {
     let after = text.get(t.end..sentence.end).unwrap_or_default();
     let next = after.split_whitespace().next().unwrap_or_default();
-    let possessive = ["'s", "’s"].iter().any(|p| after.trim_start().starts_with(p));
+    // Rule `possessive_subject`: a possessive date that opens the sentence ("Tuesday's
+    // blast killed nine", "Last year's storm cost …") names when the subject's event
+    // happened, and the sentence tells of that event: it dates the sentence.
+    let opens = prev.is_none();
+    let possessive = !opens && ["'s", "’s"].iter().any(|p| after.trim_start().starts_with(p));
     let prev = prev.map(lower).unwrap_or_default();
     let before_noun = next.chars().next().is_some_and(|c| c.is_alphabetic())
         && !["and", "or", "to", "at", "in", "on", "when", "as"].contains(&lower(next).as_str());

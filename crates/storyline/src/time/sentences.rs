@@ -575,6 +575,25 @@ mod tests {
         );
     }
 
+    /// Rule `possessive_subject`: a possessive date opening the sentence dates the
+    /// subject's event and the sentence; inside it, it only describes a noun.
+    #[test]
+    fn a_possessive_date_opening_the_sentence_dates_it() {
+        use DateRule::*;
+        assert_eq!(
+            one("Monday's landslide buried the coast road near Orsby."),
+            day("2016-02-08", Expression)
+        );
+        assert_eq!(
+            one("Last year's flood cost the harbour board 4 million crowns."),
+            day("2015", Expression)
+        );
+        assert_eq!(
+            one("The ferry crew rebuilt the ramp that Monday's landslide buried."),
+            day("2016-02-10", Publication)
+        );
+    }
+
     #[test]
     fn a_headline_glued_before_the_sentence_does_not_date_it() {
         use DateRule::*;
