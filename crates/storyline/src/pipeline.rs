@@ -52,7 +52,9 @@ use crate::{Format, Source};
 /// the source (`description_set_off_before`); a record before "from" keeps its maker
 /// (`record_keeps_its_maker`); particles and compass points after a distance end what a
 /// figure measures (`data/phrase-ends.txt`); "Danish crowns" and the other crowns are
-/// their currencies; a possessive date opening a sentence dates it (`possessive_subject`).
+/// their currencies; a possessive date opening a sentence dates it (`possessive_subject`);
+/// the time of a saying after its verb is passed whole ("said earlier this month that",
+/// `cue_time_before_content`).
 pub const PIPELINE_VERSION: u32 = 11;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

@@ -675,28 +675,27 @@ impl Scan<'_> {
                     .map_or(o + 1, |c| c.last + 1);
             }
         }
-        while a < n
-            && s.toks[a].kind == Kind::Word
-            && (lexicon::is_calendar_word(self.word(a))
-                || matches!(
-                    self.word(a),
-                    "on" | "Monday"
-                        | "today"
-                        | "yesterday"
-                        | "late"
-                        | "earlier"
-                        | "last"
-                        | "this"
-                        | "week"
-                        | "night"
-                        | "morning"
-                        | "afternoon"
-                        | "evening"
-                ))
-            && !s.in_quote(a)
-        {
-            a += 1;
-        }
+        // Rule `cue_time_before_content`: the time of the saying right after the verb
+        // ("said on Monday that", "said earlier this month that", "said last year that")
+        // is not what was said; a time that owns a noun ("said this year's budget …") is.
+        // A time of more than a day's words is passed only where what was said follows it
+        // ("reported later, the ferry sank": the clause after the comma is the content).
+        let possessed = |k: usize| k + 1 < n && matches!(self.word(k + 1), "'s" | "’s");
+        let skip = |from: usize, time: &dyn Fn(&str) -> bool| {
+            (from..n)
+                .find(|&k| {
+                    s.toks[k].kind != Kind::Word || !time(self.word(k)) || possessed(k) || s.in_quote(k)
+                })
+                .unwrap_or(n)
+        };
+        let day_word = |w: &str| lexicon::is_calendar_word(w) || DAY_TIME_WORDS.contains(&w);
+        let any_time = |w: &str| words::is_time_word(w) || matches!(w, "earlier" | "later");
+        let wide = skip(a, &any_time);
+        a = if wide < n && s.toks[wide].kind == Kind::Word {
+            wide
+        } else {
+            skip(a, &day_word)
+        };
         // Rule `setting_before_that`: "said in a memo that …", "said during the hearing
         // that …": a phrase of setting between the cue and "that" is not content.
         if a < n && words::is_adjunct_preposition(&self.word(a).to_lowercase()) && !s.in_quote(a) {
@@ -2089,6 +2088,23 @@ fn described_source(scan: &Scan, first: usize, open: usize, comma: usize) -> boo
     person && comma + 1 == first && super::sources::set_off_description(scan.text, scan.s, open, comma)
 }
 
+/// Words of a day's time passed between a cue and its content wherever the content
+/// starts ("said on Monday, adding …"), with the calendar's words.
+const DAY_TIME_WORDS: &[&str] = &[
+    "on",
+    "today",
+    "yesterday",
+    "late",
+    "earlier",
+    "last",
+    "this",
+    "week",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+];
+
 /// Rule `content_then_source`, second part: "In fact, she said, the pier will close",
 /// "The toll, he said, would rise": an attribution set off by commas inside the
 /// sentence attributes the clause after it as well as what comes before (the guidelines
@@ -2861,6 +2877,24 @@ mod tests {
             "source_then_clause",
             "Ines Lund",
             &["that the pier was safe"],
+        );
+    }
+
+    /// Rule `cue_time_before_content`: the time of the saying after the verb is no part
+    /// of what was said, however many words it has; a time that owns a noun is.
+    #[test]
+    fn the_time_of_the_saying_is_not_content() {
+        assert_frame(
+            "The harbour board said earlier this month that the pier would reopen.",
+            "source_then_clause",
+            "The harbour board",
+            &["that the pier would reopen"],
+        );
+        assert_frame(
+            "Ines Lund said last year that the tolls were too high.",
+            "source_then_clause",
+            "Ines Lund",
+            &["that the tolls were too high"],
         );
     }
 
