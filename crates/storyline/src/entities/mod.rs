@@ -133,8 +133,9 @@ fn is_particle(t: &str) -> bool {
 /// on; after a regular plural's bare apostrophe ("Farmers'", in the word or as a token of
 /// its own) or a plural in "-men" ("Fishermen's") only a run that holds a word of a body
 /// within three words ("Union", "Association", "Guild"), so that "the Rangers' Ana Ruiz"
-/// stays a team and a person.
-/// Returns the token that goes on with the name.
+/// stays a team and a person — and not after a person (a first name or a role word up to
+/// two words back), after a body ("the Court of Appeals' Board") or before a body there is
+/// one of ([`is_one_of_a_kind_body`]). Returns the token that goes on with the name.
 fn name_after_possessive(
     text: &str,
     toks: &[Token],
