@@ -54,7 +54,8 @@ use crate::{Format, Source};
 /// figure measures (`data/phrase-ends.txt`); "Danish crowns" and the other crowns are
 /// their currencies; a possessive date opening a sentence dates it (`possessive_subject`);
 /// the time of a saying after its verb is passed whole ("said earlier this month that",
-/// `cue_time_before_content`).
+/// `cue_time_before_content`); an appositive's body noun after two modifiers types a
+/// name an organisation (`organisation-appositive`).
 pub const PIPELINE_VERSION: u32 = 11;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

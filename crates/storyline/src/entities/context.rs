@@ -103,6 +103,11 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "startup",
     "nonprofit",
     "charity",
+    "utility",
+    "insurer",
+    "airline",
+    "regulator",
+    "supplier",
 ];
 
 /// Verbs of saying that, right after a name of two words or more, make it a person.
@@ -126,13 +131,18 @@ pub(crate) const RULES: &[ContextRule] = &[
     },
     ContextRule {
         name: "organisation-appositive",
-        reason: "\"X, the company\" / \"X, a website\" says what X is",
+        reason: "\"X, the company\" / \"X, a website\" / \"X, the regional grid utility\" says what X is",
         kind: EntityKind::Organization,
         fires: |a| {
             a.after(1) == ","
                 && matches!(a.after(2), "the" | "a" | "an")
-                && (ORGANISATION_NOUNS.contains(&a.after(3))
-                    || ORGANISATION_NOUNS.contains(&a.after(4)) && !lexicon::is_role_word(a.after(4)))
+                && (3..=5).any(|k| {
+                    // "X, the regional grid utility": the noun after up to two modifiers.
+                    let modifiers = k < 5 || (3..k).all(|m| a.after(m).chars().all(char::is_lowercase));
+                    modifiers
+                        && ORGANISATION_NOUNS.contains(&a.after(k))
+                        && (k == 3 || !lexicon::is_role_word(a.after(k)))
+                })
         },
     },
     ContextRule {
@@ -201,6 +211,10 @@ mod tests {
         );
         assert_eq!(
             rule("Tessaly, the retailer, closed stores.", "Tessaly"),
+            Some("organisation-appositive")
+        );
+        assert_eq!(
+            rule("Norrkraft, the regional grid utility, cut power.", "Norrkraft"),
             Some("organisation-appositive")
         );
         assert_eq!(
