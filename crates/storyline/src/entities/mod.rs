@@ -164,11 +164,9 @@ fn name_after_possessive(
     // plural before it; nor is anything after a person's possessive ("Sen. Ada Moss' College
     // Act": a first name or a title two words back).
     let body = || {
-        let run: Vec<usize> = (next..(next + 3).min(toks.len()))
-            .take_while(|&n| next_name(n))
-            .collect();
-        let one_of_a_kind = run.len() == 1 && is_one_of_a_kind_body(toks[next].text(text));
-        !one_of_a_kind && run.iter().any(|&n| lexicon::is_org_word(toks[n].text(text)))
+        let run = || (next..(next + 3).min(toks.len())).take_while(|&n| next_name(n));
+        let one_of_a_kind = run().count() == 1 && is_one_of_a_kind_body(toks[next].text(text));
+        !one_of_a_kind && run().any(|n| lexicon::is_org_word(toks[n].text(text)))
     };
     let person = || {
         (k.saturating_sub(2)..=k).any(|n| {
