@@ -27,6 +27,8 @@ const SCORE_WORDS: &str = include_str!("data/score-words.txt");
 const IRREGULAR_PLURALS: &str = include_str!("data/irregular-plurals.txt");
 const VERB_ADVERBS: &str = include_str!("data/verb-adverbs.txt");
 const HYPHEN_NOT_COUNTED: &str = include_str!("data/hyphen-not-counted.txt");
+const COMPASS_POINTS: &str = include_str!("data/compass-points.txt");
+const PLACE_PARTICLES: &str = include_str!("data/place-particles.txt");
 
 /// A quantitative claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -573,12 +575,15 @@ fn is_word(t: &Token) -> bool {
     t.kind == Kind::Word
 }
 
-/// The eight points of the compass, in lower case.
+/// The eight points of the compass, in lower case (`data/compass-points.txt`).
 fn is_compass_point(w: &str) -> bool {
-    matches!(
-        w,
-        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
-    )
+    word_set!(COMPASS_POINTS).contains(w)
+}
+
+/// Words that say where right after a figure and are a verb's particle later in its
+/// phrase (`data/place-particles.txt`).
+fn is_place_particle(w: &str) -> bool {
+    word_set!(PLACE_PARTICLES).contains(w)
 }
 
 /// What the figure measures: the noun phrase after it ("240,000 people killed", "12% of
@@ -901,7 +906,7 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
         // "up", "down", "off" and "away" after a verb in the phrase are its particle ("the
         // fund set up", "oil picked up"); right after the figure they say where ("80 miles
         // up the coast", "3 km away").
-        let particle = i > first && matches!(w.as_str(), "up" | "down" | "off" | "away");
+        let particle = i > first && is_place_particle(&w);
         if super::phrase_end(w.as_str()) && !in_name && !particle {
             i += passive_measure(text, &tokens[i..]);
             break;
@@ -1282,6 +1287,8 @@ mod tests {
             ("verb-adverbs", VERB_ADVERBS),
             ("dating-words", super::super::numbers::DATING_WORDS),
             ("voting-bodies", super::super::VOTING_BODIES),
+            ("compass-points", COMPASS_POINTS),
+            ("place-particles", PLACE_PARTICLES),
         ] {
             let mut seen = HashSet::new();
             let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();

@@ -45,6 +45,7 @@ pub(crate) mod lists {
     pub(crate) const ALIASES: &str = include_str!("data/aliases.tsv");
     pub(crate) const GAZETTEER: &str = include_str!("data/gazetteer.tsv");
     pub(crate) const COMPANIES: &str = include_str!("data/companies.txt");
+    pub(crate) const ONE_OF_A_KIND_BODIES: &str = include_str!("data/one-of-a-kind-bodies.txt");
 }
 
 /// The entries of a word list: its lines without comments (from `#`) and surrounding
@@ -550,6 +551,7 @@ mod tests {
         ("aliases", lists::ALIASES, false),
         ("gazetteer", lists::GAZETTEER, false),
         ("companies", lists::COMPANIES, false),
+        ("one-of-a-kind-bodies", lists::ONE_OF_A_KIND_BODIES, false),
     ];
 
     /// The entries of a list that appear more than once.

@@ -179,21 +179,11 @@ fn name_after_possessive(
     (people || (regular && body() && !person() && !possessor_a_body())).then_some(next)
 }
 
-/// Bodies there is one of in a country, named by their word alone ("Senate", "Congress"):
-/// a plural possessive before one is whose it is, not part of its name.
+/// Bodies there is one of in a country, named by their word alone ("Senate", "Congress";
+/// `data/one-of-a-kind-bodies.txt`): a plural possessive before one is whose it is, not
+/// part of its name.
 fn is_one_of_a_kind_body(w: &str) -> bool {
-    matches!(
-        w,
-        "Senate"
-            | "Congress"
-            | "House"
-            | "Parliament"
-            | "Pentagon"
-            | "Kremlin"
-            | "Cabinet"
-            | "Government"
-            | "Administration"
-    )
+    lexicon::word_set!(lexicon::lists::ONE_OF_A_KIND_BODIES).contains(w)
 }
 
 /// Strips a possessive "'s" / "’s" from a token's text; returns the kept byte length.

@@ -7,6 +7,7 @@ use crate::entities::lexicon::{self, word_set};
 
 pub(super) const AUX_WORDS: &str = include_str!("data/aux-words.txt");
 pub(super) const TIME_WORDS: &str = include_str!("data/time-words.txt");
+pub(super) const DAY_TIME_WORDS: &str = include_str!("data/day-time-words.txt");
 pub(super) const BOUNDARY_WORDS: &str = include_str!("data/boundary-words.txt");
 pub(super) const DETERMINERS: &str = include_str!("data/determiners.txt");
 pub(super) const IRREGULAR_PAST: &str = include_str!("data/irregular-past.txt");
@@ -52,6 +53,12 @@ pub(super) fn is_negated_auxiliary(w: &str) -> bool {
 /// Words of a time adverbial between a source and its cue ("on Thursday", "late Monday").
 pub(super) fn is_time_word(w: &str) -> bool {
     lexicon::is_calendar_word(w) || word_set!(TIME_WORDS).contains(w)
+}
+
+/// Words of a day's time passed between a cue and its content wherever the content
+/// starts ("said on Monday, adding …"), besides the calendar's words.
+pub(super) fn is_day_time_word(w: &str) -> bool {
+    word_set!(DAY_TIME_WORDS).contains(w)
 }
 
 /// Words that end a source phrase on its left.
@@ -195,6 +202,7 @@ mod tests {
         for (name, list) in [
             ("aux-words", AUX_WORDS),
             ("time-words", TIME_WORDS),
+            ("day-time-words", DAY_TIME_WORDS),
             ("boundary-words", BOUNDARY_WORDS),
             ("determiners", DETERMINERS),
             ("light-verb-deeds", LIGHT_VERB_DEEDS),
@@ -216,6 +224,7 @@ mod tests {
         // Boundary words are compared lower-cased.
         assert!(entries(BOUNDARY_WORDS).all(|w| w == w.to_lowercase()));
         assert!(is_aux("reportedly") && is_time_word("Thursday") && is_boundary("whether"));
+        assert!(is_day_time_word("yesterday") && !is_day_time_word("month"));
         assert!(is_determiner("Their") && is_irregular_past("withdrew") && !is_aux("said"));
         assert!(is_distinct_past("took") && is_distinct_past("brushed") && !is_distinct_past("put"));
         // Every base-form past is an irregular past.
