@@ -974,3 +974,36 @@ fn hyphenated_durations_are_time_expressions_not_figures() {
     );
     assert_eq!(texts(&a), ["40", "12"], "{:#?}", a.figures);
 }
+
+/// The measured phrase of the figure written `written`.
+fn measured_text<'a>(a: &'a Article, written: &str) -> Option<&'a str> {
+    figure(a, written).measured.as_ref().map(|m| m.text.as_str())
+}
+
+/// Rule `share_of_whole`: after "of" a determiner opens the whole a share is taken of; its
+/// words are what is measured, up to its first plural (or a past verb, "of", a pronoun),
+/// and a count of the whole is passed ("60 of the 85 closed lanes").
+#[test]
+fn a_share_of_a_whole_measures_the_whole() {
+    let a = analyse(
+        "Thaw floods the valley\n\n\
+         About 40 percent of the town lost its water supply on Friday, the utility said. \
+         Crews had reopened 60 of the 85 closed lanes by Saturday. A third of the ferry fleet \
+         stayed at its moorings, and nearly half of the households in Brenna have asked for help. \
+         Some 45 percent of residents think the dykes were too low, and 12 percent of the \
+         council's members want an inquiry. Engineers said the pumps moved about a fifth of \
+         the width of the river.",
+        "Valley Tidings",
+        "2024-03-09",
+    );
+    assert_eq!(measured_text(&a, "40 percent"), Some("town"));
+    assert_eq!(measured_text(&a, "60"), Some("closed lanes"));
+    assert_eq!(measured_text(&a, "85"), Some("closed lanes"));
+    assert_eq!(measured_text(&a, "A third"), Some("ferry fleet"));
+    assert_eq!(measured_text(&a, "nearly half"), Some("households"));
+    // Without a determiner the phrase ends at its plural, not at the verb after it.
+    assert_eq!(measured_text(&a, "45 percent"), Some("residents"));
+    assert_eq!(measured_text(&a, "12 percent"), Some("council's members"));
+    assert_eq!(measured_text(&a, "a fifth"), Some("width"));
+    assert_eq!(figure(&a, "a fifth").measured.as_ref().unwrap().concept, "width");
+}

@@ -29,6 +29,7 @@ const VERB_ADVERBS: &str = include_str!("data/verb-adverbs.txt");
 const HYPHEN_NOT_COUNTED: &str = include_str!("data/hyphen-not-counted.txt");
 const COMPASS_POINTS: &str = include_str!("data/compass-points.txt");
 const PLACE_PARTICLES: &str = include_str!("data/place-particles.txt");
+const WHOLE_DETERMINERS: &str = include_str!("data/whole-determiners.txt");
 
 /// A quantitative claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -553,8 +554,12 @@ fn singular(w: &str) -> String {
     if let Some(s) = men_singular(&w) {
         return s;
     }
+    // "witnesses", "taxes", "crashes", "matches", "branches": the plural's "-es" goes.
+    let es = ["sses", "xes", "shes", "tches", "nches", "rches"];
     if w.len() > 3 && w.ends_with("ies") {
         format!("{}y", &w[..w.len() - 3])
+    } else if es.iter().any(|e| w.ends_with(e)) {
+        w[..w.len() - 2].to_string()
     } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
         w[..w.len() - 1].to_string()
     } else {
@@ -853,6 +858,10 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
     if opener.as_deref() == Some("of") || (opener.as_deref() == Some("in") && q.kind == QuantityKind::Money) {
         i += 1;
     }
+    let whole = opener.as_deref() == Some("of");
+    if whole {
+        pass_whole_opening(text, tokens, &mut i);
+    }
     // Rule `comparison_no_phrase`: "3,000 more than …", "a third more than first
     // estimated" compare; what they count, if anything, is elsewhere.
     // So do "three short of a majority", "two shy of the record", "five clear of the
@@ -877,11 +886,16 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
         return None;
     }
     let first = i;
-    let counts = q.unit.is_none() && q.value.is_none_or(|v| v != 1.0);
+    // The whole a share is of ends at its first plural as a count's phrase does ("45
+    // percent of voters think …").
+    let counts = whole || q.unit.is_none() && q.value.is_none_or(|v| v != 1.0);
     while i < tokens.len() && i - first < 4 {
         let t = &tokens[i];
         let w = lower(t.text(text));
         if !is_word(t) {
+            break;
+        }
+        if whole && i > first && ends_whole(text, tokens, i) {
             break;
         }
         // Rule `phrase_ends_at_day`: a day named after the noun ("unveiled a $5 billion
@@ -922,7 +936,7 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
         }
         // A count's phrase ends at its first plural noun, with a measure participle after
         // it ("people killed") or a passive one ("people have died").
-        if counts && plural(&w) {
+        if counts && plural(&w) && !(whole && modifies_next(text, tokens, i - 1)) {
             let next = tokens.get(i).filter(|n| is_word(n));
             if next.is_some_and(|n| concept_of(n.text(text)).is_some()) {
                 i += 1;
@@ -933,6 +947,61 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
         }
     }
     (i > first && !adverb_phrase(text, tokens, first, i)).then_some(first..i)
+}
+
+/// Rule `share_of_whole`: after a figure's "of", what the share is taken of ("40 percent
+/// of the city", "a third of its fleet", "60 of the 85 closed roads"). A determiner there
+/// (`data/whole-determiners.txt`) opens the whole, and so does nothing ("12 percent of
+/// voters"); the determiner is passed, and so is the whole's own count when a word follows
+/// it ("the 85 closed roads": the 60 are closed roads too). `i` is the token after "of";
+/// it is moved past what is passed.
+fn pass_whole_opening(text: &str, tokens: &[Token], i: &mut usize) {
+    let word_at = |k: usize| tokens.get(k).filter(|t| is_word(t)).map(|t| lower(t.text(text)));
+    let count_at = |k: usize| {
+        tokens.get(k).is_some_and(|t| t.kind == Kind::Number)
+            || word_at(k).is_some_and(|w| super::numbers::is_number_word(&w))
+    };
+    if word_at(*i).is_some_and(|w| word_set!(WHOLE_DETERMINERS).contains(w.as_str())) {
+        *i += 1;
+        // "the 85 closed roads", and after one word "the past nine contests", "the top
+        // 10 firms".
+        let lead = usize::from(!count_at(*i) && word_at(*i).is_some() && count_at(*i + 1));
+        if count_at(*i + lead) && word_at(*i + lead + 1).is_some() {
+            *i += lead + 1;
+        }
+    }
+}
+
+/// In a whole's phrase the word at token `k` that looks plural is not its head when it is
+/// a possessive ("the state's counties", "Germany's output") or another plural follows it
+/// ("Sanders supporters", "greenhouse-gas emissions").
+fn modifies_next(text: &str, tokens: &[Token], k: usize) -> bool {
+    let w = tokens[k].text(text);
+    // "he's" is "he is".
+    let stem = w.trim_end_matches(['s', '\'', '’']);
+    let possessive = ["'s", "’s", "s'", "s’"].iter().any(|p| w.ends_with(p))
+        && crate::entities::lexicon::pronoun(stem).is_none();
+    let next_plural = tokens
+        .get(k + 1)
+        .is_some_and(|n| is_word(n) && plural(&lower(n.text(text))));
+    possessive || next_plural
+}
+
+/// What ends a whole's phrase after its first word, at token `k`: "of" (its head comes
+/// before: "a third of the width of the gate"), a pronoun ("10 percent of the total they
+/// raise"), "being", or a verb's past ("40 percent of the city lost power"). Before a
+/// plural a past is an adjective of the noun ("the closed roads") and the phrase goes on.
+/// A word in "-ing" is left alone: as often a noun ("the state's spending", "the planned
+/// advertising") as a participle ("the oil leaking from the well").
+fn ends_whole(text: &str, tokens: &[Token], k: usize) -> bool {
+    let w = tokens[k].text(text);
+    if matches!(w, "of" | "being") || crate::entities::lexicon::pronoun(w).is_some() {
+        return true;
+    }
+    let next_plural = tokens
+        .get(k + 1)
+        .is_some_and(|n| is_word(n) && plural(&lower(n.text(text))));
+    w.chars().all(|c| c.is_ascii_lowercase()) && crate::quotes::is_distinct_past(w) && !next_plural
 }
 
 /// Rule `count_adjective`: a count joined by a hyphen to a noun ("a 120-member assembly",
@@ -1276,6 +1345,27 @@ mod tests {
         assert!(!opens_sentence(text, "Harbour".len() + 1));
     }
 
+    /// A plural in "-es" after a hissing sound loses both letters; others lose the "s".
+    #[test]
+    fn singular_of_plurals_in_es() {
+        let got: Vec<String> = [
+            "witnesses",
+            "taxes",
+            "crashes",
+            "matches",
+            "branches",
+            "cases",
+            "stories",
+        ]
+        .iter()
+        .map(|w| singular(w))
+        .collect();
+        assert_eq!(
+            got,
+            ["witness", "tax", "crash", "match", "branch", "case", "story"]
+        );
+    }
+
     #[test]
     fn no_list_repeats_a_word_and_table_words_name_one_measure() {
         for (name, list) in [
@@ -1289,6 +1379,7 @@ mod tests {
             ("voting-bodies", super::super::VOTING_BODIES),
             ("compass-points", COMPASS_POINTS),
             ("place-particles", PLACE_PARTICLES),
+            ("whole-determiners", WHOLE_DETERMINERS),
         ] {
             let mut seen = HashSet::new();
             let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();

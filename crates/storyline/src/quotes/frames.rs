@@ -615,6 +615,9 @@ impl Scan<'_> {
         if predicate_next && !w.ends_with("ed") && lexicon::is_speaking_noun(&lexicon::lower(w)) {
             return true;
         }
+        if self.article_adjective_noun(i) {
+            return true;
+        }
         i.checked_sub(1).is_some_and(|p| {
             let pw = self.word(p);
             matches!(
@@ -648,6 +651,24 @@ impl Scan<'_> {
                     "as" | "of" | "in" | "on" | "by" | "from" | "with" | "about" | "were" | "are" | "was" | "is"
                         | "have" | "had" | "and" | "or"
                 )
+    }
+
+    /// Rule `article_adjective_noun`: "a controversial tweet", "an additional report", "a
+    /// cautious note": after "a" or "an" and one lower-case word, a cue in its base form
+    /// is a noun, for a singular subject would give the verb its "-s" ("a spokesman
+    /// says"). A share of people keeps its verb ("a majority say", "a few say").
+    fn article_adjective_noun(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let base =
+            !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || words::is_irregular_past(w));
+        if !base || i < 2 || !matches!(self.word(i - 2), "a" | "an" | "A" | "An") {
+            return false;
+        }
+        let m = self.word(i - 1);
+        self.s.toks[i - 1].kind == Kind::Word
+            && m.chars().all(|c| c.is_lowercase() || c == '-')
+            && !words::is_share_word(m)
+            && !crate::claims::cardinal_word(m)
     }
 
     /// Where the content after the cue at `i` starts — past "that", the object of "tell"
@@ -2358,6 +2379,9 @@ fn subject_verb_of(scan: &Scan, subj: Source, qa: usize) -> Option<Frame> {
         }
         (v, verb_kind(vw))
     };
+    if scan.article_adjective_noun(v) {
+        return None;
+    }
     // A deed is no attribution ("forces have seized", "the council voted 14 to 5"), and
     // what one reacts to is somebody else's ("was reacting to the “rigged” charge").
     if kind == CueKind::Action
@@ -3676,6 +3700,29 @@ mod tests {
         // The description is a person's only: a town set off by commas says nothing.
         let frames = frames_of("The quay is shut, the old harbour town, Tollan, said.");
         assert!(frames.is_empty(), "a place is no speaker: {frames:#?}");
+    }
+
+    /// Rule `article_adjective_noun`: after "a" or "an" and one word a cue in its base
+    /// form is a noun; with "-s" it is the singular subject's verb, and after a share of
+    /// people the plural's.
+    #[test]
+    fn article_adjective_noun() {
+        for noun in [
+            "Mayor Ines Lund sent a brief tweet about the ferry.",
+            "The harbour board struck a cautious note on the dredging.",
+            "Ola Berg had never seen a storm like this before.",
+        ] {
+            let frames = frames_of(noun);
+            assert!(frames.is_empty(), "{noun}: {frames:#?}");
+        }
+        assert_frame(
+            "A spokesman says the ferry will run on Sunday.",
+            "source_then_clause",
+            "A spokesman",
+            &["the ferry will run on Sunday"],
+        );
+        let frames = frames_of("A majority say the ferry should run on Sunday.");
+        assert!(frames.iter().any(|f| f.1 == "say"), "{frames:#?}");
     }
 
     /// Rule `content_then_source`, second part (`clause_after_parenthetical`): an

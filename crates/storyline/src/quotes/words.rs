@@ -73,7 +73,7 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 
 /// A past tense that cannot be a bare verb: regular ("brushed") or irregular with a form
 /// of its own ("took"; not "put", `data/base-form-pasts.txt`).
-pub(super) fn is_distinct_past(w: &str) -> bool {
+pub(crate) fn is_distinct_past(w: &str) -> bool {
     w.ends_with("ed") || is_irregular_past(w) && !word_set!(BASE_FORM_PASTS).contains(w)
 }
 
