@@ -988,11 +988,11 @@ fn modifies_next(text: &str, tokens: &[Token], k: usize) -> bool {
 }
 
 /// What ends a whole's phrase after its first word, at token `k`: "of" (its head comes
-/// before: "a third of the width of the gate"), a pronoun ("10 percent of the total they
+/// before: "half the length of our pier"), a pronoun ("10 percent of the sum they
 /// raise"), "being", or a verb's past ("40 percent of the city lost power"). Before a
 /// plural a past is an adjective of the noun ("the closed roads") and the phrase goes on.
-/// A word in "-ing" is left alone: as often a noun ("the state's spending", "the planned
-/// advertising") as a participle ("the oil leaking from the well").
+/// A word in "-ing" is left alone: as often a noun ("the county's spending", "the planned
+/// advertising") as a participle ("the fuel seeping into the bay").
 fn ends_whole(text: &str, tokens: &[Token], k: usize) -> bool {
     let w = tokens[k].text(text);
     if matches!(w, "of" | "being") || crate::entities::lexicon::pronoun(w).is_some() {
