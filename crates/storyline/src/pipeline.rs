@@ -60,7 +60,8 @@ use crate::{Format, Source};
 /// of the city", "60 of the 85 closed roads", `share_of_whole`); "do", "does" and "did" end
 /// a measured phrase; plurals in "-es" after a hissing sound lose both letters in a
 /// concept ("witnesses" → "witness"); after "a" or "an" and one word a cue in its base form
-/// is a noun ("a controversial tweet", `article_adjective_noun`).
+/// is a noun ("a controversial tweet", `article_adjective_noun`); a function word with a
+/// capital after a verb of speech opens a name ("said Per Lund", `function_word_first_name`).
 pub const PIPELINE_VERSION: u32 = 12;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

@@ -331,9 +331,27 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
         };
         toks[i].kind == Kind::Word && is_cap_word(w) && !modifier() && !is_no_name_tag(w)
     };
+    // Rule `function_word_first_name`: a function word written with a capital right after
+    // a verb of speech and before a name is the name's first word ("said Per Lund", "says
+    // Will Hale"), not the preposition or the verb. A courtesy title, an article or a
+    // pronoun stays what it is ("said Mr Lund", "told The Fjord Post").
+    let first_name_here = |i: usize| {
+        let w = word(i);
+        let prev = toks[i - 1].text(text);
+        toks[i - 1].kind == Kind::Word
+            && prev.chars().all(char::is_lowercase)
+            && lexicon::speech_lemma(prev).is_some()
+            && !lexicon::is_courtesy_title(w)
+            && !lexicon::is_role_word(w)
+            && !crate::quotes::is_determiner(w)
+            && lexicon::pronoun(w).is_none()
+            && i + 1 < toks.len()
+            && is_name_tok(i + 1)
+            && !lexicon::is_function_word(word(i + 1))
+    };
     let mut i = 0;
     while i < toks.len() {
-        if !is_name_tok(i) || lexicon::is_function_word(word(i)) {
+        if !is_name_tok(i) || lexicon::is_function_word(word(i)) && !(i > 0 && first_name_here(i)) {
             i += 1;
             continue;
         }
@@ -1904,6 +1922,24 @@ mod tests {
         assert!(!got.iter().any(|g| g.contains("Moss' College")), "{got:?}");
         assert!(!got.iter().any(|g| g.contains("Liberals' Senate")), "{got:?}");
         assert!(got.contains(&"Board on Ethics"), "{got:?}");
+    }
+
+    /// Rule `function_word_first_name`: a function word with a capital after a verb of
+    /// speech opens a name; at a sentence's start, as a title or an article it does not.
+    #[test]
+    fn a_function_word_after_a_cue_or_a_first_name_opens_a_name() {
+        let n = names(
+            "Berth fees will rise, said Per Lund, the harbour master. Per the new rules, ferries pay less.              The board will meet, says Will Hale, and Lund told The Fjord Post so, said Mr Ekdal.",
+        );
+        let got: Vec<_> = n.iter().map(|x| x.0.as_str()).collect();
+        assert!(got.contains(&"Per Lund"), "{got:?}");
+        assert!(got.contains(&"Will Hale"), "{got:?}");
+        assert!(
+            !got.iter()
+                .any(|g| g.starts_with("Per the") || g.starts_with("The ")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.starts_with("Mr")), "{got:?}");
     }
 
     #[test]
