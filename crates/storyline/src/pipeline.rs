@@ -61,7 +61,8 @@ use crate::{Format, Source};
 /// a measured phrase; plurals in "-es" after a hissing sound lose both letters in a
 /// concept ("witnesses" → "witness"); after "a" or "an" and one word a cue in its base form
 /// is a noun ("a controversial tweet", `article_adjective_noun`); a function word with a
-/// capital after a verb of speech opens a name ("said Per Lund", `function_word_first_name`).
+/// capital after a verb of speech opens a name ("said Per Lund", `function_word_first_name`);
+/// a listed name that opens with a place stays whole ("USA Today", `data/aliases.tsv`).
 pub const PIPELINE_VERSION: u32 = 12;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

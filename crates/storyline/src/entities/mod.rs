@@ -401,7 +401,7 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
             continue;
         }
         // A known place in front of a person's name ("envoy for Syria Staffan de Mistura"):
-        // two names.
+        // two names; unless together they are a listed name ("USA Today", `data/aliases.tsv`).
         let plain_name = |a: usize| {
             (a..=end).all(|k| {
                 !lexicon::is_role_word(word(k))
@@ -409,7 +409,8 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
                     && !lexicon::is_place(word(k))
             })
         };
-        if end > start && lexicon::is_place(word(start)) && plain_name(start + 1) {
+        let listed = || lexicon::alias(&text[toks[start].span.start..toks[end].span.end]).is_some();
+        if end > start && lexicon::is_place(word(start)) && plain_name(start + 1) && !listed() {
             if let Some(c) = classify(text, toks, start, start) {
                 out.push(c);
             }
@@ -1940,6 +1941,21 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|g| g.starts_with("Mr")), "{got:?}");
+    }
+
+    /// A place before a plain name is a name of its own, unless together they are a
+    /// listed name (`data/aliases.tsv`).
+    #[test]
+    fn a_listed_name_that_opens_with_a_place_stays_whole() {
+        let n = names(
+            "The interview ran in USA Today and on Russia Today, and envoy for Norway Ida Berg read it.",
+        );
+        let got: Vec<_> = n.iter().map(|x| x.0.as_str()).collect();
+        assert!(
+            got.contains(&"USA Today") && got.contains(&"Russia Today"),
+            "{got:?}"
+        );
+        assert!(got.contains(&"Norway") && got.contains(&"Ida Berg"), "{got:?}");
     }
 
     #[test]
