@@ -951,7 +951,7 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
 
 /// Rule `share_of_whole`: after a figure's "of", what the share is taken of ("40 percent
 /// of the city", "a third of its fleet", "60 of the 85 closed roads"). A determiner there
-/// (`data/whole-determiners.txt`) opens the whole, and so does nothing ("12 percent of
+/// (`data/whole-determiners.txt`) opens the whole, as a bare noun does ("12 percent of
 /// voters"); the determiner is passed, and so is the whole's own count when a word follows
 /// it ("the 85 closed roads": the 60 are closed roads too). `i` is the token after "of";
 /// it is moved past what is passed.
