@@ -59,7 +59,9 @@ use crate::{Format, Source};
 /// determiner opens the whole a share is taken of, which is what it measures ("40 percent
 /// of the city", "60 of the 85 closed roads", `share_of_whole`); "do", "does" and "did" end
 /// a measured phrase; plurals in "-es" after a hissing sound lose both letters in a
-/// concept ("witnesses" → "witness"); after "a" or "an" and one word a cue in its base form
+/// concept ("witnesses" → "witness"); the size of a change measures what changed, the
+/// verb's subject or the object before "by" ("raise its fees by 8 percent", `changed_by`);
+/// after "a" or "an" and one word a cue in its base form
 /// is a noun ("a controversial tweet", `article_adjective_noun`); a function word with a
 /// capital after a verb of speech opens a name ("said Per Lund", `function_word_first_name`);
 /// a listed name that opens with a place stays whole ("USA Today", `data/aliases.tsv`).

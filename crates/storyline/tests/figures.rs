@@ -1007,3 +1007,23 @@ fn a_share_of_a_whole_measures_the_whole() {
     assert_eq!(measured_text(&a, "a fifth"), Some("width"));
     assert_eq!(figure(&a, "a fifth").measured.as_ref().unwrap().concept, "width");
 }
+
+/// Rule `changed_by`: the size of a change measures what changed — the subject of a verb
+/// of change, or the object of a verb that changes something, before "by".
+#[test]
+fn a_change_by_an_amount_measures_what_changed() {
+    let a = analyse(
+        "Port raises its fees\n\n\
+         The port will raise its berth fees by 8 percent in April. Ferry fares have also risen \
+         by 5 percent, and harbour traffic fell 12 percent in May. The council cut the winter \
+         subsidy by a third. Pilot stock on Friday fell 6 percent.",
+        "Quay Observer",
+        "2024-05-20",
+    );
+    assert_eq!(measured_text(&a, "8 percent"), Some("berth fees"));
+    assert_eq!(measured_text(&a, "5 percent"), Some("Ferry fares"));
+    assert_eq!(measured_text(&a, "12 percent"), Some("harbour traffic"));
+    assert_eq!(measured_text(&a, "a third"), Some("winter subsidy"));
+    // A day between the subject and its verb is no subject.
+    assert_ne!(measured_text(&a, "6 percent"), Some("Friday"));
+}

@@ -30,6 +30,7 @@ const HYPHEN_NOT_COUNTED: &str = include_str!("data/hyphen-not-counted.txt");
 const COMPASS_POINTS: &str = include_str!("data/compass-points.txt");
 const PLACE_PARTICLES: &str = include_str!("data/place-particles.txt");
 const WHOLE_DETERMINERS: &str = include_str!("data/whole-determiners.txt");
+const CHANGING_VERBS: &str = include_str!("data/changing-verbs.txt");
 
 /// A quantitative claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -606,6 +607,7 @@ fn measured(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quantity)
     }
     let right = right_phrase(text, tokens, after, q).or_else(|| tally_side(text, tokens, at, after));
     let left = left_lead(text, tokens, at);
+    let right = right.or_else(|| left.is_none().then(|| changed_by(text, tokens, at)).flatten());
     let concept_in = |r: &std::ops::Range<usize>| {
         tokens[r.clone()]
             .iter()
@@ -1004,6 +1006,70 @@ fn ends_whole(text: &str, tokens: &[Token], k: usize) -> bool {
     w.chars().all(|c| c.is_ascii_lowercase()) && crate::quotes::is_distinct_past(w) && !next_plural
 }
 
+/// Rule `changed_by`: a figure that is the size of a change, after a verb of change and
+/// "by", measures what changed: the verb's subject ("ticket prices rose by 5 percent",
+/// "harbour traffic fell 12 percent", past an auxiliary or an adverb: "fares have also
+/// risen by 4 percent") or, after "by", the object of a verb that changes something
+/// (`data/changing-verbs.txt`: "raise its berth fees by 8 percent", "cut the subsidy by a
+/// third"). Read only where nothing else names the measure. Returns the words' tokens.
+fn changed_by(text: &str, tokens: &[Token], at: usize) -> Option<std::ops::Range<usize>> {
+    let word = |k: usize| tokens.get(k).filter(|t| is_word(t)).map(|t| lower(t.text(text)));
+    let mut k = at.checked_sub(1)?;
+    let by = word(k).as_deref() == Some("by");
+    if by {
+        k = k.checked_sub(1)?;
+    }
+    // A word of a noun phrase: no phrase's end, number or day ("BP stock on Friday fell").
+    let plain = |j: usize| {
+        word(j).is_some_and(|w| !super::phrase_end(&w) && !super::numbers::is_number_word(&w))
+            && !crate::entities::lexicon::is_calendar_word(tokens[j].text(text))
+    };
+    if super::change_verb(&word(k)?) {
+        let aux = |w: &str| {
+            is_verb_adverb(w)
+                || w.len() > 4 && w.ends_with("ly")
+                || matches!(
+                    w,
+                    "have"
+                        | "has"
+                        | "had"
+                        | "having"
+                        | "been"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "also"
+                )
+        };
+        let mut end = k;
+        while end > 0 && word(end - 1).is_some_and(|w| aux(&w)) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && end - start < 3 && plain(start - 1) {
+            start -= 1;
+        }
+        // "the richest 1 percent grew …": a figure's own unit is no subject.
+        let after_number = start > 0 && tokens[start - 1].kind == Kind::Number;
+        return (start < end && !after_number).then_some(start..end);
+    }
+    if !by {
+        return None;
+    }
+    // The object: up to four words after a changing verb, a determiner first.
+    let v = (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&v| word(v).is_some_and(|w| word_set!(CHANGING_VERBS).contains(w.as_str())))?;
+    let first = v + 1 + usize::from(word(v + 1).is_some_and(|w| crate::quotes::is_determiner(&w)));
+    (first <= k && (first..=k).all(plain)).then_some(first..k + 1)
+}
+
 /// Rule `count_adjective`: a count joined by a hyphen to a noun ("a 120-member assembly",
 /// "a 200-home estate") counts that noun, not the one the compound describes: the noun's
 /// span when so. A unit so joined ("the 1.5-mile bypass") is the figure's unit already,
@@ -1380,6 +1446,7 @@ mod tests {
             ("compass-points", COMPASS_POINTS),
             ("place-particles", PLACE_PARTICLES),
             ("whole-determiners", WHOLE_DETERMINERS),
+            ("changing-verbs", CHANGING_VERBS),
         ] {
             let mut seen = HashSet::new();
             let twice: Vec<_> = entries(list).filter(|w| !seen.insert(*w)).collect();
