@@ -474,6 +474,11 @@ fn lower(w: &str) -> String {
     w.to_lowercase()
 }
 
+/// The lower-cased word at token `k`, if it is a word.
+fn word_at(text: &str, tokens: &[Token], k: usize) -> Option<String> {
+    tokens.get(k).filter(|t| is_word(t)).map(|t| lower(t.text(text)))
+}
+
 /// A table of "name: word word …" lines (`data/measures.txt`, `data/scopes.txt`): each
 /// word's name (the first line that lists it wins) and the names themselves.
 struct NameTable {
@@ -958,7 +963,7 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
 /// it ("the 85 closed roads": the 60 are closed roads too). `i` is the token after "of";
 /// it is moved past what is passed.
 fn pass_whole_opening(text: &str, tokens: &[Token], i: &mut usize) {
-    let word_at = |k: usize| tokens.get(k).filter(|t| is_word(t)).map(|t| lower(t.text(text)));
+    let word_at = |k: usize| word_at(text, tokens, k);
     let count_at = |k: usize| {
         tokens.get(k).is_some_and(|t| t.kind == Kind::Number)
             || word_at(k).is_some_and(|w| super::numbers::is_number_word(&w))
@@ -1013,7 +1018,7 @@ fn ends_whole(text: &str, tokens: &[Token], k: usize) -> bool {
 /// (`data/changing-verbs.txt`: "raise its berth fees by 8 percent", "cut the subsidy by a
 /// third"). Read only where nothing else names the measure. Returns the words' tokens.
 fn changed_by(text: &str, tokens: &[Token], at: usize) -> Option<std::ops::Range<usize>> {
-    let word = |k: usize| tokens.get(k).filter(|t| is_word(t)).map(|t| lower(t.text(text)));
+    let word = |k: usize| word_at(text, tokens, k);
     let mut k = at.checked_sub(1)?;
     let by = word(k).as_deref() == Some("by");
     if by {
@@ -1025,27 +1030,12 @@ fn changed_by(text: &str, tokens: &[Token], at: usize) -> Option<std::ops::Range
             && !crate::entities::lexicon::is_calendar_word(tokens[j].text(text))
     };
     if super::change_verb(&word(k)?) {
+        // Auxiliaries and adverbs between a subject and its verb (`quotes/data/aux-words.txt`,
+        // `data/verb-adverbs.txt`, any "-ly": "would likely have risen"), and "having" ("after
+        // having lost 20 percent"), which the quotes' list leaves out: there a subject
+        // before "having" is no speaker ("president -- having suggested …").
         let aux = |w: &str| {
-            is_verb_adverb(w)
-                || w.len() > 4 && w.ends_with("ly")
-                || matches!(
-                    w,
-                    "have"
-                        | "has"
-                        | "had"
-                        | "having"
-                        | "been"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "will"
-                        | "would"
-                        | "could"
-                        | "may"
-                        | "might"
-                        | "also"
-                )
+            crate::quotes::is_aux(w) || is_verb_adverb(w) || w.len() > 4 && w.ends_with("ly") || w == "having"
         };
         let mut end = k;
         while end > 0 && word(end - 1).is_some_and(|w| aux(&w)) {
@@ -1107,7 +1097,7 @@ fn hyphen_word(text: &str, end: usize) -> Option<Span> {
 /// Rule `only_one_of` (`numbers::only_one_of_words`): "only one of the four reactors"
 /// counts one of a whole, whatever it measures; tokens `at..after` are the figure.
 fn only_one_of(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
-    let word = |k: usize| tokens.get(k).filter(|t| is_word(t)).map(|t| lower(t.text(text)));
+    let word = |k: usize| word_at(text, tokens, k);
     at >= 1
         && super::numbers::only_one_of_words(
             at.checked_sub(2).and_then(word).as_deref(),
@@ -1156,7 +1146,7 @@ fn is_verb_adverb(w: &str) -> bool {
 /// How many tokens of "have died", "were killed", "have been killed", "are still missing"
 /// open `tokens` (0 when they do not end in a measure word).
 fn passive_measure(text: &str, tokens: &[Token]) -> usize {
-    let w = |k: usize| tokens.get(k).filter(|t| is_word(t)).map(|t| lower(t.text(text)));
+    let w = |k: usize| word_at(text, tokens, k);
     let aux = |k: usize| {
         w(k).is_some_and(|x| matches!(x.as_str(), "have" | "has" | "had" | "were" | "was" | "are" | "is"))
     };

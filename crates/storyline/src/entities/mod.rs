@@ -1930,7 +1930,8 @@ mod tests {
     #[test]
     fn a_function_word_after_a_cue_opens_a_name() {
         let n = names(
-            "Berth fees will rise, said Per Lund, the harbour master. Per the new rules, ferries pay less.              The board will meet, says Will Hale, and Lund told The Fjord Post so, said Mr Ekdal.",
+            "Berth fees will rise, said Per Lund, the harbour master. Per the new rules, ferries pay less. \
+             The board will meet, says Will Hale, and Lund told The Fjord Post so, said Mr Ekdal.",
         );
         let got: Vec<_> = n.iter().map(|x| x.0.as_str()).collect();
         assert!(got.contains(&"Per Lund"), "{got:?}");

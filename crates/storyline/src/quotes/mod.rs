@@ -21,7 +21,7 @@ mod frames;
 mod sources;
 mod words;
 
-pub(crate) use words::{is_determiner, is_distinct_past};
+pub(crate) use words::{is_aux, is_determiner, is_distinct_past};
 
 use std::collections::BTreeSet;
 

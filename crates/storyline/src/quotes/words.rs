@@ -37,7 +37,7 @@ pub(super) fn is_cardinal(w: &str) -> bool {
 }
 
 /// Words that may stand between a source and its cue ("has also said").
-pub(super) fn is_aux(w: &str) -> bool {
+pub(crate) fn is_aux(w: &str) -> bool {
     word_set!(AUX_WORDS).contains(w) || is_negated_auxiliary(w)
 }
 
