@@ -28,10 +28,16 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = storyline::time::infer_published(&text, &[&text]);
-    // Every line of the input as a stamp, a byline and a caption.
+    // Every line of the input as a stamp, a byline and a caption, in the page's head or not.
     let lines: Vec<storyline::time::StampLine> = text
         .lines()
-        .flat_map(|l| [true, false].map(|byline| storyline::time::StampLine { text: l, byline }))
+        .flat_map(|l| {
+            [(true, false), (false, false), (false, true)].map(|(byline, head)| storyline::time::StampLine {
+                text: l,
+                byline,
+                head,
+            })
+        })
         .collect();
     let _ = storyline::time::stamp_date(&lines);
 });

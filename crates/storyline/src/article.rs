@@ -269,6 +269,10 @@ pub enum RemovedKind {
 pub struct Removed {
     pub kind: RemovedKind,
     pub text: String,
+    /// The line stood in the page's head, above the article's first paragraph (where a
+    /// page prints its source and date); absent when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub head: bool,
 }
 
 /// One clean article.

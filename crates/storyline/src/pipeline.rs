@@ -65,7 +65,10 @@ use crate::{Format, Source};
 /// is a noun ("a controversial tweet", `article_adjective_noun`); a function word with a
 /// capital after a verb of speech opens a name ("said Per Lund", `function_word_first_name`);
 /// a listed name that opens with a place stays whole ("USA Today", `data/aliases.tsv`).
-pub const PIPELINE_VERSION: u32 = 12;
+/// Version 13: a report that opens with its dateline and a full date ("WENLOW, 6 April
+/// 2032 — …") was published that day (`opening_dateline`); a date line in the page's head
+/// counts without a time of day (`head_date`; the head is known for sources read again).
+pub const PIPELINE_VERSION: u32 = 13;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,
 /// a quotation with its speaker, dates, counts, money and a share, so that every stage
@@ -500,6 +503,7 @@ impl Pipeline {
                 .map(|r| time::StampLine {
                     text: &r.text,
                     byline: r.kind == RemovedKind::Byline,
+                    head: r.head && r.kind == RemovedKind::Timestamp,
                 })
                 .collect();
             let plausible = |inf: &time::Inferred| PubDate::Date(inf.date).plausible();

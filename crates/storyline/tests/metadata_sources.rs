@@ -166,3 +166,144 @@ fn control_characters_leave_the_text_and_the_metadata() {
     );
     assert!(a.text.contains("gates closed on Monday"), "{:?}", a.text);
 }
+
+fn clean_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/clean")
+        .join(name)
+}
+
+/// The day an article was published read from its text, with the evidence's first word.
+fn read_day(a: &Article) -> Option<(String, String)> {
+    let p = a.published.as_ref()?;
+    assert_eq!(p.source, DateSource::Text);
+    let evidence = p.evidence.as_deref().unwrap_or("");
+    Some((
+        p.value.to_string(),
+        evidence.split(' ').next().unwrap_or("").to_string(),
+    ))
+}
+
+#[test]
+fn a_database_export_gives_its_fields_not_its_labels() {
+    let arts = analyze(&[clean_fixture("export-labelled.txt")], None);
+    let a = &arts[0];
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Ferry crews vote to refuse night crossings after engine fire")
+    );
+    assert_eq!(a.authors, ["Oriel Famuyiwa", "Dag Sletten"]);
+    assert_eq!(a.outlet.as_deref(), Some("Saltmarsh Herald"));
+    assert_eq!(read_day(a), Some(("2032-04-06".into(), "page".into())));
+    assert!(
+        a.text.starts_with("Ferry crews on the Wenlow crossing"),
+        "{}",
+        a.text
+    );
+    for field in [
+        "HEADLINE",
+        "BYLINE",
+        "BODY",
+        "LENGTH",
+        "SECTION",
+        "LOAD-DATE",
+        "LANGUAGE",
+        "Late Edition",
+    ] {
+        assert!(!a.text.contains(field), "{field} is in the text");
+    }
+}
+
+#[test]
+fn an_archive_header_with_a_word_count_is_not_article_text() {
+    let arts = analyze(&[clean_fixture("export-word-count.txt")], None);
+    let a = &arts[0];
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Beekeepers blame wet spring for thin honey harvest")
+    );
+    assert_eq!(a.authors, ["Tamsin Ekwueme"]);
+    assert_eq!(a.outlet.as_deref(), Some("Upland Gazette"));
+    assert_eq!(read_day(a), Some(("2032-09-18".into(), "page".into())));
+    assert!(
+        a.text.starts_with("Beekeepers across the upland valleys"),
+        "{}",
+        a.text
+    );
+}
+
+const REPORT: &str = "Ferry crews on the Wenlow crossing voted on Monday to refuse night sailings \
+    until an engine fire on the older boat has been investigated, their union said.\n\n\
+    The fire broke out in the engine room shortly after midnight, forcing the captain to \
+    turn back with 41 passengers aboard.\n";
+
+#[test]
+fn a_date_in_the_page_head_dates_the_article_and_one_under_the_report_does_not() {
+    let d = tempfile::tempdir().unwrap();
+    let title = "Ferry crews refuse night crossings";
+    let cases = [
+        // A source's name and the day, under the headline.
+        (
+            format!("{title}\nSaltmarsh Herald, 6 April 2032\n\n{REPORT}"),
+            Some("2032-04-06"),
+            Some("Saltmarsh Herald"),
+        ),
+        (
+            format!("{title}\nSaltmarsh Herald | Tuesday, April 6, 2032\n\n{REPORT}"),
+            Some("2032-04-06"),
+            Some("Saltmarsh Herald"),
+        ),
+        // The day alone between the headline and the first paragraph.
+        (
+            format!("{title}\n6 April 2032\n\n{REPORT}"),
+            Some("2032-04-06"),
+            None,
+        ),
+        // A place's name is no source.
+        (
+            format!("{title}\nPort Alder, 6 April 2032\n\n{REPORT}"),
+            Some("2032-04-06"),
+            None,
+        ),
+        // A bare date under the report may be a correction's or an event's.
+        (format!("{title}\n\n{REPORT}\n6 April 2032\n"), None, None),
+    ];
+    for (i, (text, day, outlet)) in cases.iter().enumerate() {
+        let p = write(d.path(), &format!("{i}.txt"), text);
+        let a = &analyze(&[p], None)[0];
+        assert_eq!(read_day(a).map(|(d, _)| d).as_deref(), *day, "case {i}");
+        assert_eq!(a.outlet.as_deref(), *outlet, "case {i}");
+        assert_eq!(a.title.as_deref(), Some(title), "case {i}");
+        assert!(
+            a.text.starts_with("Ferry crews on the Wenlow"),
+            "case {i}: {}",
+            a.text
+        );
+    }
+}
+
+#[test]
+fn a_report_that_opens_with_its_dateline_was_filed_that_day() {
+    let d = tempfile::tempdir().unwrap();
+    let cases = [
+        ("WENLOW, 6 April 2032 — ", Some("2032-04-06")),
+        ("Port Alder, Wenlow County, April 6, 2032: ", Some("2032-04-06")),
+        // No year: the day is not known.
+        ("WENLOW, April 6 — ", None),
+        // A date in the reporting is what happened, not the filing.
+        ("On 6 April 2032, ", None),
+    ];
+    for (i, (opening, day)) in cases.iter().enumerate() {
+        let p = write(
+            d.path(),
+            &format!("{i}.txt"),
+            &format!("Ferry crews refuse night crossings\n\n{opening}{REPORT}"),
+        );
+        let a = &analyze(&[p], None)[0];
+        assert_eq!(
+            read_day(a),
+            day.map(|d| (d.to_string(), "dateline".to_string())),
+            "case {i}"
+        );
+    }
+}

@@ -231,6 +231,12 @@ lazy_re!(
     ENDS_WITH_DATE,
     r"(?i),?\s*(on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d\d\s*\.?$"
 );
+// Rule `head_source_date`: a line of the page's head naming its source (or place) and a
+// full date, "Tidewater Ledger, 14 March 2030", "LOWMERE | Thursday, March 14, 2030".
+lazy_re!(
+    SOURCE_AND_DATE,
+    r"^\p{Lu}[\p{L}&.'’-]*(?:\s+(?:\p{Lu}[\p{L}&.'’-]*|of|the|and|&)){0,5}\s*[,|–—-]\s*(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?i:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?)\s+(?:19|20)\d\d(?i:,?\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)?\.?$"
+);
 lazy_re!(
     PAST_TENSE,
     r"(?i)\b(\w{3,}ed|was|were|had|said|told|took|came|went|began|met|made|gave|saw|fell|held|won|got|left|led|fled|hit|shot|struck|ran|sent|spoke|wrote|became|brought|fought|thought|knew|kept|lost|paid|put|rose|sought|stood|withdrew)\b"
@@ -437,6 +443,7 @@ fn split_lines(text: &str, removed: &mut Vec<Removed>) -> Vec<Line> {
             removed.push(Removed {
                 kind: RemovedKind::MediaJunk,
                 text: junk,
+                head: false,
             });
             t = rest;
         }
@@ -444,6 +451,7 @@ fn split_lines(text: &str, removed: &mut Vec<Removed>) -> Vec<Line> {
             removed.push(Removed {
                 kind: RemovedKind::Credit,
                 text: credits,
+                head: false,
             });
             t = rest;
         }
@@ -834,6 +842,15 @@ fn is_long_paragraph(l: &Line) -> bool {
 }
 
 fn parse_authors(byline: &str) -> Vec<String> {
+    // An export's labelled byline ("BYLINE: name", `export_fields`).
+    let relabelled;
+    let byline = match export_field(byline) {
+        Some((ExportField::Byline, names)) => {
+            relabelled = format!("By {}", names.trim());
+            relabelled.as_str()
+        }
+        _ => byline,
+    };
     // A post signed as its comments are ("Posted by: name | date", `reader_thread`).
     let signed = || {
         let c = COMMENT_SIGNATURE
@@ -873,6 +890,9 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
             l.role = Role::Drop(k);
         }
     }
+    let exported = export_fields(&mut lines);
+    let masthead = head_source_date(&mut lines);
+    word_count_head(&mut lines);
     reader_thread(&mut lines);
     link_and_comment_regions(&mut lines);
     calls_to_the_reader(&mut lines);
@@ -881,6 +901,10 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
         tail_furniture(&mut lines);
     }
     let mut title_key = known_title.map(line_key).filter(|&k| k != 0);
+    if let (Some(t), None) = (exported, title_key) {
+        title_key = Some(line_key(&t)).filter(|&k| k != 0);
+        out.title = Some(t);
+    }
     if mode == CleanMode::Scraped && title_key.is_none() {
         if let Some(h) = headline_and_standfirst(&mut lines) {
             title_key = Some(h.key);
@@ -890,29 +914,185 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
     }
     repeated_lines(&mut lines, title_key, mode);
     let title = known_title.map(str::to_string).or_else(|| out.title.clone());
-    out.outlet = outlet_tell_tale(&lines, title.as_deref());
+    out.outlet = outlet_tell_tale(&lines, title.as_deref()).or_else(|| {
+        let name = outlets::outlet_name(masthead.as_deref()?, title.as_deref()).ok()?;
+        Some((name, OutletSource::TellTale))
+    });
     out.authors = lines
         .iter()
         .filter(|l| l.role == Role::Drop(RemovedKind::Byline))
         .flat_map(|l| parse_authors(&l.text))
         .collect();
     out.removed = junk;
-    for l in lines {
-        match l.role {
-            Role::Body => out.paragraphs.push(l.text),
-            Role::Title => out.removed.push(Removed {
-                kind: RemovedKind::Headline,
-                text: l.text,
-            }),
-            Role::Subtitle => out.removed.push(Removed {
-                kind: RemovedKind::Subtitle,
-                text: l.text,
-            }),
-            Role::Drop(kind) => out.removed.push(Removed { kind, text: l.text }),
-        }
+    // The page's head: the lines above the first paragraph of the article.
+    let body_at = lines
+        .iter()
+        .position(|l| l.role == Role::Body)
+        .unwrap_or(lines.len());
+    for (i, l) in lines.into_iter().enumerate() {
+        let head = i < body_at;
+        let kind = match l.role {
+            Role::Body => {
+                out.paragraphs.push(l.text);
+                continue;
+            }
+            Role::Title => RemovedKind::Headline,
+            Role::Subtitle => RemovedKind::Subtitle,
+            Role::Drop(kind) => kind,
+        };
+        out.removed.push(Removed {
+            kind,
+            text: l.text,
+            head,
+        });
     }
     out
 }
+
+/// Where the article's first paragraph is: its first body line that is a long paragraph
+/// or a sentence of ten words or more (the end of the lines when there is none).
+fn first_paragraph(lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .position(|l| {
+            l.role == Role::Body && (is_long_paragraph(l) || (l.words >= 10 && sentence_end(&l.text)))
+        })
+        .unwrap_or(lines.len())
+}
+
+/// Rule `head_source_date`: above the article's first paragraph, a line of a source's (or
+/// place's) name and a full date is the page's stamp, not its standfirst or headline. The
+/// name is returned when it reads as a source's — its last word a masthead's
+/// (`data/masthead-words.txt`: "Ledger", "Courier"), not a place's.
+fn head_source_date(lines: &mut [Line]) -> Option<String> {
+    let first = first_paragraph(lines);
+    let mut masthead = None;
+    for l in &mut lines[..first] {
+        let t = l.text.trim();
+        // (A line that ends with a date reads as a photo's caption on its own.)
+        let open = matches!(
+            l.role,
+            Role::Body | Role::Drop(RemovedKind::Timestamp | RemovedKind::Caption)
+        );
+        if open && l.words <= 12 && SOURCE_AND_DATE.is_match(t) {
+            l.role = Role::Drop(RemovedKind::Timestamp);
+            let name = t.split([',', '|', '–', '—']).next().unwrap_or("").trim();
+            let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if masthead.is_none() && MASTHEAD_WORDS.contains(last.as_str()) {
+                masthead = Some(name.to_string());
+            }
+        }
+    }
+    masthead
+}
+
+lazy_re!(WORD_COUNT, r"(?i)^\d[\d,.]*\s+words\.?$");
+
+/// Rule `word_count_head`: a line that gives the article's length in words ("612 words")
+/// above its first paragraph is an export's or an archive's header, and the short lines
+/// after it up to the first paragraph (the source's name, its code, the language) are that
+/// header's fields, not article text.
+fn word_count_head(lines: &mut [Line]) {
+    let first = first_paragraph(lines);
+    let Some(at) = lines[..first]
+        .iter()
+        .position(|l| l.role == Role::Body && WORD_COUNT.is_match(l.text.trim()))
+    else {
+        return;
+    };
+    lines[at].role = Role::Drop(RemovedKind::Counter);
+    for l in &mut lines[at + 1..first] {
+        if l.role == Role::Body && l.words <= 4 && !sentence_end(&l.text) && !has_quote(&l.text) {
+            l.role = Role::Drop(RemovedKind::Other);
+        }
+    }
+}
+
+/// What a labelled field of a news database's export is (`data/export-labels.tsv`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ExportField {
+    Headline,
+    Byline,
+    Timestamp,
+    Other,
+}
+
+static EXPORT_LABELS: LazyLock<Vec<(&'static str, ExportField)>> = LazyLock::new(|| {
+    include_str!("data/export-labels.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (label, kind) = l.split_once('\t')?;
+            let kind = match kind.trim() {
+                "headline" => ExportField::Headline,
+                "byline" => ExportField::Byline,
+                "timestamp" => ExportField::Timestamp,
+                _ => ExportField::Other,
+            };
+            Some((label.trim(), kind))
+        })
+        .collect()
+});
+
+lazy_re!(EXPORT_LABEL, r"^([A-Z][A-Z-]{1,24}):\s*(.*)$");
+
+/// The field a line of an export labels, with the text after its label.
+fn export_field(t: &str) -> Option<(ExportField, &str)> {
+    let c = EXPORT_LABEL.captures(t)?;
+    let label = c.get(1)?.as_str();
+    let field = EXPORT_LABELS.iter().find(|(l, _)| *l == label)?.1;
+    Some((field, c.get(2)?.as_str()))
+}
+
+/// Rule `export_fields`: a news database's export writes its fields one a line under
+/// capital labels ("HEADLINE: …", "BYLINE: …", "LENGTH: 612 words", "BODY:"). With two
+/// different labels of the table in a text, each such line is its field: the headline's
+/// text is the title (returned), the byline a byline, the rest not article text, and
+/// with a "BODY:" label the unlabelled lines above it are the export's furniture (the
+/// source's name, an edition). One label alone ("SECTION: …" in a report) decides nothing.
+fn export_fields(lines: &mut [Line]) -> Option<String> {
+    let labelled: std::collections::BTreeSet<&str> = lines
+        .iter()
+        .filter_map(|l| {
+            export_field(&l.text)?;
+            Some(l.text.split(':').next().unwrap_or(""))
+        })
+        .collect();
+    if labelled.len() < 2 {
+        return None;
+    }
+    let body = labelled.contains("BODY");
+    let mut title = None;
+    let mut above_body = body;
+    for l in lines.iter_mut() {
+        let Some((field, value)) = export_field(&l.text) else {
+            if above_body && l.role == Role::Body {
+                l.role = Role::Drop(RemovedKind::Other);
+            }
+            continue;
+        };
+        above_body &= !l.text.starts_with("BODY:");
+        l.role = match field {
+            ExportField::Headline if title.is_none() && !value.trim().is_empty() => {
+                title = Some(value.trim().to_string());
+                Role::Title
+            }
+            ExportField::Byline => Role::Drop(RemovedKind::Byline),
+            ExportField::Timestamp => Role::Drop(RemovedKind::Timestamp),
+            _ => Role::Drop(RemovedKind::Other),
+        };
+    }
+    title
+}
+
+/// The last words of sources' names (`data/masthead-words.txt`).
+static MASTHEAD_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/masthead-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// Regions: after a related-links header, link titles until a real paragraph; after a
 /// comment header in the second half of the page, the rest of the page.
@@ -1215,6 +1395,18 @@ mod tests {
              {contact}\n"
         );
         clean(&text, None, CleanMode::Scraped).outlet
+    }
+
+    #[test]
+    fn one_export_label_alone_is_report_text() {
+        // Rule `export_fields` needs two labels of its table; a report may open a line
+        // with one ("SECTION: …" quoted from a bill), and "NOTE:" is no export field.
+        let text = "Council adopts harbour bylaw\n\nSECTION: Moorings may be let for one season at a time, the new bylaw says in full.\n\nNOTE: The council will review the bylaw after two seasons of use by the boat owners.\n";
+        let c = clean(text, None, CleanMode::Scraped);
+        assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
+        let with_two = text.replace("NOTE:", "LENGTH:");
+        let c = clean(&with_two, None, CleanMode::Scraped);
+        assert!(c.paragraphs.is_empty(), "{:?}", c.paragraphs);
     }
 
     #[test]
@@ -1569,6 +1761,9 @@ mod rule_cost {
             ("COPYRIGHT", &COPYRIGHT),
             ("REPORTING_VERB", &REPORTING_VERB),
             ("ENDS_WITH_DATE", &ENDS_WITH_DATE),
+            ("SOURCE_AND_DATE", &SOURCE_AND_DATE),
+            ("EXPORT_LABEL", &EXPORT_LABEL),
+            ("WORD_COUNT", &WORD_COUNT),
             ("PAST_TENSE", &PAST_TENSE),
             ("TIMESTAMP_START", &TIMESTAMP_START),
             ("NUMERIC_DATE", &NUMERIC_DATE),

@@ -180,6 +180,7 @@ impl CorpusDecision {
                 dropped.push(Removed {
                     kind: RemovedKind::Template,
                     text: p.to_string(),
+                    head: false,
                 });
             } else {
                 keep.push(p.to_string());

@@ -29,6 +29,13 @@ pub struct Inferred {
 /// day is known, it was within a day 4 times in 38, often years off — a story recalls
 /// old dates and its weekdays agree with most weeks.)
 pub fn infer_published(text: &str, captions: &[&str]) -> Option<Inferred> {
+    if let Some((date, written)) = opening_dateline(text) {
+        return Some(Inferred {
+            date,
+            evidence: format!("dateline \"{written}\""),
+            confidence: 0.6,
+        });
+    }
     let quoted = quoted_regions(text);
     if let Some((date, written)) = dated_line(text, &quoted) {
         return Some(Inferred {
@@ -88,6 +95,8 @@ enum StampLabel {
 pub struct StampLine<'a> {
     pub text: &'a str,
     pub byline: bool,
+    /// The line stood above the article's first paragraph.
+    pub head: bool,
 }
 
 static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,7 +118,9 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 /// is no such part, with less confidence. The date opens what follows the label (after a
 /// weekday or a time of day). Unlabelled, a part is a stamp only with its time of day — a
 /// bare "Friday, June 6, 2031." under a report is a correction's or an event's day as often
-/// as the page's — or after the names of a byline. A part labelled with anything else
+/// as the page's — or after the names of a byline, or in the page's head (rule
+/// `head_date`: a date alone between the headline and the first paragraph, or after the
+/// source's name, "Tidewater Ledger, 14 March 2030", is the day the page went out). A part labelled with anything else
 /// ("Photo taken") or with its date deep in words decides nothing. A date in the page's
 /// own stamp outranks any date read from the reporting.
 pub fn stamp_date(lines: &[StampLine]) -> Option<Inferred> {
@@ -119,7 +130,7 @@ pub fn stamp_date(lines: &[StampLine]) -> Option<Inferred> {
             .text
             .split(['|', '•', '·'])
             .enumerate()
-            .find_map(|(i, part)| stamp_in(part, line.byline && i > 0, line.byline));
+            .find_map(|(i, part)| stamp_in(part, line.byline && i > 0, line.byline, line.head));
         if let Some((label, date)) = found {
             if best.is_none_or(|(l, ..)| label < l) {
                 best = Some((label, date, line.text));
@@ -136,8 +147,11 @@ pub fn stamp_date(lines: &[StampLine]) -> Option<Inferred> {
 
 /// The stamp in one part of a line (`page_stamp_date`): its label and date. `bare_ok`: an
 /// unlabelled date needs no time of day (the part after a byline's names); `inside`: the
-/// label may come after other words (a byline's "By Ana Ruiz, Published …").
-fn stamp_in(part: &str, bare_ok: bool, inside: bool) -> Option<(StampLabel, NaiveDate)> {
+/// label may come after other words (a byline's "By Ana Ruiz, Published …"); `head`: the
+/// line stood above the first paragraph, so a bare date counts and a source's name may
+/// stand before it (`head_date`).
+fn stamp_in(part: &str, bare_ok: bool, inside: bool, head: bool) -> Option<(StampLabel, NaiveDate)> {
+    let bare_ok = bare_ok || head;
     let labelled = STAMP_LABEL.captures(part).filter(|c| {
         let at = c.get(0).map_or(0, |m| m.start());
         inside || !part[..at].chars().any(char::is_alphanumeric)
@@ -167,7 +181,29 @@ fn stamp_in(part: &str, bare_ok: bool, inside: bool) -> Option<(StampLabel, Naiv
             || (w.len() <= 4 && w.chars().all(|ch| ch.is_ascii_uppercase()))
             || matches!(w.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m" | "p.m")
     });
-    (lead.split_whitespace().count() <= 4 && lead_ok).then_some((label, date))
+    let named = head && source_name_before(lead);
+    (named || (lead.split_whitespace().count() <= 4 && lead_ok)).then_some((label, date))
+}
+
+/// Rule `head_date`: what stands before a date in the page's head may be the name of its
+/// source or of its place, set off by a comma or a dash ("Tidewater Ledger, ", "LOWMERE —
+/// "): up to six words, each capitalised or a joining word.
+fn source_name_before(lead: &str) -> bool {
+    // A weekday may stand between the name and the date ("WENLOW — Tuesday, April 6").
+    let t = lead.trim_end();
+    let t = match t.trim_end_matches(',').rsplit_once(char::is_whitespace) {
+        Some((rest, w)) if weekday(w.trim_end_matches('.')).is_some() => rest.trim_end(),
+        _ => t,
+    };
+    let Some(name) = t.strip_suffix([',', '-', '–', '—']) else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and" | "&" | "de" | "du")
+        })
 }
 
 /// Rule `dotted_date`: a day, month and year set apart by dots ("14.05.2031"), as
@@ -179,6 +215,25 @@ fn dotted_date(t: &str) -> Option<(NaiveDate, &str)> {
     let c = DOTTED.captures(t)?;
     let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)?;
     Some((date, &t[..c.get(0)?.start()]))
+}
+
+/// Rule `opening_dateline`: a report that opens with its dateline — the place it was
+/// filed from and a full date, then a dash or a colon ("LOWMERE, 14 March 2030 — …",
+/// "Port Alder, Ridge County, March 14, 2030: …") — was filed that day. The place is one
+/// to four capitalised words, with a region after a comma.
+fn opening_dateline(text: &str) -> Option<(NaiveDate, String)> {
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        let place = r"\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}";
+        Regex::new(&format!(
+            r"^\s*{place}(?:\s*,\s*{place})?\s*,\s*([^,\n]{{3,20}},?\s*\d{{4}})\s*(?:--|[-–—:])\s"
+        ))
+        .expect("opening dateline")
+    });
+    let c = OPENING.captures(text)?;
+    let written = c.get(1)?.as_str();
+    let (date, span, _) = full_dates(written).into_iter().next()?;
+    (span.start == 0 && span.end == written.len())
+        .then(|| (date, c.get(0).map_or("", |m| m.as_str()).trim().to_string()))
 }
 
 /// Rule `dated-line`: the first date in the reporter's words written with the weekday it
@@ -304,6 +359,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn head_date() {
+        let d = |t: &str, head: bool| {
+            stamp_date(&[StampLine {
+                text: t,
+                byline: false,
+                head,
+            }])
+            .map(|i| i.date.to_string())
+        };
+        let day = Some("2032-04-06".to_string());
+        // Above the first paragraph a bare date, or one after a source's or place's name.
+        assert_eq!(d("6 April 2032", true), day);
+        assert_eq!(d("Saltmarsh Herald, 6 April 2032", true), day);
+        assert_eq!(d("WENLOW — Tuesday, April 6, 2032", true), day);
+        // Elsewhere a bare date decides nothing; nor do words that are not a name.
+        assert_eq!(d("6 April 2032", false), None);
+        assert_eq!(d("Saltmarsh Herald, 6 April 2032", false), None);
+        assert_eq!(d("the vote was held on 6 April 2032", true), None);
+        assert_eq!(
+            d("Seven Reasons Ferries Fail In Spring And Why, 6 April 2032", true),
+            None
+        );
+    }
+
+    #[test]
+    fn opening_dateline() {
+        let d = |t: &str| super::opening_dateline(t).map(|(d, _)| d.to_string());
+        let day = Some("2032-04-06".to_string());
+        assert_eq!(d("WENLOW, 6 April 2032 — Crews voted."), day);
+        assert_eq!(d("Port Alder, Wenlow County, April 6, 2032: Crews voted."), day);
+        assert_eq!(d("WENLOW, 6 April 2032 -- Crews voted."), day);
+        assert_eq!(d("WENLOW, April 6 — Crews voted."), None);
+        assert_eq!(d("Crews voted on 6 April 2032 — to strike."), None);
+        assert_eq!(d("WENLOW, 6 April 2032 is the day crews voted."), None);
+    }
+
+    #[test]
     fn page_stamp_date() {
         let d = |lines: &[&str]| {
             let lines: Vec<StampLine> = lines
@@ -311,6 +403,7 @@ mod tests {
                 .map(|t| StampLine {
                     text: t,
                     byline: t.starts_with("By "),
+                    head: false,
                 })
                 .collect();
             stamp_date(&lines).map(|i| (i.date.to_string(), i.confidence))
