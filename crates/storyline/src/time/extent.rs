@@ -161,8 +161,9 @@ const TEMPORAL_HEADS: &[&str] = &[
 ];
 
 /// Words that, right before an expression, are its TimeML modifier (`MOD`: APPROX,
-/// LESS_THAN, MORE_THAN, EQUAL_OR_MORE …) and so part of its extent: "around 7:15 p.m.",
-/// "at least the past 18 months", "nearly a decade", "more than four hours".
+/// LESS_THAN, MORE_THAN, EQUAL_OR_MORE, START, MID, END …) and so part of its extent:
+/// "around 7:15 p.m.", "at least the past 18 months", "nearly a decade", "more than four
+/// hours", "the end of this week", "the middle of October".
 const MODIFIERS: &[&str] = &[
     "around",
     "approximately",
@@ -175,12 +176,18 @@ const MODIFIERS: &[&str] = &[
     "at most",
     "no more than",
     "no less than",
+    "the start of",
+    "the beginning of",
+    "the middle of",
+    "the end of",
+    "the close of",
 ];
 
 /// Where the expression at `start..` begins once a modifier right before it is taken in.
 /// "Around" is also a preposition ("around the world"): it counts only before a number, a
-/// month or a clock time.
-pub(super) fn with_modifier(text: &str, start: usize, rule: Rule) -> usize {
+/// month or a clock time. A point of a period ("the end of") modifies a date only, not a
+/// span ("the end of the 500-year lease" is the lease's).
+pub(super) fn with_modifier(text: &str, start: usize, rule: Rule, date: bool) -> usize {
     if matches!(rule, Rule::Reference | Rule::Present | Rule::Past | Rule::Vague) {
         return start;
     }
@@ -203,6 +210,9 @@ pub(super) fn with_modifier(text: &str, start: usize, rule: Rule) -> usize {
         };
         let bounded = head.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         if !word.eq_ignore_ascii_case(m) || !bounded {
+            continue;
+        }
+        if m.starts_with("the ") && !date {
             continue;
         }
         let preposition = *m == "around";

@@ -96,7 +96,7 @@ fn candidates(
                 let (s0, e0) = trim_span(text, start, end);
                 let (s1, e1) = timebank_extent(text, s0, e0, pat.rule());
                 let (s1, e1) = (
-                    with_modifier(text, s1, pat.rule()),
+                    with_modifier(text, s1, pat.rule(), n.kind == TimexType::Date),
                     with_trailing_modifier(text, e1),
                 );
                 out.push(Candidate {

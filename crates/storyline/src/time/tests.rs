@@ -789,3 +789,31 @@ fn month_words_are_whole_or_cut_short_names() {
         assert!(!super::is_month_word(w), "{w}");
     }
 }
+
+#[test]
+fn a_point_of_a_date_is_part_of_it_and_not_of_a_span() {
+    // TimeML's MOD (START, MID, END): the extent takes the point in, the value is the date's.
+    has_all(
+        "Crews return by the end of this week, after the middle of October the quay shuts, \
+         and the quay masons finish ere the end of the month.",
+        "2031-05-06",
+        &[
+            ("the end of this week", TimexType::Date, "2031-W19"),
+            ("the middle of October", TimexType::Date, "2031-10"),
+            ("the end of the month", TimexType::Date, "2031-05"),
+        ],
+    );
+    // A span keeps its own extent: the end of a lease is the lease's.
+    let got = run("The yard was sold at the end of the 99-year lease.", "2031-05-06");
+    assert!(got.iter().any(|(_, k, _)| *k == TimexType::Duration), "{got:?}");
+    assert!(got.iter().all(|(t, ..)| !t.starts_with("the end of")), "{got:?}");
+}
+
+#[test]
+fn tonight_is_the_night_of_the_creation_day() {
+    has_all(
+        "The ferry sails tonight.",
+        "2031-05-06",
+        &[("tonight", TimexType::Time, "2031-05-06TNI")],
+    );
+}

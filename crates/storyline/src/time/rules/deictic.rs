@@ -97,15 +97,13 @@ pub(super) fn day_word(c: &Ctx) -> Option<Normalised> {
     Normalised::date(TimeValue::day_of(d), true)
 }
 
-/// "tonight" (the day), "this morning", "last night", "yesterday afternoon", "midday":
-/// a part of the creation day or the day before.
+/// "tonight", "this morning", "last night", "yesterday afternoon", "midday": a part of
+/// the creation day or the day before (TimeML: a TIME, "tonight" its night).
 pub(super) fn part_of_day(c: &Ctx) -> Option<Normalised> {
     let dct = c.dct?;
     let w = c.g(1)?.to_lowercase();
-    if w == "tonight" {
-        return Normalised::date(TimeValue::day_of(dct), true);
-    }
     let (d, p) = match w.as_str() {
+        "tonight" => (dct, PartOfDay::Night),
         "last night" => (dct - Duration::days(1), PartOfDay::Night),
         _ => {
             let d = if w.contains("yesterday") {
@@ -441,7 +439,7 @@ mod tests {
         );
         assert_eq!(
             v("Gales rise tonight."),
-            t("tonight", TimexType::Date, "2018-03-15")
+            t("tonight", TimexType::Time, "2018-03-15TNI")
         );
     }
 

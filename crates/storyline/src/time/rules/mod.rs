@@ -63,6 +63,7 @@ pub enum Rule {
     SetEvery,
     Weekend,
     YearEnd,
+    PeriodPoint,
     MonthRelYear,
     Half,
     YearAgo,
@@ -336,6 +337,12 @@ pub(super) const RULES: &[RuleDef] = &[
         normalise: years::year_end,
     },
     RuleDef {
+        rule: Rule::PeriodPoint,
+        reason: "\"the end of the month\" and \"the start of the week\" said of now: the current month or week (a point of it is TimeML's MOD)",
+        patterns: &[r"(?i)(?-u:\b)(?:the )?(?:very )?(?:start|beginning|middle|end|close) of the (month|week)(?-u:\b)"],
+        normalise: years::period_point,
+    },
+    RuleDef {
         rule: Rule::MonthRelYear,
         reason: "\"January this year\", \"July last year\": a month of a year counted from the creation date",
         patterns: &[r"(?-u:\b)(?:(?:early|mid|late)[- ])?(%MONTHS%),? (this|last|next) year(?-u:\b)"],
@@ -343,9 +350,9 @@ pub(super) const RULES: &[RuleDef] = &[
     },
     RuleDef {
         rule: Rule::Half,
-        reason: "\"the first half of 1989\": a half year (a half decade is the decade)",
+        reason: "\"the first half of 1989\", \"the second half of the year\": a half year (a half decade is the decade)",
         patterns: &[
-            r"(?i)(?-u:\b)(?:the )?(?:(first|second|last|latter) half|(first two|last two) quarters)(?: of ((?:19|20)\d\d))?(?-u:\b)",
+            r"(?i)(?-u:\b)(?:the )?(?:(first|second|last|latter) half|(first two|last two) quarters)(?: of ((?:19|20)\d\d)| of (?:the|this) year)?(?-u:\b)",
         ],
         normalise: parts::half,
     },

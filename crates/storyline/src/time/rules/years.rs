@@ -156,6 +156,18 @@ pub(super) fn year_end(c: &Ctx) -> Option<Normalised> {
     Normalised::date(TimeValue::year_of(c.dct?.year()), true)
 }
 
+/// "the end of the month" or "the start of the week" said of now: the month or the ISO week of the
+/// creation date.
+pub(super) fn period_point(c: &Ctx) -> Option<Normalised> {
+    let dct = c.dct?;
+    let v = if c.g(1)?.eq_ignore_ascii_case("week") {
+        TimeValue::week_of(dct)
+    } else {
+        TimeValue::month_of(dct.year(), dct.month())
+    };
+    Normalised::date(v, true)
+}
+
 /// "year-earlier results": the year before, or its quarter in a quarterly report. Before
 /// a time noun, the noun is what it dates: "the year-earlier nine months" is a counted span
 /// (TIMEX3 types a counted span a DURATION, whichever year it lies in), "the year-ago third
@@ -288,6 +300,14 @@ mod tests {
             values(Rule::YearEnd, "Repairs end by year-end.", "2004-05-06"),
             ["2004"]
         );
+    }
+
+    #[test]
+    fn period_point() {
+        let v = |text| values(Rule::PeriodPoint, text, "2004-05-06");
+        assert_eq!(v("Repairs end by the end of the month."), ["2004-05"]);
+        assert_eq!(v("Crews return at the start of the week."), ["2004-W19"]);
+        assert!(v("Crews return at the end of the line.").is_empty());
     }
 
     #[test]
