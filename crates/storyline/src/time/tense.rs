@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lists::{AHEAD, INTENT_VERBS, PAST_FORMS, SCHEDULED_VERBS, STATE_VERBS};
+use super::lists::{AHEAD, INTENT_VERBS, LAST_AS_VERB, MODALS, PAST_FORMS, SCHEDULED_VERBS, STATE_VERBS};
 
 /// Whether the sentence around `at` speaks of the future.
 pub(super) fn future_tense(sentence: &str) -> bool {
@@ -249,7 +249,20 @@ fn scheduled(w: &Word) -> Option<Say> {
 fn past_form(w: &Word) -> Option<Say> {
     PAST_FORMS
         .contains(&w.word)
-        .then_some(if w.after_be() { Say::Nothing } else { Say::Behind })
+        .then_some(if w.after_be() || last_as_verb(w) {
+            Say::Nothing
+        } else {
+            Say::Behind
+        })
+}
+
+/// Rule `last_as_verb`: "last" after a modal or "to", "not", "never" is the verb ("the
+/// strike could last into December", "is not expected to last"): it says nothing of when,
+/// and the scan goes on to the modal.
+fn last_as_verb(w: &Word) -> bool {
+    w.word == "last"
+        && w.prev()
+            .is_some_and(|p| MODALS.contains(p) || LAST_AS_VERB.contains(p))
 }
 
 fn set_past(w: &Word) -> Option<Say> {

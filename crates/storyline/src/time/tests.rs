@@ -817,3 +817,18 @@ fn tonight_is_the_night_of_the_creation_day() {
         &[("tonight", TimexType::Time, "2031-05-06TNI")],
     );
 }
+
+#[test]
+fn last_after_a_modal_is_the_verb_and_not_the_past() {
+    // Rule `last_as_verb` (tense): a month near the creation date stays ahead.
+    assert_eq!(
+        value("The strike could last into December.", "2031-11-09"),
+        "2031-12"
+    );
+    assert_eq!(
+        value("The strike is not expected to last into December.", "2031-11-09"),
+        "2031-12"
+    );
+    // "last" as the past's word still looks back.
+    assert_eq!(value("The strike began last December.", "2031-11-09"), "2030-12");
+}
