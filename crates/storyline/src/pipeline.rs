@@ -70,7 +70,13 @@ use crate::{Format, Source};
 /// counts without a time of day (`head_date`; the head is known for sources read again);
 /// a point of a date is part of it ("the end of this week", "the middle of October"), "the
 /// end of the month" is the current month (`period_point`), "the second half of the year"
-/// one half year, and "tonight" a TIME, the creation day's night (`2031-05-06TNI`).
+/// one half year, and "tonight" a TIME, the creation day's night (`2031-05-06TNI`);
+/// "last" after a modal is a verb (`last_as_verb`). Quotes: a cue in its base form is a
+/// noun after a possessive and a word that is no plural ("her initial tweet"), after "a"
+/// and a count joined to a word ("a 40-page report"), after "the" and a word before a
+/// preposition ("the final say on"); a relative clause after a speaker leaves the speaker
+/// ("Residents who lost power said", `head_before_relative`); a subject is found past
+/// "also", "then", "later" before its coordinated verbs.
 pub const PIPELINE_VERSION: u32 = 13;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

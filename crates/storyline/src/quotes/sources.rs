@@ -161,11 +161,13 @@ pub(super) fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Sour
 }
 
 /// Prepositions whose phrase qualifies the speaker before it ("Shop owners in the old
-/// town", "A doctor at the scene", "Jo Roe of the harbour board").
+/// town", "A doctor at the scene", "Jo Roe of the harbour board"), and the relative
+/// pronoun "who", whose clause does the same ("Residents who lost power said": rule
+/// `head_before_relative`).
 fn is_qualifying_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "at" | "on" | "from" | "near" | "inside" | "outside" | "across" | "around" | "of"
+        "in" | "at" | "on" | "from" | "near" | "inside" | "outside" | "across" | "around" | "of" | "who"
     )
 }
 
@@ -353,14 +355,17 @@ fn clause_subject_before(text: &str, s: &Sentence, conj: usize) -> Option<Source
     if !speaks {
         return None;
     }
-    // Past a parenthesis ("Gov. Ana Ruiz (D)") and adverbs ("strongly denounced").
+    // Past a parenthesis ("Gov. Ana Ruiz (D)"), adverbs ("strongly denounced") and the
+    // words between a subject and its verb ("also outlined", "has since said").
     let mut verb = subj.last + 1;
     if s.word(text, verb) == "(" {
         verb = (verb..conj).find(|&k| s.word(text, k) == ")")? + 1;
     }
     while verb < conj && {
         let w = s.word(text, verb);
-        w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase)
+        let adverb =
+            is_aux(w) && !words::is_finite_auxiliary(w) && !matches!(w, "been" | "be" | "being" | "told");
+        w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase) || adverb
     } {
         verb += 1;
     }
@@ -520,7 +525,7 @@ fn opening_noun_source(text: &str, s: &Sentence, last: usize) -> Option<Source> 
 
 /// Whether a lower-case word is a plural that can name people: a regular plural ("shop
 /// owners"; not "-ss") or an irregular one ("fishermen", "people", "children", "police").
-fn plural_of_people(lower: &str) -> bool {
+pub(super) fn plural_of_people(lower: &str) -> bool {
     let irregular =
         lower.ends_with("men") && lower.len() > 4 || matches!(lower, "people" | "children" | "police");
     (lower.ends_with('s') && !lower.ends_with("ss") || irregular) && lower.chars().all(char::is_lowercase)
