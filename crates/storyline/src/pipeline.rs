@@ -67,7 +67,9 @@ use crate::{Format, Source};
 /// a listed name that opens with a place stays whole ("USA Today", `data/aliases.tsv`).
 /// Version 13: a report that opens with its dateline and a full date ("WENLOW, 6 April
 /// 2032 — …") was published that day (`opening_dateline`); a date line in the page's head
-/// counts without a time of day (`head_date`; the head is known for sources read again);
+/// counts without a time of day (`head_date`; the head is known for sources read again;
+/// cleaning also reads a news database's export by its labels and a byline's source as
+/// the outlet, for sources read again);
 /// a point of a date is part of it ("the end of this week", "the middle of October"), "the
 /// end of the month" is the current month (`period_point`), "the second half of the year"
 /// one half year, and "tonight" a TIME, the creation day's night (`2031-05-06TNI`);

@@ -307,3 +307,37 @@ fn a_report_that_opens_with_its_dateline_was_filed_that_day() {
         );
     }
 }
+
+#[test]
+fn a_bylines_source_is_the_outlet_and_not_an_author() {
+    // Rule `byline_affiliation`.
+    let d = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "By Mira Okonjo, Tidewater Ledger",
+            &["Mira Okonjo"][..],
+            Some("Tidewater Ledger"),
+        ),
+        (
+            "By Mira Okonjo and Sal Ferro, Associated Press",
+            &["Mira Okonjo", "Sal Ferro"][..],
+            Some("Associated Press"),
+        ),
+        // A writer whose surname is a masthead's word is a writer.
+        (
+            "By Ana Ruiz and Emily Post",
+            &["Ana Ruiz", "Emily Post"][..],
+            None,
+        ),
+    ];
+    for (i, (byline, authors, outlet)) in cases.iter().enumerate() {
+        let p = write(
+            d.path(),
+            &format!("{i}.txt"),
+            &format!("Ferry crews refuse night crossings\n{byline}\n\n{REPORT}"),
+        );
+        let a = &analyze(&[p], None)[0];
+        assert_eq!(&a.authors, authors, "case {i}");
+        assert_eq!(a.outlet.as_deref(), *outlet, "case {i}");
+    }
+}

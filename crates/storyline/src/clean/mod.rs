@@ -914,15 +914,19 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
     }
     repeated_lines(&mut lines, title_key, mode);
     let title = known_title.map(str::to_string).or_else(|| out.title.clone());
+    // Rule `byline_affiliation`: a byline's last name that is a source's ("By Ana Ruiz,
+    // Tidewater Ledger", "…, Associated Press") is where the authors write, not an author.
+    let (affiliations, authors): (Vec<String>, Vec<String>) = lines
+        .iter()
+        .filter(|l| l.role == Role::Drop(RemovedKind::Byline))
+        .flat_map(|l| parse_authors(&l.text))
+        .partition(|name| is_source_name(name));
+    out.authors = authors;
+    let masthead = masthead.or_else(|| affiliations.into_iter().next());
     out.outlet = outlet_tell_tale(&lines, title.as_deref()).or_else(|| {
         let name = outlets::outlet_name(masthead.as_deref()?, title.as_deref()).ok()?;
         Some((name, OutletSource::TellTale))
     });
-    out.authors = lines
-        .iter()
-        .filter(|l| l.role == Role::Drop(RemovedKind::Byline))
-        .flat_map(|l| parse_authors(&l.text))
-        .collect();
     out.removed = junk;
     // The page's head: the lines above the first paragraph of the article.
     let body_at = lines
@@ -977,8 +981,7 @@ fn head_source_date(lines: &mut [Line]) -> Option<String> {
         if open && l.words <= 12 && SOURCE_AND_DATE.is_match(t) {
             l.role = Role::Drop(RemovedKind::Timestamp);
             let name = t.split([',', '|', '–', '—']).next().unwrap_or("").trim();
-            let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-            if masthead.is_none() && MASTHEAD_WORDS.contains(last.as_str()) {
+            if masthead.is_none() && is_source_name(name) {
                 masthead = Some(name.to_string());
             }
         }
@@ -1083,6 +1086,16 @@ fn export_fields(lines: &mut [Line]) -> Option<String> {
         };
     }
     title
+}
+
+/// Whether a name is a source's: a known outlet, or a name whose last word is a
+/// masthead's ("Tidewater Ledger", "Associated Press") and whose first is no first name
+/// ("Emily Post" writes).
+fn is_source_name(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let first = name.split(' ').next().unwrap_or("");
+    let person = name.contains(' ') && crate::entities::lexicon::is_first_name(first);
+    outlets::canonical_name(name).is_some() || MASTHEAD_WORDS.contains(last.as_str()) && !person
 }
 
 /// The last words of sources' names (`data/masthead-words.txt`).
