@@ -845,7 +845,7 @@ fn parse_authors(byline: &str) -> Vec<String> {
     // An export's labelled byline ("BYLINE: name", `export_fields`).
     let relabelled;
     let byline = match export_field(byline) {
-        Some((ExportField::Byline, names)) => {
+        Some((_, ExportField::Byline, names)) => {
             relabelled = format!("By {}", names.trim());
             relabelled.as_str()
         }
@@ -891,8 +891,9 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
         }
     }
     let exported = export_fields(&mut lines);
-    let masthead = head_source_date(&mut lines);
-    word_count_head(&mut lines);
+    let first = first_paragraph(&lines);
+    let masthead = head_source_date(&mut lines[..first]);
+    word_count_head(&mut lines[..first]);
     reader_thread(&mut lines);
     link_and_comment_regions(&mut lines);
     calls_to_the_reader(&mut lines);
@@ -964,14 +965,14 @@ fn first_paragraph(lines: &[Line]) -> usize {
         .unwrap_or(lines.len())
 }
 
-/// Rule `head_source_date`: above the article's first paragraph, a line of a source's (or
-/// place's) name and a full date is the page's stamp, not its standfirst or headline. The
-/// name is returned when it reads as a source's — its last word a masthead's
-/// (`data/masthead-words.txt`: "Ledger", "Courier"), not a place's.
-fn head_source_date(lines: &mut [Line]) -> Option<String> {
-    let first = first_paragraph(lines);
+/// Rule `head_source_date`: in the page's head (`head`: the lines above the article's
+/// first paragraph), a line of a source's (or place's) name and a full date is the page's
+/// stamp, not its standfirst or headline. The name is returned when it reads as a
+/// source's — its last word a masthead's (`data/masthead-words.txt`: "Ledger", "Courier"),
+/// not a place's.
+fn head_source_date(head: &mut [Line]) -> Option<String> {
     let mut masthead = None;
-    for l in &mut lines[..first] {
+    for l in head {
         let t = l.text.trim();
         // (A line that ends with a date reads as a photo's caption on its own.)
         let open = matches!(
@@ -991,20 +992,19 @@ fn head_source_date(lines: &mut [Line]) -> Option<String> {
 
 lazy_re!(WORD_COUNT, r"(?i)^\d[\d,.]*\s+words\.?$");
 
-/// Rule `word_count_head`: a line that gives the article's length in words ("612 words")
-/// above its first paragraph is an export's or an archive's header, and the short lines
-/// after it up to the first paragraph (the source's name, its code, the language) are that
-/// header's fields, not article text.
-fn word_count_head(lines: &mut [Line]) {
-    let first = first_paragraph(lines);
-    let Some(at) = lines[..first]
+/// Rule `word_count_head`: a line of the page's head (`head`, as for `head_source_date`)
+/// that gives the article's length in words ("612 words") is an export's or an archive's
+/// header, and the short lines after it up to the first paragraph (the source's name, its
+/// code, the language) are that header's fields, not article text.
+fn word_count_head(head: &mut [Line]) {
+    let Some(at) = head
         .iter()
         .position(|l| l.role == Role::Body && WORD_COUNT.is_match(l.text.trim()))
     else {
         return;
     };
-    lines[at].role = Role::Drop(RemovedKind::Counter);
-    for l in &mut lines[at + 1..first] {
+    head[at].role = Role::Drop(RemovedKind::Counter);
+    for l in &mut head[at + 1..] {
         if l.role == Role::Body && l.words <= 4 && !sentence_end(&l.text) && !has_quote(&l.text) {
             l.role = Role::Drop(RemovedKind::Other);
         }
@@ -1017,6 +1017,8 @@ enum ExportField {
     Headline,
     Byline,
     Timestamp,
+    /// "BODY:": the article's text follows.
+    Body,
     Other,
 }
 
@@ -1030,6 +1032,7 @@ static EXPORT_LABELS: LazyLock<Vec<(&'static str, ExportField)>> = LazyLock::new
                 "headline" => ExportField::Headline,
                 "byline" => ExportField::Byline,
                 "timestamp" => ExportField::Timestamp,
+                "body" => ExportField::Body,
                 _ => ExportField::Other,
             };
             Some((label.trim(), kind))
@@ -1039,12 +1042,18 @@ static EXPORT_LABELS: LazyLock<Vec<(&'static str, ExportField)>> = LazyLock::new
 
 lazy_re!(EXPORT_LABEL, r"^([A-Z][A-Z-]{1,24}):\s*(.*)$");
 
-/// The field a line of an export labels, with the text after its label.
-fn export_field(t: &str) -> Option<(ExportField, &str)> {
+/// The field a line of an export labels: its label, its kind and the text after it.
+/// (Every line of every page is asked: a line that does not open with a capital and hold
+/// a colon within a label's length is passed by before the pattern runs.)
+fn export_field(t: &str) -> Option<(&str, ExportField, &str)> {
+    let b = t.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) || !b[..b.len().min(27)].contains(&b':') {
+        return None;
+    }
     let c = EXPORT_LABEL.captures(t)?;
     let label = c.get(1)?.as_str();
     let field = EXPORT_LABELS.iter().find(|(l, _)| *l == label)?.1;
-    Some((field, c.get(2)?.as_str()))
+    Some((label, field, c.get(2)?.as_str()))
 }
 
 /// Rule `export_fields`: a news database's export writes its fields one a line under
@@ -1054,30 +1063,33 @@ fn export_field(t: &str) -> Option<(ExportField, &str)> {
 /// with a "BODY:" label the unlabelled lines above it are the export's furniture (the
 /// source's name, an edition). One label alone ("SECTION: …" in a report) decides nothing.
 fn export_fields(lines: &mut [Line]) -> Option<String> {
-    let labelled: std::collections::BTreeSet<&str> = lines
+    let mut labels: Vec<&str> = Vec::new();
+    let fields: Vec<Option<(ExportField, String)>> = lines
         .iter()
-        .filter_map(|l| {
-            export_field(&l.text)?;
-            Some(l.text.split(':').next().unwrap_or(""))
+        .map(|l| {
+            let (label, f, v) = export_field(&l.text)?;
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+            Some((f, v.trim().to_string()))
         })
         .collect();
-    if labelled.len() < 2 {
+    if labels.len() < 2 {
         return None;
     }
-    let body = labelled.contains("BODY");
     let mut title = None;
-    let mut above_body = body;
-    for l in lines.iter_mut() {
-        let Some((field, value)) = export_field(&l.text) else {
+    let mut above_body = fields.iter().flatten().any(|(f, _)| *f == ExportField::Body);
+    for (l, field) in lines.iter_mut().zip(fields) {
+        let Some((field, value)) = field else {
             if above_body && l.role == Role::Body {
                 l.role = Role::Drop(RemovedKind::Other);
             }
             continue;
         };
-        above_body &= !l.text.starts_with("BODY:");
+        above_body &= field != ExportField::Body;
         l.role = match field {
-            ExportField::Headline if title.is_none() && !value.trim().is_empty() => {
-                title = Some(value.trim().to_string());
+            ExportField::Headline if title.is_none() && !value.is_empty() => {
+                title = Some(value);
                 Role::Title
             }
             ExportField::Byline => Role::Drop(RemovedKind::Byline),
@@ -1092,20 +1104,13 @@ fn export_fields(lines: &mut [Line]) -> Option<String> {
 /// masthead's ("Tidewater Ledger", "Associated Press") and whose first is no first name
 /// ("Emily Post" writes).
 fn is_source_name(name: &str) -> bool {
-    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    use crate::entities::lexicon::{self, word_set};
+    let last = lexicon::lower(name.rsplit(' ').next().unwrap_or(""));
     let first = name.split(' ').next().unwrap_or("");
-    let person = name.contains(' ') && crate::entities::lexicon::is_first_name(first);
-    outlets::canonical_name(name).is_some() || MASTHEAD_WORDS.contains(last.as_str()) && !person
+    let person = name.contains(' ') && lexicon::is_first_name(first);
+    let masthead = word_set!(include_str!("data/masthead-words.txt")).contains(last.as_ref());
+    outlets::canonical_name(name).is_some() || masthead && !person
 }
-
-/// The last words of sources' names (`data/masthead-words.txt`).
-static MASTHEAD_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/masthead-words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
 
 /// Regions: after a related-links header, link titles until a real paragraph; after a
 /// comment header in the second half of the page, the rest of the page.

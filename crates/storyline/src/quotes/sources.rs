@@ -363,8 +363,10 @@ fn clause_subject_before(text: &str, s: &Sentence, conj: usize) -> Option<Source
     }
     while verb < conj && {
         let w = s.word(text, verb);
+        // The list of words between a subject and its verb holds auxiliaries too: a
+        // finite one or a form of "be" is the verb this test looks for; "told" is a verb.
         let adverb =
-            is_aux(w) && !words::is_finite_auxiliary(w) && !matches!(w, "been" | "be" | "being" | "told");
+            is_aux(w) && !words::is_finite_auxiliary(w) && !crate::time::is_form_of_be(w) && w != "told";
         w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase) || adverb
     } {
         verb += 1;

@@ -161,9 +161,8 @@ const TEMPORAL_HEADS: &[&str] = &[
 ];
 
 /// Words that, right before an expression, are its TimeML modifier (`MOD`: APPROX,
-/// LESS_THAN, MORE_THAN, EQUAL_OR_MORE, START, MID, END …) and so part of its extent:
-/// "around 7:15 p.m.", "at least the past 18 months", "nearly a decade", "more than four
-/// hours", "the end of this week", "the middle of October".
+/// LESS_THAN, MORE_THAN, EQUAL_OR_MORE …) and so part of its extent: "around 7:15 p.m.",
+/// "at least the past 18 months", "nearly a decade", "more than four hours".
 const MODIFIERS: &[&str] = &[
     "around",
     "approximately",
@@ -176,6 +175,11 @@ const MODIFIERS: &[&str] = &[
     "at most",
     "no more than",
     "no less than",
+];
+
+/// A point of a period before a date (`MOD` START, MID, END): part of a date's extent
+/// only, never of a span's ("the end of the 99-year lease" is the lease's).
+const POINTS: &[&str] = &[
     "the start of",
     "the beginning of",
     "the middle of",
@@ -185,8 +189,8 @@ const MODIFIERS: &[&str] = &[
 
 /// Where the expression at `start..` begins once a modifier right before it is taken in.
 /// "Around" is also a preposition ("around the world"): it counts only before a number, a
-/// month or a clock time. A point of a period ("the end of") modifies a date only, not a
-/// span ("the end of the 500-year lease" is the lease's).
+/// month or a clock time. A point of a period ([`POINTS`]) is taken in before a `date`
+/// only.
 pub(super) fn with_modifier(text: &str, start: usize, rule: Rule, date: bool) -> usize {
     if matches!(rule, Rule::Reference | Rule::Present | Rule::Past | Rule::Vague) {
         return start;
@@ -200,7 +204,8 @@ pub(super) fn with_modifier(text: &str, start: usize, rule: Rule, date: bool) ->
         || first.starts_with(char::is_uppercase)
             && first.len() <= 10
             && crate::time::words::month_number(first).is_some();
-    for m in MODIFIERS {
+    let points = if date { POINTS } else { &[] };
+    for m in MODIFIERS.iter().chain(points) {
         let Some(cut) = lead.len().checked_sub(m.len()) else {
             continue;
         };
@@ -210,9 +215,6 @@ pub(super) fn with_modifier(text: &str, start: usize, rule: Rule, date: bool) ->
         };
         let bounded = head.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         if !word.eq_ignore_ascii_case(m) || !bounded {
-            continue;
-        }
-        if m.starts_with("the ") && !date {
             continue;
         }
         let preposition = *m == "around";
