@@ -37,6 +37,18 @@ impl Around<'_> {
         self.word(self.last + n)
     }
 
+    /// The `n`th word before the name ("" before the first token).
+    fn before(&self, n: usize) -> &str {
+        self.first.checked_sub(n).map_or("", |k| self.word(k))
+    }
+
+    /// A name after a preposition ("a spokesman for Tidewater Hydro", "analysts at
+    /// Brekke Capital", "residents of Port Ellis"): a verb after it has another subject,
+    /// so its speaking tells nothing of the name's kind.
+    fn after_preposition(&self) -> bool {
+        names_an_object(self.before(1))
+    }
+
     fn words(&self) -> usize {
         self.last + 1 - self.first
     }
@@ -54,6 +66,16 @@ impl Around<'_> {
             self.after(1)
         }
     }
+}
+
+/// A preposition before a name makes it the preposition's object, never the subject of
+/// the verb after it ("a spokesman for Tidewater Hydro said", "analysts at Brekke
+/// Capital said").
+pub(crate) fn names_an_object(word_before: &str) -> bool {
+    matches!(
+        word_before,
+        "for" | "at" | "of" | "from" | "with" | "by" | "in" | "on"
+    )
 }
 
 /// Company endings written after a name ("Acme Inc.").
@@ -150,7 +172,12 @@ pub(crate) const RULES: &[ContextRule] = &[
         reason: "a name of two or three words that says or tells something is a person's \
                  (organisations speak through statements; a bare word may be either)",
         kind: EntityKind::Person,
-        fires: |a| (2..=3).contains(&a.words()) && !a.possessive() && PERSONAL_SPEECH.contains(&a.after(1)),
+        fires: |a| {
+            (2..=3).contains(&a.words())
+                && !a.possessive()
+                && !a.after_preposition()
+                && PERSONAL_SPEECH.contains(&a.after(1))
+        },
     },
     ContextRule {
         name: "person-appositive",
@@ -238,6 +265,20 @@ mod tests {
         // A person's spokesman is not a business noun.
         assert_eq!(rule("Petrossi's spokesman declined.", "Petrossi's"), None);
         assert_eq!(rule("Tessaly, the city, voted.", "Tessaly"), None);
+        // A name after a preposition is not the subject of the verb after it.
+        for (sentence, name) in [
+            (
+                "Analysts at Brekke Capital said margins would fall.",
+                "Brekke Capital",
+            ),
+            (
+                "A spokeswoman for Tidewater Hydro said the dam was safe.",
+                "Tidewater Hydro",
+            ),
+            ("Residents of Port Ellis said the water was brown.", "Port Ellis"),
+        ] {
+            assert_eq!(rule(sentence, name), None, "{sentence}");
+        }
         for r in RULES {
             assert!(!r.reason.is_empty() && !r.name.is_empty());
         }

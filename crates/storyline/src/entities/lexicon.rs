@@ -23,6 +23,7 @@ pub(crate) mod lists {
     pub(crate) const ROLE_MODIFIER_WORDS: &str = include_str!("data/role-modifier-words.txt");
     pub(crate) const ROLE_PHRASE_WORDS: &str = include_str!("data/role-phrase-words.txt");
     pub(crate) const SPEAKING_NOUNS: &str = include_str!("data/speaking-nouns.txt");
+    pub(crate) const REPRESENTATIVE_WORDS: &str = include_str!("data/representative-words.txt");
     pub(crate) const STANCE_VERBS: &str = include_str!("data/stance-verbs.txt");
     pub(crate) const STANCE_VERBS_IRREGULAR: &str = include_str!("data/stance-verbs-irregular.txt");
     pub(crate) const ACTION_VERBS: &str = include_str!("data/action-verbs.txt");
@@ -204,6 +205,11 @@ pub fn is_role_phrase_word(w: &str) -> bool {
 /// Common nouns that can be the source of a statement ("officials said", "a study found").
 pub fn is_speaking_noun(w: &str) -> bool {
     with_lower(w, |w| word_set!(lists::SPEAKING_NOUNS).contains(w))
+}
+
+/// A person who speaks on another's behalf ("spokeswoman", "lawyers"), in any case.
+pub fn is_representative(w: &str) -> bool {
+    with_lower(w, |w| word_set!(lists::REPRESENTATIVE_WORDS).contains(w))
 }
 
 /// Verbs of stance, wanting, judging and dealing with others' words ("endorsed",
@@ -529,6 +535,7 @@ mod tests {
         ("role-modifier-words", lists::ROLE_MODIFIER_WORDS, true),
         ("role-phrase-words", lists::ROLE_PHRASE_WORDS, true),
         ("speaking-nouns", lists::SPEAKING_NOUNS, true),
+        ("representative-words", lists::REPRESENTATIVE_WORDS, true),
         ("stance-verbs", lists::STANCE_VERBS, true),
         ("stance-verbs-irregular", lists::STANCE_VERBS_IRREGULAR, true),
         ("action-verbs", lists::ACTION_VERBS, true),

@@ -12,6 +12,7 @@
 //! it needs a speaker, with [`Entities::gender_fits`] and [`Entities::resolve_nominal`].
 
 mod context;
+pub(crate) use context::names_an_object;
 pub mod lexicon;
 
 use std::collections::{BTreeSet, HashMap, HashSet};

@@ -1011,8 +1011,10 @@ fn resolve_source(
     {
         let e = s.name_entities[k];
         // A name of two words or more that speaks is a person when nothing said otherwise
-        // (a lone word may be a place: "Aleppo has been …").
-        if c.last > c.first {
+        // (a lone word may be a place: "Aleppo has been …"); not one a preposition's
+        // object ("a spokesman for Nordhavn Ferries said": a firm as often as a person).
+        let object = c.phrase_first >= 1 && entities::names_an_object(s.word(text, c.phrase_first - 1));
+        if c.last > c.first && !object {
             ents.make_person(e);
         }
         let role = c.role.and_then(|r| r.slice(text)).map(str::to_string);
@@ -1533,6 +1535,30 @@ mod tests {
                 .all(|x| x.1.is_none() || x.1.as_deref() == Some("a sign on the gate")),
             "{q:?}"
         );
+    }
+
+    /// Rule `speaker_before_for` (sources): the noun before "for" speaks, unless it is a
+    /// representative and a name follows, or "for" is inside a name; the one spoken for
+    /// is not made a person by speaking.
+    #[test]
+    fn speaker_before_for() {
+        assert_eq!(
+            speakers(&["The hearing will not resume before May, lawyers for both ferry operators said."]),
+            [Some("lawyers".to_string())]
+        );
+        assert_eq!(
+            speakers(&["Advocates for the coastal line say the trains will be full by spring."]),
+            [Some("Advocates".to_string())]
+        );
+        assert_eq!(
+            speakers(&["A spokesman for the buyer said the sale would close in June."]),
+            [Some("A spokesman".to_string())]
+        );
+        let (text, a) =
+            run(&["A spokeswoman for Tidewater Hydro said the turbines would restart on Friday."]);
+        assert_eq!(who(&text, &a)[0].1.as_deref(), Some("Tidewater Hydro"));
+        let firm = a.entities.iter().find(|e| e.name == "Tidewater Hydro").unwrap();
+        assert_ne!(firm.kind, entities::EntityKind::Person, "{firm:?}");
     }
 
     /// The speaker names of every quote, in order.

@@ -167,7 +167,17 @@ pub(super) fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Sour
 fn is_qualifying_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "at" | "on" | "from" | "near" | "inside" | "outside" | "across" | "around" | "of" | "who"
+        "in" | "at"
+            | "on"
+            | "from"
+            | "near"
+            | "inside"
+            | "outside"
+            | "across"
+            | "around"
+            | "of"
+            | "for"
+            | "who"
     )
 }
 
@@ -186,6 +196,12 @@ fn head_before_preposition(text: &str, s: &Sentence, found: Source) -> Option<So
         return None;
     }
     let name = s.names.iter().find(|c| c.last == last && c.first <= c.last);
+    // A capitalised word opening the sentence is no name for this ("Lawyers for …").
+    let name_before =
+        name.is_some_and(|c| c.last > c.first || (0..c.first).any(|k| s.toks[k].kind == Kind::Word));
+    if w == "for" && !speaker_before_for(text, s, found, last, name_before) {
+        return None;
+    }
     if w == "of" {
         let person = name.filter(|c| {
             c.kind == EntityKind::Person
@@ -239,6 +255,22 @@ fn head_before_preposition(text: &str, s: &Sentence, found: Source) -> Option<So
         head
     };
     Some(head)
+}
+
+/// Rule `speaker_before_for`: the noun before "for" speaks ("Lawyers for both sides
+/// said", "Advocates for the new line say", "A spokesman for the buyer said") — not when
+/// "for" is inside a name ("the Centre for Coastal Studies said": the word before it is
+/// a name's) and not when a representative speaks for someone named ("a spokeswoman for
+/// Tidewater Rail said": the one named speaks through them, as before).
+fn speaker_before_for(text: &str, s: &Sentence, found: Source, last: usize, name_before: bool) -> bool {
+    if name_before {
+        return false;
+    }
+    let named_after = s
+        .names
+        .iter()
+        .any(|c| c.first >= found.first && c.last == found.last);
+    !(named_after && lexicon::is_representative(s.word(text, last)))
 }
 
 /// The longest aside between dashes passed between a source and its verb, in tokens.
