@@ -704,7 +704,14 @@ impl Scan<'_> {
             while k < n && k - a < 5 && s.toks[k].kind == Kind::Word && self.word(k) != "that" {
                 k += 1;
             }
-            if k < n && (self.word(k) == "that" || s.toks[k].kind != Kind::Word) && k > a {
+            // A number with a word after it ends no object ("told reporters the ruling
+            // put 350 jobs at risk": the content is the clause); a year before a comma
+            // does ("told the paper in 2012, …").
+            let counted = |k: usize| {
+                s.toks[k].kind == Kind::Number && s.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+            };
+            let stop = k < n && (self.word(k) == "that" || s.toks[k].kind != Kind::Word && !counted(k));
+            if stop && k > a {
                 a = k;
             } else if matches!(lemma, "tell" | "assure") && k > a {
                 // "told reporters the plan was dead", "assured his audience he would":
@@ -742,7 +749,7 @@ impl Scan<'_> {
         // that …": a phrase of setting between the cue and "that" is not content.
         if a < n && words::is_adjunct_preposition(&self.word(a).to_lowercase()) && !s.in_quote(a) {
             let that = (a + 1..n.min(a + 8))
-                .take_while(|&k| s.toks[k].kind == Kind::Word && !s.in_quote(k))
+                .take_while(|&k| matches!(s.toks[k].kind, Kind::Word | Kind::Number) && !s.in_quote(k))
                 .find(|&k| self.word(k) == "that");
             if let Some(k) = that {
                 a = k;
@@ -3761,6 +3768,24 @@ mod tests {
             let frames = frames_of(verb);
             assert!(!frames.is_empty(), "{verb}: {frames:#?}");
         }
+    }
+
+    /// A number inside the clause after "told" ends no object, and a year inside a
+    /// phrase of setting before "that" is passed like its words.
+    #[test]
+    fn numbers_after_the_cue_belong_where_they_stand() {
+        assert_frame(
+            "Alma Reis told reporters the ruling put 350 jobs at risk.",
+            "source_then_clause",
+            "Alma Reis",
+            &["the ruling put 350 jobs at risk"],
+        );
+        assert_frame(
+            "Ivo Brandt recalled in 2019 that the wells ran dry twice.",
+            "source_then_clause",
+            "Ivo Brandt",
+            &["that the wells ran dry twice"],
+        );
     }
 
     /// Rule `head_before_relative` (sources): a relative clause after the speaker.
