@@ -474,6 +474,14 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
                     c.kind = rule.kind;
                 }
             }
+            let common_opener = c.first == c.last
+                && c.kind == EntityKind::Unknown
+                && c.role.is_none()
+                && opens_sentence(text, toks, c.first)
+                && is_common_noun_opener(word(c.first), lower_words);
+            if common_opener {
+                continue;
+            }
             out.push(c);
         }
     }
@@ -730,6 +738,9 @@ pub struct LowerWords<'t> {
     /// The capitalised words the article writes right after a first name, read once on
     /// first use (see [`LowerWords::is_written_surname`]).
     after_first_name: std::cell::OnceCell<HashSet<&'t str, Seeded>>,
+    /// The capitalised words the article writes inside a sentence (after a word that
+    /// ends none), read once on first use (see [`LowerWords::is_capitalised_inside`]).
+    inside_caps: std::cell::OnceCell<HashSet<&'t str, Seeded>>,
 }
 
 /// Every maximal run of letters and digits with no capital, with where each stands: the
@@ -807,6 +818,7 @@ impl<'t> LowerWords<'t> {
             text,
             at: std::cell::OnceCell::new(),
             after_first_name: std::cell::OnceCell::new(),
+            inside_caps: std::cell::OnceCell::new(),
         }
     }
 
@@ -837,6 +849,52 @@ impl<'t> LowerWords<'t> {
             set
         });
         after.contains(w) && !lexicon::with_lower(w, |l| self.vocabulary().contains(l))
+    }
+
+    /// Whether the article writes `w` (a capitalised word) in lower case anywhere, as
+    /// it stands or in its other number ("Unions" / "union", "Fishermen" / "fisherman",
+    /// "Taxes" / "tax").
+    fn writes_lower(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        let vocabulary = self.vocabulary();
+        let sibilant = |s: &&str| s.ends_with(['s', 'x', 'z']) || s.ends_with("ch") || s.ends_with("sh");
+        let singular = [
+            lower.strip_suffix("men").map(|s| format!("{s}man")),
+            lower.strip_suffix("ies").map(|s| format!("{s}y")),
+            lower.strip_suffix("es").filter(sibilant).map(str::to_string),
+            lower.strip_suffix('s').map(str::to_string),
+        ];
+        vocabulary.contains(&lower)
+            || vocabulary.contains(&format!("{lower}s"))
+            || singular
+                .iter()
+                .flatten()
+                .any(|s| s.len() >= 3 && vocabulary.contains(s))
+    }
+
+    /// Whether the article writes `w` with its capital inside a sentence too ("… said
+    /// Price", "Mr. Price"): then it is a name wherever it stands.
+    fn is_capitalised_inside(&self, w: &str) -> bool {
+        let inside = self.inside_caps.get_or_init(|| {
+            let mut set = HashSet::default();
+            let mut words = spaced_words(self.text);
+            let mut prev = words.next().unwrap_or("");
+            for word in words {
+                let ends = prev.ends_with(['.', '!', '?', ':', '"', '“', '”', '|', '—', '-'])
+                    && !lexicon::is_courtesy_title(prev);
+                // (A word after an opening quotation mark may open a quoted sentence.)
+                if !ends && word.starts_with(char::is_alphanumeric) && may_be_cap_word(word) {
+                    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+                    let bare = &bare[..without_possessive(bare)];
+                    if is_cap_word(bare) {
+                        set.insert(bare);
+                    }
+                }
+                prev = word;
+            }
+            set
+        });
+        inside.contains(w)
     }
 
     fn vocabulary(&self) -> &Vocabulary<'t> {
@@ -930,6 +988,42 @@ fn is_glued_opener(text: &str, toks: &[Token], k: usize, lower_words: &LowerWord
         to += 1;
     }
     lower_words.seen_between(&w.to_lowercase(), from, to)
+}
+
+/// Endings of common nouns that single names hardly have ("Vaccination", "Enforcement",
+/// "Fishermen"): rule `common_noun_opener`.
+const COMMON_NOUN_ENDINGS: &[&str] = &["tion", "sion", "ment", "ness", "ity", "ism", "ists", "men"];
+
+/// Rule `common_noun_opener`: a lone capitalised word opening a sentence that nothing made
+/// a name of a kind ("Unions said they were not consulted", "Vaccination rates fell") is
+/// an ordinary noun with its capital from the sentence when the article writes it in lower
+/// case anywhere (in either number), when it is the plural of a body's or role's word or
+/// a noun of people who speak, or when it ends like a common noun. A first name, a
+/// place, a listed name, initials, an organisation or role word, and a surname the
+/// article writes after a first name stay names.
+fn is_common_noun_opener(w: &str, lower_words: &LowerWords) -> bool {
+    if lexicon::is_first_name(w)
+        || lexicon::is_place(w)
+        || lexicon::alias(w).is_some()
+        || lexicon::is_org_word(w)
+        || lexicon::is_role_word(w)
+        || is_acronym(w)
+        || w.contains(['.', '-', '\'', '’'])
+        || lower_words.is_written_surname(w)
+        || lower_words.is_capitalised_inside(w)
+    {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    // The plural of a body's or a role's word ("Unions", "Ministers") and nouns of
+    // people who speak ("Officials", "Analysts").
+    let plural_of_kind = lower
+        .strip_suffix('s')
+        .is_some_and(|one| lexicon::is_org_word(one) || lexicon::is_role_head(one));
+    lower_words.writes_lower(w)
+        || plural_of_kind
+        || lexicon::is_speaking_noun(&lower)
+        || lower.chars().count() >= 7 && COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// A speaker's label in a transcript ("PENCE:", "MS. LEE:"): the person named, unless the
@@ -2173,6 +2267,25 @@ mod tests {
             "{ents:?}"
         );
         assert!(ents.iter().any(|e| e.name == "Harbour Board"), "{ents:?}");
+    }
+
+    /// Rule `common_noun_opener`.
+    #[test]
+    fn a_common_noun_opening_a_sentence_is_no_entity() {
+        let ents = entities_of(
+            "The quarry will close in May. Unions said they had not been consulted, and the \
+             union's lawyers will meet on Friday.\n\nFishermen say the fisherman's season is over.\n\n\
+             Vaccination rates fell in Ostrava. Analysts expect more cases.",
+        );
+        for word in ["Unions", "Fishermen", "Vaccination", "Analysts"] {
+            assert!(ents.iter().all(|e| e.name != word), "{word}: {ents:?}");
+        }
+        // A word the article writes with its capital inside a sentence is a name, even
+        // where the article also writes it in lower case.
+        let ents =
+            entities_of("The price rose again. Price said the rise was small, according to Mr. Price.");
+        let price = ents.iter().find(|e| e.name.ends_with("Price"));
+        assert_eq!(price.map(|e| e.mentions.len()), Some(2), "{ents:?}");
     }
 
     #[test]
