@@ -247,7 +247,7 @@ lazy_re!(
 );
 lazy_re!(
     DATELINE_CODE,
-    r"^\p{Lu}([\p{Lu} .,'-]+?)\s*\(([A-Za-z/]{2,12})\)\s*[-–—:]"
+    r"^\p{Lu}([\p{Lu} .,'-]+?)(?:,?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([A-Za-z/]{2,12}|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*?)\)\s*[-–—:]"
 );
 lazy_re!(BREADCRUMB, r"^[^.!?]{1,40}(\s+(>|»|›)\s+[^.!?]{1,40}){2,}$");
 // Rule `menu_bar`: a site's sections in a row, "Home | Harbour | Weather | Sport": three or
@@ -376,8 +376,9 @@ fn author_bio(t: &str) -> bool {
         .is_some_and(|c| c[1].split_whitespace().count() <= 3 && c[3].split_whitespace().count() <= 4)
 }
 
-/// The agency code of a dateline ("LINDVIK (NWA) –"), when the place before it is at most
-/// 41 characters.
+/// The agency code of a dateline ("LINDVIK (NWA) –", "LINDVIK, May 3 (NWA) –") or the
+/// wire's name written out there ("LINDVIK (Nordic Wire) –"), when the place before it is
+/// at most 41 characters.
 fn dateline_code(t: &str) -> Option<&str> {
     let c = DATELINE_CODE.captures(t)?;
     (c[1].trim_end_matches(' ').chars().count() <= 40).then(|| c.get(2).map_or("", |m| m.as_str()))
@@ -1363,8 +1364,17 @@ fn outlet_tell_tale(lines: &[Line], title: Option<&str>) -> Option<(String, Outl
     }
     outlet.or_else(|| copyright_owner(lines, title)).or_else(|| {
         let first = lines.iter().find(|l| l.role == Role::Body)?;
-        let name = outlets::by_code(dateline_code(&first.text)?)?;
-        Some((name.to_string(), OutletSource::Dateline))
+        let code = dateline_code(&first.text)?;
+        // Rule `dateline_wire_name`: a wire that writes its name out in the dateline
+        // ("HOLMVIK (Baltic Wire) –") names itself; a code must be a known agency's.
+        let name = match outlets::by_code(code) {
+            Some(known) => known.to_string(),
+            None if code.contains(' ') && code.split(' ').count() <= 4 => {
+                outlets::outlet_name(code, title).ok()?
+            }
+            None => return None,
+        };
+        Some((name, OutletSource::Dateline))
     })
 }
 
@@ -1439,6 +1449,27 @@ mod tests {
         );
         // Two known outlets' addresses: which one is ours is unknown.
         assert_eq!(outlet_of("Email: desk@presstv.ir or news@trtworld.com"), None);
+    }
+
+    #[test]
+    fn a_dateline_names_its_wire() {
+        // Rule `dateline_wire_name`, and a short date between the place and the wire.
+        let wire = |dateline: &str| {
+            let text = format!(
+                "Ferry crews strike for a second week\n\
+                 {dateline} Crews on the Holmvik ferries stayed ashore on Wednesday after talks \
+                 with the operator ended without a deal.\n\
+                 The union wants a raise over two years; the operator has offered less.\n"
+            );
+            clean(&text, None, CleanMode::Scraped).outlet
+        };
+        let dated = |name: &str| Some((name.to_string(), OutletSource::Dateline));
+        assert_eq!(wire("HOLMVIK, Oct. 14 (Nordic Wire) -"), dated("Nordic Wire"));
+        assert_eq!(wire("HOLMVIK (Nordic Wire) –"), dated("Nordic Wire"));
+        assert_eq!(wire("HOLMVIK, May 3 (AFP) –"), dated("Agence France-Presse"));
+        // An unknown code names no one; nor does a bracket that is no dateline's.
+        assert_eq!(wire("HOLMVIK (NWX) –"), None);
+        assert_eq!(wire("Crews (Nordic Wire) said -"), None);
     }
 
     #[test]
