@@ -49,7 +49,12 @@ pub(super) enum Wanted {
     Title,
     /// A `<script type="application/ld+json">`.
     JsonLd,
+    /// A `<footer>`, for its copyright notice.
+    Footer,
 }
+
+/// The most of a page's footers' text kept for their copyright notice, in bytes.
+const FOOTER_BYTES: usize = 4096;
 
 /// Collects metadata over the elements of a page, in document order.
 #[derive(Default)]
@@ -60,6 +65,8 @@ pub(super) struct MetaScan {
     time: Option<String>,
     canonical: Option<String>,
     title: Option<String>,
+    /// The footers' text, up to [`FOOTER_BYTES`].
+    footer: String,
 }
 
 impl MetaScan {
@@ -84,6 +91,7 @@ impl MetaScan {
                 self.canonical = attr("href")
             }
             "title" if self.title.is_none() => return Some(Wanted::Title),
+            "footer" if self.footer.len() < FOOTER_BYTES => return Some(Wanted::Footer),
             "html" => {
                 if let Some(l) = attr("lang") {
                     let l = l
@@ -137,6 +145,14 @@ impl MetaScan {
             Wanted::Title if self.title.is_none() => self.title = Some(text),
             Wanted::Title => {}
             Wanted::JsonLd => self.json_ld.push(text),
+            Wanted::Footer => {
+                let mut end = text.len().min(FOOTER_BYTES.saturating_sub(self.footer.len()));
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                self.footer.push_str(&text[..end]);
+                self.footer.push('\n');
+            }
         }
     }
 
@@ -186,6 +202,15 @@ impl MetaScan {
                 evidence: None,
             });
         }
+        if out.site_name.is_none() {
+            if let Some(site) = self
+                .title
+                .as_deref()
+                .and_then(|t| site_in_footer(t, &self.footer))
+            {
+                out.site_name = Some(site);
+            }
+        }
         self.title
     }
 }
@@ -218,6 +243,25 @@ pub(super) fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Optio
         }
     }
     scan.finish(out)
+}
+
+/// Rule `title_site_in_footer`: the part after the last separator of the `<title>`
+/// ("Harbour fees rise | Quillby Tidings") is the site's own name when the page's footer
+/// holds a copyright notice with that name in it ("© 2031 Quillby Tidings"): a section's
+/// name there ("… | Health") is confirmed by no notice.
+fn site_in_footer(title: &str, footer: &str) -> Option<String> {
+    let notice = footer
+        .lines()
+        .find(|l| l.contains('©') || l.to_ascii_lowercase().contains("copyright"))?;
+    let title = title.trim();
+    let (_, tail) = [" | ", " - ", " – ", " — ", " :: "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (i, &title[i + sep.len()..])))
+        .max_by_key(|(i, _)| *i)?;
+    let tail = tail.trim();
+    let words = tail.split_whitespace().count();
+    ((1..=5).contains(&words) && tail.chars().next().is_some_and(char::is_uppercase) && notice.contains(tail))
+        .then(|| tail.to_string())
 }
 
 /// The `<title>` text without a trailing " | Site" or " - Site" naming the site.

@@ -864,6 +864,33 @@ mod tests {
     }
 
     #[test]
+    fn a_title_suffix_confirmed_by_the_footer_names_the_site() {
+        // Rule `title_site_in_footer`.
+        let page = |title: &str, footer: &str| {
+            let html = format!(
+                "<html><head><title>{title}</title></head><body><article><h1>Harbour fees rise</h1>\
+                 <p>The harbour board raised mooring fees by a tenth on Monday, citing the cost of dredging the channel.</p>\
+                 <p>Skippers said the rise would fall hardest on the small boats that fish the inner bay in winter.</p>\
+                 </article><footer><p>{footer}</p></footer></body></html>"
+            );
+            extract_html(&html, None, ExtractMode::Accurate)
+                .unwrap()
+                .site_name
+        };
+        let notice = "© 2031 Quillby Tidings. All rights reserved.";
+        assert_eq!(
+            page("Harbour fees rise | Quillby Tidings", notice).as_deref(),
+            Some("Quillby Tidings")
+        );
+        // A section's name after the bar, or no notice in the footer: no site name.
+        assert_eq!(page("Harbour fees rise | Business", notice), None);
+        assert_eq!(
+            page("Harbour fees rise | Quillby Tidings", "About us | Contact"),
+            None
+        );
+    }
+
+    #[test]
     fn an_impossible_metadata_date_is_refused_and_the_next_source_tried() {
         let page = |head: &str| {
             format!(
