@@ -1028,3 +1028,27 @@ fn a_change_by_an_amount_measures_what_changed() {
     // day's preposition: the figure measures nothing named.
     assert_eq!(measured_text(&a, "6 percent"), None);
 }
+
+/// Rule `noun_before_named_place`: a name after "in", "of" or "at" at the end of what
+/// changed says where or whose; the noun before it is what is measured.
+#[test]
+fn a_name_after_a_preposition_is_not_what_changed() {
+    let a = analyse(
+        "Quarry results\n\nShares in Granvik fell as much as 9 percent in early trading. \
+         Ticket prices at Ostmark rose 3 percent in May.",
+        "Harbour Ledger",
+        "2031-06-02",
+    );
+    let of = |written: &str| {
+        let m = figure(&a, written).measured.as_ref().unwrap();
+        (m.text.clone(), m.concept.clone())
+    };
+    assert_eq!(
+        of("as much as 9 percent"),
+        ("Shares in Granvik".to_string(), "share".to_string())
+    );
+    assert_eq!(
+        of("3 percent"),
+        ("Ticket prices at Ostmark".to_string(), "price".to_string())
+    );
+}

@@ -814,6 +814,34 @@ fn subject_of(text: &str, tokens: &[Token], verb: usize) -> Option<String> {
     (is_word(t) && !super::phrase_end(lower(t.text(text)).as_str())).then(|| scope_word(t.text(text)))
 }
 
+/// Rule `noun_before_named_place`: a subject ending in a name after "in", "of" or "at"
+/// ("Shares in Granvik fell 9 percent", "Prices in Ostmark rose") is measured by the noun
+/// before the preposition, not by the name: the name says where or whose. `last` is the
+/// subject's last token; returns the noun's.
+fn noun_before_named_place(text: &str, tokens: &[Token], last: usize) -> Option<usize> {
+    let capitalised = |k: usize| is_word(&tokens[k]) && tokens[k].text(text).starts_with(char::is_uppercase);
+    if !capitalised(last) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && capitalised(first - 1) {
+        first -= 1;
+    }
+    let prep = first.checked_sub(1)?;
+    let noun = prep.checked_sub(1)?;
+    let nw = tokens[noun].text(text);
+    let lowered = lower(nw);
+    // A capitalised word there belongs to the name ("the Bank of Ostmark"), unless it
+    // opens the sentence.
+    let common = !nw.starts_with(char::is_uppercase) || opens_sentence(text, tokens[noun].span.start);
+    (matches!(lower(tokens[prep].text(text)).as_str(), "in" | "of" | "at")
+        && common
+        && is_word(&tokens[noun])
+        && !super::phrase_end(lowered.as_str())
+        && !is_number_word(&lowered))
+    .then_some(noun)
+}
+
 /// Rule `tally_side`: the second side of a tally counts what the first counted — "by 214
 /// votes to 198", "nine seats to four" — when nothing follows it: the noun between the
 /// first number and "to" is its phrase.
@@ -840,6 +868,16 @@ fn tally_side(text: &str, tokens: &[Token], at: usize, after: usize) -> Option<s
 /// NGOs") and stays as written; lower-cased and singularised it would read as the
 /// adjective ("lorvan").
 fn head_noun(text: &str, words: &[Token]) -> String {
+    // "Shares in Granvik": the noun before the place's preposition (rule
+    // `noun_before_named_place`).
+    let words = match words
+        .len()
+        .checked_sub(1)
+        .and_then(|l| noun_before_named_place(text, words, l))
+    {
+        Some(noun) => &words[..=noun],
+        None => words,
+    };
     words
         .iter()
         .rev()
@@ -1047,7 +1085,20 @@ fn changed_by(text: &str, tokens: &[Token], at: usize) -> Option<std::ops::Range
         }
         // "the richest 1 percent grew …": a figure's own unit is no subject.
         let after_number = start > 0 && tokens[start - 1].kind == Kind::Number;
-        return (start < end && !after_number).then_some(start..end);
+        if start < end && !after_number {
+            let start = match noun_before_named_place(text, tokens, end - 1) {
+                // The noun's own modifiers with it ("Ticket prices at Ostmark").
+                Some(noun) if opens_sentence(text, tokens[noun].span.start) => noun,
+                Some(noun) => (noun.saturating_sub(2)..noun)
+                    .rev()
+                    .take_while(|&j| plain(j) && tokens[j].kind != Kind::Number)
+                    .last()
+                    .unwrap_or(noun),
+                None => start,
+            };
+            return Some(start..end);
+        }
+        return None;
     }
     if !by {
         return None;
