@@ -88,7 +88,9 @@ use crate::{Format, Source};
 /// (`dateline_wire_name`; the site's name from the `<title>` confirmed by the footer's
 /// copyright notice, `title_site_in_footer`, is read at extraction); a name after "in",
 /// "of" or "at" at the end of what a figure measures is not the measure
-/// (`noun_before_named_place`: "Shares in Granvik fell 9 percent" measures shares).
+/// (`noun_before_named_place`: "Shares in Granvik fell 9 percent" measures shares); a
+/// cue between a determiner's modifier and one noun is no cue (`compound_noun_cue`: "the
+/// local claims office").
 pub const PIPELINE_VERSION: u32 = 14;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

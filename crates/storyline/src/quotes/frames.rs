@@ -452,6 +452,9 @@ impl Scan<'_> {
         };
         // "In a Harbour Times poll released Monday, 31 percent of voters said …": the poll.
         let src_before = src_before.map(|sb| poll_source(text, s, sb).unwrap_or(sb));
+        if !explicit && src_before.is_some_and(|sb| compound_noun_cue(self, &sb, a)) {
+            return None;
+        }
         // "Roe accused the board of “waste” and insisted that …": a verb joined by "and"
         // to an earlier statement of the sentence has that statement's source.
         let src_before = src_before.or_else(|| {
@@ -1840,6 +1843,29 @@ fn clause_after_source(scan: &Scan, cue: &Cue, strong: bool) -> Option<Frame> {
         }
     }
     Some(frame(cue.span, cue.kind(), Some(src), content))
+}
+
+/// Rule `compound_noun_cue`: "who heads the local claims office, said": a cue word
+/// between a determiner's modifier and one noun ("the local claims office", "a weekly
+/// reports desk") is inside a noun phrase — the "source" is a determiner and a word that
+/// cannot speak, the "content" one word. A noun that speaks keeps its one-word content
+/// ("The mayor says no").
+fn compound_noun_cue(scan: &Scan, src: &Source, a: usize) -> bool {
+    let one_word = scan.s.toks.get(a).is_some_and(|t| t.kind == Kind::Word)
+        && scan
+            .s
+            .toks
+            .get(a + 1)
+            .is_none_or(|_| matches!(scan.word(a + 1), "," | "." | ";"));
+    if !one_word || src.last != src.first + 1 || !is_determiner(scan.word(src.first)) {
+        return false;
+    }
+    let w = lexicon::lower(scan.word(src.last));
+    !(lexicon::is_speaking_noun(&w)
+        || lexicon::is_role_head(&w)
+        || lexicon::is_org_word(&w)
+        || super::sources::plural_of_people(&w)
+        || scan.s.names.iter().any(|c| c.last == src.last))
 }
 
 /// Rule `relative_clause_end`: "The dockers, who claimed the deal was unfair, walked
@@ -3786,6 +3812,18 @@ mod tests {
             "Ivo Brandt",
             &["that the wells ran dry twice"],
         );
+    }
+
+    /// Rule `compound_noun_cue`: a cue inside a noun phrase is no statement; a noun that
+    /// speaks keeps a one-word content.
+    #[test]
+    fn a_cue_inside_a_noun_phrase_is_no_statement() {
+        let frames =
+            frames_of("Dana Kuusk, who heads the local claims office, said most claims were for roofs.");
+        assert!(frames.iter().all(|f| f.2 != "the local"), "{frames:#?}");
+        assert!(frames.iter().any(|f| f.1 == "said"), "{frames:#?}");
+        let frames = frames_of("The mayor says no.");
+        assert!(frames.iter().any(|f| f.2 == "The mayor"), "{frames:#?}");
     }
 
     /// Rule `head_before_relative` (sources): a relative clause after the speaker.
