@@ -161,9 +161,9 @@ pub(super) fn source_before(text: &str, s: &Sentence, end: usize) -> Option<Sour
 }
 
 /// Prepositions whose phrase qualifies the speaker before it ("Shop owners in the old
-/// town", "A doctor at the scene", "Jo Roe of the harbour board"), and the relative
-/// pronoun "who", whose clause does the same ("Residents who lost power said": rule
-/// `head_before_relative`).
+/// town", "A doctor at the scene", "Jo Roe of the harbour board", "lawyers for both sides":
+/// rule `speaker_before_for` says when "for" does), and the relative pronoun "who", whose
+/// clause does the same ("Residents who lost power said": rule `head_before_relative`).
 fn is_qualifying_preposition(w: &str) -> bool {
     matches!(
         w,
