@@ -130,6 +130,38 @@ fn a_direction_after_a_distance_is_no_measured_thing() {
     }
 }
 
+/// Rule `same_measure_before`: the earlier value after "up from" measures what the figure
+/// before it does; a figure of another unit, or with a noun of its own, keeps its own.
+#[test]
+fn an_earlier_value_after_up_from_measures_the_same_thing() {
+    let a = analyse(
+        "Tarnland votes\n\nTurnout was 61.2%, up from 55% in the last vote, and 300 stations \
+         closed late, against 120 polling clerks hired.",
+        "Harbour Ledger",
+        "2031-04-02",
+    );
+    let m = |w: &str| figure(&a, w).measured.as_ref().map(|m| m.text.clone());
+    assert_eq!(m("61.2%").as_deref(), Some("Turnout"), "{:#?}", a.figures);
+    assert_eq!(m("55%").as_deref(), Some("Turnout"), "{:#?}", a.figures);
+    assert_eq!(m("120").as_deref(), Some("polling clerks"), "{:#?}", a.figures);
+}
+
+/// Rules `fronted_participle` (time) and `fronted_clause_date`: a date in a participle
+/// clause opening the sentence dates that clause's figures, not the main clause's.
+#[test]
+fn a_fronted_clause_dates_its_own_figures() {
+    let a = analyse(
+        "Co-op grows\n\nFormed in 2019 by four trawler crews, the co-op sold 900 tonnes of cod in 2030.\n\n\
+         Born in 1961 in a port town, Vik joined the board in 1990, one of 12 members.",
+        "Harbour Ledger",
+        "2031-04-02",
+    );
+    let as_of = |w: &str| figure(&a, w).as_of.as_ref().map(ToString::to_string);
+    assert_eq!(as_of("four").as_deref(), Some("2019"), "{:#?}", a.figures);
+    assert_eq!(as_of("900 tonnes").as_deref(), Some("2030"), "{:#?}", a.figures);
+    assert_eq!(as_of("12").as_deref(), Some("1990"), "{:#?}", a.figures);
+}
+
 /// Rules `lead_scope` and `lead_modifier`: the word before a measure noun on the left
 /// modifies it ("the official estimate", "the pre-war population") and names the measure
 /// with it, or is its concept ("the death toll"); its possessor or a name is the scope

@@ -29,6 +29,7 @@ const VERB_ADVERBS: &str = include_str!("data/verb-adverbs.txt");
 const HYPHEN_NOT_COUNTED: &str = include_str!("data/hyphen-not-counted.txt");
 const COMPASS_POINTS: &str = include_str!("data/compass-points.txt");
 const PLACE_PARTICLES: &str = include_str!("data/place-particles.txt");
+const EARLIER_VALUE_LEADS: &str = include_str!("data/earlier-value-leads.txt");
 const WHOLE_DETERMINERS: &str = include_str!("data/whole-determiners.txt");
 const CHANGING_VERBS: &str = include_str!("data/changing-verbs.txt");
 
@@ -238,11 +239,43 @@ pub fn figures(a: &Article) -> Vec<Figure> {
                 .get(sentence)
                 .map(|&span| SentenceCx::new(a, &mentions, sentence, span));
         }
-        if let Ok(f) = figure(a, current.as_ref(), q, in_time) {
+        if let Ok(mut f) = figure(a, current.as_ref(), q, in_time) {
+            if let (None, Some(cx), Some(prev)) = (&f.measured, current.as_ref(), out.last()) {
+                if same_measure_before(&a.text, cx, &f, prev) {
+                    f.measured = prev.measured.clone();
+                }
+            }
             out.push(f);
         }
     }
     out
+}
+
+/// Rule `same_measure_before`: a figure with no noun of its own after "up from", "down
+/// from", "compared with" … (`data/earlier-value-leads.txt`) is the earlier or other value
+/// of what the figure before it in the sentence measures, in the same unit ("turnout was
+/// 63.5%, up from 58% four years ago").
+fn same_measure_before(text: &str, cx: &SentenceCx, f: &Figure, prev: &Figure) -> bool {
+    static LEADS: std::sync::LazyLock<Vec<Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+        EARLIER_VALUE_LEADS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_whitespace().collect())
+            .collect()
+    });
+    let unit = |f: &Figure| f.unit.as_ref().map(|u| u.name.clone());
+    if prev.sentence != f.sentence || prev.measured.is_none() || unit(prev) != unit(f) {
+        return false;
+    }
+    let at = cx.tokens.partition_point(|t| t.span.end <= f.span.start);
+    LEADS.iter().any(|words| {
+        at >= words.len()
+            && words
+                .iter()
+                .zip(&cx.tokens[at - words.len()..at])
+                .all(|(w, t)| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case(w))
+    })
 }
 
 /// Rule `counted_in_time`: a count whose noun, right after it, is a unit of time of the
@@ -355,6 +388,9 @@ struct SentenceCx {
     place: Option<Named>,
     /// The source named after "according to" / "citing", if the sentence has one.
     source: Option<Named>,
+    /// A participle clause opening the sentence ("Formed in 2005 by three …, the band
+    /// …") and the date it names, which is its figures' and not the sentence's.
+    fronted: Option<(Span, TimeValue)>,
 }
 
 impl SentenceCx {
@@ -364,6 +400,7 @@ impl SentenceCx {
         SentenceCx {
             index,
             span,
+            fronted: fronted_date(a, span),
             as_of: as_of(a, index),
             place: place(a, mentions, span),
             source,
@@ -437,7 +474,14 @@ fn figure(a: &Article, cx: Option<&SentenceCx>, q: Quantity, in_time: bool) -> R
         unit: q.unit,
         measured,
         place: cx.place.clone(),
-        as_of: own_date(a, q.span).or_else(|| cx.as_of.clone()),
+        as_of: own_date(a, q.span)
+            .or_else(|| {
+                cx.fronted
+                    .as_ref()
+                    .filter(|(c, _)| q.span.end <= c.end)
+                    .map(|(_, d)| d.clone())
+            })
+            .or_else(|| cx.as_of.clone()),
         cited: quoted_by(a, q.span).or_else(|| cx.source.clone()),
     })
 }
@@ -1297,6 +1341,20 @@ fn own_date(a: &Article, fig: Span) -> Option<TimeValue> {
         "in" | "as of" | "for" | "by" | "at the end of" | "by the end of"
     ) || between.is_empty() && !bare_year;
     (joins && t.kind == TimexType::Date && t.value.is_calendar()).then(|| t.value.clone())
+}
+
+/// Rule `fronted_clause_date`: the participle clause opening a sentence (see
+/// [`crate::time::fronted_clause`]) and the last calendar date inside it, which dates the
+/// figures of that clause ("Formed in 2005 by three players, the band …": three as of 2005).
+fn fronted_date(a: &Article, sentence: Span) -> Option<(Span, TimeValue)> {
+    let clause = crate::time::fronted_clause(&a.text, sentence)?;
+    let first = a.timexes.partition_point(|t| t.span.start < clause.start);
+    a.timexes[first..]
+        .iter()
+        .take_while(|t| t.span.end <= clause.end)
+        .filter(|t| t.kind == TimexType::Date && t.value.is_calendar())
+        .last()
+        .map(|t| (clause, t.value.clone()))
 }
 
 /// The sentence's date, else the publication day.

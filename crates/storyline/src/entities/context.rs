@@ -132,6 +132,23 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "supplier",
 ];
 
+/// Nouns of a body that people join, written in lower case after its name ("the Kestrel
+/// team", "the Vossa alliance").
+const BODY_NOUNS: &[&str] = &[
+    "alliance",
+    "coalition",
+    "team",
+    "party",
+    "bloc",
+    "movement",
+    "club",
+    "union",
+    "faction",
+    "federation",
+    "league",
+    "consortium",
+];
+
 /// Verbs of saying that, right after a name of two words or more, make it a person.
 const PERSONAL_SPEECH: &[&str] = &["said", "says", "told", "tells", "added", "recalled"];
 
@@ -165,6 +182,16 @@ pub(crate) const RULES: &[ContextRule] = &[
                         && ORGANISATION_NOUNS.contains(&a.after(k))
                         && (k == 3 || !lexicon::is_role_word(a.after(k)))
                 })
+        },
+    },
+    ContextRule {
+        name: "body-noun-after",
+        reason: "\"the X team\" / \"the X alliance\": a name between \"the\" and a body people join                  names that body (a known place there is where it is from)",
+        kind: EntityKind::Organization,
+        fires: |a| {
+            matches!(a.before(1), "the" | "The")
+                && BODY_NOUNS.contains(&a.after(1))
+                && !lexicon::is_place(a.word(a.last))
         },
     },
     ContextRule {
@@ -245,6 +272,10 @@ mod tests {
             Some("organisation-appositive")
         );
         assert_eq!(
+            rule("Two riders of the Kestrel team were suspended.", "Kestrel"),
+            Some("body-noun-after")
+        );
+        assert_eq!(
             rule("Orvan Petrossi said the count was wrong.", "Orvan Petrossi"),
             Some("full-name-speaks")
         );
@@ -265,6 +296,8 @@ mod tests {
         // A person's spokesman is not a business noun.
         assert_eq!(rule("Petrossi's spokesman declined.", "Petrossi's"), None);
         assert_eq!(rule("Tessaly, the city, voted.", "Tessaly"), None);
+        // A known place before a body's noun is where the body is from.
+        assert_eq!(rule("Fans of the Brazil team cheered.", "Brazil"), None);
         // A name after a preposition is not the subject of the verb after it.
         for (sentence, name) in [
             (

@@ -479,7 +479,10 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
                 && c.role.is_none()
                 && opens_sentence(text, toks, c.first)
                 && is_common_noun_opener(word(c.first), lower_words);
-            if common_opener {
+            // Rule `single_letter`: a lone capital letter ("the B sample", "grade A
+            // milk") names nothing.
+            let single_letter = c.first == c.last && c.role.is_none() && word(c.first).chars().count() == 1;
+            if common_opener || single_letter {
                 continue;
             }
             out.push(c);
@@ -1055,7 +1058,7 @@ fn transcript_label(text: &str, toks: &[Token], start: usize, end: usize) -> Opt
 }
 
 /// "MS." → "Ms.": an upper-case word as a title would be written.
-fn title_case(w: &str) -> String {
+pub(crate) fn title_case(w: &str) -> String {
     let mut c = w.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
@@ -2267,6 +2270,16 @@ mod tests {
             "{ents:?}"
         );
         assert!(ents.iter().any(|e| e.name == "Harbour Board"), "{ents:?}");
+    }
+
+    /// Rule `single_letter`.
+    #[test]
+    fn a_lone_capital_letter_is_no_name() {
+        let ents = entities_of(
+            "The riders asked for tests of their B samples, Ines Lund said. Grade A milk costs more.",
+        );
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Ines Lund"]);
     }
 
     /// Rule `common_noun_opener`.

@@ -719,12 +719,26 @@ impl Scan<'_> {
             } else if matches!(lemma, "tell" | "assure") && k > a {
                 // "told reporters the plan was dead", "assured his audience he would":
                 // one object word or name, after its determiner ("told The Daily Star").
-                let o = if is_determiner(self.word(a)) { a + 1 } else { a };
+                let mut o = if is_determiner(self.word(a)) { a + 1 } else { a };
+                // "told cheering supporters", "told waiting reporters" (not "told a
+                // meeting of …": after a determiner the "-ing" word is the noun).
+                if o == a
+                    && self.word(o).ends_with("ing")
+                    && o + 1 < k
+                    && is_lower_word(self, o + 1)
+                    && !lexicon::is_function_word(self.word(o + 1))
+                {
+                    o += 1;
+                }
                 a = s
                     .names
                     .iter()
                     .find(|c| c.phrase_first == o || c.phrase_first == a)
                     .map_or(o + 1, |c| c.last + 1);
+                let setting = a < n && self.word(a) != "to" && words::is_adjunct_preposition(self.word(a));
+                if setting && !self.holds_a_verb(a) {
+                    a = n;
+                }
             }
         }
         // Rule `cue_time_before_content`: the time of the saying right after the verb
@@ -777,6 +791,23 @@ impl Scan<'_> {
             explicit = true;
         }
         (a, explicit)
+    }
+
+    /// Rule `told_whom_where`: whether the words from token `a` to the sentence's end
+    /// hold a verb (a finite auxiliary, a past tense or a verb the lexicon knows) or a
+    /// quotation. After "told" and its object, a phrase of setting without one ("told
+    /// cheering supporters in the square late on Sunday") is not what was said.
+    fn holds_a_verb(&self, a: usize) -> bool {
+        (a..self.n).any(|k| {
+            let w = self.word(k);
+            matches!(self.s.toks[k].kind, Kind::Quote { .. })
+                || self.s.toks[k].kind == Kind::Word
+                    && (words::is_finite_auxiliary(w)
+                        || is_aux(w)
+                        || w.ends_with("ed")
+                        || is_irregular_past(w)
+                        || is_known_verb(w))
+        })
     }
 
     /// The last token before the final full stop (or the closing quote holding it).
@@ -2047,6 +2078,12 @@ fn joined_verb(scan: &Scan, cue: &Cue, src: &Source) -> bool {
 fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
     let src = cue.src_before?;
     let used_until = cue.used_until;
+    // Rule `participle_last`: an "-ing" form has no tense of its own and ends no
+    // statement ("With most precincts reporting, the board said …": a circumstance,
+    // whose sentence goes on to its own source).
+    if scan.word(cue.i).ends_with("ing") {
+        return None;
+    }
     // A record that speaks last ("…, data from the board showed") attributes what comes
     // before it as a strong verb does (rule `record_speaks`, content first).
     if !(cue.after_empty && src.first > used_until && (cue.strong || cue.record)) {
@@ -2959,6 +2996,24 @@ mod tests {
         );
     }
 
+    /// Rule `told_whom_where`: after "told" and its object, words with no verb are not
+    /// what was said; the quotation before the source is.
+    #[test]
+    fn told_whom_where() {
+        assert_frame(
+            "“The quay stays open,” Ada Moss told cheering crews on the pier late on Sunday.",
+            "content_then_source",
+            "Ada Moss",
+            &["“The quay stays open,”"],
+        );
+        assert_frame(
+            "Ada Moss told cheering crews the quay would stay open.",
+            "source_then_clause",
+            "Ada Moss",
+            &["the quay would stay open"],
+        );
+    }
+
     #[test]
     fn quotation_then_speaker_irregular_past() {
         // An irregular past after the speaker ("shot back") is a verb phrase too.
@@ -3667,6 +3722,18 @@ mod tests {
             "content_then_source",
             "the harbour master",
             &["The locks will stay shut all winter"],
+        );
+    }
+
+    /// Rule `participle_last`: "with … reporting," is a circumstance, and the sentence's
+    /// source comes after it.
+    #[test]
+    fn participle_last() {
+        assert_frame(
+            "With nine of ten wards reporting, the Moss party led by four points, the board said.",
+            "content_then_source",
+            "the board",
+            &["With nine of ten wards reporting, the Moss party led by four points"],
         );
     }
 

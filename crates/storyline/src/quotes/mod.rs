@@ -404,6 +404,7 @@ fn read_sentences(text: &str, paragraphs: &[Span], sentences: &[Span], ents: &mu
                     || ents.knows(word)
                     || entities::is_city_alone(word)
                     || verb_follows && !word.ends_with("ed") && !word.ends_with("ing")
+                    || possessive_opener(text, &toks, c.last, word)
             });
             let name_entities: Vec<usize> = names.iter().map(|c| ents.add_name(text, c)).collect();
             // Appositive roles: "Sam Okafor, a former pilot, …".
@@ -1046,7 +1047,7 @@ fn resolve_source(
     }
     if src.first == src.last {
         if let Some(p) = lexicon::pronoun(first_word) {
-            let e = resolve_pronoun(sents, si, src.first, p, spoke, ents);
+            let e = resolve_pronoun(text, sents, si, src.first, p, spoke, ents);
             if let Some(e) = e {
                 ents.add_reference(e, span, MentionKind::Pronoun);
                 ents.set_male(e, p);
@@ -1166,6 +1167,7 @@ impl Recency {
 /// else, in the nearest earlier sentence that has one, its speaker or its subject (the
 /// first person named) — not whoever was named last.
 fn resolve_pronoun(
+    text: &str,
     sents: &[Sentence],
     si: usize,
     tok: usize,
@@ -1178,6 +1180,9 @@ fn resolve_pronoun(
     }
     let fits = |e: usize| ents.gender_fits(e, p);
     let s = &sents[si];
+    if p == Pronoun::Plural && plural_common_subject(text, s, tok) {
+        return None;
+    }
     for (k, c) in s.names.iter().enumerate() {
         if c.last < tok && !s.in_quote(c.first) && fits(s.name_entities[k]) && c.first <= c.last {
             return Some(s.name_entities[k]);
@@ -1199,6 +1204,9 @@ fn resolve_pronoun(
         if let Some(e) = spoke[j].filter(|&e| speaker_fits(e)) {
             return Some(e);
         }
+        if p == Pronoun::Plural && plural_common_subject(text, prev, prev.toks.len()) {
+            return None;
+        }
         let subject = prev
             .names
             .iter()
@@ -1210,6 +1218,42 @@ fn resolve_pronoun(
         // A pronoun subject continues the same referent: keep looking back.
     }
     None
+}
+
+/// Rule `possessive_opener`: a lone capitalised word with a singular possessive opening a
+/// sentence before a lower-case word ("Tarnland's coalition said …") is a name — a
+/// common noun there needs its article ("The ministry's …") — unless it is a word of time
+/// ("Today's") or a function word ("Everyone's").
+fn possessive_opener(text: &str, toks: &[Token], k: usize, bare: &str) -> bool {
+    let written = toks[k].text(text);
+    let next_lower = toks
+        .get(k + 1)
+        .is_some_and(|t| t.kind == Kind::Word && t.text(text).starts_with(|c: char| c.is_lowercase()));
+    written.len() > bare.len()
+        && bare.chars().count() >= 3
+        && !bare.ends_with('s')
+        && next_lower
+        && !words::is_time_word(&lexicon::lower(bare))
+        && !lexicon::is_function_word(bare)
+}
+
+/// Rule `they_after_plural_noun`: "they" after a clause whose subject is a plural common
+/// noun ("Observers said the count was orderly, though they noted …") is that noun's
+/// referent, which no name stands for: a name further back is not what "they" means.
+fn plural_common_subject(text: &str, s: &Sentence, before: usize) -> bool {
+    let Some(src) = sources::subject_at(text, s, 0, before) else {
+        return false;
+    };
+    let named = s
+        .names
+        .iter()
+        .any(|c| c.first >= src.first && c.first <= src.last);
+    let head = s.word(text, src.last);
+    !named
+        && lexicon::pronoun(head).is_none()
+        && head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
 }
 
 #[cfg(test)]
@@ -1495,6 +1539,51 @@ mod tests {
             "“That is for the council,” he said.",
         ]);
         assert_eq!(sole_direct_speaker(&text, &a).as_deref(), Some("Lee Park"));
+    }
+
+    /// Rule `possessive_opener`.
+    #[test]
+    fn a_possessive_opening_a_sentence_is_a_name() {
+        let (_, a) = run(&[
+            "Tarnland's coalition claimed victory on Sunday.",
+            "Today's count will settle it, officials said. Everyone's eyes are on the north.",
+        ]);
+        let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Tarnland"]);
+    }
+
+    /// Rule `possessive_subject_head` (`sources.rs`): the subject of a participle is the
+    /// body a possessive name owns, not the name.
+    #[test]
+    fn a_possessive_names_whose_body_speaks() {
+        let (text, a) = run(&[
+            "The vote in Tarnland was calm.",
+            "Tarnland's central bank left its rate unchanged on Thursday, saying inflation was slowing.",
+        ]);
+        let speakers: Vec<_> = who(&text, &a).into_iter().map(|q| q.1).collect();
+        assert_eq!(speakers, [Some("Tarnland's central bank".to_string())]);
+    }
+
+    /// Rule `they_after_plural_noun`.
+    #[test]
+    fn they_after_a_plural_noun_is_not_a_name_further_back() {
+        let (text, a) = run(&[
+            "The Moss Party said on Monday that it would contest the result.",
+            "Observers from a regional body said the count had been calm, though they noted long queues in the north.",
+            "Voters waited for hours. They said the lines were too long.",
+        ]);
+        let speakers: Vec<_> = who(&text, &a).into_iter().map(|q| q.1).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Moss Party".to_string()),
+                Some("Observers".to_string()),
+                Some("they".to_string()),
+                Some("They".to_string())
+            ],
+            "{:?}",
+            who(&text, &a)
+        );
     }
 
     #[test]

@@ -1286,6 +1286,34 @@ pub(super) fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) 
             None => break,
         }
     }
+    // Rule `possessive_subject_head`: "Vestmark's central bank" is the subject, not its
+    // owner: after a possessive name, the noun phrase runs on to a body's, role's or
+    // speaking noun within four lower-case words, none a function word ("Lund's not the
+    // one who" is no phrase).
+    let w = s.word(text, last);
+    if w.ends_with("'s") || w.ends_with("’s") {
+        let is_head = |h: usize| {
+            let hw = s.word(text, h);
+            lexicon::is_speaking_noun(hw) || lexicon::is_org_word(hw) || lexicon::is_role_head(hw)
+        };
+        let lower = |h: usize| {
+            h < before.min(n)
+                && s.toks[h].kind == Kind::Word
+                && !s.in_quote(h)
+                && s.word(text, h).starts_with(|c: char| c.is_lowercase())
+                && !lexicon::is_function_word(&crate::entities::title_case(s.word(text, h)))
+        };
+        if let Some(mut h) = (last + 1..last + 5)
+            .take_while(|&h| lower(h))
+            .find(|&h| is_head(h))
+        {
+            // "central bank governor": the head's compound runs on.
+            while lower(h + 1) && is_head(h + 1) {
+                h += 1;
+            }
+            last = h;
+        }
+    }
     Some(Source {
         first: c.phrase_first.min(k),
         last,

@@ -5,9 +5,10 @@
 //! statement. Shallow, word-level reading: no parser, lists in `data/`.
 
 use super::lists::{
-    AFTER_DATED, AUXILIARIES, CUE_VERBS, FINITE_WORDS, MENTION_OPENERS, PARTS_OF_TIME, PAST_FORMS,
-    RELATIVE_WORDS,
+    AFTER_DATED, AUXILIARIES, CUE_VERBS, FINITE_WORDS, FRONTED_PARTICIPLES, MENTION_OPENERS, PARTS_OF_TIME,
+    PAST_FORMS, RELATIVE_WORDS,
 };
+use crate::entities::lexicon;
 use crate::span::Span;
 
 /// Why a date in a sentence is mentioned rather than reported.
@@ -196,6 +197,9 @@ pub(crate) fn mention(
     if lowered.iter().any(|w| MENTION_OPENERS.contains(w)) || after_clause(&lowered) {
         return Some(MentionKind::Background);
     }
+    if fronted_participle(text, sentence, t) {
+        return Some(MentionKind::Background);
+    }
     if relative(&lowered) {
         return Some(MentionKind::Relative);
     }
@@ -267,6 +271,44 @@ fn after_clause(stretch: &[String]) -> bool {
                 .and_then(|j| stretch.get(j))
                 .is_some_and(|p| AFTER_DATED.contains(p))
     })
+}
+
+/// Rule `fronted_participle`: a date in a participle clause that opens the sentence and
+/// ends at a comma before the main clause ("Born in 1935 in a port town, she joined the
+/// survey in 1958", "Founded in 1901, the club …") tells of the subject's past; the main
+/// clause's event is the sentence's.
+fn fronted_participle(text: &str, sentence: Span, t: Span) -> bool {
+    fronted_clause(text, sentence).is_some_and(|c| c.end >= t.end)
+}
+
+/// The participle clause that opens `sentence`, up to the comma that ends it, when a main
+/// clause of three words or more follows (rule `fronted_participle`): its first word is
+/// capitalised and a past participle ("-ed", or one of `data/fronted_participles.txt`),
+/// not a verb of speech or stance ("Asked on Monday …, she said": the time of the saying).
+pub(crate) fn fronted_clause(text: &str, sentence: Span) -> Option<Span> {
+    let s = sentence.slice(text)?;
+    let (at, first) = words(s).next()?;
+    let lead = &s[..at];
+    if !lead
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '‘'))
+    {
+        return None;
+    }
+    if !first.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let word = lower(first);
+    let speech =
+        CUE_VERBS.contains(&word) || lexicon::speech_lemma(&word).is_some() || lexicon::is_stance_verb(&word);
+    let participle = word.len() > 4 && word.ends_with("ed") || FRONTED_PARTICIPLES.contains(&word);
+    if speech || !participle {
+        return None;
+    }
+    // The clause ends at its first comma (or other clause mark), with a main clause after.
+    let (comma, mark) = words(s).find(|&(_, w)| is_boundary(w))?;
+    let main = s[comma + mark.len()..].split_whitespace().count() >= 3;
+    (mark == "," && main).then(|| Span::new(sentence.start, sentence.start + comma))
 }
 
 /// Whether the expression ends a headline or caption glued before the sentence: a date

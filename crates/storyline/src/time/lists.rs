@@ -74,6 +74,7 @@ lists! {
     YEAR_VERBS = "year_verbs.txt";
     TIME_ZONES = "time_zones.txt";
     HAPPENED_EVENTS = "happened_events.txt";
+    FRONTED_PARTICIPLES = "fronted_participles.txt";
 }
 
 #[cfg(test)]

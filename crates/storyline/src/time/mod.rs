@@ -22,6 +22,7 @@
 mod anchors;
 mod calendar;
 mod clauses;
+pub(crate) use clauses::fronted_clause;
 mod extent;
 mod infer;
 mod lists;

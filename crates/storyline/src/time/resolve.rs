@@ -10,6 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use super::calendar::{shift_months, weekday_date};
 use super::extent::{in_title, timebank_extent, trim_span, with_modifier, with_trailing_modifier};
 use super::patterns::{captures_in, plan, PATTERNS};
+use super::period::{Amount, Period};
 use super::rules::{normalise, Rule};
 use super::value::{Anchor, Season, TimeValue};
 use super::words::weekday;
@@ -52,6 +53,7 @@ pub(super) fn find_with(
 ) -> Vec<Timex> {
     let mut found = select(text, dct, candidates(text, dct, sentences, only));
     merge_relative_to_next(text, dct, &mut found);
+    join_period_parts(text, &mut found);
     found.sort_by_key(|t| t.span.start);
     let narrative = is_narrative(&found, dct);
     let mut reference = Reference::new(dct, narrative);
@@ -208,6 +210,39 @@ fn merge_relative_to_next(text: &str, dct: Option<NaiveDate>, out: &mut Vec<Foun
             out.remove(k + 1);
         }
         k += 1;
+    }
+}
+
+/// Rule `period_parts`: a period written in parts, largest unit first, side by side or
+/// joined by "and" or a comma ("3 minutes 49.2 seconds", "two years and five months") is
+/// one expression of one value (`PT3M49.2S`, `P2Y5M`), as TIMEX3 marks it.
+fn join_period_parts(text: &str, out: &mut Vec<Found>) {
+    let period = |f: &Found| match &f.value {
+        Resolved::Value(TimeValue::Duration(p)) if f.kind == TimexType::Duration => Some(p.clone()),
+        _ => None,
+    };
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let joined = match (period(&out[k]), period(&out[k + 1])) {
+            (Some(a), Some(b)) => {
+                let between = text.get(out[k].span.end..out[k + 1].span.start).unwrap_or(".");
+                let glue = between.trim().trim_start_matches(',').trim();
+                let counted = |p: &Period| p.parts().iter().all(|(n, _)| matches!(n, Amount::Count(_)));
+                let parts = [a.parts(), b.parts()].concat();
+                (matches!(glue, "" | "and") && counted(&a) && counted(&b))
+                    .then(|| Period::new(parts))
+                    .flatten()
+            }
+            _ => None,
+        };
+        match joined {
+            Some(p) => {
+                out[k].span = Span::new(out[k].span.start, out[k + 1].span.end);
+                out[k].value = Resolved::Value(TimeValue::Duration(p));
+                out.remove(k + 1);
+            }
+            None => k += 1,
+        }
     }
 }
 

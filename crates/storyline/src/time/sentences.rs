@@ -594,6 +594,25 @@ mod tests {
         );
     }
 
+    /// Rule `fronted_participle` (`clauses.rs`).
+    #[test]
+    fn a_date_in_a_fronted_participle_clause_is_background() {
+        use DateRule::*;
+        assert_eq!(
+            one("Born in 1931 in a port town, Vik joined the survey office in 1957."),
+            day("1957", Expression)
+        );
+        assert_eq!(
+            one("Built in 1902, the pier was closed on Monday."),
+            day("2016-02-08", Expression)
+        );
+        // The time of a question put is the time of the saying.
+        assert_eq!(
+            one("Asked on Monday about the pier, Vik said it had been repaired."),
+            day("2016-02-08", Expression)
+        );
+    }
+
     #[test]
     fn a_headline_glued_before_the_sentence_does_not_date_it() {
         use DateRule::*;

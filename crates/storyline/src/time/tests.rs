@@ -832,3 +832,31 @@ fn last_after_a_modal_is_the_verb_and_not_the_past() {
     // "last" as the past's word still looks back.
     assert_eq!(value("The strike began last December.", "2031-11-09"), "2030-12");
 }
+
+/// Rule `period_parts`: a period in parts is one expression; two periods of one unit, or
+/// apart in a list, stay two.
+#[test]
+fn a_period_written_in_parts_is_one_expression() {
+    let t = run(
+        "The crew's record is 3 minutes 49.2 seconds. The strike lasted two years and five months. \
+         The ferry took two hours, then three hours.",
+        "2031-05-02",
+    );
+    assert_eq!(
+        t,
+        [
+            (
+                "3 minutes 49.2 seconds".into(),
+                TimexType::Duration,
+                "PT3M49.2S".into()
+            ),
+            (
+                "two years and five months".into(),
+                TimexType::Duration,
+                "P2Y5M".into()
+            ),
+            ("two hours".into(), TimexType::Duration, "PT2H".into()),
+            ("three hours".into(), TimexType::Duration, "PT3H".into()),
+        ]
+    );
+}

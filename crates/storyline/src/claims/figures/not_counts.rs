@@ -29,7 +29,12 @@ pub(super) fn not_a_count(
     let bare = q.unit.is_none() && q.qualifier.is_none();
     let written = &text[q.number.start..q.number.end];
     let digits = !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit());
-    if bare && digits && (appositive_age(text, tokens, at, after) || age_lead(text, tokens, at)) {
+    if bare
+        && digits
+        && (appositive_age(text, tokens, at, after)
+            || age_lead(text, tokens, at)
+            || pronoun_age(text, tokens, at, after))
+    {
         return Some(FigureRule::AgeOrOrdinal);
     }
     if q.unit.is_none()
@@ -265,6 +270,19 @@ fn age_and_older(text: &str, tokens: &[Token], at: usize, after: usize, q: &Quan
 /// amount ("a fraction of a degree above absolute zero").
 fn absolute_zero(text: &str, tokens: &[Token], at: usize) -> bool {
     at >= 1 && word(text, tokens.get(at - 1)).as_deref() == Some("absolute")
+}
+
+/// Rule `pronoun_age`: "She was 91.", "he is 45 and …": a person's pronoun, a form of
+/// "be" and a bare whole number that ends the clause say how old the person is (a count
+/// there needs its noun: "she was 91st", "it was 91 days").
+fn pronoun_age(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    let person = at >= 2 && matches!(word(text, tokens.get(at - 2)).as_deref(), Some("he" | "she"));
+    let be = at >= 1 && matches!(word(text, tokens.get(at - 1)).as_deref(), Some("was" | "is"));
+    let ends = match tokens.get(after) {
+        None => true,
+        Some(t) => t.kind == Kind::Punct || matches!(word(text, Some(t)).as_deref(), Some("and" | "when")),
+    };
+    after == at + 1 && person && be && ends && whole_age(text, &tokens[at])
 }
 
 /// Rule `age_lead`: "who turned 58", "the voting age to 16" (`data/age-leads.txt`).
@@ -567,6 +585,10 @@ mod tests {
         assert_eq!(kept("Pellow, 29, signed for two clubs."), ["two"]);
         assert!(kept("The singer, who turned 71 in June, retired.").is_empty());
         assert!(kept("Ministers want to raise the driving age to 18.").is_empty());
+        // Rule `pronoun_age`, and "died at" among the leads.
+        assert!(kept("She died on Saturday at her home. She was 91.").is_empty());
+        assert!(kept("The painter, who died at 84, left 300 canvases.") == ["300"]);
+        assert_eq!(kept("It was 91 when the count ended, and she was 12th."), ["91"]);
         assert_eq!(kept("In Tarlow, 40 homes flooded."), ["40"]);
         // a noun for a person, not a role or a name
         assert_eq!(kept("The cyclist, 34, was one of 8 riders hurt."), ["8"]);
