@@ -102,7 +102,8 @@ use crate::{Format, Source};
 /// sentence (`fronted_participle`) but dates that clause's figures
 /// (`fronted_clause_date`); "she was 91." and "died at 91" are ages (`pronoun_age`); a
 /// figure after "up from" measures what the figure before it does (`same_measure_before`).
-pub const PIPELINE_VERSION: u32 = 15;
+/// 16: "7 of 12 races" measures races for 7 (`count_of_count`).
+pub const PIPELINE_VERSION: u32 = 16;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,
 /// a quotation with its speaker, dates, counts, money and a share, so that every stage

@@ -146,6 +146,19 @@ fn an_earlier_value_after_up_from_measures_the_same_thing() {
     assert_eq!(m("120").as_deref(), Some("polling clerks"), "{:#?}", a.figures);
 }
 
+/// Rule `count_of_count`: the part counts what the whole does.
+#[test]
+fn a_count_of_a_count_measures_the_same_thing() {
+    let a = analyse(
+        "Season ends\n\nThe Vossa crew won 7 of 12 regattas this year and three of the nine cups.",
+        "Harbour Ledger",
+        "2031-04-02",
+    );
+    let m = |w: &str| figure(&a, w).measured.as_ref().map(|m| m.text.clone());
+    assert_eq!(m("7").as_deref(), Some("regattas"), "{:#?}", a.figures);
+    assert_eq!(m("three").as_deref(), Some("cups"), "{:#?}", a.figures);
+}
+
 /// Rules `fronted_participle` (time) and `fronted_clause_date`: a date in a participle
 /// clause opening the sentence dates that clause's figures, not the main clause's.
 #[test]

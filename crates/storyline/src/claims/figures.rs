@@ -950,6 +950,20 @@ fn right_phrase(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> Opt
     let whole = opener.as_deref() == Some("of");
     if whole {
         pass_whole_opening(text, tokens, &mut i);
+        // Rule `count_of_count`: "won 7 of 12 races", "3 of the 5 judges": the part counts
+        // what the whole does.
+        // Not a part of a measure ("half of 1 percent") nor of a scale ("tens of
+        // thousands").
+        let count = tokens.get(i).is_some_and(|t| t.kind == Kind::Number)
+            || word_at(text, tokens, i).is_some_and(|w| super::numbers::is_number_word(&w));
+        let thing = word_at(text, tokens, i + 1).filter(|w| {
+            w != "of"
+                && !super::numbers::is_number_word(w)
+                && super::numbers::canonical_unit_name(w).is_none()
+        });
+        if q.unit.is_none() && count && thing.is_some() {
+            i += 1;
+        }
     }
     // Rule `comparison_no_phrase`: "3,000 more than …", "a third more than first
     // estimated" compare; what they count, if anything, is elsewhere.
