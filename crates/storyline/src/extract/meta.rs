@@ -245,6 +245,9 @@ pub(super) fn read_meta(doc: &dom_query::Document, out: &mut Extracted) -> Optio
     scan.finish(out)
 }
 
+/// What separates a page's title from the site's name in a `<title>` ("… | Site").
+const TITLE_SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
+
 /// Rule `title_site_in_footer`: the part after the last separator of the `<title>`
 /// ("Harbour fees rise | Quillby Tidings") is the site's own name when the page's footer
 /// holds a copyright notice with that name in it ("© 2031 Quillby Tidings"): a section's
@@ -254,7 +257,7 @@ fn site_in_footer(title: &str, footer: &str) -> Option<String> {
         .lines()
         .find(|l| l.contains('©') || l.to_ascii_lowercase().contains("copyright"))?;
     let title = title.trim();
-    let (_, tail) = [" | ", " - ", " – ", " — ", " :: "]
+    let (_, tail) = TITLE_SEPARATORS
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|i| (i, &title[i + sep.len()..])))
         .max_by_key(|(i, _)| *i)?;
@@ -267,7 +270,7 @@ fn site_in_footer(title: &str, footer: &str) -> Option<String> {
 /// The `<title>` text without a trailing " | Site" or " - Site" naming the site.
 pub(super) fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     let title = title.trim();
-    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+    for sep in TITLE_SEPARATORS {
         if let Some(i) = title.rfind(sep) {
             let tail = &title[i + sep.len()..];
             let names_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()));

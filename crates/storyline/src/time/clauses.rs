@@ -305,9 +305,13 @@ pub(crate) fn fronted_clause(text: &str, sentence: Span) -> Option<Span> {
     if speech || !participle {
         return None;
     }
-    // The clause ends at its first comma (or other clause mark), with a main clause after.
-    let (comma, mark) = words(s).find(|&(_, w)| is_boundary(w))?;
-    let main = s[comma + mark.len()..].split_whitespace().count() >= 3;
+    // The clause ends at its first comma (or other clause mark), with a main clause after;
+    // looked for within `REACH` bytes, so that a long sentence asked once per date costs
+    // no more than that.
+    let (comma, mark) = words(s)
+        .take_while(|&(at, _)| at <= REACH)
+        .find(|&(_, w)| is_boundary(w))?;
+    let main = s[comma + mark.len()..].split_whitespace().take(3).count() == 3;
     (mark == "," && main).then(|| Span::new(sentence.start, sentence.start + comma))
 }
 
