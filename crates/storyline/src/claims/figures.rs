@@ -256,24 +256,28 @@ pub fn figures(a: &Article) -> Vec<Figure> {
 /// of what the figure before it in the sentence measures, in the same unit ("turnout was
 /// 63.5%, up from 58% four years ago").
 fn same_measure_before(text: &str, cx: &SentenceCx, f: &Figure, prev: &Figure) -> bool {
-    static LEADS: std::sync::LazyLock<Vec<Vec<&'static str>>> = std::sync::LazyLock::new(|| {
-        EARLIER_VALUE_LEADS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.split_whitespace().collect())
-            .collect()
-    });
+    static LEADS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+        std::sync::LazyLock::new(|| phrases(EARLIER_VALUE_LEADS));
     let unit = |f: &Figure| f.unit.as_ref().map(|u| u.name.clone());
     if prev.sentence != f.sentence || prev.measured.is_none() || unit(prev) != unit(f) {
         return false;
     }
     let at = cx.tokens.partition_point(|t| t.span.end <= f.span.start);
-    LEADS.iter().any(|words| {
+    phrase_before(text, &cx.tokens, at, &LEADS)
+}
+
+/// The phrases of a list file (one a line, `#` lines left out), each as its words.
+fn phrases(list: &'static str) -> Vec<Vec<&'static str>> {
+    entries(list).map(|p| p.split_whitespace().collect()).collect()
+}
+
+/// Whether one of `phrases` is written right before token `at`, case aside.
+fn phrase_before(text: &str, tokens: &[Token], at: usize, phrases: &[Vec<&str>]) -> bool {
+    phrases.iter().any(|words| {
         at >= words.len()
             && words
                 .iter()
-                .zip(&cx.tokens[at - words.len()..at])
+                .zip(&tokens[at - words.len()..at])
                 .all(|(w, t)| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case(w))
     })
 }

@@ -202,6 +202,12 @@ pub fn is_role_phrase_word(w: &str) -> bool {
     with_lower(w, |w| word_set!(lists::ROLE_PHRASE_WORDS).contains(w))
 }
 
+/// A noun that can head a speaking subject: a noun of people who speak, a body's word or
+/// a role's head ("officials", "ministry", "spokesman").
+pub fn is_speaking_head(w: &str) -> bool {
+    is_speaking_noun(w) || is_org_word(w) || is_role_head(w)
+}
+
 /// Common nouns that can be the source of a statement ("officials said", "a study found").
 pub fn is_speaking_noun(w: &str) -> bool {
     with_lower(w, |w| word_set!(lists::SPEAKING_NOUNS).contains(w))

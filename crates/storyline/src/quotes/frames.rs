@@ -794,7 +794,8 @@ impl Scan<'_> {
     }
 
     /// Rule `told_whom_where`: whether the words from token `a` to the sentence's end
-    /// hold a verb (a finite auxiliary, a past tense or a verb the lexicon knows) or a
+    /// hold a verb (a finite or negated auxiliary — not the adverbs `is_aux` also passes,
+    /// "later" —, a past tense or a verb the lexicon knows) or a
     /// quotation. After "told" and its object, a phrase of setting without one ("told
     /// cheering supporters in the square late on Sunday") is not what was said.
     fn holds_a_verb(&self, a: usize) -> bool {
@@ -803,7 +804,7 @@ impl Scan<'_> {
             matches!(self.s.toks[k].kind, Kind::Quote { .. })
                 || self.s.toks[k].kind == Kind::Word
                     && (words::is_finite_auxiliary(w)
-                        || is_aux(w)
+                        || words::is_negated_auxiliary(w)
                         || w.ends_with("ed")
                         || is_irregular_past(w)
                         || is_known_verb(w))
@@ -2437,8 +2438,7 @@ fn subject_verb_of(scan: &Scan, subj: Source, qa: usize) -> Option<Frame> {
         return None;
     }
     let head = scan.word(subj.last);
-    let noun = !named
-        && (lexicon::is_speaking_noun(head) || lexicon::is_org_word(head) || lexicon::is_role_head(head));
+    let noun = !named && lexicon::is_speaking_head(head);
     if !(is_pronoun || named || noun) {
         return None;
     }
@@ -3001,7 +3001,7 @@ mod tests {
     #[test]
     fn told_whom_where() {
         assert_frame(
-            "“The quay stays open,” Ada Moss told cheering crews on the pier late on Sunday.",
+            "“The quay stays open,” Ada Moss told cheering crews on the pier later on Sunday.",
             "content_then_source",
             "Ada Moss",
             &["“The quay stays open,”"],

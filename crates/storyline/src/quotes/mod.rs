@@ -1252,8 +1252,7 @@ fn plural_common_subject(text: &str, s: &Sentence, before: usize) -> bool {
     !named
         && lexicon::pronoun(head).is_none()
         && head.len() > 3
-        && head.ends_with('s')
-        && !head.ends_with("ss")
+        && sources::plural_of_people(&lexicon::lower(head))
 }
 
 #[cfg(test)]

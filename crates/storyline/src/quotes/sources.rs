@@ -1242,7 +1242,7 @@ pub(super) fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) 
         let mut h = at;
         while h < before.min(n) && h < at + 4 && s.toks[h].kind == Kind::Word && !s.in_quote(h) {
             let hw = s.word(text, h);
-            if lexicon::is_speaking_noun(hw) || lexicon::is_org_word(hw) || lexicon::is_role_head(hw) {
+            if lexicon::is_speaking_head(hw) {
                 let next = s.word(text, h + 1);
                 // "A few days later, …": a quantity of time, not a speaker.
                 let of_time = matches!(
@@ -1292,10 +1292,7 @@ pub(super) fn subject_at(text: &str, s: &Sentence, start: usize, before: usize) 
     // one who" is no phrase).
     let w = s.word(text, last);
     if w.ends_with("'s") || w.ends_with("’s") {
-        let is_head = |h: usize| {
-            let hw = s.word(text, h);
-            lexicon::is_speaking_noun(hw) || lexicon::is_org_word(hw) || lexicon::is_role_head(hw)
-        };
+        let is_head = |h: usize| lexicon::is_speaking_head(s.word(text, h));
         let lower = |h: usize| {
             h < before.min(n)
                 && s.toks[h].kind == Kind::Word

@@ -287,18 +287,9 @@ fn pronoun_age(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
 
 /// Rule `age_lead`: "who turned 58", "the voting age to 16" (`data/age-leads.txt`).
 fn age_lead(text: &str, tokens: &[Token], at: usize) -> bool {
-    static PHRASES: std::sync::LazyLock<Vec<Vec<&'static str>>> = std::sync::LazyLock::new(|| {
-        entries(AGE_LEADS)
-            .map(|p| p.split_whitespace().collect())
-            .collect()
-    });
-    PHRASES.iter().any(|words| {
-        at >= words.len()
-            && words
-                .iter()
-                .zip(&tokens[at - words.len()..at])
-                .all(|(w, t)| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case(w))
-    })
+    static PHRASES: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+        std::sync::LazyLock::new(|| super::phrases(AGE_LEADS));
+    super::phrase_before(text, tokens, at, &PHRASES)
 }
 
 /// Rule `phone_number`: three or more groups of digits side by side ("0800 555 0192"), or
