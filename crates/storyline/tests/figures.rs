@@ -146,6 +146,57 @@ fn an_earlier_value_after_up_from_measures_the_same_thing() {
     assert_eq!(m("120").as_deref(), Some("polling clerks"), "{:#?}", a.figures);
 }
 
+/// Rule `unit_of_earlier_value`: an earlier value written without its currency takes the
+/// one before it; rule `of_phrase_whole`: the noun phrase after a lead noun's "of" is
+/// measured whole, not cut after its determiner.
+#[test]
+fn an_earlier_value_takes_the_unit_before_it_and_an_of_phrase_stays_whole() {
+    let a = analyse(
+        "Marlin Snacks grows
+
+Marlin Snacks said revenue reached 4.4 billion kroner in the quarter,          up from 3.9 billion a year earlier.
+
+Sales of its frozen meals rose 12% in the period.",
+        "Harbour Ledger",
+        "2031-04-02",
+    );
+    assert_eq!(
+        unit_of(&a, "3.9 billion").as_deref(),
+        Some("NOK"),
+        "{:#?}",
+        a.figures
+    );
+    assert_eq!(
+        figure(&a, "3.9 billion").kind,
+        QuantityKind::Money,
+        "{:#?}",
+        a.figures
+    );
+    let m = |w: &str| figure(&a, w).measured.as_ref().map(|m| m.text.clone());
+    assert_eq!(m("3.9 billion").as_deref(), Some("revenue"), "{:#?}", a.figures);
+    assert_eq!(
+        m("12%").as_deref(),
+        Some("Sales of its frozen meals"),
+        "{:#?}",
+        a.figures
+    );
+}
+
+/// Rule `hyphened-scale`: a scale joined by hyphens makes one figure with its unit.
+#[test]
+fn a_scale_inside_a_hyphened_compound_is_one_figure() {
+    let a = analyse(
+        "Probe arrives
+
+The probe ended a 2.4-billion-kilometre trip on Monday, its crew said.",
+        "Orbit Desk",
+        "2031-04-02",
+    );
+    assert_eq!(texts(&a), ["2.4-billion-kilometre"], "{:#?}", a.figures);
+    assert_eq!(figure(&a, "2.4").value, Some(2.4e9));
+    assert_eq!(unit_of(&a, "2.4").as_deref(), Some("km"));
+}
+
 /// Rule `count_of_count`: the part counts what the whole does.
 #[test]
 fn a_count_of_a_count_measures_the_same_thing() {

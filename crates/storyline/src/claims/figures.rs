@@ -241,9 +241,7 @@ pub fn figures(a: &Article) -> Vec<Figure> {
         }
         if let Ok(mut f) = figure(a, current.as_ref(), q, in_time) {
             if let (None, Some(cx), Some(prev)) = (&f.measured, current.as_ref(), out.last()) {
-                if same_measure_before(&a.text, cx, &f, prev) {
-                    f.measured = prev.measured.clone();
-                }
+                same_measure_before(&a.text, cx, &mut f, prev);
             }
             out.push(f);
         }
@@ -254,16 +252,28 @@ pub fn figures(a: &Article) -> Vec<Figure> {
 /// Rule `same_measure_before`: a figure with no noun of its own after "up from", "down
 /// from", "compared with" … (`data/earlier-value-leads.txt`) is the earlier or other value
 /// of what the figure before it in the sentence measures, in the same unit ("turnout was
-/// 63.5%, up from 58% four years ago").
-fn same_measure_before(text: &str, cx: &SentenceCx, f: &Figure, prev: &Figure) -> bool {
+/// 63.5%, up from 58% four years ago"). Written with no unit of its own, it takes the one
+/// before it ("revenue of 3.1 billion kroner, up from 2.7 billion"; rule
+/// `unit_of_earlier_value`).
+fn same_measure_before(text: &str, cx: &SentenceCx, f: &mut Figure, prev: &Figure) {
     static LEADS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
         std::sync::LazyLock::new(|| phrases(EARLIER_VALUE_LEADS));
     let unit = |f: &Figure| f.unit.as_ref().map(|u| u.name.clone());
-    if prev.sentence != f.sentence || prev.measured.is_none() || unit(prev) != unit(f) {
-        return false;
+    let borrow_unit = f.unit.is_none() && prev.unit.is_some() && f.kind == QuantityKind::Number;
+    if prev.sentence != f.sentence || (unit(prev) != unit(f) && !borrow_unit) {
+        return;
     }
     let at = cx.tokens.partition_point(|t| t.span.end <= f.span.start);
-    phrase_before(text, &cx.tokens, at, &LEADS)
+    if !phrase_before(text, &cx.tokens, at, &LEADS) {
+        return;
+    }
+    if borrow_unit {
+        f.unit = prev.unit.clone();
+        f.kind = prev.kind;
+    }
+    if prev.measured.is_some() {
+        f.measured = prev.measured.clone();
+    }
 }
 
 /// The phrases of a list file (one a line, `#` lines left out), each as its words.
@@ -1310,7 +1320,7 @@ fn left_lead(text: &str, tokens: &[Token], at: usize) -> Option<(std::ops::Range
             if tokens.get(i + 1).is_some_and(|n| lower(n.text(text)) == "of")
                 && tokens.get(i + 2).is_some_and(|n| is_word(n) && i + 2 < at)
             {
-                end = i + 2;
+                end = of_phrase_end(text, tokens, i + 2, at);
             }
             return Some((start..end + 1, i));
         }
@@ -1319,6 +1329,31 @@ fn left_lead(text: &str, tokens: &[Token], at: usize) -> Option<(std::ops::Range
         }
     }
     None
+}
+
+/// Rule `of_phrase_whole`: the last token of the noun phrase after a lead noun's "of",
+/// which starts at `first`: one word, or a determiner or possessive and up to three
+/// words after it ("sales of its snack brands rose 14%"), stopping before a verb of
+/// change, a phrase's end, a number or the figure (`at`).
+fn of_phrase_end(text: &str, tokens: &[Token], first: usize, at: usize) -> usize {
+    if !crate::quotes::is_determiner(&lower(tokens[first].text(text))) {
+        return first;
+    }
+    let noun_word = |k: usize| {
+        k < at
+            && tokens.get(k).is_some_and(|t| {
+                let w = lower(t.text(text));
+                is_word(t)
+                    && !super::change_verb(&w)
+                    && !super::phrase_end(&w)
+                    && !super::numbers::is_number_word(&w)
+            })
+    };
+    let mut end = first;
+    while end - first < 3 && noun_word(end + 1) {
+        end += 1;
+    }
+    end
 }
 
 /// The first place the sentence names.

@@ -1561,7 +1561,8 @@ impl Body {
             body.next = next;
             return body;
         }
-        let mut k = n.next;
+        body.hyphened_scale(t);
+        let mut k = body.next;
         // "millions of dollars"
         if matches!(n.form, Form::Vague { .. }) && t.is_word(k, "of") {
             if let Some(u) = unit_after(t, k + 1) {
@@ -1595,6 +1596,27 @@ impl Body {
         if scale != 1.0 {
             self.n.value *= scale;
             self.n.scale = self.n.scale.max(scale);
+        }
+    }
+
+    /// Rule `hyphened-scale`: a scale word joined to digits by a glued hyphen, as a
+    /// compound modifier writes it ("a 1.9-billion-kilometre trip", "a 3-million-strong
+    /// crowd"), scales them; a unit may follow after another hyphen. Only after digits
+    /// with no scale of their own (a number in words reads its scale itself).
+    fn hyphened_scale(&mut self, t: &Tokens) {
+        let k = self.next;
+        if !self.n.digits_only
+            || self.n.scale != 1.0
+            || !t.is_sym(k, &['-', '‐'])
+            || !t.glued(k)
+            || !t.glued(k + 1)
+        {
+            return;
+        }
+        if let Some(&WordClass::Scale(s)) = lexicon().words.get(t.lower(k + 1)) {
+            self.scale_by(s);
+            self.next = k + 2;
+            self.n.next = k + 2;
         }
     }
 

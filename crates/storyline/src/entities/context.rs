@@ -5,7 +5,8 @@
 
 use crate::text::tokens::{Kind, Token};
 
-use super::{lexicon, EntityKind};
+use super::lexicon::{self, lists, word_set};
+use super::EntityKind;
 
 /// A rule typing a name from its context. Its name and reason document the table (the
 /// tests check every rule has both); the code reads only its kind and test.
@@ -78,95 +79,21 @@ pub(crate) fn names_an_object(word_before: &str) -> bool {
     )
 }
 
-/// Company endings written after a name ("Acme Inc.").
-const COMPANY_ENDINGS: &[&str] = &[
-    "Inc.", "Inc", "Corp.", "Corp", "Co.", "LLC", "Ltd.", "Ltd", "PLC", "plc", "L.P.", "LP",
-];
-
-/// Nouns only a business or institution has ("the firm's shares").
-const BUSINESS_NOUNS: &[&str] = &[
-    "shares",
-    "stock",
-    "stores",
-    "headquarters",
-    "employees",
-    "customers",
-    "subscribers",
-    "shareholders",
-    "CEO",
-    "website",
-    "board",
-    "parent",
-    "subsidiary",
-];
-
-/// Nouns that name what an organisation is, in an appositive ("Mediaite, the website").
-const ORGANISATION_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "retailer",
-    "chain",
-    "website",
-    "site",
-    "network",
-    "group",
-    "organization",
-    "organisation",
-    "publication",
-    "outlet",
-    "newspaper",
-    "magazine",
-    "broadcaster",
-    "bank",
-    "fund",
-    "corporation",
-    "manufacturer",
-    "maker",
-    "startup",
-    "nonprofit",
-    "charity",
-    "utility",
-    "insurer",
-    "airline",
-    "regulator",
-    "supplier",
-];
-
-/// Nouns of a body that people join, written in lower case after its name ("the Kestrel
-/// team", "the Vossa alliance").
-const BODY_NOUNS: &[&str] = &[
-    "alliance",
-    "coalition",
-    "team",
-    "party",
-    "bloc",
-    "movement",
-    "club",
-    "union",
-    "faction",
-    "federation",
-    "league",
-    "consortium",
-];
-
-/// Verbs of saying that, right after a name of two words or more, make it a person.
-const PERSONAL_SPEECH: &[&str] = &["said", "says", "told", "tells", "added", "recalled"];
-
 pub(crate) const RULES: &[ContextRule] = &[
     ContextRule {
         name: "company-ending",
         reason: "\"Inc.\", \"Corp.\", \"LLC\" after a name make it a company",
         kind: EntityKind::Organization,
         fires: |a| {
-            COMPANY_ENDINGS.contains(&a.after(1))
-                || a.after(1) == "," && COMPANY_ENDINGS.contains(&a.after(2))
+            word_set!(lists::COMPANY_ENDINGS).contains(a.after(1))
+                || a.after(1) == "," && word_set!(lists::COMPANY_ENDINGS).contains(a.after(2))
         },
     },
     ContextRule {
         name: "business-possessive",
         reason: "what has shares, stores, customers or a CEO is a business",
         kind: EntityKind::Organization,
-        fires: |a| a.possessive() && BUSINESS_NOUNS.contains(&a.after_possessive()),
+        fires: |a| a.possessive() && word_set!(lists::BUSINESS_NOUNS).contains(a.after_possessive()),
     },
     ContextRule {
         name: "organisation-appositive",
@@ -179,7 +106,7 @@ pub(crate) const RULES: &[ContextRule] = &[
                     // "X, the regional grid utility": the noun after up to two modifiers.
                     let modifiers = k < 5 || (3..k).all(|m| a.after(m).chars().all(char::is_lowercase));
                     modifiers
-                        && ORGANISATION_NOUNS.contains(&a.after(k))
+                        && word_set!(lists::ORGANISATION_NOUNS).contains(a.after(k))
                         && (k == 3 || !lexicon::is_role_word(a.after(k)))
                 })
         },
@@ -190,7 +117,7 @@ pub(crate) const RULES: &[ContextRule] = &[
         kind: EntityKind::Organization,
         fires: |a| {
             matches!(a.before(1), "the" | "The")
-                && BODY_NOUNS.contains(&a.after(1))
+                && word_set!(lists::BODY_NOUNS).contains(a.after(1))
                 && !lexicon::is_place(a.word(a.last))
         },
     },
@@ -203,7 +130,7 @@ pub(crate) const RULES: &[ContextRule] = &[
             (2..=3).contains(&a.words())
                 && !a.possessive()
                 && !a.after_preposition()
-                && PERSONAL_SPEECH.contains(&a.after(1))
+                && word_set!(lists::PERSONAL_SPEECH).contains(a.after(1))
         },
     },
     ContextRule {

@@ -47,6 +47,13 @@ pub(crate) mod lists {
     pub(crate) const GAZETTEER: &str = include_str!("data/gazetteer.tsv");
     pub(crate) const COMPANIES: &str = include_str!("data/companies.txt");
     pub(crate) const ONE_OF_A_KIND_BODIES: &str = include_str!("data/one-of-a-kind-bodies.txt");
+    pub(crate) const COMPANY_ENDINGS: &str = include_str!("data/company-endings.txt");
+    pub(crate) const BUSINESS_NOUNS: &str = include_str!("data/business-nouns.txt");
+    pub(crate) const ORGANISATION_NOUNS: &str = include_str!("data/organisation-nouns.txt");
+    pub(crate) const BODY_NOUNS: &str = include_str!("data/body-nouns.txt");
+    pub(crate) const PERSONAL_SPEECH: &str = include_str!("data/personal-speech.txt");
+    pub(crate) const PLACE_NOUNS: &str = include_str!("data/place-nouns.txt");
+    pub(crate) const FIRM_WORDS: &str = include_str!("data/firm-words.txt");
 }
 
 /// The entries of a word list: its lines without comments (from `#`) and surrounding
@@ -565,6 +572,13 @@ mod tests {
         ("gazetteer", lists::GAZETTEER, false),
         ("companies", lists::COMPANIES, false),
         ("one-of-a-kind-bodies", lists::ONE_OF_A_KIND_BODIES, false),
+        ("company-endings", lists::COMPANY_ENDINGS, false),
+        ("business-nouns", lists::BUSINESS_NOUNS, false),
+        ("organisation-nouns", lists::ORGANISATION_NOUNS, true),
+        ("body-nouns", lists::BODY_NOUNS, true),
+        ("personal-speech", lists::PERSONAL_SPEECH, true),
+        ("place-nouns", lists::PLACE_NOUNS, true),
+        ("firm-words", lists::FIRM_WORDS, true),
     ];
 
     /// The entries of a list that appear more than once.

@@ -1065,18 +1065,39 @@ pub(crate) fn title_case(w: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Lower-case words that follow a place's name ("Idlib province").
-const PLACE_NOUNS: &[&str] = &[
-    "province",
-    "city",
-    "region",
-    "governorate",
-    "district",
-    "county",
-    "countryside",
-    "suburbs",
-    "area",
-];
+/// Rule `org_short_form`: a lone word names an organisation seen before in full
+/// - when it is that name's first word and every other word ends a firm's, a school's or
+///   a newsroom's name (`data/firm-words.txt`, trade words, company endings: "Lindqvist"
+///   after "Lindqvist Foods", "Harrow" after "Harrow University"), unless the word is a
+///   first name, an affiliation or a place ("Walter" after "Walter Energy");
+/// - or when it is a body's word of four letters or more and the name's last ("the
+///   Consortium" after "the Eastern Space Consortium", "the Commission" after "the Harbour
+///   Commission"), unless a country has one such body, which the word alone names ("the
+///   House" is not "the White House", `data/one-of-a-kind-bodies.txt`).
+fn org_short_form(word: &str, full: &str) -> bool {
+    let theirs: Vec<&str> = full.split_whitespace().collect();
+    let [first, rest @ ..] = theirs.as_slice() else {
+        return false;
+    };
+    if rest.is_empty() {
+        return false;
+    }
+    let firm_word = |w: &&str| {
+        lexicon::is_trade_word(w)
+            || lexicon::with_lower(w, |l| lexicon::word_set!(lexicon::lists::FIRM_WORDS).contains(l))
+    };
+    let own_name = *first == word
+        && rest.iter().all(firm_word)
+        && !lexicon::is_first_name(word)
+        && !lexicon::is_descriptor(word)
+        && !lexicon::is_place(word)
+        && lexicon::gazetteer(word).is_none();
+    let head = rest.last() == Some(&word)
+        && word.chars().count() >= 4
+        && lexicon::is_org_word(word)
+        && !is_one_of_a_kind_body(word);
+    own_name || head
+}
 
 /// Whether a name stands where places stand: after "in", "near", "outside" and the like,
 /// before a place noun ("Idlib province"), or before a comma and a known place ("Greeley,
@@ -1086,7 +1107,7 @@ fn locative(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
     let before = first.checked_sub(1).map_or("", w);
     let possessive = without_possessive(w(last)) < w(last).len();
     let after_place = w(last + 1) == "," && lexicon::is_place(w(last + 2).trim_end_matches('.'))
-        || PLACE_NOUNS.contains(&w(last + 1));
+        || lexicon::word_set!(lexicon::lists::PLACE_NOUNS).contains(w(last + 1));
     !possessive
         && (matches!(
             before,
@@ -1651,6 +1672,9 @@ impl Entities {
         {
             return true;
         }
+        if words.len() == 1 && e.kind == EntityKind::Organization && org_short_form(name, &e.name) {
+            return true;
+        }
         acronym && e.kind == EntityKind::Organization && initials(&e.name) == name.replace('.', "")
     }
 
@@ -1939,6 +1963,25 @@ mod tests {
 
     fn kind_of(ents: &[Entity], name: &str) -> Option<EntityKind> {
         ents.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    /// Rule `org_short_form`.
+    #[test]
+    fn a_company_or_body_named_short_is_the_one_named_in_full() {
+        let text = "Tessaly Foods lifted its forecast on Monday. Shares in Tessaly rose 4%.\n\n\
+                    The Northern Rail Consortium signed the deal. The Consortium said work starts soon.\n\n\
+                    Analysts at Oslo Securities were wary, and Oslo itself was quiet.";
+        let ents = entities_of(text);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert!(!names.contains(&"Tessaly"), "{names:?}");
+        assert!(!names.contains(&"Consortium"), "{names:?}");
+        let foods = ents
+            .iter()
+            .find(|e| e.name == "Tessaly Foods")
+            .expect("the company");
+        assert_eq!(foods.mentions.len(), 2, "{foods:?}");
+        // A known place stays a place of its own.
+        assert!(names.contains(&"Oslo"), "{names:?}");
     }
 
     #[test]

@@ -2478,6 +2478,7 @@ fn subject_verb_of(scan: &Scan, subj: Source, qa: usize) -> Option<Frame> {
     if kind == CueKind::Action
         || is_stimulus_verb(scan, v)
         || light_verb_deed(scan, v)
+        || deed_object(scan, v)
         || quantity_deed(scan, v)
         || attack_on_place(scan, v)
         || deed_sense(scan, v, lexicon::speech_lemma(scan.word(v)))
@@ -2525,6 +2526,20 @@ fn light_verb_deed(scan: &Scan, v: usize) -> bool {
         .take_while(|&k| matches!(scan.s.toks[k].kind, Kind::Word | Kind::Number))
         .map(|k| scan.word(k));
     words::is_light_verb_deed(&lexicon::lower(scan.word(v)), next)
+}
+
+/// "raise", "release" or "address" at `v` with a deed's object in the next six words of
+/// the clause (`words::is_deed_object`). A colon after the object opens what was said to
+/// it ("addressed the crowd again: “…”"), which stays a statement.
+fn deed_object(scan: &Scan, v: usize) -> bool {
+    let colon = (v + 1..scan.n.min(v + 10)).any(|k| scan.word(k) == ":");
+    if colon {
+        return false;
+    }
+    let next = (v + 1..scan.n.min(v + 7))
+        .take_while(|&k| matches!(scan.s.toks[k].kind, Kind::Word | Kind::Number))
+        .map(|k| scan.word(k));
+    words::is_deed_object(&lexicon::lower(scan.word(v)), next)
 }
 
 /// Rule `quantity_deed`: "raise" and "need" with an amount for object name a deed, not a
@@ -2799,6 +2814,10 @@ mod tests {
             "Mayor Ines Lund took office in May after a close count.",
             "Harbour police made more than 1,200 arrests in June.",
             "Councillor Dag Berg took the stage to loud cheers.",
+            // deed_object
+            "The harbour bank raised interest rates by half a point.",
+            "The coast guard released the fishermen on Tuesday.",
+            "Mayor Ines Lund addressed the crowd from a truck.",
             // quantity_deed
             "The harbour union raised $2 million in a week.",
             "Councillor Dag Berg raised the fare cap to 40 crowns on Monday.",
@@ -2840,6 +2859,15 @@ mod tests {
                 "added",
             ),
             ("Mayor Ines Lund took to the radio to defend the fares.", "took"),
+            ("The harbour board released a statement on the fares.", "released"),
+            (
+                "Councillor Dag Berg raised questions over interest rates.",
+                "raised",
+            ),
+            (
+                "Mayor Ines Lund addressed the crowd again: “The pier stays open.”",
+                "addressed",
+            ),
         ] {
             let frames = frames_of(text);
             assert!(frames.iter().any(|f| f.1 == cue), "{text}: {frames:#?}");

@@ -54,6 +54,7 @@ pub(super) fn find_with(
     let mut found = select(text, dct, candidates(text, dct, sentences, only));
     merge_relative_to_next(text, dct, &mut found);
     join_period_parts(text, &mut found);
+    second_days(text, &mut found);
     found.sort_by_key(|t| t.span.start);
     let narrative = is_narrative(&found, dct);
     let mut reference = Reference::new(dct, narrative);
@@ -244,6 +245,73 @@ fn join_period_parts(text: &str, out: &mut Vec<Found>) {
             None => k += 1,
         }
     }
+}
+
+/// Rule `second_day`: a day of a month followed by "and", "&" or "or" and a second day
+/// of the same month, later than the first, that ends the phrase ("on September 2 and 3,
+/// …", "Sept. 9 or 10.") names that day too: a date of its own, in the first one's month
+/// and year, as TIMEX3 marks each day apart.
+fn second_days(text: &str, out: &mut Vec<Found>) {
+    let mut added = Vec::new();
+    for f in out.iter() {
+        let Some(&TimeValue::Day {
+            year,
+            month: Some(m),
+            day: Some(d),
+            time: None,
+        }) = f.value.value()
+        else {
+            continue;
+        };
+        let rest = &text[f.span.end..];
+        let Some(r) = [" and ", " & ", " or "]
+            .iter()
+            .find_map(|glue| rest.strip_prefix(glue))
+        else {
+            continue;
+        };
+        let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+        let Some(n) = (1..=2)
+            .contains(&digits)
+            .then(|| r[..digits].parse::<u32>().ok())
+            .flatten()
+        else {
+            continue;
+        };
+        let suffix = ["st", "nd", "rd", "th"]
+            .iter()
+            .find(|s| r[digits..].starts_with(*s))
+            .map_or(0, |s| s.len());
+        let after = &r[digits + suffix..];
+        let ends = after.is_empty() || after.starts_with([',', '.', ';', ':', ')', '\n']);
+        let in_calendar = NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, n).is_some();
+        if n <= d || !ends || !in_calendar {
+            continue;
+        }
+        let start = f.span.end + (rest.len() - r.len());
+        added.push(Found {
+            span: Span::new(start, start + digits + suffix),
+            rule: f.rule,
+            kind: TimexType::Date,
+            value: Resolved::Value(TimeValue::Day {
+                year,
+                month: Some(m),
+                day: Some(n),
+                time: None,
+            }),
+            anchor: f.anchor,
+            yearless: f.yearless,
+            bare_weekday: None,
+        });
+    }
+    // The kept expressions are disjoint and in text order: only the last one starting
+    // before a new day ends can overlap it.
+    let clear = |a: &Found| {
+        let k = out.partition_point(|f| f.span.start < a.span.end);
+        k == 0 || out[k - 1].span.end <= a.span.start
+    };
+    let added: Vec<Found> = added.into_iter().filter(clear).collect();
+    out.extend(added);
 }
 
 /// A history names at least this many years …

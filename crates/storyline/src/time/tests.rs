@@ -860,3 +860,35 @@ fn a_period_written_in_parts_is_one_expression() {
         ]
     );
 }
+
+/// Rule `second_day`: the second day of "September 2 and 3" is a date of its own, in the
+/// first one's month and year; a number after "and" that goes on ("4 and 5 others") or
+/// comes before the first day is no day.
+#[test]
+fn a_second_day_after_and_is_a_date_of_its_own() {
+    has_all(
+        "The walkouts, on September 2 and 3, shut the depots. Talks were held Oct. 9 or 10.",
+        "2031-11-20",
+        &[
+            ("September 2", TimexType::Date, "2031-09-02"),
+            ("3", TimexType::Date, "2031-09-03"),
+            ("Oct. 9", TimexType::Date, "2031-10-09"),
+            ("10", TimexType::Date, "2031-10-10"),
+        ],
+    );
+    let t = run(
+        "Crews came on March 4 and 5 others left. It was May 9 and 2 more came.",
+        "2031-11-20",
+    );
+    assert_eq!(t.len(), 2, "{t:?}");
+}
+
+/// A clock time with a full stop between hours and minutes, as British papers write it.
+#[test]
+fn a_clock_time_with_a_full_stop() {
+    has_all(
+        "The last train leaves at 6.15pm on Friday.",
+        "2031-11-20",
+        &[("6.15pm", TimexType::Time, "2031-11-21T18:15")],
+    );
+}

@@ -1562,3 +1562,14 @@ fn to_between_hyphens_joins_as_to_does() {
     // A word glued by a hyphen before a number is still a name's number.
     no_figures(&["The old F-16 jets flew."]);
 }
+
+#[test]
+fn a_scale_joined_by_a_hyphen_scales_the_digits_before_it() {
+    let text = "The probe ended a 1.9-billion-kilometre trip.";
+    let got = one(text);
+    assert_eq!(got.value, Some(1.9e9), "{got:#?}");
+    assert_eq!(slice(text, got.span), "1.9-billion-kilometre");
+    assert_eq!(got.unit.as_ref().map(|u| u.name.as_str()), Some("km"));
+    let crowd = "A 3-million-strong crowd filled the square.";
+    assert_eq!(one(crowd).value, Some(3e6));
+}

@@ -226,9 +226,9 @@ pub(super) const RULES: &[RuleDef] = &[
     },
     RuleDef {
         rule: Rule::Clock,
-        reason: "\"9 a.m.\", \"noon Friday\", \"5 p.m. EST Dec. 9\": a clock time on the day named or the creation date",
+        reason: "\"9 a.m.\", \"6.15pm\", \"noon Friday\", \"5 p.m. EST Dec. 9\": a clock time on the day named or the creation date",
         patterns: &[
-            r"(?i)(?-u:\b)(?:(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(noon|midnight)(?-u:\b))(?-i:\s+[A-Z]{1,3}T(?-u:\b))?(?:,?\s+(%WEEKDAYS%)(?-u:\b))?(?:,?\s+(%MONTHS%)\s+(\d{1,2})(?-u:\b))?",
+            r"(?i)(?-u:\b)(?:(\d{1,2})(?:[:.](\d\d))?\s*(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(noon|midnight)(?-u:\b))(?-i:\s+[A-Z]{1,3}T(?-u:\b))?(?:,?\s+(%WEEKDAYS%)(?-u:\b))?(?:,?\s+(%MONTHS%)\s+(\d{1,2})(?-u:\b))?",
         ],
         normalise: deictic::clock,
     },
