@@ -108,8 +108,13 @@ use crate::{Format, Source};
 /// (`org_short_form`); clubs', consortia's and securities firms' names are organisations;
 /// "September 2 and 3" dates both days (`second_day`) and "6.15pm" is a clock time; a
 /// scale between hyphens scales its number ("1.9-billion-kilometre", `hyphened-scale`); an
-/// earlier value with no unit takes the one before it (`unit_of_earlier_value`); "sales
-/// of its snack brands" is measured whole (`of_phrase_whole`).
+/// earlier value with no unit measures what the figure before it does
+/// (`same_measure_before`); "sales of its snack brands" is measured whole
+/// (`of_phrase_whole`); "86 new infections reported in the week" is no statement (`counted_participle`); the
+/// tense of an "if" clause after a date says nothing of it (`subordinate_after`); "that"
+/// after a verb of saying points to no time (`complementizer_that`); "Now 78, he …" is an
+/// age (`fronted_age`); "shortly" and "near" are no measured phrase; "Dr" without a full
+/// stop is a title.
 pub const PIPELINE_VERSION: u32 = 17;
 
 /// The invented page a run analyses while it starts ([`Pipeline::warm_up`]): a dateline,

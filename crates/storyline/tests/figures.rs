@@ -146,32 +146,19 @@ fn an_earlier_value_after_up_from_measures_the_same_thing() {
     assert_eq!(m("120").as_deref(), Some("polling clerks"), "{:#?}", a.figures);
 }
 
-/// Rule `unit_of_earlier_value`: an earlier value written without its currency takes the
-/// one before it; rule `of_phrase_whole`: the noun phrase after a lead noun's "of" is
-/// measured whole, not cut after its determiner.
+/// Rule `same_measure_before`: an earlier value written without its currency measures
+/// what the figure before it does, with no unit of its own (the unit is the one written);
+/// rule `of_phrase_whole`: the noun phrase after a lead noun's "of" is measured whole, not
+/// cut after its determiner.
 #[test]
-fn an_earlier_value_takes_the_unit_before_it_and_an_of_phrase_stays_whole() {
+fn an_earlier_value_without_a_unit_measures_the_same_and_an_of_phrase_stays_whole() {
     let a = analyse(
-        "Marlin Snacks grows
-
-Marlin Snacks said revenue reached 4.4 billion kroner in the quarter,          up from 3.9 billion a year earlier.
-
-Sales of its frozen meals rose 12% in the period.",
+        "Marlin Snacks grows\n\nMarlin Snacks said revenue reached 4.4 billion kroner in the quarter, \
+         up from 3.9 billion a year earlier.\n\nSales of its frozen meals rose 12% in the period.",
         "Harbour Ledger",
         "2031-04-02",
     );
-    assert_eq!(
-        unit_of(&a, "3.9 billion").as_deref(),
-        Some("NOK"),
-        "{:#?}",
-        a.figures
-    );
-    assert_eq!(
-        figure(&a, "3.9 billion").kind,
-        QuantityKind::Money,
-        "{:#?}",
-        a.figures
-    );
+    assert_eq!(unit_of(&a, "3.9 billion"), None, "{:#?}", a.figures);
     let m = |w: &str| figure(&a, w).measured.as_ref().map(|m| m.text.clone());
     assert_eq!(m("3.9 billion").as_deref(), Some("revenue"), "{:#?}", a.figures);
     assert_eq!(
@@ -186,9 +173,7 @@ Sales of its frozen meals rose 12% in the period.",
 #[test]
 fn a_scale_inside_a_hyphened_compound_is_one_figure() {
     let a = analyse(
-        "Probe arrives
-
-The probe ended a 2.4-billion-kilometre trip on Monday, its crew said.",
+        "Probe arrives\n\nThe probe ended a 2.4-billion-kilometre trip on Monday, its crew said.",
         "Orbit Desk",
         "2031-04-02",
     );

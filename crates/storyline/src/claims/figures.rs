@@ -252,26 +252,19 @@ pub fn figures(a: &Article) -> Vec<Figure> {
 /// Rule `same_measure_before`: a figure with no noun of its own after "up from", "down
 /// from", "compared with" … (`data/earlier-value-leads.txt`) is the earlier or other value
 /// of what the figure before it in the sentence measures, in the same unit ("turnout was
-/// 63.5%, up from 58% four years ago"). Written with no unit of its own, it takes the one
-/// before it ("revenue of 3.1 billion kroner, up from 2.7 billion"; rule
-/// `unit_of_earlier_value`).
+/// 63.5%, up from 58% four years ago"). Written with no unit of its own it measures the
+/// same ("revenue of 3.1 billion kroner, up from 2.7 billion": revenue) but keeps no unit,
+/// as the unit is the one written with the number (`bench/figures/GUIDELINES.md`).
 fn same_measure_before(text: &str, cx: &SentenceCx, f: &mut Figure, prev: &Figure) {
     static LEADS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
         std::sync::LazyLock::new(|| phrases(EARLIER_VALUE_LEADS));
     let unit = |f: &Figure| f.unit.as_ref().map(|u| u.name.clone());
-    let borrow_unit = f.unit.is_none() && prev.unit.is_some() && f.kind == QuantityKind::Number;
-    if prev.sentence != f.sentence || (unit(prev) != unit(f) && !borrow_unit) {
+    let unwritten = f.unit.is_none() && f.kind == QuantityKind::Number;
+    if prev.sentence != f.sentence || prev.measured.is_none() || (unit(prev) != unit(f) && !unwritten) {
         return;
     }
     let at = cx.tokens.partition_point(|t| t.span.end <= f.span.start);
-    if !phrase_before(text, &cx.tokens, at, &LEADS) {
-        return;
-    }
-    if borrow_unit {
-        f.unit = prev.unit.clone();
-        f.kind = prev.kind;
-    }
-    if prev.measured.is_some() {
+    if phrase_before(text, &cx.tokens, at, &LEADS) {
         f.measured = prev.measured.clone();
     }
 }
@@ -1230,14 +1223,19 @@ fn only_one_of(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
 }
 
 /// Rule `adverb_no_phrase`: one word after a count that is a comparative ("hundreds more
-/// are …", "dozens fewer") or an adverb in "-ly" closing the clause ("one for every 900
-/// nationally.") says how, not what is counted.
+/// are …", "dozens fewer") or an adverb in "-ly" closing the clause or before a phrase's
+/// end ("one for every 900 nationally.", "peaked at 4.7 metres shortly after 3am") says
+/// how or when, not what is counted.
 fn adverb_phrase(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
     if end != first + 1 {
         return false;
     }
     let w = lower(tokens[first].text(text));
-    let closes = tokens.get(end).is_none_or(|t| !is_word(t));
+    // Closed by punctuation or by a word that ends a phrase ("peaked at 4.7 metres shortly
+    // after 3am").
+    let closes = tokens
+        .get(end)
+        .is_none_or(|t| !is_word(t) || super::phrase_end(&lower(t.text(text))));
     matches!(w.as_str(), "more" | "less" | "fewer") || (w.len() > 4 && w.ends_with("ly") && closes)
 }
 

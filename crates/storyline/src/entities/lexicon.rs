@@ -292,7 +292,7 @@ pub fn is_cognition_lemma(lemma: &str) -> bool {
 pub fn is_courtesy_title(w: &str) -> bool {
     matches!(
         w,
-        "Mr." | "Mrs." | "Ms." | "Miss" | "Mr" | "Mrs" | "Ms" | "Dr." | "Sir" | "Dame"
+        "Mr." | "Mrs." | "Ms." | "Miss" | "Mr" | "Mrs" | "Ms" | "Dr." | "Dr" | "Sir" | "Dame"
     )
 }
 

@@ -87,7 +87,9 @@ fn scan_back(before: &[&str]) -> Option<(usize, bool)> {
 fn scan_ahead(before: &[&str], after: &[&str]) -> Option<(usize, bool)> {
     let fronted = before.len() <= 3 && after.first().is_some_and(|w| w.starts_with(','));
     for (d, w) in after.iter().take(if fronted { 8 } else { 4 }).enumerate() {
-        if quoted(w) {
+        // Rule `subordinate_after`: a subordinate clause after the expression has a tense
+        // of its own ("will table a motion in the autumn if the figures did not add up").
+        if quoted(w) || (!fronted && is_subordinator(&clean(w))) {
             break;
         }
         if let Some(f) = signal(after, d) {
@@ -98,6 +100,14 @@ fn scan_ahead(before: &[&str], after: &[&str]) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+/// A word that opens a subordinate clause.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "if" | "unless" | "because" | "although" | "though" | "whereas" | "while" | "when" | "whether"
+    )
 }
 
 /// What a word says of when its clause's event happens.

@@ -892,3 +892,30 @@ fn a_clock_time_with_a_full_stop() {
         &[("6.15pm", TimexType::Time, "2031-11-21T18:15")],
     );
 }
+
+/// Rule `subordinate_after`: the tense of a clause after "if" says nothing of the
+/// expression before it.
+#[test]
+fn a_subordinate_clause_after_the_expression_keeps_its_tense() {
+    has_all(
+        "The union said it would call a second strike in the autumn if the offer did not improve.",
+        "2031-05-02",
+        &[("the autumn", TimexType::Date, "2031-FA")],
+    );
+}
+
+/// Rule `complementizer_that`: "that" after a verb of saying opens a clause, and the
+/// season after it is no time named before.
+#[test]
+fn that_after_a_verb_of_saying_is_no_pointer_to_a_time() {
+    let t = run(
+        "In 2029 the co-op grew. Growers warned that winter crops could be lost.",
+        "2031-05-02",
+    );
+    assert!(t.iter().all(|(s, _, _)| !s.contains("winter")), "{t:?}");
+    has_all(
+        "In 2029 the co-op grew. That winter the river froze.",
+        "2031-05-02",
+        &[("That winter", TimexType::Date, "2029-WI")],
+    );
+}

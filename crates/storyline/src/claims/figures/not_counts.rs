@@ -33,7 +33,8 @@ pub(super) fn not_a_count(
         && digits
         && (appositive_age(text, tokens, at, after)
             || age_lead(text, tokens, at)
-            || pronoun_age(text, tokens, at, after))
+            || pronoun_age(text, tokens, at, after)
+            || fronted_age(text, tokens, at, after))
     {
         return Some(FigureRule::AgeOrOrdinal);
     }
@@ -283,6 +284,21 @@ fn pronoun_age(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
         Some(t) => t.kind == Kind::Punct || matches!(word(text, Some(t)).as_deref(), Some("and" | "when")),
     };
     after == at + 1 && person && be && ends && whole_age(text, &tokens[at])
+}
+
+/// Rule `fronted_age`: "Now 78, he still lives …", "At 91, she …": a bare whole number
+/// after "now", "today" or "at" opening its clause, then a comma and "he" or "she", is the
+/// person's age.
+fn fronted_age(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    let lead = at >= 1
+        && matches!(
+            word(text, tokens.get(at - 1)).as_deref(),
+            Some("now" | "today" | "at")
+        );
+    let opens = at < 2 || matches!(tokens.get(at - 2).map(|t| t.kind), Some(Kind::Punct));
+    let comma = tokens.get(after).is_some_and(|t| t.text(text) == ",");
+    let person = matches!(word(text, tokens.get(after + 1)).as_deref(), Some("he" | "she"));
+    after == at + 1 && lead && opens && comma && person && whole_age(text, &tokens[at])
 }
 
 /// Rule `age_lead`: "who turned 58", "the voting age to 16" (`data/age-leads.txt`).
@@ -585,6 +601,10 @@ mod tests {
         assert_eq!(kept("The cyclist, 34, was one of 8 riders hurt."), ["8"]);
         // a thing before the commas keeps its count
         assert_eq!(kept("The depot, 40, was closed."), ["40"]);
+        // Rule `fronted_age`.
+        assert_eq!(kept("Now 78, he still mends 40 nets a year."), ["40"]);
+        assert!(kept("At 91, she swims daily.").is_empty());
+        assert_eq!(kept("At 40, the index closed higher."), ["40"]);
     }
 
     #[test]

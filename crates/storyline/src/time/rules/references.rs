@@ -81,6 +81,14 @@ pub(super) fn narrative_unit(c: &Ctx) -> Option<Normalised> {
     {
         return None;
     }
+    // Rule `complementizer_that`: "that" right after a verb of saying or thinking opens its
+    // clause ("warned that winter crops could be lost", "said that year-end sales …"); it
+    // points to no time named before.
+    let cue_before = crate::entities::lexicon::speech_lemma(&c.word_before).is_some()
+        || crate::entities::lexicon::is_stance_verb(&c.word_before);
+    if which.eq_ignore_ascii_case("that") && cue_before {
+        return None;
+    }
     let step = match which.to_lowercase().as_str() {
         "that" | "that same" | "the same" => 0,
         "the previous" | "the preceding" | "the prior" => -1,
