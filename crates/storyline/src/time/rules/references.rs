@@ -81,11 +81,13 @@ pub(super) fn narrative_unit(c: &Ctx) -> Option<Normalised> {
     {
         return None;
     }
-    // Rule `complementizer_that`: "that" right after a verb of saying or thinking opens its
-    // clause ("warned that winter crops could be lost", "said that year-end sales …"); it
-    // points to no time named before.
-    let cue_before = crate::entities::lexicon::speech_lemma(&c.word_before).is_some()
-        || crate::entities::lexicon::is_stance_verb(&c.word_before);
+    // Rule `complementizer_that`: "that" right after a verb of saying in the past tense
+    // opens its clause ("warned that winter crops could be lost", "said that year-end
+    // sales …"); it points to no time named before. (A word that is also a noun, "support
+    // that year", "campaigns that year", is left: there "that year" is the time.)
+    let w = c.word_before.as_str();
+    let past = w.ends_with("ed") || matches!(w, "said" | "told" | "wrote" | "thought" | "felt" | "knew");
+    let cue_before = past && crate::entities::lexicon::speech_lemma(w).is_some();
     if which.eq_ignore_ascii_case("that") && cue_before {
         return None;
     }
