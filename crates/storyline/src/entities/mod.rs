@@ -1075,24 +1075,20 @@ pub(crate) fn title_case(w: &str) -> String {
 ///   Commission"), unless a country has one such body, which the word alone names ("the
 ///   House" is not "the White House", `data/one-of-a-kind-bodies.txt`).
 fn org_short_form(word: &str, full: &str) -> bool {
-    let theirs: Vec<&str> = full.split_whitespace().collect();
-    let [first, rest @ ..] = theirs.as_slice() else {
+    let Some((first, rest)) = full.split_once(' ') else {
         return false;
     };
-    if rest.is_empty() {
-        return false;
-    }
-    let firm_word = |w: &&str| {
+    let firm_word = |w: &str| {
         lexicon::is_trade_word(w)
             || lexicon::with_lower(w, |l| lexicon::word_set!(lexicon::lists::FIRM_WORDS).contains(l))
     };
-    let own_name = *first == word
-        && rest.iter().all(firm_word)
+    let own_name = first == word
+        && rest.split_whitespace().all(firm_word)
         && !lexicon::is_first_name(word)
         && !lexicon::is_descriptor(word)
         && !lexicon::is_place(word)
         && lexicon::gazetteer(word).is_none();
-    let head = rest.last() == Some(&word)
+    let head = rest.split_whitespace().next_back() == Some(word)
         && word.chars().count() >= 4
         && lexicon::is_org_word(word)
         && !is_one_of_a_kind_body(word);
@@ -1982,6 +1978,11 @@ mod tests {
         assert_eq!(foods.mentions.len(), 2, "{foods:?}");
         // A known place stays a place of its own.
         assert!(names.contains(&"Oslo"), "{names:?}");
+        // A body's word alone, the last of its name, is that body (an organisation's
+        // word: no surname match would join it).
+        let ents = entities_of("The Tidewater Post broke the story. The Post said it had seen the files.");
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Tidewater Post"], "{ents:?}");
     }
 
     #[test]

@@ -1887,24 +1887,23 @@ fn clause_after_source(scan: &Scan, cue: &Cue, strong: bool) -> Option<Frame> {
 /// reduced relative clause, no statement of the things counted. Counted people speak
 /// ("Two officials said …").
 fn counted_participle(scan: &Scan, src: &Source, i: usize) -> bool {
-    let w = scan.word(i);
+    let setting = || {
+        matches!(
+            lexicon::lower(scan.word(i + 1)).as_ref(),
+            "in" | "on" | "at" | "over" | "during" | "since" | "across" | "last" | "this" | "so" | "by"
+        )
+    };
     let number = |k: usize| {
         scan.s.toks[k].kind == Kind::Number || crate::claims::cardinal_word(&lexicon::lower(scan.word(k)))
     };
     // The phrase found may start after its count ("86 | new infections").
-    let counted = number(src.first) || src.first > 0 && number(src.first - 1);
-    let next = lexicon::lower(scan.word(i + 1));
-    let setting = matches!(
-        next.as_ref(),
-        "in" | "on" | "at" | "over" | "during" | "since" | "across" | "last" | "this" | "so" | "by"
-    );
+    let counted = || number(src.first) || src.first > 0 && number(src.first - 1);
     let head = scan.word(src.last);
     let people = head.starts_with(char::is_uppercase)
         || lexicon::pronoun(head).is_some()
         || lexicon::is_role_word(head)
-        || lexicon::is_org_word(head)
-        || lexicon::is_speaking_noun(head);
-    w.ends_with("ed") && counted && !people && i + 1 < scan.n && setting
+        || lexicon::is_speaking_head(head);
+    scan.word(i).ends_with("ed") && i + 1 < scan.n && !people && setting() && counted()
 }
 
 /// Rule `compound_noun_cue`: "who heads the local claims office, said": a cue word
@@ -2507,8 +2506,7 @@ fn subject_verb_of(scan: &Scan, subj: Source, qa: usize) -> Option<Frame> {
     // what one reacts to is somebody else's ("was reacting to the “rigged” charge").
     if kind == CueKind::Action
         || is_stimulus_verb(scan, v)
-        || light_verb_deed(scan, v)
-        || deed_object(scan, v)
+        || deed_by_object(scan, v)
         || quantity_deed(scan, v)
         || attack_on_place(scan, v)
         || deed_sense(scan, v, lexicon::speech_lemma(scan.word(v)))
@@ -2544,32 +2542,21 @@ fn bare_after_be(scan: &Scan, from: usize, v: usize) -> bool {
     be && !participle
 }
 
-/// "make" or "take" at `v` with a deed's object among the next four words of the clause
-/// (`words::is_light_verb_deed`).
-fn light_verb_deed(scan: &Scan, v: usize) -> bool {
-    // "took to the radio", "took to the harbour steps to denounce …": a way to speak.
-    if scan.word(v + 1) == "to" {
-        return false;
-    }
-    // A count before the object is read past ("made more than 1,200 arrests").
-    let next = (v + 1..scan.n.min(v + 6))
-        .take_while(|&k| matches!(scan.s.toks[k].kind, Kind::Word | Kind::Number))
-        .map(|k| scan.word(k));
-    words::is_light_verb_deed(&lexicon::lower(scan.word(v)), next)
-}
-
-/// "raise", "release" or "address" at `v` with a deed's object in the next six words of
-/// the clause (`words::is_deed_object`). A colon after the object opens what was said to
-/// it ("addressed the crowd again: “…”"), which stays a statement.
-fn deed_object(scan: &Scan, v: usize) -> bool {
-    let colon = (v + 1..scan.n.min(v + 10)).any(|k| scan.word(k) == ":");
-    if colon {
-        return false;
-    }
+/// A verb at `v` that says something only through its object, with a deed's object
+/// among the next words of the clause (`words::is_deed_by_object`): "made his way",
+/// "took office", "raised interest rates", "addressed the crowd". "took to the radio" is
+/// a way to speak, and a colon after the object opens what was said to it ("addressed the
+/// crowd again: “…”"); a count before the object is read past ("made more than 1,200
+/// arrests").
+fn deed_by_object(scan: &Scan, v: usize) -> bool {
+    let verb = lexicon::lower(scan.word(v));
     let next = (v + 1..scan.n.min(v + 7))
         .take_while(|&k| matches!(scan.s.toks[k].kind, Kind::Word | Kind::Number))
         .map(|k| scan.word(k));
-    words::is_deed_object(&lexicon::lower(scan.word(v)), next)
+    if !words::is_deed_by_object(&verb, next) || scan.word(v + 1) == "to" {
+        return false;
+    }
+    !(v + 1..scan.n.min(v + 10)).any(|k| scan.word(k) == ":")
 }
 
 /// Rule `quantity_deed`: "raise" and "need" with an amount for object name a deed, not a

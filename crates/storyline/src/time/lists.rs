@@ -75,6 +75,7 @@ lists! {
     TIME_ZONES = "time_zones.txt";
     HAPPENED_EVENTS = "happened_events.txt";
     FRONTED_PARTICIPLES = "fronted_participles.txt";
+    CLAUSE_OPENERS = "clause_openers.txt";
 }
 
 #[cfg(test)]

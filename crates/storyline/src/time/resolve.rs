@@ -271,11 +271,10 @@ fn second_days(text: &str, out: &mut Vec<Found>) {
             continue;
         };
         let digits = r.bytes().take_while(u8::is_ascii_digit).count();
-        let Some(n) = (1..=2)
-            .contains(&digits)
-            .then(|| r[..digits].parse::<u32>().ok())
-            .flatten()
-        else {
+        if !(1..=2).contains(&digits) {
+            continue;
+        }
+        let Ok(n) = r[..digits].parse::<u32>() else {
             continue;
         };
         let suffix = ["st", "nd", "rd", "th"]

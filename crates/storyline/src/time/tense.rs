@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lists::{AHEAD, INTENT_VERBS, LAST_AS_VERB, MODALS, PAST_FORMS, SCHEDULED_VERBS, STATE_VERBS};
+use super::lists::{
+    AHEAD, CLAUSE_OPENERS, INTENT_VERBS, LAST_AS_VERB, MODALS, PAST_FORMS, SCHEDULED_VERBS, STATE_VERBS,
+};
 
 /// Whether the sentence around `at` speaks of the future.
 pub(super) fn future_tense(sentence: &str) -> bool {
@@ -89,7 +91,7 @@ fn scan_ahead(before: &[&str], after: &[&str]) -> Option<(usize, bool)> {
     for (d, w) in after.iter().take(if fronted { 8 } else { 4 }).enumerate() {
         // Rule `subordinate_after`: a subordinate clause after the expression has a tense
         // of its own ("will table a motion in the autumn if the figures did not add up").
-        if quoted(w) || (!fronted && is_subordinator(&clean(w))) {
+        if quoted(w) || (!fronted && CLAUSE_OPENERS.contains(&clean(w))) {
             break;
         }
         if let Some(f) = signal(after, d) {
@@ -100,14 +102,6 @@ fn scan_ahead(before: &[&str], after: &[&str]) -> Option<(usize, bool)> {
         }
     }
     None
-}
-
-/// A word that opens a subordinate clause.
-fn is_subordinator(w: &str) -> bool {
-    matches!(
-        w,
-        "if" | "unless" | "because" | "although" | "though" | "whereas" | "while" | "when" | "whether"
-    )
 }
 
 /// What a word says of when its clause's event happens.

@@ -86,9 +86,8 @@ pub(super) fn narrative_unit(c: &Ctx) -> Option<Normalised> {
     // sales …"); it points to no time named before. (A word that is also a noun, "support
     // that year", "campaigns that year", is left: there "that year" is the time.)
     let w = c.word_before.as_str();
-    let past = w.ends_with("ed") || matches!(w, "said" | "told" | "wrote" | "thought" | "felt" | "knew");
-    let cue_before = past && crate::entities::lexicon::speech_lemma(w).is_some();
-    if which.eq_ignore_ascii_case("that") && cue_before {
+    let past = w.ends_with("ed") || super::super::lists::PAST_FORMS.contains(w);
+    if which.eq_ignore_ascii_case("that") && past && crate::entities::lexicon::speech_lemma(w).is_some() {
         return None;
     }
     let step = match which.to_lowercase().as_str() {
