@@ -243,7 +243,7 @@ lazy_re!(
 );
 lazy_re!(
     BYLINE,
-    r"^(?:[Bb][Yy]|Written by|Words by|Reporting by|Von|Par|Por|Di)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|el|da|di|and|&|,)|,)*?)\s*(?:[-–—|/]\s*(.*)|,\s*((?i:published|posted|updated|first published|last updated)\b.*))?$"
+    r"^(?:[Bb][Yy]|Written by|Words by|Reporting by|Von|Par|Por|Di)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|el|da|di|and|&|,)|,)*?)(?:,\s*(?:\p{Ll}+\s+){0,3}(?i:editor|correspondent|reporter|writer|columnist|contributor|producer|journalist))?\s*(?:[-–—|/•·]\s*(.*)|,\s*((?i:published|posted|updated|first published|last updated)\b.*))?$"
 );
 lazy_re!(
     DATELINE_CODE,
@@ -342,7 +342,8 @@ pub(crate) fn line_key(s: &str) -> u64 {
 }
 
 /// A byline ("By Ann Lee and Bo Day - Wire"): at most 12 names, joiners and commas after the
-/// first name, and at most 60 characters after a dash. The names are group 1.
+/// first name, a newsroom role after a comma ("By Ann Lee, health editor • 9 May 2031"),
+/// and at most 60 characters after a dash, bar or bullet. The names are group 1.
 fn byline(t: &str) -> Option<regex::Captures<'_>> {
     let c = BYLINE.captures(t)?;
     let names = &c[1];
@@ -507,8 +508,10 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     if l.words <= 40 && !quoted && CAPTION_START.is_match(t) {
         return Some(Caption);
     }
-    // (An embedded post's signature, "— Name (@handle) May 1, 2019", is not a caption.)
+    // (An embedded post's signature, "— Name (@handle) May 1, 2019", is not a caption; a
+    // date alone on its line, "March 3, 2031", is a stamp, not a photo's caption.)
     if l.words <= 60
+        && !timestamp_like(t, l.words)
         && !quoted
         && !t.contains("(@")
         && t.trim_end_matches(['.', ' '])
@@ -571,6 +574,10 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     }
     // A bare address in scraped text is a menu or mirror link; in extracted HTML it is a
     // link the article itself shows.
+    // (A byline set out with bars, "By Ana Ruiz | 9 May 2031 | 4 min read", is no menu.)
+    if byline(t).is_some() {
+        return Some(Byline);
+    }
     if NAV_PREV_NEXT.is_match(t)
         || BREADCRUMB.is_match(t)
         || menu_bar(t)
@@ -583,9 +590,6 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     }
     if SOURCE_LINE.is_match(t) || AND_AGENCIES.is_match(t) {
         return Some(SourceLine);
-    }
-    if byline(t).is_some() {
-        return Some(Byline);
     }
     if l.words <= 8 && COMMENT_WORD.is_match(t) && !quoted && !sentence_end(t) {
         return Some(CommentPolicy);
@@ -873,9 +877,28 @@ fn parse_authors(byline: &str) -> Vec<String> {
         .map(|p| p.trim().trim_end_matches('.').to_string())
         .filter(|p| {
             let n = p.split_whitespace().count();
-            (1..=5).contains(&n) && p.chars().next().is_some_and(char::is_uppercase)
+            (1..=5).contains(&n) && p.chars().next().is_some_and(char::is_uppercase) && !newsroom_desk(p)
         })
         .collect()
+}
+
+/// Rule `newsroom_desk`: a byline that names a desk or a post, not a person ("By Courts
+/// Reporter", "By Staff Writer", "By Our Correspondent"): its last word is a newsroom role.
+fn newsroom_desk(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "reporter"
+            | "reporters"
+            | "writer"
+            | "writers"
+            | "correspondent"
+            | "correspondents"
+            | "staff"
+            | "desk"
+            | "editor"
+            | "editors"
+    )
 }
 
 /// Cleans one document. `known_title` is the title found elsewhere (HTML markup,
@@ -895,6 +918,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
     let first = first_paragraph(&lines);
     let masthead = head_source_date(&mut lines[..first]);
     word_count_head(&mut lines[..first]);
+    let masthead = masthead.or(head_masthead(&mut lines[..first]));
     reader_thread(&mut lines);
     link_and_comment_regions(&mut lines);
     calls_to_the_reader(&mut lines);
@@ -989,6 +1013,62 @@ fn head_source_date(head: &mut [Line]) -> Option<String> {
         }
     }
     masthead
+}
+
+/// Rule `head_masthead`: in the page's head (as for `head_source_date`), a line that is a
+/// source's name alone ("HARBOURSIDE GAZETTE", "The Quillby Post"), or that name and the
+/// section the page is filed under ("Riverton Post | Science", "The Vale Courier —
+/// Obituaries", "Lowmere Herald > Local > Courts"), is the masthead: navigation, not the
+/// headline, and the page's source when no line named it with a date. A section is at
+/// most three words; a name is a source's by [`is_source_name`] (a masthead's last word,
+/// no first name before it).
+fn head_masthead(head: &mut [Line]) -> Option<String> {
+    let mut masthead = None;
+    for l in head.iter_mut() {
+        let open = matches!(l.role, Role::Body | Role::Drop(RemovedKind::Navigation));
+        if !open || l.words > 9 || l.text.ends_with(['.', '!', '?']) {
+            continue;
+        }
+        let mut parts = l.text.split(['|', '—', '–', '>', '»', '›', '/']);
+        let name = parts.next().unwrap_or("").trim();
+        let sections_ok = parts.all(|p| (1..=3).contains(&p.split_whitespace().count()));
+        // A name: two to five words, each capitalised but for joining words (a headline
+        // ending with a masthead's word, "Fire guts the old Quillby Post", is none).
+        let words = name.split_whitespace().count();
+        let capitalised = name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "the" | "and" | "&"));
+        if (2..=5).contains(&words) && capitalised && sections_ok && is_source_name(name) {
+            l.role = Role::Drop(RemovedKind::Navigation);
+            masthead.get_or_insert_with(|| unshout(name));
+        }
+    }
+    masthead
+}
+
+/// A name set in capitals ("THE QUILLBY POST") as it is written in text ("The Quillby
+/// Post"); a word of three letters or fewer stays in capitals (an initialism), but for
+/// "the", "of", "and"; a name with a small letter is left as it is.
+fn unshout(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let words: Vec<String> = name
+        .split_whitespace()
+        .enumerate()
+        .map(|(i, w)| match w {
+            "THE" | "OF" | "AND" if i > 0 => w.to_lowercase(),
+            "THE" => "The".to_string(),
+            _ if w.chars().count() <= 3 => w.to_string(),
+            _ => {
+                let lower = w.to_lowercase();
+                let mut cs = lower.chars();
+                cs.next()
+                    .map_or_else(String::new, |c| c.to_uppercase().chain(cs).collect())
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 lazy_re!(WORD_COUNT, r"(?i)^\d[\d,.]*\s+words\.?$");
@@ -1102,13 +1182,17 @@ fn export_fields(lines: &mut [Line]) -> Option<String> {
 }
 
 /// Whether a name is a source's: a known outlet, or a name whose last word is a
-/// masthead's ("Tidewater Ledger", "Associated Press") and whose first is no first name
-/// ("Emily Post" writes).
+/// masthead's ("Tidewater Ledger", "Associated Press") and that is no person's ("Emily
+/// Post" writes).
 fn is_source_name(name: &str) -> bool {
     use crate::entities::lexicon::{self, word_set};
     let last = lexicon::lower(name.rsplit(' ').next().unwrap_or(""));
-    let first = name.split(' ').next().unwrap_or("");
-    let person = name.contains(' ') && lexicon::is_first_name(first);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // A first name, then the masthead's word or a second given name ("Mary Ann Post"); a
+    // first name before a common word names a place or a brand ("Marlow Sports Daily").
+    let person = words.len() >= 2
+        && lexicon::is_first_name(words[0])
+        && (words.len() == 2 || lexicon::is_first_name(words[1]));
     let masthead = word_set!(include_str!("data/masthead-words.txt")).contains(last.as_ref());
     outlets::canonical_name(name).is_some() || masthead && !person
 }
@@ -1680,6 +1764,59 @@ mod tests {
         );
         assert_eq!(c.title.as_deref(), Some("Harbour talks stall"));
         assert_eq!(c.authors, vec!["Jane Roe"]);
+    }
+
+    /// A page cleaned as scraped text.
+    fn scraped(page: &str) -> Cleaned {
+        clean(page, None, CleanMode::Scraped)
+    }
+
+    #[test]
+    fn a_byline_set_out_with_bars_or_a_role_is_a_byline() {
+        let body = "Negotiators left the harbour city on Monday without an agreement, officials said.";
+        // Rule `menu_bar` would take the first for a row of sections.
+        for (line, who) in [
+            ("By Jane Roe | 9 May 2031 | 4 min read", "Jane Roe"),
+            ("By Jane Roe, harbour editor \u{2022} 9 May 2031", "Jane Roe"),
+        ] {
+            let c = scraped(&format!("Harbour talks stall\n\n{line}\n\n{body}"));
+            assert_eq!(c.authors, vec![who], "{line}");
+            assert_eq!(kinds(&c, RemovedKind::Byline), vec![line]);
+        }
+        // Rule `newsroom_desk`: a desk is no author.
+        let c = scraped(&format!("Harbour talks stall\n\nBy Courts Reporter\n\n{body}"));
+        assert!(c.authors.is_empty());
+        // "By" opening a sentence with a role-like word is no byline.
+        let c = scraped(&format!(
+            "Harbour talks stall\n\n{body}\n\nBy Friday, most of the harbour editor's staff had left."
+        ));
+        assert!(kinds(&c, RemovedKind::Byline).is_empty());
+    }
+
+    #[test]
+    fn a_masthead_line_names_the_source_and_is_no_headline() {
+        // Rule `head_masthead`, with the section after the name and in capitals.
+        let body = "Negotiators left the harbour city on Monday without an agreement, officials said.";
+        for (head, outlet) in [
+            ("The Quillby Courier \u{2014} Obituaries", "The Quillby Courier"),
+            ("QUILLBY EVENING POST", "Quillby Evening Post"),
+            ("Quillby Post | Harbour", "Quillby Post"),
+            ("Marlow Sports Daily", "Marlow Sports Daily"),
+        ] {
+            let c = scraped(&format!("{head}\n\nHarbour talks stall\n\n{body}"));
+            assert_eq!(c.title.as_deref(), Some("Harbour talks stall"), "{head}");
+            assert_eq!(c.outlet.as_ref().map(|o| o.0.as_str()), Some(outlet), "{head}");
+        }
+        // A headline that ends with a masthead's word is still the headline.
+        let c = scraped(&format!("Fire guts the old Quillby Post\n\n{body}"));
+        assert_eq!(c.title.as_deref(), Some("Fire guts the old Quillby Post"));
+    }
+
+    #[test]
+    fn a_date_alone_on_its_line_is_a_stamp_not_a_caption() {
+        let c = scraped("Harbour talks stall\n\nMarch 3, 2031\n\nNegotiators left the harbour city on Monday without an agreement, officials said.");
+        assert_eq!(kinds(&c, RemovedKind::Timestamp), vec!["March 3, 2031"]);
+        assert!(kinds(&c, RemovedKind::Caption).is_empty());
     }
 
     #[test]

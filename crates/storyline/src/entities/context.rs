@@ -122,6 +122,19 @@ pub(crate) const RULES: &[ContextRule] = &[
         },
     },
     ContextRule {
+        name: "organisation-noun-before",
+        reason: "\"the passenger group X\" / \"the seafarers' union X\": a name right after a noun \
+                 for an organisation, with a determiner before it, is that organisation's name \
+                 (not one that opens with a first name: \"the team Ana Ruiz coached\")",
+        kind: EntityKind::Organization,
+        fires: |a| {
+            let noun = a.before(1);
+            let org_noun = word_set!(lists::ORGANISATION_NOUNS).contains(noun) || word_set!(lists::BODY_NOUNS).contains(noun);
+            let determined = (2..=4).any(|k| matches!(a.before(k), "the" | "The" | "a" | "A" | "its" | "their"));
+            org_noun && determined && !lexicon::is_first_name(a.word(a.first))
+        },
+    },
+    ContextRule {
         name: "full-name-speaks",
         reason: "a name of two or three words that says or tells something is a person's \
                  (organisations speak through statements; a bare word may be either)",
@@ -131,6 +144,20 @@ pub(crate) const RULES: &[ContextRule] = &[
                 && !a.possessive()
                 && !a.after_preposition()
                 && word_set!(lists::PERSONAL_SPEECH).contains(a.after(1))
+        },
+    },
+    ContextRule {
+        name: "role-then-name",
+        reason: "\"a son, Per\" / \"her sister, Ana Lund\" / \"its founder, Ola Berg\": a name set off after \
+                 a determiner and a role is the person in that role",
+        kind: EntityKind::Person,
+        fires: |a| {
+            a.before(1) == ","
+                && lexicon::is_role_head(a.before(2))
+                && matches!(
+                    a.before(3),
+                    "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "A" | "An" | "The" | "His" | "Her" | "Their" | "Its"
+                )
         },
     },
     ContextRule {
@@ -197,6 +224,18 @@ mod tests {
         assert_eq!(
             rule("Norrkraft, the regional grid utility, cut power.", "Norrkraft"),
             Some("organisation-appositive")
+        );
+        assert_eq!(
+            rule(
+                "The walkers' group Open Fells Now said it would appeal.",
+                "Open Fells Now"
+            ),
+            Some("organisation-noun-before")
+        );
+        assert_eq!(rule("The team Lena Holt coached won.", "Lena Holt"), None);
+        assert_eq!(
+            rule("She leaves a son, Per, and a sister, Vivi Strand.", "Vivi Strand"),
+            Some("role-then-name")
         );
         assert_eq!(
             rule("Two riders of the Kestrel team were suspended.", "Kestrel"),

@@ -2131,7 +2131,7 @@ fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
     } else {
         (cue.kind(), src)
     };
-    if src.first <= used_until {
+    if src.first <= used_until || subordinate_source(scan.word(src.first - 1)) {
         return None;
     }
     let mut e = src.first - 1;
@@ -2161,6 +2161,17 @@ fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
         content.extend(clause_after_parenthetical(scan, cue));
     }
     Some(frame(cue.span, kind, Some(src), content))
+}
+
+/// Rule `subordinate_source`: a source right after a conjunction of time or cause is the
+/// subject of a clause inside the sentence, not its attribution ("the count stopped at
+/// midnight when the agent asked for a recount"); after "do"/"does"/"did" it is a
+/// question's subject ("What do riders say?"). "As" is left out ("…, as the mayor said"
+/// attributes what precedes it), and so is "than": the attribution guidelines take "more
+/// than the office had predicted" as the office's prediction.
+fn subordinate_source(before: &str) -> bool {
+    let w = before.to_ascii_lowercase();
+    (words::is_subordinator(&w) && w != "as") || matches!(w.as_str(), "do" | "does" | "did")
 }
 
 /// Rule `wire_dateline`: a sentence that opens with a wire's dateline ("KELDBY (NWA) —",
@@ -3769,6 +3780,38 @@ mod tests {
             "content_then_source",
             "the harbour master",
             &["The locks will stay shut all winter"],
+        );
+    }
+
+    /// Rule `subordinate_source`: the subject of a clause of time or cause, or of a
+    /// question, is no attribution of the words before it.
+    #[test]
+    fn subordinate_source() {
+        assert_no_frame(
+            "content_then_source",
+            &[
+                "The count was halted before midnight when the candidate's agent asked for a recount.",
+                "What do riders say?",
+            ],
+        );
+        // "As" and "than" attribute (the guidelines read "than … predicted" as a prediction).
+        assert_frame(
+            "The locks will stay shut all winter, as the harbour master said.",
+            "content_then_source",
+            "the harbour master",
+            &["The locks will stay shut all winter"],
+        );
+    }
+
+    /// An organisation speaks after an aside that opens with a participle ("commissioned
+    /// by …"), as after one that describes it.
+    #[test]
+    fn an_organisation_speaks_after_a_participle_aside() {
+        assert_frame(
+            "The consulting firm Tallow Economics, commissioned by the Retail Guild, predicted that small shops would bear the cost.",
+            "source_then_clause",
+            "Tallow Economics",
+            &["that small shops would bear the cost"],
         );
     }
 

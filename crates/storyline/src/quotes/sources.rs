@@ -908,8 +908,11 @@ pub(super) fn appositive_source(text: &str, s: &Sentence, comma: usize, floor: u
         let opener = s.toks.get(k + 1)?;
         let ow = opener.text(text);
         // After a person's name anything set off by commas is an aside ("Hale, after a
-        // long pause, said"); after other names only a description.
+        // long pause, said"); after other names only a description, which may open with
+        // a participle ("Brekke Economics, commissioned by the guild, predicted").
+        let participle = ow.len() > 4 && ow.ends_with("ed") && ow.chars().all(char::is_lowercase);
         let fits = matches!(c.kind, EntityKind::Person | EntityKind::Unknown)
+            || participle
             || matches!(
                 ow,
                 "who" | "whose" | "a" | "an" | "the" | "which" | "now" | "then" | "also"

@@ -194,7 +194,10 @@ pub(crate) fn mention(
         return Some(MentionKind::Heading);
     }
     let lowered: Vec<String> = stretch.iter().map(|&(_, w)| lower(w)).collect();
-    if lowered.iter().any(|w| MENTION_OPENERS.contains(w)) || after_clause(&lowered) {
+    if lowered.iter().any(|w| MENTION_OPENERS.contains(w))
+        || after_clause(&lowered)
+        || earlier_value(&lowered)
+    {
         return Some(MentionKind::Background);
     }
     if fronted_participle(text, sentence, t) {
@@ -270,6 +273,20 @@ fn after_clause(stretch: &[String]) -> bool {
                 .checked_sub(1)
                 .and_then(|j| stretch.get(j))
                 .is_some_and(|p| AFTER_DATED.contains(p))
+    })
+}
+
+/// Rule `earlier_value`: a date after "up from" or "down from" and a number dates the
+/// value a figure is set against ("turnout was 61%, down from 66% in 2022"), not what the
+/// sentence reports ("drove down from the hills on Friday" is a journey).
+fn earlier_value(stretch: &[String]) -> bool {
+    stretch.windows(2).enumerate().any(|(k, w)| {
+        matches!(w[0].as_str(), "up" | "down")
+            && w[1] == "from"
+            && stretch[k + 2..]
+                .iter()
+                .take(3)
+                .any(|x| x.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '£' || c == '€'))
     })
 }
 

@@ -82,7 +82,7 @@ fn describes_a_photo(caption: &str, span: Span) -> bool {
 /// 2031-05-14", "Last updated Wed 14 May 2031 10.22 BST").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum StampLabel {
-    /// "Published", "Posted", "First published", "Created", "Filed", "Date": when the page
+    /// "Published", "Posted", "First published", "Created", "Filed", "Issued", "Date": when the page
     /// went out; a date and time alone on its line says the same.
     Published,
     /// "Updated", "Last modified", "Edited": later than the publication, by hours or days.
@@ -101,7 +101,7 @@ pub struct StampLine<'a> {
 
 static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:first\s+)?(?:published|posted|created|filed|dated?)|(?:last\s+)?(updated|modified|edited|amended))(?:\s+(?:on|at))?\s*:?\s*",
+        r"(?i)(?-u:\b)(?:(?:first\s+)?(?:published|posted|created|filed|issued|dated?)|(?:last\s+)?(updated|modified|edited|amended))(?:\s+(?:on|at))?\s*:?\s*",
     )
     .expect("stamp label")
 });
@@ -418,6 +418,8 @@ mod tests {
                 Some(("2031-05-14", 0.8)),
             ),
             (&["May 14, 2031 10:22 a.m."], Some(("2031-05-14", 0.8))),
+            // A forecast's or a notice's "Issued" is its publication.
+            (&["Issued 6:00 am Friday, 16 May 2031"], Some(("2031-05-16", 0.8))),
             // An update stamp only when nothing says when the page went out.
             (&["Last updated 16 May 2031"], Some(("2031-05-16", 0.5))),
             (

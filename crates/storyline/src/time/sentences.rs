@@ -403,6 +403,24 @@ mod tests {
     }
 
     #[test]
+    fn a_date_after_up_from_or_down_from_dates_the_earlier_value() {
+        use DateRule::*;
+        assert_eq!(
+            one("Turnout at the harbour poll was 58%, down from 64% at the vote in 2011."),
+            day("2016-02-10", Publication)
+        );
+        assert_eq!(
+            one("Ferry fares rose 4% in 2015, up from 2% a year earlier."),
+            day("2015", Expression)
+        );
+        // Not a journey "down from" a place.
+        assert_eq!(
+            one("Ana Roe, 39, drove down from Tarrow on Monday to join the march."),
+            day("2016-02-08", Expression)
+        );
+    }
+
+    #[test]
     fn a_date_after_since_or_until_bounds_a_state() {
         use DateRule::*;
         assert_eq!(

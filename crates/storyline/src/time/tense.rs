@@ -33,7 +33,7 @@ pub(super) fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool>
     let after: Vec<&str> = sentence[end..].split_whitespace().take(9).collect();
     // "postponed until Tuesday", "a deadline until 9 a.m. Tuesday" (not a sentence's
     // opening "Until Thursday, they had …").
-    if before.last() == Some(&"until") {
+    if until_before(&before) {
         return Some(true);
     }
     let near_before = scan_back(&before).map(|(d, ahead)| (d, ahead && !put_off_on_day(&before, d)));
@@ -43,6 +43,36 @@ pub(super) fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool>
         (Some((_, f)), None) | (None, Some((_, f))) => Some(f),
         (None, None) => None,
     }
+}
+
+/// Rule `until_ahead`: "until" right before the expression, or before a time of day that
+/// leads to it ("a warning until midday on Sunday", "open until 9pm on Friday"): what
+/// lasts until then runs on past the writing.
+fn until_before(before: &[&str]) -> bool {
+    let leads_on = |w: &str| {
+        w.bytes().any(|b| b.is_ascii_digit())
+            || matches!(
+                clean(w).as_ref(),
+                "on" | "at"
+                    | "the"
+                    | "late"
+                    | "early"
+                    | "midday"
+                    | "noon"
+                    | "midnight"
+                    | "dawn"
+                    | "dusk"
+                    | "am"
+                    | "pm"
+                    | "a.m"
+                    | "p.m"
+            )
+    };
+    let n = before.len();
+    (0..n.min(4))
+        .map(|j| n - 1 - j)
+        .take_while(|&k| before[k] == "until" || leads_on(before[k]))
+        .any(|k| before[k] == "until")
 }
 
 /// Rule `put_off_on_day`: a verb of putting off in the past tense dates the act of putting
@@ -178,6 +208,10 @@ const SIGNALS: &[SignalRule] = &[
     ),
     ("an intent: \"set to\", \"agreed to\", \"vowed to\"", intent),
     (
+        "\"likely\" after a present \"be\": \"gusts are likely\", \"is more likely to\"",
+        likely_ahead,
+    ),
+    (
         "a plan in the past tense: \"were planning to\", \"was expected to\"",
         was_ahead,
     ),
@@ -235,6 +269,15 @@ fn ahead_word(w: &Word) -> Option<Say> {
 
 fn intent(w: &Word) -> Option<Say> {
     (INTENT_VERBS.contains(&w.word) && w.to_follows()).then_some(Say::Ahead)
+}
+
+/// Rule `likely_ahead`: "likely" after a present form of "be" (with "more", "less" or
+/// "most" between) says the event is still to come; "likely voters" and "was likely the
+/// first" say nothing of when.
+fn likely_ahead(w: &Word) -> Option<Say> {
+    let be = |p: Option<&str>| matches!(p, Some("is" | "are" | "be" | "am" | "'re" | "’re"));
+    let graded = matches!(w.prev(), Some("more" | "less" | "most" | "very" | "highly"));
+    (w.word == "likely" && (be(w.prev()) || graded && be(w.prev2.as_deref()))).then_some(Say::Ahead)
 }
 
 fn was_ahead(w: &Word) -> Option<Say> {
@@ -309,6 +352,10 @@ mod tests {
     #[test]
     fn each_signal_rule() {
         assert_eq!(say("they", "they'll", "sail"), Some(true));
+        assert_eq!(say("are", "likely", "along"), Some(true));
+        assert_eq!(say("less", "likely", "to"), None);
+        assert_eq!(say("1,000", "likely", "voters"), None);
+        assert_eq!(say("was", "likely", "the"), None);
         assert_eq!(say("the", "plan", "failed"), None);
         assert_eq!(say("ferry", "plans", "changed"), None);
         assert_eq!(say("crew", "plans", "to"), Some(true));
@@ -344,6 +391,14 @@ mod tests {
         assert_eq!(at("In [March], the mill bought two new looms."), Some(false));
         assert_eq!(
             at("Repairs were postponed until [Tuesday] by the board."),
+            Some(true)
+        );
+        assert_eq!(
+            at("The board has issued a gale warning from 6pm until midday on [Sunday]."),
+            Some(true)
+        );
+        assert_eq!(
+            at("The board has issued a gale warning until late [Sunday]."),
             Some(true)
         );
         assert_eq!(at("\"It will open,\" she wrote [Monday]."), Some(false));

@@ -59,7 +59,7 @@ pub(super) fn not_a_count(
     if bare && digits && innings_total(text, tokens, at) {
         return Some(FigureRule::Score);
     }
-    if clock_time(text, q) || year_span(text, tokens, after, q) {
+    if clock_time(text, q) || year_span(text, tokens, after, q) || season_tail(text, q) {
         return Some(FigureRule::TimeExpression);
     }
     if lower(written) == "zero" && absolute_zero(text, tokens, at) {
@@ -106,6 +106,41 @@ fn year_span(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> bool {
         s.parse::<u32>().ok().filter(|y| (1000..=2100).contains(y))
     };
     matches!((year(a), year(b)), (Some(a), Some(b)) if a < b)
+}
+
+/// Rule `season_tail`: a year, a dash or slash and two digits ("the 2024-25 season", "in
+/// 1998/99") name a season or a fiscal year, the two digits being the next year written
+/// short — whether the quantity is the whole ("2024-25") or only its tail (the time stage
+/// took the year). Only when they are the year after ("2024-31" is no season).
+fn season_tail(text: &str, q: &Quantity) -> bool {
+    if q.unit.is_some() {
+        return false;
+    }
+    let tail = &text[q.number.start.max(q.span.start)..q.span.end];
+    let (head, tail) = match tail.split_once(['-', '–', '/']) {
+        Some((a, b)) if q.value.is_none() || a.len() == 4 => {
+            (a.trim_start_matches(|c: char| !c.is_ascii_digit()), b)
+        }
+        _ => {
+            let before = &text[..q.number.start];
+            let Some(before) = before.strip_suffix(['-', '–', '/']) else {
+                return false;
+            };
+            let from = before.len().saturating_sub(4);
+            if !before.is_char_boundary(from) || before[..from].ends_with(|c: char| c.is_alphanumeric()) {
+                return false;
+            }
+            (&before[from..], &text[q.number.start..q.number.end])
+        }
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(head, 4) || !digits(tail, 2) {
+        return false;
+    }
+    match (head.parse::<u32>(), tail.parse::<u32>()) {
+        (Ok(y), Ok(n)) => (1000..=2100).contains(&y) && (y + 1) % 100 == n,
+        _ => false,
+    }
 }
 
 /// Rule `emergency_number`: "911", "999" or "112" before a word of calling ("a 911 call",
@@ -554,6 +589,17 @@ mod tests {
         assert!(kept("Its 2019-2021 plan was dropped.").is_empty());
         // A plural noun after the span counts it; a later year first is no span.
         assert_eq!(kept("From 1500-2000 protesters marched."), ["From 1500-2000"]);
+    }
+
+    #[test]
+    fn season_tail() {
+        // (The year itself is the time stage's: `kept` does not read time expressions.)
+        assert_eq!(kept("The ice was drilled in the summer of 2024-25."), ["2024"]);
+        assert_eq!(kept("Spending for 1998–99 was cut."), ["1998"]);
+        assert_eq!(
+            kept("The ice was drilled in the summer of 2024-31."),
+            ["2024", "31"]
+        );
     }
 
     #[test]
