@@ -168,6 +168,10 @@ pub(crate) fn page_stamp(s: &str) -> &str {
                 // A picture credit: a name, then one to three sources after slashes.
                 r"|(?:Photograph|Photo|Picture|Image|Illustration)s?\s*:\s+\p{Lu}[^/\\]{0,40}?",
                 r"(?:\s*\\?/\s*[\p{L}\d&.'-]+(?:\s+(?:Images|Features|Pictures|Photos))?){1,3}",
+                // … or a name and the paper it works for, or an agency alone.
+                r"|(?:Photograph|Photo|Picture|Image|Illustration)s?\s*:\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2}",
+                r"\s+for\s+(?:the\s+)?\p{Lu}[\p{L}'.-]*",
+                r"|(?:Photograph|Photo|Picture|Image|Illustration)s?\s*:\s+(?:AGENCY)",
                 r")\s+)?",
             )
             .replace(
@@ -177,6 +181,10 @@ pub(crate) fn page_stamp(s: &str) -> &str {
             )
             .replace("TOOLS", &page_tools())
             .replace(
+                "AGENCY",
+                "AP|AFP|Reuters|PA|EPA|Getty(?:\\s+Images)?|Rex(?:\\s+Features)?|Alamy|Xinhua|Bloomberg",
+            )
+            .replace(
                 "ZONE",
                 "(?:GMT|BST|UTC|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|JST|IST|AEST|AEDT)",
             )
@@ -185,7 +193,7 @@ pub(crate) fn page_stamp(s: &str) -> &str {
         .expect("regex")
     });
     let Some(c) = STAMP.captures(s) else {
-        return s;
+        return dated_stamp(s);
     };
     // After a stamp the sentence starts with a capital or a quotation mark ("May 4 – the
     // day the dam broke – is …", "FEMA -- the agency …" are prose); after a bare bullet,
@@ -216,7 +224,168 @@ pub(crate) fn page_stamp(s: &str) -> &str {
             return rest;
         }
     }
-    s
+    dated_stamp(caption_before(s))
+}
+
+/// Rule `caption_before`: a photo's caption and its credit glued before the sentence
+/// ("Divers check the pumps at the dam Photograph: Ana Lind/Tollanpix The pumps …") are
+/// the page's, not the story's: the credit ends the caption, so the sentence starts after
+/// it. The credit is read as `page_stamp` reads one (sources after slashes, a name "for
+/// the" paper, an agency alone), within the sentence's first 300 bytes, and a capitalised
+/// word or a quotation mark and three words at least must follow.
+fn caption_before(s: &str) -> &str {
+    static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"\b(?:Photograph|Photo|Picture|Image|Illustration)s?\s*:\s+(?:",
+            r"\p{Lu}[^/\\:]{0,40}?(?:\s*\\?/\s*[\p{L}\d&.'-]+(?:\s+(?:Images|Features|Pictures|Photos))?){1,3}",
+            r"|\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2}\s+for\s+(?:the\s+)?\p{Lu}[\p{L}'.-]*",
+            r"|(?:AP|AFP|Reuters|PA|EPA|Associated Press|Getty Images|Rex Features|Alamy|Xinhua|Bloomberg)",
+            r")\s+",
+        ))
+        .expect("regex")
+    });
+    let mut cut = 300.min(s.len());
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
+    let Some(m) = CREDIT.find_iter(head).last() else {
+        return s;
+    };
+    let rest = &s[m.end()..];
+    let starts_well = rest
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_uppercase() || "\"“‘'".contains(ch));
+    if m.start() > 0 && starts_well && rest.split_whitespace().count() >= 3 {
+        rest
+    } else {
+        s
+    }
+}
+
+/// Rule `dated_stamp`: a run of date and time words glued to a sentence's start ("Page last
+/// updated at 08:41 GMT, Saturday, 3 May 2031 The pumps …", "Saturday, May 3, 2031; 6:40 PM
+/// The pumps …", "Added: Sat 3 May, 2031, 07:05 GMT The pumps …", "May 3, 2031 05:31 UTC -
+/// The pumps …") is the page's stamp: weekdays and months (written whole or cut to three
+/// letters), numbers, clock times, "am"/"pm", zones and a stamp's labels ("page", "last",
+/// "updated", "added", "posted", "published", "at", "time"), with a clock time, or a month with a
+/// year, among them. A capitalised word or a quotation mark must follow, and three words
+/// at least; else the sentence stays whole ("May 3, 2031 the pumps …" and "2031 Winter
+/// Games open" are prose).
+fn dated_stamp(s: &str) -> &str {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    const LABELS: &[&str] = &[
+        "page",
+        "last",
+        "updated",
+        "added",
+        "posted",
+        "published",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "time",
+    ];
+    const ZONES: &[&str] = &[
+        "gmt", "bst", "utc", "cet", "cest", "eet", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+        "et", "jst", "ist", "aest", "aedt", "uk",
+    ];
+    let (mut clock, mut month, mut year, mut words) = (false, false, false, 0);
+    let mut end = 0;
+    for (at, raw) in s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+    {
+        let w = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '|'));
+        let lower = w.to_lowercase();
+        let digits = !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        let is_clock = w.split_once([':', '.']).is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && (h.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
+        });
+        let fits = if matches!(w, "-" | "–" | "—" | "") {
+            true
+        } else if is_clock {
+            clock = true;
+            true
+        } else if digits && w.len() <= 4 {
+            year |= w.len() == 4;
+            true
+        } else if MONTHS.contains(&lower.as_str()) {
+            month = true;
+            true
+        } else {
+            WEEKDAYS.contains(&lower.as_str())
+                || LABELS.contains(&lower.as_str())
+                || ZONES.contains(&lower.as_str())
+        };
+        if !fits {
+            break;
+        }
+        words += 1;
+        end = at + raw.len();
+    }
+    if words < 2 || !(clock || month && year) {
+        return s;
+    }
+    let rest = s[end..].trim_start();
+    let starts_well = rest
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_uppercase() || "\"“‘'".contains(ch));
+    if starts_well && rest.split_whitespace().count() >= 3 {
+        rest
+    } else {
+        s
+    }
 }
 
 /// The sentence as a summary or a timeline shows it: without a wire dateline
@@ -647,6 +816,9 @@ mod tests {
             "Photograph: Ana Lind/Tollanpix ",
             "Photograph: Ana Lind\\/Tollanpix\\/Getty Images ",
             "Photo: Staff/Pictures ",
+            "Photograph: Ana Lind for the Herald ",
+            "Photograph: Reuters ",
+            "Photograph: Getty Images ",
             "* ",
             "\\* May 2 - ",
             "• 16 May: ",
@@ -670,6 +842,33 @@ mod tests {
             "FEMA -- the federal agency -- sent pumps to the Karsby dam.",
             "4.05 pm: the pumps at the Karsby dam were switched off.",
             "Photograph: Tollanpix The pumps at the Karsby dam were switched off before noon.",
+        ] {
+            assert_eq!(page_stamp(whole), whole);
+        }
+        // Rule `dated_stamp`: a run of date and time words with a clock time, or a month and a
+        // year, before a capitalised word.
+        for stamp in [
+            "Page last updated at 08:41 GMT, Saturday, 3 May 2031 ",
+            "Saturday, May 3, 2031; 6:40 PM ",
+            "Added: Saturday, 3 May, 2031, 07:05 GMT 08:05 UK ",
+            "May 3, 2031 05:31 UTC - ",
+            "Last updated: 3 May, 2031 - 07:55 GMT ",
+            "06:02 UK time, Saturday, 3 May 2031 ",
+        ] {
+            assert_eq!(page_stamp(&format!("{stamp}{body}")), body, "{stamp:?}");
+        }
+        // Rule `caption_before`: a caption and its credit glued before the sentence.
+        for caption in [
+            "Divers check the pumps at the Karsby dam Photograph: Ana Lind/Tollanpix ",
+            "Divers check the pumps at the Karsby dam Photograph: Reuters ",
+        ] {
+            assert_eq!(page_stamp(&format!("{caption}{body}")), body, "{caption:?}");
+        }
+        for whole in [
+            "May 3, 2031 the pumps at the Karsby dam were switched off.",
+            "The pumps were shown in the report (Photo: Ana Lind/Tollanpix) on page two.",
+            "2031 Winter Games open at the Karsby dam.",
+            "Monday Karsby dam pumps were switched off.",
         ] {
             assert_eq!(page_stamp(whole), whole);
         }
