@@ -274,32 +274,6 @@ fn caption_before(s: &str) -> &str {
 /// at least; else the sentence stays whole ("May 3, 2031 the pumps …" and "2031 Winter
 /// Games open" are prose).
 fn dated_stamp(s: &str) -> &str {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
     const WEEKDAYS: &[&str] = &[
         "monday",
         "tuesday",
@@ -359,7 +333,7 @@ fn dated_stamp(s: &str) -> &str {
         } else if digits && w.len() <= 4 {
             year |= w.len() == 4;
             true
-        } else if MONTHS.contains(&lower.as_str()) {
+        } else if crate::time::is_month_word(&lower) {
             month = true;
             true
         } else {
