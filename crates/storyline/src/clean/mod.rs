@@ -241,9 +241,24 @@ lazy_re!(
     PAST_TENSE,
     r"(?i)\b(\w{3,}ed|was|were|had|said|told|took|came|went|began|met|made|gave|saw|fell|held|won|got|left|led|fled|hit|shot|struck|ran|sent|spoke|wrote|became|brought|fought|thought|knew|kept|lost|paid|put|rose|sought|stood|withdrew)\b"
 );
+/// Newsroom posts: a byline's role after a comma ("By Ana Ruiz, transport editor"), and a
+/// byline's last word when it names a desk rather than an author (`newsroom_desk`).
+const NEWSROOM_ROLES: &[&str] = &[
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "columnist",
+    "contributor",
+    "producer",
+    "journalist",
+];
 lazy_re!(
     BYLINE,
-    r"^(?:[Bb][Yy]|Written by|Words by|Reporting by|Von|Par|Por|Di)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|el|da|di|and|&|,)|,)*?)(?:,\s*(?:\p{Ll}+\s+){0,3}(?i:editor|correspondent|reporter|writer|columnist|contributor|producer|journalist))?\s*(?:[-–—|/•·]\s*(.*)|,\s*((?i:published|posted|updated|first published|last updated)\b.*))?$"
+    &format!(
+        r"^(?:[Bb][Yy]|Written by|Words by|Reporting by|Von|Par|Por|Di)\s+(\p{{Lu}}[\p{{L}}'’.-]*(?:\s+(?:\p{{Lu}}[\p{{L}}'’.-]*|de|van|von|al|bin|el|da|di|and|&|,)|,)*?)(?:,\s*(?:\p{{Ll}}+\s+){{0,3}}(?i:{roles}))?\s*(?:[-–—|/•·]\s*(.*)|,\s*((?i:published|posted|updated|first published|last updated)\b.*))?$",
+        roles = NEWSROOM_ROLES.join("|")
+    )
 );
 lazy_re!(
     DATELINE_CODE,
@@ -511,12 +526,12 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     // (An embedded post's signature, "— Name (@handle) May 1, 2019", is not a caption; a
     // date alone on its line, "March 3, 2031", is a stamp, not a photo's caption.)
     if l.words <= 60
-        && !timestamp_like(t, l.words)
         && !quoted
         && !t.contains("(@")
         && t.trim_end_matches(['.', ' '])
             .ends_with(|c: char| c.is_ascii_digit())
         && ENDS_WITH_DATE.is_match(t)
+        && !timestamp_like(t, l.words)
         && !REPORTING_VERB.is_match(t)
     {
         // A picture caption ends with the date it was taken; a news sentence that ends
@@ -883,22 +898,12 @@ fn parse_authors(byline: &str) -> Vec<String> {
 }
 
 /// Rule `newsroom_desk`: a byline that names a desk or a post, not a person ("By Courts
-/// Reporter", "By Staff Writer", "By Our Correspondent"): its last word is a newsroom role.
+/// Reporter", "By Staff Writer", "By Our Correspondents"): its last word is a newsroom
+/// post (`NEWSROOM_ROLES`, one or more), "staff" or "desk".
 fn newsroom_desk(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-    matches!(
-        last.as_str(),
-        "reporter"
-            | "reporters"
-            | "writer"
-            | "writers"
-            | "correspondent"
-            | "correspondents"
-            | "staff"
-            | "desk"
-            | "editor"
-            | "editors"
-    )
+    let one = last.strip_suffix('s').unwrap_or(&last);
+    matches!(last.as_str(), "staff" | "desk") || NEWSROOM_ROLES.contains(&one)
 }
 
 /// Cleans one document. `known_title` is the title found elsewhere (HTML markup,
@@ -1058,14 +1063,8 @@ fn unshout(name: &str) -> String {
         .enumerate()
         .map(|(i, w)| match w {
             "THE" | "OF" | "AND" if i > 0 => w.to_lowercase(),
-            "THE" => "The".to_string(),
-            _ if w.chars().count() <= 3 => w.to_string(),
-            _ => {
-                let lower = w.to_lowercase();
-                let mut cs = lower.chars();
-                cs.next()
-                    .map_or_else(String::new, |c| c.to_uppercase().chain(cs).collect())
-            }
+            _ if w.chars().count() <= 3 && w != "THE" => w.to_string(),
+            _ => crate::entities::title_case(w),
         })
         .collect();
     words.join(" ")

@@ -79,6 +79,15 @@ pub(crate) fn names_an_object(word_before: &str) -> bool {
     )
 }
 
+/// An article or a possessive determiner, as written or opening a sentence ("a", "The",
+/// "their"): what opens a noun phrase before a name in the rules below.
+fn determiner(w: &str) -> bool {
+    matches!(
+        lexicon::lower(w).as_ref(),
+        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our"
+    )
+}
+
 pub(crate) const RULES: &[ContextRule] = &[
     ContextRule {
         name: "company-ending",
@@ -130,7 +139,7 @@ pub(crate) const RULES: &[ContextRule] = &[
         fires: |a| {
             let noun = a.before(1);
             let org_noun = word_set!(lists::ORGANISATION_NOUNS).contains(noun) || word_set!(lists::BODY_NOUNS).contains(noun);
-            let determined = (2..=4).any(|k| matches!(a.before(k), "the" | "The" | "a" | "A" | "its" | "their"));
+            let determined = (2..=4).any(|k| determiner(a.before(k)));
             org_noun && determined && !lexicon::is_first_name(a.word(a.first))
         },
     },
@@ -154,10 +163,7 @@ pub(crate) const RULES: &[ContextRule] = &[
         fires: |a| {
             a.before(1) == ","
                 && lexicon::is_role_head(a.before(2))
-                && matches!(
-                    a.before(3),
-                    "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "A" | "An" | "The" | "His" | "Her" | "Their" | "Its"
-                )
+                && determiner(a.before(3))
         },
     },
     ContextRule {

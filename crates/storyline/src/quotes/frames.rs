@@ -2170,8 +2170,8 @@ fn content_then_source(scan: &Scan, cue: &Cue) -> Option<Frame> {
 /// attributes what precedes it), and so is "than": the attribution guidelines take "more
 /// than the office had predicted" as the office's prediction.
 fn subordinate_source(before: &str) -> bool {
-    let w = before.to_ascii_lowercase();
-    (words::is_subordinator(&w) && w != "as") || matches!(w.as_str(), "do" | "does" | "did")
+    let is = |w: &str| before.eq_ignore_ascii_case(w);
+    (words::is_subordinator(before) && !is("as")) || is("do") || is("does") || is("did")
 }
 
 /// Rule `wire_dateline`: a sentence that opens with a wire's dateline ("KELDBY (NWA) —",

@@ -108,36 +108,24 @@ fn year_span(text: &str, tokens: &[Token], after: usize, q: &Quantity) -> bool {
     matches!((year(a), year(b)), (Some(a), Some(b)) if a < b)
 }
 
-/// Rule `season_tail`: a year, a dash or slash and two digits ("the 2024-25 season", "in
-/// 1998/99") name a season or a fiscal year, the two digits being the next year written
-/// short — whether the quantity is the whole ("2024-25") or only its tail (the time stage
-/// took the year). Only when they are the year after ("2024-31" is no season).
+/// Rule `season_tail`: the two digits after a year and a dash or slash ("the 2024-25
+/// season", "in 1998/99") are the next year written short — a season's or a fiscal year's
+/// end, not a count (the time stage has the year). Only when they are the year after
+/// ("2024-31" is no season).
 fn season_tail(text: &str, q: &Quantity) -> bool {
-    if q.unit.is_some() {
+    let tail = &text[q.number.start..q.number.end];
+    let Some(before) = text[..q.number.start].strip_suffix(['-', '–', '/']) else {
         return false;
-    }
-    let tail = &text[q.number.start.max(q.span.start)..q.span.end];
-    let (head, tail) = match tail.split_once(['-', '–', '/']) {
-        Some((a, b)) if q.value.is_none() || a.len() == 4 => {
-            (a.trim_start_matches(|c: char| !c.is_ascii_digit()), b)
-        }
-        _ => {
-            let before = &text[..q.number.start];
-            let Some(before) = before.strip_suffix(['-', '–', '/']) else {
-                return false;
-            };
-            let from = before.len().saturating_sub(4);
-            if !before.is_char_boundary(from) || before[..from].ends_with(|c: char| c.is_alphanumeric()) {
-                return false;
-            }
-            (&before[from..], &text[q.number.start..q.number.end])
-        }
+    };
+    let Some(year) = before.get(before.len().saturating_sub(4)..) else {
+        return false;
     };
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(head, 4) || !digits(tail, 2) {
+    let glued = before[..before.len() - year.len()].ends_with(|c: char| c.is_alphanumeric());
+    if q.unit.is_some() || glued || !digits(year, 4) || !digits(tail, 2) {
         return false;
     }
-    match (head.parse::<u32>(), tail.parse::<u32>()) {
+    match (year.parse::<u32>(), tail.parse::<u32>()) {
         (Ok(y), Ok(n)) => (1000..=2100).contains(&y) && (y + 1) % 100 == n,
         _ => false,
     }
