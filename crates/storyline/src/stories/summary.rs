@@ -229,91 +229,198 @@ pub(crate) fn page_stamp(s: &str) -> &str {
 /// at least; else the sentence stays whole ("May 3, 2031 the pumps …" and "2031 Winter
 /// Games open" are prose).
 fn dated_stamp(s: &str) -> &str {
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
+    let run = StampRun::scan(s, 0);
+    if run.words >= 2 && (run.clock || run.month && run.year) {
+        if let Some(rest) = body_after(s, run.end) {
+            return rest;
+        }
+    }
+    head_stamp(s)
+}
+
+/// Rule `head_stamp`: a page's head glued before its first sentence — a headline (and its
+/// standfirst) or a byline, then a full stamp with a clock time, a month and a year ("Pumps
+/// off at Karsby as engineers wait for the flood Saturday 3 May 2031 08.41 BST The pumps …",
+/// "Ana Lind | 06:02 UK time, Saturday, 3 May 2031 The pumps …"). A headline is the editor's
+/// own line on what happened, so it is what is shown (the first sentence after the stamp is
+/// often a picture's caption); after a byline ("By …", or fewer than [`MIN_HEAD_WORDS`]
+/// words), the sentence after the stamp. Only a stamp within the sentence's first
+/// [`MAX_HEAD_WORDS`] words counts, three of its words at least, not after a preposition
+/// ("signed on Saturday 3 May 2031 at 08.41 BST Karsby time" is prose), and a capitalised
+/// word must follow it.
+fn head_stamp(s: &str) -> &str {
+    /// Words a date in prose follows; a page's head ends with none of them.
+    const BEFORE_PROSE_DATE: &[&str] = &[
+        "on", "at", "by", "from", "until", "till", "since", "before", "after", "of", "in", "than", "to",
+        "and", "or", "between", "as", "the",
     ];
-    const LABELS: &[&str] = &[
-        "page",
-        "last",
-        "updated",
-        "added",
-        "posted",
-        "published",
-        "at",
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-        "time",
-    ];
-    const ZONES: &[&str] = &[
-        "gmt", "bst", "utc", "cet", "cest", "eet", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
-        "et", "jst", "ist", "aest", "aedt", "uk",
-    ];
-    let (mut clock, mut month, mut year, mut words) = (false, false, false, 0);
-    let mut end = 0;
-    for (at, raw) in s
+    let words = s
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
-    {
-        let w = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '|'));
-        let listed = |list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
-        let digits = !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-        let is_clock = w.split_once([':', '.']).is_some_and(|(h, m)| {
-            (1..=2).contains(&h.len())
-                && m.len() == 2
-                && (h.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
-        });
-        let fits = if matches!(w, "-" | "–" | "—" | "") {
-            true
-        } else if is_clock {
-            clock = true;
-            true
-        } else if digits && w.len() <= 4 {
-            year |= w.len() == 4;
-            true
-        } else if crate::time::is_month_word(w) {
-            month = true;
-            true
-        } else {
-            listed(WEEKDAYS) || listed(LABELS) || listed(ZONES)
-        };
-        if !fits {
-            break;
+        .take(MAX_HEAD_WORDS);
+    let mut before: Option<&str> = None;
+    let mut skip_to = 0;
+    for (at, w) in words {
+        if at < skip_to {
+            continue;
         }
-        words += 1;
-        end = at + raw.len();
+        if let Some(prev) = before {
+            let run = StampRun::scan(s, at);
+            skip_to = run.end;
+            let prose = BEFORE_PROSE_DATE.iter().any(|p| p.eq_ignore_ascii_case(prev));
+            if run.words >= 3 && run.clock && run.month && run.year && !prose {
+                if let Some(rest) = body_after(s, run.end) {
+                    let head = s[..at].trim_end_matches(['|', ' ', '-', '–', '—', ',', ':']);
+                    let head = without_byline(head);
+                    let byline = head.starts_with("By ") || head.split_whitespace().count() < MIN_HEAD_WORDS;
+                    return if byline { rest } else { head };
+                }
+            }
+            if run.words > 0 {
+                continue;
+            }
+        }
+        before = Some(w);
     }
-    if words < 2 || !(clock || month && year) {
-        return s;
+    s
+}
+
+/// A headline without the byline after it ("Dam holds By Ana Lind and Per Holm"): a last
+/// "By" followed by capitalised names (and "and", "of", "the", commas) to the end, eight
+/// words at most.
+fn without_byline(head: &str) -> &str {
+    let Some(at) = head.rfind(" By ") else {
+        return head;
+    };
+    let names: Vec<&str> = head[at + 4..].split_whitespace().collect();
+    let named = !names.is_empty()
+        && names.len() <= 8
+        && names.iter().all(|w| {
+            let w = w.trim_end_matches(',');
+            matches!(w, "and" | "of" | "the") || w.chars().next().is_some_and(char::is_uppercase)
+        });
+    if named {
+        head[..at].trim_end()
+    } else {
+        head
     }
+}
+
+/// A page's head is at most this many words before its stamp.
+const MAX_HEAD_WORDS: usize = 80;
+
+/// A head of fewer words is a byline ("Ana Lind, Health Editor"), not a headline.
+const MIN_HEAD_WORDS: usize = 6;
+
+/// What follows a stamp ending at byte `end` of `s`, when it reads as a sentence's start:
+/// a capitalised word or a quotation mark, and three words at least.
+fn body_after(s: &str, end: usize) -> Option<&str> {
     let rest = s[end..].trim_start();
     let starts_well = rest
         .chars()
         .next()
         .is_some_and(|ch| ch.is_uppercase() || "\"“‘'".contains(ch));
-    if starts_well && rest.split_whitespace().count() >= 3 {
-        rest
-    } else {
-        s
+    (starts_well && rest.split_whitespace().count() >= 3).then_some(rest)
+}
+
+/// A run of date and time words (weekdays and months, written whole or cut to three
+/// letters, numbers, clock times, "am"/"pm", zones and a stamp's labels) and what it holds.
+struct StampRun {
+    /// The byte after the run's last word.
+    end: usize,
+    words: usize,
+    clock: bool,
+    month: bool,
+    year: bool,
+}
+
+impl StampRun {
+    /// The run of stamp words starting at byte `from` of `s` (no words when the first word
+    /// is none); at most [`MAX_STAMP_WORDS`] words.
+    fn scan(s: &str, from: usize) -> StampRun {
+        const WEEKDAYS: &[&str] = &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
+        ];
+        const LABELS: &[&str] = &[
+            "page",
+            "last",
+            "updated",
+            "added",
+            "posted",
+            "published",
+            "at",
+            "am",
+            "pm",
+            "a.m",
+            "p.m",
+            "time",
+        ];
+        const ZONES: &[&str] = &[
+            "gmt", "bst", "utc", "cet", "cest", "eet", "est", "edt", "cst", "cdt", "mst", "mdt", "pst",
+            "pdt", "et", "jst", "ist", "aest", "aedt", "uk",
+        ];
+        let mut run = StampRun {
+            end: from,
+            words: 0,
+            clock: false,
+            month: false,
+            year: false,
+        };
+        for (at, raw) in s[from..]
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+            .take(MAX_STAMP_WORDS)
+        {
+            let w = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '|'));
+            let listed = |list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+            let digits = !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+            let is_clock = w.split_once([':', '.']).is_some_and(|(h, m)| {
+                (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && (h.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
+            });
+            let fits = if matches!(w, "-" | "–" | "—" | "") {
+                true
+            } else if is_clock {
+                run.clock = true;
+                true
+            } else if digits && w.len() <= 4 {
+                run.year |= w.len() == 4;
+                true
+            } else if crate::time::is_month_word(w) {
+                run.month = true;
+                true
+            } else {
+                listed(WEEKDAYS) || listed(LABELS) || listed(ZONES)
+            };
+            if !fits {
+                break;
+            }
+            run.words += 1;
+            run.end = at + raw.len();
+        }
+        run
     }
 }
+
+/// A stamp is at most this many words.
+const MAX_STAMP_WORDS: usize = 16;
 
 /// The sentence as a summary or a timeline shows it: without a wire dateline
 /// ([`wire_body`]) or the page's stamp ([`page_stamp`]).
@@ -803,6 +910,45 @@ mod tests {
             page_stamp("Updated 09:12 GMT Print Workers Union members voted to strike."),
             "Print Workers Union members voted to strike."
         );
+        // Rule `head_stamp`: a headline, a standfirst or a byline before a full stamp.
+        // After a byline, the sentence after the stamp is shown; after a headline, the
+        // headline.
+        for head in [
+            "Ana Lind | 06:02 UK time, Saturday, 3 May 2031 ",
+            "By Ana Lind and Per Holm, Karsby 3 May 2031 - 08:41 GMT ",
+        ] {
+            assert_eq!(page_stamp(&format!("{head}{body}")), body, "{head:?}");
+        }
+        for (page, headline) in [
+            (
+                "Pumps off at Karsby as engineers wait for the flood Saturday 3 May 2031 08.41 BST ",
+                "Pumps off at Karsby as engineers wait for the flood",
+            ),
+            (
+                "Dam holds: Karsby breathes again as the river falls | 3 May 2031 - 08:41 GMT ",
+                "Dam holds: Karsby breathes again as the river falls",
+            ),
+            (
+                "Karsby dam holds as the river falls By Ana Lind and Per Holm 3 May 2031 - 08:41 GMT ",
+                "Karsby dam holds as the river falls",
+            ),
+            (
+                "Karsby dam holds as the river falls By The Karsby Courier, 3 May 2031 - 08:41 GMT ",
+                "Karsby dam holds as the river falls",
+            ),
+        ] {
+            assert_eq!(page_stamp(&format!("{page}{body}")), headline, "{page:?}");
+        }
+        for whole in [
+            // After a preposition, a date in prose; without a clock time or a year, no stamp.
+            "The order was signed on Saturday 3 May 2031 at 08.41 BST Karsby time by the mayor.",
+            "Pumps off at Karsby as engineers wait Saturday 3 May The pumps at the dam stopped.",
+            "Pumps off at Karsby as engineers wait 3 May 2031 The pumps at the dam stopped.",
+            // Lower case after the stamp.
+            "Pumps off at Karsby Saturday 3 May 2031 08.41 BST the pumps at the dam stopped.",
+        ] {
+            assert_eq!(page_stamp(whole), whole);
+        }
         // A tool label that opens the sentence stays with it.
         assert_eq!(
             page_stamp("Last updated at 09:12 GMT Help arrived at the Karsby dam before noon."),
