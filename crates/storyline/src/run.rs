@@ -86,6 +86,8 @@ pub struct RunOptions {
 
 /// Items per chunk: enough to keep every core busy, few enough to bound memory.
 const CHUNK_ITEMS: usize = 64;
+/// Items per chunk at least, as the input runs out ([`tapered_chunk`]).
+const MIN_CHUNK_ITEMS: usize = 8;
 /// Raw bytes per chunk, at most (one large item may exceed it alone).
 const CHUNK_BYTES: u64 = 32 << 20;
 /// Items per store transaction, at most; and the longest a transaction waits.
@@ -384,9 +386,25 @@ fn read_inputs(
     let cfg = pipeline.ingest_config();
     let mut chunk: Vec<Work> = Vec::with_capacity(CHUNK_ITEMS);
     let mut bytes = 0u64;
-    let flush = |chunk: &mut Vec<Work>, bytes: &mut u64, force: bool| -> bool {
+    // The bytes of the files after each one, and the items read so far with their bytes:
+    // how many items are left, roughly, so that the last chunks can be smaller.
+    let after: Vec<u64> = sizes
+        .iter()
+        .rev()
+        .scan(0u64, |sum, &s| {
+            let later = *sum;
+            *sum += s;
+            Some(later)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let mut read = (0u64, 0u64);
+    let mut cap = CHUNK_ITEMS;
+    let flush = |chunk: &mut Vec<Work>, bytes: &mut u64, cap: usize, force: bool| -> bool {
         let items = chunk.iter().filter(|w| matches!(w, Work::Item { .. })).count();
-        if force || items >= CHUNK_ITEMS || *bytes >= CHUNK_BYTES {
+        if force || items >= cap || *bytes >= CHUNK_BYTES {
             *bytes = 0;
             if !chunk.is_empty() {
                 return out.send(std::mem::take(chunk)).is_ok();
@@ -395,7 +413,8 @@ fn read_inputs(
         true
     };
     chunk.extend(listing_failures.into_iter().map(|f| Work::Failed(f, None)));
-    for (file, size) in files.iter().zip(sizes) {
+    for ((file, size), later) in files.iter().zip(sizes).zip(after) {
+        cap = tapered_chunk(later + size, read);
         let stamp = stamp_of(file);
         if let (Some(k), Some(s)) = (&known, &stamp) {
             if let SourceState::Unchanged(n) = k.file(s) {
@@ -436,6 +455,7 @@ fn read_inputs(
                         }
                     }
                     bytes += raw.bytes;
+                    read = (read.0 + 1, read.1 + raw.bytes);
                     chunk.push(Work::Item {
                         raw: Box::new(raw),
                         key,
@@ -444,7 +464,7 @@ fn read_inputs(
                 }
                 Err(f) => chunk.push(Work::Failed(f, stamp.clone())),
             }
-            if !flush(&mut chunk, &mut bytes, false) {
+            if !flush(&mut chunk, &mut bytes, cap, false) {
                 return;
             }
         }
@@ -457,7 +477,23 @@ fn read_inputs(
             read: true,
         }));
     }
-    flush(&mut chunk, &mut bytes, true);
+    flush(&mut chunk, &mut bytes, cap, true);
+}
+
+/// Items per chunk when `left` bytes of input are left (the file about to be read and
+/// those after it) and `read` items of so many bytes came before: [`CHUNK_ITEMS`] while
+/// many are left, then a quarter of what is left, [`MIN_CHUNK_ITEMS`] at least. The
+/// workers' last chunk and the writer's last batch are then small: what the writer has
+/// left to store when the workers finish, with the other core idle, is a few items rather
+/// than a chunk or two. Set once a file, so a large last file (a WARC, JSON Lines) is read
+/// in full chunks.
+fn tapered_chunk(left: u64, read: (u64, u64)) -> usize {
+    let (items, bytes) = read;
+    if items == 0 || bytes == 0 {
+        return CHUNK_ITEMS;
+    }
+    let left = (left as f64 * items as f64 / bytes as f64) as usize;
+    (left / 4).clamp(MIN_CHUNK_ITEMS, CHUNK_ITEMS)
 }
 
 /// Analyses one chunk on the pool, keeping its order.
@@ -938,8 +974,9 @@ pub fn digest(
             // Fewer, larger transactions (each commit flushes the text indexes), but small
             // ones first, so that the template lines they find are known ahead sooner; and
             // whenever the writer would otherwise wait for the workers, so that what is left
-            // to write when they finish is about a chunk, not half the last batch.
-            let idle = next == Next::Idle && pending.len() >= CHUNK_ITEMS;
+            // to write when they finish is the last small chunk ([`tapered_chunk`]), not
+            // half the last batch.
+            let idle = next == Next::Idle && !pending.is_empty();
             if idle || pending.len() >= batch || last_write.elapsed() >= WRITE_EVERY {
                 write(&mut store, &mut d, &mut pending)?;
                 last_write = Instant::now();
@@ -1502,6 +1539,17 @@ fn fold_roles(roles: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_chunks_of_a_run_are_smaller() {
+        // Nothing read yet, or much left: full chunks.
+        assert_eq!(tapered_chunk(1 << 30, (0, 0)), CHUNK_ITEMS);
+        assert_eq!(tapered_chunk(1 << 30, (100, 400_000)), CHUNK_ITEMS);
+        // 4 KB an item: 100 items left make chunks of 25; 10 left, the least.
+        assert_eq!(tapered_chunk(400_000, (100, 400_000)), 25);
+        assert_eq!(tapered_chunk(40_000, (100, 400_000)), MIN_CHUNK_ITEMS);
+        assert_eq!(tapered_chunk(0, (100, 400_000)), MIN_CHUNK_ITEMS);
+    }
 
     #[test]
     fn a_role_another_role_already_says_is_folded_into_it() {
