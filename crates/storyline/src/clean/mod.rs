@@ -256,7 +256,7 @@ const NEWSROOM_ROLES: &[&str] = &[
 lazy_re!(
     BYLINE,
     &format!(
-        r"^(?:[Bb][Yy]|Written by|Words by|Reporting by|Von|Par|Por|Di)\s+(\p{{Lu}}[\p{{L}}'’.-]*(?:\s+(?:\p{{Lu}}[\p{{L}}'’.-]*|de|van|von|al|bin|el|da|di|and|&|,)|,)*?)(?:,\s*(?:\p{{Ll}}+\s+){{0,3}}(?i:{roles}))?\s*(?:[-–—|/•·]\s*(.*)|,\s*((?i:published|posted|updated|first published|last updated)\b.*))?$",
+        r"^(?:[Bb][Yy]|Written by|Words by|Reporting by|Von|Par|Por|Di)\s+(\p{{Lu}}[\p{{L}}'’.-]*(?:\s+(?:\p{{Lu}}[\p{{L}}'’.-]*|de|van|von|al|bin|el|da|di|and|&|,)|,)*?|(?:our\s+|the\s+|staff\s+)?(?:staff|{roles})s?)(?:,\s*(?:\p{{Ll}}+\s+){{0,3}}(?i:{roles}))?\s*(?:[-–—|/•·]\s*(.*)|,\s*((?i:published|posted|updated|first published|last updated)\b.*))?$",
         roles = NEWSROOM_ROLES.join("|")
     )
 );
@@ -924,6 +924,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
     let masthead = head_source_date(&mut lines[..first]);
     word_count_head(&mut lines[..first]);
     let masthead = masthead.or(head_masthead(&mut lines[..first]));
+    let signed = role_line(&mut lines[..first]);
     reader_thread(&mut lines);
     link_and_comment_regions(&mut lines);
     calls_to_the_reader(&mut lines);
@@ -953,6 +954,7 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
         .flat_map(|l| parse_authors(&l.text))
         .partition(|name| is_source_name(name));
     out.authors = authors;
+    out.authors.extend(signed);
     let masthead = masthead.or_else(|| affiliations.into_iter().next());
     out.outlet = outlet_tell_tale(&lines, title.as_deref()).or_else(|| {
         let name = outlets::outlet_name(masthead.as_deref()?, title.as_deref()).ok()?;
@@ -1023,7 +1025,7 @@ fn head_source_date(head: &mut [Line]) -> Option<String> {
 /// Rule `head_masthead`: in the page's head (as for `head_source_date`), a line that is a
 /// source's name alone ("HARBOURSIDE GAZETTE", "The Quillby Post"), or that name and the
 /// section the page is filed under ("Riverton Post | Science", "The Vale Courier —
-/// Obituaries", "Lowmere Herald > Local > Courts"), is the masthead: navigation, not the
+/// Obituaries", "Lowmere Herald > Local > Courts", "Quillby Post - Health"), is the masthead: navigation, not the
 /// headline, and the page's source when no line named it with a date. A section is at
 /// most three words; a name is a source's by [`is_source_name`] (a masthead's last word,
 /// no first name before it).
@@ -1034,7 +1036,10 @@ fn head_masthead(head: &mut [Line]) -> Option<String> {
         if !open || l.words > 9 || l.text.ends_with(['.', '!', '?']) {
             continue;
         }
-        let mut parts = l.text.split(['|', '—', '–', '>', '»', '›', '/']);
+        // A spaced hyphen parts a section off too ("Quillby Post - Health"); a hyphen
+        // inside a word ("Anglo-Irish Times") does not.
+        let text = l.text.replace(" - ", " | ");
+        let mut parts = text.split(['|', '—', '–', '>', '»', '›', '/']);
         let name = parts.next().unwrap_or("").trim();
         let sections_ok = parts.all(|p| (1..=3).contains(&p.split_whitespace().count()));
         // A name: two to five words, each capitalised but for joining words (a headline
@@ -1049,6 +1054,44 @@ fn head_masthead(head: &mut [Line]) -> Option<String> {
         }
     }
     masthead
+}
+
+/// Rule `role_line`: in the page's head (as for `head_source_date`), a name on a line of
+/// its own and the author's newsroom post on the next ("Ana Ruiz" / "Legal affairs
+/// reporter") are a byline set out in two lines: both are the byline, and the name is an
+/// author. The post is at most six words, the last a newsroom post (`NEWSROOM_ROLES`); the
+/// name two to four capitalised words, no source's name. Returns the authors.
+fn role_line(head: &mut [Line]) -> Vec<String> {
+    let post = |t: &str| {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let last = words.last().map(|w| w.to_ascii_lowercase()).unwrap_or_default();
+        let one = last.strip_suffix('s').unwrap_or(&last);
+        (1..=6).contains(&words.len())
+            && NEWSROOM_ROLES.contains(&one)
+            && words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '&'))
+    };
+    let name = |t: &str| {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c))
+            })
+            && !is_source_name(t)
+    };
+    let mut authors = Vec::new();
+    for i in 1..head.len() {
+        let (before, rest) = head.split_at_mut(i);
+        let (prev, l) = (&mut before[i - 1], &mut rest[0]);
+        if l.role == Role::Body && prev.role == Role::Body && post(l.text.trim()) && name(prev.text.trim()) {
+            l.role = Role::Drop(RemovedKind::Byline);
+            prev.role = Role::Drop(RemovedKind::Byline);
+            authors.push(prev.text.trim().to_string());
+        }
+    }
+    authors
 }
 
 /// A name set in capitals ("THE QUILLBY POST") as it is written in text ("The Quillby
@@ -1782,9 +1825,14 @@ mod tests {
             assert_eq!(c.authors, vec![who], "{line}");
             assert_eq!(kinds(&c, RemovedKind::Byline), vec![line]);
         }
-        // Rule `newsroom_desk`: a desk is no author.
+        // Rule `newsroom_desk`: a desk is no author, written in capitals or not; the date
+        // after its bar still dates the page.
         let c = scraped(&format!("Harbour talks stall\n\nBy Courts Reporter\n\n{body}"));
         assert!(c.authors.is_empty());
+        let line = "By staff reporters | 9 May 2031 | 4 min read";
+        let c = scraped(&format!("Harbour talks stall\n\n{line}\n\n{body}"));
+        assert!(c.authors.is_empty());
+        assert_eq!(kinds(&c, RemovedKind::Byline), vec![line]);
         // "By" opening a sentence with a role-like word is no byline.
         let c = scraped(&format!(
             "Harbour talks stall\n\n{body}\n\nBy Friday, most of the harbour editor's staff had left."
@@ -1801,6 +1849,7 @@ mod tests {
             ("QUILLBY EVENING POST", "Quillby Evening Post"),
             ("Quillby Post | Harbour", "Quillby Post"),
             ("Marlow Sports Daily", "Marlow Sports Daily"),
+            ("Quillby Post - Health", "Quillby Post"),
         ] {
             let c = scraped(&format!("{head}\n\nHarbour talks stall\n\n{body}"));
             assert_eq!(c.title.as_deref(), Some("Harbour talks stall"), "{head}");
@@ -1809,6 +1858,26 @@ mod tests {
         // A headline that ends with a masthead's word is still the headline.
         let c = scraped(&format!("Fire guts the old Quillby Post\n\n{body}"));
         assert_eq!(c.title.as_deref(), Some("Fire guts the old Quillby Post"));
+    }
+
+    #[test]
+    fn a_name_and_its_post_on_two_lines_are_a_byline() {
+        // Rule `role_line`: the date below them is then the page's stamp in its head.
+        let body = "Negotiators left the harbour city on Monday without an agreement, officials said.";
+        let c = scraped(&format!(
+            "Harbour talks stall\n\nJane Roe\nHarbour affairs reporter\n9 May 2031\n\n{body}"
+        ));
+        assert_eq!(c.authors, vec!["Jane Roe"]);
+        assert_eq!(
+            kinds(&c, RemovedKind::Byline),
+            vec!["Jane Roe", "Harbour affairs reporter"]
+        );
+        assert_eq!(c.paragraphs, vec![body]);
+        // A headline and a standfirst that end with a post are no byline.
+        let c = scraped(&format!(
+            "Quillby Post\n\nThe harbour gets a new editor\n\n{body}"
+        ));
+        assert!(kinds(&c, RemovedKind::Byline).is_empty());
     }
 
     #[test]

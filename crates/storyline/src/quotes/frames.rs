@@ -411,7 +411,7 @@ impl Scan<'_> {
             .or(object_speech)
             .or_else(|| words::object_stance_lemma(w))?;
         let object_speech = object_speech.is_some();
-        if self.is_nominal(i) || deed_sense(self, i, Some(lemma)) {
+        if self.is_nominal(i) || deed_sense(self, i, Some(lemma)) || deed_by_object(self, i) {
             return None;
         }
         let prev = i.checked_sub(1).map(|p| self.word(p));
@@ -2848,6 +2848,8 @@ mod tests {
             "The harbour bank raised interest rates by half a point.",
             "The coast guard released the fishermen on Tuesday.",
             "Mayor Ines Lund addressed the crowd from a truck.",
+            "A Tollan carmaker is recalling 9,000 cars sold in the spring.",
+            "Tollan recalled its ambassador from Velm on Friday.",
             // quantity_deed
             "The harbour union raised $2 million in a week.",
             "Councillor Dag Berg raised the fare cap to 40 crowns on Monday.",

@@ -1055,6 +1055,60 @@ fn resolve_source(
             return (Some(span), e, None);
         }
     }
+    // Rule `name_in_apposition`: a description with a name set off after it ("The third
+    // judge, Karin Wessel, dissented, saying …", "the agency's director, Ana Ruiz, said")
+    // is that name's, whoever was named before. The description opens with a determiner
+    // or holds a possessive; the name has no word in lower case ("Ana Ruiz, Republican of
+    // Tollan," is a name and its description, the other way round).
+    let described = matches!(
+        first_word,
+        "the"
+            | "The"
+            | "a"
+            | "A"
+            | "an"
+            | "An"
+            | "another"
+            | "Another"
+            | "its"
+            | "Its"
+            | "his"
+            | "His"
+            | "her"
+            | "Her"
+            | "their"
+            | "Their"
+    ) || (src.first..=src.last).any(|k| {
+        let w = s.word(text, k);
+        w.ends_with("'s") || w.ends_with("’s")
+    });
+    let appositive_name = |c: &&NameChunk| {
+        c.first == src.last + 2
+            && c.first <= c.last
+            && s.word(text, src.last + 1) == ","
+            && s.toks.get(c.last + 1).is_some_and(|t| t.text(text) == ",")
+            && (c.first..=c.last).all(|k| s.word(text, k).starts_with(|ch: char| !ch.is_lowercase()))
+    };
+    if let Some((k, c)) = s
+        .names
+        .iter()
+        .enumerate()
+        .filter(|_| described)
+        .find(|(_, c)| appositive_name(c))
+    {
+        let e = s.name_entities[k];
+        let role_first = if matches!(first_word, "the" | "The" | "a" | "A" | "an" | "An") {
+            src.first + 1
+        } else {
+            src.first
+        };
+        let role = (role_first <= src.last)
+            .then(|| text[s.toks[role_first].span.start..s.toks[src.last].span.end].to_string());
+        if let Some(r) = &role {
+            ents.add_role_text(e, r);
+        }
+        return (Some(c.span), Some(e), role);
+    }
     // A noun phrase whose last word is a role noun ("the spokesman", "the Syrian president").
     let head = s.word(text, src.last);
     let definite = matches!(first_word, "the" | "The");
@@ -1647,6 +1701,18 @@ mod tests {
         assert_eq!(who(&text, &a)[0].1.as_deref(), Some("Tidewater Hydro"));
         let firm = a.entities.iter().find(|e| e.name == "Tidewater Hydro").unwrap();
         assert_ne!(firm.kind, entities::EntityKind::Person, "{firm:?}");
+    }
+
+    /// Rule `name_in_apposition`: the name set off after a description is its speaker,
+    /// not the last person the description would fit.
+    #[test]
+    fn a_name_in_apposition_is_the_speaker() {
+        assert_eq!(
+            speakers(&[
+                "Judge Ola Brandt heard the case in May. The third judge, Kari Wenn, dissented, saying the harbour board had been entitled to act."
+            ]),
+            [Some("Kari Wenn".to_string())]
+        );
     }
 
     /// The speaker names of every quote, in order.

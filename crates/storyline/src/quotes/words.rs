@@ -87,9 +87,10 @@ pub(super) fn follows_a_verb(w: &str) -> bool {
 /// Rules `light_verb_deed` and `deed_object`: a verb that says something only through its
 /// object, at word `verb`, with one of the words after it (`next`) an object that makes
 /// it a deed. "make" and "take" (any form) read five words on ("made his
-/// way", "took the stage", "took office"; `data/light-verb-deeds.txt`); "raise", "release"
-/// and "address" only their object, up to its first preposition or "that" ("raised
-/// interest rates", "released 50 prisoners", "addressed the crowd"; `data/deed-objects.txt`),
+/// way", "took the stage", "took office"; `data/light-verb-deeds.txt`); "raise", "release",
+/// "address" and "recall" only their object, up to its first preposition or "that" ("raised
+/// interest rates", "released 50 prisoners", "addressed the crowd", "recalled 9,000 cars",
+/// "recalled its ambassador"; `data/deed-objects.txt`),
 /// so that the object of a view or a message passes ("raised concerns about rates",
 /// "released a statement").
 pub(super) fn is_deed_by_object<'a>(verb: &str, next: impl IntoIterator<Item = &'a str>) -> bool {
@@ -99,6 +100,7 @@ pub(super) fn is_deed_by_object<'a>(verb: &str, next: impl IntoIterator<Item = &
         "raise" | "raises" | "raised" | "raising" => ("raise", true),
         "release" | "releases" | "released" | "releasing" => ("release", true),
         "address" | "addresses" | "addressed" | "addressing" => ("address", true),
+        "recall" | "recalls" | "recalled" | "recalling" => ("recall", true),
         _ => return false,
     };
     let set = if object_only {

@@ -46,8 +46,8 @@ pub(super) fn tense_at(sentence: &str, start: usize, end: usize) -> Option<bool>
 }
 
 /// Rule `until_ahead`: "until" right before the expression, or before a time of day that
-/// leads to it ("a warning until midday on Sunday", "open until 9pm on Friday"): what
-/// lasts until then runs on past the writing.
+/// leads to it ("a warning until midday on Sunday", "open until 9pm on Friday") or a bound
+/// ("shut until at least Tuesday"): what lasts until then runs on past the writing.
 fn until_before(before: &[&str]) -> bool {
     let leads_on = |w: &str| {
         w.bytes().any(|b| b.is_ascii_digit())
@@ -66,6 +66,7 @@ fn until_before(before: &[&str]) -> bool {
                     | "pm"
                     | "a.m"
                     | "p.m"
+                    | "least"
             )
     };
     let n = before.len();
@@ -150,6 +151,7 @@ struct Word<'a> {
     word: Cow<'a, str>,
     prev: Option<Cow<'a, str>>,
     prev2: Option<Cow<'a, str>>,
+    prev3: Option<Cow<'a, str>>,
     next: Option<Cow<'a, str>>,
 }
 
@@ -161,6 +163,7 @@ impl<'a> Word<'a> {
             word: clean(Some(k)).unwrap_or_default(),
             prev: clean(k.checked_sub(1)),
             prev2: clean(k.checked_sub(2)),
+            prev3: clean(k.checked_sub(3)),
             next: clean(Some(k + 1)),
         }
     }
@@ -201,6 +204,10 @@ const SIGNALS: &[SignalRule] = &[
     (
         "a plan already past: \"had planned to\", \"had been scheduled to\"",
         plan_past,
+    ),
+    (
+        "an expectation compared with: \"faster than expected\", \"as forecast\"",
+        compared_expectation,
     ),
     (
         "a word of the future: \"will\", \"expected\", \"postponed\"",
@@ -261,6 +268,22 @@ fn plan_noun(w: &Word) -> Option<Say> {
 fn plan_past(w: &Word) -> Option<Say> {
     let had = w.prev() == Some("had") || w.prev() == Some("been") && w.prev2.as_deref() == Some("had");
     (AHEAD.contains(&w.word) && had).then_some(Say::Behind)
+}
+
+/// Rule `compared_expectation`: "expected" (or "predicted", "forecast", "planned") after
+/// "than" or "as", up to three words back ("rose faster than expected in January", "less
+/// than the bank had forecast", "as planned"), measures what happened against a forecast:
+/// it says nothing of when, and the scan goes on to the verb that does ("rose").
+fn compared_expectation(w: &Word) -> Option<Say> {
+    let forecast = matches!(
+        w.word.as_ref(),
+        "expected" | "predicted" | "forecast" | "anticipated" | "planned" | "projected" | "estimated"
+    );
+    let compared = [w.prev(), w.prev2.as_deref(), w.prev3.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|p| matches!(p, "than" | "as"));
+    (forecast && compared && !w.to_follows()).then_some(Say::Nothing)
 }
 
 fn ahead_word(w: &Word) -> Option<Say> {
@@ -401,8 +424,31 @@ mod tests {
             at("The board has issued a gale warning until late [Sunday]."),
             Some(true)
         );
+        assert_eq!(
+            at("The pier was shut on Friday and stays shut until at least [Tuesday]."),
+            Some(true)
+        );
         assert_eq!(at("\"It will open,\" she wrote [Monday]."), Some(false));
         assert_eq!(at("Gulls gather at the old pier on [Sunday]."), None);
+    }
+
+    #[test]
+    fn an_expectation_compared_with_says_nothing_of_when() {
+        // Rule `compared_expectation`: the verb before it decides.
+        assert_eq!(
+            at("Ferry fares rose faster than expected in [January]."),
+            Some(false)
+        );
+        assert_eq!(
+            at("Ferry fares rose faster than the port expected in [January]."),
+            Some(false)
+        );
+        assert_eq!(
+            at("Ferry traffic fell more than the port had forecast in [March]."),
+            Some(false)
+        );
+        // An expectation of its own still lies ahead.
+        assert_eq!(at("The new ferry is expected in [June]."), Some(true));
     }
 
     #[test]
