@@ -363,7 +363,11 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
             && name_after_possessive(text, toks, i, i, &is_name_tok).is_none();
         while !possessive && end + 1 < toks.len() {
             let n = end + 1;
-            if is_name_tok(n) && !lexicon::is_function_word(word(n)) {
+            // A word that opens no name may still end one as an organisation's word
+            // ("Human Rights Watch said", against a page's "Watch: …"); before another
+            // name ("Judicial Watch President Tom Fitton") the run stops there as before.
+            let org_end = lexicon::is_org_word(word(n)) && !(n + 1 < toks.len() && is_name_tok(n + 1));
+            if is_name_tok(n) && (!lexicon::is_function_word(word(n)) || org_end) {
                 end = n;
             } else if is_connector(word(n))
                 && n + 1 < toks.len()
@@ -1810,6 +1814,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_organisation_word_that_opens_no_name_may_end_one() {
+        let n = names("The harbour group Tollan Harbour Watch said the pier was unsafe.");
+        assert_eq!(n[0].0, "Tollan Harbour Watch");
+        assert_eq!(n[0].1, EntityKind::Organization);
+        // Not at a line's start, nor before a name of its own.
+        let n = names("Watch: the ferry leaves Velm at noon.");
+        assert!(n.iter().all(|x| !x.0.contains("Watch")), "{n:?}");
+        let n = names("Tollan Watch President Ana Lind spoke.");
+        assert!(
+            n.iter().all(|x| x.0 != "Tollan Watch President Ana Lind"),
+            "{n:?}"
+        );
     }
 
     #[test]
