@@ -386,20 +386,9 @@ fn read_inputs(
     let cfg = pipeline.ingest_config();
     let mut chunk: Vec<Work> = Vec::with_capacity(CHUNK_ITEMS);
     let mut bytes = 0u64;
-    // The bytes of the files after each one, and the items read so far with their bytes:
+    // The bytes of the files not yet read, and the items read so far with their bytes:
     // how many items are left, roughly, so that the last chunks can be smaller.
-    let after: Vec<u64> = sizes
-        .iter()
-        .rev()
-        .scan(0u64, |sum, &s| {
-            let later = *sum;
-            *sum += s;
-            Some(later)
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let mut left: u64 = sizes.iter().sum();
     let mut read = (0u64, 0u64);
     let mut cap = CHUNK_ITEMS;
     let flush = |chunk: &mut Vec<Work>, bytes: &mut u64, cap: usize, force: bool| -> bool {
@@ -413,8 +402,9 @@ fn read_inputs(
         true
     };
     chunk.extend(listing_failures.into_iter().map(|f| Work::Failed(f, None)));
-    for ((file, size), later) in files.iter().zip(sizes).zip(after) {
-        cap = tapered_chunk(later + size, read);
+    for (file, size) in files.iter().zip(sizes) {
+        cap = tapered_chunk(left, read);
+        left = left.saturating_sub(size);
         let stamp = stamp_of(file);
         if let (Some(k), Some(s)) = (&known, &stamp) {
             if let SourceState::Unchanged(n) = k.file(s) {

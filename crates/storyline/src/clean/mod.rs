@@ -1025,10 +1025,10 @@ fn head_source_date(head: &mut [Line]) -> Option<String> {
 /// Rule `head_masthead`: in the page's head (as for `head_source_date`), a line that is a
 /// source's name alone ("HARBOURSIDE GAZETTE", "The Quillby Post"), or that name and the
 /// section the page is filed under ("Riverton Post | Science", "The Vale Courier —
-/// Obituaries", "Lowmere Herald > Local > Courts", "Quillby Post - Health"), is the masthead: navigation, not the
-/// headline, and the page's source when no line named it with a date. A section is at
-/// most three words; a name is a source's by [`is_source_name`] (a masthead's last word,
-/// no first name before it).
+/// Obituaries", "Lowmere Herald > Local > Courts", "Quillby Post - Health"), is the
+/// masthead: navigation, not the headline, and the page's source when no line named it
+/// with a date. A section is at most three words; a name is a source's by
+/// [`is_source_name`] (a masthead's last word, no first name before it).
 fn head_masthead(head: &mut [Line]) -> Option<String> {
     let mut masthead = None;
     for l in head.iter_mut() {

@@ -1058,30 +1058,14 @@ fn resolve_source(
     // Rule `name_in_apposition`: a description with a name set off after it ("The third
     // judge, Karin Wessel, dissented, saying …", "the agency's director, Ana Ruiz, said")
     // is that name's, whoever was named before. The description opens with a determiner
-    // or holds a possessive; the name has no word in lower case ("Ana Ruiz, Republican of
+    // (`data/determiners.txt`) or holds a possessive; the name has no word in lower case ("Ana Ruiz, Republican of
     // Tollan," is a name and its description, the other way round).
-    let described = matches!(
-        first_word,
-        "the"
-            | "The"
-            | "a"
-            | "A"
-            | "an"
-            | "An"
-            | "another"
-            | "Another"
-            | "its"
-            | "Its"
-            | "his"
-            | "His"
-            | "her"
-            | "Her"
-            | "their"
-            | "Their"
-    ) || (src.first..=src.last).any(|k| {
-        let w = s.word(text, k);
-        w.ends_with("'s") || w.ends_with("’s")
-    });
+    let determiner = is_determiner(first_word);
+    let described = determiner
+        || (src.first..=src.last).any(|k| {
+            let w = s.word(text, k);
+            w.ends_with("'s") || w.ends_with("’s")
+        });
     let appositive_name = |c: &&NameChunk| {
         c.first == src.last + 2
             && c.first <= c.last
@@ -1097,11 +1081,7 @@ fn resolve_source(
         .find(|(_, c)| appositive_name(c))
     {
         let e = s.name_entities[k];
-        let role_first = if matches!(first_word, "the" | "The" | "a" | "A" | "an" | "An") {
-            src.first + 1
-        } else {
-            src.first
-        };
+        let role_first = if determiner { src.first + 1 } else { src.first };
         let role = (role_first <= src.last)
             .then(|| text[s.toks[role_first].span.start..s.toks[src.last].span.end].to_string());
         if let Some(r) = &role {
