@@ -320,7 +320,7 @@ fn body_after(s: &str, end: usize) -> Option<&str> {
         .chars()
         .next()
         .is_some_and(|ch| ch.is_uppercase() || "\"“‘'".contains(ch));
-    (starts_well && rest.split_whitespace().count() >= 3).then_some(rest)
+    (starts_well && rest.split_whitespace().nth(2).is_some()).then_some(rest)
 }
 
 /// A run of date and time words (weekdays and months, written whole or cut to three
@@ -836,7 +836,18 @@ mod tests {
     #[test]
     fn the_pages_stamp_is_left_out_of_the_shown_sentence() {
         let body = "The pumps at the Karsby dam were switched off before noon.";
-        for stamp in [
+        // Each stamp glued before the body is left out; each sentence stays whole.
+        let cut = |stamps: &[&str]| {
+            for stamp in stamps {
+                assert_eq!(page_stamp(&format!("{stamp}{body}")), body, "{stamp:?}");
+            }
+        };
+        let kept = |wholes: &[&str]| {
+            for whole in wholes {
+                assert_eq!(page_stamp(whole), *whole);
+            }
+        };
+        cut(&[
             "4.05 pm: ",
             "11.40am BST: ",
             "7.30 p.m. CDT: ",
@@ -854,12 +865,10 @@ mod tests {
             "\\* May 2 - ",
             "• 16 May: ",
             "Sept. 7: ",
-        ] {
-            assert_eq!(page_stamp(&format!("{stamp}{body}")), body, "{stamp:?}");
-        }
+        ]);
         // A number, a time in prose, a heading without a dash, or a stamp with next to nothing
         // after it: the sentence stays whole.
-        for whole in [
+        kept(&[
             "12 pumps were switched off before noon at the dam.",
             "At 4.05 pm: the pumps stopped, the operator wrote in the log.",
             "4.05 pm: Pumps off.",
@@ -873,28 +882,22 @@ mod tests {
             "FEMA -- the federal agency -- sent pumps to the Karsby dam.",
             "4.05 pm: the pumps at the Karsby dam were switched off.",
             "Photograph: Tollanpix The pumps at the Karsby dam were switched off before noon.",
-        ] {
-            assert_eq!(page_stamp(whole), whole);
-        }
+        ]);
         // Rule `dated_stamp`: a run of date and time words with a clock time, or a month and a
         // year, before a capitalised word.
-        for stamp in [
+        cut(&[
             "Page last updated at 08:41 GMT, Saturday, 3 May 2031 ",
             "Saturday, May 3, 2031; 6:40 PM ",
             "Added: Saturday, 3 May, 2031, 07:05 GMT 08:05 UK ",
             "May 3, 2031 05:31 UTC - ",
             "Last updated: 3 May, 2031 - 07:55 GMT ",
             "06:02 UK time, Saturday, 3 May 2031 ",
-        ] {
-            assert_eq!(page_stamp(&format!("{stamp}{body}")), body, "{stamp:?}");
-        }
-        for whole in [
+        ]);
+        kept(&[
             "May 3, 2031 the pumps at the Karsby dam were switched off.",
             "2031 Winter Games open at the Karsby dam.",
             "Monday Karsby dam pumps were switched off.",
-        ] {
-            assert_eq!(page_stamp(whole), whole);
-        }
+        ]);
         // Labels are given back one at a time, and a label that opens a name is not one.
         assert_eq!(
             page_stamp(
@@ -913,12 +916,10 @@ mod tests {
         // Rule `head_stamp`: a headline, a standfirst or a byline before a full stamp.
         // After a byline, the sentence after the stamp is shown; after a headline, the
         // headline.
-        for head in [
+        cut(&[
             "Ana Lind | 06:02 UK time, Saturday, 3 May 2031 ",
             "By Ana Lind and Per Holm, Karsby 3 May 2031 - 08:41 GMT ",
-        ] {
-            assert_eq!(page_stamp(&format!("{head}{body}")), body, "{head:?}");
-        }
+        ]);
         for (page, headline) in [
             (
                 "Pumps off at Karsby as engineers wait for the flood Saturday 3 May 2031 08.41 BST ",
@@ -939,16 +940,14 @@ mod tests {
         ] {
             assert_eq!(page_stamp(&format!("{page}{body}")), headline, "{page:?}");
         }
-        for whole in [
+        kept(&[
             // After a preposition, a date in prose; without a clock time or a year, no stamp.
             "The order was signed on Saturday 3 May 2031 at 08.41 BST Karsby time by the mayor.",
             "Pumps off at Karsby as engineers wait Saturday 3 May The pumps at the dam stopped.",
             "Pumps off at Karsby as engineers wait 3 May 2031 The pumps at the dam stopped.",
             // Lower case after the stamp.
             "Pumps off at Karsby Saturday 3 May 2031 08.41 BST the pumps at the dam stopped.",
-        ] {
-            assert_eq!(page_stamp(whole), whole);
-        }
+        ]);
         // A tool label that opens the sentence stays with it.
         assert_eq!(
             page_stamp("Last updated at 09:12 GMT Help arrived at the Karsby dam before noon."),
