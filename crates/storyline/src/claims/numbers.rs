@@ -369,6 +369,56 @@ fn skip_label_or_code(t: &Tokens, i: usize) -> Option<usize> {
         .or_else(|| glued_code(t, i))
         .or_else(|| slash_code(t, i))
         .or_else(|| leading_zero_code(t, i))
+        .or_else(|| phone_number(t, i))
+}
+
+/// Rule `phone-number`: digits in groups glued by hyphens or dots whose last group has
+/// four digits after one of three ("555-0142", "0800-555-0199") are a telephone number,
+/// no amount, when the last group starts with 0 or a word of calling comes just before
+/// ("call 555-1999", "dial 1-800-555-2040", "call the desk on 555-2040"): a range is written "200-1000" too, and a
+/// chain of groups with no such sign ("1-222-2222") is left to be read as numbers, as the
+/// number specs read it. Skipped whole, with other lines' endings after a slash.
+fn phone_number(t: &Tokens, i: usize) -> Option<usize> {
+    let mut groups = vec![i];
+    let mut k = i + 1;
+    while t.is_sym(k, &['-', '.']) && t.glued(k) && t.glued(k + 1) && t.kind(k + 1) == Some(Kind::Digits) {
+        groups.push(k + 1);
+        k += 2;
+    }
+    let len = |g: usize| t.raw(g).len();
+    let n = groups.len();
+    if n < 2 || len(groups[n - 1]) != 4 || len(groups[n - 2]) != 3 || groups.iter().any(|&g| len(g) > 4) {
+        return None;
+    }
+    // A verb of calling right before, or before "on" or "at" and at most two words
+    // ("call the desk on").
+    let calls = |j: usize| {
+        t.kind(j) == Some(Kind::Word)
+            && t.same_line(j + 1)
+            && matches!(
+                t.lower(j),
+                "call"
+                    | "calling"
+                    | "phone"
+                    | "telephone"
+                    | "tel"
+                    | "ring"
+                    | "dial"
+                    | "hotline"
+                    | "helpline"
+                    | "fax"
+            )
+    };
+    let by_on = i >= 2 && matches!(t.lower(i - 1), "on" | "at") && (i.saturating_sub(4)..i - 1).any(calls);
+    let calling = i >= 1 && calls(i - 1) || by_on;
+    if !(t.raw(groups[n - 1]).starts_with('0') || calling) {
+        return None;
+    }
+    // Another line's ending after a slash goes with it ("555-2222/2223").
+    while t.is_sym(k, &['/']) && t.glued(k) && t.glued(k + 1) && t.kind(k + 1) == Some(Kind::Digits) {
+        k += 2;
+    }
+    Some(k)
 }
 
 /// Rule `leading-zero-code`: in running text, a run of two or more digits that starts
@@ -1250,10 +1300,11 @@ fn ratio_after(t: &Tokens, body: &Body) -> Option<Numeral> {
     if !t.same_line(j) {
         return None;
     }
-    let (k, over) = match t.lower(j) {
-        "in" => (j + 1, false),
-        "out" if t.is_word(j + 1, "of") => (j + 2, false),
-        "over" => (j + 1, true),
+    let (k, over) = match (hyphened_share(t, j), t.lower(j)) {
+        (Some(k), _) => (k, false),
+        (None, "in") => (j + 1, false),
+        (None, "out") if t.is_word(j + 1, "of") => (j + 2, false),
+        (None, "over") => (j + 1, true),
         _ => return None,
     };
     if k >= t.len() || !t.same_line(k) {
@@ -1273,6 +1324,24 @@ fn ratio_after(t: &Tokens, body: &Body) -> Option<Numeral> {
         && age_after(t, whole.next).is_none()
         && unit_after(t, whole.next).is_none();
     ok.then_some(whole)
+}
+
+/// Rule `hyphened-share`: a share written as one hyphened word ("a one-in-three chance",
+/// "a 1-in-100-year flood"), `j` the first hyphen: "in" or "out-of" between glued hyphens,
+/// and the token of the whole, which is returned, glued after the last.
+fn hyphened_share(t: &Tokens, j: usize) -> Option<usize> {
+    let hyphen = |k: usize| t.is_sym(k, &['-', '‐']) && t.glued(k) && t.glued(k + 1);
+    if !hyphen(j) {
+        return None;
+    }
+    let k = if t.is_word(j + 1, "in") {
+        j + 2
+    } else if t.is_word(j + 1, "out") && hyphen(j + 2) && t.is_word(j + 3, "of") {
+        j + 4
+    } else {
+        return None;
+    };
+    hyphen(k).then_some(k + 1)
 }
 
 /// Rule `colon-ratio`: two whole numbers glued by a colon ("a 1:3 mix", "diluted 1:60",
@@ -1430,7 +1499,9 @@ fn only_one_of(t: &Tokens, k: usize) -> bool {
 /// "one in five", "one out of eight": a share whatever comes before "one" ("a poll
 /// showed that one in five …"), with a number in digits or words after "in" / "out of".
 fn share_of(t: &Tokens, k: usize) -> bool {
-    let at = if t.is_word(k, "in") {
+    let at = if let Some(at) = hyphened_share(t, k) {
+        at
+    } else if t.is_word(k, "in") {
         k + 1
     } else if t.is_word(k, "out") && t.is_word(k + 1, "of") {
         k + 2

@@ -102,7 +102,7 @@ lazy_re!(
 );
 lazy_re!(
     SHARE,
-    r"(?i)^(share( this( article| story| post)?)?( on (facebook|twitter|x|whatsapp|linkedin|telegram|email))?|tweet|(facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|email|e-mail|print|copy link|vk|ok)([\s,|/•·]+(facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|email|e-mail|print|copy link|vk|ok))*|click to share.*|share via.*)\s*[:!.]?\s*$"
+    r"(?i)^(share( this( article| story| post| page)?)?( on (facebook|twitter|x|whatsapp|linkedin|telegram|email)|\s*:\s*(facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|email|e-mail|print|copy link)([\s,|/•·]+(facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|email|e-mail|print|copy link))*)?|tweet|(facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|email|e-mail|print|copy link|vk|ok)([\s,|/•·]+(facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|email|e-mail|print|copy link|vk|ok))*|click to share.*|share via.*)\s*[:!.]?\s*$"
 );
 // Words that only a site's own furniture uses ("Subscribe", "Sign up for our newsletter").
 lazy_re!(
@@ -218,6 +218,10 @@ lazy_re!(
 lazy_re!(
     CREDIT,
     r"(?i)^(photos?|photograph|images?|pictures?|pics?|videos?|credits?|illustrations?|graphics?|source of (photo|image))\s*(by|credit|courtesy)?\s*:\s*\S.{0,80}$|^©\s*\S|^\(?(photo|image|picture)\s*(by|credit|courtesy( of)?)\s+\S.{0,60}$"
+);
+lazy_re!(
+    WIRE_CREDIT,
+    r"(?i)^\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|research)\s+by\s+[^()]{2,300}\)\.?$"
 );
 lazy_re!(
     CAPTION_START,
@@ -510,6 +514,11 @@ fn classify(l: &Line, mode: CleanMode) -> Option<RemovedKind> {
     }
     if l.words <= 60 && !quoted && TRAILING_CREDIT.is_match(t) {
         return Some(Caption);
+    }
+    // Rule `wire_credit`: a wire's closing credits in brackets ("(Reporting by Ana Ruiz
+    // in Oslo; Editing by Jo Berg)") name its newsroom, not the story's people.
+    if l.words <= 60 && t.starts_with('(') && WIRE_CREDIT.is_match(t) {
+        return Some(Credit);
     }
     if l.words <= 14 && COUNTER.is_match(t) {
         return Some(Counter);
@@ -897,6 +906,33 @@ fn parse_authors(byline: &str) -> Vec<String> {
         .collect()
 }
 
+/// The reporters and writers a wire's credits name (rule `wire_credit`): the names after
+/// "Reporting by" and "Writing by" (not the editors), each up to where it was filed ("in
+/// Oslo").
+fn wire_reporters(line: &str) -> Vec<String> {
+    let inner = line.trim().trim_start_matches('(').trim_end_matches(['.', ')']);
+    let mut out = Vec::new();
+    for part in inner.split(';') {
+        let lower = part.trim().to_lowercase();
+        let Some(at) = lower.find(" by ") else {
+            continue;
+        };
+        let what = &lower[..at];
+        if !(what.ends_with("reporting") || what.ends_with("writing")) {
+            continue;
+        }
+        let names = &part.trim()[at + 4..];
+        for name in names.split([',', '&']).flat_map(|n| n.split(" and ")) {
+            let name = name.split(" in ").next().unwrap_or("").trim();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+                out.push(name.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Rule `newsroom_desk`: a byline that names a desk or a post, not a person ("By Courts
 /// Reporter", "By Staff Writer", "By Our Correspondents"): its last word is a newsroom
 /// post (`NEWSROOM_ROLES`, one or more), "staff" or "desk".
@@ -924,6 +960,10 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
     let masthead = head_source_date(&mut lines[..first]);
     word_count_head(&mut lines[..first]);
     let masthead = masthead.or(head_masthead(&mut lines[..first]));
+    let masthead = masthead.or_else(|| {
+        let (head, rest) = lines.split_at_mut(first);
+        dateline_initials(head, rest.first().map_or("", |l| l.text.as_str()))
+    });
     let signed = role_line(&mut lines[..first]);
     reader_thread(&mut lines);
     link_and_comment_regions(&mut lines);
@@ -955,6 +995,13 @@ pub fn clean(text: &str, known_title: Option<&str>, mode: CleanMode) -> Cleaned 
         .partition(|name| is_source_name(name));
     out.authors = authors;
     out.authors.extend(signed);
+    if out.authors.is_empty() {
+        out.authors = lines
+            .iter()
+            .filter(|l| l.role == Role::Drop(RemovedKind::Credit) && WIRE_CREDIT.is_match(&l.text))
+            .flat_map(|l| wire_reporters(&l.text))
+            .collect();
+    }
     let masthead = masthead.or_else(|| affiliations.into_iter().next());
     out.outlet = outlet_tell_tale(&lines, title.as_deref()).or_else(|| {
         let name = outlets::outlet_name(masthead.as_deref()?, title.as_deref()).ok()?;
@@ -1054,6 +1101,49 @@ fn head_masthead(head: &mut [Line]) -> Option<String> {
         }
     }
     masthead
+}
+
+/// Rule `dateline_initials`: in the page's head (as for `head_source_date`), a line of two
+/// to five capitalised words whose initials the first paragraph's dateline gives in
+/// brackets ("Meadow Wire Service" above "OSLO, May 2 (MWS) -") is the wire's name: the
+/// page's source, and no headline. The dateline opens with a place in capitals, and the
+/// brackets come before its dash, within the paragraph's first 80 bytes.
+fn dateline_initials(head: &mut [Line], first: &str) -> Option<String> {
+    let mut cut = first.len().min(80);
+    while !first.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let lead = &first[..cut];
+    let dash = [" - ", " \u{2013} ", " \u{2014} ", " -- "]
+        .iter()
+        .filter_map(|d| lead.find(d))
+        .min()?;
+    let open = lead[..dash].find('(')?;
+    let close = open + lead[open..dash].find(')')?;
+    let code = &lead[open + 1..close];
+    // A dateline opens with a place in capitals ("OSLO", "NEW DELHI, May 2").
+    let place = lead.split([' ', ',']).next().unwrap_or("");
+    let dateline = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !place.chars().any(char::is_lowercase)
+        && lead[..open].split_whitespace().count() <= 8;
+    if !dateline || !(2..=5).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    for l in head.iter_mut() {
+        let open = matches!(l.role, Role::Body | Role::Drop(RemovedKind::Navigation));
+        let name = l.text.trim();
+        let words: Vec<&str> = name
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "of" | "the" | "and" | "&"))
+            .collect();
+        let capitalised = words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+        if open && (2..=5).contains(&words.len()) && capitalised && initials == code {
+            l.role = Role::Drop(RemovedKind::Navigation);
+            return Some(unshout(name));
+        }
+    }
+    None
 }
 
 /// Rule `role_line`: in the page's head (as for `head_source_date`), a name on a line of
@@ -1858,6 +1948,70 @@ mod tests {
         // A headline that ends with a masthead's word is still the headline.
         let c = scraped(&format!("Fire guts the old Quillby Post\n\n{body}"));
         assert_eq!(c.title.as_deref(), Some("Fire guts the old Quillby Post"));
+    }
+
+    #[test]
+    fn share_lines_with_their_networks_after_a_colon_are_furniture() {
+        let body = "Negotiators left the harbour city on Monday without an agreement, officials said.";
+        for line in [
+            "Share this article: Facebook | X | Email",
+            "Share: Twitter, Email",
+            "Share on X",
+        ] {
+            let c = scraped(&format!("Harbour talks stall\n\n{body}\n\n{line}"));
+            assert_eq!(kinds(&c, RemovedKind::Share), vec![line], "{line}");
+        }
+        // A sentence about sharing is news.
+        let c = scraped(&format!(
+            "Harbour talks stall\n\n{body}\n\nShare prices: fell by a third."
+        ));
+        assert!(kinds(&c, RemovedKind::Share).is_empty());
+    }
+
+    #[test]
+    fn a_wires_credits_are_no_text_and_name_its_reporters() {
+        // Rule `wire_credit`.
+        let body = "Negotiators left the harbour city on Monday without an agreement, officials said.";
+        let c = scraped(&format!(
+            "Harbour talks stall\n\n{body}\n\n(Reporting by Ana Ruiz in Oslo and Jo Berg; Additional reporting by Li Wen; Editing by Tom Fell)"
+        ));
+        assert_eq!(c.paragraphs, vec![body]);
+        assert_eq!(c.authors, vec!["Ana Ruiz", "Jo Berg", "Li Wen"]);
+        // A sentence in brackets that is no credit stays.
+        let c = scraped(&format!(
+            "Harbour talks stall\n\n{body}\n\n(The talks, reported by the port, resume on Friday.)"
+        ));
+        assert_eq!(c.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_wire_named_by_its_initials_in_the_dateline_is_the_source() {
+        // Rule `dateline_initials`: the line is the wire's name, not the headline.
+        let body = "OSLO, May 2 (HNS) - Negotiators left the harbour city on Monday without an agreement, officials said.";
+        let c = scraped(&format!(
+            "Heron News Syndicate
+
+{body}"
+        ));
+        assert_eq!(
+            c.outlet.as_ref().map(|o| o.0.as_str()),
+            Some("Heron News Syndicate")
+        );
+        assert_ne!(c.title.as_deref(), Some("Heron News Syndicate"));
+        // Other initials, or none, leave the line alone.
+        let c = scraped(&format!(
+            "Heron News Syndicate
+
+{}",
+            body.replace("HNS", "AP")
+        ));
+        assert_eq!(c.title.as_deref(), Some("Heron News Syndicate"));
+        let c = scraped(
+            "Harbour Talks Stall Again
+
+Negotiators left the harbour city on Monday (HTSA) - without an agreement, officials said.",
+        );
+        assert!(c.outlet.is_none());
     }
 
     #[test]

@@ -435,7 +435,9 @@ pub fn find_names(text: &str, toks: &[Token], lower_words: &LowerWords) -> Vec<N
             start += 1;
         }
         // A sentence's first word glued to a name ("Everything Trump says"): not a name's.
-        if end > start && opens_sentence(text, toks, start) && is_glued_opener(text, toks, start, lower_words)
+        if end > start
+            && opens_sentence(text, toks, start)
+            && (is_glued_opener(text, toks, start, lower_words) || is_group_of_body(text, toks, start, end))
         {
             start += 1;
             // "Much of Europe": the connector left in front goes too.
@@ -995,6 +997,22 @@ fn is_glued_opener(text: &str, toks: &[Token], k: usize, lower_words: &LowerWord
         to += 1;
     }
     lower_words.seen_between(&w.to_lowercase(), from, to)
+}
+
+/// Rule `group_of_body`: a plural noun of people who speak opening a sentence, then "of"
+/// and a body or a place ("Members of Harbour Watch said", "Residents of Port Ellis"),
+/// names the body or the place; the people are a part of it, not a name. Names of that
+/// shape whose end is no body ("Friends of the Earth", "Veterans of Foreign Wars") stay
+/// whole.
+fn is_group_of_body(text: &str, toks: &[Token], k: usize, end: usize) -> bool {
+    let w = |i: usize| toks[i].text(text);
+    let lower = w(k).to_lowercase();
+    if k + 2 > end || w(k + 1) != "of" || !lower.ends_with('s') || !lexicon::is_speaking_noun(&lower) {
+        return false;
+    }
+    let first = (k + 2..=end).find(|&i| !is_connector(w(i))).unwrap_or(end);
+    classify(text, toks, first, end)
+        .is_some_and(|c| c.role.is_none() && matches!(c.kind, EntityKind::Organization | EntityKind::Place))
 }
 
 /// Endings of common nouns that single names hardly have ("Vaccination", "Enforcement",
@@ -2223,6 +2241,32 @@ mod tests {
         assert_eq!(
             kind_of(&ents, "Bank of Dana Whitfield"),
             Some(EntityKind::Organization),
+            "{ents:?}"
+        );
+    }
+
+    /// Rule `group_of_body`, and "team" an organisation's word.
+    #[test]
+    fn members_of_a_body_opening_a_sentence_name_the_body() {
+        let org = |text: &str, name: &str| {
+            let ents = entities_of(text);
+            assert_eq!(kind_of(&ents, name), Some(EntityKind::Organization), "{ents:?}");
+            ents
+        };
+        let ents = org(
+            "Members of Tarn Valley Watch said the survey came late. Residents of Port Ellis agreed.",
+            "Tarn Valley Watch",
+        );
+        let part = |e: &Entity| e.name.starts_with("Members") || e.name.starts_with("Residents");
+        assert!(!ents.iter().any(part), "{ents:?}");
+        org(
+            "Volunteers of the Brenn Rescue Team said the survey came late.",
+            "Brenn Rescue Team",
+        );
+        // The end is no body: the whole is a name.
+        let ents = entities_of("Supporters of Old Songs said the survey came late.");
+        assert!(
+            ents.iter().any(|e| e.name == "Supporters of Old Songs"),
             "{ents:?}"
         );
     }

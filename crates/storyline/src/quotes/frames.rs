@@ -2574,13 +2574,22 @@ fn deed_by_object(scan: &Scan, v: usize) -> bool {
 /// view: "raised $2 million", "needs 12 votes", "raised the fare cap to 40" (against
 /// "raised concerns", "needs to explain"). The amount is a number or a currency sign
 /// right after the verb (or after "about", "nearly", "more than" …), or a number after
-/// "to" further on in the clause.
+/// "to" further on in the clause. "Take" and "score" with an amount right after them are
+/// deeds too ("took £20,000 in bribes", "scored 14 goals"; against "took issue with").
 fn quantity_deed(scan: &Scan, v: usize) -> bool {
     let w = lexicon::lower(scan.word(v));
-    if !matches!(
+    let raise_or_need = matches!(
         w.as_ref(),
         "raise" | "raises" | "raised" | "raising" | "need" | "needs" | "needed" | "needing"
-    ) {
+    );
+    let take_or_score = matches!(
+        w.as_ref(),
+        "take" | "takes" | "took" | "taken" | "taking" | "score" | "scores" | "scored" | "scoring"
+    );
+    if take_or_score {
+        return amount_after(scan, v + 1);
+    }
+    if !raise_or_need {
         return false;
     }
     amount_after(scan, v + 1)
@@ -2854,6 +2863,8 @@ mod tests {
             "The harbour union raised $2 million in a week.",
             "Councillor Dag Berg raised the fare cap to 40 crowns on Monday.",
             "Councillor Dag Berg needs 12 votes to pass the budget.",
+            "A former pier warden who took more than £20,000 in bribes was jailed.",
+            "Ola Vik scored 14 goals in his first season at the club.",
             // attack_on_place
             "Coastal forces attacked Tripoli on Thursday.",
             // number_before_noun: "states" and "reports" are nouns after a number.

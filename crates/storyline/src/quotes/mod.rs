@@ -1066,11 +1066,22 @@ fn resolve_source(
             let w = s.word(text, k);
             w.ends_with("'s") || w.ends_with("’s")
         });
+    // The name may be followed by where the person belongs before the closing comma
+    // ("the mediator, Ana Ruiz of the port authority, said"): a preposition of belonging
+    // and at most eight words.
+    let set_off = |last: usize| {
+        let comma = |k: usize| s.toks.get(k).is_some_and(|t| t.text(text) == ",");
+        comma(last + 1)
+            || matches!(s.word(text, last + 1), "of" | "at" | "from")
+                && (last + 3..(last + 11).min(s.toks.len()))
+                    .find(|&k| comma(k))
+                    .is_some_and(|k| (last + 2..k).all(|j| s.toks[j].kind == Kind::Word && !s.in_quote(j)))
+    };
     let appositive_name = |c: &&NameChunk| {
         c.first == src.last + 2
             && c.first <= c.last
             && s.word(text, src.last + 1) == ","
-            && s.toks.get(c.last + 1).is_some_and(|t| t.text(text) == ",")
+            && set_off(c.last)
             && (c.first..=c.last).all(|k| s.word(text, k).starts_with(|ch: char| !ch.is_lowercase()))
     };
     if let Some((k, c)) = s
@@ -1241,6 +1252,14 @@ fn resolve_pronoun(
         if p == Pronoun::Plural && plural_common_subject(text, prev, prev.toks.len()) {
             return None;
         }
+        let names_someone = prev
+            .names
+            .iter()
+            .enumerate()
+            .any(|(k, c)| !prev.in_quote(c.first) && c.first <= c.last && fits(prev.name_entities[k]));
+        if !names_someone && singular_person_subject(text, prev, p) {
+            return None;
+        }
         let subject = prev
             .names
             .iter()
@@ -1269,6 +1288,59 @@ fn possessive_opener(text: &str, toks: &[Token], k: usize, bare: &str) -> bool {
         && next_lower
         && !words::is_time_word(&lexicon::lower(bare))
         && !lexicon::is_function_word(bare)
+}
+
+/// Rule `she_after_person_noun`: "he" or "she" after a sentence whose subject is one
+/// person brought in by no name ("A spokeswoman for the alliance denied it. She said …")
+/// is that person, whom no name stands for: a name further back is someone else. Only
+/// when that sentence names no one the pronoun could be ("A reporter asked Lund …. He
+/// replied" is Lund; "One voter, Ada Brenn, …" is named). The subject is indefinite ("a", "an", "one", "another": "the senator" is most often
+/// someone named before) and its head a role or a noun of one person, of the pronoun's
+/// sex or of neither ("a mediator", not "a spokesman" for "she").
+fn singular_person_subject(text: &str, s: &Sentence, p: Pronoun) -> bool {
+    if !matches!(p, Pronoun::Male | Pronoun::Female) {
+        return false;
+    }
+    let Some(src) = sources::subject_of(text, s, s.toks.len()) else {
+        return false;
+    };
+    // A name in it, or before it ("Ana Ruiz, a teacher, said": an appositive, no subject).
+    let named = s
+        .names
+        .iter()
+        .any(|c| c.first <= src.last && !s.in_quote(c.first));
+    let head = lexicon::lower(s.word(text, src.last));
+    let one_person = lexicon::is_role_head(&head)
+        || matches!(
+            &*head,
+            "spokesperson"
+                | "man"
+                | "woman"
+                | "person"
+                | "voter"
+                | "resident"
+                | "supporter"
+                | "critic"
+                | "expert"
+                | "analyst"
+                | "witness"
+                | "official"
+                | "source"
+                | "author"
+        );
+    let sex = words::sex_of_noun(&head);
+    // A definite description ("the senator", "the former envoy") most often names again
+    // someone named before; an indefinite one brings in someone new.
+    let indefinite = matches!(
+        &*lexicon::lower(s.word(text, src.first)),
+        "a" | "an" | "one" | "another"
+    );
+    !named
+        && indefinite
+        && src.first < src.last
+        && lexicon::pronoun(&head).is_none()
+        && one_person
+        && sex.is_none_or(|male| male == (p == Pronoun::Male))
 }
 
 /// Rule `they_after_plural_noun`: "they" after a clause whose subject is a plural common
@@ -1619,6 +1691,30 @@ mod tests {
         );
     }
 
+    /// Rule `she_after_person_noun`.
+    #[test]
+    fn she_after_a_person_no_name_stands_for_is_not_a_name_further_back() {
+        let brenn = "Talks stalled, the envoy, Ada Brenn, said on Monday.";
+        let said = |who: &str| Some(who.to_string());
+        assert_eq!(
+            speakers(&[
+                brenn,
+                "A spokeswoman for the river alliance, reached by phone, denied the claim.",
+                "She said the alliance had left only after the talks on detainees were dropped.",
+            ]),
+            [said("Ada Brenn"), said("She")]
+        );
+        // A person of the other sex is not whom "she" stands for, and a description set
+        // off after a name is no subject of its own.
+        for between in [
+            "A spokesman for the port declined to comment.",
+            "Tomas Lund, a former teacher from Arnby, said the boats would stay.",
+        ] {
+            let all = speakers(&[brenn, between, "She added that the talks would resume."]);
+            assert_eq!(all.last(), Some(&said("Ada Brenn")), "{between}: {all:?}");
+        }
+    }
+
     #[test]
     fn a_lone_surname_that_speaks_is_who_he_is() {
         let (text, a) = run(&[
@@ -1692,6 +1788,13 @@ mod tests {
                 "Judge Ola Brandt heard the case in May. The third judge, Kari Wenn, dissented, saying the harbour board had been entitled to act."
             ]),
             [Some("Kari Wenn".to_string())]
+        );
+        // The name with where the person belongs.
+        assert_eq!(
+            speakers(&[
+                "Judge Ola Brandt heard the case in May. “We lost a day,” the mediator, Ines Moll of the county court, said."
+            ]),
+            [Some("Ines Moll".to_string())]
         );
     }
 

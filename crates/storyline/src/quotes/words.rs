@@ -37,6 +37,22 @@ pub(super) fn is_cardinal(w: &str) -> bool {
         || crate::claims::cardinal_word(&lexicon::lower(w))
 }
 
+/// The sex a lower-case noun of a person says, if any: `Some(true)` male ("spokesman",
+/// "chairman", "king"), `Some(false)` female ("spokeswoman", "chairwoman", "queen");
+/// none for "mediator", "official", "spokesperson".
+pub(super) fn sex_of_noun(w: &str) -> Option<bool> {
+    match w {
+        "queen" | "princess" | "duchess" | "mother" | "wife" | "sister" | "daughter" | "lady" | "actress"
+        | "congresswoman" => Some(false),
+        "king" | "prince" | "duke" | "father" | "husband" | "brother" | "son" | "lord" | "actor" => {
+            Some(true)
+        }
+        _ if w.ends_with("woman") => Some(false),
+        _ if w.ends_with("man") && !w.ends_with("human") => Some(true),
+        _ => None,
+    }
+}
+
 /// Words that may stand between a source and its cue ("has also said").
 pub(crate) fn is_aux(w: &str) -> bool {
     word_set!(AUX_WORDS).contains(w) || is_negated_auxiliary(w)

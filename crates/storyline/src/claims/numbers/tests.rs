@@ -599,6 +599,19 @@ fn shares_written_as_a_count_out_of_a_whole() {
     }
     let r = one("2 in 5 or more");
     assert_eq!(r.low.unwrap().value, 0.4);
+    // rule `hyphened-share`: one hyphened word, the whole share and its span
+    for (text, want, span) in [
+        ("a one-in-three chance of rain", 1.0 / 3.0, "one-in-three"),
+        ("odds of one-in-four", 0.25, "one-in-four"),
+        ("a 1-in-100 risk", 0.01, "1-in-100"),
+        ("two-out-of-five tenants", 0.4, "two-out-of-five"),
+    ] {
+        let r = one(text);
+        assert!(close(r.value.unwrap(), want), "{text}: {r:?}");
+        assert_eq!(&text[r.number.start..r.number.end], span, "{text}");
+    }
+    // a spaced hyphen is no share word, and "in" alone after a hyphen neither
+    assert!(q("one - in three").iter().all(|x| x.value != Some(1.0 / 3.0)));
 }
 
 #[test]
@@ -1161,6 +1174,20 @@ fn padded_numbers_in_running_text_are_codes() {
     assert!((value("It measured 3.05 m.") - 3.05).abs() < 1e-9);
     assert!((value("0042") - 42.0).abs() < 1e-9);
     assert_eq!(q("The dial read 000 at dawn.").len(), 1);
+}
+
+#[test]
+fn telephone_numbers_are_no_figures() {
+    // Rule `phone-number`.
+    no_figures(&[
+        "Parents can call 555-1999 to book.",
+        "The line is 555-0142.",
+        "Dial 1-800-555-0199 any time.",
+        "Call the office on 555.867.5309 today.",
+    ]);
+    // A range written with a hyphen stays one.
+    let r = one("The range is 200-1000.");
+    assert_eq!((r.low.unwrap().value, r.high.unwrap().value), (200.0, 1000.0));
 }
 
 #[test]

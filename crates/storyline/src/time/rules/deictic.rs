@@ -206,6 +206,9 @@ pub(super) fn ago(c: &Ctx) -> Option<Normalised> {
     let n = number(c.g(1)?)?;
     let unit = c.g(2)?.to_lowercase();
     let dir = c.g(3)?.to_lowercase();
+    if dir == "earlier" && compared(c.after) {
+        return None;
+    }
     let Some(dct) = c.dct else {
         return Normalised::date(UNKNOWN_DAY, false);
     };
@@ -240,6 +243,17 @@ pub(super) fn ago(c: &Ctx) -> Option<Normalised> {
         _ => return None,
     };
     Normalised::date(if value.is_valid() { value } else { vague }, true)
+}
+
+/// Rule `earlier_than_compared`: "six months earlier than it forecast", "two weeks
+/// earlier than planned" set one time against another, not against the creation date: no
+/// date, and the count alone is left for the duration rule (TimeML marks "six months"
+/// there as a duration). "A year earlier, than …" with a comma is not a comparison.
+fn compared(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', '\t']);
+    rest.len() > 4
+        && rest.as_bytes()[..4].eq_ignore_ascii_case(b"than")
+        && !rest.as_bytes()[4].is_ascii_alphanumeric()
 }
 
 /// How far before "… earlier" the month in focus is looked for, in bytes.
@@ -409,6 +423,42 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(values(Rule::Ago, text, DCT), [want], "{text}");
         }
+    }
+
+    /// Rule `earlier_than_compared`: a count "earlier than" another time is a span, no date.
+    #[test]
+    fn earlier_than_another_time_is_a_span() {
+        let all = |text: &str| {
+            let dct = chrono::NaiveDate::from_ymd_opt(2018, 3, 15);
+            let s = [crate::span::Span::new(0, text.len())];
+            crate::time::resolve::find_with(text, dct, &s, |_| true)
+                .into_iter()
+                .map(|t| {
+                    (
+                        t.span.slice(text).unwrap().to_string(),
+                        t.kind,
+                        t.value.to_string(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let span = |s: &str, v: &str| vec![(s.to_string(), TimexType::Duration, v.to_string())];
+        assert_eq!(
+            all("The ferry ran six months earlier than it had planned."),
+            span("six months", "P6M")
+        );
+        assert_eq!(
+            all("The pier opened two weeks earlier than expected."),
+            span("two weeks", "P2W")
+        );
+        assert_eq!(
+            values(Rule::Ago, "The pier opened two weeks earlier, then closed.", DCT),
+            ["2018-W09"]
+        );
+        assert_eq!(
+            values(Rule::Ago, "Fares rose, up from a year earlier than thought.", DCT),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

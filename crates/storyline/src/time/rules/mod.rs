@@ -306,8 +306,13 @@ pub(super) const RULES: &[RuleDef] = &[
     },
     RuleDef {
         rule: Rule::SeasonBare,
-        reason: "\"over the summer\", \"this past spring\": a season of the year the tense points to",
-        patterns: &[r"(?i)(?-u:\b)(this past |the (?:(?:early|late|mid)[- ])?)(summer|spring|fall|autumn|winter)(?-u:\b)"],
+        reason: "\"over the summer\", \"this past spring\", \"by spring\": a season of the year the tense points to",
+        patterns: &[
+            r"(?i)(?-u:\b)(this past |the (?:(?:early|late|mid)[- ])?)(summer|spring|fall|autumn|winter)(?-u:\b)",
+            // A season with no article after a preposition of time ("in winter", "by
+            // spring"); not "fall", a verb as often.
+            r"(?i)(?-u:\b)()(summer|spring|autumn|winter)(?-u:\b)",
+        ],
         normalise: parts::season_bare,
     },
     RuleDef {

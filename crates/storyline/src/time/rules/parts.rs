@@ -124,6 +124,11 @@ pub(super) fn season_bare(c: &Ctx) -> Option<Normalised> {
     if !past && (!timed || of_something) {
         return None;
     }
+    // With no article the season ends its phrase ("by spring, the pool …", "in winter
+    // and"): before a noun it says what kind ("in spring water").
+    if c.g(1)?.is_empty() && !bare_season_ends(c.after) {
+        return None;
+    }
     let season = season_named(&name);
     let first = season.first_month();
     let Some(dct) = c.dct else {
@@ -142,6 +147,34 @@ pub(super) fn season_bare(c: &Ctx) -> Option<Normalised> {
         },
         true,
     )
+}
+
+/// Whether a season written with no article ends its phrase: the text after it opens
+/// with punctuation, ends, or goes on with a joining or time word.
+fn bare_season_ends(after: &str) -> bool {
+    let rest = after.trim_start_matches(' ');
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    word.is_empty()
+        || matches!(
+            word.to_lowercase().as_str(),
+            "and"
+                | "or"
+                | "but"
+                | "when"
+                | "as"
+                | "if"
+                | "next"
+                | "this"
+                | "last"
+                | "at"
+                | "after"
+                | "before"
+                | "because"
+                | "so"
+                | "than"
+                | "while"
+                | "with"
+        )
 }
 
 #[cfg(test)]
@@ -229,5 +262,10 @@ mod tests {
         );
         assert!(v("The fall of the harbour wall surprised them.").is_empty());
         assert!(v("She had the spring in her step back.").is_empty());
+        // With no article, after a preposition of time only.
+        assert_eq!(v("The pool will reopen by winter."), ["2007-WI"]);
+        assert_eq!(v("Nets were mended in winter."), ["2006-WI"]);
+        assert!(v("Spring water fills the tank.").is_empty());
+        assert!(v("A summer of storms is due in spring water tanks.").is_empty());
     }
 }
