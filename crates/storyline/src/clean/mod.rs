@@ -1950,38 +1950,38 @@ mod tests {
         assert_eq!(c.title.as_deref(), Some("Fire guts the old Quillby Post"));
     }
 
+    /// A page of a headline, one paragraph and `tail` below it.
+    fn with_tail(tail: &str) -> Cleaned {
+        let body = "Negotiators left the harbour city on Monday without an agreement, officials said.";
+        scraped(&format!("Harbour talks stall\n\n{body}\n\n{tail}"))
+    }
+
     #[test]
     fn share_lines_with_their_networks_after_a_colon_are_furniture() {
-        let body = "Negotiators left the harbour city on Monday without an agreement, officials said.";
         for line in [
             "Share this article: Facebook | X | Email",
             "Share: Twitter, Email",
             "Share on X",
         ] {
-            let c = scraped(&format!("Harbour talks stall\n\n{body}\n\n{line}"));
-            assert_eq!(kinds(&c, RemovedKind::Share), vec![line], "{line}");
+            assert_eq!(kinds(&with_tail(line), RemovedKind::Share), vec![line], "{line}");
         }
         // A sentence about sharing is news.
-        let c = scraped(&format!(
-            "Harbour talks stall\n\n{body}\n\nShare prices: fell by a third."
-        ));
-        assert!(kinds(&c, RemovedKind::Share).is_empty());
+        assert!(kinds(&with_tail("Share prices: fell by a third."), RemovedKind::Share).is_empty());
     }
 
     #[test]
     fn a_wires_credits_are_no_text_and_name_its_reporters() {
         // Rule `wire_credit`.
-        let body = "Negotiators left the harbour city on Monday without an agreement, officials said.";
-        let c = scraped(&format!(
-            "Harbour talks stall\n\n{body}\n\n(Reporting by Ana Ruiz in Oslo and Jo Berg; Additional reporting by Li Wen; Editing by Tom Fell)"
-        ));
-        assert_eq!(c.paragraphs, vec![body]);
+        let c = with_tail("(Reporting by Ana Ruiz in Oslo and Jo Berg; Additional reporting by Li Wen; Editing by Tom Fell)");
+        assert_eq!(c.paragraphs.len(), 1);
         assert_eq!(c.authors, vec!["Ana Ruiz", "Jo Berg", "Li Wen"]);
         // A sentence in brackets that is no credit stays.
-        let c = scraped(&format!(
-            "Harbour talks stall\n\n{body}\n\n(The talks, reported by the port, resume on Friday.)"
-        ));
-        assert_eq!(c.paragraphs.len(), 2);
+        assert_eq!(
+            with_tail("(The talks, reported by the port, resume on Friday.)")
+                .paragraphs
+                .len(),
+            2
+        );
     }
 
     #[test]
