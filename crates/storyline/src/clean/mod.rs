@@ -907,8 +907,8 @@ fn parse_authors(byline: &str) -> Vec<String> {
 }
 
 /// The reporters and writers a wire's credits name (rule `wire_credit`): the names after
-/// "Reporting by" and "Writing by" (not the editors), each up to where it was filed ("in
-/// Oslo").
+/// "Reporting by" and "Writing by" (not the editors, nor "additional reporting"), each up
+/// to where it was filed ("in Oslo").
 fn wire_reporters(line: &str) -> Vec<String> {
     let inner = line.trim().trim_start_matches('(').trim_end_matches(['.', ')']);
     let mut out = Vec::new();
@@ -917,8 +917,9 @@ fn wire_reporters(line: &str) -> Vec<String> {
         let Some(at) = lower.find(" by ") else {
             continue;
         };
+        // "Additional reporting by" names helpers, not the story's writers.
         let what = &lower[..at];
-        if !(what.ends_with("reporting") || what.ends_with("writing")) {
+        if !(what == "reporting" || what == "writing") {
             continue;
         }
         let names = &part.trim()[at + 4..];
@@ -1974,7 +1975,7 @@ mod tests {
         // Rule `wire_credit`.
         let c = with_tail("(Reporting by Ana Ruiz in Oslo and Jo Berg; Additional reporting by Li Wen; Editing by Tom Fell)");
         assert_eq!(c.paragraphs.len(), 1);
-        assert_eq!(c.authors, vec!["Ana Ruiz", "Jo Berg", "Li Wen"]);
+        assert_eq!(c.authors, vec!["Ana Ruiz", "Jo Berg"]);
         // A sentence in brackets that is no credit stays.
         assert_eq!(
             with_tail("(The talks, reported by the port, resume on Friday.)")

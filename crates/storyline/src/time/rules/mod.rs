@@ -310,8 +310,8 @@ pub(super) const RULES: &[RuleDef] = &[
         patterns: &[
             r"(?i)(?-u:\b)(this past |the (?:(?:early|late|mid)[- ])?)(summer|spring|fall|autumn|winter)(?-u:\b)",
             // A season with no article after a preposition of time ("in winter", "by
-            // spring"); not "fall", a verb as often.
-            r"(?i)(?-u:\b)()(summer|spring|autumn|winter)(?-u:\b)",
+            // late spring"); not "fall", a verb as often.
+            r"(?i)(?-u:\b)()(?:(?:early|late|mid)[- ])?(summer|spring|autumn|winter)(?-u:\b)",
         ],
         normalise: parts::season_bare,
     },

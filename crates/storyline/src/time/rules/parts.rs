@@ -265,6 +265,12 @@ mod tests {
         // With no article, after a preposition of time only.
         assert_eq!(v("The pool will reopen by winter."), ["2007-WI"]);
         assert_eq!(v("Nets were mended in winter."), ["2006-WI"]);
+        let late = only(
+            Rule::SeasonBare,
+            "By late winter, nets were mended.",
+            "2007-05-10",
+        );
+        assert_eq!(late.first().map(|t| t.0.as_str()), Some("late winter"));
         assert!(v("Spring water fills the tank.").is_empty());
         assert!(v("A summer of storms is due in spring water tanks.").is_empty());
     }
