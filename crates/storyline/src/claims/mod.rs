@@ -49,6 +49,13 @@ pub(crate) fn cardinal_word(w: &str) -> bool {
     numbers::is_cardinal_word(w)
 }
 
+/// Whether a lower-case word is a singular noun for a person that is no role or office
+/// (`data/person-nouns.txt`: "resident", "witness"); the quote rules ask too ("A witness
+/// said …. He added" is that witness).
+pub(crate) fn person_noun(w: &str) -> bool {
+    word_set!(include_str!("data/person-nouns.txt")).contains(w)
+}
+
 /// Whether a lower-case word is a comparative that makes a fraction before it a share
 /// (`data/comparatives.txt`).
 pub(crate) fn comparative(w: &str) -> bool {

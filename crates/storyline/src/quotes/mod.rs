@@ -1294,9 +1294,10 @@ fn possessive_opener(text: &str, toks: &[Token], k: usize, bare: &str) -> bool {
 /// person brought in by no name ("A spokeswoman for the alliance denied it. She said …")
 /// is that person, whom no name stands for: a name further back is someone else. Only
 /// when that sentence names no one the pronoun could be ("A reporter asked Lund …. He
-/// replied" is Lund; "One voter, Ada Brenn, …" is named). The subject is indefinite ("a", "an", "one", "another": "the senator" is most often
-/// someone named before) and its head a role or a noun of one person, of the pronoun's
-/// sex or of neither ("a mediator", not "a spokesman" for "she").
+/// replied" is Lund; "One voter, Ada Brenn, …" is named). The subject is indefinite
+/// ("a", "an", "one", "another": "the senator" is most often someone named before) and
+/// its head a role or a noun for a person (`claims/data/person-nouns.txt`), of the
+/// pronoun's sex or of neither ("a mediator", not "a spokesman" for "she").
 fn singular_person_subject(text: &str, s: &Sentence, p: Pronoun) -> bool {
     if !matches!(p, Pronoun::Male | Pronoun::Female) {
         return false;
@@ -1310,24 +1311,7 @@ fn singular_person_subject(text: &str, s: &Sentence, p: Pronoun) -> bool {
         .iter()
         .any(|c| c.first <= src.last && !s.in_quote(c.first));
     let head = lexicon::lower(s.word(text, src.last));
-    let one_person = lexicon::is_role_head(&head)
-        || matches!(
-            &*head,
-            "spokesperson"
-                | "man"
-                | "woman"
-                | "person"
-                | "voter"
-                | "resident"
-                | "supporter"
-                | "critic"
-                | "expert"
-                | "analyst"
-                | "witness"
-                | "official"
-                | "source"
-                | "author"
-        );
+    let one_person = lexicon::is_role_head(&head) || crate::claims::person_noun(&head);
     let sex = words::sex_of_noun(&head);
     // A definite description ("the senator", "the former envoy") most often names again
     // someone named before; an indefinite one brings in someone new.

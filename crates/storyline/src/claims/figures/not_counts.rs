@@ -13,7 +13,6 @@ const STREET_WORDS: &str = include_str!("../data/street-words.txt");
 const PERIOD_HALVES: &str = include_str!("../data/period-halves.txt");
 const AGE_GROUPS: &str = include_str!("../data/age-groups.txt");
 const KIND_COMPOUNDS: &str = include_str!("../data/kind-compounds.txt");
-const PERSON_NOUNS: &str = include_str!("../data/person-nouns.txt");
 
 /// The rule that says `q` (tokens `at..after` of the sentence's `tokens`) is not a figure.
 pub(super) fn not_a_count(
@@ -222,7 +221,7 @@ fn appositive_age(text: &str, tokens: &[Token], at: usize, after: usize) -> bool
         name_word(text, tokens, k)
             || (tokens[k].kind == Kind::Word && {
                 let w = lower(tokens[k].text(text));
-                crate::entities::lexicon::is_role_word(&w) || word_set!(PERSON_NOUNS).contains(w.as_str())
+                crate::entities::lexicon::is_role_word(&w) || crate::claims::person_noun(&w)
             })
     };
     after == at + 1
