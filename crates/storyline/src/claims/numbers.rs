@@ -379,15 +379,20 @@ fn skip_label_or_code(t: &Tokens, i: usize) -> Option<usize> {
 /// chain of groups with no such sign ("1-222-2222") is left to be read as numbers, as the
 /// number specs read it. Skipped whole, with other lines' endings after a slash.
 fn phone_number(t: &Tokens, i: usize) -> Option<usize> {
-    let mut groups = vec![i];
+    // Digits glued to the token before `k` by one of `syms` at `k`.
+    let glued_group = |k: usize, syms: &[char]| {
+        t.is_sym(k, syms) && t.glued(k) && t.glued(k + 1) && t.kind(k + 1) == Some(Kind::Digits)
+    };
+    // The groups' count, the lengths of the last two and the longest: no list is kept
+    // (this is asked at every number).
+    let (mut n, mut before_last, mut last, mut longest) = (1, 0, t.raw(i).len(), t.raw(i).len());
     let mut k = i + 1;
-    while t.is_sym(k, &['-', '.']) && t.glued(k) && t.glued(k + 1) && t.kind(k + 1) == Some(Kind::Digits) {
-        groups.push(k + 1);
+    while glued_group(k, &['-', '.']) {
+        (n, before_last, last) = (n + 1, last, t.raw(k + 1).len());
+        longest = longest.max(last);
         k += 2;
     }
-    let len = |g: usize| t.raw(g).len();
-    let n = groups.len();
-    if n < 2 || len(groups[n - 1]) != 4 || len(groups[n - 2]) != 3 || groups.iter().any(|&g| len(g) > 4) {
+    if n < 2 || last != 4 || before_last != 3 || longest > 4 {
         return None;
     }
     // A verb of calling right before, or before "on" or "at" and at most two words
@@ -411,11 +416,11 @@ fn phone_number(t: &Tokens, i: usize) -> Option<usize> {
     };
     let by_on = i >= 2 && matches!(t.lower(i - 1), "on" | "at") && (i.saturating_sub(4)..i - 1).any(calls);
     let calling = i >= 1 && calls(i - 1) || by_on;
-    if !(t.raw(groups[n - 1]).starts_with('0') || calling) {
+    if !(t.raw(k - 1).starts_with('0') || calling) {
         return None;
     }
     // Another line's ending after a slash goes with it ("555-2222/2223").
-    while t.is_sym(k, &['/']) && t.glued(k) && t.glued(k + 1) && t.kind(k + 1) == Some(Kind::Digits) {
+    while glued_group(k, &['/']) {
         k += 2;
     }
     Some(k)

@@ -913,7 +913,8 @@ fn wire_reporters(line: &str) -> Vec<String> {
     let inner = line.trim().trim_start_matches('(').trim_end_matches(['.', ')']);
     let mut out = Vec::new();
     for part in inner.split(';') {
-        let lower = part.trim().to_lowercase();
+        // ASCII lower case keeps every byte where it was, so `at` indexes `part` too.
+        let lower = part.trim().to_ascii_lowercase();
         let Some(at) = lower.find(" by ") else {
             continue;
         };
@@ -1976,6 +1977,9 @@ mod tests {
         let c = with_tail("(Reporting by Ana Ruiz in Oslo and Jo Berg; Additional reporting by Li Wen; Editing by Tom Fell)");
         assert_eq!(c.paragraphs.len(), 1);
         assert_eq!(c.authors, vec!["Ana Ruiz", "Jo Berg"]);
+        // A letter whose lower case is longer ("İ") moves no offset.
+        let c = with_tail("(Reporting by Ana Ruiz; İzmir desk writing by Ali Veli; Editing by Tom Fell)");
+        assert_eq!(c.authors, vec!["Ana Ruiz"]);
         // A sentence in brackets that is no credit stays.
         assert_eq!(
             with_tail("(The talks, reported by the port, resume on Friday.)")
